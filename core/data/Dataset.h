@@ -1,0 +1,31 @@
+// An in-memory dataset: samples x (N, sampleShape...) in float32 and either class labels
+// (classification) or target values (N, K) (regression).
+#pragma once
+
+#include "tensor/Tensor.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ws {
+
+struct Dataset {
+    std::string name;
+    Tensor x;                       // (N, sampleShape...)
+    std::vector<int32_t> labels;    // (N) class indices, for classification
+    Tensor targets;                 // (N, K), for regression
+    int numClasses = 0;             // 0 for regression
+    std::vector<std::string> classNames;
+
+    int64_t size() const { return x.rank() ? x.dim(0) : 0; }
+    Shape sampleShape() const { return x.rank() ? Shape(x.shape().begin() + 1, x.shape().end()) : Shape {}; }
+    bool isClassification() const { return numClasses > 0; }
+
+    // The samples at `indices`, in that order (labels/targets follow).
+    Dataset subset(const std::vector<int64_t>& indices) const;
+    // Throws Error when labels/targets do not match x or a label is out of range.
+    void validate() const;
+};
+
+} // namespace ws

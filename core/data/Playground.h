@@ -1,0 +1,32 @@
+// The 2-D datasets of TensorFlow Playground (src/dataset.ts), with its definitions (see
+// ../shared/REFERENCE.md): circle, xor, gauss, spiral (classification, labels 0/1 standing for
+// Playground's -1/+1) and plane, multi-gauss (regression, targets in [-1, 1]).
+// `noise` is Playground's slider value divided by 100 (0 to 0.5).
+#pragma once
+
+#include "data/Dataset.h"
+
+#include <cstdint>
+#include <string>
+
+namespace ws {
+
+enum class PlaygroundKind { Circle, Xor, Gauss, Spiral, Plane, MultiGauss };
+
+PlaygroundKind parsePlaygroundKind(const std::string& text); // "circle", "xor", "gauss", "spiral", "plane", "multi-gauss"
+std::string playgroundName(PlaygroundKind kind);
+bool isRegression(PlaygroundKind kind);
+
+// Samples (N, 2) with x, y in about [-6, 6]. numSamples 0 means Playground's default
+// (500 for classification, 1200 for regression).
+Dataset makePlaygroundDataset(PlaygroundKind kind, int64_t numSamples, double noise, uint64_t seed);
+
+// Input features of Playground: x1, x2, x1^2, x2^2, x1*x2, sin x1, sin x2.
+enum PlaygroundFeature : unsigned {
+    FeatureX1 = 1u << 0, FeatureX2 = 1u << 1, FeatureX1Squared = 1u << 2, FeatureX2Squared = 1u << 3,
+    FeatureX1X2 = 1u << 4, FeatureSinX1 = 1u << 5, FeatureSinX2 = 1u << 6,
+};
+// Maps (N, 2) points to (N, F) features in the order above, keeping the set bits.
+Tensor playgroundFeatures(const Tensor& points, unsigned featureMask);
+
+} // namespace ws

@@ -1,0 +1,199 @@
+#include "nn/Activation.h"
+
+#include "util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace ws {
+
+namespace {
+
+struct ActivationName {
+    ActivationKind kind;
+    const char* name;     // config spelling
+    const char* typeName; // layer type shown to users
+};
+constexpr ActivationName kNames[] = {
+    { ActivationKind::Linear, "linear", "Linear" },
+    { ActivationKind::ReLU, "relu", "ReLU" },
+    { ActivationKind::LeakyReLU, "leaky_relu", "LeakyReLU" },
+    { ActivationKind::ELU, "elu", "ELU" },
+    { ActivationKind::GELU, "gelu", "GELU" },
+    { ActivationKind::Tanh, "tanh", "Tanh" },
+    { ActivationKind::Sigmoid, "sigmoid", "Sigmoid" },
+    { ActivationKind::Softmax, "softmax", "Softmax" },
+};
+
+const ActivationName& entryFor(ActivationKind kind)
+{
+    for (const auto& e : kNames)
+        if (e.kind == kind)
+            return e;
+    return kNames[0];
+}
+
+constexpr float kInvSqrt2 = 0.70710678118654752f;
+constexpr float kInvSqrt2Pi = 0.39894228040143268f;
+
+} // namespace
+
+ActivationKind parseActivation(const std::string& text)
+{
+    for (const auto& e : kNames)
+        if (text == e.name)
+            return e.kind;
+    if (text == "none" || text.empty())
+        return ActivationKind::Linear;
+    throw ConfigError("unknown activation '" + text
+        + "' (known: relu, leaky_relu, elu, gelu, tanh, sigmoid, softmax, linear)");
+}
+
+std::string activationName(ActivationKind kind) { return entryFor(kind).name; }
+
+ActivationLayer::ActivationLayer(ActivationKind kind, float alpha)
+    : kind_(kind)
+    , alpha_(alpha)
+{
+    if (alpha_ < 0.0f)
+        alpha_ = kind == ActivationKind::LeakyReLU ? 0.3f : 1.0f;
+}
+
+std::string ActivationLayer::typeName() const { return entryFor(kind_).typeName; }
+
+Shape ActivationLayer::build(const Shape& inputShape)
+{
+    if (kind_ == ActivationKind::Softmax && inputShape.empty())
+        throwLayerShapeError(*this, "softmax needs at least one axis");
+    return inputShape;
+}
+
+void ActivationLayer::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
+{
+    y.resize(x.shape());
+    const float* in = x.data();
+    float* out = y.data();
+    const int64_t n = x.size();
+    const float a = alpha_;
+    switch (kind_) {
+    case ActivationKind::Linear:
+        std::copy(in, in + n, out);
+        break;
+    case ActivationKind::ReLU:
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = in[i] > 0.0f ? in[i] : 0.0f;
+        break;
+    case ActivationKind::LeakyReLU:
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = in[i] > 0.0f ? in[i] : a * in[i];
+        break;
+    case ActivationKind::ELU:
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = in[i] > 0.0f ? in[i] : a * std::expm1(in[i]);
+        break;
+    case ActivationKind::GELU: // exact form, x * Phi(x)
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = 0.5f * in[i] * (1.0f + std::erf(in[i] * kInvSqrt2));
+        break;
+    case ActivationKind::Tanh:
+        y.vector() = x.vector().array().tanh();
+        break;
+    case ActivationKind::Sigmoid:
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = 1.0f / (1.0f + std::exp(-in[i]));
+        break;
+    case ActivationKind::Softmax: {
+        const int64_t c = x.shape().back();
+        const int64_t rows = c == 0 ? 0 : n / c;
+        for (int64_t r = 0; r < rows; ++r) {
+            const float* xi = in + r * c;
+            float* yi = out + r * c;
+            float m = xi[0];
+            for (int64_t j = 1; j < c; ++j)
+                m = std::max(m, xi[j]);
+            float sum = 0.0f;
+            for (int64_t j = 0; j < c; ++j) {
+                yi[j] = std::exp(xi[j] - m);
+                sum += yi[j];
+            }
+            const float inv = 1.0f / sum;
+            for (int64_t j = 0; j < c; ++j)
+                yi[j] *= inv;
+        }
+        break;
+    }
+    }
+}
+
+void ActivationLayer::backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
+    LayerScratch*)
+{
+    if (!dx)
+        return;
+    dx->resize(x.shape());
+    const float* in = x.data();
+    const float* out = y.data();
+    const float* g = dy.data();
+    float* d = dx->data();
+    const int64_t n = x.size();
+    const float a = alpha_;
+    switch (kind_) {
+    case ActivationKind::Linear:
+        std::copy(g, g + n, d);
+        break;
+    case ActivationKind::ReLU:
+        for (int64_t i = 0; i < n; ++i)
+            d[i] = in[i] > 0.0f ? g[i] : 0.0f;
+        break;
+    case ActivationKind::LeakyReLU:
+        for (int64_t i = 0; i < n; ++i)
+            d[i] = in[i] > 0.0f ? g[i] : a * g[i];
+        break;
+    case ActivationKind::ELU:
+        for (int64_t i = 0; i < n; ++i)
+            d[i] = in[i] > 0.0f ? g[i] : g[i] * (out[i] + a);
+        break;
+    case ActivationKind::GELU:
+        for (int64_t i = 0; i < n; ++i) {
+            const float cdf = 0.5f * (1.0f + std::erf(in[i] * kInvSqrt2));
+            const float pdf = kInvSqrt2Pi * std::exp(-0.5f * in[i] * in[i]);
+            d[i] = g[i] * (cdf + in[i] * pdf);
+        }
+        break;
+    case ActivationKind::Tanh:
+        for (int64_t i = 0; i < n; ++i)
+            d[i] = g[i] * (1.0f - out[i] * out[i]);
+        break;
+    case ActivationKind::Sigmoid:
+        for (int64_t i = 0; i < n; ++i)
+            d[i] = g[i] * out[i] * (1.0f - out[i]);
+        break;
+    case ActivationKind::Softmax: {
+        // dx = y * (dy - sum(dy * y)) per row
+        const int64_t c = x.shape().back();
+        const int64_t rows = c == 0 ? 0 : n / c;
+        for (int64_t r = 0; r < rows; ++r) {
+            const float* yi = out + r * c;
+            const float* gi = g + r * c;
+            float dot = 0.0f;
+            for (int64_t j = 0; j < c; ++j)
+                dot += gi[j] * yi[j];
+            for (int64_t j = 0; j < c; ++j)
+                d[r * c + j] = yi[j] * (gi[j] - dot);
+        }
+        break;
+    }
+    }
+}
+
+nlohmann::json ActivationLayer::config() const
+{
+    auto j = Layer::config();
+    j["activation"] = activationName(kind_);
+    if (kind_ == ActivationKind::LeakyReLU || kind_ == ActivationKind::ELU)
+        j["alpha"] = alpha_;
+    return j;
+}
+
+} // namespace ws

@@ -1,0 +1,35 @@
+// Element-wise activations (and softmax over the last axis) as a layer of their own.
+// Dense/Conv2D with a Keras-style `activation` are built as the linear layer followed by one
+// of these, so every nonlinearity has one implementation and one gradient check.
+#pragma once
+
+#include "nn/Layer.h"
+
+namespace ws {
+
+enum class ActivationKind { Linear, ReLU, LeakyReLU, ELU, GELU, Tanh, Sigmoid, Softmax };
+
+// "relu", "leaky_relu", "elu", "gelu", "tanh", "sigmoid", "softmax", "linear" (Keras spellings).
+ActivationKind parseActivation(const std::string& text);
+std::string activationName(ActivationKind kind);
+
+class ActivationLayer final : public Layer {
+public:
+    explicit ActivationLayer(ActivationKind kind, float alpha = -1.0f);
+
+    ActivationKind kind() const { return kind_; }
+    float alpha() const { return alpha_; }
+
+    std::string typeName() const override;
+    Shape build(const Shape& inputShape) override;
+    void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) override;
+    void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
+        LayerScratch* scratch) override;
+    nlohmann::json config() const override;
+
+private:
+    ActivationKind kind_;
+    float alpha_; // LeakyReLU slope (default 0.3 as Keras 2; PyTorch uses 0.01), ELU alpha (1.0)
+};
+
+} // namespace ws

@@ -1,0 +1,85 @@
+// The layer interface of the engine.
+//
+// A layer owns its parameters (weights and their gradients). Everything that lives only for one
+// batch — cached inputs of a nonlinearity, dropout masks, batch-norm statistics, im2col buffers —
+// lives in a LayerScratch that the caller owns (one per layer per Workspace), so the same model
+// can run inference on one thread while another Workspace holds a training batch.
+//
+// Contract:
+//   build(inputShape)  — called once by Sequential::build with the per-sample input shape (no
+//                         batch dimension); validates it and returns the per-sample output shape;
+//                         allocates parameters (uninitialised). Throws ShapeError naming the layer.
+//   initialize(rng)    — fills parameters from the layer's initialisers.
+//   forward(x, y, s, pass)  — y = f(x) for a batch; keeps in `s` what backward needs.
+//   backward(x, y, dy, dx, s) — ADDS parameter gradients into Param::grad and, when dx is not
+//                         null, writes dL/dx. zeroGrad() is explicit and done by the caller.
+#pragma once
+
+#include "tensor/Tensor.h"
+#include "util/Rng.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ws {
+
+struct Param {
+    std::string name;  // "kernel", "bias", "gamma", ...
+    Tensor value;
+    Tensor grad;       // same shape as value
+    bool regularize = false; // L1/L2/weight decay apply (kernels yes, biases and norms no)
+};
+
+// Per-batch state of one layer; each layer type derives its own.
+struct LayerScratch {
+    virtual ~LayerScratch() = default;
+};
+
+// What kind of pass is running. The Rng is the workspace's and drives dropout.
+struct Pass {
+    bool training = false;
+    Rng* rng = nullptr;
+};
+
+class Layer {
+public:
+    virtual ~Layer() = default;
+
+    // Type name as shown to users and written in configs: "Dense", "Conv2D", "ReLU", ...
+    virtual std::string typeName() const = 0;
+    const std::string& name() const { return name_; }
+    void setName(std::string name) { name_ = std::move(name); }
+
+    virtual Shape build(const Shape& inputShape) = 0;
+    virtual void initialize(Rng& /*rng*/) {}
+
+    virtual std::unique_ptr<LayerScratch> makeScratch() const { return nullptr; }
+    virtual void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) = 0;
+    virtual void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
+        LayerScratch* scratch) = 0;
+
+    virtual std::vector<Param*> params() { return {}; }
+    std::vector<const Param*> params() const;
+    int64_t paramCount() const;
+
+    // Hyper-parameters (not weights) as JSON: {"type": ..., "name": ..., ...}; see LayerFactory.
+    virtual nlohmann::json config() const;
+
+    // Shapes seen at build time (per sample, no batch dimension).
+    const Shape& inputShape() const { return inputShape_; }
+    const Shape& outputShape() const { return outputShape_; }
+
+protected:
+    friend class Sequential;
+    std::string name_;
+    Shape inputShape_;
+    Shape outputShape_;
+};
+
+// Prefixes a shape error with the layer's name and type.
+[[noreturn]] void throwLayerShapeError(const Layer& layer, const std::string& what);
+
+} // namespace ws

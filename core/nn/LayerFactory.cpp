@@ -1,0 +1,200 @@
+#include "nn/LayerFactory.h"
+
+#include "nn/Activation.h"
+#include "nn/Dense.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
+namespace ws {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
+}
+
+template <class T> T get(const json& j, const char* key, T fallback)
+{
+    if (!j.contains(key))
+        return fallback;
+    try {
+        return j.at(key).get<T>();
+    } catch (const json::exception&) {
+        throw ConfigError(std::string("layer option '") + key + "' has the wrong type: " + j.at(key).dump());
+    }
+}
+
+struct LayerType {
+    std::string typeName;               // as written in configs
+    std::vector<std::string> aliases;   // lower-case spellings accepted in the compact form
+    std::vector<std::string> positional; // argument names in order
+    std::function<std::unique_ptr<Layer>(const json&)> make;
+};
+
+std::unique_ptr<Layer> makeActivation(ActivationKind kind, const json& j)
+{
+    return std::make_unique<ActivationLayer>(kind, get<float>(j, "alpha", -1.0f));
+}
+
+const std::vector<LayerType>& layerTypes()
+{
+    static const std::vector<LayerType> types = [] {
+        std::vector<LayerType> t;
+        t.push_back({ "Dense", { "dense", "linear_layer", "fc" }, { "units" }, [](const json& j) {
+                         return std::make_unique<Dense>(get<int64_t>(j, "units", 0), get<bool>(j, "use_bias", true),
+                             Initializer::parse(get<std::string>(j, "kernel_initializer", "glorot_uniform")),
+                             Initializer::parse(get<std::string>(j, "bias_initializer", "zeros")));
+                     } });
+        // "Activation" with an "activation" key, and each activation under its own name.
+        t.push_back({ "Activation", { "activation" }, { "activation" }, [](const json& j) {
+                         return makeActivation(parseActivation(get<std::string>(j, "activation", "linear")), j);
+                     } });
+        for (ActivationKind kind : { ActivationKind::Linear, ActivationKind::ReLU, ActivationKind::LeakyReLU,
+                 ActivationKind::ELU, ActivationKind::GELU, ActivationKind::Tanh, ActivationKind::Sigmoid,
+                 ActivationKind::Softmax }) {
+            const ActivationLayer probe(kind);
+            t.push_back({ probe.typeName(), { activationName(kind), lower(probe.typeName()) }, { "alpha" },
+                [kind](const json& j) { return makeActivation(kind, j); } });
+        }
+        // Spatial and regularising layers are added here as they are written.
+        return t;
+    }();
+    return types;
+}
+
+const LayerType& findType(const std::string& name)
+{
+    const std::string key = lower(name);
+    for (const auto& type : layerTypes()) {
+        if (lower(type.typeName) == key)
+            return type;
+        if (std::find(type.aliases.begin(), type.aliases.end(), key) != type.aliases.end())
+            return type;
+    }
+    throw ConfigError("unknown layer type '" + name + "'; known types:\n" + layerSpecHelp());
+}
+
+json parseValue(const std::string& text)
+{
+    // numbers and booleans as such; everything else a string
+    try {
+        size_t used = 0;
+        const long long i = std::stoll(text, &used);
+        if (used == text.size())
+            return i;
+        const double d = std::stod(text, &used);
+        if (used == text.size())
+            return d;
+    } catch (const std::exception&) {
+    }
+    if (text == "true" || text == "false")
+        return text == "true";
+    return text;
+}
+
+std::string trim(const std::string& s)
+{
+    const auto b = s.find_first_not_of(" \t\n");
+    if (b == std::string::npos)
+        return {};
+    return s.substr(b, s.find_last_not_of(" \t\n") - b + 1);
+}
+
+} // namespace
+
+std::unique_ptr<Layer> makeLayer(const json& config)
+{
+    if (!config.is_object() || !config.contains("type") || !config.at("type").is_string())
+        throw ConfigError("a layer config needs a 'type': " + config.dump());
+    const LayerType& type = findType(config.at("type").get<std::string>());
+    auto layer = type.make(config);
+    if (config.contains("name") && config.at("name").is_string())
+        layer->setName(config.at("name").get<std::string>());
+    return layer;
+}
+
+json parseLayerSpec(const std::string& text)
+{
+    json layers = json::array();
+    size_t i = 0;
+    const size_t n = text.size();
+    while (i < n) {
+        while (i < n && (std::isspace(static_cast<unsigned char>(text[i])) || text[i] == ';'))
+            ++i;
+        if (i >= n)
+            break;
+        size_t start = i;
+        while (i < n && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+            ++i;
+        const std::string word = text.substr(start, i - start);
+        if (word.empty())
+            throw ConfigError("model spec: unexpected '" + std::string(1, text[i]) + "' at character " + std::to_string(i + 1));
+        const LayerType& type = findType(word);
+        json layer = { { "type", type.typeName } };
+        if (i < n && text[i] == '(') {
+            const size_t close = text.find(')', i);
+            if (close == std::string::npos)
+                throw ConfigError("model spec: '(' after '" + word + "' is never closed");
+            const std::string args = text.substr(i + 1, close - i - 1);
+            i = close + 1;
+            size_t pos = 0;
+            size_t argIndex = 0;
+            json positionalRest = json::array();
+            while (pos <= args.size()) {
+                size_t comma = args.find(',', pos);
+                if (comma == std::string::npos)
+                    comma = args.size();
+                const std::string arg = trim(args.substr(pos, comma - pos));
+                pos = comma + 1;
+                if (arg.empty()) {
+                    if (comma == args.size())
+                        break;
+                    continue;
+                }
+                const auto eq = arg.find('=');
+                if (eq != std::string::npos) {
+                    layer[trim(arg.substr(0, eq))] = parseValue(trim(arg.substr(eq + 1)));
+                } else if (type.positional.size() == 1 && type.positional[0] == "target_shape") {
+                    positionalRest.push_back(parseValue(arg));
+                } else if (argIndex < type.positional.size()) {
+                    layer[type.positional[argIndex++]] = parseValue(arg);
+                } else {
+                    throw ConfigError("model spec: too many arguments for " + word);
+                }
+            }
+            if (!positionalRest.empty())
+                layer["target_shape"] = positionalRest;
+        }
+        if (type.typeName == "Activation" && !layer.contains("activation"))
+            throw ConfigError("model spec: 'activation' needs a name, e.g. activation(relu)");
+        layers.push_back(layer);
+    }
+    if (layers.empty())
+        throw ConfigError("model spec is empty");
+    return layers;
+}
+
+std::string layerSpecHelp()
+{
+    std::string help;
+    for (const auto& type : layerTypes()) {
+        help += "  " + (type.aliases.empty() ? lower(type.typeName) : type.aliases.front());
+        if (!type.positional.empty()) {
+            help += "(";
+            for (size_t i = 0; i < type.positional.size(); ++i)
+                help += (i ? ", " : "") + type.positional[i];
+            help += ")";
+        }
+        help += "\n";
+    }
+    return help;
+}
+
+} // namespace ws

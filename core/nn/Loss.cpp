@@ -1,0 +1,143 @@
+#include "nn/Loss.h"
+
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ws {
+
+namespace {
+
+struct LossName {
+    LossKind kind;
+    const char* name;
+};
+constexpr LossName kNames[] = {
+    { LossKind::SoftmaxCrossEntropy, "softmax_cross_entropy" },
+    { LossKind::CrossEntropy, "cross_entropy" },
+    { LossKind::BinaryCrossEntropy, "binary_cross_entropy" },
+    { LossKind::MeanSquaredError, "mse" },
+};
+
+void checkLabel(int32_t label, int64_t classes, int64_t row)
+{
+    if (label < 0 || label >= classes)
+        throw Error("label " + std::to_string(label) + " of sample " + std::to_string(row)
+            + " is outside the model's " + std::to_string(classes) + " output classes");
+}
+
+} // namespace
+
+LossKind parseLoss(const std::string& text)
+{
+    for (const auto& e : kNames)
+        if (text == e.name)
+            return e.kind;
+    if (text == "bce")
+        return LossKind::BinaryCrossEntropy;
+    if (text == "sce" || text == "sparse_categorical_crossentropy")
+        return LossKind::SoftmaxCrossEntropy;
+    if (text == "mean_squared_error")
+        return LossKind::MeanSquaredError;
+    throw ConfigError("unknown loss '" + text + "' (known: softmax_cross_entropy, cross_entropy, binary_cross_entropy, mse)");
+}
+
+std::string lossName(LossKind kind)
+{
+    for (const auto& e : kNames)
+        if (e.kind == kind)
+            return e.name;
+    return "?";
+}
+
+double computeLoss(LossKind kind, const Tensor& pred, const Targets& targets, Tensor* grad)
+{
+    const int64_t n = pred.rank() ? pred.dim(0) : 0;
+    const int64_t k = n ? pred.size() / n : 0;
+    if (n == 0)
+        return 0.0;
+    if (grad)
+        grad->resize(pred.shape());
+    const float* p = pred.data();
+    float* g = grad ? grad->data() : nullptr;
+    const double invN = 1.0 / double(n);
+    double total = 0.0;
+
+    const bool wantsLabels = kind != LossKind::MeanSquaredError;
+    if (wantsLabels && !targets.labels)
+        throw Error("loss " + lossName(kind) + " needs class labels");
+    if (!targets.labels && !targets.values)
+        throw Error("loss " + lossName(kind) + " got no targets");
+
+    switch (kind) {
+    case LossKind::SoftmaxCrossEntropy:
+        for (int64_t r = 0; r < n; ++r) {
+            const float* z = p + r * k;
+            const int32_t t = targets.labels[r];
+            checkLabel(t, k, r);
+            const float m = *std::max_element(z, z + k);
+            double sum = 0.0;
+            for (int64_t j = 0; j < k; ++j)
+                sum += std::exp(double(z[j] - m));
+            const double logSum = std::log(sum) + m;
+            total += logSum - z[t];
+            if (g) {
+                for (int64_t j = 0; j < k; ++j)
+                    g[r * k + j] = float(std::exp(double(z[j]) - logSum) * invN);
+                g[r * k + t] -= float(invN);
+            }
+        }
+        break;
+    case LossKind::CrossEntropy:
+        for (int64_t r = 0; r < n; ++r) {
+            const int32_t t = targets.labels[r];
+            checkLabel(t, k, r);
+            const double q = std::clamp(double(p[r * k + t]), 1e-7, 1.0 - 1e-7);
+            total -= std::log(q);
+            if (g) {
+                std::fill(g + r * k, g + (r + 1) * k, 0.0f);
+                const bool clipped = double(p[r * k + t]) != q;
+                g[r * k + t] = clipped ? 0.0f : float(-invN / q);
+            }
+        }
+        break;
+    case LossKind::BinaryCrossEntropy:
+        if (k != 1)
+            throw Error("binary cross-entropy needs one output per sample, the model has " + std::to_string(k));
+        for (int64_t r = 0; r < n; ++r) {
+            const int32_t t = targets.labels[r];
+            checkLabel(t, 2, r);
+            const double z = p[r];
+            total += std::max(z, 0.0) - z * t + std::log1p(std::exp(-std::abs(z)));
+            if (g)
+                g[r] = float((1.0 / (1.0 + std::exp(-z)) - t) * invN);
+        }
+        break;
+    case LossKind::MeanSquaredError: {
+        const double scale = invN / double(k);
+        for (int64_t r = 0; r < n; ++r) {
+            for (int64_t j = 0; j < k; ++j) {
+                double target;
+                if (targets.values) {
+                    target = targets.values[r * k + j];
+                } else if (k == 1) {
+                    checkLabel(targets.labels[r], 2, r);
+                    target = targets.labels[r] == 1 ? 1.0 : -1.0;
+                } else {
+                    checkLabel(targets.labels[r], k, r);
+                    target = targets.labels[r] == j ? 1.0 : 0.0;
+                }
+                const double d = double(p[r * k + j]) - target;
+                total += d * d;
+                if (g)
+                    g[r * k + j] = float(2.0 * d * scale);
+            }
+        }
+        return total * scale;
+    }
+    }
+    return total * invN;
+}
+
+} // namespace ws

@@ -1,0 +1,173 @@
+#include "nn/Sequential.h"
+
+#include "nn/LayerFactory.h"
+#include "util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace ws {
+
+const Shape& Sequential::outputShape() const
+{
+    requireBuilt();
+    return layers_.empty() ? inputShape_ : layers_.back()->outputShape();
+}
+
+Layer& Sequential::add(std::unique_ptr<Layer> layer)
+{
+    if (layer->name().empty()) {
+        std::string base = layer->typeName();
+        std::transform(base.begin(), base.end(), base.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        int k = 1;
+        for (const auto& l : layers_)
+            if (l->typeName() == layer->typeName())
+                ++k;
+        layer->setName(base + "_" + std::to_string(k));
+    }
+    for (const auto& l : layers_)
+        if (l->name() == layer->name())
+            throw ConfigError("two layers are named '" + layer->name() + "'");
+    layers_.push_back(std::move(layer));
+    built_ = false;
+    return *layers_.back();
+}
+
+void Sequential::build()
+{
+    if (inputShape_.empty())
+        throw ShapeError("the model has no input shape");
+    for (int64_t d : inputShape_)
+        if (d <= 0)
+            throw ShapeError("the model's input shape " + shapeToString(inputShape_) + " has a non-positive dimension");
+    Shape shape = inputShape_;
+    for (auto& layer : layers_) {
+        layer->inputShape_ = shape;
+        shape = layer->build(shape);
+        shapeNumel(shape); // throws on overflow
+        layer->outputShape_ = shape;
+    }
+    built_ = true;
+}
+
+void Sequential::initialize(uint64_t seed)
+{
+    requireBuilt();
+    Rng master(seed);
+    for (auto& layer : layers_) {
+        Rng rng(master.next());
+        layer->initialize(rng);
+    }
+}
+
+std::vector<Param*> Sequential::params()
+{
+    std::vector<Param*> all;
+    for (auto& layer : layers_)
+        for (Param* p : layer->params())
+            all.push_back(p);
+    return all;
+}
+
+int64_t Sequential::paramCount() const
+{
+    int64_t n = 0;
+    for (const auto& layer : layers_)
+        n += layer->paramCount();
+    return n;
+}
+
+void Sequential::zeroGrad()
+{
+    for (Param* p : params())
+        p->grad.setZero();
+}
+
+std::vector<LayerSummary> Sequential::summary() const
+{
+    requireBuilt();
+    std::vector<LayerSummary> rows;
+    for (const auto& layer : layers_)
+        rows.push_back({ layer->name(), layer->typeName(), layer->outputShape(), layer->paramCount() });
+    return rows;
+}
+
+nlohmann::json Sequential::config() const
+{
+    nlohmann::json layers = nlohmann::json::array();
+    for (const auto& layer : layers_)
+        layers.push_back(layer->config());
+    return { { "input_shape", inputShape_ }, { "layers", layers } };
+}
+
+Sequential Sequential::fromConfig(const nlohmann::json& config)
+{
+    if (!config.is_object() || !config.contains("input_shape") || !config.contains("layers"))
+        throw ConfigError("a model config needs 'input_shape' and 'layers'");
+    Sequential model;
+    try {
+        model.setInputShape(config.at("input_shape").get<Shape>());
+    } catch (const nlohmann::json::exception&) {
+        throw ConfigError("'input_shape' must be a list of positive integers");
+    }
+    const auto& layers = config.at("layers");
+    if (!layers.is_array())
+        throw ConfigError("'layers' must be a list");
+    for (const auto& layer : layers)
+        model.add(makeLayer(layer));
+    model.build();
+    return model;
+}
+
+Workspace Sequential::makeWorkspace(uint64_t seed) const
+{
+    Workspace ws;
+    ws.outputs.resize(layers_.size());
+    ws.gradients.resize(layers_.size());
+    for (const auto& layer : layers_)
+        ws.scratch.push_back(layer->makeScratch());
+    ws.rng.reseed(seed);
+    return ws;
+}
+
+const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training)
+{
+    requireBuilt();
+    if (ws.outputs.size() != layers_.size())
+        throw Error("workspace was made for another model");
+    if (x.rank() != int(inputShape_.size()) + 1 || !std::equal(inputShape_.begin(), inputShape_.end(), x.shape().begin() + 1))
+        throw ShapeError("input batch " + shapeToString(x.shape()) + " does not fit the model's input shape "
+            + shapeToString(inputShape_) + " (plus a batch dimension)");
+    ws.input = &x;
+    const Pass pass { training, &ws.rng };
+    const Tensor* in = &x;
+    for (size_t i = 0; i < layers_.size(); ++i) {
+        layers_[i]->forward(*in, ws.outputs[i], ws.scratch[i].get(), pass);
+        in = &ws.outputs[i];
+    }
+    return *in;
+}
+
+void Sequential::backward(const Tensor& dOutput, Workspace& ws)
+{
+    requireBuilt();
+    if (!ws.input)
+        throw Error("backward called before forward");
+    const Tensor* grad = &dOutput;
+    for (size_t i = layers_.size(); i-- > 0;) {
+        const Tensor& in = i == 0 ? *ws.input : ws.outputs[i - 1];
+        Tensor* dx = i == 0 ? nullptr : &ws.gradients[i - 1];
+        layers_[i]->backward(in, ws.outputs[i], *grad, dx, ws.scratch[i].get());
+        grad = dx;
+    }
+}
+
+void Sequential::requireBuilt() const
+{
+    if (!built_)
+        throw Error("the model has not been built");
+}
+
+} // namespace ws

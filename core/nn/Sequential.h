@@ -1,0 +1,82 @@
+// A chain of layers with a fixed per-sample input shape. build() validates that the shapes fit
+// and reports each layer's output shape and parameter count; forward/backward run a batch
+// through a Workspace that holds everything per-batch (activations, gradients, layer scratch).
+#pragma once
+
+#include "nn/Layer.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+#include <vector>
+
+namespace ws {
+
+// Per-batch buffers for one model. One per thread that runs the model.
+struct Workspace {
+    std::vector<Tensor> outputs;   // outputs[i]: output of layer i
+    std::vector<Tensor> gradients; // gradients[i]: dL/d(input of layer i+1) = dL/d outputs[i]
+    std::vector<std::unique_ptr<LayerScratch>> scratch;
+    const Tensor* input = nullptr; // the batch last passed to forward (not owned)
+    Rng rng;                       // drives dropout
+};
+
+struct LayerSummary {
+    std::string name;
+    std::string type;
+    Shape outputShape;
+    int64_t params = 0;
+};
+
+class Sequential {
+public:
+    Sequential() = default;
+    explicit Sequential(Shape inputShape) : inputShape_(std::move(inputShape)) {}
+    Sequential(Sequential&&) = default;
+    Sequential& operator=(Sequential&&) = default;
+
+    void setInputShape(Shape shape) { inputShape_ = std::move(shape); built_ = false; }
+    const Shape& inputShape() const { return inputShape_; }
+    const Shape& outputShape() const;
+
+    // Appends a layer; an empty name becomes "<type>_<k>" ("dense_1", "relu_2", ...).
+    Layer& add(std::unique_ptr<Layer> layer);
+    template <class L, class... Args> L& emplace(Args&&... args)
+    {
+        return static_cast<L&>(add(std::make_unique<L>(std::forward<Args>(args)...)));
+    }
+
+    // Validates shapes and allocates parameters; throws ShapeError naming the first bad layer.
+    void build();
+    bool isBuilt() const { return built_; }
+    // Initialises every parameter from one seed (layer i draws from its own stream).
+    void initialize(uint64_t seed);
+
+    size_t size() const { return layers_.size(); }
+    Layer& layer(size_t i) { return *layers_.at(i); }
+    const Layer& layer(size_t i) const { return *layers_.at(i); }
+
+    std::vector<Param*> params();
+    int64_t paramCount() const;
+    void zeroGrad();
+    std::vector<LayerSummary> summary() const;
+
+    // Architecture (no weights) as JSON, and back. See docs/cli.md for the schema.
+    nlohmann::json config() const;
+    static Sequential fromConfig(const nlohmann::json& config);
+
+    // Sizes a workspace for this model (scratch per layer); seed drives dropout.
+    Workspace makeWorkspace(uint64_t seed = 0) const;
+    // Runs x (N, inputShape...) through the model; the result lives in ws.outputs.back().
+    const Tensor& forward(const Tensor& x, Workspace& ws, bool training);
+    // Back-propagates dL/d(output) of the last forward; adds into parameter gradients.
+    void backward(const Tensor& dOutput, Workspace& ws);
+
+private:
+    void requireBuilt() const;
+    Shape inputShape_;
+    std::vector<std::unique_ptr<Layer>> layers_;
+    bool built_ = false;
+};
+
+} // namespace ws

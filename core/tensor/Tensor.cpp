@@ -1,0 +1,73 @@
+#include "tensor/Tensor.h"
+
+#include "util/Error.h"
+
+#include <limits>
+
+namespace ws {
+
+int64_t shapeNumel(const Shape& shape)
+{
+    int64_t n = 1;
+    for (int64_t d : shape) {
+        if (d < 0)
+            throw ShapeError("negative dimension in shape " + shapeToString(shape));
+        if (d != 0 && n > std::numeric_limits<int64_t>::max() / d)
+            throw ShapeError("shape " + shapeToString(shape) + " has more elements than fit in 64 bits");
+        n *= d;
+    }
+    return n;
+}
+
+std::string shapeToString(const Shape& shape)
+{
+    std::string s = "(";
+    for (size_t i = 0; i < shape.size(); ++i) {
+        if (i)
+            s += ", ";
+        s += std::to_string(shape[i]);
+    }
+    if (shape.size() == 1)
+        s += ",";
+    return s + ")";
+}
+
+Tensor::Tensor(Shape shape, float fill)
+    : shape_(std::move(shape))
+{
+    data_.assign(size_t(shapeNumel(shape_)), fill);
+}
+
+void Tensor::resize(const Shape& shape)
+{
+    shape_ = shape;
+    data_.resize(size_t(shapeNumel(shape_)));
+}
+
+void Tensor::reshape(const Shape& shape)
+{
+    if (shapeNumel(shape) != size())
+        throw ShapeError("cannot reshape " + shapeToString(shape_) + " to " + shapeToString(shape));
+    shape_ = shape;
+}
+
+void Tensor::fill(float value)
+{
+    std::fill(data_.begin(), data_.end(), value);
+}
+
+MatrixMap Tensor::matrix()
+{
+    const int64_t rows = shape_.empty() ? 1 : shape_[0];
+    const int64_t cols = rows == 0 ? 0 : size() / rows;
+    return MatrixMap(data(), rows, cols);
+}
+
+ConstMatrixMap Tensor::matrix() const
+{
+    const int64_t rows = shape_.empty() ? 1 : shape_[0];
+    const int64_t cols = rows == 0 ? 0 : size() / rows;
+    return ConstMatrixMap(data(), rows, cols);
+}
+
+} // namespace ws

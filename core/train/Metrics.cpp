@@ -1,0 +1,130 @@
+#include "train/Metrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <numeric>
+
+namespace ws {
+
+double Evaluation::macroF1() const
+{
+    if (f1.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    return std::accumulate(f1.begin(), f1.end(), 0.0) / double(f1.size());
+}
+
+void predictClasses(const Tensor& pred, std::vector<int32_t>& out)
+{
+    const int64_t n = pred.rank() ? pred.dim(0) : 0;
+    const int64_t k = n ? pred.size() / n : 0;
+    out.resize(size_t(n));
+    for (int64_t r = 0; r < n; ++r) {
+        const float* row = pred.data() + r * k;
+        out[size_t(r)] = k == 1 ? int32_t(row[0] > 0.0f) : int32_t(std::max_element(row, row + k) - row);
+    }
+}
+
+double batchAccuracy(const Tensor& pred, const int32_t* labels)
+{
+    std::vector<int32_t> predicted;
+    predictClasses(pred, predicted);
+    if (predicted.empty())
+        return 0.0;
+    int64_t correct = 0;
+    for (size_t i = 0; i < predicted.size(); ++i)
+        correct += predicted[i] == labels[i];
+    return double(correct) / double(predicted.size());
+}
+
+void gatherBatch(const Dataset& data, const int64_t* indices, int64_t count, Tensor& x,
+    std::vector<int32_t>& labels, Tensor& targets)
+{
+    Shape shape = data.x.shape();
+    shape[0] = count;
+    x.resize(shape);
+    const int64_t stride = data.size() ? data.x.size() / data.size() : 0;
+    for (int64_t i = 0; i < count; ++i)
+        std::memcpy(x.data() + i * stride, data.x.data() + indices[i] * stride, size_t(stride) * sizeof(float));
+    labels.clear();
+    if (data.isClassification()) {
+        for (int64_t i = 0; i < count; ++i)
+            labels.push_back(data.labels[size_t(indices[i])]);
+    } else {
+        Shape ts = data.targets.shape();
+        ts[0] = count;
+        targets.resize(ts);
+        const int64_t tStride = data.targets.size() / data.size();
+        for (int64_t i = 0; i < count; ++i)
+            std::memcpy(targets.data() + i * tStride, data.targets.data() + indices[i] * tStride,
+                size_t(tStride) * sizeof(float));
+    }
+}
+
+Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64_t batchSize, int topK)
+{
+    Evaluation ev;
+    ev.samples = data.size();
+    const bool classify = data.isClassification();
+    const int classes = classify ? std::max(2, data.numClasses) : 0;
+    if (classify)
+        ev.confusion.assign(size_t(classes), std::vector<int64_t>(size_t(classes), 0));
+    ev.topK = topK;
+    Workspace ws = model.makeWorkspace();
+    std::vector<int64_t> order(size_t(data.size()));
+    std::iota(order.begin(), order.end(), 0);
+    Tensor x, targets;
+    std::vector<int32_t> labels, predicted;
+    double lossSum = 0.0;
+    int64_t topHits = 0;
+    for (int64_t b = 0; b < data.size(); b += batchSize) {
+        const int64_t count = std::min(batchSize, data.size() - b);
+        gatherBatch(data, order.data() + b, count, x, labels, targets);
+        const Tensor& pred = model.forward(x, ws, false);
+        const Targets t { classify ? labels.data() : nullptr, classify ? nullptr : targets.data() };
+        lossSum += computeLoss(loss, pred, t, nullptr) * double(count);
+        if (!classify)
+            continue;
+        predictClasses(pred, predicted);
+        const int64_t k = pred.size() / count;
+        for (int64_t i = 0; i < count; ++i) {
+            ev.confusion[size_t(labels[size_t(i)])][size_t(std::min<int32_t>(predicted[size_t(i)], classes - 1))]++;
+            if (topK >= 2 && k > 1) {
+                const float* row = pred.data() + i * k;
+                const float mine = row[labels[size_t(i)]];
+                int64_t higher = 0;
+                for (int64_t j = 0; j < k; ++j)
+                    higher += row[j] > mine;
+                topHits += higher < topK;
+            }
+        }
+    }
+    ev.loss = data.size() ? lossSum / double(data.size()) : 0.0;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (!classify) {
+        ev.accuracy = ev.topKAccuracy = nan;
+        return ev;
+    }
+    int64_t correct = 0;
+    for (int c = 0; c < classes; ++c)
+        correct += ev.confusion[size_t(c)][size_t(c)];
+    ev.accuracy = data.size() ? double(correct) / double(data.size()) : 0.0;
+    ev.topKAccuracy = topK >= 2 && model.outputShape().back() > 1 && data.size() ? double(topHits) / double(data.size()) : nan;
+    for (int c = 0; c < classes; ++c) {
+        int64_t predictedAs = 0, actual = 0;
+        for (int o = 0; o < classes; ++o) {
+            predictedAs += ev.confusion[size_t(o)][size_t(c)];
+            actual += ev.confusion[size_t(c)][size_t(o)];
+        }
+        const double tp = double(ev.confusion[size_t(c)][size_t(c)]);
+        const double p = predictedAs ? tp / double(predictedAs) : 0.0;
+        const double r = actual ? tp / double(actual) : 0.0;
+        ev.precision.push_back(p);
+        ev.recall.push_back(r);
+        ev.f1.push_back(p + r > 0 ? 2 * p * r / (p + r) : 0.0);
+    }
+    return ev;
+}
+
+} // namespace ws

@@ -1,0 +1,38 @@
+// Evaluation of a model on a dataset: loss, accuracy, top-k accuracy, confusion matrix and
+// per-class precision, recall and F1. A model with one output is a binary classifier that
+// predicts class 1 where its output is above zero (a logit, or tanh with labels +1/-1).
+#pragma once
+
+#include "data/Dataset.h"
+#include "nn/Loss.h"
+#include "nn/Sequential.h"
+
+#include <vector>
+
+namespace ws {
+
+struct Evaluation {
+    double loss = 0.0;
+    double accuracy = 0.0;     // NaN for regression
+    double topKAccuracy = 0.0; // with k = topK; NaN for regression or k < 2
+    int topK = 0;
+    int64_t samples = 0;
+    std::vector<std::vector<int64_t>> confusion; // [true class][predicted class]
+    std::vector<double> precision, recall, f1;   // per class
+
+    double macroF1() const;
+};
+
+// The predicted class of each row of a prediction batch (N, K).
+void predictClasses(const Tensor& pred, std::vector<int32_t>& out);
+// Fraction of rows whose predicted class equals the label.
+double batchAccuracy(const Tensor& pred, const int32_t* labels);
+
+// Runs the model in inference mode over the dataset in batches.
+Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64_t batchSize = 256, int topK = 5);
+
+// Copies samples [begin, end) of `data` into a batch tensor (N = end - begin).
+void gatherBatch(const Dataset& data, const int64_t* indices, int64_t count, Tensor& x,
+    std::vector<int32_t>& labels, Tensor& targets);
+
+} // namespace ws

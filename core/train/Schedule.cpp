@@ -1,0 +1,78 @@
+#include "train/Schedule.h"
+
+#include "util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace ws {
+
+ScheduleKind parseSchedule(const std::string& text)
+{
+    if (text == "constant")
+        return ScheduleKind::Constant;
+    if (text == "step")
+        return ScheduleKind::Step;
+    if (text == "cosine")
+        return ScheduleKind::Cosine;
+    throw ConfigError("unknown schedule '" + text + "' (known: constant, step, cosine)");
+}
+
+std::string scheduleName(ScheduleKind kind)
+{
+    switch (kind) {
+    case ScheduleKind::Constant: return "constant";
+    case ScheduleKind::Step: return "step";
+    case ScheduleKind::Cosine: return "cosine";
+    }
+    return "?";
+}
+
+float ScheduleConfig::learningRate(float baseLr, int64_t step, int64_t stepsPerEpoch, int64_t totalSteps) const
+{
+    if (warmupSteps > 0 && step < warmupSteps)
+        return baseLr * float(step + 1) / float(warmupSteps);
+    switch (kind) {
+    case ScheduleKind::Constant:
+        return baseLr;
+    case ScheduleKind::Step: {
+        const int64_t epoch = stepsPerEpoch > 0 ? step / stepsPerEpoch : 0;
+        return baseLr * std::pow(gamma, float(epoch / std::max(1, stepEpochs)));
+    }
+    case ScheduleKind::Cosine: {
+        const int64_t span = std::max<int64_t>(1, totalSteps - warmupSteps);
+        const double t = std::clamp(double(step - warmupSteps) / double(span), 0.0, 1.0);
+        return float(minLr + (baseLr - minLr) * 0.5 * (1.0 + std::cos(std::numbers::pi * t)));
+    }
+    }
+    return baseLr;
+}
+
+nlohmann::json ScheduleConfig::toJson() const
+{
+    return { { "type", scheduleName(kind) }, { "step_epochs", stepEpochs }, { "gamma", gamma },
+        { "min_lr", minLr }, { "warmup_steps", warmupSteps } };
+}
+
+ScheduleConfig ScheduleConfig::fromJson(const nlohmann::json& j)
+{
+    ScheduleConfig s;
+    try {
+        if (j.contains("type"))
+            s.kind = parseSchedule(j.at("type").get<std::string>());
+        s.stepEpochs = j.value("step_epochs", s.stepEpochs);
+        s.gamma = j.value("gamma", s.gamma);
+        s.minLr = j.value("min_lr", s.minLr);
+        s.warmupSteps = j.value("warmup_steps", s.warmupSteps);
+    } catch (const nlohmann::json::exception& e) {
+        throw ConfigError(std::string("schedule config: ") + e.what());
+    }
+    if (s.stepEpochs <= 0 || s.warmupSteps < 0)
+        throw ConfigError("schedule config: step_epochs must be positive and warmup_steps not negative");
+    return s;
+}
+
+} // namespace ws

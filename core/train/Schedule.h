@@ -1,0 +1,35 @@
+// Learning-rate schedules, evaluated per optimizer step (0-based):
+//   constant  lr
+//   step      lr * gamma^floor(epoch / step_epochs)
+//   cosine    min_lr + (lr - min_lr) (1 + cos(pi t / T)) / 2 over the whole run (T steps)
+// Any of them can start with a linear warm-up from lr/warmup_steps to lr over warmup_steps;
+// the schedule proper then starts after the warm-up.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace ws {
+
+enum class ScheduleKind { Constant, Step, Cosine };
+
+struct ScheduleConfig {
+    ScheduleKind kind = ScheduleKind::Constant;
+    int stepEpochs = 10;   // step
+    float gamma = 0.1f;    // step
+    float minLr = 0.0f;    // cosine
+    int64_t warmupSteps = 0;
+
+    // step: optimizer steps done so far; stepsPerEpoch and totalSteps describe the run.
+    float learningRate(float baseLr, int64_t step, int64_t stepsPerEpoch, int64_t totalSteps) const;
+
+    nlohmann::json toJson() const;
+    static ScheduleConfig fromJson(const nlohmann::json& j);
+};
+
+ScheduleKind parseSchedule(const std::string& text); // "constant", "step", "cosine"
+std::string scheduleName(ScheduleKind kind);
+
+} // namespace ws

@@ -1,0 +1,246 @@
+#include "train/Trainer.h"
+
+#include "train/Metrics.h"
+#include "util/Error.h"
+#include "util/Threads.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace ws {
+
+nlohmann::json TrainConfig::toJson() const
+{
+    return { { "epochs", epochs }, { "batch_size", batchSize }, { "shuffle", shuffle }, { "seed", seed },
+        { "threads", threads }, { "loss", lossName(loss) }, { "optimizer", optimizer.toJson() },
+        { "schedule", schedule.toJson() } };
+}
+
+TrainConfig TrainConfig::fromJson(const nlohmann::json& j)
+{
+    TrainConfig c;
+    try {
+        c.epochs = j.value("epochs", c.epochs);
+        c.batchSize = j.value("batch_size", c.batchSize);
+        c.shuffle = j.value("shuffle", c.shuffle);
+        c.seed = j.value("seed", c.seed);
+        c.threads = j.value("threads", c.threads);
+        if (j.contains("loss"))
+            c.loss = parseLoss(j.at("loss").get<std::string>());
+        if (j.contains("optimizer"))
+            c.optimizer = OptimizerConfig::fromJson(j.at("optimizer"));
+        if (j.contains("schedule"))
+            c.schedule = ScheduleConfig::fromJson(j.at("schedule"));
+    } catch (const nlohmann::json::exception& e) {
+        throw ConfigError(std::string("training config: ") + e.what());
+    }
+    if (c.epochs < 0 || c.batchSize <= 0)
+        throw ConfigError("training config: epochs must not be negative and batch_size must be positive");
+    return c;
+}
+
+Trainer::Trainer(Sequential& model, const Dataset& train, const Dataset* validation, TrainConfig config)
+    : model_(model)
+    , train_(train)
+    , validation_(validation)
+    , config_(std::move(config))
+    , optimizer_(config_.optimizer, model.params())
+    , baseLr_(config_.optimizer.learningRate)
+{
+    train_.validate();
+    if (validation_ && validation_->size() > 0)
+        validation_->validate();
+    if (train_.sampleShape() != model_.inputShape())
+        throw ShapeError("the model takes inputs of shape " + shapeToString(model_.inputShape())
+            + " but dataset '" + train_.name + "' has samples of shape " + shapeToString(train_.sampleShape()));
+    const int64_t outputs = shapeNumel(model_.outputShape());
+    if (train_.isClassification()) {
+        const bool binary = outputs == 1 && train_.numClasses == 2;
+        if (!binary && outputs != train_.numClasses)
+            throw ShapeError("the model has " + std::to_string(outputs) + " outputs but dataset '" + train_.name
+                + "' has " + std::to_string(train_.numClasses) + " classes");
+        if (config_.loss == LossKind::BinaryCrossEntropy && !binary)
+            throw ConfigError("binary cross-entropy needs a model with one output and two classes");
+    } else {
+        if (config_.loss != LossKind::MeanSquaredError)
+            throw ConfigError("a regression dataset needs the mse loss");
+        if (outputs != train_.targets.size() / std::max<int64_t>(1, train_.size()))
+            throw ShapeError("the model has " + std::to_string(outputs) + " outputs but the dataset has "
+                + std::to_string(train_.targets.size() / std::max<int64_t>(1, train_.size())) + " targets per sample");
+    }
+}
+
+void Trainer::pause() { paused_ = true; }
+
+void Trainer::resume()
+{
+    {
+        std::lock_guard lock(mutex_);
+        paused_ = false;
+    }
+    wake_.notify_all();
+}
+
+void Trainer::requestSteps(int batches)
+{
+    {
+        std::lock_guard lock(mutex_);
+        stepsAllowed_ += batches;
+    }
+    wake_.notify_all();
+}
+
+void Trainer::stop()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+}
+
+void Trainer::setLearningRate(float lr)
+{
+    if (lr > 0.0f && std::isfinite(lr))
+        baseLr_ = lr;
+}
+
+void Trainer::post(std::function<void(Sequential&)> edit)
+{
+    {
+        std::lock_guard lock(mutex_);
+        posted_.push_back(std::move(edit));
+    }
+    wake_.notify_all();
+}
+
+void Trainer::runPosted()
+{
+    std::vector<std::function<void(Sequential&)>> edits;
+    {
+        std::lock_guard lock(mutex_);
+        edits.swap(posted_);
+    }
+    for (auto& edit : edits)
+        edit(model_);
+}
+
+bool Trainer::waitForNextBatch()
+{
+    runPosted();
+    if (stop_)
+        return false;
+    if (!paused_)
+        return true;
+    std::unique_lock lock(mutex_);
+    wake_.wait(lock, [&] { return stop_ || !paused_ || stepsAllowed_ > 0 || !posted_.empty(); });
+    while (!posted_.empty() && !stop_) {
+        lock.unlock();
+        runPosted();
+        lock.lock();
+        wake_.wait(lock, [&] { return stop_ || !paused_ || stepsAllowed_ > 0 || !posted_.empty(); });
+    }
+    if (stop_)
+        return false;
+    if (paused_)
+        --stepsAllowed_;
+    return true;
+}
+
+std::string Trainer::checkFinite(double loss, int epoch, int64_t batch)
+{
+    const std::string where = "in epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(batch + 1);
+    const std::string advice = "; lower the learning rate (now " + std::to_string(baseLr_.load()) + ") or reset the model";
+    if (!std::isfinite(loss))
+        return "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " " + where + advice;
+    for (size_t i = 0; i < model_.size(); ++i)
+        for (const Param* p : std::as_const(model_.layer(i)).params())
+            if (!p->value.vector().allFinite())
+                return "weights of layer '" + model_.layer(i).name() + "' (" + p->name + ") became non-finite "
+                    + where + advice;
+    return {};
+}
+
+TrainResult Trainer::run()
+{
+    using Clock = std::chrono::steady_clock;
+    setThreadCount(config_.threads);
+    TrainResult result;
+    const int64_t n = train_.size();
+    const int64_t batch = std::min<int64_t>(config_.batchSize, std::max<int64_t>(1, n));
+    const int64_t batchesPerEpoch = (n + batch - 1) / batch;
+    const int64_t totalSteps = batchesPerEpoch * config_.epochs;
+    const bool classify = train_.isClassification();
+
+    Rng shuffleRng(config_.seed ^ 0x5eed5eed5eedULL);
+    Workspace ws = model_.makeWorkspace(config_.seed ^ 0xd50f0d50f0ULL);
+    std::vector<int64_t> order(static_cast<size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    Tensor x, targets, grad;
+    std::vector<int32_t> labels;
+    const auto start = Clock::now();
+
+    for (int epoch = 0; epoch < config_.epochs; ++epoch) {
+        if (config_.shuffle)
+            shuffleRng.shuffle(order.begin(), order.end());
+        double lossSum = 0.0, accSum = 0.0;
+        int64_t seen = 0;
+        double trainSeconds = 0.0;
+        for (int64_t b = 0; b < batchesPerEpoch; ++b) {
+            if (!waitForNextBatch()) {
+                result.reason = StopReason::Stopped;
+                result.steps = optimizer_.steps();
+                return result;
+            }
+            const auto t0 = Clock::now();
+            const int64_t first = b * batch;
+            const int64_t count = std::min(batch, n - first);
+            gatherBatch(train_, order.data() + first, count, x, labels, targets);
+            model_.zeroGrad();
+            const Tensor& pred = model_.forward(x, ws, true);
+            const Targets t { classify ? labels.data() : nullptr, classify ? nullptr : targets.data() };
+            const double loss = computeLoss(config_.loss, pred, t, &grad);
+            const double acc = classify ? batchAccuracy(pred, labels.data()) : std::numeric_limits<double>::quiet_NaN();
+            model_.backward(grad, ws);
+            const float lr = config_.schedule.learningRate(baseLr_, optimizer_.steps(), batchesPerEpoch, totalSteps);
+            optimizer_.step(lr);
+            trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+            lossSum += loss * double(count);
+            accSum += acc * double(count);
+            seen += count;
+            if (const std::string problem = checkFinite(loss, epoch, b); !problem.empty()) {
+                result.reason = StopReason::Diverged;
+                result.message = problem;
+                result.steps = optimizer_.steps();
+                result.epochsCompleted = epoch;
+                return result;
+            }
+            if (onBatch)
+                onBatch({ epoch, b, batchesPerEpoch, optimizer_.steps(), loss, acc, lr });
+        }
+        EpochProgress ep;
+        ep.epoch = epoch;
+        ep.trainLoss = seen ? lossSum / double(seen) : 0.0;
+        ep.trainAccuracy = classify && seen ? accSum / double(seen) : std::numeric_limits<double>::quiet_NaN();
+        ep.seconds = trainSeconds;
+        ep.samplesPerSecond = trainSeconds > 0 ? double(seen) / trainSeconds : 0.0;
+        if (validation_ && validation_->size() > 0) {
+            const Evaluation ev = evaluate(model_, *validation_, config_.loss, 512, 0);
+            ep.hasValidation = true;
+            ep.validationLoss = ev.loss;
+            ep.validationAccuracy = ev.accuracy;
+        }
+        ep.elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+        result.epochsCompleted = epoch + 1;
+        if (onEpoch)
+            onEpoch(ep);
+    }
+    result.steps = optimizer_.steps();
+    return result;
+}
+
+} // namespace ws

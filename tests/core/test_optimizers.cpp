@@ -1,0 +1,117 @@
+// Optimizers replay gradient sequences recorded from torch.optim (tools/make_optimizer_reference.py)
+// and must follow the same parameter trajectory; schedules against their formulas.
+#include "train/Optimizer.h"
+#include "train/Schedule.h"
+#include "util/Error.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+
+using namespace ws;
+
+namespace {
+
+nlohmann::json loadReference()
+{
+    std::ifstream in(std::string(WS_TEST_DATA_DIR) + "/optim/reference.json");
+    EXPECT_TRUE(in.good()) << "missing tests/data/optim/reference.json";
+    return nlohmann::json::parse(in);
+}
+
+} // namespace
+
+TEST(Optimizer, FollowsTorchOptimTrajectories)
+{
+    const auto ref = loadReference();
+    const auto initial = ref.at("initial").get<std::vector<double>>();
+    const auto grads = ref.at("grads").get<std::vector<std::vector<double>>>();
+    ASSERT_GE(ref.at("cases").size(), 6u);
+    for (const auto& c : ref.at("cases")) {
+        const std::string name = c.at("name");
+        Param p { "kernel", Tensor({ int64_t(initial.size()) }), Tensor({ int64_t(initial.size()) }), true };
+        for (size_t i = 0; i < initial.size(); ++i)
+            p.value[int64_t(i)] = float(initial[i]);
+        const OptimizerConfig config = OptimizerConfig::fromJson(c.at("config"));
+        Optimizer opt(config, { &p });
+        const auto trajectory = c.at("trajectory").get<std::vector<std::vector<double>>>();
+        for (size_t step = 0; step < grads.size(); ++step) {
+            for (size_t i = 0; i < initial.size(); ++i)
+                p.grad[int64_t(i)] = float(grads[step][i]);
+            opt.step(config.learningRate);
+            for (size_t i = 0; i < initial.size(); ++i)
+                EXPECT_NEAR(p.value[int64_t(i)], trajectory[step][i], 2e-5)
+                    << name << " step " << step + 1 << " element " << i;
+        }
+    }
+}
+
+TEST(Optimizer, L2AddsTwiceLambdaTimesWeightToTheGradient)
+{
+    Param p { "kernel", Tensor({ 1 }, 2.0f), Tensor({ 1 }, 0.0f), true };
+    OptimizerConfig c;
+    c.kind = OptimizerKind::SGD;
+    c.l2 = 0.5f;
+    Optimizer opt(c, { &p });
+    opt.step(0.1f);
+    EXPECT_FLOAT_EQ(p.value[0], 2.0f - 0.1f * 2.0f * 0.5f * 2.0f);
+}
+
+TEST(Optimizer, L1SetsAWeightThatCrossesZeroToZero)
+{
+    Param p { "kernel", Tensor({ 2 }), Tensor({ 2 }), true };
+    p.value[0] = 0.01f;
+    p.value[1] = 1.0f;
+    OptimizerConfig c;
+    c.kind = OptimizerKind::SGD;
+    c.l1 = 1.0f;
+    Optimizer opt(c, { &p });
+    opt.step(0.1f); // 0.01 - 0.1 would cross zero
+    EXPECT_EQ(p.value[0], 0.0f);
+    EXPECT_FLOAT_EQ(p.value[1], 0.9f);
+}
+
+TEST(Optimizer, RegularisationSkipsBiases)
+{
+    Param bias { "bias", Tensor({ 1 }, 1.0f), Tensor({ 1 }, 0.0f), false };
+    OptimizerConfig c;
+    c.kind = OptimizerKind::AdamW;
+    c.l2 = 1.0f;
+    Optimizer opt(c, { &bias });
+    opt.step(0.1f);
+    EXPECT_FLOAT_EQ(bias.value[0], 1.0f);
+}
+
+TEST(Schedule, StepCosineAndWarmupFollowTheirFormulas)
+{
+    ScheduleConfig step;
+    step.kind = ScheduleKind::Step;
+    step.stepEpochs = 2;
+    step.gamma = 0.5f;
+    EXPECT_FLOAT_EQ(step.learningRate(1.0f, 0, 10, 100), 1.0f);
+    EXPECT_FLOAT_EQ(step.learningRate(1.0f, 19, 10, 100), 1.0f);
+    EXPECT_FLOAT_EQ(step.learningRate(1.0f, 20, 10, 100), 0.5f);
+    EXPECT_FLOAT_EQ(step.learningRate(1.0f, 45, 10, 100), 0.25f);
+
+    ScheduleConfig cosine;
+    cosine.kind = ScheduleKind::Cosine;
+    cosine.minLr = 0.1f;
+    EXPECT_FLOAT_EQ(cosine.learningRate(1.0f, 0, 10, 100), 1.0f);
+    EXPECT_NEAR(cosine.learningRate(1.0f, 50, 10, 100), 0.55, 1e-6);
+    EXPECT_NEAR(cosine.learningRate(1.0f, 100, 10, 100), 0.1, 1e-6);
+
+    ScheduleConfig warm;
+    warm.warmupSteps = 4;
+    EXPECT_FLOAT_EQ(warm.learningRate(2.0f, 0, 10, 100), 0.5f);
+    EXPECT_FLOAT_EQ(warm.learningRate(2.0f, 3, 10, 100), 2.0f);
+    EXPECT_FLOAT_EQ(warm.learningRate(2.0f, 50, 10, 100), 2.0f);
+}
+
+TEST(Optimizer, UnknownNamesAreConfigErrors)
+{
+    EXPECT_THROW(parseOptimizer("adagrad2"), ConfigError);
+    EXPECT_THROW(parseSchedule("wavy"), ConfigError);
+    EXPECT_THROW(OptimizerConfig::fromJson({ { "learning_rate", -1 } }), ConfigError);
+}

@@ -1,0 +1,224 @@
+// The trainer: learning, determinism, control from another thread, divergence, bad set-ups.
+#include "nn/Activation.h"
+#include "nn/Dense.h"
+#include "train/Metrics.h"
+#include "train/Trainer.h"
+#include "util/Error.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace ws;
+
+namespace {
+
+// Two Gaussian blobs around (1, 1) and (-1, -1), labels 1 and 0.
+Dataset blobs(int64_t n, uint64_t seed)
+{
+    Dataset d;
+    d.name = "blobs";
+    d.numClasses = 2;
+    d.x = Tensor({ n, 2 });
+    Rng rng(seed);
+    for (int64_t i = 0; i < n; ++i) {
+        const int32_t label = int32_t(i % 2);
+        const float c = label ? 1.0f : -1.0f;
+        d.x[2 * i] = c + float(rng.normal(0, 0.5));
+        d.x[2 * i + 1] = c + float(rng.normal(0, 0.5));
+        d.labels.push_back(label);
+    }
+    return d;
+}
+
+Sequential smallNet(int64_t hidden = 8)
+{
+    Sequential m({ 2 });
+    m.emplace<Dense>(hidden);
+    m.emplace<ActivationLayer>(ActivationKind::Tanh);
+    m.emplace<Dense>(2);
+    m.build();
+    m.initialize(1);
+    return m;
+}
+
+TrainConfig quickConfig(int epochs)
+{
+    TrainConfig c;
+    c.epochs = epochs;
+    c.batchSize = 16;
+    c.seed = 3;
+    c.threads = 1;
+    c.optimizer.kind = OptimizerKind::Adam;
+    c.optimizer.learningRate = 0.01f;
+    return c;
+}
+
+} // namespace
+
+TEST(Trainer, LearnsTwoSeparableBlobs)
+{
+    const Dataset train = blobs(400, 1), test = blobs(200, 2);
+    Sequential model = smallNet();
+    Trainer trainer(model, train, &test, quickConfig(5));
+    int epochs = 0;
+    double lastValAcc = 0;
+    trainer.onEpoch = [&](const EpochProgress& e) {
+        ++epochs;
+        lastValAcc = e.validationAccuracy;
+        EXPECT_TRUE(e.hasValidation);
+        EXPECT_GT(e.samplesPerSecond, 0);
+    };
+    const TrainResult r = trainer.run();
+    EXPECT_EQ(r.reason, StopReason::Finished);
+    EXPECT_EQ(epochs, 5);
+    EXPECT_EQ(r.steps, 5 * 25);
+    EXPECT_GT(lastValAcc, 0.95);
+    EXPECT_GT(evaluate(model, test, LossKind::SoftmaxCrossEntropy).accuracy, 0.95);
+}
+
+TEST(Trainer, SameSeedAndThreadsGiveBitIdenticalWeights)
+{
+    const Dataset train = blobs(300, 5);
+    auto trainOnce = [&](uint64_t seed) {
+        Sequential model = smallNet(32);
+        model.initialize(seed);
+        TrainConfig c = quickConfig(3);
+        c.seed = seed;
+        c.threads = 2;
+        Trainer(model, train, nullptr, c).run();
+        std::vector<Tensor> weights;
+        for (Param* p : model.params())
+            weights.push_back(p->value);
+        return weights;
+    };
+    const auto a = trainOnce(11), b = trainOnce(11), c = trainOnce(12);
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i)
+        EXPECT_EQ(a[i], b[i]) << "parameter " << i << " differs between two runs with the same seed";
+    EXPECT_NE(a[0], c[0]) << "a different seed should give different weights";
+}
+
+TEST(Trainer, PauseStepResumeAndStopFromAnotherThread)
+{
+    const Dataset train = blobs(20000, 6);
+    Sequential model = smallNet();
+    TrainConfig c = quickConfig(1000);
+    Trainer trainer(model, train, nullptr, c);
+    std::atomic<int64_t> batches { 0 };
+    trainer.onBatch = [&](const BatchProgress&) { ++batches; };
+    trainer.pause(); // start paused: nothing runs until asked
+    TrainResult result;
+    std::thread worker([&] { result = trainer.run(); });
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(batches.load(), 0) << "batches ran while paused";
+
+    trainer.requestSteps(1);
+    for (int i = 0; i < 200 && batches.load() < 1; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(batches.load(), 1) << "one step request must run exactly one batch";
+
+    trainer.resume();
+    for (int i = 0; i < 400 && batches.load() < 50; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EXPECT_GE(batches.load(), 50) << "training did not resume";
+
+    trainer.stop();
+    worker.join();
+    EXPECT_EQ(result.reason, StopReason::Stopped);
+    const int64_t atStop = batches.load();
+    EXPECT_EQ(result.steps, atStop);
+}
+
+TEST(Trainer, StopWhilePausedEndsPromptly)
+{
+    const Dataset train = blobs(100, 7);
+    Sequential model = smallNet();
+    Trainer trainer(model, train, nullptr, quickConfig(10));
+    trainer.pause();
+    TrainResult result;
+    std::thread worker([&] { result = trainer.run(); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    trainer.stop();
+    worker.join();
+    EXPECT_EQ(result.reason, StopReason::Stopped);
+    EXPECT_EQ(result.steps, 0);
+}
+
+TEST(Trainer, PostedEditsReachTheModelBetweenBatches)
+{
+    const Dataset train = blobs(100, 8);
+    Sequential model = smallNet();
+    Trainer trainer(model, train, nullptr, quickConfig(1));
+    trainer.pause();
+    std::thread worker([&] { trainer.run(); });
+    std::atomic<bool> applied { false };
+    trainer.post([&](Sequential& m) {
+        static_cast<Dense&>(m.layer(0)).kernel().value[0] = 42.0f;
+        applied = true;
+    });
+    for (int i = 0; i < 200 && !applied; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EXPECT_TRUE(applied.load()) << "an edit posted while paused was not applied";
+    EXPECT_EQ(static_cast<Dense&>(model.layer(0)).kernel().value[0], 42.0f);
+    trainer.stop();
+    worker.join();
+}
+
+TEST(Trainer, DivergenceStopsWithAReadableReason)
+{
+    Dataset train;
+    train.name = "ramp";
+    train.x = Tensor({ 64, 1 });
+    train.targets = Tensor({ 64, 1 });
+    for (int i = 0; i < 64; ++i) {
+        train.x[i] = float(i);
+        train.targets[i] = float(i) * 1000.0f;
+    }
+    Sequential model({ 1 });
+    model.emplace<Dense>(1);
+    model.build();
+    model.initialize(0);
+    TrainConfig c = quickConfig(50);
+    c.loss = LossKind::MeanSquaredError;
+    c.optimizer.kind = OptimizerKind::SGD;
+    c.optimizer.learningRate = 10.0f;
+    const TrainResult r = Trainer(model, train, nullptr, c).run();
+    ASSERT_EQ(r.reason, StopReason::Diverged);
+    EXPECT_NE(r.message.find("learning rate"), std::string::npos) << r.message;
+    EXPECT_NE(r.message.find("epoch"), std::string::npos) << r.message;
+}
+
+TEST(Trainer, RejectsAModelThatDoesNotFitTheData)
+{
+    const Dataset train = blobs(10, 9);
+    Sequential wrongInput({ 3 });
+    wrongInput.emplace<Dense>(2);
+    wrongInput.build();
+    EXPECT_THROW(Trainer(wrongInput, train, nullptr, quickConfig(1)), ShapeError);
+    Sequential wrongOutput({ 2 });
+    wrongOutput.emplace<Dense>(5);
+    wrongOutput.build();
+    EXPECT_THROW(Trainer(wrongOutput, train, nullptr, quickConfig(1)), ShapeError);
+}
+
+TEST(Trainer, LearningRateChangeTakesEffectAtTheNextBatch)
+{
+    const Dataset train = blobs(64, 10);
+    Sequential model = smallNet();
+    Trainer trainer(model, train, nullptr, quickConfig(2));
+    std::vector<float> rates;
+    trainer.onBatch = [&](const BatchProgress& b) {
+        rates.push_back(b.learningRate);
+        if (b.step == 2)
+            trainer.setLearningRate(0.5f);
+    };
+    trainer.run();
+    ASSERT_GE(rates.size(), 4u);
+    EXPECT_FLOAT_EQ(rates[1], 0.01f);
+    EXPECT_FLOAT_EQ(rates[2], 0.5f);
+}
