@@ -1,1 +1,48 @@
-int main() { return 0; }
+// weightscope-cli: the command line. Thin: picks the sub-command and reports errors.
+#include "cli/Commands.h"
+
+#include "util/Error.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* kUsage = "usage: weightscope-cli COMMAND [options]\n\n"
+                     "Commands:\n"
+                     "  train      train a model on a dataset (train --help)\n"
+                     "  eval       evaluate a saved model (eval --help)\n\n"
+                     "  --help     this help\n"
+                     "  --version  print the version\n\n"
+                     "Documentation: docs/cli.md\n";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        std::cout << "weightscope-cli " << WS_VERSION << "\n";
+        return 0;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    try {
+        if (args[0] == "train")
+            return ws::cli::trainCommand(rest);
+        if (args[0] == "eval")
+            return ws::cli::evalCommand(rest);
+        std::cerr << "weightscope-cli: unknown command '" << args[0] << "'\n\n" << kUsage;
+        return 2;
+    } catch (const ws::ConfigError& e) {
+        std::cerr << "weightscope-cli: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "weightscope-cli: error: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -22,6 +22,7 @@ struct Normalizer {
     static Normalizer fit(const Dataset& train, NormalizeKind kind);
     void apply(Dataset& data) const;
     nlohmann::json toJson() const;
+    static Normalizer fromJson(const nlohmann::json& j); // throws ConfigError
 };
 
 } // namespace ws

@@ -62,6 +62,9 @@ public:
         LayerScratch* scratch) = 0;
 
     virtual std::vector<Param*> params() { return {}; }
+    // Non-trainable tensors that belong to the model and are saved with it (batch-norm moving
+    // statistics); their `grad` stays empty.
+    virtual std::vector<Param*> buffers() { return {}; }
     std::vector<const Param*> params() const;
     int64_t paramCount() const;
 

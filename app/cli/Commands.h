@@ -1,0 +1,16 @@
+// The sub-commands of weightscope-cli. Each returns the process exit code; errors are thrown
+// as ws::Error and reported by main().
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ws::cli {
+
+int trainCommand(const std::vector<std::string>& args);
+int evalCommand(const std::vector<std::string>& args);
+
+std::string trainHelp();
+std::string evalHelp();
+
+} // namespace ws::cli

@@ -1,0 +1,87 @@
+// weightscope-cli eval MODEL: evaluates a saved model on a dataset's test split.
+#include "cli/Args.h"
+#include "cli/Commands.h"
+#include "cli/Report.h"
+
+#include "data/DatasetSource.h"
+#include "data/Normalize.h"
+#include "io/ModelFile.h"
+#include "train/Experiment.h"
+#include "util/Error.h"
+#include "util/Threads.h"
+
+#include <iostream>
+
+namespace ws::cli {
+
+namespace {
+
+const std::vector<OptionSpec>& evalOptions()
+{
+    static const std::vector<OptionSpec> specs = {
+        { "dataset", "NAME|PATH", "dataset to evaluate on (default: the one the model was trained on)" },
+        { "labels", "PATH", "IDX labels file for an IDX images dataset" },
+        { "label-column", "NAME|INDEX", "CSV column holding the label" },
+        { "test-split", "F", "share used as test data where the dataset has no test split" },
+        { "batch", "N", "batch size for inference (default 512)" },
+        { "threads", "N", "threads for matrix products (default: all cores)" },
+        { "help", "", "this help" },
+    };
+    return specs;
+}
+
+} // namespace
+
+std::string evalHelp()
+{
+    return "usage: weightscope-cli eval MODEL [options]\n\n"
+           "Evaluates a saved model: loss, accuracy, confusion matrix, per-class precision/recall/F1.\n\n"
+        + Args::help(evalOptions());
+}
+
+int evalCommand(const std::vector<std::string>& argv)
+{
+    const Args a(evalOptions(), argv);
+    if (a.has("help")) {
+        std::cout << evalHelp();
+        return 0;
+    }
+    if (a.positional().size() != 1)
+        throw ConfigError("eval needs exactly one model file (see eval --help)");
+    setThreadCount(int(a.integer("threads", 0)));
+    LoadedModel loaded = loadModel(a.positional().front());
+    const nlohmann::json& meta = loaded.metadata;
+
+    DatasetSource source;
+    LossKind loss = LossKind::SoftmaxCrossEntropy;
+    bool lossKnown = false;
+    if (meta.contains("experiment")) {
+        const Experiment e = Experiment::fromJson(meta.at("experiment"));
+        source = e.dataset;
+        if (e.loss) {
+            loss = *e.loss;
+            lossKnown = true;
+        }
+    }
+    if (auto v = a.get("dataset"))
+        source.name = *v;
+    if (auto v = a.get("labels"))
+        source.labels = *v;
+    if (auto v = a.get("label-column"))
+        source.labelColumn = *v;
+    source.testFraction = a.number("test-split", source.testFraction);
+    LoadedData data = loadDatasetSource(source);
+    if (meta.contains("normalizer"))
+        Normalizer::fromJson(meta.at("normalizer")).apply(data.test);
+    if (!lossKnown)
+        loss = defaultLoss(loaded.model, data.test);
+    if (data.test.sampleShape() != loaded.model.inputShape())
+        throw ShapeError("the model takes inputs of shape " + shapeToString(loaded.model.inputShape())
+            + " but the dataset's samples have shape " + shapeToString(data.test.sampleShape()));
+    std::cout << data.description << "\n";
+    const Evaluation ev = evaluate(loaded.model, data.test, loss, a.integer("batch", 512), 5);
+    printEvaluation(std::cout, ev, data.test);
+    return 0;
+}
+
+} // namespace ws::cli

@@ -1,0 +1,230 @@
+// weightscope-cli train: builds an Experiment from a JSON config and/or options, trains with one
+// progress line per epoch, prints the test metrics, and optionally saves the model.
+#include "cli/Args.h"
+#include "cli/Commands.h"
+#include "cli/Report.h"
+
+#include "data/Split.h"
+#include "io/ModelFile.h"
+#include "nn/LayerFactory.h"
+#include "train/Experiment.h"
+#include "train/Metrics.h"
+#include "util/Error.h"
+#include "util/Threads.h"
+
+#include <csignal>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+
+namespace ws::cli {
+
+namespace {
+
+const std::vector<OptionSpec>& trainOptions()
+{
+    static const std::vector<OptionSpec> specs = {
+        { "config", "FILE", "experiment as JSON (docs/cli.md); options below override it" },
+        { "dataset", "NAME|PATH", "fashion-mnist, circle, xor, gauss, spiral, plane, multi-gauss, a .csv file, or an IDX images file" },
+        { "labels", "PATH", "IDX labels file for an IDX images dataset" },
+        { "label-column", "NAME|INDEX", "CSV column holding the label (default: the last)" },
+        { "regression", "", "CSV: the label column is a numeric target" },
+        { "samples", "N", "Playground: number of points (default 500, regression 1200)" },
+        { "noise", "X", "Playground: noise 0 to 0.5 (Playground's slider / 100)" },
+        { "test-split", "F", "share held out for testing where the dataset has no test split (default 0.2; Playground 0.5)" },
+        { "model", "SPEC", "preset (mlp, cnn, tf-cnn, playground, auto) or layers, e.g. \"flatten dense(256) relu dense(10)\"" },
+        { "epochs", "N", "passes over the training data (default 10)" },
+        { "batch", "N", "mini-batch size (default 32)" },
+        { "optimizer", "NAME", "sgd, adam, adamw, rmsprop (default adam)" },
+        { "lr", "X", "learning rate (default 0.001)" },
+        { "momentum", "X", "SGD momentum (default 0)" },
+        { "nesterov", "", "SGD with Nesterov momentum" },
+        { "weight-decay", "X", "decoupled weight decay (AdamW default 0.01)" },
+        { "l1", "X", "L1 regularisation of kernels" },
+        { "l2", "X", "L2 regularisation of kernels" },
+        { "schedule", "NAME", "constant, step, cosine (default constant)" },
+        { "step-epochs", "N", "step schedule: epochs between drops (default 10)" },
+        { "gamma", "X", "step schedule: factor per drop (default 0.1)" },
+        { "min-lr", "X", "cosine schedule: final learning rate (default 0)" },
+        { "warmup", "N", "linear warm-up over N steps" },
+        { "loss", "NAME", "softmax_cross_entropy, cross_entropy, binary_cross_entropy, mse (default: from the model)" },
+        { "validation-split", "F", "share of the training data held out for validation (default 0)" },
+        { "normalize", "KIND", "none, minmax, standardize (fitted on the training split)" },
+        { "seed", "N", "one seed for data, initialisation, shuffling and dropout (default 0)" },
+        { "threads", "N", "threads for matrix products (default: all cores)" },
+        { "save", "FILE", "write the trained model (Weightscope HDF5, docs/file-formats.md)" },
+        { "print-config", "", "print the experiment as JSON and exit" },
+        { "quiet", "", "no per-epoch lines" },
+        { "help", "", "this help" },
+    };
+    return specs;
+}
+
+Experiment experimentFrom(const Args& a)
+{
+    Experiment e;
+    if (const auto path = a.get("config")) {
+        std::ifstream in(*path);
+        if (!in)
+            throw ConfigError(*path + ": cannot open the config file");
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(in);
+        } catch (const nlohmann::json::exception& ex) {
+            throw ConfigError(*path + ": not valid JSON: " + ex.what());
+        }
+        try {
+            e = Experiment::fromJson(j);
+        } catch (const ConfigError& ex) {
+            throw ConfigError(*path + ": " + ex.what());
+        }
+    }
+    if (auto v = a.get("dataset"))
+        e.dataset.name = *v;
+    if (auto v = a.get("labels"))
+        e.dataset.labels = *v;
+    if (auto v = a.get("label-column"))
+        e.dataset.labelColumn = *v;
+    if (a.has("regression"))
+        e.dataset.regression = true;
+    e.dataset.samples = a.integer("samples", e.dataset.samples);
+    e.dataset.noise = a.number("noise", e.dataset.noise);
+    e.dataset.testFraction = a.number("test-split", e.dataset.testFraction);
+    if (auto v = a.get("model"))
+        e.model = *v;
+    TrainConfig& t = e.train;
+    t.epochs = int(a.integer("epochs", t.epochs));
+    t.batchSize = a.integer("batch", t.batchSize);
+    if (auto v = a.get("optimizer"))
+        t.optimizer.kind = parseOptimizer(*v);
+    t.optimizer.learningRate = float(a.number("lr", t.optimizer.learningRate));
+    t.optimizer.momentum = float(a.number("momentum", t.optimizer.momentum));
+    if (a.has("nesterov"))
+        t.optimizer.nesterov = true;
+    t.optimizer.weightDecay = float(a.number("weight-decay", t.optimizer.weightDecay));
+    t.optimizer.l1 = float(a.number("l1", t.optimizer.l1));
+    t.optimizer.l2 = float(a.number("l2", t.optimizer.l2));
+    if (auto v = a.get("schedule"))
+        t.schedule.kind = parseSchedule(*v);
+    t.schedule.stepEpochs = int(a.integer("step-epochs", t.schedule.stepEpochs));
+    t.schedule.gamma = float(a.number("gamma", t.schedule.gamma));
+    t.schedule.minLr = float(a.number("min-lr", t.schedule.minLr));
+    t.schedule.warmupSteps = a.integer("warmup", t.schedule.warmupSteps);
+    if (auto v = a.get("loss"))
+        e.loss = parseLoss(*v);
+    e.validationSplit = a.number("validation-split", e.validationSplit);
+    if (auto v = a.get("normalize"))
+        e.normalize = parseNormalize(*v);
+    t.seed = uint64_t(a.integer("seed", (long long)t.seed));
+    e.dataset.seed = t.seed;
+    t.threads = int(a.integer("threads", t.threads));
+    if (t.epochs < 0 || t.batchSize <= 0 || !(t.optimizer.learningRate > 0))
+        throw ConfigError("epochs must not be negative, batch and lr must be positive");
+    if (!(e.validationSplit >= 0 && e.validationSplit < 1))
+        throw ConfigError("--validation-split must be at least 0 and below 1");
+    return e;
+}
+
+Trainer* g_trainer = nullptr;
+
+extern "C" void onInterrupt(int)
+{
+    if (g_trainer)
+        g_trainer->stop(); // atomics and a notify: fine from a signal handler in practice
+}
+
+} // namespace
+
+std::string trainHelp()
+{
+    return "usage: weightscope-cli train [options]\n\n"
+           "Trains a model and prints one line per epoch and the final test metrics.\n\n"
+        + Args::help(trainOptions()) + "\nLayer types for --model:\n" + layerSpecHelp();
+}
+
+int trainCommand(const std::vector<std::string>& argv)
+{
+    const Args a(trainOptions(), argv);
+    if (a.has("help")) {
+        std::cout << trainHelp();
+        return 0;
+    }
+    if (!a.positional().empty())
+        throw ConfigError("train takes no positional arguments, got '" + a.positional().front() + "'");
+    Experiment e = experimentFrom(a);
+    if (a.has("print-config")) {
+        std::cout << e.toJson().dump(2) << "\n";
+        return 0;
+    }
+    const bool quiet = a.has("quiet");
+    setThreadCount(e.train.threads);
+
+    LoadedData data = loadDatasetSource(e.dataset);
+    Dataset train = std::move(data.train);
+    Dataset validation;
+    if (e.validationSplit > 0) {
+        auto [rest, held] = splitDataset(train, e.validationSplit, e.train.seed ^ 0x7a1dULL);
+        train = std::move(rest);
+        validation = std::move(held);
+    }
+    const Normalizer normalizer = Normalizer::fit(train, e.normalize);
+    normalizer.apply(train);
+    normalizer.apply(validation);
+    normalizer.apply(data.test);
+
+    Sequential model = buildModel(e.model, train);
+    model.initialize(e.train.seed);
+    e.train.loss = e.loss.value_or(defaultLoss(model, train));
+    std::cout << data.description << "\n";
+    std::cout << "model: " << model.paramCount() << " parameters, loss " << lossName(e.train.loss) << ", optimizer "
+              << optimizerName(e.train.optimizer.kind) << " lr " << e.train.optimizer.learningRate << ", batch "
+              << e.train.batchSize << ", threads " << threadCount() << "\n";
+    if (!quiet) {
+        for (const auto& row : model.summary())
+            std::cout << "  " << std::left << std::setw(16) << row.name << std::setw(22) << row.type
+                      << std::setw(18) << shapeToString(row.outputShape) << std::right << std::setw(10) << row.params << "\n";
+    }
+
+    Trainer trainer(model, train, validation.size() ? &validation : nullptr, e.train);
+    trainer.onEpoch = [&](const EpochProgress& p) {
+        if (quiet)
+            return;
+        std::cout << std::fixed << "epoch " << std::setw(3) << p.epoch + 1 << "/" << e.train.epochs
+                  << "  loss " << std::setprecision(4) << p.trainLoss;
+        if (train.isClassification())
+            std::cout << "  acc " << p.trainAccuracy;
+        if (p.hasValidation) {
+            std::cout << "  val_loss " << p.validationLoss;
+            if (train.isClassification())
+                std::cout << "  val_acc " << p.validationAccuracy;
+        }
+        std::cout << "  " << std::setprecision(0) << p.samplesPerSecond << " samples/s  elapsed "
+                  << std::setprecision(1) << p.elapsed << " s" << std::endl;
+    };
+    g_trainer = &trainer;
+    std::signal(SIGINT, onInterrupt);
+    const TrainResult result = trainer.run();
+    std::signal(SIGINT, SIG_DFL);
+    g_trainer = nullptr;
+    if (result.reason == StopReason::Diverged) {
+        std::cerr << "weightscope-cli: training diverged: " << result.message << "\n";
+        return 1;
+    }
+    if (result.reason == StopReason::Stopped)
+        std::cout << "stopped after " << result.steps << " steps\n";
+
+    const Evaluation ev = evaluate(model, data.test, e.train.loss, 512, 5);
+    printEvaluation(std::cout, ev, data.test);
+
+    if (const auto path = a.get("save")) {
+        nlohmann::json meta = { { "experiment", e.toJson() }, { "normalizer", normalizer.toJson() },
+            { "dataset", data.description }, { "epochs_completed", result.epochsCompleted },
+            { "test", { { "loss", ev.loss }, { "accuracy", ev.accuracy } } } };
+        meta["experiment"]["train"]["loss"] = lossName(e.train.loss);
+        saveModel(*path, model, meta, &trainer.optimizer());
+        std::cout << "saved " << *path << "\n";
+    }
+    return 0;
+}
+
+} // namespace ws::cli

@@ -1,0 +1,102 @@
+#include "data/DatasetSource.h"
+
+#include "data/Csv.h"
+#include "data/Idx.h"
+#include "data/Playground.h"
+#include "data/Split.h"
+#include "util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ws {
+
+nlohmann::json DatasetSource::toJson() const
+{
+    return { { "name", name }, { "labels", labels }, { "label_column", labelColumn }, { "regression", regression },
+        { "samples", samples }, { "noise", noise }, { "test_fraction", testFraction }, { "seed", seed } };
+}
+
+DatasetSource DatasetSource::fromJson(const nlohmann::json& j)
+{
+    DatasetSource s;
+    try {
+        if (j.is_string()) {
+            s.name = j.get<std::string>();
+            return s;
+        }
+        s.name = j.value("name", s.name);
+        s.labels = j.value("labels", s.labels);
+        s.labelColumn = j.value("label_column", s.labelColumn);
+        s.regression = j.value("regression", s.regression);
+        s.samples = j.value("samples", s.samples);
+        s.noise = j.value("noise", s.noise);
+        s.testFraction = j.value("test_fraction", s.testFraction);
+        s.seed = j.value("seed", s.seed);
+    } catch (const nlohmann::json::exception& e) {
+        throw ConfigError(std::string("dataset config: ") + e.what());
+    }
+    return s;
+}
+
+namespace {
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string describe(const std::string& name, const LoadedData& d)
+{
+    std::string s = name + ": " + std::to_string(d.train.size()) + " train, " + std::to_string(d.test.size())
+        + " test, samples " + shapeToString(d.train.sampleShape());
+    if (d.train.isClassification())
+        s += ", " + std::to_string(d.train.numClasses) + " classes";
+    else
+        s += ", regression";
+    return s;
+}
+
+} // namespace
+
+LoadedData loadDatasetSource(const DatasetSource& source)
+{
+    LoadedData out;
+    if (source.name == "fashion-mnist") {
+        out.train = loadFashionMnist("train");
+        out.test = loadFashionMnist("test");
+        out.description = describe(source.name, out);
+        return out;
+    }
+    Dataset all;
+    double fraction = source.testFraction;
+    bool playground = false;
+    try {
+        const PlaygroundKind kind = parsePlaygroundKind(source.name);
+        all = makePlaygroundDataset(kind, source.samples, source.noise, source.seed);
+        playground = true;
+    } catch (const ConfigError&) {
+        if (endsWith(source.name, ".csv") || endsWith(source.name, ".tsv") || endsWith(source.name, ".txt")) {
+            CsvOptions options;
+            options.labelColumn = source.labelColumn;
+            options.regression = source.regression;
+            if (endsWith(source.name, ".tsv"))
+                options.delimiter = '\t';
+            all = readCsv(source.name, options);
+        } else if (!source.labels.empty()) {
+            all = readIdxDataset(source.name, source.labels);
+        } else {
+            throw ConfigError("unknown dataset '" + source.name
+                + "': use fashion-mnist, circle, xor, gauss, spiral, plane, multi-gauss, a .csv file, "
+                  "or an IDX images file with a labels file");
+        }
+    }
+    if (fraction < 0)
+        fraction = playground ? 0.5 : 0.2;
+    auto [train, test] = splitDataset(all, fraction, source.seed ^ 0x7e57ULL);
+    out.train = std::move(train);
+    out.test = std::move(test);
+    out.description = describe(source.name, out);
+    return out;
+}
+
+} // namespace ws

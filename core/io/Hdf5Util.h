@@ -1,0 +1,53 @@
+// Small RAII and error helpers over the HDF5 C API, shared by the HDF5-based readers and
+// writers. HDF5's own error printing is switched off; failures become FormatError messages
+// naming the file and the object.
+#pragma once
+
+#include <hdf5.h>
+
+#include <string>
+#include <vector>
+
+namespace ws::h5 {
+
+// Owns one HDF5 identifier and closes it with the matching H5?close.
+class Handle {
+public:
+    Handle() = default;
+    explicit Handle(hid_t id) : id_(id) {}
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    Handle(Handle&& o) noexcept : id_(o.id_) { o.id_ = H5I_INVALID_HID; }
+    Handle& operator=(Handle&& o) noexcept
+    {
+        if (this != &o) {
+            reset();
+            id_ = o.id_;
+            o.id_ = H5I_INVALID_HID;
+        }
+        return *this;
+    }
+    ~Handle() { reset(); }
+    hid_t get() const { return id_; }
+    bool valid() const { return id_ >= 0; }
+    void reset();
+
+private:
+    hid_t id_ = H5I_INVALID_HID;
+};
+
+void silenceErrors();
+
+bool exists(hid_t loc, const std::string& path);
+void writeStringAttribute(hid_t obj, const std::string& name, const std::string& value, const std::string& file);
+std::string readStringAttribute(hid_t obj, const std::string& name, const std::string& file);
+bool hasAttribute(hid_t obj, const std::string& name);
+void writeFloatDataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const float* data,
+    const std::string& file);
+// Reads a dataset as float32; dims receives its shape. Refuses datasets larger than maxElements.
+std::vector<float> readFloatDataset(hid_t parent, const std::string& name, std::vector<hsize_t>& dims,
+    const std::string& file, hsize_t maxElements);
+// Opens (creating when missing) every group along a '/'-separated path.
+Handle createGroups(hid_t root, const std::string& path, const std::string& file);
+
+} // namespace ws::h5

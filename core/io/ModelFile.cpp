@@ -1,0 +1,160 @@
+#include "io/ModelFile.h"
+
+#include "io/Hdf5Util.h"
+#include "util/Error.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+namespace ws {
+
+namespace {
+
+constexpr const char* kFormat = "weightscope-model";
+constexpr int kFormatVersion = 1;
+
+std::string utcNow()
+{
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm {};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::vector<hsize_t> dimsOf(const Tensor& t)
+{
+    return { t.shape().begin(), t.shape().end() };
+}
+
+void writeTensors(hid_t file, const std::string& group, Sequential& model, bool buffers, const std::string& path)
+{
+    for (size_t i = 0; i < model.size(); ++i) {
+        Layer& layer = model.layer(i);
+        const auto tensors = buffers ? layer.buffers() : layer.params();
+        if (tensors.empty())
+            continue;
+        h5::Handle g = h5::createGroups(file, group + "/" + layer.name(), path);
+        for (const Param* p : tensors)
+            h5::writeFloatDataset(g.get(), p->name, dimsOf(p->value), p->value.data(), path);
+    }
+}
+
+void readTensors(hid_t file, const std::string& group, Sequential& model, bool buffers, const std::string& path)
+{
+    for (size_t i = 0; i < model.size(); ++i) {
+        Layer& layer = model.layer(i);
+        for (Param* p : buffers ? layer.buffers() : layer.params()) {
+            const std::string name = group + "/" + layer.name() + "/" + p->name;
+            std::vector<hsize_t> dims;
+            const auto values = h5::readFloatDataset(file, name, dims, path, hsize_t(p->value.size()));
+            const Shape shape(dims.begin(), dims.end());
+            if (shape != p->value.shape())
+                throw FormatError(path + ": dataset '" + name + "' has shape " + shapeToString(shape)
+                    + " but layer '" + layer.name() + "' needs " + shapeToString(p->value.shape()));
+            std::copy(values.begin(), values.end(), p->value.data());
+        }
+    }
+}
+
+} // namespace
+
+void saveModel(const std::string& path, Sequential& model, const nlohmann::json& metadata, const Optimizer* optimizer)
+{
+    h5::silenceErrors();
+    const std::string temp = path + ".part";
+    {
+        h5::Handle file(H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
+        if (!file.valid())
+            throw FormatError(path + ": cannot create the file (is the folder writable?)");
+        try {
+            h5::Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
+            h5::writeStringAttribute(root.get(), "format", kFormat, path);
+            h5::writeStringAttribute(root.get(), "format_version", std::to_string(kFormatVersion), path);
+            h5::writeStringAttribute(root.get(), "engine_version", WS_VERSION, path);
+            h5::writeStringAttribute(root.get(), "created", utcNow(), path);
+            h5::writeStringAttribute(root.get(), "model_config", model.config().dump(), path);
+            h5::writeStringAttribute(root.get(), "metadata", metadata.is_null() ? "{}" : metadata.dump(), path);
+            h5::createGroups(file.get(), "weights", path);
+            writeTensors(file.get(), "weights", model, false, path);
+            writeTensors(file.get(), "state", model, true, path);
+            if (optimizer) {
+                h5::Handle g = h5::createGroups(file.get(), "optimizer", path);
+                h5::writeStringAttribute(g.get(), "optimizer", optimizer->config().toJson().dump(), path);
+                h5::writeStringAttribute(g.get(), "steps", std::to_string(optimizer->steps()), path);
+                const auto params = model.params();
+                const auto& state = optimizer->state();
+                size_t k = 0;
+                for (size_t i = 0; i < model.size(); ++i) {
+                    for (const Param* p : model.layer(i).params()) {
+                        if (k >= state.size() || params[k] != p)
+                            break;
+                        const auto& s = state[k++];
+                        if (s.first.empty() && s.second.empty())
+                            continue;
+                        h5::Handle pg = h5::createGroups(file.get(), "optimizer/" + model.layer(i).name() + "/" + p->name, path);
+                        if (!s.first.empty())
+                            h5::writeFloatDataset(pg.get(), "first", dimsOf(s.first), s.first.data(), path);
+                        if (!s.second.empty())
+                            h5::writeFloatDataset(pg.get(), "second", dimsOf(s.second), s.second.data(), path);
+                    }
+                }
+            }
+            if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0)
+                throw FormatError(path + ": cannot write the file (disk full?)");
+        } catch (...) {
+            file.reset();
+            std::remove(temp.c_str());
+            throw;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::remove(temp.c_str());
+        throw FormatError(path + ": cannot replace the file: " + ec.message());
+    }
+}
+
+LoadedModel loadModel(const std::string& path)
+{
+    h5::silenceErrors();
+    if (!std::filesystem::is_regular_file(path))
+        throw FormatError(path + ": no such file");
+    if (H5Fis_hdf5(path.c_str()) <= 0)
+        throw FormatError(path + ": not an HDF5 file");
+    h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    if (!file.valid())
+        throw FormatError(path + ": cannot open the HDF5 file (truncated or damaged?)");
+    h5::Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
+    const std::string format = h5::readStringAttribute(root.get(), "format", path);
+    if (format != kFormat)
+        throw FormatError(path + ": attribute 'format' is '" + format + "', not a Weightscope model");
+    const std::string version = h5::readStringAttribute(root.get(), "format_version", path);
+    if (version != std::to_string(kFormatVersion))
+        throw FormatError(path + ": format_version " + version + " is not supported (this build reads "
+            + std::to_string(kFormatVersion) + ")");
+    LoadedModel out;
+    nlohmann::json config;
+    try {
+        config = nlohmann::json::parse(h5::readStringAttribute(root.get(), "model_config", path));
+        out.metadata = nlohmann::json::parse(h5::readStringAttribute(root.get(), "metadata", path));
+    } catch (const nlohmann::json::exception& e) {
+        throw FormatError(path + ": attribute model_config or metadata is not valid JSON: " + e.what());
+    }
+    try {
+        out.model = Sequential::fromConfig(config);
+    } catch (const Error& e) {
+        throw FormatError(path + ": model_config: " + e.what());
+    }
+    out.engineVersion = h5::readStringAttribute(root.get(), "engine_version", path);
+    out.created = h5::readStringAttribute(root.get(), "created", path);
+    readTensors(file.get(), "weights", out.model, false, path);
+    readTensors(file.get(), "state", out.model, true, path);
+    return out;
+}
+
+} // namespace ws

@@ -1,0 +1,35 @@
+// Weightscope's native model file (HDF5), schema in docs/file-formats.md:
+//   /                      attributes: format = "weightscope-model", format_version = 1,
+//                          engine_version, created (UTC, ISO 8601), model_config (JSON),
+//                          metadata (JSON: experiment, seed, dataset, evaluation, ...)
+//   /weights/<layer>/<param>            float32, the parameter's shape (Dense kernel (in, out))
+//   /state/<layer>/<name>               float32, non-trainable state (batch-norm moving stats)
+//   /optimizer/<layer>/<param>/{first,second}   optimizer moments; attribute optimizer (JSON)
+//                                              and steps on /optimizer
+// Files are written to a temporary name beside the target and renamed, so a failure leaves
+// an existing file intact.
+#pragma once
+
+#include "nn/Sequential.h"
+#include "train/Optimizer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace ws {
+
+void saveModel(const std::string& path, Sequential& model, const nlohmann::json& metadata = {},
+    const Optimizer* optimizer = nullptr);
+
+struct LoadedModel {
+    Sequential model;
+    nlohmann::json metadata;
+    std::string engineVersion;
+    std::string created;
+};
+
+// Throws FormatError naming the file and the object (attribute, dataset) that is wrong.
+LoadedModel loadModel(const std::string& path);
+
+} // namespace ws

@@ -1,0 +1,127 @@
+#include "train/Experiment.h"
+
+#include "nn/LayerFactory.h"
+#include "util/Error.h"
+
+namespace ws {
+
+namespace {
+
+struct Preset {
+    const char* name;
+    const char* spec;
+};
+constexpr Preset kPresets[] = {
+    { "mlp", "flatten dense(256) relu dense(128) relu" },
+    { "cnn", "conv2d(32, 3, padding=same) relu maxpool2d(2) conv2d(64, 3, padding=same) relu maxpool2d(2) "
+             "flatten dense(128) relu dropout(0.3)" },
+    { "tf-cnn", "conv2d(32, 5, padding=same) relu maxpool2d(2) conv2d(64, 5, padding=same) relu maxpool2d(2) "
+                "flatten dense(1024) relu dropout(0.4)" },
+    { "playground", "dense(8) tanh dense(8) tanh" },
+};
+
+} // namespace
+
+bool isModelPreset(const std::string& name)
+{
+    if (name == "auto")
+        return true;
+    for (const auto& p : kPresets)
+        if (name == p.name)
+            return true;
+    return false;
+}
+
+std::string modelPresetSpec(const std::string& preset)
+{
+    for (const auto& p : kPresets)
+        if (preset == p.name)
+            return p.spec;
+    throw ConfigError("unknown model preset '" + preset + "' (known: mlp, cnn, tf-cnn, playground, auto)");
+}
+
+Sequential buildModel(const nlohmann::json& model, const Dataset& data)
+{
+    const Shape sample = data.sampleShape();
+    if (model.is_object())
+        return Sequential::fromConfig(model); // input_shape is checked against the data by the Trainer
+    if (!model.is_string())
+        throw ConfigError("'model' must be a preset name, a layer spec string, or a model config object");
+    std::string text = model.get<std::string>();
+    nlohmann::json layers;
+    if (isModelPreset(text)) {
+        std::string preset = text;
+        if (preset == "auto")
+            preset = sample.size() == 3 ? "cnn" : (sample == Shape { 2 } ? "playground" : "mlp");
+        layers = parseLayerSpec(modelPresetSpec(preset));
+        const bool twoD = sample.size() == 1 && sample[0] <= 7;
+        if (!data.isClassification()) {
+            const int64_t outputs = data.targets.rank() > 1 ? data.targets.size() / std::max<int64_t>(1, data.size()) : 1;
+            layers.push_back({ { "type", "Dense" }, { "units", outputs } });
+        } else if (data.numClasses == 2 && twoD) {
+            layers.push_back({ { "type", "Dense" }, { "units", 1 } });
+            layers.push_back({ { "type", "Tanh" } });
+        } else {
+            layers.push_back({ { "type", "Dense" }, { "units", data.numClasses } });
+        }
+        if (sample.size() != 3 && (preset == "cnn" || preset == "tf-cnn"))
+            throw ShapeError("the " + preset + " preset needs image samples (height, width, channels), the data has "
+                + shapeToString(sample));
+    } else {
+        layers = parseLayerSpec(text);
+    }
+    return Sequential::fromConfig({ { "input_shape", sample }, { "layers", layers } });
+}
+
+LossKind defaultLoss(const Sequential& model, const Dataset& data)
+{
+    if (!data.isClassification())
+        return LossKind::MeanSquaredError;
+    const int64_t outputs = shapeNumel(model.outputShape());
+    if (outputs == 1)
+        return LossKind::MeanSquaredError;
+    if (model.size() && model.layer(model.size() - 1).typeName() == "Softmax")
+        return LossKind::CrossEntropy;
+    return LossKind::SoftmaxCrossEntropy;
+}
+
+nlohmann::json Experiment::toJson() const
+{
+    nlohmann::json j = { { "dataset", dataset.toJson() }, { "model", model },
+        { "normalize", normalize == NormalizeKind::None ? "none" : normalize == NormalizeKind::MinMax ? "minmax" : "standardize" },
+        { "validation_split", validationSplit }, { "train", train.toJson() } };
+    if (loss)
+        j["train"]["loss"] = lossName(*loss);
+    else
+        j["train"].erase("loss");
+    return j;
+}
+
+Experiment Experiment::fromJson(const nlohmann::json& j)
+{
+    if (!j.is_object())
+        throw ConfigError("an experiment config must be a JSON object");
+    Experiment e;
+    try {
+        if (j.contains("dataset"))
+            e.dataset = DatasetSource::fromJson(j.at("dataset"));
+        if (j.contains("model"))
+            e.model = j.at("model");
+        if (j.contains("normalize"))
+            e.normalize = parseNormalize(j.at("normalize").get<std::string>());
+        e.validationSplit = j.value("validation_split", e.validationSplit);
+        if (j.contains("train")) {
+            e.train = TrainConfig::fromJson(j.at("train"));
+            if (j.at("train").contains("loss"))
+                e.loss = e.train.loss;
+        }
+    } catch (const nlohmann::json::exception& ex) {
+        throw ConfigError(std::string("experiment config: ") + ex.what());
+    }
+    for (const auto& [key, value] : j.items())
+        if (key != "dataset" && key != "model" && key != "normalize" && key != "validation_split" && key != "train")
+            throw ConfigError("experiment config: unknown key '" + key + "'");
+    return e;
+}
+
+} // namespace ws

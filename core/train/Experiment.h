@@ -1,0 +1,47 @@
+// An experiment: everything needed to reproduce one training — the dataset source, the model
+// (a preset, a compact layer spec, or a full Sequential config), normalisation, validation
+// split and the training configuration. The command line and the GUI both build one; the JSON
+// form is what `weightscope-cli train --config` reads (docs/cli.md).
+#pragma once
+
+#include "data/DatasetSource.h"
+#include "data/Normalize.h"
+#include "nn/Sequential.h"
+#include "train/Trainer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace ws {
+
+struct Experiment {
+    DatasetSource dataset;
+    nlohmann::json model = "auto"; // preset name, compact spec string, or {"input_shape", "layers"}
+    NormalizeKind normalize = NormalizeKind::None;
+    double validationSplit = 0.0;  // share of the training split held out for validation
+    std::optional<LossKind> loss;  // empty: chosen from the model and data (defaultLoss)
+    TrainConfig train;
+
+    nlohmann::json toJson() const;
+    static Experiment fromJson(const nlohmann::json& j);
+};
+
+// The model presets by name, as compact specs without the output layer:
+//   mlp         flatten dense(256) relu dense(128) relu            (Fashion-MNIST MLP)
+//   cnn         the default small CNN
+//   tf-cnn      TensorFlow's tutorial CNN (conv 5x5x32, pool, conv 5x5x64, pool, dense 1024, dropout)
+//   playground  dense(8) tanh dense(8) tanh                         (2-D data)
+// "auto" picks cnn for images and playground for 2-D data, mlp otherwise.
+std::string modelPresetSpec(const std::string& preset);
+bool isModelPreset(const std::string& name);
+
+// Builds the model for samples of `data`: presets get an output layer sized to the classes
+// (one tanh output for two-class 2-D data, as Playground; linear outputs for regression).
+Sequential buildModel(const nlohmann::json& model, const Dataset& data);
+
+// softmax cross-entropy for several outputs, mse for one output or regression.
+LossKind defaultLoss(const Sequential& model, const Dataset& data);
+
+} // namespace ws

@@ -1,0 +1,149 @@
+// The native model file: round trips bit for bit, and refuses damaged or foreign files with a
+// message naming the file.
+#include "io/ModelFile.h"
+#include "nn/LayerFactory.h"
+#include "util/Error.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <hdf5.h>
+#include <unistd.h>
+
+using namespace ws;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    TempDir()
+    {
+        char tmpl[] = "/tmp/ws-test-XXXXXX";
+        path = mkdtemp(tmpl);
+    }
+    ~TempDir()
+    {
+        std::error_code ec;
+        fs::permissions(path, fs::perms::owner_all, ec);
+        fs::remove_all(path, ec);
+    }
+    std::string file(const std::string& name) const { return (fs::path(path) / name).string(); }
+    std::string path;
+};
+
+Sequential makeModel()
+{
+    Sequential m = Sequential::fromConfig({ { "input_shape", { 6 } },
+        { "layers", parseLayerSpec("dense(5) tanh dense(3, use_bias=false) softmax") } });
+    m.initialize(9);
+    return m;
+}
+
+Tensor sampleBatch()
+{
+    Tensor x({ 4, 6 });
+    Rng rng(3);
+    for (int64_t i = 0; i < x.size(); ++i)
+        x[i] = float(rng.uniform(-2, 2));
+    return x;
+}
+
+void expectThrowsNaming(const std::function<void()>& f, const std::string& needle)
+{
+    try {
+        f();
+        ADD_FAILURE() << "no error; expected one mentioning '" << needle << "'";
+    } catch (const FormatError& e) {
+        EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+    }
+}
+
+} // namespace
+
+TEST(ModelFile, RoundTripGivesBitIdenticalOutputs)
+{
+    TempDir dir;
+    Sequential model = makeModel();
+    const std::string path = dir.file("m.h5");
+    saveModel(path, model, { { "seed", 9 }, { "note", "hello" } });
+    LoadedModel loaded = loadModel(path);
+    EXPECT_EQ(loaded.metadata.at("note"), "hello");
+    EXPECT_EQ(loaded.engineVersion, WS_VERSION);
+    EXPECT_EQ(loaded.model.config(), model.config());
+    const Tensor x = sampleBatch();
+    Workspace a = model.makeWorkspace(), b = loaded.model.makeWorkspace();
+    const Tensor ya = model.forward(x, a, false);
+    const Tensor yb = loaded.model.forward(x, b, false);
+    EXPECT_EQ(ya, yb);
+}
+
+TEST(ModelFile, RefusesFilesThatAreNotWeightscopeModels)
+{
+    TempDir dir;
+    const std::string text = dir.file("text.h5");
+    std::ofstream(text) << "not hdf5 at all";
+    expectThrowsNaming([&] { loadModel(text); }, "text.h5");
+    expectThrowsNaming([&] { loadModel(dir.file("missing.h5")); }, "missing.h5");
+
+    const std::string foreign = dir.file("foreign.h5");
+    hid_t f = H5Fcreate(foreign.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    H5Fclose(f);
+    expectThrowsNaming([&] { loadModel(foreign); }, "'format' is missing");
+}
+
+TEST(ModelFile, RefusesATruncatedFile)
+{
+    TempDir dir;
+    Sequential model = makeModel();
+    const std::string path = dir.file("m.h5");
+    saveModel(path, model);
+    fs::resize_file(path, fs::file_size(path) / 2);
+    expectThrowsNaming([&] { loadModel(path); }, "m.h5");
+}
+
+TEST(ModelFile, RefusesWeightsOfTheWrongShape)
+{
+    TempDir dir;
+    Sequential model = makeModel();
+    const std::string path = dir.file("m.h5");
+    saveModel(path, model);
+    // Rewrite the first kernel with another shape.
+    hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    H5Ldelete(f, "weights/dense_1/kernel", H5P_DEFAULT);
+    const hsize_t dims[2] = { 2, 2 };
+    hid_t space = H5Screate_simple(2, dims, nullptr);
+    hid_t set = H5Dcreate2(f, "weights/dense_1/kernel", H5T_IEEE_F32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    const float zeros[4] = {};
+    H5Dwrite(set, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, zeros);
+    H5Dclose(set);
+    H5Sclose(space);
+    H5Fclose(f);
+    expectThrowsNaming([&] { loadModel(path); }, "weights/dense_1/kernel");
+}
+
+TEST(ModelFile, FailedSaveLeavesTheOldFileIntact)
+{
+    TempDir dir;
+    Sequential model = makeModel();
+    const std::string path = dir.file("m.h5");
+    saveModel(path, model, { { "version", 1 } });
+    fs::create_directory(path + ".part"); // the temporary file cannot be created, even as root
+    EXPECT_THROW(saveModel(path, model, { { "version", 2 } }), FormatError);
+    EXPECT_EQ(loadModel(path).metadata.at("version"), 1);
+}
+
+TEST(ModelFile, SaveIntoAReadOnlyFolderFailsCleanly)
+{
+    if (geteuid() == 0)
+        GTEST_SKIP() << "root ignores folder permissions";
+    TempDir dir;
+    Sequential model = makeModel();
+    const std::string path = dir.file("m.h5");
+    saveModel(path, model, { { "version", 1 } });
+    fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
+    EXPECT_THROW(saveModel(path, model, { { "version", 2 } }), FormatError);
+    fs::permissions(dir.path, fs::perms::owner_all);
+    EXPECT_EQ(loadModel(path).metadata.at("version"), 1);
+}
