@@ -10,6 +10,8 @@
 #include "util/Error.h"
 #include "util/Threads.h"
 
+#include <chrono>
+#include <iomanip>
 #include <iostream>
 
 namespace ws::cli {
@@ -79,8 +81,12 @@ int evalCommand(const std::vector<std::string>& argv)
         throw ShapeError("the model takes inputs of shape " + shapeToString(loaded.model.inputShape())
             + " but the dataset's samples have shape " + shapeToString(data.test.sampleShape()));
     std::cout << data.description << "\n";
+    const auto start = std::chrono::steady_clock::now();
     const Evaluation ev = evaluate(loaded.model, data.test, loss, a.integer("batch", 512), 5);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     printEvaluation(std::cout, ev, data.test);
+    std::cout << "inference: " << std::fixed << std::setprecision(0) << double(ev.samples) / seconds
+              << " samples/s (" << std::setprecision(3) << seconds << " s, threads " << threadCount() << ")\n";
     return 0;
 }
 

@@ -32,6 +32,7 @@ const std::vector<OptionSpec>& trainOptions()
         { "samples", "N", "Playground: number of points (default 500, regression 1200)" },
         { "noise", "X", "Playground: noise 0 to 0.5 (Playground's slider / 100)" },
         { "test-split", "F", "share held out for testing where the dataset has no test split (default 0.2; Playground 0.5)" },
+        { "train-limit", "N", "use only the first N training samples (quick runs, benchmarks)" },
         { "model", "SPEC", "preset (mlp, cnn, tf-cnn, playground, auto) or layers, e.g. \"flatten dense(256) relu dense(10)\"" },
         { "epochs", "N", "passes over the training data (default 10)" },
         { "batch", "N", "mini-batch size (default 32)" },
@@ -90,6 +91,7 @@ Experiment experimentFrom(const Args& a)
     e.dataset.samples = a.integer("samples", e.dataset.samples);
     e.dataset.noise = a.number("noise", e.dataset.noise);
     e.dataset.testFraction = a.number("test-split", e.dataset.testFraction);
+    e.dataset.trainLimit = a.integer("train-limit", e.dataset.trainLimit);
     if (auto v = a.get("model"))
         e.model = *v;
     TrainConfig& t = e.train;

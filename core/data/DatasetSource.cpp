@@ -13,7 +13,8 @@ namespace ws {
 nlohmann::json DatasetSource::toJson() const
 {
     return { { "name", name }, { "labels", labels }, { "label_column", labelColumn }, { "regression", regression },
-        { "samples", samples }, { "noise", noise }, { "test_fraction", testFraction }, { "seed", seed } };
+        { "samples", samples }, { "noise", noise }, { "test_fraction", testFraction }, { "seed", seed },
+        { "train_limit", trainLimit } };
 }
 
 DatasetSource DatasetSource::fromJson(const nlohmann::json& j)
@@ -32,6 +33,7 @@ DatasetSource DatasetSource::fromJson(const nlohmann::json& j)
         s.noise = j.value("noise", s.noise);
         s.testFraction = j.value("test_fraction", s.testFraction);
         s.seed = j.value("seed", s.seed);
+        s.trainLimit = j.value("train_limit", s.trainLimit);
     } catch (const nlohmann::json::exception& e) {
         throw ConfigError(std::string("dataset config: ") + e.what());
     }
@@ -58,7 +60,29 @@ std::string describe(const std::string& name, const LoadedData& d)
 
 } // namespace
 
+namespace {
+
+LoadedData loadAll(const DatasetSource& source);
+
+} // namespace
+
 LoadedData loadDatasetSource(const DatasetSource& source)
+{
+    LoadedData out = loadAll(source);
+    if (source.trainLimit > 0 && source.trainLimit < out.train.size()) {
+        std::vector<int64_t> first(static_cast<size_t>(source.trainLimit));
+        for (size_t i = 0; i < first.size(); ++i)
+            first[i] = int64_t(i);
+        out.train = out.train.subset(first);
+        out.description = describe(source.name, out) + " (training limited to the first "
+            + std::to_string(source.trainLimit) + ")";
+    }
+    return out;
+}
+
+namespace {
+
+LoadedData loadAll(const DatasetSource& source)
 {
     LoadedData out;
     if (source.name == "fashion-mnist") {
@@ -98,5 +122,7 @@ LoadedData loadDatasetSource(const DatasetSource& source)
     out.description = describe(source.name, out);
     return out;
 }
+
+} // namespace
 
 } // namespace ws

@@ -25,6 +25,7 @@ struct DatasetSource {
     double testFraction = -1;  // share held out for testing where the source has no test split
                                // (< 0: 0.5 for Playground as its default ratio, 0.2 otherwise)
     uint64_t seed = 0;         // Playground generation and the train/test split
+    int64_t trainLimit = 0;    // > 0: keep only the first N training samples (quick runs, benchmarks)
 
     nlohmann::json toJson() const;
     static DatasetSource fromJson(const nlohmann::json& j);

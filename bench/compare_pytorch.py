@@ -1,0 +1,227 @@
+#!/usr/bin/python3
+"""Weightscope against PyTorch (Debian's python3-torch) on identical work, in one run.
+
+Each case runs both engines alternately --runs times and reports medians of the training (or
+inference) throughput in samples per second, the spread (min-max), and the ratio
+Weightscope / PyTorch. Each engine is measured at 1 and 2 threads; the table uses each one's
+best thread count and says which. Training time excludes data loading and evaluation on both
+sides: Weightscope reports its own per-epoch training time (weightscope-cli's samples/s), and
+here PyTorch's loop is timed the same way.
+
+    /usr/bin/python3 bench/compare_pytorch.py [--build build/release] [--runs 3] [--cases mlp,cnn,...]
+
+Cases (the issue's list):
+  mlp         MLP 784-256-128-10 ReLU, Fashion-MNIST, batch 64, SGD momentum 0.9 lr 0.01, 1 epoch
+  cnn         default small CNN, batch 64, Adam lr 1e-3, first 6400 training images
+  tf-cnn      TensorFlow-tutorial CNN, batch 64, Adam lr 1e-3, first 3200 training images
+  infer       MLP inference on the 10 000 test images, batch 1000
+  playground  2-8-8-1 tanh, batch 10, 500 spiral points, SGD lr 0.03, 40 epochs
+"""
+import argparse
+import gzip
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+FASHION = "/usr/share/datasets/fashion-mnist"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def read_idx(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    ndim = data[3]
+    dims = [int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+
+
+def fashion(split):
+    prefix = "train" if split == "train" else "t10k"
+    x = read_idx(f"{FASHION}/{prefix}-images-idx3-ubyte.gz").astype(np.float32) / 255.0
+    y = read_idx(f"{FASHION}/{prefix}-labels-idx1-ubyte.gz").astype(np.int64)
+    return torch.from_numpy(x.reshape(-1, 1, 28, 28).copy()), torch.from_numpy(y.copy())
+
+
+# ---------------------------------------------------------------- PyTorch side
+
+def mlp():
+    return nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(),
+                         nn.Linear(128, 10))
+
+
+def small_cnn():
+    return nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                         nn.Linear(64 * 7 * 7, 128), nn.ReLU(), nn.Dropout(0.3), nn.Linear(128, 10))
+
+
+def tf_cnn():
+    return nn.Sequential(nn.Conv2d(1, 32, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(32, 64, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                         nn.Linear(64 * 7 * 7, 1024), nn.ReLU(), nn.Dropout(0.4), nn.Linear(1024, 10))
+
+
+def playground_net():
+    return nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 8), nn.Tanh(), nn.Linear(8, 1), nn.Tanh())
+
+
+def torch_train(make, x, y, batch, opt_name, lr, epochs, loss_name="ce", threads=1, seed=0):
+    torch.set_num_threads(threads)
+    torch.manual_seed(seed)
+    model = make()
+    if opt_name == "sgd":
+        opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9 if loss_name == "ce" else 0.0)
+    else:
+        opt = torch.optim.Adam(model.parameters(), lr=lr)
+    loss_fn = nn.CrossEntropyLoss() if loss_name == "ce" else nn.MSELoss()
+    n = x.shape[0]
+    rates = []
+    for _ in range(epochs):
+        perm = torch.randperm(n)
+        start = time.perf_counter()
+        model.train()
+        for i in range(0, n, batch):
+            idx = perm[i:i + batch]
+            xb, yb = x[idx], y[idx]
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(xb), yb)
+            loss.backward()
+            opt.step()
+        rates.append(n / (time.perf_counter() - start))
+    return model, rates
+
+
+def torch_accuracy(model, x, y):
+    model.eval()
+    with torch.no_grad():
+        return float((model(x).argmax(1) == y).float().mean())
+
+
+def torch_infer(threads):
+    torch.set_num_threads(threads)
+    x, _ = fashion("test")
+    model = mlp().eval()
+    with torch.no_grad():
+        model(x[:1000])
+        start = time.perf_counter()
+        for i in range(0, x.shape[0], 1000):
+            model(x[i:i + 1000])
+        return x.shape[0] / (time.perf_counter() - start)
+
+
+def spiral_points(n=500, seed=0):
+    """Playground's spiral (REFERENCE.md), labels +1/-1."""
+    rng = np.random.default_rng(seed)
+    pts, labels = [], []
+    half = n // 2
+    for delta, label in ((0.0, 1.0), (np.pi, -1.0)):
+        for i in range(half):
+            r = i / half * 5
+            t = 1.75 * i / half * 2 * np.pi + delta
+            pts.append((r * np.sin(t), r * np.cos(t)))
+            labels.append(label)
+    return torch.tensor(np.array(pts, dtype=np.float32)), torch.tensor(np.array(labels, dtype=np.float32)).reshape(-1, 1)
+
+
+# ------------------------------------------------------------- Weightscope side
+
+def ws_cli(build, *args):
+    cmd = [os.path.join(build, "app", "weightscope-cli"), *args]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return out
+
+
+def ws_train(build, threads, extra):
+    out = ws_cli(build, "train", "--threads", str(threads), *extra)
+    rates = [float(m) for m in re.findall(r"(\d+) samples/s", out)]
+    acc = re.search(r"test: .* accuracy ([0-9.]+)", out)
+    return rates, float(acc.group(1)) if acc else float("nan")
+
+
+def ws_infer(build, threads, model_path):
+    out = ws_cli(build, "eval", model_path, "--batch", "1000", "--threads", str(threads))
+    return float(re.search(r"inference: (\d+) samples/s", out).group(1))
+
+
+# --------------------------------------------------------------------- cases
+
+def case_runs(name, build, runs):
+    """Returns {engine: {threads: [samples/s per run]}} and notes."""
+    results = {"weightscope": {1: [], 2: []}, "pytorch": {1: [], 2: []}}
+    notes = {}
+    if name in ("mlp", "cnn", "tf-cnn"):
+        x, y = fashion("train")
+        limit = {"mlp": 60000, "cnn": 6400, "tf-cnn": 3200}[name]
+        x, y = x[:limit], y[:limit]
+        make = {"mlp": mlp, "cnn": small_cnn, "tf-cnn": tf_cnn}[name]
+        opt, lr = ("sgd", 0.01) if name == "mlp" else ("adam", 1e-3)
+        ws_args = ["--dataset", "fashion-mnist", "--model", name, "--batch", "64", "--optimizer", opt,
+                   "--lr", str(lr), "--epochs", "1", "--train-limit", str(limit)]
+        if name == "mlp":
+            ws_args += ["--momentum", "0.9"]
+        xt, yt = fashion("test")
+        for r in range(runs):
+            for threads in (1, 2):
+                rates, acc = ws_train(build, threads, ws_args + ["--seed", str(r)])
+                results["weightscope"][threads].append(rates[0])
+                notes.setdefault("weightscope accuracy after 1 epoch", []).append(acc)
+                model, trates = torch_train(make, x, y, 64, opt, lr, 1, threads=threads, seed=r)
+                results["pytorch"][threads].append(trates[0])
+                notes.setdefault("pytorch accuracy after 1 epoch", []).append(torch_accuracy(model, xt, yt))
+    elif name == "infer":
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "mlp.h5")
+            ws_cli(build, "train", "--dataset", "fashion-mnist", "--model", "mlp", "--epochs", "0", "--save", path)
+            for _ in range(runs):
+                for threads in (1, 2):
+                    results["weightscope"][threads].append(ws_infer(build, threads, path))
+                    results["pytorch"][threads].append(torch_infer(threads))
+    elif name == "playground":
+        x, y = spiral_points()
+        ws_args = ["--dataset", "spiral", "--model", "dense(8) tanh dense(8) tanh dense(1) tanh", "--batch", "10",
+                   "--optimizer", "sgd", "--lr", "0.03", "--epochs", "40", "--test-split", "0", "--loss", "mse"]
+        for r in range(runs):
+            for threads in (1, 2):
+                rates, _ = ws_train(build, threads, ws_args + ["--seed", str(r)])
+                results["weightscope"][threads].append(statistics.median(rates[1:]))
+                _, trates = torch_train(playground_net, x, y, 10, "sgd", 0.03, 40, loss_name="mse", threads=threads, seed=r)
+                results["pytorch"][threads].append(statistics.median(trates[1:]))
+    return results, notes
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--cases", default="mlp,cnn,tf-cnn,infer,playground")
+    args = ap.parse_args()
+    print(f"machine: {os.cpu_count()} cores; torch {torch.__version__}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print()
+    print("| case | Weightscope samples/s (threads) | spread | PyTorch samples/s (threads) | spread | ratio |")
+    print("|---|---|---|---|---|---|")
+    for name in args.cases.split(","):
+        results, notes = case_runs(name, args.build, args.runs)
+        best = {}
+        for engine, per_threads in results.items():
+            t, vals = max(per_threads.items(), key=lambda kv: statistics.median(kv[1]))
+            best[engine] = (statistics.median(vals), min(vals), max(vals), t)
+        ws, pt = best["weightscope"], best["pytorch"]
+        print(f"| {name} | {ws[0]:.0f} ({ws[3]}) | {ws[1]:.0f}–{ws[2]:.0f} | {pt[0]:.0f} ({pt[3]}) | "
+              f"{pt[1]:.0f}–{pt[2]:.0f} | {ws[0] / pt[0]:.2f} |", flush=True)
+        for key, vals in notes.items():
+            print(f"|   {key} | median {statistics.median(vals):.4f} |  |  |  |  |", flush=True)
+        for engine, per_threads in results.items():
+            detail = ", ".join(f"{t} thr: {statistics.median(v):.0f}" for t, v in per_threads.items())
+            print(f"<!-- {name} {engine}: {detail} -->", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
