@@ -12,17 +12,23 @@ namespace ws {
 
 enum class NormalizeKind { None, MinMax, Standardize };
 
-NormalizeKind parseNormalize(const std::string& text); // "none", "minmax", "standardize"
+NormalizeKind parseNormalize(const std::string& text); // "none", "minmax", "standardize"; else ConfigError
+std::string normalizeName(NormalizeKind kind);
 
-// Per-feature (last axis... for images, per whole sample element) affine map x' = (x - shift) * scale.
+// Per element of a sample (for (N, F) data per feature; for images per pixel and channel), the
+// affine map x' = (x - shift) * scale. MinMax maps the training range to [0, 1]; Standardize to
+// mean 0 and (population) standard deviation 1. A feature that is constant on the training data
+// gets scale 1, so it becomes 0 rather than a division by zero.
 struct Normalizer {
     NormalizeKind kind = NormalizeKind::None;
-    std::vector<float> shift, scale; // one per element of a sample
+    std::vector<float> shift, scale; // one per element of a sample; empty for None
 
     static Normalizer fit(const Dataset& train, NormalizeKind kind);
+    // Throws ShapeError when the sample size differs from the one fitted.
     void apply(Dataset& data) const;
+    // {"kind", "shift", "scale"}: enough to reproduce the map (provenance of a run).
     nlohmann::json toJson() const;
-    static Normalizer fromJson(const nlohmann::json& j); // throws ConfigError
+    static Normalizer fromJson(const nlohmann::json& json);
 };
 
 } // namespace ws

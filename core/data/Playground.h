@@ -1,6 +1,8 @@
 // The 2-D datasets of TensorFlow Playground (src/dataset.ts), with its definitions (see
 // ../shared/REFERENCE.md): circle, xor, gauss, spiral (classification, labels 0/1 standing for
-// Playground's -1/+1) and plane, multi-gauss (regression, targets in [-1, 1]).
+// Playground's -1/+1) and plane, multi-gauss (regression, targets (N, 1): multi-gauss in
+// [-1, 1]; plane is (x + y) / 10 unclamped as in Playground, so up to +-1.2 and, with noise in
+// the label point, up to +-1.8).
 // `noise` is Playground's slider value divided by 100 (0 to 0.5).
 #pragma once
 
