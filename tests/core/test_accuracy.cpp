@@ -4,8 +4,8 @@
 //   - TensorFlow Playground spiral with two hidden tanh layers of 8: >= 0.95 test accuracy
 // The CNN figures take many minutes on two cores and run in `./dev accuracy` (tools/accuracy.sh).
 #include "data/Idx.h"
-#include "data/Playground.h"
-#include "data/Split.h"
+#include "data/DatasetSource.h"
+#include "train/Experiment.h"
 #include "nn/LayerFactory.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
@@ -41,19 +41,23 @@ TEST(Accuracy, MlpOnFashionMnistReachesThePublishedFigure) // #2
 
 TEST(Accuracy, PlaygroundSpiralWithTwoTanhLayersOfEight) // #2
 {
-    const Dataset all = makePlaygroundDataset(PlaygroundKind::Spiral, 500, 0.0, 1);
-    auto [train, test] = splitDataset(all, 0.5, 1);
-    Sequential model = Sequential::fromConfig({ { "input_shape", { 2 } },
-        { "layers", parseLayerSpec("dense(8) tanh dense(8) tanh dense(1) tanh") } });
+    // The same experiment as
+    //   weightscope-cli train --dataset spiral --model playground --optimizer adam --lr 0.01 --epochs 3000 --batch 10 --seed 1
+    DatasetSource source;
+    source.name = "spiral";
+    source.seed = 1;
+    const LoadedData data = loadDatasetSource(source);
+    Sequential model = buildModel("playground", data.train);
+    ASSERT_EQ(model.paramCount(), 2 * 8 + 8 + 8 * 8 + 8 + 8 + 1);
     model.initialize(1);
     TrainConfig c;
-    c.epochs = 400;
+    c.epochs = 3000;
     c.batchSize = 10;
     c.seed = 1;
-    c.loss = LossKind::MeanSquaredError;
+    c.loss = defaultLoss(model, data.train);
     c.optimizer.kind = OptimizerKind::Adam;
     c.optimizer.learningRate = 0.01f;
-    ASSERT_EQ(Trainer(model, train, nullptr, c).run().reason, StopReason::Finished);
-    const Evaluation ev = evaluate(model, test, LossKind::MeanSquaredError);
+    ASSERT_EQ(Trainer(model, data.train, nullptr, c).run().reason, StopReason::Finished);
+    const Evaluation ev = evaluate(model, data.test, c.loss);
     EXPECT_GE(ev.accuracy, 0.95) << "spiral test accuracy";
 }
