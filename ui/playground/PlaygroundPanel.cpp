@@ -123,7 +123,7 @@ QWidget* PlaygroundPanel::makeControls()
     optimizer_->addItem(tr("Adam"), int(OptimizerKind::Adam));
     learningRate_ = new QComboBox;
     for (const double lr : kLearningRates)
-        learningRate_->addItem(QLocale().toString(lr, 'g', 6), lr);
+        learningRate_->addItem(QLocale().toString(lr, 'f', QLocale::FloatingPointShortest), lr);
     learningRate_->setCurrentIndex(learningRate_->findData(0.03));
     batchSize_ = new QSpinBox;
     batchSize_->setRange(1, 30);

@@ -4,6 +4,7 @@
 #include "nn/Dense.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
+#include "util/Threads.h"
 
 #include <chrono>
 #include <cmath>
@@ -150,12 +151,15 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
         appendPoints(test, data.testPoints, data.testLabels);
         emit dataReady(data);
 
+        // Trainer::run sets this too, but the first snapshot is computed before run() starts.
+        // (Eigen's thread count is process-wide; these nets are too small to gain from threads.)
+        setThreadCount(1);
         Sequential model = makeModel(config);
         TrainConfig tc;
         tc.epochs = std::numeric_limits<int>::max(); // Playground trains until paused or reset
         tc.batchSize = config.batchSize;
         tc.seed = config.modelSeed;
-        tc.threads = 1; // these nets are far too small to gain from more threads
+        tc.threads = 1;
         tc.loss = LossKind::MeanSquaredError; // labels 0/1 mean targets -1/+1 with one output
         tc.optimizer.kind = config.optimizer;
         tc.optimizer.learningRate = config.learningRate;
