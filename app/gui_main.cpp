@@ -1,0 +1,59 @@
+// Weightscope's GUI entry point: names for QSettings, the command line, the main window.
+#include "MainWindow.h"
+#include "playground/PlaygroundPanel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QStatusBar>
+#include <QTimer>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    // Before anything reads QSettings.
+    QApplication::setOrganizationName(QStringLiteral("Weightscope"));
+    QApplication::setApplicationName(QStringLiteral("weightscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Weightscope"));
+    QApplication::setApplicationVersion(QStringLiteral(WS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Workbench for neural-network weights"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Start training the built-in playground demo."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a picture of the main window to <file> and quit."),
+        QApplication::translate("main", "file"));
+    const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after-ms"),
+        QApplication::translate("main", "Wait <ms> milliseconds before the screenshot (default 4000)."),
+        QApplication::translate("main", "ms"), QStringLiteral("4000"));
+    parser.addOptions({ demo, screenshot, screenshotAfter });
+    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
+        QStringLiteral("[file]"));
+    parser.process(app);
+
+    ws::ui::MainWindow window;
+    const bool takeScreenshot = parser.isSet(screenshot);
+    if (!takeScreenshot) // screenshots always show the default layout
+        window.restoreLayout();
+    if (!parser.positionalArguments().isEmpty())
+        window.statusBar()->showMessage(
+            QApplication::translate("main", "Opening files is not available yet: %1").arg(parser.positionalArguments().first()));
+    if (parser.isSet(demo)) {
+        window.showPlayground();
+        window.playground()->start();
+    }
+    window.show();
+
+    if (takeScreenshot) {
+        const QString path = parser.value(screenshot);
+        QTimer::singleShot(parser.value(screenshotAfter).toInt(), &window, [&window, path] {
+            const bool saved = window.grab().save(path);
+            if (!saved)
+                qCritical("could not write %s", qPrintable(path));
+            window.close();
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

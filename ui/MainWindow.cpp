@@ -1,0 +1,110 @@
+#include "MainWindow.h"
+
+#include "Preference.h"
+#include "playground/PlaygroundPanel.h"
+
+#include <Eigen/Core>
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace ws::ui {
+
+namespace {
+const Preference<QByteArray> kGeometry("mainWindow/geometry");
+const Preference<QByteArray> kDockState("mainWindow/dockState");
+constexpr int kDockStateVersion = 1; // bump when docks are added or renamed
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Weightscope"));
+    setDockNestingEnabled(true);
+
+    // Shown when no dock is open: a pointer to what there is to do.
+    startPage_ = new QLabel(tr("<h2>Weightscope</h2>"
+                               "<p>Open <b>View ▸ Playground</b> to watch a small network learn.</p>"));
+    startPage_->setAlignment(Qt::AlignCenter);
+    startPage_->setTextFormat(Qt::RichText);
+    setCentralWidget(startPage_);
+
+    playground_ = new PlaygroundPanel;
+    playgroundDock_ = new QDockWidget(tr("Playground"), this);
+    playgroundDock_->setObjectName(QStringLiteral("PlaygroundDock"));
+    playgroundDock_->setWidget(playground_);
+    addDockWidget(Qt::RightDockWidgetArea, playgroundDock_);
+    // The start page only makes room for the docks while they are shown.
+    connect(playgroundDock_, &QDockWidget::visibilityChanged, this,
+        [this] { startPage_->setVisible(playgroundDock_->isHidden() || playgroundDock_->isFloating()); });
+    connect(playground_, &PlaygroundPanel::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 10000);
+    });
+
+    createMenus();
+    statusBar()->showMessage(tr("Ready"), 3000);
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* toggle = playgroundDock_->toggleViewAction();
+    toggle->setShortcut(QKeySequence(tr("Ctrl+1")));
+    view->addAction(toggle);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Weightscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Weightscope"),
+        tr("<h3>Weightscope %1</h3>"
+           "<p>A workbench for neural-network weights: look inside model files, train small "
+           "models and watch them learn, compare runs.</p>"
+           "<p>Qt %2 (built with %3) · Eigen %4.%5.%6</p>")
+            .arg(QStringLiteral(WS_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
+            .arg(EIGEN_WORLD_VERSION)
+            .arg(EIGEN_MAJOR_VERSION)
+            .arg(EIGEN_MINOR_VERSION));
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = kGeometry.get();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = kDockState.get();
+    if (!state.isEmpty())
+        restoreState(state, kDockStateVersion);
+}
+
+void MainWindow::showPlayground()
+{
+    playgroundDock_->show();
+    playgroundDock_->raise();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    kGeometry.set(saveGeometry());
+    kDockState.set(saveState(kDockStateVersion));
+    // Join the training thread now, while every widget still exists.
+    playground_->shutdown();
+    event->accept();
+}
+
+} // namespace ws::ui

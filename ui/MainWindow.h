@@ -1,0 +1,36 @@
+// The main window: menus, status bar and docks. It owns the panels' docks and saves their
+// layout; each panel is its own class that talks to the window through signals.
+#pragma once
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+
+namespace ws::ui {
+
+class PlaygroundPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void restoreLayout(); // geometry and dock state of the last session
+    void showPlayground();
+    PlaygroundPanel* playground() const { return playground_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void showAbout();
+
+    PlaygroundPanel* playground_ = nullptr;
+    QDockWidget* playgroundDock_ = nullptr;
+    QLabel* startPage_ = nullptr;
+};
+
+} // namespace ws::ui

@@ -1,0 +1,253 @@
+#include "playground/TrainingWorker.h"
+
+#include "data/Split.h"
+#include "nn/Dense.h"
+#include "train/Metrics.h"
+#include "train/Trainer.h"
+#include "util/Threads.h"
+
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+namespace ws::ui {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+// The GUI redraws at about 30 Hz; sending more often than that would only fill its event queue.
+constexpr auto kSnapshotInterval = std::chrono::milliseconds(33);
+
+// Playground's network: x1, x2 in, tanh (or the chosen activation) hidden layers, one tanh output;
+// weights U(-0.5, 0.5) and biases 0.1 as in TensorFlow Playground's nn.ts.
+Sequential makeModel(const PlaygroundConfig& config)
+{
+    Sequential model(Shape { 2 });
+    const Initializer kernelInit { Init::Uniform, 0.5f };
+    const Initializer biasInit { Init::Constant, 0.1f };
+    for (const int units : config.hidden) {
+        model.emplace<Dense>(units, true, kernelInit, biasInit);
+        model.emplace<ActivationLayer>(config.activation);
+    }
+    model.emplace<Dense>(1, true, kernelInit, biasInit);
+    model.emplace<ActivationLayer>(ActivationKind::Tanh);
+    model.build();
+    model.initialize(config.modelSeed);
+    return model;
+}
+
+// The centres of the grid cells, (kGridSize^2, 2), row-major with y rows.
+Tensor makeGrid()
+{
+    Tensor grid(Shape { int64_t(kGridSize) * kGridSize, 2 });
+    const double cell = 2.0 * kGridExtent / kGridSize;
+    for (int row = 0; row < kGridSize; ++row)
+        for (int col = 0; col < kGridSize; ++col) {
+            const int64_t i = int64_t(row) * kGridSize + col;
+            grid[2 * i] = float(-kGridExtent + (col + 0.5) * cell);
+            grid[2 * i + 1] = float(-kGridExtent + (row + 0.5) * cell);
+        }
+    return grid;
+}
+
+void appendPoints(const Dataset& d, QList<QPointF>& points, QList<int>& labels)
+{
+    points.reserve(d.size());
+    labels.reserve(d.size());
+    for (int64_t i = 0; i < d.size(); ++i) {
+        points.append(QPointF(d.x[2 * i], d.x[2 * i + 1]));
+        labels.append(d.labels[size_t(i)]);
+    }
+}
+
+} // namespace
+
+TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {}
+
+quint64 TrainingWorker::startRun(const PlaygroundConfig& config, bool paused)
+{
+    quint64 generation;
+    {
+        std::lock_guard lock(mutex_);
+        generation = ++generation_;
+        wantPaused_ = paused;
+        pendingSteps_ = 0;
+        epochsPerSecond_ = config.epochsPerSecond;
+        if (trainer_)
+            trainer_->stop();
+    }
+    QMetaObject::invokeMethod(this, [this, generation, config] { run(generation, config); }, Qt::QueuedConnection);
+    return generation;
+}
+
+void TrainingWorker::pause()
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = true;
+    if (trainer_)
+        trainer_->pause();
+}
+
+void TrainingWorker::resume()
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = false;
+    pendingSteps_ = 0;
+    if (trainer_)
+        trainer_->resume();
+}
+
+void TrainingWorker::step(int batches)
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = true;
+    if (trainer_) {
+        trainer_->pause();
+        trainer_->requestSteps(batches);
+    } else {
+        pendingSteps_ += batches;
+    }
+}
+
+void TrainingWorker::stop()
+{
+    std::lock_guard lock(mutex_);
+    ++generation_;
+    if (trainer_)
+        trainer_->stop();
+}
+
+void TrainingWorker::setLearningRate(float lr)
+{
+    std::lock_guard lock(mutex_);
+    if (trainer_)
+        trainer_->setLearningRate(lr);
+}
+
+void TrainingWorker::setEpochsPerSecond(double epochsPerSecond) { epochsPerSecond_ = std::max(0.0, epochsPerSecond); }
+
+void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
+{
+    if (generation != generation_)
+        return; // superseded (reset again, or stopped) before it began
+
+    // Unpublishes the trainer however run() leaves, so no other thread can reach a dead one.
+    struct Unpublish {
+        TrainingWorker* self;
+        ~Unpublish()
+        {
+            std::lock_guard lock(self->mutex_);
+            self->trainer_ = nullptr;
+        }
+    };
+
+    try {
+        const Dataset all = makePlaygroundDataset(config.dataset, 0, config.noise, config.dataSeed);
+        const auto [train, test] = splitDataset(all, config.testShare, config.dataSeed);
+        PlaygroundData data;
+        data.generation = generation;
+        appendPoints(train, data.trainPoints, data.trainLabels);
+        appendPoints(test, data.testPoints, data.testLabels);
+        emit dataReady(data);
+
+        // Trainer::run sets this too, but the first snapshot is computed before run() starts.
+        // (Eigen's thread count is process-wide; these nets are too small to gain from threads.)
+        setThreadCount(1);
+        Sequential model = makeModel(config);
+        TrainConfig tc;
+        tc.epochs = std::numeric_limits<int>::max(); // Playground trains until paused or reset
+        tc.batchSize = config.batchSize;
+        tc.seed = config.modelSeed;
+        tc.threads = 1;
+        tc.loss = LossKind::MeanSquaredError; // labels 0/1 mean targets -1/+1 with one output
+        tc.optimizer.kind = config.optimizer;
+        tc.optimizer.learningRate = config.learningRate;
+        Trainer trainer(model, train, nullptr, tc);
+
+        const int64_t batch = std::max<int64_t>(1, std::min<int64_t>(config.batchSize, train.size()));
+        const double batchesPerEpoch = double((train.size() + batch - 1) / batch);
+        const Tensor grid = makeGrid();
+        Workspace gridWs = model.makeWorkspace();
+
+        auto sendSnapshot = [&](int64_t step) {
+            PlaygroundSnapshot s;
+            s.generation = generation;
+            s.step = step;
+            s.epoch = double(step) / batchesPerEpoch;
+            const Evaluation onTrain = evaluate(model, train, tc.loss, 512, 0);
+            const Evaluation onTest = evaluate(model, test, tc.loss, 512, 0);
+            s.trainLoss = onTrain.loss;
+            s.testLoss = onTest.loss;
+            s.trainAccuracy = onTrain.accuracy;
+            s.testAccuracy = onTest.accuracy;
+            const Tensor& out = model.forward(grid, gridWs, false);
+            s.boundary = QList<float>(out.data(), out.data() + out.size());
+            emit snapshotReady(s);
+        };
+
+        // Pacing: a person should be able to watch the boundary form (TensorFlow Playground
+        // trains one epoch per animation frame). Sleeps are short so stop and pause stay prompt.
+        auto paceStart = Clock::now();
+        int64_t paceStep = 0;
+        double pace = epochsPerSecond_.load() * batchesPerEpoch;
+        auto lastSent = Clock::now();
+        trainer.onBatch = [&](const BatchProgress& p) {
+            auto now = Clock::now();
+            const double stepsPerSecond = epochsPerSecond_.load() * batchesPerEpoch;
+            if (stepsPerSecond != pace) { // changed while running
+                pace = stepsPerSecond;
+                paceStart = now;
+                paceStep = p.step;
+            }
+            if (stepsPerSecond > 0 && !trainer.isPaused()) {
+                const auto due = paceStart
+                    + std::chrono::duration_cast<Clock::duration>(
+                        std::chrono::duration<double>(double(p.step - paceStep) / stepsPerSecond));
+                if (now - due > std::chrono::milliseconds(100)) { // fell behind (was paused): start again
+                    paceStart = now;
+                    paceStep = p.step;
+                } else if (due > now) {
+                    std::this_thread::sleep_until(std::min(due, now + std::chrono::milliseconds(50)));
+                    now = Clock::now();
+                }
+            }
+            // While paused we are stepping: every batch is news.
+            if (trainer.isPaused() || now - lastSent >= kSnapshotInterval) {
+                lastSent = now;
+                sendSnapshot(p.step);
+            }
+        };
+
+        sendSnapshot(0);
+        {
+            std::lock_guard lock(mutex_);
+            if (generation != generation_)
+                return;
+            trainer_ = &trainer;
+            if (wantPaused_)
+                trainer.pause();
+            if (pendingSteps_ > 0)
+                trainer.requestSteps(std::exchange(pendingSteps_, 0));
+        }
+        const Unpublish unpublish { this };
+        const TrainResult result = trainer.run();
+        switch (result.reason) {
+        case StopReason::Stopped:
+            emit runEnded(generation, tr("Training stopped after %n step(s).", nullptr, int(result.steps)));
+            break;
+        case StopReason::Diverged:
+            sendSnapshot(result.steps);
+            emit runEnded(generation, tr("Training diverged: %1").arg(QString::fromStdString(result.message)));
+            break;
+        case StopReason::Finished:
+            sendSnapshot(result.steps);
+            emit runEnded(generation, tr("Training finished after %n step(s).", nullptr, int(result.steps)));
+            break;
+        }
+    } catch (const std::exception& e) {
+        emit runEnded(generation, tr("Training failed: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+} // namespace ws::ui

@@ -1,0 +1,55 @@
+// Runs Playground training on its own thread. The owner moves it to a QThread (held in a
+// ThreadPtr) and steers it with the thread-safe methods below, which forward to ws::Trainer;
+// the trainer's callbacks come back as queued signals, throttled to about 30 per second (and one
+// per batch while stepping), each carrying losses and the decision boundary evaluated here, on
+// the worker thread.
+#pragma once
+
+#include "playground/PlaygroundTypes.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <mutex>
+
+namespace ws {
+class Trainer;
+}
+
+namespace ws::ui {
+
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingWorker(QObject* parent = nullptr);
+
+    // Thread-safe. Stops the current run and queues a new one on the worker's thread; the new run
+    // starts paused when `paused`. Returns the run's generation, which stamps its signals.
+    quint64 startRun(const PlaygroundConfig& config, bool paused);
+    void pause();
+    void resume();
+    void step(int batches = 1);
+    void stop(); // ends the current run (if any) between two batches
+    void setLearningRate(float lr);
+    void setEpochsPerSecond(double epochsPerSecond); // 0: unlimited
+    bool isPaused() const { return wantPaused_.load(); }
+
+signals:
+    void dataReady(const ws::ui::PlaygroundData& data);
+    void snapshotReady(const ws::ui::PlaygroundSnapshot& snapshot);
+    // The run ended: finished, stopped or diverged (message says which and what to do).
+    void runEnded(quint64 generation, const QString& message);
+
+private:
+    void run(quint64 generation, const PlaygroundConfig& config); // on the worker thread
+
+    std::mutex mutex_;
+    Trainer* trainer_ = nullptr; // guarded by mutex_; lives on the worker thread's stack in run()
+    int pendingSteps_ = 0;       // guarded by mutex_; steps asked for before the trainer existed
+    std::atomic<quint64> generation_ { 0 }; // the run that is wanted; older runs stop
+    std::atomic<bool> wantPaused_ { false };
+    std::atomic<double> epochsPerSecond_ { 0.0 };
+};
+
+} // namespace ws::ui
