@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <vector>
 
 namespace ws {
 
@@ -23,7 +24,29 @@ struct Conv2DScratch final : LayerScratch {
     // Set when cols holds the im2col of a whole batch (one chunk) read from this input.
     const float* colsOf = nullptr;
     int64_t colsBatch = 0;
+    std::vector<MatrixRM> dKernel; // (K, F) per thread: partial kernel gradients
 };
+
+int partsFor(int64_t samples)
+{
+    return int(std::clamp<int64_t>(Eigen::nbThreads(), 1, std::max<int64_t>(samples, 1)));
+}
+
+template <class Fn> void forEachPart(int64_t samples, Fn&& fn)
+{
+    // Samples are split across threads, each running im2col and a single-threaded GEMM on its
+    // share (Eigen does not spawn threads inside a parallel region). Splitting the GEMMs
+    // themselves performs badly for the kernel gradient: a (K, F) result summed over N*OH*OW
+    // rows makes Eigen's parallel GEMM synchronise once per depth block.
+    const int n = partsFor(samples);
+    if (n == 1) {
+        fn(int64_t(0), samples, 0); // Eigen may still parallelise this GEMM itself
+        return;
+    }
+#pragma omp parallel for num_threads(n) schedule(static, 1)
+    for (int p = 0; p < n; ++p)
+        fn(samples * p / n, samples * (p + 1) / n, p);
+}
 
 } // namespace
 
@@ -152,12 +175,15 @@ void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pa
         s.cols.resize(chunk * spatial, g_.k);
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
         const int64_t count = std::min(chunk, N - n0);
-        const int64_t rows = count * spatial;
-        im2col(x.data(), n0, count, s.cols.data());
-        RowMap Y(y.data() + n0 * spatial * F, rows, F);
-        Y.noalias() = s.cols.topRows(rows) * K;
-        if (useBias_)
-            Y.rowwise() += bias_.value.vector().transpose();
+        forEachPart(count, [&](int64_t begin, int64_t end, int) {
+            const int64_t rows = (end - begin) * spatial;
+            float* cols = s.cols.data() + begin * spatial * g_.k;
+            im2col(x.data(), n0 + begin, end - begin, cols);
+            RowMap Y(y.data() + (n0 + begin) * spatial * F, rows, F);
+            Y.noalias() = ConstRowMap(cols, rows, g_.k) * K;
+            if (useBias_)
+                Y.rowwise() += bias_.value.vector().transpose();
+        });
     }
     const bool whole = chunk >= N;
     s.colsOf = whole ? x.data() : nullptr;
@@ -171,7 +197,6 @@ void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* 
     const int64_t F = filters_;
     const int64_t spatial = g_.oh * g_.ow;
     const ConstRowMap K(kernel_.value.data(), g_.k, F);
-    RowMap dK(kernel_.grad.data(), g_.k, F);
     const bool reuse = s.colsOf == x.data() && s.colsBatch == N && s.cols.rows() >= N * spatial;
     const int64_t chunk = reuse ? std::max<int64_t>(N, 1) : std::min(samplesPerChunk(), std::max<int64_t>(N, 1));
     if (s.cols.rows() < chunk * spatial || s.cols.cols() != g_.k)
@@ -182,20 +207,32 @@ void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* 
         if (s.dcols.rows() < chunk * spatial || s.dcols.cols() != g_.k)
             s.dcols.resize(chunk * spatial, g_.k);
     }
+    // Each part sums its own kernel gradient; the parts are added in a fixed order afterwards,
+    // so the result does not depend on thread timing.
+    s.dKernel.resize(size_t(partsFor(chunk)));
+    for (auto& part : s.dKernel)
+        part.setZero(g_.k, F);
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
         const int64_t count = std::min(chunk, N - n0);
-        const int64_t rows = count * spatial;
-        if (!reuse)
-            im2col(x.data(), n0, count, s.cols.data());
-        const ConstRowMap G(dy.data() + n0 * spatial * F, rows, F);
-        dK.noalias() += s.cols.topRows(rows).transpose() * G;
-        if (useBias_)
-            bias_.grad.vector().noalias() += G.colwise().sum().transpose();
-        if (dx) {
-            s.dcols.topRows(rows).noalias() = G * K.transpose();
-            col2im(s.dcols.data(), n0, count, dx->data());
-        }
+        forEachPart(count, [&](int64_t begin, int64_t end, int part) {
+            const int64_t rows = (end - begin) * spatial;
+            float* cols = s.cols.data() + begin * spatial * g_.k;
+            if (!reuse)
+                im2col(x.data(), n0 + begin, end - begin, cols);
+            const ConstRowMap G(dy.data() + (n0 + begin) * spatial * F, rows, F);
+            s.dKernel[size_t(part)].noalias() += ConstRowMap(cols, rows, g_.k).transpose() * G;
+            if (dx) {
+                float* dcols = s.dcols.data() + begin * spatial * g_.k;
+                RowMap(dcols, rows, g_.k).noalias() = G * K.transpose();
+                col2im(dcols, n0 + begin, end - begin, dx->data());
+            }
+        });
     }
+    RowMap dK(kernel_.grad.data(), g_.k, F);
+    for (const auto& part : s.dKernel)
+        dK += part;
+    if (useBias_)
+        bias_.grad.vector().noalias() += ConstRowMap(dy.data(), N * spatial, F).colwise().sum().transpose();
 }
 
 std::vector<Param*> Conv2D::params()

@@ -4,9 +4,10 @@
 // Shapes: x (N, H, W, C), kernel (KH, KW, C, F) exactly as Keras stores it, bias (F),
 // y (N, OH, OW, F).
 //
-// Implemented as im2col + one GEMM: cols (N*OH*OW, K) times the kernel viewed as (K, F) gives
+// Implemented as im2col + GEMM: cols (N*OH*OW, K) times the kernel viewed as (K, F) gives
 // y viewed as (N*OH*OW, F) directly in NHWC order. Backward: dW = cols^T dY, dcols = dY W^T,
-// then col2im scatters dcols back into dx.
+// then col2im scatters dcols back into dx. With several threads (setThreadCount) the batch is
+// split into one contiguous share of samples per thread, each doing its own im2col and GEMM.
 #pragma once
 
 #include "nn/Initializer.h"

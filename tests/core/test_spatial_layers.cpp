@@ -11,6 +11,7 @@
 #include "nn/Pooling2D.h"
 #include "nn/Reshape.h"
 #include "util/Error.h"
+#include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
 
@@ -305,6 +306,38 @@ TEST(Conv2D, ChunkedBatchesMatchOneSampleAtATime)
     const Tensor& dKernelOneByOne = model.params()[0]->grad;
     for (int64_t i = 0; i < dKernel.size(); ++i)
         ASSERT_NEAR(dKernel[i], dKernelOneByOne[i], 1e-3 * (1 + std::abs(dKernel[i]))) << "kernel grad " << i;
+}
+
+TEST(Conv2D, SplittingTheBatchAcrossThreadsGivesTheSameResults)
+{
+    Sequential model({ 12, 10, 3 });
+    model.emplace<Conv2D>(5, Size2 { 3, 3 }, Size2 { 1, 1 }, Padding::Same);
+    model.build();
+    model.initialize(8);
+    Tensor x({ 7, 12, 10, 3 });
+    Rng rng(9);
+    ws::test::fillRandom(x, rng);
+    Tensor dy({ 7, 12, 10, 5 });
+    ws::test::fillRandom(dy, rng);
+    auto run = [&](int threads, Tensor& y, Tensor& dx, Tensor& dKernel) {
+        setThreadCount(threads);
+        Workspace ws = model.makeWorkspace();
+        y = model.forward(x, ws, true);
+        model.zeroGrad();
+        model.layer(0).backward(x, y, dy, &dx, ws.scratch[0].get());
+        dKernel = model.params()[0]->grad;
+    };
+    const int saved = threadCount();
+    Tensor y1, dx1, dk1, y3, dx3, dk3;
+    run(1, y1, dx1, dk1);
+    run(3, y3, dx3, dk3);
+    setThreadCount(saved);
+    for (int64_t i = 0; i < y1.size(); ++i)
+        ASSERT_NEAR(y1[i], y3[i], 1e-5) << "y[" << i << "]";
+    for (int64_t i = 0; i < dx1.size(); ++i)
+        ASSERT_NEAR(dx1[i], dx3[i], 1e-5) << "dx[" << i << "]";
+    for (int64_t i = 0; i < dk1.size(); ++i)
+        ASSERT_NEAR(dk1[i], dk3[i], 1e-4) << "dkernel[" << i << "]";
 }
 
 TEST(Conv2D, GlorotUniformUsesReceptiveFieldFans)
