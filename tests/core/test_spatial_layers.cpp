@@ -268,7 +268,7 @@ TEST(Conv2D, BackwardMatchesDirectConvolutionInDoublePrecision)
 TEST(Conv2D, ChunkedBatchesMatchOneSampleAtATime)
 {
     // 24*24 positions * 5*5*32 = 460,800 floats of im2col per sample: a batch of 40 exceeds the
-    // 2^24-float buffer budget and runs in two chunks; single samples run in one.
+    // 2^22-float buffer budget and runs in five chunks; single samples run in one.
     const Shape sample { 24, 24, 32 };
     Sequential model(sample);
     model.emplace<Conv2D>(2, Size2 { 5, 5 }, Size2 { 1, 1 }, Padding::Same);
