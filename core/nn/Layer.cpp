@@ -30,4 +30,10 @@ void throwLayerShapeError(const Layer& layer, const std::string& what)
     throw ShapeError("layer '" + layer.name() + "' (" + layer.typeName() + "): " + what);
 }
 
+void throwMissingScratch(const Layer& layer)
+{
+    throw Error("layer '" + layer.name() + "' (" + layer.typeName()
+        + "): forward/backward need the scratch made by makeScratch()");
+}
+
 } // namespace ws

@@ -66,6 +66,9 @@ public:
     // statistics); their `grad` stays empty.
     virtual std::vector<Param*> buffers() { return {}; }
     std::vector<const Param*> params() const;
+    // State that is saved with the weights but not trained (Keras' non_trainable_weights, e.g.
+    // batch norm's moving mean and variance). Optimisers never see these; their grad is empty.
+    virtual std::vector<Param*> nonTrainableParams() { return {}; }
     int64_t paramCount() const;
 
     // Hyper-parameters (not weights) as JSON: {"type": ..., "name": ..., ...}; see LayerFactory.
@@ -84,5 +87,16 @@ protected:
 
 // Prefixes a shape error with the layer's name and type.
 [[noreturn]] void throwLayerShapeError(const Layer& layer, const std::string& what);
+
+// The layer's own scratch type, or an Error naming the layer when the caller passed none (or
+// another layer's): forward/backward of layers that keep per-batch state need theirs.
+[[noreturn]] void throwMissingScratch(const Layer& layer);
+template <class S> S& scratchAs(LayerScratch* scratch, const Layer& layer)
+{
+    auto* s = dynamic_cast<S*>(scratch);
+    if (!s)
+        throwMissingScratch(layer);
+    return *s;
+}
 
 } // namespace ws

@@ -1,7 +1,13 @@
 #include "nn/LayerFactory.h"
 
 #include "nn/Activation.h"
+#include "nn/BatchNormalization.h"
+#include "nn/Conv2D.h"
 #include "nn/Dense.h"
+#include "nn/Dropout.h"
+#include "nn/Flatten.h"
+#include "nn/Pooling2D.h"
+#include "nn/Reshape.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -29,6 +35,60 @@ template <class T> T get(const json& j, const char* key, T fallback)
     } catch (const json::exception&) {
         throw ConfigError(std::string("layer option '") + key + "' has the wrong type: " + j.at(key).dump());
     }
+}
+
+// A (height, width) option: an int for both, a pair [h, w], or "HxW" from the compact form.
+// Absent or null gives the fallback.
+Size2 getSize2(const json& j, const char* key, Size2 fallback)
+{
+    if (!j.contains(key) || j.at(key).is_null())
+        return fallback;
+    const json& v = j.at(key);
+    auto bad = [&]() -> ConfigError {
+        return ConfigError(std::string("layer option '") + key + "' must be an integer or a pair of integers, got "
+            + v.dump());
+    };
+    if (v.is_number_integer())
+        return { v.get<int64_t>(), v.get<int64_t>() };
+    if (v.is_array()) {
+        if (v.size() != 2 || !v[0].is_number_integer() || !v[1].is_number_integer())
+            throw bad();
+        return { v[0].get<int64_t>(), v[1].get<int64_t>() };
+    }
+    if (v.is_string()) {
+        const std::string text = lower(v.get<std::string>());
+        const auto x = text.find('x');
+        try {
+            size_t usedH = 0, usedW = 0;
+            const std::string h = text.substr(0, x), w = text.substr(x + 1);
+            const Size2 s { std::stoll(h, &usedH), std::stoll(w, &usedW) };
+            if (x != std::string::npos && usedH == h.size() && usedW == w.size())
+                return s;
+        } catch (const std::exception&) {
+        }
+    }
+    throw bad();
+}
+
+// Keras options we do not implement: accepted only at their default value.
+void requireDefault(const json& j, const char* key, const json& allowed, const char* layer)
+{
+    if (!j.contains(key) || j.at(key).is_null())
+        return;
+    for (const auto& a : allowed)
+        if (j.at(key) == a)
+            return;
+    throw ConfigError(std::string(layer) + ": option '" + key + "' = " + j.at(key).dump() + " is not supported (only "
+        + allowed.dump() + ")");
+}
+
+Padding getPadding(const json& j) { return parsePadding(lower(get<std::string>(j, "padding", "valid"))); }
+
+std::unique_ptr<Layer> makePooling(PoolKind kind, const json& j)
+{
+    requireDefault(j, "data_format", json::array({ "channels_last" }), "pooling");
+    const Size2 pool = getSize2(j, "pool_size", { 2, 2 });
+    return std::make_unique<Pooling2D>(kind, pool, getSize2(j, "strides", pool), getPadding(j));
 }
 
 struct LayerType {
@@ -63,7 +123,56 @@ const std::vector<LayerType>& layerTypes()
             t.push_back({ probe.typeName(), { activationName(kind), lower(probe.typeName()) }, { "alpha" },
                 [kind](const json& j) { return makeActivation(kind, j); } });
         }
-        // Spatial and regularising layers are added here as they are written.
+        t.push_back({ "Conv2D", { "conv2d", "convolution2d" }, { "filters", "kernel_size", "strides", "padding" },
+            [](const json& j) {
+                requireDefault(j, "data_format", json::array({ "channels_last" }), "Conv2D");
+                requireDefault(j, "dilation_rate", json::array({ 1, json::array({ 1, 1 }) }), "Conv2D");
+                requireDefault(j, "groups", json::array({ 1 }), "Conv2D");
+                // Keras' fused activation: the importer splits it into its own layer; here
+                // silently dropping it would change the model.
+                requireDefault(j, "activation", json::array({ "linear" }), "Conv2D (add the activation as a layer after it)");
+                return std::make_unique<Conv2D>(get<int64_t>(j, "filters", 0), getSize2(j, "kernel_size", { 0, 0 }),
+                    getSize2(j, "strides", { 1, 1 }), getPadding(j), get<bool>(j, "use_bias", true),
+                    Initializer::parse(get<std::string>(j, "kernel_initializer", "glorot_uniform")),
+                    Initializer::parse(get<std::string>(j, "bias_initializer", "zeros")));
+            } });
+        t.push_back({ "MaxPooling2D", { "maxpool2d", "maxpooling2d" }, { "pool_size", "strides", "padding" },
+            [](const json& j) { return makePooling(PoolKind::Max, j); } });
+        t.push_back({ "AveragePooling2D", { "avgpool2d", "averagepooling2d", "avgpooling2d" },
+            { "pool_size", "strides", "padding" }, [](const json& j) { return makePooling(PoolKind::Average, j); } });
+        t.push_back({ "GlobalAveragePooling2D", { "globalavgpool2d", "globalaveragepooling2d" }, { "keepdims" },
+            [](const json& j) {
+                requireDefault(j, "data_format", json::array({ "channels_last" }), "GlobalAveragePooling2D");
+                return std::make_unique<GlobalAveragePooling2D>(get<bool>(j, "keepdims", false));
+            } });
+        t.push_back({ "Flatten", { "flatten" }, {}, [](const json& j) {
+                         requireDefault(j, "data_format", json::array({ "channels_last" }), "Flatten");
+                         return std::make_unique<Flatten>();
+                     } });
+        t.push_back({ "Reshape", { "reshape" }, { "target_shape" }, [](const json& j) {
+                         if (!j.contains("target_shape"))
+                             throw ConfigError("Reshape needs a target_shape, e.g. reshape(7, 7, 16)");
+                         return std::make_unique<Reshape>(get<Shape>(j, "target_shape", {}));
+                     } });
+        t.push_back({ "Dropout", { "dropout" }, { "rate" }, [](const json& j) {
+                         requireDefault(j, "noise_shape", json::array(), "Dropout");
+                         return std::make_unique<Dropout>(get<float>(j, "rate", 0.5f));
+                     } });
+        t.push_back({ "BatchNormalization", { "batchnorm", "batchnormalization" }, { "momentum", "epsilon" },
+            [](const json& j) {
+                int axis = -1;
+                if (j.contains("axis")) {
+                    const json& a = j.at("axis");
+                    if (a.is_array() && a.size() == 1)
+                        axis = a[0].get<int>();
+                    else if (a.is_number_integer())
+                        axis = a.get<int>();
+                    else
+                        throw ConfigError("BatchNormalization: 'axis' must be one integer, got " + a.dump());
+                }
+                return std::make_unique<BatchNormalization>(get<float>(j, "momentum", 0.99f),
+                    get<float>(j, "epsilon", 1e-3f), get<bool>(j, "center", true), get<bool>(j, "scale", true), axis);
+            } });
         return t;
     }();
     return types;

@@ -1,0 +1,68 @@
+// 2-D convolution over NHWC images (Keras' Conv2D, channels_last, no dilation).
+// Letters: N = batch, H/W = input height/width, C = input channels, OH/OW = output height/width,
+// F = filters (output channels), KH/KW = kernel height/width, K = KH*KW*C.
+// Shapes: x (N, H, W, C), kernel (KH, KW, C, F) exactly as Keras stores it, bias (F),
+// y (N, OH, OW, F).
+//
+// Implemented as im2col + GEMM: cols (N*OH*OW, K) times the kernel viewed as (K, F) gives
+// y viewed as (N*OH*OW, F) directly in NHWC order. Backward: dW = cols^T dY, dcols = dY W^T,
+// then col2im scatters dcols back into dx. With several threads (setThreadCount) the batch is
+// split into one contiguous share of samples per thread, each doing its own im2col and GEMM.
+#pragma once
+
+#include "nn/Initializer.h"
+#include "nn/Layer.h"
+#include "nn/Window2D.h"
+
+namespace ws {
+
+class Conv2D final : public Layer {
+public:
+    Conv2D(int64_t filters, Size2 kernelSize, Size2 strides = {}, Padding padding = Padding::Valid,
+        bool useBias = true, Initializer kernelInit = {}, Initializer biasInit = { Init::Zeros, 0.0f });
+
+    int64_t filters() const { return filters_; }
+    Size2 kernelSize() const { return kernelSize_; }
+    Size2 strides() const { return strides_; }
+    Padding padding() const { return padding_; }
+    bool useBias() const { return useBias_; }
+    Param& kernel() { return kernel_; }
+    Param& bias() { return bias_; }
+
+    std::string typeName() const override { return "Conv2D"; }
+    Shape build(const Shape& inputShape) override;
+    void initialize(Rng& rng) override;
+    std::unique_ptr<LayerScratch> makeScratch() const override;
+    void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) override;
+    void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
+        LayerScratch* scratch) override;
+    std::vector<Param*> params() override;
+    nlohmann::json config() const override;
+
+private:
+    // Geometry fixed at build time.
+    struct Geometry {
+        int64_t h = 0, w = 0, c = 0;  // input
+        int64_t oh = 0, ow = 0;       // output
+        int64_t padTop = 0, padLeft = 0;
+        int64_t k = 0;                // KH*KW*C: one im2col row
+    };
+    // Samples per im2col chunk, so that the buffer stays bounded for large batches.
+    int64_t samplesPerChunk() const;
+    // cols rows for samples [n0, n0 + count) of x; col2im adds them back into dx.
+    void im2col(const float* x, int64_t n0, int64_t count, float* cols) const;
+    void col2im(const float* cols, int64_t n0, int64_t count, float* dx) const;
+
+    int64_t filters_;
+    Size2 kernelSize_;
+    Size2 strides_;
+    Padding padding_;
+    bool useBias_;
+    Initializer kernelInit_;
+    Initializer biasInit_;
+    Geometry g_;
+    Param kernel_ { "kernel", {}, {}, true }; // (KH, KW, C, F)
+    Param bias_ { "bias", {}, {}, false };    // (F)
+};
+
+} // namespace ws

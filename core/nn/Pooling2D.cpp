@@ -1,0 +1,235 @@
+#include "nn/Pooling2D.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <limits>
+
+namespace ws {
+
+namespace {
+
+struct MaxPoolScratch final : LayerScratch {
+    // For every output element, the offset of the winning input element within its sample.
+    std::vector<int32_t> argmax; // (N, OH, OW, C)
+};
+
+} // namespace
+
+Pooling2D::Pooling2D(PoolKind kind, Size2 poolSize, Size2 strides, Padding padding)
+    : kind_(kind)
+    , poolSize_(poolSize)
+    , strides_(strides.h == 0 && strides.w == 0 ? poolSize : strides)
+    , padding_(padding)
+{
+}
+
+Shape Pooling2D::build(const Shape& inputShape)
+{
+    if (poolSize_.h <= 0 || poolSize_.w <= 0)
+        throwLayerShapeError(*this, "pool_size must be positive, got " + size2ToString(poolSize_));
+    if (strides_.h <= 0 || strides_.w <= 0)
+        throwLayerShapeError(*this, "strides must be positive, got " + size2ToString(strides_));
+    if (inputShape.size() != 3)
+        throwLayerShapeError(*this, "needs images (height, width, channels), got input shape " + shapeToString(inputShape));
+    for (int64_t d : inputShape)
+        if (d <= 0)
+            throwLayerShapeError(*this, "input shape " + shapeToString(inputShape) + " has an empty dimension");
+    if (shapeNumel(inputShape) > std::numeric_limits<int32_t>::max())
+        throwLayerShapeError(*this, "input " + shapeToString(inputShape) + " is too large for one sample");
+    const WindowAxis rows = windowAxis(inputShape[0], poolSize_.h, strides_.h, padding_);
+    const WindowAxis cols = windowAxis(inputShape[1], poolSize_.w, strides_.w, padding_);
+    if (rows.out <= 0 || cols.out <= 0)
+        throwLayerShapeError(*this, "pool " + size2ToString(poolSize_) + " is larger than the input "
+            + shapeToString(inputShape) + " with valid padding; use padding=same");
+    h_ = inputShape[0];
+    w_ = inputShape[1];
+    c_ = inputShape[2];
+    oh_ = rows.out;
+    ow_ = cols.out;
+    padTop_ = rows.padBefore;
+    padLeft_ = cols.padBefore;
+    return { oh_, ow_, c_ };
+}
+
+std::unique_ptr<LayerScratch> Pooling2D::makeScratch() const
+{
+    if (kind_ == PoolKind::Max)
+        return std::make_unique<MaxPoolScratch>();
+    return nullptr;
+}
+
+void Pooling2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass&)
+{
+    y.resize({ x.dim(0), oh_, ow_, c_ });
+    if (kind_ == PoolKind::Max)
+        forwardMax(x, y, scratch);
+    else
+        forwardAverage(x, y);
+}
+
+void Pooling2D::forwardMax(const Tensor& x, Tensor& y, LayerScratch* scratch) const
+{
+    auto& s = scratchAs<MaxPoolScratch>(scratch, *this);
+    const int64_t N = x.dim(0), C = c_;
+    s.argmax.resize(size_t(y.size()));
+    const int64_t sample = h_ * w_ * C;
+    for (int64_t n = 0; n < N; ++n) {
+        const float* img = x.data() + n * sample;
+        for (int64_t oh = 0; oh < oh_; ++oh) {
+            const int64_t ih0 = std::max<int64_t>(0, oh * strides_.h - padTop_);
+            const int64_t ih1 = std::min<int64_t>(h_, oh * strides_.h - padTop_ + poolSize_.h);
+            for (int64_t ow = 0; ow < ow_; ++ow) {
+                const int64_t iw0 = std::max<int64_t>(0, ow * strides_.w - padLeft_);
+                const int64_t iw1 = std::min<int64_t>(w_, ow * strides_.w - padLeft_ + poolSize_.w);
+                const int64_t o = ((n * oh_ + oh) * ow_ + ow) * C;
+                float* best = y.data() + o;
+                int32_t* arg = s.argmax.data() + o;
+                // Same padding always leaves at least one input position in a window.
+                std::fill_n(best, C, -std::numeric_limits<float>::infinity());
+                std::fill_n(arg, C, int32_t((ih0 * w_ + iw0) * C));
+                for (int64_t ih = ih0; ih < ih1; ++ih) {
+                    for (int64_t iw = iw0; iw < iw1; ++iw) {
+                        const int64_t at = (ih * w_ + iw) * C;
+                        const float* v = img + at;
+                        // Written as a mask so GCC vectorises the channel loop (it does not
+                        // if-convert `val > b ? ... : ...`; 2.5x faster on 28x28x32). Strict '>'
+                        // keeps the first maximum of a tie, as TF and PyTorch do.
+                        const int32_t base = int32_t(at);
+                        for (int32_t c = 0; c < int32_t(C); ++c) {
+                            const float b = best[c];
+                            const float val = v[c];
+                            const int32_t a = arg[c];
+                            const int32_t take = -int32_t(val > b); // all ones or zero
+                            best[c] = std::max(b, val);
+                            arg[c] = (a & ~take) | ((base + c) & take);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+void Pooling2D::forwardAverage(const Tensor& x, Tensor& y) const
+{
+    const int64_t N = x.dim(0), C = c_;
+    const int64_t sample = h_ * w_ * C;
+    for (int64_t n = 0; n < N; ++n) {
+        const float* img = x.data() + n * sample;
+        for (int64_t oh = 0; oh < oh_; ++oh) {
+            const int64_t ih0 = std::max<int64_t>(0, oh * strides_.h - padTop_);
+            const int64_t ih1 = std::min<int64_t>(h_, oh * strides_.h - padTop_ + poolSize_.h);
+            for (int64_t ow = 0; ow < ow_; ++ow) {
+                const int64_t iw0 = std::max<int64_t>(0, ow * strides_.w - padLeft_);
+                const int64_t iw1 = std::min<int64_t>(w_, ow * strides_.w - padLeft_ + poolSize_.w);
+                float* out = y.data() + ((n * oh_ + oh) * ow_ + ow) * C;
+                std::fill_n(out, C, 0.0f);
+                for (int64_t ih = ih0; ih < ih1; ++ih)
+                    for (int64_t iw = iw0; iw < iw1; ++iw) {
+                        const float* v = img + (ih * w_ + iw) * C;
+                        for (int64_t c = 0; c < C; ++c)
+                            out[c] += v[c];
+                    }
+                const float inv = 1.0f / float((ih1 - ih0) * (iw1 - iw0));
+                for (int64_t c = 0; c < C; ++c)
+                    out[c] *= inv;
+            }
+        }
+    }
+}
+
+void Pooling2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx, LayerScratch* scratch)
+{
+    if (!dx)
+        return;
+    dx->resize(x.shape());
+    dx->setZero();
+    const int64_t N = x.dim(0), C = c_;
+    const int64_t sample = h_ * w_ * C;
+    const int64_t outSample = oh_ * ow_ * C;
+    if (kind_ == PoolKind::Max) {
+        const auto& s = scratchAs<MaxPoolScratch>(scratch, *this);
+        for (int64_t n = 0; n < N; ++n) {
+            float* d = dx->data() + n * sample;
+            const float* g = dy.data() + n * outSample;
+            const int32_t* arg = s.argmax.data() + n * outSample;
+            for (int64_t o = 0; o < outSample; ++o)
+                d[arg[o]] += g[o];
+        }
+        return;
+    }
+    for (int64_t n = 0; n < N; ++n) {
+        float* img = dx->data() + n * sample;
+        for (int64_t oh = 0; oh < oh_; ++oh) {
+            const int64_t ih0 = std::max<int64_t>(0, oh * strides_.h - padTop_);
+            const int64_t ih1 = std::min<int64_t>(h_, oh * strides_.h - padTop_ + poolSize_.h);
+            for (int64_t ow = 0; ow < ow_; ++ow) {
+                const int64_t iw0 = std::max<int64_t>(0, ow * strides_.w - padLeft_);
+                const int64_t iw1 = std::min<int64_t>(w_, ow * strides_.w - padLeft_ + poolSize_.w);
+                const float* g = dy.data() + ((n * oh_ + oh) * ow_ + ow) * C;
+                const float inv = 1.0f / float((ih1 - ih0) * (iw1 - iw0));
+                for (int64_t ih = ih0; ih < ih1; ++ih)
+                    for (int64_t iw = iw0; iw < iw1; ++iw) {
+                        float* d = img + (ih * w_ + iw) * C;
+                        for (int64_t c = 0; c < C; ++c)
+                            d[c] += g[c] * inv;
+                    }
+            }
+        }
+    }
+}
+
+nlohmann::json Pooling2D::config() const
+{
+    auto j = Layer::config();
+    j["pool_size"] = { poolSize_.h, poolSize_.w };
+    j["strides"] = { strides_.h, strides_.w };
+    j["padding"] = paddingName(padding_);
+    return j;
+}
+
+Shape GlobalAveragePooling2D::build(const Shape& inputShape)
+{
+    if (inputShape.size() != 3)
+        throwLayerShapeError(*this, "needs images (height, width, channels), got input shape " + shapeToString(inputShape));
+    if (inputShape[0] <= 0 || inputShape[1] <= 0)
+        throwLayerShapeError(*this, "input shape " + shapeToString(inputShape) + " has no positions to average");
+    if (keepDims_)
+        return { 1, 1, inputShape[2] };
+    return { inputShape[2] };
+}
+
+void GlobalAveragePooling2D::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
+{
+    const int64_t N = x.dim(0), C = x.dim(3), positions = x.dim(1) * x.dim(2);
+    y.resize(keepDims_ ? Shape { N, 1, 1, C } : Shape { N, C });
+    for (int64_t n = 0; n < N; ++n) {
+        const Eigen::Map<const MatrixRM> X(x.data() + n * positions * C, positions, C);
+        Eigen::Map<Eigen::RowVectorXf> Y(y.data() + n * C, C);
+        Y.noalias() = X.colwise().mean();
+    }
+}
+
+void GlobalAveragePooling2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx, LayerScratch*)
+{
+    if (!dx)
+        return;
+    dx->resize(x.shape());
+    const int64_t N = x.dim(0), C = x.dim(3), positions = x.dim(1) * x.dim(2);
+    const float inv = 1.0f / float(positions);
+    for (int64_t n = 0; n < N; ++n) {
+        Eigen::Map<MatrixRM> D(dx->data() + n * positions * C, positions, C);
+        const Eigen::Map<const Eigen::RowVectorXf> G(dy.data() + n * C, C);
+        D.rowwise() = G * inv;
+    }
+}
+
+nlohmann::json GlobalAveragePooling2D::config() const
+{
+    auto j = Layer::config();
+    j["keepdims"] = keepDims_;
+    return j;
+}
+
+} // namespace ws

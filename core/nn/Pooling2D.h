@@ -1,0 +1,64 @@
+// Pooling over NHWC images: MaxPooling2D and AveragePooling2D (a window slid over height and
+// width, per channel) and GlobalAveragePooling2D (the mean over all positions).
+// Letters: N = batch, H/W = input height/width, C = channels, OH/OW = output height/width.
+// Shapes: x (N, H, W, C), y (N, OH, OW, C); global pooling gives y (N, C) (or (N, 1, 1, C) with
+// keepdims). Padding follows TensorFlow (see Window2D.h); padded positions never win a max and
+// are not counted in an average (tf.nn.avg_pool; PyTorch's count_include_pad=False).
+#pragma once
+
+#include "nn/Layer.h"
+#include "nn/Window2D.h"
+
+namespace ws {
+
+enum class PoolKind { Max, Average };
+
+class Pooling2D final : public Layer {
+public:
+    // strides {0, 0} means "the pool size", as Keras' strides=None.
+    Pooling2D(PoolKind kind, Size2 poolSize, Size2 strides = { 0, 0 }, Padding padding = Padding::Valid);
+
+    PoolKind kind() const { return kind_; }
+    Size2 poolSize() const { return poolSize_; }
+    Size2 strides() const { return strides_; }
+    Padding padding() const { return padding_; }
+
+    std::string typeName() const override { return kind_ == PoolKind::Max ? "MaxPooling2D" : "AveragePooling2D"; }
+    Shape build(const Shape& inputShape) override;
+    std::unique_ptr<LayerScratch> makeScratch() const override;
+    void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) override;
+    void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
+        LayerScratch* scratch) override;
+    nlohmann::json config() const override;
+
+private:
+    void forwardMax(const Tensor& x, Tensor& y, LayerScratch* scratch) const;
+    void forwardAverage(const Tensor& x, Tensor& y) const;
+
+    PoolKind kind_;
+    Size2 poolSize_;
+    Size2 strides_;
+    Padding padding_;
+    int64_t h_ = 0, w_ = 0, c_ = 0;  // input
+    int64_t oh_ = 0, ow_ = 0;        // output
+    int64_t padTop_ = 0, padLeft_ = 0;
+};
+
+class GlobalAveragePooling2D final : public Layer {
+public:
+    explicit GlobalAveragePooling2D(bool keepDims = false) : keepDims_(keepDims) {}
+
+    bool keepDims() const { return keepDims_; }
+
+    std::string typeName() const override { return "GlobalAveragePooling2D"; }
+    Shape build(const Shape& inputShape) override;
+    void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) override;
+    void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
+        LayerScratch* scratch) override;
+    nlohmann::json config() const override;
+
+private:
+    bool keepDims_;
+};
+
+} // namespace ws
