@@ -30,11 +30,11 @@ std::vector<hsize_t> dimsOf(const Tensor& t)
     return { t.shape().begin(), t.shape().end() };
 }
 
-void writeTensors(hid_t file, const std::string& group, Sequential& model, bool buffers, const std::string& path)
+void writeTensors(hid_t file, const std::string& group, Sequential& model, bool nonTrainable, const std::string& path)
 {
     for (size_t i = 0; i < model.size(); ++i) {
         Layer& layer = model.layer(i);
-        const auto tensors = buffers ? layer.buffers() : layer.params();
+        const auto tensors = nonTrainable ? layer.nonTrainableParams() : layer.params();
         if (tensors.empty())
             continue;
         h5::Handle g = h5::createGroups(file, group + "/" + layer.name(), path);
@@ -43,11 +43,11 @@ void writeTensors(hid_t file, const std::string& group, Sequential& model, bool 
     }
 }
 
-void readTensors(hid_t file, const std::string& group, Sequential& model, bool buffers, const std::string& path)
+void readTensors(hid_t file, const std::string& group, Sequential& model, bool nonTrainable, const std::string& path)
 {
     for (size_t i = 0; i < model.size(); ++i) {
         Layer& layer = model.layer(i);
-        for (Param* p : buffers ? layer.buffers() : layer.params()) {
+        for (Param* p : nonTrainable ? layer.nonTrainableParams() : layer.params()) {
             const std::string name = group + "/" + layer.name() + "/" + p->name;
             std::vector<hsize_t> dims;
             const auto values = h5::readFloatDataset(file, name, dims, path, hsize_t(p->value.size()));

@@ -62,9 +62,6 @@ public:
         LayerScratch* scratch) = 0;
 
     virtual std::vector<Param*> params() { return {}; }
-    // Non-trainable tensors that belong to the model and are saved with it (batch-norm moving
-    // statistics); their `grad` stays empty.
-    virtual std::vector<Param*> buffers() { return {}; }
     std::vector<const Param*> params() const;
     // State that is saved with the weights but not trained (Keras' non_trainable_weights, e.g.
     // batch norm's moving mean and variance). Optimisers never see these; their grad is empty.

@@ -147,3 +147,26 @@ TEST(ModelFile, SaveIntoAReadOnlyFolderFailsCleanly)
     fs::permissions(dir.path, fs::perms::owner_all);
     EXPECT_EQ(loadModel(path).metadata.at("version"), 1);
 }
+
+TEST(ModelFile, ConvolutionAndBatchNormStateRoundTrip)
+{
+    TempDir dir;
+    Sequential model = Sequential::fromConfig({ { "input_shape", { 6, 6, 1 } },
+        { "layers", parseLayerSpec("conv2d(4, 3, padding=same) batchnorm relu maxpool2d(2) flatten dense(3)") } });
+    model.initialize(4);
+    Tensor x({ 5, 6, 6, 1 });
+    Rng rng(8);
+    for (int64_t i = 0; i < x.size(); ++i)
+        x[i] = float(rng.uniform(0, 1));
+    Workspace train = model.makeWorkspace();
+    model.forward(x, train, true); // moves batch norm's moving statistics away from 0 and 1
+    const std::string path = dir.file("cnn.h5");
+    saveModel(path, model);
+    LoadedModel loaded = loadModel(path);
+    Workspace a = model.makeWorkspace(), b = loaded.model.makeWorkspace();
+    const Tensor ya = model.forward(x, a, false);
+    EXPECT_EQ(ya, loaded.model.forward(x, b, false)) << "inference differs after a round trip";
+    const auto moving = loaded.model.layer(1).nonTrainableParams();
+    ASSERT_EQ(moving.size(), 2u);
+    EXPECT_NE(moving[0]->value[0], 0.0f) << "moving mean was not saved";
+}
