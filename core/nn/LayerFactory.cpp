@@ -120,7 +120,9 @@ const std::vector<LayerType>& layerTypes()
                  ActivationKind::ELU, ActivationKind::GELU, ActivationKind::Tanh, ActivationKind::Sigmoid,
                  ActivationKind::Softmax }) {
             const ActivationLayer probe(kind);
-            t.push_back({ probe.typeName(), { activationName(kind), lower(probe.typeName()) }, { "alpha" },
+            const bool hasAlpha = kind == ActivationKind::LeakyReLU || kind == ActivationKind::ELU;
+            t.push_back({ probe.typeName(), { activationName(kind), lower(probe.typeName()) },
+                hasAlpha ? std::vector<std::string> { "alpha" } : std::vector<std::string> {},
                 [kind](const json& j) { return makeActivation(kind, j); } });
         }
         t.push_back({ "Conv2D", { "conv2d", "convolution2d" }, { "filters", "kernel_size", "strides", "padding" },
