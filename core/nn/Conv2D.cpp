@@ -1,5 +1,7 @@
 #include "nn/Conv2D.h"
 
+#include "tensor/Gemm.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -170,7 +172,6 @@ void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pa
     const int64_t F = filters_;
     const int64_t spatial = g_.oh * g_.ow;
     y.resize({ N, g_.oh, g_.ow, F });
-    const ConstRowMap K(kernel_.value.data(), g_.k, F);
     const int64_t chunk = std::min(samplesPerChunk(), std::max<int64_t>(N, 1));
     if (s.cols.rows() < chunk * spatial || s.cols.cols() != g_.k)
         s.cols.resize(chunk * spatial, g_.k);
@@ -181,7 +182,7 @@ void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pa
             float* cols = s.cols.data() + begin * spatial * g_.k;
             im2col(x.data(), n0 + begin, end - begin, cols);
             RowMap Y(y.data() + (n0 + begin) * spatial * F, rows, F);
-            Y.noalias() = ConstRowMap(cols, rows, g_.k) * K;
+            gemm(false, false, rows, F, g_.k, cols, kernel_.value.data(), Y.data(), false);
             if (useBias_)
                 Y.rowwise() += bias_.value.vector().transpose();
         });
@@ -197,7 +198,6 @@ void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* 
     const int64_t N = x.dim(0);
     const int64_t F = filters_;
     const int64_t spatial = g_.oh * g_.ow;
-    const ConstRowMap K(kernel_.value.data(), g_.k, F);
     const bool reuse = s.colsOf == x.data() && s.colsBatch == N && s.cols.rows() >= N * spatial;
     const int64_t chunk = reuse ? std::max<int64_t>(N, 1) : std::min(samplesPerChunk(), std::max<int64_t>(N, 1));
     if (s.cols.rows() < chunk * spatial || s.cols.cols() != g_.k)
@@ -221,10 +221,10 @@ void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* 
             if (!reuse)
                 im2col(x.data(), n0 + begin, end - begin, cols);
             const ConstRowMap G(dy.data() + (n0 + begin) * spatial * F, rows, F);
-            s.dKernel[size_t(part)].noalias() += ConstRowMap(cols, rows, g_.k).transpose() * G;
+            gemm(true, false, g_.k, F, rows, cols, G.data(), s.dKernel[size_t(part)].data(), true);
             if (dx) {
                 float* dcols = s.dcols.data() + begin * spatial * g_.k;
-                RowMap(dcols, rows, g_.k).noalias() = G * K.transpose();
+                gemm(false, true, rows, g_.k, F, G.data(), kernel_.value.data(), dcols, false);
                 col2im(dcols, n0 + begin, end - begin, dx->data());
             }
         });

@@ -1,5 +1,7 @@
 #include "nn/Dense.h"
 
+#include "tensor/Gemm.h"
+
 #include <nlohmann/json.hpp>
 
 namespace ws {
@@ -45,9 +47,8 @@ void Dense::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
     Shape outShape = x.shape();
     outShape.back() = units_;
     y.resize(outShape);
-    ConstMatrixMap X(x.data(), rows, in);
     MatrixMap Y(y.data(), rows, units_);
-    Y.noalias() = X * kernel_.value.matrix();
+    gemm(false, false, rows, units_, in, x.data(), kernel_.value.data(), y.data(), false);
     if (useBias_)
         Y.rowwise() += bias_.value.vector().transpose();
 }
@@ -56,15 +57,13 @@ void Dense::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* d
 {
     const int64_t in = kernel_.value.dim(0);
     const int64_t rows = x.size() / in;
-    ConstMatrixMap X(x.data(), rows, in);
     ConstMatrixMap G(dy.data(), rows, units_);
-    kernel_.grad.matrix().noalias() += X.transpose() * G;
+    gemm(true, false, in, units_, rows, x.data(), dy.data(), kernel_.grad.data(), true);
     if (useBias_)
         bias_.grad.vector().noalias() += G.colwise().sum().transpose();
     if (dx) {
         dx->resize(x.shape());
-        MatrixMap DX(dx->data(), rows, in);
-        DX.noalias() = G * kernel_.value.matrix().transpose();
+        gemm(false, true, rows, in, units_, dy.data(), kernel_.value.data(), dx->data(), false);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "util/Threads.h"
 
+#include "tensor/Gemm.h"
+
 #include <Eigen/Core>
 
 #include <thread>
@@ -8,7 +10,9 @@ namespace ws {
 
 void setThreadCount(int n)
 {
-    Eigen::setNbThreads(n <= 0 ? hardwareThreads() : n);
+    const int threads = n <= 0 ? hardwareThreads() : n;
+    Eigen::setNbThreads(threads);
+    setGemmThreads(threads);
 }
 
 int threadCount() { return Eigen::nbThreads(); }

@@ -1,0 +1,27 @@
+// Single-precision matrix products for the layers, with runtime CPU dispatch.
+//
+// Shipped binaries target the portable x86-64 baseline (SSE2), where Eigen's GEMM runs at about
+// a third of what AVX2+FMA gives on the same core. The product is therefore compiled twice from
+// one template (GemmKernel.h): once for the baseline and once with -mavx2 -mfma in its own
+// translation unit, whose copy of Eigen lives in a renamed namespace so that no AVX2-compiled
+// inline function can be picked by the linker for baseline code. gemm() picks the variant once,
+// from what the CPU reports (WS_GEMM=baseline in the environment forces the baseline).
+#pragma once
+
+#include <cstdint>
+
+namespace ws {
+
+// C (m, n) = op(A) op(B), or C += op(A) op(B) when accumulate is set. Row-major, contiguous:
+// op(A) is (m, k) — A is stored (m, k), or (k, m) when transA; op(B) is (k, n) — B is stored
+// (k, n), or (n, k) when transB.
+void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
+    bool accumulate);
+
+// Threads the products may use (set by setThreadCount in util/Threads.h).
+void setGemmThreads(int n);
+
+// "avx2+fma" or "baseline": the variant gemm() uses on this machine.
+const char* gemmVariant();
+
+} // namespace ws

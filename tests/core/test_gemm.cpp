@@ -1,0 +1,61 @@
+// ws::gemm against a plain double-precision product, for every transpose combination, with
+// and without accumulation. ctest runs this twice: with the CPU's own variant and with
+// WS_GEMM=baseline, so both code paths are checked on a machine with AVX2.
+#include "tensor/Gemm.h"
+#include "util/Rng.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+using namespace ws;
+
+namespace {
+
+std::vector<float> randomVector(size_t n, uint64_t seed)
+{
+    std::vector<float> v(n);
+    Rng rng(seed);
+    for (auto& x : v)
+        x = float(rng.uniform(-1, 1));
+    return v;
+}
+
+} // namespace
+
+TEST(Gemm, MatchesAPlainProductForEveryLayout)
+{
+    std::printf("gemm variant: %s\n", gemmVariant());
+    if (const char* force = std::getenv("WS_GEMM")) {
+        EXPECT_STREQ(gemmVariant(), "baseline") << "WS_GEMM=" << force;
+    }
+    const int64_t shapes[][3] = { { 1, 1, 1 }, { 7, 5, 3 }, { 64, 256, 784 }, { 33, 17, 129 } };
+    for (const auto& s : shapes) {
+        const int64_t m = s[0], n = s[1], k = s[2];
+        for (int transA = 0; transA < 2; ++transA) {
+            for (int transB = 0; transB < 2; ++transB) {
+                for (int accumulate = 0; accumulate < 2; ++accumulate) {
+                    const auto A = randomVector(size_t(m * k), 1), B = randomVector(size_t(k * n), 2);
+                    auto C = randomVector(size_t(m * n), 3);
+                    const auto C0 = C;
+                    gemm(transA, transB, m, n, k, A.data(), B.data(), C.data(), accumulate);
+                    double worst = 0;
+                    for (int64_t i = 0; i < m; ++i) {
+                        for (int64_t j = 0; j < n; ++j) {
+                            double want = accumulate ? C0[size_t(i * n + j)] : 0.0;
+                            for (int64_t p = 0; p < k; ++p)
+                                want += double(A[size_t(transA ? p * m + i : i * k + p)])
+                                    * double(B[size_t(transB ? j * k + p : p * n + j)]);
+                            worst = std::max(worst, std::abs(want - C[size_t(i * n + j)]));
+                        }
+                    }
+                    EXPECT_LT(worst, 1e-4 * std::sqrt(double(k)))
+                        << "m " << m << " n " << n << " k " << k << " transA " << transA << " transB " << transB
+                        << " accumulate " << accumulate;
+                }
+            }
+        }
+    }
+}
