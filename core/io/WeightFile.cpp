@@ -1,0 +1,40 @@
+#include "io/WeightFile.h"
+
+#include "util/Error.h"
+
+#include <filesystem>
+
+namespace ws {
+
+const TensorInfo& WeightFile::tensor(const std::string& name) const
+{
+    for (const auto& t : tensors_)
+        if (t.name == name)
+            return t;
+    throw Error(path_ + ": no tensor named '" + name + "'");
+}
+
+Tensor WeightFile::readTensor(size_t index, int64_t maxElements) const
+{
+    const TensorInfo& info = tensors_.at(index);
+    const int64_t n = info.numel();
+    if (n > maxElements)
+        throw Error(path_ + ": tensor '" + info.name + "' has " + std::to_string(n) + " elements, more than "
+            + std::to_string(maxElements) + " can be loaded at once");
+    Tensor t(info.shape);
+    read(index, 0, n, t.data());
+    return t;
+}
+
+std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw FormatError(path + ": no such file or folder");
+    // Readers are added here as they are written (safetensors, NumPy, Keras, ...).
+    throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
+                             ".npy, .npz, .h5, .keras)");
+}
+
+} // namespace ws

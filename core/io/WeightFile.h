@@ -1,0 +1,68 @@
+// A weight file opened for inspection: the list of tensors (name, dtype, shape, where the bytes
+// are), the file's metadata, and — where the format says — the model's architecture.
+// Readers (safetensors, NumPy, Keras, GGUF, ONNX, PyTorch) implement this interface; the CLI's
+// `inspect`, the statistics in core/analysis and the GUI's inspector only use it.
+//
+// Opening reads headers only; tensor data is read on request, in chunks, converted to float32,
+// so memory does not grow with the file. Every reader checks offsets and sizes against the real
+// file when it opens it and throws FormatError naming the file and the place otherwise.
+#pragma once
+
+#include "nn/Sequential.h"
+#include "tensor/DType.h"
+#include "tensor/Tensor.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ws {
+
+struct TensorInfo {
+    std::string name;     // as the file names it ("model.layers.0.mlp.up_proj.weight", "dense/kernel:0")
+    DType dtype = DType::F32;
+    Shape shape;          // as stored (C order after any transposition the reader documents)
+    int64_t numel() const { return shapeNumel(shape); }
+    uint64_t nbytes = 0;  // bytes in the file (compressed or quantised sizes included)
+    std::string layer;    // the layer it belongs to where the format says (Keras), else empty
+};
+
+class WeightFile {
+public:
+    virtual ~WeightFile() = default;
+
+    // "safetensors", "safetensors (sharded)", "npy", "npz", "keras-h5", "keras", ...
+    virtual std::string format() const = 0;
+    const std::string& path() const { return path_; }
+    const std::vector<TensorInfo>& tensors() const { return tensors_; }
+    const TensorInfo& tensor(const std::string& name) const; // throws Error when missing
+
+    // Reads elements [first, first + count) of tensor `index` (C order) as float32.
+    virtual void read(size_t index, int64_t first, int64_t count, float* out) const = 0;
+    // The whole tensor as an engine Tensor (for small tensors; refuses more than maxElements).
+    Tensor readTensor(size_t index, int64_t maxElements = int64_t(1) << 31) const;
+
+    // Format-specific facts for people and for --json: producer, versions, license,
+    // safetensors __metadata__, Keras training_config, a Hugging Face config.json, ...
+    const nlohmann::json& metadata() const { return metadata_; }
+
+    // The architecture as an engine model with these weights, where the format has one that
+    // the engine can run (a Keras Sequential, a native model); otherwise empty. May throw
+    // FormatError/ConfigError naming the layer that cannot be converted.
+    virtual std::optional<Sequential> model() const { return std::nullopt; }
+
+protected:
+    std::string path_;
+    std::vector<TensorInfo> tensors_;
+    nlohmann::json metadata_ = nlohmann::json::object();
+};
+
+// Opens by content and name: a folder (sharded safetensors with model.safetensors.index.json),
+// .safetensors, .npy, .npz, .h5/.hdf5/.keras; throws FormatError for what no reader takes.
+std::unique_ptr<WeightFile> openWeightFile(const std::string& path);
+
+} // namespace ws
