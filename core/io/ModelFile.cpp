@@ -157,4 +157,74 @@ LoadedModel loadModel(const std::string& path)
     return out;
 }
 
+bool isNativeModelFile(const std::string& path)
+{
+    h5::silenceErrors();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec) || H5Fis_hdf5(path.c_str()) <= 0)
+        return false;
+    h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    if (!file.valid())
+        return false;
+    h5::Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
+    try {
+        return h5::hasAttribute(root.get(), "format") && h5::readStringAttribute(root.get(), "format", path) == kFormat;
+    } catch (const FormatError&) {
+        return false;
+    }
+}
+
+namespace {
+
+// Small files: the whole model is loaded once and its tensors are served from memory.
+class NativeModelFile final : public WeightFile {
+public:
+    explicit NativeModelFile(const std::string& path)
+        : loaded_(loadModel(path))
+    {
+        path_ = path;
+        for (size_t i = 0; i < loaded_.model.size(); ++i) {
+            Layer& layer = loaded_.model.layer(i);
+            for (bool nonTrainable : { false, true }) {
+                for (Param* p : nonTrainable ? layer.nonTrainableParams() : layer.params()) {
+                    TensorInfo info;
+                    info.name = layer.name() + "/" + p->name;
+                    info.dtype = DType::F32;
+                    info.shape = p->value.shape();
+                    info.nbytes = uint64_t(p->value.size()) * sizeof(float);
+                    info.layer = layer.name();
+                    tensors_.push_back(info);
+                    values_.push_back(&p->value);
+                }
+            }
+        }
+        metadata_ = { { "format", kFormat }, { "format_version", kFormatVersion },
+            { "engine_version", loaded_.engineVersion }, { "created", loaded_.created },
+            { "model_config", loaded_.model.config() }, { "metadata", loaded_.metadata } };
+    }
+
+    std::string format() const override { return "weightscope"; }
+
+    void read(size_t index, int64_t first, int64_t count, float* out) const override
+    {
+        const Tensor& t = *values_.at(index);
+        if (first < 0 || count < 0 || first + count > t.size())
+            throw Error(path_ + ": read outside tensor '" + tensors_[index].name + "'");
+        std::copy(t.data() + first, t.data() + first + count, out);
+    }
+
+    std::optional<Sequential> model() const override { return loadModel(path_).model; }
+
+private:
+    LoadedModel loaded_;
+    std::vector<const Tensor*> values_;
+};
+
+} // namespace
+
+std::unique_ptr<WeightFile> openNativeModelFile(const std::string& path)
+{
+    return std::make_unique<NativeModelFile>(path);
+}
+
 } // namespace ws

@@ -10,6 +10,7 @@
 // an existing file intact.
 #pragma once
 
+#include "io/WeightFile.h"
 #include "nn/Sequential.h"
 #include "train/Optimizer.h"
 
@@ -31,5 +32,10 @@ struct LoadedModel {
 
 // Throws FormatError naming the file and the object (attribute, dataset) that is wrong.
 LoadedModel loadModel(const std::string& path);
+
+// True when `path` is an HDF5 file whose root says format = "weightscope-model".
+bool isNativeModelFile(const std::string& path);
+// The native file as a WeightFile: tensors "<layer>/<param>" (F32), metadata, and model().
+std::unique_ptr<WeightFile> openNativeModelFile(const std::string& path);
 
 } // namespace ws

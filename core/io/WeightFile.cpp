@@ -1,5 +1,7 @@
 #include "io/WeightFile.h"
 
+#include "io/ModelFile.h"
+
 #include "util/Error.h"
 
 #include <filesystem>
@@ -32,6 +34,8 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
     std::error_code ec;
     if (!fs::exists(path, ec))
         throw FormatError(path + ": no such file or folder");
+    if (isNativeModelFile(path))
+        return openNativeModelFile(path);
     // Readers are added here as they are written (safetensors, NumPy, Keras, ...).
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
                              ".npy, .npz, .h5, .keras)");

@@ -170,3 +170,22 @@ TEST(ModelFile, ConvolutionAndBatchNormStateRoundTrip)
     ASSERT_EQ(moving.size(), 2u);
     EXPECT_NE(moving[0]->value[0], 0.0f) << "moving mean was not saved";
 }
+
+TEST(ModelFile, OpensAsAWeightFileWithEveryTensorAndTheModel)
+{
+    TempDir dir;
+    Sequential model = makeModel();
+    const std::string path = dir.file("m.h5");
+    saveModel(path, model, { { "seed", 9 } });
+    const auto file = openWeightFile(path);
+    EXPECT_EQ(file->format(), "weightscope");
+    ASSERT_EQ(file->tensors().size(), 3u); // dense_1 kernel and bias, dense_2 kernel
+    EXPECT_EQ(file->tensors()[0].name, "dense_1/kernel");
+    EXPECT_EQ(file->tensors()[0].shape, (Shape { 6, 5 }));
+    EXPECT_EQ(file->tensors()[0].layer, "dense_1");
+    EXPECT_EQ(file->readTensor(0), model.layer(0).params()[0]->value);
+    EXPECT_EQ(file->metadata().at("metadata").at("seed"), 9);
+    auto again = file->model();
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->paramCount(), model.paramCount());
+}
