@@ -1,5 +1,7 @@
 #include "io/WeightFile.h"
 
+#include "io/KerasReader.h"
+
 #include "util/Error.h"
 
 #include <filesystem>
@@ -33,6 +35,8 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
     if (!fs::exists(path, ec))
         throw FormatError(path + ": no such file or folder");
     // Readers are added here as they are written (safetensors, NumPy, Keras, ...).
+    if (fs::is_regular_file(path, ec) && isKerasFile(path))
+        return openKerasFile(path);
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
                              ".npy, .npz, .h5, .keras)");
 }
