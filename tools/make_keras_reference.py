@@ -145,6 +145,13 @@ def k3_dense(name, units, activation):
         "bias_constraint": None})
 
 
+def zwrite(z, name, data):
+    """Adds a member with a fixed date, so that running the script again gives the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+    info.compress_type = z.compression
+    z.writestr(info, data)
+
+
 def dump_expected(path, input_shape, x, y, tensors):
     with open(path, "w") as f:
         json.dump({"input_shape": list(input_shape),
@@ -249,9 +256,9 @@ def keras3_cnn():
         g["0"] = np.int64(7)  # iterations
         g["1"] = np.float32(0.001)
     with zipfile.ZipFile(os.path.join(OUT, "keras3_cnn.keras"), "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("metadata.json", json.dumps(metadata))
-        z.writestr("config.json", json.dumps(config))
-        z.writestr("model.weights.h5", h5.getvalue())
+        zwrite(z, "metadata.json", json.dumps(metadata))
+        zwrite(z, "config.json", json.dumps(config))
+        zwrite(z, "model.weights.h5", h5.getvalue())
     x = rng.standard_normal((3, 6, 6, 2))
     t = conv2d_same(x, ck, cb)
     t = relu(batchnorm(t, gamma, beta, mean, var, eps))
@@ -263,6 +270,74 @@ def keras3_cnn():
     tensors += [("optimizer/vars/0", (), "optimizer"), ("optimizer/vars/1", (), "optimizer")]
     dump_expected(os.path.join(OUT, "keras3_cnn.json"), [6, 6, 2], x, y, tensors)
     return config, metadata
+
+
+def functional_models():
+    """A Keras 2 functional .h5 and a Keras 3 functional .keras, both a plain chain, and a Keras 2
+    functional model with a branch (refused)."""
+    k1, b1, k2, b2 = weights(3, 4), weights(4), weights(4, 2), weights(2)
+    x = rng.standard_normal((4, 3))
+    y = softmax(dense(relu(dense(x, k1, b1)), k2, b2))
+
+    def k2_node(*names):
+        return [[[n, 0, 0, {}] for n in names]]
+
+    def k2_functional(extra_layers=(), output="dense_1"):
+        layers = [
+            {"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
+             "config": {"batch_input_shape": [None, 3], "dtype": "float32", "sparse": False, "ragged": False,
+                        "name": "input_1"}},
+            dict(k2_dense("dense", 4, "relu"), name="dense", inbound_nodes=k2_node("input_1")),
+            dict(k2_dense("dense_1", 2, "softmax"), name="dense_1", inbound_nodes=k2_node("dense"))]
+        layers += list(extra_layers)
+        return {"class_name": "Functional", "config": {"name": "model", "layers": layers,
+                                                       "input_layers": [["input_1", 0, 0]],
+                                                       "output_layers": [[output, 0, 0]]}}
+
+    # Keras 2's functional model.layers includes the InputLayer: it gets a group too.
+    layers = [("input_1", []), ("dense", [("kernel", k1), ("bias", b1)]), ("dense_1", [("kernel", k2), ("bias", b2)])]
+    write_legacy_h5(os.path.join(OUT, "keras2_functional.h5"), k2_functional(), layers, "2.15.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0")
+    dump_expected(os.path.join(OUT, "keras2_functional.json"), [3], x, y,
+                  [("dense/kernel:0", (3, 4), "dense"), ("dense/bias:0", (4,), "dense"),
+                   ("dense_1/kernel:0", (4, 2), "dense_1"), ("dense_1/bias:0", (2,), "dense_1")])
+
+    branched = k2_functional([{"class_name": "Add", "name": "add", "config": {"name": "add"},
+                               "inbound_nodes": k2_node("dense", "dense_1")}], output="add")
+    os.makedirs(os.path.join(OUT, "bad"), exist_ok=True)
+    write_legacy_h5(os.path.join(OUT, "bad", "branched_functional.h5"), branched, layers + [("add", [])], "2.15.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0")
+
+    def k3_node(name, shape):
+        return [{"args": [{"class_name": "__keras_tensor__",
+                           "config": {"shape": shape, "dtype": "float32", "keras_history": [name, 0, 0]}}],
+                 "kwargs": {}}]
+
+    config = {"module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",
+              "config": {"name": "chain", "trainable": True, "layers": [
+                  dict(k3_layer("InputLayer", {"batch_shape": [None, 3], "dtype": "float32", "sparse": False,
+                                               "name": "in"}), name="in", inbound_nodes=[]),
+                  dict(k3_dense("hidden", 4, "relu"), name="hidden", inbound_nodes=k3_node("in", [None, 3])),
+                  dict(k3_dense("out", 2, "softmax"), name="out", inbound_nodes=k3_node("hidden", [None, 4]))],
+                  "input_layers": [["in", 0, 0]], "output_layers": [["out", 0, 0]]}}
+    h5 = io.BytesIO()
+    with h5py.File(h5, "w") as f:
+        f.create_group("vars")
+        f.create_group("layers/input_layer").create_group("vars")
+        for path, values in (("dense", [k1, b1]), ("dense_1", [k2, b2])):
+            g = f.create_group("layers/" + path).create_group("vars")  # no name attribute (Keras < 3.3)
+            for i, v in enumerate(values):
+                g[str(i)] = v
+    with zipfile.ZipFile(os.path.join(OUT, "keras3_functional.keras"), "w", zipfile.ZIP_STORED) as z:
+        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.1.0", "date_saved": "2024-03-01@09:00:00"}))
+        zwrite(z, "config.json", json.dumps(config))
+        zwrite(z, "model.weights.h5", h5.getvalue())
+    # The same weights as Keras 3 save_weights("x.weights.h5") writes them: the store alone.
+    with open(os.path.join(OUT, "keras3_functional.weights.h5"), "wb") as f:
+        f.write(h5.getvalue())
+    dump_expected(os.path.join(OUT, "keras3_functional.json"), [3], x, y,
+                  [("layers/dense/vars/0", (3, 4), "dense"), ("layers/dense/vars/1", (4,), "dense"),
+                   ("layers/dense_1/vars/0", (4, 2), "dense_1"), ("layers/dense_1/vars/1", (2,), "dense_1")])
 
 
 def lambda_model():
@@ -306,16 +381,16 @@ def hostile(mlp_config, mlp_layers):
     write_legacy_h5(os.path.join(d, "unknown_class.h5"), custom, mlp_layers, "2.12.0", k2path)
     # .keras without model.weights.h5, and one with a member that climbs out of the folder
     with zipfile.ZipFile(os.path.join(d, "no_weights.keras"), "w") as z:
-        z.writestr("metadata.json", json.dumps({"keras_version": "3.3.3"}))
-        z.writestr("config.json", json.dumps({"class_name": "Sequential", "config": {"layers": []}}))
+        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3"}))
+        zwrite(z, "config.json", json.dumps({"class_name": "Sequential", "config": {"layers": []}}))
     with zipfile.ZipFile(os.path.join(d, "climbing_member.keras"), "w") as z:
-        z.writestr("metadata.json", json.dumps({"keras_version": "3.3.3"}))
-        z.writestr("../../config.json", "{}")
+        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3"}))
+        zwrite(z, "../../config.json", "{}")
     # a zip bomb in miniature: 16 MiB of zeros deflated to a few tens of KiB
     with zipfile.ZipFile(os.path.join(d, "bomb.keras"), "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("metadata.json", json.dumps({"keras_version": "3.3.3"}))
-        z.writestr("config.json", json.dumps({"class_name": "Sequential", "config": {"layers": []}}))
-        z.writestr("model.weights.h5", bytes(16 << 20))
+        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3"}))
+        zwrite(z, "config.json", json.dumps({"class_name": "Sequential", "config": {"layers": []}}))
+        zwrite(z, "model.weights.h5", bytes(16 << 20))
 
 
 def main():
@@ -325,6 +400,7 @@ def main():
     keras3_cnn()
     lambda_model()
     hostile(config, layers)
+    functional_models()
 
 
 if __name__ == "__main__":

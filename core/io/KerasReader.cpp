@@ -164,6 +164,13 @@ json parseJson(const std::string& text, const std::string& file, const std::stri
 class KerasFile final : public WeightFile {
 public:
     explicit KerasFile(const std::string& path);
+    ~KerasFile() override
+    {
+        std::lock_guard lock(hdf5Mutex());
+        file_.reset();
+    }
+    KerasFile(const KerasFile&) = delete;
+    KerasFile& operator=(const KerasFile&) = delete;
 
     std::string format() const override { return format_; }
     void read(size_t index, int64_t first, int64_t count, float* out) const override;

@@ -133,7 +133,9 @@ TEST_P(KerasReference, PartialReadsMatchTheWholeTensor)
 INSTANTIATE_TEST_SUITE_P(Files, KerasReference,
     ::testing::Values(Reference { "keras2_mlp.h5", "keras2_mlp.json", "keras-h5" },
         Reference { "keras3_mlp.h5", "keras3_mlp.json", "keras-h5" },
-        Reference { "keras3_cnn.keras", "keras3_cnn.json", "keras" }),
+        Reference { "keras3_cnn.keras", "keras3_cnn.json", "keras" },
+        Reference { "keras2_functional.h5", "keras2_functional.json", "keras-h5" },
+        Reference { "keras3_functional.keras", "keras3_functional.json", "keras" }),
     [](const auto& p) { return fs::path(p.param.file).stem().string(); });
 
 TEST(KerasReader, ReportsVersionsAndConfigsAsMetadata)
@@ -158,6 +160,26 @@ TEST(KerasReader, WeightsOnlyFileOpensForInspectionWithoutAModel)
     EXPECT_EQ(file->tensor("dense_1/kernel:0").shape, (Shape { 8, 3 }));
     EXPECT_EQ(file->tensor("dense_1/kernel:0").layer, "dense_1");
     EXPECT_FALSE(file->model().has_value());
+}
+
+TEST(KerasReader, Keras3WeightsFileOpensForInspectionWithoutAModel)
+{
+    const auto file = openWeightFile(dataFile("keras3_functional.weights.h5"));
+    EXPECT_EQ(file->format(), "keras-weights-h5");
+    ASSERT_EQ(file->tensors().size(), 4u);
+    EXPECT_EQ(file->tensor("layers/dense_1/vars/0").shape, (Shape { 4, 2 }));
+    EXPECT_EQ(file->tensor("layers/dense_1/vars/0").layer, "dense_1");
+    EXPECT_FALSE(file->model().has_value());
+}
+
+TEST(KerasReader, RefusesFunctionalModelThatIsNotAChain)
+{
+    const std::string path = dataFile("bad/branched_functional.h5");
+    const auto file = openWeightFile(path);
+    const std::string message = formatErrorOf([&] { (void)file->model(); });
+    EXPECT_EQ(message.rfind(path, 0), 0u) << message;
+    EXPECT_NE(message.find("'add' (Add)"), std::string::npos) << message;
+    EXPECT_NE(message.find("not a simple chain"), std::string::npos) << message;
 }
 
 TEST(KerasReader, RefusesLambdaLayerByName)
