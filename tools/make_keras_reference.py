@@ -340,6 +340,27 @@ def functional_models():
                    ("layers/dense_1/vars/0", (4, 2), "dense_1"), ("layers/dense_1/vars/1", (2,), "dense_1")])
 
 
+def split_f16_weights():
+    """Weights-only, float16 (mixed precision), with layer_names split into layer_names0/1 as
+    Keras does when a list does not fit an HDF5 object header (HDF5_OBJECT_HEADER_LIMIT)."""
+    k, b = weights(2, 3).astype(np.float16), weights(3).astype(np.float16)
+    path = os.path.join(OUT, "keras2_weights_split_f16.h5")
+    with h5py.File(path, "w") as f:
+        f.attrs["backend"] = b"tensorflow"
+        f.attrs["keras_version"] = b"2.12.0"
+        f.attrs["layer_names0"] = np.asarray([b"dense"])
+        f.attrs["layer_names1"] = np.asarray([b"dropout"])
+        g = f.create_group("dense")
+        g.attrs["weight_names"] = np.asarray([b"dense/kernel:0", b"dense/bias:0"])
+        g["dense/kernel:0"] = k
+        g["dense/bias:0"] = b
+        f.create_group("dropout").attrs["weight_names"] = np.asarray([])
+    with open(os.path.join(OUT, "keras2_weights_split_f16.json"), "w") as f:
+        json.dump({"dense/kernel:0": k.astype(np.float32).ravel().tolist(),
+                   "dense/bias:0": b.astype(np.float32).ravel().tolist()}, f, indent=1)
+        f.write("\n")
+
+
 def lambda_model():
     k1, b1 = weights(4, 3), weights(3)
     config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
@@ -375,6 +396,10 @@ def hostile(mlp_config, mlp_layers):
     write_legacy_h5(p, mlp_config, mlp_layers, "2.12.0", k2path)
     with h5py.File(p, "a") as f:
         f.attrs["model_config"] = b'{"class_name": "Sequential", "config": {'
+    # an input shape that is not fixed
+    variable = json.loads(json.dumps(mlp_config))
+    variable["config"]["layers"][0]["config"]["batch_input_shape"] = [None, None]
+    write_legacy_h5(os.path.join(d, "variable_input.h5"), variable, mlp_layers, "2.12.0", k2path)
     # a custom layer class
     custom = json.loads(json.dumps(mlp_config))
     custom["config"]["layers"][2]["class_name"] = "MyAttention"
@@ -401,6 +426,7 @@ def main():
     lambda_model()
     hostile(config, layers)
     functional_models()
+    split_f16_weights()
 
 
 if __name__ == "__main__":

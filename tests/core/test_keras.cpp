@@ -172,6 +172,31 @@ TEST(KerasReader, Keras3WeightsFileOpensForInspectionWithoutAModel)
     EXPECT_FALSE(file->model().has_value());
 }
 
+TEST(KerasReader, ReadsFloat16WeightsAndSplitLayerNames)
+{
+    const auto file = openWeightFile(dataFile("keras2_weights_split_f16.h5"));
+    const json want = readJson(dataFile("keras2_weights_split_f16.json"));
+    ASSERT_EQ(file->tensors().size(), 2u) << "layer_names0 and layer_names1 are one list";
+    for (size_t i = 0; i < file->tensors().size(); ++i) {
+        const TensorInfo& t = file->tensors()[i];
+        EXPECT_EQ(t.dtype, DType::F16) << "tensor " << t.name;
+        const Tensor got = file->readTensor(i);
+        const auto values = want.at(t.name).get<std::vector<float>>();
+        ASSERT_EQ(got.size(), int64_t(values.size())) << "tensor " << t.name;
+        for (size_t k = 0; k < values.size(); ++k)
+            EXPECT_EQ(got.data()[k], values[k]) << "tensor " << t.name << ", element " << k;
+    }
+}
+
+TEST(KerasReader, RefusesInputShapeThatIsNotFixed)
+{
+    const std::string path = dataFile("bad/variable_input.h5");
+    const auto file = openWeightFile(path);
+    const std::string message = formatErrorOf([&] { (void)file->model(); });
+    EXPECT_EQ(message.rfind(path, 0), 0u) << message;
+    EXPECT_NE(message.find("[null,null]"), std::string::npos) << message;
+}
+
 TEST(KerasReader, RefusesFunctionalModelThatIsNotAChain)
 {
     const std::string path = dataFile("bad/branched_functional.h5");
