@@ -218,6 +218,11 @@ void KerasFile::openHdf5(const std::string& path)
     if (!file_.valid())
         throw FormatError(path + ": cannot open the HDF5 file (truncated or damaged?)");
     h5::Handle root(H5Gopen2(file_.get(), "/", H5P_DEFAULT));
+    // Our own model files also carry a model_config: say what they are rather than
+    // complaining about a missing model_weights group.
+    if (h5::hasAttribute(root.get(), "format")
+        && h5::readStringAttribute(root.get(), "format", path) == "weightscope-model")
+        throw FormatError(path + ": a Weightscope model file, not a Keras file (open it as a model)");
     if (h5::hasAttribute(root.get(), "model_config")) {
         format_ = "keras-h5";
         readRootMetadata(root.get());

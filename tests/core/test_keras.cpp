@@ -3,7 +3,9 @@
 // outputs of an independent NumPy forward pass; and damaged or hostile files, each refused with
 // a FormatError naming the file and the place.
 #include "io/KerasReader.h"
+#include "io/ModelFile.h"
 #include "io/WeightFile.h"
+#include "nn/LayerFactory.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>
@@ -42,23 +44,32 @@ std::string formatErrorOf(const std::function<void()>& fn)
     return "(no error)";
 }
 
+// A temporary folder, removed at the end.
+struct TempDir {
+    TempDir()
+    {
+        char tmpl[] = "/tmp/ws-keras-XXXXXX";
+        path = mkdtemp(tmpl);
+    }
+    ~TempDir()
+    {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    std::string path;
+};
+
 // A copy of the first `fraction` of a file, in a temporary folder removed at the end.
 struct TruncatedCopy {
     TruncatedCopy(const std::string& from, double fraction)
+        : path(dir.path + "/" + fs::path(from).filename().string())
     {
-        char tmpl[] = "/tmp/ws-keras-XXXXXX";
-        dir = mkdtemp(tmpl);
-        path = dir + "/" + fs::path(from).filename().string();
         std::ifstream in(from, std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         std::ofstream(path, std::ios::binary).write(bytes.data(), std::streamsize(double(bytes.size()) * fraction));
     }
-    ~TruncatedCopy()
-    {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string dir, path;
+    TempDir dir;
+    std::string path;
 };
 
 struct Reference {
@@ -281,4 +292,16 @@ TEST(KerasReader, RefusesTruncatedKerasArchive)
     const std::string message = formatErrorOf([&] { (void)openWeightFile(copy.path); });
     EXPECT_EQ(message.rfind(copy.path, 0), 0u) << message;
     EXPECT_NE(message.find("zip"), std::string::npos) << message;
+}
+
+TEST(KerasReader, SaysWhenAnH5IsAWeightscopeModelFile)
+{
+    const TempDir dir;
+    const std::string path = dir.path + "/native.h5";
+    Sequential m = Sequential::fromConfig({ { "input_shape", { 3 } }, { "layers", parseLayerSpec("dense(2)") } });
+    m.initialize(1);
+    saveModel(path, m, json::object(), nullptr);
+    const std::string message = formatErrorOf([&] { (void)openWeightFile(path); });
+    EXPECT_EQ(message.rfind(path, 0), 0u) << message;
+    EXPECT_NE(message.find("Weightscope model file"), std::string::npos) << message;
 }
