@@ -78,6 +78,7 @@ std::string readStringAttribute(hid_t obj, const std::string& name, const std::s
         char* text = nullptr;
         Handle memType(H5Tcopy(H5T_C_S1));
         H5Tset_size(memType.get(), H5T_VARIABLE);
+        H5Tset_cset(memType.get(), H5Tget_cset(type.get())); // h5py writes UTF-8; HDF5 converts no csets
         if (H5Aread(attr.get(), memType.get(), &text) < 0)
             throw FormatError(file + ": cannot read attribute '" + name + "'");
         std::string out = text ? text : "";
@@ -155,6 +156,95 @@ Handle createGroups(hid_t root, const std::string& path, const std::string& file
         current = std::move(next);
     }
     return current;
+}
+
+} // namespace ws::h5
+
+namespace ws::h5 {
+
+namespace {
+
+// Reads every string of one attribute; false when it is not a string attribute.
+bool readStrings(hid_t attr, std::vector<std::string>& out, const std::string& what)
+{
+    Handle type(H5Aget_type(attr));
+    Handle space(H5Aget_space(attr));
+    const hssize_t n = H5Sget_simple_extent_npoints(space.get());
+    if (n < 0)
+        throw FormatError(what + " cannot be read");
+    if (H5Tget_class(type.get()) != H5T_STRING)
+        return n == 0; // h5py stores an empty Python list as an empty float array
+    if (H5Tis_variable_str(type.get()) > 0) {
+        std::vector<char*> items(size_t(n), nullptr);
+        Handle memType(H5Tcopy(H5T_C_S1));
+        H5Tset_size(memType.get(), H5T_VARIABLE);
+        H5Tset_cset(memType.get(), H5Tget_cset(type.get()));
+        if (n && H5Aread(attr, memType.get(), items.data()) < 0)
+            throw FormatError(what + " cannot be read (damaged file?)");
+        for (char* s : items)
+            out.emplace_back(s ? s : "");
+        if (n)
+            H5Dvlen_reclaim(memType.get(), space.get(), H5P_DEFAULT, items.data());
+        return true;
+    }
+    const size_t size = H5Tget_size(type.get());
+    if (size == 0 || size > (size_t(1) << 30) / size_t(n ? n : 1))
+        throw FormatError(what + " has an implausible string size");
+    std::string buffer(size * size_t(n), '\0');
+    if (n && H5Aread(attr, type.get(), buffer.data()) < 0)
+        throw FormatError(what + " cannot be read (damaged file?)");
+    for (hssize_t i = 0; i < n; ++i) {
+        std::string s = buffer.substr(size_t(i) * size, size);
+        const auto end = s.find('\0');
+        if (end != std::string::npos)
+            s.resize(end);
+        out.push_back(std::move(s));
+    }
+    return true;
+}
+
+} // namespace
+
+std::vector<std::string> readStringListAttribute(hid_t obj, const std::string& name, const std::string& file,
+    const std::string& where)
+{
+    std::vector<std::string> out;
+    const std::string what = file + ": attribute '" + name + "' of " + where;
+    auto readOne = [&](const std::string& attrName) {
+        Handle attr(H5Aopen(obj, attrName.c_str(), H5P_DEFAULT));
+        if (!attr.valid())
+            throw FormatError(what + " cannot be opened");
+        if (!readStrings(attr.get(), out, what))
+            throw FormatError(what + " is not a list of strings");
+    };
+    if (hasAttribute(obj, name)) {
+        readOne(name);
+        return out;
+    }
+    if (!hasAttribute(obj, name + "0"))
+        throw FormatError(what + " is missing");
+    for (int chunk = 0; hasAttribute(obj, name + std::to_string(chunk)); ++chunk)
+        readOne(name + std::to_string(chunk));
+    return out;
+}
+
+bool isDataset(hid_t loc, const std::string& path)
+{
+    if (path.empty() || !exists(loc, path))
+        return false;
+    H5O_info_t info;
+    if (H5Oget_info_by_name(loc, path.c_str(), &info, H5P_DEFAULT) < 0)
+        return false;
+    return info.type == H5O_TYPE_DATASET;
+}
+
+Handle openFileImage(const void* data, size_t size)
+{
+    Handle fapl(H5Pcreate(H5P_FILE_ACCESS));
+    // Core driver without a backing store: nothing touches the disk.
+    if (H5Pset_fapl_core(fapl.get(), 1 << 20, 0) < 0 || H5Pset_file_image(fapl.get(), const_cast<void*>(data), size) < 0)
+        return Handle();
+    return Handle(H5Fopen("in-memory.h5", H5F_ACC_RDONLY, fapl.get()));
 }
 
 } // namespace ws::h5

@@ -47,6 +47,17 @@ void writeFloatDataset(hid_t parent, const std::string& name, const std::vector<
 // Reads a dataset as float32; dims receives its shape. Refuses datasets larger than maxElements.
 std::vector<float> readFloatDataset(hid_t parent, const std::string& name, std::vector<hsize_t>& dims,
     const std::string& file, hsize_t maxElements);
+// A string-array attribute as Keras writes layer_names / weight_names: fixed- or variable-length
+// strings, any rank; an empty numeric array (what h5py makes of an empty list) is an empty list.
+// Keras splits lists too long for an object header into `name0`, `name1`, ...: those are joined.
+// Throws FormatError naming the file, `where` (the object's path) and the attribute.
+std::vector<std::string> readStringListAttribute(hid_t obj, const std::string& name, const std::string& file,
+    const std::string& where);
+// True when `path` (relative to loc) names a dataset.
+bool isDataset(hid_t loc, const std::string& path);
+// Opens an HDF5 file image held in memory, read-only, through the core driver (the bytes are
+// copied by HDF5). Returns an invalid handle when the bytes are not a readable HDF5 file.
+Handle openFileImage(const void* data, size_t size);
 // Opens (creating when missing) every group along a '/'-separated path.
 Handle createGroups(hid_t root, const std::string& path, const std::string& file);
 

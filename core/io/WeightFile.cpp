@@ -1,5 +1,6 @@
 #include "io/WeightFile.h"
 
+#include "io/KerasReader.h"
 #include "io/ModelFile.h"
 
 #include "util/Error.h"
@@ -37,6 +38,8 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
     if (isNativeModelFile(path))
         return openNativeModelFile(path);
     // Readers are added here as they are written (safetensors, NumPy, Keras, ...).
+    if (fs::is_regular_file(path, ec) && isKerasFile(path))
+        return openKerasFile(path);
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
                              ".npy, .npz, .h5, .keras)");
 }

@@ -1,0 +1,332 @@
+#include "io/KerasModel.h"
+
+#include "nn/LayerFactory.h"
+#include "util/Error.h"
+
+#include <cctype>
+#include <map>
+
+namespace ws {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string layerLabel(const KerasLayer& l) { return "layer '" + l.name + "' (" + l.className + ")"; }
+
+// batch_input_shape (Keras 2) or batch_shape (Keras 3) without the batch dimension.
+bool readBatchShape(const json& cfg, Shape& out, const std::string& file, const std::string& where)
+{
+    for (const char* key : { "batch_input_shape", "batch_shape" }) {
+        if (!cfg.is_object() || !cfg.contains(key) || cfg.at(key).is_null())
+            continue;
+        const json& s = cfg.at(key);
+        if (!s.is_array() || s.empty())
+            throw FormatError(file + ": " + where + ": '" + key + "' is not a shape: " + s.dump());
+        Shape shape;
+        for (size_t i = 1; i < s.size(); ++i) {
+            if (!s[i].is_number_integer() || s[i].get<int64_t>() <= 0)
+                throw FormatError(file + ": " + where + ": input shape " + s.dump()
+                    + " has a dimension that is not fixed; Weightscope needs a fixed input shape");
+            shape.push_back(s[i].get<int64_t>());
+        }
+        out = std::move(shape);
+        return true;
+    }
+    return false;
+}
+
+// Names of the layers feeding one inbound node, Keras 2 ([["name", 0, 0, {}]]) or Keras 3
+// ({"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["name", 0, 0]}}]}).
+void collectInbound(const json& j, std::vector<std::string>& names)
+{
+    if (j.is_object()) {
+        if (j.contains("keras_history") && j.at("keras_history").is_array() && !j.at("keras_history").empty()
+            && j.at("keras_history")[0].is_string()) {
+            names.push_back(j.at("keras_history")[0].get<std::string>());
+            return;
+        }
+        for (const auto& [k, v] : j.items())
+            collectInbound(v, names);
+    } else if (j.is_array()) {
+        if (j.size() >= 3 && j[0].is_string() && j[1].is_number_integer() && j[2].is_number_integer()) {
+            names.push_back(j[0].get<std::string>());
+            return;
+        }
+        for (const auto& v : j)
+            collectInbound(v, names);
+    }
+}
+
+// The activation name of a Dense/Conv2D/Activation config: a string, or Keras 3's serialised
+// built-in function. Anything else (a custom function) is refused.
+std::string activationOf(const json& cfg, const KerasLayer& layer, const std::string& file)
+{
+    if (!cfg.contains("activation") || cfg.at("activation").is_null())
+        return "linear";
+    const json& a = cfg.at("activation");
+    if (a.is_string())
+        return a.get<std::string>();
+    if (a.is_object() && a.contains("config") && a.at("config").is_string()
+        && a.value("module", std::string()).rfind("keras", 0) == 0)
+        return a.at("config").get<std::string>();
+    throw FormatError(file + ": " + layerLabel(layer) + ": activation " + a.dump()
+        + " is not a built-in Keras activation; custom code is not run");
+}
+
+void copyKeys(const json& from, json& to, std::initializer_list<const char*> keys)
+{
+    for (const char* k : keys)
+        if (from.contains(k) && !from.at(k).is_null())
+            to[k] = from.at(k);
+}
+
+json activationConfig(const std::string& activation, const std::string& name)
+{
+    return { { "type", "Activation" }, { "activation", activation }, { "name", name } };
+}
+
+// Engine layer configs for one Keras layer; the first one receives the layer's weights.
+std::vector<json> engineConfigs(const KerasLayer& layer, const std::string& file)
+{
+    const json& c = layer.config;
+    const std::string& cls = layer.className;
+    json e = { { "name", layer.name } };
+    std::string fused; // activation applied after a linear layer
+    if (cls == "Dense") {
+        e["type"] = "Dense";
+        copyKeys(c, e, { "units", "use_bias" });
+        fused = activationOf(c, layer, file);
+    } else if (cls == "Conv2D" || cls == "Convolution2D") {
+        e["type"] = "Conv2D";
+        copyKeys(c, e, { "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups",
+                           "use_bias" });
+        fused = activationOf(c, layer, file);
+    } else if (cls == "MaxPooling2D" || cls == "MaxPool2D" || cls == "AveragePooling2D" || cls == "AvgPool2D") {
+        e["type"] = cls.rfind("Max", 0) == 0 ? "MaxPooling2D" : "AveragePooling2D";
+        copyKeys(c, e, { "pool_size", "strides", "padding", "data_format" });
+    } else if (cls == "GlobalAveragePooling2D" || cls == "GlobalAvgPool2D") {
+        e["type"] = "GlobalAveragePooling2D";
+        copyKeys(c, e, { "keepdims", "data_format" });
+    } else if (cls == "Flatten") {
+        e["type"] = "Flatten";
+        copyKeys(c, e, { "data_format" });
+    } else if (cls == "Reshape") {
+        e["type"] = "Reshape";
+        copyKeys(c, e, { "target_shape" });
+    } else if (cls == "Dropout") {
+        e["type"] = "Dropout";
+        copyKeys(c, e, { "rate", "noise_shape" });
+    } else if (cls == "BatchNormalization" || cls == "BatchNormalizationV1" || cls == "BatchNormalizationV2") {
+        e["type"] = "BatchNormalization";
+        copyKeys(c, e, { "axis", "momentum", "epsilon", "center", "scale" });
+    } else if (cls == "Activation") {
+        e = activationConfig(activationOf(c, layer, file), layer.name);
+    } else if (cls == "ReLU") {
+        for (const char* key : { "max_value", "threshold" })
+            if (c.contains(key) && !c.at(key).is_null() && !(key[0] == 't' && c.at(key) == 0))
+                throw FormatError(file + ": " + layerLabel(layer) + ": option '" + key + "' = " + c.at(key).dump()
+                    + " is not supported");
+        const float slope = c.value("negative_slope", 0.0f);
+        e = activationConfig(slope == 0.0f ? "relu" : "leaky_relu", layer.name);
+        if (slope != 0.0f)
+            e["alpha"] = slope;
+    } else if (cls == "LeakyReLU") {
+        e = activationConfig("leaky_relu", layer.name);
+        // Keras 2 calls the slope alpha, Keras 3 negative_slope; both default to 0.3.
+        e["alpha"] = c.value("negative_slope", c.value("alpha", 0.3f));
+    } else if (cls == "Softmax") {
+        if (c.contains("axis") && c.at("axis") != -1 && c.at("axis") != json::array({ -1 }))
+            throw FormatError(file + ": " + layerLabel(layer) + ": softmax over axis " + c.at("axis").dump()
+                + " is not supported (only the last axis)");
+        e = activationConfig("softmax", layer.name);
+    } else if (cls == "Lambda") {
+        throw FormatError(file + ": " + layerLabel(layer)
+            + " is a Lambda layer: its Python code is never run, so the model cannot be built "
+              "(its weights can still be inspected)");
+    } else if (cls == "InputLayer") {
+        throw FormatError(file + ": " + layerLabel(layer) + " is an input layer in the middle of the model");
+    } else if (cls == "Sequential" || cls == "Functional" || cls == "Model") {
+        throw FormatError(file + ": " + layerLabel(layer) + " is a nested model, which is not supported yet");
+    } else {
+        throw FormatError(file + ": " + layerLabel(layer)
+            + " is a custom or unsupported layer class, so the model cannot be built (its weights can still be "
+              "inspected)");
+    }
+    std::vector<json> out { e };
+    if (!fused.empty() && fused != "linear")
+        out.push_back(activationConfig(fused, layer.name + "_" + fused));
+    return out;
+}
+
+} // namespace
+
+std::string kerasSnakeCase(const std::string& className)
+{
+    // naming.to_snake_case: drop non-word characters, then "(.)([A-Z][a-z]+)" -> "\1_\2" and
+    // "([a-z])([A-Z])" -> "\1_\2", then lower-case.
+    std::string s;
+    for (char ch : className)
+        if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_')
+            s += ch;
+    auto isUp = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+    auto isLow = [](char ch) { return ch >= 'a' && ch <= 'z'; };
+    std::string a;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && isUp(s[i]) && i + 1 < s.size() && isLow(s[i + 1]))
+            a += '_';
+        a += s[i];
+    }
+    std::string b;
+    for (size_t i = 0; i < a.size(); ++i) {
+        b += a[i];
+        if (isLow(a[i]) && i + 1 < a.size() && isUp(a[i + 1]))
+            b += '_';
+    }
+    for (char& ch : b)
+        ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return b;
+}
+
+namespace {
+
+KerasArchitecture parseArchitecture(const json& modelConfig, const std::string& file)
+{
+    if (!modelConfig.is_object() || !modelConfig.contains("class_name") || !modelConfig.at("class_name").is_string())
+        throw FormatError(file + ": model config has no 'class_name'");
+    KerasArchitecture arch;
+    arch.modelClass = modelConfig.at("class_name").get<std::string>();
+    const json cfg = modelConfig.value("config", json::object());
+    const bool sequential = arch.modelClass == "Sequential";
+    if (!sequential && arch.modelClass != "Functional" && arch.modelClass != "Model")
+        throw FormatError(file + ": the model is a '" + arch.modelClass
+            + "', not a Sequential or Functional model (subclassed models keep their architecture in Python code)");
+    // Keras < 2.2.3 wrote a Sequential's config as the bare list of layers.
+    const json layers = cfg.is_array() ? cfg : cfg.value("layers", json());
+    if (!layers.is_array())
+        throw FormatError(file + ": model config has no 'layers' list");
+    if (cfg.is_object())
+        arch.name = cfg.value("name", std::string());
+
+    std::map<std::string, int> used; // saving_lib's per-class counter
+    std::string previous;            // functional: the layer the next one must read from
+    for (size_t i = 0; i < layers.size(); ++i) {
+        const json& l = layers[i];
+        if (!l.is_object() || !l.contains("class_name") || !l.at("class_name").is_string())
+            throw FormatError(file + ": model config: layer " + std::to_string(i) + " has no 'class_name'");
+        KerasLayer layer;
+        layer.className = l.at("class_name").get<std::string>();
+        layer.config = l.value("config", json::object());
+        if (!layer.config.is_object())
+            throw FormatError(file + ": model config: layer " + std::to_string(i) + " has no 'config' object");
+        layer.name = layer.config.value("name", l.value("name", std::string()));
+        const std::string where = "model config, " + layerLabel(layer);
+        if (arch.inputShape.empty())
+            readBatchShape(layer.config, arch.inputShape, file, where);
+        if (!sequential) {
+            std::vector<std::string> inbound;
+            collectInbound(l.value("inbound_nodes", json::array()), inbound);
+            const size_t nodes = l.value("inbound_nodes", json::array()).size();
+            const bool isInput = layer.className == "InputLayer";
+            if (isInput ? (i != 0 || !inbound.empty())
+                        : (nodes != 1 || inbound.size() != 1 || inbound[0] != previous))
+                throw FormatError(file + ": " + where
+                    + ": the functional model is not a simple chain of layers (only chains can be converted)");
+            previous = layer.name;
+        }
+        if (layer.className == "InputLayer") {
+            if (!arch.layers.empty())
+                throw FormatError(file + ": " + where + " is an input layer in the middle of the model");
+            continue;
+        }
+        std::string store = kerasSnakeCase(layer.className);
+        auto [it, fresh] = used.try_emplace(store, 0);
+        if (!fresh)
+            store.append("_").append(std::to_string(++it->second)); // (not "_" + ...: GCC 12 -Wrestrict false positive)
+        layer.storePath = "layers/" + store;
+        arch.layers.push_back(std::move(layer));
+    }
+    if (!sequential) {
+        std::vector<std::string> outputs;
+        collectInbound(cfg.value("output_layers", json::array()), outputs);
+        if (outputs.size() != 1 || outputs[0] != previous)
+            throw FormatError(file + ": the functional model's output is not its last layer '" + previous
+                + "' (only chains can be converted)");
+    }
+    if (arch.inputShape.empty() && cfg.is_object())
+        readBatchShape(json { { "batch_shape", cfg.value("build_input_shape", json()) } }, arch.inputShape, file,
+            "model config");
+    if (arch.inputShape.empty())
+        readBatchShape(json { { "batch_shape", modelConfig.value("build_config", json::object()).value("input_shape", json()) } },
+            arch.inputShape, file, "model config");
+    return arch;
+}
+
+} // namespace
+
+KerasArchitecture parseKerasArchitecture(const json& modelConfig, const std::string& file)
+{
+    try {
+        return parseArchitecture(modelConfig, file);
+    } catch (const json::exception& e) {
+        // a key with a value of the wrong type (json::value throws)
+        throw FormatError(file + ": model config: " + e.what());
+    }
+}
+
+Sequential buildKerasModel(const KerasArchitecture& arch, const std::string& file, const KerasWeightSource& weights)
+{
+    if (arch.inputShape.empty())
+        throw FormatError(file + ": the model config gives no input shape (batch_input_shape / batch_shape)");
+    Sequential model(arch.inputShape);
+    std::vector<std::pair<const KerasLayer*, Layer*>> weighted;
+    for (const KerasLayer& kl : arch.layers) {
+        std::vector<json> configs;
+        try {
+            configs = engineConfigs(kl, file);
+        } catch (const json::exception& e) {
+            throw FormatError(file + ": " + layerLabel(kl) + ": " + e.what());
+        }
+        for (size_t k = 0; k < configs.size(); ++k) {
+            try {
+                Layer& added = model.add(makeLayer(configs[k]));
+                if (k == 0)
+                    weighted.emplace_back(&kl, &added);
+            } catch (const FormatError&) {
+                throw;
+            } catch (const Error& e) {
+                throw FormatError(file + ": " + layerLabel(kl) + ": " + e.what());
+            }
+        }
+    }
+    try {
+        model.build();
+    } catch (const Error& e) {
+        throw FormatError(file + ": the layers of the model config do not fit together: " + e.what());
+    }
+    for (auto [kl, layer] : weighted) {
+        std::vector<Param*> targets = layer->params();
+        for (Param* p : layer->nonTrainableParams())
+            targets.push_back(p);
+        if (targets.empty())
+            continue;
+        const std::vector<KerasWeight> found = weights(*kl);
+        if (found.size() != targets.size()) {
+            std::string names;
+            for (const Param* p : targets)
+                names += (names.empty() ? "" : ", ") + p->name;
+            throw FormatError(file + ": " + layerLabel(*kl) + " has " + std::to_string(found.size())
+                + " weights in the file, its config needs " + std::to_string(targets.size()) + " (" + names + ")");
+        }
+        for (size_t i = 0; i < targets.size(); ++i) {
+            if (found[i].shape != targets[i]->value.shape())
+                throw FormatError(file + ": " + found[i].where + " has shape " + shapeToString(found[i].shape)
+                    + " but " + layerLabel(*kl) + " needs " + shapeToString(targets[i]->value.shape()) + " for its "
+                    + targets[i]->name);
+            std::copy(found[i].values.begin(), found[i].values.end(), targets[i]->value.data());
+        }
+    }
+    return model;
+}
+
+} // namespace ws

@@ -1,0 +1,639 @@
+#include "io/KerasReader.h"
+
+#include "io/Hdf5Util.h"
+#include "io/KerasModel.h"
+#include "util/Error.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+
+namespace ws {
+
+namespace {
+
+using json = nlohmann::json;
+
+// The HDF5 library Debian ships is not thread-safe; readers may be used from worker threads.
+std::mutex& hdf5Mutex()
+{
+    static std::mutex m;
+    return m;
+}
+
+std::string lowerExtension(const std::string& path)
+{
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return ext;
+}
+
+bool startsWith(const std::string& path, const char* magic, size_t n)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::string head(n, '\0');
+    return in.read(head.data(), std::streamsize(n)) && std::memcmp(head.data(), magic, n) == 0;
+}
+
+constexpr char kHdf5Magic[] = "\x89HDF\r\n\x1a\n";
+constexpr char kZipMagic[] = "PK\x03\x04";
+
+// "vars/10" after "vars/9": names compared piece by piece, digit runs as numbers.
+bool naturalLess(const std::string& a, const std::string& b)
+{
+    size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (std::isdigit(static_cast<unsigned char>(a[i])) && std::isdigit(static_cast<unsigned char>(b[j]))) {
+            size_t ei = i, ej = j;
+            while (ei < a.size() && std::isdigit(static_cast<unsigned char>(a[ei])))
+                ++ei;
+            while (ej < b.size() && std::isdigit(static_cast<unsigned char>(b[ej])))
+                ++ej;
+            const std::string na = a.substr(i, ei - i), nb = b.substr(j, ej - j);
+            if (na.size() != nb.size())
+                return na.size() < nb.size();
+            if (na != nb)
+                return na < nb;
+            i = ei;
+            j = ej;
+        } else {
+            if (a[i] != b[j])
+                return a[i] < b[j];
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
+
+std::vector<std::string> childNames(hid_t group)
+{
+    std::vector<std::string> names;
+    H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr,
+        [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+            static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+            return 0;
+        },
+        &names);
+    std::sort(names.begin(), names.end(), naturalLess);
+    return names;
+}
+
+// ---- the .keras zip ---------------------------------------------------------------------------
+
+struct ZipArchive {
+    zip_t* z = nullptr;
+    ~ZipArchive()
+    {
+        if (z)
+            zip_discard(z); // opened read-only: nothing to write back
+    }
+};
+
+// Refuses members that would land outside the folder they are extracted to (zip slip), even
+// though we never extract to disk: such an archive is not something Keras wrote.
+bool climbsOut(const std::string& name)
+{
+    if (name.empty() || name[0] == '/' || name[0] == '\\' || name.find(':') != std::string::npos)
+        return true;
+    size_t start = 0;
+    while (start <= name.size()) {
+        size_t end = name.find_first_of("/\\", start);
+        if (end == std::string::npos)
+            end = name.size();
+        if (name.compare(start, end - start, "..") == 0 && end - start == 2)
+            return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+// Reads one member whole, refusing sizes above `limit` and compression ratios no real weight
+// file reaches (a zip bomb inflates gigabytes from kilobytes).
+std::string readMember(zip_t* z, zip_int64_t index, const std::string& file, const std::string& name, zip_uint64_t limit)
+{
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(z, zip_uint64_t(index), 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE)
+        || !(st.valid & ZIP_STAT_COMP_SIZE))
+        throw FormatError(file + ": member '" + name + "' cannot be read: " + zip_strerror(z));
+    if (st.size > limit)
+        throw FormatError(file + ": member '" + name + "' is " + std::to_string(st.size) + " bytes, more than the "
+            + std::to_string(limit) + " this reader accepts");
+    constexpr zip_uint64_t kMaxRatio = 200;
+    if (st.size > (zip_uint64_t(1) << 20) && st.size / std::max<zip_uint64_t>(st.comp_size, 1) > kMaxRatio)
+        throw FormatError(file + ": member '" + name + "' inflates " + std::to_string(st.comp_size) + " bytes to "
+            + std::to_string(st.size) + " (ratio above " + std::to_string(kMaxRatio)
+            + "): refusing what looks like a zip bomb");
+    zip_file_t* f = zip_fopen_index(z, zip_uint64_t(index), 0);
+    if (!f)
+        throw FormatError(file + ": member '" + name + "' cannot be opened: " + zip_strerror(z));
+    std::string data(size_t(st.size), '\0');
+    zip_uint64_t done = 0;
+    while (done < st.size) {
+        const zip_int64_t got = zip_fread(f, data.data() + done, st.size - done);
+        if (got <= 0)
+            break;
+        done += zip_uint64_t(got);
+    }
+    char extra;
+    const bool longer = done == st.size && zip_fread(f, &extra, 1) > 0;
+    const int closeError = zip_fclose(f); // reports CRC mismatches
+    if (done != st.size || longer || closeError != 0)
+        throw FormatError(file + ": member '" + name + "' is damaged (short read or CRC mismatch)");
+    return data;
+}
+
+json parseJson(const std::string& text, const std::string& file, const std::string& what)
+{
+    try {
+        return json::parse(text);
+    } catch (const json::exception& e) {
+        throw FormatError(file + ": " + what + " is not valid JSON: " + e.what());
+    }
+}
+
+// ---- the reader -------------------------------------------------------------------------------
+
+class KerasFile final : public WeightFile {
+public:
+    explicit KerasFile(const std::string& path);
+    ~KerasFile() override
+    {
+        std::lock_guard lock(hdf5Mutex());
+        file_.reset();
+    }
+    KerasFile(const KerasFile&) = delete;
+    KerasFile& operator=(const KerasFile&) = delete;
+
+    std::string format() const override { return format_; }
+    void read(size_t index, int64_t first, int64_t count, float* out) const override;
+    std::optional<Sequential> model() const override;
+
+private:
+    void openHdf5(const std::string& path);
+    void openKeras(const std::string& path);
+    void readRootMetadata(hid_t root);
+    // Legacy layout: layer groups listed in layer_names, weights listed in weight_names.
+    void listLegacy(const std::string& group);
+    void listLegacyOptimizer();
+    // Keras 3 H5IOStore layout: <path>/vars/<i>.
+    void listStore();
+    void walkStore(hid_t group, const std::string& path);
+    void addTensor(const std::string& name, const std::string& datasetPath, const std::string& layer);
+    std::vector<std::string> weightNames(const std::string& layerGroup) const;
+    std::vector<KerasWeight> legacyWeights(const KerasLayer& layer) const;
+    std::vector<KerasWeight> storeWeights(const KerasLayer& layer) const;
+    KerasWeight readWeight(const std::string& datasetPath) const;
+
+    std::string format_;
+    h5::Handle file_;
+    std::string weightsGroup_;               // legacy: "model_weights" or "" (weights-only)
+    json config_;                            // the model config; null for weights-only files
+    std::vector<std::string> datasetPaths_;  // per tensor
+    std::map<std::string, std::string> varsByName_; // store: layer name attribute -> vars group
+};
+
+KerasFile::KerasFile(const std::string& path)
+{
+    path_ = path;
+    h5::silenceErrors();
+    if (startsWith(path, kZipMagic, 4))
+        openKeras(path);
+    else
+        openHdf5(path);
+}
+
+void KerasFile::openHdf5(const std::string& path)
+{
+    if (H5Fis_hdf5(path.c_str()) <= 0)
+        throw FormatError(path + ": not an HDF5 file (no HDF5 signature)");
+    file_ = h5::Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    if (!file_.valid())
+        throw FormatError(path + ": cannot open the HDF5 file (truncated or damaged?)");
+    h5::Handle root(H5Gopen2(file_.get(), "/", H5P_DEFAULT));
+    // Our own model files also carry a model_config: say what they are rather than
+    // complaining about a missing model_weights group.
+    if (h5::hasAttribute(root.get(), "format")
+        && h5::readStringAttribute(root.get(), "format", path) == "weightscope-model")
+        throw FormatError(path + ": a Weightscope model file, not a Keras file (open it as a model)");
+    if (h5::hasAttribute(root.get(), "model_config")) {
+        format_ = "keras-h5";
+        readRootMetadata(root.get());
+        if (!h5::exists(file_.get(), "model_weights"))
+            throw FormatError(path + ": the file has a model_config but no group 'model_weights'");
+        weightsGroup_ = "model_weights";
+        listLegacy(weightsGroup_);
+        listLegacyOptimizer();
+    } else if (h5::hasAttribute(root.get(), "layer_names") || h5::hasAttribute(root.get(), "layer_names0")) {
+        format_ = "keras-h5-weights";
+        readRootMetadata(root.get());
+        listLegacy("");
+    } else if (h5::exists(file_.get(), "layers") || h5::exists(file_.get(), "vars")) {
+        format_ = "keras-weights-h5"; // Keras 3 `save_weights("x.weights.h5")`
+        listStore();
+    } else {
+        throw FormatError(path + ": an HDF5 file but not a Keras one (no model_config, layer_names or 'layers' group)");
+    }
+}
+
+void KerasFile::openKeras(const std::string& path)
+{
+    format_ = "keras";
+    ZipArchive archive;
+    int error = 0;
+    archive.z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (!archive.z) {
+        zip_error_t ze;
+        zip_error_init_with_code(&ze, error);
+        const std::string why = zip_error_strerror(&ze);
+        zip_error_fini(&ze);
+        throw FormatError(path + ": not a readable zip archive: " + why);
+    }
+    const zip_int64_t n = zip_get_num_entries(archive.z, 0);
+    std::map<std::string, zip_int64_t> members;
+    for (zip_int64_t i = 0; i < n; ++i) {
+        const char* name = zip_get_name(archive.z, zip_uint64_t(i), 0);
+        if (!name)
+            throw FormatError(path + ": zip entry " + std::to_string(i) + " has no readable name");
+        if (climbsOut(name))
+            throw FormatError(path + ": zip member '" + std::string(name)
+                + "' points outside the archive's folder; refusing the file");
+        members.emplace(name, i);
+    }
+    auto need = [&](const char* name) {
+        const auto it = members.find(name);
+        if (it == members.end())
+            throw FormatError(path + ": the archive has no " + std::string(name)
+                + " (a Keras 3 .keras file holds config.json, metadata.json and model.weights.h5)");
+        return it->second;
+    };
+    constexpr zip_uint64_t kJsonLimit = zip_uint64_t(64) << 20;
+    config_ = parseJson(readMember(archive.z, need("config.json"), path, "config.json", kJsonLimit), path,
+        "config.json");
+    metadata_["model_config"] = config_;
+    if (members.count("metadata.json")) {
+        const json meta = parseJson(readMember(archive.z, members.at("metadata.json"), path, "metadata.json",
+                                        kJsonLimit),
+            path, "metadata.json");
+        metadata_["metadata.json"] = meta;
+        if (meta.is_object())
+            for (const char* key : { "keras_version", "date_saved" })
+                if (meta.contains(key))
+                    metadata_[key] = meta.at(key);
+    }
+    // The weights are read into memory and opened through HDF5's core driver: libzip cannot
+    // give HDF5 a seekable file, and unpacking to a temporary file would leave litter behind.
+    constexpr zip_uint64_t kWeightsLimit = zip_uint64_t(16) << 30;
+    const std::string image = readMember(archive.z, need("model.weights.h5"), path, "model.weights.h5", kWeightsLimit);
+    if (image.size() < 8 || std::memcmp(image.data(), kHdf5Magic, 8) != 0)
+        throw FormatError(path + ": model.weights.h5 in the archive is not an HDF5 file");
+    file_ = h5::openFileImage(image.data(), image.size());
+    if (!file_.valid())
+        throw FormatError(path + ": model.weights.h5 in the archive cannot be opened (truncated or damaged?)");
+    listStore();
+}
+
+void KerasFile::readRootMetadata(hid_t root)
+{
+    for (const char* key : { "keras_version", "backend" })
+        if (h5::hasAttribute(root, key))
+            metadata_[key] = h5::readStringAttribute(root, key, path_);
+    if (h5::hasAttribute(root, "model_config")) {
+        config_ = parseJson(h5::readStringAttribute(root, "model_config", path_), path_, "attribute model_config");
+        metadata_["model_config"] = config_;
+    }
+    if (h5::hasAttribute(root, "training_config")) {
+        const std::string text = h5::readStringAttribute(root, "training_config", path_);
+        try {
+            metadata_["training_config"] = json::parse(text);
+        } catch (const json::exception&) {
+            metadata_["training_config"] = text; // informational only: keep what is there
+        }
+    }
+}
+
+std::vector<std::string> KerasFile::weightNames(const std::string& layerGroup) const
+{
+    h5::Handle g(H5Gopen2(file_.get(), layerGroup.c_str(), H5P_DEFAULT));
+    if (!g.valid())
+        throw FormatError(path_ + ": group '" + layerGroup + "' cannot be opened");
+    return h5::readStringListAttribute(g.get(), "weight_names", path_, "group '" + layerGroup + "'");
+}
+
+void KerasFile::listLegacy(const std::string& group)
+{
+    const std::string where = group.empty() ? "the root group" : "group '" + group + "'";
+    h5::Handle g(H5Gopen2(file_.get(), group.empty() ? "/" : group.c_str(), H5P_DEFAULT));
+    if (!g.valid())
+        throw FormatError(path_ + ": " + where + " cannot be opened");
+    for (const std::string& layer : h5::readStringListAttribute(g.get(), "layer_names", path_, where)) {
+        const std::string layerGroup = group.empty() ? layer : group + "/" + layer;
+        if (layer.empty() || !h5::exists(file_.get(), layerGroup) || h5::isDataset(file_.get(), layerGroup))
+            throw FormatError(path_ + ": layer_names lists '" + layer + "' but " + where + " has no group of that name");
+        for (const std::string& weight : weightNames(layerGroup)) {
+            const std::string dataset = layerGroup + "/" + weight;
+            if (!h5::isDataset(file_.get(), dataset))
+                throw FormatError(path_ + ": group '" + layerGroup + "': weight_names entry '" + weight
+                    + "' points at no dataset ('" + dataset + "' is missing)");
+            addTensor(weight, dataset, layer);
+        }
+    }
+}
+
+void KerasFile::listLegacyOptimizer()
+{
+    // Optimizer state is listed for inspection; a damaged list does not hide the model's weights.
+    if (!h5::exists(file_.get(), "optimizer_weights"))
+        return;
+    h5::Handle g(H5Gopen2(file_.get(), "optimizer_weights", H5P_DEFAULT));
+    if (!g.valid() || !(h5::hasAttribute(g.get(), "weight_names") || h5::hasAttribute(g.get(), "weight_names0")))
+        return;
+    for (const std::string& weight : weightNames("optimizer_weights"))
+        if (h5::isDataset(file_.get(), "optimizer_weights/" + weight))
+            addTensor("optimizer_weights/" + weight, "optimizer_weights/" + weight, "optimizer");
+}
+
+void KerasFile::listStore()
+{
+    h5::Handle root(H5Gopen2(file_.get(), "/", H5P_DEFAULT));
+    walkStore(root.get(), "");
+    // List in model order where the config says it (H5 iterates by name).
+    if (config_.is_null())
+        return;
+    std::vector<std::string> order;
+    try {
+        for (const KerasLayer& l : parseKerasArchitecture(config_, path_).layers)
+            order.push_back(l.storePath + "/");
+    } catch (const FormatError&) {
+        return; // a model we cannot convert is still listed, in name order
+    }
+    auto rank = [&](const std::string& p) {
+        for (size_t i = 0; i < order.size(); ++i)
+            if (p.rfind(order[i], 0) == 0)
+                return i;
+        return p.rfind("vars/", 0) == 0 ? size_t(0) : order.size();
+    };
+    std::vector<size_t> idx(tensors_.size());
+    for (size_t i = 0; i < idx.size(); ++i)
+        idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return rank(datasetPaths_[a]) < rank(datasetPaths_[b]); });
+    std::vector<TensorInfo> t;
+    std::vector<std::string> p;
+    for (size_t i : idx) {
+        t.push_back(tensors_[i]);
+        p.push_back(datasetPaths_[i]);
+    }
+    tensors_ = std::move(t);
+    datasetPaths_ = std::move(p);
+}
+
+void KerasFile::walkStore(hid_t group, const std::string& path)
+{
+    for (const std::string& child : childNames(group)) {
+        const std::string childPath = path.empty() ? child : path + "/" + child;
+        H5O_info_t info;
+        if (H5Oget_info_by_name(group, child.c_str(), &info, H5P_DEFAULT) < 0)
+            throw FormatError(path_ + ": object '" + childPath + "' cannot be read (damaged file?)");
+        if (info.type == H5O_TYPE_GROUP) {
+            h5::Handle g(H5Gopen2(group, child.c_str(), H5P_DEFAULT));
+            if (child == "vars" && h5::hasAttribute(g.get(), "name"))
+                varsByName_.emplace(h5::readStringAttribute(g.get(), "name", path_), childPath);
+            walkStore(g.get(), childPath);
+        } else if (info.type == H5O_TYPE_DATASET && path.size() >= 4 && path.compare(path.size() - 4, 4, "vars") == 0) {
+            // The layer: the vars group's name attribute (Keras >= 3.3), else its store path.
+            h5::Handle vars(H5Gopen2(file_.get(), path.c_str(), H5P_DEFAULT));
+            std::string layer;
+            if (h5::hasAttribute(vars.get(), "name"))
+                layer = h5::readStringAttribute(vars.get(), "name", path_);
+            else if (path.rfind("layers/", 0) == 0)
+                layer = path.substr(7, path.size() - 7 - 5);
+            else
+                layer = path == "vars" ? "" : path.substr(0, path.find('/'));
+            addTensor(childPath, childPath, layer);
+        }
+    }
+}
+
+void KerasFile::addTensor(const std::string& name, const std::string& datasetPath, const std::string& layer)
+{
+    h5::Handle set(H5Dopen2(file_.get(), datasetPath.c_str(), H5P_DEFAULT));
+    if (!set.valid())
+        throw FormatError(path_ + ": dataset '" + datasetPath + "' cannot be opened (damaged file?)");
+    h5::Handle space(H5Dget_space(set.get()));
+    h5::Handle type(H5Dget_type(set.get()));
+    const int rank = H5Sget_simple_extent_ndims(space.get());
+    if (rank < 0 || rank > 16)
+        throw FormatError(path_ + ": dataset '" + datasetPath + "' has an unreadable shape");
+    std::vector<hsize_t> dims(static_cast<size_t>(rank));
+    H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
+    TensorInfo info;
+    info.name = name;
+    info.layer = layer;
+    info.shape.assign(dims.begin(), dims.end());
+    try {
+        shapeNumel(info.shape);
+    } catch (const Error&) {
+        throw FormatError(path_ + ": dataset '" + datasetPath + "' has an impossible shape");
+    }
+    const size_t size = H5Tget_size(type.get());
+    const bool bf16 = h5::hasAttribute(set.get(), "dtype") && size == 2
+        && h5::readStringAttribute(set.get(), "dtype", path_) == "bfloat16";
+    switch (H5Tget_class(type.get())) {
+    case H5T_FLOAT:
+        if (size == 2)
+            info.dtype = DType::F16;
+        else if (size == 4)
+            info.dtype = DType::F32;
+        else if (size == 8)
+            info.dtype = DType::F64;
+        else
+            throw FormatError(path_ + ": dataset '" + datasetPath + "' has a " + std::to_string(size * 8)
+                + "-bit float type this reader does not know");
+        break;
+    case H5T_INTEGER: {
+        const bool sign = H5Tget_sign(type.get()) == H5T_SGN_2;
+        const DType s[] = { DType::I8, DType::I16, DType::I32, DType::I64 };
+        const DType u[] = { DType::U8, DType::U16, DType::U32, DType::U64 };
+        const int k = size == 1 ? 0 : size == 2 ? 1 : size == 4 ? 2 : size == 8 ? 3 : -1;
+        if (k < 0)
+            throw FormatError(path_ + ": dataset '" + datasetPath + "' has an unusual integer size");
+        info.dtype = bf16 ? DType::BF16 : (sign ? s[k] : u[k]);
+        break;
+    }
+    case H5T_OPAQUE:
+        if (!bf16)
+            throw FormatError(path_ + ": dataset '" + datasetPath + "' holds opaque data, not numbers");
+        info.dtype = DType::BF16;
+        break;
+    default:
+        throw FormatError(path_ + ": dataset '" + datasetPath + "' is not numeric");
+    }
+    info.nbytes = H5Dget_storage_size(set.get());
+    for (auto& t : tensors_)
+        if (t.name == info.name) // Keras 2 weight names may repeat across layers
+            info.name = layer + "/" + info.name;
+    tensors_.push_back(std::move(info));
+    datasetPaths_.push_back(datasetPath);
+}
+
+// Selects elements [lo, hi) (C order) of the sub-array fixed by idx[0..level) as a union of at
+// most 2 * rank hyperslab blocks; HDF5 then reads them in C order, which is the range in order.
+void selectRange(hid_t space, const std::vector<hsize_t>& dims, std::vector<hsize_t>& idx, size_t level, hsize_t lo,
+    hsize_t hi)
+{
+    const size_t rank = dims.size();
+    std::vector<hsize_t> stride(rank, 1);
+    for (size_t i = rank - 1; i > 0; --i)
+        stride[i - 1] = stride[i] * dims[i];
+    auto block = [&](hsize_t from, hsize_t count) { // along `level`, everything below it whole
+        std::vector<hsize_t> start(rank, 0), size(rank, 1);
+        for (size_t i = 0; i < level; ++i)
+            start[i] = idx[i];
+        start[level] = from;
+        size[level] = count;
+        for (size_t i = level + 1; i < rank; ++i)
+            size[i] = dims[i];
+        H5Sselect_hyperslab(space, H5S_SELECT_OR, start.data(), nullptr, size.data(), nullptr);
+    };
+    const hsize_t s = stride[level];
+    if (lo % s == 0 && hi % s == 0) {
+        block(lo / s, (hi - lo) / s);
+        return;
+    }
+    const hsize_t a = lo / s, b = (hi - 1) / s;
+    if (a == b) {
+        idx[level] = a;
+        selectRange(space, dims, idx, level + 1, lo - a * s, hi - a * s);
+        return;
+    }
+    idx[level] = a;
+    selectRange(space, dims, idx, level + 1, lo - a * s, s);
+    if (b > a + 1)
+        block(a + 1, b - a - 1);
+    idx[level] = b;
+    selectRange(space, dims, idx, level + 1, 0, hi - b * s);
+}
+
+void readDataset(hid_t file, const std::string& datasetPath, const TensorInfo& info, int64_t first, int64_t count,
+    float* out, const std::string& path)
+{
+    h5::Handle set(H5Dopen2(file, datasetPath.c_str(), H5P_DEFAULT));
+    h5::Handle space(set.valid() ? H5Dget_space(set.get()) : H5I_INVALID_HID);
+    if (!space.valid())
+        throw FormatError(path + ": dataset '" + datasetPath + "' cannot be opened");
+    if (!info.shape.empty()) {
+        std::vector<hsize_t> dims(info.shape.begin(), info.shape.end()), idx(dims.size(), 0);
+        H5Sselect_none(space.get());
+        selectRange(space.get(), dims, idx, 0, hsize_t(first), hsize_t(first + count));
+    }
+    const hsize_t n = hsize_t(count);
+    h5::Handle mem(H5Screate_simple(1, &n, nullptr));
+    herr_t status;
+    if (info.dtype == DType::BF16) {
+        std::vector<uint16_t> raw(static_cast<size_t>(count));
+        h5::Handle type(H5Dget_type(set.get()));
+        status = H5Dread(set.get(), type.get(), mem.get(), space.get(), H5P_DEFAULT, raw.data());
+        if (status >= 0)
+            convertToFloat(DType::BF16, raw.data(), raw.size(), out);
+    } else {
+        status = H5Dread(set.get(), H5T_NATIVE_FLOAT, mem.get(), space.get(), H5P_DEFAULT, out);
+    }
+    if (status < 0)
+        throw FormatError(path + ": cannot read dataset '" + datasetPath + "' (truncated or damaged file?)");
+}
+
+void KerasFile::read(size_t index, int64_t first, int64_t count, float* out) const
+{
+    const TensorInfo& info = tensors_.at(index);
+    if (first < 0 || count < 0 || first > info.numel() || count > info.numel() - first)
+        throw Error(path_ + ": elements [" + std::to_string(first) + ", " + std::to_string(first + count)
+            + ") are outside tensor '" + info.name + "' of " + std::to_string(info.numel()));
+    if (count == 0)
+        return;
+    std::lock_guard lock(hdf5Mutex());
+    readDataset(file_.get(), datasetPaths_[index], info, first, count, out, path_);
+}
+
+KerasWeight KerasFile::readWeight(const std::string& datasetPath) const
+{
+    KerasWeight w;
+    w.where = "dataset '" + datasetPath + "'";
+    for (size_t i = 0; i < datasetPaths_.size(); ++i) {
+        if (datasetPaths_[i] != datasetPath)
+            continue;
+        w.shape = tensors_[i].shape;
+        w.values.resize(size_t(tensors_[i].numel()));
+        if (!w.values.empty())
+            readDataset(file_.get(), datasetPath, tensors_[i], 0, tensors_[i].numel(), w.values.data(), path_);
+        return w;
+    }
+    throw FormatError(path_ + ": " + w.where + " is missing");
+}
+
+std::vector<KerasWeight> KerasFile::legacyWeights(const KerasLayer& layer) const
+{
+    const std::string group = weightsGroup_.empty() ? layer.name : weightsGroup_ + "/" + layer.name;
+    if (!h5::exists(file_.get(), group))
+        throw FormatError(path_ + ": layer '" + layer.name + "' of the model config has no group '" + group + "'");
+    std::vector<KerasWeight> out;
+    for (const std::string& weight : weightNames(group))
+        out.push_back(readWeight(group + "/" + weight));
+    return out;
+}
+
+std::vector<KerasWeight> KerasFile::storeWeights(const KerasLayer& layer) const
+{
+    // saving_lib addresses a layer by its class-based path; the vars group's name attribute
+    // (newer Keras) is the fallback when a file was written otherwise.
+    std::string vars = layer.storePath + "/vars";
+    if (!h5::exists(file_.get(), vars)) {
+        const auto it = varsByName_.find(layer.name);
+        if (it == varsByName_.end())
+            throw FormatError(path_ + ": model.weights.h5 has no group '" + vars + "' for " + "layer '" + layer.name
+                + "' (" + layer.className + ")");
+        vars = it->second;
+    }
+    h5::Handle g(H5Gopen2(file_.get(), vars.c_str(), H5P_DEFAULT));
+    std::vector<KerasWeight> out;
+    for (const std::string& child : childNames(g.get()))
+        out.push_back(readWeight(vars + "/" + child));
+    return out;
+}
+
+std::optional<Sequential> KerasFile::model() const
+{
+    if (config_.is_null())
+        return std::nullopt;
+    const KerasArchitecture arch = parseKerasArchitecture(config_, path_);
+    std::lock_guard lock(hdf5Mutex());
+    if (format_ == "keras")
+        return buildKerasModel(arch, path_, [this](const KerasLayer& l) { return storeWeights(l); });
+    return buildKerasModel(arch, path_, [this](const KerasLayer& l) { return legacyWeights(l); });
+}
+
+} // namespace
+
+bool isKerasFile(const std::string& path)
+{
+    const std::string ext = lowerExtension(path);
+    if (ext == ".h5" || ext == ".hdf5" || ext == ".keras")
+        return true;
+    return startsWith(path, kHdf5Magic, 8);
+}
+
+std::unique_ptr<WeightFile> openKerasFile(const std::string& path)
+{
+    if (!std::filesystem::is_regular_file(path))
+        throw FormatError(path + ": no such file");
+    std::lock_guard lock(hdf5Mutex());
+    return std::make_unique<KerasFile>(path);
+}
+
+} // namespace ws

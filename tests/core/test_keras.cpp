@@ -1,0 +1,307 @@
+// The Keras reader against files laid out as Keras 2 and Keras 3 write them (written by hand
+// with h5py by tools/make_keras_reference.py, since Keras itself is not installed), with the
+// outputs of an independent NumPy forward pass; and damaged or hostile files, each refused with
+// a FormatError naming the file and the place.
+#include "io/KerasReader.h"
+#include "io/ModelFile.h"
+#include "io/WeightFile.h"
+#include "nn/LayerFactory.h"
+#include "util/Error.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+
+#include <unistd.h>
+
+using namespace ws;
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string dataFile(const std::string& name) { return std::string(WS_TEST_DATA_DIR) + "/keras/" + name; }
+
+json readJson(const std::string& path)
+{
+    std::ifstream in(path);
+    EXPECT_TRUE(in.good()) << "cannot open " << path;
+    return json::parse(in);
+}
+
+// The message of the FormatError `fn` throws ("" when it throws none or another type).
+std::string formatErrorOf(const std::function<void()>& fn)
+{
+    try {
+        fn();
+    } catch (const FormatError& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        return std::string("(not a FormatError) ") + e.what();
+    }
+    return "(no error)";
+}
+
+// A temporary folder, removed at the end.
+struct TempDir {
+    TempDir()
+    {
+        char tmpl[] = "/tmp/ws-keras-XXXXXX";
+        path = mkdtemp(tmpl);
+    }
+    ~TempDir()
+    {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    std::string path;
+};
+
+// A copy of the first `fraction` of a file, in a temporary folder removed at the end.
+struct TruncatedCopy {
+    TruncatedCopy(const std::string& from, double fraction)
+        : path(dir.path + "/" + fs::path(from).filename().string())
+    {
+        std::ifstream in(from, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::ofstream(path, std::ios::binary).write(bytes.data(), std::streamsize(double(bytes.size()) * fraction));
+    }
+    TempDir dir;
+    std::string path;
+};
+
+struct Reference {
+    const char* file;
+    const char* expected;
+    const char* format;
+};
+
+class KerasReference : public ::testing::TestWithParam<Reference> {};
+
+} // namespace
+
+TEST_P(KerasReference, ListsEveryWeightWithItsShapeAndLayer)
+{
+    const auto file = openWeightFile(dataFile(GetParam().file));
+    const json want = readJson(dataFile(GetParam().expected));
+    EXPECT_EQ(file->format(), GetParam().format);
+    ASSERT_EQ(file->tensors().size(), want["tensors"].size());
+    for (size_t i = 0; i < file->tensors().size(); ++i) {
+        const TensorInfo& t = file->tensors()[i];
+        EXPECT_EQ(t.name, want["tensors"][i]["name"].get<std::string>()) << "tensor " << i;
+        EXPECT_EQ(t.shape, want["tensors"][i]["shape"].get<Shape>()) << "tensor " << t.name;
+        EXPECT_EQ(t.layer, want["tensors"][i]["layer"].get<std::string>()) << "tensor " << t.name;
+        EXPECT_GT(t.nbytes, 0u) << "tensor " << t.name;
+    }
+}
+
+TEST_P(KerasReference, ModelOutputsMatchNumPy)
+{
+    const auto file = openWeightFile(dataFile(GetParam().file));
+    const json want = readJson(dataFile(GetParam().expected));
+    std::optional<Sequential> model = file->model();
+    ASSERT_TRUE(model.has_value());
+    EXPECT_EQ(model->inputShape(), want["input_shape"].get<Shape>());
+    const auto& inputs = want["inputs"];
+    Shape batchShape = want["input_shape"].get<Shape>();
+    batchShape.insert(batchShape.begin(), int64_t(inputs.size()));
+    Tensor x(batchShape);
+    for (size_t n = 0; n < inputs.size(); ++n)
+        for (size_t k = 0; k < inputs[n].size(); ++k)
+            x.data()[n * inputs[n].size() + k] = inputs[n][k].get<float>();
+    Workspace ws = model->makeWorkspace();
+    const Tensor& y = model->forward(x, ws, false);
+    const auto& outputs = want["outputs"];
+    ASSERT_EQ(y.size(), int64_t(outputs.size() * outputs[0].size()));
+    for (size_t n = 0; n < outputs.size(); ++n)
+        for (size_t k = 0; k < outputs[n].size(); ++k)
+            EXPECT_NEAR(y.data()[n * outputs[n].size() + k], outputs[n][k].get<double>(), 1e-5)
+                << "sample " << n << ", output " << k;
+}
+
+TEST_P(KerasReference, PartialReadsMatchTheWholeTensor)
+{
+    const auto file = openWeightFile(dataFile(GetParam().file));
+    for (size_t i = 0; i < file->tensors().size(); ++i) {
+        const Tensor whole = file->readTensor(i);
+        const int64_t n = whole.size();
+        for (int64_t first = 0; first < n; first += 5) {
+            for (int64_t count : { int64_t(1), int64_t(7), n - first }) {
+                if (first + count > n)
+                    continue;
+                std::vector<float> part(static_cast<size_t>(count));
+                file->read(i, first, count, part.data());
+                for (int64_t k = 0; k < count; ++k)
+                    ASSERT_EQ(part[size_t(k)], whole.data()[first + k])
+                        << "tensor " << file->tensors()[i].name << ", elements from " << first << ", count " << count;
+            }
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, KerasReference,
+    ::testing::Values(Reference { "keras2_mlp.h5", "keras2_mlp.json", "keras-h5" },
+        Reference { "keras3_mlp.h5", "keras3_mlp.json", "keras-h5" },
+        Reference { "keras3_cnn.keras", "keras3_cnn.json", "keras" },
+        Reference { "keras2_functional.h5", "keras2_functional.json", "keras-h5" },
+        Reference { "keras3_functional.keras", "keras3_functional.json", "keras" }),
+    [](const auto& p) { return fs::path(p.param.file).stem().string(); });
+
+TEST(KerasReader, ReportsVersionsAndConfigsAsMetadata)
+{
+    const auto h5 = openWeightFile(dataFile("keras2_mlp.h5"));
+    EXPECT_EQ(h5->metadata().value("keras_version", ""), "2.12.0");
+    EXPECT_EQ(h5->metadata().value("backend", ""), "tensorflow");
+    EXPECT_EQ(h5->metadata()["training_config"].value("loss", ""), "sparse_categorical_crossentropy");
+    EXPECT_EQ(h5->metadata()["model_config"].value("class_name", ""), "Sequential");
+
+    const auto zip = openWeightFile(dataFile("keras3_cnn.keras"));
+    EXPECT_EQ(zip->metadata().value("keras_version", ""), "3.3.3");
+    EXPECT_EQ(zip->metadata()["metadata.json"].value("date_saved", ""), "2024-05-02@10:11:12");
+    EXPECT_EQ(zip->metadata()["model_config"]["config"].value("name", ""), "cnn");
+}
+
+TEST(KerasReader, WeightsOnlyFileOpensForInspectionWithoutAModel)
+{
+    const auto file = openWeightFile(dataFile("keras2_weights_only.h5"));
+    EXPECT_EQ(file->format(), "keras-h5-weights");
+    ASSERT_EQ(file->tensors().size(), 4u);
+    EXPECT_EQ(file->tensor("dense_1/kernel:0").shape, (Shape { 8, 3 }));
+    EXPECT_EQ(file->tensor("dense_1/kernel:0").layer, "dense_1");
+    EXPECT_FALSE(file->model().has_value());
+}
+
+TEST(KerasReader, Keras3WeightsFileOpensForInspectionWithoutAModel)
+{
+    const auto file = openWeightFile(dataFile("keras3_functional.weights.h5"));
+    EXPECT_EQ(file->format(), "keras-weights-h5");
+    ASSERT_EQ(file->tensors().size(), 4u);
+    EXPECT_EQ(file->tensor("layers/dense_1/vars/0").shape, (Shape { 4, 2 }));
+    EXPECT_EQ(file->tensor("layers/dense_1/vars/0").layer, "dense_1");
+    EXPECT_FALSE(file->model().has_value());
+}
+
+TEST(KerasReader, ReadsFloat16WeightsAndSplitLayerNames)
+{
+    const auto file = openWeightFile(dataFile("keras2_weights_split_f16.h5"));
+    const json want = readJson(dataFile("keras2_weights_split_f16.json"));
+    ASSERT_EQ(file->tensors().size(), 2u) << "layer_names0 and layer_names1 are one list";
+    for (size_t i = 0; i < file->tensors().size(); ++i) {
+        const TensorInfo& t = file->tensors()[i];
+        EXPECT_EQ(t.dtype, DType::F16) << "tensor " << t.name;
+        const Tensor got = file->readTensor(i);
+        const auto values = want.at(t.name).get<std::vector<float>>();
+        ASSERT_EQ(got.size(), int64_t(values.size())) << "tensor " << t.name;
+        for (size_t k = 0; k < values.size(); ++k)
+            EXPECT_EQ(got.data()[k], values[k]) << "tensor " << t.name << ", element " << k;
+    }
+}
+
+TEST(KerasReader, RefusesInputShapeThatIsNotFixed)
+{
+    const std::string path = dataFile("bad/variable_input.h5");
+    const auto file = openWeightFile(path);
+    const std::string message = formatErrorOf([&] { (void)file->model(); });
+    EXPECT_EQ(message.rfind(path, 0), 0u) << message;
+    EXPECT_NE(message.find("[null,null]"), std::string::npos) << message;
+}
+
+TEST(KerasReader, RefusesFunctionalModelThatIsNotAChain)
+{
+    const std::string path = dataFile("bad/branched_functional.h5");
+    const auto file = openWeightFile(path);
+    const std::string message = formatErrorOf([&] { (void)file->model(); });
+    EXPECT_EQ(message.rfind(path, 0), 0u) << message;
+    EXPECT_NE(message.find("'add' (Add)"), std::string::npos) << message;
+    EXPECT_NE(message.find("not a simple chain"), std::string::npos) << message;
+}
+
+TEST(KerasReader, RefusesLambdaLayerByName)
+{
+    const std::string path = dataFile("keras2_lambda.h5");
+    const auto file = openWeightFile(path);
+    EXPECT_EQ(file->tensors().size(), 2u) << "the weights stay inspectable";
+    const std::string message = formatErrorOf([&] { (void)file->model(); });
+    EXPECT_NE(message.find(path), std::string::npos) << message;
+    EXPECT_NE(message.find("'double_it' (Lambda)"), std::string::npos) << message;
+}
+
+TEST(KerasReader, RefusesUnknownLayerClassByName)
+{
+    const std::string path = dataFile("bad/unknown_class.h5");
+    const auto file = openWeightFile(path);
+    const std::string message = formatErrorOf([&] { (void)file->model(); });
+    EXPECT_NE(message.find(path), std::string::npos) << message;
+    EXPECT_NE(message.find("'dense_1' (MyAttention)"), std::string::npos) << message;
+}
+
+TEST(KerasReader, RefusesKernelWithTheWrongShape)
+{
+    const std::string path = dataFile("bad/wrong_kernel_shape.h5");
+    const auto file = openWeightFile(path);
+    const std::string message = formatErrorOf([&] { (void)file->model(); });
+    EXPECT_NE(message.find(path), std::string::npos) << message;
+    EXPECT_NE(message.find("model_weights/dense/dense/kernel:0"), std::string::npos) << message;
+    EXPECT_NE(message.find("(5, 8)"), std::string::npos) << message;
+    EXPECT_NE(message.find("(4, 8)"), std::string::npos) << message;
+}
+
+struct Hostile {
+    const char* file;
+    const char* place; // what the message must name besides the file
+};
+
+class KerasHostile : public ::testing::TestWithParam<Hostile> {};
+
+TEST_P(KerasHostile, RefusedWithFormatErrorNamingFileAndPlace)
+{
+    const std::string path = dataFile(GetParam().file);
+    const std::string message = formatErrorOf([&] {
+        const auto file = openWeightFile(path);
+        (void)file->model();
+    });
+    EXPECT_EQ(message.rfind(path, 0), 0u) << message;
+    EXPECT_NE(message.find(GetParam().place), std::string::npos) << message;
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, KerasHostile,
+    ::testing::Values(Hostile { "bad/no_model_weights.h5", "model_weights" },
+        Hostile { "bad/missing_dataset.h5", "'dense_1/kernel:0' points at no dataset" },
+        Hostile { "bad/invalid_model_config.h5", "model_config is not valid JSON" },
+        Hostile { "bad/no_weights.keras", "no model.weights.h5" },
+        Hostile { "bad/climbing_member.keras", "'../../config.json'" },
+        Hostile { "bad/bomb.keras", "zip bomb" }),
+    [](const auto& p) { return fs::path(p.param.file).stem().string(); });
+
+TEST(KerasReader, RefusesTruncatedH5)
+{
+    const TruncatedCopy copy(dataFile("keras2_mlp.h5"), 0.5);
+    const std::string message = formatErrorOf([&] {
+        const auto file = openWeightFile(copy.path);
+        for (size_t i = 0; i < file->tensors().size(); ++i)
+            (void)file->readTensor(i);
+    });
+    EXPECT_EQ(message.rfind(copy.path, 0), 0u) << message;
+}
+
+TEST(KerasReader, RefusesTruncatedKerasArchive)
+{
+    const TruncatedCopy copy(dataFile("keras3_cnn.keras"), 0.7);
+    const std::string message = formatErrorOf([&] { (void)openWeightFile(copy.path); });
+    EXPECT_EQ(message.rfind(copy.path, 0), 0u) << message;
+    EXPECT_NE(message.find("zip"), std::string::npos) << message;
+}
+
+TEST(KerasReader, SaysWhenAnH5IsAWeightscopeModelFile)
+{
+    const TempDir dir;
+    const std::string path = dir.path + "/native.h5";
+    Sequential m = Sequential::fromConfig({ { "input_shape", { 3 } }, { "layers", parseLayerSpec("dense(2)") } });
+    m.initialize(1);
+    saveModel(path, m, json::object(), nullptr);
+    const std::string message = formatErrorOf([&] { (void)openWeightFile(path); });
+    EXPECT_EQ(message.rfind(path, 0), 0u) << message;
+    EXPECT_NE(message.find("Weightscope model file"), std::string::npos) << message;
+}

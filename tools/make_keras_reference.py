@@ -1,0 +1,433 @@
+#!/usr/bin/python3
+"""Writes the Keras reference files of tests/data/keras/ by hand with h5py, laid out as Keras
+writes them, and the expected outputs of an independent NumPy forward pass.
+
+Keras and TensorFlow are not installed where the tests are made, so the layouts follow the
+Keras sources:
+  - Keras 2 / tf.keras `model.save("m.h5")` (tf.keras saving/hdf5_format.py): root attributes
+    keras_version, backend, model_config, training_config as fixed-length byte strings; group
+    model_weights with attribute layer_names (array of byte strings); one group per layer with
+    attribute weight_names ("dense/kernel:0", an empty float array for layers without weights)
+    and the datasets at those paths relative to the layer group.
+  - Keras 3 legacy .h5 (keras/src/legacy/saving/legacy_h5_format.py): the same, with
+    model_config a variable-length str and weight paths like "sequential/dense/kernel".
+  - Keras 3 .keras (keras/src/saving/saving_lib.py): a zip of config.json, metadata.json and
+    model.weights.h5 whose H5IOStore writes `<inner path>/vars/<i>`; layers of a Sequential
+    live under layers/<snake_case(class name)>[_k], not under their own names.
+  - Keras 2 `save_weights("w.h5")`: the layer groups at the root.
+Run: /usr/bin/python3 tools/make_keras_reference.py  (writes into tests/data/keras/)
+"""
+import io
+import json
+import os
+import zipfile
+
+import h5py
+import numpy as np
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "keras")
+rng = np.random.default_rng(20261126)
+
+
+def weights(*shape, scale=0.5):
+    return (rng.standard_normal(shape) * scale).astype(np.float32)
+
+
+# ---- NumPy forward pass (float64), independent of the engine --------------------------------
+def relu(x):
+    return np.maximum(x, 0.0)
+
+
+def softmax(x):
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def dense(x, k, b):
+    return x @ k.astype(np.float64) + b.astype(np.float64)
+
+
+def conv2d_same(x, k, b):
+    """NHWC, kernel (kh, kw, cin, cout), stride 1, 'same' padding, explicit loops."""
+    n, h, w, _ = x.shape
+    kh, kw, _, cout = k.shape
+    pt, pl = (kh - 1) // 2, (kw - 1) // 2
+    xp = np.zeros((n, h + kh - 1, w + kw - 1, x.shape[3]))
+    xp[:, pt:pt + h, pl:pl + w, :] = x
+    y = np.zeros((n, h, w, cout))
+    for i in range(h):
+        for j in range(w):
+            patch = xp[:, i:i + kh, j:j + kw, :]
+            y[:, i, j, :] = np.einsum("nabc,abcf->nf", patch, k.astype(np.float64))
+    return y + b.astype(np.float64)
+
+
+def batchnorm(x, gamma, beta, mean, var, eps):
+    return gamma * (x - mean) / np.sqrt(var + eps) + beta
+
+
+def maxpool2(x):
+    n, h, w, c = x.shape
+    return x[:, :h // 2 * 2, :w // 2 * 2, :].reshape(n, h // 2, 2, w // 2, 2, c).max(axis=(2, 4))
+
+
+# ---- Keras-style writers ---------------------------------------------------------------------
+def save_attr_list(group, name, data):
+    """legacy save_attributes_to_hdf5_group: byte strings as a NumPy array (empty -> float)."""
+    group.attrs[name] = np.asarray(data) if data else np.asarray([])
+
+
+def write_legacy_h5(path, model_config, layers, keras_version, weight_path, str_kind="bytes",
+                    training_config=None, weights_only=False):
+    """layers: [(layer name, [(weight leaf name, array)])]; weight_path(layer, leaf) gives the
+    weight_names entry."""
+    def text(s):
+        return s.encode("utf8") if str_kind == "bytes" else s
+
+    with h5py.File(path, "w") as f:
+        if weights_only:
+            g_root = f
+        else:
+            f.attrs["keras_version"] = text(keras_version)
+            f.attrs["backend"] = text("tensorflow")
+            f.attrs["model_config"] = text(json.dumps(model_config))
+            if training_config is not None:
+                f.attrs["training_config"] = text(json.dumps(training_config))
+            g_root = f.create_group("model_weights")
+        g_root.attrs["backend"] = b"tensorflow"
+        g_root.attrs["keras_version"] = keras_version.encode("utf8")
+        save_attr_list(g_root, "layer_names", [name.encode("utf8") for name, _ in layers])
+        for name, ws in layers:
+            g = g_root.create_group(name)
+            names = [weight_path(name, leaf) for leaf, _ in ws]
+            save_attr_list(g, "weight_names", [n.encode("utf8") for n in names])
+            for n, (_, value) in zip(names, ws):
+                d = g.create_dataset(n, value.shape, dtype=value.dtype)
+                d[()] = value
+        if not weights_only and training_config is not None:
+            og = f.create_group("optimizer_weights")
+            save_attr_list(og, "weight_names", [b"Adam/iter:0"])
+            og.create_dataset("Adam/iter:0", data=np.int64(12))
+
+
+def k2_initializers():
+    return {"kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": None}},
+            "bias_initializer": {"class_name": "Zeros", "config": {}},
+            "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
+            "kernel_constraint": None, "bias_constraint": None}
+
+
+def k2_dense(name, units, activation):
+    cfg = {"name": name, "trainable": True, "dtype": "float32", "units": units,
+           "activation": activation, "use_bias": True}
+    cfg.update(k2_initializers())
+    return {"class_name": "Dense", "config": cfg}
+
+
+def k3_layer(class_name, config, module="keras.layers"):
+    return {"module": module, "class_name": class_name, "config": config, "registered_name": None}
+
+
+def k3_dtype():
+    return {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"},
+            "registered_name": None}
+
+
+def k3_dense(name, units, activation):
+    return k3_layer("Dense", {
+        "name": name, "trainable": True, "dtype": k3_dtype(), "units": units,
+        "activation": activation, "use_bias": True,
+        "kernel_initializer": {"module": "keras.initializers", "class_name": "GlorotUniform",
+                               "config": {"seed": None}, "registered_name": None},
+        "bias_initializer": {"module": "keras.initializers", "class_name": "Zeros", "config": {},
+                             "registered_name": None},
+        "kernel_regularizer": None, "bias_regularizer": None, "kernel_constraint": None,
+        "bias_constraint": None})
+
+
+def zwrite(z, name, data):
+    """Adds a member with a fixed date, so that running the script again gives the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+    info.compress_type = z.compression
+    z.writestr(info, data)
+
+
+def dump_expected(path, input_shape, x, y, tensors):
+    with open(path, "w") as f:
+        json.dump({"input_shape": list(input_shape),
+                   "inputs": x.reshape(x.shape[0], -1).astype(np.float32).tolist(),
+                   "outputs": y.reshape(y.shape[0], -1).tolist(),
+                   "tensors": [{"name": n, "shape": list(s), "layer": l} for n, s, l in tensors]},
+                  f, indent=1)
+        f.write("\n")
+
+
+def keras2_mlp():
+    k1, b1, k2, b2 = weights(4, 8), weights(8), weights(8, 3), weights(3)
+    config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 4], "dtype": "float32",
+                                                "sparse": False, "ragged": False, "name": "dense_input"}},
+        k2_dense("dense", 8, "relu"), k2_dense("dense_1", 3, "softmax")]}}
+    training = {"loss": "sparse_categorical_crossentropy", "metrics": [["accuracy"]],
+                "optimizer_config": {"class_name": "Adam", "config": {"name": "Adam", "learning_rate": 0.001}}}
+    layers = [("dense", [("kernel", k1), ("bias", b1)]), ("dense_1", [("kernel", k2), ("bias", b2)])]
+    write_legacy_h5(os.path.join(OUT, "keras2_mlp.h5"), config, layers, "2.12.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0", training_config=training)
+    x = rng.standard_normal((5, 4))
+    y = softmax(dense(relu(dense(x, k1, b1)), k2, b2))
+    dump_expected(os.path.join(OUT, "keras2_mlp.json"), [4], x, y,
+                  [("dense/kernel:0", (4, 8), "dense"), ("dense/bias:0", (8,), "dense"),
+                   ("dense_1/kernel:0", (8, 3), "dense_1"), ("dense_1/bias:0", (3,), "dense_1"),
+                   ("optimizer_weights/Adam/iter:0", (), "optimizer")])
+
+    # save_weights: same layer groups at the root, no model_config.
+    write_legacy_h5(os.path.join(OUT, "keras2_weights_only.h5"), None, layers, "2.12.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0", weights_only=True)
+    return config, layers
+
+
+def keras3_h5():
+    k1, b1, k2, b2 = weights(6, 5), weights(5), weights(5, 2), weights(2)
+    config = {"module": "keras", "class_name": "Sequential", "config": {
+        "name": "sequential", "trainable": True, "dtype": k3_dtype(), "layers": [
+            k3_layer("InputLayer", {"batch_shape": [None, 6], "dtype": "float32", "sparse": False,
+                                    "name": "input_layer"}),
+            k3_dense("dense", 5, "tanh"),
+            k3_layer("Dropout", {"name": "dropout", "trainable": True, "dtype": k3_dtype(),
+                                 "rate": 0.25, "seed": None, "noise_shape": None}),
+            k3_dense("dense_1", 2, "sigmoid")],
+        "build_input_shape": [None, 6]}, "registered_name": None,
+        "build_config": {"input_shape": [None, 6]}}
+    layers = [("dense", [("kernel", k1), ("bias", b1)]), ("dropout", []),
+              ("dense_1", [("kernel", k2), ("bias", b2)])]
+    write_legacy_h5(os.path.join(OUT, "keras3_mlp.h5"), config, layers, "3.3.3",
+                    lambda layer, leaf: f"sequential/{layer}/{leaf}", str_kind="str")
+    x = rng.standard_normal((4, 6))
+    z = np.tanh(dense(x, k1, b1))
+    y = 1.0 / (1.0 + np.exp(-dense(z, k2, b2)))
+    dump_expected(os.path.join(OUT, "keras3_mlp.json"), [6], x, y,
+                  [("sequential/dense/kernel", (6, 5), "dense"), ("sequential/dense/bias", (5,), "dense"),
+                   ("sequential/dense_1/kernel", (5, 2), "dense_1"),
+                   ("sequential/dense_1/bias", (2,), "dense_1")])
+
+
+def keras3_cnn():
+    # Layer names deliberately differ from the class names: saving_lib addresses layers by
+    # snake_case(class name) + counter, never by layer.name.
+    ck, cb = weights(3, 3, 2, 3), weights(3)
+    gamma = (1.0 + 0.2 * rng.standard_normal(3)).astype(np.float32)
+    beta, mean = weights(3, scale=0.1), weights(3, scale=0.3)
+    var = (0.5 + rng.random(3)).astype(np.float32)
+    dk, db = weights(27, 4), weights(4)
+    eps = 0.001
+    layers = [
+        k3_layer("InputLayer", {"batch_shape": [None, 6, 6, 2], "dtype": "float32", "sparse": False,
+                                "name": "pixels"}),
+        k3_layer("Conv2D", {"name": "features", "trainable": True, "dtype": k3_dtype(), "filters": 3,
+                            "kernel_size": [3, 3], "strides": [1, 1], "padding": "same",
+                            "data_format": "channels_last", "dilation_rate": [1, 1], "groups": 1,
+                            "activation": "linear", "use_bias": True}),
+        k3_layer("BatchNormalization", {"name": "norm", "trainable": True, "dtype": k3_dtype(), "axis": -1,
+                                        "momentum": 0.99, "epsilon": eps, "center": True, "scale": True}),
+        k3_layer("ReLU", {"name": "act", "trainable": True, "dtype": k3_dtype(), "max_value": None,
+                          "negative_slope": 0.0, "threshold": 0.0}),
+        k3_layer("MaxPooling2D", {"name": "pool", "trainable": True, "dtype": k3_dtype(), "pool_size": [2, 2],
+                                  "padding": "valid", "strides": [2, 2], "data_format": "channels_last"}),
+        k3_layer("Flatten", {"name": "flat", "trainable": True, "dtype": k3_dtype(), "data_format": "channels_last"}),
+        k3_dense("classes", 4, "softmax"),
+    ]
+    config = {"module": "keras", "class_name": "Sequential",
+              "config": {"name": "cnn", "trainable": True, "dtype": k3_dtype(), "layers": layers},
+              "registered_name": None, "build_config": {"input_shape": [None, 6, 6, 2]},
+              "compile_config": {"optimizer": "adam", "loss": "categorical_crossentropy"}}
+    metadata = {"keras_version": "3.3.3", "date_saved": "2024-05-02@10:11:12"}
+    h5 = io.BytesIO()
+    with h5py.File(h5, "w") as f:
+        f.create_group("vars").attrs["name"] = "cnn"  # the model's own (no) variables
+        stores = [("conv2d", "features", [ck, cb]), ("batch_normalization", "norm", [gamma, beta, mean, var]),
+                  ("re_lu", "act", []), ("max_pooling2d", "pool", []), ("flatten", "flat", []),
+                  ("dense", "classes", [dk, db])]
+        for path, name, values in stores:
+            g = f.create_group("layers/" + path).create_group("vars")
+            g.attrs["name"] = name
+            for i, v in enumerate(values):
+                g[str(i)] = v
+        g = f.create_group("optimizer").create_group("vars")
+        g["0"] = np.int64(7)  # iterations
+        g["1"] = np.float32(0.001)
+    with zipfile.ZipFile(os.path.join(OUT, "keras3_cnn.keras"), "w", zipfile.ZIP_DEFLATED) as z:
+        zwrite(z, "metadata.json", json.dumps(metadata))
+        zwrite(z, "config.json", json.dumps(config))
+        zwrite(z, "model.weights.h5", h5.getvalue())
+    x = rng.standard_normal((3, 6, 6, 2))
+    t = conv2d_same(x, ck, cb)
+    t = relu(batchnorm(t, gamma, beta, mean, var, eps))
+    t = maxpool2(t).reshape(x.shape[0], -1)
+    y = softmax(dense(t, dk, db))
+    tensors = [("layers/conv2d/vars/0", (3, 3, 2, 3), "features"), ("layers/conv2d/vars/1", (3,), "features")]
+    tensors += [(f"layers/batch_normalization/vars/{i}", (3,), "norm") for i in range(4)]
+    tensors += [("layers/dense/vars/0", (27, 4), "classes"), ("layers/dense/vars/1", (4,), "classes")]
+    tensors += [("optimizer/vars/0", (), "optimizer"), ("optimizer/vars/1", (), "optimizer")]
+    dump_expected(os.path.join(OUT, "keras3_cnn.json"), [6, 6, 2], x, y, tensors)
+    return config, metadata
+
+
+def functional_models():
+    """A Keras 2 functional .h5 and a Keras 3 functional .keras, both a plain chain, and a Keras 2
+    functional model with a branch (refused)."""
+    k1, b1, k2, b2 = weights(3, 4), weights(4), weights(4, 2), weights(2)
+    x = rng.standard_normal((4, 3))
+    y = softmax(dense(relu(dense(x, k1, b1)), k2, b2))
+
+    def k2_node(*names):
+        return [[[n, 0, 0, {}] for n in names]]
+
+    def k2_functional(extra_layers=(), output="dense_1"):
+        layers = [
+            {"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
+             "config": {"batch_input_shape": [None, 3], "dtype": "float32", "sparse": False, "ragged": False,
+                        "name": "input_1"}},
+            dict(k2_dense("dense", 4, "relu"), name="dense", inbound_nodes=k2_node("input_1")),
+            dict(k2_dense("dense_1", 2, "softmax"), name="dense_1", inbound_nodes=k2_node("dense"))]
+        layers += list(extra_layers)
+        return {"class_name": "Functional", "config": {"name": "model", "layers": layers,
+                                                       "input_layers": [["input_1", 0, 0]],
+                                                       "output_layers": [[output, 0, 0]]}}
+
+    # Keras 2's functional model.layers includes the InputLayer: it gets a group too.
+    layers = [("input_1", []), ("dense", [("kernel", k1), ("bias", b1)]), ("dense_1", [("kernel", k2), ("bias", b2)])]
+    write_legacy_h5(os.path.join(OUT, "keras2_functional.h5"), k2_functional(), layers, "2.15.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0")
+    dump_expected(os.path.join(OUT, "keras2_functional.json"), [3], x, y,
+                  [("dense/kernel:0", (3, 4), "dense"), ("dense/bias:0", (4,), "dense"),
+                   ("dense_1/kernel:0", (4, 2), "dense_1"), ("dense_1/bias:0", (2,), "dense_1")])
+
+    branched = k2_functional([{"class_name": "Add", "name": "add", "config": {"name": "add"},
+                               "inbound_nodes": k2_node("dense", "dense_1")}], output="add")
+    os.makedirs(os.path.join(OUT, "bad"), exist_ok=True)
+    write_legacy_h5(os.path.join(OUT, "bad", "branched_functional.h5"), branched, layers + [("add", [])], "2.15.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0")
+
+    def k3_node(name, shape):
+        return [{"args": [{"class_name": "__keras_tensor__",
+                           "config": {"shape": shape, "dtype": "float32", "keras_history": [name, 0, 0]}}],
+                 "kwargs": {}}]
+
+    config = {"module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",
+              "config": {"name": "chain", "trainable": True, "layers": [
+                  dict(k3_layer("InputLayer", {"batch_shape": [None, 3], "dtype": "float32", "sparse": False,
+                                               "name": "in"}), name="in", inbound_nodes=[]),
+                  dict(k3_dense("hidden", 4, "relu"), name="hidden", inbound_nodes=k3_node("in", [None, 3])),
+                  dict(k3_dense("out", 2, "softmax"), name="out", inbound_nodes=k3_node("hidden", [None, 4]))],
+                  "input_layers": [["in", 0, 0]], "output_layers": [["out", 0, 0]]}}
+    h5 = io.BytesIO()
+    with h5py.File(h5, "w") as f:
+        f.create_group("vars")
+        f.create_group("layers/input_layer").create_group("vars")
+        for path, values in (("dense", [k1, b1]), ("dense_1", [k2, b2])):
+            g = f.create_group("layers/" + path).create_group("vars")  # no name attribute (Keras < 3.3)
+            for i, v in enumerate(values):
+                g[str(i)] = v
+    with zipfile.ZipFile(os.path.join(OUT, "keras3_functional.keras"), "w", zipfile.ZIP_STORED) as z:
+        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.1.0", "date_saved": "2024-03-01@09:00:00"}))
+        zwrite(z, "config.json", json.dumps(config))
+        zwrite(z, "model.weights.h5", h5.getvalue())
+    # The same weights as Keras 3 save_weights("x.weights.h5") writes them: the store alone.
+    with open(os.path.join(OUT, "keras3_functional.weights.h5"), "wb") as f:
+        f.write(h5.getvalue())
+    dump_expected(os.path.join(OUT, "keras3_functional.json"), [3], x, y,
+                  [("layers/dense/vars/0", (3, 4), "dense"), ("layers/dense/vars/1", (4,), "dense"),
+                   ("layers/dense_1/vars/0", (4, 2), "dense_1"), ("layers/dense_1/vars/1", (2,), "dense_1")])
+
+
+def split_f16_weights():
+    """Weights-only, float16 (mixed precision), with layer_names split into layer_names0/1 as
+    Keras does when a list does not fit an HDF5 object header (HDF5_OBJECT_HEADER_LIMIT)."""
+    k, b = weights(2, 3).astype(np.float16), weights(3).astype(np.float16)
+    path = os.path.join(OUT, "keras2_weights_split_f16.h5")
+    with h5py.File(path, "w") as f:
+        f.attrs["backend"] = b"tensorflow"
+        f.attrs["keras_version"] = b"2.12.0"
+        f.attrs["layer_names0"] = np.asarray([b"dense"])
+        f.attrs["layer_names1"] = np.asarray([b"dropout"])
+        g = f.create_group("dense")
+        g.attrs["weight_names"] = np.asarray([b"dense/kernel:0", b"dense/bias:0"])
+        g["dense/kernel:0"] = k
+        g["dense/bias:0"] = b
+        f.create_group("dropout").attrs["weight_names"] = np.asarray([])
+    with open(os.path.join(OUT, "keras2_weights_split_f16.json"), "w") as f:
+        json.dump({"dense/kernel:0": k.astype(np.float32).ravel().tolist(),
+                   "dense/bias:0": b.astype(np.float32).ravel().tolist()}, f, indent=1)
+        f.write("\n")
+
+
+def lambda_model():
+    k1, b1 = weights(4, 3), weights(3)
+    config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
+        k2_dense("dense", 3, "linear"),
+        {"class_name": "Lambda", "config": {"name": "double_it", "trainable": True, "dtype": "float32",
+                                            "function": ["4wEAAAAAAAAA", None, None], "function_type": "lambda",
+                                            "module": "__main__", "output_shape": None}}]}}
+    config["config"]["layers"][0]["config"]["batch_input_shape"] = [None, 4]
+    write_legacy_h5(os.path.join(OUT, "keras2_lambda.h5"), config,
+                    [("dense", [("kernel", k1), ("bias", b1)]), ("double_it", [])], "2.12.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0")
+
+
+def hostile(mlp_config, mlp_layers):
+    d = os.path.join(OUT, "bad")
+    os.makedirs(d, exist_ok=True)
+    k2path = lambda layer, leaf: f"{layer}/{leaf}:0"  # noqa: E731
+    # model_config and the rest, but no model_weights group
+    p = os.path.join(d, "no_model_weights.h5")
+    write_legacy_h5(p, mlp_config, mlp_layers, "2.12.0", k2path)
+    with h5py.File(p, "a") as f:
+        del f["model_weights"]
+    # weight_names lists a dataset that is not there
+    p = os.path.join(d, "missing_dataset.h5")
+    write_legacy_h5(p, mlp_config, mlp_layers, "2.12.0", k2path)
+    with h5py.File(p, "a") as f:
+        del f["model_weights/dense_1/dense_1/kernel:0"]
+    # a kernel whose shape does not fit the config
+    bad = [("dense", [("kernel", weights(5, 8)), ("bias", weights(8))]), mlp_layers[1]]
+    write_legacy_h5(os.path.join(d, "wrong_kernel_shape.h5"), mlp_config, bad, "2.12.0", k2path)
+    # model_config that is not JSON
+    p = os.path.join(d, "invalid_model_config.h5")
+    write_legacy_h5(p, mlp_config, mlp_layers, "2.12.0", k2path)
+    with h5py.File(p, "a") as f:
+        f.attrs["model_config"] = b'{"class_name": "Sequential", "config": {'
+    # an input shape that is not fixed
+    variable = json.loads(json.dumps(mlp_config))
+    variable["config"]["layers"][0]["config"]["batch_input_shape"] = [None, None]
+    write_legacy_h5(os.path.join(d, "variable_input.h5"), variable, mlp_layers, "2.12.0", k2path)
+    # a custom layer class
+    custom = json.loads(json.dumps(mlp_config))
+    custom["config"]["layers"][2]["class_name"] = "MyAttention"
+    write_legacy_h5(os.path.join(d, "unknown_class.h5"), custom, mlp_layers, "2.12.0", k2path)
+    # .keras without model.weights.h5, and one with a member that climbs out of the folder
+    with zipfile.ZipFile(os.path.join(d, "no_weights.keras"), "w") as z:
+        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3"}))
+        zwrite(z, "config.json", json.dumps({"class_name": "Sequential", "config": {"layers": []}}))
+    with zipfile.ZipFile(os.path.join(d, "climbing_member.keras"), "w") as z:
+        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3"}))
+        zwrite(z, "../../config.json", "{}")
+    # a zip bomb in miniature: 16 MiB of zeros deflated to a few tens of KiB
+    with zipfile.ZipFile(os.path.join(d, "bomb.keras"), "w", zipfile.ZIP_DEFLATED) as z:
+        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3"}))
+        zwrite(z, "config.json", json.dumps({"class_name": "Sequential", "config": {"layers": []}}))
+        zwrite(z, "model.weights.h5", bytes(16 << 20))
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    config, layers = keras2_mlp()
+    keras3_h5()
+    keras3_cnn()
+    lambda_model()
+    hostile(config, layers)
+    functional_models()
+    split_f16_weights()
+
+
+if __name__ == "__main__":
+    main()
