@@ -14,12 +14,11 @@ Args::Args(const std::vector<OptionSpec>& specs, const std::vector<std::string>&
             positional_.push_back(a);
             continue;
         }
-        std::string name = a.substr(2);
+        const auto eq = a.find('=', 2);
+        const std::string name = a.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
         std::optional<std::string> value;
-        if (const auto eq = name.find('='); eq != std::string::npos) {
-            value = name.substr(eq + 1);
-            name.resize(eq);
-        }
+        if (eq != std::string::npos)
+            value = a.substr(eq + 1);
         const auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == name; });
         if (spec == specs.end())
             throw ConfigError("unknown option --" + name + " (see --help)");

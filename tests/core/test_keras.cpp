@@ -301,7 +301,9 @@ TEST(KerasReader, SaysWhenAnH5IsAWeightscopeModelFile)
     Sequential m = Sequential::fromConfig({ { "input_shape", { 3 } }, { "layers", parseLayerSpec("dense(2)") } });
     m.initialize(1);
     saveModel(path, m, json::object(), nullptr);
-    const std::string message = formatErrorOf([&] { (void)openWeightFile(path); });
+    // openWeightFile opens it as a native model; the Keras reader itself says what it is.
+    EXPECT_EQ(openWeightFile(path)->format(), "weightscope");
+    const std::string message = formatErrorOf([&] { (void)openKerasFile(path); });
     EXPECT_EQ(message.rfind(path, 0), 0u) << message;
     EXPECT_NE(message.find("Weightscope model file"), std::string::npos) << message;
 }
