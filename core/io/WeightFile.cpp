@@ -3,7 +3,14 @@
 #include "io/KerasReader.h"
 #include "io/ModelFile.h"
 
+#include "io/NpyReader.h"
+#include "io/NpzReader.h"
 #include "util/Error.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <fstream>
 
 #include <filesystem>
 
@@ -38,6 +45,17 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
     if (isNativeModelFile(path))
         return openNativeModelFile(path);
     // Readers are added here as they are written (safetensors, NumPy, Keras, ...).
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    char magic[6] = {};
+    if (!fs::is_directory(path, ec)) {
+        std::ifstream in(path, std::ios::binary);
+        in.read(magic, sizeof magic);
+    }
+    if (ext == ".npy" || std::memcmp(magic, "\x93NUMPY", 6) == 0)
+        return std::make_unique<NpyFile>(path);
+    if (ext == ".npz")
+        return std::make_unique<NpzFile>(path);
     if (fs::is_regular_file(path, ec) && isKerasFile(path))
         return openKerasFile(path);
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
