@@ -1,5 +1,6 @@
 #include "io/WeightFile.h"
 
+#include "io/SafetensorsReader.h"
 #include "util/Error.h"
 
 #include <filesystem>
@@ -33,6 +34,8 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
     if (!fs::exists(path, ec))
         throw FormatError(path + ": no such file or folder");
     // Readers are added here as they are written (safetensors, NumPy, Keras, ...).
+    if (looksLikeSafetensors(path))
+        return std::make_unique<SafetensorsFile>(path);
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
                              ".npy, .npz, .h5, .keras)");
 }
