@@ -57,6 +57,29 @@ void printMetadata(std::ostream& out, const nlohmann::json& meta)
     }
 }
 
+// "LlamaForCausalLM (llama): 16 layers, hidden 2048, vocab 128256" from a Hugging Face config.json.
+std::string architecture(const nlohmann::json& config)
+{
+    std::ostringstream s;
+    const auto archs = config.find("architectures");
+    if (archs != config.end() && archs->is_array() && !archs->empty() && archs->front().is_string())
+        s << archs->front().get<std::string>();
+    const auto type = config.find("model_type");
+    if (type != config.end() && type->is_string())
+        s << " (" << type->get<std::string>() << ")";
+    const char* sep = ": ";
+    for (const auto& [key, label] : { std::pair{ "num_hidden_layers", "layers" }, std::pair{ "hidden_size", "hidden" },
+             std::pair{ "intermediate_size", "intermediate" }, std::pair{ "num_attention_heads", "heads" },
+             std::pair{ "vocab_size", "vocab" } }) {
+        const auto v = config.find(key);
+        if (v != config.end() && v->is_number_integer()) {
+            s << sep << label << " " << v->get<int64_t>();
+            sep = ", ";
+        }
+    }
+    return s.str();
+}
+
 std::string number(double v)
 {
     std::ostringstream s;
@@ -128,6 +151,9 @@ int inspectCommand(const std::vector<std::string>& argv)
     std::ostream& out = std::cout;
     out << "file: " << file->path() << "\n"
         << "format: " << file->format() << "\n";
+    if (file->metadata().contains("config") && file->metadata().at("config").is_object())
+        if (const std::string arch = architecture(file->metadata().at("config")); !arch.empty())
+            out << "architecture: " << arch << "\n";
     printMetadata(out, file->metadata());
     size_t nameWidth = 4;
     for (const auto& t : tensors)

@@ -241,17 +241,18 @@ void SafetensorsFile::openIndex(const std::string& indexPath)
     if (map.empty())
         throw FormatError(indexPath + ": weight_map is empty");
 
-    // Shards in order of first mention; each is opened and validated on its own.
+    // Shards in name order (model-00001-of-00003, ...); each is opened and validated on its own.
+    std::set<std::string> names;
+    for (const auto& [tensor, file] : map.items()) {
+        if (!file.is_string())
+            throw FormatError(indexPath + ": weight_map entry '" + tensor + "' is not a file name");
+        names.insert(file.get<std::string>());
+    }
     std::map<std::string, size_t> shardOf;
     std::vector<std::string> shardNames;
     std::vector<std::map<std::string, Entry>> shardEntries;
     nlohmann::json shardList = nlohmann::json::array();
-    for (const auto& [tensor, file] : map.items()) {
-        if (!file.is_string())
-            throw FormatError(indexPath + ": weight_map entry '" + tensor + "' is not a file name");
-        const std::string name = file.get<std::string>();
-        if (shardOf.count(name))
-            continue;
+    for (const std::string& name : names) {
         const std::string shard = shardPath(indexPath, name);
         shardOf[name] = shardNames.size();
         shardNames.push_back(name);
