@@ -33,6 +33,9 @@ void writeSafetensors(const std::string& path, const std::vector<std::pair<std::
     for (const auto& [name, t] : tensors) {
         if (name.empty() || name == "__metadata__" || !seen.insert(name).second)
             throw Error(path + ": cannot write tensor name '" + name + "' (empty, reserved or repeated)");
+        if (shapeNumel(t.shape()) != t.size())
+            throw Error(path + ": tensor '" + name + "' has shape " + shapeToString(t.shape()) + " but "
+                + std::to_string(t.size()) + " values");
         const uint64_t bytes = uint64_t(t.size()) * sizeof(float);
         header[name] = { { "dtype", "F32" }, { "shape", t.shape() }, { "data_offsets", { offset, offset + bytes } } };
         offset += bytes;

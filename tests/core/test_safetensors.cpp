@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <random>
@@ -366,4 +367,56 @@ TEST_F(SafetensorsHostile, RejectsAnIndexThatDisagreesWithItsShards)
     write("s2.safetensors", R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},)"
                             R"("c":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", 8);
     expectRejected(index(R"({"weight_map":{"a":"s2.safetensors"}})"), "does not map to this shard");
+}
+
+TEST_F(SafetensorsHostile, EveryTruncationIsRejected)
+{
+    std::ifstream in(kDir + "/dtypes.safetensors", std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string path = (dir / "cut.safetensors").string();
+    for (size_t len = 0; len < bytes.size(); len += len < 16 ? 1 : len < 2600 ? 7 : 997) {
+        std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.data(), std::streamsize(len));
+        try {
+            SafetensorsFile f(path);
+            ADD_FAILURE() << "a copy cut to " << len << " bytes was accepted";
+        } catch (const FormatError& e) {
+            EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+        }
+    }
+}
+
+// Random damage to the header: the file either opens, and then every tensor reads, or it is
+// refused with a FormatError; never a crash (run this under the address sanitizer).
+TEST_F(SafetensorsHostile, RandomHeaderDamageIsRefusedOrHarmless)
+{
+    std::ifstream in(kDir + "/dtypes.safetensors", std::ios::binary);
+    const std::string original((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    uint64_t headerLen = 0;
+    for (int i = 7; i >= 0; --i)
+        headerLen = (headerLen << 8) | uint8_t(original[size_t(i)]);
+    const std::string path = (dir / "damaged.safetensors").string();
+    std::mt19937 rng(12);
+    std::uniform_int_distribution<size_t> where(0, size_t(headerLen) + 7);
+    const std::string alphabet = "0123456789[]{},:\"-.eE FIUBx";
+    std::uniform_int_distribution<size_t> what(0, alphabet.size() - 1);
+    int opened = 0;
+    for (int trial = 0; trial < 600; ++trial) {
+        std::string bytes = original;
+        for (int k = 0; k < 1 + trial % 3; ++k)
+            bytes[where(rng)] = alphabet[what(rng)];
+        std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.data(), std::streamsize(bytes.size()));
+        try {
+            SafetensorsFile f(path);
+            ++opened;
+            std::vector<float> buffer;
+            for (size_t i = 0; i < f.tensors().size(); ++i) {
+                buffer.resize(size_t(f.tensors()[i].numel()));
+                f.read(i, 0, f.tensors()[i].numel(), buffer.data());
+            }
+        } catch (const FormatError& e) {
+            EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << "trial " << trial << ": " << e.what();
+        }
+    }
+    RecordProperty("opened", opened);
+    EXPECT_GT(opened, 0) << "no damage was harmless: the test damages too much to be useful";
 }
