@@ -316,6 +316,8 @@ void SafetensorsFile::read(size_t index, int64_t first, int64_t count, float* ou
     if (first < 0 || count < 0 || first > info.numel() - count)
         throw Error(path_ + ": tensor '" + info.name + "': elements [" + std::to_string(first) + ", "
             + std::to_string(first + count) + ") are outside its " + std::to_string(info.numel()) + " elements");
+    if (count == 0)
+        return; // `out` may be null (an empty vector's data()), which memcpy must not see
     const Location& loc = where_[index];
     const size_t size = dtypeSize(info.dtype);
     convertToFloat(info.dtype, shards_[loc.shard]->data() + loc.offset + uint64_t(first) * size, size_t(count), out);
