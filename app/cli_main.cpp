@@ -12,7 +12,9 @@ namespace {
 const char* kUsage = "usage: weightscope-cli COMMAND [options]\n\n"
                      "Commands:\n"
                      "  train      train a model on a dataset (train --help)\n"
-                     "  eval       evaluate a saved model (eval --help)\n\n"
+                     "  eval       evaluate a saved model (eval --help)\n"
+                     "  inspect    list a weight file's tensors and metadata (inspect --help)\n"
+                     "  export     write a model's weights as safetensors (export --help)\n\n"
                      "  --help     this help\n"
                      "  --version  print the version\n\n"
                      "Documentation: docs/cli.md\n";
@@ -36,6 +38,10 @@ int main(int argc, char** argv)
             return ws::cli::trainCommand(rest);
         if (args[0] == "eval")
             return ws::cli::evalCommand(rest);
+        if (args[0] == "inspect")
+            return ws::cli::inspectCommand(rest);
+        if (args[0] == "export")
+            return ws::cli::exportCommand(rest);
         std::cerr << "weightscope-cli: unknown command '" << args[0] << "'\n\n" << kUsage;
         return 2;
     } catch (const ws::ConfigError& e) {

@@ -9,8 +9,12 @@ namespace ws::cli {
 
 int trainCommand(const std::vector<std::string>& args);
 int evalCommand(const std::vector<std::string>& args);
+int inspectCommand(const std::vector<std::string>& args);
+int exportCommand(const std::vector<std::string>& args);
 
 std::string trainHelp();
 std::string evalHelp();
+std::string inspectHelp();
+std::string exportHelp();
 
 } // namespace ws::cli

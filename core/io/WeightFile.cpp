@@ -5,6 +5,7 @@
 
 #include "io/NpyReader.h"
 #include "io/NpzReader.h"
+#include "io/SafetensorsReader.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -45,6 +46,8 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
     if (isNativeModelFile(path))
         return openNativeModelFile(path);
     // Readers are added here as they are written (safetensors, NumPy, Keras, ...).
+    if (looksLikeSafetensors(path))
+        return std::make_unique<SafetensorsFile>(path);
     std::string ext = fs::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     char magic[6] = {};

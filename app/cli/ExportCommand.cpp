@@ -1,0 +1,75 @@
+// weightscope-cli export MODEL --to OUT.safetensors: writes a model's weights as float32
+// safetensors. MODEL is a Weightscope model file (.h5: layer "<layer>.<param>" names, the
+// architecture in __metadata__["weightscope_model_config"]) or any weight file Weightscope
+// reads (tensors keep their names, values converted to float32).
+#include "cli/Args.h"
+#include "cli/Commands.h"
+
+#include "io/ModelFile.h"
+#include "io/SafetensorsWriter.h"
+#include "io/WeightFile.h"
+#include "util/Error.h"
+
+#include <iostream>
+
+namespace ws::cli {
+
+namespace {
+
+const std::vector<OptionSpec>& exportOptions()
+{
+    static const std::vector<OptionSpec> specs = {
+        { "to", "OUT.safetensors", "the safetensors file to write (replaced if it exists)" },
+        { "help", "", "this help" },
+    };
+    return specs;
+}
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+} // namespace
+
+std::string exportHelp()
+{
+    return "usage: weightscope-cli export MODEL --to OUT.safetensors\n\n"
+           "Writes the weights of a Weightscope model (.h5) or of any readable weight file as float32 safetensors.\n\n"
+        + Args::help(exportOptions());
+}
+
+int exportCommand(const std::vector<std::string>& argv)
+{
+    const Args a(exportOptions(), argv);
+    if (a.has("help")) {
+        std::cout << exportHelp();
+        return 0;
+    }
+    if (a.positional().size() != 1 || !a.get("to"))
+        throw ConfigError("export needs one model file and --to OUT.safetensors (see export --help)");
+    const std::string in = a.positional().front(), to = *a.get("to");
+    std::vector<std::pair<std::string, Tensor>> tensors;
+    std::map<std::string, std::string> metadata = { { "producer", std::string("weightscope-cli ") + WS_VERSION },
+        { "source", in } };
+    if (endsWith(in, ".h5") || endsWith(in, ".hdf5")) {
+        LoadedModel loaded = loadModel(in);
+        for (size_t i = 0; i < loaded.model.size(); ++i) {
+            Layer& layer = loaded.model.layer(i);
+            for (Param* p : layer.params())
+                tensors.emplace_back(layer.name() + "." + p->name, p->value);
+            for (Param* p : layer.nonTrainableParams())
+                tensors.emplace_back(layer.name() + "." + p->name, p->value);
+        }
+        metadata["weightscope_model_config"] = loaded.model.config().dump();
+    } else {
+        const auto file = openWeightFile(in);
+        for (size_t i = 0; i < file->tensors().size(); ++i)
+            tensors.emplace_back(file->tensors()[i].name, file->readTensor(i));
+    }
+    writeSafetensors(to, tensors, metadata);
+    std::cout << "wrote " << tensors.size() << " tensors to " << to << "\n";
+    return 0;
+}
+
+} // namespace ws::cli

@@ -1,0 +1,185 @@
+// weightscope-cli inspect FILE_OR_FOLDER: what a weight file holds — format, metadata, every
+// tensor (name, dtype, shape, parameters, bytes) and totals; --stats adds statistics per tensor,
+// --json prints the same as JSON (schema in docs/cli.md).
+#include "cli/Args.h"
+#include "cli/Commands.h"
+
+#include "analysis/TensorStats.h"
+#include "io/WeightFile.h"
+#include "util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace ws::cli {
+
+namespace {
+
+const std::vector<OptionSpec>& inspectOptions()
+{
+    static const std::vector<OptionSpec> specs = {
+        { "json", "", "print JSON instead of text (schema in docs/cli.md)" },
+        { "stats", "", "add min, max, mean, std, L2 norm, zeros, NaN and Inf counts per tensor" },
+        { "threads", "N", "threads for --stats (default: all cores)" },
+        { "help", "", "this help" },
+    };
+    return specs;
+}
+
+// A metadata value on one line: strings bare, the rest as compact JSON, cut at 100 characters.
+std::string oneLine(const nlohmann::json& v)
+{
+    std::string s = v.is_string() ? v.get<std::string>() : v.dump();
+    if (s.size() > 100)
+        s = s.substr(0, 97) + "...";
+    return s;
+}
+
+void printMetadata(std::ostream& out, const nlohmann::json& meta)
+{
+    if (meta.empty())
+        return;
+    out << "metadata:\n";
+    for (const auto& [key, v] : meta.items()) {
+        if (v.is_object()) {
+            for (const auto& [sub, sv] : v.items())
+                out << "  " << key << "." << sub << ": " << oneLine(sv) << "\n";
+        } else if (v.is_array()) {
+            for (const auto& e : v)
+                out << "  " << key << ": " << oneLine(e) << "\n";
+        } else {
+            out << "  " << key << ": " << oneLine(v) << "\n";
+        }
+    }
+}
+
+// "LlamaForCausalLM (llama): 16 layers, hidden 2048, vocab 128256" from a Hugging Face config.json.
+std::string architecture(const nlohmann::json& config)
+{
+    std::ostringstream s;
+    const auto archs = config.find("architectures");
+    if (archs != config.end() && archs->is_array() && !archs->empty() && archs->front().is_string())
+        s << archs->front().get<std::string>();
+    const auto type = config.find("model_type");
+    if (type != config.end() && type->is_string())
+        s << " (" << type->get<std::string>() << ")";
+    const char* sep = ": ";
+    for (const auto& [key, label] : { std::pair{ "num_hidden_layers", "layers" }, std::pair{ "hidden_size", "hidden" },
+             std::pair{ "intermediate_size", "intermediate" }, std::pair{ "num_attention_heads", "heads" },
+             std::pair{ "vocab_size", "vocab" } }) {
+        const auto v = config.find(key);
+        if (v != config.end() && v->is_number_integer()) {
+            s << sep << label << " " << v->get<int64_t>();
+            sep = ", ";
+        }
+    }
+    return s.str();
+}
+
+std::string number(double v)
+{
+    std::ostringstream s;
+    s << std::setprecision(6) << v;
+    return s.str();
+}
+
+nlohmann::ordered_json statsJson(const TensorStats& s)
+{
+    return { { "count", s.count }, { "finite", s.finite }, { "nans", s.nans }, { "infs", s.infs },
+        { "zeros", s.zeros }, { "zero_fraction", s.zeroFraction() }, { "min", s.min }, { "max", s.max },
+        { "mean", s.mean }, { "std", s.std }, { "l2", s.l2 } };
+}
+
+} // namespace
+
+std::string inspectHelp()
+{
+    return "usage: weightscope-cli inspect FILE_OR_FOLDER [options]\n\n"
+           "Lists a weight file's format, metadata and tensors (name, dtype, shape, parameters, bytes).\n"
+           "Reads .safetensors files and sharded Hugging Face folders (model.safetensors.index.json).\n\n"
+        + Args::help(inspectOptions());
+}
+
+int inspectCommand(const std::vector<std::string>& argv)
+{
+    const Args a(inspectOptions(), argv);
+    if (a.has("help")) {
+        std::cout << inspectHelp();
+        return 0;
+    }
+    if (a.positional().size() != 1)
+        throw ConfigError("inspect needs exactly one file or folder (see inspect --help)");
+    const bool withStats = a.has("stats");
+    const int threads = int(a.integer("threads", 0));
+    const auto file = openWeightFile(a.positional().front());
+    const auto& tensors = file->tensors();
+
+    std::vector<TensorStats> stats;
+    if (withStats)
+        for (size_t i = 0; i < tensors.size(); ++i)
+            stats.push_back(computeTensorStats(*file, i, threads));
+    int64_t params = 0;
+    uint64_t bytes = 0;
+    for (const auto& t : tensors) {
+        params += t.numel();
+        bytes += t.nbytes;
+    }
+
+    if (a.has("json")) {
+        nlohmann::ordered_json out;
+        out["path"] = file->path();
+        out["format"] = file->format();
+        out["metadata"] = file->metadata();
+        out["tensors"] = nlohmann::ordered_json::array();
+        for (size_t i = 0; i < tensors.size(); ++i) {
+            const auto& t = tensors[i];
+            nlohmann::ordered_json j = { { "name", t.name }, { "dtype", dtypeName(t.dtype) }, { "shape", t.shape },
+                { "params", t.numel() }, { "bytes", t.nbytes } };
+            if (withStats)
+                j["stats"] = statsJson(stats[i]);
+            out["tensors"].push_back(std::move(j));
+        }
+        out["totals"] = { { "tensors", tensors.size() }, { "params", params }, { "bytes", bytes } };
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+
+    std::ostream& out = std::cout;
+    out << "file: " << file->path() << "\n"
+        << "format: " << file->format() << "\n";
+    if (file->metadata().contains("config") && file->metadata().at("config").is_object())
+        if (const std::string arch = architecture(file->metadata().at("config")); !arch.empty())
+            out << "architecture: " << arch << "\n";
+    printMetadata(out, file->metadata());
+    size_t nameWidth = 4;
+    for (const auto& t : tensors)
+        nameWidth = std::max(nameWidth, t.name.size());
+    nameWidth = std::min<size_t>(nameWidth, 60);
+    out << "tensors:\n  " << std::left << std::setw(int(nameWidth)) << "name" << "  " << std::setw(8) << "dtype"
+        << std::setw(20) << "shape" << std::right << std::setw(14) << "params" << std::setw(14) << "bytes";
+    if (withStats)
+        out << std::setw(13) << "min" << std::setw(13) << "max" << std::setw(13) << "mean" << std::setw(13) << "std"
+            << std::setw(13) << "l2" << std::setw(9) << "zeros%" << std::setw(8) << "nan" << std::setw(8) << "inf";
+    out << "\n";
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        const auto& t = tensors[i];
+        out << "  " << std::left << std::setw(int(nameWidth)) << t.name << "  " << std::setw(8) << dtypeName(t.dtype)
+            << std::setw(20) << shapeToString(t.shape) << std::right << std::setw(14) << t.numel() << std::setw(14)
+            << t.nbytes;
+        if (withStats) {
+            const TensorStats& s = stats[i];
+            out << std::setw(13) << number(s.min) << std::setw(13) << number(s.max) << std::setw(13) << number(s.mean)
+                << std::setw(13) << number(s.std) << std::setw(13) << number(s.l2) << std::setw(9)
+                << number(100.0 * s.zeroFraction()) << std::setw(8) << s.nans << std::setw(8) << s.infs;
+        }
+        out << "\n";
+    }
+    out << "total: " << tensors.size() << " tensors, " << params << " parameters, " << bytes << " bytes\n";
+    return 0;
+}
+
+} // namespace ws::cli

@@ -1,0 +1,69 @@
+// Times TensorStats on a Llama-sized matrix: a 4096x11008 BF16 tensor (an MLP up_proj of a
+// 7B model, 90 MB) in a safetensors file written to the temporary folder, read through the
+// memory-mapped reader. Target (docs/DESIGN.md machine, 2 cores): under 150 ms with 2 threads.
+//   build/s/bench/bench_stats --benchmark_min_time=2
+#include "analysis/TensorStats.h"
+#include "io/SafetensorsReader.h"
+#include "tensor/DType.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+namespace {
+
+constexpr int64_t kRows = 4096, kCols = 11008;
+
+const std::string& benchFile()
+{
+    static const std::string path = [] {
+        const std::string p = (std::filesystem::temp_directory_path()
+            / ("ws_bench_stats_" + std::to_string(::getpid()) + ".safetensors")).string();
+        const int64_t n = kRows * kCols;
+        std::string header = R"({"w":{"dtype":"BF16","shape":[4096,11008],"data_offsets":[0,)"
+            + std::to_string(2 * n) + "]}}";
+        header.append((8 - header.size() % 8) % 8, ' ');
+        std::ofstream out(p, std::ios::binary);
+        const uint64_t len = header.size();
+        for (int i = 0; i < 8; ++i)
+            out.put(char(uint8_t(len >> (8 * i))));
+        out << header;
+        std::mt19937 rng(1);
+        std::normal_distribution<float> normal(0.0f, 0.02f);
+        std::vector<uint16_t> row(static_cast<size_t>(kCols));
+        for (int64_t r = 0; r < kRows; ++r) {
+            for (auto& v : row)
+                v = ws::floatToBfloat16(normal(rng));
+            out.write(reinterpret_cast<const char*>(row.data()), std::streamsize(row.size() * 2));
+        }
+        std::atexit([] { std::remove(benchFile().c_str()); });
+        return p;
+    }();
+    return path;
+}
+
+void BM_StatsBf16_4096x11008(benchmark::State& state)
+{
+    ws::SafetensorsFile file(benchFile());
+    const int threads = int(state.range(0));
+    for (auto _ : state) {
+        const ws::TensorStats s = ws::computeTensorStats(file, 0, threads);
+        benchmark::DoNotOptimize(s);
+    }
+    state.SetItemsProcessed(state.iterations() * kRows * kCols);
+    state.SetBytesProcessed(state.iterations() * kRows * kCols * 2);
+}
+// Real time is the target; process CPU time (all threads) shows what contention on a shared
+// machine hides: on idle cores, wall time with 2 threads is about half of it.
+BENCHMARK(BM_StatsBf16_4096x11008)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+
+} // namespace
+
+BENCHMARK_MAIN();

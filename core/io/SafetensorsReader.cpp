@@ -1,0 +1,348 @@
+#include "io/SafetensorsReader.h"
+
+#include "io/StrictJson.h"
+#include "util/Error.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace ws {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kIndexName = "model.safetensors.index.json";
+constexpr uint64_t kMaxSideJsonBytes = 64u << 20; // config.json, index.json
+
+uint64_t loadLe64(const uint8_t* p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; --i)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string readSmallFile(const std::string& path)
+{
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec)
+        throw FormatError(path + ": cannot read: " + ec.message());
+    if (size > kMaxSideJsonBytes)
+        throw FormatError(path + ": " + std::to_string(size) + " bytes is too large for a JSON side file (limit "
+            + std::to_string(kMaxSideJsonBytes) + ")");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw FormatError(path + ": cannot open");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// One tensor entry of a header, before it is placed in the WeightFile.
+struct Entry {
+    TensorInfo info;
+    uint64_t begin = 0, end = 0; // relative to the data buffer
+};
+
+uint64_t nonNegativeInteger(const nlohmann::ordered_json& v, const std::string& where)
+{
+    if (v.is_number_unsigned())
+        return v.get<uint64_t>();
+    if (v.is_number_integer())
+        throw FormatError(where + " is negative (" + v.dump() + ")");
+    throw FormatError(where + " is not an integer (" + v.dump() + ")");
+}
+
+// Parses and validates one safetensors file's header; returns its tensors in data order.
+std::vector<Entry> parseHeader(const MappedFile& file, nlohmann::json& metadataOut)
+{
+    const std::string& path = file.path();
+    const uint64_t size = file.size();
+    if (size < 8)
+        throw FormatError(path + ": file is " + std::to_string(size)
+            + " bytes, too short for the 8-byte header length of a safetensors file");
+    const uint64_t n = loadLe64(file.data());
+    if (n > SafetensorsFile::kMaxHeaderBytes)
+        throw FormatError(path + ": header length " + std::to_string(n) + " at byte 0 is larger than the "
+            + std::to_string(SafetensorsFile::kMaxHeaderBytes) + "-byte limit (not a safetensors file, or damaged)");
+    if (n > size - 8)
+        throw FormatError(path + ": header length " + std::to_string(n) + " at byte 0 runs past the end of the file ("
+            + std::to_string(size) + " bytes)");
+    if (n < 2 || file.data()[8] != '{')
+        throw FormatError(path + ": header at byte 8 does not start with '{' (not a safetensors file)");
+
+    const char* begin = reinterpret_cast<const char*>(file.data()) + 8;
+    const nlohmann::ordered_json header = parseStrictJson(begin, begin + n, path + ": header", 8);
+    if (!header.is_object())
+        throw FormatError(path + ": header at byte 8 is not a JSON object");
+
+    const uint64_t dataStart = 8 + n;
+    const uint64_t dataSize = size - dataStart;
+    std::vector<Entry> entries;
+    entries.reserve(header.size());
+    for (const auto& [name, v] : header.items()) {
+        if (name == "__metadata__") {
+            if (!v.is_object())
+                throw FormatError(path + ": __metadata__ is not an object of strings");
+            nlohmann::json meta = nlohmann::json::object();
+            for (const auto& [k, s] : v.items()) {
+                if (!s.is_string())
+                    throw FormatError(path + ": __metadata__ entry '" + k + "' is not a string");
+                meta[k] = s.get<std::string>();
+            }
+            metadataOut["__metadata__"] = std::move(meta);
+            continue;
+        }
+        const std::string where = path + ": tensor '" + name + "'";
+        if (!v.is_object())
+            throw FormatError(where + ": entry is not an object");
+        Entry e;
+        e.info.name = name;
+        const auto dt = v.find("dtype");
+        if (dt == v.end() || !dt->is_string())
+            throw FormatError(where + ": missing or non-string dtype");
+        try {
+            e.info.dtype = parseDType(dt->get<std::string>());
+        } catch (const FormatError& err) {
+            throw FormatError(where + ": " + err.what());
+        }
+        const auto sh = v.find("shape");
+        if (sh == v.end() || !sh->is_array())
+            throw FormatError(where + ": shape is missing or not an array");
+        uint64_t numel = 1;
+        bool overflow = false;
+        for (size_t i = 0; i < sh->size(); ++i) {
+            const uint64_t d = nonNegativeInteger((*sh)[i], where + ": shape dimension " + std::to_string(i));
+            if (d > uint64_t(INT64_MAX))
+                throw FormatError(where + ": shape dimension " + std::to_string(i) + " is too large");
+            e.info.shape.push_back(int64_t(d));
+            overflow = overflow || __builtin_mul_overflow(numel, d, &numel);
+        }
+        uint64_t bytes = 0;
+        if (overflow || numel > uint64_t(INT64_MAX) || __builtin_mul_overflow(numel, dtypeSize(e.info.dtype), &bytes))
+            throw FormatError(where + ": shape " + sh->dump() + " has more elements than can be addressed");
+        const auto off = v.find("data_offsets");
+        if (off == v.end() || !off->is_array() || off->size() != 2)
+            throw FormatError(where + ": data_offsets is missing or not [begin, end]");
+        e.begin = nonNegativeInteger((*off)[0], where + ": data_offsets begin");
+        e.end = nonNegativeInteger((*off)[1], where + ": data_offsets end");
+        if (e.begin > e.end)
+            throw FormatError(where + ": data_offsets begin " + std::to_string(e.begin) + " is after end "
+                + std::to_string(e.end));
+        if (e.end > dataSize)
+            throw FormatError(where + ": data_offsets [" + std::to_string(e.begin) + ", " + std::to_string(e.end)
+                + "] end at byte " + std::to_string(dataStart + e.end) + ", past the end of the file ("
+                + std::to_string(size) + " bytes)");
+        if (e.end - e.begin != bytes)
+            throw FormatError(where + ": shape " + sh->dump() + " of " + dtypeName(e.info.dtype) + " needs "
+                + std::to_string(bytes) + " bytes but data_offsets [" + std::to_string(e.begin) + ", "
+                + std::to_string(e.end) + "] hold " + std::to_string(e.end - e.begin));
+        e.info.nbytes = bytes;
+        entries.push_back(std::move(e));
+    }
+    // The spec: "The byte buffer needs to be entirely indexed, and cannot contain holes."
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
+    uint64_t expected = 0;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        if (e.begin < expected)
+            throw FormatError(path + ": tensor '" + e.info.name + "' at byte " + std::to_string(dataStart + e.begin)
+                + " overlaps tensor '" + entries[i - 1].info.name + "' (which ends at byte "
+                + std::to_string(dataStart + expected) + ")");
+        if (e.begin > expected)
+            throw FormatError(path + ": bytes " + std::to_string(dataStart + expected) + " to "
+                + std::to_string(dataStart + e.begin) + " before tensor '" + e.info.name
+                + "' belong to no tensor (the format allows no holes)");
+        expected = e.end;
+    }
+    if (expected != dataSize)
+        throw FormatError(path + ": the tensors end at byte " + std::to_string(dataStart + expected)
+            + " but the file has " + std::to_string(size) + " bytes (the format allows no trailing data)");
+    for (Entry& e : entries)
+        e.begin += dataStart; // absolute from here on
+    return entries;
+}
+
+// A shard named in an index must stay inside the index's folder.
+std::string shardPath(const std::string& indexPath, const std::string& shard)
+{
+    const fs::path p(shard);
+    if (shard.empty() || p.is_absolute() || std::any_of(p.begin(), p.end(), [](const fs::path& c) { return c == ".."; }))
+        throw FormatError(indexPath + ": shard file name '" + shard + "' is not a plain name inside the folder");
+    return (fs::path(indexPath).parent_path() / p).string();
+}
+
+} // namespace
+
+SafetensorsFile::SafetensorsFile(const std::string& path)
+{
+    path_ = path;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        const fs::path index = fs::path(path) / kIndexName;
+        if (fs::exists(index, ec)) {
+            openIndex(index.string());
+            return;
+        }
+        std::vector<std::string> files;
+        for (const auto& de : fs::directory_iterator(path, ec))
+            if (de.is_regular_file() && endsWith(de.path().filename().string(), ".safetensors"))
+                files.push_back(de.path().string());
+        if (files.empty())
+            throw FormatError(path + ": folder holds neither " + kIndexName + " nor a .safetensors file");
+        if (files.size() > 1)
+            throw FormatError(path + ": folder holds " + std::to_string(files.size()) + " .safetensors files but no "
+                + kIndexName + " saying how they belong together");
+        openSingle(files.front());
+        return;
+    }
+    if (endsWith(path, ".index.json"))
+        openIndex(path);
+    else
+        openSingle(path);
+}
+
+std::string SafetensorsFile::format() const { return sharded_ ? "safetensors (sharded)" : "safetensors"; }
+
+void SafetensorsFile::openSingle(const std::string& file)
+{
+    shards_.push_back(std::make_unique<MappedFile>(file));
+    for (Entry& e : parseHeader(*shards_.back(), metadata_)) {
+        where_.push_back({ 0, e.begin });
+        tensors_.push_back(std::move(e.info));
+    }
+    readConfigBeside(file);
+}
+
+void SafetensorsFile::openIndex(const std::string& indexPath)
+{
+    sharded_ = true;
+    const std::string text = readSmallFile(indexPath);
+    const nlohmann::ordered_json index = parseStrictJson(text.data(), text.data() + text.size(), indexPath, 0);
+    if (!index.is_object() || !index.contains("weight_map") || !index.at("weight_map").is_object())
+        throw FormatError(indexPath + ": no \"weight_map\" object (not a safetensors index)");
+    if (index.contains("metadata"))
+        metadata_["index"] = nlohmann::json::parse(index.at("metadata").dump());
+    const auto& map = index.at("weight_map");
+    if (map.empty())
+        throw FormatError(indexPath + ": weight_map is empty");
+
+    // Shards in name order (model-00001-of-00003, ...); each is opened and validated on its own.
+    std::set<std::string> names;
+    for (const auto& [tensor, file] : map.items()) {
+        if (!file.is_string())
+            throw FormatError(indexPath + ": weight_map entry '" + tensor + "' is not a file name");
+        names.insert(file.get<std::string>());
+    }
+    std::map<std::string, size_t> shardOf;
+    std::vector<std::string> shardNames;
+    std::vector<std::map<std::string, Entry>> shardEntries;
+    nlohmann::json shardList = nlohmann::json::array();
+    for (const std::string& name : names) {
+        const std::string shard = shardPath(indexPath, name);
+        shardOf[name] = shardNames.size();
+        shardNames.push_back(name);
+        shards_.push_back(std::make_unique<MappedFile>(shard));
+        nlohmann::json meta = nlohmann::json::object();
+        std::map<std::string, Entry> entries;
+        for (Entry& e : parseHeader(*shards_.back(), meta)) {
+            const std::string n = e.info.name;
+            entries.emplace(n, std::move(e));
+        }
+        nlohmann::json s = { { "file", name }, { "tensors", entries.size() } };
+        if (meta.contains("__metadata__")) {
+            s["__metadata__"] = meta["__metadata__"];
+            if (!metadata_.contains("__metadata__"))
+                metadata_["__metadata__"] = meta["__metadata__"];
+        }
+        shardList.push_back(std::move(s));
+        shardEntries.push_back(std::move(entries));
+    }
+    metadata_["shards"] = std::move(shardList);
+
+    // The index and the shards must agree both ways.
+    for (const auto& [tensor, file] : map.items()) {
+        const size_t s = shardOf.at(file.get<std::string>());
+        auto it = shardEntries[s].find(tensor);
+        if (it == shardEntries[s].end())
+            throw FormatError(indexPath + ": weight_map puts tensor '" + tensor + "' in " + shardNames[s]
+                + ", which does not hold it");
+        where_.push_back({ s, it->second.begin });
+        tensors_.push_back(std::move(it->second.info));
+        shardEntries[s].erase(it);
+    }
+    for (size_t s = 0; s < shardEntries.size(); ++s)
+        if (!shardEntries[s].empty())
+            throw FormatError(shards_[s]->path() + ": holds tensor '" + shardEntries[s].begin()->first
+                + "' that " + indexPath + " does not map to this shard");
+    readConfigBeside(indexPath);
+}
+
+void SafetensorsFile::readConfigBeside(const std::string& weightsPath)
+{
+    const fs::path config = fs::path(weightsPath).parent_path() / "config.json";
+    std::error_code ec;
+    if (!fs::is_regular_file(config, ec))
+        return;
+    // A broken config.json does not stop anyone from inspecting the weights: keep a warning.
+    try {
+        const std::string text = readSmallFile(config.string());
+        metadata_["config"] = nlohmann::json::parse(parseStrictJson(text.data(), text.data() + text.size(),
+            config.string(), 0).dump());
+    } catch (const FormatError& e) {
+        metadata_["warnings"].push_back(e.what());
+    }
+}
+
+void SafetensorsFile::read(size_t index, int64_t first, int64_t count, float* out) const
+{
+    if (index >= tensors_.size())
+        throw Error(path_ + ": no tensor number " + std::to_string(index));
+    const TensorInfo& info = tensors_[index];
+    if (first < 0 || count < 0 || first > info.numel() - count)
+        throw Error(path_ + ": tensor '" + info.name + "': elements [" + std::to_string(first) + ", "
+            + std::to_string(first + count) + ") are outside its " + std::to_string(info.numel()) + " elements");
+    if (count == 0)
+        return; // `out` may be null (an empty vector's data()), which memcpy must not see
+    const Location& loc = where_[index];
+    const size_t size = dtypeSize(info.dtype);
+    convertToFloat(info.dtype, shards_[loc.shard]->data() + loc.offset + uint64_t(first) * size, size_t(count), out);
+}
+
+bool looksLikeSafetensors(const std::string& path)
+{
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        if (fs::exists(fs::path(path) / kIndexName, ec))
+            return true;
+        for (const auto& de : fs::directory_iterator(path, ec))
+            if (endsWith(de.path().filename().string(), ".safetensors"))
+                return true;
+        return false;
+    }
+    if (endsWith(path, ".safetensors") || endsWith(path, ".safetensors.index.json"))
+        return true;
+    std::ifstream in(path, std::ios::binary);
+    uint8_t head[9] = {};
+    if (!in.read(reinterpret_cast<char*>(head), 9))
+        return false;
+    const uint64_t n = loadLe64(head);
+    const auto size = fs::file_size(path, ec);
+    return !ec && head[8] == '{' && n >= 2 && n <= size - 8;
+}
+
+} // namespace ws

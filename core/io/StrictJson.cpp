@@ -1,0 +1,52 @@
+#include "io/StrictJson.h"
+
+#include "util/Error.h"
+
+#include <set>
+#include <vector>
+
+namespace ws {
+
+nlohmann::ordered_json parseStrictJson(const char* begin, const char* end, const std::string& what,
+    uint64_t baseOffset)
+{
+    constexpr int kMaxDepth = 64;
+    using Json = nlohmann::ordered_json;
+    std::vector<std::set<std::string>> keys; // one set per open object
+    std::string error;
+    auto callback = [&](int depth, Json::parse_event_t event, Json& parsed) {
+        if (depth > kMaxDepth && error.empty())
+            error = "nested deeper than " + std::to_string(kMaxDepth) + " levels";
+        switch (event) {
+        case Json::parse_event_t::object_start: keys.emplace_back(); break;
+        case Json::parse_event_t::object_end:
+            if (!keys.empty())
+                keys.pop_back();
+            break;
+        case Json::parse_event_t::key:
+            if (!keys.empty() && parsed.is_string() && !keys.back().insert(parsed.get<std::string>()).second
+                && error.empty())
+                error = "key '" + parsed.get<std::string>() + "' appears twice";
+            break;
+        default: break;
+        }
+        // Stop building once something is wrong; the error is reported below.
+        if (!error.empty())
+            throw FormatError(what + ": " + error);
+        return true;
+    };
+    try {
+        return Json::parse(begin, end, callback, true);
+    } catch (const Json::parse_error& e) {
+        // e.byte is 1-based and counts the character where parsing failed.
+        const uint64_t at = baseOffset + (e.byte > 0 ? e.byte - 1 : 0);
+        std::string msg = e.what();
+        const auto colon = msg.find("error: ");
+        throw FormatError(what + ": invalid JSON at byte " + std::to_string(at) + ": "
+            + (colon == std::string::npos ? msg : msg.substr(colon + 7)));
+    } catch (const Json::exception& e) {
+        throw FormatError(what + ": invalid JSON: " + e.what());
+    }
+}
+
+} // namespace ws

@@ -1,0 +1,19 @@
+// JSON parsing for untrusted files: nlohmann's parser plus the checks it does not make.
+// The default parser silently keeps one of two equal keys; a weight file whose header names a
+// tensor twice is ambiguous, so duplicate keys are an error here. Nesting is capped so a hostile
+// file cannot exhaust the stack.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace ws {
+
+// Parses [begin, end) keeping key order; throws FormatError "<what>: ..." with the absolute
+// byte offset (baseOffset + position) of invalid JSON, a duplicate key or too deep nesting.
+nlohmann::ordered_json parseStrictJson(const char* begin, const char* end, const std::string& what,
+    uint64_t baseOffset);
+
+} // namespace ws
