@@ -6,6 +6,7 @@
 #include "data/DatasetSource.h"
 #include "data/Normalize.h"
 #include "io/ModelFile.h"
+#include "io/WeightFile.h"
 #include "train/Experiment.h"
 #include "util/Error.h"
 #include "util/Threads.h"
@@ -51,7 +52,20 @@ int evalCommand(const std::vector<std::string>& argv)
     if (a.positional().size() != 1)
         throw ConfigError("eval needs exactly one model file (see eval --help)");
     setThreadCount(int(a.integer("threads", 0)));
-    LoadedModel loaded = loadModel(a.positional().front());
+    const std::string path = a.positional().front();
+    LoadedModel loaded;
+    if (isNativeModelFile(path)) {
+        loaded = loadModel(path);
+    } else {
+        // Any other file whose architecture the engine can run (a converted Keras model).
+        const auto file = openWeightFile(path);
+        auto model = file->model();
+        if (!model)
+            throw FormatError(path + ": a " + file->format() + " file without an architecture the engine can run");
+        loaded.model = std::move(*model);
+        if (!a.has("dataset"))
+            throw ConfigError("eval of a " + file->format() + " file needs --dataset");
+    }
     const nlohmann::json& meta = loaded.metadata;
 
     DatasetSource source;

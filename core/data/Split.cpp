@@ -10,8 +10,8 @@ namespace ws {
 
 std::pair<Dataset, Dataset> splitDataset(const Dataset& data, double fraction, uint64_t seed)
 {
-    if (!(fraction >= 0.0 && fraction < 1.0))
-        throw ConfigError("a split fraction must be at least 0 and below 1, got " + std::to_string(fraction));
+    if (!(fraction >= 0.0 && fraction <= 1.0))
+        throw ConfigError("a split fraction must be between 0 and 1, got " + std::to_string(fraction));
     std::vector<int64_t> order(size_t(data.size()));
     std::iota(order.begin(), order.end(), 0);
     Rng rng(seed);

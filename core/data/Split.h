@@ -9,7 +9,7 @@
 namespace ws {
 
 // Shuffles the sample order with `seed` and puts round(fraction * N) samples into the second
-// dataset, the rest into the first. fraction must be in [0, 1).
+// dataset, the rest into the first. fraction must be in [0, 1] (1: everything goes to the second, e.g. to evaluate on a whole file).
 std::pair<Dataset, Dataset> splitDataset(const Dataset& data, double fraction, uint64_t seed);
 
 } // namespace ws
