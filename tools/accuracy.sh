@@ -10,7 +10,7 @@ run() { echo "== $*"; "$cli" train --dataset fashion-mnist "$@"; }
 case "$which" in
   mlp|all) run --model mlp --epochs 12 --batch 64 --optimizer adam --lr 0.001 --schedule cosine ;;&
   cnn|all) run --model cnn --epochs 12 --batch 64 --optimizer adam --lr 0.001 --schedule cosine ;;&
-  tf-cnn|all) run --model tf-cnn --epochs 15 --batch 64 --optimizer adam --lr 0.001 --schedule cosine ;;&
+  tf-cnn|all) run --model tf-cnn --epochs 10 --batch 64 --optimizer adam --lr 0.001 --schedule cosine ;;&
   mlp|cnn|tf-cnn|all) ;;
   *) echo "usage: $0 [mlp|cnn|tf-cnn|all]" >&2; exit 2 ;;
 esac

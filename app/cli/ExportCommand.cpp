@@ -6,6 +6,7 @@
 #include "cli/Commands.h"
 
 #include "io/ModelFile.h"
+#include "io/NpyWriter.h"
 #include "io/SafetensorsWriter.h"
 #include "io/WeightFile.h"
 #include "util/Error.h"
@@ -19,7 +20,7 @@ namespace {
 const std::vector<OptionSpec>& exportOptions()
 {
     static const std::vector<OptionSpec> specs = {
-        { "to", "OUT.safetensors", "the safetensors file to write (replaced if it exists)" },
+        { "to", "OUT", "the .safetensors or .npz file to write (replaced if it exists)" },
         { "help", "", "this help" },
     };
     return specs;
@@ -34,8 +35,8 @@ bool endsWith(const std::string& s, const std::string& suffix)
 
 std::string exportHelp()
 {
-    return "usage: weightscope-cli export MODEL --to OUT.safetensors\n\n"
-           "Writes the weights of a Weightscope model (.h5) or of any readable weight file as float32 safetensors.\n\n"
+    return "usage: weightscope-cli export MODEL --to OUT.safetensors|OUT.npz\n\n"
+           "Writes the weights of a Weightscope model (.h5) or of any readable weight file as float32 safetensors or NumPy .npz (deflated).\n\n"
         + Args::help(exportOptions());
 }
 
@@ -47,12 +48,12 @@ int exportCommand(const std::vector<std::string>& argv)
         return 0;
     }
     if (a.positional().size() != 1 || !a.get("to"))
-        throw ConfigError("export needs one model file and --to OUT.safetensors (see export --help)");
+        throw ConfigError("export needs one model file and --to OUT.safetensors or OUT.npz (see export --help)");
     const std::string in = a.positional().front(), to = *a.get("to");
     std::vector<std::pair<std::string, Tensor>> tensors;
     std::map<std::string, std::string> metadata = { { "producer", std::string("weightscope-cli ") + WS_VERSION },
         { "source", in } };
-    if (endsWith(in, ".h5") || endsWith(in, ".hdf5")) {
+    if (isNativeModelFile(in)) {
         LoadedModel loaded = loadModel(in);
         for (size_t i = 0; i < loaded.model.size(); ++i) {
             Layer& layer = loaded.model.layer(i);
@@ -67,7 +68,12 @@ int exportCommand(const std::vector<std::string>& argv)
         for (size_t i = 0; i < file->tensors().size(); ++i)
             tensors.emplace_back(file->tensors()[i].name, file->readTensor(i));
     }
-    writeSafetensors(to, tensors, metadata);
+    if (endsWith(to, ".npz"))
+        writeNpz(to, tensors, true);
+    else if (endsWith(to, ".safetensors"))
+        writeSafetensors(to, tensors, metadata);
+    else
+        throw ConfigError("--to must name a .safetensors or .npz file, got '" + to + "'");
     std::cout << "wrote " << tensors.size() << " tensors to " << to << "\n";
     return 0;
 }
