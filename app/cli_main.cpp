@@ -12,9 +12,9 @@ namespace {
 const char* kUsage = "usage: weightscope-cli COMMAND [options]\n\n"
                      "Commands:\n"
                      "  train      train a model on a dataset (train --help)\n"
-                     "  eval       evaluate a saved model (eval --help)\n"
+                     "  eval       evaluate a saved model, native or Keras (eval --help)\n"
                      "  inspect    list a weight file's tensors and metadata (inspect --help)\n"
-                     "  export     write a model's weights as safetensors (export --help)\n\n"
+                     "  export     write a model's weights as .safetensors or .npz (export --help)\n\n"
                      "  --help     this help\n"
                      "  --version  print the version\n\n"
                      "Documentation: docs/cli.md\n";
