@@ -1,5 +1,7 @@
 // Dataset readers and generators: IDX (real Fashion-MNIST and files written here, good and bad),
 // CSV, TensorFlow Playground's 2-D datasets and normalisation.
+#include "TempDir.h"
+
 #include "data/Csv.h"
 #include "data/Idx.h"
 #include "data/Normalize.h"
@@ -21,29 +23,12 @@
 #include <unistd.h>
 
 using namespace ws;
+using ws::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
 
 using Bytes = std::vector<unsigned char>;
-
-// A fresh folder per test, removed afterwards.
-class TempDir {
-public:
-    TempDir()
-    {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path()
-            / ("ws_test_data_" + std::to_string(::getpid()) + "_" + info->test_suite_name() + "_" + info->name());
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() { fs::remove_all(path_); }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    fs::path path_;
-};
 
 void put32(Bytes& b, uint32_t v)
 {

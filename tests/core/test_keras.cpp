@@ -2,6 +2,8 @@
 // with h5py by tools/make_keras_reference.py, since Keras itself is not installed), with the
 // outputs of an independent NumPy forward pass; and damaged or hostile files, each refused with
 // a FormatError naming the file and the place.
+#include "TempDir.h"
+
 #include "io/KerasReader.h"
 #include "io/ModelFile.h"
 #include "io/WeightFile.h"
@@ -17,6 +19,7 @@
 #include <unistd.h>
 
 using namespace ws;
+using ws::test::TempDir;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -43,21 +46,6 @@ std::string formatErrorOf(const std::function<void()>& fn)
     }
     return "(no error)";
 }
-
-// A temporary folder, removed at the end.
-struct TempDir {
-    TempDir()
-    {
-        char tmpl[] = "/tmp/ws-keras-XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string path;
-};
 
 // A copy of the first `fraction` of a file, in a temporary folder removed at the end.
 struct TruncatedCopy {

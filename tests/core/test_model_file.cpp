@@ -1,5 +1,7 @@
 // The native model file: round trips bit for bit, and refuses damaged or foreign files with a
 // message naming the file.
+#include "TempDir.h"
+
 #include "io/ModelFile.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
@@ -13,25 +15,10 @@
 #include <unistd.h>
 
 using namespace ws;
+using ws::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    TempDir()
-    {
-        char tmpl[] = "/tmp/ws-test-XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, ec);
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (fs::path(path) / name).string(); }
-    std::string path;
-};
 
 Sequential makeModel()
 {
