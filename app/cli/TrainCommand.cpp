@@ -117,8 +117,10 @@ Experiment experimentFrom(const Args& a)
     e.validationSplit = a.number("validation-split", e.validationSplit);
     if (auto v = a.get("normalize"))
         e.normalize = parseNormalize(*v);
-    t.seed = uint64_t(a.integer("seed", (long long)t.seed));
-    e.dataset.seed = t.seed;
+    if (a.has("seed")) { // one seed for everything; a config file may still set them apart
+        t.seed = uint64_t(a.integer("seed", 0));
+        e.dataset.seed = t.seed;
+    }
     t.threads = int(a.integer("threads", t.threads));
     if (t.epochs < 0 || t.batchSize <= 0 || !(t.optimizer.learningRate > 0))
         throw ConfigError("epochs must not be negative, batch and lr must be positive");
