@@ -68,75 +68,74 @@ void Pooling2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const
         forwardAverage(x, y);
 }
 
+template <class F> void Pooling2D::forEachWindow(int64_t samples, F&& f) const
+{
+    for (int64_t n = 0; n < samples; ++n) {
+        for (int64_t oh = 0; oh < oh_; ++oh) {
+            const int64_t ih0 = std::max<int64_t>(0, oh * strides_.h - padTop_);
+            const int64_t ih1 = std::min<int64_t>(h_, oh * strides_.h - padTop_ + poolSize_.h);
+            for (int64_t ow = 0; ow < ow_; ++ow) {
+                const int64_t iw0 = std::max<int64_t>(0, ow * strides_.w - padLeft_);
+                const int64_t iw1 = std::min<int64_t>(w_, ow * strides_.w - padLeft_ + poolSize_.w);
+                f(n, oh, ow, ih0, ih1, iw0, iw1);
+            }
+        }
+    }
+}
+
 void Pooling2D::forwardMax(const Tensor& x, Tensor& y, LayerScratch* scratch) const
 {
     auto& s = scratchAs<MaxPoolScratch>(scratch, *this);
     const int64_t N = x.dim(0), C = c_;
     s.argmax.resize(size_t(y.size()));
     const int64_t sample = h_ * w_ * C;
-    for (int64_t n = 0; n < N; ++n) {
+    forEachWindow(N, [&](int64_t n, int64_t oh, int64_t ow, int64_t ih0, int64_t ih1, int64_t iw0, int64_t iw1) {
         const float* img = x.data() + n * sample;
-        for (int64_t oh = 0; oh < oh_; ++oh) {
-            const int64_t ih0 = std::max<int64_t>(0, oh * strides_.h - padTop_);
-            const int64_t ih1 = std::min<int64_t>(h_, oh * strides_.h - padTop_ + poolSize_.h);
-            for (int64_t ow = 0; ow < ow_; ++ow) {
-                const int64_t iw0 = std::max<int64_t>(0, ow * strides_.w - padLeft_);
-                const int64_t iw1 = std::min<int64_t>(w_, ow * strides_.w - padLeft_ + poolSize_.w);
-                const int64_t o = ((n * oh_ + oh) * ow_ + ow) * C;
-                float* best = y.data() + o;
-                int32_t* arg = s.argmax.data() + o;
-                // Same padding always leaves at least one input position in a window.
-                std::fill_n(best, C, -std::numeric_limits<float>::infinity());
-                std::fill_n(arg, C, int32_t((ih0 * w_ + iw0) * C));
-                for (int64_t ih = ih0; ih < ih1; ++ih) {
-                    for (int64_t iw = iw0; iw < iw1; ++iw) {
-                        const int64_t at = (ih * w_ + iw) * C;
-                        const float* v = img + at;
-                        // Written as a mask so GCC vectorises the channel loop (it does not
-                        // if-convert `val > b ? ... : ...`; 2.5x faster on 28x28x32). Strict '>'
-                        // keeps the first maximum of a tie, as TF and PyTorch do.
-                        const int32_t base = int32_t(at);
-                        for (int32_t c = 0; c < int32_t(C); ++c) {
-                            const float b = best[c];
-                            const float val = v[c];
-                            const int32_t a = arg[c];
-                            const int32_t take = -int32_t(val > b); // all ones or zero
-                            best[c] = std::max(b, val);
-                            arg[c] = (a & ~take) | ((base + c) & take);
-                        }
-                    }
+        const int64_t o = ((n * oh_ + oh) * ow_ + ow) * C;
+        float* best = y.data() + o;
+        int32_t* arg = s.argmax.data() + o;
+        // Same padding always leaves at least one input position in a window.
+        std::fill_n(best, C, -std::numeric_limits<float>::infinity());
+        std::fill_n(arg, C, int32_t((ih0 * w_ + iw0) * C));
+        for (int64_t ih = ih0; ih < ih1; ++ih) {
+            for (int64_t iw = iw0; iw < iw1; ++iw) {
+                const int64_t at = (ih * w_ + iw) * C;
+                const float* v = img + at;
+                // Written as a mask so GCC vectorises the channel loop (it does not
+                // if-convert `val > b ? ... : ...`; 2.5x faster on 28x28x32). Strict '>'
+                // keeps the first maximum of a tie, as TF and PyTorch do.
+                const int32_t base = int32_t(at);
+                for (int32_t c = 0; c < int32_t(C); ++c) {
+                    const float b = best[c];
+                    const float val = v[c];
+                    const int32_t a = arg[c];
+                    const int32_t take = -int32_t(val > b); // all ones or zero
+                    best[c] = std::max(b, val);
+                    arg[c] = (a & ~take) | ((base + c) & take);
                 }
             }
         }
-    }
+    });
 }
 
 void Pooling2D::forwardAverage(const Tensor& x, Tensor& y) const
 {
     const int64_t N = x.dim(0), C = c_;
     const int64_t sample = h_ * w_ * C;
-    for (int64_t n = 0; n < N; ++n) {
+    forEachWindow(N, [&](int64_t n, int64_t oh, int64_t ow, int64_t ih0, int64_t ih1, int64_t iw0, int64_t iw1) {
         const float* img = x.data() + n * sample;
-        for (int64_t oh = 0; oh < oh_; ++oh) {
-            const int64_t ih0 = std::max<int64_t>(0, oh * strides_.h - padTop_);
-            const int64_t ih1 = std::min<int64_t>(h_, oh * strides_.h - padTop_ + poolSize_.h);
-            for (int64_t ow = 0; ow < ow_; ++ow) {
-                const int64_t iw0 = std::max<int64_t>(0, ow * strides_.w - padLeft_);
-                const int64_t iw1 = std::min<int64_t>(w_, ow * strides_.w - padLeft_ + poolSize_.w);
-                float* out = y.data() + ((n * oh_ + oh) * ow_ + ow) * C;
-                std::fill_n(out, C, 0.0f);
-                for (int64_t ih = ih0; ih < ih1; ++ih)
-                    for (int64_t iw = iw0; iw < iw1; ++iw) {
-                        const float* v = img + (ih * w_ + iw) * C;
-                        for (int64_t c = 0; c < C; ++c)
-                            out[c] += v[c];
-                    }
-                const float inv = 1.0f / float((ih1 - ih0) * (iw1 - iw0));
+        float* out = y.data() + ((n * oh_ + oh) * ow_ + ow) * C;
+        std::fill_n(out, C, 0.0f);
+        for (int64_t ih = ih0; ih < ih1; ++ih)
+            for (int64_t iw = iw0; iw < iw1; ++iw) {
+                const float* v = img + (ih * w_ + iw) * C;
                 for (int64_t c = 0; c < C; ++c)
-                    out[c] *= inv;
+                    out[c] += v[c];
             }
-        }
-    }
+        const float inv = 1.0f / float((ih1 - ih0) * (iw1 - iw0));
+        for (int64_t c = 0; c < C; ++c)
+            out[c] *= inv;
+    });
 }
 
 void Pooling2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx, LayerScratch* scratch)
@@ -159,25 +158,17 @@ void Pooling2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tenso
         }
         return;
     }
-    for (int64_t n = 0; n < N; ++n) {
+    forEachWindow(N, [&](int64_t n, int64_t oh, int64_t ow, int64_t ih0, int64_t ih1, int64_t iw0, int64_t iw1) {
         float* img = dx->data() + n * sample;
-        for (int64_t oh = 0; oh < oh_; ++oh) {
-            const int64_t ih0 = std::max<int64_t>(0, oh * strides_.h - padTop_);
-            const int64_t ih1 = std::min<int64_t>(h_, oh * strides_.h - padTop_ + poolSize_.h);
-            for (int64_t ow = 0; ow < ow_; ++ow) {
-                const int64_t iw0 = std::max<int64_t>(0, ow * strides_.w - padLeft_);
-                const int64_t iw1 = std::min<int64_t>(w_, ow * strides_.w - padLeft_ + poolSize_.w);
-                const float* g = dy.data() + ((n * oh_ + oh) * ow_ + ow) * C;
-                const float inv = 1.0f / float((ih1 - ih0) * (iw1 - iw0));
-                for (int64_t ih = ih0; ih < ih1; ++ih)
-                    for (int64_t iw = iw0; iw < iw1; ++iw) {
-                        float* d = img + (ih * w_ + iw) * C;
-                        for (int64_t c = 0; c < C; ++c)
-                            d[c] += g[c] * inv;
-                    }
+        const float* g = dy.data() + ((n * oh_ + oh) * ow_ + ow) * C;
+        const float inv = 1.0f / float((ih1 - ih0) * (iw1 - iw0));
+        for (int64_t ih = ih0; ih < ih1; ++ih)
+            for (int64_t iw = iw0; iw < iw1; ++iw) {
+                float* d = img + (ih * w_ + iw) * C;
+                for (int64_t c = 0; c < C; ++c)
+                    d[c] += g[c] * inv;
             }
-        }
-    }
+    });
 }
 
 nlohmann::json Pooling2D::config() const

@@ -32,6 +32,9 @@ public:
     nlohmann::json config() const override;
 
 private:
+    // The input rows [ih0, ih1) and columns [iw0, iw1) under output position (oh, ow), padding
+    // excluded; f(n, oh, ow, ih0, ih1, iw0, iw1) is called for every window of every sample.
+    template <class F> void forEachWindow(int64_t samples, F&& f) const;
     void forwardMax(const Tensor& x, Tensor& y, LayerScratch* scratch) const;
     void forwardAverage(const Tensor& x, Tensor& y) const;
 
