@@ -104,10 +104,10 @@ std::vector<Example> spiral(int64_t n, double noise, Rng& rng)
     return out;
 }
 
-std::vector<Example> plane(int64_t n, double noise, Rng& rng)
+// Playground's regression sets: points uniform in [-6, 6]^2, labelled at the point moved by
+// noise drawn from the same square (the stored point has no noise).
+template <class Label> std::vector<Example> uniformSquare(int64_t n, double noise, Rng& rng, const Label& label)
 {
-    // d3.scale.linear().domain([-10, 10]).range([-1, 1]) without clamp: x + y spans [-12, 12],
-    // so targets reach +-1.2 (more with noise), exactly as in Playground.
     const double radius = 6;
     std::vector<Example> out;
     for (int64_t i = 0; i < n; ++i) {
@@ -115,9 +115,16 @@ std::vector<Example> plane(int64_t n, double noise, Rng& rng)
         const double y = rng.uniform(-radius, radius);
         const double noiseX = rng.uniform(-radius, radius) * noise;
         const double noiseY = rng.uniform(-radius, radius) * noise;
-        out.push_back({ x, y, (x + noiseX + y + noiseY) / 10 });
+        out.push_back({ x, y, label(x + noiseX, y + noiseY) });
     }
     return out;
+}
+
+std::vector<Example> plane(int64_t n, double noise, Rng& rng)
+{
+    // d3.scale.linear().domain([-10, 10]).range([-1, 1]) without clamp: x + y spans [-12, 12],
+    // so targets reach +-1.2 (more with noise), exactly as in Playground.
+    return uniformSquare(n, noise, rng, [](double x, double y) { return (x + y) / 10; });
 }
 
 std::vector<Example> multiGauss(int64_t n, double noise, Rng& rng)
@@ -137,16 +144,7 @@ std::vector<Example> multiGauss(int64_t n, double noise, Rng& rng)
         }
         return best;
     };
-    const double radius = 6;
-    std::vector<Example> out;
-    for (int64_t i = 0; i < n; ++i) {
-        const double x = rng.uniform(-radius, radius);
-        const double y = rng.uniform(-radius, radius);
-        const double noiseX = rng.uniform(-radius, radius) * noise;
-        const double noiseY = rng.uniform(-radius, radius) * noise;
-        out.push_back({ x, y, label(x + noiseX, y + noiseY) });
-    }
-    return out;
+    return uniformSquare(n, noise, rng, label);
 }
 
 } // namespace

@@ -31,7 +31,7 @@ double batchAccuracy(const Tensor& pred, const int32_t* labels);
 // Runs the model in inference mode over the dataset in batches.
 Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64_t batchSize = 256, int topK = 5);
 
-// Copies samples [begin, end) of `data` into a batch tensor (N = end - begin).
+// Copies the samples at indices[0..count) of `data` (and their labels or targets) into a batch.
 void gatherBatch(const Dataset& data, const int64_t* indices, int64_t count, Tensor& x,
     std::vector<int32_t>& labels, Tensor& targets);
 
