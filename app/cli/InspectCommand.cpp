@@ -100,7 +100,9 @@ std::string inspectHelp()
 {
     return "usage: weightscope-cli inspect FILE_OR_FOLDER [options]\n\n"
            "Lists a weight file's format, metadata and tensors (name, dtype, shape, parameters, bytes).\n"
-           "Reads .safetensors files and sharded Hugging Face folders (model.safetensors.index.json).\n\n"
+           "Reads .safetensors files and sharded Hugging Face folders (model.safetensors.index.json),\n"
+           ".npy/.npz, Keras .h5/.keras and GGUF (quantised tensors show their type, e.g. Q4_K, and bits\n"
+           "per weight; --stats dequantises them).\n\n"
         + Args::help(inspectOptions());
 }
 
@@ -119,9 +121,17 @@ int inspectCommand(const std::vector<std::string>& argv)
     const auto& tensors = file->tensors();
 
     std::vector<TensorStats> stats;
+    // A tensor whose values cannot be read (a GGUF IQ2_XS, say) keeps its row, with the reason.
+    std::vector<std::string> statsErrors(tensors.size());
     if (withStats)
-        for (size_t i = 0; i < tensors.size(); ++i)
-            stats.push_back(computeTensorStats(*file, i, threads));
+        for (size_t i = 0; i < tensors.size(); ++i) {
+            try {
+                stats.push_back(computeTensorStats(*file, i, threads));
+            } catch (const FormatError& e) {
+                stats.emplace_back();
+                statsErrors[i] = e.what();
+            }
+        }
     int64_t params = 0;
     uint64_t bytes = 0;
     for (const auto& t : tensors) {
@@ -139,7 +149,13 @@ int inspectCommand(const std::vector<std::string>& argv)
             const auto& t = tensors[i];
             nlohmann::ordered_json j = { { "name", t.name }, { "dtype", dtypeName(t.dtype) }, { "shape", t.shape },
                 { "params", t.numel() }, { "bytes", t.nbytes } };
-            if (withStats)
+            if (!t.storage.empty())
+                j["storage"] = t.storage;
+            if (t.bitsPerWeight > 0)
+                j["bits_per_weight"] = t.bitsPerWeight;
+            if (withStats && !statsErrors[i].empty())
+                j["stats_error"] = statsErrors[i];
+            else if (withStats)
                 j["stats"] = statsJson(stats[i]);
             out["tensors"].push_back(std::move(j));
         }
@@ -156,21 +172,32 @@ int inspectCommand(const std::vector<std::string>& argv)
             out << "architecture: " << arch << "\n";
     printMetadata(out, file->metadata());
     size_t nameWidth = 4;
-    for (const auto& t : tensors)
+    bool withBits = false; // a bits-per-weight column for formats that give it (GGUF)
+    for (const auto& t : tensors) {
         nameWidth = std::max(nameWidth, t.name.size());
+        withBits = withBits || t.bitsPerWeight > 0;
+    }
     nameWidth = std::min<size_t>(nameWidth, 60);
     out << "tensors:\n  " << std::left << std::setw(int(nameWidth)) << "name" << "  " << std::setw(8) << "dtype"
         << std::setw(20) << "shape" << std::right << std::setw(14) << "params" << std::setw(14) << "bytes";
+    if (withBits)
+        out << std::setw(7) << "bpw";
     if (withStats)
         out << std::setw(13) << "min" << std::setw(13) << "max" << std::setw(13) << "mean" << std::setw(13) << "std"
             << std::setw(13) << "l2" << std::setw(9) << "zeros%" << std::setw(8) << "nan" << std::setw(8) << "inf";
     out << "\n";
     for (size_t i = 0; i < tensors.size(); ++i) {
         const auto& t = tensors[i];
-        out << "  " << std::left << std::setw(int(nameWidth)) << t.name << "  " << std::setw(8) << dtypeName(t.dtype)
+        // A quantised tensor shows its storage type (Q4_K); read() gives its values as float32.
+        const std::string type = t.storage.empty() ? dtypeName(t.dtype) : t.storage;
+        out << "  " << std::left << std::setw(int(nameWidth)) << t.name << "  " << std::setw(8) << type
             << std::setw(20) << shapeToString(t.shape) << std::right << std::setw(14) << t.numel() << std::setw(14)
             << t.nbytes;
-        if (withStats) {
+        if (withBits)
+            out << std::setw(7) << number(t.bitsPerWeight);
+        if (withStats && !statsErrors[i].empty()) {
+            out << "  (no statistics: its " << type << " values cannot be read)";
+        } else if (withStats) {
             const TensorStats& s = stats[i];
             out << std::setw(13) << number(s.min) << std::setw(13) << number(s.max) << std::setw(13) << number(s.mean)
                 << std::setw(13) << number(s.std) << std::setw(13) << number(s.l2) << std::setw(9)
