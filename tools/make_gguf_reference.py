@@ -551,7 +551,7 @@ def main():
         ("test.uint16", U16, 60000), ("test.int16", I16, -30000),
         ("test.uint32", U32, 4000000000), ("test.int32", I32, -2000000000),
         ("test.uint64", U64, 2 ** 63 + 5), ("test.int64", I64, -2 ** 62),
-        ("test.float32", F32, 1.5), ("test.float64", F64, 3.141592653589793),
+        ("test.float32", F32, 1.5), ("test.float32_tenth", F32, 0.1), ("test.float64", F64, 3.141592653589793),
         ("test.true", BOOL, True), ("test.false", BOOL, False),
         ("test.utf8", STRING, "naïve – ✓"),
         ("test.not_utf8", STRING, b"ab\xffcd"),

@@ -3,6 +3,9 @@
 #include "util/Error.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <set>
@@ -148,6 +151,18 @@ private:
     uint64_t pos_ = 0;
 };
 
+// A float32 as the shortest decimal that reads back as the same float32 (1e-05, not
+// 9.999999747378752e-06), so metadata shows what the writer meant.
+double shortestDouble(float v)
+{
+    if (!std::isfinite(v))
+        return double(v);
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    *end = '\0';
+    return std::strtod(buf, nullptr);
+}
+
 nlohmann::json readValue(Cursor& c, uint32_t type, int depth);
 
 // An array value: element type, length, elements. Long arrays are walked through (their end
@@ -195,7 +210,7 @@ nlohmann::json readValue(Cursor& c, uint32_t type, int depth)
     case I32: return c.get<int32_t>("int32 value");
     case U64: return c.get<uint64_t>("uint64 value");
     case I64: return c.get<int64_t>("int64 value");
-    case F32: return c.get<float>("float32 value");
+    case F32: return shortestDouble(c.get<float>("float32 value"));
     case F64: return c.get<double>("float64 value");
     case BOOL: {
         const uint64_t at = c.pos();

@@ -163,6 +163,7 @@ TEST(GgufReader, ReadsEveryMetadataValueType)
     EXPECT_EQ(m.at("test.uint64").get<uint64_t>(), (uint64_t(1) << 63) + 5);
     EXPECT_EQ(m.at("test.int64").get<int64_t>(), -(int64_t(1) << 62));
     EXPECT_EQ(m.at("test.float32").get<double>(), 1.5);
+    EXPECT_EQ(m.at("test.float32_tenth").get<double>(), 0.1) << "float32 0.1 is shown as 0.1, not 0.10000000149011612";
     EXPECT_EQ(m.at("test.float64").get<double>(), 3.141592653589793);
     EXPECT_EQ(m.at("test.true"), true);
     EXPECT_EQ(m.at("test.false"), false);
@@ -205,7 +206,7 @@ TEST(GgufReader, HonoursTheAlignmentAndReportsShapesInCOrder)
     EXPECT_EQ(g.at("alignment").get<int>(), 64);
     EXPECT_EQ(g.at("data_offset").get<uint64_t>() % 64, 0u);
     EXPECT_EQ(g.at("tensor_count").get<int>(), 2);
-    EXPECT_EQ(g.at("metadata_kv_count").get<int>(), 29);
+    EXPECT_EQ(g.at("metadata_kv_count").get<int>(), 30);
     ASSERT_EQ(f->tensors().size(), 2u);
     const TensorInfo& w = f->tensors()[0];
     EXPECT_EQ(w.name, "blk.0.weight");
