@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <random>
 #include <string>
@@ -635,4 +636,41 @@ TEST_F(GgufHostile, OpenWeightFileRecognisesTheMagicWithoutTheExtension)
     } catch (const FormatError& e) {
         EXPECT_NE(std::string(e.what()).find("empty.gguf"), std::string::npos) << e.what();
     }
+}
+
+TEST_F(GgufHostile, RandomlyDamagedFilesOpenOrFailCleanly)
+{
+    // Overwrite 1-4 random bytes of a valid file (its header, keys, infos or data) many times:
+    // each must open and read, or fail with FormatError; never crash or read outside the map
+    // (run under the asan preset to check the latter).
+    std::string original;
+    {
+        std::ifstream in(kDir + "/v2.gguf", std::ios::binary);
+        original.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const std::string small = SmallFile().bytes();
+    std::mt19937 rng(4);
+    int opened = 0, refused = 0;
+    for (int trial = 0; trial < 600; ++trial) {
+        std::string bytes = trial % 2 ? original : small;
+        const int hits = 1 + int(rng() % 4);
+        for (int h = 0; h < hits; ++h) {
+            const size_t at = rng() % bytes.size();
+            bytes[at] = char(rng() % 3 == 0 ? 0xFF : rng());
+        }
+        const std::string path = write("damaged.gguf", bytes);
+        try {
+            GgufFile f(path);
+            for (size_t i = 0; i < f.tensors().size(); ++i) {
+                std::vector<float> v(static_cast<size_t>(std::min<int64_t>(f.tensors()[i].numel(), 4096)));
+                f.read(i, 0, int64_t(v.size()), v.data());
+            }
+            ++opened;
+        } catch (const FormatError& e) {
+            EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+            ++refused;
+        }
+    }
+    EXPECT_GT(refused, 0);
+    EXPECT_GT(opened, 0);
 }
