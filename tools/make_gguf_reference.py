@@ -22,6 +22,7 @@ Files:
   v2.gguf        a GGUF version 2 file with one F16 tensor.
   expected.npz   for every tensor of quants.gguf and v2.gguf, the float32 values the reader
                  must return (C order), named "<file>/<tensor>".
+  ../bad/v1.gguf a GGUF version 1 file (refused) for the command-line tests.
 
 Run: /usr/bin/python3 tools/make_gguf_reference.py
 """
@@ -580,6 +581,11 @@ def main():
     expected["v2/token_embd.weight"] = h.astype(np.float32)
 
     np.savez(os.path.join(OUT, "expected.npz"), **expected)
+
+    # tests/data/bad/v1.gguf for the command-line tests: a GGUF version 1 header (32-bit counts),
+    # which Weightscope refuses by name.
+    with open(os.path.join(OUT, "..", "bad", "v1.gguf"), "wb") as f:
+        f.write(b"GGUF" + struct.pack("<III", 1, 0, 1) + struct.pack("<I", 4) + b"a.bc" + struct.pack("<II", 4, 7))
 
 
 if __name__ == "__main__":
