@@ -227,41 +227,25 @@ nlohmann::json readValue(Cursor& c, uint32_t type, int depth)
 
 uint64_t alignUp(uint64_t offset, uint64_t alignment) { return offset + (alignment - offset % alignment) % alignment; }
 
-} // namespace
-
-GgufFile::GgufFile(const std::string& path)
+// The version field: 2 or 3; version 1 and byte-swapped (big-endian) files get their own message.
+uint32_t readVersion(Cursor& c)
 {
-    path_ = path;
-    file_ = std::make_unique<MappedFile>(path);
-    const MappedFile& f = *file_;
-    Cursor c(f);
-
-    // Header.
-    if (f.size() < 4 || std::memcmp(f.data(), "GGUF", 4) != 0)
-        c.fail("not a GGUF file (it does not start with \"GGUF\")");
-    c.skip(4, "magic");
     const uint32_t version = c.get<uint32_t>("header (version)");
     if (version == 1)
         c.fail("GGUF version 1 (the format before August 2023) is not supported; versions 2 and 3 are read");
-    if ((version & 0xFFFFu) == 0 && __builtin_bswap32(version) <= 3)
-        c.fail("a big-endian GGUF file (version field " + std::to_string(__builtin_bswap32(version))
+    const uint32_t swapped = __builtin_bswap32(version);
+    if (swapped >= 1 && swapped <= 3)
+        c.fail("a big-endian GGUF file (version field " + std::to_string(swapped)
             + " byte-swapped); only little-endian files are read");
     if (version != 2 && version != 3)
         c.fail("unsupported GGUF version " + std::to_string(version) + " (versions 2 and 3 are read)");
-    const uint64_t tensorCount = c.get<uint64_t>("header (tensor count)");
-    const uint64_t kvCount = c.get<uint64_t>("header (metadata key/value count)");
-    // Each count is bounded by the bytes after the header before anything is allocated.
-    const uint64_t rest = f.size() - kHeaderBytes;
-    if (kvCount > rest / kMinKvBytes)
-        c.fail("metadata key/value count " + std::to_string(kvCount) + " at byte 16 is impossible: "
-            + std::to_string(rest) + " bytes follow the header and each pair needs at least "
-            + std::to_string(kMinKvBytes));
-    if (tensorCount > (rest - kvCount * kMinKvBytes) / kMinTensorInfoBytes)
-        c.fail("tensor count " + std::to_string(tensorCount) + " at byte 8 is impossible: " + std::to_string(rest)
-            + " bytes follow the header and each tensor info needs at least " + std::to_string(kMinTensorInfoBytes));
+    return version;
+}
 
-    // Metadata.
-    uint64_t alignment = kDefaultAlignment;
+// Reads kvCount key/value pairs into `out` (key -> value); returns general.alignment or the default.
+uint64_t readMetadata(Cursor& c, uint64_t kvCount, nlohmann::json& out)
+{
+    uint64_t alignment = GgufFile::kDefaultAlignment;
     std::set<std::string> keys;
     for (uint64_t i = 0; i < kvCount; ++i) {
         const uint64_t at = c.pos();
@@ -287,105 +271,153 @@ GgufFile::GgufFile(const std::string& path)
                 c.fail("alignment " + std::to_string(a) + " is not a power of two");
             alignment = a;
         }
-        metadata_[key] = std::move(value);
-    }
-
-    // Tensor infos.
-    struct Raw {
-        uint64_t offset = 0; // relative to the data section
-        uint64_t at = 0;     // where its info starts, for messages
-    };
-    std::vector<Raw> raw;
-    raw.reserve(size_t(tensorCount));
-    tensors_.reserve(size_t(tensorCount));
-    std::set<std::string> names;
-    std::map<std::string, int64_t> typeCounts;
-    for (uint64_t i = 0; i < tensorCount; ++i) {
-        const uint64_t at = c.pos();
-        c.context = "tensor info " + std::to_string(i) + " (byte " + std::to_string(at) + ")";
-        TensorInfo info;
-        info.name = c.string("tensor name");
-        c.context = "tensor '" + info.name + "' (info at byte " + std::to_string(at) + ")";
-        if (!names.insert(info.name).second)
-            c.fail("a second tensor with this name");
-        const uint32_t nDims = c.get<uint32_t>("number of dimensions");
-        if (nDims > kMaxDims)
-            c.fail(std::to_string(nDims) + " dimensions; GGUF allows at most " + std::to_string(kMaxDims));
-        uint64_t ne[kMaxDims] = {};
-        uint64_t numel = 1;
-        bool overflow = false;
-        for (uint32_t d = 0; d < nDims; ++d) {
-            ne[d] = c.get<uint64_t>("dimensions");
-            overflow = overflow || ne[d] > uint64_t(INT64_MAX) || __builtin_mul_overflow(numel, ne[d], &numel);
-        }
-        std::string dims = "[";
-        for (uint32_t d = 0; d < nDims; ++d)
-            dims += (d ? ", " : "") + std::to_string(ne[d]);
-        dims += "]";
-        if (overflow || numel > uint64_t(INT64_MAX))
-            c.fail("dimensions " + dims + " have more elements than can be addressed");
-        const uint64_t typeAt = c.pos();
-        const uint32_t typeNumber = c.get<uint32_t>("tensor type");
-        const GgmlTypeInfo* type = ggmlTypeInfo(typeNumber);
-        if (!type)
-            c.fail("unknown ggml tensor type " + std::to_string(typeNumber) + " at byte " + std::to_string(typeAt));
-        if (nDims > 0 && ne[0] % uint64_t(type->blockElements) != 0)
-            c.fail("rows of " + std::to_string(ne[0]) + " elements are not whole " + type->name + " blocks of "
-                + std::to_string(type->blockElements));
-        if (nDims == 0 && type->blockElements != 1)
-            c.fail(std::string("a scalar cannot be stored as ") + type->name + " blocks");
-        const uint64_t offset = c.get<uint64_t>("tensor data offset");
-        // numel <= INT64_MAX and blockBytes <= 292, so only the product can overflow.
-        if (__builtin_mul_overflow(numel / uint64_t(type->blockElements), uint64_t(type->blockBytes), &info.nbytes))
-            c.fail("dimensions " + dims + " of " + type->name + " need more bytes than fit in 64 bits");
-        for (uint32_t d = nDims; d-- > 0;)
-            info.shape.push_back(int64_t(ne[d])); // C order: ne[0], the fastest-varying, last
-        info.bitsPerWeight = type->bitsPerWeight();
-        if (type->plain) {
-            info.dtype = *type->plain;
-        } else {
-            info.dtype = DType::F32; // what read() delivers
-            info.storage = type->name;
-        }
-        ++typeCounts[type->name];
-        raw.push_back({ offset, at });
-        where_.push_back({ type, 0 });
-        tensors_.push_back(std::move(info));
+        out[key] = std::move(value);
     }
     c.context.clear();
+    return alignment;
+}
 
-    // Tensor data: the section starts at the next multiple of the alignment; every tensor must be
-    // aligned, inside the file, and apart from the others.
+// One tensor info as read, before its data is placed.
+struct RawTensor {
+    TensorInfo info;
+    const GgmlTypeInfo* type = nullptr;
+    uint64_t offset = 0; // relative to the data section
+    uint64_t at = 0;     // where its info starts, for messages
+};
+
+RawTensor readTensorInfo(Cursor& c, uint64_t index)
+{
+    RawTensor t;
+    t.at = c.pos();
+    c.context = "tensor info " + std::to_string(index) + " (byte " + std::to_string(t.at) + ")";
+    TensorInfo& info = t.info;
+    info.name = c.string("tensor name");
+    c.context = "tensor '" + info.name + "' (info at byte " + std::to_string(t.at) + ")";
+    const uint32_t nDims = c.get<uint32_t>("number of dimensions");
+    if (nDims > kMaxDims)
+        c.fail(std::to_string(nDims) + " dimensions; GGUF allows at most " + std::to_string(kMaxDims));
+    uint64_t ne[kMaxDims] = {};
+    uint64_t numel = 1;
+    bool overflow = false;
+    std::string dims = "[";
+    for (uint32_t d = 0; d < nDims; ++d) {
+        ne[d] = c.get<uint64_t>("dimensions");
+        overflow = overflow || ne[d] > uint64_t(INT64_MAX) || __builtin_mul_overflow(numel, ne[d], &numel);
+        dims += (d ? ", " : "") + std::to_string(ne[d]);
+    }
+    dims += "]";
+    if (overflow || numel > uint64_t(INT64_MAX))
+        c.fail("dimensions " + dims + " have more elements than can be addressed");
+    const uint64_t typeAt = c.pos();
+    const uint32_t typeNumber = c.get<uint32_t>("tensor type");
+    t.type = ggmlTypeInfo(typeNumber);
+    if (!t.type)
+        c.fail("unknown ggml tensor type " + std::to_string(typeNumber) + " at byte " + std::to_string(typeAt));
+    const GgmlTypeInfo& type = *t.type;
+    if (nDims > 0 && ne[0] % uint64_t(type.blockElements) != 0)
+        c.fail("rows of " + std::to_string(ne[0]) + " elements are not whole " + type.name + " blocks of "
+            + std::to_string(type.blockElements));
+    if (nDims == 0 && type.blockElements != 1)
+        c.fail(std::string("a scalar cannot be stored as ") + type.name + " blocks");
+    t.offset = c.get<uint64_t>("tensor data offset");
+    // numel <= INT64_MAX and blockBytes <= 292, so only the product can overflow.
+    if (__builtin_mul_overflow(numel / uint64_t(type.blockElements), uint64_t(type.blockBytes), &info.nbytes))
+        c.fail("dimensions " + dims + " of " + type.name + " need more bytes than fit in 64 bits");
+    for (uint32_t d = nDims; d-- > 0;)
+        info.shape.push_back(int64_t(ne[d])); // C order: ne[0], the fastest-varying, last
+    info.bitsPerWeight = type.bitsPerWeight();
+    if (type.plain) {
+        info.dtype = *type.plain;
+    } else {
+        info.dtype = DType::F32; // what read() delivers
+        info.storage = type.name;
+    }
+    c.context.clear();
+    return t;
+}
+
+// Every tensor must be aligned, inside the file and apart from the others.
+void checkPlacement(Cursor& c, const std::vector<RawTensor>& tensors, uint64_t alignment, uint64_t dataSize,
+    uint64_t dataStart)
+{
+    for (const RawTensor& t : tensors) {
+        const std::string where = "tensor '" + t.info.name + "' (info at byte " + std::to_string(t.at) + ")";
+        if (t.offset % alignment != 0)
+            c.fail(where + ": data offset " + std::to_string(t.offset) + " is not a multiple of the alignment "
+                + std::to_string(alignment));
+        if (t.offset > dataSize || t.info.nbytes > dataSize - t.offset)
+            c.fail(where + ": its " + std::to_string(t.info.nbytes) + " bytes at data offset " + std::to_string(t.offset)
+                + " (file byte " + std::to_string(dataStart + t.offset) + ") run past the end of the file ("
+                + std::to_string(dataStart + dataSize) + " bytes)");
+    }
+    std::vector<const RawTensor*> order;
+    for (const RawTensor& t : tensors)
+        order.push_back(&t);
+    std::sort(order.begin(), order.end(), [](const RawTensor* a, const RawTensor* b) { return a->offset < b->offset; });
+    for (size_t k = 1; k < order.size(); ++k) {
+        const RawTensor& prev = *order[k - 1];
+        const RawTensor& cur = *order[k];
+        if (cur.offset < prev.offset + prev.info.nbytes)
+            c.fail("tensor '" + cur.info.name + "' at data offset " + std::to_string(cur.offset) + " overlaps tensor '"
+                + prev.info.name + "' (data offsets " + std::to_string(prev.offset) + " to "
+                + std::to_string(prev.offset + prev.info.nbytes) + ")");
+    }
+}
+
+} // namespace
+
+GgufFile::GgufFile(const std::string& path)
+{
+    path_ = path;
+    file_ = std::make_unique<MappedFile>(path);
+    const MappedFile& f = *file_;
+    Cursor c(f);
+
+    // Header.
+    if (f.size() < 4 || std::memcmp(f.data(), "GGUF", 4) != 0)
+        c.fail("not a GGUF file (it does not start with \"GGUF\")");
+    c.skip(4, "magic");
+    const uint32_t version = readVersion(c);
+    const uint64_t tensorCount = c.get<uint64_t>("header (tensor count)");
+    const uint64_t kvCount = c.get<uint64_t>("header (metadata key/value count)");
+    // Each count is bounded by the bytes after the header before anything is allocated.
+    const uint64_t rest = f.size() - kHeaderBytes;
+    if (kvCount > rest / kMinKvBytes)
+        c.fail("metadata key/value count " + std::to_string(kvCount) + " at byte 16 is impossible: "
+            + std::to_string(rest) + " bytes follow the header and each pair needs at least "
+            + std::to_string(kMinKvBytes));
+    if (tensorCount > (rest - kvCount * kMinKvBytes) / kMinTensorInfoBytes)
+        c.fail("tensor count " + std::to_string(tensorCount) + " at byte 8 is impossible: " + std::to_string(rest)
+            + " bytes follow the header and each tensor info needs at least " + std::to_string(kMinTensorInfoBytes));
+
+    const uint64_t alignment = readMetadata(c, kvCount, metadata_);
+
+    std::vector<RawTensor> raw;
+    raw.reserve(size_t(tensorCount));
+    std::set<std::string> names;
+    for (uint64_t i = 0; i < tensorCount; ++i) {
+        raw.push_back(readTensorInfo(c, i));
+        if (!names.insert(raw.back().info.name).second)
+            c.fail("tensor '" + raw.back().info.name + "' (info at byte " + std::to_string(raw.back().at)
+                + "): a second tensor with this name");
+    }
+
+    // The data section starts at the next multiple of the alignment after the tensor infos.
     const uint64_t infoEnd = c.pos();
     const uint64_t dataStart = alignUp(infoEnd, alignment);
     if (tensorCount > 0 && dataStart > f.size())
         c.fail("the tensor data section would start at byte " + std::to_string(dataStart) + " (tensor infos end at byte "
             + std::to_string(infoEnd) + ", alignment " + std::to_string(alignment) + "), past the end of the file ("
             + std::to_string(f.size()) + " bytes)");
-    const uint64_t dataSize = f.size() - std::min<uint64_t>(dataStart, f.size());
-    std::vector<size_t> order(tensors_.size());
-    for (size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
-        const TensorInfo& t = tensors_[i];
-        const std::string where = "tensor '" + t.name + "' (info at byte " + std::to_string(raw[i].at) + ")";
-        if (raw[i].offset % alignment != 0)
-            c.fail(where + ": data offset " + std::to_string(raw[i].offset) + " is not a multiple of the alignment "
-                + std::to_string(alignment));
-        if (raw[i].offset > dataSize || t.nbytes > dataSize - raw[i].offset)
-            c.fail(where + ": its " + std::to_string(t.nbytes) + " bytes at data offset " + std::to_string(raw[i].offset)
-                + " (file byte " + std::to_string(dataStart + raw[i].offset) + ") run past the end of the file ("
-                + std::to_string(f.size()) + " bytes)");
-        where_[i].offset = dataStart + raw[i].offset;
-    }
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return raw[a].offset < raw[b].offset; });
-    for (size_t k = 1; k < order.size(); ++k) {
-        const size_t prev = order[k - 1], cur = order[k];
-        if (raw[cur].offset < raw[prev].offset + tensors_[prev].nbytes)
-            c.fail("tensor '" + tensors_[cur].name + "' at data offset " + std::to_string(raw[cur].offset)
-                + " overlaps tensor '" + tensors_[prev].name + "' (data offsets " + std::to_string(raw[prev].offset)
-                + " to " + std::to_string(raw[prev].offset + tensors_[prev].nbytes) + ")");
-    }
+    checkPlacement(c, raw, alignment, f.size() - std::min<uint64_t>(dataStart, f.size()), dataStart);
 
+    std::map<std::string, int64_t> typeCounts;
+    tensors_.reserve(raw.size());
+    for (RawTensor& t : raw) {
+        ++typeCounts[t.type->name];
+        where_.push_back({ t.type, dataStart + t.offset });
+        tensors_.push_back(std::move(t.info));
+    }
     metadata_["gguf"] = { { "version", version }, { "tensor_count", tensorCount }, { "metadata_kv_count", kvCount },
         { "alignment", alignment }, { "data_offset", dataStart }, { "tensor_types", typeCounts } };
 }

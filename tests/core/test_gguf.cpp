@@ -523,6 +523,9 @@ TEST_F(GgufHostile, RefusesWrongMagicVersionOneAndBigEndian)
     SmallFile v9;
     v9.version = 9;
     expectRefused("v9.gguf", v9.bytes(), "unsupported GGUF version 9");
+    SmallFile v0;
+    v0.version = 0;
+    expectRefused("v0.gguf", v0.bytes(), "unsupported GGUF version 0");
 }
 
 TEST_F(GgufHostile, RefusesLyingCountsBeforeAllocating)
