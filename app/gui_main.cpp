@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -15,6 +16,12 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("weightscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Weightscope"));
     QApplication::setApplicationVersion(QStringLiteral(WS_VERSION));
+    // Matches packaging/io.github.weightscope.Weightscope.desktop (window icons on Wayland).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.weightscope.Weightscope"));
+    QIcon icon;
+    for (int size : { 16, 22, 24, 32, 48, 64, 128, 256, 512 })
+        icon.addFile(QStringLiteral(":/icons/%1x%1/io.github.weightscope.Weightscope.png").arg(size));
+    QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Workbench for neural-network weights"));
