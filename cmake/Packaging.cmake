@@ -61,6 +61,10 @@ if(WS_BUILD_GUI)
   qt_add_resources(weightscope ws_icons PREFIX /icons BASE ${PROJECT_BINARY_DIR}/packaging/icons FILES ${WS_ICON_PNGS})
 endif()
 
+if(WS_ARCH)
+  message(WARNING "WS_ARCH=${WS_ARCH}: a package from this build runs only on such CPUs; use the release preset")
+endif()
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME weightscope)
 set(CPACK_PACKAGE_VENDOR "Weightscope developers")

@@ -8,6 +8,9 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# A package runs on any x86-64: never one built with -march (WS_ARCH, e.g. the bench-native preset).
+! grep -Eq '^WS_ARCH:STRING=.+' "$build/CMakeCache.txt" || fail "built with WS_ARCH set: not portable"
+
 cpack --config "$build/CPackConfig.cmake" -G DEB -B "$scratch/out" >"$scratch/cpack.log" 2>&1 \
   || { cat "$scratch/cpack.log"; fail "cpack"; }
 deb=$(ls "$scratch"/out/weightscope_*.deb)
@@ -50,4 +53,8 @@ grep -q "$version" <<<"$out" || fail "weightscope --version printed '$out'"
 # The installed man page renders without groff warnings.
 warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/weightscope-cli.1.gz" 2>&1 >/dev/null || true)
 [ -z "$warnings" ] || fail "man page warnings: $warnings"
+# Dependencies resolvable on this system, as apt would install the package.
+if command -v apt-get >/dev/null; then
+  apt-get install --simulate "$deb" >"$scratch/apt.log" 2>&1 || { cat "$scratch/apt.log"; fail "apt-get cannot install it"; }
+fi
 echo "package OK"
