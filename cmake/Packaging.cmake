@@ -35,6 +35,18 @@ install(FILES README.md CHANGELOG.md docs/cli.md docs/file-formats.md docs/user-
   DESTINATION ${WS_DOC_DIR})
 install(DIRECTORY docs/screenshots DESTINATION ${WS_DOC_DIR}) # the guide shows them
 
+# A native package's Debian changelog (policy 12.7); the history itself is CHANGELOG.md.
+string(TIMESTAMP WS_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC) # honours SOURCE_DATE_EPOCH
+file(WRITE ${PROJECT_BINARY_DIR}/packaging/changelog
+  "weightscope (${PROJECT_VERSION}) unstable; urgency=medium\n\n"
+  "  * Release ${PROJECT_VERSION}; see /usr/share/doc/weightscope/CHANGELOG.md.\n\n"
+  " -- Weightscope developers <dev@weightscope.invalid>  ${WS_CHANGELOG_DATE}\n")
+add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/packaging/changelog.gz
+  COMMAND gzip -9nf -k ${PROJECT_BINARY_DIR}/packaging/changelog
+  DEPENDS ${PROJECT_BINARY_DIR}/packaging/changelog VERBATIM)
+add_custom_target(ws_changelog ALL DEPENDS ${PROJECT_BINARY_DIR}/packaging/changelog.gz)
+install(FILES ${PROJECT_BINARY_DIR}/packaging/changelog.gz DESTINATION ${WS_DOC_DIR})
+
 if(WS_BUILD_GUI)
   install(FILES ${PROJECT_BINARY_DIR}/packaging/weightscope.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
   install(FILES ${WS_PACKAGING_DIR}/${WS_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/applications)
@@ -70,11 +82,13 @@ set(CPACK_PACKAGE_NAME weightscope)
 set(CPACK_PACKAGE_VENDOR "Weightscope developers")
 set(CPACK_PACKAGE_CONTACT "Weightscope developers <dev@weightscope.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "workbench for neural-network weights")
+# Lines under 80 columns (Debian policy 5.6.13; lintian's extended-description-line-too-long).
 set(CPACK_PACKAGE_DESCRIPTION
-  "Weightscope opens neural-network weight files (safetensors, NumPy, Keras) and shows the\n\
-tensors and metadata inside them, trains small networks in a 2-D playground while drawing\n\
-the decision boundary and the loss, and compares runs. weightscope-cli trains, evaluates,\n\
-inspects and exports models from the command line. Nothing a file contains is executed.")
+  "Weightscope opens neural-network weight files (safetensors, NumPy, Keras)\n\
+and shows the tensors and metadata inside them, trains small networks in a\n\
+2-D playground while drawing the decision boundary and the loss, and\n\
+compares runs. weightscope-cli trains, evaluates, inspects and exports\n\
+models from the command line. Nothing a file contains is executed.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "https://weightscope.github.io/")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
