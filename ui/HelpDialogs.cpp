@@ -12,7 +12,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -58,6 +61,25 @@ void addShortcutRows(QTreeWidgetItem* parent, const QList<QAction*>& actions)
     }
 }
 
+// Screenshots are window-sized; shown at their own size they would need sideways scrolling.
+// Qt scales the height along when only the width is set.
+void fitImages(QTextDocument* document, int width)
+{
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.charFormat().isImageFormat())
+                continue;
+            QTextImageFormat image = fragment.charFormat().toImageFormat();
+            image.setWidth(width);
+            QTextCursor cursor(document);
+            cursor.setPosition(fragment.position());
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            cursor.setCharFormat(image);
+        }
+    }
+}
+
 } // namespace
 
 QString userGuidePath()
@@ -84,6 +106,7 @@ void showUserGuide(QWidget* parent)
     browser->setOpenExternalLinks(true);
     // Markdown from a file: relative links and screenshots resolve next to the guide.
     browser->setSource(QUrl::fromLocalFile(path), QTextDocument::MarkdownResource);
+    fitImages(browser->document(), 680);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     auto* layout = new QVBoxLayout(dialog);

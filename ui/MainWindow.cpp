@@ -86,7 +86,8 @@ void MainWindow::createMenus()
     view->addAction(toggle);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })->setShortcuts(standardOr(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)));
+    help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })
+        ->setShortcuts(standardOr(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     help->addSeparator();
