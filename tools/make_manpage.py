@@ -52,9 +52,25 @@ def command_section(cli, command):
     return "\n".join(roff)
 
 
+def commands_of(cli):
+    """The commands `weightscope-cli --help` lists under "Commands:", so new ones appear here too."""
+    out = subprocess.run([cli, "--help"], check=True, capture_output=True, text=True).stdout
+    listing = out.split("Commands:", 1)[1] if "Commands:" in out else ""
+    commands = []
+    for line in listing.splitlines():
+        match = re.match(r"^  ([a-z][a-z0-9-]*)\s{2,}", line)
+        if match:
+            commands.append(match.group(1))
+        elif commands and not line.strip():
+            break
+    if not commands:
+        sys.exit(f"make_manpage.py: no commands found in {cli} --help")
+    return commands
+
+
 def main():
     cli, template, output, version = sys.argv[1:5]
-    commands = ["train", "eval", "inspect", "export"]
+    commands = commands_of(cli)
     # SOURCE_DATE_EPOCH keeps the page reproducible (reproducible-builds.org).
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", datetime.datetime.now().timestamp()))
     date = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).strftime("%Y-%m-%d")
