@@ -6,6 +6,7 @@
 
 #include "io/NpyReader.h"
 #include "io/NpzReader.h"
+#include "io/OnnxReader.h"
 #include "io/SafetensorsReader.h"
 #include "util/Error.h"
 
@@ -64,8 +65,10 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
         return std::make_unique<NpzFile>(path);
     if (fs::is_regular_file(path, ec) && isKerasFile(path))
         return openKerasFile(path);
+    if (looksLikeOnnx(path))
+        return std::make_unique<OnnxFile>(path);
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
-                             ".npy, .npz, .h5, .keras, .gguf)");
+                             ".npy, .npz, .h5, .keras, .gguf, .onnx)");
 }
 
 } // namespace ws
