@@ -45,6 +45,8 @@ void printMetadata(std::ostream& out, const nlohmann::json& meta)
         return;
     out << "metadata:\n";
     for (const auto& [key, v] : meta.items()) {
+        if (key == "graph")
+            continue; // printed on its own (printGraph)
         if (v.is_object()) {
             for (const auto& [sub, sv] : v.items())
                 out << "  " << key << "." << sub << ": " << oneLine(sv) << "\n";
@@ -55,6 +57,46 @@ void printMetadata(std::ostream& out, const nlohmann::json& meta)
             out << "  " << key << ": " << oneLine(v) << "\n";
         }
     }
+}
+
+// A value's name, dtype and shape: "input FLOAT (batch, 2, 8, 8)".
+std::string valueLine(const nlohmann::json& v)
+{
+    std::string dims;
+    for (const auto& d : v.value("shape", nlohmann::json::array()))
+        dims += (dims.empty() ? "" : ", ") + (d.is_string() ? d.get<std::string>() : d.is_null() ? "?" : d.dump());
+    return v.value("name", "") + " " + v.value("dtype", "") + " (" + dims + ")";
+}
+
+// The graph of a format that has one (ONNX): inputs, outputs and one line per node, the first
+// kMaxNodes of them; --json carries everything.
+void printGraph(std::ostream& out, const nlohmann::json& graph)
+{
+    constexpr size_t kMaxNodes = 60;
+    const nlohmann::json nodes = graph.value("nodes", nlohmann::json::array());
+    out << "graph: " << graph.value("name", "") << " (" << nodes.size() << " nodes)\n";
+    for (const auto& v : graph.value("inputs", nlohmann::json::array()))
+        out << "  input:  " << valueLine(v) << "\n";
+    for (const auto& v : graph.value("outputs", nlohmann::json::array()))
+        out << "  output: " << valueLine(v) << "\n";
+    for (size_t i = 0; i < nodes.size() && i < kMaxNodes; ++i) {
+        const nlohmann::json& n = nodes[i];
+        std::string ins, outs;
+        for (const auto& x : n.value("inputs", nlohmann::json::array()))
+            ins += (ins.empty() ? "" : ", ") + x.get<std::string>();
+        for (const auto& x : n.value("outputs", nlohmann::json::array()))
+            outs += (outs.empty() ? "" : ", ") + x.get<std::string>();
+        std::string op = n.value("op_type", "");
+        if (n.contains("domain"))
+            op = n.at("domain").get<std::string>() + "." + op;
+        out << "  " << std::setw(3) << i << " " << std::left << std::setw(18) << op << std::right << " "
+            << n.value("name", "") << ": " << ins << " -> " << outs;
+        if (n.contains("attributes"))
+            out << "  " << oneLine(n.at("attributes"));
+        out << "\n";
+    }
+    if (nodes.size() > kMaxNodes)
+        out << "  ... " << nodes.size() - kMaxNodes << " more nodes (--json lists them all)\n";
 }
 
 // "LlamaForCausalLM (llama): 16 layers, hidden 2048, vocab 128256" from a Hugging Face config.json.
@@ -101,8 +143,8 @@ std::string inspectHelp()
     return "usage: weightscope-cli inspect FILE_OR_FOLDER [options]\n\n"
            "Lists a weight file's format, metadata and tensors (name, dtype, shape, parameters, bytes).\n"
            "Reads .safetensors files and sharded Hugging Face folders (model.safetensors.index.json),\n"
-           ".npy/.npz, Keras .h5/.keras and GGUF (quantised tensors show their type, e.g. Q4_K, and bits\n"
-           "per weight; --stats dequantises them).\n\n"
+           ".npy/.npz, Keras .h5/.keras, GGUF (quantised tensors show their type, e.g. Q4_K, and bits\n"
+           "per weight; --stats dequantises them) and ONNX (with its graph: inputs, outputs, nodes).\n\n"
         + Args::help(inspectOptions());
 }
 
@@ -171,6 +213,8 @@ int inspectCommand(const std::vector<std::string>& argv)
         if (const std::string arch = architecture(file->metadata().at("config")); !arch.empty())
             out << "architecture: " << arch << "\n";
     printMetadata(out, file->metadata());
+    if (file->metadata().contains("graph") && file->metadata().at("graph").is_object())
+        printGraph(out, file->metadata().at("graph"));
     size_t nameWidth = 4;
     bool withBits = false; // a bits-per-weight column for formats that give it (GGUF)
     for (const auto& t : tensors) {

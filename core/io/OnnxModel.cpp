@@ -607,7 +607,14 @@ void Converter::reshape()
 
 Sequential buildOnnxModel(const OnnxGraph& graph, const OnnxConstantSource& constants, const std::string& file)
 {
-    return Converter(graph, constants, file).run();
+    try {
+        return Converter(graph, constants, file).run();
+    } catch (const FormatError&) {
+        throw;
+    } catch (const Error& e) {
+        // a shape the engine refuses (overflowing sizes, a layer that does not fit)
+        throw FormatError(file + ": " + e.what());
+    }
 }
 
 } // namespace ws

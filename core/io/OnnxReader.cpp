@@ -11,6 +11,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -137,6 +140,17 @@ std::string shortened(const std::string& s, size_t limit = 200)
     return s.size() <= limit ? s : s.substr(0, limit) + "...";
 }
 
+// A float attribute as the shortest decimal that reads back to the same float (1e-05, not
+// 9.999999747378752e-06); NaN and infinities, which JSON cannot hold, as strings.
+json floatJson(float v)
+{
+    if (!std::isfinite(v))
+        return std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf");
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, v).ptr;
+    return std::strtod(std::string(text, end).c_str(), nullptr);
+}
+
 // Attribute values for people and for the converter: numbers and short lists exactly, tensors
 // and subgraphs summarised (their contents are never needed to run a supported operator).
 json attributeValue(const onnx::AttributeProto& a)
@@ -155,12 +169,12 @@ json attributeValue(const onnx::AttributeProto& a)
         return json { { "tensor", s } };
     };
     switch (a.type()) {
-    case onnx::AttributeProto::FLOAT: return a.f();
+    case onnx::AttributeProto::FLOAT: return floatJson(a.f());
     case onnx::AttributeProto::INT: return a.i();
     case onnx::AttributeProto::STRING: return shortened(a.s());
     case onnx::AttributeProto::TENSOR: return tensorSummary(a.t());
     case onnx::AttributeProto::GRAPH: return json { { "graph", { { "nodes", a.g().node_size() } } } };
-    case onnx::AttributeProto::FLOATS: return list(a.floats(), [](float v) { return json(v); });
+    case onnx::AttributeProto::FLOATS: return list(a.floats(), floatJson);
     case onnx::AttributeProto::INTS: return list(a.ints(), [](int64_t v) { return json(v); });
     case onnx::AttributeProto::STRINGS: return list(a.strings(), [](const std::string& v) { return json(shortened(v)); });
     case onnx::AttributeProto::TENSORS: return list(a.tensors(), tensorSummary);
