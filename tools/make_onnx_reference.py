@@ -8,6 +8,8 @@ committed, and the build and the tests never need Python).
     torch.onnx.export (opset 13) from PyTorch modules with fixed seeds, with <name>_input.npy and
     PyTorch's output <name>_output.npy for the same input (the C++ test compares within 1e-5).
   - mlp_external.onnx + mlp_external.data: the MLP with every initializer in an external file.
+  - value_ints.onnx: made with onnx.helper (opset 12): a Constant with value_ints as Reshape's
+    shape, MaxPool, Flatten, Gemm with alpha/beta, Softmax; expected output from NumPy.
   - gauss_mlp.onnx: a 2-input MLP with hand-set weights that separates the Playground "gauss"
     clusters (class 1 around (2, 2)); the CLI test evaluates it.
   - typed.onnx: initializers written by onnx.helper in the typed fields (float_data, int32_data,
@@ -126,6 +128,29 @@ def graph_model(nodes, inputs, outputs, initializers, name, opset=OPSET, extra_o
 
 def float_input(name, *dims):
     return helper.make_tensor_value_info(name, TensorProto.FLOAT, list(dims))
+
+
+def helper_models():
+    """Graphs PyTorch does not write: Constant value_ints (opset 12) and a Softmax before opset 13; NumPy reference."""
+    rng = np.random.default_rng(11)
+    x = rng.standard_normal((4, 8)).astype(np.float32)
+    w = rng.standard_normal((3, 2)).astype(np.float32)
+    c = rng.standard_normal(3).astype(np.float32)
+    nodes = [helper.make_node("Constant", [], ["shape"], name="shape_const", value_ints=[0, 2, 2, 2]),
+             helper.make_node("Reshape", ["x", "shape"], ["r"], name="to_images"),
+             helper.make_node("MaxPool", ["r"], ["p"], name="pool", kernel_shape=[2, 2], strides=[2, 2]),
+             helper.make_node("Flatten", ["p"], ["f"], name="flat"),
+             helper.make_node("Gemm", ["f", "W", "C"], ["g"], name="fc", transB=1, alpha=0.5, beta=2.0),
+             helper.make_node("Softmax", ["g"], ["y"], name="probs")]
+    model = graph_model(nodes, [float_input("x", "n", 8)], [float_input("y", "n", 3)],
+                        [numpy_helper.from_array(w, "W"), numpy_helper.from_array(c, "C")], "value_ints", opset=12)
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(OUT, "value_ints.onnx"))
+    pooled = x.reshape(4, 2, 2, 2).astype(np.float64).max(axis=(2, 3))
+    g = 0.5 * pooled @ w.T.astype(np.float64) + 2.0 * c
+    e = np.exp(g - g.max(axis=1, keepdims=True))
+    np.save(os.path.join(OUT, "value_ints_input.npy"), x)
+    np.save(os.path.join(OUT, "value_ints_output.npy"), (e / e.sum(axis=1, keepdims=True)).astype(np.float32))
 
 
 def typed_model():
@@ -254,6 +279,7 @@ def bad_files():
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     reference_models()
+    helper_models()
     typed_model()
     unsupported_models()
     bad_files()

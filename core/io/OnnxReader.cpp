@@ -10,6 +10,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 #include <algorithm>
+#include <deque>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -201,6 +202,9 @@ struct OnnxFile::Impl {
     std::map<std::string, std::string> identities; // Identity node output -> its input
     OnnxGraph graph;
 
+    std::deque<TensorProto> ownedConstants; // Constant nodes' value_float(s)/value_int(s) as tensors
+
+    void addConstant(const onnx::NodeProto& n, const std::string& path);
     std::pair<TensorInfo, Source> describe(const TensorProto& t, const std::string& path, const std::string& where);
     const uint8_t* externalData(const TensorProto& t, uint64_t bytes, const std::string& path, const std::string& where);
 };
@@ -249,6 +253,40 @@ std::pair<TensorInfo, Source> OnnxFile::Impl::describe(const TensorProto& t, con
         src.typed = &t;
     }
     return { std::move(info), src };
+}
+
+// A Constant node's value: `value` (a tensor), or since opset 12 `value_float`, `value_floats`,
+// `value_int`, `value_ints` (kept as FLOAT/INT64 tensors). Other kinds are not constants here.
+void OnnxFile::Impl::addConstant(const onnx::NodeProto& n, const std::string& path)
+{
+    const std::string where = path + ": Constant node '" + n.name() + "' value";
+    for (const auto& a : n.attribute()) {
+        if (a.name() == "value" && a.type() == onnx::AttributeProto::TENSOR) {
+            constantNodes.emplace(n.output(0), describe(a.t(), path, where));
+            return;
+        }
+        TensorProto t;
+        if (a.name() == "value_float" && a.type() == onnx::AttributeProto::FLOAT) {
+            t.set_data_type(TensorProto::FLOAT);
+            t.add_float_data(a.f());
+        } else if (a.name() == "value_floats" && a.type() == onnx::AttributeProto::FLOATS) {
+            t.set_data_type(TensorProto::FLOAT);
+            t.add_dims(a.floats_size());
+            t.mutable_float_data()->CopyFrom(a.floats());
+        } else if (a.name() == "value_int" && a.type() == onnx::AttributeProto::INT) {
+            t.set_data_type(TensorProto::INT64);
+            t.add_int64_data(a.i());
+        } else if (a.name() == "value_ints" && a.type() == onnx::AttributeProto::INTS) {
+            t.set_data_type(TensorProto::INT64);
+            t.add_dims(a.ints_size());
+            t.mutable_int64_data()->CopyFrom(a.ints());
+        } else {
+            continue;
+        }
+        ownedConstants.push_back(std::move(t));
+        constantNodes.emplace(n.output(0), describe(ownedConstants.back(), path, where));
+        return;
+    }
 }
 
 // The bytes of an external tensor: a file inside the model's folder, mapped once, the range
@@ -385,12 +423,8 @@ OnnxFile::OnnxFile(const std::string& path)
         node.outputs.assign(n.output().begin(), n.output().end());
         for (const auto& a : n.attribute())
             node.attributes[a.name()] = attributeValue(a);
-        if (n.op_type() == "Constant" && n.domain().empty() && n.output_size() == 1) {
-            for (const auto& a : n.attribute())
-                if (a.name() == "value" && a.type() == onnx::AttributeProto::TENSOR)
-                    impl_->constantNodes.emplace(n.output(0),
-                        impl_->describe(a.t(), path, path + ": Constant node '" + n.name() + "' value"));
-        }
+        if (n.op_type() == "Constant" && n.domain().empty() && n.output_size() == 1)
+            impl_->addConstant(n, path);
         if (n.op_type() == "Identity" && n.domain().empty() && n.input_size() == 1 && n.output_size() == 1)
             impl_->identities.emplace(n.output(0), n.input(0));
         json j = { { "name", node.name }, { "op_type", node.opType } };

@@ -27,8 +27,9 @@ const std::string kDir = std::string(WS_TEST_DATA_DIR) + "/onnx";
 
 Tensor loadNpy(const std::string& path) { return openWeightFile(path)->readTensor(0); }
 
-// Runs `name`.onnx on `name`_input.npy and compares with PyTorch's `name`_output.npy.
-void expectMatchesPyTorch(const std::string& name, const std::string& onnxFile = "")
+// Runs `name`.onnx on `name`_input.npy and compares with `name`_output.npy (PyTorch's output,
+// or NumPy's for graphs made with onnx.helper).
+void expectMatchesReference(const std::string& name, const std::string& onnxFile = "")
 {
     SCOPED_TRACE(name);
     const auto file = openWeightFile(kDir + "/" + (onnxFile.empty() ? name + ".onnx" : onnxFile));
@@ -57,13 +58,17 @@ std::string messageOf(const std::string& path)
 
 } // namespace
 
-TEST(OnnxModel, MlpMatchesPyTorch) { expectMatchesPyTorch("mlp"); }
-TEST(OnnxModel, CnnWithConvMaxPoolFlattenMatchesPyTorch) { expectMatchesPyTorch("cnn"); }
-TEST(OnnxModel, CnnWithBatchNormAveragePoolAndGlobalPoolMatchesPyTorch) { expectMatchesPyTorch("cnn_bn"); }
-TEST(OnnxModel, MatMulAddBatchNormReshapeMatchesPyTorch) { expectMatchesPyTorch("matmul_reshape"); }
-TEST(OnnxModel, ExternalDataModelMatchesPyTorch) { expectMatchesPyTorch("mlp", "mlp_external.onnx"); }
+TEST(OnnxModel, MlpMatchesPyTorch) { expectMatchesReference("mlp"); }
+TEST(OnnxModel, CnnWithConvMaxPoolFlattenMatchesPyTorch) { expectMatchesReference("cnn"); }
+TEST(OnnxModel, CnnWithBatchNormAveragePoolAndGlobalPoolMatchesPyTorch) { expectMatchesReference("cnn_bn"); }
+TEST(OnnxModel, MatMulAddBatchNormReshapeMatchesPyTorch) { expectMatchesReference("matmul_reshape"); }
+TEST(OnnxModel, ExternalDataModelMatchesPyTorch) { expectMatchesReference("mlp", "mlp_external.onnx"); }
+TEST(OnnxModel, ConstantValueIntsReshapeGemmAlphaBetaAndOpset12SoftmaxMatchNumPy)
+{
+    expectMatchesReference("value_ints");
+}
 // PyTorch deduplicated the two zero biases: one is an Identity of the other.
-TEST(OnnxModel, FollowsIdentityOfADeduplicatedInitializer) { expectMatchesPyTorch("gauss_mlp"); }
+TEST(OnnxModel, FollowsIdentityOfADeduplicatedInitializer) { expectMatchesReference("gauss_mlp"); }
 
 TEST(OnnxModel, TakesAndReturnsTheOnnxLayout)
 {
@@ -272,6 +277,28 @@ TEST(OnnxReader, SurvivesDamagedCopiesOfRealModels)
     fs::remove_all(dir);
     EXPECT_GT(refused, 0);
     EXPECT_GT(opened, 0);
+}
+
+TEST(OnnxReader, RefusesAFileOverProtobufsLimitBeforeParsing)
+{
+    // A sparse file: 2 GiB long, no disk blocks.
+    const fs::path path = fs::temp_directory_path() / ("ws_onnx_big_" + std::to_string(::getpid()) + ".onnx");
+    { std::ofstream(path.string(), std::ios::binary); }
+    fs::resize_file(path, uint64_t(1) << 31);
+    const std::string msg = messageOf(path.string());
+    fs::remove(path);
+    EXPECT_NE(msg.find(path.string() + ": 2147483648 bytes is more than protobuf's 2 GB limit"), std::string::npos)
+        << msg;
+}
+
+TEST(OnnxReader, RefusesAFieldLengthLargerThanTheFile)
+{
+    // ir_version = 7, then graph (field 7, length-delimited) claiming 2^31 - 1 bytes.
+    const fs::path path = fs::temp_directory_path() / ("ws_onnx_len_" + std::to_string(::getpid()) + ".onnx");
+    std::ofstream(path.string(), std::ios::binary) << std::string("\x08\x07\x3a\xff\xff\xff\xff\x07\x0a\x00", 10);
+    const std::string msg = messageOf(path.string());
+    fs::remove(path);
+    EXPECT_NE(msg.find("not a valid ONNX protobuf"), std::string::npos) << msg;
 }
 
 TEST(Permute, ReordersAxesAndBackward)
