@@ -66,10 +66,18 @@ private:
     void requireImage(const char* what) const;
     void channelsLast();
     void channelsFirst();
-    template <class L, class... Args> L& add(Args&&... args)
+    // Appends a layer named after the node (or `name`), made unique: ONNX does not require
+    // unique node names, Sequential does.
+    template <class L, class... Args> L& add(Args&&... args) { return addNamed<L>(std::string(), std::forward<Args>(args)...); }
+    template <class L, class... Args> L& addNamed(std::string name, Args&&... args)
     {
         auto layer = std::make_unique<L>(std::forward<Args>(args)...);
-        layer->setName(node_->name);
+        if (name.empty())
+            name = node_ && !node_->name.empty() ? node_->name : "node_" + std::to_string(index_);
+        std::string unique = name;
+        for (int k = 2; !usedNames_.insert(unique).second; ++k)
+            unique = name + "_" + std::to_string(k);
+        layer->setName(unique);
         L& ref = *layer;
         model_.add(std::move(layer));
         return ref;
@@ -103,6 +111,7 @@ private:
     // may fold into.
     std::optional<size_t> biasTarget_;
     std::string current_; // the value the chain has reached
+    std::set<std::string> usedNames_;
     int64_t biasSize_ = 0;
 };
 
@@ -176,7 +185,7 @@ void Converter::requireImage(const char* what) const
 void Converter::channelsLast()
 {
     if (shape_.size() == 3 && !channelsLast_) {
-        model_.emplace<Permute>(std::vector<int> { 2, 3, 1 });
+        addNamed<Permute>("to_channels_last", std::vector<int> { 2, 3, 1 });
         channelsLast_ = true;
         biasTarget_.reset();
     }
@@ -185,7 +194,7 @@ void Converter::channelsLast()
 void Converter::channelsFirst()
 {
     if (shape_.size() == 3 && channelsLast_) {
-        model_.emplace<Permute>(std::vector<int> { 3, 1, 2 });
+        addNamed<Permute>("to_channels_first", std::vector<int> { 3, 1, 2 });
         channelsLast_ = false;
         biasTarget_.reset();
     }
