@@ -15,7 +15,7 @@ committed, and the build and the tests never need Python).
   - typed.onnx: initializers written by onnx.helper in the typed fields (float_data, int32_data,
     int64_data, double_data, uint64_data) and as raw_data, float16/bfloat16 included; their
     values are in typed_expected.json.
-  - lstm.onnx, custom_op.onnx, residual.onnx: graphs the engine cannot run (refused by name).
+  - lstm.onnx, custom_op.onnx, residual.onnx, conv_pads.onnx, reshape_batch.onnx: graphs the engine cannot run (refused by name).
   - bad/*.onnx: hostile files; each must be refused with a FormatError naming the file.
 Run: /usr/bin/python3 tools/make_onnx_reference.py
 """
@@ -209,6 +209,18 @@ def unsupported_models():
     model = graph_model(nodes, [float_input("x", 2, 3)], [float_input("y", 2, 3)], [], "custom",
                         extra_opsets=[helper.make_opsetid("com.example.custom", 1)])
     onnx.save(model, os.path.join(OUT, "custom_op.onnx"))
+
+    # Padding 2 around a 3x3 kernel is neither "valid" nor "same".
+    k = numpy_helper.from_array(rng.standard_normal((2, 1, 3, 3)).astype(np.float32), "K")
+    nodes = [helper.make_node("Conv", ["x", "K"], ["y"], name="wide_pad", pads=[2, 2, 2, 2])]
+    model = graph_model(nodes, [float_input("x", "n", 1, 5, 5)], [float_input("y", "n", 2, 7, 7)], [k], "pads")
+    onnx.save(model, os.path.join(OUT, "conv_pads.onnx"))
+
+    # A Reshape that moves data between samples: (n, 8) -> (2, -1).
+    shape = numpy_helper.from_array(np.array([2, -1], dtype=np.int64), "shape")
+    nodes = [helper.make_node("Reshape", ["x", "shape"], ["y"], name="mix_batch")]
+    model = graph_model(nodes, [float_input("x", "n", 8)], [float_input("y", 2, None)], [shape], "reshape")
+    onnx.save(model, os.path.join(OUT, "reshape_batch.onnx"))
 
     # y = relu(x) + x: not a chain.
     nodes = [helper.make_node("Relu", ["x"], ["h"], name="relu_in"),

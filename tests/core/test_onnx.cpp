@@ -180,6 +180,19 @@ TEST(OnnxModel, RefusesAGraphThatIsNotAChain)
     EXPECT_NE(msg.find("node 'residual_add' (Add)"), std::string::npos) << msg;
 }
 
+TEST(OnnxModel, RefusesPaddingThatIsNeitherValidNorSame)
+{
+    const std::string msg = messageOf(kDir + "/conv_pads.onnx");
+    EXPECT_NE(msg.find("node 'wide_pad' (Conv): pads [2, 2, 2, 2]"), std::string::npos) << msg;
+}
+
+TEST(OnnxModel, RefusesAReshapeAcrossTheBatch)
+{
+    const std::string msg = messageOf(kDir + "/reshape_batch.onnx");
+    EXPECT_NE(msg.find("node 'mix_batch' (Reshape)"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("does not keep the batch axis"), std::string::npos) << msg;
+}
+
 TEST(OnnxModel, RefusesAGraphWithNothingToRun)
 {
     const std::string msg = messageOf(kDir + "/typed.onnx"); // one Identity
