@@ -6,6 +6,7 @@
 #include "io/NpyReader.h"
 #include "io/NpzReader.h"
 #include "io/SafetensorsReader.h"
+#include "io/TorchReader.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -61,8 +62,10 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
         return std::make_unique<NpzFile>(path);
     if (fs::is_regular_file(path, ec) && isKerasFile(path))
         return openKerasFile(path);
+    if (looksLikeTorch(path))
+        return std::make_unique<TorchFile>(path);
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
-                             ".npy, .npz, .h5, .keras)");
+                             ".npy, .npz, .h5, .keras, .pt/.pth/.bin/.ckpt)");
 }
 
 } // namespace ws
