@@ -109,19 +109,51 @@ def real_files():
 
     save(mlp().state_dict(), "pytorch_model.bin", weights_only_check=False, pickle_protocol=4)
     save(mlp().state_dict(), "legacy.pt", _use_new_zipfile_serialization=False)
+    repack_deflated("mlp.pt", "mlp_repacked.pt")
+    big_endian()
+
+
+def repack_deflated(src, dst):
+    """The archive of `src` rewritten by Python's zipfile: data.pkl deflated, storages stored without
+    torch's 64-byte alignment, members in another order."""
+    with zipfile.ZipFile(os.path.join(OUT, src)) as z:
+        members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(os.path.join(OUT, dst), "w") as z:
+        for name, data in reversed(members):
+            z.writestr(fixed(name), data, compress_type=zipfile.ZIP_DEFLATED if name.endswith(".pkl") else zipfile.ZIP_STORED)
+    torch.load(os.path.join(OUT, dst), weights_only=True)
+
+
+def big_endian():
+    """torch >= 2.1 writes <name>/byteorder; a big-endian machine writes "big" and its storages in
+    its own order. Made by hand (torch 1.13 cannot): the values 0.5, -1, ... 6 as big-endian floats."""
+    values = [0.5, -1.0, 2.0, 3.25, 5.0, 6.0]
+    pkl = fake_pickle({"w": FakeTensor(FakeStorage("0", 6), 0, (2, 3), (3, 1)),
+                       "h": FakeTensor(FakeStorage("1", 2, torch.HalfStorage), 0, (2,), (1,))})
+    with zipfile.ZipFile(os.path.join(OUT, "big_endian.pt"), "w") as z:
+        z.writestr(fixed("archive/data.pkl"), pkl)
+        z.writestr(fixed("archive/byteorder"), "big")
+        z.writestr(fixed("archive/data/0"), struct.pack(">6f", *values))
+        z.writestr(fixed("archive/data/1"), struct.pack(">2e", 1.5, -2.0))
+        z.writestr(fixed("archive/version"), "3\n")
 
 
 # ---- hostile files -------------------------------------------------------------------------
+
+def fixed(name):
+    """A member with a fixed date, so that rerunning the script rewrites the same bytes."""
+    return zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+
 
 def torch_zip(name, pkl, storages=None, compress_storage=False, with_pkl=True):
     """An archive laid out as torch.save lays it out, with our own data.pkl and storages."""
     with zipfile.ZipFile(os.path.join(BAD, name), "w") as z:
         if with_pkl:
-            z.writestr("archive/data.pkl", pkl)
+            z.writestr(fixed("archive/data.pkl"), pkl)
         for key, data in (storages or {}).items():
-            z.writestr(zipfile.ZipInfo(f"archive/data/{key}"), data,
+            z.writestr(fixed(f"archive/data/{key}"), data,
                        compress_type=zipfile.ZIP_DEFLATED if compress_storage else zipfile.ZIP_STORED)
-        z.writestr("archive/version", "3\n")
+        z.writestr(fixed("archive/version"), "3\n")
 
 
 class Evil:
@@ -155,6 +187,11 @@ def fake_pickle(obj, protocol=2):
     return buf.getvalue()
 
 
+def zlib_bomb():
+    """A 'pickle' of 64 MB of zeros (deflates about 1000:1)."""
+    return b"\x80\x02" + b"\x00" * (64 << 20)
+
+
 def hostile_files():
     os.makedirs(BAD, exist_ok=True)
     torch_zip("reduce_os_system.pt", pickle.dumps({"w": Evil(os.system, "touch " + WITNESS)}, protocol=2))
@@ -179,6 +216,9 @@ def hostile_files():
               {"0": struct.pack("<6f", *range(6))}, compress_storage=True)
     torch_zip("offset_past_storage.pt", fake_pickle({"w": FakeTensor(s, 4, (3,), (1,))}),
               {"0": struct.pack("<6f", *range(6))})
+    bomb = zlib_bomb()
+    with zipfile.ZipFile(os.path.join(BAD, "pickle_bomb.pt"), "w") as z:
+        z.writestr(fixed("archive/data.pkl"), bomb, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     torch_zip("no_data_pkl.pt", b"", {"0": struct.pack("<6f", *range(6))}, with_pkl=False)
     # A legacy file cut inside its storages.
     buf = io.BytesIO()

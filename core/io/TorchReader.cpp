@@ -313,6 +313,11 @@ void TorchFile::openZip()
         if (s.size > limit)
             throw FormatError(where + ": " + std::to_string(s.size) + " bytes, more than the " + std::to_string(limit)
                               + " accepted");
+        // The buffer is as large as the member declares: a deflated member must justify it.
+        if (s.method != 0 && s.size > kTorchRatioFloorBytes && s.size / kTorchMaxRatio > s.compSize)
+            throw FormatError(where + ": declares " + std::to_string(s.size) + " bytes from " + std::to_string(s.compSize)
+                              + " compressed, a ratio above " + std::to_string(kTorchMaxRatio)
+                              + ":1; refused as a likely zip bomb");
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(archive.z, byName.at(name), 0), zip_fclose);
         if (!f)
             throw FormatError(where + ": cannot open the member: " + zip_strerror(archive.z));

@@ -27,6 +27,10 @@ namespace ws {
 
 // The largest data.pkl accepted (a state dict of 100 000 tensors pickles to about 10 MB).
 inline constexpr uint64_t kTorchMaxPickleBytes = uint64_t(256) << 20;
+// A compressed data.pkl that inflates more than this ratio and beyond 1 MB is a suspected zip bomb
+// (pickles of state dicts deflate about 3:1; deflate itself cannot exceed about 1032:1).
+inline constexpr uint64_t kTorchMaxRatio = 100;
+inline constexpr uint64_t kTorchRatioFloorBytes = uint64_t(1) << 20;
 
 class TorchFile final : public WeightFile {
 public:

@@ -203,6 +203,20 @@ TEST(TorchReader, ReadsParametersProtocolFourAndTheLegacyFormat)
     EXPECT_EQ(TorchFile(kData + "legacy.pt").metadata().at("byteorder"), "little");
 }
 
+TEST(TorchReader, ReadsAnArchiveRepackedWithADeflatedPickleAndUnalignedStorages)
+{
+    expectMatchesTorch("mlp_repacked.pt", "expected_mlp.npz");
+}
+
+TEST(TorchReader, SwapsBytesWhenTheArchiveSaysBigEndian)
+{
+    const TorchFile f(kData + "big_endian.pt");
+    EXPECT_EQ(f.metadata().at("byteorder"), "big");
+    EXPECT_EQ(readAll(f, indexOf(f, "w")), (std::vector<float> { 0.5f, -1.0f, 2.0f, 3.25f, 5.0f, 6.0f }));
+    EXPECT_EQ(f.tensor("h").dtype, DType::F16);
+    EXPECT_EQ(readAll(f, indexOf(f, "h")), (std::vector<float> { 1.5f, -2.0f }));
+}
+
 TEST(TorchReader, IsChosenByNameAndByContent)
 {
     EXPECT_EQ(openWeightFile(kData + "pytorch_model.bin")->format(), "pytorch");
@@ -240,6 +254,7 @@ TEST(TorchReader, RefusesStoragesThatDoNotHoldTheirTensors)
     expectRefused(kBad + "member_too_small.pt", "storage '0' \\(FloatStorage\\): 6 elements need more than the 16 bytes");
     expectRefused(kBad + "missing_storage.pt", "no member 'archive/data/0'");
     expectRefused(kBad + "compressed_storage.pt", "storage '0'.*compressed \\(method 8\\)");
+    expectRefused(kBad + "pickle_bomb.pt", "data\\.pkl.*ratio above 100:1; refused as a likely zip bomb");
     expectRefused(kBad + "no_data_pkl.pt", "without <name>/data\\.pkl");
     expectRefused(kBad + "legacy_truncated.pt", "storage '\\d+' at byte \\d+: its \\d+ bytes run past the end");
 }
