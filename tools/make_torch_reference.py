@@ -110,6 +110,7 @@ def real_files():
     save(mlp().state_dict(), "pytorch_model.bin", weights_only_check=False, pickle_protocol=4)
     save(mlp().state_dict(), "legacy.pt", _use_new_zipfile_serialization=False)
     repack_deflated("mlp.pt", "mlp_repacked.pt")
+    legacy_view()
     big_endian()
 
 
@@ -122,6 +123,26 @@ def repack_deflated(src, dst):
         for name, data in reversed(members):
             z.writestr(fixed(name), data, compress_type=zipfile.ZIP_DEFLATED if name.endswith(".pkl") else zipfile.ZIP_STORED)
     torch.load(os.path.join(OUT, dst), weights_only=True)
+
+
+def legacy_view():
+    """A legacy file whose tensor sits in a storage view, as torch < 1.0 could write them (torch
+    1.13 still loads them but no longer writes views): root storage arange(10), view 'v' of
+    elements [2, 8), tensor at offset 1 of the view, shape (2, 2) -> 3, 4, 5, 6."""
+    f = io.BytesIO()
+    for header in (torch.serialization.MAGIC_NUMBER, torch.serialization.PROTOCOL_VERSION,
+                   {"protocol_version": 1001, "little_endian": True, "type_sizes": {"short": 2, "int": 4, "long": 4}}):
+        pickle.dump(header, f, protocol=2)
+    view = FakeStorage("root", 10, view=("v", 2, 6))
+    f.write(fake_pickle({"w": FakeTensor(view, 1, (2, 2), (2, 1)), "whole": FakeTensor(FakeStorage("root", 10, view=()), 0, (10,), (1,))}))
+    pickle.dump(["root"], f, protocol=2)
+    f.write(struct.pack("<q", 10) + struct.pack("<10f", *range(10)))
+    path = os.path.join(OUT, "legacy_view.pt")
+    with open(path, "wb") as out:
+        out.write(f.getvalue())
+    loaded = torch.load(path)
+    assert loaded["w"].tolist() == [[3.0, 4.0], [5.0, 6.0]], loaded
+    np.savez(os.path.join(OUT, "expected_legacy_view.npz"), **{k: v.numpy() for k, v in loaded.items()})
 
 
 def big_endian():
@@ -165,10 +186,16 @@ class Evil:
 
 
 class FakeStorage:
-    """Pickled by persistent id as torch.save pickles a storage."""
+    """Pickled by persistent id as torch.save pickles a storage (legacy files: with a view)."""
 
-    def __init__(self, key, numel, cls=torch.FloatStorage):
-        self.key, self.numel, self.cls = key, numel, cls
+    def __init__(self, key, numel, cls=torch.FloatStorage, view=None):
+        self.key, self.numel, self.cls, self.view = key, numel, cls, view
+
+    def pid(self):
+        base = ("storage", self.cls, self.key, "cpu", self.numel)
+        if self.view is None:  # zip files: no view field
+            return base
+        return base + (self.view or None,)  # legacy: () stands for "no view", pickled as None
 
 
 class FakeTensor:
@@ -182,7 +209,7 @@ class FakeTensor:
 def fake_pickle(obj, protocol=2):
     buf = io.BytesIO()
     p = pickle.Pickler(buf, protocol=protocol)
-    p.persistent_id = lambda o: (("storage", o.cls, o.key, "cpu", o.numel) if isinstance(o, FakeStorage) else None)
+    p.persistent_id = lambda o: o.pid() if isinstance(o, FakeStorage) else None
     p.dump(obj)
     return buf.getvalue()
 

@@ -203,6 +203,13 @@ TEST(TorchReader, ReadsParametersProtocolFourAndTheLegacyFormat)
     EXPECT_EQ(TorchFile(kData + "legacy.pt").metadata().at("byteorder"), "little");
 }
 
+TEST(TorchReader, ReadsLegacyStorageViewsAsTorchLoadsThem)
+{
+    expectMatchesTorch("legacy_view.pt", "expected_legacy_view.npz");
+    const TorchFile f(kData + "legacy_view.pt");
+    EXPECT_EQ(readAll(f, indexOf(f, "w")), (std::vector<float> { 3, 4, 5, 6 }));
+}
+
 TEST(TorchReader, ReadsAnArchiveRepackedWithADeflatedPickleAndUnalignedStorages)
 {
     expectMatchesTorch("mlp_repacked.pt", "expected_mlp.npz");
