@@ -4,6 +4,7 @@
 
 #include "util/Error.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <limits>
@@ -418,6 +419,11 @@ private:
 
     uint32_t global(const std::string& module, const std::string& name)
     {
+        // The refusal below quotes the name: keep it short and free of terminal control characters.
+        for (const std::string* part : { &module, &name })
+            if (part->size() > 256
+                || std::any_of(part->begin(), part->end(), [](char c) { return uint8_t(c) < 0x20 || c == 0x7f; }))
+                fail("a global whose module or name is not a short printable name");
         Global g;
         if (!allowedGlobal(module, name, g))
             fail("the restricted unpickler refuses global '" + module + "." + name + "'",

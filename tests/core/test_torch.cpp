@@ -379,6 +379,15 @@ TEST(PickleReader, ReadsPrimitivesAndRefusesBadText)
     EXPECT_EQ(p.node(items[9]).num, 1);
     const std::string badUtf8 = raw("\x80\x02X\x02\x00\x00\x00\xc3\x28.");
     EXPECT_THROW(unpickle(reinterpret_cast<const uint8_t*>(badUtf8.data()), badUtf8.size(), "utf8"), FormatError);
+    // STACK_GLOBAL of a name holding an escape sequence: refused without quoting it.
+    const std::string escape = raw("\x80\x04\x8c\x02os\x8c\x08\x1b[2Jecho\x93.");
+    try {
+        unpickle(reinterpret_cast<const uint8_t*>(escape.data()), escape.size(), "escape");
+        ADD_FAILURE() << "a global with control characters was accepted";
+    } catch (const FormatError& e) {
+        EXPECT_EQ(std::string(e.what()).find('\x1b'), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("not a short printable name at byte 16"), std::string::npos) << e.what();
+    }
     const std::string proto6 = "\x80\x06N.";
     EXPECT_THROW(unpickle(reinterpret_cast<const uint8_t*>(proto6.data()), proto6.size(), "proto"), FormatError);
 }
