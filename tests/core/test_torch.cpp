@@ -363,6 +363,46 @@ TEST(TorchReader, RefusesCyclesAndExponentialSharingInTheObject)
     EXPECT_EQ(f.metadata().at("values").at("(root)"), 7);
 }
 
+// The protocol-4 pickle of pytorch_model.bin (FRAME, MEMOIZE, STACK_GLOBAL), damaged byte by byte
+// and fed to the unpickler directly (inside the archive its CRC-32 would stop it first).
+TEST(PickleReader, SurvivesDamageAnywhereInAProtocolFourPickle)
+{
+    const std::string zip = bytesOf(kData + "pytorch_model.bin");
+    ASSERT_EQ(zip.compare(0, 4, "PK\x03\x04"), 0);
+    auto le = [&](size_t at, int n) {
+        size_t v = 0;
+        for (int i = n - 1; i >= 0; --i)
+            v = v << 8 | uint8_t(zip[at + size_t(i)]);
+        return v;
+    };
+    // The first member is data.pkl, stored: local header, name, extra, then the bytes (torch puts
+    // the sizes in a data descriptor after them, so the pickle's own STOP says where it ends).
+    const size_t nameLen = le(26, 2), start = 30 + nameLen + le(28, 2);
+    ASSERT_EQ(zip.substr(30, nameLen), "pytorch_model/data.pkl");
+    std::string pkl = zip.substr(start);
+    const Pickle whole = unpickle(reinterpret_cast<const uint8_t*>(pkl.data()), pkl.size(), "pkl");
+    ASSERT_EQ(whole.tensors.size(), 4u);
+    pkl.resize(whole.bytesRead);
+    int refused = 0;
+    for (size_t i = 0; i < pkl.size(); ++i) {
+        for (const uint8_t value : { uint8_t(0x00), uint8_t(0xff), uint8_t(pkl[i] ^ 0x01), uint8_t(pkl[i] ^ 0x80) }) {
+            std::string damaged = pkl;
+            damaged[i] = char(value);
+            try {
+                unpickle(reinterpret_cast<const uint8_t*>(damaged.data()), damaged.size(), "damaged");
+            } catch (const FormatError&) {
+                ++refused;
+            }
+        }
+        try {
+            unpickle(reinterpret_cast<const uint8_t*>(pkl.data()), i, "truncated");
+            ADD_FAILURE() << "a pickle cut at byte " << i << " was accepted";
+        } catch (const FormatError&) {
+        }
+    }
+    EXPECT_GT(refused, int(pkl.size())) << "most damage should be noticed";
+}
+
 TEST(PickleReader, ReadsPrimitivesAndRefusesBadText)
 {
     // {'a': -2 (LONG1), 'b': 1.5 (BINFLOAT), 'c': b'xy', 'd': None, 'e': True}
