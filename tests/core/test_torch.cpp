@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <regex>
 
 #include <unistd.h>
 
@@ -112,17 +111,24 @@ void expectMatchesTorch(const std::string& file, const std::string& expectedNpz)
     }
 }
 
-// Opening `path` throws FormatError whose message matches `pattern` and names the file.
-void expectRefused(const std::string& path, const std::string& pattern)
+// Opening `path` throws FormatError whose message names the file and holds `parts` in this order
+// (plain substrings: std::regex draws false -Wmaybe-uninitialized warnings from GCC 12 under ASan).
+void expectRefused(const std::string& path, std::initializer_list<std::string> parts)
 {
     try {
         TorchFile f(path);
-        ADD_FAILURE() << path << ": opened, but should have been refused (" << pattern << ")";
+        ADD_FAILURE() << path << ": opened, but should have been refused (" << *parts.begin() << ")";
     } catch (const FormatError& e) {
         const std::string msg = e.what();
-        EXPECT_NE(msg.find(path), std::string::npos) << "the message does not name the file: " << msg;
-        EXPECT_TRUE(std::regex_search(msg, std::regex(pattern))) << "message: " << msg << "\nexpected /" << pattern
-                                                                 << "/";
+        EXPECT_EQ(msg.rfind(path, 0), 0u) << "the message does not start with the file: " << msg;
+        size_t at = 0;
+        for (const std::string& part : parts) {
+            at = msg.find(part, at);
+            EXPECT_NE(at, std::string::npos) << "message: " << msg << "\nexpected to contain: " << part;
+            if (at == std::string::npos)
+                return;
+            at += part.size();
+        }
     }
 }
 
@@ -245,34 +251,34 @@ TEST(TorchReader, IsChosenByNameAndByContent)
 TEST(TorchReader, RefusesGlobalsThatWouldRunCodeAndNamesThem)
 {
     std::remove(kWitness);
-    expectRefused(kBad + "reduce_os_system.pt", "refuses global 'posix\\.system' at byte \\d+");
-    expectRefused(kBad + "reduce_os_system_proto4.pt", "refuses global 'posix\\.system' at byte \\d+");
-    expectRefused(kBad + "builtins_eval.pt", "refuses global '(builtins|__builtin__)\\.eval' at byte \\d+");
-    expectRefused(kBad + "subprocess_popen.pt", "refuses global 'subprocess\\.Popen' at byte 2\\b");
+    expectRefused(kBad + "reduce_os_system.pt", { "refuses global 'posix.system' at byte " });
+    expectRefused(kBad + "reduce_os_system_proto4.pt", { "refuses global 'posix.system' at byte " });
+    expectRefused(kBad + "builtins_eval.pt", { "refuses global '__builtin__.eval' at byte " });
+    expectRefused(kBad + "subprocess_popen.pt", { "refuses global 'subprocess.Popen' at byte 2;" });
     EXPECT_FALSE(fs::exists(kWitness)) << "a pickled payload ran";
 }
 
 TEST(TorchReader, RefusesBrokenPicklesWithTheirPlace)
 {
-    expectRefused(kBad + "memo_out_of_range.pt", "data\\.pkl.*memo index 5 is out of range at byte 5");
-    expectRefused(kBad + "stack_underflow.pt", "stack underflow at byte 3");
-    expectRefused(kBad + "truncated_pickle.pt", "truncated|without a STOP");
-    expectRefused(kBad + "huge_binunicode.pt", "needs 2147483647 more bytes but 4 remain at byte 2");
-    expectRefused(kBad + "deep_nesting.pt", "nested more than 100 levels");
-    expectRefused(kBad + "deep_marks.pt", "MARKs nested more than 1000 deep at byte 1002");
-    expectRefused(kBad + "unknown_opcode.pt", "unsupported pickle opcode 0xff at byte 2");
+    expectRefused(kBad + "memo_out_of_range.pt", { "data.pkl", "memo index 5 is out of range at byte 5" });
+    expectRefused(kBad + "stack_underflow.pt", { "stack underflow at byte 3" });
+    expectRefused(kBad + "truncated_pickle.pt", { "truncated" });
+    expectRefused(kBad + "huge_binunicode.pt", { "needs 2147483647 more bytes but 4 remain at byte 2" });
+    expectRefused(kBad + "deep_nesting.pt", { "nested more than 100 levels" });
+    expectRefused(kBad + "deep_marks.pt", { "MARKs nested more than 1000 deep at byte 1002" });
+    expectRefused(kBad + "unknown_opcode.pt", { "unsupported pickle opcode 0xff at byte 2" });
 }
 
 TEST(TorchReader, RefusesStoragesThatDoNotHoldTheirTensors)
 {
-    expectRefused(kBad + "storage_too_small.pt", "shape \\(10, 10\\).*reaches element 99 of storage '0', which holds only 6");
-    expectRefused(kBad + "offset_past_storage.pt", "storage offset 4 reaches element 6 of storage '0'");
-    expectRefused(kBad + "member_too_small.pt", "storage '0' \\(FloatStorage\\): 6 elements need more than the 16 bytes");
-    expectRefused(kBad + "missing_storage.pt", "no member 'archive/data/0'");
-    expectRefused(kBad + "compressed_storage.pt", "storage '0'.*compressed \\(method 8\\)");
-    expectRefused(kBad + "pickle_bomb.pt", "data\\.pkl.*ratio above 100:1; refused as a likely zip bomb");
-    expectRefused(kBad + "no_data_pkl.pt", "without <name>/data\\.pkl");
-    expectRefused(kBad + "legacy_truncated.pt", "storage '\\d+' at byte \\d+: its \\d+ bytes run past the end");
+    expectRefused(kBad + "storage_too_small.pt", { "shape (10, 10)", "reaches element 99 of storage '0', which holds only 6" });
+    expectRefused(kBad + "offset_past_storage.pt", { "storage offset 4 reaches element 6 of storage '0'" });
+    expectRefused(kBad + "member_too_small.pt", { "storage '0' (FloatStorage): 6 elements need more than the 16 bytes" });
+    expectRefused(kBad + "missing_storage.pt", { "no member 'archive/data/0'" });
+    expectRefused(kBad + "compressed_storage.pt", { "storage '0'", "compressed (method 8)" });
+    expectRefused(kBad + "pickle_bomb.pt", { "data.pkl", "ratio above 100:1; refused as a likely zip bomb" });
+    expectRefused(kBad + "no_data_pkl.pt", { "without <name>/data.pkl" });
+    expectRefused(kBad + "legacy_truncated.pt", { "storage '", "' at byte ", ": its 12 bytes run past the end" });
 }
 
 TEST(TorchReader, SurvivesEveryTruncationOfALegacyFile)
@@ -350,13 +356,13 @@ TEST(TorchReader, RefusesCyclesAndExponentialSharingInTheObject)
 {
     // A list that appends itself.
     expectRefused(writeBytes("cycle.pt", legacyWith(raw("\x80\x02]q\x00h\x00" "a."))),
-                  "a container holds itself");
+                  { "a container holds itself" });
     // Forty lists each holding the previous one twice: 2^40 leaves if walked naively.
     std::string doubling = "\x80\x02]";
     for (int i = 0; i < 40; ++i)
         doubling += raw("q\x00(h\x00h\x00l");
     doubling += ".";
-    expectRefused(writeBytes("doubling.pt", legacyWith(doubling)), "refers to its shared parts too many times");
+    expectRefused(writeBytes("doubling.pt", legacyWith(doubling)), { "refers to its shared parts too many times" });
     // A plain value is kept as metadata.
     const TorchFile f(writeBytes("value.pt", legacyWith(raw("\x80\x02K\x07."))));
     EXPECT_TRUE(f.tensors().empty());
