@@ -8,6 +8,7 @@
 #include "io/NpzReader.h"
 #include "io/OnnxReader.h"
 #include "io/SafetensorsReader.h"
+#include "io/TorchReader.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -65,10 +66,12 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
         return std::make_unique<NpzFile>(path);
     if (fs::is_regular_file(path, ec) && isKerasFile(path))
         return openKerasFile(path);
+    if (looksLikeTorch(path))
+        return std::make_unique<TorchFile>(path);
     if (looksLikeOnnx(path))
         return std::make_unique<OnnxFile>(path);
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
-                             ".npy, .npz, .h5, .keras, .gguf, .onnx)");
+                             ".npy, .npz, .h5, .keras, .gguf, .onnx, .pt/.pth/.bin/.ckpt)");
 }
 
 } // namespace ws

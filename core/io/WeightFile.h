@@ -66,8 +66,8 @@ protected:
 };
 
 // Opens by content and name: a folder (sharded safetensors with model.safetensors.index.json),
-// .safetensors, .npy, .npz, .h5/.hdf5/.keras, .gguf, .onnx; throws FormatError for what no
-// reader takes.
+// .safetensors, .npy, .npz, .h5/.hdf5/.keras, .gguf, .onnx, PyTorch .pt/.pth/.bin/.ckpt; throws
+// FormatError for what no reader takes.
 std::unique_ptr<WeightFile> openWeightFile(const std::string& path);
 
 } // namespace ws

@@ -1,0 +1,585 @@
+// The restricted unpickler of io/PickleReader.h. Opcode numbers and meanings from CPython's
+// Lib/pickle.py; what is allowed follows torch/_weights_only_unpickler.py.
+#include "io/PickleReader.h"
+
+#include "util/Error.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+
+namespace ws {
+
+double Pickle::Node::real() const
+{
+    return kind == Kind::Float ? std::bit_cast<double>(num) : double(num);
+}
+
+bool torchStorageDType(const std::string& name, DType& dtype)
+{
+    static const std::pair<const char*, DType> known[] = {
+        { "FloatStorage", DType::F32 }, { "DoubleStorage", DType::F64 }, { "HalfStorage", DType::F16 },
+        { "BFloat16Storage", DType::BF16 }, { "LongStorage", DType::I64 }, { "IntStorage", DType::I32 },
+        { "ShortStorage", DType::I16 }, { "CharStorage", DType::I8 }, { "ByteStorage", DType::U8 },
+        { "BoolStorage", DType::Bool },
+    };
+    for (const auto& [n, t] : known)
+        if (name == n) {
+            dtype = t;
+            return true;
+        }
+    return false;
+}
+
+namespace {
+
+using Kind = Pickle::Kind;
+
+// The globals a state dict may name (torch/_weights_only_unpickler.py, _get_allowed_globals).
+enum class Global : int64_t {
+    OrderedDict, RebuildTensor, RebuildTensorV2, RebuildParameter, RebuildParameterWithState, Parameter, Size,
+    Storage,
+};
+
+bool allowedGlobal(const std::string& module, const std::string& name, Global& g)
+{
+    static const std::pair<const char*, Global> known[] = {
+        { "collections.OrderedDict", Global::OrderedDict },
+        { "torch._utils._rebuild_tensor", Global::RebuildTensor },
+        { "torch._utils._rebuild_tensor_v2", Global::RebuildTensorV2 },
+        { "torch._utils._rebuild_parameter", Global::RebuildParameter },
+        { "torch._utils._rebuild_parameter_with_state", Global::RebuildParameterWithState },
+        { "torch.nn.parameter.Parameter", Global::Parameter },
+        { "torch.Size", Global::Size },
+    };
+    const std::string full = module + "." + name;
+    for (const auto& [n, kind] : known)
+        if (full == n) {
+            g = kind;
+            return true;
+        }
+    DType unused;
+    if (module == "torch" && torchStorageDType(name, unused)) {
+        g = Global::Storage;
+        return true;
+    }
+    return false;
+}
+
+// RFC 3629 UTF-8 (no overlongs, no surrogates): Python refuses the rest when it decodes, and the
+// names end up in JSON, which must be valid UTF-8.
+bool validUtf8(const uint8_t* s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        const uint8_t c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len;
+        uint32_t cp;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (n - i < len)
+            return false;
+        for (size_t k = 1; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = cp << 6 | (s[i + k] & 0x3F);
+        }
+        static const uint32_t minimum[] = { 0, 0, 0x80, 0x800, 0x10000 };
+        if (cp < minimum[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string hexByte(uint8_t b)
+{
+    static const char* digits = "0123456789abcdef";
+    return std::string("0x") + digits[b >> 4] + digits[b & 15];
+}
+
+class Vm {
+public:
+    Vm(const uint8_t* data, size_t size, std::string where)
+        : data_(data), size_(size), where_(std::move(where))
+    {
+        p_.nodes.push_back({ Kind::None, 0, 0 });
+        p_.nodes.push_back({ Kind::Bool, 0, 0 });
+        p_.nodes.push_back({ Kind::Bool, 0, 1 });
+    }
+
+    Pickle run()
+    {
+        for (;;) {
+            op_ = pos_;
+            if (pos_ >= size_)
+                fail("the pickle ends without a STOP opcode (truncated)");
+            const uint8_t code = data_[pos_++];
+            if (code == '.') {
+                p_.root = pop();
+                p_.bytesRead = pos_;
+                return std::move(p_);
+            }
+            step(code);
+        }
+    }
+
+private:
+    // "model.pt: member 'archive/data.pkl': pickle: memo index 5 is out of range at byte 7; why"
+    [[noreturn]] void fail(const std::string& what, const std::string& why = "") const
+    {
+        throw FormatError(where_ + ": pickle: " + what + " at byte " + std::to_string(op_) + (why.empty() ? "" : "; ")
+                          + why);
+    }
+
+    // --- reading operands, each checked against the bytes that remain ---
+    void need(uint64_t n) const
+    {
+        if (n > size_ - pos_)
+            fail("truncated: the opcode needs " + std::to_string(n) + " more bytes but " + std::to_string(size_ - pos_)
+                 + " remain");
+    }
+    uint64_t le(int n)
+    {
+        need(uint64_t(n));
+        uint64_t v = 0;
+        for (int i = n - 1; i >= 0; --i)
+            v = v << 8 | data_[pos_ + size_t(i)];
+        pos_ += size_t(n);
+        return v;
+    }
+    const uint8_t* take(uint64_t n)
+    {
+        need(n);
+        const uint8_t* p = data_ + pos_;
+        pos_ += size_t(n);
+        return p;
+    }
+    // A text line of GLOBAL (module or name): printable ASCII, at most 256 characters.
+    std::string line()
+    {
+        const size_t start = pos_;
+        while (pos_ < size_ && data_[pos_] != '\n') {
+            if (data_[pos_] < 0x20 || data_[pos_] > 0x7e || pos_ - start >= 256)
+                fail("GLOBAL names a module or attribute that is not a short printable name");
+            ++pos_;
+        }
+        if (pos_ >= size_)
+            fail("truncated inside the name of a GLOBAL");
+        return std::string(reinterpret_cast<const char*>(data_ + start), pos_++ - start);
+    }
+
+    // --- values ---
+    uint32_t add(Pickle::Node n)
+    {
+        if (p_.nodes.size() >= kPickleMaxObjects)
+            fail("more than " + std::to_string(kPickleMaxObjects) + " objects");
+        p_.nodes.push_back(n);
+        return uint32_t(p_.nodes.size() - 1);
+    }
+    uint32_t addInt(int64_t v) { return add({ Kind::Int, 0, v }); }
+    uint32_t addString(Kind kind, const uint8_t* s, size_t n)
+    {
+        p_.strings.emplace_back(reinterpret_cast<const char*>(s), n);
+        return add({ kind, uint32_t(p_.strings.size() - 1), 0 });
+    }
+    uint32_t addContainer(Kind kind, std::vector<uint32_t> items = {})
+    {
+        p_.items.push_back(std::move(items));
+        return add({ kind, uint32_t(p_.items.size() - 1), 0 });
+    }
+    uint32_t text(uint64_t n, Kind kind = Kind::Str)
+    {
+        const uint8_t* s = take(n);
+        if (kind == Kind::Str && !validUtf8(s, size_t(n)))
+            fail("a string that is not valid UTF-8");
+        return addString(kind, s, size_t(n));
+    }
+    uint32_t integerBytes(uint64_t n)
+    {
+        const uint8_t* b = take(n);
+        if (n > 8)
+            return addString(Kind::BigInt, b, size_t(n));
+        uint64_t v = 0;
+        for (size_t i = size_t(n); i-- > 0;)
+            v = v << 8 | b[i];
+        if (n > 0 && n < 8 && (b[n - 1] & 0x80)) // sign-extend two's complement
+            v |= ~uint64_t(0) << (8 * n);
+        return addInt(int64_t(v));
+    }
+
+    // --- the stack; pops never reach below the innermost MARK ---
+    size_t floor() const { return marks_.empty() ? 0 : marks_.back(); }
+    void push(uint32_t v)
+    {
+        if (stack_.size() >= kPickleMaxStack)
+            fail("the stack grows beyond " + std::to_string(kPickleMaxStack) + " values");
+        stack_.push_back(v);
+    }
+    uint32_t pop()
+    {
+        if (stack_.size() <= floor())
+            fail("stack underflow", "the opcode takes a value that is not there");
+        const uint32_t v = stack_.back();
+        stack_.pop_back();
+        return v;
+    }
+    uint32_t top() const
+    {
+        if (stack_.size() <= floor())
+            fail("stack underflow", "the opcode needs a value that is not there");
+        return stack_.back();
+    }
+    std::vector<uint32_t> popMark()
+    {
+        if (marks_.empty())
+            fail("an opcode needs a MARK that is not there");
+        std::vector<uint32_t> items(stack_.begin() + std::ptrdiff_t(marks_.back()), stack_.end());
+        stack_.resize(marks_.back());
+        marks_.pop_back();
+        return items;
+    }
+    const Pickle::Node& node(uint32_t v) const { return p_.nodes[v]; }
+    std::vector<uint32_t>& itemsOf(uint32_t v, Kind kind, const char* opname)
+    {
+        if (node(v).kind != kind)
+            fail(std::string(opname) + " on something that is not a " + (kind == Kind::List ? "list" : "dict"));
+        return p_.items[node(v).ref];
+    }
+    const std::vector<uint32_t>& tupleOf(uint32_t v, const char* what) const
+    {
+        if (node(v).kind != Kind::Tuple)
+            fail(std::string(what) + " is not a tuple");
+        return p_.items[node(v).ref];
+    }
+    int64_t intOf(uint32_t v, const char* what) const
+    {
+        if (node(v).kind != Kind::Int)
+            fail(std::string(what) + " is not an integer");
+        return node(v).num;
+    }
+    const std::string& strOf(uint32_t v, const char* what) const
+    {
+        if (node(v).kind != Kind::Str)
+            fail(std::string(what) + " is not a string");
+        return p_.strings[node(v).ref];
+    }
+
+    void memoPut(uint64_t index)
+    {
+        memo_[uint32_t(index)] = top();
+    }
+    void memoGet(uint64_t index)
+    {
+        const auto it = memo_.find(uint32_t(index));
+        if (it == memo_.end())
+            fail("memo index " + std::to_string(index) + " is out of range", "nothing was stored there");
+        push(it->second);
+    }
+
+    void step(uint8_t code)
+    {
+        switch (code) {
+        case 0x80: { // PROTO
+            const uint64_t v = le(1);
+            if (v < 2 || v > 5)
+                fail("pickle protocol " + std::to_string(v) + " is not supported (2 to 5 are)");
+            break;
+        }
+        case 0x95: // FRAME: a length hint of the next frame; the data is read as it comes
+            if (le(8) > size_ - pos_)
+                fail("a FRAME longer than the bytes that remain");
+            break;
+        case '(':
+            if (marks_.size() >= kPickleMaxMarks)
+                fail("MARKs nested more than " + std::to_string(kPickleMaxMarks) + " deep");
+            marks_.push_back(stack_.size());
+            break;
+        case '0': pop(); break;       // POP
+        case '1': popMark(); break;   // POP_MARK
+        case '2': push(top()); break; // DUP
+        case 'N': push(0); break;
+        case 0x89: push(1); break;    // NEWFALSE
+        case 0x88: push(2); break;    // NEWTRUE
+        case 'J': push(addInt(int32_t(uint32_t(le(4))))); break; // BININT
+        case 'K': push(addInt(int64_t(le(1)))); break;           // BININT1
+        case 'M': push(addInt(int64_t(le(2)))); break;           // BININT2
+        case 0x8a: push(integerBytes(le(1))); break;             // LONG1
+        case 0x8b: push(integerBytes(le(4))); break;             // LONG4
+        case 'G': { // BINFLOAT, big-endian
+            const uint8_t* b = take(8);
+            uint64_t bits = 0;
+            for (int i = 0; i < 8; ++i)
+                bits = bits << 8 | b[i];
+            push(add({ Kind::Float, 0, int64_t(bits) }));
+            break;
+        }
+        case 'X': push(text(le(4))); break;     // BINUNICODE
+        case 0x8c: push(text(le(1))); break;    // SHORT_BINUNICODE
+        case 0x8d: push(text(le(8))); break;    // BINUNICODE8
+        case 'U': case 'T': { // SHORT_BINSTRING, BINSTRING: Python 2 str, text if it decodes
+            const uint64_t n = code == 'U' ? le(1) : le(4);
+            need(n);
+            push(text(n, validUtf8(data_ + pos_, size_t(n)) ? Kind::Str : Kind::Bytes));
+            break;
+        }
+        case 'B': push(text(le(4), Kind::Bytes)); break;  // BINBYTES
+        case 'C': push(text(le(1), Kind::Bytes)); break;  // SHORT_BINBYTES
+        case 0x8e: push(text(le(8), Kind::Bytes)); break; // BINBYTES8
+        case '}': push(addContainer(Kind::Dict)); break;
+        case ']': push(addContainer(Kind::List)); break;
+        case ')': push(addContainer(Kind::Tuple)); break;
+        case 't': push(addContainer(Kind::Tuple, popMark())); break;
+        case 'l': push(addContainer(Kind::List, popMark())); break;
+        case 0x85: case 0x86: case 0x87: { // TUPLE1..3
+            std::vector<uint32_t> items(size_t(code - 0x84));
+            for (size_t i = items.size(); i-- > 0;)
+                items[i] = pop();
+            push(addContainer(Kind::Tuple, std::move(items)));
+            break;
+        }
+        case 'd': { // DICT
+            auto items = popMark();
+            if (items.size() % 2)
+                fail("DICT with an odd number of keys and values");
+            push(addContainer(Kind::Dict, std::move(items)));
+            break;
+        }
+        case 'a': { // APPEND
+            const uint32_t v = pop();
+            itemsOf(top(), Kind::List, "APPEND").push_back(v);
+            break;
+        }
+        case 'e': { // APPENDS
+            const auto items = popMark();
+            auto& list = itemsOf(top(), Kind::List, "APPENDS");
+            list.insert(list.end(), items.begin(), items.end());
+            break;
+        }
+        case 's': { // SETITEM
+            const uint32_t v = pop(), k = pop();
+            auto& dict = itemsOf(top(), Kind::Dict, "SETITEM");
+            dict.push_back(k);
+            dict.push_back(v);
+            break;
+        }
+        case 'u': { // SETITEMS
+            const auto items = popMark();
+            if (items.size() % 2)
+                fail("SETITEMS with an odd number of keys and values");
+            auto& dict = itemsOf(top(), Kind::Dict, "SETITEMS");
+            dict.insert(dict.end(), items.begin(), items.end());
+            break;
+        }
+        case 'q': memoPut(le(1)); break;         // BINPUT
+        case 'r': memoPut(le(4)); break;         // LONG_BINPUT
+        case 0x94: memoPut(memo_.size()); break; // MEMOIZE
+        case 'h': memoGet(le(1)); break;         // BINGET
+        case 'j': memoGet(le(4)); break;         // LONG_BINGET
+        case 'c': { // GLOBAL module\nname\n
+            std::string module = line();
+            std::string name = line();
+            push(global(module, name));
+            break;
+        }
+        case 0x93: { // STACK_GLOBAL
+            const uint32_t name = pop(), module = pop();
+            push(global(strOf(module, "the module of STACK_GLOBAL"), strOf(name, "the name of STACK_GLOBAL")));
+            break;
+        }
+        case 'R': case 0x81: { // REDUCE callable(*args), NEWOBJ cls.__new__(cls, *args)
+            const uint32_t args = pop(), callable = pop();
+            push(call(callable, tupleOf(args, "the arguments of REDUCE")));
+            break;
+        }
+        case 'b': build(); break;
+        case 'Q': push(persistentId(pop())); break; // BINPERSID
+        default:
+            fail("unsupported pickle opcode " + hexByte(code)
+                 + (code >= 0x20 && code < 0x7f ? std::string(" ('") + char(code) + "')" : std::string()),
+                 "a state dict does not need it");
+        }
+    }
+
+    uint32_t global(const std::string& module, const std::string& name)
+    {
+        // The refusal below quotes the name: keep it short and free of terminal control characters.
+        for (const std::string* part : { &module, &name })
+            if (part->size() > 256
+                || std::any_of(part->begin(), part->end(), [](char c) { return uint8_t(c) < 0x20 || c == 0x7f; }))
+                fail("a global whose module or name is not a short printable name");
+        Global g;
+        if (!allowedGlobal(module, name, g))
+            fail("the restricted unpickler refuses global '" + module + "." + name + "'",
+                 "only what a state dict needs is allowed (tensor rebuilds, storages, OrderedDict, torch.Size); "
+                 "nothing in the file is run");
+        p_.strings.push_back(module + "." + name);
+        return add({ Kind::Global, uint32_t(p_.strings.size() - 1), int64_t(g) });
+    }
+
+    uint32_t call(uint32_t callable, const std::vector<uint32_t>& args)
+    {
+        if (node(callable).kind != Kind::Global)
+            fail("REDUCE or NEWOBJ on something that is not an allowed global");
+        const std::string& name = p_.strings[node(callable).ref];
+        auto arity = [&](size_t lo, size_t hi) {
+            if (args.size() < lo || args.size() > hi)
+                fail(name + " with " + std::to_string(args.size()) + " arguments");
+        };
+        auto tensorArg = [&]() {
+            if (node(args[0]).kind != Kind::Tensor)
+                fail("the data of " + name + " is not a tensor");
+            return args[0];
+        };
+        switch (Global(node(callable).num)) {
+        case Global::OrderedDict:
+            arity(0, 0);
+            return addContainer(Kind::Dict);
+        case Global::Size: {
+            arity(1, 1);
+            for (const uint32_t d : tupleOf(args[0], "the argument of torch.Size"))
+                intOf(d, "a dimension of torch.Size");
+            return args[0];
+        }
+        case Global::RebuildTensor:
+            arity(4, 4);
+            return tensor(args);
+        case Global::RebuildTensorV2:
+            arity(6, 7); // storage, offset, size, stride, requires_grad, backward_hooks[, metadata]
+            return tensor(args);
+        case Global::RebuildParameter: // data, requires_grad, backward_hooks
+            arity(3, 3);
+            return tensorArg();
+        case Global::RebuildParameterWithState: // data, requires_grad, backward_hooks, state
+            arity(4, 4);
+            return tensorArg();
+        case Global::Parameter: // Parameter(data, requires_grad)
+            arity(1, 2);
+            return tensorArg();
+        case Global::Storage:
+            break;
+        }
+        fail("calling " + name + " is not allowed");
+    }
+
+    uint32_t tensor(const std::vector<uint32_t>& args)
+    {
+        if (node(args[0]).kind != Kind::Storage)
+            fail("the first argument of a tensor rebuild is not a storage");
+        PickleTensor t;
+        t.storage = node(args[0]).ref;
+        t.offset = intOf(args[1], "the storage offset of a tensor");
+        for (const uint32_t d : tupleOf(args[2], "the size of a tensor"))
+            t.shape.push_back(intOf(d, "a dimension of a tensor"));
+        for (const uint32_t s : tupleOf(args[3], "the stride of a tensor"))
+            t.stride.push_back(intOf(s, "a stride of a tensor"));
+        if (args.size() > 4)
+            t.requiresGrad = node(args[4]).kind == Kind::Bool && node(args[4]).num;
+        if (t.shape.size() != t.stride.size())
+            fail("a tensor with " + std::to_string(t.shape.size()) + " dimensions but " + std::to_string(t.stride.size())
+                 + " strides");
+        if (t.shape.size() > 64)
+            fail("a tensor with " + std::to_string(t.shape.size()) + " dimensions (at most 64 are accepted)");
+        // The last element a tensor reaches must lie inside its storage; products checked for overflow.
+        const PickleStorage& st = p_.storages[t.storage];
+        constexpr int64_t kMax = std::numeric_limits<int64_t>::max() / 2;
+        if (t.offset < 0)
+            fail("a negative storage offset");
+        int64_t numel = 1, last = t.offset;
+        for (size_t i = 0; i < t.shape.size(); ++i) {
+            if (t.shape[i] < 0 || t.stride[i] < 0)
+                fail("a tensor with a negative size or stride");
+            if (t.shape[i] > 0 && numel > kMax / t.shape[i])
+                fail("a tensor whose element count overflows");
+            numel *= t.shape[i];
+            if (t.shape[i] > 0 && t.stride[i] > 0 && (t.shape[i] - 1) > (kMax - last) / t.stride[i])
+                fail("a tensor whose extent overflows");
+            last += t.shape[i] > 0 ? (t.shape[i] - 1) * t.stride[i] : 0;
+        }
+        const int64_t available = st.isView ? st.viewSize : st.numel;
+        if (numel > 0 && last >= available)
+            fail("a tensor of shape " + shapeToString(t.shape) + " at storage offset " + std::to_string(t.offset)
+                 + " reaches element " + std::to_string(last) + " of storage '" + st.key + "', which holds only "
+                 + std::to_string(available) + " elements");
+        p_.tensors.push_back(std::move(t));
+        return add({ Kind::Tensor, uint32_t(p_.tensors.size() - 1), 0 });
+    }
+
+    // BUILD sets an object's state. A state dict's OrderedDict gets its `_metadata` attribute (module
+    // versions) this way; that is accepted and dropped. Nothing else in a state dict needs BUILD.
+    void build()
+    {
+        const uint32_t state = pop();
+        const uint32_t inst = top();
+        if (node(inst).kind != Kind::Dict)
+            fail("BUILD (setting an object's state) on something that is not an OrderedDict");
+        if (node(state).kind != Kind::Dict && node(state).kind != Kind::None && node(state).kind != Kind::Tuple)
+            fail("BUILD with a state that is not a dict");
+    }
+
+    // torch.save's persistent id of a storage: ('storage', torch.FloatStorage, key, location, numel)
+    // in zip files; legacy files add a view: None or (view_key, offset, size).
+    uint32_t persistentId(uint32_t pid)
+    {
+        const auto& t = tupleOf(pid, "a persistent id");
+        if (t.empty() || node(t[0]).kind != Kind::Str || p_.strings[node(t[0]).ref] != "storage")
+            fail("a persistent id that is not a storage (only storages may be loaded from outside the pickle)");
+        if (t.size() != 5 && t.size() != 6)
+            fail("a storage persistent id with " + std::to_string(t.size()) + " fields (5 or 6 expected)");
+        PickleStorage s;
+        if (node(t[1]).kind != Kind::Global || Global(node(t[1]).num) != Global::Storage)
+            fail("a storage persistent id whose type is not a torch storage class");
+        s.typeName = p_.strings[node(t[1]).ref].substr(6); // after "torch."
+        torchStorageDType(s.typeName, s.dtype);
+        s.key = strOf(t[2], "the key of a storage");
+        s.location = strOf(t[3], "the location of a storage");
+        s.numel = intOf(t[4], "the size of a storage");
+        if (s.numel < 0)
+            fail("a storage of negative size");
+        if (t.size() == 6 && node(t[5]).kind != Kind::None) {
+            const auto& v = tupleOf(t[5], "the view of a storage");
+            if (v.size() != 3)
+                fail("a storage view that is not (key, offset, size)");
+            s.isView = true;
+            s.viewKey = strOf(v[0], "the key of a storage view");
+            s.viewOffset = intOf(v[1], "the offset of a storage view");
+            s.viewSize = intOf(v[2], "the size of a storage view");
+        }
+        p_.storages.push_back(std::move(s));
+        return add({ Kind::Storage, uint32_t(p_.storages.size() - 1), 0 });
+    }
+
+    const uint8_t* data_;
+    size_t size_;
+    size_t pos_ = 0, op_ = 0;
+    std::string where_;
+    Pickle p_;
+    std::vector<uint32_t> stack_;
+    std::vector<size_t> marks_;
+    std::unordered_map<uint32_t, uint32_t> memo_;
+};
+
+} // namespace
+
+Pickle unpickle(const uint8_t* data, size_t size, const std::string& where)
+{
+    return Vm(data, size, where).run();
+}
+
+} // namespace ws

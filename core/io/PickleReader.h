@@ -1,0 +1,93 @@
+// A restricted unpickler for PyTorch state dicts (used by io/TorchReader.h): a small pickle
+// virtual machine of our own that understands protocols 2-5 but only the opcodes a plain state
+// dict needs, and only the globals PyTorch's own `weights_only=True` unpickler
+// (torch/_weights_only_unpickler.py) allows for one: collections.OrderedDict, the
+// torch._utils._rebuild_tensor / _rebuild_tensor_v2 / _rebuild_parameter(_with_state)
+// functions, torch.nn.Parameter, torch.Size and the torch.*Storage classes of the dtypes
+// Weightscope has. Every other global (os.system, builtins.eval, subprocess.Popen, numpy
+// scalars, model classes, ...) is refused with a FormatError naming it and its byte offset.
+//
+// Nothing is ever called or executed: "calling" an allowed global only builds one of the plain
+// values below. Persistent ids (BINPERSID) become storage references that the caller resolves.
+// Pickle opcodes as in CPython's Lib/pickle.py and pickletools.py.
+//
+// Bounds: every length is checked against the bytes that remain before anything is allocated;
+// the stack, the MARK depth and the object count have fixed limits; the memo holds at most one
+// entry per PUT opcode. A value node is 16 bytes, so memory stays a small multiple of the
+// pickle's size. The result is a graph (the memo can share and even cycle); consumers walk it
+// with the depth limit kPickleMaxNesting and check for cycles.
+#pragma once
+
+#include "tensor/DType.h"
+#include "tensor/Tensor.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ws {
+
+inline constexpr size_t kPickleMaxStack = size_t(1) << 20;   // values on the stack
+inline constexpr size_t kPickleMaxMarks = 1000;              // nested MARKs
+inline constexpr size_t kPickleMaxObjects = size_t(1) << 24; // value nodes in all
+inline constexpr int kPickleMaxNesting = 100;                // container depth when walking
+
+// A storage a tensor points into: the persistent id ('storage', torch.FloatStorage, key,
+// location, numel[, view]) of torch.save.
+struct PickleStorage {
+    DType dtype = DType::F32;
+    std::string typeName; // "FloatStorage"
+    std::string key;      // the archive member data/<key> (zip) or the storage key (legacy)
+    std::string location; // "cpu", "cuda:0"
+    int64_t numel = 0;    // elements
+    // Legacy files may name a view of a larger storage: (view key, offset, size) in elements.
+    bool isView = false;
+    std::string viewKey;
+    int64_t viewOffset = 0, viewSize = 0;
+};
+
+// A tensor as torch._utils._rebuild_tensor_v2 describes it (elements, not bytes).
+struct PickleTensor {
+    size_t storage = 0; // index into Pickle::storages
+    int64_t offset = 0; // storage_offset
+    Shape shape;
+    std::vector<int64_t> stride;
+    bool requiresGrad = false;
+};
+
+// The unpickled object graph. Value nodes live in `nodes`; containers refer to their items by
+// node index. Node 0 is None, 1 is False, 2 is True.
+struct Pickle {
+    enum class Kind : uint8_t {
+        None, Bool, Int, BigInt, Float, Str, Bytes, Tuple, List, Dict, Global, Storage, Tensor,
+    };
+    struct Node {
+        Kind kind = Kind::None;
+        uint32_t ref = 0;  // Str/Bytes/BigInt/Global: strings; Tuple/List/Dict: items; Storage; Tensor
+        int64_t num = 0;   // Int, Bool; Float as its bit pattern
+        double real() const;
+    };
+
+    std::vector<Node> nodes;
+    std::vector<std::string> strings;          // BigInt: its little-endian two's-complement bytes
+    std::vector<std::vector<uint32_t>> items;  // Dict: key, value, key, value, ... in insertion order
+    std::vector<PickleStorage> storages;
+    std::vector<PickleTensor> tensors;
+    uint32_t root = 0;
+    size_t bytesRead = 0; // up to and including STOP
+
+    const Node& node(uint32_t i) const { return nodes.at(i); }
+    const std::string& str(uint32_t i) const { return strings.at(nodes.at(i).ref); }
+    const std::vector<uint32_t>& children(uint32_t i) const { return items.at(nodes.at(i).ref); }
+};
+
+// Unpickles one pickle from `data` (stopping at its STOP opcode; `size` may extend beyond it, as
+// in legacy torch files where pickles follow each other). `where` names the file and member in
+// messages ("model.pt: member 'archive/data.pkl'"). Throws FormatError.
+Pickle unpickle(const uint8_t* data, size_t size, const std::string& where);
+
+// Storage class names (without "torch.") mapped to dtypes; false for others.
+bool torchStorageDType(const std::string& name, DType& dtype);
+
+} // namespace ws
