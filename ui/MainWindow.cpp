@@ -2,6 +2,7 @@
 
 #include "Preference.h"
 #include "playground/PlaygroundPanel.h"
+#include "training/TrainingPanel.h"
 
 #include <Eigen/Core>
 
@@ -18,7 +19,7 @@ namespace ws::ui {
 namespace {
 const Preference<QByteArray> kGeometry("mainWindow/geometry");
 const Preference<QByteArray> kDockState("mainWindow/dockState");
-constexpr int kDockStateVersion = 1; // bump when docks are added or renamed
+constexpr int kDockStateVersion = 2; // bump when docks are added or renamed
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -45,6 +46,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         statusBar()->showMessage(message, 10000);
     });
 
+    training_ = new TrainingPanel;
+    trainingDock_ = new QDockWidget(tr("Training"), this);
+    trainingDock_->setObjectName(QStringLiteral("TrainingDock"));
+    trainingDock_->setWidget(training_);
+    tabifyDockWidget(playgroundDock_, trainingDock_);
+    playgroundDock_->raise();
+    connect(training_, &TrainingPanel::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 10000);
+    });
+
     createMenus();
     statusBar()->showMessage(tr("Ready"), 3000);
     resize(1280, 800);
@@ -63,6 +74,9 @@ void MainWindow::createMenus()
     QAction* toggle = playgroundDock_->toggleViewAction();
     toggle->setShortcut(QKeySequence(tr("Ctrl+1")));
     view->addAction(toggle);
+    QAction* toggleTraining = trainingDock_->toggleViewAction();
+    toggleTraining->setShortcut(QKeySequence(tr("Ctrl+2")));
+    view->addAction(toggleTraining);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Weightscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
@@ -98,12 +112,19 @@ void MainWindow::showPlayground()
     playgroundDock_->raise();
 }
 
+void MainWindow::showTraining()
+{
+    trainingDock_->show();
+    trainingDock_->raise();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     kGeometry.set(saveGeometry());
     kDockState.set(saveState(kDockStateVersion));
     // Join the training thread now, while every widget still exists.
     playground_->shutdown();
+    training_->shutdown();
     event->accept();
 }
 
