@@ -5,6 +5,8 @@
 #include "playground/PlaygroundPanel.h"
 
 #include <QElapsedTimer>
+
+#include <cmath>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -128,6 +130,28 @@ private slots:
         // One SGD step (lr 0.03) from 2.5 moves it a little, not back to where it was.
         const float after = last.network.kernels[0][1];
         QVERIFY2(std::abs(after - 2.5f) < 0.1f, qPrintable(QString::number(after)));
+    }
+
+    // Regression on chosen features: the inputs are the features, the output is linear (no
+    // accuracy), and training runs.
+    void regressionTrainsOnChosenFeatures()
+    {
+        PlaygroundPanel panel;
+        PlaygroundSnapshot last;
+        connect(&panel, &PlaygroundPanel::snapshotArrived, this, [&last](const PlaygroundSnapshot& s) { last = s; });
+        panel.setRegression(true);
+        panel.setFeatures(ws::FeatureX1 | ws::FeatureX1Squared | ws::FeatureSinX2);
+        QTRY_COMPARE_WITH_TIMEOUT(last.network.widths.value(0), 3, 5000);
+        QCOMPARE(panel.config().dataset, ws::PlaygroundKind::Plane);
+        const auto cells = qsizetype(ws::ui::kNeuronGridSize) * ws::ui::kNeuronGridSize;
+        const float x = -6.0f + 6.0f / 25.0f; // the first cell's centre, on both axes
+        QCOMPARE(last.network.maps[0][0], x);
+        QCOMPARE(last.network.maps[0][cells], x * x);
+        QCOMPARE(last.network.maps[0][2 * cells], std::sin(x));
+        panel.step();
+        QTRY_COMPARE_WITH_TIMEOUT(last.step, qint64(1), 5000);
+        QVERIFY(std::isnan(last.testAccuracy));
+        QVERIFY(std::isfinite(last.testLoss));
     }
 
     // Hovering and clicking find the neuron or link under the pointer.

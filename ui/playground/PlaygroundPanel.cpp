@@ -125,8 +125,9 @@ QWidget* PlaygroundPanel::makeControls()
     trainShare_->setValue(50);
     trainShare_->setSuffix(tr(" %"));
     trainShare_->setToolTip(tr("Share of the points used for training; the rest are test points"));
-    showTest_ = new QCheckBox(tr("Show test data"));
-    discretize_ = new QCheckBox(tr("Discretise output"));
+    showTest_ = new QCheckBox(tr("Test data"));
+    showTest_->setToolTip(tr("Show the test points (outlined in black)"));
+    discretize_ = new QCheckBox(tr("Discretise"));
     discretize_->setToolTip(tr("Colour the plane by the predicted sign rather than the output's value"));
     regenerateButton_ = new QPushButton(tr("Regenerate"));
     regenerateButton_->setToolTip(tr("New random points, and new weights"));
@@ -140,7 +141,7 @@ QWidget* PlaygroundPanel::makeControls()
         auto* box = new QCheckBox(tr(f.name));
         box->setChecked(f.bit == FeatureX1 || f.bit == FeatureX2);
         const auto i = int(features_.size());
-        featureGrid->addWidget(box, i / 4, i % 4);
+        featureGrid->addWidget(box, i / 3, i % 3);
         features_.append(box);
         connect(box, &QCheckBox::toggled, this, [this, box](bool on) {
             // At least one input: the last checked feature cannot be unchecked.
@@ -208,9 +209,11 @@ QWidget* PlaygroundPanel::makeControls()
     dataForm->addRow(tr("Noise:"), noise_);
     dataForm->addRow(tr("Training share:"), trainShare_);
     dataForm->addRow(tr("Batch size:"), batchSize_);
+    auto* toggles = new QHBoxLayout;
+    toggles->addWidget(showTest_);
+    toggles->addWidget(discretize_);
+    dataForm->addRow(toggles);
     dataForm->addRow(regenerateButton_);
-    dataForm->addRow(showTest_);
-    dataForm->addRow(discretize_);
 
     auto* network = new QGroupBox(tr("Network"));
     auto* networkForm = new QFormLayout(network);
@@ -229,9 +232,9 @@ QWidget* PlaygroundPanel::makeControls()
     auto* buttons = new QGridLayout;
     buttons->addWidget(startButton_, 0, 0);
     buttons->addWidget(pauseButton_, 0, 1);
-    buttons->addWidget(stepButton_, 1, 0);
-    buttons->addWidget(stepEpochButton_, 1, 1);
-    buttons->addWidget(resetButton_, 2, 0, 1, 2);
+    buttons->addWidget(resetButton_, 0, 2);
+    buttons->addWidget(stepButton_, 1, 0, 1, 1);
+    buttons->addWidget(stepEpochButton_, 1, 1, 1, 2);
 
     auto* controls = new QWidget;
     auto* column = new QVBoxLayout(controls);
@@ -371,6 +374,23 @@ void PlaygroundPanel::setHiddenLayers(const std::vector<int>& hidden)
     // The buttons that called this are deleted by the rebuild: let their signal finish first.
     QMetaObject::invokeMethod(this, &PlaygroundPanel::rebuildLayerEditor, Qt::QueuedConnection);
     restartKeepingState();
+}
+
+void PlaygroundPanel::setFeatures(unsigned featureMask)
+{
+    if ((featureMask & 0x7fu) == 0)
+        return;
+    for (qsizetype i = 0; i < features_.size(); ++i) {
+        const QSignalBlocker block(features_[i]);
+        features_[i]->setChecked(featureMask & kFeatures[i].bit);
+    }
+    network_->setInputNames(featureNames());
+    restartKeepingState();
+}
+
+void PlaygroundPanel::setRegression(bool regression)
+{
+    problem_->setCurrentIndex(problem_->findData(regression)); // refills the datasets and restarts
 }
 
 QStringList PlaygroundPanel::featureNames() const

@@ -42,6 +42,8 @@ public slots:
     void reset();    // a fresh model (new initial weights) on the chosen data, paused
     void regenerate(); // new points (a new data seed) and a fresh model
     void setHiddenLayers(const std::vector<int>& hidden); // clamped to the limits; restarts the model
+    void setFeatures(unsigned featureMask);  // PlaygroundFeature bits (at least one); restarts
+    void setRegression(bool regression);     // problem type; picks its first dataset; restarts
     void editWeight(const ws::ui::WeightEdit& edit); // taken at the next step, also while paused
     void shutdown(); // stops training and joins the thread; the panel stays inert afterwards
 

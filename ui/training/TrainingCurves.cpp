@@ -30,6 +30,7 @@ QCustomPlot* makePlot(const QString& yLabel)
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot->legend->setBrush(QColor(255, 255, 255, 200)); // the curves stay visible behind it
     return plot;
 }
 

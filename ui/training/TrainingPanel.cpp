@@ -177,7 +177,8 @@ QWidget* TrainingPanel::makeControls()
     spec_ = new QPlainTextEdit;
     spec_->setPlaceholderText(tr("One layer per line, e.g.\nconv2d(32, 3, padding=same)\nrelu\nmaxpool2d(2)\nflatten\ndense(10)"));
     spec_->setToolTip(QString::fromStdString(layerSpecHelp()));
-    spec_->setMinimumHeight(120);
+    spec_->setMinimumHeight(90);
+    spec_->setMaximumHeight(130); // leave room for the shape check under it
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     spec_->setFont(mono);
@@ -354,10 +355,17 @@ void TrainingPanel::applyExperiment(const Experiment& e)
     schedule_->setCurrentIndex(schedule_->findData(int(e.train.schedule.kind)));
     if (e.model.is_string()) {
         const QString model = QString::fromStdString(e.model.get<std::string>());
-        if (isModelPreset(model.toStdString()) && model != QLatin1String("auto") && preview_.error.isEmpty())
-            spec_->setPlainText(templateSpec(model, preview_));
-        else
+        if (isModelPreset(model.toStdString())) {
+            // Filled in from the template once the data's preview has told its shape.
+            if (const int t = template_->findData(model); t >= 0)
+                template_->setCurrentIndex(t);
+            settingSpec_ = true;
+            spec_->clear();
+            settingSpec_ = false;
+            specFromTemplate_ = true;
+        } else {
             spec_->setPlainText(model);
+        }
     }
     requestPreview();
 }
@@ -427,13 +435,16 @@ void TrainingPanel::onPreview(const DatasetPreview& preview)
     }
     dataInfo_->setText(html);
     // A template that fits the data, unless the user has written (or been given) a model.
-    if (spec_->toPlainText().trimmed().isEmpty() || (specFromTemplate_ && shapeChanged)) {
+    // An empty spec after applyExperiment() named a template: keep that one.
+    const bool empty = spec_->toPlainText().trimmed().isEmpty();
+    if ((empty && !specFromTemplate_) || (!empty && specFromTemplate_ && shapeChanged)) {
         const QString preset = preview.sampleShape.size() == 3 ? QStringLiteral("cnn")
             : plane                                            ? QStringLiteral("playground")
                                                                : QStringLiteral("mlp");
         template_->setCurrentIndex(template_->findData(preset));
-        applyTemplate();
     }
+    if (empty || (specFromTemplate_ && shapeChanged))
+        applyTemplate();
     validateModel();
     emit previewShown(preview);
 }
@@ -589,7 +600,8 @@ void TrainingPanel::onRunEnded(const TrainingOutcome& outcome)
 void TrainingPanel::showConfusion(const TrainingOutcome& outcome)
 {
     if (std::isfinite(outcome.testAccuracy))
-        testInfo_->setText(tr("<b>Test set</b>: %1 samples, accuracy <b>%2 %</b>, loss %3")
+        testInfo_->setText(tr("<b>Test set</b>: %1 samples, accuracy <b>%2 %</b>, loss %3 &nbsp; "
+                              "(confusion matrix: rows are the true classes, columns the predictions)")
                                .arg(outcome.testSamples)
                                .arg(100.0 * outcome.testAccuracy, 0, 'f', 2)
                                .arg(outcome.testLoss, 0, 'f', 4));
