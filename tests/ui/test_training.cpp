@@ -1,6 +1,7 @@
 // The general training panel trains on its worker thread to the end and reports the test
 // accuracy that core's evaluate() gives for the same model on the same data; the shape check
 // explains a model that does not fit; a learning-rate change is marked on the curves.
+#include "MainWindow.h"
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
 #include "training/TrainingPanel.h"
@@ -8,6 +9,7 @@
 #include "data/DatasetSource.h"
 #include "train/Metrics.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -98,6 +100,49 @@ private slots:
         panel.applyExperiment(e);
         QTRY_VERIFY2_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("conv2d"), Qt::CaseInsensitive),
             qPrintable(panel.modelCheck()), 5000);
+    }
+
+    // Stop straight after Start (the worker may still be loading the data) ends the run.
+    void stopRightAfterStartEndsTheRun()
+    {
+        TrainingPanel panel;
+        Experiment e = tinyCircle();
+        e.train.epochs = 100000;
+        QSignalSpy previews(&panel, &TrainingPanel::previewShown);
+        panel.applyExperiment(e);
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("parameters")), 5000);
+        QSignalSpy finished(&panel, &TrainingPanel::runFinished);
+        panel.start();
+        panel.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        const auto message = finished.first().first().value<TrainingOutcome>().message;
+        QVERIFY2(message.contains(QStringLiteral("stopped")), qPrintable(message));
+        QVERIFY(!panel.isTraining());
+    }
+
+    void mainWindowClosesCleanlyWhileTraining()
+    {
+        auto window = std::make_unique<MainWindow>();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->showTraining();
+        TrainingPanel* panel = window->training();
+        Experiment e = tinyCircle();
+        e.train.epochs = 100000;
+        QSignalSpy previews(panel, &TrainingPanel::previewShown);
+        panel->applyExperiment(e);
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->modelCheck().contains(QStringLiteral("parameters")), 5000);
+        QSignalSpy progress(panel, &TrainingPanel::progressed);
+        panel->start();
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 5, 20000);
+
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(window->close());
+        window.reset();
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("closing took %1 ms").arg(timer.elapsed())));
     }
 
     void pauseStepAndLearningRateChange()

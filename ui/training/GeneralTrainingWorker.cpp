@@ -192,6 +192,7 @@ void GeneralTrainingWorker::step(int batches)
 void GeneralTrainingWorker::stop()
 {
     std::lock_guard lock(mutex_);
+    cancelled_ = generation_.load(); // also stops a run that is still loading its data
     if (trainer_)
         trainer_->stop();
 }
@@ -282,15 +283,23 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e)
             pending.append(point);
             flush();
         };
+        bool cancelled = false;
         {
             std::lock_guard lock(mutex_);
             if (generation != generation_)
-                return;
-            trainer_ = &trainer;
+                return; // superseded by a newer run: nobody waits for this one
+            cancelled = cancelled_ == generation;
+            if (!cancelled)
+                trainer_ = &trainer;
             if (wantPaused_)
                 trainer.pause();
             if (pendingSteps_ > 0)
                 trainer.requestSteps(std::exchange(pendingSteps_, 0));
+        }
+        if (cancelled) {
+            outcome.message = tr("Training stopped before it began.");
+            emit runEnded(outcome);
+            return;
         }
         TrainResult result;
         {

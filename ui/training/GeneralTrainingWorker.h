@@ -58,6 +58,7 @@ private:
     std::shared_ptr<Sequential> lastModel_;       // guarded by mutex_
     std::shared_ptr<const Dataset> lastTest_;     // guarded by mutex_
     std::atomic<quint64> generation_ { 0 };
+    std::atomic<quint64> cancelled_ { 0 }; // a run stopped before its trainer existed (while loading)
     std::atomic<bool> wantPaused_ { false };
 };
 

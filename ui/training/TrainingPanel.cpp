@@ -131,7 +131,15 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
     redrawTimer_->start();
 
     updateButtons();
-    requestPreview();
+    // The data is loaded when the panel is first shown (or given an experiment): a window that
+    // never shows this panel never waits for Fashion-MNIST to load, even when closing.
+}
+
+void TrainingPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (previewRequest_ == 0)
+        requestPreview();
 }
 
 TrainingPanel::~TrainingPanel() { shutdown(); }

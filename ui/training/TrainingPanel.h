@@ -51,6 +51,9 @@ signals:
     void previewShown(const ws::ui::DatasetPreview& preview);
     void statusMessage(const QString& message);
 
+protected:
+    void showEvent(QShowEvent* event) override; // loads the data for the preview when first shown
+
 private:
     QWidget* makeControls();
     DatasetSource datasetSource() const;
