@@ -52,6 +52,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     trainingDock_->setWidget(training_);
     tabifyDockWidget(playgroundDock_, trainingDock_);
     playgroundDock_->raise();
+    connect(trainingDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible) // a tab that is really seen: only then load the data for its preview
+            training_->ensurePreview();
+    });
     connect(training_, &TrainingPanel::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
     });

@@ -154,6 +154,20 @@ private slots:
         QVERIFY(std::isfinite(last.testLoss));
     }
 
+    // Step epoch runs one epoch's batches: 250 training points (half of 500) in batches of 10.
+    void stepEpochRunsOneEpoch()
+    {
+        PlaygroundPanel panel;
+        PlaygroundSnapshot last;
+        connect(&panel, &PlaygroundPanel::snapshotArrived, this, [&last](const PlaygroundSnapshot& s) { last = s; });
+        QTRY_COMPARE_WITH_TIMEOUT(last.network.widths.size(), 4, 5000); // the run's data has arrived
+        panel.stepEpoch();
+        QTRY_COMPARE_WITH_TIMEOUT(last.step, qint64(25), 10000);
+        QTest::qWait(200);
+        QCOMPARE(last.step, qint64(25));
+        QCOMPARE(last.epoch, 1.0);
+    }
+
     // Hovering and clicking find the neuron or link under the pointer.
     void networkViewFindsNeuronsAndLinks()
     {

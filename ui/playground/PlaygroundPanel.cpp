@@ -545,14 +545,14 @@ void PlaygroundPanel::redraw()
     if (haveSnapshot_) {
         boundary_->setBoundary(latest_.boundary);
         network_->setPicture(latest_.network);
-        stats_->setText(tr("<b>Epoch</b> %1 &nbsp; <b>Step</b> %2<br>"
-                           "<b>Training loss</b> %3 &nbsp; <b>Test loss</b> %4<br>"
-                           "<b>Test accuracy</b> %5 %")
-                            .arg(QString::number(std::floor(latest_.epoch), 'f', 0))
-                            .arg(latest_.step)
-                            .arg(formatLoss(latest_.trainLoss), formatLoss(latest_.testLoss))
-                            .arg(std::isfinite(latest_.testAccuracy) ? QString::number(100.0 * latest_.testAccuracy, 'f', 1)
-                                                                     : QStringLiteral("–")));
+        QString text = tr("<b>Epoch</b> %1 &nbsp; <b>Step</b> %2<br>"
+                          "<b>Training loss</b> %3 &nbsp; <b>Test loss</b> %4")
+                           .arg(QString::number(std::floor(latest_.epoch), 'f', 0))
+                           .arg(latest_.step)
+                           .arg(formatLoss(latest_.trainLoss), formatLoss(latest_.testLoss));
+        if (std::isfinite(latest_.testAccuracy)) // classification only
+            text += tr("<br><b>Test accuracy</b> %1 %").arg(100.0 * latest_.testAccuracy, 0, 'f', 1);
+        stats_->setText(text);
     }
     loss_->rescale();
     boundary_->replot(QCustomPlot::rpQueuedRefresh);

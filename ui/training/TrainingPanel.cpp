@@ -131,13 +131,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
     redrawTimer_->start();
 
     updateButtons();
-    // The data is loaded when the panel is first shown (or given an experiment): a window that
-    // never shows this panel never waits for Fashion-MNIST to load, even when closing.
 }
 
-void TrainingPanel::showEvent(QShowEvent* event)
+void TrainingPanel::ensurePreview()
 {
-    QWidget::showEvent(event);
     if (previewRequest_ == 0)
         requestPreview();
 }

@@ -44,15 +44,16 @@ public slots:
     void step();  // one batch (starting a paused run if there is none)
     void stop();
     void shutdown(); // stops training and joins the thread
+    // Loads the chosen data for the preview unless done already. The owner calls it when the
+    // panel is really seen (a dock tabbed behind another is not), so that a window that never
+    // shows this panel never waits for Fashion-MNIST to load, not even when closing.
+    void ensurePreview();
 
 signals:
     void progressed(int points);                        // every progress signal of the current run
     void runFinished(const ws::ui::TrainingOutcome& outcome);
     void previewShown(const ws::ui::DatasetPreview& preview);
     void statusMessage(const QString& message);
-
-protected:
-    void showEvent(QShowEvent* event) override; // loads the data for the preview when first shown
 
 private:
     QWidget* makeControls();
