@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "Translations.h"
 #include "playground/PlaygroundPanel.h"
+#include "training/TrainingPanel.h"
 
 #include "util/Threads.h"
 
@@ -42,7 +43,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after-ms"),
         QApplication::translate("main", "Wait <ms> milliseconds before the screenshot (default 4000)."),
         QApplication::translate("main", "ms"), QStringLiteral("4000"));
-    parser.addOptions({ demo, screenshot, screenshotAfter });
+    const QCommandLineOption trainingDemo(QStringLiteral("training-demo"),
+        QApplication::translate("main", "Train an MLP on the first 6000 Fashion-MNIST images in the Training panel."));
+    parser.addOptions({ demo, trainingDemo, screenshot, screenshotAfter });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -57,6 +60,21 @@ int main(int argc, char* argv[])
     if (parser.isSet(demo)) {
         window.showPlayground();
         window.playground()->start();
+    }
+    if (parser.isSet(trainingDemo)) {
+        window.showTraining();
+        ws::ui::TrainingPanel* panel = window.training();
+        ws::Experiment e;
+        e.model = "mlp";
+        e.dataset.trainLimit = 6000;
+        e.validationSplit = 0.1;
+        e.train.epochs = 3;
+        e.train.batchSize = 32;
+        e.train.threads = 1; // see docs/benchmarks.md: on a busy machine OpenMP threads wait on each other
+        panel->applyExperiment(e);
+        // Start once the data is loaded and the model checked against it.
+        QObject::connect(panel, &ws::ui::TrainingPanel::previewShown, panel, &ws::ui::TrainingPanel::start,
+            Qt::SingleShotConnection);
     }
     window.show();
 

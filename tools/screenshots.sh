@@ -21,3 +21,7 @@ run() {
 
 run --demo --screenshot "$out/playground.png" --screenshot-after-ms "${WS_SHOT_MS:-4000}"
 echo "wrote $out/playground.png"
+# Long enough for the 3 epochs of the demo MLP to end and the confusion matrix to appear
+# (loading Fashion-MNIST takes a few seconds; a busy machine needs more: raise WS_TRAIN_SHOT_MS).
+run --training-demo --screenshot "$out/training.png" --screenshot-after-ms "${WS_TRAIN_SHOT_MS:-45000}"
+echo "wrote $out/training.png"

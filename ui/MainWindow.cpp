@@ -6,6 +6,7 @@
 #include "PreferencesDialog.h"
 #include "Theme.h"
 #include "playground/PlaygroundPanel.h"
+#include "training/TrainingPanel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -20,7 +21,7 @@ namespace ws::ui {
 namespace {
 const Preference<QByteArray> kGeometry("mainWindow/geometry");
 const Preference<QByteArray> kDockState("mainWindow/dockState");
-constexpr int kDockStateVersion = 1; // bump when docks are added or renamed
+constexpr int kDockStateVersion = 2; // bump when docks are added or renamed
 
 // The platform's key for a standard action, or fallback where the platform has none (Qt's
 // offscreen and minimal platforms, some desktops), so every main action has a shortcut.
@@ -55,6 +56,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         statusBar()->showMessage(message, 10000);
     });
 
+    training_ = new TrainingPanel;
+    trainingDock_ = new QDockWidget(tr("Training"), this);
+    trainingDock_->setObjectName(QStringLiteral("TrainingDock"));
+    trainingDock_->setWidget(training_);
+    tabifyDockWidget(playgroundDock_, trainingDock_);
+    playgroundDock_->raise();
+    connect(trainingDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible) // a tab that is really seen: only then load the data for its preview
+            training_->ensurePreview();
+    });
+    connect(training_, &TrainingPanel::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 10000);
+    });
+
     createMenus();
     applyPreferences();
     statusBar()->showMessage(tr("Ready"), 3000);
@@ -84,6 +99,9 @@ void MainWindow::createMenus()
     QAction* toggle = playgroundDock_->toggleViewAction();
     toggle->setShortcut(QKeySequence(tr("Ctrl+1")));
     view->addAction(toggle);
+    QAction* toggleTraining = trainingDock_->toggleViewAction();
+    toggleTraining->setShortcut(QKeySequence(tr("Ctrl+2")));
+    view->addAction(toggleTraining);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })
@@ -132,12 +150,19 @@ void MainWindow::showPlayground()
     playgroundDock_->raise();
 }
 
+void MainWindow::showTraining()
+{
+    trainingDock_->show();
+    trainingDock_->raise();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     kGeometry.set(saveGeometry());
     kDockState.set(saveState(kDockStateVersion));
     // Join the training thread now, while every widget still exists.
     playground_->shutdown();
+    training_->shutdown();
     event->accept();
 }
 

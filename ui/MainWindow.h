@@ -10,6 +10,7 @@ class QLabel;
 namespace ws::ui {
 
 class PlaygroundPanel;
+class TrainingPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -20,6 +21,8 @@ public:
     void restoreLayout(); // geometry and dock state of the last session
     void showPlayground();
     PlaygroundPanel* playground() const { return playground_; }
+    void showTraining();
+    TrainingPanel* training() const { return training_; }
 
     void applyPreferences(); // what can change live: theme, plot refresh rate
 
@@ -34,6 +37,8 @@ private:
 
     PlaygroundPanel* playground_ = nullptr;
     QDockWidget* playgroundDock_ = nullptr;
+    TrainingPanel* training_ = nullptr;
+    QDockWidget* trainingDock_ = nullptr;
     QLabel* startPage_ = nullptr;
 };
 

@@ -1,15 +1,21 @@
 // The Playground panel drives training on its worker thread: progress arrives, pause holds,
 // a step is exactly one batch, and closing the main window mid-training shuts down cleanly.
 #include "MainWindow.h"
+#include "playground/NetworkView.h"
 #include "playground/PlaygroundPanel.h"
 
 #include <QElapsedTimer>
+
+#include <cmath>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
 using ws::ui::MainWindow;
+using ws::ui::NetworkView;
 using ws::ui::PlaygroundPanel;
+using ws::ui::PlaygroundSnapshot;
+using ws::ui::WeightEdit;
 
 class TestPlayground : public QObject {
     Q_OBJECT
@@ -65,6 +71,127 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(latest, qint64(1), 5000);
         QTest::qWait(200);
         QCOMPARE(latest, qint64(1));
+    }
+
+    // The snapshot carries one picture per neuron (inputs, each hidden layer, the output) and
+    // the weights between them, in the shapes the drawing expects.
+    void snapshotDrawsEveryNeuron()
+    {
+        PlaygroundPanel panel;
+        PlaygroundSnapshot last;
+        connect(&panel, &PlaygroundPanel::snapshotArrived, this, [&last](const PlaygroundSnapshot& s) { last = s; });
+        panel.setHiddenLayers({ 3, 5 });
+        QTRY_COMPARE_WITH_TIMEOUT(last.network.widths, (QList<int> { 2, 3, 5, 1 }), 5000);
+        const auto cells = qsizetype(ws::ui::kNeuronGridSize) * ws::ui::kNeuronGridSize;
+        QCOMPARE(last.network.maps.size(), 4);
+        QCOMPARE(last.network.maps[2].size(), 5 * cells);
+        QCOMPARE(last.network.kernels.size(), 3);
+        QCOMPARE(last.network.kernels[1].size(), 3 * 5);
+        QCOMPARE(last.network.biases[2].size(), 1);
+        // Input x1 at the grid's first cell (lower left) is the cell centre, -6 + 6/25.
+        QCOMPARE(last.network.maps[0][0], -6.0f + 6.0f / 25.0f);
+        // The output neuron's map is the boundary sampled on the coarser grid: tanh, in [-1, 1].
+        for (const float v : last.network.maps[3])
+            QVERIFY2(v >= -1.0f && v <= 1.0f, qPrintable(QString::number(v)));
+        QCOMPARE(last.step, qint64(0)); // reset leaves the model paused
+    }
+
+    // An edit typed while paused reaches the engine before the next step: a snapshot right after
+    // it (no step taken) shows the typed value; the next step starts from that value.
+    void editedWeightReachesTheModelWhilePaused()
+    {
+        PlaygroundPanel panel;
+        PlaygroundSnapshot last;
+        int snapshots = 0;
+        connect(&panel, &PlaygroundPanel::snapshotArrived, this, [&](const PlaygroundSnapshot& s) {
+            last = s;
+            ++snapshots;
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(last.network.widths, (QList<int> { 2, 8, 8, 1 }), 5000);
+        const int out = 8;
+        QVERIFY(last.network.kernels[0][0 * out + 1] != 2.5f);
+
+        panel.editWeight(WeightEdit { 1, 0, 1, 2.5f }); // x1 -> neuron 2 of the first hidden layer
+        QTRY_COMPARE_WITH_TIMEOUT(last.network.kernels[0][0 * out + 1], 2.5f, 5000);
+        QCOMPARE(last.step, qint64(0));
+        panel.editWeight(WeightEdit { 3, -1, 0, -0.75f }); // the output's bias
+        QTRY_COMPARE_WITH_TIMEOUT(last.network.biases[2][0], -0.75f, 5000);
+        QCOMPARE(last.network.kernels[0][1], 2.5f); // the first edit stays
+        QCOMPARE(last.step, qint64(0));
+        // An edit naming no weight (a column the network does not have) changes nothing.
+        const QList<QList<float>> kernels = last.network.kernels;
+        panel.editWeight(WeightEdit { 9, 0, 0, 1.0f });
+        const int before = snapshots;
+        QTRY_VERIFY_WITH_TIMEOUT(snapshots > before, 5000);
+        QCOMPARE(last.network.kernels, kernels);
+
+        panel.step();
+        QTRY_COMPARE_WITH_TIMEOUT(last.step, qint64(1), 5000);
+        // One SGD step (lr 0.03) from 2.5 moves it a little, not back to where it was.
+        const float after = last.network.kernels[0][1];
+        QVERIFY2(std::abs(after - 2.5f) < 0.1f, qPrintable(QString::number(after)));
+    }
+
+    // Regression on chosen features: the inputs are the features, the output is linear (no
+    // accuracy), and training runs.
+    void regressionTrainsOnChosenFeatures()
+    {
+        PlaygroundPanel panel;
+        PlaygroundSnapshot last;
+        connect(&panel, &PlaygroundPanel::snapshotArrived, this, [&last](const PlaygroundSnapshot& s) { last = s; });
+        panel.setRegression(true);
+        panel.setFeatures(ws::FeatureX1 | ws::FeatureX1Squared | ws::FeatureSinX2);
+        QTRY_COMPARE_WITH_TIMEOUT(last.network.widths.value(0), 3, 5000);
+        QCOMPARE(panel.config().dataset, ws::PlaygroundKind::Plane);
+        const auto cells = qsizetype(ws::ui::kNeuronGridSize) * ws::ui::kNeuronGridSize;
+        const float x = -6.0f + 6.0f / 25.0f; // the first cell's centre, on both axes
+        QCOMPARE(last.network.maps[0][0], x);
+        QCOMPARE(last.network.maps[0][cells], x * x);
+        QCOMPARE(last.network.maps[0][2 * cells], std::sin(x));
+        panel.step();
+        QTRY_COMPARE_WITH_TIMEOUT(last.step, qint64(1), 5000);
+        QVERIFY(std::isnan(last.testAccuracy));
+        QVERIFY(std::isfinite(last.testLoss));
+    }
+
+    // Step epoch runs one epoch's batches: 250 training points (half of 500) in batches of 10.
+    void stepEpochRunsOneEpoch()
+    {
+        PlaygroundPanel panel;
+        PlaygroundSnapshot last;
+        connect(&panel, &PlaygroundPanel::snapshotArrived, this, [&last](const PlaygroundSnapshot& s) { last = s; });
+        QTRY_COMPARE_WITH_TIMEOUT(last.network.widths.size(), 4, 5000); // the run's data has arrived
+        panel.stepEpoch();
+        QTRY_COMPARE_WITH_TIMEOUT(last.step, qint64(25), 10000);
+        QTest::qWait(200);
+        QCOMPARE(last.step, qint64(25));
+        QCOMPARE(last.epoch, 1.0);
+    }
+
+    // Hovering and clicking find the neuron or link under the pointer.
+    void networkViewFindsNeuronsAndLinks()
+    {
+        PlaygroundPanel panel;
+        panel.resize(1200, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        NetworkView* view = panel.networkView();
+        QTRY_COMPARE_WITH_TIMEOUT(view->picture().widths, (QList<int> { 2, 8, 8, 1 }), 5000);
+        const QRectF neuron = view->neuronRect(2, 3);
+        auto hit = view->hitAt(neuron.center());
+        QVERIFY(hit.has_value());
+        QCOMPARE(hit->column, 2);
+        QCOMPARE(hit->from, -1);
+        QCOMPARE(hit->to, 3);
+        const QRectF a = view->neuronRect(1, 4), b = view->neuronRect(2, 6);
+        // 30 % of the way along: no other link of these columns passes there (7i + 3j = 46 has
+        // one solution in 0..7), whereas at the middle 3 -> 7 crosses 4 -> 6.
+        const QPointF along = 0.7 * QPointF(a.right(), a.center().y()) + 0.3 * QPointF(b.left(), b.center().y());
+        hit = view->hitAt(along);
+        QVERIFY(hit.has_value());
+        QCOMPARE(hit->column, 2);
+        QCOMPARE(hit->from, 4);
+        QCOMPARE(hit->to, 6);
     }
 
     void mainWindowClosesCleanlyWhileTraining()

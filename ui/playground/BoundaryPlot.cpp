@@ -35,6 +35,7 @@ BoundaryPlot::BoundaryPlot(QWidget* parent) : QCustomPlot(parent)
     gradient.setColorStopAt(0.5, QColor(0xf4, 0xf4, 0xf4));
     gradient.setColorStopAt(1.0, QColor(0x5b, 0x9f, 0xd2));
     map_->setGradient(gradient);
+    gradient_ = gradient;
     map_->setDataRange(QCPRange(-1.0, 1.0));
     clearBoundary();
 
@@ -78,9 +79,14 @@ void BoundaryPlot::setBoundary(const QList<float>& values)
         return;
     QCPColorMapData* cells = map_->data();
     for (int row = 0; row < kGridSize; ++row)
-        for (int col = 0; col < kGridSize; ++col)
-            cells->setCell(col, row, values[qsizetype(row) * kGridSize + col]);
+        for (int col = 0; col < kGridSize; ++col) {
+            const float v = values[qsizetype(row) * kGridSize + col];
+            // Discretised as Playground: the class the model would predict, not its confidence.
+            cells->setCell(col, row, discretized_ ? (v >= 0.0f ? 1.0 : -1.0) : double(v));
+        }
 }
+
+void BoundaryPlot::setDiscretized(bool on) { discretized_ = on; }
 
 void BoundaryPlot::clearBoundary() { map_->data()->fill(0.0); }
 

@@ -15,7 +15,10 @@ public:
     explicit BoundaryPlot(QWidget* parent = nullptr);
 
     void setPoints(const PlaygroundData& data);
-    void setBoundary(const QList<float>& values); // kGridSize^2 values in [-1, 1]
+    // kGridSize^2 values; [-1, 1] spans the colours (regression outputs beyond it saturate).
+    void setBoundary(const QList<float>& values);
+    void setDiscretized(bool on); // sign of the output instead of its value, from the next setBoundary
+    const QCPColorGradient& gradient() const { return gradient_; } // the network drawing uses it too
     void clearBoundary();
     void setTestPointsVisible(bool visible);
 
@@ -26,6 +29,8 @@ private:
     void keepSquare();
 
     QCPColorMap* map_ = nullptr;
+    QCPColorGradient gradient_;
+    bool discretized_ = false;
     QCPGraph* trainNegative_ = nullptr;
     QCPGraph* trainPositive_ = nullptr;
     QCPGraph* testNegative_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "playground/BoundaryPlot.h"
 #include "playground/LossPlot.h"
+#include "playground/NetworkView.h"
 #include "playground/TrainingWorker.h"
 
 #include <QCheckBox>
@@ -10,14 +11,15 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
+#include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ws::ui {
@@ -25,32 +27,42 @@ namespace ws::ui {
 namespace {
 
 constexpr int kRedrawMs = 33; // ~30 Hz until setRefreshRate()
-constexpr int kMaxHiddenLayers = 8;
-constexpr int kMaxNeurons = 64;
 
-// TensorFlow Playground's learning-rate menu.
+// TensorFlow Playground's learning-rate and regularisation-rate menus.
 constexpr double kLearningRates[] = { 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10 };
+constexpr double kRegularizationRates[] = { 0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10 };
 
-// "8, 8" -> {8, 8}; values outside 1..kMaxNeurons are clamped, extra layers dropped.
-std::vector<int> parseHidden(const QString& text)
-{
-    std::vector<int> layers;
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    for (const QString& part : text.split(separators, Qt::SkipEmptyParts)) {
-        if (int(layers.size()) == kMaxHiddenLayers)
-            break;
-        layers.push_back(std::clamp(part.toInt(), 1, kMaxNeurons));
-    }
-    return layers;
-}
+struct FeatureChoice {
+    PlaygroundFeature bit;
+    const char* name; // translated in featureNames()
+};
+constexpr FeatureChoice kFeatures[] = {
+    { FeatureX1, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₁") },
+    { FeatureX2, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₂") },
+    { FeatureX1Squared, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₁²") },
+    { FeatureX2Squared, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₂²") },
+    { FeatureX1X2, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₁x₂") },
+    { FeatureSinX1, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "sin x₁") },
+    { FeatureSinX2, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "sin x₂") },
+};
 
 QString formatLoss(double v) { return std::isfinite(v) ? QString::number(v, 'f', 4) : QStringLiteral("–"); }
+
+QPushButton* smallButton(const QString& text, const QString& tip)
+{
+    auto* b = new QPushButton(text);
+    b->setToolTip(tip);
+    b->setFixedWidth(28);
+    return b;
+}
 
 } // namespace
 
 PlaygroundPanel::PlaygroundPanel(QWidget* parent) : QWidget(parent), thread_(new QThread)
 {
     boundary_ = new BoundaryPlot;
+    network_ = new NetworkView;
+    network_->setGradient(boundary_->gradient());
     loss_ = new LossPlot;
     stats_ = new QLabel;
     stats_->setTextFormat(Qt::RichText);
@@ -60,14 +72,15 @@ PlaygroundPanel::PlaygroundPanel(QWidget* parent) : QWidget(parent), thread_(new
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(stats_);
+    rightLayout->addWidget(boundary_, 3);
     rightLayout->addWidget(loss_, 1);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(boundary_);
+    splitter->addWidget(network_);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({ 560, 380 }); // the boundary is the picture; the curves are its caption
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 420, 460 });
     splitter->setChildrenCollapsible(false);
 
     auto* layout = new QHBoxLayout(this);
@@ -81,6 +94,7 @@ PlaygroundPanel::PlaygroundPanel(QWidget* parent) : QWidget(parent), thread_(new
     connect(worker, &TrainingWorker::dataReady, this, &PlaygroundPanel::onData);
     connect(worker, &TrainingWorker::snapshotReady, this, &PlaygroundPanel::onSnapshot);
     connect(worker, &TrainingWorker::runEnded, this, &PlaygroundPanel::onRunEnded);
+    connect(network_, &NetworkView::edited, this, &PlaygroundPanel::editWeight);
     worker_ = worker;
     thread_->start();
 
@@ -96,22 +110,56 @@ PlaygroundPanel::~PlaygroundPanel() { shutdown(); }
 
 QWidget* PlaygroundPanel::makeControls()
 {
+    problem_ = new QComboBox;
+    problem_->addItem(tr("Classification"), false);
+    problem_->addItem(tr("Regression"), true);
     dataset_ = new QComboBox;
-    dataset_->addItem(tr("Circle"), int(PlaygroundKind::Circle));
-    dataset_->addItem(tr("Exclusive or"), int(PlaygroundKind::Xor));
-    dataset_->addItem(tr("Gaussian"), int(PlaygroundKind::Gauss));
-    dataset_->addItem(tr("Spiral"), int(PlaygroundKind::Spiral));
+    fillDatasets();
     dataset_->setCurrentIndex(dataset_->findData(int(PlaygroundKind::Spiral)));
     noise_ = new QSpinBox;
     noise_->setRange(0, 50);
     noise_->setToolTip(tr("Noise as in TensorFlow Playground (0 to 50)"));
-    showTest_ = new QCheckBox(tr("Show test data"));
+    trainShare_ = new QSpinBox;
+    trainShare_->setRange(10, 90);
+    trainShare_->setSingleStep(10);
+    trainShare_->setValue(50);
+    trainShare_->setSuffix(tr(" %"));
+    trainShare_->setToolTip(tr("Share of the points used for training; the rest are test points"));
+    showTest_ = new QCheckBox(tr("Test data"));
+    showTest_->setToolTip(tr("Show the test points (outlined in black)"));
+    discretize_ = new QCheckBox(tr("Discretise"));
+    discretize_->setToolTip(tr("Colour the plane by the predicted sign rather than the output's value"));
+    regenerateButton_ = new QPushButton(tr("Regenerate"));
+    regenerateButton_->setToolTip(tr("New random points, and new weights"));
 
-    hidden_ = new QLineEdit(QStringLiteral("8, 8"));
-    hidden_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9,\\s]*")), hidden_));
-    hidden_->setToolTip(tr("Neurons per hidden layer, separated by commas (at most %1 layers of %2)")
-                            .arg(kMaxHiddenLayers)
-                            .arg(kMaxNeurons));
+    auto* featureBox = new QWidget;
+    auto* featureGrid = new QGridLayout(featureBox);
+    featureGrid->setContentsMargins(0, 0, 0, 0);
+    featureGrid->setHorizontalSpacing(6);
+    featureGrid->setVerticalSpacing(0);
+    for (const FeatureChoice& f : kFeatures) {
+        auto* box = new QCheckBox(tr(f.name));
+        box->setChecked(f.bit == FeatureX1 || f.bit == FeatureX2);
+        const auto i = int(features_.size());
+        featureGrid->addWidget(box, i / 3, i % 3);
+        features_.append(box);
+        connect(box, &QCheckBox::toggled, this, [this, box](bool on) {
+            // At least one input: the last checked feature cannot be unchecked.
+            if (!on && std::none_of(features_.begin(), features_.end(), [](QCheckBox* b) { return b->isChecked(); })) {
+                const QSignalBlocker block(box);
+                box->setChecked(true);
+                return;
+            }
+            network_->setInputNames(featureNames());
+            restartKeepingState();
+        });
+    }
+
+    auto* layerBox = new QWidget;
+    layerEditor_ = new QGridLayout(layerBox);
+    layerEditor_->setContentsMargins(0, 0, 0, 0);
+    layerEditor_->setVerticalSpacing(1);
+
     activation_ = new QComboBox;
     activation_->addItem(tr("Tanh"), int(ActivationKind::Tanh));
     activation_->addItem(tr("ReLU"), int(ActivationKind::ReLU));
@@ -121,10 +169,20 @@ QWidget* PlaygroundPanel::makeControls()
     optimizer_ = new QComboBox;
     optimizer_->addItem(tr("SGD"), int(OptimizerKind::SGD));
     optimizer_->addItem(tr("Adam"), int(OptimizerKind::Adam));
+    optimizer_->addItem(tr("AdamW"), int(OptimizerKind::AdamW));
+    optimizer_->addItem(tr("RMSprop"), int(OptimizerKind::RMSprop));
     learningRate_ = new QComboBox;
     for (const double lr : kLearningRates)
         learningRate_->addItem(QLocale().toString(lr, 'f', QLocale::FloatingPointShortest), lr);
     learningRate_->setCurrentIndex(learningRate_->findData(0.03));
+    regularization_ = new QComboBox;
+    regularization_->addItem(tr("None"), int(Regularization::None));
+    regularization_->addItem(tr("L1"), int(Regularization::L1));
+    regularization_->addItem(tr("L2"), int(Regularization::L2));
+    regularizationRate_ = new QComboBox;
+    for (const double r : kRegularizationRates)
+        regularizationRate_->addItem(QLocale().toString(r, 'f', QLocale::FloatingPointShortest), r);
+    regularizationRate_->setEnabled(false);
     batchSize_ = new QSpinBox;
     batchSize_->setRange(1, 30);
     batchSize_->setValue(10);
@@ -137,37 +195,46 @@ QWidget* PlaygroundPanel::makeControls()
 
     startButton_ = new QPushButton(tr("Start"));
     pauseButton_ = new QPushButton(tr("Pause"));
-    stepButton_ = new QPushButton(tr("Step"));
+    stepButton_ = new QPushButton(tr("Step batch"));
     stepButton_->setToolTip(tr("Train on one batch, then pause"));
+    stepEpochButton_ = new QPushButton(tr("Step epoch"));
+    stepEpochButton_->setToolTip(tr("Train for one epoch, then pause"));
     resetButton_ = new QPushButton(tr("Reset"));
     resetButton_->setToolTip(tr("Start again from new random weights"));
 
     auto* data = new QGroupBox(tr("Data"));
     auto* dataForm = new QFormLayout(data);
+    dataForm->addRow(tr("Problem:"), problem_);
     dataForm->addRow(tr("Dataset:"), dataset_);
     dataForm->addRow(tr("Noise:"), noise_);
-    dataForm->addRow(showTest_);
+    dataForm->addRow(tr("Training share:"), trainShare_);
+    dataForm->addRow(tr("Batch size:"), batchSize_);
+    auto* toggles = new QHBoxLayout;
+    toggles->addWidget(showTest_);
+    toggles->addWidget(discretize_);
+    dataForm->addRow(toggles);
+    dataForm->addRow(regenerateButton_);
 
     auto* network = new QGroupBox(tr("Network"));
     auto* networkForm = new QFormLayout(network);
-    networkForm->addRow(tr("Features:"), new QLabel(tr("x₁, x₂")));
-    networkForm->addRow(tr("Hidden layers:"), hidden_);
+    networkForm->addRow(tr("Features:"), featureBox);
+    networkForm->addRow(layerBox);
     networkForm->addRow(tr("Activation:"), activation_);
-    networkForm->addRow(tr("Output:"), new QLabel(tr("1 neuron, tanh")));
 
     auto* training = new QGroupBox(tr("Training"));
     auto* trainingForm = new QFormLayout(training);
     trainingForm->addRow(tr("Optimizer:"), optimizer_);
     trainingForm->addRow(tr("Learning rate:"), learningRate_);
-    trainingForm->addRow(tr("Batch size:"), batchSize_);
-    trainingForm->addRow(tr("Loss:"), new QLabel(tr("MSE on ±1")));
+    trainingForm->addRow(tr("Regularisation:"), regularization_);
+    trainingForm->addRow(tr("Rate:"), regularizationRate_);
     trainingForm->addRow(tr("Speed:"), speed_);
 
     auto* buttons = new QGridLayout;
     buttons->addWidget(startButton_, 0, 0);
     buttons->addWidget(pauseButton_, 0, 1);
-    buttons->addWidget(stepButton_, 1, 0);
-    buttons->addWidget(resetButton_, 1, 1);
+    buttons->addWidget(resetButton_, 0, 2);
+    buttons->addWidget(stepButton_, 1, 0, 1, 1);
+    buttons->addWidget(stepEpochButton_, 1, 1, 1, 2);
 
     auto* controls = new QWidget;
     auto* column = new QVBoxLayout(controls);
@@ -177,20 +244,39 @@ QWidget* PlaygroundPanel::makeControls()
     column->addWidget(training);
     column->addLayout(buttons);
     column->addStretch(1);
-    controls->setMaximumWidth(280);
+    controls->setMaximumWidth(300);
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(controls->sizeHint().width() + 16);
+    scroll->setMaximumWidth(316);
+
+    rebuildLayerEditor();
+    network_->setInputNames(featureNames());
 
     connect(startButton_, &QPushButton::clicked, this, &PlaygroundPanel::start);
     connect(pauseButton_, &QPushButton::clicked, this, &PlaygroundPanel::pause);
     connect(stepButton_, &QPushButton::clicked, this, &PlaygroundPanel::step);
+    connect(stepEpochButton_, &QPushButton::clicked, this, &PlaygroundPanel::stepEpoch);
     connect(resetButton_, &QPushButton::clicked, this, &PlaygroundPanel::reset);
+    connect(regenerateButton_, &QPushButton::clicked, this, &PlaygroundPanel::regenerate);
+    connect(problem_, &QComboBox::currentIndexChanged, this, [this] {
+        fillDatasets();
+        restartKeepingState();
+    });
     connect(dataset_, &QComboBox::currentIndexChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(noise_, &QSpinBox::valueChanged, this, &PlaygroundPanel::restartKeepingState);
-    connect(hidden_, &QLineEdit::editingFinished, this, [this] {
-        if (parseHidden(hidden_->text()) != runHidden_)
-            restartKeepingState();
-    });
+    connect(trainShare_, &QSpinBox::valueChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(activation_, &QComboBox::currentIndexChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(optimizer_, &QComboBox::currentIndexChanged, this, &PlaygroundPanel::restartKeepingState);
+    connect(regularization_, &QComboBox::currentIndexChanged, this, [this] {
+        regularizationRate_->setEnabled(regularization_->currentData().toInt() != int(Regularization::None));
+        restartKeepingState();
+    });
+    connect(regularizationRate_, &QComboBox::currentIndexChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(batchSize_, &QSpinBox::valueChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(speed_, &QComboBox::currentIndexChanged, this, [this] {
         if (worker_)
@@ -204,7 +290,116 @@ QWidget* PlaygroundPanel::makeControls()
         boundary_->setTestPointsVisible(on);
         dirty_ = true;
     });
-    return controls;
+    connect(discretize_, &QCheckBox::toggled, this, [this](bool on) {
+        boundary_->setDiscretized(on);
+        dirty_ = true;
+    });
+    return scroll;
+}
+
+void PlaygroundPanel::fillDatasets()
+{
+    const QSignalBlocker block(dataset_); // the caller restarts once
+    const bool regression = problem_->currentData().toBool();
+    dataset_->clear();
+    if (regression) {
+        dataset_->addItem(tr("Plane"), int(PlaygroundKind::Plane));
+        dataset_->addItem(tr("Multi-Gaussian"), int(PlaygroundKind::MultiGauss));
+    } else {
+        dataset_->addItem(tr("Circle"), int(PlaygroundKind::Circle));
+        dataset_->addItem(tr("Exclusive or"), int(PlaygroundKind::Xor));
+        dataset_->addItem(tr("Gaussian"), int(PlaygroundKind::Gauss));
+        dataset_->addItem(tr("Spiral"), int(PlaygroundKind::Spiral));
+    }
+}
+
+// One row per hidden layer with its neuron count and -/+ buttons, and -/+ for the layer count,
+// as the buttons above TensorFlow Playground's network columns.
+void PlaygroundPanel::rebuildLayerEditor()
+{
+    while (QLayoutItem* item = layerEditor_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    auto* title = new QLabel(tr("Hidden layers: %1").arg(hidden_.size()));
+    auto* fewer = smallButton(QStringLiteral("−"), tr("Remove the last hidden layer"));
+    auto* more = smallButton(QStringLiteral("+"), tr("Add a hidden layer (at most %1)").arg(kMaxHiddenLayers));
+    fewer->setEnabled(!hidden_.empty());
+    more->setEnabled(int(hidden_.size()) < kMaxHiddenLayers);
+    layerEditor_->addWidget(title, 0, 0);
+    layerEditor_->addWidget(fewer, 0, 1);
+    layerEditor_->addWidget(more, 0, 2);
+    connect(fewer, &QPushButton::clicked, this, [this] {
+        auto h = hidden_;
+        h.pop_back();
+        setHiddenLayers(h);
+    });
+    connect(more, &QPushButton::clicked, this, [this] {
+        auto h = hidden_;
+        h.push_back(h.empty() ? 4 : h.back());
+        setHiddenLayers(h);
+    });
+    for (size_t i = 0; i < hidden_.size(); ++i) {
+        const int row = int(i) + 1;
+        auto* label = new QLabel(tr("  Layer %1: %n neuron(s)", nullptr, hidden_[i]).arg(i + 1));
+        auto* minus = smallButton(QStringLiteral("−"), tr("One neuron fewer"));
+        auto* plus = smallButton(QStringLiteral("+"), tr("One neuron more (at most %1)").arg(kMaxNeurons));
+        minus->setEnabled(hidden_[i] > 1);
+        plus->setEnabled(hidden_[i] < kMaxNeurons);
+        layerEditor_->addWidget(label, row, 0);
+        layerEditor_->addWidget(minus, row, 1);
+        layerEditor_->addWidget(plus, row, 2);
+        connect(minus, &QPushButton::clicked, this, [this, i] {
+            auto h = hidden_;
+            --h[i];
+            setHiddenLayers(h);
+        });
+        connect(plus, &QPushButton::clicked, this, [this, i] {
+            auto h = hidden_;
+            ++h[i];
+            setHiddenLayers(h);
+        });
+    }
+}
+
+void PlaygroundPanel::setHiddenLayers(const std::vector<int>& hidden)
+{
+    std::vector<int> h;
+    for (const int n : hidden)
+        if (int(h.size()) < kMaxHiddenLayers)
+            h.push_back(std::clamp(n, 1, kMaxNeurons));
+    if (h == hidden_)
+        return;
+    hidden_ = h;
+    // The buttons that called this are deleted by the rebuild: let their signal finish first.
+    QMetaObject::invokeMethod(this, &PlaygroundPanel::rebuildLayerEditor, Qt::QueuedConnection);
+    restartKeepingState();
+}
+
+void PlaygroundPanel::setFeatures(unsigned featureMask)
+{
+    if ((featureMask & 0x7fu) == 0)
+        return;
+    for (qsizetype i = 0; i < features_.size(); ++i) {
+        const QSignalBlocker block(features_[i]);
+        features_[i]->setChecked(featureMask & kFeatures[i].bit);
+    }
+    network_->setInputNames(featureNames());
+    restartKeepingState();
+}
+
+void PlaygroundPanel::setRegression(bool regression)
+{
+    problem_->setCurrentIndex(problem_->findData(regression)); // refills the datasets and restarts
+}
+
+QStringList PlaygroundPanel::featureNames() const
+{
+    QStringList names;
+    for (qsizetype i = 0; i < features_.size(); ++i)
+        if (features_[i]->isChecked())
+            names.append(tr(kFeatures[i].name));
+    return names;
 }
 
 PlaygroundConfig PlaygroundPanel::config() const
@@ -212,12 +407,20 @@ PlaygroundConfig PlaygroundPanel::config() const
     PlaygroundConfig c;
     c.dataset = PlaygroundKind(dataset_->currentData().toInt());
     c.noise = noise_->value() / 100.0;
-    c.hidden = parseHidden(hidden_->text());
+    c.testShare = 1.0 - trainShare_->value() / 100.0;
+    c.features = 0;
+    for (qsizetype i = 0; i < features_.size(); ++i)
+        if (features_[i]->isChecked())
+            c.features |= kFeatures[i].bit;
+    c.hidden = hidden_;
     c.activation = ActivationKind(activation_->currentData().toInt());
     c.optimizer = OptimizerKind(optimizer_->currentData().toInt());
     c.learningRate = float(learningRate_->currentData().toDouble());
+    c.regularization = Regularization(regularization_->currentData().toInt());
+    c.regularizationRate = float(regularizationRate_->currentData().toDouble());
     c.batchSize = batchSize_->value();
     c.epochsPerSecond = speed_->currentData().toDouble();
+    c.dataSeed = dataSeed_;
     c.modelSeed = modelSeed_;
     return c;
 }
@@ -249,6 +452,27 @@ void PlaygroundPanel::step()
     updateButtons();
 }
 
+void PlaygroundPanel::stepEpoch()
+{
+    if (!worker_)
+        return;
+    running_ = false;
+    worker_->step(int(std::clamp<qint64>(batchesPerEpoch_, 1, 1 << 20)));
+    updateButtons();
+}
+
+void PlaygroundPanel::regenerate()
+{
+    ++dataSeed_;
+    restartKeepingState();
+}
+
+void PlaygroundPanel::editWeight(const WeightEdit& edit)
+{
+    if (worker_)
+        worker_->editWeight(edit);
+}
+
 void PlaygroundPanel::reset()
 {
     running_ = false;
@@ -261,11 +485,11 @@ void PlaygroundPanel::restartKeepingState()
         return;
     ++modelSeed_;
     const PlaygroundConfig c = config();
-    runHidden_ = c.hidden;
     generation_ = worker_->startRun(c, !running_);
     haveSnapshot_ = false;
     loss_->clear();
     boundary_->clearBoundary();
+    network_->clear();
     dirty_ = true;
     updateButtons();
 }
@@ -288,6 +512,7 @@ void PlaygroundPanel::onData(const PlaygroundData& data)
     if (data.generation != generation_)
         return;
     boundary_->setPoints(data);
+    batchesPerEpoch_ = data.batchesPerEpoch;
     dirty_ = true;
 }
 
@@ -300,6 +525,7 @@ void PlaygroundPanel::onSnapshot(const PlaygroundSnapshot& snapshot)
     loss_->addPoint(snapshot.epoch, snapshot.trainLoss, snapshot.testLoss);
     dirty_ = true;
     emit progressed(snapshot.step);
+    emit snapshotArrived(snapshot);
 }
 
 void PlaygroundPanel::onRunEnded(quint64 generation, const QString& message)
@@ -318,14 +544,15 @@ void PlaygroundPanel::redraw()
     dirty_ = false;
     if (haveSnapshot_) {
         boundary_->setBoundary(latest_.boundary);
-        stats_->setText(tr("<b>Epoch</b> %1 &nbsp; <b>Step</b> %2<br>"
-                           "<b>Training loss</b> %3 &nbsp; <b>Test loss</b> %4<br>"
-                           "<b>Test accuracy</b> %5 %")
-                            .arg(QString::number(std::floor(latest_.epoch), 'f', 0))
-                            .arg(latest_.step)
-                            .arg(formatLoss(latest_.trainLoss), formatLoss(latest_.testLoss))
-                            .arg(std::isfinite(latest_.testAccuracy) ? QString::number(100.0 * latest_.testAccuracy, 'f', 1)
-                                                                     : QStringLiteral("–")));
+        network_->setPicture(latest_.network);
+        QString text = tr("<b>Epoch</b> %1 &nbsp; <b>Step</b> %2<br>"
+                          "<b>Training loss</b> %3 &nbsp; <b>Test loss</b> %4")
+                           .arg(QString::number(std::floor(latest_.epoch), 'f', 0))
+                           .arg(latest_.step)
+                           .arg(formatLoss(latest_.trainLoss), formatLoss(latest_.testLoss));
+        if (std::isfinite(latest_.testAccuracy)) // classification only
+            text += tr("<br><b>Test accuracy</b> %1 %").arg(100.0 * latest_.testAccuracy, 0, 'f', 1);
+        stats_->setText(text);
     }
     loss_->rescale();
     boundary_->replot(QCustomPlot::rpQueuedRefresh);
@@ -338,6 +565,8 @@ void PlaygroundPanel::updateButtons()
     startButton_->setEnabled(alive && !running_);
     pauseButton_->setEnabled(alive && running_);
     stepButton_->setEnabled(alive);
+    stepEpochButton_->setEnabled(alive);
+    regenerateButton_->setEnabled(alive);
     resetButton_->setEnabled(alive);
 }
 

@@ -12,8 +12,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QGridLayout;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTimer;
@@ -22,6 +22,7 @@ namespace ws::ui {
 
 class BoundaryPlot;
 class LossPlot;
+class NetworkView;
 class TrainingWorker;
 
 class PlaygroundPanel : public QWidget {
@@ -37,12 +38,22 @@ public slots:
     void start();    // resumes the current model (Start button)
     void pause();
     void step();     // one batch, then paused
+    void stepEpoch(); // one epoch's batches, then paused
     void reset();    // a fresh model (new initial weights) on the chosen data, paused
+    void regenerate(); // new points (a new data seed) and a fresh model
+    void setHiddenLayers(const std::vector<int>& hidden); // clamped to the limits; restarts the model
+    void setFeatures(unsigned featureMask);  // PlaygroundFeature bits (at least one); restarts
+    void setRegression(bool regression);     // problem type; picks its first dataset; restarts
+    void editWeight(const ws::ui::WeightEdit& edit); // taken at the next step, also while paused
     void shutdown(); // stops training and joins the thread; the panel stays inert afterwards
     void setRefreshRate(int hz); // redraws per second of the plots (Preferences)
 
+    NetworkView* networkView() const { return network_; }
+    const PlaygroundSnapshot& latestSnapshot() const { return latest_; }
+
 signals:
     void progressed(qint64 step); // every snapshot of the current run, before coalescing
+    void snapshotArrived(const ws::ui::PlaygroundSnapshot& snapshot); // the same, with its contents
     void statusMessage(const QString& message);
 
 private:
@@ -53,23 +64,36 @@ private:
     void onRunEnded(quint64 generation, const QString& message);
     void redraw(); // on the timer
     void updateButtons();
+    void fillDatasets(); // the datasets of the chosen problem type
+    void rebuildLayerEditor();
+    QStringList featureNames() const; // of the checked features, in the network's input order
 
     // Controls.
+    QComboBox* problem_ = nullptr;
     QComboBox* dataset_ = nullptr;
     QSpinBox* noise_ = nullptr;
-    QLineEdit* hidden_ = nullptr;
+    QSpinBox* trainShare_ = nullptr;
+    QList<QCheckBox*> features_;
+    QGridLayout* layerEditor_ = nullptr;
+    std::vector<int> hidden_ { 8, 8 }; // two layers of 8: enough for the spiral
     QComboBox* activation_ = nullptr;
     QComboBox* optimizer_ = nullptr;
     QComboBox* learningRate_ = nullptr;
+    QComboBox* regularization_ = nullptr;
+    QComboBox* regularizationRate_ = nullptr;
     QSpinBox* batchSize_ = nullptr;
     QCheckBox* showTest_ = nullptr;
+    QCheckBox* discretize_ = nullptr;
     QComboBox* speed_ = nullptr;
     QPushButton* startButton_ = nullptr;
     QPushButton* pauseButton_ = nullptr;
     QPushButton* stepButton_ = nullptr;
+    QPushButton* stepEpochButton_ = nullptr;
     QPushButton* resetButton_ = nullptr;
+    QPushButton* regenerateButton_ = nullptr;
     QLabel* stats_ = nullptr;
     BoundaryPlot* boundary_ = nullptr;
+    NetworkView* network_ = nullptr;
     LossPlot* loss_ = nullptr;
     QTimer* redrawTimer_ = nullptr;
 
@@ -78,7 +102,8 @@ private:
     QPointer<TrainingWorker> worker_;
     quint64 generation_ = 0; // the run whose signals we draw
     uint64_t modelSeed_ = 0; // incremented for every new model
-    std::vector<int> runHidden_; // the hidden layers of the current run
+    uint64_t dataSeed_ = 1;  // incremented by Regenerate
+    qint64 batchesPerEpoch_ = 1; // of the current run
     bool running_ = false;   // what the user asked for: training, or paused/idle
     bool dirty_ = false;     // a snapshot arrived since the last redraw
     bool haveSnapshot_ = false;

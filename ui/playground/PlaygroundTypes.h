@@ -20,26 +20,51 @@ namespace ws::ui {
 // covering [-kGridExtent, kGridExtent]^2, as TensorFlow Playground does (100 x 100 over [-6, 6]^2).
 inline constexpr int kGridSize = 100;
 inline constexpr double kGridExtent = 6.0;
+// Each neuron's own picture in the network drawing is coarser: it is drawn 40 pixels wide, and
+// 26 maps of 100 x 100 per snapshot would cost more than the training between two redraws.
+inline constexpr int kNeuronGridSize = 25;
+inline constexpr int kMaxHiddenLayers = 8;
+inline constexpr int kMaxNeurons = 16;
+
+enum class Regularization { None, L1, L2 };
 
 struct PlaygroundConfig {
     PlaygroundKind dataset = PlaygroundKind::Spiral;
     double noise = 0.0;            // Playground's slider / 100, in [0, 0.5]
+    double testShare = 0.5;        // share of the points held out for testing
+    unsigned features = FeatureX1 | FeatureX2; // PlaygroundFeature bits: the network's inputs
     std::vector<int> hidden { 8, 8 }; // neurons per hidden layer
     ActivationKind activation = ActivationKind::Tanh;
     OptimizerKind optimizer = OptimizerKind::SGD;
     float learningRate = 0.03f;
+    Regularization regularization = Regularization::None;
+    float regularizationRate = 0.0f;
     int batchSize = 10;
-    double testShare = 0.5;
     double epochsPerSecond = 0.0;  // training pace; 0: as fast as the machine goes
     uint64_t dataSeed = 1;         // the points
     uint64_t modelSeed = 1;        // initial weights, shuffling
 };
 
-// The points of a run, sent once when it starts. Labels are 0/1 (Playground's -1/+1).
+// The points of a run, sent once when it starts. Labels are 0/1 (Playground's -1/+1); for
+// regression they are the sign of the target (0 below zero) and `*Targets` hold the values.
 struct PlaygroundData {
     quint64 generation = 0;
+    bool regression = false;
+    qint64 batchesPerEpoch = 1;
     QList<QPointF> trainPoints, testPoints;
     QList<int> trainLabels, testLabels;
+    QList<float> trainTargets, testTargets;
+};
+
+// The network as the drawing needs it. Column 0 is the input features; then each dense layer.
+struct NetworkPicture {
+    QList<int> widths;              // neurons per column
+    // maps[c]: (widths[c], kNeuronGridSize^2) row-major; each neuron's output over the grid,
+    // laid out like `boundary` (y rows from -extent up).
+    QList<QList<float>> maps;
+    // kernels[c - 1]: weights into column c, (widths[c - 1], widths[c]) row-major (Keras' (in, out));
+    // biases[c - 1]: (widths[c]).
+    QList<QList<float>> kernels, biases;
 };
 
 struct PlaygroundSnapshot {
@@ -50,6 +75,16 @@ struct PlaygroundSnapshot {
     double trainAccuracy = 0.0, testAccuracy = 0.0;
     // Model output (tanh, in [-1, 1]) at the grid cells, row-major with y rows from -extent up.
     QList<float> boundary;
+    NetworkPicture network;
+};
+
+// A weight or bias typed by the user. column >= 1 names the dense layer (as NetworkPicture);
+// `from` is the neuron of column - 1 for a weight, or -1 for the bias of neuron `to`.
+struct WeightEdit {
+    int column = 1;
+    int from = -1;
+    int to = 0;
+    float value = 0.0f;
 };
 
 } // namespace ws::ui

@@ -1,11 +1,13 @@
 #include "playground/TrainingWorker.h"
 
+#include "analysis/NeuronMaps.h"
 #include "data/Split.h"
 #include "nn/Dense.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
 #include "util/Threads.h"
 
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -19,11 +21,12 @@ using Clock = std::chrono::steady_clock;
 // The GUI redraws at about 30 Hz; sending more often than that would only fill its event queue.
 constexpr auto kSnapshotInterval = std::chrono::milliseconds(33);
 
-// Playground's network: x1, x2 in, tanh (or the chosen activation) hidden layers, one tanh output;
-// weights U(-0.5, 0.5) and biases 0.1 as in TensorFlow Playground's nn.ts.
+// Playground's network: the chosen features in, tanh (or the chosen activation) hidden layers,
+// one output, tanh for classification and linear for regression; weights U(-0.5, 0.5) and
+// biases 0.1 as in TensorFlow Playground's nn.ts.
 Sequential makeModel(const PlaygroundConfig& config)
 {
-    Sequential model(Shape { 2 });
+    Sequential model(Shape { int64_t(std::popcount(config.features)) });
     const Initializer kernelInit { Init::Uniform, 0.5f };
     const Initializer biasInit { Init::Constant, 0.1f };
     for (const int units : config.hidden) {
@@ -31,34 +34,89 @@ Sequential makeModel(const PlaygroundConfig& config)
         model.emplace<ActivationLayer>(config.activation);
     }
     model.emplace<Dense>(1, true, kernelInit, biasInit);
-    model.emplace<ActivationLayer>(ActivationKind::Tanh);
+    model.emplace<ActivationLayer>(isRegression(config.dataset) ? ActivationKind::Linear : ActivationKind::Tanh);
     model.build();
     model.initialize(config.modelSeed);
     return model;
 }
 
-// The centres of the grid cells, (kGridSize^2, 2), row-major with y rows.
-Tensor makeGrid()
+// The centres of the cells of a size x size grid over [-kGridExtent, kGridExtent]^2,
+// (size^2, 2), row-major with y rows.
+Tensor makeGrid(int size)
 {
-    Tensor grid(Shape { int64_t(kGridSize) * kGridSize, 2 });
-    const double cell = 2.0 * kGridExtent / kGridSize;
-    for (int row = 0; row < kGridSize; ++row)
-        for (int col = 0; col < kGridSize; ++col) {
-            const int64_t i = int64_t(row) * kGridSize + col;
+    Tensor grid(Shape { int64_t(size) * size, 2 });
+    const double cell = 2.0 * kGridExtent / size;
+    for (int row = 0; row < size; ++row)
+        for (int col = 0; col < size; ++col) {
+            const int64_t i = int64_t(row) * size + col;
             grid[2 * i] = float(-kGridExtent + (col + 0.5) * cell);
             grid[2 * i + 1] = float(-kGridExtent + (row + 0.5) * cell);
         }
     return grid;
 }
 
-void appendPoints(const Dataset& d, QList<QPointF>& points, QList<int>& labels)
+void appendPoints(const Dataset& d, QList<QPointF>& points, QList<int>& labels, QList<float>& targets)
 {
     points.reserve(d.size());
     labels.reserve(d.size());
     for (int64_t i = 0; i < d.size(); ++i) {
         points.append(QPointF(d.x[2 * i], d.x[2 * i + 1]));
-        labels.append(d.labels[size_t(i)]);
+        if (d.isClassification()) {
+            labels.append(d.labels[size_t(i)]);
+        } else {
+            targets.append(d.targets[i]);
+            labels.append(d.targets[i] >= 0.0f ? 1 : 0);
+        }
     }
+}
+
+// The dense layers of a Playground model, in order (column c of the drawing is dense[c - 1]).
+std::vector<Dense*> denseLayers(Sequential& model)
+{
+    std::vector<Dense*> dense;
+    for (size_t i = 0; i < model.size(); ++i)
+        if (auto* d = dynamic_cast<Dense*>(&model.layer(i)))
+            dense.push_back(d);
+    return dense;
+}
+
+NetworkPicture drawNetwork(Sequential& model, const Tensor& gridFeatures)
+{
+    NetworkPicture picture;
+    for (const Tensor& m : neuronMaps(model, gridFeatures)) {
+        picture.widths.append(int(m.dim(0)));
+        picture.maps.append(QList<float>(m.data(), m.data() + m.size()));
+    }
+    for (Dense* d : denseLayers(model)) {
+        const Tensor& w = d->kernel().value;
+        const Tensor& b = d->bias().value;
+        picture.kernels.append(QList<float>(w.data(), w.data() + w.size()));
+        picture.biases.append(QList<float>(b.data(), b.data() + b.size()));
+    }
+    return picture;
+}
+
+// Writes one typed weight or bias into the model; an edit that names no existing weight (the
+// network was rebuilt meanwhile) is dropped.
+void applyEdit(Sequential& model, const WeightEdit& e)
+{
+    const std::vector<Dense*> dense = denseLayers(model);
+    if (e.column < 1 || e.column > int(dense.size()))
+        return;
+    Dense& d = *dense[size_t(e.column - 1)];
+    const int64_t in = d.kernel().value.dim(0), out = d.units();
+    if (e.to < 0 || e.to >= out || e.from >= in)
+        return;
+    if (e.from < 0)
+        d.bias().value[e.to] = e.value;
+    else
+        d.kernel().value[int64_t(e.from) * out + e.to] = e.value;
+}
+
+Dataset withFeatures(Dataset d, unsigned features)
+{
+    d.x = playgroundFeatures(d.x, features);
+    return d;
 }
 
 } // namespace
@@ -125,6 +183,20 @@ void TrainingWorker::setLearningRate(float lr)
         trainer_->setLearningRate(lr);
 }
 
+void TrainingWorker::editWeight(const WeightEdit& edit)
+{
+    std::lock_guard lock(mutex_);
+    if (!trainer_)
+        return;
+    // Runs on the training thread between two batches, or at once while paused; the snapshot
+    // after it lets the drawing show the new value without waiting for a step.
+    trainer_->post([this, edit](Sequential& model) {
+        applyEdit(model, edit);
+        if (snapshotNow_)
+            snapshotNow_();
+    });
+}
+
 void TrainingWorker::setEpochsPerSecond(double epochsPerSecond) { epochsPerSecond_ = std::max(0.0, epochsPerSecond); }
 
 void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
@@ -144,12 +216,18 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
 
     try {
         const Dataset all = makePlaygroundDataset(config.dataset, 0, config.noise, config.dataSeed);
-        const auto [train, test] = splitDataset(all, config.testShare, config.dataSeed);
+        const auto [trainPoints, testPoints] = splitDataset(all, config.testShare, config.dataSeed);
+        const int64_t batch = std::max<int64_t>(1, std::min<int64_t>(config.batchSize, trainPoints.size()));
+        const int64_t batchesPerEpoch = (trainPoints.size() + batch - 1) / batch;
         PlaygroundData data;
         data.generation = generation;
-        appendPoints(train, data.trainPoints, data.trainLabels);
-        appendPoints(test, data.testPoints, data.testLabels);
+        data.regression = isRegression(config.dataset);
+        data.batchesPerEpoch = batchesPerEpoch;
+        appendPoints(trainPoints, data.trainPoints, data.trainLabels, data.trainTargets);
+        appendPoints(testPoints, data.testPoints, data.testLabels, data.testTargets);
         emit dataReady(data);
+        const Dataset train = withFeatures(trainPoints, config.features);
+        const Dataset test = withFeatures(testPoints, config.features);
 
         // Trainer::run sets this too, but the first snapshot is computed before run() starts.
         // (Eigen's thread count is process-wide; these nets are too small to gain from threads.)
@@ -163,18 +241,21 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
         tc.loss = LossKind::MeanSquaredError; // labels 0/1 mean targets -1/+1 with one output
         tc.optimizer.kind = config.optimizer;
         tc.optimizer.learningRate = config.learningRate;
+        if (config.regularization == Regularization::L1)
+            tc.optimizer.l1 = config.regularizationRate;
+        else if (config.regularization == Regularization::L2)
+            tc.optimizer.l2 = config.regularizationRate;
         Trainer trainer(model, train, nullptr, tc);
 
-        const int64_t batch = std::max<int64_t>(1, std::min<int64_t>(config.batchSize, train.size()));
-        const double batchesPerEpoch = double((train.size() + batch - 1) / batch);
-        const Tensor grid = makeGrid();
+        const Tensor grid = playgroundFeatures(makeGrid(kGridSize), config.features);
+        const Tensor neuronGrid = playgroundFeatures(makeGrid(kNeuronGridSize), config.features);
         Workspace gridWs = model.makeWorkspace();
 
         auto sendSnapshot = [&](int64_t step) {
             PlaygroundSnapshot s;
             s.generation = generation;
             s.step = step;
-            s.epoch = double(step) / batchesPerEpoch;
+            s.epoch = double(step) / double(batchesPerEpoch);
             const Evaluation onTrain = evaluate(model, train, tc.loss, 512, 0);
             const Evaluation onTest = evaluate(model, test, tc.loss, 512, 0);
             s.trainLoss = onTrain.loss;
@@ -183,18 +264,26 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
             s.testAccuracy = onTest.accuracy;
             const Tensor& out = model.forward(grid, gridWs, false);
             s.boundary = QList<float>(out.data(), out.data() + out.size());
+            s.network = drawNetwork(model, neuronGrid);
             emit snapshotReady(s);
         };
+        int64_t stepsDone = 0;
+        snapshotNow_ = [&] { sendSnapshot(stepsDone); };
+        struct Forget { // snapshotNow_ refers to this frame
+            std::function<void()>& f;
+            ~Forget() { f = nullptr; }
+        } forget { snapshotNow_ };
 
         // Pacing: a person should be able to watch the boundary form (TensorFlow Playground
         // trains one epoch per animation frame). Sleeps are short so stop and pause stay prompt.
         auto paceStart = Clock::now();
         int64_t paceStep = 0;
-        double pace = epochsPerSecond_.load() * batchesPerEpoch;
+        double pace = epochsPerSecond_.load() * double(batchesPerEpoch);
         auto lastSent = Clock::now();
         trainer.onBatch = [&](const BatchProgress& p) {
+            stepsDone = p.step;
             auto now = Clock::now();
-            const double stepsPerSecond = epochsPerSecond_.load() * batchesPerEpoch;
+            const double stepsPerSecond = epochsPerSecond_.load() * double(batchesPerEpoch);
             if (stepsPerSecond != pace) { // changed while running
                 pace = stepsPerSecond;
                 paceStart = now;

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 
 namespace ws {
@@ -33,6 +34,8 @@ public:
     void stop(); // ends the current run (if any) between two batches
     void setLearningRate(float lr);
     void setEpochsPerSecond(double epochsPerSecond); // 0: unlimited
+    // Writes a weight or bias before the next step (at once while paused), then sends a snapshot.
+    void editWeight(const WeightEdit& edit);
     bool isPaused() const { return wantPaused_.load(); }
 
 signals:
@@ -50,6 +53,7 @@ private:
     std::atomic<quint64> generation_ { 0 }; // the run that is wanted; older runs stop
     std::atomic<bool> wantPaused_ { false };
     std::atomic<double> epochsPerSecond_ { 0.0 };
+    std::function<void()> snapshotNow_; // only touched on the worker thread, while run() is on the stack
 };
 
 } // namespace ws::ui

@@ -1,0 +1,278 @@
+#include "playground/NetworkView.h"
+
+#include <QHelpEvent>
+#include <QInputDialog>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ws::ui {
+
+namespace {
+
+constexpr double kMargin = 8.0;
+constexpr double kLabelWidth = 34.0; // room for the input names left of column 0
+constexpr double kMaxSide = 44.0;
+constexpr double kMinSide = 10.0;
+constexpr double kHitTolerance = 3.5; // pixels either side of a link's centre line
+
+// TensorFlow Playground's link widths: |w| in [0, 5] maps to 1..10 pixels, clamped; ours are a
+// little thinner because the squares are smaller.
+double linkWidth(float w) { return 0.7 + std::min(5.0, double(std::abs(w))) * 1.2; }
+
+double distanceToSegment(QPointF p, QPointF a, QPointF b)
+{
+    const QPointF ab = b - a;
+    const double len2 = QPointF::dotProduct(ab, ab);
+    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+    const QPointF d = p - (a + t * ab);
+    return std::hypot(d.x(), d.y());
+}
+
+} // namespace
+
+NetworkView::NetworkView(QWidget* parent) : QWidget(parent)
+{
+    setMinimumSize(260, 260);
+    setMouseTracking(true);
+    setToolTip(QString()); // tooltips come from event()
+    gradient_.setColorStopAt(0.0, QColor(0xf6, 0xa8, 0x55));
+    gradient_.setColorStopAt(0.5, QColor(0xf4, 0xf4, 0xf4));
+    gradient_.setColorStopAt(1.0, QColor(0x5b, 0x9f, 0xd2));
+}
+
+void NetworkView::setPicture(const NetworkPicture& picture)
+{
+    const bool reshaped = picture.widths != picture_.widths;
+    picture_ = picture;
+    if (reshaped)
+        layoutColumns();
+    update();
+}
+
+void NetworkView::clear() { setPicture({}); }
+
+void NetworkView::setInputNames(const QStringList& names)
+{
+    inputNames_ = names;
+    update();
+}
+
+void NetworkView::setGradient(const QCPColorGradient& gradient)
+{
+    gradient_ = gradient;
+    update();
+}
+
+void NetworkView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    layoutColumns();
+}
+
+// Columns spread evenly across the width; squares as large as the tallest column allows.
+void NetworkView::layoutColumns()
+{
+    columnX_.clear();
+    columnTop_.clear();
+    const auto columns = int(picture_.widths.size());
+    if (columns == 0)
+        return;
+    const int tallest = *std::max_element(picture_.widths.begin(), picture_.widths.end());
+    const double usableH = height() - 2 * kMargin;
+    const double usableW = width() - 2 * kMargin - kLabelWidth;
+    spacing_ = usableH / std::max(1, tallest);
+    side_ = std::clamp(spacing_ * 0.78, kMinSide, kMaxSide);
+    side_ = std::min(side_, usableW / (2.0 * columns)); // leave the links room to be seen
+    side_ = std::max(side_, kMinSide);
+    spacing_ = std::min(spacing_, side_ * 1.5);
+    const double step = columns > 1 ? (usableW - side_) / (columns - 1) : 0.0;
+    for (int c = 0; c < columns; ++c) {
+        columnX_.append(kMargin + kLabelWidth + c * step);
+        const double h = picture_.widths[c] * spacing_ - (spacing_ - side_);
+        columnTop_.append(kMargin + (usableH - h) / 2.0);
+    }
+}
+
+QRectF NetworkView::neuronRect(int column, int neuron) const
+{
+    if (column < 0 || column >= columnX_.size())
+        return {};
+    return QRectF(columnX_[column], columnTop_[column] + neuron * spacing_, side_, side_);
+}
+
+QColor NetworkView::signColour(float value) const { return gradient_.color(value >= 0 ? 1.0 : -1.0, QCPRange(-1.0, 1.0)); }
+
+QImage NetworkView::neuronImage(int column, int neuron) const
+{
+    constexpr int n = kNeuronGridSize;
+    QImage image(n, n, QImage::Format_RGB32);
+    const QList<float>& map = picture_.maps[column];
+    const qsizetype offset = qsizetype(neuron) * n * n;
+    if (map.size() < offset + n * n)
+        return {};
+    // Hidden and output neurons are in [-1, 1] with tanh; inputs (x1 up to 6, x1² up to 36) are
+    // scaled by their largest magnitude so that each shows its shape, as Playground does.
+    double scale = 1.0;
+    if (column == 0) {
+        float top = 0.0f;
+        for (int i = 0; i < n * n; ++i)
+            top = std::max(top, std::abs(map[offset + i]));
+        scale = top > 0 ? 1.0 / top : 1.0;
+    }
+    for (int row = 0; row < n; ++row) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(n - 1 - row)); // y grows upwards
+        for (int col = 0; col < n; ++col)
+            line[col] = gradient_.color(map[offset + qsizetype(row) * n + col] * scale, QCPRange(-1.0, 1.0));
+    }
+    return image;
+}
+
+void NetworkView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().base());
+    if (picture_.widths.isEmpty() || columnX_.size() != picture_.widths.size())
+        return;
+    p.setRenderHint(QPainter::Antialiasing);
+
+    // Links first, so that the squares sit on top of their ends.
+    for (int c = 1; c < picture_.widths.size(); ++c) {
+        const QList<float>& w = picture_.kernels[c - 1];
+        const int in = picture_.widths[c - 1], out = picture_.widths[c];
+        if (w.size() != qsizetype(in) * out)
+            continue;
+        for (int i = 0; i < in; ++i)
+            for (int j = 0; j < out; ++j) {
+                const float v = w[qsizetype(i) * out + j];
+                QColor colour = signColour(v).darker(115);
+                p.setPen(QPen(colour, linkWidth(v), Qt::SolidLine, Qt::RoundCap));
+                const QRectF a = neuronRect(c - 1, i), b = neuronRect(c, j);
+                p.drawLine(QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y()));
+            }
+    }
+
+    for (int c = 0; c < picture_.widths.size(); ++c)
+        for (int j = 0; j < picture_.widths[c]; ++j) {
+            const QRectF r = neuronRect(c, j);
+            const QImage image = neuronImage(c, j);
+            if (!image.isNull())
+                p.drawImage(r, image);
+            p.setPen(QPen(palette().color(QPalette::Mid), 1));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(r);
+            if (c > 0 && c - 1 < picture_.biases.size() && j < picture_.biases[c - 1].size()) {
+                // Playground's small bias square at the neuron's lower left corner.
+                const float b = picture_.biases[c - 1][j];
+                const double s = std::max(4.0, side_ / 5.0);
+                p.setPen(QPen(palette().color(QPalette::Dark), 0.8));
+                p.setBrush(signColour(b));
+                p.drawRect(QRectF(r.left() - s / 2, r.bottom() - s / 2, s, s));
+            }
+        }
+
+    p.setPen(palette().color(QPalette::Text));
+    for (int j = 0; j < picture_.widths[0] && j < inputNames_.size(); ++j) {
+        const QRectF r = neuronRect(0, j);
+        p.drawText(QRectF(kMargin / 2, r.top(), kLabelWidth - 2, r.height()), Qt::AlignRight | Qt::AlignVCenter,
+            inputNames_[j]);
+    }
+}
+
+std::optional<NetworkView::Hit> NetworkView::hitAt(QPointF pos) const
+{
+    if (columnX_.size() != picture_.widths.size())
+        return std::nullopt;
+    for (int c = 0; c < picture_.widths.size(); ++c)
+        for (int j = 0; j < picture_.widths[c]; ++j)
+            if (neuronRect(c, j).adjusted(-2, -2, 2, 2).contains(pos))
+                return Hit { c, -1, j };
+    // The link nearest to the pointer, if it is within the line's width.
+    std::optional<Hit> best;
+    double bestDistance = 1e9;
+    for (int c = 1; c < picture_.widths.size(); ++c) {
+        if (pos.x() < columnX_[c - 1] + side_ || pos.x() > columnX_[c])
+            continue;
+        const QList<float>& w = picture_.kernels[c - 1];
+        const int in = picture_.widths[c - 1], out = picture_.widths[c];
+        for (int i = 0; i < in; ++i)
+            for (int j = 0; j < out; ++j) {
+                const QRectF a = neuronRect(c - 1, i), b = neuronRect(c, j);
+                const double d = distanceToSegment(pos, QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y()));
+                const double reach = kHitTolerance + (w.size() == qsizetype(in) * out ? linkWidth(w[qsizetype(i) * out + j]) / 2 : 0);
+                if (d < reach && d < bestDistance) {
+                    bestDistance = d;
+                    best = Hit { c, i, j };
+                }
+            }
+    }
+    return best;
+}
+
+std::optional<float> NetworkView::valueOf(const Hit& hit) const
+{
+    if (hit.column < 1 || hit.column > picture_.kernels.size())
+        return std::nullopt;
+    const int out = picture_.widths[hit.column];
+    if (hit.from < 0)
+        return picture_.biases[hit.column - 1].value(hit.to);
+    return picture_.kernels[hit.column - 1].value(qsizetype(hit.from) * out + hit.to);
+}
+
+QString NetworkView::describe(const Hit& hit) const
+{
+    const auto columns = int(picture_.widths.size());
+    auto neuronName = [&](int column, int neuron) {
+        if (column == 0)
+            return inputNames_.value(neuron, tr("input %1").arg(neuron + 1));
+        if (column == columns - 1)
+            return tr("the output");
+        return tr("neuron %1 of layer %2").arg(neuron + 1).arg(column);
+    };
+    const std::optional<float> v = valueOf(hit);
+    if (hit.from < 0) {
+        if (hit.column == 0)
+            return tr("Input %1").arg(neuronName(0, hit.to));
+        return tr("Bias of %1: %2").arg(neuronName(hit.column, hit.to)).arg(double(v.value_or(0.0f)), 0, 'g', 4);
+    }
+    return tr("Weight from %1 to %2: %3")
+        .arg(neuronName(hit.column - 1, hit.from), neuronName(hit.column, hit.to))
+        .arg(double(v.value_or(0.0f)), 0, 'g', 4);
+}
+
+bool NetworkView::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        if (const auto hit = hitAt(help->pos()))
+            QToolTip::showText(help->globalPos(), describe(*hit), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void NetworkView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QWidget::mouseReleaseEvent(event);
+    const auto hit = hitAt(event->position());
+    if (!hit || hit->column == 0)
+        return;
+    const std::optional<float> current = valueOf(*hit);
+    if (!current)
+        return;
+    bool ok = false;
+    const double value = QInputDialog::getDouble(this, hit->from < 0 ? tr("Edit bias") : tr("Edit weight"),
+        describe(*hit) + QLatin1Char('\n') + tr("New value (taken at the next step):"), double(*current), -1000.0,
+        1000.0, 4, &ok);
+    if (ok)
+        emit edited(WeightEdit { hit->column, hit->from, hit->to, float(value) });
+}
+
+} // namespace ws::ui

@@ -1,0 +1,343 @@
+#include "training/GeneralTrainingWorker.h"
+
+#include "data/Split.h"
+#include "train/Metrics.h"
+#include "train/Trainer.h"
+
+#include <QColor>
+#include <QPainter>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+
+namespace ws::ui {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr auto kProgressInterval = std::chrono::milliseconds(33); // the GUI redraws at ~30 Hz
+constexpr int kPreviewImages = 10;
+
+QImage sampleImage(const Dataset& d, int64_t i)
+{
+    const Shape s = d.sampleShape(); // (H, W, C)
+    const auto h = int(s[0]), w = int(s[1]), c = int(s[2]);
+    const float* px = d.x.data() + i * h * w * c;
+    float lo = px[0], hi = px[0];
+    for (int k = 0; k < h * w * c; ++k) {
+        lo = std::min(lo, px[k]);
+        hi = std::max(hi, px[k]);
+    }
+    const float scale = hi > lo ? 255.0f / (hi - lo) : 0.0f;
+    QImage image(w, h, c == 3 ? QImage::Format_RGB32 : QImage::Format_Grayscale8);
+    for (int y = 0; y < h; ++y) {
+        uchar* line = image.scanLine(y);
+        for (int x = 0; x < w; ++x) {
+            const float* p = px + (y * w + x) * c;
+            auto level = [&](float v) { return int(std::lround((v - lo) * scale)); };
+            if (c == 3)
+                reinterpret_cast<QRgb*>(line)[x] = qRgb(level(p[0]), level(p[1]), level(p[2]));
+            else
+                line[x] = uchar(level(p[0]));
+        }
+    }
+    return image;
+}
+
+// 2-D data: every training point on the plane [-6, 6]^2, coloured by class (or target sign).
+QImage planeImage(const Dataset& d)
+{
+    QImage image(160, 160, QImage::Format_RGB32);
+    image.fill(QColor(0xf4, 0xf4, 0xf4));
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    const QColor negative(0xf5, 0x93, 0x22), positive(0x08, 0x77, 0xbd);
+    for (int64_t i = 0; i < d.size(); ++i) {
+        const double x = (d.x[2 * i] + 6.0) / 12.0 * 160.0, y = (6.0 - d.x[2 * i + 1]) / 12.0 * 160.0;
+        const bool plus = d.isClassification() ? d.labels[size_t(i)] > 0 : d.targets[i] >= 0.0f;
+        p.setBrush(plus ? positive : negative);
+        p.drawEllipse(QPointF(x, y), 1.8, 1.8);
+    }
+    return image;
+}
+
+QString className(const Dataset& d, int label)
+{
+    if (label >= 0 && size_t(label) < d.classNames.size())
+        return QString::fromStdString(d.classNames[size_t(label)]);
+    return QString::number(label);
+}
+
+} // namespace
+
+struct GeneralTrainingWorker::Cache {
+    nlohmann::json key;
+    LoadedData data;
+};
+
+GeneralTrainingWorker::GeneralTrainingWorker(QObject* parent) : QObject(parent) {}
+
+GeneralTrainingWorker::~GeneralTrainingWorker() = default;
+
+const LoadedData& GeneralTrainingWorker::load(const DatasetSource& source)
+{
+    const nlohmann::json key = source.toJson();
+    if (!cache_ || cache_->key != key) {
+        cache_.reset(); // free the old data before loading the new
+        auto cache = std::make_unique<Cache>();
+        cache->data = loadDatasetSource(source);
+        cache->key = key;
+        cache_ = std::move(cache);
+    }
+    return cache_->data;
+}
+
+void GeneralTrainingWorker::requestPreview(const DatasetSource& source, quint64 request)
+{
+    QMetaObject::invokeMethod(this, [this, source, request] { preview(source, request); }, Qt::QueuedConnection);
+}
+
+void GeneralTrainingWorker::preview(const DatasetSource& source, quint64 request)
+{
+    DatasetPreview out;
+    out.request = request;
+    try {
+        const LoadedData& loaded = load(source);
+        const Dataset& train = loaded.train;
+        out.description = QString::fromStdString(loaded.description);
+        for (const int64_t d : train.sampleShape())
+            out.sampleShape.append(d);
+        out.numClasses = train.numClasses;
+        if (!train.isClassification())
+            out.targetsPerSample = train.targets.size() / std::max<int64_t>(1, train.size());
+        for (int c = 0; c < train.numClasses; ++c)
+            out.classNames.append(className(train, c));
+        out.classCounts = QList<qint64>(train.numClasses, 0);
+        for (const int32_t label : train.labels)
+            ++out.classCounts[label];
+
+        const Shape shape = train.sampleShape();
+        if (shape.size() == 3 && (shape[2] == 1 || shape[2] == 3)) {
+            // The first sample of each class, then more in order, so that every class is seen.
+            std::vector<int64_t> picks;
+            for (int c = 0; c < std::max(1, train.numClasses) && int(picks.size()) < kPreviewImages; ++c)
+                for (int64_t i = 0; i < train.size(); ++i)
+                    if (!train.isClassification() || train.labels[size_t(i)] == c) {
+                        picks.push_back(i);
+                        break;
+                    }
+            for (const int64_t i : picks) {
+                out.images.append(sampleImage(train, i));
+                out.captions.append(train.isClassification() ? className(train, train.labels[size_t(i)]) : QString());
+            }
+        } else if (shape == Shape { 2 }) {
+            out.images.append(planeImage(train));
+            out.captions.append(tr("training points"));
+        }
+    } catch (const std::exception& e) {
+        out = DatasetPreview {};
+        out.request = request;
+        out.error = QString::fromStdString(e.what());
+    }
+    emit previewReady(out);
+}
+
+quint64 GeneralTrainingWorker::startRun(const Experiment& experiment, bool paused)
+{
+    quint64 generation;
+    {
+        std::lock_guard lock(mutex_);
+        generation = ++generation_;
+        wantPaused_ = paused;
+        pendingSteps_ = 0;
+        if (trainer_)
+            trainer_->stop();
+    }
+    QMetaObject::invokeMethod(this, [this, generation, experiment] { run(generation, experiment); }, Qt::QueuedConnection);
+    return generation;
+}
+
+void GeneralTrainingWorker::pause()
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = true;
+    if (trainer_)
+        trainer_->pause();
+}
+
+void GeneralTrainingWorker::resume()
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = false;
+    pendingSteps_ = 0;
+    if (trainer_)
+        trainer_->resume();
+}
+
+void GeneralTrainingWorker::step(int batches)
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = true;
+    if (trainer_) {
+        trainer_->pause();
+        trainer_->requestSteps(batches);
+    } else {
+        pendingSteps_ += batches;
+    }
+}
+
+void GeneralTrainingWorker::stop()
+{
+    std::lock_guard lock(mutex_);
+    cancelled_ = generation_.load(); // also stops a run that is still loading its data
+    if (trainer_)
+        trainer_->stop();
+}
+
+void GeneralTrainingWorker::setLearningRate(float lr)
+{
+    std::lock_guard lock(mutex_);
+    if (trainer_)
+        trainer_->setLearningRate(lr);
+}
+
+std::shared_ptr<Sequential> GeneralTrainingWorker::lastModel() const
+{
+    std::lock_guard lock(mutex_);
+    return lastModel_;
+}
+
+std::shared_ptr<const Dataset> GeneralTrainingWorker::lastTestSet() const
+{
+    std::lock_guard lock(mutex_);
+    return lastTest_;
+}
+
+void GeneralTrainingWorker::run(quint64 generation, const Experiment& e)
+{
+    if (generation != generation_)
+        return;
+    struct Unpublish { // however run() leaves, no other thread may reach the dead trainer
+        GeneralTrainingWorker* self;
+        ~Unpublish()
+        {
+            std::lock_guard lock(self->mutex_);
+            self->trainer_ = nullptr;
+        }
+    };
+    TrainingOutcome outcome;
+    outcome.generation = generation;
+    try {
+        const LoadedData& loaded = load(e.dataset);
+        Dataset train = loaded.train;
+        auto test = std::make_shared<Dataset>(loaded.test);
+        Dataset validation;
+        if (e.validationSplit > 0) {
+            auto [rest, held] = splitDataset(train, e.validationSplit, e.train.seed ^ 0x7a1dULL);
+            train = std::move(rest);
+            validation = std::move(held);
+        }
+        const Normalizer normalizer = Normalizer::fit(train, e.normalize);
+        normalizer.apply(train);
+        normalizer.apply(validation);
+        normalizer.apply(*test);
+        auto model = std::make_shared<Sequential>(buildModel(e.model, train));
+        model->initialize(e.train.seed);
+        TrainConfig tc = e.train;
+        tc.loss = e.loss.value_or(defaultLoss(*model, train));
+        Trainer trainer(*model, train, validation.size() ? &validation : nullptr, tc);
+
+        QList<TrainingPoint> pending;
+        auto lastSent = Clock::now();
+        auto flush = [&] {
+            if (!pending.isEmpty())
+                emit progress(generation, std::exchange(pending, {}));
+            lastSent = Clock::now();
+        };
+        trainer.onBatch = [&](const BatchProgress& p) {
+            TrainingPoint point;
+            point.step = p.step;
+            point.epoch = double(p.epoch) + double(p.batch + 1) / double(std::max<int64_t>(1, p.batchesPerEpoch));
+            point.loss = p.loss;
+            point.accuracy = p.accuracy;
+            point.learningRate = p.learningRate;
+            point.baseLearningRate = trainer.learningRate();
+            pending.append(point);
+            if (trainer.isPaused() || Clock::now() - lastSent >= kProgressInterval)
+                flush();
+        };
+        trainer.onEpoch = [&](const EpochProgress& p) {
+            TrainingPoint point;
+            point.epochEnd = true;
+            point.step = trainer.optimizer().steps();
+            point.epoch = p.epoch + 1;
+            point.loss = p.trainLoss;
+            point.accuracy = p.trainAccuracy;
+            point.hasValidation = p.hasValidation;
+            point.validationLoss = p.validationLoss;
+            point.validationAccuracy = p.validationAccuracy;
+            point.baseLearningRate = trainer.learningRate();
+            pending.append(point);
+            flush();
+        };
+        bool cancelled = false;
+        {
+            std::lock_guard lock(mutex_);
+            if (generation != generation_)
+                return; // superseded by a newer run: nobody waits for this one
+            cancelled = cancelled_ == generation;
+            if (!cancelled)
+                trainer_ = &trainer;
+            if (wantPaused_)
+                trainer.pause();
+            if (pendingSteps_ > 0)
+                trainer.requestSteps(std::exchange(pendingSteps_, 0));
+        }
+        if (cancelled) {
+            outcome.message = tr("Training stopped before it began.");
+            emit runEnded(outcome);
+            return;
+        }
+        TrainResult result;
+        {
+            const Unpublish unpublish { this };
+            result = trainer.run();
+        }
+        flush();
+        switch (result.reason) {
+        case StopReason::Finished:
+            outcome.message = tr("Training finished: %n epoch(s), %1 steps.", nullptr, result.epochsCompleted).arg(result.steps);
+            break;
+        case StopReason::Stopped:
+            outcome.message = tr("Training stopped after %n step(s).", nullptr, int(result.steps));
+            break;
+        case StopReason::Diverged:
+            outcome.message = tr("Training diverged: %1").arg(QString::fromStdString(result.message));
+            break;
+        }
+        if (result.reason != StopReason::Diverged && test->size() > 0) {
+            const Evaluation ev = evaluate(*model, *test, tc.loss, 256, 0);
+            outcome.evaluated = true;
+            outcome.testLoss = ev.loss;
+            outcome.testAccuracy = ev.accuracy;
+            outcome.testSamples = ev.samples;
+            for (int c = 0; c < test->numClasses; ++c)
+                outcome.classNames.append(className(*test, c));
+            for (const auto& row : ev.confusion)
+                outcome.confusion.append(QList<qint64>(row.begin(), row.end()));
+        }
+        {
+            std::lock_guard lock(mutex_);
+            lastModel_ = model;
+            lastTest_ = test;
+        }
+    } catch (const std::exception& ex) {
+        outcome.message = tr("Training failed: %1").arg(QString::fromStdString(ex.what()));
+    }
+    emit runEnded(outcome);
+}
+
+} // namespace ws::ui

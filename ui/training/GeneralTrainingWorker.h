@@ -1,0 +1,65 @@
+// Trains any model the engine builds on any dataset it reads (an Experiment), on its own thread.
+// The owner moves it to a QThread held in a ThreadPtr and steers it with the thread-safe
+// methods; progress leaves as queued signals carrying every batch since the last one, at most
+// about 30 per second, so the GUI is never flooded however fast the engine runs.
+#pragma once
+
+#include "training/TrainingTypes.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace ws {
+class Trainer;
+}
+
+namespace ws::ui {
+
+class GeneralTrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit GeneralTrainingWorker(QObject* parent = nullptr);
+    ~GeneralTrainingWorker() override;
+
+    // Thread-safe. Loads the data (if not loaded already) and answers with previewReady.
+    void requestPreview(const DatasetSource& source, quint64 request);
+    // Thread-safe. Stops the current run and queues this one; returns its generation.
+    quint64 startRun(const Experiment& experiment, bool paused);
+    void pause();
+    void resume();
+    void step(int batches = 1);
+    void stop();
+    void setLearningRate(float lr); // the next batch uses it
+
+    // After runEnded: the trained model and the test split it was evaluated on (null before the
+    // first run ends). Call from the owner's thread once runEnded has arrived.
+    std::shared_ptr<Sequential> lastModel() const;
+    std::shared_ptr<const Dataset> lastTestSet() const;
+
+signals:
+    void previewReady(const ws::ui::DatasetPreview& preview);
+    void progress(quint64 generation, const QList<ws::ui::TrainingPoint>& points);
+    void runEnded(const ws::ui::TrainingOutcome& outcome);
+
+private:
+    struct Cache;
+    const LoadedData& load(const DatasetSource& source); // on the worker thread, cached
+    void preview(const DatasetSource& source, quint64 request);
+    void run(quint64 generation, const Experiment& experiment);
+
+    std::unique_ptr<Cache> cache_; // worker thread only
+    mutable std::mutex mutex_;
+    Trainer* trainer_ = nullptr; // guarded by mutex_
+    int pendingSteps_ = 0;       // guarded by mutex_
+    std::shared_ptr<Sequential> lastModel_;       // guarded by mutex_
+    std::shared_ptr<const Dataset> lastTest_;     // guarded by mutex_
+    std::atomic<quint64> generation_ { 0 };
+    std::atomic<quint64> cancelled_ { 0 }; // a run stopped before its trainer existed (while loading)
+    std::atomic<bool> wantPaused_ { false };
+};
+
+} // namespace ws::ui

@@ -1,0 +1,111 @@
+// General training mode: any dataset the engine reads, any model its layers build. Settings and
+// a preview of the data on the left, live curves and the test confusion matrix on the right.
+// Training runs in a GeneralTrainingWorker on a thread this panel owns; the curves are redrawn
+// on a ~30 Hz timer, never once per batch.
+#pragma once
+
+#include "ThreadPtr.h"
+#include "training/TrainingTypes.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTimer;
+
+namespace ws::ui {
+
+class GeneralTrainingWorker;
+class TrainingCurves;
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPanel(QWidget* parent = nullptr);
+    ~TrainingPanel() override;
+
+    Experiment experiment() const;             // from the controls
+    void applyExperiment(const Experiment& e); // into the controls (model: a spec string or preset)
+    bool isTraining() const { return runActive_ && running_; }
+    GeneralTrainingWorker* worker() const;
+    TrainingCurves* curves() const { return curves_; }
+    QString modelCheck() const;                // what the shape check says, as plain text
+
+public slots:
+    void start(); // a new run, or resumes a paused one
+    void pause();
+    void step();  // one batch (starting a paused run if there is none)
+    void stop();
+    void shutdown(); // stops training and joins the thread
+    // Loads the chosen data for the preview unless done already. The owner calls it when the
+    // panel is really seen (a dock tabbed behind another is not), so that a window that never
+    // shows this panel never waits for Fashion-MNIST to load, not even when closing.
+    void ensurePreview();
+
+signals:
+    void progressed(int points);                        // every progress signal of the current run
+    void runFinished(const ws::ui::TrainingOutcome& outcome);
+    void previewShown(const ws::ui::DatasetPreview& preview);
+    void statusMessage(const QString& message);
+
+private:
+    QWidget* makeControls();
+    DatasetSource datasetSource() const;
+    void chooseFile();
+    void requestPreview();
+    void onPreview(const DatasetPreview& preview);
+    void onProgress(quint64 generation, const QList<TrainingPoint>& points);
+    void onRunEnded(const TrainingOutcome& outcome);
+    void applyTemplate();
+    void validateModel(); // live shape check and parameter count
+    void showConfusion(const TrainingOutcome& outcome);
+    void updateButtons();
+
+    QComboBox* dataset_ = nullptr;
+    QString filePath_, labelsPath_;
+    QSpinBox* trainLimit_ = nullptr;
+    QDoubleSpinBox* validationSplit_ = nullptr;
+    QGridLayout* previewGrid_ = nullptr;
+    QLabel* dataInfo_ = nullptr;
+    QComboBox* template_ = nullptr;
+    QPlainTextEdit* spec_ = nullptr;
+    QLabel* modelInfo_ = nullptr;
+    QComboBox* optimizer_ = nullptr;
+    QDoubleSpinBox* learningRate_ = nullptr;
+    QComboBox* schedule_ = nullptr;
+    QSpinBox* batchSize_ = nullptr;
+    QSpinBox* epochs_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QSpinBox* threads_ = nullptr;
+    QPushButton* startButton_ = nullptr;
+    QPushButton* pauseButton_ = nullptr;
+    QPushButton* stepButton_ = nullptr;
+    QPushButton* stopButton_ = nullptr;
+    QLabel* status_ = nullptr;
+    TrainingCurves* curves_ = nullptr;
+    QLabel* testInfo_ = nullptr;
+    QTableWidget* confusion_ = nullptr;
+    QTimer* redrawTimer_ = nullptr;
+
+    ThreadPtr thread_;
+    QPointer<GeneralTrainingWorker> worker_;
+    quint64 generation_ = 0;
+    quint64 previewRequest_ = 0;
+    DatasetPreview preview_;     // the data the shape check uses
+    bool modelValid_ = false;
+    bool specFromTemplate_ = false; // the spec is a template's, not typed or given: follow the data
+    bool settingSpec_ = false;
+    bool runActive_ = false;     // a run exists and has not ended
+    bool running_ = false;       // not paused
+    bool dirty_ = false;
+    qint64 lastStep_ = 0;
+};
+
+} // namespace ws::ui

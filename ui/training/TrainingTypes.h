@@ -1,0 +1,55 @@
+// What the general training panel and its GeneralTrainingWorker exchange. The panel builds a
+// ws::Experiment (the same description the command line trains from); the worker answers with
+// a preview of the data, progress points batched at the redraw rate, and the test evaluation.
+#pragma once
+
+#include "train/Experiment.h"
+
+#include <QImage>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace ws::ui {
+
+// A look at a dataset before training: a few samples, the class balance, the sample shape.
+struct DatasetPreview {
+    quint64 request = 0;
+    QString error;               // non-empty: the data could not be loaded (then nothing else is set)
+    QString description;         // core's one-line description
+    QList<qint64> sampleShape;   // per sample, e.g. (28, 28, 1)
+    int numClasses = 0;          // 0: regression
+    qint64 targetsPerSample = 0; // regression
+    QStringList classNames;
+    QList<qint64> classCounts;   // training split
+    QList<QImage> images;        // samples drawn as pictures (images, or 2-D points on the plane)
+    QStringList captions;        // their class names
+};
+
+// One point on the curves. Batch points are thin lines, epoch points bold.
+struct TrainingPoint {
+    bool epochEnd = false;
+    qint64 step = 0;
+    double epoch = 0.0;          // fractional: step / batches per epoch
+    double loss = 0.0, accuracy = 0.0;
+    bool hasValidation = false;
+    double validationLoss = 0.0, validationAccuracy = 0.0;
+    float learningRate = 0.0f;     // what this batch used (the schedule applied)
+    float baseLearningRate = 0.0f; // the rate the user set; a change is marked on the curves
+};
+
+struct TrainingOutcome {
+    quint64 generation = 0;
+    QString message;              // how it ended, for the status line
+    bool evaluated = false;       // false when the run failed before training
+    double testLoss = 0.0, testAccuracy = 0.0;
+    qint64 testSamples = 0;
+    QStringList classNames;
+    QList<QList<qint64>> confusion; // [true][predicted]
+};
+
+} // namespace ws::ui
+
+Q_DECLARE_METATYPE(ws::ui::DatasetPreview)
+Q_DECLARE_METATYPE(ws::ui::TrainingOutcome)
