@@ -4,6 +4,7 @@
 #include "cli/Commands.h"
 #include "cli/Training.h"
 
+#include "run/RunCsv.h"
 #include "run/RunStore.h"
 #include "util/Error.h"
 
@@ -155,29 +156,6 @@ int showRun(const Args& a, const std::string& which)
     return 0;
 }
 
-// Every row, no cap; %.17g keeps doubles exact, non-finite values print as nan / inf.
-void writeCsv(std::ostream& out, const RunHistory& h, bool epochs)
-{
-    out << "step,epoch,wall_time,loss,accuracy," << (epochs ? "val_loss,val_accuracy," : "") << "learning_rate\n";
-    char buf[32];
-    const auto put = [&](double v, bool comma = true) {
-        std::snprintf(buf, sizeof buf, "%.17g", v);
-        out << buf << (comma ? "," : "\n");
-    };
-    for (size_t i = 0; i < h.size(); ++i) {
-        out << h.step[i] << ",";
-        put(h.epoch[i]);
-        put(h.wallTime[i]);
-        put(h.loss[i]);
-        put(h.accuracy[i]);
-        if (epochs) {
-            put(h.valLoss[i]);
-            put(h.valAccuracy[i]);
-        }
-        put(h.learningRate[i], false);
-    }
-}
-
 int exportCsv(const Args& a, const std::string& which)
 {
     const std::string path = resolveRun(which, runsDirOf(a));
@@ -187,12 +165,12 @@ int exportCsv(const Args& a, const std::string& which)
         std::ofstream file(*out);
         if (!file)
             throw Error(*out + ": cannot write the file");
-        writeCsv(file, h, epochs);
+        writeHistoryCsv(file, h, epochs);
         if (!file.flush())
             throw Error(*out + ": cannot write the file (disk full?)");
         std::cerr << "wrote " << h.size() << " rows to " << *out << "\n";
     } else {
-        writeCsv(std::cout, h, epochs);
+        writeHistoryCsv(std::cout, h, epochs);
     }
     return 0;
 }

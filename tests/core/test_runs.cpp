@@ -5,6 +5,7 @@
 #include "data/Playground.h"
 #include "nn/LayerFactory.h"
 #include "run/DatasetFingerprint.h"
+#include "run/RunCsv.h"
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "run/Smoothing.h"
@@ -17,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <sstream>
 
 #include <hdf5.h>
 
@@ -440,4 +442,27 @@ TEST(GroupStatistics, MeanAndSampleStdAtTheStepsEveryRunHas)
     EXPECT_EQ(one.mean, y3);
     EXPECT_EQ(one.std, (std::vector<double> { 0, 0 }));
     EXPECT_TRUE(groupStatistics({}).x.empty());
+}
+
+TEST(RunCsv, WritesEveryRowExactlyWithTheRunColumnQuoted)
+{
+    RunHistory h;
+    h.step = { 1, 2 };
+    h.epoch = { 0.5, 1.0 };
+    h.wallTime = { 0.1, 0.2 };
+    h.loss = { 1.0 / 3.0, kNaN };
+    h.accuracy = { 0.5, std::numeric_limits<double>::infinity() };
+    h.valLoss = { kNaN, 2.0 };
+    h.valAccuracy = { kNaN, 0.25 };
+    h.learningRate = { 0.001, 0.001 };
+    std::ostringstream batch, epoch;
+    writeHistoryCsv(batch, h, false);
+    EXPECT_EQ(batch.str(), "step,epoch,wall_time,loss,accuracy,learning_rate\n"
+                           "1,0.5,0.10000000000000001,0.33333333333333331,0.5,0.001\n"
+                           "2,1,0.20000000000000001,nan,inf,0.001\n");
+    writeHistoryCsv(epoch, h, true, "a \"quoted\", run");
+    EXPECT_EQ(epoch.str(), "run,step,epoch,wall_time,loss,accuracy,val_loss,val_accuracy,learning_rate\n"
+                           "\"a \"\"quoted\"\", run\",1,0.5,0.10000000000000001,0.33333333333333331,0.5,nan,nan,0.001\n"
+                           "\"a \"\"quoted\"\", run\",2,1,0.20000000000000001,nan,inf,2,0.25,0.001\n");
+    EXPECT_EQ(std::stod("0.33333333333333331"), 1.0 / 3.0) << "17 digits read back exactly";
 }
