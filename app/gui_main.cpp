@@ -1,6 +1,8 @@
 // Weightscope's GUI entry point: names for QSettings, the command line, the main window.
 #include "MainWindow.h"
 #include "playground/PlaygroundPanel.h"
+#include "runs/ComparePlot.h"
+#include "runs/RunsPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -27,7 +29,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after-ms"),
         QApplication::translate("main", "Wait <ms> milliseconds before the screenshot (default 4000)."),
         QApplication::translate("main", "ms"), QStringLiteral("4000"));
-    parser.addOptions({ demo, screenshot, screenshotAfter });
+    const QCommandLineOption runsFolder(QStringLiteral("runs"),
+        QApplication::translate("main", "Show the Runs dock for <folder>, every run selected."),
+        QApplication::translate("main", "folder"));
+    const QCommandLineOption runsGroup(QStringLiteral("runs-group"),
+        QApplication::translate("main", "With --runs: group the compared runs by <key> (tag, lr, seed, ...)."),
+        QApplication::translate("main", "key"));
+    parser.addOptions({ demo, screenshot, screenshotAfter, runsFolder, runsGroup });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -42,6 +50,14 @@ int main(int argc, char* argv[])
     if (parser.isSet(demo)) {
         window.showPlayground();
         window.playground()->start();
+    }
+    if (parser.isSet(runsFolder)) {
+        window.showRuns();
+        ws::ui::RunsPanel* runs = window.runs();
+        QObject::connect(runs, &ws::ui::RunsPanel::scanFinished, runs, [runs] { runs->selectAll(); },
+            Qt::SingleShotConnection);
+        runs->compare()->setGroupBy(parser.value(runsGroup));
+        runs->setFolder(parser.value(runsFolder), false);
     }
     window.show();
 

@@ -2,6 +2,7 @@
 
 #include "Preference.h"
 #include "playground/PlaygroundPanel.h"
+#include "runs/RunsPanel.h"
 
 #include <Eigen/Core>
 
@@ -18,7 +19,7 @@ namespace ws::ui {
 namespace {
 const Preference<QByteArray> kGeometry("mainWindow/geometry");
 const Preference<QByteArray> kDockState("mainWindow/dockState");
-constexpr int kDockStateVersion = 1; // bump when docks are added or renamed
+constexpr int kDockStateVersion = 2; // bump when docks are added or renamed
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -39,11 +40,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     playgroundDock_->setWidget(playground_);
     addDockWidget(Qt::RightDockWidgetArea, playgroundDock_);
     // The start page only makes room for the docks while they are shown.
-    connect(playgroundDock_, &QDockWidget::visibilityChanged, this,
-        [this] { startPage_->setVisible(playgroundDock_->isHidden() || playgroundDock_->isFloating()); });
     connect(playground_, &PlaygroundPanel::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
     });
+
+    runs_ = new RunsPanel;
+    runsDock_ = new QDockWidget(tr("Runs"), this);
+    runsDock_->setObjectName(QStringLiteral("RunsDock"));
+    runsDock_->setWidget(runs_);
+    addDockWidget(Qt::RightDockWidgetArea, runsDock_);
+    tabifyDockWidget(playgroundDock_, runsDock_);
+    playgroundDock_->raise();
+    // The start page only makes room for the docks while none is shown.
+    for (QDockWidget* dock : { playgroundDock_, runsDock_ })
+        connect(dock, &QDockWidget::visibilityChanged, this, [this] {
+            const auto away = [](QDockWidget* d) { return d->isHidden() || d->isFloating(); };
+            startPage_->setVisible(away(playgroundDock_) && away(runsDock_));
+        });
+    connect(runs_, &RunsPanel::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 
     createMenus();
     statusBar()->showMessage(tr("Ready"), 3000);
@@ -63,6 +77,9 @@ void MainWindow::createMenus()
     QAction* toggle = playgroundDock_->toggleViewAction();
     toggle->setShortcut(QKeySequence(tr("Ctrl+1")));
     view->addAction(toggle);
+    QAction* runs = runsDock_->toggleViewAction();
+    runs->setShortcut(QKeySequence(tr("Ctrl+2")));
+    view->addAction(runs);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Weightscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
@@ -96,6 +113,12 @@ void MainWindow::showPlayground()
 {
     playgroundDock_->show();
     playgroundDock_->raise();
+}
+
+void MainWindow::showRuns()
+{
+    runsDock_->show();
+    runsDock_->raise();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -10,6 +10,7 @@ class QLabel;
 namespace ws::ui {
 
 class PlaygroundPanel;
+class RunsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -20,6 +21,8 @@ public:
     void restoreLayout(); // geometry and dock state of the last session
     void showPlayground();
     PlaygroundPanel* playground() const { return playground_; }
+    void showRuns();
+    RunsPanel* runs() const { return runs_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -30,6 +33,8 @@ private:
 
     PlaygroundPanel* playground_ = nullptr;
     QDockWidget* playgroundDock_ = nullptr;
+    RunsPanel* runs_ = nullptr;
+    QDockWidget* runsDock_ = nullptr;
     QLabel* startPage_ = nullptr;
 };
 
