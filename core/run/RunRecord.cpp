@@ -316,7 +316,8 @@ void RunWriter::endEpoch(const EpochProgress& p)
     epochs_.valAccuracy.push_back(p.hasValidation ? p.validationAccuracy : kNaN);
     epochs_.learningRate.push_back(batches_.learningRate.empty() ? kNaN : batches_.learningRate.back());
     epochsCompleted_ = p.epoch + 1;
-    flushRows();
+    if (minFlushInterval_ <= 0 || now() - lastFlush_ >= minFlushInterval_)
+        flushRows();
 }
 
 void RunWriter::addEvent(const std::string& kind, const nlohmann::json& detail)
@@ -367,6 +368,7 @@ void RunWriter::flushRows()
     setAttribute(impl_->root.get(), "progress", progress.dump(), path_);
     if (H5Fflush(impl_->file.get(), H5F_SCOPE_GLOBAL) < 0)
         throw FormatError(path_ + ": cannot write the run file (disk full?)");
+    lastFlush_ = now();
 }
 
 void RunWriter::saveCheckpoint(const std::string& name, Sequential& model)

@@ -112,6 +112,10 @@ public:
     void addBatch(const BatchProgress& p);
     // Appends the waiting batch rows, the epoch row and events, updates the progress, flushes.
     void endEpoch(const EpochProgress& p);
+    // Writes at an epoch's end only when this many seconds have passed since the last write
+    // (default 0: every epoch). For the Playground, whose epochs last a millisecond; a kill
+    // then loses at most this much time of history.
+    void setMinimumFlushInterval(double seconds) { minFlushInterval_ = seconds; }
     void addEvent(const std::string& kind, const nlohmann::json& detail);
     // Stores the model's weights as /checkpoints/<name> (flushed).
     void saveCheckpoint(const std::string& name, Sequential& model);
@@ -130,6 +134,8 @@ private:
     double lastEpoch_ = 0.0;
     int epochsCompleted_ = 0;
     bool finished_ = false;
+    double minFlushInterval_ = 0.0;
+    double lastFlush_ = 0.0;
     RunHistory batches_; // waiting for the next flush
     RunHistory epochs_;
     std::vector<RunEvent> events_;

@@ -6,11 +6,14 @@
 #include "runs/ComparePlot.h"
 #include "runs/RunsModel.h"
 #include "runs/RunsPanel.h"
+#include "playground/PlaygroundPanel.h"
 
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -202,6 +205,33 @@ private slots:
         for (const QString& line : lines)
             found = found || (line.startsWith(QLatin1String("alpha,2,1,")) && line.endsWith(QLatin1String(",1,0.5,0.0099999997764825821")));
         QVERIFY2(found, qPrintable(lines.join(QLatin1Char('\n'))));
+    }
+
+    void playgroundTrainingsAreRecorded()
+    {
+        QTemporaryDir dir;
+        QSettings().setValue(QStringLiteral("runs/folder"), dir.path());
+        {
+            PlaygroundPanel panel;
+            qint64 latest = -1;
+            connect(&panel, &PlaygroundPanel::progressed, this, [&latest](qint64 step) { latest = step; });
+            panel.start();
+            QTRY_VERIFY_WITH_TIMEOUT(latest >= 60, 30000); // 250 training points in batches of 10: two epochs
+            panel.shutdown();
+        }
+        QSettings().remove(QStringLiteral("runs/folder"));
+        const QStringList files = QDir(dir.path()).entryList({ QStringLiteral("*.h5") }, QDir::Files);
+        QCOMPARE(files.size(), 1); // the run the panel prepared at start-up never trained: no file
+        const std::string path = dir.filePath(files[0]).toStdString();
+        const RunInfo info = readRunInfo(path);
+        QCOMPARE(info.status, RunStatus::Stopped);
+        QVERIFY(info.epochsCompleted >= 2);
+        QCOMPARE(info.header.tags, std::vector<std::string> { "playground" });
+        QCOMPARE(info.header.dataset.value("sha256", "").size(), size_t(64));
+        QCOMPARE(readRunHistory(path, HistoryKind::Epoch).size(), size_t(info.epochsCompleted));
+        QVERIFY(info.final["loss"].is_number());
+        Sequential final = loadRunWeights(path);
+        QCOMPARE(final.paramCount(), info.header.parameters);
     }
 
     void deleteRemovesTheFile()

@@ -1,5 +1,7 @@
 #include "playground/PlaygroundPanel.h"
 
+#include "runs/RunsPanel.h"
+
 #include "playground/BoundaryPlot.h"
 #include "playground/LossPlot.h"
 #include "playground/TrainingWorker.h"
@@ -219,6 +221,7 @@ PlaygroundConfig PlaygroundPanel::config() const
     c.batchSize = batchSize_->value();
     c.epochsPerSecond = speed_->currentData().toDouble();
     c.modelSeed = modelSeed_;
+    c.runsFolder = runsFolderSetting().toStdString();
     return c;
 }
 

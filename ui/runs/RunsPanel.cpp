@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileSystemWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -33,6 +34,12 @@ namespace {
 const Preference<QString> kRunsFolder("runs/folder");
 constexpr int kLiveRescanMs = 3000;
 } // namespace
+
+QString runsFolderSetting()
+{
+    const QString saved = kRunsFolder.get();
+    return saved.isEmpty() ? QString::fromStdString(defaultRunsDir()) : saved;
+}
 
 RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
 {
@@ -134,8 +141,15 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     liveTimer_->setInterval(kLiveRescanMs);
     connect(liveTimer_, &QTimer::timeout, this, &RunsPanel::refresh);
 
-    const QString saved = kRunsFolder.get();
-    setFolder(saved.isEmpty() ? QString::fromStdString(defaultRunsDir()) : saved, false);
+    // New, renamed or deleted files (a training started, another program wrote a run) rescan.
+    changedTimer_ = new QTimer(this);
+    changedTimer_->setSingleShot(true);
+    changedTimer_->setInterval(300);
+    connect(changedTimer_, &QTimer::timeout, this, &RunsPanel::refresh);
+    watcher_ = new QFileSystemWatcher(this);
+    connect(watcher_, &QFileSystemWatcher::directoryChanged, changedTimer_, qOverload<>(&QTimer::start));
+
+    setFolder(runsFolderSetting(), false);
 }
 
 RunsPanel::~RunsPanel()
@@ -153,6 +167,10 @@ void RunsPanel::setFolder(const QString& folder, bool remember)
         kRunsFolder.set(folder == def ? QString() : folder);
     model_->setRuns({});
     compare_->setRuns({});
+    if (!watcher_->directories().isEmpty())
+        watcher_->removePaths(watcher_->directories());
+    QDir().mkpath(folder);
+    watcher_->addPath(folder);
     refresh();
 }
 

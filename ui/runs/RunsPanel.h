@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QFileSystemWatcher;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -19,6 +20,10 @@ namespace ws::ui {
 class ComparePlot;
 class RunsFilter;
 class RunsModel;
+
+// The runs folder chosen in the Runs dock (remembered in the settings), else core's default.
+// Trainings started in the GUI record their runs there.
+QString runsFolderSetting();
 
 class RunsPanel : public QWidget {
     Q_OBJECT
@@ -69,6 +74,8 @@ private:
     QLineEdit* filterEdit_ = nullptr;
     QComboBox* tagBox_ = nullptr;
     QTimer* liveTimer_ = nullptr; // rescans while a run is being written
+    QFileSystemWatcher* watcher_ = nullptr;
+    QTimer* changedTimer_ = nullptr; // a short delay after the folder changed, then a rescan
 
     RunScanner* scanner_ = nullptr; // lives on scannerThread_
     ThreadPtr scannerThread_;
