@@ -169,6 +169,11 @@ private slots:
         for (QCPGraph* g : graphsWithRole(plot, QStringLiteral("smoothed")))
             if (g->name() == QLatin1String("alpha"))
                 QCOMPARE(values(g), raw);
+        // Hover at step 2.4: the nearest point is step 2 (alpha 2/2, beta 4/2, gamma 8/2).
+        const QStringList readout = compare->readoutAt(2.4).split(QLatin1Char('\n'));
+        QVERIFY2(readout.contains(QStringLiteral("alpha  2: 1")), qPrintable(readout.join(QLatin1Char('|'))));
+        QVERIFY(readout.contains(QStringLiteral("gamma  2: 4")));
+        QVERIFY(compare->readoutAt(2.6).split(QLatin1Char('\n')).contains(QStringLiteral("beta  3: 1.3333")));
 
         // Group by learning rate: alpha and beta (0.01) give a mean line and a band; gamma alone.
         compare->setGroupBy(QStringLiteral("lr"));

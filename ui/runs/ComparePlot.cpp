@@ -7,6 +7,9 @@
 #include <qcustomplot.h>
 
 #include <QCheckBox>
+#include <QDateTime>
+#include <QMouseEvent>
+#include <QToolTip>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -116,6 +119,7 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
     connect(logY_, &QCheckBox::toggled, this, &ComparePlot::rebuild);
     connect(smoothing_, &QSlider::valueChanged, this, &ComparePlot::rebuild);
     connect(groupBy_, &QComboBox::currentIndexChanged, this, &ComparePlot::rebuild);
+    connect(plot_, &QCustomPlot::mouseMove, this, &ComparePlot::showReadout);
     connect(exportCsv, &QPushButton::clicked, this, &ComparePlot::exportWithDialog);
     connect(picture, &QPushButton::clicked, this, &ComparePlot::savePictureWithDialog);
     rebuild();
@@ -273,6 +277,37 @@ void ComparePlot::rebuild()
         plot_->yAxis->setRange(log ? 0.1 : 0, 1);
     }
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString ComparePlot::readoutAt(double x) const
+{
+    QStringList lines;
+    for (int i = 0; i < plot_->graphCount(); ++i) {
+        QCPGraph* g = plot_->graph(i);
+        const QString role = g->property("role").toString();
+        if ((role != QLatin1String("smoothed") && role != QLatin1String("mean")) || g->data()->isEmpty())
+            continue;
+        // The point nearest to x: findBegin gives the one at or before it; its successor may be closer.
+        auto it = g->data()->findBegin(x, true);
+        if (it == g->data()->constEnd())
+            continue;
+        if (auto next = it + 1; next != g->data()->constEnd() && std::abs(next->key - x) < std::abs(it->key - x))
+            it = next;
+        const QString key = xAxis_->currentIndex() == int(XAxis::WallTime)
+            ? QDateTime::fromMSecsSinceEpoch(qint64(it->key * 1000)).toString(QStringLiteral("HH:mm:ss"))
+            : QString::number(it->key, 'g', 6);
+        lines << QStringLiteral("%1  %2: %3").arg(g->name(), key, QString::number(it->value, 'g', 5));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void ComparePlot::showReadout(QMouseEvent* event)
+{
+    const QString text = readoutAt(plot_->xAxis->pixelToCoord(event->position().x()));
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
 }
 
 bool ComparePlot::exportCsv(const QString& path, QString* error) const

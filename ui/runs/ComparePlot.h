@@ -1,7 +1,7 @@
 // Runs side by side: the chosen metric of every selected run overlaid, one colour per run,
 // smoothed with TensorBoard's debiased EMA (core/run/Smoothing.h) over the faint raw curve;
 // x as step, epoch, relative or wall time; y linear or log; runs grouped by a hyper-parameter
-// or tag drawn as a mean line with a ±1 std band. The numbers come from core; this draws them.
+// or tag drawn as a mean line with a ±1 std band; hovering shows each curve's nearest value. The numbers come from core; this draws them.
 #pragma once
 
 #include "runs/RunScanner.h"
@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QMouseEvent;
 class QSlider;
 
 namespace ws::ui {
@@ -40,9 +41,12 @@ public:
     bool exportCsv(const QString& path, QString* error = nullptr) const;
 
     QCustomPlot* plot() const { return plot_; }
+    // The hover read-out: each shown curve's nearest point to x, one line per curve.
+    QString readoutAt(double x) const;
 
 private:
     void rebuild();
+    void showReadout(QMouseEvent* event);
     void exportWithDialog();
     void savePictureWithDialog();
 
