@@ -199,6 +199,9 @@ int rerunCommand(const std::vector<std::string>& argv)
         throw ConfigError("rerun takes one run (a run file or a run's name)");
     const std::string path = resolveRun(a.positional().front(), a.get("runs-dir").value_or(defaultRunsDir()));
     const RunInfo info = readRunInfo(path);
+    if (info.header.config.is_object() && info.header.config.contains("playground"))
+        throw Error(path + ": a Playground run (recorded by the GUI, with Playground's own network and "
+                           "initialisation) cannot be re-run from the command line");
     Experiment e;
     try {
         e = Experiment::fromJson(info.header.config);
