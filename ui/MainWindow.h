@@ -24,12 +24,16 @@ public:
     void showRuns();
     RunsPanel* runs() const { return runs_; }
 
+    void applyPreferences(); // what can change live: theme, plot refresh rate
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
     void showAbout();
+    void showPreferences();
+    void showShortcuts();
 
     PlaygroundPanel* playground_ = nullptr;
     QDockWidget* playgroundDock_ = nullptr;

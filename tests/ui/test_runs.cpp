@@ -215,7 +215,7 @@ private slots:
     void playgroundTrainingsAreRecorded()
     {
         QTemporaryDir dir;
-        QSettings().setValue(QStringLiteral("runs/folder"), dir.path());
+        QSettings().setValue(QStringLiteral("preferences/runsFolder"), dir.path());
         {
             PlaygroundPanel panel;
             qint64 latest = -1;
@@ -224,7 +224,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(latest >= 60, 30000); // 250 training points in batches of 10: two epochs
             panel.shutdown();
         }
-        QSettings().remove(QStringLiteral("runs/folder"));
+        QSettings().remove(QStringLiteral("preferences/runsFolder"));
         const QStringList files = QDir(dir.path()).entryList({ QStringLiteral("*.h5") }, QDir::Files);
         QCOMPARE(files.size(), 1); // the run the panel prepared at start-up never trained: no file
         const std::string path = dir.filePath(files[0]).toStdString();

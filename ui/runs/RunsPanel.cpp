@@ -1,6 +1,6 @@
 #include "runs/RunsPanel.h"
 
-#include "Preference.h"
+#include "AppSettings.h"
 #include "run/RunStore.h"
 #include "runs/ComparePlot.h"
 #include "runs/RunsModel.h"
@@ -30,15 +30,12 @@
 namespace ws::ui {
 
 namespace {
-// The runs folder; empty means core's default ($XDG_DATA_HOME/weightscope/runs).
-const Preference<QString> kRunsFolder("runs/folder");
 constexpr int kLiveRescanMs = 3000;
 } // namespace
 
 QString runsFolderSetting()
 {
-    const QString saved = kRunsFolder.get();
-    return saved.isEmpty() ? QString::fromStdString(defaultRunsDir()) : saved;
+    return settings::effectiveRunsFolder();
 }
 
 RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
@@ -162,9 +159,8 @@ void RunsPanel::setFolder(const QString& folder, bool remember)
 {
     folder_ = folder;
     folderLabel_->setText(QDir::toNativeSeparators(folder));
-    const QString def = QString::fromStdString(defaultRunsDir());
-    if (remember)
-        kRunsFolder.set(folder == def ? QString() : folder);
+    if (remember) // the same setting as in Preferences
+        settings::runsFolder.set(folder == settings::defaultRunsFolder() ? QString() : folder);
     model_->setRuns({});
     compare_->setRuns({});
     if (!watcher_->directories().isEmpty())

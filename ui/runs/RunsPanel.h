@@ -21,7 +21,7 @@ class ComparePlot;
 class RunsFilter;
 class RunsModel;
 
-// The runs folder chosen in the Runs dock (remembered in the settings), else core's default.
+// The runs folder of Preferences (also set by the Runs dock's Folder… button), else the default.
 // Trainings started in the GUI record their runs there.
 QString runsFolderSetting();
 
