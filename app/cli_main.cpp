@@ -14,7 +14,9 @@ const char* kUsage = "usage: weightscope-cli COMMAND [options]\n\n"
                      "  train      train a model on a dataset (train --help)\n"
                      "  eval       evaluate a saved model, native or Keras (eval --help)\n"
                      "  inspect    list a weight file's tensors and metadata (inspect --help)\n"
-                     "  export     write a model's weights as .safetensors or .npz (export --help)\n\n"
+                     "  export     write a model's weights as .safetensors or .npz (export --help)\n"
+                     "  runs       list, show and export recorded runs (runs --help)\n"
+                     "  rerun      train again from a run's record (runs --help)\n\n"
                      "  --help     this help\n"
                      "  --version  print the version\n\n"
                      "Documentation: docs/cli.md\n";
@@ -42,6 +44,10 @@ int main(int argc, char** argv)
             return ws::cli::inspectCommand(rest);
         if (args[0] == "export")
             return ws::cli::exportCommand(rest);
+        if (args[0] == "runs")
+            return ws::cli::runsCommand(rest);
+        if (args[0] == "rerun")
+            return ws::cli::rerunCommand(rest);
         std::cerr << "weightscope-cli: unknown command '" << args[0] << "'\n\n" << kUsage;
         return 2;
     } catch (const ws::ConfigError& e) {

@@ -4,6 +4,8 @@
 #include "Translations.h"
 #include "playground/PlaygroundPanel.h"
 #include "training/TrainingPanel.h"
+#include "runs/ComparePlot.h"
+#include "runs/RunsPanel.h"
 
 #include "util/Threads.h"
 
@@ -45,7 +47,13 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "ms"), QStringLiteral("4000"));
     const QCommandLineOption trainingDemo(QStringLiteral("training-demo"),
         QApplication::translate("main", "Train an MLP on the first 6000 Fashion-MNIST images in the Training panel."));
-    parser.addOptions({ demo, trainingDemo, screenshot, screenshotAfter });
+    const QCommandLineOption runsFolder(QStringLiteral("runs"),
+        QApplication::translate("main", "Show the Runs dock for <folder>, every run selected."),
+        QApplication::translate("main", "folder"));
+    const QCommandLineOption runsGroup(QStringLiteral("runs-group"),
+        QApplication::translate("main", "With --runs: group the compared runs by <key> (tag, lr, seed, ...)."),
+        QApplication::translate("main", "key"));
+    parser.addOptions({ demo, trainingDemo, screenshot, screenshotAfter, runsFolder, runsGroup });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -75,6 +83,14 @@ int main(int argc, char* argv[])
         // Start once the data is loaded and the model checked against it.
         QObject::connect(panel, &ws::ui::TrainingPanel::previewShown, panel, &ws::ui::TrainingPanel::start,
             Qt::SingleShotConnection);
+    }
+    if (parser.isSet(runsFolder)) {
+        window.showRuns();
+        ws::ui::RunsPanel* runs = window.runs();
+        QObject::connect(runs, &ws::ui::RunsPanel::scanFinished, runs, [runs] { runs->selectAll(); },
+            Qt::SingleShotConnection);
+        runs->compare()->setGroupBy(parser.value(runsGroup));
+        runs->setFolder(parser.value(runsFolder), false);
     }
     window.show();
 

@@ -25,3 +25,18 @@ echo "wrote $out/playground.png"
 # (loading Fashion-MNIST takes a few seconds; a busy machine needs more: raise WS_TRAIN_SHOT_MS).
 run --training-demo --screenshot "$out/training.png" --screenshot-after-ms "${WS_TRAIN_SHOT_MS:-45000}"
 echo "wrote $out/training.png"
+
+# The Runs dock: six recorded Playground trainings (two learning rates, three seeds each),
+# grouped by learning rate into mean ± std bands.
+cli=$(dirname "$bin")/weightscope-cli
+runs=$(mktemp -d)
+trap 'rm -rf "$runs"' EXIT
+for lr in 0.003 0.03; do
+  for seed in 1 2 3; do
+    "$cli" train --dataset spiral --noise 0.1 --model "dense(16) relu dense(16) relu dense(2)" --optimizer adam \
+      --lr $lr --epochs 40 --batch 10 --seed $seed --threads 1 --validation-split 0.2 --quiet \
+      --runs-dir "$runs" --name "spiral lr=$lr seed=$seed" --tag "lr-$lr,spiral" > /dev/null
+  done
+done
+run --runs "$runs" --runs-group lr --screenshot "$out/runs.png" --screenshot-after-ms "${WS_SHOT_MS_RUNS:-2500}"
+echo "wrote $out/runs.png"

@@ -35,6 +35,22 @@
         <source>Opening files is not available yet: %1</source>
         <translation>Das Öffnen von Dateien ist noch nicht verfügbar: %1</translation>
     </message>
+    <message>
+        <source>Show the Runs dock for &lt;folder&gt;, every run selected.</source>
+        <translation>Das Läufe-Dock für &lt;folder&gt; zeigen, alle Läufe ausgewählt.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>With --runs: group the compared runs by &lt;key&gt; (tag, lr, seed, ...).</source>
+        <translation>Mit --runs: die verglichenen Läufe nach &lt;key&gt; gruppieren (tag, lr, seed, ...).</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::BoundaryPlot</name>
@@ -61,6 +77,133 @@
     <message>
         <source>x₂</source>
         <translation>x₂</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ComparePlot</name>
+    <message>
+        <source>(no tag)</source>
+        <translation>(kein Tag)</translation>
+    </message>
+    <message>
+        <source>Loss (batches)</source>
+        <translation>Verlust (Batches)</translation>
+    </message>
+    <message>
+        <source>Accuracy (batches)</source>
+        <translation>Genauigkeit (Batches)</translation>
+    </message>
+    <message>
+        <source>Loss (epochs)</source>
+        <translation>Verlust (Epochen)</translation>
+    </message>
+    <message>
+        <source>Accuracy (epochs)</source>
+        <translation>Genauigkeit (Epochen)</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation>Relative Zeit</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Log y</source>
+        <translation>y logarithmisch</translation>
+    </message>
+    <message>
+        <source>TensorBoard's debiased exponential moving average</source>
+        <translation>Der entzerrte exponentielle gleitende Mittelwert von TensorBoard</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>Group by tag</source>
+        <translation>Nach Tag gruppieren</translation>
+    </message>
+    <message>
+        <source>Group by %1</source>
+        <translation>Nach %1 gruppieren</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export the full histories of the shown runs</source>
+        <translation>Die vollständigen Verläufe der gezeigten Läufe exportieren</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Bild…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG or PDF</source>
+        <translation>Das Diagramm als PNG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation>x:</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>Glättung:</translation>
+    </message>
+    <message>
+        <source> (s)</source>
+        <translation> (s)</translation>
+    </message>
+    <message>
+        <source>%1: mean ± std of %2 runs</source>
+        <translation>%1: Mittelwert ± Std.-Abw. von %2 Läufen</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1: Die Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (disk full?)</source>
+        <translation>%1: Die Datei kann nicht geschrieben werden (Datenträger voll?)</translation>
+    </message>
+    <message>
+        <source>Export histories</source>
+        <translation>Verläufe exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save plot</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
+        <translation>PNG-Bilder (*.png);;PDF-Dokumente (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -168,6 +311,14 @@
     <message>
         <source>About Weightscope</source>
         <translation>Über Weightscope</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
     </message>
 </context>
 <context>
@@ -453,6 +604,183 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::RunsModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergiert</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>%1 lr %2, batch %3, seed %4</source>
+        <translation>%1 lr %2, Batch %3, Seed %4</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Hyper-parameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>Testverlust</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>Testgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RunsPanel</name>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Filter (regular expression)</source>
+        <translation>Filter (regulärer Ausdruck)</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>Tags…</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>Notizen…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Runs in</source>
+        <translation>Läufe in</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht gelesen werden</numerusform><numerusform>%n Dateien konnten nicht gelesen werden</numerusform></translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>Läufe-Ordner</translation>
+    </message>
+    <message>
+        <source>Select one run to rename.</source>
+        <translation>Einen Lauf zum Umbenennen auswählen.</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Lauf umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of the %n selected run(s), separated by commas:</source>
+        <translation>
+            <numerusform>Tags des %n ausgewählten Laufs, durch Kommas getrennt:</numerusform><numerusform>Tags der %n ausgewählten Läufe, durch Kommas getrennt:</numerusform></translation>
+    </message>
+    <message>
+        <source>Select one run to write its notes.</source>
+        <translation>Einen Lauf auswählen, um seine Notizen zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s)? Their files are removed from the disk.</source>
+        <translation>
+            <numerusform>%n Lauf löschen? Seine Datei wird von der Festplatte entfernt.</numerusform><numerusform>%n Läufe löschen? Ihre Dateien werden von der Festplatte entfernt.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: the run is still being written</source>
+        <translation>%1: Der Lauf wird noch geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: cannot delete the file</source>
+        <translation>%1: Die Datei kann nicht gelöscht werden</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -490,6 +818,10 @@
     <message>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The run is not recorded: %1</source>
+        <translation>Der Lauf wird nicht aufgezeichnet: %1</translation>
     </message>
 </context>
 </TS>

@@ -35,6 +35,22 @@
         <source>Opening files is not available yet: %1</source>
         <translation>L’ouverture de fichiers n’est pas encore disponible : %1</translation>
     </message>
+    <message>
+        <source>Show the Runs dock for &lt;folder&gt;, every run selected.</source>
+        <translation>Afficher le dock Exécutions pour &lt;folder&gt;, toutes les exécutions sélectionnées.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>With --runs: group the compared runs by &lt;key&gt; (tag, lr, seed, ...).</source>
+        <translation>Avec --runs : grouper les exécutions comparées par &lt;key&gt; (tag, lr, seed, ...).</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::BoundaryPlot</name>
@@ -61,6 +77,133 @@
     <message>
         <source>x₂</source>
         <translation>x₂</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ComparePlot</name>
+    <message>
+        <source>(no tag)</source>
+        <translation>(sans étiquette)</translation>
+    </message>
+    <message>
+        <source>Loss (batches)</source>
+        <translation>Perte (lots)</translation>
+    </message>
+    <message>
+        <source>Accuracy (batches)</source>
+        <translation>Exactitude (lots)</translation>
+    </message>
+    <message>
+        <source>Loss (epochs)</source>
+        <translation>Perte (époques)</translation>
+    </message>
+    <message>
+        <source>Accuracy (epochs)</source>
+        <translation>Exactitude (époques)</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Perte de validation</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Exactitude de validation</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Taux d'apprentissage</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Époque</translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation>Temps relatif</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Log y</source>
+        <translation>y logarithmique</translation>
+    </message>
+    <message>
+        <source>TensorBoard's debiased exponential moving average</source>
+        <translation>La moyenne mobile exponentielle débiaisée de TensorBoard</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Sans regroupement</translation>
+    </message>
+    <message>
+        <source>Group by tag</source>
+        <translation>Grouper par étiquette</translation>
+    </message>
+    <message>
+        <source>Group by %1</source>
+        <translation>Grouper par %1</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export the full histories of the shown runs</source>
+        <translation>Exporter les historiques complets des exécutions affichées</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Image…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG or PDF</source>
+        <translation>Enregistrer le graphique en PNG ou PDF</translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation>x :</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>Lissage :</translation>
+    </message>
+    <message>
+        <source> (s)</source>
+        <translation> (s)</translation>
+    </message>
+    <message>
+        <source>%1: mean ± std of %2 runs</source>
+        <translation>%1 : moyenne ± écart type de %2 exécutions</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1 : impossible d'écrire le fichier</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (disk full?)</source>
+        <translation>%1 : impossible d'écrire le fichier (disque plein ?)</translation>
+    </message>
+    <message>
+        <source>Export histories</source>
+        <translation>Exporter les historiques</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save plot</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
+        <translation>Images PNG (*.png);;Documents PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -168,6 +311,14 @@
     <message>
         <source>About Weightscope</source>
         <translation>À propos de Weightscope</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Exécutions</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
     </message>
 </context>
 <context>
@@ -453,6 +604,183 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::RunsModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergée</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêtée</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompue</translation>
+    </message>
+    <message>
+        <source>%1 lr %2, batch %3, seed %4</source>
+        <translation>%1 lr %2, lot %3, graine %4</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Jeu de données</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Hyper-parameters</source>
+        <translation>Hyperparamètres</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>Perte de test</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>Exactitude de test</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RunsPanel</name>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Filter (regular expression)</source>
+        <translation>Filtre (expression régulière)</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Toutes les étiquettes</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>Étiquettes…</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>Notes…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Runs in</source>
+        <translation>Exécutions dans</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n fichier illisible</numerusform><numerusform>%n fichiers illisibles</numerusform></translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>Dossier des exécutions</translation>
+    </message>
+    <message>
+        <source>Select one run to rename.</source>
+        <translation>Sélectionnez une exécution à renommer.</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Renommer l'exécution</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of the %n selected run(s), separated by commas:</source>
+        <translation>
+            <numerusform>Étiquettes de l'exécution sélectionnée (%n), séparées par des virgules :</numerusform><numerusform>Étiquettes des %n exécutions sélectionnées, séparées par des virgules :</numerusform></translation>
+    </message>
+    <message>
+        <source>Select one run to write its notes.</source>
+        <translation>Sélectionnez une exécution pour écrire ses notes.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes :</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Supprimer des exécutions</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s)? Their files are removed from the disk.</source>
+        <translation>
+            <numerusform>Supprimer %n exécution ? Son fichier est effacé du disque.</numerusform><numerusform>Supprimer %n exécutions ? Leurs fichiers sont effacés du disque.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: the run is still being written</source>
+        <translation>%1 : l'exécution est encore en cours d'écriture</translation>
+    </message>
+    <message>
+        <source>%1: cannot delete the file</source>
+        <translation>%1 : impossible de supprimer le fichier</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -490,6 +818,10 @@
     <message>
         <source>Training failed: %1</source>
         <translation>Échec de l’entraînement : %1</translation>
+    </message>
+    <message>
+        <source>The run is not recorded: %1</source>
+        <translation>L'exécution n'est pas enregistrée : %1</translation>
     </message>
 </context>
 </TS>

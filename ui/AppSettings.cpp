@@ -1,5 +1,7 @@
 #include "AppSettings.h"
 
+#include "run/RunStore.h"
+
 #include <QDir>
 #include <QStandardPaths>
 #include <QStringList>
@@ -8,7 +10,9 @@ namespace ws::ui::settings {
 
 QString defaultRunsFolder()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("runs"));
+    // The command line's default too ($XDG_DATA_HOME/weightscope/runs), so that runs trained
+    // with weightscope-cli appear in the Runs dock.
+    return QString::fromStdString(ws::defaultRunsDir());
 }
 
 QString effectiveRunsFolder()

@@ -22,7 +22,7 @@ inline const Preference<QString> language("preferences/language");
 // How often live plots are redrawn, in frames per second.
 inline const Preference<int> plotRefreshHz("preferences/plotRefreshHz", 30);
 
-QString defaultRunsFolder(); // <app data>/runs
+QString defaultRunsFolder(); // $XDG_DATA_HOME/weightscope/runs, as weightscope-cli
 QString effectiveRunsFolder(); // the setting, or the default when it is empty
 
 QStringList divergingColourMaps();

@@ -7,6 +7,7 @@
 #include "Theme.h"
 #include "playground/PlaygroundPanel.h"
 #include "training/TrainingPanel.h"
+#include "runs/RunsPanel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -21,7 +22,7 @@ namespace ws::ui {
 namespace {
 const Preference<QByteArray> kGeometry("mainWindow/geometry");
 const Preference<QByteArray> kDockState("mainWindow/dockState");
-constexpr int kDockStateVersion = 2; // bump when docks are added or renamed
+constexpr int kDockStateVersion = 3; // bump when docks are added or renamed
 
 // The platform's key for a standard action, or fallback where the platform has none (Qt's
 // offscreen and minimal platforms, some desktops), so every main action has a shortcut.
@@ -50,8 +51,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     playgroundDock_->setWidget(playground_);
     addDockWidget(Qt::RightDockWidgetArea, playgroundDock_);
     // The start page only makes room for the docks while they are shown.
-    connect(playgroundDock_, &QDockWidget::visibilityChanged, this,
-        [this] { startPage_->setVisible(playgroundDock_->isHidden() || playgroundDock_->isFloating()); });
     connect(playground_, &PlaygroundPanel::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
     });
@@ -69,6 +68,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(training_, &TrainingPanel::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
     });
+    runs_ = new RunsPanel;
+    runsDock_ = new QDockWidget(tr("Runs"), this);
+    runsDock_->setObjectName(QStringLiteral("RunsDock"));
+    runsDock_->setWidget(runs_);
+    addDockWidget(Qt::RightDockWidgetArea, runsDock_);
+    tabifyDockWidget(playgroundDock_, runsDock_);
+    playgroundDock_->raise();
+    // The start page only makes room for the docks while none is shown.
+    for (QDockWidget* dock : { playgroundDock_, trainingDock_, runsDock_ })
+        connect(dock, &QDockWidget::visibilityChanged, this, [this] {
+            const auto away = [](QDockWidget* d) { return d->isHidden() || d->isFloating(); };
+            startPage_->setVisible(away(playgroundDock_) && away(trainingDock_) && away(runsDock_));
+        });
+    connect(runs_, &RunsPanel::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 
     createMenus();
     applyPreferences();
@@ -102,6 +115,9 @@ void MainWindow::createMenus()
     QAction* toggleTraining = trainingDock_->toggleViewAction();
     toggleTraining->setShortcut(QKeySequence(tr("Ctrl+2")));
     view->addAction(toggleTraining);
+    QAction* runs = runsDock_->toggleViewAction();
+    runs->setShortcut(QKeySequence(tr("Ctrl+3")));
+    view->addAction(runs);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })
@@ -132,6 +148,8 @@ void MainWindow::applyPreferences()
 {
     applyTheme(settings::theme.get());
     playground_->setRefreshRate(settings::plotRefreshHz.get());
+    if (runs_->folder() != settings::effectiveRunsFolder())
+        runs_->setFolder(settings::effectiveRunsFolder(), false);
 }
 
 void MainWindow::restoreLayout()
@@ -154,6 +172,12 @@ void MainWindow::showTraining()
 {
     trainingDock_->show();
     trainingDock_->raise();
+}
+
+void MainWindow::showRuns()
+{
+    runsDock_->show();
+    runsDock_->raise();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

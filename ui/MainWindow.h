@@ -11,6 +11,7 @@ namespace ws::ui {
 
 class PlaygroundPanel;
 class TrainingPanel;
+class RunsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -23,6 +24,8 @@ public:
     PlaygroundPanel* playground() const { return playground_; }
     void showTraining();
     TrainingPanel* training() const { return training_; }
+    void showRuns();
+    RunsPanel* runs() const { return runs_; }
 
     void applyPreferences(); // what can change live: theme, plot refresh rate
 
@@ -39,6 +42,8 @@ private:
     QDockWidget* playgroundDock_ = nullptr;
     TrainingPanel* training_ = nullptr;
     QDockWidget* trainingDock_ = nullptr;
+    RunsPanel* runs_ = nullptr;
+    QDockWidget* runsDock_ = nullptr;
     QLabel* startPage_ = nullptr;
 };
 

@@ -11,10 +11,13 @@ int trainCommand(const std::vector<std::string>& args);
 int evalCommand(const std::vector<std::string>& args);
 int inspectCommand(const std::vector<std::string>& args);
 int exportCommand(const std::vector<std::string>& args);
+int runsCommand(const std::vector<std::string>& args);
+int rerunCommand(const std::vector<std::string>& args);
 
 std::string trainHelp();
 std::string evalHelp();
 std::string inspectHelp();
 std::string exportHelp();
+std::string runsHelp();
 
 } // namespace ws::cli

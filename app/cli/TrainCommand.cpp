@@ -1,21 +1,29 @@
 // weightscope-cli train: builds an Experiment from a JSON config and/or options, trains with one
-// progress line per epoch, prints the test metrics, and optionally saves the model.
+// progress line per epoch, prints the test metrics, records the run (run/RunRecord.h) and
+// optionally saves the model.
 #include "cli/Args.h"
 #include "cli/Commands.h"
 #include "cli/Report.h"
+#include "cli/Training.h"
 
 #include "data/Split.h"
 #include "io/ModelFile.h"
 #include "nn/LayerFactory.h"
+#include "run/DatasetFingerprint.h"
+#include "run/RunStore.h"
 #include "train/Experiment.h"
 #include "train/Metrics.h"
 #include "util/Error.h"
 #include "util/Threads.h"
 
+#include <atomic>
+#include <cmath>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 
 namespace ws::cli {
 
@@ -54,6 +62,12 @@ const std::vector<OptionSpec>& trainOptions()
         { "seed", "N", "one seed for data, initialisation, shuffling and dropout (default 0)" },
         { "threads", "N", "threads for matrix products (default: all cores)" },
         { "save", "FILE", "write the trained model (Weightscope HDF5, docs/file-formats.md)" },
+        { "runs-dir", "DIR", "where the run record goes (default $XDG_DATA_HOME/weightscope/runs)" },
+        { "no-record", "", "do not record this run" },
+        { "name", "NAME", "the run's name (default <dataset>-<model>)" },
+        { "tag", "TAGS", "comma-separated tags for the run" },
+        { "notes", "TEXT", "a note kept with the run" },
+        { "checkpoint-every", "N", "store the weights in the run record every N epochs" },
         { "print-config", "", "print the experiment as JSON and exit" },
         { "quiet", "", "no per-epoch lines" },
         { "help", "", "this help" },
@@ -129,12 +143,12 @@ Experiment experimentFrom(const Args& a)
     return e;
 }
 
-Trainer* g_trainer = nullptr;
+std::atomic<Trainer*> g_trainer = nullptr;
 
 extern "C" void onInterrupt(int)
 {
-    if (g_trainer)
-        g_trainer->stop(); // atomics and a notify: fine from a signal handler in practice
+    if (Trainer* t = g_trainer.load())
+        t->stop(); // atomics and a notify: fine from a signal handler in practice
 }
 
 } // namespace
@@ -144,6 +158,40 @@ std::string trainHelp()
     return "usage: weightscope-cli train [options]\n\n"
            "Trains a model and prints one line per epoch and the final test metrics.\n\n"
         + Args::help(trainOptions()) + "\nLayer types for --model:\n" + layerSpecHelp();
+}
+
+std::vector<OptionSpec> recordOptionSpecs()
+{
+    std::vector<OptionSpec> out;
+    for (const auto& o : trainOptions())
+        if (o.name == "runs-dir" || o.name == "no-record" || o.name == "name" || o.name == "tag" || o.name == "notes"
+            || o.name == "checkpoint-every" || o.name == "quiet" || o.name == "save")
+            out.push_back(o);
+    return out;
+}
+
+RecordOptions recordOptionsFrom(const Args& a)
+{
+    RecordOptions r;
+    r.record = !a.has("no-record");
+    r.runsDir = a.get("runs-dir").value_or("");
+    r.name = a.get("name").value_or("");
+    r.notes = a.get("notes").value_or("");
+    if (const auto tags = a.get("tag")) {
+        std::string t;
+        for (char c : *tags + ",") {
+            if (c != ',') {
+                t += c;
+            } else if (!t.empty()) {
+                r.tags.push_back(t);
+                t.clear();
+            }
+        }
+    }
+    r.checkpointEvery = int(a.integer("checkpoint-every", 0));
+    if (r.checkpointEvery < 0)
+        throw ConfigError("--checkpoint-every must not be negative");
+    return r;
 }
 
 int trainCommand(const std::vector<std::string>& argv)
@@ -160,10 +208,42 @@ int trainCommand(const std::vector<std::string>& argv)
         std::cout << e.toJson().dump(2) << "\n";
         return 0;
     }
-    const bool quiet = a.has("quiet");
+    return trainExperiment(std::move(e), a.has("quiet"), recordOptionsFrom(a), a.get("save"));
+}
+
+namespace {
+
+// A run must be re-runnable from another folder: files named relative to here become absolute.
+void makeDatasetPathsAbsolute(DatasetSource& d)
+{
+    std::error_code ec;
+    for (std::string* p : { &d.name, &d.labels })
+        if (!p->empty() && std::filesystem::is_regular_file(*p, ec))
+            *p = std::filesystem::absolute(*p, ec).string();
+}
+
+nlohmann::json evaluationJson(const Evaluation& ev)
+{
+    const auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+    return { { "loss", num(ev.loss) }, { "accuracy", num(ev.accuracy) }, { "samples", ev.samples } };
+}
+
+} // namespace
+
+int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const std::optional<std::string>& savePath)
+{
     setThreadCount(e.train.threads);
+    e.train.threads = threadCount(); // recorded as the count used, so a re-run elsewhere uses the same
+    makeDatasetPathsAbsolute(e.dataset);
 
     LoadedData data = loadDatasetSource(e.dataset);
+    std::string datasetSha;
+    if (record.record || !record.expectedDatasetSha256.empty())
+        datasetSha = datasetSha256(data.train, data.test);
+    if (!record.expectedDatasetSha256.empty() && datasetSha != record.expectedDatasetSha256)
+        std::cerr << "weightscope-cli: warning: the dataset differs from the recorded one (SHA-256 " << datasetSha
+                  << ", recorded " << record.expectedDatasetSha256 << "); the results will not match\n";
+    const int64_t trainSamples = data.train.size(), testSamples = data.test.size();
     Dataset train = std::move(data.train);
     Dataset validation;
     if (e.validationSplit > 0) {
@@ -179,6 +259,7 @@ int trainCommand(const std::vector<std::string>& argv)
     Sequential model = buildModel(e.model, train);
     model.initialize(e.train.seed);
     e.train.loss = e.loss.value_or(defaultLoss(model, train));
+    e.loss = e.train.loss;
     std::cout << data.description << "\n";
     std::cout << "model: " << model.paramCount() << " parameters, loss " << lossName(e.train.loss) << ", optimizer "
               << optimizerName(e.train.optimizer.kind) << " lr " << e.train.optimizer.learningRate << ", batch "
@@ -189,7 +270,20 @@ int trainCommand(const std::vector<std::string>& argv)
                       << std::setw(18) << shapeToString(row.outputShape) << std::right << std::setw(10) << row.params << "\n";
     }
 
+    // Built before the record: the Trainer checks that model and data fit, and a run that cannot
+    // start leaves no file.
     Trainer trainer(model, train, validation.size() ? &validation : nullptr, e.train);
+    std::unique_ptr<RunWriter> writer;
+    if (record.record) {
+        RunHeader header = makeRunHeader(record.name.empty() ? defaultRunName(e) : record.name, e, model,
+            data.description, datasetSha, trainSamples, testSamples);
+        header.tags = record.tags;
+        header.notes = record.notes;
+        writer = std::make_unique<RunWriter>(
+            newRunPath(record.runsDir.empty() ? defaultRunsDir() : record.runsDir, header.name), header);
+        std::cout << "recording to " << writer->path() << "\n";
+    }
+
     trainer.onEpoch = [&](const EpochProgress& p) {
         if (quiet)
             return;
@@ -205,12 +299,22 @@ int trainCommand(const std::vector<std::string>& argv)
         std::cout << "  " << std::setprecision(0) << p.samplesPerSecond << " samples/s  elapsed "
                   << std::setprecision(1) << p.elapsed << " s" << std::endl;
     };
+    if (writer) {
+        std::vector<int> checkpoints;
+        for (int k = record.checkpointEvery; k > 0 && k <= e.train.epochs; k += record.checkpointEvery)
+            checkpoints.push_back(k);
+        recordTraining(trainer, model, *writer, checkpoints);
+    }
     g_trainer = &trainer;
     std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
     const TrainResult result = trainer.run();
     std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     g_trainer = nullptr;
     if (result.reason == StopReason::Diverged) {
+        if (writer)
+            writer->finish(RunStatus::Diverged, &model, nullptr, result.message);
         std::cerr << "weightscope-cli: training diverged: " << result.message << "\n";
         return 1;
     }
@@ -219,8 +323,13 @@ int trainCommand(const std::vector<std::string>& argv)
 
     const Evaluation ev = evaluate(model, data.test, e.train.loss, 512, 5);
     printEvaluation(std::cout, ev, data.test);
+    if (writer) {
+        writer->finish(statusOf(result.reason), &model, evaluationJson(ev),
+            result.reason == StopReason::Stopped ? "stopped after " + std::to_string(result.steps) + " steps" : "");
+        std::cout << "run recorded: " << writer->path() << "\n";
+    }
 
-    if (const auto path = a.get("save")) {
+    if (const auto& path = savePath) {
         nlohmann::json meta = { { "experiment", e.toJson() }, { "normalizer", normalizer.toJson() },
             { "dataset", data.description }, { "epochs_completed", result.epochsCompleted },
             { "test", { { "loss", ev.loss }, { "accuracy", ev.accuracy } } } };

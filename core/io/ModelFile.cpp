@@ -1,6 +1,7 @@
 #include "io/ModelFile.h"
 
 #include "io/Hdf5Util.h"
+#include "io/ModelTensors.h"
 #include "util/Error.h"
 
 #include <chrono>
@@ -62,6 +63,21 @@ void readTensors(hid_t file, const std::string& group, Sequential& model, bool n
 
 } // namespace
 
+void writeModelTensors(hid_t file, const std::string& group, Sequential& model, const std::string& path)
+{
+    const std::string prefix = group.empty() ? "" : group + "/";
+    h5::createGroups(file, prefix + "weights", path);
+    writeTensors(file, prefix + "weights", model, false, path);
+    writeTensors(file, prefix + "state", model, true, path);
+}
+
+void readModelTensors(hid_t file, const std::string& group, Sequential& model, const std::string& path)
+{
+    const std::string prefix = group.empty() ? "" : group + "/";
+    readTensors(file, prefix + "weights", model, false, path);
+    readTensors(file, prefix + "state", model, true, path);
+}
+
 void saveModel(const std::string& path, Sequential& model, const nlohmann::json& metadata, const Optimizer* optimizer)
 {
     h5::silenceErrors();
@@ -78,9 +94,7 @@ void saveModel(const std::string& path, Sequential& model, const nlohmann::json&
             h5::writeStringAttribute(root.get(), "created", utcNow(), path);
             h5::writeStringAttribute(root.get(), "model_config", model.config().dump(), path);
             h5::writeStringAttribute(root.get(), "metadata", metadata.is_null() ? "{}" : metadata.dump(), path);
-            h5::createGroups(file.get(), "weights", path);
-            writeTensors(file.get(), "weights", model, false, path);
-            writeTensors(file.get(), "state", model, true, path);
+            writeModelTensors(file.get(), "", model, path);
             if (optimizer) {
                 h5::Handle g = h5::createGroups(file.get(), "optimizer", path);
                 h5::writeStringAttribute(g.get(), "optimizer", optimizer->config().toJson().dump(), path);
@@ -152,8 +166,7 @@ LoadedModel loadModel(const std::string& path)
     }
     out.engineVersion = h5::readStringAttribute(root.get(), "engine_version", path);
     out.created = h5::readStringAttribute(root.get(), "created", path);
-    readTensors(file.get(), "weights", out.model, false, path);
-    readTensors(file.get(), "state", out.model, true, path);
+    readModelTensors(file.get(), "", out.model, path);
     return out;
 }
 

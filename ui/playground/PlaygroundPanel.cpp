@@ -1,5 +1,7 @@
 #include "playground/PlaygroundPanel.h"
 
+#include "runs/RunsPanel.h"
+
 #include "playground/BoundaryPlot.h"
 #include "playground/LossPlot.h"
 #include "playground/NetworkView.h"
@@ -422,6 +424,7 @@ PlaygroundConfig PlaygroundPanel::config() const
     c.epochsPerSecond = speed_->currentData().toDouble();
     c.dataSeed = dataSeed_;
     c.modelSeed = modelSeed_;
+    c.runsFolder = runsFolderSetting().toStdString();
     return c;
 }
 

@@ -12,6 +12,7 @@
 #include <QPointF>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace ws::ui {
@@ -43,6 +44,7 @@ struct PlaygroundConfig {
     double epochsPerSecond = 0.0;  // training pace; 0: as fast as the machine goes
     uint64_t dataSeed = 1;         // the points
     uint64_t modelSeed = 1;        // initial weights, shuffling
+    std::string runsFolder;        // where the run is recorded (core/run/); empty: not recorded
 };
 
 // The points of a run, sent once when it starts. Labels are 0/1 (Playground's -1/+1); for

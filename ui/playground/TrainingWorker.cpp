@@ -3,14 +3,18 @@
 #include "analysis/NeuronMaps.h"
 #include "data/Split.h"
 #include "nn/Dense.h"
+#include "run/DatasetFingerprint.h"
+#include "run/RunStore.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
 #include "util/Threads.h"
 
 #include <bit>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <thread>
 
 namespace ws::ui {
@@ -53,6 +57,45 @@ Tensor makeGrid(int size)
             grid[2 * i + 1] = float(-kGridExtent + (row + 0.5) * cell);
         }
     return grid;
+}
+
+// A Playground run as a run record. Its config is the Playground's own settings (the network
+// uses Playground's initialisation, which no Experiment preset reproduces), so `rerun` refuses
+// it with a message naming the "playground" key; the history, weights and data are all there.
+std::unique_ptr<RunWriter> startRecord(const PlaygroundConfig& c, const Sequential& model, const Dataset& train,
+    const Dataset& test)
+{
+    if (c.runsFolder.empty())
+        return nullptr;
+    std::string hidden; // appended piecewise: GCC 12's -Wrestrict misfires on "," + std::to_string
+    for (int h : c.hidden) {
+        if (!hidden.empty())
+            hidden.append(",");
+        hidden.append(std::to_string(h));
+    }
+    RunHeader h;
+    h.name = "playground-" + playgroundName(c.dataset);
+    h.tags = { "playground" };
+    h.config = { { "playground",
+        { { "dataset", playgroundName(c.dataset) }, { "noise", c.noise }, { "hidden", c.hidden },
+            { "activation", activationName(c.activation) }, { "test_share", c.testShare },
+            { "data_seed", c.dataSeed }, { "feature_bits", c.features },
+            { "regularization",
+                { { "type", c.regularization == Regularization::L1 ? "l1"
+                          : c.regularization == Regularization::L2 ? "l2" : "none" },
+                    { "rate", c.regularizationRate } } } } },
+        { "train",
+            { { "seed", c.modelSeed }, { "batch_size", c.batchSize }, { "threads", 1 }, { "loss", "mse" },
+                { "optimizer", { { "type", optimizerName(c.optimizer) }, { "learning_rate", c.learningRate } } } } } };
+    h.dataset = { { "description", playgroundName(c.dataset) + ": " + std::to_string(train.size()) + " train, "
+                      + std::to_string(test.size()) + " test (Playground)" },
+        { "sha256", datasetSha256(train, test) }, { "train_samples", train.size() }, { "test_samples", test.size() } };
+    h.modelConfig = model.config();
+    h.parameters = model.paramCount();
+    h.modelSummary = std::to_string(model.inputShape().empty() ? 0 : model.inputShape().back()).append("-").append(hidden).append("-1 ").append(activationName(c.activation));
+    auto writer = std::make_unique<RunWriter>(newRunPath(c.runsFolder, h.name), h);
+    writer->setMinimumFlushInterval(1.0); // Playground epochs last milliseconds
+    return writer;
 }
 
 void appendPoints(const Dataset& d, QList<QPointF>& points, QList<int>& labels, QList<float>& targets)
@@ -179,8 +222,15 @@ void TrainingWorker::stop()
 void TrainingWorker::setLearningRate(float lr)
 {
     std::lock_guard lock(mutex_);
-    if (trainer_)
-        trainer_->setLearningRate(lr);
+    if (!trainer_)
+        return;
+    if (RunWriter* record = record_) { // the writer belongs to the training thread: post the event there
+        const float from = trainer_->learningRate();
+        trainer_->post([record, from, lr](Sequential&) {
+            record->addEvent("learning_rate", { { "from", from }, { "to", lr } });
+        });
+    }
+    trainer_->setLearningRate(lr);
 }
 
 void TrainingWorker::editWeight(const WeightEdit& edit)
@@ -211,6 +261,7 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
         {
             std::lock_guard lock(self->mutex_);
             self->trainer_ = nullptr;
+            self->record_ = nullptr;
         }
     };
 
@@ -246,6 +297,12 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
         else if (config.regularization == Regularization::L2)
             tc.optimizer.l2 = config.regularizationRate;
         Trainer trainer(model, train, nullptr, tc);
+        std::unique_ptr<RunWriter> record;
+        try {
+            record = startRecord(config, model, train, test);
+        } catch (const std::exception& e) {
+            emit runEnded(generation, tr("The run is not recorded: %1").arg(QString::fromStdString(e.what())));
+        }
 
         const Tensor grid = playgroundFeatures(makeGrid(kGridSize), config.features);
         const Tensor neuronGrid = playgroundFeatures(makeGrid(kNeuronGridSize), config.features);
@@ -308,12 +365,39 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
             }
         };
 
+        if (record)
+            recordTraining(trainer, model, *record);
+        // Drops the record of a run that never finished an epoch: Reset is pressed often.
+        const auto endRecord = [&](const TrainResult& result) {
+            if (!record)
+                return;
+            const std::string path = record->path();
+            const int epochs = result.epochsCompleted;
+            const Evaluation ev = evaluate(model, test, tc.loss, 512, 0);
+            record->finish(statusOf(result.reason), &model,
+                { { "loss", std::isfinite(ev.loss) ? nlohmann::json(ev.loss) : nlohmann::json() },
+                    { "accuracy", std::isfinite(ev.accuracy) ? nlohmann::json(ev.accuracy) : nlohmann::json() },
+                    { "samples", ev.samples } },
+                result.message);
+            record.reset();
+            if (epochs == 0)
+                std::remove(path.c_str());
+        };
+
         sendSnapshot(0);
         {
             std::lock_guard lock(mutex_);
-            if (generation != generation_)
+            if (generation != generation_) {
+                if (record) {
+                    const std::string path = record->path();
+                    record->finish(RunStatus::Stopped, nullptr, nullptr);
+                    record.reset();
+                    std::remove(path.c_str());
+                }
                 return;
+            }
             trainer_ = &trainer;
+            record_ = record.get();
             if (wantPaused_)
                 trainer.pause();
             if (pendingSteps_ > 0)
@@ -321,6 +405,7 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
         }
         const Unpublish unpublish { this };
         const TrainResult result = trainer.run();
+        endRecord(result);
         switch (result.reason) {
         case StopReason::Stopped:
             emit runEnded(generation, tr("Training stopped after %n step(s).", nullptr, int(result.steps)));

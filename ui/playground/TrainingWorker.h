@@ -1,4 +1,5 @@
-// Runs Playground training on its own thread. The owner moves it to a QThread (held in a
+// Runs Playground training on its own thread, recording it as a run (core/run/) when the config
+// names a runs folder. The owner moves it to a QThread (held in a
 // ThreadPtr) and steers it with the thread-safe methods below, which forward to ws::Trainer;
 // the trainer's callbacks come back as queued signals, throttled to about 30 per second (and one
 // per batch while stepping), each carrying losses and the decision boundary evaluated here, on
@@ -15,6 +16,7 @@
 #include <mutex>
 
 namespace ws {
+class RunWriter;
 class Trainer;
 }
 
@@ -49,6 +51,7 @@ private:
 
     std::mutex mutex_;
     Trainer* trainer_ = nullptr; // guarded by mutex_; lives on the worker thread's stack in run()
+    RunWriter* record_ = nullptr; // guarded by mutex_; the run's record, used only on the worker thread
     int pendingSteps_ = 0;       // guarded by mutex_; steps asked for before the trainer existed
     std::atomic<quint64> generation_ { 0 }; // the run that is wanted; older runs stop
     std::atomic<bool> wantPaused_ { false };

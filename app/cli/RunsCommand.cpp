@@ -1,0 +1,251 @@
+// weightscope-cli runs [list|show|export-csv|rerun] and rerun: the recorded runs for scripts.
+// Runs are named by a path, or by a file name or run name inside the runs folder.
+#include "cli/Args.h"
+#include "cli/Commands.h"
+#include "cli/Training.h"
+
+#include "run/RunCsv.h"
+#include "run/RunStore.h"
+#include "util/Error.h"
+
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace ws::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<OptionSpec>& runsOptions()
+{
+    static const std::vector<OptionSpec> specs = {
+        { "runs-dir", "DIR", "the runs folder (default $XDG_DATA_HOME/weightscope/runs)" },
+        { "json", "", "list/show: print JSON" },
+        { "epochs", "", "export-csv: the per-epoch history instead of the per-batch one" },
+        { "out", "FILE", "export-csv: write to FILE instead of standard output" },
+        { "help", "", "this help" },
+    };
+    return specs;
+}
+
+std::vector<OptionSpec> rerunOptions()
+{
+    std::vector<OptionSpec> specs = recordOptionSpecs();
+    specs.push_back({ "help", "", "this help" });
+    return specs;
+}
+
+std::string runsDirOf(const Args& a)
+{
+    return a.get("runs-dir").value_or(defaultRunsDir());
+}
+
+// A path, else a file name (with or without .h5) or a run name in the runs folder.
+std::string resolveRun(const std::string& what, const std::string& dir)
+{
+    std::error_code ec;
+    if (fs::is_regular_file(what, ec))
+        return what;
+    for (const std::string& name : { what, what + ".h5" })
+        if (fs::is_regular_file(fs::path(dir) / name, ec))
+            return (fs::path(dir) / name).string();
+    std::vector<std::string> matches;
+    for (const RunInfo& r : scanRuns(dir).runs)
+        if (r.header.name == what)
+            matches.push_back(r.path);
+    if (matches.size() == 1)
+        return matches.front();
+    if (matches.empty())
+        throw Error(what + ": no such run file, and no run of that name in " + dir);
+    throw Error(what + ": " + std::to_string(matches.size()) + " runs have that name in " + dir + "; name the file");
+}
+
+std::string number(double v, int precision)
+{
+    if (!std::isfinite(v))
+        return "-";
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(precision) << v;
+    return s.str();
+}
+
+double finalValue(const RunInfo& r, const char* key)
+{
+    return r.final.is_object() && r.final.contains(key) && r.final[key].is_number() ? r.final[key].get<double>() : NAN;
+}
+
+nlohmann::json infoJson(const RunInfo& r)
+{
+    return { { "path", r.path }, { "name", r.header.name }, { "tags", r.header.tags }, { "notes", r.header.notes },
+        { "status", runStatusName(r.status) }, { "message", r.message }, { "created", r.created },
+        { "duration", r.duration }, { "epochs", r.epochsCompleted }, { "steps", r.steps },
+        { "parameters", r.header.parameters }, { "model_summary", r.header.modelSummary },
+        { "dataset", r.header.dataset }, { "config", r.header.config }, { "final", r.final },
+        { "checkpoints", r.checkpoints }, { "engine_version", r.engineVersion } };
+}
+
+int listRuns(const Args& a)
+{
+    const std::string dir = runsDirOf(a);
+    const RunListing list = scanRuns(dir);
+    for (const std::string& e : list.errors)
+        std::cerr << "weightscope-cli: skipped " << e << "\n";
+    if (a.has("json")) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const RunInfo& r : list.runs)
+            out.push_back(infoJson(r));
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    if (list.runs.empty()) {
+        std::cout << "no runs in " << dir << "\n";
+        return 0;
+    }
+    std::cout << std::left << std::setw(28) << "name" << std::setw(18) << "created (UTC)" << std::setw(16) << "dataset"
+              << std::right << std::setw(10) << "params" << std::setw(8) << "epochs" << std::setw(10) << "test loss"
+              << std::setw(9) << "test acc" << "  " << std::left << "status\n";
+    for (const RunInfo& r : list.runs) {
+        std::string created = r.created.size() >= 16 ? r.created.substr(0, 10) + " " + r.created.substr(11, 5) : r.created;
+        std::string data = r.header.dataset.value("description", "");
+        data = data.substr(0, data.find(':'));
+        std::cout << std::left << std::setw(28) << r.header.name.substr(0, 27) << std::setw(18) << created
+                  << std::setw(16) << data.substr(0, 15) << std::right << std::setw(10) << r.header.parameters
+                  << std::setw(8) << r.epochsCompleted << std::setw(10) << number(finalValue(r, "loss"), 4)
+                  << std::setw(9) << number(finalValue(r, "accuracy"), 4) << "  " << runStatusName(r.status) << "\n";
+    }
+    std::cout << list.runs.size() << " runs in " << dir << "\n";
+    return 0;
+}
+
+int showRun(const Args& a, const std::string& which)
+{
+    const RunInfo r = readRunInfo(resolveRun(which, runsDirOf(a)));
+    if (a.has("json")) {
+        std::cout << infoJson(r).dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "run:         " << r.header.name << "\n"
+              << "file:        " << r.path << "\n"
+              << "status:      " << runStatusName(r.status) << (r.message.empty() ? "" : " (" + r.message + ")") << "\n"
+              << "created:     " << r.created << ", " << number(r.duration, 1) << " s, " << r.epochsCompleted
+              << " epochs, " << r.steps << " steps\n"
+              << "dataset:     " << r.header.dataset.value("description", "") << "\n"
+              << "sha-256:     " << r.header.dataset.value("sha256", "") << "\n"
+              << "model:       " << r.header.parameters << " parameters: " << r.header.modelSummary << "\n"
+              << "test:        loss " << number(finalValue(r, "loss"), 4) << ", accuracy "
+              << number(finalValue(r, "accuracy"), 4) << "\n";
+    if (!r.header.tags.empty()) {
+        std::cout << "tags:       ";
+        for (const auto& t : r.header.tags)
+            std::cout << " " << t;
+        std::cout << "\n";
+    }
+    if (!r.header.notes.empty())
+        std::cout << "notes:       " << r.header.notes << "\n";
+    std::cout << "checkpoints:";
+    for (const auto& c : r.checkpoints)
+        std::cout << " " << c;
+    std::cout << "\nengine:      " << r.engineVersion << "\nconfig:\n" << r.header.config.dump(2) << "\n";
+    return 0;
+}
+
+int exportCsv(const Args& a, const std::string& which)
+{
+    const std::string path = resolveRun(which, runsDirOf(a));
+    const bool epochs = a.has("epochs");
+    const RunHistory h = readRunHistory(path, epochs ? HistoryKind::Epoch : HistoryKind::Batch);
+    if (const auto out = a.get("out")) {
+        std::ofstream file(*out);
+        if (!file)
+            throw Error(*out + ": cannot write the file");
+        writeHistoryCsv(file, h, epochs);
+        if (!file.flush())
+            throw Error(*out + ": cannot write the file (disk full?)");
+        std::cerr << "wrote " << h.size() << " rows to " << *out << "\n";
+    } else {
+        writeHistoryCsv(std::cout, h, epochs);
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string runsHelp()
+{
+    return "usage: weightscope-cli runs [list] [options]\n"
+           "       weightscope-cli runs show RUN [options]\n"
+           "       weightscope-cli runs export-csv RUN [--epochs] [--out FILE]\n"
+           "       weightscope-cli runs rerun RUN [recording options]   (also: weightscope-cli rerun RUN)\n\n"
+           "Lists, shows, exports and re-runs recorded trainings. RUN is a run file, or a file name or\n"
+           "run name in the runs folder.\n\n"
+        + Args::help(runsOptions()) + "\nrerun takes these options of train:\n" + Args::help(rerunOptions());
+}
+
+int rerunCommand(const std::vector<std::string>& argv)
+{
+    const Args a(rerunOptions(), argv);
+    if (a.has("help")) {
+        std::cout << runsHelp();
+        return 0;
+    }
+    if (a.positional().size() != 1)
+        throw ConfigError("rerun takes one run (a run file or a run's name)");
+    const std::string path = resolveRun(a.positional().front(), a.get("runs-dir").value_or(defaultRunsDir()));
+    const RunInfo info = readRunInfo(path);
+    if (info.header.config.is_object() && info.header.config.contains("playground"))
+        throw Error(path + ": a Playground run (recorded by the GUI, with Playground's own network and "
+                           "initialisation) cannot be re-run from the command line");
+    Experiment e;
+    try {
+        e = Experiment::fromJson(info.header.config);
+    } catch (const ConfigError& ex) {
+        throw FormatError(path + ": the recorded config: " + ex.what());
+    }
+    RecordOptions record = recordOptionsFrom(a);
+    if (record.name.empty())
+        record.name = info.header.name;
+    if (record.tags.empty())
+        record.tags = info.header.tags;
+    if (record.notes.empty())
+        record.notes = "re-run of " + path;
+    record.expectedDatasetSha256 = info.header.dataset.value("sha256", "");
+    std::cout << "re-running " << path << "\n";
+    return trainExperiment(std::move(e), a.has("quiet"), record, a.get("save"));
+}
+
+int runsCommand(const std::vector<std::string>& argv)
+{
+    if (!argv.empty() && argv.front() == "rerun")
+        return rerunCommand({ argv.begin() + 1, argv.end() });
+    const Args a(runsOptions(), argv);
+    if (a.has("help")) {
+        std::cout << runsHelp();
+        return 0;
+    }
+    const auto& pos = a.positional();
+    const std::string action = pos.empty() ? "list" : pos.front();
+    const auto needRun = [&] {
+        if (pos.size() != 2)
+            throw ConfigError("runs " + action + " takes one run (a run file or a run's name)");
+        return pos[1];
+    };
+    if (action == "list") {
+        if (pos.size() > 1)
+            throw ConfigError("runs list takes no run");
+        return listRuns(a);
+    }
+    if (action == "show")
+        return showRun(a, needRun());
+    if (action == "export-csv" || action == "export")
+        return exportCsv(a, needRun());
+    throw ConfigError("unknown runs action '" + action + "' (list, show, export-csv, rerun)");
+}
+
+} // namespace ws::cli

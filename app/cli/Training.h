@@ -1,0 +1,30 @@
+// The training pipeline shared by `train` and `rerun`: load the data, build the model, train
+// with per-epoch lines, evaluate, record the run and optionally save the model.
+#pragma once
+
+#include "cli/Args.h"
+#include "train/Experiment.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ws::cli {
+
+struct RecordOptions {
+    bool record = true;
+    std::string runsDir;               // empty: defaultRunsDir()
+    std::string name;                  // empty: defaultRunName()
+    std::vector<std::string> tags;
+    std::string notes;
+    int checkpointEvery = 0;           // > 0: a checkpoint every N epochs
+    std::string expectedDatasetSha256; // rerun: warn when the data differs from the record's
+};
+
+// The recording options shared by train and rerun (--runs-dir, --no-record, --name, ...).
+std::vector<OptionSpec> recordOptionSpecs();
+RecordOptions recordOptionsFrom(const Args& a);
+
+int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const std::optional<std::string>& savePath);
+
+} // namespace ws::cli

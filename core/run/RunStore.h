@@ -1,0 +1,40 @@
+// The runs folder: where records go, how new ones are named, how a folder is listed, and the
+// glue that records a Trainer's progress into a RunWriter.
+#pragma once
+
+#include "run/RunRecord.h"
+#include "train/Experiment.h"
+
+#include <string>
+#include <vector>
+
+namespace ws {
+
+// $XDG_DATA_HOME/weightscope/runs, else ~/.local/share/weightscope/runs (XDG Base Directory).
+std::string defaultRunsDir();
+
+// A fresh file name in `dir` (created if missing): "20261126-143005_<name>.h5", made unique
+// with "-2", "-3", ... The name is reduced to letters, digits, '-', '_' and '.'.
+std::string newRunPath(const std::string& dir, const std::string& name);
+
+struct RunListing {
+    std::vector<RunInfo> runs;        // sorted by start time, oldest first
+    std::vector<std::string> errors;  // one message per .h5 file that is not a readable run
+};
+// Reads the header of every *.h5 in `dir` (not recursive); other files are ignored.
+RunListing scanRuns(const std::string& dir);
+
+// The header of a run of `experiment` on `model`; `datasetDescription` is LoadedData's line.
+RunHeader makeRunHeader(const std::string& name, const Experiment& experiment, const Sequential& model,
+    const std::string& datasetDescription, const std::string& datasetSha256, int64_t trainSamples,
+    int64_t testSamples);
+// A default run name: "<dataset>-<model>", e.g. "spiral-playground".
+std::string defaultRunName(const Experiment& experiment);
+
+// Chains onto the trainer's onBatch/onEpoch (set those first): every batch and epoch goes to
+// the writer, and the weights after each epoch in `checkpointEpochs` (1-based) become a checkpoint.
+void recordTraining(Trainer& trainer, Sequential& model, RunWriter& writer, std::vector<int> checkpointEpochs = {});
+
+RunStatus statusOf(StopReason reason);
+
+} // namespace ws

@@ -1,0 +1,76 @@
+#include "run/Smoothing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ws {
+
+std::vector<double> smoothSeries(const std::vector<double>& y, double weight)
+{
+    if (y.empty() || std::all_of(y.begin(), y.end(), [&](double v) { return v == y.front(); }))
+        return y;
+    const double w = std::clamp(std::isfinite(weight) ? weight : 0.0, 0.0, 0.999);
+    std::vector<double> out(y.size());
+    double last = 0.0;
+    int n = 0;
+    for (size_t i = 0; i < y.size(); ++i) {
+        if (!std::isfinite(y[i])) {
+            out[i] = y[i];
+            continue;
+        }
+        last = last * w + (1.0 - w) * y[i];
+        ++n;
+        const double debias = w == 1.0 ? 1.0 : 1.0 - std::pow(w, n);
+        out[i] = last / debias;
+    }
+    return out;
+}
+
+GroupCurve groupStatistics(const std::vector<SeriesRef>& series)
+{
+    GroupCurve g;
+    if (series.empty())
+        return g;
+    // Walk every series with its own cursor; keep the x values all of them have.
+    std::vector<size_t> at(series.size(), 0);
+    const auto& first = *series.front().x;
+    for (double x : first) {
+        std::vector<double> values;
+        bool everywhere = true;
+        for (size_t s = 0; s < series.size() && everywhere; ++s) {
+            const auto& xs = *series[s].x;
+            const auto& ys = *series[s].y;
+            size_t& i = at[s];
+            while (i < xs.size() && xs[i] < x)
+                ++i;
+            if (i >= xs.size() || xs[i] != x || i >= ys.size()) {
+                everywhere = false;
+                break;
+            }
+            if (std::isfinite(ys[i]))
+                values.push_back(ys[i]);
+        }
+        if (!everywhere)
+            continue;
+        const int n = int(values.size());
+        double mean = std::numeric_limits<double>::quiet_NaN(), sd = mean;
+        if (n > 0) {
+            mean = 0.0;
+            for (double v : values)
+                mean += v;
+            mean /= n;
+            double ss = 0.0;
+            for (double v : values)
+                ss += (v - mean) * (v - mean);
+            sd = n > 1 ? std::sqrt(ss / (n - 1)) : 0.0;
+        }
+        g.x.push_back(x);
+        g.mean.push_back(mean);
+        g.std.push_back(sd);
+        g.count.push_back(n);
+    }
+    return g;
+}
+
+} // namespace ws

@@ -1,0 +1,32 @@
+// Curve arithmetic for comparing runs: TensorBoard's smoothing and mean ± std across a group.
+#pragma once
+
+#include <vector>
+
+namespace ws {
+
+// TensorBoard's "classic" scalar smoothing (webapp line chart): a debiased exponential moving
+// average. weight is clamped to [0, 0.999]. For each finite y: last = last*w + (1-w)*y, n += 1,
+// out = last / (1 - w^n); a non-finite y is passed through unchanged and neither counted nor
+// mixed in. A series whose every value equals the first is returned unchanged (TensorBoard does
+// the same, so a constant curve is not bent by rounding).
+std::vector<double> smoothSeries(const std::vector<double>& y, double weight);
+
+struct SeriesRef {
+    const std::vector<double>* x = nullptr; // ascending
+    const std::vector<double>* y = nullptr;
+};
+
+struct GroupCurve {
+    std::vector<double> x;
+    std::vector<double> mean;
+    std::vector<double> std;  // sample standard deviation (n - 1); 0 for one value
+    std::vector<int> count;   // finite values that went into the point
+};
+
+// Mean and ±1 std across series at the x values every series has (exact matches: steps or epochs
+// of runs with the same schedule). Non-finite values are left out of a point; a point with
+// none left is NaN.
+GroupCurve groupStatistics(const std::vector<SeriesRef>& series);
+
+} // namespace ws

@@ -1,0 +1,171 @@
+// Run records made by the real command line: a training killed with SIGKILL leaves a readable
+// record of its completed epochs, and runs with the same seed and thread count (trained twice,
+// or re-run from a record) have bit-identical histories and weights.
+#include "TempDir.h"
+
+#include "run/RunRecord.h"
+#include "run/RunStore.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace ws;
+using ws::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Runs weightscope-cli with `args`; returns the exit status (or -1).
+int runCli(const std::vector<std::string>& args)
+{
+    std::string command = WS_CLI;
+    for (const auto& a : args)
+        command += " '" + a + "'";
+    command += " > /dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<std::string> runFiles(const std::string& dir)
+{
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".h5")
+            out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Bit-for-bit, so NaN equals NaN and -0 differs from 0.
+bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
+{
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+void expectIdenticalRuns(const std::string& a, const std::string& b)
+{
+    for (HistoryKind kind : { HistoryKind::Batch, HistoryKind::Epoch }) {
+        const RunHistory x = readRunHistory(a, kind), y = readRunHistory(b, kind);
+        ASSERT_GT(x.size(), 0u);
+        EXPECT_EQ(x.step, y.step);
+        EXPECT_TRUE(sameBits(x.epoch, y.epoch));
+        EXPECT_TRUE(sameBits(x.loss, y.loss)) << a << " vs " << b;
+        EXPECT_TRUE(sameBits(x.accuracy, y.accuracy));
+        EXPECT_TRUE(sameBits(x.valLoss, y.valLoss));
+        EXPECT_TRUE(sameBits(x.valAccuracy, y.valAccuracy));
+        EXPECT_TRUE(sameBits(x.learningRate, y.learningRate));
+    }
+    Sequential p = loadRunWeights(a), q = loadRunWeights(b);
+    ASSERT_EQ(p.size(), q.size());
+    for (size_t i = 0; i < p.size(); ++i) {
+        const auto pp = p.layer(i).params(), qq = q.layer(i).params();
+        ASSERT_EQ(pp.size(), qq.size());
+        for (size_t k = 0; k < pp.size(); ++k)
+            EXPECT_EQ(std::memcmp(pp[k]->value.data(), qq[k]->value.data(), size_t(pp[k]->value.size()) * sizeof(float)), 0)
+                << "layer " << p.layer(i).name() << " " << pp[k]->name;
+    }
+    const RunInfo ia = readRunInfo(a), ib = readRunInfo(b);
+    EXPECT_EQ(ia.header.dataset["sha256"], ib.header.dataset["sha256"]);
+    EXPECT_EQ(ia.final, ib.final);
+}
+
+} // namespace
+
+TEST(RunRecordCli, AKilledTrainingLeavesItsCompletedEpochsReadable)
+{
+    TempDir dir;
+    int pipeFd[2];
+    ASSERT_EQ(pipe(pipeFd), 0);
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        dup2(pipeFd[1], STDOUT_FILENO);
+        close(pipeFd[0]);
+        close(pipeFd[1]);
+        // Epochs of some tens of milliseconds: the kill lands while an epoch trains, not while
+        // the previous one is being flushed (the only moment a kill can damage the file).
+        execl(WS_CLI, WS_CLI, "train", "--dataset", "spiral", "--samples", "8000", "--model",
+            "dense(64) relu dense(64) relu dense(2)", "--epochs", "100000", "--batch", "10", "--threads", "1",
+            "--runs-dir", dir.path.c_str(), "--name", "killed", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(pipeFd[1]);
+    std::string out;
+    char buf[256];
+    int epochLines = 0;
+    while (epochLines < 2) {
+        const ssize_t n = read(pipeFd[0], buf, sizeof buf);
+        if (n <= 0)
+            break;
+        out.append(buf, size_t(n));
+        epochLines = 0;
+        for (size_t at = out.find("\nepoch "); at != std::string::npos; at = out.find("\nepoch ", at + 1))
+            if (out.find('\n', at + 1) != std::string::npos) // a whole line
+                ++epochLines;
+    }
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    close(pipeFd[0]);
+    ASSERT_EQ(epochLines, 2) << "the training did not report two epochs:\n" << out;
+    ASSERT_TRUE(WIFSIGNALED(status)) << "the process ended before the kill:\n" << out;
+
+    const auto files = runFiles(dir.path);
+    ASSERT_EQ(files.size(), 1u);
+    const RunInfo info = readRunInfo(files[0]);
+    EXPECT_EQ(info.status, RunStatus::Interrupted) << "status running, and its process is gone";
+    EXPECT_EQ(info.header.name, "killed");
+    EXPECT_GE(info.epochsCompleted, 2);
+    const RunHistory epochs = readRunHistory(files[0], HistoryKind::Epoch);
+    const RunHistory batches = readRunHistory(files[0], HistoryKind::Batch);
+    ASSERT_GE(epochs.size(), 2u);
+    EXPECT_EQ(epochs.size(), size_t(info.epochsCompleted));
+    EXPECT_EQ(batches.size(), epochs.size() * 400) << "4000 training points in batches of 10, per epoch";
+    EXPECT_EQ(epochs.step[1], 800);
+    EXPECT_TRUE(std::isfinite(epochs.loss[1]));
+    EXPECT_TRUE(info.final.is_null());
+    // The rerun of a killed record works too: its config was written first.
+    EXPECT_EQ(info.header.config["train"]["threads"], 1);
+}
+
+TEST(RunRecordCli, SameSeedAndThreadsGiveBitIdenticalRunsAndSoDoesRerun)
+{
+    TempDir dir;
+    const std::vector<std::string> args = { "train", "--dataset", "spiral", "--samples", "300", "--epochs", "3",
+        "--batch", "16", "--seed", "7", "--threads", "2", "--validation-split", "0.2", "--optimizer", "sgd",
+        "--momentum", "0.9", "--lr", "0.05", "--checkpoint-every", "2", "--runs-dir", dir.path, "--quiet" };
+    ASSERT_EQ(runCli(args), 0);
+    ASSERT_EQ(runCli(args), 0);
+    auto files = runFiles(dir.path);
+    ASSERT_EQ(files.size(), 2u);
+    expectIdenticalRuns(files[0], files[1]);
+    EXPECT_EQ(readRunInfo(files[0]).checkpoints, (std::vector<std::string> { "epoch_0002", "final" }));
+
+    ASSERT_EQ(runCli({ "rerun", files[0], "--runs-dir", dir.path, "--name", "again" }), 0);
+    const auto after = runFiles(dir.path);
+    ASSERT_EQ(after.size(), 3u);
+    std::string rerun;
+    for (const auto& f : after)
+        if (f != files[0] && f != files[1])
+            rerun = f;
+    EXPECT_EQ(readRunInfo(rerun).header.name, "again");
+    expectIdenticalRuns(files[0], rerun);
+
+    // A different seed gives a different history: the comparison above can fail.
+    std::vector<std::string> other = args;
+    *std::find(other.begin(), other.end(), "7") = "8";
+    ASSERT_EQ(runCli(other), 0);
+    std::string seed8;
+    for (const auto& f : runFiles(dir.path))
+        if (std::find(after.begin(), after.end(), f) == after.end())
+            seed8 = f;
+    EXPECT_FALSE(sameBits(readRunHistory(files[0], HistoryKind::Batch).loss, readRunHistory(seed8, HistoryKind::Batch).loss));
+}

@@ -1,0 +1,261 @@
+// The Runs dock: a folder of run records becomes a sortable, filterable table; selected runs are
+// overlaid in the Compare view, smoothed and grouped with the numbers core computes; histories
+// export to CSV; deleting removes the file.
+#include "run/RunRecord.h"
+#include "run/Smoothing.h"
+#include "runs/ComparePlot.h"
+#include "runs/RunsModel.h"
+#include "runs/RunsPanel.h"
+#include "playground/PlaygroundPanel.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace ws;
+using namespace ws::ui;
+
+namespace {
+
+// A finished run with `epochs` epochs of two batches; batch loss = base / step.
+QString writeRun(const QString& dir, const QString& name, double lr, int seed, std::vector<std::string> tags,
+    double base, double testLoss)
+{
+    const QString path = dir + QStringLiteral("/%1.h5").arg(name);
+    RunHeader h;
+    h.name = name.toStdString();
+    h.tags = std::move(tags);
+    h.config = { { "model", "playground" },
+        { "train", { { "seed", seed }, { "batch_size", 10 }, { "optimizer", { { "type", "adam" }, { "learning_rate", lr } } } } } };
+    h.dataset = { { "description", "spiral: 250 train, 250 test" }, { "sha256", "00" } };
+    h.modelConfig = nlohmann::json::object();
+    h.parameters = 105;
+    h.modelSummary = "Dense Tanh";
+    RunWriter w(path.toStdString(), h);
+    int64_t step = 0;
+    for (int e = 0; e < 3; ++e) {
+        for (int b = 0; b < 2; ++b) {
+            BatchProgress p;
+            p.epoch = e;
+            p.batch = b;
+            p.batchesPerEpoch = 2;
+            p.step = ++step;
+            p.loss = base / double(step);
+            p.accuracy = 0.5;
+            p.learningRate = float(lr);
+            w.addBatch(p);
+        }
+        EpochProgress ep;
+        ep.epoch = e;
+        ep.trainLoss = base / double(step);
+        w.endEpoch(ep);
+    }
+    w.finish(RunStatus::Completed, nullptr, { { "loss", testLoss }, { "accuracy", 0.9 } });
+    return path;
+}
+
+std::vector<QCPGraph*> graphsWithRole(QCustomPlot* plot, const QString& role)
+{
+    std::vector<QCPGraph*> out;
+    for (int i = 0; i < plot->graphCount(); ++i)
+        if (plot->graph(i)->property("role").toString() == role)
+            out.push_back(plot->graph(i));
+    return out;
+}
+
+std::vector<double> values(QCPGraph* g)
+{
+    std::vector<double> out;
+    for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+        out.push_back(it->value);
+    return out;
+}
+
+} // namespace
+
+class TestRuns : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_runs"));
+    }
+
+    void tableListsFiltersAndSortsRuns()
+    {
+        QTemporaryDir dir;
+        writeRun(dir.path(), QStringLiteral("alpha"), 0.01, 1, { "sweep" }, 2.0, 0.5);
+        writeRun(dir.path(), QStringLiteral("beta"), 0.01, 2, { "sweep" }, 3.0, 0.25);
+        writeRun(dir.path(), QStringLiteral("gamma"), 0.1, 1, {}, 4.0, 0.75);
+        QFile broken(dir.filePath(QStringLiteral("broken.h5")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("not a run");
+        broken.close();
+
+        RunsPanel panel;
+        QSignalSpy scanned(&panel, &RunsPanel::scanFinished);
+        panel.setFolder(dir.path(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!scanned.isEmpty() && scanned.last().at(0).toInt() == 3, 10000);
+        QCOMPARE(panel.model()->rowCount(), 3);
+        QCOMPARE(panel.filter()->rowCount(), 3);
+
+        panel.filterEdit()->setText(QStringLiteral("^(al|ga)"));
+        QCOMPARE(panel.filter()->rowCount(), 2);
+        panel.filterEdit()->setText(QStringLiteral("(")); // invalid: matches nothing, and says so in red
+        QCOMPARE(panel.filter()->rowCount(), 0);
+        panel.filterEdit()->clear();
+        QCOMPARE(panel.filter()->rowCount(), 3);
+
+        const int sweep = panel.tagBox()->findData(QStringLiteral("sweep"));
+        QVERIFY(sweep > 0);
+        panel.tagBox()->setCurrentIndex(sweep);
+        QCOMPARE(panel.filter()->rowCount(), 2);
+        panel.tagBox()->setCurrentIndex(0);
+
+        // Sorted by the test loss as a number: 0.25, 0.5, 0.75.
+        panel.table()->sortByColumn(RunsModel::TestLoss, Qt::AscendingOrder);
+        QStringList names;
+        for (int row = 0; row < 3; ++row)
+            names << panel.filter()->index(row, RunsModel::Name).data().toString();
+        QCOMPARE(names, (QStringList { QStringLiteral("beta"), QStringLiteral("alpha"), QStringLiteral("gamma") }));
+        QCOMPARE(panel.filter()->index(0, RunsModel::HyperParameters).data().toString(),
+            QStringLiteral("adam lr 0.01, batch 10, seed 2"));
+    }
+
+    void compareOverlaysSmoothsAndGroups()
+    {
+        QTemporaryDir dir;
+        writeRun(dir.path(), QStringLiteral("alpha"), 0.01, 1, {}, 2.0, 0.5);
+        writeRun(dir.path(), QStringLiteral("beta"), 0.01, 2, {}, 4.0, 0.5);
+        writeRun(dir.path(), QStringLiteral("gamma"), 0.1, 1, {}, 8.0, 0.5);
+        RunsPanel panel;
+        QSignalSpy scanned(&panel, &RunsPanel::scanFinished);
+        QSignalSpy shown(&panel, &RunsPanel::curvesShown);
+        panel.setFolder(dir.path(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!scanned.isEmpty(), 10000);
+        panel.selectAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toInt() == 3, 10000);
+
+        ComparePlot* compare = panel.compare();
+        QCOMPARE(compare->smoothing(), 0.6);
+        QCustomPlot* plot = compare->plot();
+        QCOMPARE(graphsWithRole(plot, QStringLiteral("raw")).size(), size_t(3));
+        const auto smoothed = graphsWithRole(plot, QStringLiteral("smoothed"));
+        QCOMPARE(smoothed.size(), size_t(3));
+        QCOMPARE(plot->legend->itemCount(), 3);
+        // alpha's batch loss is 2/step; the smoothed curve is core's debiased EMA of it.
+        QCPGraph* alpha = nullptr;
+        for (QCPGraph* g : smoothed)
+            if (g->name() == QLatin1String("alpha"))
+                alpha = g;
+        QVERIFY(alpha);
+        const std::vector<double> raw = { 2.0, 1.0, 2.0 / 3, 0.5, 0.4, 2.0 / 6 };
+        QCOMPARE(values(alpha), smoothSeries(raw, 0.6));
+        QCOMPARE(values(alpha)[1], (0.6 * 2.0 + 1.0) * 0.4 / (1 - 0.36)); // by hand
+        compare->setSmoothing(0.0);
+        for (QCPGraph* g : graphsWithRole(plot, QStringLiteral("smoothed")))
+            if (g->name() == QLatin1String("alpha"))
+                QCOMPARE(values(g), raw);
+        // Hover at step 2.4: the nearest point is step 2 (alpha 2/2, beta 4/2, gamma 8/2).
+        const QStringList readout = compare->readoutAt(2.4).split(QLatin1Char('\n'));
+        QVERIFY2(readout.contains(QStringLiteral("alpha  2: 1")), qPrintable(readout.join(QLatin1Char('|'))));
+        QVERIFY(readout.contains(QStringLiteral("gamma  2: 4")));
+        QVERIFY(compare->readoutAt(2.6).split(QLatin1Char('\n')).contains(QStringLiteral("beta  3: 1.3333")));
+
+        // Group by learning rate: alpha and beta (0.01) give a mean line and a band; gamma alone.
+        compare->setGroupBy(QStringLiteral("lr"));
+        const auto means = graphsWithRole(plot, QStringLiteral("mean"));
+        QCOMPARE(means.size(), size_t(2));
+        QCOMPARE(graphsWithRole(plot, QStringLiteral("band")).size(), size_t(4));
+        QCPGraph* low = means[0]->name().startsWith(QLatin1String("lr=0.01")) ? means[0] : means[1];
+        const auto mean = values(low);
+        QCOMPARE(mean.size(), size_t(6));
+        QCOMPARE(mean[0], 3.0);       // (2/1 + 4/1) / 2
+        QCOMPARE(mean[1], 1.5);       // (2/2 + 4/2) / 2
+        const auto bands = graphsWithRole(plot, QStringLiteral("band"));
+        bool foundUpper = false;
+        for (QCPGraph* b : bands)
+            if (std::abs(values(b)[0] - (3.0 + std::sqrt(2.0))) < 1e-12) // sample std of {2, 4}
+                foundUpper = true;
+        QVERIFY(foundUpper);
+
+        // Epoch metric and log axis do not crash on NaN validation columns.
+        compare->setMetric(4);
+        compare->setLogY(true);
+        compare->setXAxis(ComparePlot::XAxis::WallTime);
+        compare->setGroupBy(QString());
+        QCOMPARE(graphsWithRole(plot, QStringLiteral("smoothed")).size(), size_t(3));
+
+        // CSV: every row of every shown run, batch then epoch tables.
+        const QString csv = dir.filePath(QStringLiteral("out.csv"));
+        QVERIFY(compare->exportCsv(csv));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2 + 2 + 3 * 6 + 3 * 3); // two comments, two headers, rows
+        bool found = false; // alpha's second batch: step 2, epoch 1, (wall time), loss 1, accuracy 0.5, lr 0.01f
+        for (const QString& line : lines)
+            found = found || (line.startsWith(QLatin1String("alpha,2,1,")) && line.endsWith(QLatin1String(",1,0.5,0.0099999997764825821")));
+        QVERIFY2(found, qPrintable(lines.join(QLatin1Char('\n'))));
+    }
+
+    void playgroundTrainingsAreRecorded()
+    {
+        QTemporaryDir dir;
+        QSettings().setValue(QStringLiteral("preferences/runsFolder"), dir.path());
+        {
+            PlaygroundPanel panel;
+            qint64 latest = -1;
+            connect(&panel, &PlaygroundPanel::progressed, this, [&latest](qint64 step) { latest = step; });
+            panel.start();
+            QTRY_VERIFY_WITH_TIMEOUT(latest >= 60, 30000); // 250 training points in batches of 10: two epochs
+            panel.shutdown();
+        }
+        QSettings().remove(QStringLiteral("preferences/runsFolder"));
+        const QStringList files = QDir(dir.path()).entryList({ QStringLiteral("*.h5") }, QDir::Files);
+        QCOMPARE(files.size(), 1); // the run the panel prepared at start-up never trained: no file
+        const std::string path = dir.filePath(files[0]).toStdString();
+        const RunInfo info = readRunInfo(path);
+        QCOMPARE(info.status, RunStatus::Stopped);
+        QVERIFY(info.epochsCompleted >= 2);
+        QCOMPARE(info.header.tags, std::vector<std::string> { "playground" });
+        QCOMPARE(info.header.dataset.value("sha256", "").size(), size_t(64));
+        QCOMPARE(readRunHistory(path, HistoryKind::Epoch).size(), size_t(info.epochsCompleted));
+        QVERIFY(info.final["loss"].is_number());
+        Sequential final = loadRunWeights(path);
+        QCOMPARE(final.paramCount(), info.header.parameters);
+    }
+
+    void deleteRemovesTheFile()
+    {
+        QTemporaryDir dir;
+        const QString a = writeRun(dir.path(), QStringLiteral("alpha"), 0.01, 1, {}, 2.0, 0.5);
+        writeRun(dir.path(), QStringLiteral("beta"), 0.01, 2, {}, 4.0, 0.5);
+        RunsPanel panel;
+        QSignalSpy scanned(&panel, &RunsPanel::scanFinished);
+        panel.setFolder(dir.path(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!scanned.isEmpty(), 10000);
+        QCOMPARE(panel.model()->rowCount(), 2);
+        scanned.clear();
+        panel.deleteRuns({ a });
+        QVERIFY(!QFile::exists(a));
+        QTRY_VERIFY_WITH_TIMEOUT(!scanned.isEmpty(), 10000);
+        QCOMPARE(panel.model()->rowCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestRuns)
+#include "test_runs.moc"

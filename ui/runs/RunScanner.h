@@ -1,0 +1,54 @@
+// Reads run files off the GUI thread: the headers of a whole runs folder (scan) and the
+// histories of the runs selected for comparison (load). The owner moves it to a QThread held in
+// a ThreadPtr and calls it through queued invocations; answers come back as queued signals
+// carrying shared, immutable results, stamped with the request's generation so the owner can
+// drop answers to requests it has since replaced.
+#pragma once
+
+#include "run/RunRecord.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace ws::ui {
+
+struct ScannedRuns {
+    quint64 generation = 0;
+    QString folder;
+    std::vector<RunInfo> runs;
+    QStringList errors;
+};
+
+struct RunCurves {
+    RunInfo info;
+    RunHistory batch;
+    RunHistory epoch;
+};
+
+struct LoadedCurves {
+    quint64 generation = 0;
+    std::vector<RunCurves> runs;
+    QStringList errors;
+};
+
+class RunScanner : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    void scan(const QString& folder, quint64 generation); // on the scanner's thread
+    void load(const QStringList& paths, quint64 generation);
+
+signals:
+    void scanned(std::shared_ptr<const ws::ui::ScannedRuns> result);
+    void loaded(std::shared_ptr<const ws::ui::LoadedCurves> result);
+};
+
+} // namespace ws::ui
+
+Q_DECLARE_METATYPE(std::shared_ptr<const ws::ui::ScannedRuns>)
+Q_DECLARE_METATYPE(std::shared_ptr<const ws::ui::LoadedCurves>)

@@ -1,0 +1,253 @@
+#include "runs/RunsModel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QSet>
+
+#include <cmath>
+
+namespace ws::ui {
+
+namespace {
+
+QString text(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+double finalValue(const RunInfo& r, const char* key)
+{
+    return r.final.is_object() && r.final.contains(key) && r.final[key].is_number() ? r.final[key].get<double>() : NAN;
+}
+
+QString number(double v, int precision)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', precision) : QStringLiteral("–");
+}
+
+QString duration(double seconds)
+{
+    if (seconds < 60)
+        return RunsModel::tr("%1 s").arg(seconds, 0, 'f', 1);
+    const int s = int(seconds);
+    return s < 3600 ? QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
+                    : QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString statusText(RunStatus s)
+{
+    switch (s) {
+    case RunStatus::Running: return RunsModel::tr("running");
+    case RunStatus::Completed: return RunsModel::tr("completed");
+    case RunStatus::Diverged: return RunsModel::tr("diverged");
+    case RunStatus::Stopped: return RunsModel::tr("stopped");
+    case RunStatus::Interrupted: return RunsModel::tr("interrupted");
+    }
+    return {};
+}
+
+QString datasetName(const RunInfo& r)
+{
+    QString d = text(r.header.dataset.value("description", ""));
+    return d.section(QLatin1Char(':'), 0, 0);
+}
+
+QString tagsText(const RunInfo& r)
+{
+    QStringList t;
+    for (const auto& tag : r.header.tags)
+        t << text(tag);
+    return t.join(QStringLiteral(", "));
+}
+
+QString hyperSummary(const RunInfo& r)
+{
+    return RunsModel::tr("%1 lr %2, batch %3, seed %4")
+        .arg(hyperParameter(r, QStringLiteral("optimizer")), hyperParameter(r, QStringLiteral("lr")),
+            hyperParameter(r, QStringLiteral("batch")), hyperParameter(r, QStringLiteral("seed")));
+}
+
+} // namespace
+
+QStringList hyperParameterKeys()
+{
+    return { QStringLiteral("optimizer"), QStringLiteral("lr"), QStringLiteral("batch"), QStringLiteral("epochs"),
+        QStringLiteral("seed"), QStringLiteral("schedule"), QStringLiteral("model"), QStringLiteral("threads") };
+}
+
+QString hyperParameter(const RunInfo& run, const QString& key)
+{
+    const nlohmann::json& c = run.header.config;
+    if (!c.is_object())
+        return {};
+    const nlohmann::json train = c.value("train", nlohmann::json::object());
+    const nlohmann::json opt = train.value("optimizer", nlohmann::json::object());
+    const auto dump = [](const nlohmann::json& v) {
+        if (v.is_string())
+            return QString::fromStdString(v.get<std::string>());
+        if (v.is_number_float())
+            return QString::number(v.get<double>(), 'g', 6);
+        return v.is_null() ? QString() : QString::fromStdString(v.dump());
+    };
+    if (key == QLatin1String("optimizer"))
+        return dump(opt.value("type", nlohmann::json()));
+    if (key == QLatin1String("lr"))
+        return dump(opt.value("learning_rate", nlohmann::json()));
+    if (key == QLatin1String("batch"))
+        return dump(train.value("batch_size", nlohmann::json()));
+    if (key == QLatin1String("epochs"))
+        return dump(train.value("epochs", nlohmann::json()));
+    if (key == QLatin1String("seed"))
+        return dump(train.value("seed", nlohmann::json()));
+    if (key == QLatin1String("threads"))
+        return dump(train.value("threads", nlohmann::json()));
+    if (key == QLatin1String("schedule"))
+        return dump(train.value("schedule", nlohmann::json::object()).value("type", nlohmann::json()));
+    if (key == QLatin1String("model"))
+        return dump(c.value("model", nlohmann::json()));
+    return {};
+}
+
+RunsModel::RunsModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RunsModel::setRuns(std::vector<RunInfo> runs)
+{
+    beginResetModel();
+    runs_ = std::move(runs);
+    endResetModel();
+}
+
+QStringList RunsModel::allTags() const
+{
+    QSet<QString> set;
+    for (const RunInfo& r : runs_)
+        for (const auto& t : r.header.tags)
+            set.insert(text(t));
+    QStringList out(set.begin(), set.end());
+    out.sort(Qt::CaseInsensitive);
+    return out;
+}
+
+int RunsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(runs_.size());
+}
+
+int RunsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(runs_.size()))
+        return {};
+    const RunInfo& r = runs_[size_t(index.row())];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Name: return text(r.header.name);
+        case Date: return QDateTime::fromSecsSinceEpoch(qint64(r.startTime)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        case Dataset: return datasetName(r);
+        case Model: return text(r.header.modelSummary);
+        case Parameters: return QLocale().toString(qlonglong(r.header.parameters));
+        case HyperParameters: return hyperSummary(r);
+        case TestLoss: return number(finalValue(r, "loss"), 4);
+        case TestAccuracy: return number(finalValue(r, "accuracy"), 4);
+        case Duration: return duration(r.duration);
+        case Status: return statusText(r.status);
+        case Tags: return tagsText(r);
+        }
+    }
+    if (role == Qt::UserRole) { // the sort key: numbers sort as numbers
+        switch (index.column()) {
+        case Date: return r.startTime;
+        case Parameters: return qlonglong(r.header.parameters);
+        case TestLoss: return std::isfinite(finalValue(r, "loss")) ? finalValue(r, "loss") : 1e300;
+        case TestAccuracy: return std::isfinite(finalValue(r, "accuracy")) ? finalValue(r, "accuracy") : -1.0;
+        case Duration: return r.duration;
+        default: return data(index, Qt::DisplayRole).toString().toLower();
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        QString tip = QStringLiteral("%1\n%2").arg(text(r.path), text(r.header.dataset.value("description", "")));
+        if (!r.header.notes.empty())
+            tip += QLatin1Char('\n') + text(r.header.notes);
+        if (!r.message.empty())
+            tip += QLatin1Char('\n') + text(r.message);
+        return tip;
+    }
+    if (role == Qt::ForegroundRole && index.column() == Status) {
+        if (r.status == RunStatus::Diverged || r.status == RunStatus::Interrupted)
+            return QBrush(QColor(0xb0, 0x30, 0x20));
+        if (r.status == RunStatus::Running)
+            return QBrush(QColor(0x10, 0x70, 0xb0));
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == Parameters || index.column() == TestLoss
+            || index.column() == TestAccuracy || index.column() == Duration))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name: return tr("Name");
+    case Date: return tr("Date");
+    case Dataset: return tr("Dataset");
+    case Model: return tr("Model");
+    case Parameters: return tr("Parameters");
+    case HyperParameters: return tr("Hyper-parameters");
+    case TestLoss: return tr("Test loss");
+    case TestAccuracy: return tr("Test accuracy");
+    case Duration: return tr("Duration");
+    case Status: return tr("Status");
+    case Tags: return tr("Tags");
+    }
+    return {};
+}
+
+RunsFilter::RunsFilter(QObject* parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(Qt::UserRole);
+    pattern_.setPatternOptions(QRegularExpression::CaseInsensitiveOption);
+}
+
+void RunsFilter::setPattern(const QString& pattern)
+{
+    pattern_.setPattern(pattern);
+    invalidateFilter();
+}
+
+void RunsFilter::setTag(const QString& tag)
+{
+    tag_ = tag;
+    invalidateFilter();
+}
+
+bool RunsFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const
+{
+    const auto* model = qobject_cast<const RunsModel*>(sourceModel());
+    if (!model || sourceRow >= model->rowCount())
+        return false;
+    const RunInfo& r = model->run(sourceRow);
+    if (!tag_.isEmpty()) {
+        bool has = false;
+        for (const auto& t : r.header.tags)
+            has = has || text(t) == tag_;
+        if (!has)
+            return false;
+    }
+    if (pattern_.pattern().isEmpty())
+        return true;
+    if (!pattern_.isValid())
+        return false;
+    const QString hay = QStringList { text(r.header.name), datasetName(r), text(r.header.modelSummary), tagsText(r),
+        text(r.header.notes), statusText(r.status), hyperSummary(r) }
+                            .join(QLatin1Char('\n'));
+    return pattern_.match(hay).hasMatch();
+}
+
+} // namespace ws::ui

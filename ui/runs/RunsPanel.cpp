@@ -1,0 +1,394 @@
+#include "runs/RunsPanel.h"
+
+#include "AppSettings.h"
+#include "run/RunStore.h"
+#include "runs/ComparePlot.h"
+#include "runs/RunsModel.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileSystemWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace ws::ui {
+
+namespace {
+constexpr int kLiveRescanMs = 3000;
+} // namespace
+
+QString runsFolderSetting()
+{
+    return settings::effectiveRunsFolder();
+}
+
+RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
+{
+    qRegisterMetaType<std::shared_ptr<const ScannedRuns>>();
+    qRegisterMetaType<std::shared_ptr<const LoadedCurves>>();
+
+    model_ = new RunsModel(this);
+    filter_ = new RunsFilter(this);
+    filter_->setSourceModel(model_);
+
+    folderLabel_ = new QLabel;
+    folderLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* chooseFolder = new QPushButton(tr("Folder…"));
+    auto* refresh = new QPushButton(tr("Refresh"));
+    filterEdit_ = new QLineEdit;
+    filterEdit_->setPlaceholderText(tr("Filter (regular expression)"));
+    filterEdit_->setClearButtonEnabled(true);
+    tagBox_ = new QComboBox;
+    tagBox_->addItem(tr("All tags"), QString());
+    problems_ = new QLabel;
+    problems_->setStyleSheet(QStringLiteral("color: #b03020"));
+    problems_->hide();
+
+    table_ = new QTableView;
+    table_->setModel(filter_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(RunsModel::Date, Qt::DescendingOrder);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setAlternatingRowColors(true);
+    table_->setWordWrap(false);
+
+    auto* rename = new QPushButton(tr("Rename…"));
+    auto* tags = new QPushButton(tr("Tags…"));
+    auto* notes = new QPushButton(tr("Notes…"));
+    auto* remove = new QPushButton(tr("Delete…"));
+    auto* openFolder = new QPushButton(tr("Open folder"));
+
+    compare_ = new ComparePlot;
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Runs in")));
+    top->addWidget(folderLabel_, 1);
+    top->addWidget(chooseFolder);
+    top->addWidget(refresh);
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(filterEdit_, 1);
+    filterRow->addWidget(tagBox_);
+    auto* actions = new QHBoxLayout;
+    for (QPushButton* b : { rename, tags, notes, remove, openFolder })
+        actions->addWidget(b);
+    actions->addStretch(1);
+
+    auto* tablePart = new QWidget;
+    auto* tableLayout = new QVBoxLayout(tablePart);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addLayout(top);
+    tableLayout->addLayout(filterRow);
+    tableLayout->addWidget(table_, 1);
+    tableLayout->addWidget(problems_);
+    tableLayout->addLayout(actions);
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(tablePart);
+    splitter->addWidget(compare_);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter);
+
+    connect(chooseFolder, &QPushButton::clicked, this, &RunsPanel::chooseFolder);
+    connect(refresh, &QPushButton::clicked, this, &RunsPanel::refresh);
+    connect(filterEdit_, &QLineEdit::textChanged, this, [this](const QString& text) {
+        filter_->setPattern(text);
+        const bool bad = !QRegularExpression(text).isValid();
+        filterEdit_->setStyleSheet(bad ? QStringLiteral("color: #b03020") : QString());
+    });
+    connect(tagBox_, &QComboBox::currentIndexChanged, this,
+        [this] { filter_->setTag(tagBox_->currentData().toString()); });
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPanel::onSelectionChanged);
+    connect(rename, &QPushButton::clicked, this, &RunsPanel::renameSelected);
+    connect(tags, &QPushButton::clicked, this, &RunsPanel::tagSelected);
+    connect(notes, &QPushButton::clicked, this, &RunsPanel::noteSelected);
+    connect(remove, &QPushButton::clicked, this, &RunsPanel::deleteSelected);
+    connect(openFolder, &QPushButton::clicked, this, &RunsPanel::openFolder);
+
+    scannerThread_.reset(new QThread);
+    scannerThread_->setObjectName(QStringLiteral("RunScanner"));
+    scanner_ = new RunScanner;
+    scanner_->moveToThread(scannerThread_.get());
+    connect(scanner_, &RunScanner::scanned, this, &RunsPanel::onScanned, Qt::QueuedConnection);
+    connect(scanner_, &RunScanner::loaded, this, &RunsPanel::onLoaded, Qt::QueuedConnection);
+    scannerThread_->start();
+
+    liveTimer_ = new QTimer(this);
+    liveTimer_->setInterval(kLiveRescanMs);
+    connect(liveTimer_, &QTimer::timeout, this, &RunsPanel::refresh);
+
+    // New, renamed or deleted files (a training started, another program wrote a run) rescan.
+    changedTimer_ = new QTimer(this);
+    changedTimer_->setSingleShot(true);
+    changedTimer_->setInterval(300);
+    connect(changedTimer_, &QTimer::timeout, this, &RunsPanel::refresh);
+    watcher_ = new QFileSystemWatcher(this);
+    connect(watcher_, &QFileSystemWatcher::directoryChanged, changedTimer_, qOverload<>(&QTimer::start));
+
+    setFolder(runsFolderSetting(), false);
+}
+
+RunsPanel::~RunsPanel()
+{
+    scannerThread_.reset(); // waits for a scan in flight; its queued answers die with this object
+    delete scanner_;
+}
+
+void RunsPanel::setFolder(const QString& folder, bool remember)
+{
+    folder_ = folder;
+    folderLabel_->setText(QDir::toNativeSeparators(folder));
+    if (remember) // the same setting as in Preferences
+        settings::runsFolder.set(folder == settings::defaultRunsFolder() ? QString() : folder);
+    model_->setRuns({});
+    compare_->setRuns({});
+    if (!watcher_->directories().isEmpty())
+        watcher_->removePaths(watcher_->directories());
+    QDir().mkpath(folder);
+    watcher_->addPath(folder);
+    refresh();
+}
+
+void RunsPanel::refresh()
+{
+    const quint64 generation = ++scanGeneration_;
+    const QString folder = folder_;
+    RunScanner* scanner = scanner_;
+    QMetaObject::invokeMethod(scanner_, [scanner, folder, generation] { scanner->scan(folder, generation); },
+        Qt::QueuedConnection);
+}
+
+void RunsPanel::onScanned(const std::shared_ptr<const ScannedRuns>& result)
+{
+    if (result->generation != scanGeneration_)
+        return; // a newer scan is on its way
+    QStringList keep = selectedPaths();
+    keep << selectAfterScan_;
+    selectAfterScan_.clear();
+    model_->setRuns(result->runs);
+    updateTagBox();
+    // Restore the selection by path: the rows were rebuilt.
+    QItemSelection selection;
+    for (int row = 0; row < filter_->rowCount(); ++row) {
+        const QModelIndex index = filter_->index(row, 0);
+        if (keep.contains(QString::fromStdString(model_->run(filter_->mapToSource(index).row()).path)))
+            selection.select(index, filter_->index(row, RunsModel::ColumnCount - 1));
+    }
+    table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    table_->resizeColumnsToContents();
+    problems_->setVisible(!result->errors.isEmpty());
+    problems_->setText(tr("%n file(s) could not be read", nullptr, int(result->errors.size())));
+    problems_->setToolTip(result->errors.join(QLatin1Char('\n')));
+    bool running = false;
+    for (const RunInfo& r : result->runs)
+        running = running || r.status == RunStatus::Running;
+    if (running && !liveTimer_->isActive())
+        liveTimer_->start();
+    else if (!running)
+        liveTimer_->stop();
+    if (running)
+        onSelectionChanged(); // the selected running runs have grown
+    emit scanFinished(int(result->runs.size()));
+}
+
+void RunsPanel::updateTagBox()
+{
+    const QString current = tagBox_->currentData().toString();
+    QSignalBlocker block(tagBox_);
+    tagBox_->clear();
+    tagBox_->addItem(tr("All tags"), QString());
+    for (const QString& t : model_->allTags())
+        tagBox_->addItem(t, t);
+    const int i = tagBox_->findData(current);
+    tagBox_->setCurrentIndex(i < 0 ? 0 : i);
+    filter_->setTag(tagBox_->currentData().toString());
+}
+
+void RunsPanel::selectAll()
+{
+    table_->selectAll();
+}
+
+QStringList RunsPanel::selectedPaths() const
+{
+    std::set<int> rows;
+    for (const QModelIndex& index : table_->selectionModel()->selectedIndexes())
+        rows.insert(filter_->mapToSource(index).row());
+    QStringList out;
+    for (int row : rows)
+        if (row >= 0 && row < model_->rowCount())
+            out << QString::fromStdString(model_->run(row).path);
+    return out;
+}
+
+void RunsPanel::onSelectionChanged()
+{
+    const quint64 generation = ++loadGeneration_;
+    const QStringList paths = selectedPaths();
+    RunScanner* scanner = scanner_;
+    QMetaObject::invokeMethod(scanner_, [scanner, paths, generation] { scanner->load(paths, generation); },
+        Qt::QueuedConnection);
+}
+
+void RunsPanel::onLoaded(const std::shared_ptr<const LoadedCurves>& result)
+{
+    if (result->generation != loadGeneration_)
+        return;
+    compare_->setRuns(result->runs); // a copy: the result stays immutable and shared
+    if (!result->errors.isEmpty())
+        emit statusMessage(result->errors.front());
+    emit curvesShown(int(result->runs.size()));
+}
+
+void RunsPanel::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Runs folder"), folder_);
+    if (!dir.isEmpty())
+        setFolder(dir);
+}
+
+namespace {
+
+// One edit per selected run; failures (a run still being written) are collected.
+template <class Edit> QStringList editRuns(const QStringList& paths, Edit edit)
+{
+    QStringList errors;
+    for (const QString& p : paths) {
+        try {
+            const RunInfo info = readRunInfo(p.toStdString());
+            edit(info);
+        } catch (const std::exception& e) {
+            errors << QString::fromStdString(e.what());
+        }
+    }
+    return errors;
+}
+
+} // namespace
+
+void RunsPanel::renameSelected()
+{
+    const QStringList paths = selectedPaths();
+    if (paths.size() != 1) {
+        emit statusMessage(tr("Select one run to rename."));
+        return;
+    }
+    const RunInfo& current = model_->run(filter_->mapToSource(table_->selectionModel()->selectedRows().value(0)).row());
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename run"), tr("Name:"), QLineEdit::Normal,
+        QString::fromStdString(current.header.name), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    const QStringList errors = editRuns(paths, [&](const RunInfo& r) {
+        editRunInfo(r.path, name.trimmed().toStdString(), r.header.tags, r.header.notes);
+    });
+    if (!errors.isEmpty())
+        QMessageBox::warning(this, tr("Rename run"), errors.join(QLatin1Char('\n')));
+    refresh();
+}
+
+void RunsPanel::tagSelected()
+{
+    const QStringList paths = selectedPaths();
+    if (paths.isEmpty())
+        return;
+    QStringList currentTags;
+    for (const auto& t : model_->run(filter_->mapToSource(table_->selectionModel()->selectedRows().value(0)).row()).header.tags)
+        currentTags << QString::fromStdString(t);
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Tags"),
+        tr("Tags of the %n selected run(s), separated by commas:", nullptr, int(paths.size())), QLineEdit::Normal,
+        currentTags.join(QStringLiteral(", ")), &ok);
+    if (!ok)
+        return;
+    std::vector<std::string> tags;
+    for (const QString& t : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!t.trimmed().isEmpty())
+            tags.push_back(t.trimmed().toStdString());
+    const QStringList errors = editRuns(paths, [&](const RunInfo& r) { editRunInfo(r.path, r.header.name, tags, r.header.notes); });
+    if (!errors.isEmpty())
+        QMessageBox::warning(this, tr("Tags"), errors.join(QLatin1Char('\n')));
+    refresh();
+}
+
+void RunsPanel::noteSelected()
+{
+    const QStringList paths = selectedPaths();
+    if (paths.size() != 1) {
+        emit statusMessage(tr("Select one run to write its notes."));
+        return;
+    }
+    const RunInfo& current = model_->run(filter_->mapToSource(table_->selectionModel()->selectedRows().value(0)).row());
+    bool ok = false;
+    const QString notes = QInputDialog::getMultiLineText(this, tr("Notes"), tr("Notes:"),
+        QString::fromStdString(current.header.notes), &ok);
+    if (!ok)
+        return;
+    const QStringList errors = editRuns(paths, [&](const RunInfo& r) {
+        editRunInfo(r.path, r.header.name, r.header.tags, notes.toStdString());
+    });
+    if (!errors.isEmpty())
+        QMessageBox::warning(this, tr("Notes"), errors.join(QLatin1Char('\n')));
+    refresh();
+}
+
+void RunsPanel::deleteSelected()
+{
+    const QStringList paths = selectedPaths();
+    if (paths.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Delete runs"),
+        tr("Delete %n run(s)? Their files are removed from the disk.", nullptr, int(paths.size())),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        deleteRuns(paths);
+}
+
+void RunsPanel::deleteRuns(const QStringList& paths)
+{
+    QStringList errors;
+    for (const QString& p : paths) {
+        try {
+            if (readRunInfo(p.toStdString()).status == RunStatus::Running) {
+                errors << tr("%1: the run is still being written").arg(p);
+                continue;
+            }
+        } catch (const std::exception&) {
+            // unreadable: deleting it is fine
+        }
+        if (!QFile::remove(p))
+            errors << tr("%1: cannot delete the file").arg(p);
+    }
+    if (!errors.isEmpty())
+        emit statusMessage(errors.join(QLatin1Char(' ')));
+    refresh();
+}
+
+void RunsPanel::openFolder()
+{
+    QDir().mkpath(folder_);
+    QDesktopServices::openUrl(QUrl::fromLocalFile(folder_));
+}
+
+} // namespace ws::ui

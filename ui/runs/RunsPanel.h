@@ -1,0 +1,87 @@
+// The Runs dock: the table of recorded runs in the runs folder (sortable; filtered by a regular
+// expression and a tag; rename, tag, note, delete, open the folder) above the Compare view of
+// the selected runs. Folder scans and history loads run on a RunScanner thread.
+#pragma once
+
+#include "ThreadPtr.h"
+#include "runs/RunScanner.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QFileSystemWatcher;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace ws::ui {
+
+class ComparePlot;
+class RunsFilter;
+class RunsModel;
+
+// The runs folder of Preferences (also set by the Runs dock's Folder… button), else the default.
+// Trainings started in the GUI record their runs there.
+QString runsFolderSetting();
+
+class RunsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunsPanel(QWidget* parent = nullptr);
+    ~RunsPanel() override;
+
+    QString folder() const { return folder_; }
+    void setFolder(const QString& folder, bool remember = true); // remembered in the settings; rescans
+    void refresh();
+
+    RunsModel* model() const { return model_; }
+    RunsFilter* filter() const { return filter_; }
+    QTableView* table() const { return table_; }
+    ComparePlot* compare() const { return compare_; }
+    QLineEdit* filterEdit() const { return filterEdit_; }
+    QComboBox* tagBox() const { return tagBox_; }
+
+    void selectAll();
+    QStringList selectedPaths() const;
+    // Deletes the files of these runs without asking (the Delete button asks first).
+    void deleteRuns(const QStringList& paths);
+
+signals:
+    void scanFinished(int runs);
+    void curvesShown(int runs);
+    void statusMessage(const QString& message);
+
+private:
+    void onScanned(const std::shared_ptr<const ScannedRuns>& result);
+    void onLoaded(const std::shared_ptr<const LoadedCurves>& result);
+    void onSelectionChanged();
+    void chooseFolder();
+    void renameSelected();
+    void tagSelected();
+    void noteSelected();
+    void deleteSelected();
+    void openFolder();
+    void updateTagBox();
+
+    QString folder_;
+    RunsModel* model_ = nullptr;
+    RunsFilter* filter_ = nullptr;
+    QTableView* table_ = nullptr;
+    ComparePlot* compare_ = nullptr;
+    QLabel* folderLabel_ = nullptr;
+    QLabel* problems_ = nullptr;
+    QLineEdit* filterEdit_ = nullptr;
+    QComboBox* tagBox_ = nullptr;
+    QTimer* liveTimer_ = nullptr; // rescans while a run is being written
+    QFileSystemWatcher* watcher_ = nullptr;
+    QTimer* changedTimer_ = nullptr; // a short delay after the folder changed, then a rescan
+
+    RunScanner* scanner_ = nullptr; // lives on scannerThread_
+    ThreadPtr scannerThread_;
+    quint64 scanGeneration_ = 0;
+    quint64 loadGeneration_ = 0;
+    QStringList selectAfterScan_;
+};
+
+} // namespace ws::ui
