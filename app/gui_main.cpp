@@ -1,5 +1,6 @@
 // Weightscope's GUI entry point: names for QSettings, the command line, the main window.
 #include "MainWindow.h"
+#include "inspector/Inspector.h"
 #include "playground/PlaygroundPanel.h"
 
 #include <QApplication>
@@ -27,7 +28,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after-ms"),
         QApplication::translate("main", "Wait <ms> milliseconds before the screenshot (default 4000)."),
         QApplication::translate("main", "ms"), QStringLiteral("4000"));
-    parser.addOptions({ demo, screenshot, screenshotAfter });
+    const QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open <file> (or folder) in the inspector."),
+        QApplication::translate("main", "file"));
+    parser.addOptions({ demo, screenshot, screenshotAfter, open });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -36,9 +39,11 @@ int main(int argc, char* argv[])
     const bool takeScreenshot = parser.isSet(screenshot);
     if (!takeScreenshot) // screenshots always show the default layout
         window.restoreLayout();
-    if (!parser.positionalArguments().isEmpty())
-        window.statusBar()->showMessage(
-            QApplication::translate("main", "Opening files is not available yet: %1").arg(parser.positionalArguments().first()));
+    QString file = parser.value(open);
+    if (file.isEmpty() && !parser.positionalArguments().isEmpty())
+        file = parser.positionalArguments().first();
+    if (!file.isEmpty())
+        window.inspector()->open(file);
     if (parser.isSet(demo)) {
         window.showPlayground();
         window.playground()->start();
@@ -47,13 +52,25 @@ int main(int argc, char* argv[])
 
     if (takeScreenshot) {
         const QString path = parser.value(screenshot);
-        QTimer::singleShot(parser.value(screenshotAfter).toInt(), &window, [&window, path] {
+        auto shoot = [&window, path] {
             const bool saved = window.grab().save(path);
             if (!saved)
                 qCritical("could not write %s", qPrintable(path));
             window.close();
             QApplication::exit(saved ? 0 : 1);
-        });
+        };
+        if (!file.isEmpty()) {
+            // The picture of an opened file: once its statistics are drawn (and the layout settled).
+            auto* inspector = window.inspector();
+            QObject::connect(inspector, &ws::ui::Inspector::numbersShown, &window,
+                [&window, shoot] { QTimer::singleShot(500, &window, shoot); }, Qt::SingleShotConnection);
+            QObject::connect(inspector, &ws::ui::Inspector::openFailed, &window, [](const QString& message) {
+                qCritical("%s", qPrintable(message));
+                QApplication::exit(1);
+            });
+        } else {
+            QTimer::singleShot(parser.value(screenshotAfter).toInt(), &window, shoot);
+        }
     }
     return app.exec();
 }

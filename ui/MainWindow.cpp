@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "Preference.h"
+#include "inspector/Inspector.h"
+#include "inspector/TensorViewPanel.h"
 #include "playground/PlaygroundPanel.h"
 
 #include <Eigen/Core>
@@ -11,6 +13,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 namespace ws::ui {
@@ -18,7 +21,7 @@ namespace ws::ui {
 namespace {
 const Preference<QByteArray> kGeometry("mainWindow/geometry");
 const Preference<QByteArray> kDockState("mainWindow/dockState");
-constexpr int kDockStateVersion = 1; // bump when docks are added or renamed
+constexpr int kDockStateVersion = 2; // bump when docks are added or renamed (2: the inspector's)
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -28,19 +31,35 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     // Shown when no dock is open: a pointer to what there is to do.
     startPage_ = new QLabel(tr("<h2>Weightscope</h2>"
+                               "<p><b>File ▸ Open</b> (or drop a file here) to look inside a model's weights: "
+                               "safetensors, Keras, NumPy, Weightscope models.</p>"
                                "<p>Open <b>View ▸ Playground</b> to watch a small network learn.</p>"));
     startPage_->setAlignment(Qt::AlignCenter);
     startPage_->setTextFormat(Qt::RichText);
-    setCentralWidget(startPage_);
+    startPage_->setWordWrap(true);
+
+    // The inspector: its tensor view is the central widget once a file is open; its panels are docks.
+    inspector_ = new Inspector(this);
+    central_ = new QStackedWidget;
+    central_->addWidget(startPage_);
+    central_->addWidget(inspector_->tensorView());
+    setCentralWidget(central_);
+    connect(inspector_, &Inspector::modelOpened, this, &MainWindow::updateCentral);
+    connect(inspector_, &Inspector::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 10000);
+    });
 
     playground_ = new PlaygroundPanel;
     playgroundDock_ = new QDockWidget(tr("Playground"), this);
     playgroundDock_->setObjectName(QStringLiteral("PlaygroundDock"));
     playgroundDock_->setWidget(playground_);
     addDockWidget(Qt::RightDockWidgetArea, playgroundDock_);
+    // The playground shares the right-hand area with the inspector's statistics, one tab each;
+    // it is opened from the View menu (or --demo), so a file's statistics get the room by default.
+    tabifyDockWidget(inspector_->statsDock(), playgroundDock_);
+    playgroundDock_->hide();
     // The start page only makes room for the docks while they are shown.
-    connect(playgroundDock_, &QDockWidget::visibilityChanged, this,
-        [this] { startPage_->setVisible(playgroundDock_->isHidden() || playgroundDock_->isFloating()); });
+    connect(playgroundDock_, &QDockWidget::visibilityChanged, this, &MainWindow::updateCentral);
     connect(playground_, &PlaygroundPanel::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
     });
@@ -48,13 +67,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createMenus();
     statusBar()->showMessage(tr("Ready"), 3000);
     resize(1280, 800);
+    inspector_->applyDefaultSizes();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::updateCentral()
+{
+    const bool model = inspector_->hasModel();
+    central_->setCurrentIndex(model ? 1 : 0);
+    central_->setVisible(model || !playgroundDock_->isVisible() || playgroundDock_->isFloating());
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    inspector_->addFileActions(file);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -63,6 +92,7 @@ void MainWindow::createMenus()
     QAction* toggle = playgroundDock_->toggleViewAction();
     toggle->setShortcut(QKeySequence(tr("Ctrl+1")));
     view->addAction(toggle);
+    inspector_->addViewActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Weightscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
@@ -96,14 +126,16 @@ void MainWindow::showPlayground()
 {
     playgroundDock_->show();
     playgroundDock_->raise();
+    resizeDocks({ playgroundDock_ }, { 900 }, Qt::Horizontal); // its plots need the room
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     kGeometry.set(saveGeometry());
     kDockState.set(saveState(kDockStateVersion));
-    // Join the training thread now, while every widget still exists.
+    // Join the training and inspector threads now, while every widget still exists.
     playground_->shutdown();
+    inspector_->shutdown();
     event->accept();
 }
 

@@ -6,9 +6,11 @@
 
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 
 namespace ws::ui {
 
+class Inspector;
 class PlaygroundPanel;
 
 class MainWindow : public QMainWindow {
@@ -20,6 +22,7 @@ public:
     void restoreLayout(); // geometry and dock state of the last session
     void showPlayground();
     PlaygroundPanel* playground() const { return playground_; }
+    Inspector* inspector() const { return inspector_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -27,10 +30,13 @@ protected:
 private:
     void createMenus();
     void showAbout();
+    void updateCentral(); // the tensor view once a file is open, else the start page
 
     PlaygroundPanel* playground_ = nullptr;
     QDockWidget* playgroundDock_ = nullptr;
     QLabel* startPage_ = nullptr;
+    Inspector* inspector_ = nullptr;
+    QStackedWidget* central_ = nullptr;
 };
 
 } // namespace ws::ui
