@@ -30,7 +30,9 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "ms"), QStringLiteral("4000"));
     const QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open <file> (or folder) in the inspector."),
         QApplication::translate("main", "file"));
-    parser.addOptions({ demo, screenshot, screenshotAfter, open });
+    const QCommandLineOption tensor(QStringLiteral("tensor"),
+        QApplication::translate("main", "Show the tensor named <name> of the opened file."), QApplication::translate("main", "name"));
+    parser.addOptions({ demo, screenshot, screenshotAfter, open, tensor });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -42,8 +44,18 @@ int main(int argc, char* argv[])
     QString file = parser.value(open);
     if (file.isEmpty() && !parser.positionalArguments().isEmpty())
         file = parser.positionalArguments().first();
-    if (!file.isEmpty())
+    if (!file.isEmpty()) {
+        if (parser.isSet(tensor)) {
+            const std::string name = parser.value(tensor).toStdString();
+            QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window, [&window, name] {
+                const auto& tensors = window.inspector()->model().file->tensors();
+                for (size_t i = 0; i < tensors.size(); ++i)
+                    if (tensors[i].name == name)
+                        window.inspector()->selectTensor(int(i));
+            }, Qt::SingleShotConnection);
+        }
         window.inspector()->open(file);
+    }
     if (parser.isSet(demo)) {
         window.showPlayground();
         window.playground()->start();

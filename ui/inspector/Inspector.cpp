@@ -129,7 +129,7 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
         emit compareFinished();
     });
 
-    connect(modelTree_, &ModelTreePanel::tensorSelected, this, &Inspector::selectTensor);
+    connect(modelTree_, &ModelTreePanel::tensorSelected, this, &Inspector::onTensorSelected);
     connect(architecture_, &ArchitecturePanel::tensorsSelected, modelTree_, &ModelTreePanel::selectTensors);
     connect(tensorView_, &TensorViewPanel::viewChanged, this, [this] { requestTensor(true, false); });
     connect(stats_, &StatsPanel::binsChanged, this, [this] { requestTensor(false, true); });
@@ -143,6 +143,7 @@ Inspector::~Inspector() { shutdown(); }
 void Inspector::applyDefaultSizes()
 {
     window_->resizeDocks({ docks_[0], docks_[1] }, { 430, 380 }, Qt::Horizontal);
+    window_->resizeDocks({ docks_[0], docks_[2] }, { 400, 330 }, Qt::Vertical); // model tree over architecture
 }
 
 void Inspector::shutdown()
@@ -293,7 +294,6 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
                            .arg(QFileInfo(path).fileName())
                            .arg(model.file->tensors().size())
                            .arg(QString::fromStdString(model.file->format())));
-    emit modelOpened(path);
     // Show something at once: the first tensor with at least two dimensions, else the first.
     const auto& tensors = model.file->tensors();
     int first = tensors.empty() ? -1 : 0;
@@ -304,6 +304,7 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
         }
     if (first >= 0)
         modelTree_->selectTensors({ first });
+    emit modelOpened(path);
 }
 
 void Inspector::onOpenFailed(quint64 ticket, const QString& message)
@@ -339,6 +340,11 @@ void Inspector::compareWith(const QString& path)
 }
 
 void Inspector::selectTensor(int index)
+{
+    modelTree_->selectTensors({ index }); // the tree's selection drives the views
+}
+
+void Inspector::onTensorSelected(int index)
 {
     if (!hasModel() || index < 0 || index >= int(model_.file->tensors().size()))
         return;

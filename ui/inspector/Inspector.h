@@ -73,6 +73,7 @@ protected:
 private:
     void onOpened(quint64 ticket, const LoadedModel& model);
     void onOpenFailed(quint64 ticket, const QString& message);
+    void onTensorSelected(int index);
     void onPicture(const TensorPicture& picture);
     void onNumbers(const TensorNumbers& numbers);
     void requestTensor(bool picture, bool numbers);
