@@ -35,17 +35,31 @@ Heatmap downsample(const ElementSource& source, const View2D& view, int64_t maxC
                 throw Cancelled();
             const int64_t n = std::min(kPiece, view.cols - c0);
             readViewRow(source, view, r, c0, n, row.data(), scratch);
-            for (int64_t c = 0; c < n; ++c) {
-                const float v = row[size_t(c)];
-                if (!std::isfinite(v)) {
-                    ++map.nonFinite;
-                    continue;
+            // Walk the piece one cell column at a time: no division per element, and the inner
+            // loop keeps its minimum, maximum and sum in registers.
+            for (int64_t j = c0 * map.outCols / view.cols; j < map.outCols; ++j) {
+                const int64_t s = std::max(map.firstCol(j), c0) - c0;
+                const int64_t e = std::min(map.firstCol(j + 1), c0 + n) - c0;
+                if (s >= n)
+                    break;
+                float mn = inf, mx = -inf;
+                double total = 0;
+                int64_t finite = 0;
+                for (int64_t c = s; c < e; ++c) {
+                    const float v = row[size_t(c)];
+                    if (!std::isfinite(v))
+                        continue;
+                    mn = std::min(mn, v);
+                    mx = std::max(mx, v);
+                    total += double(v);
+                    ++finite;
                 }
-                const size_t k = base + size_t((c0 + c) * map.outCols / view.cols);
-                map.min[k] = std::min(map.min[k], v);
-                map.max[k] = std::max(map.max[k], v);
-                sum[k] += double(v);
-                ++count[k];
+                map.nonFinite += (e - s) - finite;
+                const size_t k = base + size_t(j);
+                map.min[k] = std::min(map.min[k], mn);
+                map.max[k] = std::max(map.max[k], mx);
+                sum[k] += total;
+                count[k] += finite;
             }
         }
     }
