@@ -62,4 +62,8 @@ View2D makeView(const Shape& shape, const SliceSpec& spec);
 void readViewRow(const ElementSource& source, const View2D& view, int64_t r, int64_t c0, int64_t n, float* out,
     std::vector<float>& buffer, int64_t chunk = int64_t(1) << 16);
 
+// Writes the view as CSV: one line per row, values with 9 significant digits (float32 round-trips),
+// NaN and ±Inf as "nan", "inf", "-inf". Streams row by row. Throws FormatError naming the file.
+void writeViewCsv(const ElementSource& source, const View2D& view, const std::string& path);
+
 } // namespace ws

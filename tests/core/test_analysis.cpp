@@ -13,6 +13,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <numeric>
 
@@ -87,6 +89,17 @@ TEST(TensorView, RejectsBadSelectors)
     EXPECT_THROW(makeView({ 2, 3 }, { 0, 2, { 0, 0 } }), Error);     // no dimension 2
     EXPECT_THROW(makeView({ 2, 3, 4 }, { 1, 2, { 2, 0, 0 } }), Error); // index past dim 0
     EXPECT_THROW(makeView({ 2, 3, 4 }, { 1, 2, { 0, 0 } }), Error);    // too few indices
+}
+
+TEST(TensorView, WritesAViewAsCsv)
+{
+    const std::vector<float> values = { 0.1f, -2, kNaN, 3, kInf, 1e-8f };
+    const std::string path = ::testing::TempDir() + "/view.csv";
+    writeViewCsv(memorySource(values), makeView({ 2, 3 }, defaultSlice({ 2, 3 })), path);
+    std::ifstream in(path);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(text, "0.100000001,-2,nan\n3,inf,9.99999994e-09\n");
+    EXPECT_THROW(writeViewCsv(memorySource(values), makeView({ 6 }, defaultSlice({ 6 })), "/nonexistent/dir/x.csv"), FormatError);
 }
 
 TEST(Downsample, WithoutReductionCellsAreTheElements)

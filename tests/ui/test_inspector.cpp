@@ -20,6 +20,7 @@
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -284,6 +285,33 @@ private slots:
         const TensorPicture& pic = inspector_->tensorView()->picture();
         QVERIFY(pic.difference);
         QCOMPARE(pic.heatmap.max, std::vector<float>(12, 0.0f));
+    }
+
+    void exportsTheTensorAndTheShownSlice()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        const int i = indexOf(*core, "f32");
+        selectAndWait(i);
+        QTemporaryDir dir;
+        QSignalSpy written(inspector_, &Inspector::exported);
+        const QString npy = dir.filePath(QStringLiteral("f32.npy")), csv = dir.filePath(QStringLiteral("f32.csv"));
+        inspector_->exportTensor(npy, false);
+        inspector_->exportTensor(csv, true);
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 2, 10000);
+        QCOMPARE(written[0][1].toString(), QString());
+        QCOMPARE(written[1][1].toString(), QString());
+        // The .npy reads back through core with the same values.
+        const auto back = openWeightFile(npy.toStdString());
+        const Tensor a = core->readTensor(size_t(i)), b = back->readTensor(0);
+        QCOMPARE(b.shape(), a.shape());
+        for (int k = 0; k < 12; ++k)
+            QCOMPARE(b.data()[k], a.data()[k]);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[1].split(QLatin1Char(',')).value(2).toFloat(), a.data()[6]);
     }
 
 private:

@@ -136,6 +136,11 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     connect(compare_, &ComparePanel::compareRequested, this, &Inspector::chooseCompareFile);
     connect(compare_, &ComparePanel::rowSelected, this, &Inspector::showDifference);
     connect(recent_, &RecentFiles::changed, this, &Inspector::rebuildRecentMenu);
+    connect(tensorView_, &TensorViewPanel::exportRequested, this, &Inspector::exportTensor);
+    connect(loader_, &InspectorWorker::exported, this, [this](const QString& path, const QString& error) {
+        emit statusMessage(error.isEmpty() ? tr("Wrote %1").arg(path) : error);
+        emit exported(path, error);
+    });
 }
 
 Inspector::~Inspector() { shutdown(); }
@@ -378,6 +383,22 @@ void Inspector::showDifference(int row)
     havePicture_ = haveNumbers_ = false;
     stats_->clear(tr("Computing…"));
     requestTensor(true, true);
+}
+
+void Inspector::exportTensor(const QString& path, bool csv)
+{
+    if (current_ < 0 || !hasModel())
+        return;
+    TensorRequest request;
+    request.file = model_.file;
+    request.index = current_;
+    if (diffRow_ >= 0) {
+        request.other = other_.file;
+        request.otherIndex = int(compare_->rows()[diffRow_].indexB);
+    }
+    tensorView_->fillRequest(request);
+    InspectorWorker* loader = loader_;
+    QMetaObject::invokeMethod(loader, [loader, request, path, csv] { loader->exportTensor(request, path, csv); }, Qt::QueuedConnection);
 }
 
 void Inspector::requestTensor(bool picture, bool numbers)

@@ -49,6 +49,8 @@ public:
     void selectTensor(int index);      // as clicking it in the tree does
     int currentTensor() const { return current_; }
     void compareWith(const QString& path);
+    // Writes the shown tensor (.npy, float32) or its shown 2-D view (CSV) on the loader thread.
+    void exportTensor(const QString& path, bool csv);
     void shutdown(); // joins the worker threads; call while the widgets still exist
 
     TensorViewPanel* tensorView() const { return tensorView_; }
@@ -66,6 +68,7 @@ signals:
     void numbersShown(int index);
     void compareFinished();
     void statusMessage(const QString& message);
+    void exported(const QString& path, const QString& error);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -1,5 +1,6 @@
 #include "InspectorWorker.h"
 
+#include "io/NpyWriter.h"
 #include "util/Error.h"
 
 #include <QCoreApplication>
@@ -183,6 +184,26 @@ void InspectorWorker::computeTensor(const TensorRequest& request)
         failed.index = request.index;
         failed.error = qs(e.what());
         emit numbersReady(failed);
+    }
+}
+
+void InspectorWorker::exportTensor(const TensorRequest& request, const QString& path, bool csv)
+{
+    try {
+        const TensorInfo& info = request.file->tensors().at(size_t(request.index));
+        const ElementSource source = request.other
+            ? differenceSource(*request.file, size_t(request.index), *request.other, size_t(request.otherIndex))
+            : tensorSource(*request.file, size_t(request.index));
+        if (csv) {
+            writeViewCsv(source, makeView(info.shape, request.slice), path.toStdString());
+        } else {
+            Tensor t(info.shape);
+            source.read(0, info.numel(), t.data());
+            writeNpy(path.toStdString(), t);
+        }
+        emit exported(path, {});
+    } catch (const std::exception& e) {
+        emit exported(path, qs(e.what()));
     }
 }
 

@@ -25,6 +25,10 @@ public:
     void computeTensor(const ws::ui::TensorRequest& request);
     void compare(quint64 ticket, std::shared_ptr<const ws::WeightFile> a, std::shared_ptr<const ws::WeightFile> b);
 
+    // The tensor as .npy (whole, float32) or its 2-D view as CSV; `request` names the tensor and
+    // the view (a difference when request.other is set).
+    void exportTensor(const ws::ui::TensorRequest& request, const QString& path, bool csv);
+
     // Used by open() and by tests: the tree and architecture boxes of an opened file.
     static LoadedModel describe(std::shared_ptr<const WeightFile> file);
 
@@ -36,6 +40,7 @@ signals:
     void compareMatched(const ws::ui::CompareResult& result); // rows without statistics
     void compareRowDone(quint64 ticket, int row, const ws::DiffStats& stats);
     void compareFinished(quint64 ticket);
+    void exported(const QString& path, const QString& error); // error empty: written
 
 private:
     bool stale(quint64 ticket) const { return latest_.load() != ticket; }

@@ -7,6 +7,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QMenu>
+#include <QToolButton>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -62,6 +65,17 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     controls->addWidget(reduction_);
     controls->addWidget(new QLabel(tr("Colour range:")));
     controls->addWidget(range_);
+    auto* exportButton = new QToolButton;
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto* exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("Plot as PNG…"), this, [this] { exportPlot(false); });
+    exportMenu->addAction(tr("Plot as PDF…"), this, [this] { exportPlot(true); });
+    exportMenu->addSeparator();
+    exportMenu->addAction(tr("Tensor as NumPy .npy…"), this, [this] { exportData(false); });
+    exportMenu->addAction(tr("Shown slice as CSV…"), this, [this] { exportData(true); });
+    exportButton->setMenu(exportMenu);
+    controls->addWidget(exportButton);
 
     plot_ = new QCustomPlot;
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -198,6 +212,27 @@ void TensorViewPanel::rebuildSliceControls()
     }
     sliceBar_->setVisible(sliceLayout_->count() > 0);
     building_ = false;
+}
+
+void TensorViewPanel::exportPlot(bool pdf)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Plot"), QString(),
+        pdf ? tr("PDF (*.pdf)") : tr("PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    const bool ok = pdf ? plot_->savePdf(path) : plot_->savePng(path, 0, 0, 2.0); // PNG at twice the screen's resolution
+    if (!ok)
+        status_->setText(tr("Could not write %1").arg(path));
+}
+
+void TensorViewPanel::exportData(bool csv)
+{
+    if (!hasTensor_)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, csv ? tr("Export Slice") : tr("Export Tensor"), QString(),
+        csv ? tr("CSV (*.csv)") : tr("NumPy array (*.npy)"));
+    if (!path.isEmpty())
+        emit exportRequested(path, csv);
 }
 
 void TensorViewPanel::fillRequest(TensorRequest& request) const

@@ -48,9 +48,12 @@ public:
 
 signals:
     void viewChanged(); // slice, filter grid or input channel changed: ask for a new picture
+    void exportRequested(const QString& path, bool csv); // the tensor (.npy) or its view (CSV)
 
 private:
     void rebuildSliceControls();
+    void exportPlot(bool pdf);
+    void exportData(bool csv);
     void redraw(); // from picture_ and numbers_, no worker needed
     void drawHeatmap();
     void drawLine();
