@@ -19,6 +19,7 @@
 
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTableWidget>
@@ -184,6 +185,41 @@ private slots:
                     QCOMPARE(data->cell(c, r), double(want.cells(reduction)[size_t(r * want.outCols + c)]));
         }
         QVERIFY(inspector_->tensorView()->statusText().contains(QStringLiteral("maximum of up to")));
+    }
+
+    void sliceSelectorsPickTheShownElements()
+    {
+        // (3, 4, 5) int16, written by NumPy in Fortran order: the reader gives C order.
+        const QString path = kData + QStringLiteral("/numpy/fortran_3d_i2.npy");
+        openAndWait(path);
+        const auto core = openWeightFile(path.toStdString());
+        const Tensor t = core->readTensor(0);
+        auto spins = inspector_->tensorView()->findChildren<QSpinBox*>();
+        QSpinBox* first = nullptr;
+        for (QSpinBox* s : spins)
+            if (s->prefix() == QStringLiteral("[0]="))
+                first = s;
+        QVERIFY(first);
+        QSignalSpy pictures(inspector_, &Inspector::pictureShown);
+        first->setValue(2); // the third 4 × 5 block
+        QTRY_COMPARE_WITH_TIMEOUT(pictures.count(), 1, 10000);
+        QCPColorMapData* data = inspector_->tensorView()->colorMap()->data();
+        QCOMPARE(data->keySize(), 5);
+        QCOMPARE(data->valueSize(), 4);
+        for (int r = 0; r < 4; ++r)
+            for (int c = 0; c < 5; ++c)
+                QCOMPARE(data->cell(c, r), double(t.data()[40 + r * 5 + c]));
+        QCOMPARE(inspector_->tensorView()->hoverText(1, 3), QStringLiteral("[2, 3, 1] = ") + exact(t.data()[40 + 3 * 5 + 1]));
+    }
+
+    void emptyTensorsSaySo()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        selectAndWait(indexOf(*core, "empty"));
+        QVERIFY2(inspector_->tensorView()->statusText().contains(QStringLiteral("no elements")),
+            qPrintable(inspector_->tensorView()->statusText()));
+        QCOMPARE(inspector_->stats()->value(QStringLiteral("count")), QStringLiteral("0"));
     }
 
     void histogramBinsFollowTheSpinBox()

@@ -336,6 +336,8 @@ void TensorViewPanel::redraw()
     QString text;
     if (!picture_.error.isEmpty()) {
         text = picture_.error;
+    } else if (hasTensor_ && picture_.ticket != 0 && !heatmap && !grid && !line) {
+        text = tr("This tensor has no elements: %1").arg(formatShape(info_.shape));
     } else if (grid) {
         const ConvGrid& g = picture_.grid;
         text = tr("%1 filters of %2 × %3, input channel %4 of %5 (layout %6); one pixel per weight")
