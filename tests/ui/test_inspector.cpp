@@ -17,7 +17,10 @@
 
 #include <qcustomplot.h>
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -101,6 +104,20 @@ private slots:
         QCOMPARE(inspector_->model().params, qint64(70610));
         QCOMPARE(inspector_->recentFiles()->files().value(0), QFileInfo(kDtypes).absoluteFilePath());
         QVERIFY(window_->windowTitle().contains(QStringLiteral("dtypes.safetensors")));
+    }
+
+    void droppingAFileOpensIt()
+    {
+        QSignalSpy opened(inspector_, &Inspector::modelOpened);
+        QMimeData mime;
+        mime.setUrls({ QUrl::fromLocalFile(kDtypes) });
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(window_.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(window_.get(), &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        QCOMPARE(opened.first().first().toString(), kDtypes);
     }
 
     void shardedFolderGroupsNamesByPrefix()
