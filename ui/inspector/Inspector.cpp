@@ -284,6 +284,8 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     docksShown_ = true;
     model_ = model;
     other_ = {};
+    compareTicket_ = 0; // a comparison with the previous file stops and its rows are dropped
+    comparer_->supersede(0);
     current_ = -1;
     diffRow_ = -1;
     const QString path = QString::fromStdString(model.file->path());
