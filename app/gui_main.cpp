@@ -1,10 +1,16 @@
-// Weightscope's GUI entry point: names for QSettings, the command line, the main window.
+// Weightscope's GUI entry point: names for QSettings, translations, the command line, the main window.
+#include "AppSettings.h"
 #include "MainWindow.h"
+#include "Translations.h"
+
 #include "inspector/Inspector.h"
 #include "playground/PlaygroundPanel.h"
 
+#include "util/Threads.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -16,6 +22,16 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("weightscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Weightscope"));
     QApplication::setApplicationVersion(QStringLiteral(WS_VERSION));
+    // Matches packaging/io.github.weightscope.Weightscope.desktop (window icons on Wayland).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.weightscope.Weightscope"));
+    QIcon icon;
+    for (int size : { 16, 22, 24, 32, 48, 64, 128, 256, 512 })
+        icon.addFile(QStringLiteral(":/icons/%1x%1/io.github.weightscope.Weightscope.png").arg(size));
+    QApplication::setWindowIcon(icon);
+    // Before the first tr(): the command-line help is translated too.
+    ws::ui::installTranslations(ws::ui::settings::language.get());
+    // Before any worker thread exists: the count is process-wide.
+    ws::setThreadCount(ws::ui::settings::threads.get());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Workbench for neural-network weights"));

@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
+#include "AppSettings.h"
+#include "HelpDialogs.h"
 #include "Preference.h"
+#include "PreferencesDialog.h"
+#include "Theme.h"
 #include "inspector/Inspector.h"
 #include "inspector/TensorViewPanel.h"
 #include "playground/PlaygroundPanel.h"
-
-#include <Eigen/Core>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -22,6 +24,14 @@ namespace {
 const Preference<QByteArray> kGeometry("mainWindow/geometry");
 const Preference<QByteArray> kDockState("mainWindow/dockState");
 constexpr int kDockStateVersion = 2; // bump when docks are added or renamed (2: the inspector's)
+
+// The platform's key for a standard action, or fallback where the platform has none (Qt's
+// offscreen and minimal platforms, some desktops), so every main action has a shortcut.
+QList<QKeySequence> standardOr(QKeySequence::StandardKey key, const QKeySequence& fallback)
+{
+    const QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    return keys.isEmpty() ? QList<QKeySequence> { fallback } : keys;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -65,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
 
     createMenus();
+    applyPreferences();
     statusBar()->showMessage(tr("Ready"), 3000);
     resize(1280, 800);
     inspector_->applyDefaultSizes();
@@ -85,8 +96,18 @@ void MainWindow::createMenus()
     inspector_->addFileActions(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    // Ctrl+, everywhere (as most Linux programs), and the platform's own key (KDE: Ctrl+Shift+,) too.
+    QList<QKeySequence> preferenceKeys { QKeySequence(Qt::CTRL | Qt::Key_Comma) };
+    for (const QKeySequence& key : QKeySequence::keyBindings(QKeySequence::Preferences))
+        if (!preferenceKeys.contains(key))
+            preferenceKeys << key;
+    preferences->setShortcuts(preferenceKeys);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* toggle = playgroundDock_->toggleViewAction();
@@ -95,21 +116,34 @@ void MainWindow::createMenus()
     inspector_->addViewActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })
+        ->setShortcuts(standardOr(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)));
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    help->addSeparator();
     help->addAction(tr("&About Weightscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
 
-void MainWindow::showAbout()
+void MainWindow::showAbout() { QMessageBox::about(this, tr("About Weightscope"), aboutText()); }
+
+void MainWindow::showPreferences()
 {
-    QMessageBox::about(this, tr("About Weightscope"),
-        tr("<h3>Weightscope %1</h3>"
-           "<p>A workbench for neural-network weights: look inside model files, train small "
-           "models and watch them learn, compare runs.</p>"
-           "<p>Qt %2 (built with %3) · Eigen %4.%5.%6</p>")
-            .arg(QStringLiteral(WS_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
-            .arg(EIGEN_WORLD_VERSION)
-            .arg(EIGEN_MAJOR_VERSION)
-            .arg(EIGEN_MINOR_VERSION));
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyPreferences();
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(menuBar(), this);
+    dialog.exec();
+}
+
+void MainWindow::applyPreferences()
+{
+    applyTheme(settings::theme.get());
+    playground_->setRefreshRate(settings::plotRefreshHz.get());
 }
 
 void MainWindow::restoreLayout()

@@ -24,12 +24,17 @@ public:
     PlaygroundPanel* playground() const { return playground_; }
     Inspector* inspector() const { return inspector_; }
 
+    void applyPreferences(); // what can change live: theme, plot refresh rate
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
     void showAbout();
+    void showPreferences();
+    void showShortcuts();
+
     void updateCentral(); // the tensor view once a file is open, else the start page
 
     PlaygroundPanel* playground_ = nullptr;

@@ -18,6 +18,7 @@ public:
         return value.isValid() && value.canConvert<T>() ? value.value<T>() : default_;
     }
     void set(const T& value) const { QSettings().setValue(QLatin1String(key_), QVariant::fromValue(value)); }
+    const T& defaultValue() const { return default_; }
 
 private:
     const char* key_;

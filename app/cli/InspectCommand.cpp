@@ -45,6 +45,8 @@ void printMetadata(std::ostream& out, const nlohmann::json& meta)
         return;
     out << "metadata:\n";
     for (const auto& [key, v] : meta.items()) {
+        if (key == "graph")
+            continue; // printed on its own (printGraph)
         if (v.is_object()) {
             for (const auto& [sub, sv] : v.items())
                 out << "  " << key << "." << sub << ": " << oneLine(sv) << "\n";
@@ -55,6 +57,46 @@ void printMetadata(std::ostream& out, const nlohmann::json& meta)
             out << "  " << key << ": " << oneLine(v) << "\n";
         }
     }
+}
+
+// A value's name, dtype and shape: "input FLOAT (batch, 2, 8, 8)".
+std::string valueLine(const nlohmann::json& v)
+{
+    std::string dims;
+    for (const auto& d : v.value("shape", nlohmann::json::array()))
+        dims += (dims.empty() ? "" : ", ") + (d.is_string() ? d.get<std::string>() : d.is_null() ? "?" : d.dump());
+    return v.value("name", "") + " " + v.value("dtype", "") + " (" + dims + ")";
+}
+
+// The graph of a format that has one (ONNX): inputs, outputs and one line per node, the first
+// kMaxNodes of them; --json carries everything.
+void printGraph(std::ostream& out, const nlohmann::json& graph)
+{
+    constexpr size_t kMaxNodes = 60;
+    const nlohmann::json nodes = graph.value("nodes", nlohmann::json::array());
+    out << "graph: " << graph.value("name", "") << " (" << nodes.size() << " nodes)\n";
+    for (const auto& v : graph.value("inputs", nlohmann::json::array()))
+        out << "  input:  " << valueLine(v) << "\n";
+    for (const auto& v : graph.value("outputs", nlohmann::json::array()))
+        out << "  output: " << valueLine(v) << "\n";
+    for (size_t i = 0; i < nodes.size() && i < kMaxNodes; ++i) {
+        const nlohmann::json& n = nodes[i];
+        std::string ins, outs;
+        for (const auto& x : n.value("inputs", nlohmann::json::array()))
+            ins += (ins.empty() ? "" : ", ") + x.get<std::string>();
+        for (const auto& x : n.value("outputs", nlohmann::json::array()))
+            outs += (outs.empty() ? "" : ", ") + x.get<std::string>();
+        std::string op = n.value("op_type", "");
+        if (n.contains("domain"))
+            op = n.at("domain").get<std::string>() + "." + op;
+        out << "  " << std::setw(3) << i << " " << std::left << std::setw(18) << op << std::right << " "
+            << n.value("name", "") << ": " << ins << " -> " << outs;
+        if (n.contains("attributes"))
+            out << "  " << oneLine(n.at("attributes"));
+        out << "\n";
+    }
+    if (nodes.size() > kMaxNodes)
+        out << "  ... " << nodes.size() - kMaxNodes << " more nodes (--json lists them all)\n";
 }
 
 // "LlamaForCausalLM (llama): 16 layers, hidden 2048, vocab 128256" from a Hugging Face config.json.
@@ -100,7 +142,9 @@ std::string inspectHelp()
 {
     return "usage: weightscope-cli inspect FILE_OR_FOLDER [options]\n\n"
            "Lists a weight file's format, metadata and tensors (name, dtype, shape, parameters, bytes).\n"
-           "Reads .safetensors files and sharded Hugging Face folders (model.safetensors.index.json).\n\n"
+           "Reads .safetensors files and sharded Hugging Face folders (model.safetensors.index.json),\n"
+           ".npy/.npz, Keras .h5/.keras, GGUF (quantised tensors show their type, e.g. Q4_K, and bits\n"
+           "per weight; --stats dequantises them) and ONNX (with its graph: inputs, outputs, nodes).\n\n"
         + Args::help(inspectOptions());
 }
 
@@ -119,9 +163,17 @@ int inspectCommand(const std::vector<std::string>& argv)
     const auto& tensors = file->tensors();
 
     std::vector<TensorStats> stats;
+    // A tensor whose values cannot be read (a GGUF IQ2_XS, say) keeps its row, with the reason.
+    std::vector<std::string> statsErrors(tensors.size());
     if (withStats)
-        for (size_t i = 0; i < tensors.size(); ++i)
-            stats.push_back(computeTensorStats(*file, i, threads));
+        for (size_t i = 0; i < tensors.size(); ++i) {
+            try {
+                stats.push_back(computeTensorStats(*file, i, threads));
+            } catch (const FormatError& e) {
+                stats.emplace_back();
+                statsErrors[i] = e.what();
+            }
+        }
     int64_t params = 0;
     uint64_t bytes = 0;
     for (const auto& t : tensors) {
@@ -139,7 +191,13 @@ int inspectCommand(const std::vector<std::string>& argv)
             const auto& t = tensors[i];
             nlohmann::ordered_json j = { { "name", t.name }, { "dtype", dtypeName(t.dtype) }, { "shape", t.shape },
                 { "params", t.numel() }, { "bytes", t.nbytes } };
-            if (withStats)
+            if (!t.storage.empty())
+                j["storage"] = t.storage;
+            if (t.bitsPerWeight > 0)
+                j["bits_per_weight"] = t.bitsPerWeight;
+            if (withStats && !statsErrors[i].empty())
+                j["stats_error"] = statsErrors[i];
+            else if (withStats)
                 j["stats"] = statsJson(stats[i]);
             out["tensors"].push_back(std::move(j));
         }
@@ -155,22 +213,35 @@ int inspectCommand(const std::vector<std::string>& argv)
         if (const std::string arch = architecture(file->metadata().at("config")); !arch.empty())
             out << "architecture: " << arch << "\n";
     printMetadata(out, file->metadata());
+    if (file->metadata().contains("graph") && file->metadata().at("graph").is_object())
+        printGraph(out, file->metadata().at("graph"));
     size_t nameWidth = 4;
-    for (const auto& t : tensors)
+    bool withBits = false; // a bits-per-weight column for formats that give it (GGUF)
+    for (const auto& t : tensors) {
         nameWidth = std::max(nameWidth, t.name.size());
+        withBits = withBits || t.bitsPerWeight > 0;
+    }
     nameWidth = std::min<size_t>(nameWidth, 60);
     out << "tensors:\n  " << std::left << std::setw(int(nameWidth)) << "name" << "  " << std::setw(8) << "dtype"
         << std::setw(20) << "shape" << std::right << std::setw(14) << "params" << std::setw(14) << "bytes";
+    if (withBits)
+        out << std::setw(7) << "bpw";
     if (withStats)
         out << std::setw(13) << "min" << std::setw(13) << "max" << std::setw(13) << "mean" << std::setw(13) << "std"
             << std::setw(13) << "l2" << std::setw(9) << "zeros%" << std::setw(8) << "nan" << std::setw(8) << "inf";
     out << "\n";
     for (size_t i = 0; i < tensors.size(); ++i) {
         const auto& t = tensors[i];
-        out << "  " << std::left << std::setw(int(nameWidth)) << t.name << "  " << std::setw(8) << dtypeName(t.dtype)
+        // A quantised tensor shows its storage type (Q4_K); read() gives its values as float32.
+        const std::string type = t.storage.empty() ? dtypeName(t.dtype) : t.storage;
+        out << "  " << std::left << std::setw(int(nameWidth)) << t.name << "  " << std::setw(8) << type
             << std::setw(20) << shapeToString(t.shape) << std::right << std::setw(14) << t.numel() << std::setw(14)
             << t.nbytes;
-        if (withStats) {
+        if (withBits)
+            out << std::setw(7) << number(t.bitsPerWeight);
+        if (withStats && !statsErrors[i].empty()) {
+            out << "  (no statistics: its " << type << " values cannot be read)";
+        } else if (withStats) {
             const TensorStats& s = stats[i];
             out << std::setw(13) << number(s.min) << std::setw(13) << number(s.max) << std::setw(13) << number(s.mean)
                 << std::setw(13) << number(s.std) << std::setw(13) << number(s.l2) << std::setw(9)

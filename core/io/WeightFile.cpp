@@ -1,10 +1,12 @@
 #include "io/WeightFile.h"
 
+#include "io/GgufReader.h"
 #include "io/KerasReader.h"
 #include "io/ModelFile.h"
 
 #include "io/NpyReader.h"
 #include "io/NpzReader.h"
+#include "io/OnnxReader.h"
 #include "io/SafetensorsReader.h"
 #include "util/Error.h"
 
@@ -57,12 +59,16 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
     }
     if (ext == ".npy" || std::memcmp(magic, "\x93NUMPY", 6) == 0)
         return std::make_unique<NpyFile>(path);
+    if (ext == ".gguf" || std::memcmp(magic, "GGUF", 4) == 0)
+        return std::make_unique<GgufFile>(path);
     if (ext == ".npz")
         return std::make_unique<NpzFile>(path);
     if (fs::is_regular_file(path, ec) && isKerasFile(path))
         return openKerasFile(path);
+    if (looksLikeOnnx(path))
+        return std::make_unique<OnnxFile>(path);
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
-                             ".npy, .npz, .h5, .keras)");
+                             ".npy, .npz, .h5, .keras, .gguf, .onnx)");
 }
 
 } // namespace ws

@@ -29,6 +29,10 @@ struct TensorInfo {
     int64_t numel() const { return shapeNumel(shape); }
     uint64_t nbytes = 0;  // bytes in the file (compressed or quantised sizes included)
     std::string layer;    // the layer it belongs to where the format says (Keras), else empty
+    // The file's own encoding where it is not a plain dtype (GGUF "Q4_K", "IQ2_XS"); `dtype` is
+    // then what read() delivers (F32). Empty for plain tensors.
+    std::string storage;
+    double bitsPerWeight = 0; // bits per element in the file, block scales included (Q4_K: 4.5); 0 if not given
 };
 
 class WeightFile {
@@ -62,7 +66,8 @@ protected:
 };
 
 // Opens by content and name: a folder (sharded safetensors with model.safetensors.index.json),
-// .safetensors, .npy, .npz, .h5/.hdf5/.keras; throws FormatError for what no reader takes.
+// .safetensors, .npy, .npz, .h5/.hdf5/.keras, .gguf, .onnx; throws FormatError for what no
+// reader takes.
 std::unique_ptr<WeightFile> openWeightFile(const std::string& path);
 
 } // namespace ws

@@ -6,6 +6,7 @@
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
 #include "nn/Flatten.h"
+#include "nn/Permute.h"
 #include "nn/Pooling2D.h"
 #include "nn/Reshape.h"
 #include "util/Error.h"
@@ -156,6 +157,11 @@ const std::vector<LayerType>& layerTypes()
                              throw ConfigError("Reshape needs a target_shape, e.g. reshape(7, 7, 16)");
                          return std::make_unique<Reshape>(get<Shape>(j, "target_shape", {}));
                      } });
+        t.push_back({ "Permute", { "permute" }, { "dims" }, [](const json& j) {
+                         if (!j.contains("dims"))
+                             throw ConfigError("Permute needs dims, e.g. permute(dims=[2, 3, 1])");
+                         return std::make_unique<Permute>(get<std::vector<int>>(j, "dims", {}));
+                     } });
         t.push_back({ "Dropout", { "dropout" }, { "rate" }, [](const json& j) {
                          requireDefault(j, "noise_shape", json::array(), "Dropout");
                          return std::make_unique<Dropout>(get<float>(j, "rate", 0.5f));
@@ -272,7 +278,8 @@ json parseLayerSpec(const std::string& text)
                 const auto eq = arg.find('=');
                 if (eq != std::string::npos) {
                     layer[trim(arg.substr(0, eq))] = parseValue(trim(arg.substr(eq + 1)));
-                } else if (type.positional.size() == 1 && type.positional[0] == "target_shape") {
+                } else if (type.positional.size() == 1
+                    && (type.positional[0] == "target_shape" || type.positional[0] == "dims")) {
                     positionalRest.push_back(parseValue(arg));
                 } else if (argIndex < type.positional.size()) {
                     layer[type.positional[argIndex++]] = parseValue(arg);
@@ -281,7 +288,7 @@ json parseLayerSpec(const std::string& text)
                 }
             }
             if (!positionalRest.empty())
-                layer["target_shape"] = positionalRest;
+                layer[type.positional[0]] = positionalRest; // a list: reshape(7, 7, 16), permute(2, 3, 1)
         }
         if (type.typeName == "Activation" && !layer.contains("activation"))
             throw ConfigError("model spec: 'activation' needs a name, e.g. activation(relu)");

@@ -178,7 +178,9 @@ QDockWidget* Inspector::addDock(const QString& title, const QString& objectName,
 void Inspector::addFileActions(QMenu* file)
 {
     QAction* open = file->addAction(tr("&Open…"), this, &Inspector::chooseFile);
-    open->setShortcut(QKeySequence::Open);
+    // The platform's key, or Ctrl+O where it has none (offscreen, some desktops).
+    const QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Open);
+    open->setShortcuts(keys.isEmpty() ? QList<QKeySequence>{ QKeySequence(Qt::CTRL | Qt::Key_O) } : keys);
     file->addAction(tr("Open &Folder…"), this, &Inspector::chooseFolder)->setToolTip(tr("A sharded Hugging Face checkpoint"));
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();

@@ -24,7 +24,7 @@ namespace ws::ui {
 
 namespace {
 
-constexpr int kRedrawMs = 33; // ~30 Hz
+constexpr int kRedrawMs = 33; // ~30 Hz until setRefreshRate()
 constexpr int kMaxHiddenLayers = 8;
 constexpr int kMaxNeurons = 64;
 
@@ -339,6 +339,11 @@ void PlaygroundPanel::updateButtons()
     pauseButton_->setEnabled(alive && running_);
     stepButton_->setEnabled(alive);
     resetButton_->setEnabled(alive);
+}
+
+void PlaygroundPanel::setRefreshRate(int hz)
+{
+    redrawTimer_->setInterval(1000 / std::clamp(hz, 1, 1000));
 }
 
 } // namespace ws::ui

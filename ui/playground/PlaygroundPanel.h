@@ -39,6 +39,7 @@ public slots:
     void step();     // one batch, then paused
     void reset();    // a fresh model (new initial weights) on the chosen data, paused
     void shutdown(); // stops training and joins the thread; the panel stays inert afterwards
+    void setRefreshRate(int hz); // redraws per second of the plots (Preferences)
 
 signals:
     void progressed(qint64 step); // every snapshot of the current run, before coalescing

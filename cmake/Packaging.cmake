@@ -1,0 +1,103 @@
+# Installation of the desktop integration and the Debian package (CPack, DEB generator).
+# One reverse-DNS id names the .desktop file, the AppStream metainfo, the icons and the MIME
+# package, as the freedesktop specifications ask. Files come from packaging/; the PNG icons and
+# the man page of weightscope-cli are generated in the build tree.
+include(GNUInstallDirs)
+
+set(WS_APP_ID io.github.weightscope.Weightscope)
+set(WS_PACKAGING_DIR ${PROJECT_SOURCE_DIR}/packaging)
+set(WS_DOC_DIR ${CMAKE_INSTALL_DATAROOTDIR}/doc/weightscope)
+# Debian's python3 (only the standard library is used), ahead of any other on PATH.
+find_program(WS_PYTHON3 python3 HINTS /usr/bin REQUIRED)
+
+# Man pages: weightscope-cli's is built from its own --help; Debian wants them gzipped (-9n).
+set(WS_MAN_CLI ${PROJECT_BINARY_DIR}/packaging/weightscope-cli.1)
+add_custom_command(OUTPUT ${WS_MAN_CLI} ${WS_MAN_CLI}.gz ${PROJECT_BINARY_DIR}/packaging/weightscope.1.gz
+  COMMAND ${WS_PYTHON3} ${PROJECT_SOURCE_DIR}/tools/make_manpage.py
+          $<TARGET_FILE:weightscope-cli> ${WS_PACKAGING_DIR}/weightscope-cli.1.in ${WS_MAN_CLI} ${PROJECT_VERSION}
+  COMMAND gzip -9nf -k ${WS_MAN_CLI}
+  COMMAND gzip -9nc ${WS_PACKAGING_DIR}/weightscope.1 > ${PROJECT_BINARY_DIR}/packaging/weightscope.1.gz
+  DEPENDS weightscope-cli ${PROJECT_SOURCE_DIR}/tools/make_manpage.py
+          ${WS_PACKAGING_DIR}/weightscope-cli.1.in ${WS_PACKAGING_DIR}/weightscope.1
+  COMMENT "Writing the man pages"
+  VERBATIM)
+add_custom_target(ws_man ALL DEPENDS ${WS_MAN_CLI}.gz)
+install(FILES ${WS_MAN_CLI}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+
+# qt_standard_project_setup() gives every executable an install RPATH of $ORIGIN:$ORIGIN/../lib;
+# both programs link only system libraries, and Debian policy forbids needless RPATHs.
+set_target_properties(weightscope-cli PROPERTIES INSTALL_RPATH "")
+if(WS_BUILD_GUI)
+  set_target_properties(weightscope PROPERTIES INSTALL_RPATH "")
+endif()
+
+install(FILES README.md CHANGELOG.md docs/cli.md docs/file-formats.md docs/user-guide.md
+  DESTINATION ${WS_DOC_DIR})
+install(DIRECTORY docs/screenshots DESTINATION ${WS_DOC_DIR}) # the guide shows them
+
+# A native package's Debian changelog (policy 12.7); the history itself is CHANGELOG.md.
+string(TIMESTAMP WS_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC) # honours SOURCE_DATE_EPOCH
+file(WRITE ${PROJECT_BINARY_DIR}/packaging/changelog
+  "weightscope (${PROJECT_VERSION}) unstable; urgency=medium\n\n"
+  "  * Release ${PROJECT_VERSION}; see /usr/share/doc/weightscope/CHANGELOG.md.\n\n"
+  " -- Weightscope developers <dev@weightscope.invalid>  ${WS_CHANGELOG_DATE}\n")
+add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/packaging/changelog.gz
+  COMMAND gzip -9nf -k ${PROJECT_BINARY_DIR}/packaging/changelog
+  DEPENDS ${PROJECT_BINARY_DIR}/packaging/changelog VERBATIM)
+add_custom_target(ws_changelog ALL DEPENDS ${PROJECT_BINARY_DIR}/packaging/changelog.gz)
+install(FILES ${PROJECT_BINARY_DIR}/packaging/changelog.gz DESTINATION ${WS_DOC_DIR})
+
+if(WS_BUILD_GUI)
+  install(FILES ${PROJECT_BINARY_DIR}/packaging/weightscope.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES ${WS_PACKAGING_DIR}/${WS_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/applications)
+  install(FILES ${WS_PACKAGING_DIR}/${WS_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/metainfo)
+  install(FILES ${WS_PACKAGING_DIR}/${WS_APP_ID}.mime.xml DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/mime/packages
+    RENAME ${WS_APP_ID}.xml)
+
+  # Icons: the hand-drawn SVG, and PNGs rendered from it for the fixed hicolor sizes.
+  set(WS_ICON_SVG ${WS_PACKAGING_DIR}/icons/${WS_APP_ID}.svg)
+  install(FILES ${WS_ICON_SVG} DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/scalable/apps)
+  find_program(RSVG_CONVERT rsvg-convert REQUIRED) # Debian: librsvg2-bin
+  set(WS_ICON_PNGS)
+  foreach(size 16 22 24 32 48 64 128 256 512)
+    set(png ${PROJECT_BINARY_DIR}/packaging/icons/${size}x${size}/${WS_APP_ID}.png)
+    add_custom_command(OUTPUT ${png}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/packaging/icons/${size}x${size}
+      COMMAND ${RSVG_CONVERT} -w ${size} -h ${size} -o ${png} ${WS_ICON_SVG}
+      DEPENDS ${WS_ICON_SVG} VERBATIM)
+    list(APPEND WS_ICON_PNGS ${png})
+    install(FILES ${png} DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/${size}x${size}/apps)
+  endforeach()
+  add_custom_target(ws_icons ALL DEPENDS ${WS_ICON_PNGS})
+  # The same PNGs as the window icon, compiled in (no SVG image plugin needed at run time).
+  qt_add_resources(weightscope ws_icons PREFIX /icons BASE ${PROJECT_BINARY_DIR}/packaging/icons FILES ${WS_ICON_PNGS})
+endif()
+
+if(WS_ARCH)
+  message(WARNING "WS_ARCH=${WS_ARCH}: a package from this build runs only on such CPUs; use the release preset")
+endif()
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME weightscope)
+set(CPACK_PACKAGE_VENDOR "Weightscope developers")
+set(CPACK_PACKAGE_CONTACT "Weightscope developers <dev@weightscope.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "workbench for neural-network weights")
+# Lines under 80 columns (Debian policy 5.6.13; lintian's extended-description-line-too-long).
+set(CPACK_PACKAGE_DESCRIPTION
+  "Weightscope opens neural-network weight files (safetensors, NumPy, Keras)\n\
+and shows the tensors and metadata inside them, trains small networks in a\n\
+2-D playground while drawing the decision boundary and the loss, and\n\
+compares runs. weightscope-cli trains, evaluates, inspects and exports\n\
+models from the command line. Nothing a file contains is executed.")
+set(CPACK_PACKAGE_HOMEPAGE_URL "https://weightscope.github.io/")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # weightscope_0.1.0_amd64.deb
+set(CPACK_DEBIAN_PACKAGE_SECTION science)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # Depends: from dpkg-shlibdeps on the installed binaries
+# Qt's own translations of its dialogs; Fashion-MNIST for `--dataset fashion-mnist`.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "dataset-fashion-mnist")
+set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
+set(CPACK_PACKAGE_DIRECTORY ${PROJECT_BINARY_DIR}/package)
+include(CPack)

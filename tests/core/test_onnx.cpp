@@ -1,0 +1,348 @@
+// ONNX reading and inference. Reference files in tests/data/onnx were written by
+// tools/make_onnx_reference.py: models exported with torch.onnx.export and PyTorch's outputs for
+// fixed inputs (.npy), typed-field initializers made with onnx.helper, graphs the engine cannot
+// run, and hostile files in bad/.
+#include "io/OnnxReader.h"
+#include "io/WeightFile.h"
+#include "nn/LayerFactory.h"
+#include "nn/Permute.h"
+#include "util/Error.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace ws;
+
+namespace {
+
+const std::string kDir = std::string(WS_TEST_DATA_DIR) + "/onnx";
+
+Tensor loadNpy(const std::string& path) { return openWeightFile(path)->readTensor(0); }
+
+// Runs `name`.onnx on `name`_input.npy and compares with `name`_output.npy (PyTorch's output,
+// or NumPy's for graphs made with onnx.helper).
+void expectMatchesReference(const std::string& name, const std::string& onnxFile = "")
+{
+    SCOPED_TRACE(name);
+    const auto file = openWeightFile(kDir + "/" + (onnxFile.empty() ? name + ".onnx" : onnxFile));
+    ASSERT_EQ(file->format(), "onnx");
+    std::optional<Sequential> model = file->model();
+    ASSERT_TRUE(model.has_value());
+    const Tensor x = loadNpy(kDir + "/" + name + "_input.npy");
+    const Tensor want = loadNpy(kDir + "/" + name + "_output.npy");
+    Workspace ws = model->makeWorkspace();
+    const Tensor& got = model->forward(x, ws, false);
+    ASSERT_EQ(got.shape(), want.shape());
+    for (int64_t i = 0; i < want.size(); ++i)
+        EXPECT_NEAR(got[i], want[i], 1e-5 * std::max(1.0f, std::abs(want[i]))) << name << " output " << i;
+}
+
+std::string messageOf(const std::string& path)
+{
+    try {
+        const auto file = openWeightFile(path);
+        file->model();
+    } catch (const FormatError& e) {
+        return e.what();
+    }
+    return "(no FormatError)";
+}
+
+} // namespace
+
+TEST(OnnxModel, MlpMatchesPyTorch) { expectMatchesReference("mlp"); }
+TEST(OnnxModel, CnnWithConvMaxPoolFlattenMatchesPyTorch) { expectMatchesReference("cnn"); }
+TEST(OnnxModel, CnnWithBatchNormAveragePoolAndGlobalPoolMatchesPyTorch) { expectMatchesReference("cnn_bn"); }
+TEST(OnnxModel, MatMulAddBatchNormReshapeMatchesPyTorch) { expectMatchesReference("matmul_reshape"); }
+TEST(OnnxModel, ExternalDataModelMatchesPyTorch) { expectMatchesReference("mlp", "mlp_external.onnx"); }
+TEST(OnnxModel, ConstantValueIntsReshapeGemmAlphaBetaAndOpset12SoftmaxMatchNumPy)
+{
+    expectMatchesReference("value_ints");
+}
+// PyTorch deduplicated the two zero biases: one is an Identity of the other.
+TEST(OnnxModel, FollowsIdentityOfADeduplicatedInitializer) { expectMatchesReference("gauss_mlp"); }
+
+TEST(OnnxModel, TakesAndReturnsTheOnnxLayout)
+{
+    // (N, C, H, W) in, channels-last inside, and back to (C, H, W) before Flatten.
+    const Sequential model = *openWeightFile(kDir + "/cnn.onnx")->model();
+    EXPECT_EQ(model.inputShape(), (Shape { 2, 8, 8 }));
+    EXPECT_EQ(model.layer(0).typeName(), "Permute");
+    EXPECT_EQ(model.outputShape(), (Shape { 5 }));
+    int permutes = 0;
+    for (size_t i = 0; i < model.size(); ++i)
+        permutes += model.layer(i).typeName() == "Permute";
+    EXPECT_EQ(permutes, 2);
+}
+
+TEST(OnnxReader, ListsInitializersWithShapesAndValues)
+{
+    const auto file = openWeightFile(kDir + "/mlp.onnx");
+    ASSERT_EQ(file->tensors().size(), 4u);
+    const TensorInfo& w = file->tensor("0.weight");
+    EXPECT_EQ(w.shape, (Shape { 8, 4 }));
+    EXPECT_EQ(w.dtype, DType::F32);
+    EXPECT_EQ(w.nbytes, 8u * 4 * 4);
+    EXPECT_EQ(file->tensor("2.bias").shape, (Shape { 3 }));
+    // Same values inline and external.
+    const auto ext = openWeightFile(kDir + "/mlp_external.onnx");
+    for (size_t i = 0; i < file->tensors().size(); ++i) {
+        const Tensor a = file->readTensor(i);
+        const Tensor b = ext->readTensor(i);
+        EXPECT_EQ(a, b) << file->tensors()[i].name;
+    }
+}
+
+TEST(OnnxReader, DescribesModelAndGraphInMetadata)
+{
+    const auto file = openWeightFile(kDir + "/cnn.onnx");
+    const nlohmann::json& m = file->metadata();
+    EXPECT_EQ(m.at("producer_name"), "pytorch");
+    EXPECT_EQ(m.at("ir_version"), 7);
+    EXPECT_EQ(m.at("opset_import").at("ai.onnx"), 13);
+    const nlohmann::json& g = m.at("graph");
+    ASSERT_EQ(g.at("inputs").size(), 1u);
+    EXPECT_EQ(g.at("inputs")[0].at("name"), "input");
+    EXPECT_EQ(g.at("inputs")[0].at("shape"), nlohmann::json::parse(R"(["batch", 2, 8, 8])"));
+    EXPECT_EQ(g.at("outputs")[0].at("shape"), nlohmann::json::parse(R"(["batch", 5])"));
+    std::vector<std::string> ops;
+    for (const auto& n : g.at("nodes"))
+        ops.push_back(n.at("op_type"));
+    EXPECT_EQ(ops, (std::vector<std::string> { "Conv", "Relu", "MaxPool", "Conv", "Relu", "Flatten", "Gemm" }));
+    EXPECT_EQ(g.at("nodes")[0].at("attributes").at("pads"), nlohmann::json::parse("[1, 1, 1, 1]"));
+    EXPECT_EQ(g.at("nodes")[0].at("inputs")[1], "0.weight");
+}
+
+TEST(OnnxReader, ReadsEveryTypedFieldAndRawData)
+{
+    const auto file = openWeightFile(kDir + "/typed.onnx");
+    std::ifstream in(kDir + "/typed_expected.json");
+    const nlohmann::json expected = nlohmann::json::parse(in);
+    ASSERT_EQ(file->tensors().size(), expected.size()); // the STRING initializer is left out
+    for (const auto& [name, values] : expected.items()) {
+        const TensorInfo& info = file->tensor(name);
+        const Tensor t = file->readTensor(size_t(&info - file->tensors().data()));
+        ASSERT_EQ(t.size(), int64_t(values.size())) << name;
+        for (size_t i = 0; i < values.size(); ++i)
+            EXPECT_EQ(t[int64_t(i)], values[i].get<float>()) << name << "[" << i << "]";
+    }
+    EXPECT_EQ(file->tensor("float16_int32_data").dtype, DType::F16);
+    EXPECT_EQ(file->tensor("float16_raw").dtype, DType::F16);
+    EXPECT_EQ(file->tensor("float16_raw").nbytes, 12u);
+    EXPECT_EQ(file->tensor("bfloat16_int32_data").dtype, DType::BF16);
+    EXPECT_EQ(file->tensor("uint32_uint64_data").dtype, DType::U32);
+    EXPECT_EQ(file->tensor("scalar").shape, Shape {});
+    EXPECT_EQ(file->tensor("empty").shape, (Shape { 0, 3 }));
+    const nlohmann::json& m = file->metadata();
+    EXPECT_EQ(m.at("metadata_props").at("license"), "CC0-1.0");
+    EXPECT_EQ(m.at("doc_string"), "initializers in every typed field");
+    ASSERT_EQ(m.at("warnings").size(), 1u);
+    EXPECT_NE(m.at("warnings")[0].get<std::string>().find("'strings'"), std::string::npos);
+}
+
+TEST(OnnxReader, ReadsAPartOfATypedTensor)
+{
+    const auto file = openWeightFile(kDir + "/typed.onnx");
+    const TensorInfo& info = file->tensor("int64_data");
+    float part[2] = {};
+    file->read(size_t(&info - file->tensors().data()), 3, 2, part);
+    EXPECT_EQ(part[0], 100.0f);
+    EXPECT_EQ(part[1], -128.0f);
+    EXPECT_THROW(file->read(size_t(&info - file->tensors().data()), 5, 2, part), Error);
+}
+
+TEST(OnnxModel, RefusesLstmNamingTheNode)
+{
+    const std::string msg = messageOf(kDir + "/lstm.onnx");
+    EXPECT_NE(msg.find("lstm.onnx"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("node 'the_lstm' (LSTM)"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("not supported"), std::string::npos) << msg;
+}
+
+TEST(OnnxModel, RefusesCustomDomainOperatorNamingTheNode)
+{
+    const std::string msg = messageOf(kDir + "/custom_op.onnx");
+    EXPECT_NE(msg.find("node 'mystery' (Frobnicate)"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("com.example.custom"), std::string::npos) << msg;
+}
+
+TEST(OnnxModel, RefusesAGraphThatIsNotAChain)
+{
+    const std::string msg = messageOf(kDir + "/residual.onnx");
+    EXPECT_NE(msg.find("node 'residual_add' (Add)"), std::string::npos) << msg;
+}
+
+TEST(OnnxModel, RefusesPaddingThatIsNeitherValidNorSame)
+{
+    const std::string msg = messageOf(kDir + "/conv_pads.onnx");
+    EXPECT_NE(msg.find("node 'wide_pad' (Conv): pads [2, 2, 2, 2]"), std::string::npos) << msg;
+}
+
+TEST(OnnxModel, RefusesAReshapeAcrossTheBatch)
+{
+    const std::string msg = messageOf(kDir + "/reshape_batch.onnx");
+    EXPECT_NE(msg.find("node 'mix_batch' (Reshape)"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("does not keep the batch axis"), std::string::npos) << msg;
+}
+
+TEST(OnnxModel, RefusesAGraphWithNothingToRun)
+{
+    const std::string msg = messageOf(kDir + "/typed.onnx"); // one Identity
+    EXPECT_NE(msg.find("no operators to run"), std::string::npos) << msg;
+}
+
+// Each hostile file: a FormatError that names the file and says what is wrong.
+class OnnxBadFile : public testing::TestWithParam<std::pair<const char*, const char*>> {};
+
+TEST_P(OnnxBadFile, IsRefusedWithAMessageNamingTheFile)
+{
+    const auto [name, expect] = GetParam();
+    const std::string path = kDir + "/bad/" + name;
+    const std::string msg = messageOf(path);
+    EXPECT_NE(msg.find(name), std::string::npos) << msg;
+    EXPECT_NE(msg.find(expect), std::string::npos) << msg;
+}
+
+INSTANTIATE_TEST_SUITE_P(Hostile, OnnxBadFile,
+    testing::Values(std::pair { "truncated.onnx", "not a valid ONNX protobuf" },
+        std::pair { "empty.onnx", "empty" },
+        std::pair { "not_protobuf.onnx", "ONNX" },
+        std::pair { "no_graph.onnx", "no ir_version or graph" },
+        std::pair { "short_raw_data.onnx", "raw_data holds 40 bytes" },
+        std::pair { "negative_dims.onnx", "negative" },
+        std::pair { "absurd_dims.onnx", "more elements than can be addressed" },
+        std::pair { "huge_dims.onnx", "raw_data holds 16 bytes" },
+        std::pair { "typed_count.onnx", "float_data holds 2 values" },
+        std::pair { "escape_external.onnx", "'../../etc/passwd' is not a file name inside the model's folder" },
+        std::pair { "absolute_external.onnx", "'/etc/passwd' is not a file name inside" },
+        std::pair { "offset_past_end.onnx", "past the end" },
+        std::pair { "range_past_end.onnx", "past the end" },
+        std::pair { "length_mismatch.onnx", "length 12" },
+        std::pair { "missing_external.onnx", "no_such_file.data" },
+        std::pair { "bad_offset_text.onnx", "'-8' is not a non-negative integer" }),
+    [](const auto& param) {
+        std::string name = param.param.first;
+        return name.substr(0, name.find('.'));
+    });
+
+TEST(OnnxReader, RefusesAnExternalFileReachedThroughASymlinkOutOfTheFolder)
+{
+    const fs::path dir = fs::temp_directory_path() / ("ws_onnx_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::copy_file(kDir + "/bad/offset_past_end.onnx", dir / "model.onnx", fs::copy_options::overwrite_existing);
+    // model.onnx names small.data; here it is a link to a file outside the folder.
+    std::error_code ec;
+    fs::remove(dir / "small.data", ec);
+    fs::create_symlink("/etc/hostname", dir / "small.data");
+    const std::string msg = messageOf((dir / "model.onnx").string());
+    fs::remove_all(dir);
+    EXPECT_NE(msg.find("leads out of the model's folder"), std::string::npos) << msg;
+}
+
+// Damaged copies of real models (one byte changed, or cut short), made deterministically: each
+// opens, or is refused with a FormatError; nothing crashes (run under ASan in the asan preset).
+TEST(OnnxReader, SurvivesDamagedCopiesOfRealModels)
+{
+    const fs::path dir = fs::temp_directory_path() / ("ws_onnx_fuzz_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    uint64_t state = 12345;
+    auto next = [&state] {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return state >> 33;
+    };
+    int refused = 0, opened = 0;
+    for (const char* name : { "mlp.onnx", "cnn.onnx", "matmul_reshape.onnx" }) {
+        std::ifstream in(kDir + "/" + name, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (int round = 0; round < 300; ++round) {
+            std::string damaged = bytes;
+            const size_t at = next() % bytes.size();
+            if (round % 10 == 0)
+                damaged.resize(at);
+            else
+                damaged[at] = char(next() & 0xff);
+            const std::string path = (dir / "damaged.onnx").string();
+            std::ofstream(path, std::ios::binary | std::ios::trunc) << damaged;
+            try {
+                const auto file = openWeightFile(path);
+                for (size_t i = 0; i < file->tensors().size(); ++i)
+                    file->readTensor(i);
+                try {
+                    file->model();
+                } catch (const FormatError& e) {
+                    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+                }
+                ++opened;
+            } catch (const FormatError& e) {
+                EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+                ++refused;
+            }
+        }
+    }
+    fs::remove_all(dir);
+    EXPECT_GT(refused, 0);
+    EXPECT_GT(opened, 0);
+}
+
+TEST(OnnxReader, RefusesAFileOverProtobufsLimitBeforeParsing)
+{
+    // A sparse file: 2 GiB long, no disk blocks.
+    const fs::path path = fs::temp_directory_path() / ("ws_onnx_big_" + std::to_string(::getpid()) + ".onnx");
+    { std::ofstream(path.string(), std::ios::binary); }
+    fs::resize_file(path, uint64_t(1) << 31);
+    const std::string msg = messageOf(path.string());
+    fs::remove(path);
+    EXPECT_NE(msg.find(path.string() + ": 2147483648 bytes is more than protobuf's 2 GB limit"), std::string::npos)
+        << msg;
+}
+
+TEST(OnnxReader, RefusesAFieldLengthLargerThanTheFile)
+{
+    // ir_version = 7, then graph (field 7, length-delimited) claiming 2^31 - 1 bytes.
+    const fs::path path = fs::temp_directory_path() / ("ws_onnx_len_" + std::to_string(::getpid()) + ".onnx");
+    std::ofstream(path.string(), std::ios::binary) << std::string("\x08\x07\x3a\xff\xff\xff\xff\x07\x0a\x00", 10);
+    const std::string msg = messageOf(path.string());
+    fs::remove(path);
+    EXPECT_NE(msg.find("not a valid ONNX protobuf"), std::string::npos) << msg;
+}
+
+TEST(Permute, ReordersAxesAndBackward)
+{
+    Sequential model(Shape { 2, 3, 4 });
+    model.emplace<Permute>(std::vector<int> { 2, 3, 1 });
+    model.build();
+    EXPECT_EQ(model.outputShape(), (Shape { 3, 4, 2 }));
+    Tensor x({ 2, 2, 3, 4 });
+    for (int64_t i = 0; i < x.size(); ++i)
+        x[i] = float(i);
+    Workspace ws = model.makeWorkspace();
+    const Tensor y = model.forward(x, ws, false);
+    // y[n, h, w, c] = x[n, c, h, w]
+    for (int64_t n = 0; n < 2; ++n)
+        for (int64_t c = 0; c < 2; ++c)
+            for (int64_t h = 0; h < 3; ++h)
+                for (int64_t w = 0; w < 4; ++w)
+                    EXPECT_EQ(y[((n * 3 + h) * 4 + w) * 2 + c], x[((n * 2 + c) * 3 + h) * 4 + w]);
+    // Backward is the inverse permutation: dL/dx for dL/dy = y is x.
+    Tensor dx;
+    model.layer(0).backward(x, y, y, &dx, nullptr);
+    EXPECT_EQ(dx, x);
+}
+
+TEST(Permute, RoundTripsThroughItsConfigAndTheCompactForm)
+{
+    const nlohmann::json spec = parseLayerSpec("permute(3, 1, 2)");
+    ASSERT_EQ(spec.size(), 1u);
+    EXPECT_EQ(spec[0].at("dims"), nlohmann::json::parse("[3, 1, 2]"));
+    const auto layer = makeLayer(spec[0]);
+    EXPECT_EQ(layer->config().at("dims"), nlohmann::json::parse("[3, 1, 2]"));
+    EXPECT_THROW(makeLayer(nlohmann::json { { "type", "Permute" } }), ConfigError);
+}

@@ -1,0 +1,248 @@
+// The application-wide settings and the Help menu: the Preferences dialog writes what its
+// controls show and reads it back, Cancel writes nothing; translations switch languages (ours
+// and Qt's); the theme changes the palette; the shortcuts list is built from the menus.
+#include "AppSettings.h"
+#include "HelpDialogs.h"
+#include "MainWindow.h"
+#include "PreferencesDialog.h"
+#include "Theme.h"
+#include "Translations.h"
+
+#include "util/BuildInfo.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPalette>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+namespace settings = ws::ui::settings;
+using ws::ui::PreferencesDialog;
+
+namespace {
+
+void selectData(QComboBox* combo, const QString& value)
+{
+    const int index = combo->findData(value);
+    QVERIFY2(index >= 0, qPrintable(value));
+    combo->setCurrentIndex(index);
+}
+
+// The row of the shortcuts tree whose action text is text, or nullptr.
+QTreeWidgetItem* findRow(QTreeWidgetItem* parent, const QString& text)
+{
+    for (int i = 0; i < parent->childCount(); ++i) {
+        QTreeWidgetItem* child = parent->child(i);
+        if (child->text(0) == text)
+            return child;
+        if (QTreeWidgetItem* found = findRow(child, text))
+            return found;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestPreferences : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
+        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_preferences"));
+    }
+    void init() { QSettings().clear(); }
+    void cleanup() { ws::ui::installTranslations(QStringLiteral("en")); }
+
+    void freshSettingsShowTheDefaults()
+    {
+        PreferencesDialog dialog;
+        QCOMPARE(dialog.runsFolderEdit()->text(), QString());
+        QCOMPARE(dialog.runsFolderEdit()->placeholderText(), settings::defaultRunsFolder());
+        QCOMPARE(dialog.threadsSpin()->value(), 0);
+        QCOMPARE(dialog.divergingCombo()->currentData().toString(), QStringLiteral("RdBu"));
+        QCOMPARE(dialog.sequentialCombo()->currentData().toString(), QStringLiteral("viridis"));
+        QCOMPARE(dialog.themeCombo()->currentData().toString(), QStringLiteral("system"));
+        QCOMPARE(dialog.languageCombo()->currentData().toString(), QString());
+        QCOMPARE(dialog.refreshSpin()->value(), 30);
+        QCOMPARE(settings::effectiveRunsFolder(), settings::defaultRunsFolder());
+    }
+
+    void acceptedValuesArePersistedAndReadBack()
+    {
+        {
+            PreferencesDialog dialog;
+            dialog.runsFolderEdit()->setText(QStringLiteral("/tmp/ws-runs"));
+            dialog.threadsSpin()->setValue(3);
+            selectData(dialog.divergingCombo(), QStringLiteral("coolwarm"));
+            selectData(dialog.sequentialCombo(), QStringLiteral("magma"));
+            selectData(dialog.themeCombo(), QStringLiteral("dark"));
+            selectData(dialog.languageCombo(), QStringLiteral("fr"));
+            dialog.refreshSpin()->setValue(12);
+            dialog.accept();
+        }
+        // Through a new QSettings, as the next start would read them.
+        QSettings stored;
+        QCOMPARE(stored.value(QStringLiteral("preferences/runsFolder")).toString(), QStringLiteral("/tmp/ws-runs"));
+        QCOMPARE(stored.value(QStringLiteral("preferences/threads")).toInt(), 3);
+        QCOMPARE(settings::divergingColourMap.get(), QStringLiteral("coolwarm"));
+        QCOMPARE(settings::sequentialColourMap.get(), QStringLiteral("magma"));
+        QCOMPARE(settings::theme.get(), QStringLiteral("dark"));
+        QCOMPARE(settings::language.get(), QStringLiteral("fr"));
+        QCOMPARE(settings::plotRefreshHz.get(), 12);
+        QCOMPARE(settings::effectiveRunsFolder(), QStringLiteral("/tmp/ws-runs"));
+
+        PreferencesDialog reopened;
+        QCOMPARE(reopened.runsFolderEdit()->text(), QStringLiteral("/tmp/ws-runs"));
+        QCOMPARE(reopened.threadsSpin()->value(), 3);
+        QCOMPARE(reopened.divergingCombo()->currentData().toString(), QStringLiteral("coolwarm"));
+        QCOMPARE(reopened.sequentialCombo()->currentData().toString(), QStringLiteral("magma"));
+        QCOMPARE(reopened.themeCombo()->currentData().toString(), QStringLiteral("dark"));
+        QCOMPARE(reopened.languageCombo()->currentData().toString(), QStringLiteral("fr"));
+        QCOMPARE(reopened.refreshSpin()->value(), 12);
+    }
+
+    void cancelWritesNothing()
+    {
+        settings::threads.set(2);
+        PreferencesDialog dialog;
+        dialog.threadsSpin()->setValue(7);
+        selectData(dialog.themeCombo(), QStringLiteral("light"));
+        dialog.reject();
+        QCOMPARE(settings::threads.get(), 2);
+        QVERIFY(!QSettings().contains(QStringLiteral("preferences/theme")));
+    }
+
+    void restoreDefaultsResetsTheControls()
+    {
+        settings::plotRefreshHz.set(5);
+        settings::theme.set(QStringLiteral("dark"));
+        PreferencesDialog dialog;
+        QCOMPARE(dialog.refreshSpin()->value(), 5);
+        auto* buttons = dialog.findChild<QDialogButtonBox*>();
+        QVERIFY(buttons);
+        buttons->button(QDialogButtonBox::RestoreDefaults)->click();
+        QCOMPARE(dialog.refreshSpin()->value(), 30);
+        QCOMPARE(dialog.themeCombo()->currentData().toString(), QStringLiteral("system"));
+        QCOMPARE(settings::plotRefreshHz.get(), 5); // not saved until OK
+        dialog.accept();
+        QCOMPARE(settings::plotRefreshHz.get(), 30);
+    }
+
+    void everyControlHasATooltip()
+    {
+        PreferencesDialog dialog;
+        for (QWidget* w : dialog.findChildren<QWidget*>()) {
+            if (qobject_cast<QComboBox*>(w) || qobject_cast<QSpinBox*>(w) || qobject_cast<QLineEdit*>(w)) {
+                if (qobject_cast<QSpinBox*>(w->parentWidget())) // a spin box's own line edit
+                    continue;
+                QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->metaObject()->className()));
+            }
+        }
+    }
+
+    void translationsSwitchLanguages()
+    {
+        const auto file = [] { return QCoreApplication::translate("ws::ui::MainWindow", "&File"); };
+        QCOMPARE(ws::ui::installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+        QCOMPARE(file(), QStringLiteral("&Datei"));
+        QCOMPARE(QCoreApplication::translate("ws::ui::TrainingWorker", "Training finished after %n step(s).", nullptr, 3),
+            QStringLiteral("Training nach 3 Schritten beendet."));
+        QCOMPARE(ws::ui::installTranslations(QStringLiteral("fr")), QStringLiteral("fr"));
+        QCOMPARE(file(), QStringLiteral("&Fichier"));
+        QCOMPARE(ws::ui::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(file(), QStringLiteral("&File"));
+        // Each language listed under its own name.
+        QCOMPARE(ws::ui::languageName(QStringLiteral("en")), QStringLiteral("English"));
+        QCOMPARE(ws::ui::languageName(QStringLiteral("de")), QStringLiteral("Deutsch"));
+        QCOMPARE(ws::ui::languageName(QStringLiteral("fr")), QStringLiteral("Français"));
+    }
+
+    void qtsOwnTranslationsFollow()
+    {
+        const QString dir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        if (!QFile::exists(dir + QStringLiteral("/qtbase_de.qm")))
+            QSKIP("qtbase_de.qm missing (Debian package qt6-translations-l10n)");
+        ws::ui::installTranslations(QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
+        ws::ui::installTranslations(QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+    }
+
+    void themeChangesThePalette()
+    {
+        const QColor startup = QApplication::palette().color(QPalette::Window);
+        ws::ui::applyTheme(QStringLiteral("dark"));
+        QVERIFY2(QApplication::palette().color(QPalette::Window).lightness() < 80,
+            qPrintable(QApplication::palette().color(QPalette::Window).name()));
+        QCOMPARE(QApplication::style()->name(), QStringLiteral("fusion"));
+        ws::ui::applyTheme(QStringLiteral("light"));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        ws::ui::applyTheme(QStringLiteral("system"));
+        QCOMPARE(QApplication::palette().color(QPalette::Window), startup);
+    }
+
+    void shortcutsAreListedFromTheMenus()
+    {
+        ws::ui::MainWindow window;
+        ws::ui::ShortcutsDialog dialog(window.menuBar());
+        QTreeWidgetItem* root = dialog.tree()->invisibleRootItem();
+        QTreeWidgetItem* preferences = findRow(root, QStringLiteral("Preferences…"));
+        QVERIFY(preferences);
+        // Ctrl+, first, then the platform's own key if it has another.
+        const QString first = preferences->text(1).section(QStringLiteral(", "), 0, 0);
+        QCOMPARE(QKeySequence(first, QKeySequence::NativeText), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        QTreeWidgetItem* playground = findRow(root, QStringLiteral("Playground"));
+        QVERIFY(playground);
+        QCOMPARE(QKeySequence(playground->text(1), QKeySequence::NativeText), QKeySequence(Qt::CTRL | Qt::Key_1));
+        QVERIFY(findRow(root, QStringLiteral("Quit")));
+        QVERIFY(findRow(root, QStringLiteral("User Guide")));
+        QVERIFY(findRow(root, QStringLiteral("Keyboard Shortcuts")));
+        QVERIFY(!findRow(root, QStringLiteral("About Qt"))); // no shortcut, no row
+        window.close();
+    }
+
+    void aboutNamesTheLibraryVersions()
+    {
+        const QString text = ws::ui::aboutText();
+        const ws::BuildInfo info = ws::buildInfo();
+        QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+        QVERIFY2(QRegularExpression(QStringLiteral("^1\\.\\d+\\.\\d+$")).match(QString::fromStdString(info.hdf5)).hasMatch(),
+            info.hdf5.c_str());
+        QVERIFY(text.contains(QString::fromStdString(info.hdf5)));
+        QVERIFY(text.contains(QString::fromStdString(info.eigen)));
+        QVERIFY(text.contains(QStringLiteral(WS_VERSION)));
+        QCOMPARE(QString::fromStdString(info.buildType), QStringLiteral(WS_TEST_BUILD_TYPE));
+    }
+
+    void userGuideIsFoundFromTheBuildTree()
+    {
+        const QString path = ws::ui::userGuidePath();
+        QVERIFY2(path.endsWith(QStringLiteral("docs/user-guide.md")), qPrintable(path));
+
+        // Help ▸ User Guide renders it as Markdown: headings become text, not "## Train".
+        ws::ui::showUserGuide(nullptr);
+        QTextBrowser* browser = nullptr;
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* found = w->findChild<QTextBrowser*>())
+                browser = found;
+        QVERIFY(browser);
+        const QString text = browser->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Open a file")), qPrintable(text.left(200)));
+        QVERIFY(!text.contains(QStringLiteral("## Train")));
+        browser->window()->close();
+    }
+};
+
+QTEST_MAIN(TestPreferences)
+#include "test_preferences.moc"

@@ -1,0 +1,1167 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>main</name>
+    <message>
+        <source>Workbench for neural-network weights</source>
+        <translation>Werkbank für Gewichte neuronaler Netze</translation>
+    </message>
+    <message>
+        <source>Start training the built-in playground demo.</source>
+        <translation>Das Training der eingebauten Playground-Demo starten.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to &lt;file&gt; and quit.</source>
+        <translation>Ein Bild des Hauptfensters in &lt;file&gt; speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Wait &lt;ms&gt; milliseconds before the screenshot (default 4000).</source>
+        <translation>Vor dem Bildschirmfoto &lt;ms&gt; Millisekunden warten (Vorgabe 4000).</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>A model or weights file to open.</source>
+        <translation>Eine Modell- oder Gewichtsdatei zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>Open &lt;file&gt; (or folder) in the inspector.</source>
+        <translation>&lt;file&gt; (oder Ordner) im Inspektor öffnen.</translation>
+    </message>
+    <message>
+        <source>Show the tensor named &lt;name&gt; of the opened file.</source>
+        <translation>Den Tensor &lt;name&gt; der geöffneten Datei zeigen.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ArchitecturePanel</name>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Vergrößern (Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Verkleinern (Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s); click a layer to select its tensors</source>
+        <translation>
+            <numerusform>%n Schicht; eine Schicht anklicken wählt ihre Tensoren</numerusform>
+            <numerusform>%n Schichten; eine Schicht anklicken wählt ihre Tensoren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No architecture in this file: %n group(s) of tensors by name</source>
+        <translation>
+            <numerusform>Keine Architektur in dieser Datei: %n Gruppe von Tensoren nach Namen</numerusform>
+            <numerusform>Keine Architektur in dieser Datei: %n Gruppen von Tensoren nach Namen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 Parameter</translation>
+    </message>
+    <message>
+        <source>output %1 · %2</source>
+        <translation>Ausgabe %1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n tensor(s)</source>
+        <translation>
+            <numerusform> · %n Tensor</numerusform>
+            <numerusform> · %n Tensoren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::BoundaryPlot</name>
+    <message>
+        <source>Train −1</source>
+        <translation>Training −1</translation>
+    </message>
+    <message>
+        <source>Train +1</source>
+        <translation>Training +1</translation>
+    </message>
+    <message>
+        <source>Test −1</source>
+        <translation>Test −1</translation>
+    </message>
+    <message>
+        <source>Test +1</source>
+        <translation>Test +1</translation>
+    </message>
+    <message>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ComparePanel</name>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Open a second checkpoint of the same model and compare it tensor by tensor</source>
+        <translation>Einen zweiten Checkpoint desselben Modells öffnen und Tensor für Tensor vergleichen</translation>
+    </message>
+    <message>
+        <source>Open a file, then compare it with another checkpoint.</source>
+        <translation>Eine Datei öffnen, dann mit einem anderen Checkpoint vergleichen.</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Shape A</source>
+        <translation>Form A</translation>
+    </message>
+    <message>
+        <source>Shape B</source>
+        <translation>Form B</translation>
+    </message>
+    <message>
+        <source>‖A−B‖/‖A‖</source>
+        <translation>‖A−B‖/‖A‖</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>max |A−B|</source>
+        <translation>max |A−B|</translation>
+    </message>
+    <message>
+        <source>Comparing with %1…</source>
+        <translation>Vergleich mit %1…</translation>
+    </message>
+    <message>
+        <source>in both</source>
+        <translation>in beiden</translation>
+    </message>
+    <message>
+        <source>reshaped</source>
+        <translation>umgeformt</translation>
+    </message>
+    <message>
+        <source>removed in B</source>
+        <translation>in B entfernt</translation>
+    </message>
+    <message>
+        <source>added in B</source>
+        <translation>in B hinzugefügt</translation>
+    </message>
+    <message>
+        <source>A − B with B = %1: %2 compared, %3 added, %4 removed, %5 reshaped. Sort by a column; select a row for the heatmap of A − B.</source>
+        <translation>A − B mit B = %1: %2 verglichen, %3 hinzugefügt, %4 entfernt, %5 umgeformt. Nach einer Spalte sortieren; eine Zeile wählen zeigt die Heatmap von A − B.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::Help</name>
+    <message>
+        <source>User Guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>The user guide was not found. Looked in:
+%1</source>
+        <translation>Das Benutzerhandbuch wurde nicht gefunden. Gesucht in:
+%1</translation>
+    </message>
+    <message>
+        <source>Weightscope User Guide</source>
+        <translation>Weightscope-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;A workbench for neural-network weights: look inside model files, train small models and watch them learn, compare runs.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build type&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Gewichte neuronaler Netze: in Modelldateien hineinsehen, kleine Modelle trainieren und ihnen beim Lernen zusehen, Läufe vergleichen.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (erstellt mit %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build-Typ&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::Inspector</name>
+    <message>
+        <source>All weight files (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz)</source>
+        <translation>Alle Gewichtsdateien (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz)</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>GGUF (*.gguf)</source>
+        <translation>GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>ONNX (*.onnx)</source>
+        <translation>ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>PyTorch (*.pt *.pth *.bin)</source>
+        <translation>PyTorch (*.pt *.pth *.bin)</translation>
+    </message>
+    <message>
+        <source>Keras (*.h5 *.keras)</source>
+        <translation>Keras (*.h5 *.keras)</translation>
+    </message>
+    <message>
+        <source>NumPy (*.npy *.npz)</source>
+        <translation>NumPy (*.npy *.npz)</translation>
+    </message>
+    <message>
+        <source>Weightscope model (*.h5)</source>
+        <translation>Weightscope-Modell (*.h5)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the file being opened; the open model stays</source>
+        <translation>Nicht länger auf die Datei warten; das geöffnete Modell bleibt</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>A sharded Hugging Face checkpoint</source>
+        <translation>Ein aufgeteilter Hugging-Face-Checkpoint</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Compare With…</source>
+        <translation>&amp;Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Open Weights</source>
+        <translation>Gewichte öffnen</translation>
+    </message>
+    <message>
+        <source>Open Sharded Checkpoint Folder</source>
+        <translation>Ordner eines aufgeteilten Checkpoints öffnen</translation>
+    </message>
+    <message>
+        <source>Open a file first; then compare it with another.</source>
+        <translation>Zuerst eine Datei öffnen, dann mit einer anderen vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Opening cancelled; the reader stops in the background</source>
+        <translation>Öffnen abgebrochen; der Leser endet im Hintergrund</translation>
+    </message>
+    <message>
+        <source>%1 — Weightscope</source>
+        <translation>%1 — Weightscope</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 tensors (%3)</source>
+        <translation>%1 geöffnet: %2 Tensoren (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Vergleich nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The open model stays as it was.</source>
+        <translation>Das geöffnete Modell bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>A − B: %1 · %2 (B: %3)</source>
+        <translation>A − B: %1 · %2 (B: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::InspectorWorker</name>
+    <message>
+        <source>(top level)</source>
+        <translation>(oberste Ebene)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::LossPlot</name>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>Testverlust</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Loss (MSE)</source>
+        <translation>Verlust (MSE)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::MainWindow</name>
+    <message>
+        <source>Weightscope</source>
+        <translation>Weightscope</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>Playground</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Weightscope</source>
+        <translation>Ü&amp;ber Weightscope</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>About Weightscope</source>
+        <translation>Über Weightscope</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;File ▸ Open&lt;/b&gt; (or drop a file here) to look inside a model&apos;s weights: safetensors, Keras, NumPy, Weightscope models.&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;Öffnen Sie &lt;b&gt;Datei ▸ Öffnen&lt;/b&gt; (oder ziehen Sie eine Datei hierher), um in die Gewichte eines Modells zu schauen: safetensors, Keras, NumPy, Weightscope-Modelle.&lt;/p&gt;&lt;p&gt;Öffnen Sie &lt;b&gt;Ansicht ▸ Playground&lt;/b&gt;, um einem kleinen Netz beim Lernen zuzusehen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::MetadataPanel</name>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Eintrag]</numerusform>
+            <numerusform>[%n Einträge]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tensoren</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ModelTreePanel</name>
+    <message>
+        <source>Filter tensors by name</source>
+        <translation>Tensoren nach Namen filtern</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Treat the filter as a regular expression</source>
+        <translation>Den Filter als regulären Ausdruck behandeln</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n Tensor</numerusform>
+            <numerusform>%n Tensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tensors · %2 parameters · %3</source>
+        <translation>%1 Tensoren · %2 Parameter · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::PlaygroundPanel</name>
+    <message>
+        <source>Circle</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>Exclusive or</source>
+        <translation>Exklusives Oder</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>Gauß</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>Spirale</translation>
+    </message>
+    <message>
+        <source>Noise as in TensorFlow Playground (0 to 50)</source>
+        <translation>Rauschen wie in TensorFlow Playground (0 bis 50)</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>Testdaten zeigen</translation>
+    </message>
+    <message>
+        <source>Neurons per hidden layer, separated by commas (at most %1 layers of %2)</source>
+        <translation>Neuronen je verborgener Schicht, durch Kommas getrennt (höchstens %1 Schichten zu %2)</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Slow (10 epochs/s)</source>
+        <translation>Langsam (10 Epochen/s)</translation>
+    </message>
+    <message>
+        <source>Playground (60 epochs/s)</source>
+        <translation>Playground (60 Epochen/s)</translation>
+    </message>
+    <message>
+        <source>Fast (300 epochs/s)</source>
+        <translation>Schnell (300 Epochen/s)</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Train on one batch, then pause</source>
+        <translation>Auf einem Batch trainieren, dann anhalten</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Start again from new random weights</source>
+        <translation>Mit neuen zufälligen Gewichten neu beginnen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <source>Noise:</source>
+        <translation>Rauschen:</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Merkmale:</translation>
+    </message>
+    <message>
+        <source>x₁, x₂</source>
+        <translation>x₁, x₂</translation>
+    </message>
+    <message>
+        <source>Hidden layers:</source>
+        <translation>Verborgene Schichten:</translation>
+    </message>
+    <message>
+        <source>Activation:</source>
+        <translation>Aktivierung:</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Ausgabe:</translation>
+    </message>
+    <message>
+        <source>1 neuron, tanh</source>
+        <translation>1 Neuron, tanh</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>Optimierer:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>Verlust:</translation>
+    </message>
+    <message>
+        <source>MSE on ±1</source>
+        <translation>MSE auf ±1</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Test accuracy&lt;/b&gt; %5 %</source>
+        <translation>&lt;b&gt;Epoche&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Schritt&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Trainingsverlust&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Testverlust&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Testgenauigkeit&lt;/b&gt; %5 %</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Folder where every training run is recorded; empty for the default</source>
+        <translation>Ordner, in dem jeder Trainingslauf aufgezeichnet wird; leer für die Vorgabe</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the runs folder</source>
+        <translation>Den Ordner für Läufe wählen</translation>
+    </message>
+    <message>
+        <source>All cores (%1)</source>
+        <translation>Alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <source>Threads for training and analysis; used by what starts after the change</source>
+        <translation>Threads für Training und Analyse; gilt für alles, was nach der Änderung startet</translation>
+    </message>
+    <message>
+        <source>Colour map for signed values, centred on zero</source>
+        <translation>Farbskala für vorzeichenbehaftete Werte, um null zentriert</translation>
+    </message>
+    <message>
+        <source>Colour map for magnitudes</source>
+        <translation>Farbskala für Beträge</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Light or dark colours, or those of the desktop</source>
+        <translation>Helle oder dunkle Farben oder die der Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>System (%1)</translation>
+    </message>
+    <message>
+        <source>Language of the user interface</source>
+        <translation>Sprache der Benutzeroberfläche</translation>
+    </message>
+    <message>
+        <source>The language changes when Weightscope is started again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Weightscope.</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> Bilder/s</translation>
+    </message>
+    <message>
+        <source>How often live plots are redrawn while training</source>
+        <translation>Wie oft Live-Diagramme während des Trainings neu gezeichnet werden</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Runs folder:</source>
+        <translation>Ordner für Läufe:</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Design:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Diverging colour map:</source>
+        <translation>Divergierende Farbskala:</translation>
+    </message>
+    <message>
+        <source>Sequential colour map:</source>
+        <translation>Sequenzielle Farbskala:</translation>
+    </message>
+    <message>
+        <source>Plot refresh rate:</source>
+        <translation>Bildrate der Diagramme:</translation>
+    </message>
+    <message>
+        <source>Put every control back to its default (saved with OK)</source>
+        <translation>Alle Einstellungen auf ihre Vorgabe zurücksetzen (gespeichert mit OK)</translation>
+    </message>
+    <message>
+        <source>Runs Folder</source>
+        <translation>Ordner für Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::StatsPanel</name>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>bins </source>
+        <translation>Klassen </translation>
+    </message>
+    <message>
+        <source>Log counts</source>
+        <translation>Logarithmische Anzahl</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Standard deviation</source>
+        <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <source>L2 norm</source>
+        <translation>L2-Norm</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>Nullen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>±Inf</source>
+        <translation>±Inf</translation>
+    </message>
+    <message>
+        <source>Percentile %1 %</source>
+        <translation>Perzentil %1 %</translation>
+    </message>
+    <message>
+        <source>Statistics in float64 over the float32 values; percentiles exact (NumPy&apos;s linear method).</source>
+        <translation>Statistik in float64 über die float32-Werte; Perzentile exakt (lineare Methode von NumPy).</translation>
+    </message>
+    <message>
+        <source>Percentiles from a %1-bin histogram, within %2 of the exact values.</source>
+        <translation>Perzentile aus einem Histogramm mit %1 Klassen, höchstens %2 von den exakten Werten entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TensorViewPanel</name>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>How the elements pooled into one pixel of a large tensor are combined</source>
+        <translation>Wie die Elemente, die bei einem großen Tensor auf ein Pixel fallen, zusammengefasst werden</translation>
+    </message>
+    <message>
+        <source>Data range</source>
+        <translation>Datenbereich</translation>
+    </message>
+    <message>
+        <source>Symmetric ±max</source>
+        <translation>Symmetrisch ±max</translation>
+    </message>
+    <message>
+        <source>Percentiles 1–99 %</source>
+        <translation>Perzentile 1–99 %</translation>
+    </message>
+    <message>
+        <source>The values the colour scale (or the line&apos;s axis) spans</source>
+        <translation>Die Werte, die die Farbskala (oder die Achse der Linie) umfasst</translation>
+    </message>
+    <message>
+        <source>Reduction:</source>
+        <translation>Reduktion:</translation>
+    </message>
+    <message>
+        <source>Colour range:</source>
+        <translation>Farbbereich:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Plot as PNG…</source>
+        <translation>Diagramm als PNG…</translation>
+    </message>
+    <message>
+        <source>Plot as PDF…</source>
+        <translation>Diagramm als PDF…</translation>
+    </message>
+    <message>
+        <source>Tensor as NumPy .npy…</source>
+        <translation>Tensor als NumPy-.npy…</translation>
+    </message>
+    <message>
+        <source>Shown slice as CSV…</source>
+        <translation>Gezeigten Schnitt als CSV…</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the model tree</source>
+        <translation>Einen Tensor im Modellbaum wählen</translation>
+    </message>
+    <message>
+        <source>rows: dim %1 × columns: dim %2</source>
+        <translation>Zeilen: Dim. %1 × Spalten: Dim. %2</translation>
+    </message>
+    <message>
+        <source>The two dimensions shown as rows and columns</source>
+        <translation>Die beiden Dimensionen, die als Zeilen und Spalten gezeigt werden</translation>
+    </message>
+    <message>
+        <source>[%1]=</source>
+        <translation>[%1]=</translation>
+    </message>
+    <message>
+        <source>Index in dimension %1 (size %2)</source>
+        <translation>Index in Dimension %1 (Größe %2)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Show the kernel as a grid of filters, one per output channel</source>
+        <translation>Den Kern als Raster von Filtern zeigen, einer je Ausgabekanal</translation>
+    </message>
+    <message>
+        <source>input channel </source>
+        <translation>Eingabekanal </translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Export Slice</source>
+        <translation>Schnitt exportieren</translation>
+    </message>
+    <message>
+        <source>Export Tensor</source>
+        <translation>Tensor exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>NumPy array (*.npy)</source>
+        <translation>NumPy-Array (*.npy)</translation>
+    </message>
+    <message>
+        <source>This tensor has no elements: %1</source>
+        <translation>Dieser Tensor hat keine Elemente: %1</translation>
+    </message>
+    <message>
+        <source>%1 filters of %2 × %3, input channel %4 of %5 (layout %6); one pixel per weight</source>
+        <translation>%1 Filter zu %2 × %3, Eingabekanal %4 von %5 (Anordnung %6); ein Pixel je Gewicht</translation>
+    </message>
+    <message>
+        <source>%1 × %2 shown as %3 × %4 cells: %5 of up to %6 × %7 elements per cell</source>
+        <translation>%1 × %2 als %3 × %4 Zellen gezeigt: %5 von bis zu %6 × %7 Elementen je Zelle</translation>
+    </message>
+    <message>
+        <source>%1 × %2, one cell per element</source>
+        <translation>%1 × %2, eine Zelle je Element</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n NaN/Inf element(s) left out</source>
+        <translation>
+            <numerusform>; %n NaN/Inf-Element ausgelassen</numerusform>
+            <numerusform>; %n NaN/Inf-Elemente ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · colours: %1 over [%2, %3]</source>
+        <translation> · Farben: %1 über [%2, %3]</translation>
+    </message>
+    <message>
+        <source>diverging, white at 0</source>
+        <translation>divergierend, weiß bei 0</translation>
+    </message>
+    <message>
+        <source>viridis</source>
+        <translation>viridis</translation>
+    </message>
+    <message>
+        <source>filter column · kernel x</source>
+        <translation>Filterspalte · Kern x</translation>
+    </message>
+    <message>
+        <source>filter row · kernel y</source>
+        <translation>Filterzeile · Kern y</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>filter %1, input channel %2, kernel (%3, %4) = %5</source>
+        <translation>Filter %1, Eingabekanal %2, Kern (%3, %4) = %5</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>rows %1–%2, columns %3–%4: mean %5, min %6, max %7</source>
+        <translation>Zeilen %1–%2, Spalten %3–%4: Mittel %5, Min. %6, Max. %7</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TrainingWorker</name>
+    <message numerus="yes">
+        <source>Training stopped after %n step(s).</source>
+        <translation>
+            <numerusform>Training nach %n Schritt angehalten.</numerusform>
+            <numerusform>Training nach %n Schritten angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>Training divergiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished after %n step(s).</source>
+        <translation>
+            <numerusform>Training nach %n Schritt beendet.</numerusform>
+            <numerusform>Training nach %n Schritten beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+</context>
+</TS>

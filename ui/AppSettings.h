@@ -1,0 +1,31 @@
+// The application-wide settings the Preferences dialog edits, one typed key each (Preference.h).
+// Settings that belong to one panel (its splitter, its last dataset) stay next to that panel.
+#pragma once
+
+#include "Preference.h"
+
+#include <QString>
+
+namespace ws::ui::settings {
+
+// Where training runs are recorded; empty means defaultRunsFolder().
+inline const Preference<QString> runsFolder("preferences/runsFolder");
+// Threads for training and analysis started from the GUI; 0 means all cores.
+inline const Preference<int> threads("preferences/threads", 0);
+// Colour-map names for the tensor views: signed data (centred on zero) and magnitudes.
+inline const Preference<QString> divergingColourMap("preferences/divergingColourMap", QStringLiteral("RdBu"));
+inline const Preference<QString> sequentialColourMap("preferences/sequentialColourMap", QStringLiteral("viridis"));
+// "system", "light" or "dark" (Theme.h).
+inline const Preference<QString> theme("preferences/theme", QStringLiteral("system"));
+// A language code ("de", "fr", "en") or empty for the system's language (Translations.h).
+inline const Preference<QString> language("preferences/language");
+// How often live plots are redrawn, in frames per second.
+inline const Preference<int> plotRefreshHz("preferences/plotRefreshHz", 30);
+
+QString defaultRunsFolder(); // <app data>/runs
+QString effectiveRunsFolder(); // the setting, or the default when it is empty
+
+QStringList divergingColourMaps();
+QStringList sequentialColourMaps();
+
+} // namespace ws::ui::settings
