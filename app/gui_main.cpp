@@ -2,6 +2,8 @@
 #include "AppSettings.h"
 #include "MainWindow.h"
 #include "Translations.h"
+
+#include "inspector/Inspector.h"
 #include "playground/PlaygroundPanel.h"
 #include "training/TrainingPanel.h"
 #include "runs/ComparePlot.h"
@@ -53,7 +55,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption runsGroup(QStringLiteral("runs-group"),
         QApplication::translate("main", "With --runs: group the compared runs by <key> (tag, lr, seed, ...)."),
         QApplication::translate("main", "key"));
-    parser.addOptions({ demo, trainingDemo, screenshot, screenshotAfter, runsFolder, runsGroup });
+    const QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open <file> (or folder) in the inspector."),
+        QApplication::translate("main", "file"));
+    const QCommandLineOption tensor(QStringLiteral("tensor"),
+        QApplication::translate("main", "Show the tensor named <name> of the opened file."), QApplication::translate("main", "name"));
+    parser.addOptions({ demo, trainingDemo, screenshot, screenshotAfter, runsFolder, runsGroup, open, tensor });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -62,9 +68,21 @@ int main(int argc, char* argv[])
     const bool takeScreenshot = parser.isSet(screenshot);
     if (!takeScreenshot) // screenshots always show the default layout
         window.restoreLayout();
-    if (!parser.positionalArguments().isEmpty())
-        window.statusBar()->showMessage(
-            QApplication::translate("main", "Opening files is not available yet: %1").arg(parser.positionalArguments().first()));
+    QString file = parser.value(open);
+    if (file.isEmpty() && !parser.positionalArguments().isEmpty())
+        file = parser.positionalArguments().first();
+    if (!file.isEmpty()) {
+        if (parser.isSet(tensor)) {
+            const std::string name = parser.value(tensor).toStdString();
+            QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window, [&window, name] {
+                const auto& tensors = window.inspector()->model().file->tensors();
+                for (size_t i = 0; i < tensors.size(); ++i)
+                    if (tensors[i].name == name)
+                        window.inspector()->selectTensor(int(i));
+            }, Qt::SingleShotConnection);
+        }
+        window.inspector()->open(file);
+    }
     if (parser.isSet(demo)) {
         window.showPlayground();
         window.playground()->start();
@@ -96,13 +114,25 @@ int main(int argc, char* argv[])
 
     if (takeScreenshot) {
         const QString path = parser.value(screenshot);
-        QTimer::singleShot(parser.value(screenshotAfter).toInt(), &window, [&window, path] {
+        auto shoot = [&window, path] {
             const bool saved = window.grab().save(path);
             if (!saved)
                 qCritical("could not write %s", qPrintable(path));
             window.close();
             QApplication::exit(saved ? 0 : 1);
-        });
+        };
+        if (!file.isEmpty()) {
+            // The picture of an opened file: once its statistics are drawn (and the layout settled).
+            auto* inspector = window.inspector();
+            QObject::connect(inspector, &ws::ui::Inspector::numbersShown, &window,
+                [&window, shoot] { QTimer::singleShot(500, &window, shoot); }, Qt::SingleShotConnection);
+            QObject::connect(inspector, &ws::ui::Inspector::openFailed, &window, [](const QString& message) {
+                qCritical("%s", qPrintable(message));
+                QApplication::exit(1);
+            });
+        } else {
+            QTimer::singleShot(parser.value(screenshotAfter).toInt(), &window, shoot);
+        }
     }
     return app.exec();
 }

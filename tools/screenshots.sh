@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pictures of the main window for docs/screenshots/, taken by the app itself
-# (--screenshot grabs the window after the demo has trained for a while).
+# (--screenshot grabs the window after the demo has trained for a while, or once an opened
+# file's first tensor and its statistics are drawn).
 # Usage: tools/screenshots.sh [path/to/weightscope]   (default: build/release/app/weightscope)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -21,6 +22,12 @@ run() {
 
 run --demo --screenshot "$out/playground.png" --screenshot-after-ms "${WS_SHOT_MS:-4000}"
 echo "wrote $out/playground.png"
+# The inspector: a Keras CNN (architecture, conv kernel as a grid of filters) and a pooled heatmap.
+run --screenshot "$out/inspector.png" tests/data/keras/keras3_cnn.keras
+echo "wrote $out/inspector.png"
+run --screenshot "$out/inspector-heatmap.png" --tensor i8_big tests/data/safetensors/dtypes.safetensors
+echo "wrote $out/inspector-heatmap.png"
+
 # Long enough for the 3 epochs of the demo MLP to end and the confusion matrix to appear
 # (loading Fashion-MNIST takes a few seconds; a busy machine needs more: raise WS_TRAIN_SHOT_MS).
 run --training-demo --screenshot "$out/training.png" --screenshot-after-ms "${WS_TRAIN_SHOT_MS:-45000}"

@@ -32,24 +32,60 @@
         <translation>Eine Modell- oder Gewichtsdatei zum Öffnen.</translation>
     </message>
     <message>
-        <source>Opening files is not available yet: %1</source>
-        <translation>Das Öffnen von Dateien ist noch nicht verfügbar: %1</translation>
+        <source>Open &lt;file&gt; (or folder) in the inspector.</source>
+        <translation>&lt;file&gt; (oder Ordner) im Inspektor öffnen.</translation>
     </message>
     <message>
-        <source>Show the Runs dock for &lt;folder&gt;, every run selected.</source>
-        <translation>Das Läufe-Dock für &lt;folder&gt; zeigen, alle Läufe ausgewählt.</translation>
+        <source>Show the tensor named &lt;name&gt; of the opened file.</source>
+        <translation>Den Tensor &lt;name&gt; der geöffneten Datei zeigen.</translation>
     </message>
     <message>
-        <source>folder</source>
-        <translation>Ordner</translation>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ArchitecturePanel</name>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Vergrößern (Strg+Mausrad)</translation>
     </message>
     <message>
-        <source>With --runs: group the compared runs by &lt;key&gt; (tag, lr, seed, ...).</source>
-        <translation>Mit --runs: die verglichenen Läufe nach &lt;key&gt; gruppieren (tag, lr, seed, ...).</translation>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Verkleinern (Strg+Mausrad)</translation>
     </message>
     <message>
-        <source>key</source>
-        <translation>Schlüssel</translation>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s); click a layer to select its tensors</source>
+        <translation>
+            <numerusform>%n Schicht; eine Schicht anklicken wählt ihre Tensoren</numerusform>
+            <numerusform>%n Schichten; eine Schicht anklicken wählt ihre Tensoren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No architecture in this file: %n group(s) of tensors by name</source>
+        <translation>
+            <numerusform>Keine Architektur in dieser Datei: %n Gruppe von Tensoren nach Namen</numerusform>
+            <numerusform>Keine Architektur in dieser Datei: %n Gruppen von Tensoren nach Namen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 Parameter</translation>
+    </message>
+    <message>
+        <source>output %1 · %2</source>
+        <translation>Ausgabe %1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n tensor(s)</source>
+        <translation>
+            <numerusform> · %n Tensor</numerusform>
+            <numerusform> · %n Tensoren</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -80,130 +116,70 @@
     </message>
 </context>
 <context>
-    <name>ws::ui::ComparePlot</name>
+    <name>ws::ui::ComparePanel</name>
     <message>
-        <source>(no tag)</source>
-        <translation>(kein Tag)</translation>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
     </message>
     <message>
-        <source>Loss (batches)</source>
-        <translation>Verlust (Batches)</translation>
+        <source>Open a second checkpoint of the same model and compare it tensor by tensor</source>
+        <translation>Einen zweiten Checkpoint desselben Modells öffnen und Tensor für Tensor vergleichen</translation>
     </message>
     <message>
-        <source>Accuracy (batches)</source>
-        <translation>Genauigkeit (Batches)</translation>
+        <source>Open a file, then compare it with another checkpoint.</source>
+        <translation>Eine Datei öffnen, dann mit einem anderen Checkpoint vergleichen.</translation>
     </message>
     <message>
-        <source>Loss (epochs)</source>
-        <translation>Verlust (Epochen)</translation>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
     </message>
     <message>
-        <source>Accuracy (epochs)</source>
-        <translation>Genauigkeit (Epochen)</translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <source>Validation loss</source>
-        <translation>Validierungsverlust</translation>
+        <source>Shape A</source>
+        <translation>Form A</translation>
     </message>
     <message>
-        <source>Validation accuracy</source>
-        <translation>Validierungsgenauigkeit</translation>
+        <source>Shape B</source>
+        <translation>Form B</translation>
     </message>
     <message>
-        <source>Learning rate</source>
-        <translation>Lernrate</translation>
+        <source>‖A−B‖/‖A‖</source>
+        <translation>‖A−B‖/‖A‖</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>Schritt</translation>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
     </message>
     <message>
-        <source>Epoch</source>
-        <translation>Epoche</translation>
+        <source>max |A−B|</source>
+        <translation>max |A−B|</translation>
     </message>
     <message>
-        <source>Relative time</source>
-        <translation>Relative Zeit</translation>
+        <source>Comparing with %1…</source>
+        <translation>Vergleich mit %1…</translation>
     </message>
     <message>
-        <source>Wall time</source>
-        <translation>Uhrzeit</translation>
+        <source>in both</source>
+        <translation>in beiden</translation>
     </message>
     <message>
-        <source>Log y</source>
-        <translation>y logarithmisch</translation>
+        <source>reshaped</source>
+        <translation>umgeformt</translation>
     </message>
     <message>
-        <source>TensorBoard's debiased exponential moving average</source>
-        <translation>Der entzerrte exponentielle gleitende Mittelwert von TensorBoard</translation>
+        <source>removed in B</source>
+        <translation>in B entfernt</translation>
     </message>
     <message>
-        <source>No grouping</source>
-        <translation>Keine Gruppierung</translation>
+        <source>added in B</source>
+        <translation>in B hinzugefügt</translation>
     </message>
     <message>
-        <source>Group by tag</source>
-        <translation>Nach Tag gruppieren</translation>
-    </message>
-    <message>
-        <source>Group by %1</source>
-        <translation>Nach %1 gruppieren</translation>
-    </message>
-    <message>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
-    </message>
-    <message>
-        <source>Export the full histories of the shown runs</source>
-        <translation>Die vollständigen Verläufe der gezeigten Läufe exportieren</translation>
-    </message>
-    <message>
-        <source>Image…</source>
-        <translation>Bild…</translation>
-    </message>
-    <message>
-        <source>Save the plot as PNG or PDF</source>
-        <translation>Das Diagramm als PNG oder PDF speichern</translation>
-    </message>
-    <message>
-        <source>x:</source>
-        <translation>x:</translation>
-    </message>
-    <message>
-        <source>Smoothing:</source>
-        <translation>Glättung:</translation>
-    </message>
-    <message>
-        <source> (s)</source>
-        <translation> (s)</translation>
-    </message>
-    <message>
-        <source>%1: mean ± std of %2 runs</source>
-        <translation>%1: Mittelwert ± Std.-Abw. von %2 Läufen</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file</source>
-        <translation>%1: Die Datei kann nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file (disk full?)</source>
-        <translation>%1: Die Datei kann nicht geschrieben werden (Datenträger voll?)</translation>
-    </message>
-    <message>
-        <source>Export histories</source>
-        <translation>Verläufe exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Save plot</source>
-        <translation>Diagramm speichern</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
-        <translation>PNG-Bilder (*.png);;PDF-Dokumente (*.pdf)</translation>
+        <source>A − B with B = %1: %2 compared, %3 added, %4 removed, %5 reshaped. Sort by a column; select a row for the heatmap of A − B.</source>
+        <translation>A − B mit B = %1: %2 verglichen, %3 hinzugefügt, %4 entfernt, %5 umgeformt. Nach einer Spalte sortieren; eine Zeile wählen zeigt die Heatmap von A − B.</translation>
     </message>
 </context>
 <context>
@@ -225,6 +201,168 @@
     <message>
         <source>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;A workbench for neural-network weights: look inside model files, train small models and watch them learn, compare runs.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build type&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Gewichte neuronaler Netze: in Modelldateien hineinsehen, kleine Modelle trainieren und ihnen beim Lernen zusehen, Läufe vergleichen.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (erstellt mit %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build-Typ&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::Inspector</name>
+    <message>
+        <source>All weight files (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz)</source>
+        <translation>Alle Gewichtsdateien (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz)</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>GGUF (*.gguf)</source>
+        <translation>GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>ONNX (*.onnx)</source>
+        <translation>ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>PyTorch (*.pt *.pth *.bin)</source>
+        <translation>PyTorch (*.pt *.pth *.bin)</translation>
+    </message>
+    <message>
+        <source>Keras (*.h5 *.keras)</source>
+        <translation>Keras (*.h5 *.keras)</translation>
+    </message>
+    <message>
+        <source>NumPy (*.npy *.npz)</source>
+        <translation>NumPy (*.npy *.npz)</translation>
+    </message>
+    <message>
+        <source>Weightscope model (*.h5)</source>
+        <translation>Weightscope-Modell (*.h5)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the file being opened; the open model stays</source>
+        <translation>Nicht länger auf die Datei warten; das geöffnete Modell bleibt</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>A sharded Hugging Face checkpoint</source>
+        <translation>Ein aufgeteilter Hugging-Face-Checkpoint</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Compare With…</source>
+        <translation>&amp;Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Open Weights</source>
+        <translation>Gewichte öffnen</translation>
+    </message>
+    <message>
+        <source>Open Sharded Checkpoint Folder</source>
+        <translation>Ordner eines aufgeteilten Checkpoints öffnen</translation>
+    </message>
+    <message>
+        <source>Open a file first; then compare it with another.</source>
+        <translation>Zuerst eine Datei öffnen, dann mit einer anderen vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Opening cancelled; the reader stops in the background</source>
+        <translation>Öffnen abgebrochen; der Leser endet im Hintergrund</translation>
+    </message>
+    <message>
+        <source>%1 — Weightscope</source>
+        <translation>%1 — Weightscope</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 tensors (%3)</source>
+        <translation>%1 geöffnet: %2 Tensoren (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Vergleich nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The open model stays as it was.</source>
+        <translation>Das geöffnete Modell bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>A − B: %1 · %2 (B: %3)</source>
+        <translation>A − B: %1 · %2 (B: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::InspectorWorker</name>
+    <message>
+        <source>(top level)</source>
+        <translation>(oberste Ebene)</translation>
     </message>
 </context>
 <context>
@@ -251,10 +389,6 @@
     <message>
         <source>Weightscope</source>
         <translation>Weightscope</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;Öffnen Sie &lt;b&gt;Ansicht ▸ Playground&lt;/b&gt;, um einem kleinen Netz beim Lernen zuzusehen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Playground</source>
@@ -313,12 +447,122 @@
         <translation>Über Weightscope</translation>
     </message>
     <message>
-        <source>Runs</source>
-        <translation>Läufe</translation>
+        <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;File ▸ Open&lt;/b&gt; (or drop a file here) to look inside a model&apos;s weights: safetensors, Keras, NumPy, Weightscope models.&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;Öffnen Sie &lt;b&gt;Datei ▸ Öffnen&lt;/b&gt; (oder ziehen Sie eine Datei hierher), um in die Gewichte eines Modells zu schauen: safetensors, Keras, NumPy, Weightscope-Modelle.&lt;/p&gt;&lt;p&gt;Öffnen Sie &lt;b&gt;Ansicht ▸ Playground&lt;/b&gt;, um einem kleinen Netz beim Lernen zuzusehen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::MetadataPanel</name>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Eintrag]</numerusform>
+            <numerusform>[%n Einträge]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Ctrl+2</source>
-        <translation>Ctrl+2</translation>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tensoren</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ModelTreePanel</name>
+    <message>
+        <source>Filter tensors by name</source>
+        <translation>Tensoren nach Namen filtern</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Treat the filter as a regular expression</source>
+        <translation>Den Filter als regulären Ausdruck behandeln</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n Tensor</numerusform>
+            <numerusform>%n Tensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tensors · %2 parameters · %3</source>
+        <translation>%1 Tensoren · %2 Parameter · %3</translation>
     </message>
 </context>
 <context>
@@ -604,183 +848,6 @@
     </message>
 </context>
 <context>
-    <name>ws::ui::RunsModel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <source>diverged</source>
-        <translation>divergiert</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>angehalten</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>unterbrochen</translation>
-    </message>
-    <message>
-        <source>%1 lr %2, batch %3, seed %4</source>
-        <translation>%1 lr %2, Batch %3, Seed %4</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <source>Hyper-parameters</source>
-        <translation>Hyperparameter</translation>
-    </message>
-    <message>
-        <source>Test loss</source>
-        <translation>Testverlust</translation>
-    </message>
-    <message>
-        <source>Test accuracy</source>
-        <translation>Testgenauigkeit</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-</context>
-<context>
-    <name>ws::ui::RunsPanel</name>
-    <message>
-        <source>Folder…</source>
-        <translation>Ordner…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Filter (regular expression)</source>
-        <translation>Filter (regulärer Ausdruck)</translation>
-    </message>
-    <message>
-        <source>All tags</source>
-        <translation>Alle Tags</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Umbenennen…</translation>
-    </message>
-    <message>
-        <source>Tags…</source>
-        <translation>Tags…</translation>
-    </message>
-    <message>
-        <source>Notes…</source>
-        <translation>Notizen…</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Löschen…</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>Ordner öffnen</translation>
-    </message>
-    <message>
-        <source>Runs in</source>
-        <translation>Läufe in</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) could not be read</source>
-        <translation>
-            <numerusform>%n Datei konnte nicht gelesen werden</numerusform><numerusform>%n Dateien konnten nicht gelesen werden</numerusform></translation>
-    </message>
-    <message>
-        <source>Runs folder</source>
-        <translation>Läufe-Ordner</translation>
-    </message>
-    <message>
-        <source>Select one run to rename.</source>
-        <translation>Einen Lauf zum Umbenennen auswählen.</translation>
-    </message>
-    <message>
-        <source>Rename run</source>
-        <translation>Lauf umbenennen</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tags of the %n selected run(s), separated by commas:</source>
-        <translation>
-            <numerusform>Tags des %n ausgewählten Laufs, durch Kommas getrennt:</numerusform><numerusform>Tags der %n ausgewählten Läufe, durch Kommas getrennt:</numerusform></translation>
-    </message>
-    <message>
-        <source>Select one run to write its notes.</source>
-        <translation>Einen Lauf auswählen, um seine Notizen zu schreiben.</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <source>Notes:</source>
-        <translation>Notizen:</translation>
-    </message>
-    <message>
-        <source>Delete runs</source>
-        <translation>Läufe löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n run(s)? Their files are removed from the disk.</source>
-        <translation>
-            <numerusform>%n Lauf löschen? Seine Datei wird von der Festplatte entfernt.</numerusform><numerusform>%n Läufe löschen? Ihre Dateien werden von der Festplatte entfernt.</numerusform></translation>
-    </message>
-    <message>
-        <source>%1: the run is still being written</source>
-        <translation>%1: Der Lauf wird noch geschrieben</translation>
-    </message>
-    <message>
-        <source>%1: cannot delete the file</source>
-        <translation>%1: Die Datei kann nicht gelöscht werden</translation>
-    </message>
-</context>
-<context>
     <name>ws::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -793,6 +860,283 @@
     <message>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::StatsPanel</name>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>bins </source>
+        <translation>Klassen </translation>
+    </message>
+    <message>
+        <source>Log counts</source>
+        <translation>Logarithmische Anzahl</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Standard deviation</source>
+        <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <source>L2 norm</source>
+        <translation>L2-Norm</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>Nullen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>±Inf</source>
+        <translation>±Inf</translation>
+    </message>
+    <message>
+        <source>Percentile %1 %</source>
+        <translation>Perzentil %1 %</translation>
+    </message>
+    <message>
+        <source>Statistics in float64 over the float32 values; percentiles exact (NumPy&apos;s linear method).</source>
+        <translation>Statistik in float64 über die float32-Werte; Perzentile exakt (lineare Methode von NumPy).</translation>
+    </message>
+    <message>
+        <source>Percentiles from a %1-bin histogram, within %2 of the exact values.</source>
+        <translation>Perzentile aus einem Histogramm mit %1 Klassen, höchstens %2 von den exakten Werten entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TensorViewPanel</name>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>How the elements pooled into one pixel of a large tensor are combined</source>
+        <translation>Wie die Elemente, die bei einem großen Tensor auf ein Pixel fallen, zusammengefasst werden</translation>
+    </message>
+    <message>
+        <source>Data range</source>
+        <translation>Datenbereich</translation>
+    </message>
+    <message>
+        <source>Symmetric ±max</source>
+        <translation>Symmetrisch ±max</translation>
+    </message>
+    <message>
+        <source>Percentiles 1–99 %</source>
+        <translation>Perzentile 1–99 %</translation>
+    </message>
+    <message>
+        <source>The values the colour scale (or the line&apos;s axis) spans</source>
+        <translation>Die Werte, die die Farbskala (oder die Achse der Linie) umfasst</translation>
+    </message>
+    <message>
+        <source>Reduction:</source>
+        <translation>Reduktion:</translation>
+    </message>
+    <message>
+        <source>Colour range:</source>
+        <translation>Farbbereich:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Plot as PNG…</source>
+        <translation>Diagramm als PNG…</translation>
+    </message>
+    <message>
+        <source>Plot as PDF…</source>
+        <translation>Diagramm als PDF…</translation>
+    </message>
+    <message>
+        <source>Tensor as NumPy .npy…</source>
+        <translation>Tensor als NumPy-.npy…</translation>
+    </message>
+    <message>
+        <source>Shown slice as CSV…</source>
+        <translation>Gezeigten Schnitt als CSV…</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the model tree</source>
+        <translation>Einen Tensor im Modellbaum wählen</translation>
+    </message>
+    <message>
+        <source>rows: dim %1 × columns: dim %2</source>
+        <translation>Zeilen: Dim. %1 × Spalten: Dim. %2</translation>
+    </message>
+    <message>
+        <source>The two dimensions shown as rows and columns</source>
+        <translation>Die beiden Dimensionen, die als Zeilen und Spalten gezeigt werden</translation>
+    </message>
+    <message>
+        <source>[%1]=</source>
+        <translation>[%1]=</translation>
+    </message>
+    <message>
+        <source>Index in dimension %1 (size %2)</source>
+        <translation>Index in Dimension %1 (Größe %2)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Show the kernel as a grid of filters, one per output channel</source>
+        <translation>Den Kern als Raster von Filtern zeigen, einer je Ausgabekanal</translation>
+    </message>
+    <message>
+        <source>input channel </source>
+        <translation>Eingabekanal </translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Export Slice</source>
+        <translation>Schnitt exportieren</translation>
+    </message>
+    <message>
+        <source>Export Tensor</source>
+        <translation>Tensor exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>NumPy array (*.npy)</source>
+        <translation>NumPy-Array (*.npy)</translation>
+    </message>
+    <message>
+        <source>This tensor has no elements: %1</source>
+        <translation>Dieser Tensor hat keine Elemente: %1</translation>
+    </message>
+    <message>
+        <source>%1 filters of %2 × %3, input channel %4 of %5 (layout %6); one pixel per weight</source>
+        <translation>%1 Filter zu %2 × %3, Eingabekanal %4 von %5 (Anordnung %6); ein Pixel je Gewicht</translation>
+    </message>
+    <message>
+        <source>%1 × %2 shown as %3 × %4 cells: %5 of up to %6 × %7 elements per cell</source>
+        <translation>%1 × %2 als %3 × %4 Zellen gezeigt: %5 von bis zu %6 × %7 Elementen je Zelle</translation>
+    </message>
+    <message>
+        <source>%1 × %2, one cell per element</source>
+        <translation>%1 × %2, eine Zelle je Element</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n NaN/Inf element(s) left out</source>
+        <translation>
+            <numerusform>; %n NaN/Inf-Element ausgelassen</numerusform>
+            <numerusform>; %n NaN/Inf-Elemente ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · colours: %1 over [%2, %3]</source>
+        <translation> · Farben: %1 über [%2, %3]</translation>
+    </message>
+    <message>
+        <source>diverging, white at 0</source>
+        <translation>divergierend, weiß bei 0</translation>
+    </message>
+    <message>
+        <source>viridis</source>
+        <translation>viridis</translation>
+    </message>
+    <message>
+        <source>filter column · kernel x</source>
+        <translation>Filterspalte · Kern x</translation>
+    </message>
+    <message>
+        <source>filter row · kernel y</source>
+        <translation>Filterzeile · Kern y</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>filter %1, input channel %2, kernel (%3, %4) = %5</source>
+        <translation>Filter %1, Eingabekanal %2, Kern (%3, %4) = %5</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>rows %1–%2, columns %3–%4: mean %5, min %6, max %7</source>
+        <translation>Zeilen %1–%2, Spalten %3–%4: Mittel %5, Min. %6, Max. %7</translation>
     </message>
 </context>
 <context>
@@ -818,10 +1162,6 @@
     <message>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The run is not recorded: %1</source>
-        <translation>Der Lauf wird nicht aufgezeichnet: %1</translation>
     </message>
 </context>
 </TS>

@@ -32,24 +32,60 @@
         <translation>Un fichier de modèle ou de poids à ouvrir.</translation>
     </message>
     <message>
-        <source>Opening files is not available yet: %1</source>
-        <translation>L’ouverture de fichiers n’est pas encore disponible : %1</translation>
+        <source>Open &lt;file&gt; (or folder) in the inspector.</source>
+        <translation>Ouvrir &lt;file&gt; (ou un dossier) dans l’inspecteur.</translation>
     </message>
     <message>
-        <source>Show the Runs dock for &lt;folder&gt;, every run selected.</source>
-        <translation>Afficher le dock Exécutions pour &lt;folder&gt;, toutes les exécutions sélectionnées.</translation>
+        <source>Show the tensor named &lt;name&gt; of the opened file.</source>
+        <translation>Afficher le tenseur nommé &lt;name&gt; du fichier ouvert.</translation>
     </message>
     <message>
-        <source>folder</source>
-        <translation>dossier</translation>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ArchitecturePanel</name>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Zoom avant (Ctrl+molette)</translation>
     </message>
     <message>
-        <source>With --runs: group the compared runs by &lt;key&gt; (tag, lr, seed, ...).</source>
-        <translation>Avec --runs : grouper les exécutions comparées par &lt;key&gt; (tag, lr, seed, ...).</translation>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Zoom arrière (Ctrl+molette)</translation>
     </message>
     <message>
-        <source>key</source>
-        <translation>clé</translation>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s); click a layer to select its tensors</source>
+        <translation>
+            <numerusform>%n couche ; cliquer sur une couche sélectionne ses tenseurs</numerusform>
+            <numerusform>%n couches ; cliquer sur une couche sélectionne ses tenseurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No architecture in this file: %n group(s) of tensors by name</source>
+        <translation>
+            <numerusform>Pas d’architecture dans ce fichier : %n groupe de tenseurs par nom</numerusform>
+            <numerusform>Pas d’architecture dans ce fichier : %n groupes de tenseurs par nom</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 paramètres</translation>
+    </message>
+    <message>
+        <source>output %1 · %2</source>
+        <translation>sortie %1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n tensor(s)</source>
+        <translation>
+            <numerusform> · %n tenseur</numerusform>
+            <numerusform> · %n tenseurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -80,130 +116,70 @@
     </message>
 </context>
 <context>
-    <name>ws::ui::ComparePlot</name>
+    <name>ws::ui::ComparePanel</name>
     <message>
-        <source>(no tag)</source>
-        <translation>(sans étiquette)</translation>
+        <source>Compare with…</source>
+        <translation>Comparer avec…</translation>
     </message>
     <message>
-        <source>Loss (batches)</source>
-        <translation>Perte (lots)</translation>
+        <source>Open a second checkpoint of the same model and compare it tensor by tensor</source>
+        <translation>Ouvrir un second checkpoint du même modèle et le comparer tenseur par tenseur</translation>
     </message>
     <message>
-        <source>Accuracy (batches)</source>
-        <translation>Exactitude (lots)</translation>
+        <source>Open a file, then compare it with another checkpoint.</source>
+        <translation>Ouvrez un fichier, puis comparez-le avec un autre checkpoint.</translation>
     </message>
     <message>
-        <source>Loss (epochs)</source>
-        <translation>Perte (époques)</translation>
+        <source>Tensor</source>
+        <translation>Tenseur</translation>
     </message>
     <message>
-        <source>Accuracy (epochs)</source>
-        <translation>Exactitude (époques)</translation>
+        <source>Status</source>
+        <translation>État</translation>
     </message>
     <message>
-        <source>Validation loss</source>
-        <translation>Perte de validation</translation>
+        <source>Shape A</source>
+        <translation>Forme A</translation>
     </message>
     <message>
-        <source>Validation accuracy</source>
-        <translation>Exactitude de validation</translation>
+        <source>Shape B</source>
+        <translation>Forme B</translation>
     </message>
     <message>
-        <source>Learning rate</source>
-        <translation>Taux d'apprentissage</translation>
+        <source>‖A−B‖/‖A‖</source>
+        <translation>‖A−B‖/‖A‖</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>Pas</translation>
+        <source>Cosine</source>
+        <translation>Cosinus</translation>
     </message>
     <message>
-        <source>Epoch</source>
-        <translation>Époque</translation>
+        <source>max |A−B|</source>
+        <translation>max |A−B|</translation>
     </message>
     <message>
-        <source>Relative time</source>
-        <translation>Temps relatif</translation>
+        <source>Comparing with %1…</source>
+        <translation>Comparaison avec %1…</translation>
     </message>
     <message>
-        <source>Wall time</source>
-        <translation>Heure</translation>
+        <source>in both</source>
+        <translation>dans les deux</translation>
     </message>
     <message>
-        <source>Log y</source>
-        <translation>y logarithmique</translation>
+        <source>reshaped</source>
+        <translation>remodelé</translation>
     </message>
     <message>
-        <source>TensorBoard's debiased exponential moving average</source>
-        <translation>La moyenne mobile exponentielle débiaisée de TensorBoard</translation>
+        <source>removed in B</source>
+        <translation>supprimé dans B</translation>
     </message>
     <message>
-        <source>No grouping</source>
-        <translation>Sans regroupement</translation>
+        <source>added in B</source>
+        <translation>ajouté dans B</translation>
     </message>
     <message>
-        <source>Group by tag</source>
-        <translation>Grouper par étiquette</translation>
-    </message>
-    <message>
-        <source>Group by %1</source>
-        <translation>Grouper par %1</translation>
-    </message>
-    <message>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
-    </message>
-    <message>
-        <source>Export the full histories of the shown runs</source>
-        <translation>Exporter les historiques complets des exécutions affichées</translation>
-    </message>
-    <message>
-        <source>Image…</source>
-        <translation>Image…</translation>
-    </message>
-    <message>
-        <source>Save the plot as PNG or PDF</source>
-        <translation>Enregistrer le graphique en PNG ou PDF</translation>
-    </message>
-    <message>
-        <source>x:</source>
-        <translation>x :</translation>
-    </message>
-    <message>
-        <source>Smoothing:</source>
-        <translation>Lissage :</translation>
-    </message>
-    <message>
-        <source> (s)</source>
-        <translation> (s)</translation>
-    </message>
-    <message>
-        <source>%1: mean ± std of %2 runs</source>
-        <translation>%1 : moyenne ± écart type de %2 exécutions</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file</source>
-        <translation>%1 : impossible d'écrire le fichier</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file (disk full?)</source>
-        <translation>%1 : impossible d'écrire le fichier (disque plein ?)</translation>
-    </message>
-    <message>
-        <source>Export histories</source>
-        <translation>Exporter les historiques</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Save plot</source>
-        <translation>Enregistrer le graphique</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
-        <translation>Images PNG (*.png);;Documents PDF (*.pdf)</translation>
+        <source>A − B with B = %1: %2 compared, %3 added, %4 removed, %5 reshaped. Sort by a column; select a row for the heatmap of A − B.</source>
+        <translation>A − B avec B = %1 : %2 comparés, %3 ajoutés, %4 supprimés, %5 remodelés. Triez par colonne ; sélectionnez une ligne pour la carte de A − B.</translation>
     </message>
 </context>
 <context>
@@ -225,6 +201,168 @@
     <message>
         <source>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;A workbench for neural-network weights: look inside model files, train small models and watch them learn, compare runs.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build type&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;Un atelier pour les poids de réseaux de neurones : explorer des fichiers de modèles, entraîner de petits modèles et les regarder apprendre, comparer des entraînements.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (compilé avec %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compilateur&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Type de compilation&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::Inspector</name>
+    <message>
+        <source>All weight files (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz)</source>
+        <translation>Tous les fichiers de poids (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz)</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>GGUF (*.gguf)</source>
+        <translation>GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>ONNX (*.onnx)</source>
+        <translation>ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>PyTorch (*.pt *.pth *.bin)</source>
+        <translation>PyTorch (*.pt *.pth *.bin)</translation>
+    </message>
+    <message>
+        <source>Keras (*.h5 *.keras)</source>
+        <translation>Keras (*.h5 *.keras)</translation>
+    </message>
+    <message>
+        <source>NumPy (*.npy *.npz)</source>
+        <translation>NumPy (*.npy *.npz)</translation>
+    </message>
+    <message>
+        <source>Weightscope model (*.h5)</source>
+        <translation>Modèle Weightscope (*.h5)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the file being opened; the open model stays</source>
+        <translation>Ne plus attendre le fichier en cours d’ouverture ; le modèle ouvert reste</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 écrit</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Ouvrir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>A sharded Hugging Face checkpoint</source>
+        <translation>Un checkpoint Hugging Face en plusieurs fichiers</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Compare With…</source>
+        <translation>&amp;Comparer avec…</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Effacer la liste</translation>
+    </message>
+    <message>
+        <source>Open Weights</source>
+        <translation>Ouvrir des poids</translation>
+    </message>
+    <message>
+        <source>Open Sharded Checkpoint Folder</source>
+        <translation>Ouvrir le dossier d’un checkpoint en plusieurs fichiers</translation>
+    </message>
+    <message>
+        <source>Open a file first; then compare it with another.</source>
+        <translation>Ouvrez d’abord un fichier, puis comparez-le avec un autre.</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>Comparer avec</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>Opening cancelled; the reader stops in the background</source>
+        <translation>Ouverture annulée ; le lecteur s’arrête en arrière-plan</translation>
+    </message>
+    <message>
+        <source>%1 — Weightscope</source>
+        <translation>%1 — Weightscope</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 tensors (%3)</source>
+        <translation>%1 ouvert : %2 tenseurs (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Comparaison impossible</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Impossible d’ouvrir le fichier</translation>
+    </message>
+    <message>
+        <source>The open model stays as it was.</source>
+        <translation>Le modèle ouvert reste tel quel.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul…</translation>
+    </message>
+    <message>
+        <source>A − B: %1 · %2 (B: %3)</source>
+        <translation>A − B : %1 · %2 (B : %3)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::InspectorWorker</name>
+    <message>
+        <source>(top level)</source>
+        <translation>(niveau supérieur)</translation>
     </message>
 </context>
 <context>
@@ -251,10 +389,6 @@
     <message>
         <source>Weightscope</source>
         <translation>Weightscope</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;Ouvrez &lt;b&gt;Affichage ▸ Playground&lt;/b&gt; pour regarder un petit réseau apprendre.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Playground</source>
@@ -313,12 +447,122 @@
         <translation>À propos de Weightscope</translation>
     </message>
     <message>
-        <source>Runs</source>
-        <translation>Exécutions</translation>
+        <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;File ▸ Open&lt;/b&gt; (or drop a file here) to look inside a model&apos;s weights: safetensors, Keras, NumPy, Weightscope models.&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;Ouvrez &lt;b&gt;Fichier ▸ Ouvrir&lt;/b&gt; (ou déposez un fichier ici) pour regarder les poids d’un modèle : safetensors, Keras, NumPy, modèles Weightscope.&lt;/p&gt;&lt;p&gt;Ouvrez &lt;b&gt;Affichage ▸ Playground&lt;/b&gt; pour regarder un petit réseau apprendre.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::MetadataPanel</name>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n clé}</numerusform>
+            <numerusform>{%n clés}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n élément]</numerusform>
+            <numerusform>[%n éléments]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n de plus</numerusform>
+            <numerusform>%n de plus</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Ctrl+2</source>
-        <translation>Ctrl+2</translation>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tenseurs</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ModelTreePanel</name>
+    <message>
+        <source>Filter tensors by name</source>
+        <translation>Filtrer les tenseurs par nom</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Treat the filter as a regular expression</source>
+        <translation>Traiter le filtre comme une expression régulière</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Forme</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n tenseur</numerusform>
+            <numerusform>%n tenseurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tensors · %2 parameters · %3</source>
+        <translation>%1 tenseurs · %2 paramètres · %3</translation>
     </message>
 </context>
 <context>
@@ -604,183 +848,6 @@
     </message>
 </context>
 <context>
-    <name>ws::ui::RunsModel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>en cours</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>terminée</translation>
-    </message>
-    <message>
-        <source>diverged</source>
-        <translation>divergée</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>arrêtée</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>interrompue</translation>
-    </message>
-    <message>
-        <source>%1 lr %2, batch %3, seed %4</source>
-        <translation>%1 lr %2, lot %3, graine %4</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>Jeu de données</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Paramètres</translation>
-    </message>
-    <message>
-        <source>Hyper-parameters</source>
-        <translation>Hyperparamètres</translation>
-    </message>
-    <message>
-        <source>Test loss</source>
-        <translation>Perte de test</translation>
-    </message>
-    <message>
-        <source>Test accuracy</source>
-        <translation>Exactitude de test</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Durée</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Étiquettes</translation>
-    </message>
-</context>
-<context>
-    <name>ws::ui::RunsPanel</name>
-    <message>
-        <source>Folder…</source>
-        <translation>Dossier…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
-        <source>Filter (regular expression)</source>
-        <translation>Filtre (expression régulière)</translation>
-    </message>
-    <message>
-        <source>All tags</source>
-        <translation>Toutes les étiquettes</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Renommer…</translation>
-    </message>
-    <message>
-        <source>Tags…</source>
-        <translation>Étiquettes…</translation>
-    </message>
-    <message>
-        <source>Notes…</source>
-        <translation>Notes…</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>Ouvrir le dossier</translation>
-    </message>
-    <message>
-        <source>Runs in</source>
-        <translation>Exécutions dans</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) could not be read</source>
-        <translation>
-            <numerusform>%n fichier illisible</numerusform><numerusform>%n fichiers illisibles</numerusform></translation>
-    </message>
-    <message>
-        <source>Runs folder</source>
-        <translation>Dossier des exécutions</translation>
-    </message>
-    <message>
-        <source>Select one run to rename.</source>
-        <translation>Sélectionnez une exécution à renommer.</translation>
-    </message>
-    <message>
-        <source>Rename run</source>
-        <translation>Renommer l'exécution</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Nom :</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Étiquettes</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tags of the %n selected run(s), separated by commas:</source>
-        <translation>
-            <numerusform>Étiquettes de l'exécution sélectionnée (%n), séparées par des virgules :</numerusform><numerusform>Étiquettes des %n exécutions sélectionnées, séparées par des virgules :</numerusform></translation>
-    </message>
-    <message>
-        <source>Select one run to write its notes.</source>
-        <translation>Sélectionnez une exécution pour écrire ses notes.</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Notes:</source>
-        <translation>Notes :</translation>
-    </message>
-    <message>
-        <source>Delete runs</source>
-        <translation>Supprimer des exécutions</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n run(s)? Their files are removed from the disk.</source>
-        <translation>
-            <numerusform>Supprimer %n exécution ? Son fichier est effacé du disque.</numerusform><numerusform>Supprimer %n exécutions ? Leurs fichiers sont effacés du disque.</numerusform></translation>
-    </message>
-    <message>
-        <source>%1: the run is still being written</source>
-        <translation>%1 : l'exécution est encore en cours d'écriture</translation>
-    </message>
-    <message>
-        <source>%1: cannot delete the file</source>
-        <translation>%1 : impossible de supprimer le fichier</translation>
-    </message>
-</context>
-<context>
     <name>ws::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -793,6 +860,283 @@
     <message>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::StatsPanel</name>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>bins </source>
+        <translation>classes </translation>
+    </message>
+    <message>
+        <source>Log counts</source>
+        <translation>Effectifs logarithmiques</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Statistique</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Standard deviation</source>
+        <translation>Écart type</translation>
+    </message>
+    <message>
+        <source>L2 norm</source>
+        <translation>Norme L2</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>Zéros</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>±Inf</source>
+        <translation>±Inf</translation>
+    </message>
+    <message>
+        <source>Percentile %1 %</source>
+        <translation>Centile %1 %</translation>
+    </message>
+    <message>
+        <source>Statistics in float64 over the float32 values; percentiles exact (NumPy&apos;s linear method).</source>
+        <translation>Statistiques en float64 sur les valeurs float32 ; centiles exacts (méthode linéaire de NumPy).</translation>
+    </message>
+    <message>
+        <source>Percentiles from a %1-bin histogram, within %2 of the exact values.</source>
+        <translation>Centiles tirés d’un histogramme de %1 classes, à %2 près des valeurs exactes.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TensorViewPanel</name>
+    <message>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>How the elements pooled into one pixel of a large tensor are combined</source>
+        <translation>Comment sont combinés les éléments regroupés dans un pixel d’un grand tenseur</translation>
+    </message>
+    <message>
+        <source>Data range</source>
+        <translation>Plage des données</translation>
+    </message>
+    <message>
+        <source>Symmetric ±max</source>
+        <translation>Symétrique ±max</translation>
+    </message>
+    <message>
+        <source>Percentiles 1–99 %</source>
+        <translation>Centiles 1–99 %</translation>
+    </message>
+    <message>
+        <source>The values the colour scale (or the line&apos;s axis) spans</source>
+        <translation>Les valeurs couvertes par l’échelle de couleurs (ou l’axe de la courbe)</translation>
+    </message>
+    <message>
+        <source>Reduction:</source>
+        <translation>Réduction :</translation>
+    </message>
+    <message>
+        <source>Colour range:</source>
+        <translation>Plage de couleurs :</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Plot as PNG…</source>
+        <translation>Graphique en PNG…</translation>
+    </message>
+    <message>
+        <source>Plot as PDF…</source>
+        <translation>Graphique en PDF…</translation>
+    </message>
+    <message>
+        <source>Tensor as NumPy .npy…</source>
+        <translation>Tenseur en .npy NumPy…</translation>
+    </message>
+    <message>
+        <source>Shown slice as CSV…</source>
+        <translation>Coupe affichée en CSV…</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>colonne</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>ligne</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the model tree</source>
+        <translation>Sélectionnez un tenseur dans l’arbre du modèle</translation>
+    </message>
+    <message>
+        <source>rows: dim %1 × columns: dim %2</source>
+        <translation>lignes : dim. %1 × colonnes : dim. %2</translation>
+    </message>
+    <message>
+        <source>The two dimensions shown as rows and columns</source>
+        <translation>Les deux dimensions affichées en lignes et colonnes</translation>
+    </message>
+    <message>
+        <source>[%1]=</source>
+        <translation>[%1]=</translation>
+    </message>
+    <message>
+        <source>Index in dimension %1 (size %2)</source>
+        <translation>Indice dans la dimension %1 (taille %2)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>Show the kernel as a grid of filters, one per output channel</source>
+        <translation>Afficher le noyau comme une grille de filtres, un par canal de sortie</translation>
+    </message>
+    <message>
+        <source>input channel </source>
+        <translation>canal d’entrée </translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <source>Export Slice</source>
+        <translation>Exporter la coupe</translation>
+    </message>
+    <message>
+        <source>Export Tensor</source>
+        <translation>Exporter le tenseur</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>NumPy array (*.npy)</source>
+        <translation>Tableau NumPy (*.npy)</translation>
+    </message>
+    <message>
+        <source>This tensor has no elements: %1</source>
+        <translation>Ce tenseur n’a aucun élément : %1</translation>
+    </message>
+    <message>
+        <source>%1 filters of %2 × %3, input channel %4 of %5 (layout %6); one pixel per weight</source>
+        <translation>%1 filtres de %2 × %3, canal d’entrée %4 sur %5 (disposition %6) ; un pixel par poids</translation>
+    </message>
+    <message>
+        <source>%1 × %2 shown as %3 × %4 cells: %5 of up to %6 × %7 elements per cell</source>
+        <translation>%1 × %2 affiché en %3 × %4 cellules : %5 d’au plus %6 × %7 éléments par cellule</translation>
+    </message>
+    <message>
+        <source>%1 × %2, one cell per element</source>
+        <translation>%1 × %2, une cellule par élément</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n NaN/Inf element(s) left out</source>
+        <translation>
+            <numerusform>; %n élément NaN/Inf ignoré</numerusform>
+            <numerusform>; %n éléments NaN/Inf ignorés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · colours: %1 over [%2, %3]</source>
+        <translation> · couleurs : %1 sur [%2, %3]</translation>
+    </message>
+    <message>
+        <source>diverging, white at 0</source>
+        <translation>divergentes, blanc en 0</translation>
+    </message>
+    <message>
+        <source>viridis</source>
+        <translation>viridis</translation>
+    </message>
+    <message>
+        <source>filter column · kernel x</source>
+        <translation>colonne de filtre · noyau x</translation>
+    </message>
+    <message>
+        <source>filter row · kernel y</source>
+        <translation>ligne de filtre · noyau y</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>indice</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>filter %1, input channel %2, kernel (%3, %4) = %5</source>
+        <translation>filtre %1, canal d’entrée %2, noyau (%3, %4) = %5</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>rows %1–%2, columns %3–%4: mean %5, min %6, max %7</source>
+        <translation>lignes %1–%2, colonnes %3–%4 : moyenne %5, min %6, max %7</translation>
     </message>
 </context>
 <context>
@@ -818,10 +1162,6 @@
     <message>
         <source>Training failed: %1</source>
         <translation>Échec de l’entraînement : %1</translation>
-    </message>
-    <message>
-        <source>The run is not recorded: %1</source>
-        <translation>L'exécution n'est pas enregistrée : %1</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,8 @@
 #include "Preference.h"
 #include "PreferencesDialog.h"
 #include "Theme.h"
+#include "inspector/Inspector.h"
+#include "inspector/TensorViewPanel.h"
 #include "playground/PlaygroundPanel.h"
 #include "training/TrainingPanel.h"
 #include "runs/RunsPanel.h"
@@ -15,6 +17,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 namespace ws::ui {
@@ -22,7 +25,7 @@ namespace ws::ui {
 namespace {
 const Preference<QByteArray> kGeometry("mainWindow/geometry");
 const Preference<QByteArray> kDockState("mainWindow/dockState");
-constexpr int kDockStateVersion = 3; // bump when docks are added or renamed
+constexpr int kDockStateVersion = 4; // bump when docks are added or renamed
 
 // The platform's key for a standard action, or fallback where the platform has none (Qt's
 // offscreen and minimal platforms, some desktops), so every main action has a shortcut.
@@ -40,27 +43,37 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     // Shown when no dock is open: a pointer to what there is to do.
     startPage_ = new QLabel(tr("<h2>Weightscope</h2>"
-                               "<p>Open <b>View ▸ Playground</b> to watch a small network learn.</p>"));
+                               "<p><b>File ▸ Open</b> (or drop a file here) to look inside a model's weights: "
+                               "safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, Weightscope models.</p>"
+                               "<p>Open <b>View ▸ Playground</b> to watch a small network learn, "
+                               "<b>View ▸ Training</b> to train on Fashion-MNIST or your own data, "
+                               "<b>View ▸ Runs</b> to compare trainings.</p>"));
     startPage_->setAlignment(Qt::AlignCenter);
     startPage_->setTextFormat(Qt::RichText);
-    setCentralWidget(startPage_);
+    startPage_->setWordWrap(true);
 
+    // The inspector: its tensor view is the central widget once a file is open; its panels are docks.
+    inspector_ = new Inspector(this);
+    central_ = new QStackedWidget;
+    central_->addWidget(startPage_);
+    central_->addWidget(inspector_->tensorView());
+    setCentralWidget(central_);
+    connect(inspector_, &Inspector::modelOpened, this, &MainWindow::updateCentral);
+    connect(inspector_, &Inspector::statusMessage, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 10000);
+    });
+
+    // The Playground, the Training panel and the Runs share the right-hand area with the
+    // inspector's statistics, one tab each. They are opened from the View menu (or --demo,
+    // --training-demo, --runs), so by default a file's statistics get the room.
     playground_ = new PlaygroundPanel;
-    playgroundDock_ = new QDockWidget(tr("Playground"), this);
-    playgroundDock_->setObjectName(QStringLiteral("PlaygroundDock"));
-    playgroundDock_->setWidget(playground_);
-    addDockWidget(Qt::RightDockWidgetArea, playgroundDock_);
-    // The start page only makes room for the docks while they are shown.
+    playgroundDock_ = addPanelDock(playground_, tr("Playground"), QStringLiteral("PlaygroundDock"));
     connect(playground_, &PlaygroundPanel::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
     });
 
     training_ = new TrainingPanel;
-    trainingDock_ = new QDockWidget(tr("Training"), this);
-    trainingDock_->setObjectName(QStringLiteral("TrainingDock"));
-    trainingDock_->setWidget(training_);
-    tabifyDockWidget(playgroundDock_, trainingDock_);
-    playgroundDock_->raise();
+    trainingDock_ = addPanelDock(training_, tr("Training"), QStringLiteral("TrainingDock"));
     connect(trainingDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible) // a tab that is really seen: only then load the data for its preview
             training_->ensurePreview();
@@ -68,32 +81,48 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(training_, &TrainingPanel::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
     });
+
     runs_ = new RunsPanel;
-    runsDock_ = new QDockWidget(tr("Runs"), this);
-    runsDock_->setObjectName(QStringLiteral("RunsDock"));
-    runsDock_->setWidget(runs_);
-    addDockWidget(Qt::RightDockWidgetArea, runsDock_);
-    tabifyDockWidget(playgroundDock_, runsDock_);
-    playgroundDock_->raise();
-    // The start page only makes room for the docks while none is shown.
-    for (QDockWidget* dock : { playgroundDock_, trainingDock_, runsDock_ })
-        connect(dock, &QDockWidget::visibilityChanged, this, [this] {
-            const auto away = [](QDockWidget* d) { return d->isHidden() || d->isFloating(); };
-            startPage_->setVisible(away(playgroundDock_) && away(trainingDock_) && away(runsDock_));
-        });
+    runsDock_ = addPanelDock(runs_, tr("Runs"), QStringLiteral("RunsDock"));
     connect(runs_, &RunsPanel::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 
     createMenus();
     applyPreferences();
     statusBar()->showMessage(tr("Ready"), 3000);
     resize(1280, 800);
+    inspector_->applyDefaultSizes();
 }
 
 MainWindow::~MainWindow() = default;
 
+QDockWidget* MainWindow::addPanelDock(QWidget* panel, const QString& title, const QString& objectName)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    tabifyDockWidget(inspector_->statsDock(), dock);
+    dock->hide();
+    // The start page only takes room while no file is open and no panel is docked.
+    connect(dock, &QDockWidget::visibilityChanged, this, &MainWindow::updateCentral);
+    return dock;
+}
+
+void MainWindow::updateCentral()
+{
+    const bool model = inspector_->hasModel();
+    central_->setCurrentIndex(model ? 1 : 0);
+    bool panelDocked = false;
+    for (const QDockWidget* dock : { playgroundDock_, trainingDock_, runsDock_ })
+        panelDocked = panelDocked || (dock && dock->isVisible() && !dock->isFloating());
+    central_->setVisible(model || !panelDocked);
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    inspector_->addFileActions(file);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcuts(standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);
@@ -118,6 +147,7 @@ void MainWindow::createMenus()
     QAction* runs = runsDock_->toggleViewAction();
     runs->setShortcut(QKeySequence(tr("Ctrl+3")));
     view->addAction(runs);
+    inspector_->addViewActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })
@@ -166,6 +196,7 @@ void MainWindow::showPlayground()
 {
     playgroundDock_->show();
     playgroundDock_->raise();
+    resizeDocks({ playgroundDock_ }, { 900 }, Qt::Horizontal); // its plots need the room
 }
 
 void MainWindow::showTraining()
@@ -184,9 +215,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     kGeometry.set(saveGeometry());
     kDockState.set(saveState(kDockStateVersion));
-    // Join the training thread now, while every widget still exists.
+    // Join the training and inspector threads now, while every widget still exists.
     playground_->shutdown();
     training_->shutdown();
+    inspector_->shutdown();
     event->accept();
 }
 

@@ -6,9 +6,11 @@
 
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 
 namespace ws::ui {
 
+class Inspector;
 class PlaygroundPanel;
 class TrainingPanel;
 class RunsPanel;
@@ -26,6 +28,7 @@ public:
     TrainingPanel* training() const { return training_; }
     void showRuns();
     RunsPanel* runs() const { return runs_; }
+    Inspector* inspector() const { return inspector_; }
 
     void applyPreferences(); // what can change live: theme, plot refresh rate
 
@@ -38,6 +41,9 @@ private:
     void showPreferences();
     void showShortcuts();
 
+    QDockWidget* addPanelDock(QWidget* panel, const QString& title, const QString& objectName);
+    void updateCentral(); // the tensor view once a file is open, else the start page
+
     PlaygroundPanel* playground_ = nullptr;
     QDockWidget* playgroundDock_ = nullptr;
     TrainingPanel* training_ = nullptr;
@@ -45,6 +51,8 @@ private:
     RunsPanel* runs_ = nullptr;
     QDockWidget* runsDock_ = nullptr;
     QLabel* startPage_ = nullptr;
+    Inspector* inspector_ = nullptr;
+    QStackedWidget* central_ = nullptr;
 };
 
 } // namespace ws::ui

@@ -205,6 +205,14 @@ TensorStats computeTensorStats(const WeightFile& file, size_t index, int threads
     });
 }
 
+TensorStats computeSourceStats(const ElementSource& source, int threads)
+{
+    return chunked(source.numel, threads, [&](int64_t first, int64_t count, float* buffer) -> const float* {
+        source.read(first, count, buffer);
+        return buffer;
+    });
+}
+
 TensorStats computeStats(const float* data, int64_t n)
 {
     return chunked(n, 0, [&](int64_t first, int64_t, float*) { return data + first; });

@@ -10,6 +10,7 @@
 // count, so results are bit-identical with 1 or N threads.
 #pragma once
 
+#include "analysis/TensorView.h"
 #include "io/WeightFile.h"
 
 #include <cstdint>
@@ -33,6 +34,10 @@ struct TensorStats {
 // Statistics of tensor `index` of `file`, of its values as float32 (what WeightFile::read gives).
 // threads <= 0: OpenMP's default. Throws what the reader throws.
 TensorStats computeTensorStats(const WeightFile& file, size_t index, int threads = 0);
+
+// Statistics of any element source (the difference of two tensors, ...); the source is read from
+// several threads at once, so its read must be thread-safe (every source of TensorView.h is).
+TensorStats computeSourceStats(const ElementSource& source, int threads = 0);
 
 // Statistics of values already in memory (same definitions and same chunking).
 TensorStats computeStats(const float* data, int64_t n);

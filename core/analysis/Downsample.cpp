@@ -1,0 +1,78 @@
+#include "analysis/Downsample.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ws {
+
+Heatmap downsample(const ElementSource& source, const View2D& view, int64_t maxCols, int64_t maxRows,
+    const CancelCheck& cancel)
+{
+    if (maxCols < 1 || maxRows < 1)
+        throw Error("downsample: the target size must be at least 1 × 1");
+    Heatmap map;
+    map.rows = view.rows;
+    map.cols = view.cols;
+    map.outRows = std::min(view.rows, maxRows);
+    map.outCols = std::min(view.cols, maxCols);
+    const size_t cells = size_t(map.outRows * map.outCols);
+    constexpr float inf = std::numeric_limits<float>::infinity();
+    map.min.assign(cells, inf);
+    map.max.assign(cells, -inf);
+    std::vector<double> sum(cells, 0.0);
+    std::vector<int64_t> count(cells, 0);
+    if (cells == 0)
+        return map;
+
+    // A row is read in pieces of at most kPiece elements (a 1-D tensor is one long row).
+    constexpr int64_t kPiece = int64_t(1) << 16;
+    std::vector<float> row(size_t(std::min(view.cols, kPiece))), scratch;
+    for (int64_t r = 0; r < view.rows; ++r) {
+        const size_t base = size_t((r * map.outRows / view.rows) * map.outCols);
+        for (int64_t c0 = 0; c0 < view.cols; c0 += kPiece) {
+            if (cancel && cancel())
+                throw Cancelled();
+            const int64_t n = std::min(kPiece, view.cols - c0);
+            readViewRow(source, view, r, c0, n, row.data(), scratch);
+            // Walk the piece one cell column at a time: no division per element, and the inner
+            // loop keeps its minimum, maximum and sum in registers.
+            for (int64_t j = c0 * map.outCols / view.cols; j < map.outCols; ++j) {
+                const int64_t s = std::max(map.firstCol(j), c0) - c0;
+                const int64_t e = std::min(map.firstCol(j + 1), c0 + n) - c0;
+                if (s >= n)
+                    break;
+                float mn = inf, mx = -inf;
+                double total = 0;
+                int64_t finite = 0;
+                for (int64_t c = s; c < e; ++c) {
+                    const float v = row[size_t(c)];
+                    if (!std::isfinite(v))
+                        continue;
+                    mn = std::min(mn, v);
+                    mx = std::max(mx, v);
+                    total += double(v);
+                    ++finite;
+                }
+                map.nonFinite += (e - s) - finite;
+                const size_t k = base + size_t(j);
+                map.min[k] = std::min(map.min[k], mn);
+                map.max[k] = std::max(map.max[k], mx);
+                sum[k] += total;
+                count[k] += finite;
+            }
+        }
+    }
+    map.mean.resize(cells);
+    constexpr float nan = std::numeric_limits<float>::quiet_NaN();
+    for (size_t k = 0; k < cells; ++k) {
+        if (count[k] == 0) {
+            map.min[k] = map.max[k] = map.mean[k] = nan;
+            continue;
+        }
+        map.mean[k] = float(sum[k] / double(count[k]));
+    }
+    return map;
+}
+
+} // namespace ws

@@ -1,0 +1,394 @@
+// The inspector, driven through the main window offscreen: files open on the worker and fill
+// the tree; a selected tensor's heatmap and statistics are exactly core's answers; a bad file
+// shows the reader's message and keeps the previous model; Keras layers select their tensors;
+// comparing a file with itself gives zero differences.
+#include "MainWindow.h"
+#include "RecentFiles.h"
+#include "analysis/Downsample.h"
+#include "analysis/Histogram.h"
+#include "analysis/TensorStats.h"
+#include "inspector/ArchitecturePanel.h"
+#include "inspector/ComparePanel.h"
+#include "inspector/Inspector.h"
+#include "inspector/ModelTreePanel.h"
+#include "inspector/StatsPanel.h"
+#include "inspector/TensorViewPanel.h"
+#include "io/WeightFile.h"
+
+#include <qcustomplot.h>
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <set>
+
+using namespace ws;
+using namespace ws::ui;
+
+namespace {
+
+const QString kData = QStringLiteral(WS_TEST_DATA_DIR);
+const QString kDtypes = kData + QStringLiteral("/safetensors/dtypes.safetensors");
+const QString kSharded = kData + QStringLiteral("/safetensors/sharded");
+const QString kKerasCnn = kData + QStringLiteral("/keras/keras3_cnn.keras");
+const QString kBad = kData + QStringLiteral("/bad/header-past-end.safetensors");
+
+QString exact(double v) { return QString::number(v, 'g', 9); }
+
+// Names of the tensor rows of the tree (visible ones only when asked).
+std::set<std::string> treeTensors(QTreeWidget* tree, bool visibleOnly = false)
+{
+    std::set<std::string> names;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+        bool hidden = false;
+        for (QTreeWidgetItem* p = *it; p; p = p->parent())
+            hidden = hidden || p->isHidden();
+        if ((*it)->data(0, ModelTreePanel::kTensorRole).toInt() >= 0 && !(visibleOnly && hidden))
+            names.insert((*it)->toolTip(0).toStdString());
+    }
+    return names;
+}
+
+int indexOf(const WeightFile& file, const std::string& name)
+{
+    for (size_t i = 0; i < file.tensors().size(); ++i)
+        if (file.tensors()[i].name == name)
+            return int(i);
+    return -1;
+}
+
+} // namespace
+
+class TestInspector : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_inspector"));
+        RecentFiles().clear();
+    }
+
+    void init()
+    {
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        inspector_ = window_->inspector();
+    }
+
+    void cleanup()
+    {
+        window_->close();
+        window_.reset();
+    }
+
+    void opensAFileAndListsItsTensors()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        std::set<std::string> want;
+        for (const TensorInfo& t : core->tensors())
+            want.insert(t.name);
+        QCOMPARE(treeTensors(inspector_->modelTree()->tree()), want);
+        QCOMPARE(inspector_->model().params, qint64(70610));
+        QCOMPARE(inspector_->recentFiles()->files().value(0), QFileInfo(kDtypes).absoluteFilePath());
+        QVERIFY(window_->windowTitle().contains(QStringLiteral("dtypes.safetensors")));
+    }
+
+    void droppingAFileOpensIt()
+    {
+        QSignalSpy opened(inspector_, &Inspector::modelOpened);
+        QMimeData mime;
+        mime.setUrls({ QUrl::fromLocalFile(kDtypes) });
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(window_.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(window_.get(), &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        QCOMPARE(opened.first().first().toString(), kDtypes);
+    }
+
+    void shardedFolderGroupsNamesByPrefix()
+    {
+        openAndWait(kSharded);
+        QTreeWidget* tree = inspector_->modelTree()->tree();
+        QCOMPARE(int(treeTensors(tree).size()), 8);
+        // model › layers › 0 › mlp › up_proj: the name tree, not a flat list.
+        const auto found = tree->findItems(QStringLiteral("up_proj"), Qt::MatchRecursive);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found[0]->parent()->text(0), QStringLiteral("mlp"));
+        QCOMPARE(found[0]->parent()->parent()->text(0), QStringLiteral("0"));
+        QVERIFY(inspector_->architecture()->boxCount() > 0); // groups by prefix: no model in safetensors
+    }
+
+    void filterHidesTensorsThatDoNotMatch()
+    {
+        openAndWait(kDtypes);
+        inspector_->modelTree()->setFilter(QStringLiteral("^f(16|32)$"), true);
+        QCOMPARE(treeTensors(inspector_->modelTree()->tree(), true), (std::set<std::string>{ "f16", "f32" }));
+        inspector_->modelTree()->setFilter(QStringLiteral("i8"), false);
+        QCOMPARE(treeTensors(inspector_->modelTree()->tree(), true), (std::set<std::string>{ "i8", "i8_big" }));
+    }
+
+    void selectedTensorShowsCoreStatistics()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        for (const char* name : { "f32", "f32_special", "bf16" }) {
+            const int i = indexOf(*core, name);
+            selectAndWait(i);
+            const TensorStats s = computeTensorStats(*core, size_t(i));
+            StatsPanel* stats = inspector_->stats();
+            QCOMPARE(stats->value(QStringLiteral("min")), exact(s.min));
+            QCOMPARE(stats->value(QStringLiteral("max")), exact(s.max));
+            QCOMPARE(stats->value(QStringLiteral("mean")), exact(s.mean));
+            QCOMPARE(stats->value(QStringLiteral("std")), exact(s.std));
+            QCOMPARE(stats->value(QStringLiteral("l2")), exact(s.l2));
+            QCOMPARE(stats->value(QStringLiteral("nans")), QString::number(s.nans));
+            QCOMPARE(stats->value(QStringLiteral("infs")), QString::number(s.infs));
+            const Percentiles p = computePercentiles(tensorSource(*core, size_t(i)), { 1, 99 }, s.min, s.max, s.finite);
+            QCOMPARE(stats->value(QStringLiteral("p1")), exact(p.values[0]));
+            QCOMPARE(stats->value(QStringLiteral("p99")), exact(p.values[1]));
+        }
+    }
+
+    void heatmapCellsAreTheTensorsValues()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        const int i = indexOf(*core, "f32"); // 3 × 4: one cell per element
+        selectAndWait(i);
+        const Tensor t = core->readTensor(size_t(i));
+        QCPColorMapData* data = inspector_->tensorView()->colorMap()->data();
+        QCOMPARE(data->keySize(), 4);
+        QCOMPARE(data->valueSize(), 3);
+        for (int r = 0; r < 3; ++r)
+            for (int c = 0; c < 4; ++c)
+                QCOMPARE(data->cell(c, r), double(t.data()[r * 4 + c]));
+        QVERIFY(inspector_->tensorView()->statusText().contains(QStringLiteral("one cell per element")));
+        // Hovering names the element and its exact value.
+        QCOMPARE(inspector_->tensorView()->hoverText(2, 1), QStringLiteral("[1, 2] = ") + exact(t.data()[6]));
+    }
+
+    void bigTensorsArePooledAsCoreDoes()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        const int i = indexOf(*core, "i8_big"); // 700 × 100
+        inspector_->tensorView()->resize(400, 300); // fewer pixels than rows: pooled
+        selectAndWait(i);
+        const TensorPicture& pic = inspector_->tensorView()->picture();
+        QVERIFY2(pic.heatmap.reduced(), qPrintable(QStringLiteral("%1 × %2 cells").arg(pic.heatmap.outRows).arg(pic.heatmap.outCols)));
+        const Heatmap want = downsample(tensorSource(*core, size_t(i)), makeView({ 700, 100 }, defaultSlice({ 700, 100 })),
+            pic.heatmap.outCols, pic.heatmap.outRows);
+        for (auto reduction : { Reduction::Mean, Reduction::Max }) {
+            inspector_->tensorView()->setReduction(reduction);
+            QCPColorMapData* data = inspector_->tensorView()->colorMap()->data();
+            QCOMPARE(data->valueSize(), int(want.outRows));
+            for (int r = 0; r < want.outRows; ++r)
+                for (int c = 0; c < want.outCols; ++c)
+                    QCOMPARE(data->cell(c, r), double(want.cells(reduction)[size_t(r * want.outCols + c)]));
+        }
+        QVERIFY(inspector_->tensorView()->statusText().contains(QStringLiteral("maximum of up to")));
+    }
+
+    void sliceSelectorsPickTheShownElements()
+    {
+        // (3, 4, 5) int16, written by NumPy in Fortran order: the reader gives C order.
+        const QString path = kData + QStringLiteral("/numpy/fortran_3d_i2.npy");
+        openAndWait(path);
+        const auto core = openWeightFile(path.toStdString());
+        const Tensor t = core->readTensor(0);
+        auto spins = inspector_->tensorView()->findChildren<QSpinBox*>();
+        QSpinBox* first = nullptr;
+        for (QSpinBox* s : spins)
+            if (s->prefix() == QStringLiteral("[0]="))
+                first = s;
+        QVERIFY(first);
+        QSignalSpy pictures(inspector_, &Inspector::pictureShown);
+        first->setValue(2); // the third 4 × 5 block
+        QTRY_COMPARE_WITH_TIMEOUT(pictures.count(), 1, 10000);
+        QCPColorMapData* data = inspector_->tensorView()->colorMap()->data();
+        QCOMPARE(data->keySize(), 5);
+        QCOMPARE(data->valueSize(), 4);
+        for (int r = 0; r < 4; ++r)
+            for (int c = 0; c < 5; ++c)
+                QCOMPARE(data->cell(c, r), double(t.data()[40 + r * 5 + c]));
+        QCOMPARE(inspector_->tensorView()->hoverText(1, 3), QStringLiteral("[2, 3, 1] = ") + exact(t.data()[40 + 3 * 5 + 1]));
+    }
+
+    void emptyTensorsSaySo()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        selectAndWait(indexOf(*core, "empty"));
+        QVERIFY2(inspector_->tensorView()->statusText().contains(QStringLiteral("no elements")),
+            qPrintable(inspector_->tensorView()->statusText()));
+        QCOMPARE(inspector_->stats()->value(QStringLiteral("count")), QStringLiteral("0"));
+    }
+
+    void histogramBinsFollowTheSpinBox()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        const int i = indexOf(*core, "f32");
+        selectAndWait(i);
+        QSignalSpy numbers(inspector_, &Inspector::numbersShown);
+        inspector_->stats()->setBins(10);
+        QTRY_COMPARE_WITH_TIMEOUT(numbers.count(), 1, 10000);
+        auto* bars = qobject_cast<QCPBars*>(inspector_->stats()->histogramPlot()->plottable(0));
+        QVERIFY(bars);
+        QCOMPARE(bars->data()->size(), 10);
+        const TensorStats s = computeTensorStats(*core, size_t(i));
+        const Histogram h = computeHistogram(tensorSource(*core, size_t(i)), s.min, s.max, 10);
+        for (int k = 0; k < 10; ++k)
+            QCOMPARE(bars->data()->at(k)->value, double(h.counts[size_t(k)]));
+    }
+
+    void badFileShowsTheReadersMessageAndKeepsTheModel()
+    {
+        openAndWait(kDtypes);
+        QSignalSpy failed(inspector_, &Inspector::openFailed);
+        inspector_->open(kBad);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        const QString message = failed.first().first().toString();
+        QVERIFY2(message.contains(QStringLiteral("header-past-end.safetensors")) && message.contains(QStringLiteral("past the end")),
+            qPrintable(message));
+        auto* box = window_->findChild<QMessageBox*>(QStringLiteral("openErrorBox"));
+        QVERIFY(box);
+        QCOMPARE(box->text(), message);
+        box->close();
+        QVERIFY(!inspector_->isOpening());
+        QCOMPARE(QString::fromStdString(inspector_->model().file->path()), kDtypes);
+        QCOMPARE(int(treeTensors(inspector_->modelTree()->tree()).size()), 19);
+    }
+
+    void cancelledOpenKeepsThePreviousModel()
+    {
+        openAndWait(kDtypes);
+        QSignalSpy opened(inspector_, &Inspector::modelOpened);
+        inspector_->open(kSharded);
+        QVERIFY(inspector_->isOpening());
+        inspector_->cancelOpen();
+        QVERIFY(!inspector_->isOpening());
+        QTest::qWait(1000); // the reader finishes in the background; its answer is dropped
+        QCOMPARE(opened.count(), 0);
+        QCOMPARE(QString::fromStdString(inspector_->model().file->path()), kDtypes);
+    }
+
+    void kerasLayersSelectTheirTensors()
+    {
+        openAndWait(kKerasCnn);
+        ArchitecturePanel* arch = inspector_->architecture();
+        QVERIFY(inspector_->model().hasModel);
+        QVERIFY(arch->boxCount() >= 2);
+        const ArchitectureBox& first = arch->boxes().first();
+        QCOMPARE(first.type, QStringLiteral("Conv2D"));
+        QVERIFY(!first.tensors.isEmpty());
+        // The conv kernel is shown as a grid of filters (Keras: HWIO).
+        const TensorInfo& kernel = inspector_->model().file->tensors()[size_t(first.tensors.first())];
+        QCOMPARE(kernel.shape.size(), size_t(4));
+        const int last = int(inspector_->model().file->tensors().size()) - 1;
+        selectAndWait(last); // away from the kernel, which is shown first
+        QSignalSpy pictures(inspector_, &Inspector::pictureShown);
+        arch->clickBox(0);
+        QCOMPARE(inspector_->currentTensor(), first.tensors.first());
+        QTRY_COMPARE_WITH_TIMEOUT(pictures.count(), 1, 10000);
+        const TensorPicture& pic = inspector_->tensorView()->picture();
+        QVERIFY(pic.isGrid);
+        QCOMPARE(pic.grid.filters, kernel.shape[3]);
+        QCOMPARE(pic.grid.kh, kernel.shape[0]);
+    }
+
+    void comparingAFileWithItselfFindsNoDifference()
+    {
+        openAndWait(kDtypes);
+        QSignalSpy done(inspector_, &Inspector::compareFinished);
+        inspector_->compareWith(kDtypes);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+        const QList<DiffRow>& rows = inspector_->comparison()->rows();
+        QCOMPARE(rows.size(), 19);
+        for (const DiffRow& row : rows) {
+            QCOMPARE(int(row.status), int(DiffStatus::Matched));
+            if (row.stats.compared > 0)
+                QCOMPARE(row.stats.maxAbs, 0.0);
+        }
+        // Selecting a row shows A − B: all zeros.
+        QSignalSpy pictures(inspector_, &Inspector::pictureShown);
+        QTableWidget* table = inspector_->comparison()->table();
+        int f32Row = -1;
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, ComparePanel::NameColumn)->text() == QStringLiteral("f32"))
+                f32Row = r;
+        QVERIFY(f32Row >= 0);
+        table->setCurrentCell(f32Row, ComparePanel::NameColumn);
+        QTRY_COMPARE_WITH_TIMEOUT(pictures.count(), 1, 10000);
+        const TensorPicture& pic = inspector_->tensorView()->picture();
+        QVERIFY(pic.difference);
+        QCOMPARE(pic.heatmap.max, std::vector<float>(12, 0.0f));
+    }
+
+    void exportsTheTensorAndTheShownSlice()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        const int i = indexOf(*core, "f32");
+        selectAndWait(i);
+        QTemporaryDir dir;
+        QSignalSpy written(inspector_, &Inspector::exported);
+        const QString npy = dir.filePath(QStringLiteral("f32.npy")), csv = dir.filePath(QStringLiteral("f32.csv"));
+        inspector_->exportTensor(npy, false);
+        inspector_->exportTensor(csv, true);
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 2, 10000);
+        QCOMPARE(written[0][1].toString(), QString());
+        QCOMPARE(written[1][1].toString(), QString());
+        // The .npy reads back through core with the same values.
+        const auto back = openWeightFile(npy.toStdString());
+        const Tensor a = core->readTensor(size_t(i)), b = back->readTensor(0);
+        QCOMPARE(b.shape(), a.shape());
+        for (int k = 0; k < 12; ++k)
+            QCOMPARE(b.data()[k], a.data()[k]);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[1].split(QLatin1Char(',')).value(2).toFloat(), a.data()[6]);
+    }
+
+private:
+    void openAndWait(const QString& path)
+    {
+        QSignalSpy opened(inspector_, &Inspector::modelOpened);
+        QSignalSpy numbers(inspector_, &Inspector::numbersShown);
+        inspector_->open(path);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(numbers.count() >= 1, 20000); // the first tensor is shown at once
+    }
+
+    void selectAndWait(int index)
+    {
+        QSignalSpy numbers(inspector_, &Inspector::numbersShown);
+        QSignalSpy pictures(inspector_, &Inspector::pictureShown);
+        inspector_->modelTree()->selectTensors({ index });
+        QCOMPARE(inspector_->currentTensor(), index);
+        QTRY_VERIFY_WITH_TIMEOUT(numbers.count() >= 1 && pictures.count() >= 1, 20000);
+    }
+
+    std::unique_ptr<MainWindow> window_;
+    Inspector* inspector_ = nullptr;
+};
+
+QTEST_MAIN(TestInspector)
+#include "test_inspector.moc"

@@ -1,0 +1,475 @@
+#include "Inspector.h"
+
+#include "ArchitecturePanel.h"
+#include "ComparePanel.h"
+#include "InspectorWorker.h"
+#include "MetadataPanel.h"
+#include "ModelTreePanel.h"
+#include "RecentFiles.h"
+#include "StatsPanel.h"
+#include "TensorViewPanel.h"
+
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QToolButton>
+
+namespace ws::ui {
+
+namespace {
+
+QString fileFilters()
+{
+    return QStringList{
+        Inspector::tr("All weight files (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz)"),
+        Inspector::tr("safetensors (*.safetensors)"),
+        Inspector::tr("GGUF (*.gguf)"),
+        Inspector::tr("ONNX (*.onnx)"),
+        Inspector::tr("PyTorch (*.pt *.pth *.bin)"),
+        Inspector::tr("Keras (*.h5 *.keras)"),
+        Inspector::tr("NumPy (*.npy *.npz)"),
+        Inspector::tr("Weightscope model (*.h5)"),
+        Inspector::tr("All files (*)"),
+    }.join(QStringLiteral(";;"));
+}
+
+QString localPathOf(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    return {};
+}
+
+ThreadPtr startWorker(InspectorWorker*& worker, const char* name)
+{
+    ThreadPtr thread(new QThread);
+    thread->setObjectName(QString::fromLatin1(name));
+    worker = new InspectorWorker;
+    worker->moveToThread(thread.get());
+    QObject::connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+    thread->start();
+    return thread;
+}
+
+} // namespace
+
+Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
+{
+    qRegisterMetaType<LoadedModel>();
+    qRegisterMetaType<TensorPicture>();
+    qRegisterMetaType<TensorNumbers>();
+    qRegisterMetaType<CompareResult>();
+    qRegisterMetaType<DiffStats>();
+
+    tensorView_ = new TensorViewPanel;
+    modelTree_ = new ModelTreePanel;
+    stats_ = new StatsPanel;
+    metadata_ = new MetadataPanel;
+    architecture_ = new ArchitecturePanel;
+    compare_ = new ComparePanel;
+    recent_ = new RecentFiles(this);
+
+    QDockWidget* modelDock = addDock(tr("Model"), QStringLiteral("ModelDock"), modelTree_, Qt::LeftDockWidgetArea);
+    addDock(tr("Statistics"), QStringLiteral("StatsDock"), stats_, Qt::RightDockWidgetArea);
+    QDockWidget* archDock = addDock(tr("Architecture"), QStringLiteral("ArchitectureDock"), architecture_, Qt::LeftDockWidgetArea);
+    QDockWidget* metaDock = addDock(tr("Metadata"), QStringLiteral("MetadataDock"), metadata_, Qt::LeftDockWidgetArea);
+    compareDock_ = addDock(tr("Compare"), QStringLiteral("CompareDock"), compare_, Qt::BottomDockWidgetArea);
+    window_->splitDockWidget(modelDock, archDock, Qt::Vertical);
+    window_->tabifyDockWidget(archDock, metaDock);
+    // Empty docks say nothing: they appear with the first file (the comparison with its first run).
+    for (QDockWidget* dock : docks_)
+        dock->hide();
+    archDock->raise();
+
+    progress_ = new QProgressBar;
+    progress_->setRange(0, 0); // the readers report no fraction: a busy bar
+    progress_->setMaximumWidth(160);
+    progress_->hide();
+    cancel_ = new QToolButton;
+    cancel_->setText(tr("Cancel"));
+    cancel_->setToolTip(tr("Stop waiting for the file being opened; the open model stays"));
+    cancel_->hide();
+    connect(cancel_, &QToolButton::clicked, this, &Inspector::cancelOpen);
+    window_->statusBar()->addPermanentWidget(progress_);
+    window_->statusBar()->addPermanentWidget(cancel_);
+
+    window_->setAcceptDrops(true);
+    window_->installEventFilter(this);
+
+    loaderThread_ = startWorker(loader_, "inspector-load");
+    computeThread_ = startWorker(computer_, "inspector-compute");
+    compareThread_ = startWorker(comparer_, "inspector-compare");
+    connect(loader_, &InspectorWorker::opened, this, &Inspector::onOpened);
+    connect(loader_, &InspectorWorker::openFailed, this, &Inspector::onOpenFailed);
+    connect(computer_, &InspectorWorker::pictureReady, this, &Inspector::onPicture);
+    connect(computer_, &InspectorWorker::numbersReady, this, &Inspector::onNumbers);
+    connect(comparer_, &InspectorWorker::compareMatched, this, [this](const CompareResult& r) {
+        if (r.ticket == compareTicket_)
+            compare_->setRows(r);
+    });
+    connect(comparer_, &InspectorWorker::compareRowDone, this, [this](quint64 ticket, int row, const DiffStats& s) {
+        if (ticket == compareTicket_)
+            compare_->setStats(row, s);
+    });
+    connect(comparer_, &InspectorWorker::compareFinished, this, [this](quint64 ticket) {
+        if (ticket != compareTicket_)
+            return;
+        compare_->finish();
+        emit compareFinished();
+    });
+
+    connect(modelTree_, &ModelTreePanel::tensorSelected, this, &Inspector::onTensorSelected);
+    connect(architecture_, &ArchitecturePanel::tensorsSelected, modelTree_, &ModelTreePanel::selectTensors);
+    connect(tensorView_, &TensorViewPanel::viewChanged, this, [this] { requestTensor(true, false); });
+    connect(stats_, &StatsPanel::binsChanged, this, [this] { requestTensor(false, true); });
+    connect(compare_, &ComparePanel::compareRequested, this, &Inspector::chooseCompareFile);
+    connect(compare_, &ComparePanel::rowSelected, this, &Inspector::showDifference);
+    connect(recent_, &RecentFiles::changed, this, &Inspector::rebuildRecentMenu);
+    connect(tensorView_, &TensorViewPanel::exportRequested, this, &Inspector::exportTensor);
+    connect(loader_, &InspectorWorker::exported, this, [this](const QString& path, const QString& error) {
+        emit statusMessage(error.isEmpty() ? tr("Wrote %1").arg(path) : error);
+        emit exported(path, error);
+    });
+}
+
+Inspector::~Inspector() { shutdown(); }
+
+void Inspector::applyDefaultSizes()
+{
+    window_->resizeDocks({ docks_[0], docks_[1] }, { 430, 380 }, Qt::Horizontal);
+    window_->resizeDocks({ docks_[0], docks_[2] }, { 400, 330 }, Qt::Vertical); // model tree over architecture
+}
+
+void Inspector::shutdown()
+{
+    // Stale tickets make running jobs stop at their next chunk; then the threads are joined.
+    const quint64 never = ~quint64(0);
+    if (computer_)
+        computer_->supersede(never);
+    if (comparer_)
+        comparer_->supersede(never);
+    computeThread_.reset();
+    compareThread_.reset();
+    loaderThread_.reset(); // a reader in the middle of a header finishes it first
+    loader_ = computer_ = comparer_ = nullptr;
+}
+
+QDockWidget* Inspector::addDock(const QString& title, const QString& objectName, QWidget* panel, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, window_);
+    dock->setObjectName(objectName); // saveState/restoreState find docks by name
+    dock->setWidget(panel);
+    window_->addDockWidget(area, dock);
+    docks_ << dock;
+    return dock;
+}
+
+void Inspector::addFileActions(QMenu* file)
+{
+    QAction* open = file->addAction(tr("&Open…"), this, &Inspector::chooseFile);
+    // The platform's key, or Ctrl+O where it has none (offscreen, some desktops).
+    const QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Open);
+    open->setShortcuts(keys.isEmpty() ? QList<QKeySequence>{ QKeySequence(Qt::CTRL | Qt::Key_O) } : keys);
+    file->addAction(tr("Open &Folder…"), this, &Inspector::chooseFolder)->setToolTip(tr("A sharded Hugging Face checkpoint"));
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("&Compare With…"), this, &Inspector::chooseCompareFile);
+}
+
+void Inspector::addViewActions(QMenu* view)
+{
+    int key = 2; // Ctrl+1 is the Playground
+    for (QDockWidget* dock : docks_) {
+        QAction* toggle = dock->toggleViewAction();
+        toggle->setShortcut(QKeySequence(tr("Ctrl+%1").arg(key++)));
+        view->addAction(toggle);
+    }
+}
+
+void Inspector::rebuildRecentMenu()
+{
+    if (!recentMenu_)
+        return;
+    recentMenu_->clear();
+    const QStringList files = recent_->files();
+    for (const QString& path : files)
+        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { open(path); })->setToolTip(path);
+    recentMenu_->setToolTipsVisible(true);
+    if (!files.isEmpty()) {
+        recentMenu_->addSeparator();
+        recentMenu_->addAction(tr("Clear Menu"), recent_, &RecentFiles::clear);
+    }
+    recentMenu_->setEnabled(!files.isEmpty());
+}
+
+void Inspector::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(window_, tr("Open Weights"), QString(), fileFilters());
+    if (!path.isEmpty())
+        open(path);
+}
+
+void Inspector::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(window_, tr("Open Sharded Checkpoint Folder"));
+    if (!path.isEmpty())
+        open(path);
+}
+
+void Inspector::chooseCompareFile()
+{
+    if (!hasModel()) {
+        emit statusMessage(tr("Open a file first; then compare it with another."));
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(window_, tr("Compare With"), QString(), fileFilters());
+    if (!path.isEmpty())
+        compareWith(path);
+}
+
+void Inspector::setOpening(bool opening, const QString& path)
+{
+    opening_ = opening;
+    openingPath_ = path;
+    progress_->setVisible(opening);
+    cancel_->setVisible(opening);
+    if (opening)
+        emit statusMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+}
+
+void Inspector::open(const QString& path)
+{
+    const quint64 ticket = openTicket_ = ++loadTicket_;
+    setOpening(true, path);
+    InspectorWorker* loader = loader_;
+    QMetaObject::invokeMethod(loader, [loader, ticket, path] { loader->open(ticket, path); }, Qt::QueuedConnection);
+}
+
+void Inspector::cancelOpen()
+{
+    if (!opening_)
+        return;
+    openTicket_ = 0; // the answer to the running open will not match
+    setOpening(false);
+    emit statusMessage(tr("Opening cancelled; the reader stops in the background"));
+}
+
+void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
+{
+    if (ticket == compareOpenTicket_) { // the second file of a comparison
+        other_ = model;
+        compareTicket_ = ticket;
+        comparer_->supersede(ticket);
+        InspectorWorker* comparer = comparer_;
+        auto a = model_.file, b = model.file;
+        QMetaObject::invokeMethod(comparer, [comparer, ticket, a, b] { comparer->compare(ticket, a, b); }, Qt::QueuedConnection);
+        return;
+    }
+    if (ticket != openTicket_)
+        return; // cancelled, or superseded by a newer open
+    setOpening(false);
+    if (!model_.file) // the first file of the session: show the docks that were kept out of the way
+        for (QDockWidget* dock : docks_)
+            if (dock != compareDock_ && !docksShown_)
+                dock->show();
+    docksShown_ = true;
+    model_ = model;
+    other_ = {};
+    compareTicket_ = 0; // a comparison with the previous file stops and its rows are dropped
+    comparer_->supersede(0);
+    current_ = -1;
+    diffRow_ = -1;
+    const QString path = QString::fromStdString(model.file->path());
+    recent_->add(path);
+    window_->setWindowTitle(tr("%1 — Weightscope").arg(QFileInfo(path).fileName()));
+    modelTree_->setModel(model);
+    metadata_->setModel(model);
+    architecture_->setModel(model);
+    compare_->clear();
+    tensorView_->setTensor(nullptr, {}, {});
+    stats_->clear();
+    emit statusMessage(tr("Opened %1: %2 tensors (%3)")
+                           .arg(QFileInfo(path).fileName())
+                           .arg(model.file->tensors().size())
+                           .arg(QString::fromStdString(model.file->format())));
+    // Show something at once: the first tensor with at least two dimensions, else the first.
+    const auto& tensors = model.file->tensors();
+    int first = tensors.empty() ? -1 : 0;
+    for (size_t i = 0; i < tensors.size(); ++i)
+        if (tensors[i].shape.size() >= 2 && tensors[i].numel() > 1) {
+            first = int(i);
+            break;
+        }
+    if (first >= 0)
+        modelTree_->selectTensors({ first });
+    emit modelOpened(path);
+}
+
+void Inspector::onOpenFailed(quint64 ticket, const QString& message)
+{
+    const bool forCompare = ticket == compareOpenTicket_;
+    if (!forCompare && ticket != openTicket_)
+        return;
+    if (!forCompare)
+        setOpening(false);
+    emit openFailed(message);
+    // Not modal-blocking: the event loop (and tests) keep running while it is shown.
+    auto* box = new QMessageBox(QMessageBox::Warning, forCompare ? tr("Cannot compare") : tr("Cannot open file"),
+        message, QMessageBox::Ok, window_);
+    box->setInformativeText(hasModel() ? tr("The open model stays as it was.") : QString());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("openErrorBox"));
+    box->open();
+}
+
+void Inspector::compareWith(const QString& path)
+{
+    if (!hasModel())
+        return;
+    const quint64 ticket = compareOpenTicket_ = ++loadTicket_;
+    compareTicket_ = 0; // rows of an earlier comparison are dropped from now on
+    comparer_->supersede(ticket);
+    other_ = {};
+    compareDock_->show();
+    compareDock_->raise();
+    compare_->start(path);
+    InspectorWorker* loader = loader_;
+    QMetaObject::invokeMethod(loader, [loader, ticket, path] { loader->open(ticket, path); }, Qt::QueuedConnection);
+}
+
+void Inspector::selectTensor(int index)
+{
+    modelTree_->selectTensors({ index }); // the tree's selection drives the views
+}
+
+void Inspector::onTensorSelected(int index)
+{
+    if (!hasModel() || index < 0 || index >= int(model_.file->tensors().size()))
+        return;
+    current_ = index;
+    diffRow_ = -1;
+    const TensorInfo& info = model_.file->tensors()[size_t(index)];
+    tensorView_->setTensor(&info, QString::fromStdString(model_.file->format()),
+        tr("%1 · %2 · %3").arg(QString::fromStdString(info.name), QString::fromStdString(dtypeName(info.dtype)), formatShape(info.shape)));
+    havePicture_ = haveNumbers_ = false;
+    stats_->clear(tr("Computing…"));
+    requestTensor(true, true);
+}
+
+void Inspector::showDifference(int row)
+{
+    const QList<DiffRow>& rows = compare_->rows();
+    if (row < 0 || row >= rows.size() || !other_.file)
+        return;
+    const DiffRow& r = rows[row];
+    if (r.indexA < 0 || r.indexB < 0 || !r.stats.computed) {
+        if (r.indexA >= 0)
+            modelTree_->selectTensors({ int(r.indexA) });
+        return;
+    }
+    current_ = int(r.indexA);
+    diffRow_ = row;
+    const TensorInfo& info = model_.file->tensors()[size_t(r.indexA)];
+    tensorView_->setTensor(&info, QString::fromStdString(model_.file->format()),
+        tr("A − B: %1 · %2 (B: %3)").arg(QString::fromStdString(info.name), formatShape(info.shape),
+            QFileInfo(QString::fromStdString(other_.file->path())).fileName()));
+    havePicture_ = haveNumbers_ = false;
+    stats_->clear(tr("Computing…"));
+    requestTensor(true, true);
+}
+
+void Inspector::exportTensor(const QString& path, bool csv)
+{
+    if (current_ < 0 || !hasModel())
+        return;
+    TensorRequest request;
+    request.file = model_.file;
+    request.index = current_;
+    if (diffRow_ >= 0) {
+        request.other = other_.file;
+        request.otherIndex = int(compare_->rows()[diffRow_].indexB);
+    }
+    tensorView_->fillRequest(request);
+    InspectorWorker* loader = loader_;
+    QMetaObject::invokeMethod(loader, [loader, request, path, csv] { loader->exportTensor(request, path, csv); }, Qt::QueuedConnection);
+}
+
+void Inspector::requestTensor(bool picture, bool numbers)
+{
+    if (current_ < 0 || !hasModel())
+        return;
+    // Whatever the superseded request had not delivered yet is asked for again.
+    picture = picture || !havePicture_;
+    numbers = numbers || !haveNumbers_;
+    TensorRequest request;
+    request.ticket = ++tensorTicket_;
+    request.file = model_.file;
+    request.index = current_;
+    if (diffRow_ >= 0) {
+        request.other = other_.file;
+        request.otherIndex = int(compare_->rows()[diffRow_].indexB);
+    }
+    tensorView_->fillRequest(request);
+    request.bins = stats_->bins();
+    request.numbers = numbers;
+    request.picture = picture;
+    if (picture)
+        havePicture_ = false;
+    if (numbers)
+        haveNumbers_ = false;
+    computer_->supersede(request.ticket);
+    InspectorWorker* computer = computer_;
+    QMetaObject::invokeMethod(computer, [computer, request] { computer->computeTensor(request); }, Qt::QueuedConnection);
+}
+
+void Inspector::onPicture(const TensorPicture& picture)
+{
+    if (picture.ticket != tensorTicket_)
+        return;
+    havePicture_ = true;
+    tensorView_->showPicture(picture);
+    emit pictureShown(picture.index);
+}
+
+void Inspector::onNumbers(const TensorNumbers& numbers)
+{
+    if (numbers.ticket != tensorTicket_)
+        return;
+    haveNumbers_ = true;
+    stats_->showNumbers(numbers);
+    tensorView_->showNumbers(numbers);
+    emit numbersShown(numbers.index);
+}
+
+bool Inspector::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == window_ && event->type() == QEvent::DragEnter) {
+        auto* drag = static_cast<QDragEnterEvent*>(event);
+        if (!localPathOf(drag->mimeData()).isEmpty()) {
+            drag->acceptProposedAction();
+            return true;
+        }
+    } else if (watched == window_ && event->type() == QEvent::Drop) {
+        auto* drop = static_cast<QDropEvent*>(event);
+        const QString path = localPathOf(drop->mimeData());
+        if (!path.isEmpty()) {
+            drop->acceptProposedAction();
+            open(path);
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace ws::ui

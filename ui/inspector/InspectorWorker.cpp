@@ -1,0 +1,233 @@
+#include "InspectorWorker.h"
+
+#include "io/NpyWriter.h"
+#include "util/Error.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+
+namespace ws::ui {
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+// Boxes for the name groups: every node of the tree that holds tensors directly, in tree order.
+void collectGroups(const NameNode& node, QList<ArchitectureBox>& boxes)
+{
+    ArchitectureBox box;
+    for (const NameNode& child : node.children)
+        if (child.tensor >= 0) {
+            box.tensors.append(int(child.tensor));
+            box.params += child.params;
+        }
+    if (!box.tensors.isEmpty()) {
+        box.name = node.path.empty() ? QCoreApplication::translate("ws::ui::InspectorWorker", "(top level)") : qs(node.path);
+        boxes.append(box);
+    }
+    for (const NameNode& child : node.children)
+        collectGroups(child, boxes);
+}
+
+std::pair<float, float> finiteRange(const std::vector<float>& a, const std::vector<float>& b)
+{
+    float lo = INFINITY, hi = -INFINITY;
+    for (const auto* v : { &a, &b })
+        for (float x : *v)
+            if (std::isfinite(x)) {
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+            }
+    if (lo > hi)
+        return { 0.0f, 0.0f };
+    return { lo, hi };
+}
+
+} // namespace
+
+LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
+{
+    LoadedModel m;
+    m.file = file;
+    auto tree = std::make_shared<NameNode>(buildNameTree(file->tensors()));
+    m.params = tree->params;
+    m.bytes = tree->bytes;
+    m.tree = tree;
+    const auto& tensors = file->tensors();
+
+    std::optional<Sequential> model;
+    try {
+        model = file->model();
+    } catch (const std::exception& e) {
+        m.architectureNote = qs(e.what());
+    }
+    if (model) {
+        m.hasModel = true;
+        for (const LayerSummary& layer : model->summary()) {
+            ArchitectureBox box;
+            box.name = qs(layer.name);
+            box.type = qs(layer.type);
+            box.outputShape = qs(shapeToString(layer.outputShape));
+            box.params = layer.params;
+            for (size_t i = 0; i < tensors.size(); ++i)
+                if (tensors[i].layer == layer.name)
+                    box.tensors.append(int(i));
+            m.boxes.append(box);
+        }
+        return m;
+    }
+    // No runnable model, but the format may still name each tensor's layer (Keras).
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        if (tensors[i].layer.empty())
+            continue;
+        const QString layer = qs(tensors[i].layer);
+        auto it = std::find_if(m.boxes.begin(), m.boxes.end(), [&layer](const ArchitectureBox& b) { return b.name == layer; });
+        if (it == m.boxes.end()) {
+            m.boxes.append(ArchitectureBox{ layer, {}, {}, 0, {} });
+            it = m.boxes.end() - 1;
+        }
+        it->tensors.append(int(i));
+        it->params += tensors[i].numel();
+    }
+    if (m.boxes.isEmpty())
+        collectGroups(*tree, m.boxes);
+    return m;
+}
+
+void InspectorWorker::open(quint64 ticket, const QString& path)
+{
+    try {
+        std::shared_ptr<const WeightFile> file = openWeightFile(path.toStdString());
+        LoadedModel model = describe(std::move(file));
+        emit opened(ticket, model);
+    } catch (const std::exception& e) {
+        emit openFailed(ticket, qs(e.what()));
+    }
+}
+
+void InspectorWorker::computeTensor(const TensorRequest& request)
+{
+    const quint64 ticket = request.ticket;
+    if (stale(ticket))
+        return;
+    const CancelCheck cancel = [this, ticket] { return stale(ticket); };
+    const bool difference = request.other != nullptr;
+    const TensorInfo& info = request.file->tensors().at(size_t(request.index));
+    try {
+        const ElementSource source = difference
+            ? differenceSource(*request.file, size_t(request.index), *request.other, size_t(request.otherIndex))
+            : tensorSource(*request.file, size_t(request.index));
+
+        // The picture first: it is what the user is waiting for.
+        TensorPicture picture;
+        picture.ticket = ticket;
+        picture.index = request.index;
+        picture.difference = difference;
+        if (request.picture) {
+            try {
+                if (request.convGrid) {
+                    picture.isGrid = true;
+                    picture.grid = buildConvGrid(source, info.shape, request.layout, request.inChannel, cancel);
+                    std::tie(picture.lo, picture.hi) = finiteRange(picture.grid.pixels, {});
+                } else {
+                    picture.heatmap = downsample(source, makeView(info.shape, request.slice), request.maxCols, request.maxRows, cancel);
+                    std::tie(picture.lo, picture.hi) = finiteRange(picture.heatmap.min, picture.heatmap.max);
+                }
+            } catch (const Cancelled&) {
+                throw;
+            } catch (const std::exception& e) {
+                picture.error = qs(e.what());
+            }
+            emit pictureReady(picture);
+        }
+        if (!request.numbers)
+            return;
+
+        // Then the numbers: statistics and percentiles are cached per tensor of the current file.
+        TensorNumbers numbers;
+        numbers.ticket = ticket;
+        numbers.index = request.index;
+        numbers.difference = difference;
+        const bool cacheable = !difference;
+        if (cacheable && cachedFile_ != request.file) {
+            cachedFile_ = request.file;
+            cache_.clear();
+        }
+        const auto hit = cacheable ? cache_.find(request.index) : cache_.end();
+        if (hit != cache_.end()) {
+            std::tie(numbers.stats, numbers.percentiles) = hit->second;
+        } else {
+            if (difference) {
+                numbers.stats = computeSourceStats(source);
+            } else {
+                numbers.stats = computeTensorStats(*request.file, size_t(request.index));
+            }
+            if (cancel())
+                throw Cancelled();
+            numbers.percentiles = computePercentiles(source, kPercentileQs, numbers.stats.min, numbers.stats.max,
+                numbers.stats.finite, cancel);
+            if (cacheable)
+                cache_[request.index] = { numbers.stats, numbers.percentiles };
+        }
+        const bool any = numbers.stats.finite > 0;
+        numbers.histogram = computeHistogram(source, any ? numbers.stats.min : 0.0, any ? numbers.stats.max : 1.0,
+            std::max(1, request.bins), cancel);
+        emit numbersReady(numbers);
+    } catch (const Cancelled&) {
+        // A newer request took over; it answers instead.
+    } catch (const std::exception& e) {
+        TensorNumbers failed;
+        failed.ticket = ticket;
+        failed.index = request.index;
+        failed.error = qs(e.what());
+        emit numbersReady(failed);
+    }
+}
+
+void InspectorWorker::exportTensor(const TensorRequest& request, const QString& path, bool csv)
+{
+    try {
+        const TensorInfo& info = request.file->tensors().at(size_t(request.index));
+        const ElementSource source = request.other
+            ? differenceSource(*request.file, size_t(request.index), *request.other, size_t(request.otherIndex))
+            : tensorSource(*request.file, size_t(request.index));
+        if (csv) {
+            writeViewCsv(source, makeView(info.shape, request.slice), path.toStdString());
+        } else {
+            Tensor t(info.shape);
+            source.read(0, info.numel(), t.data());
+            writeNpy(path.toStdString(), t);
+        }
+        emit exported(path, {});
+    } catch (const std::exception& e) {
+        emit exported(path, qs(e.what()));
+    }
+}
+
+void InspectorWorker::compare(quint64 ticket, std::shared_ptr<const WeightFile> a, std::shared_ptr<const WeightFile> b)
+{
+    CompareResult result;
+    result.ticket = ticket;
+    const std::vector<DiffRow> rows = matchTensors(*a, *b);
+    result.rows = QList<DiffRow>(rows.begin(), rows.end());
+    emit compareMatched(result);
+    const CancelCheck cancel = [this, ticket] { return stale(ticket); };
+    for (int r = 0; r < result.rows.size(); ++r) {
+        const DiffRow& row = result.rows[r];
+        if (row.indexA < 0 || row.indexB < 0 || shapeNumel(row.shapeA) != shapeNumel(row.shapeB))
+            continue;
+        try {
+            emit compareRowDone(ticket, r, compareTensors(*a, size_t(row.indexA), *b, size_t(row.indexB), cancel));
+        } catch (const Cancelled&) {
+            return;
+        } catch (const std::exception&) {
+            continue; // a read error leaves the row without statistics
+        }
+    }
+    emit compareFinished(ticket);
+}
+
+} // namespace ws::ui

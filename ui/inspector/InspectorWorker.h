@@ -1,0 +1,55 @@
+// The inspector's worker: opens files and computes pictures, statistics and comparisons on its
+// own thread (moved there by the owner, which holds the thread in a ThreadPtr). The inspector runs
+// three of these, one per kind of job, so a slow load never holds up a tensor's picture.
+// supersede() is thread-safe: it tells the running job that its ticket is stale, and the job
+// stops at its next chunk (ws::Cancelled) without answering.
+#pragma once
+
+#include "InspectorTypes.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <map>
+#include <utility>
+
+namespace ws::ui {
+
+class InspectorWorker : public QObject {
+    Q_OBJECT
+public:
+    void supersede(quint64 ticket) { latest_.store(ticket); }
+
+    // Slots run on the worker's thread (call them with QMetaObject::invokeMethod, queued).
+    void open(quint64 ticket, const QString& path);
+    void computeTensor(const ws::ui::TensorRequest& request);
+    void compare(quint64 ticket, std::shared_ptr<const ws::WeightFile> a, std::shared_ptr<const ws::WeightFile> b);
+
+    // The tensor as .npy (whole, float32) or its 2-D view as CSV; `request` names the tensor and
+    // the view (a difference when request.other is set).
+    void exportTensor(const ws::ui::TensorRequest& request, const QString& path, bool csv);
+
+    // Used by open() and by tests: the tree and architecture boxes of an opened file.
+    static LoadedModel describe(std::shared_ptr<const WeightFile> file);
+
+signals:
+    void opened(quint64 ticket, const ws::ui::LoadedModel& model);
+    void openFailed(quint64 ticket, const QString& message);
+    void pictureReady(const ws::ui::TensorPicture& picture);
+    void numbersReady(const ws::ui::TensorNumbers& numbers);
+    void compareMatched(const ws::ui::CompareResult& result); // rows without statistics
+    void compareRowDone(quint64 ticket, int row, const ws::DiffStats& stats);
+    void compareFinished(quint64 ticket);
+    void exported(const QString& path, const QString& error); // error empty: written
+
+private:
+    bool stale(quint64 ticket) const { return latest_.load() != ticket; }
+
+    std::atomic<quint64> latest_{ 0 };
+    // Statistics and percentiles per tensor of the last file asked about (the cache holds the
+    // file, so its address cannot be reused while it is a key).
+    std::shared_ptr<const WeightFile> cachedFile_;
+    std::map<int, std::pair<TensorStats, Percentiles>> cache_;
+};
+
+} // namespace ws::ui

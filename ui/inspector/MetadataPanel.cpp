@@ -1,0 +1,82 @@
+#include "MetadataPanel.h"
+
+#include "ModelTreePanel.h"
+
+#include <QCoreApplication>
+#include <QHeaderView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ws::ui {
+
+namespace {
+
+constexpr int kMaxChildren = 2000; // a JSON array of token ids would flood the tree
+
+void addJson(QTreeWidgetItem* parent, const QString& key, const nlohmann::json& value)
+{
+    auto* item = new QTreeWidgetItem(parent, { key });
+    if (value.is_object() || value.is_array()) {
+        item->setText(1, value.is_object() ? QCoreApplication::translate("ws::ui::MetadataPanel", "{%n key(s)}", nullptr, int(value.size()))
+                                           : QCoreApplication::translate("ws::ui::MetadataPanel", "[%n item(s)]", nullptr, int(value.size())));
+        int n = 0;
+        if (value.is_object()) {
+            for (auto it = value.begin(); it != value.end() && n < kMaxChildren; ++it, ++n)
+                addJson(item, QString::fromStdString(it.key()), it.value());
+        } else {
+            for (const auto& v : value) {
+                if (n == kMaxChildren)
+                    break;
+                addJson(item, QString::number(n++), v);
+            }
+        }
+        if (int(value.size()) > kMaxChildren)
+            new QTreeWidgetItem(item, { QStringLiteral("…"),
+                QCoreApplication::translate("ws::ui::MetadataPanel", "%n more", nullptr, int(value.size()) - kMaxChildren) });
+        return;
+    }
+    const QString text = value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString::fromStdString(value.dump());
+    item->setText(1, text);
+    item->setToolTip(1, text.left(4000));
+}
+
+} // namespace
+
+MetadataPanel::MetadataPanel(QWidget* parent) : QWidget(parent)
+{
+    tree_ = new QTreeWidget;
+    tree_->setHeaderLabels({ tr("Key"), tr("Value") });
+    tree_->setUniformRowHeights(true);
+    tree_->header()->setStretchLastSection(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(tree_);
+}
+
+void MetadataPanel::clear() { tree_->clear(); }
+
+void MetadataPanel::setModel(const LoadedModel& model)
+{
+    clear();
+    const WeightFile& file = *model.file;
+    auto* info = new QTreeWidgetItem(tree_, { tr("File") });
+    new QTreeWidgetItem(info, { tr("Format"), QString::fromStdString(file.format()) });
+    new QTreeWidgetItem(info, { tr("Path"), QString::fromStdString(file.path()) });
+    new QTreeWidgetItem(info, { tr("Tensors"), formatCount(qint64(file.tensors().size())) });
+    new QTreeWidgetItem(info, { tr("Parameters"), formatCount(model.params) });
+    new QTreeWidgetItem(info, { tr("Bytes"), formatBytes(model.bytes) });
+    if (!model.architectureNote.isEmpty())
+        new QTreeWidgetItem(info, { tr("Architecture"), model.architectureNote });
+    auto* meta = new QTreeWidgetItem(tree_, { tr("Metadata") });
+    const nlohmann::json& json = file.metadata();
+    if (json.is_object()) {
+        for (auto it = json.begin(); it != json.end(); ++it)
+            addJson(meta, QString::fromStdString(it.key()), it.value());
+    } else {
+        addJson(meta, tr("value"), json);
+    }
+    tree_->expandToDepth(1);
+    tree_->resizeColumnToContents(0);
+}
+
+} // namespace ws::ui

@@ -1,0 +1,52 @@
+// The model dock: groups (layers, or name prefixes) → tensors, with dtype, shape, parameters and
+// bytes per row and the totals underneath; a filter box (substring, or regular expression) hides
+// the tensors whose names do not match. Selecting a tensor emits tensorSelected.
+#pragma once
+
+#include "InspectorTypes.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace ws::ui {
+
+class ModelTreePanel : public QWidget {
+    Q_OBJECT
+public:
+    enum Column { NameColumn, DTypeColumn, ShapeColumn, ParamsColumn, BytesColumn };
+    static constexpr int kTensorRole = Qt::UserRole + 1; // tensor index; -1 on group rows
+
+    explicit ModelTreePanel(QWidget* parent = nullptr);
+
+    void setModel(const LoadedModel& model);
+    void clear();
+    void selectTensors(const QList<int>& indices); // the first one becomes current
+    int currentTensor() const;                     // -1 when none
+    QTreeWidget* tree() const { return tree_; }
+    void setFilter(const QString& text, bool regex);
+
+signals:
+    void tensorSelected(int index);
+
+private:
+    void applyFilter();
+    QTreeWidgetItem* addNode(QTreeWidgetItem* parent, const NameNode& node, const WeightFile& file);
+
+    QTreeWidget* tree_ = nullptr;
+    QLineEdit* filter_ = nullptr;
+    QCheckBox* regex_ = nullptr;
+    QLabel* totals_ = nullptr;
+    QList<QTreeWidgetItem*> tensorItems_; // by tensor index
+};
+
+// "1.5 MiB", "12 bytes"; "1,234,567" with the locale's separators.
+QString formatBytes(quint64 bytes);
+QString formatCount(qint64 n);
+QString formatShape(const Shape& shape);
+
+} // namespace ws::ui

@@ -1,0 +1,89 @@
+// The tensor view (the inspector's central widget): a 2-D slice of the selected tensor as a
+// heatmap without interpolation, a 1-D tensor (or a single row or column) as a line, a 4-D kernel
+// as a grid of filters. Slice selectors pick the two shown dimensions and the index in the others;
+// the reduction used for big tensors (min/max/mean per cell) and the colour range are chosen here
+// and always written under the plot. The panel computes nothing itself: it fills a TensorRequest
+// (viewChanged) and draws the TensorPicture and TensorNumbers that come back.
+#pragma once
+
+#include "InspectorTypes.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QCPColorMap;
+class QCPColorScale;
+class QCPGraph;
+class QCustomPlot;
+class QHBoxLayout;
+class QLabel;
+class QSpinBox;
+
+namespace ws::ui {
+
+class TensorViewPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class Range { Data, Symmetric, Percentile };
+
+    explicit TensorViewPanel(QWidget* parent = nullptr);
+
+    // A new tensor (nullptr: none). format picks the conv layout; difference labels the title.
+    void setTensor(const TensorInfo* info, const QString& format, const QString& title);
+    void fillRequest(TensorRequest& request) const;
+    void showPicture(const TensorPicture& picture);
+    void showNumbers(const TensorNumbers& numbers);
+    void showMessage(const QString& message); // instead of a picture
+
+    void setReduction(Reduction reduction);
+    void setRange(Range range);
+    Reduction reduction() const;
+    Range range() const;
+    QCustomPlot* plot() const { return plot_; }
+    QCPColorMap* colorMap() const { return colorMap_; }
+    const TensorPicture& picture() const { return picture_; }
+    QString statusText() const;
+    QString hoverText(double key, double value) const; // what hovering at plot coordinates shows
+
+signals:
+    void viewChanged(); // slice, filter grid or input channel changed: ask for a new picture
+    void exportRequested(const QString& path, bool csv); // the tensor (.npy) or its view (CSV)
+
+private:
+    void rebuildSliceControls();
+    void exportPlot(bool pdf);
+    void exportData(bool csv);
+    void redraw(); // from picture_ and numbers_, no worker needed
+    void drawHeatmap();
+    void drawLine();
+    std::pair<double, double> colourRange() const;
+    bool isSigned() const;
+
+    QCustomPlot* plot_ = nullptr;
+    QCPColorMap* colorMap_ = nullptr;
+    QCPColorScale* colorScale_ = nullptr;
+    QList<QCPGraph*> graphs_; // value, min, max (1-D)
+    QLabel* title_ = nullptr;
+    QLabel* status_ = nullptr;
+    QLabel* hover_ = nullptr;
+    QWidget* sliceBar_ = nullptr;
+    QHBoxLayout* sliceLayout_ = nullptr;
+    QComboBox* rowDim_ = nullptr;
+    QComboBox* colDim_ = nullptr;
+    QList<QSpinBox*> indices_;
+    QCheckBox* gridMode_ = nullptr;
+    QSpinBox* inChannel_ = nullptr;
+    QComboBox* reduction_ = nullptr;
+    QComboBox* range_ = nullptr;
+
+    bool hasTensor_ = false;
+    TensorInfo info_;
+    ConvLayout layout_ = ConvLayout::OIHW;
+    TensorPicture picture_;
+    TensorNumbers numbers_;
+    bool haveNumbers_ = false;
+    bool building_ = false; // while the slice controls are rebuilt: no viewChanged
+};
+
+} // namespace ws::ui
