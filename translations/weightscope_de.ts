@@ -43,6 +43,26 @@
         <source>name</source>
         <translation>Name</translation>
     </message>
+    <message>
+        <source>Train an MLP on the first 6000 Fashion-MNIST images in the Training panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the Runs dock for &lt;folder&gt;, every run selected.</source>
+        <translation>Das Läufe-Dock für &lt;folder&gt; zeigen, alle Läufe ausgewählt.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>With --runs: group the compared runs by &lt;key&gt; (tag, lr, seed, ...).</source>
+        <translation>Mit --runs: die verglichenen Läufe nach &lt;key&gt; gruppieren (tag, lr, seed, ...).</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ArchitecturePanel</name>
@@ -180,6 +200,166 @@
     <message>
         <source>A − B with B = %1: %2 compared, %3 added, %4 removed, %5 reshaped. Sort by a column; select a row for the heatmap of A − B.</source>
         <translation>A − B mit B = %1: %2 verglichen, %3 hinzugefügt, %4 entfernt, %5 umgeformt. Nach einer Spalte sortieren; eine Zeile wählen zeigt die Heatmap von A − B.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ComparePlot</name>
+    <message>
+        <source>(no tag)</source>
+        <translation>(kein Tag)</translation>
+    </message>
+    <message>
+        <source>Loss (batches)</source>
+        <translation>Verlust (Batches)</translation>
+    </message>
+    <message>
+        <source>Accuracy (batches)</source>
+        <translation>Genauigkeit (Batches)</translation>
+    </message>
+    <message>
+        <source>Loss (epochs)</source>
+        <translation>Verlust (Epochen)</translation>
+    </message>
+    <message>
+        <source>Accuracy (epochs)</source>
+        <translation>Genauigkeit (Epochen)</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation>Relative Zeit</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Log y</source>
+        <translation>y logarithmisch</translation>
+    </message>
+    <message>
+        <source>TensorBoard&apos;s debiased exponential moving average</source>
+        <translation>Der entzerrte exponentielle gleitende Mittelwert von TensorBoard</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>Group by tag</source>
+        <translation>Nach Tag gruppieren</translation>
+    </message>
+    <message>
+        <source>Group by %1</source>
+        <translation>Nach %1 gruppieren</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export the full histories of the shown runs</source>
+        <translation>Die vollständigen Verläufe der gezeigten Läufe exportieren</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Bild…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG or PDF</source>
+        <translation>Das Diagramm als PNG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>x:</source>
+        <translation>x:</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>Glättung:</translation>
+    </message>
+    <message>
+        <source> (s)</source>
+        <translation> (s)</translation>
+    </message>
+    <message>
+        <source>%1: mean ± std of %2 runs</source>
+        <translation>%1: Mittelwert ± Std.-Abw. von %2 Läufen</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1: Die Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (disk full?)</source>
+        <translation>%1: Die Datei kann nicht geschrieben werden (Datenträger voll?)</translation>
+    </message>
+    <message>
+        <source>Export histories</source>
+        <translation>Verläufe exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save plot</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
+        <translation>PNG-Bilder (*.png);;PDF-Dokumente (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::GeneralTrainingWorker</name>
+    <message>
+        <source>training points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training stopped before it began.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished: %n epoch(s), %1 steps.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Training stopped after %n step(s).</source>
+        <translation type="unfinished">
+            <numerusform>Training nach %n Schritt angehalten.</numerusform>
+            <numerusform>Training nach %n Schritten angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation type="unfinished">Training divergiert: %1</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation type="unfinished">Training fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -447,8 +627,24 @@
         <translation>Über Weightscope</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;File ▸ Open&lt;/b&gt; (or drop a file here) to look inside a model&apos;s weights: safetensors, Keras, NumPy, Weightscope models.&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;Öffnen Sie &lt;b&gt;Datei ▸ Öffnen&lt;/b&gt; (oder ziehen Sie eine Datei hierher), um in die Gewichte eines Modells zu schauen: safetensors, Keras, NumPy, Weightscope-Modelle.&lt;/p&gt;&lt;p&gt;Öffnen Sie &lt;b&gt;Ansicht ▸ Playground&lt;/b&gt;, um einem kleinen Netz beim Lernen zuzusehen.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;File ▸ Open&lt;/b&gt; (or drop a file here) to look inside a model&apos;s weights: safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, Weightscope models.&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn, &lt;b&gt;View ▸ Training&lt;/b&gt; to train on Fashion-MNIST or your own data, &lt;b&gt;View ▸ Runs&lt;/b&gt; to compare trainings.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished">Training</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation type="unfinished">Ctrl+3</translation>
     </message>
 </context>
 <context>
@@ -566,6 +762,45 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::NetworkView</name>
+    <message>
+        <source>input %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neuron %1 of layer %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bias of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight from %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit bias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value (taken at the next step):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::PlaygroundPanel</name>
     <message>
         <source>Circle</source>
@@ -586,14 +821,6 @@
     <message>
         <source>Noise as in TensorFlow Playground (0 to 50)</source>
         <translation>Rauschen wie in TensorFlow Playground (0 bis 50)</translation>
-    </message>
-    <message>
-        <source>Show test data</source>
-        <translation>Testdaten zeigen</translation>
-    </message>
-    <message>
-        <source>Neurons per hidden layer, separated by commas (at most %1 layers of %2)</source>
-        <translation>Neuronen je verborgener Schicht, durch Kommas getrennt (höchstens %1 Schichten zu %2)</translation>
     </message>
     <message>
         <source>Tanh</source>
@@ -644,10 +871,6 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
         <source>Train on one batch, then pause</source>
         <translation>Auf einem Batch trainieren, dann anhalten</translation>
     </message>
@@ -680,24 +903,8 @@
         <translation>Merkmale:</translation>
     </message>
     <message>
-        <source>x₁, x₂</source>
-        <translation>x₁, x₂</translation>
-    </message>
-    <message>
-        <source>Hidden layers:</source>
-        <translation>Verborgene Schichten:</translation>
-    </message>
-    <message>
         <source>Activation:</source>
         <translation>Aktivierung:</translation>
-    </message>
-    <message>
-        <source>Output:</source>
-        <translation>Ausgabe:</translation>
-    </message>
-    <message>
-        <source>1 neuron, tanh</source>
-        <translation>1 Neuron, tanh</translation>
     </message>
     <message>
         <source>Training</source>
@@ -716,20 +923,167 @@
         <translation>Batchgröße:</translation>
     </message>
     <message>
-        <source>Loss:</source>
-        <translation>Verlust:</translation>
-    </message>
-    <message>
-        <source>MSE on ±1</source>
-        <translation>MSE auf ±1</translation>
-    </message>
-    <message>
         <source>Speed:</source>
         <translation>Tempo:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Test accuracy&lt;/b&gt; %5 %</source>
-        <translation>&lt;b&gt;Epoche&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Schritt&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Trainingsverlust&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Testverlust&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Testgenauigkeit&lt;/b&gt; %5 %</translation>
+        <source>x₁</source>
+        <translation type="unfinished">x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation type="unfinished">x₂</translation>
+    </message>
+    <message>
+        <source>x₁²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x₂²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x₁x₂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sin x₁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sin x₂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the points used for training; the rest are test points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the test points (outlined in black)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discretise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour the plane by the predicted sign rather than the output&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New random points, and new weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train for one epoch, then pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training share:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regularisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-Gaussian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden layers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hidden layer (at most %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  Layer %1: %n neuron(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One neuron fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One neuron more (at most %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Test accuracy&lt;/b&gt; %1 %</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -845,6 +1199,189 @@
     <message>
         <source>Runs Folder</source>
         <translation>Ordner für Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RunsModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergiert</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>%1 lr %2, batch %3, seed %4</source>
+        <translation>%1 lr %2, Batch %3, Seed %4</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Hyper-parameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>Testverlust</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>Testgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RunsPanel</name>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Filter (regular expression)</source>
+        <translation>Filter (regulärer Ausdruck)</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>Tags…</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>Notizen…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Runs in</source>
+        <translation>Läufe in</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht gelesen werden</numerusform>
+            <numerusform>%n Dateien konnten nicht gelesen werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>Läufe-Ordner</translation>
+    </message>
+    <message>
+        <source>Select one run to rename.</source>
+        <translation>Einen Lauf zum Umbenennen auswählen.</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Lauf umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of the %n selected run(s), separated by commas:</source>
+        <translation>
+            <numerusform>Tags des %n ausgewählten Laufs, durch Kommas getrennt:</numerusform>
+            <numerusform>Tags der %n ausgewählten Läufe, durch Kommas getrennt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one run to write its notes.</source>
+        <translation>Einen Lauf auswählen, um seine Notizen zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s)? Their files are removed from the disk.</source>
+        <translation>
+            <numerusform>%n Lauf löschen? Seine Datei wird von der Festplatte entfernt.</numerusform>
+            <numerusform>%n Läufe löschen? Ihre Dateien werden von der Festplatte entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: the run is still being written</source>
+        <translation>%1: Der Lauf wird noch geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: cannot delete the file</source>
+        <translation>%1: Die Datei kann nicht gelöscht werden</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1677,268 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::TrainingCurves</name>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train (batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train (epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> lr %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TrainingPanel</name>
+    <message>
+        <source>Choose data and a model, then Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spiral (2-D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle (2-D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclusive or (2-D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaussian (2-D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plane (2-D regression)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-Gaussian (2-D regression)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File (CSV or IDX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train on the first N samples only (quick runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the training data held out for validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small CNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TensorFlow tutorial CNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playground (2-D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One layer per line, e.g.
+conv2d(32, 3, padding=same)
+relu
+maxpool2d(2)
+flatten
+dense(10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes while training take effect at the next batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished">Start</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished">Pause</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished">Schritt</translation>
+    </message>
+    <message>
+        <source>Train on one batch, then pause</source>
+        <translation type="unfinished">Auf einem Batch trainieren, dann anhalten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the run and evaluate the model on the test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished">Daten</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation type="unfinished">Datensatz:</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Modell</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished">Training</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation type="unfinished">Optimierer:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation type="unfinished">Lernrate:</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation type="unfinished">Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation type="unfinished">Threads:</translation>
+    </message>
+    <message>
+        <source>Open a dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the IDX labels file for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Loading…&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Regression: %n target(s) per sample</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Waiting for the data…&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;input&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 parameters&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2 · step %3 · loss %4 · learning rate %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Test set&lt;/b&gt;: %1 samples, accuracy &lt;b&gt;%2 %&lt;/b&gt;, loss %3 &amp;nbsp; (confusion matrix: rows are the true classes, columns the predictions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Test set&lt;/b&gt;: %1 samples, loss %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: true class · columns: predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 taken for %2: %3 (%4 % of the class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::TrainingWorker</name>
     <message numerus="yes">
         <source>Training stopped after %n step(s).</source>
@@ -1162,6 +1961,10 @@
     <message>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The run is not recorded: %1</source>
+        <translation>Der Lauf wird nicht aufgezeichnet: %1</translation>
     </message>
 </context>
 </TS>

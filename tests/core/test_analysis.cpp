@@ -283,11 +283,11 @@ TEST(ConvGrid, RefusesBadChannelsAndHugeGrids)
 TEST(NameTree, GroupsByPrefixAndSortsLayerNumbers)
 {
     std::vector<TensorInfo> t(5);
-    t[0] = { "model.layers.10.mlp.up_proj.weight", DType::F32, { 4, 2 }, 32, "" };
-    t[1] = { "model.layers.2.mlp.up_proj.weight", DType::F32, { 4, 2 }, 32, "" };
-    t[2] = { "model.layers.2.mlp.up_proj.bias", DType::F16, { 4 }, 8, "" };
-    t[3] = { "model.embed_tokens.weight", DType::BF16, { 10, 2 }, 40, "" };
-    t[4] = { "dense/kernel:0", DType::F32, { 3 }, 12, "" };
+    t[0] = { "model.layers.10.mlp.up_proj.weight", DType::F32, { 4, 2 }, 32, "", "", 0 };
+    t[1] = { "model.layers.2.mlp.up_proj.weight", DType::F32, { 4, 2 }, 32, "", "", 0 };
+    t[2] = { "model.layers.2.mlp.up_proj.bias", DType::F16, { 4 }, 8, "", "", 0 };
+    t[3] = { "model.embed_tokens.weight", DType::BF16, { 10, 2 }, 40, "", "", 0 };
+    t[4] = { "dense/kernel:0", DType::F32, { 3 }, 12, "", "", 0 };
     const NameNode root = buildNameTree(t);
     ASSERT_EQ(root.children.size(), 2u);
     EXPECT_EQ(root.tensorCount, 5);
