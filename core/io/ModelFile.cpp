@@ -1,6 +1,8 @@
 #include "io/ModelFile.h"
 
 #include "io/Hdf5Util.h"
+#include "io/StrictJson.h"
+#include "tensor/TensorBudget.h"
 #include "util/Error.h"
 
 #include <chrono>
@@ -139,12 +141,14 @@ LoadedModel loadModel(const std::string& path)
             + std::to_string(kFormatVersion) + ")");
     LoadedModel out;
     nlohmann::json config;
-    try {
-        config = nlohmann::json::parse(h5::readStringAttribute(root.get(), "model_config", path));
-        out.metadata = nlohmann::json::parse(h5::readStringAttribute(root.get(), "metadata", path));
-    } catch (const nlohmann::json::exception& e) {
-        throw FormatError(path + ": attribute model_config or metadata is not valid JSON: " + e.what());
-    }
+    // Depth-limited: dumping a config nested 100000 deep would overflow the stack.
+    config = parseJsonWithDepthLimit(h5::readStringAttribute(root.get(), "model_config", path),
+        path + ": attribute model_config");
+    out.metadata = parseJsonWithDepthLimit(h5::readStringAttribute(root.get(), "metadata", path),
+        path + ": attribute metadata");
+    // The parameters come from this file: a config asking for far more than it holds is refused
+    // before allocating (see TensorBudget).
+    TensorBudget budget(kModelBudgetFloorElements + int64_t(std::filesystem::file_size(path)));
     try {
         out.model = Sequential::fromConfig(config);
     } catch (const Error& e) {
