@@ -14,7 +14,9 @@ namespace ws::fuzz {
 
 const std::string& folder()
 {
-    static const std::string dir = [] {
+    // Never destroyed: the atexit handler below runs after static destructors registered later,
+    // and a destroyed string there was a heap-use-after-free at the end of every run.
+    static const std::string& dir = *new std::string([] {
         // HDF5 locks files it opens; tmpfs supports that, but a crashed run must not leave a lock.
         setenv("HDF5_USE_FILE_LOCKING", "FALSE", 1);
         const std::string base = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp";
@@ -28,7 +30,7 @@ const std::string& folder()
             std::filesystem::remove_all(folder(), ec);
         });
         return tmpl;
-    }();
+    }());
     return dir;
 }
 
