@@ -2,7 +2,11 @@
 # Weightscope target shares (qBittorrent's qbt_common_cfg pattern).
 add_library(ws_common_cfg INTERFACE)
 target_compile_options(ws_common_cfg INTERFACE
-  -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Woverloaded-virtual)
+  -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Woverloaded-virtual)
+# -Wshadow=local is GCC's spelling; clang (the fuzz preset) has no equivalent of the same name.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  target_compile_options(ws_common_cfg INTERFACE -Wshadow=local)
+endif()
 target_compile_definitions(ws_common_cfg INTERFACE
   WS_VERSION="${PROJECT_VERSION}"
   $<$<NOT:$<CONFIG:Debug>>:EIGEN_NO_DEBUG>)

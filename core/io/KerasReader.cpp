@@ -2,6 +2,8 @@
 
 #include "io/Hdf5Util.h"
 #include "io/KerasModel.h"
+#include "io/StrictJson.h"
+#include "tensor/TensorBudget.h"
 #include "util/Error.h"
 
 #include <zip.h>
@@ -13,6 +15,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
 
 namespace ws {
 
@@ -152,11 +155,8 @@ std::string readMember(zip_t* z, zip_int64_t index, const std::string& file, con
 
 json parseJson(const std::string& text, const std::string& file, const std::string& what)
 {
-    try {
-        return json::parse(text);
-    } catch (const json::exception& e) {
-        throw FormatError(file + ": " + what + " is not valid JSON: " + e.what());
-    }
+    // Depth-limited: a config nested 100000 deep would overflow the stack when dumped.
+    return parseJsonWithDepthLimit(text, file + ": " + what);
 }
 
 // ---- the reader -------------------------------------------------------------------------------
@@ -198,6 +198,8 @@ private:
     json config_;                            // the model config; null for weights-only files
     std::vector<std::string> datasetPaths_;  // per tensor
     std::map<std::string, std::string> varsByName_; // store: layer name attribute -> vars group
+    std::set<std::string> walked_; // object addresses of the groups walkStore has entered
+    uint64_t weightsBytes_ = 0; // size of the HDF5 weights (the file, or the image inside a .keras)
 };
 
 KerasFile::KerasFile(const std::string& path)
@@ -217,6 +219,7 @@ void KerasFile::openHdf5(const std::string& path)
     file_ = h5::Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
     if (!file_.valid())
         throw FormatError(path + ": cannot open the HDF5 file (truncated or damaged?)");
+    weightsBytes_ = std::filesystem::file_size(path);
     h5::Handle root(H5Gopen2(file_.get(), "/", H5P_DEFAULT));
     // Our own model files also carry a model_config: say what they are rather than
     // complaining about a missing model_weights group.
@@ -295,6 +298,7 @@ void KerasFile::openKeras(const std::string& path)
     if (image.size() < 8 || std::memcmp(image.data(), kHdf5Magic, 8) != 0)
         throw FormatError(path + ": model.weights.h5 in the archive is not an HDF5 file");
     file_ = h5::openFileImage(image.data(), image.size());
+    weightsBytes_ = image.size();
     if (!file_.valid())
         throw FormatError(path + ": model.weights.h5 in the archive cannot be opened (truncated or damaged?)");
     listStore();
@@ -312,8 +316,8 @@ void KerasFile::readRootMetadata(hid_t root)
     if (h5::hasAttribute(root, "training_config")) {
         const std::string text = h5::readStringAttribute(root, "training_config", path_);
         try {
-            metadata_["training_config"] = json::parse(text);
-        } catch (const json::exception&) {
+            metadata_["training_config"] = parseJsonWithDepthLimit(text, path_ + ": attribute training_config");
+        } catch (const FormatError&) {
             metadata_["training_config"] = text; // informational only: keep what is there
         }
     }
@@ -402,6 +406,16 @@ void KerasFile::walkStore(hid_t group, const std::string& path)
         if (H5Oget_info_by_name(group, child.c_str(), &info, H5P_DEFAULT) < 0)
             throw FormatError(path_ + ": object '" + childPath + "' cannot be read (damaged file?)");
         if (info.type == H5O_TYPE_GROUP) {
+            // Hard links can make a group its own descendant; Keras never links a group twice,
+            // so a second visit is refused rather than walked forever.
+#if H5_VERSION_GE(1, 12, 0)
+            const std::string id(reinterpret_cast<const char*>(&info.token), sizeof info.token);
+#else
+            const std::string id(reinterpret_cast<const char*>(&info.addr), sizeof info.addr);
+#endif
+            if (!walked_.insert(id).second)
+                throw FormatError(path_ + ": group '" + childPath
+                    + "' is a second link to a group already seen (a hard-link cycle); refusing the file");
             h5::Handle g(H5Gopen2(group, child.c_str(), H5P_DEFAULT));
             if (child == "vars" && h5::hasAttribute(g.get(), "name"))
                 varsByName_.emplace(h5::readStringAttribute(g.get(), "name", path_), childPath);
@@ -476,6 +490,13 @@ void KerasFile::addTensor(const std::string& name, const std::string& datasetPat
         throw FormatError(path_ + ": dataset '" + datasetPath + "' is not numeric");
     }
     info.nbytes = H5Dget_storage_size(set.get());
+    // HDF5 lets a few KB declare a dataset of terabytes (chunks never written read as the fill
+    // value), which would take hours to "read". Real weights are stored; compressed ones shrink
+    // far less than 1000:1. The same rule as the zip-bomb check of the .npz reader.
+    const uint64_t logical = uint64_t(info.numel()) * dtypeSize(info.dtype);
+    if (logical > (uint64_t(64) << 20) && logical / 1000 > info.nbytes)
+        throw FormatError(path_ + ": dataset '" + datasetPath + "' declares " + std::to_string(logical)
+            + " bytes but stores only " + std::to_string(info.nbytes) + " in the file (unwritten or bomb-like)");
     for (auto& t : tensors_)
         if (t.name == info.name) // Keras 2 weight names may repeat across layers
             info.name = layer + "/" + info.name;
@@ -613,6 +634,9 @@ std::optional<Sequential> KerasFile::model() const
         return std::nullopt;
     const KerasArchitecture arch = parseKerasArchitecture(config_, path_);
     std::lock_guard lock(hdf5Mutex());
+    // The model's parameters (and their gradients) come from this file: a config asking for far
+    // more than the weights it holds is refused before allocating (units: 2^40 in a 20 KB file).
+    TensorBudget budget(kModelBudgetFloorElements + int64_t(weightsBytes_));
     if (format_ == "keras")
         return buildKerasModel(arch, path_, [this](const KerasLayer& l) { return storeWeights(l); });
     return buildKerasModel(arch, path_, [this](const KerasLayer& l) { return legacyWeights(l); });

@@ -2,9 +2,15 @@
 
 #include "io/Hdf5Util.h"
 #include "io/ModelTensors.h"
+#include "io/StrictJson.h"
+#include "tensor/TensorBudget.h"
 #include "util/Error.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -82,10 +88,16 @@ void saveModel(const std::string& path, Sequential& model, const nlohmann::json&
 {
     h5::silenceErrors();
     const std::string temp = path + ".part";
+    // The file is built in memory (core driver, no backing store) and written with plain writes:
+    // HDF5 1.10 does not survive a write error (disk full) while closing a file on disk — the
+    // failed close leaves the file open and H5close then crashes at exit in H5F__close_cb.
+    std::vector<char> image;
     {
-        h5::Handle file(H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
+        h5::Handle fapl(H5Pcreate(H5P_FILE_ACCESS));
+        H5Pset_fapl_core(fapl.get(), 1 << 20, 0);
+        h5::Handle file(H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()));
         if (!file.valid())
-            throw FormatError(path + ": cannot create the file (is the folder writable?)");
+            throw FormatError(path + ": cannot create the file in memory");
         try {
             h5::Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
             h5::writeStringAttribute(root.get(), "format", kFormat, path);
@@ -118,12 +130,38 @@ void saveModel(const std::string& path, Sequential& model, const nlohmann::json&
                 }
             }
             if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0)
-                throw FormatError(path + ": cannot write the file (disk full?)");
+                throw FormatError(path + ": cannot flush the file image");
+            const ssize_t size = H5Fget_file_image(file.get(), nullptr, 0);
+            if (size <= 0)
+                throw FormatError(path + ": cannot get the file image");
+            image.resize(size_t(size));
+            if (H5Fget_file_image(file.get(), image.data(), image.size()) != size)
+                throw FormatError(path + ": cannot get the file image");
         } catch (...) {
             file.reset();
-            std::remove(temp.c_str());
             throw;
         }
+    }
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0)
+        throw FormatError(path + ": cannot create " + temp + ": " + std::strerror(errno) + " (is the folder writable?)");
+    size_t done = 0;
+    while (done < image.size()) {
+        const ssize_t n = ::write(fd, image.data() + done, image.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const std::string why = n < 0 ? std::strerror(errno) : "no progress";
+            ::close(fd);
+            std::remove(temp.c_str());
+            throw FormatError(path + ": cannot write the file: " + why + " (disk full?)");
+        }
+        done += size_t(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const std::string why = std::strerror(errno);
+        std::remove(temp.c_str());
+        throw FormatError(path + ": cannot write the file: " + why);
     }
     std::error_code ec;
     std::filesystem::rename(temp, path, ec);
@@ -153,12 +191,14 @@ LoadedModel loadModel(const std::string& path)
             + std::to_string(kFormatVersion) + ")");
     LoadedModel out;
     nlohmann::json config;
-    try {
-        config = nlohmann::json::parse(h5::readStringAttribute(root.get(), "model_config", path));
-        out.metadata = nlohmann::json::parse(h5::readStringAttribute(root.get(), "metadata", path));
-    } catch (const nlohmann::json::exception& e) {
-        throw FormatError(path + ": attribute model_config or metadata is not valid JSON: " + e.what());
-    }
+    // Depth-limited: dumping a config nested 100000 deep would overflow the stack.
+    config = parseJsonWithDepthLimit(h5::readStringAttribute(root.get(), "model_config", path),
+        path + ": attribute model_config");
+    out.metadata = parseJsonWithDepthLimit(h5::readStringAttribute(root.get(), "metadata", path),
+        path + ": attribute metadata");
+    // The parameters come from this file: a config asking for far more than it holds is refused
+    // before allocating (see TensorBudget).
+    TensorBudget budget(kModelBudgetFloorElements + int64_t(std::filesystem::file_size(path)));
     try {
         out.model = Sequential::fromConfig(config);
     } catch (const Error& e) {

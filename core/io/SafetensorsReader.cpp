@@ -304,7 +304,11 @@ void SafetensorsFile::readConfigBeside(const std::string& weightsPath)
         metadata_["config"] = nlohmann::json::parse(parseStrictJson(text.data(), text.data() + text.size(),
             config.string(), 0).dump());
     } catch (const FormatError& e) {
-        metadata_["warnings"].push_back(e.what());
+        // The parser's message quotes the bytes it stopped at, which may be invalid UTF-8 (found
+        // by fuzz_safetensors_folder): metadata must stay dumpable, so invalid bytes become U+FFFD.
+        const std::string safe = nlohmann::json(std::string(e.what()))
+                                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        metadata_["warnings"].push_back(nlohmann::json::parse(safe));
     }
 }
 

@@ -49,4 +49,19 @@ nlohmann::ordered_json parseStrictJson(const char* begin, const char* end, const
     }
 }
 
+nlohmann::json parseJsonWithDepthLimit(const std::string& text, const std::string& what, int maxDepth)
+{
+    using Json = nlohmann::json;
+    auto callback = [&](int depth, Json::parse_event_t, Json&) {
+        if (depth > maxDepth)
+            throw FormatError(what + ": nested deeper than " + std::to_string(maxDepth) + " levels");
+        return true;
+    };
+    try {
+        return Json::parse(text, callback);
+    } catch (const Json::exception& e) {
+        throw FormatError(what + " is not valid JSON: " + e.what());
+    }
+}
+
 } // namespace ws

@@ -16,4 +16,10 @@ namespace ws {
 nlohmann::ordered_json parseStrictJson(const char* begin, const char* end, const std::string& what,
     uint64_t baseOffset);
 
+// Parses untrusted JSON that may legitimately repeat keys (model configs) into a plain json,
+// refusing nesting deeper than maxDepth: the parser itself copes with any depth, but dumping or
+// walking the result recurses once per level, and 100000 '[' overflow the stack.
+// Throws FormatError "<what>: ...".
+nlohmann::json parseJsonWithDepthLimit(const std::string& text, const std::string& what, int maxDepth = 256);
+
 } // namespace ws

@@ -1,4 +1,5 @@
 #include "tensor/Tensor.h"
+#include "tensor/TensorBudget.h"
 
 #include "util/Error.h"
 
@@ -32,16 +33,44 @@ std::string shapeToString(const Shape& shape)
     return s + ")";
 }
 
+namespace {
+thread_local TensorBudget* t_budget = nullptr;
+}
+
+TensorBudget::TensorBudget(int64_t maxElements)
+    : left_(maxElements)
+    , outer_(t_budget)
+{
+    t_budget = this;
+}
+
+TensorBudget::~TensorBudget() { t_budget = outer_; }
+
+void TensorBudget::charge(int64_t elements, const Shape& shape)
+{
+    if (!t_budget || elements <= 0)
+        return;
+    if (elements > t_budget->left_)
+        throw ShapeError("a tensor of shape " + shapeToString(shape) + " (" + std::to_string(elements)
+            + " elements) is more than the " + std::to_string(t_budget->left_)
+            + " elements left for a model loaded from a file of this size");
+    t_budget->left_ -= elements;
+}
+
 Tensor::Tensor(Shape shape, float fill)
     : shape_(std::move(shape))
 {
+    TensorBudget::charge(shapeNumel(shape_), shape_);
     data_.assign(size_t(shapeNumel(shape_)), fill);
 }
 
 void Tensor::resize(const Shape& shape)
 {
+    const int64_t n = shapeNumel(shape);
+    if (n > size())
+        TensorBudget::charge(n - size(), shape);
     shape_ = shape;
-    data_.resize(size_t(shapeNumel(shape_)));
+    data_.resize(size_t(n));
 }
 
 void Tensor::reshape(const Shape& shape)

@@ -222,3 +222,68 @@ TEST(Trainer, LearningRateChangeTakesEffectAtTheNextBatch)
     EXPECT_FLOAT_EQ(rates[1], 0.01f);
     EXPECT_FLOAT_EQ(rates[2], 0.5f);
 }
+
+TEST(Trainer, StopBeforeRunCancelsWithoutTouchingTheModel)
+{
+    // Cancel pressed before the worker got going: no batch runs, the weights stay as they were.
+    const Dataset train = blobs(200, 11);
+    Sequential model = smallNet();
+    const float before = static_cast<Dense&>(model.layer(0)).kernel().value[0];
+    Trainer trainer(model, train, nullptr, quickConfig(3));
+    int batches = 0;
+    trainer.onBatch = [&](const BatchProgress&) { ++batches; };
+    trainer.stop();
+    const TrainResult r = trainer.run();
+    EXPECT_EQ(r.reason, StopReason::Stopped);
+    EXPECT_EQ(r.steps, 0);
+    EXPECT_EQ(batches, 0);
+    EXPECT_EQ(static_cast<Dense&>(model.layer(0)).kernel().value[0], before);
+}
+
+TEST(Trainer, StopFromTheBatchCallbackEndsAfterThatBatch)
+{
+    // The GUI's cancel arrives between batches: the batch that saw it is the last one.
+    const Dataset train = blobs(2000, 12);
+    Sequential model = smallNet();
+    Trainer trainer(model, train, nullptr, quickConfig(5));
+    int batches = 0;
+    trainer.onBatch = [&](const BatchProgress&) {
+        if (++batches == 7)
+            trainer.stop();
+    };
+    const TrainResult r = trainer.run();
+    EXPECT_EQ(r.reason, StopReason::Stopped);
+    EXPECT_EQ(batches, 7);
+    EXPECT_EQ(r.steps, 7);
+}
+
+TEST(Trainer, DivergenceSaysWhenItHappened)
+{
+    // A learning rate that explodes at once: the result says at which step and epoch it stopped,
+    // and no epoch is reported as completed after the loss became non-finite.
+    Dataset train;
+    train.name = "ramp";
+    train.x = Tensor({ 64, 1 });
+    train.targets = Tensor({ 64, 1 });
+    for (int i = 0; i < 64; ++i) {
+        train.x[i] = float(i);
+        train.targets[i] = float(i) * 1000.0f;
+    }
+    Sequential model({ 1 });
+    model.emplace<Dense>(1);
+    model.build();
+    model.initialize(0);
+    TrainConfig c = quickConfig(50);
+    c.loss = LossKind::MeanSquaredError;
+    c.optimizer.kind = OptimizerKind::SGD;
+    c.optimizer.learningRate = 10.0f;
+    Trainer trainer(model, train, nullptr, c);
+    int epochsSeen = 0;
+    trainer.onEpoch = [&](const EpochProgress&) { ++epochsSeen; };
+    const TrainResult r = trainer.run();
+    ASSERT_EQ(r.reason, StopReason::Diverged);
+    EXPECT_GT(r.steps, 0);
+    EXPECT_LT(r.steps, int64_t(50) * 4) << "it should stop long before the last of 50 epochs of 4 batches";
+    EXPECT_LT(r.epochsCompleted, 50);
+    EXPECT_EQ(epochsSeen, r.epochsCompleted);
+}

@@ -1,0 +1,441 @@
+#!/usr/bin/python3
+"""Writes the hostile files of tests/data/bad/ (the hostile-file suite, docs/reliability.md).
+
+Each file is a small, deliberate lie: truncated at a structural boundary, a length or shape that
+does not fit, an archive that climbs out of its folder or inflates without end, JSON nested a
+hundred thousand deep, HDF5 links that loop, Keras layers that would run code. What each must
+produce (a FormatError matching a regex) is listed by hand in tests/data/bad/MANIFEST.tsv and
+checked by tests/core/test_hostile.cpp; this script only makes the bytes.
+
+Bases: the reference files of tests/data/ (written by the other tools/make_*_reference.py) and
+tests/data/model/mlp.h5 (a native model saved by weightscope-cli, see docs/reliability.md).
+Run: /usr/bin/python3 tools/make_hostile_files.py
+"""
+import gzip
+import io
+import json
+import os
+import shutil
+import struct
+import zipfile
+
+import h5py
+import numpy as np
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data")
+OUT = os.path.join(DATA, "bad")
+
+
+def out(name):
+    return os.path.join(OUT, name)
+
+
+def write(name, data):
+    with open(out(name), "wb") as f:
+        f.write(data)
+
+
+def read(rel):
+    with open(os.path.join(DATA, rel), "rb") as f:
+        return f.read()
+
+
+# ---- safetensors ------------------------------------------------------------------------------
+def st(header, data=b"", raw_header=None):
+    h = raw_header if raw_header is not None else json.dumps(header).encode()
+    return struct.pack("<Q", len(h)) + h + data
+
+
+def one_tensor(dtype="F32", shape=(2, 2), offsets=(0, 16)):
+    return {"t": {"dtype": dtype, "shape": list(shape), "data_offsets": list(offsets)}}
+
+
+def safetensors():
+    good = read("safetensors/dtypes.safetensors")
+    n = struct.unpack("<Q", good[:8])[0]
+    write("st-empty.safetensors", b"")
+    write("st-cut-in-length.safetensors", good[:5])
+    write("st-cut-after-length.safetensors", good[:8])
+    write("st-cut-in-header.safetensors", good[:8 + n // 2])
+    write("st-cut-in-data.safetensors", good[:8 + n + 10])
+    write("st-length-2pow63.safetensors", struct.pack("<Q", 1 << 63) + b"{}")
+    write("st-header-not-json.safetensors", st(None, raw_header=b'{"t": {"dtype": "F32", oops'))
+    write("st-header-array.safetensors", st(None, raw_header=b"[1, 2, 3]"))
+    write("st-deep-nesting.safetensors", st(None, raw_header=b'{"t": ' + b"[" * 100000 + b"]" * 100000 + b"}"))
+    write("st-duplicate-key.safetensors",
+          st(None, raw_header=b'{"t": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}, '
+                              b'"t": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}', data=bytes(4)))
+    write("st-unknown-dtype.safetensors", st(one_tensor(dtype="F99"), bytes(16)))
+    write("st-shape-overflow.safetensors", st(one_tensor(shape=(1 << 40, 1 << 40)), bytes(16)))
+    write("st-negative-dim.safetensors", st(one_tensor(shape=(-1, 4)), bytes(16)))
+    write("st-offsets-reversed.safetensors", st(one_tensor(offsets=(16, 0)), bytes(16)))
+    write("st-offsets-past-end.safetensors", st(one_tensor(offsets=(0, 1 << 40)), bytes(16)))
+    write("st-shape-needs-more.safetensors", st(one_tensor(shape=(4, 4), offsets=(0, 16)), bytes(16)))
+    two = {"a": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]},
+           "b": {"dtype": "F32", "shape": [4], "data_offsets": [8, 24]}}
+    write("st-overlap.safetensors", st(two, bytes(24)))
+    hole = {"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},
+            "b": {"dtype": "F32", "shape": [2], "data_offsets": [16, 24]}}
+    write("st-hole.safetensors", st(hole, bytes(24)))
+    write("st-trailing-bytes.safetensors", st(one_tensor(), bytes(16 + 7)))
+    write("st-metadata-not-string.safetensors", st({"__metadata__": {"format": 7}, **one_tensor()}, bytes(16)))
+    # sharded folders: a weight_map that climbs out, and one that names a shard that is not there
+    for folder, weight_map in (("st-index-traversal", {"t": "../../../etc/passwd"}),
+                               ("st-index-missing-shard", {"t": "model-00009-of-00009.safetensors"})):
+        d = out(folder)
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        with open(os.path.join(d, "model.safetensors.index.json"), "w") as f:
+            json.dump({"metadata": {}, "weight_map": weight_map}, f)
+
+
+# ---- NumPy .npy / .npz --------------------------------------------------------------------------
+def npy(header_text, data=b"", version=(1, 0)):
+    h = header_text.encode("latin1")
+    pad = 64 - (10 + len(h) + 1) % 64
+    h = h + b" " * pad + b"\n"
+    if version[0] == 1:
+        return b"\x93NUMPY" + bytes(version) + struct.pack("<H", len(h)) + h + data
+    return b"\x93NUMPY" + bytes(version) + struct.pack("<I", len(h)) + h + data
+
+
+def numpy_files():
+    good = read("numpy/le_f4.npy")
+    hlen = struct.unpack("<H", good[8:10])[0]
+    write("npy-empty.npy", b"")
+    write("npy-wrong-magic.npy", b"\x93NUMPX" + good[6:])
+    write("npy-version-9.npy", good[:6] + b"\x09\x00" + good[8:])
+    write("npy-cut-in-length.npy", good[:9])
+    write("npy-cut-in-header.npy", good[:10 + hlen // 2])
+    write("npy-cut-in-data.npy", good[:10 + hlen + 3])
+    write("npy-header-length-past-end.npy", b"\x93NUMPY\x02\x00" + struct.pack("<I", 0xFFFFFFF0) + b"{}")
+    no_newline = bytearray(good)
+    no_newline[10 + hlen - 1] = ord(" ")
+    write("npy-header-no-newline.npy", bytes(no_newline))
+    write("npy-code-in-header.npy",
+          npy("{'descr': __import__('os').system('echo owned'), 'fortran_order': False, 'shape': (1,), }", bytes(4)))
+    write("npy-object-pickle.npy",
+          npy("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }",
+              b"\x80\x04\x95\x1d\x00\x00\x00\x00\x00\x00\x00\x8c\x05posix\x94\x8c\x06system\x94\x93\x94\x8c\x02id\x94\x85\x94R\x94."))
+    write("npy-shape-overflow.npy",
+          npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4294967296, 4294967296, 4294967296), }", bytes(16)))
+    write("npy-negative-dim.npy", npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-4,), }", bytes(16)))
+    write("npy-deep-tuple.npy", npy("{'descr': '<f4', 'fortran_order': False, 'shape': " + "(" * 3000 + "1" + ")" * 3000 + ", }"))
+    write("npy-lying-shape.npy", npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1000000,), }", bytes(64)))
+
+    arr = np.arange(12, dtype="<f4").reshape(3, 4)
+    buf = io.BytesIO()
+    np.save(buf, arr)
+    member = buf.getvalue()
+    for name, arcname in (("npz-traversal.npz", "../../evil.npy"), ("npz-absolute.npz", "/tmp/evil.npy")):
+        with zipfile.ZipFile(out(name), "w") as z:
+            z.writestr(zipfile.ZipInfo(arcname), member)
+    with zipfile.ZipFile(out("npz-bzip2.npz"), "w", zipfile.ZIP_BZIP2) as z:
+        z.writestr("a.npy", member)
+    with zipfile.ZipFile(out("npz-duplicate.npz"), "w") as z:
+        z.writestr("a.npy", member)
+        z.writestr("a.npy", member)
+    with zipfile.ZipFile(out("npz-member-not-npy.npz"), "w") as z:
+        z.writestr("a.npy", b"this is not a NumPy file at all")
+    # a zip bomb: 70 MB of float32 zeros deflate more than 1000:1 (the cap for members over 64 MB)
+    zeros = np.zeros(70 * 1000 * 1000 // 4, dtype="<f4")
+    buf = io.BytesIO()
+    np.save(buf, zeros)
+    with zipfile.ZipFile(out("npz-bomb.npz"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("zeros.npy", buf.getvalue())
+    # lying sizes: the central directory claims more bytes than the member holds
+    good_npz = bytearray(open(out("npz-member-not-npy.npz"), "rb").read())
+    with zipfile.ZipFile(io.BytesIO(), "w") as _:
+        pass
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w") as z:
+        z.writestr("a.npy", member)
+    raw = bytearray(stored.getvalue())
+    cd = raw.rfind(b"PK\x01\x02")
+    struct.pack_into("<I", raw, cd + 24, len(member) * 1000)  # uncompressed size in the directory
+    write("npz-lying-size.npz", bytes(raw))
+    raw = bytearray(stored.getvalue())
+    raw[30 + len("a.npy") + 200] ^= 0xFF  # one byte of array data: the CRC-32 no longer matches
+    write("npz-bad-crc.npz", bytes(raw))
+    raw = bytearray(stored.getvalue())
+    for sig, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = raw.find(sig)
+        raw[at + flag_at] |= 1  # "encrypted"
+    write("npz-encrypted.npz", bytes(raw))
+    write("npz-truncated.npz", stored.getvalue()[: len(stored.getvalue()) // 2])
+    write("npz-not-zip.npz", b"PK\x05\x06" + bytes(10) + b"nonsense")
+    del good_npz
+
+
+# ---- IDX ----------------------------------------------------------------------------------------
+def idx(type_code, dims, data):
+    return bytes([0, 0, type_code, len(dims)]) + b"".join(struct.pack(">I", d) for d in dims) + data
+
+
+def idx_files():
+    write("idx-empty.idx", b"")
+    write("idx-cut-in-magic.idx", b"\x00\x00\x08")
+    write("idx-unknown-type.idx", idx(0x07, [2], bytes(2)))
+    write("idx-rank-0.idx", idx(0x08, [], b""))
+    write("idx-rank-200.idx", bytes([0, 0, 8, 200]) + bytes(800))
+    write("idx-cut-in-dims.idx", idx(0x08, [2, 3, 3], bytes(18))[:9])
+    write("idx-dims-overflow.idx", idx(0x0D, [0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF], bytes(16)))
+    write("idx-lying-count.idx", idx(0x08, [60000, 28, 28], bytes(100)))
+    write("idx-trailing.idx", idx(0x08, [2, 2], bytes(4 + 5)))
+    write("idx-gz-truncated.idx.gz", gzip.compress(idx(0x08, [4, 3, 3], bytes(36)), mtime=0)[:-12])
+    write("idx-gz-garbage.idx.gz", b"\x1f\x8b\x08\x00" + bytes(6) + b"not deflate data at all")
+    # a gzip bomb: a 4-byte image claimed, then 64 MB of zeros after it in the stream
+    bomb = io.BytesIO()
+    with gzip.GzipFile(fileobj=bomb, mode="wb", compresslevel=9, mtime=0) as g:
+        g.write(idx(0x08, [1, 2, 2], bytes(4)))
+        chunk = bytes(1 << 20)
+        for _ in range(64):
+            g.write(chunk)
+    write("idx-gz-bomb.idx.gz", bomb.getvalue())
+
+
+# ---- CSV ----------------------------------------------------------------------------------------
+def csv_files():
+    write("csv-empty.csv", b"")
+    write("csv-ragged.csv", b"x,y,label\n1,2,0\n3,4\n5,6,1\n")
+    write("csv-unterminated-quote.csv", b'x,y,label\n1,2,0\n3,"4,1\n5,6,1\n')
+    write("csv-header-only.csv", b"x,y,label\n")
+    write("csv-nul-bytes.csv", b"x,y,label\n1,2,0\n3\x00,4,1\n")
+    write("csv-huge-number.csv", b"x,y,label\n1,2,0\n1e999,4,1\n")
+
+
+# ---- Keras .h5 / .keras -------------------------------------------------------------------------
+def keras_config_h5(name, config_bytes):
+    shutil.copy(os.path.join(DATA, "keras", "keras2_mlp.h5"), out(name))
+    with h5py.File(out(name), "a") as f:
+        f.attrs["model_config"] = config_bytes
+
+
+def keras_files():
+    mlp = json.loads(read("keras/keras2_mlp.json"))["model_config"] if "model_config" in json.loads(read("keras/keras2_mlp.json")) else None
+    with h5py.File(os.path.join(DATA, "keras", "keras2_mlp.h5"), "r") as f:
+        config = json.loads(f.attrs["model_config"])
+    del mlp
+    # Lambda with marshalled Python code (what Keras 2 writes: base64 of marshal.dumps(code))
+    lam = json.loads(json.dumps(config))
+    lam["config"]["layers"].insert(2, {"class_name": "Lambda", "config": {
+        "name": "run_me", "trainable": True, "dtype": "float32",
+        "function": ["4wEAAAAAAAAAAAAAAAEAAAAEAAAAQwAAAHMOAAAAdABkAYMBAQB8AFMAKQJO2gJpZCkB2gZzeXN0ZW0pAdoBeKkAcgMAAAD6AHoIPGxhbWJkYT4BAAAA8wAAAAA=",
+                     None, None],
+        "function_type": "lambda", "module": "__main__", "output_shape": None, "arguments": {}}})
+    keras_config_h5("keras-lambda-marshal.h5", json.dumps(lam).encode())
+    custom = json.loads(json.dumps(config))
+    custom["config"]["layers"][1] = {"class_name": "Custom>EvilDense", "module": "evil.layers",
+                                     "registered_name": "Custom>EvilDense",
+                                     "config": {"name": "evil_dense", "units": 4}}
+    keras_config_h5("keras-custom-class.h5", json.dumps(custom).encode())
+    keras_config_h5("keras-config-deep.h5", b'{"class_name": "Sequential", "config": ' + b"[" * 100000 + b"]" * 100000 + b"}")
+    keras_config_h5("keras-config-not-json.h5", b"\x80\x04\x95 this is a pickle, not JSON")
+    huge = json.loads(json.dumps(config))
+    for layer in huge["config"]["layers"]:
+        if layer["class_name"] == "Dense":
+            layer["config"]["units"] = 1 << 40
+    keras_config_h5("keras-units-huge.h5", json.dumps(huge).encode())
+
+    # HDF5 structure: loops, wrong types, missing pieces, a dataset far larger than the file
+    base = os.path.join(DATA, "keras", "keras2_mlp.h5")
+    with h5py.File(base, "r") as f:
+        layer_names = [n.decode() for n in f["model_weights"].attrs["layer_names"]]
+        first = next(n for n in layer_names if len(f["model_weights"][n].attrs["weight_names"]) > 0)
+        kernel_name = f["model_weights"][first].attrs["weight_names"][0].decode()
+
+    def variant(name, change):
+        shutil.copy(base, out(name))
+        with h5py.File(out(name), "a") as f:
+            change(f)
+
+    def soft_cycle(f):
+        g = f["model_weights"][first]
+        del g[kernel_name]
+        g[kernel_name] = h5py.SoftLink("/model_weights/" + first + "/" + kernel_name)
+    variant("keras-soft-link-cycle.h5", soft_cycle)
+
+    def hard_cycle(f):
+        # the layer's group is a hard link back to model_weights: the weights are looked up in a loop
+        del f["model_weights"][first]
+        f["model_weights"][first] = f["model_weights"]
+    variant("keras-hard-link-cycle.h5", hard_cycle)
+
+    # Keras 3 weights (H5IOStore layout), which the reader walks: a group that contains its parent
+    shutil.copy(os.path.join(DATA, "keras", "keras3_functional.weights.h5"), out("keras-store-hard-link-cycle.h5"))
+    with h5py.File(out("keras-store-hard-link-cycle.h5"), "a") as f:
+        top = next(iter(f["layers"]))
+        f["layers"][top]["loop"] = f["layers"]
+        f["layers"][top]["loop2"] = f["layers"]
+
+    def external(f):
+        g = f["model_weights"][first]
+        del g[kernel_name]
+        g[kernel_name] = h5py.ExternalLink("/etc/passwd", "/secret")
+    variant("keras-external-link.h5", external)
+
+    def string_kernel(f):
+        g = f["model_weights"][first]
+        shape = g[kernel_name].shape
+        del g[kernel_name]
+        g.create_dataset(kernel_name, shape=shape, dtype=h5py.string_dtype())
+    variant("keras-kernel-strings.h5", string_kernel)
+
+    def compound_kernel(f):
+        g = f["model_weights"][first]
+        shape = g[kernel_name].shape
+        del g[kernel_name]
+        g.create_dataset(kernel_name, shape=shape, dtype=np.dtype([("a", "<f4"), ("b", "<i4")]))
+    variant("keras-kernel-compound.h5", compound_kernel)
+
+    def missing_group(f):
+        del f["model_weights"][first]
+    variant("keras-missing-layer-group.h5", missing_group)
+
+    def layer_names_int(f):
+        f["model_weights"].attrs["layer_names"] = np.arange(3)
+    variant("keras-layer-names-numbers.h5", layer_names_int)
+
+    def weight_names_climb(f):
+        names = list(f["model_weights"][first].attrs["weight_names"])
+        names[0] = b"../../../../etc/passwd"
+        f["model_weights"][first].attrs["weight_names"] = names
+    variant("keras-weight-name-climbs.h5", weight_names_climb)
+
+    def sparse_huge(f):
+        # 2^40 float32 in chunks never written: the file stays small, reading it would not
+        g = f["model_weights"][first]
+        del g[kernel_name]
+        g.create_dataset(kernel_name, shape=(1 << 20, 1 << 20), dtype="<f4", chunks=(64, 64))
+    variant("keras-sparse-huge-dataset.h5", sparse_huge)
+
+    def scalar_kernel(f):
+        g = f["model_weights"][first]
+        del g[kernel_name]
+        g.create_dataset(kernel_name, data=np.float32(1.0))
+    variant("keras-scalar-kernel.h5", scalar_kernel)
+
+    data = read("keras/keras2_mlp.h5")
+    write("keras-h5-cut-half.h5", data[: len(data) // 2])
+    write("keras-h5-superblock-only.h5", data[:96])
+
+    # .keras archives
+    k3 = zipfile.ZipFile(os.path.join(DATA, "keras", "keras3_functional.keras"))
+    members = {n: k3.read(n) for n in k3.namelist()}
+    k3cfg = json.loads(members["config.json"])
+
+    def keras_zip(name, replace):
+        with zipfile.ZipFile(out(name), "w", zipfile.ZIP_DEFLATED) as z:
+            for n, b in {**members, **replace}.items():
+                if b is not None:
+                    z.writestr(n, b)
+
+    keras_zip("keras-zip-config-deep.keras", {"config.json": b"[" * 100000 + b"]" * 100000})
+    keras_zip("keras-zip-config-not-json.keras", {"config.json": b"{'class_name': 'Sequential'"})
+    lamk = json.loads(json.dumps(k3cfg))
+    layers = lamk["config"]["layers"]
+    idx_dense = next(i for i, l in enumerate(layers) if l["class_name"] == "Dense")
+    layers[idx_dense] = {"module": "keras.layers", "class_name": "Lambda", "registered_name": None,
+                         "name": layers[idx_dense].get("name", "dense"),
+                         "config": {"name": layers[idx_dense]["config"]["name"], "function": {
+                             "module": "builtins", "class_name": "function", "registered_name": "function",
+                             "config": {"code": "4wEAAAAAAAAAAAAAAAEAAAAEAAAAQwAAAHMOAAAAdABkAYMBAQB8AFMAKQJO",
+                                        "defaults": None, "closure": None}}},
+                         "inbound_nodes": layers[idx_dense].get("inbound_nodes", [])}
+    keras_zip("keras-zip-lambda.keras", {"config.json": json.dumps(lamk).encode()})
+    keras_zip("keras-zip-weights-not-h5.keras", {"model.weights.h5": b"\x89PNG\r\n\x1a\n not weights"})
+    keras_zip("keras-zip-weights-cut.keras", {"model.weights.h5": members["model.weights.h5"][:2048]})
+    keras_zip("keras-zip-absolute-member.keras", {"/etc/cron.d/evil": b"* * * * * root id"})
+    # a member that declares an enormous size: the local and central headers both lie
+    raw = bytearray(open(os.path.join(DATA, "keras", "keras3_functional.keras"), "rb").read())
+    at = raw.rfind(b"PK\x01\x02")
+    while at >= 0:
+        name_len = struct.unpack_from("<H", raw, at + 28)[0]
+        if raw[at + 46: at + 46 + name_len] == b"config.json":
+            struct.pack_into("<I", raw, at + 24, 0xFFFFFFF0)
+            break
+        at = raw.rfind(b"PK\x01\x02", 0, at)
+    write("keras-zip-lying-size.keras", bytes(raw))
+    write("keras-zip-cut-half.keras", bytes(raw[: len(raw) // 2]))
+
+
+# ---- Weightscope's own model file ----------------------------------------------------------------
+def native_files():
+    base = os.path.join(DATA, "model", "mlp.h5")
+    with h5py.File(base, "r") as f:
+        config = json.loads(f.attrs["model_config"])
+        layer = next(iter(f["weights"]))
+        param = next(iter(f["weights"][layer]))
+
+    def variant(name, change):
+        shutil.copy(base, out(name))
+        with h5py.File(out(name), "a") as f:
+            change(f)
+
+    variant("model-version-99.h5", lambda f: f.attrs.__setitem__("format_version", "99"))
+    variant("model-config-not-json.h5", lambda f: f.attrs.__setitem__("model_config", "{\"layers\": ["))
+    variant("model-config-deep.h5", lambda f: f.attrs.__setitem__("model_config", "[" * 100000 + "]" * 100000))
+    huge = json.loads(json.dumps(config))
+
+    def grow(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k in ("units", "filters") and isinstance(v, int):
+                    node[k] = 1 << 40
+                else:
+                    grow(v)
+        elif isinstance(node, list):
+            for v in node:
+                grow(v)
+    grow(huge)
+    variant("model-units-huge.h5", lambda f: f.attrs.__setitem__("model_config", json.dumps(huge)))
+
+    def missing(f):
+        del f["weights"][layer][param]
+    variant("model-missing-weight.h5", missing)
+
+    def wrong_shape(f):
+        shape = f["weights"][layer][param].shape
+        del f["weights"][layer][param]
+        f["weights"][layer].create_dataset(param, data=np.zeros(tuple(s + 1 for s in shape), dtype="<f4"))
+    variant("model-wrong-shape.h5", wrong_shape)
+
+    def strings(f):
+        shape = f["weights"][layer][param].shape
+        del f["weights"][layer][param]
+        f["weights"][layer].create_dataset(param, shape=shape, dtype=h5py.string_dtype())
+    variant("model-weight-strings.h5", strings)
+
+    def cycle(f):
+        del f["weights"][layer][param]
+        f["weights"][layer][param] = h5py.SoftLink("/weights/" + layer + "/" + param)
+    variant("model-soft-link-cycle.h5", cycle)
+
+    def hard(f):
+        # the layer's group is a hard link back to /weights
+        del f["weights"][layer]
+        f["weights"][layer] = f["weights"]
+    variant("model-hard-link-cycle.h5", hard)
+
+    def no_format(f):
+        del f.attrs["model_config"]
+    variant("model-no-config.h5", no_format)
+
+    def sparse(f):
+        del f["weights"][layer][param]
+        f["weights"][layer].create_dataset(param, shape=(1 << 20, 1 << 20), dtype="<f4", chunks=(64, 64))
+    variant("model-sparse-huge-dataset.h5", sparse)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    safetensors()
+    numpy_files()
+    idx_files()
+    csv_files()
+    keras_files()
+    native_files()
+
+
+if __name__ == "__main__":
+    main()
