@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Train an MLP on the first 6000 Fashion-MNIST images in the Training panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein MLP im Bereich Training auf den ersten 6000 Fashion-MNIST-Bildern trainieren.</translation>
     </message>
     <message>
         <source>Show the Runs dock for &lt;folder&gt;, every run selected.</source>
@@ -333,33 +333,33 @@
     <name>ws::ui::GeneralTrainingWorker</name>
     <message>
         <source>training points</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingspunkte</translation>
     </message>
     <message>
         <source>Training stopped before it began.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training vor dem Beginn angehalten.</translation>
     </message>
     <message numerus="yes">
         <source>Training finished: %n epoch(s), %1 steps.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Training beendet: %n Epoche, %1 Schritte.</numerusform>
+            <numerusform>Training beendet: %n Epochen, %1 Schritte.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Training stopped after %n step(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Training nach %n Schritt angehalten.</numerusform>
             <numerusform>Training nach %n Schritten angehalten.</numerusform>
         </translation>
     </message>
     <message>
         <source>Training diverged: %1</source>
-        <translation type="unfinished">Training divergiert: %1</translation>
+        <translation>Training divergiert: %1</translation>
     </message>
     <message>
         <source>Training failed: %1</source>
-        <translation type="unfinished">Training fehlgeschlagen: %1</translation>
+        <translation>Training fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -628,11 +628,11 @@
     </message>
     <message>
         <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;File ▸ Open&lt;/b&gt; (or drop a file here) to look inside a model&apos;s weights: safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, Weightscope models.&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn, &lt;b&gt;View ▸ Training&lt;/b&gt; to train on Fashion-MNIST or your own data, &lt;b&gt;View ▸ Runs&lt;/b&gt; to compare trainings.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Datei ▸ Öffnen&lt;/b&gt; (oder eine Datei hierher ziehen), um in die Gewichte eines Modells hineinzusehen: safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, Weightscope-Modelle.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ansicht ▸ Playground&lt;/b&gt; öffnen, um einem kleinen Netz beim Lernen zuzusehen, &lt;b&gt;Ansicht ▸ Training&lt;/b&gt;, um auf Fashion-MNIST oder eigenen Daten zu trainieren, &lt;b&gt;Ansicht ▸ Läufe&lt;/b&gt;, um Trainings zu vergleichen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished">Training</translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Runs</source>
@@ -644,7 +644,7 @@
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished">Ctrl+3</translation>
+        <translation>Ctrl+3</translation>
     </message>
 </context>
 <context>
@@ -765,39 +765,39 @@
     <name>ws::ui::NetworkView</name>
     <message>
         <source>input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe %1</translation>
     </message>
     <message>
         <source>the output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>neuron %1 of layer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuron %1 in Schicht %2</translation>
     </message>
     <message>
         <source>Input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe %1</translation>
     </message>
     <message>
         <source>Bias of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bias (%1): %2</translation>
     </message>
     <message>
         <source>Weight from %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht %1 → %2: %3</translation>
     </message>
     <message>
         <source>Edit bias</source>
-        <translation type="unfinished"></translation>
+        <translation>Bias bearbeiten</translation>
     </message>
     <message>
         <source>Edit weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht bearbeiten</translation>
     </message>
     <message>
         <source>New value (taken at the next step):</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Wert (gilt ab dem nächsten Schritt):</translation>
     </message>
 </context>
 <context>
@@ -928,162 +928,162 @@
     </message>
     <message>
         <source>x₁</source>
-        <translation type="unfinished">x₁</translation>
+        <translation>x₁</translation>
     </message>
     <message>
         <source>x₂</source>
-        <translation type="unfinished">x₂</translation>
+        <translation>x₂</translation>
     </message>
     <message>
         <source>x₁²</source>
-        <translation type="unfinished"></translation>
+        <translation>x₁²</translation>
     </message>
     <message>
         <source>x₂²</source>
-        <translation type="unfinished"></translation>
+        <translation>x₂²</translation>
     </message>
     <message>
         <source>x₁x₂</source>
-        <translation type="unfinished"></translation>
+        <translation>x₁x₂</translation>
     </message>
     <message>
         <source>sin x₁</source>
-        <translation type="unfinished"></translation>
+        <translation>sin x₁</translation>
     </message>
     <message>
         <source>sin x₂</source>
-        <translation type="unfinished"></translation>
+        <translation>sin x₂</translation>
     </message>
     <message>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassifikation</translation>
     </message>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regression</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>Share of the points used for training; the rest are test points</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Punkte für das Training; der Rest sind Testpunkte</translation>
     </message>
     <message>
         <source>Test data</source>
-        <translation type="unfinished"></translation>
+        <translation>Testdaten</translation>
     </message>
     <message>
         <source>Show the test points (outlined in black)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Testpunkte zeigen (schwarz umrandet)</translation>
     </message>
     <message>
         <source>Discretise</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskretisieren</translation>
     </message>
     <message>
         <source>Colour the plane by the predicted sign rather than the output&apos;s value</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ebene nach dem vorhergesagten Vorzeichen statt nach dem Ausgabewert färben</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu erzeugen</translation>
     </message>
     <message>
         <source>New random points, and new weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue zufällige Punkte und neue Gewichte</translation>
     </message>
     <message>
         <source>AdamW</source>
-        <translation type="unfinished"></translation>
+        <translation>AdamW</translation>
     </message>
     <message>
         <source>RMSprop</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSprop</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>L1</source>
-        <translation type="unfinished"></translation>
+        <translation>L1</translation>
     </message>
     <message>
         <source>L2</source>
-        <translation type="unfinished"></translation>
+        <translation>L2</translation>
     </message>
     <message>
         <source>Step batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Batch</translation>
     </message>
     <message>
         <source>Step epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Epoche</translation>
     </message>
     <message>
         <source>Train for one epoch, then pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Epoche trainieren, dann anhalten</translation>
     </message>
     <message>
         <source>Problem:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe:</translation>
     </message>
     <message>
         <source>Training share:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsanteil:</translation>
     </message>
     <message>
         <source>Regularisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Regularisierung:</translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate:</translation>
     </message>
     <message>
         <source>Plane</source>
-        <translation type="unfinished"></translation>
+        <translation>Ebene</translation>
     </message>
     <message>
         <source>Multi-Gaussian</source>
-        <translation type="unfinished"></translation>
+        <translation>Multi-Gauß</translation>
     </message>
     <message>
         <source>Hidden layers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verborgene Schichten: %1</translation>
     </message>
     <message>
         <source>Remove the last hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte verborgene Schicht entfernen</translation>
     </message>
     <message>
         <source>Add a hidden layer (at most %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine verborgene Schicht hinzufügen (höchstens %1)</translation>
     </message>
     <message numerus="yes">
         <source>  Layer %1: %n neuron(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  Schicht %1: %n Neuron</numerusform>
+            <numerusform>  Schicht %1: %n Neuronen</numerusform>
         </translation>
     </message>
     <message>
         <source>One neuron fewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Neuron weniger</translation>
     </message>
     <message>
         <source>One neuron more (at most %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Neuron mehr (höchstens %1)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Epoche&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Schritt&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Trainingsverlust&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Testverlust&lt;/b&gt; %4</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Test accuracy&lt;/b&gt; %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;Testgenauigkeit&lt;/b&gt; %1 %</translation>
     </message>
 </context>
 <context>
@@ -1680,98 +1680,98 @@
     <name>ws::ui::TrainingCurves</name>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>train (batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Training (Batch)</translation>
     </message>
     <message>
         <source>train (epoch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Training (Epoche)</translation>
     </message>
     <message>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung</translation>
     </message>
     <message>
         <source> lr %1</source>
-        <translation type="unfinished"></translation>
+        <translation> lr %1</translation>
     </message>
 </context>
 <context>
     <name>ws::ui::TrainingPanel</name>
     <message>
         <source>Choose data and a model, then Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten und ein Modell wählen, dann Start.</translation>
     </message>
     <message>
         <source>Fashion-MNIST</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST</translation>
     </message>
     <message>
         <source>Spiral (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spirale (2D)</translation>
     </message>
     <message>
         <source>Circle (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreis (2D)</translation>
     </message>
     <message>
         <source>Exclusive or (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exklusives Oder (2D)</translation>
     </message>
     <message>
         <source>Gaussian (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gauß (2D)</translation>
     </message>
     <message>
         <source>Plane (2-D regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ebene (2D-Regression)</translation>
     </message>
     <message>
         <source>Multi-Gaussian (2-D regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>Multi-Gauß (2D-Regression)</translation>
     </message>
     <message>
         <source>File (CSV or IDX)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei (CSV oder IDX)…</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <source>Train on the first N samples only (quick runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur auf den ersten N Beispielen trainieren (für schnelle Läufe)</translation>
     </message>
     <message>
         <source>Share of the training data held out for validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Trainingsdaten, der für die Validierung zurückgehalten wird</translation>
     </message>
     <message>
         <source>MLP</source>
-        <translation type="unfinished"></translation>
+        <translation>MLP</translation>
     </message>
     <message>
         <source>Small CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleines CNN</translation>
     </message>
     <message>
         <source>TensorFlow tutorial CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>CNN aus dem TensorFlow-Tutorial</translation>
     </message>
     <message>
         <source>Playground (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Playground (2D)</translation>
     </message>
     <message>
         <source>One layer per line, e.g.
@@ -1780,162 +1780,167 @@ relu
 maxpool2d(2)
 flatten
 dense(10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Schicht pro Zeile, z. B.
+conv2d(32, 3, padding=same)
+relu
+maxpool2d(2)
+flatten
+dense(10)</translation>
     </message>
     <message>
         <source>Changes while training take effect at the next batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen während des Trainings gelten ab dem nächsten Batch</translation>
     </message>
     <message>
         <source>all cores</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Kerne</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished">Start</translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished">Pause</translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished">Schritt</translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Train on one batch, then pause</source>
-        <translation type="unfinished">Auf einem Batch trainieren, dann anhalten</translation>
+        <translation>Auf einem Batch trainieren, dann anhalten</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>End the run and evaluate the model on the test set</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf beenden und das Modell auf den Testdaten auswerten</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished">Daten</translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation type="unfinished">Datensatz:</translation>
+        <translation>Datensatz:</translation>
     </message>
     <message>
         <source>Training samples:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsbeispiele:</translation>
     </message>
     <message>
         <source>Validation split:</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsanteil:</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage:</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished">Training</translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Optimizer:</source>
-        <translation type="unfinished">Optimierer:</translation>
+        <translation>Optimierer:</translation>
     </message>
     <message>
         <source>Learning rate:</source>
-        <translation type="unfinished">Lernrate:</translation>
+        <translation>Lernrate:</translation>
     </message>
     <message>
         <source>Schedule:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan:</translation>
     </message>
     <message>
         <source>Batch size:</source>
-        <translation type="unfinished">Batchgröße:</translation>
+        <translation>Batchgröße:</translation>
     </message>
     <message>
         <source>Epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen:</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed:</translation>
     </message>
     <message>
         <source>Threads:</source>
-        <translation type="unfinished">Threads:</translation>
+        <translation>Threads:</translation>
     </message>
     <message>
         <source>Open a dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz öffnen</translation>
     </message>
     <message>
         <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open the IDX labels file for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die IDX-Labeldatei für %1 öffnen</translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: %1</translation>
     </message>
     <message>
         <source>&lt;i&gt;Loading…&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Wird geladen…&lt;/i&gt;</translation>
     </message>
     <message numerus="yes">
         <source>Regression: %n target(s) per sample</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Regression: %n Zielwert je Beispiel</numerusform>
+            <numerusform>Regression: %n Zielwerte je Beispiel</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;i&gt;Waiting for the data…&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Warten auf die Daten…&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;input&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;tr&gt;&lt;td&gt;Eingabe&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 parameters&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 Parameter&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Training…</source>
-        <translation type="unfinished"></translation>
+        <translation>Training läuft…</translation>
     </message>
     <message>
         <source>Epoch %1 of %2 · step %3 · loss %4 · learning rate %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche %1 von %2 · Schritt %3 · Verlust %4 · Lernrate %5</translation>
     </message>
     <message>
         <source>&lt;b&gt;Test set&lt;/b&gt;: %1 samples, accuracy &lt;b&gt;%2 %&lt;/b&gt;, loss %3 &amp;nbsp; (confusion matrix: rows are the true classes, columns the predictions)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Testdaten&lt;/b&gt;: %1 Beispiele, Genauigkeit &lt;b&gt;%2 %&lt;/b&gt;, Verlust %3 &amp;nbsp; (Konfusionsmatrix: Zeilen sind die wahren Klassen, Spalten die Vorhersagen)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Test set&lt;/b&gt;: %1 samples, loss %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Testdaten&lt;/b&gt;: %1 Beispiele, Verlust %2</translation>
     </message>
     <message>
         <source>Rows: true class · columns: predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen: wahre Klasse · Spalten: vorhergesagte Klasse</translation>
     </message>
     <message>
         <source>%1 taken for %2: %3 (%4 % of the class)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 als %2 vorhergesagt: %3 (%4 % der Klasse)</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Train an MLP on the first 6000 Fashion-MNIST images in the Training panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraîner un MLP sur les 6000 premières images de Fashion-MNIST dans le panneau Entraînement.</translation>
     </message>
     <message>
         <source>Show the Runs dock for &lt;folder&gt;, every run selected.</source>
@@ -333,33 +333,33 @@
     <name>ws::ui::GeneralTrainingWorker</name>
     <message>
         <source>training points</source>
-        <translation type="unfinished"></translation>
+        <translation>points d’entraînement</translation>
     </message>
     <message>
         <source>Training stopped before it began.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraînement arrêté avant d’avoir commencé.</translation>
     </message>
     <message numerus="yes">
         <source>Training finished: %n epoch(s), %1 steps.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Entraînement terminé : %n époque, %1 pas.</numerusform>
+            <numerusform>Entraînement terminé : %n époques, %1 pas.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Training stopped after %n step(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Entraînement arrêté après %n pas.</numerusform>
             <numerusform>Entraînement arrêté après %n pas.</numerusform>
         </translation>
     </message>
     <message>
         <source>Training diverged: %1</source>
-        <translation type="unfinished">L’entraînement a divergé : %1</translation>
+        <translation>L’entraînement a divergé : %1</translation>
     </message>
     <message>
         <source>Training failed: %1</source>
-        <translation type="unfinished">Échec de l’entraînement : %1</translation>
+        <translation>Échec de l’entraînement : %1</translation>
     </message>
 </context>
 <context>
@@ -628,11 +628,11 @@
     </message>
     <message>
         <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;File ▸ Open&lt;/b&gt; (or drop a file here) to look inside a model&apos;s weights: safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, Weightscope models.&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn, &lt;b&gt;View ▸ Training&lt;/b&gt; to train on Fashion-MNIST or your own data, &lt;b&gt;View ▸ Runs&lt;/b&gt; to compare trainings.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Fichier ▸ Ouvrir&lt;/b&gt; (ou déposez un fichier ici) pour explorer les poids d’un modèle : safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, modèles Weightscope.&lt;/p&gt;&lt;p&gt;Ouvrez &lt;b&gt;Affichage ▸ Playground&lt;/b&gt; pour regarder un petit réseau apprendre, &lt;b&gt;Affichage ▸ Entraînement&lt;/b&gt; pour entraîner sur Fashion-MNIST ou vos propres données, &lt;b&gt;Affichage ▸ Exécutions&lt;/b&gt; pour comparer des entraînements.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished">Entraînement</translation>
+        <translation>Entraînement</translation>
     </message>
     <message>
         <source>Runs</source>
@@ -644,7 +644,7 @@
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished">Ctrl+3</translation>
+        <translation>Ctrl+3</translation>
     </message>
 </context>
 <context>
@@ -765,39 +765,39 @@
     <name>ws::ui::NetworkView</name>
     <message>
         <source>input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entrée %1</translation>
     </message>
     <message>
         <source>the output</source>
-        <translation type="unfinished"></translation>
+        <translation>sortie</translation>
     </message>
     <message>
         <source>neuron %1 of layer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>neurone %1 de la couche %2</translation>
     </message>
     <message>
         <source>Input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée %1</translation>
     </message>
     <message>
         <source>Bias of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Biais (%1) : %2</translation>
     </message>
     <message>
         <source>Weight from %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids %1 → %2 : %3</translation>
     </message>
     <message>
         <source>Edit bias</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le biais</translation>
     </message>
     <message>
         <source>Edit weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le poids</translation>
     </message>
     <message>
         <source>New value (taken at the next step):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle valeur (prise en compte au prochain pas) :</translation>
     </message>
 </context>
 <context>
@@ -928,162 +928,162 @@
     </message>
     <message>
         <source>x₁</source>
-        <translation type="unfinished">x₁</translation>
+        <translation>x₁</translation>
     </message>
     <message>
         <source>x₂</source>
-        <translation type="unfinished">x₂</translation>
+        <translation>x₂</translation>
     </message>
     <message>
         <source>x₁²</source>
-        <translation type="unfinished"></translation>
+        <translation>x₁²</translation>
     </message>
     <message>
         <source>x₂²</source>
-        <translation type="unfinished"></translation>
+        <translation>x₂²</translation>
     </message>
     <message>
         <source>x₁x₂</source>
-        <translation type="unfinished"></translation>
+        <translation>x₁x₂</translation>
     </message>
     <message>
         <source>sin x₁</source>
-        <translation type="unfinished"></translation>
+        <translation>sin x₁</translation>
     </message>
     <message>
         <source>sin x₂</source>
-        <translation type="unfinished"></translation>
+        <translation>sin x₂</translation>
     </message>
     <message>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation>Classification</translation>
     </message>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Régression</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>Share of the points used for training; the rest are test points</source>
-        <translation type="unfinished"></translation>
+        <translation>Part des points utilisés pour l’entraînement ; les autres sont des points de test</translation>
     </message>
     <message>
         <source>Test data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données de test</translation>
     </message>
     <message>
         <source>Show the test points (outlined in black)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les points de test (cerclés de noir)</translation>
     </message>
     <message>
         <source>Discretise</source>
-        <translation type="unfinished"></translation>
+        <translation>Discrétiser</translation>
     </message>
     <message>
         <source>Colour the plane by the predicted sign rather than the output&apos;s value</source>
-        <translation type="unfinished"></translation>
+        <translation>Colorer le plan selon le signe prédit plutôt que selon la valeur de la sortie</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Régénérer</translation>
     </message>
     <message>
         <source>New random points, and new weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveaux points aléatoires et nouveaux poids</translation>
     </message>
     <message>
         <source>AdamW</source>
-        <translation type="unfinished"></translation>
+        <translation>AdamW</translation>
     </message>
     <message>
         <source>RMSprop</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSprop</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune</translation>
     </message>
     <message>
         <source>L1</source>
-        <translation type="unfinished"></translation>
+        <translation>L1</translation>
     </message>
     <message>
         <source>L2</source>
-        <translation type="unfinished"></translation>
+        <translation>L2</translation>
     </message>
     <message>
         <source>Step batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lot</translation>
     </message>
     <message>
         <source>Step epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Une époque</translation>
     </message>
     <message>
         <source>Train for one epoch, then pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraîner pendant une époque, puis faire une pause</translation>
     </message>
     <message>
         <source>Problem:</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème :</translation>
     </message>
     <message>
         <source>Training share:</source>
-        <translation type="unfinished"></translation>
+        <translation>Part d’entraînement :</translation>
     </message>
     <message>
         <source>Regularisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Régularisation :</translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux :</translation>
     </message>
     <message>
         <source>Plane</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Multi-Gaussian</source>
-        <translation type="unfinished"></translation>
+        <translation>Multi-gaussienne</translation>
     </message>
     <message>
         <source>Hidden layers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Couches cachées : %1</translation>
     </message>
     <message>
         <source>Remove the last hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la dernière couche cachée</translation>
     </message>
     <message>
         <source>Add a hidden layer (at most %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une couche cachée (%1 au plus)</translation>
     </message>
     <message numerus="yes">
         <source>  Layer %1: %n neuron(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  Couche %1 : %n neurone</numerusform>
+            <numerusform>  Couche %1 : %n neurones</numerusform>
         </translation>
     </message>
     <message>
         <source>One neuron fewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Un neurone de moins</translation>
     </message>
     <message>
         <source>One neuron more (at most %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un neurone de plus (%1 au plus)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Époque&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Pas&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Perte d’entraînement&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Perte de test&lt;/b&gt; %4</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Test accuracy&lt;/b&gt; %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;Exactitude de test&lt;/b&gt; %1 %</translation>
     </message>
 </context>
 <context>
@@ -1680,98 +1680,98 @@
     <name>ws::ui::TrainingCurves</name>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>époque</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>perte</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>exactitude</translation>
     </message>
     <message>
         <source>train (batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>entraînement (lot)</translation>
     </message>
     <message>
         <source>train (epoch)</source>
-        <translation type="unfinished"></translation>
+        <translation>entraînement (époque)</translation>
     </message>
     <message>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>validation</translation>
     </message>
     <message>
         <source> lr %1</source>
-        <translation type="unfinished"></translation>
+        <translation> lr %1</translation>
     </message>
 </context>
 <context>
     <name>ws::ui::TrainingPanel</name>
     <message>
         <source>Choose data and a model, then Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez des données et un modèle, puis Démarrer.</translation>
     </message>
     <message>
         <source>Fashion-MNIST</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST</translation>
     </message>
     <message>
         <source>Spiral (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spirale (2D)</translation>
     </message>
     <message>
         <source>Circle (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cercle (2D)</translation>
     </message>
     <message>
         <source>Exclusive or (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou exclusif (2D)</translation>
     </message>
     <message>
         <source>Gaussian (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaussienne (2D)</translation>
     </message>
     <message>
         <source>Plane (2-D regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan (régression 2D)</translation>
     </message>
     <message>
         <source>Multi-Gaussian (2-D regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>Multi-gaussienne (régression 2D)</translation>
     </message>
     <message>
         <source>File (CSV or IDX)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier (CSV ou IDX)…</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>tous</translation>
     </message>
     <message>
         <source>Train on the first N samples only (quick runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraîner uniquement sur les N premiers échantillons (exécutions rapides)</translation>
     </message>
     <message>
         <source>Share of the training data held out for validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Part des données d’entraînement réservée à la validation</translation>
     </message>
     <message>
         <source>MLP</source>
-        <translation type="unfinished"></translation>
+        <translation>MLP</translation>
     </message>
     <message>
         <source>Small CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>Petit CNN</translation>
     </message>
     <message>
         <source>TensorFlow tutorial CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>CNN du tutoriel TensorFlow</translation>
     </message>
     <message>
         <source>Playground (2-D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Playground (2D)</translation>
     </message>
     <message>
         <source>One layer per line, e.g.
@@ -1780,162 +1780,167 @@ relu
 maxpool2d(2)
 flatten
 dense(10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Une couche par ligne, par ex.
+conv2d(32, 3, padding=same)
+relu
+maxpool2d(2)
+flatten
+dense(10)</translation>
     </message>
     <message>
         <source>Changes while training take effect at the next batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications pendant l’entraînement s’appliquent au lot suivant</translation>
     </message>
     <message>
         <source>all cores</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les cœurs</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished">Démarrer</translation>
+        <translation>Démarrer</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished">Pause</translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished">Pas</translation>
+        <translation>Pas à pas</translation>
     </message>
     <message>
         <source>Train on one batch, then pause</source>
-        <translation type="unfinished">Entraîner sur un lot, puis faire une pause</translation>
+        <translation>Entraîner sur un lot, puis faire une pause</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>End the run and evaluate the model on the test set</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer l’exécution et évaluer le modèle sur le jeu de test</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished">Données</translation>
+        <translation>Données</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation type="unfinished">Jeu de données :</translation>
+        <translation>Jeu de données :</translation>
     </message>
     <message>
         <source>Training samples:</source>
-        <translation type="unfinished"></translation>
+        <translation>Échantillons d’entraînement :</translation>
     </message>
     <message>
         <source>Validation split:</source>
-        <translation type="unfinished"></translation>
+        <translation>Part de validation :</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modèle</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gabarit :</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished">Entraînement</translation>
+        <translation>Entraînement</translation>
     </message>
     <message>
         <source>Optimizer:</source>
-        <translation type="unfinished">Optimiseur :</translation>
+        <translation>Optimiseur :</translation>
     </message>
     <message>
         <source>Learning rate:</source>
-        <translation type="unfinished">Taux d’apprentissage :</translation>
+        <translation>Taux d’apprentissage :</translation>
     </message>
     <message>
         <source>Schedule:</source>
-        <translation type="unfinished"></translation>
+        <translation>Planification :</translation>
     </message>
     <message>
         <source>Batch size:</source>
-        <translation type="unfinished">Taille de lot :</translation>
+        <translation>Taille de lot :</translation>
     </message>
     <message>
         <source>Epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Époques :</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Graine :</translation>
     </message>
     <message>
         <source>Threads:</source>
-        <translation type="unfinished">Threads :</translation>
+        <translation>Threads :</translation>
     </message>
     <message>
         <source>Open a dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un jeu de données</translation>
     </message>
     <message>
         <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeux de données (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Open the IDX labels file for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le fichier d’étiquettes IDX de %1</translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier : %1</translation>
     </message>
     <message>
         <source>&lt;i&gt;Loading…&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Chargement…&lt;/i&gt;</translation>
     </message>
     <message numerus="yes">
         <source>Regression: %n target(s) per sample</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Régression : %n cible par échantillon</numerusform>
+            <numerusform>Régression : %n cibles par échantillon</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;i&gt;Waiting for the data…&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;En attente des données…&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;input&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;tr&gt;&lt;td&gt;entrée&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 parameters&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 paramètres&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Training…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraînement en cours…</translation>
     </message>
     <message>
         <source>Epoch %1 of %2 · step %3 · loss %4 · learning rate %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Époque %1 sur %2 · pas %3 · perte %4 · taux d’apprentissage %5</translation>
     </message>
     <message>
         <source>&lt;b&gt;Test set&lt;/b&gt;: %1 samples, accuracy &lt;b&gt;%2 %&lt;/b&gt;, loss %3 &amp;nbsp; (confusion matrix: rows are the true classes, columns the predictions)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Jeu de test&lt;/b&gt; : %1 échantillons, exactitude &lt;b&gt;%2 %&lt;/b&gt;, perte %3 &amp;nbsp; (matrice de confusion : les lignes sont les classes réelles, les colonnes les prédictions)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Test set&lt;/b&gt;: %1 samples, loss %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Jeu de test&lt;/b&gt; : %1 échantillons, perte %2</translation>
     </message>
     <message>
         <source>Rows: true class · columns: predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes : classe réelle · colonnes : classe prédite</translation>
     </message>
     <message>
         <source>%1 taken for %2: %3 (%4 % of the class)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pris pour %2 : %3 (%4 % de la classe)</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
 </context>
 <context>
