@@ -222,11 +222,6 @@ void makeDatasetPathsAbsolute(DatasetSource& d)
             *p = std::filesystem::absolute(*p, ec).string();
 }
 
-nlohmann::json evaluationJson(const Evaluation& ev)
-{
-    const auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
-    return { { "loss", num(ev.loss) }, { "accuracy", num(ev.accuracy) }, { "samples", ev.samples } };
-}
 
 } // namespace
 
@@ -244,21 +239,11 @@ int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const
         std::cerr << "weightscope-cli: warning: the dataset differs from the recorded one (SHA-256 " << datasetSha
                   << ", recorded " << record.expectedDatasetSha256 << "); the results will not match\n";
     const int64_t trainSamples = data.train.size(), testSamples = data.test.size();
-    Dataset train = std::move(data.train);
-    Dataset validation;
-    if (e.validationSplit > 0) {
-        auto [rest, held] = splitDataset(train, e.validationSplit, e.train.seed ^ 0x7a1dULL);
-        train = std::move(rest);
-        validation = std::move(held);
-    }
-    const Normalizer normalizer = Normalizer::fit(train, e.normalize);
-    normalizer.apply(train);
-    normalizer.apply(validation);
-    normalizer.apply(data.test);
-
-    Sequential model = buildModel(e.model, train);
-    model.initialize(e.train.seed);
-    e.train.loss = e.loss.value_or(defaultLoss(model, train));
+    PreparedRun run = prepareRun(e, std::move(data.train), std::move(data.test));
+    Sequential& model = run.model;
+    const Dataset& train = run.train;
+    const Dataset& validation = run.validation;
+    e.train.loss = run.config.loss;
     e.loss = e.train.loss;
     std::cout << data.description << "\n";
     std::cout << "model: " << model.paramCount() << " parameters, loss " << lossName(e.train.loss) << ", optimizer "
@@ -321,16 +306,16 @@ int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const
     if (result.reason == StopReason::Stopped)
         std::cout << "stopped after " << result.steps << " steps\n";
 
-    const Evaluation ev = evaluate(model, data.test, e.train.loss, 512, 5);
-    printEvaluation(std::cout, ev, data.test);
+    const Evaluation ev = evaluate(model, run.test, e.train.loss, 512, 5);
+    printEvaluation(std::cout, ev, run.test);
     if (writer) {
-        writer->finish(statusOf(result.reason), &model, evaluationJson(ev),
+        writer->finish(statusOf(result.reason), &model, runEvaluationJson(ev),
             result.reason == StopReason::Stopped ? "stopped after " + std::to_string(result.steps) + " steps" : "");
         std::cout << "run recorded: " << writer->path() << "\n";
     }
 
     if (const auto& path = savePath) {
-        nlohmann::json meta = { { "experiment", e.toJson() }, { "normalizer", normalizer.toJson() },
+        nlohmann::json meta = { { "experiment", e.toJson() }, { "normalizer", run.normalizer.toJson() },
             { "dataset", data.description }, { "epochs_completed", result.epochsCompleted },
             { "test", { { "loss", ev.loss }, { "accuracy", ev.accuracy } } } };
         meta["experiment"]["train"]["loss"] = lossName(e.train.loss);

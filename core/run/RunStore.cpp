@@ -2,6 +2,7 @@
 
 #include "util/Error.h"
 
+#include <cmath>
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -124,6 +125,12 @@ RunStatus statusOf(StopReason reason)
     case StopReason::Diverged: return RunStatus::Diverged;
     }
     return RunStatus::Interrupted;
+}
+
+nlohmann::json runEvaluationJson(const Evaluation& ev)
+{
+    const auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+    return { { "loss", num(ev.loss) }, { "accuracy", num(ev.accuracy) }, { "samples", ev.samples } };
 }
 
 } // namespace ws

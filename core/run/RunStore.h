@@ -4,6 +4,7 @@
 
 #include "run/RunRecord.h"
 #include "train/Experiment.h"
+#include "train/Metrics.h"
 
 #include <string>
 #include <vector>
@@ -36,5 +37,7 @@ std::string defaultRunName(const Experiment& experiment);
 void recordTraining(Trainer& trainer, Sequential& model, RunWriter& writer, std::vector<int> checkpointEpochs = {});
 
 RunStatus statusOf(StopReason reason);
+// The final evaluation as a record stores it: loss, accuracy (null when not finite), samples.
+nlohmann::json runEvaluationJson(const Evaluation& evaluation);
 
 } // namespace ws

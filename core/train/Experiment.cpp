@@ -1,5 +1,6 @@
 #include "train/Experiment.h"
 
+#include "data/Split.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
 
@@ -122,6 +123,27 @@ Experiment Experiment::fromJson(const nlohmann::json& j)
         if (key != "dataset" && key != "model" && key != "normalize" && key != "validation_split" && key != "train")
             throw ConfigError("experiment config: unknown key '" + key + "'");
     return e;
+}
+
+PreparedRun prepareRun(const Experiment& e, Dataset train, Dataset test)
+{
+    PreparedRun r;
+    r.train = std::move(train);
+    r.test = std::move(test);
+    if (e.validationSplit > 0) {
+        auto [rest, held] = splitDataset(r.train, e.validationSplit, e.train.seed ^ 0x7a1dULL);
+        r.train = std::move(rest);
+        r.validation = std::move(held);
+    }
+    r.normalizer = Normalizer::fit(r.train, e.normalize);
+    r.normalizer.apply(r.train);
+    r.normalizer.apply(r.validation);
+    r.normalizer.apply(r.test);
+    r.model = buildModel(e.model, r.train);
+    r.model.initialize(e.train.seed);
+    r.config = e.train;
+    r.config.loss = e.loss.value_or(defaultLoss(r.model, r.train));
+    return r;
 }
 
 } // namespace ws

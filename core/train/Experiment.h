@@ -44,4 +44,16 @@ Sequential buildModel(const nlohmann::json& model, const Dataset& data);
 // softmax cross-entropy for several outputs, mse for one output or regression.
 LossKind defaultLoss(const Sequential& model, const Dataset& data);
 
+// A training made ready the one way the command line and the GUI share: the validation share
+// held out of the training data (seeded by the training seed), the normaliser fitted on what is
+// left and applied to all three sets, the model built for the data and initialised with the
+// seed, and the loss chosen (defaultLoss unless the experiment names one).
+struct PreparedRun {
+    Dataset train, validation, test;
+    Normalizer normalizer;
+    Sequential model;
+    TrainConfig config; // the experiment's, with the loss filled in
+};
+PreparedRun prepareRun(const Experiment& experiment, Dataset train, Dataset test);
+
 } // namespace ws

@@ -6,12 +6,15 @@
 #include "training/TrainingCurves.h"
 #include "training/TrainingPanel.h"
 
+#include "AppSettings.h"
 #include "data/DatasetSource.h"
+#include "run/RunStore.h"
 #include "train/Metrics.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ws;
@@ -49,6 +52,8 @@ private slots:
 
     void trainsToTheEndAndReportsCoresAccuracy()
     {
+        QTemporaryDir runs;
+        settings::runsFolder.set(runs.path());
         TrainingPanel panel;
         QSignalSpy previews(&panel, &TrainingPanel::previewShown);
         panel.applyExperiment(tinyCircle());
@@ -85,6 +90,16 @@ private slots:
             }
         QCOMPARE(total, ev.samples);
         QCOMPARE(double(right) / double(total), ev.accuracy);
+
+        // The run is recorded as the command line records it: every epoch and the same evaluation.
+        const RunListing listing = scanRuns(runs.path().toStdString());
+        QCOMPARE(int(listing.runs.size()), 1);
+        const RunInfo& run = listing.runs.front();
+        QCOMPARE(run.status, RunStatus::Completed);
+        QCOMPARE(run.epochsCompleted, 20);
+        QCOMPARE(run.final.at("accuracy").get<double>(), ev.accuracy);
+        QCOMPARE(int(readRunHistory(run.path, HistoryKind::Epoch).size()), 20);
+        settings::runsFolder.set(QString());
     }
 
     void shapeCheckSaysWhyAModelDoesNotFit()

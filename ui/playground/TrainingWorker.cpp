@@ -374,11 +374,7 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
             const std::string path = record->path();
             const int epochs = result.epochsCompleted;
             const Evaluation ev = evaluate(model, test, tc.loss, 512, 0);
-            record->finish(statusOf(result.reason), &model,
-                { { "loss", std::isfinite(ev.loss) ? nlohmann::json(ev.loss) : nlohmann::json() },
-                    { "accuracy", std::isfinite(ev.accuracy) ? nlohmann::json(ev.accuracy) : nlohmann::json() },
-                    { "samples", ev.samples } },
-                result.message);
+            record->finish(statusOf(result.reason), &model, runEvaluationJson(ev), result.message);
             record.reset();
             if (epochs == 0)
                 std::remove(path.c_str());

@@ -1,8 +1,10 @@
 #include "training/GeneralTrainingWorker.h"
 
-#include "data/Split.h"
+#include "run/DatasetFingerprint.h"
+#include "run/RunStore.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
+#include "util/Threads.h"
 
 #include <QColor>
 #include <QPainter>
@@ -145,7 +147,7 @@ void GeneralTrainingWorker::preview(const DatasetSource& source, quint64 request
     emit previewReady(out);
 }
 
-quint64 GeneralTrainingWorker::startRun(const Experiment& experiment, bool paused)
+quint64 GeneralTrainingWorker::startRun(const Experiment& experiment, bool paused, const QString& runsFolder)
 {
     quint64 generation;
     {
@@ -156,7 +158,8 @@ quint64 GeneralTrainingWorker::startRun(const Experiment& experiment, bool pause
         if (trainer_)
             trainer_->stop();
     }
-    QMetaObject::invokeMethod(this, [this, generation, experiment] { run(generation, experiment); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this, generation, experiment, folder = runsFolder.toStdString()] { run(generation, experiment, folder); },
+        Qt::QueuedConnection);
     return generation;
 }
 
@@ -216,7 +219,7 @@ std::shared_ptr<const Dataset> GeneralTrainingWorker::lastTestSet() const
     return lastTest_;
 }
 
-void GeneralTrainingWorker::run(quint64 generation, const Experiment& e)
+void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const std::string& runsFolder)
 {
     if (generation != generation_)
         return;
@@ -232,22 +235,12 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e)
     outcome.generation = generation;
     try {
         const LoadedData& loaded = load(e.dataset);
-        Dataset train = loaded.train;
-        auto test = std::make_shared<Dataset>(loaded.test);
-        Dataset validation;
-        if (e.validationSplit > 0) {
-            auto [rest, held] = splitDataset(train, e.validationSplit, e.train.seed ^ 0x7a1dULL);
-            train = std::move(rest);
-            validation = std::move(held);
-        }
-        const Normalizer normalizer = Normalizer::fit(train, e.normalize);
-        normalizer.apply(train);
-        normalizer.apply(validation);
-        normalizer.apply(*test);
-        auto model = std::make_shared<Sequential>(buildModel(e.model, train));
-        model->initialize(e.train.seed);
-        TrainConfig tc = e.train;
-        tc.loss = e.loss.value_or(defaultLoss(*model, train));
+        PreparedRun prepared = prepareRun(e, loaded.train, loaded.test);
+        const Dataset& train = prepared.train;
+        const Dataset& validation = prepared.validation;
+        auto test = std::make_shared<Dataset>(std::move(prepared.test));
+        auto model = std::make_shared<Sequential>(std::move(prepared.model));
+        const TrainConfig& tc = prepared.config;
         Trainer trainer(*model, train, validation.size() ? &validation : nullptr, tc);
 
         QList<TrainingPoint> pending;
@@ -283,6 +276,18 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e)
             pending.append(point);
             flush();
         };
+        // Recorded like a command-line training (core/run/RunStore): same header, same history.
+        std::unique_ptr<RunWriter> record;
+        if (!runsFolder.empty()) {
+            Experiment recorded = e;
+            recorded.loss = tc.loss;
+            recorded.train.loss = tc.loss;
+            recorded.train.threads = threadCount();
+            const RunHeader header = makeRunHeader(defaultRunName(e), recorded, *model, loaded.description,
+                datasetSha256(loaded.train, loaded.test), loaded.train.size(), loaded.test.size());
+            record = std::make_unique<RunWriter>(newRunPath(runsFolder, header.name), header);
+            recordTraining(trainer, *model, *record);
+        }
         bool cancelled = false;
         {
             std::lock_guard lock(mutex_);
@@ -318,8 +323,12 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e)
             outcome.message = tr("Training diverged: %1").arg(QString::fromStdString(result.message));
             break;
         }
+        Evaluation ev;
+        if (result.reason != StopReason::Diverged && test->size() > 0)
+            ev = evaluate(*model, *test, tc.loss, 256, 0);
+        if (record)
+            record->finish(statusOf(result.reason), model.get(), runEvaluationJson(ev), result.message);
         if (result.reason != StopReason::Diverged && test->size() > 0) {
-            const Evaluation ev = evaluate(*model, *test, tc.loss, 256, 0);
             outcome.evaluated = true;
             outcome.testLoss = ev.loss;
             outcome.testAccuracy = ev.accuracy;

@@ -28,7 +28,8 @@ public:
     // Thread-safe. Loads the data (if not loaded already) and answers with previewReady.
     void requestPreview(const DatasetSource& source, quint64 request);
     // Thread-safe. Stops the current run and queues this one; returns its generation.
-    quint64 startRun(const Experiment& experiment, bool paused);
+    // Records the run into runsFolder (core/run) unless it is empty.
+    quint64 startRun(const Experiment& experiment, bool paused, const QString& runsFolder = {});
     void pause();
     void resume();
     void step(int batches = 1);
@@ -49,7 +50,7 @@ private:
     struct Cache;
     const LoadedData& load(const DatasetSource& source); // on the worker thread, cached
     void preview(const DatasetSource& source, quint64 request);
-    void run(quint64 generation, const Experiment& experiment);
+    void run(quint64 generation, const Experiment& experiment, const std::string& runsFolder);
 
     std::unique_ptr<Cache> cache_; // worker thread only
     mutable std::mutex mutex_;

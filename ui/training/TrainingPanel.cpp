@@ -2,6 +2,7 @@
 
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
+#include "runs/RunsPanel.h" // runsFolderSetting()
 
 #include "data/Idx.h"
 #include "nn/LayerFactory.h"
@@ -520,7 +521,7 @@ void TrainingPanel::start()
         confusion_->setColumnCount(0);
         testInfo_->clear();
         lastStep_ = 0;
-        generation_ = worker_->startRun(experiment(), false);
+        generation_ = worker_->startRun(experiment(), false, runsFolderSetting());
         runActive_ = running_ = true;
         status_->setText(tr("Training…"));
     }
@@ -544,7 +545,7 @@ void TrainingPanel::step()
         if (!modelValid_)
             return;
         curves_->clear();
-        generation_ = worker_->startRun(experiment(), true);
+        generation_ = worker_->startRun(experiment(), true, runsFolderSetting());
         runActive_ = true;
     }
     running_ = false;
