@@ -233,7 +233,7 @@ int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const
 
     LoadedData data = loadDatasetSource(e.dataset);
     std::string datasetSha;
-    if (record.record || !record.expectedDatasetSha256.empty())
+    if (record.record || !record.expectedDatasetSha256.empty() || savePath)
         datasetSha = datasetSha256(data.train, data.test);
     if (!record.expectedDatasetSha256.empty() && datasetSha != record.expectedDatasetSha256)
         std::cerr << "weightscope-cli: warning: the dataset differs from the recorded one (SHA-256 " << datasetSha
@@ -316,7 +316,8 @@ int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const
 
     if (const auto& path = savePath) {
         nlohmann::json meta = { { "experiment", e.toJson() }, { "normalizer", run.normalizer.toJson() },
-            { "dataset", data.description }, { "epochs_completed", result.epochsCompleted },
+            { "dataset", data.description }, { "dataset_sha256", datasetSha },
+            { "epochs_completed", result.epochsCompleted },
             { "test", { { "loss", ev.loss }, { "accuracy", ev.accuracy } } } };
         meta["experiment"]["train"]["loss"] = lossName(e.train.loss);
         saveModel(*path, model, meta, &trainer.optimizer());

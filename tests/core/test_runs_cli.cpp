@@ -5,6 +5,7 @@
 
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
+#include "io/ModelFile.h"
 
 #include <gtest/gtest.h>
 
@@ -168,4 +169,22 @@ TEST(RunRecordCli, SameSeedAndThreadsGiveBitIdenticalRunsAndSoDoesRerun)
         if (std::find(after.begin(), after.end(), f) == after.end())
             seed8 = f;
     EXPECT_FALSE(sameBits(readRunHistory(files[0], HistoryKind::Batch).loss, readRunHistory(seed8, HistoryKind::Batch).loss));
+}
+
+TEST(RunRecordCli, ASavedModelNamesTheDatasetByTheSameFingerprintAsItsRun)
+{
+    TempDir dir;
+    const std::string model = dir.path + "/model.h5";
+    ASSERT_EQ(runCli({ "train", "--dataset", "circle", "--samples", "200", "--epochs", "1", "--seed", "3",
+                  "--runs-dir", dir.path, "--save", model, "--quiet" }),
+        0);
+    const auto files = runFiles(dir.path);
+    std::string run;
+    for (const auto& f : files)
+        if (f != model)
+            run = f;
+    ASSERT_FALSE(run.empty());
+    const std::string sha = readRunInfo(run).header.dataset.at("sha256").get<std::string>();
+    ASSERT_EQ(sha.size(), 64u);
+    EXPECT_EQ(loadModel(model).metadata.at("dataset_sha256").get<std::string>(), sha);
 }
