@@ -572,10 +572,7 @@ void readDataset(hid_t file, const std::string& datasetPath, const TensorInfo& i
 
 void KerasFile::read(size_t index, int64_t first, int64_t count, float* out) const
 {
-    const TensorInfo& info = tensors_.at(index);
-    if (first < 0 || count < 0 || first > info.numel() || count > info.numel() - first)
-        throw Error(path_ + ": elements [" + std::to_string(first) + ", " + std::to_string(first + count)
-            + ") are outside tensor '" + info.name + "' of " + std::to_string(info.numel()));
+    const TensorInfo& info = checkedRead(index, first, count);
     if (count == 0)
         return;
     std::lock_guard lock(hdf5Mutex());

@@ -260,9 +260,8 @@ public:
 
     void read(size_t index, int64_t first, int64_t count, float* out) const override
     {
-        const Tensor& t = *values_.at(index);
-        if (first < 0 || count < 0 || first + count > t.size())
-            throw Error(path_ + ": read outside tensor '" + tensors_[index].name + "'");
+        checkedRead(index, first, count);
+        const Tensor& t = *values_[index];
         std::copy(t.data() + first, t.data() + first + count, out);
     }
 

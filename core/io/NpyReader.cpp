@@ -367,13 +367,6 @@ void streamNpyElements(const NpyHeader& h, const NpyByteStream& readSome, int64_
     }
 }
 
-void checkReadRange(const std::string& path, const TensorInfo& info, int64_t first, int64_t count)
-{
-    if (first < 0 || count < 0 || first > info.numel() - count)
-        throw Error(path + ": elements [" + std::to_string(first) + ", " + std::to_string(first + count)
-                    + ") are outside tensor '" + info.name + "' of " + std::to_string(info.numel()) + " elements");
-}
-
 NpyFile::NpyFile(const std::string& path)
     : file_(path)
 {
@@ -402,8 +395,7 @@ NpyFile::NpyFile(const std::string& path)
 
 void NpyFile::read(size_t index, int64_t first, int64_t count, float* out) const
 {
-    const TensorInfo& info = tensors_.at(index);
-    checkReadRange(path_, info, first, count);
+    checkedRead(index, first, count);
     copyNpyElements(header_, file_.data() + header_.dataOffset, first, count, out);
 }
 

@@ -73,7 +73,5 @@ private:
     NpyHeader header_;
 };
 
-// Checks a read request against a tensor's element count; shared by the NumPy readers.
-void checkReadRange(const std::string& path, const TensorInfo& info, int64_t first, int64_t count);
 
 } // namespace ws

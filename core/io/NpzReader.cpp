@@ -200,8 +200,7 @@ void NpzFile::readWholeMember(const Member& m, std::vector<uint8_t>& out) const
 
 void NpzFile::read(size_t index, int64_t first, int64_t count, float* out) const
 {
-    const TensorInfo& info = tensors_.at(index);
-    checkReadRange(path_, info, first, count);
+    checkedRead(index, first, count);
     if (count == 0)
         return;
     const Member& m = members_[index];

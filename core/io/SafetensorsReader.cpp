@@ -314,12 +314,7 @@ void SafetensorsFile::readConfigBeside(const std::string& weightsPath)
 
 void SafetensorsFile::read(size_t index, int64_t first, int64_t count, float* out) const
 {
-    if (index >= tensors_.size())
-        throw Error(path_ + ": no tensor number " + std::to_string(index));
-    const TensorInfo& info = tensors_[index];
-    if (first < 0 || count < 0 || first > info.numel() - count)
-        throw Error(path_ + ": tensor '" + info.name + "': elements [" + std::to_string(first) + ", "
-            + std::to_string(first + count) + ") are outside its " + std::to_string(info.numel()) + " elements");
+    const TensorInfo& info = checkedRead(index, first, count);
     if (count == 0)
         return; // `out` may be null (an empty vector's data()), which memcpy must not see
     const Location& loc = where_[index];
