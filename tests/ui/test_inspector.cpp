@@ -312,6 +312,25 @@ private slots:
         QCOMPARE(pic.grid.kh, kernel.shape[0]);
     }
 
+    void onnxGraphNodesAreTheBoxesAndOwnTheirInitializers()
+    {
+        // tests/data/onnx/cnn.onnx (torch.onnx.export): Conv, Relu, MaxPool, Flatten, Gemm ...
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/cnn.onnx"));
+        const auto& meta = inspector_->model().file->metadata();
+        const auto& nodes = meta.at("graph").at("nodes");
+        ArchitecturePanel* arch = inspector_->architecture();
+        QCOMPARE(arch->boxCount(), int(nodes.size()));
+        const ArchitectureBox& conv = arch->boxes().first();
+        QCOMPARE(conv.type, QStringLiteral("Conv"));
+        QCOMPARE(conv.name, QString::fromStdString(nodes[0].at("name").get<std::string>()));
+        QCOMPARE(conv.tensors.size(), 2); // weight and bias; the graph input is not a tensor of the file
+        const auto& tensors = inspector_->model().file->tensors();
+        QCOMPARE(QString::fromStdString(tensors[size_t(conv.tensors[0])].name),
+            QString::fromStdString(nodes[0].at("inputs")[1].get<std::string>()));
+        QCOMPARE(conv.params, tensors[size_t(conv.tensors[0])].numel() + tensors[size_t(conv.tensors[1])].numel());
+        QVERIFY(arch->boxes()[1].tensors.isEmpty()); // Relu
+    }
+
     void comparingAFileWithItselfFindsNoDifference()
     {
         openAndWait(kDtypes);

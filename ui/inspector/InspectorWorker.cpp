@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <unordered_map>
 
 namespace ws::ui {
 
@@ -57,6 +58,36 @@ LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
     m.bytes = tree->bytes;
     m.tree = tree;
     const auto& tensors = file->tensors();
+
+    // A graph format (ONNX) draws its graph as the file has it, one box per node, as Netron
+    // does, whether or not the engine can run it: its initializers are the node's tensors.
+    const nlohmann::json& meta = file->metadata();
+    if (meta.contains("graph") && meta["graph"].is_object() && meta["graph"].contains("nodes")
+        && meta["graph"]["nodes"].is_array() && !meta["graph"]["nodes"].empty()) {
+        std::unordered_map<std::string, int> byName;
+        for (size_t i = 0; i < tensors.size(); ++i)
+            byName.emplace(tensors[i].name, int(i));
+        const auto text = [](const nlohmann::json& j, const char* key) {
+            return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+        };
+        for (const nlohmann::json& node : meta["graph"]["nodes"]) {
+            ArchitectureBox box;
+            box.type = qs(text(node, "op_type"));
+            const std::string name = text(node, "name");
+            box.name = name.empty() ? box.type : qs(name);
+            if (node.contains("inputs") && node["inputs"].is_array())
+                for (const nlohmann::json& input : node["inputs"]) {
+                    const auto it = input.is_string() ? byName.find(input.get<std::string>()) : byName.end();
+                    if (it != byName.end()) {
+                        box.tensors.append(it->second);
+                        box.params += tensors[size_t(it->second)].numel();
+                    }
+                }
+            m.boxes.append(box);
+        }
+        m.hasModel = true;
+        return m;
+    }
 
     std::optional<Sequential> model;
     try {
