@@ -178,6 +178,7 @@ void MainWindow::applyPreferences()
 {
     applyTheme(settings::theme.get());
     playground_->setRefreshRate(settings::plotRefreshHz.get());
+    inspector_->tensorView()->applyColourMaps();
     if (runs_->folder() != settings::effectiveRunsFolder())
         runs_->setFolder(settings::effectiveRunsFolder(), false);
 }

@@ -2,6 +2,7 @@
 // the tree; a selected tensor's heatmap and statistics are exactly core's answers; a bad file
 // shows the reader's message and keeps the previous model; Keras layers select their tensors;
 // comparing a file with itself gives zero differences.
+#include "AppSettings.h"
 #include "MainWindow.h"
 #include "RecentFiles.h"
 #include "analysis/Downsample.h"
@@ -329,6 +330,27 @@ private slots:
             QString::fromStdString(nodes[0].at("inputs")[1].get<std::string>()));
         QCOMPARE(conv.params, tensors[size_t(conv.tensors[0])].numel() + tensors[size_t(conv.tensors[1])].numel());
         QVERIFY(arch->boxes()[1].tensors.isEmpty()); // Relu
+    }
+
+    void colourMapsFromPreferencesApplyToTheShownTensor()
+    {
+        // The Keras CNN's conv kernel has both signs: a diverging map, zero in the middle colour.
+        settings::divergingColourMap.set(QStringLiteral("RdBu"));
+        openAndWait(kKerasCnn);
+        QCPColorMap* map = inspector_->tensorView()->colorMap();
+        const QCPRange range = map->dataRange();
+        QVERIFY(range.lower < 0 && range.upper > 0);
+        const auto lowest = [&] { return QColor(map->gradient().color(range.lower, range)); };
+        QCOMPARE(lowest(), QColor(0x05, 0x30, 0x61)); // RdBu's darkest blue
+        settings::divergingColourMap.set(QStringLiteral("PuOr"));
+        inspector_->tensorView()->applyColourMaps();
+        QCOMPARE(lowest(), QColor(0x7f, 0x3b, 0x08)); // PuOr's darkest orange
+        const QColor zero(map->gradient().color(0.0, range)); // white at zero, up to the 256 levels' rounding
+        QVERIFY2(std::abs(zero.red() - 0xf7) <= 3 && std::abs(zero.green() - 0xf7) <= 3 && std::abs(zero.blue() - 0xf7) <= 3,
+            qPrintable(zero.name()));
+        settings::divergingColourMap.set(QStringLiteral("RdBu"));
+        inspector_->tensorView()->applyColourMaps();
+        QCOMPARE(lowest(), QColor(0x05, 0x30, 0x61));
     }
 
     void comparingAFileWithItselfFindsNoDifference()

@@ -319,6 +319,8 @@ std::pair<double, double> TensorViewPanel::colourRange() const
 
 QString TensorViewPanel::statusText() const { return status_->text(); }
 
+void TensorViewPanel::applyColourMaps() { redraw(); }
+
 void TensorViewPanel::redraw()
 {
     const bool heatmap = !picture_.isGrid && picture_.heatmap.outRows > 1 && picture_.heatmap.outCols > 1;

@@ -35,6 +35,7 @@ public:
     void showPicture(const TensorPicture& picture);
     void showNumbers(const TensorNumbers& numbers);
     void showMessage(const QString& message); // instead of a picture
+    void applyColourMaps(); // after Preferences changed them: draws the shown picture again
 
     void setReduction(Reduction reduction);
     void setRange(Range range);
