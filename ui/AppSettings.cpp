@@ -3,6 +3,8 @@
 #include "run/RunStore.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStringList>
 
@@ -22,6 +24,19 @@ QString effectiveRunsFolder()
 }
 
 // Matplotlib's names, which people who read weights already know.
+QString lastFolder(const QString& purpose)
+{
+    return QSettings().value(QStringLiteral("lastFolders/") + purpose).toString();
+}
+
+void rememberFolder(const QString& purpose, const QString& picked)
+{
+    if (picked.isEmpty())
+        return;
+    const QFileInfo info(picked);
+    QSettings().setValue(QStringLiteral("lastFolders/") + purpose, info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+}
+
 QStringList divergingColourMaps()
 {
     return { QStringLiteral("RdBu"), QStringLiteral("coolwarm"), QStringLiteral("PuOr"), QStringLiteral("BrBG"),

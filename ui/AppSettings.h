@@ -25,6 +25,12 @@ inline const Preference<int> plotRefreshHz("preferences/plotRefreshHz", 30);
 QString defaultRunsFolder(); // $XDG_DATA_HOME/weightscope/runs, as weightscope-cli
 QString effectiveRunsFolder(); // the setting, or the default when it is empty
 
+// The folder a file dialog for `purpose` ("weights", "export", "dataset") showed last, so the
+// next one starts there (empty the first time: the dialog's own default); remember() stores the
+// folder of the file or folder the user picked.
+QString lastFolder(const QString& purpose);
+void rememberFolder(const QString& purpose, const QString& picked);
+
 QStringList divergingColourMaps();
 QStringList sequentialColourMaps();
 

@@ -21,6 +21,8 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -110,6 +112,19 @@ private slots:
         QCOMPARE(reopened.themeCombo()->currentData().toString(), QStringLiteral("dark"));
         QCOMPARE(reopened.languageCombo()->currentData().toString(), QStringLiteral("fr"));
         QCOMPARE(reopened.refreshSpin()->value(), 12);
+    }
+
+    void fileDialogsStartInTheFolderUsedLast()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.path() + QStringLiteral("/model.safetensors");
+        settings::rememberFolder(QStringLiteral("weights"), file);
+        QCOMPARE(settings::lastFolder(QStringLiteral("weights")), QFileInfo(dir.path()).absoluteFilePath());
+        settings::rememberFolder(QStringLiteral("weights"), QString()); // Cancel keeps the last one
+        QCOMPARE(settings::lastFolder(QStringLiteral("weights")), QFileInfo(dir.path()).absoluteFilePath());
+        settings::rememberFolder(QStringLiteral("export"), dir.path()); // a picked folder is itself
+        QCOMPARE(settings::lastFolder(QStringLiteral("export")), QFileInfo(dir.path()).absoluteFilePath());
+        QCOMPARE(QSettings().value(QStringLiteral("lastFolders/export")).toString(), QFileInfo(dir.path()).absoluteFilePath());
     }
 
     void cancelWritesNothing()

@@ -1,5 +1,6 @@
 #include "Inspector.h"
 
+#include "AppSettings.h"
 #include "ArchitecturePanel.h"
 #include "ComparePanel.h"
 #include "InspectorWorker.h"
@@ -215,14 +216,17 @@ void Inspector::rebuildRecentMenu()
 
 void Inspector::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(window_, tr("Open Weights"), QString(), fileFilters());
+    const QString path = QFileDialog::getOpenFileName(window_, tr("Open Weights"), settings::lastFolder(QStringLiteral("weights")), fileFilters());
+    settings::rememberFolder(QStringLiteral("weights"), path);
     if (!path.isEmpty())
         open(path);
 }
 
 void Inspector::chooseFolder()
 {
-    const QString path = QFileDialog::getExistingDirectory(window_, tr("Open Sharded Checkpoint Folder"));
+    const QString path = QFileDialog::getExistingDirectory(window_, tr("Open Sharded Checkpoint Folder"),
+        settings::lastFolder(QStringLiteral("weights")));
+    settings::rememberFolder(QStringLiteral("weights"), path);
     if (!path.isEmpty())
         open(path);
 }
@@ -233,7 +237,8 @@ void Inspector::chooseCompareFile()
         emit statusMessage(tr("Open a file first; then compare it with another."));
         return;
     }
-    const QString path = QFileDialog::getOpenFileName(window_, tr("Compare With"), QString(), fileFilters());
+    const QString path = QFileDialog::getOpenFileName(window_, tr("Compare With"), settings::lastFolder(QStringLiteral("weights")), fileFilters());
+    settings::rememberFolder(QStringLiteral("weights"), path);
     if (!path.isEmpty())
         compareWith(path);
 }

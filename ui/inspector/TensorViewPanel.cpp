@@ -1,5 +1,6 @@
 #include "TensorViewPanel.h"
 
+#include "AppSettings.h"
 #include "ColorMaps.h"
 #include "ModelTreePanel.h" // formatShape
 
@@ -216,8 +217,9 @@ void TensorViewPanel::rebuildSliceControls()
 
 void TensorViewPanel::exportPlot(bool pdf)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Plot"), QString(),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Plot"), settings::lastFolder(QStringLiteral("export")),
         pdf ? tr("PDF (*.pdf)") : tr("PNG image (*.png)"));
+    settings::rememberFolder(QStringLiteral("export"), path);
     if (path.isEmpty())
         return;
     const bool ok = pdf ? plot_->savePdf(path) : plot_->savePng(path, 0, 0, 2.0); // PNG at twice the screen's resolution
@@ -229,8 +231,9 @@ void TensorViewPanel::exportData(bool csv)
 {
     if (!hasTensor_)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, csv ? tr("Export Slice") : tr("Export Tensor"), QString(),
-        csv ? tr("CSV (*.csv)") : tr("NumPy array (*.npy)"));
+    const QString path = QFileDialog::getSaveFileName(this, csv ? tr("Export Slice") : tr("Export Tensor"),
+        settings::lastFolder(QStringLiteral("export")), csv ? tr("CSV (*.csv)") : tr("NumPy array (*.npy)"));
+    settings::rememberFolder(QStringLiteral("export"), path);
     if (!path.isEmpty())
         emit exportRequested(path, csv);
 }

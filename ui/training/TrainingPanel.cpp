@@ -1,5 +1,7 @@
 #include "training/TrainingPanel.h"
 
+#include "AppSettings.h"
+
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
 #include "runs/RunsPanel.h" // runsFolderSetting()
@@ -295,8 +297,9 @@ QWidget* TrainingPanel::makeControls()
 
 void TrainingPanel::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a dataset"), QString(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a dataset"), settings::lastFolder(QStringLiteral("dataset")),
         tr("Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;All files (*)"));
+    settings::rememberFolder(QStringLiteral("dataset"), path);
     if (path.isEmpty())
         return;
     filePath_ = path;
