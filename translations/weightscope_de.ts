@@ -1942,6 +1942,18 @@ dense(10)</translation>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the dataset; choose another one or load it again later</source>
+        <translation>Nicht länger auf die Daten warten; andere wählen oder später erneut laden</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Loading cancelled.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Laden abgebrochen.&lt;/i&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::TrainingWorker</name>

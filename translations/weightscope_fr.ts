@@ -1942,6 +1942,18 @@ dense(10)</translation>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the dataset; choose another one or load it again later</source>
+        <translation>Ne plus attendre les données ; en choisir d’autres ou les recharger plus tard</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Loading cancelled.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Chargement annulé.&lt;/i&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::TrainingWorker</name>

@@ -102,6 +102,25 @@ private slots:
         settings::runsFolder.set(QString());
     }
 
+    void loadingShowsABusyBarAndCancelDropsTheAnswer()
+    {
+        TrainingPanel panel;
+        QSignalSpy previews(&panel, &TrainingPanel::previewShown);
+        panel.applyExperiment(tinyCircle());
+        QVERIFY(panel.isLoadingPreview());
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
+        QVERIFY(!panel.isLoadingPreview());
+
+        Experiment other = tinyCircle();
+        other.dataset.name = "spiral";
+        panel.applyExperiment(other);
+        QVERIFY(panel.isLoadingPreview());
+        panel.cancelPreview();
+        QVERIFY(!panel.isLoadingPreview());
+        QTest::qWait(1500); // the loader answers; the answer is dropped
+        QCOMPARE(previews.count(), 1);
+    }
+
     void shapeCheckSaysWhyAModelDoesNotFit()
     {
         TrainingPanel panel;

@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalBlocker>
@@ -172,6 +173,22 @@ QWidget* TrainingPanel::makeControls()
     dataInfo_ = new QLabel;
     dataInfo_->setWordWrap(true);
     dataInfo_->setTextFormat(Qt::RichText);
+    // While a dataset loads (Fashion-MNIST takes a second or two): a busy bar and Cancel, which
+    // drops the answer; the loader itself cannot be interrupted and finishes in the background.
+    loadingBar_ = new QProgressBar;
+    loadingBar_->setRange(0, 0);
+    loadingBar_->setMaximumHeight(12);
+    loadingBar_->setTextVisible(false);
+    cancelLoading_ = new QPushButton(tr("Cancel"));
+    cancelLoading_->setToolTip(tr("Stop waiting for the dataset; choose another one or load it again later"));
+    connect(cancelLoading_, &QPushButton::clicked, this, &TrainingPanel::cancelPreview);
+    auto* loading = new QWidget;
+    auto* loadingRow = new QHBoxLayout(loading);
+    loadingRow->setContentsMargins(0, 0, 0, 0);
+    loadingRow->addWidget(loadingBar_, 1);
+    loadingRow->addWidget(cancelLoading_);
+    loadingRow_ = loading;
+    loadingRow_->hide();
     auto* previewBox = new QWidget;
     previewGrid_ = new QGridLayout(previewBox);
     previewGrid_->setContentsMargins(0, 0, 0, 0);
@@ -232,6 +249,7 @@ QWidget* TrainingPanel::makeControls()
     dataForm->addRow(tr("Validation split:"), validationSplit_);
     dataForm->addRow(previewBox);
     dataForm->addRow(dataInfo_);
+    dataForm->addRow(loadingRow_);
 
     auto* model = new QGroupBox(tr("Model"));
     auto* modelForm = new QFormLayout(model);
@@ -384,13 +402,24 @@ void TrainingPanel::requestPreview()
     if (!worker_)
         return;
     dataInfo_->setText(tr("<i>Loading…</i>"));
+    loadingRow_->show();
     worker_->requestPreview(datasetSource(), ++previewRequest_);
+}
+
+bool TrainingPanel::isLoadingPreview() const { return !loadingRow_->isHidden(); }
+
+void TrainingPanel::cancelPreview()
+{
+    ++previewRequest_; // the answer to the running request is dropped when it comes
+    loadingRow_->hide();
+    dataInfo_->setText(tr("<i>Loading cancelled.</i>"));
 }
 
 void TrainingPanel::onPreview(const DatasetPreview& preview)
 {
     if (preview.request != previewRequest_)
         return;
+    loadingRow_->hide();
     const bool shapeChanged = preview_.sampleShape != preview.sampleShape || preview_.numClasses != preview.numClasses;
     preview_ = preview;
     while (QLayoutItem* item = previewGrid_->takeAt(0)) {

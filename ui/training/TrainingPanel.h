@@ -15,6 +15,7 @@ class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -37,6 +38,7 @@ public:
     GeneralTrainingWorker* worker() const;
     TrainingCurves* curves() const { return curves_; }
     QString modelCheck() const;                // what the shape check says, as plain text
+    bool isLoadingPreview() const;             // the busy bar with Cancel is shown
 
 public slots:
     void start(); // a new run, or resumes a paused one
@@ -48,6 +50,7 @@ public slots:
     // panel is really seen (a dock tabbed behind another is not), so that a window that never
     // shows this panel never waits for Fashion-MNIST to load, not even when closing.
     void ensurePreview();
+    void cancelPreview(); // drops the dataset being loaded for the preview (its Cancel button)
 
 signals:
     void progressed(int points);                        // every progress signal of the current run
@@ -74,6 +77,9 @@ private:
     QDoubleSpinBox* validationSplit_ = nullptr;
     QGridLayout* previewGrid_ = nullptr;
     QLabel* dataInfo_ = nullptr;
+    QWidget* loadingRow_ = nullptr; // busy bar and Cancel while a dataset loads
+    QProgressBar* loadingBar_ = nullptr;
+    QPushButton* cancelLoading_ = nullptr;
     QComboBox* template_ = nullptr;
     QPlainTextEdit* spec_ = nullptr;
     QLabel* modelInfo_ = nullptr;
