@@ -107,6 +107,10 @@
             <numerusform> · %n Tensoren</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Zoom to show the whole architecture</source>
+        <translation>Zoomen, sodass die ganze Architektur zu sehen ist</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::BoundaryPlot</name>
@@ -327,6 +331,22 @@
     <message>
         <source>PNG images (*.png);;PDF documents (*.pdf)</source>
         <translation>PNG-Bilder (*.png);;PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The quantity plotted for each run</source>
+        <translation>Die Größe, die für jeden Lauf gezeichnet wird</translation>
+    </message>
+    <message>
+        <source>What the horizontal axis shows</source>
+        <translation>Was die horizontale Achse zeigt</translation>
+    </message>
+    <message>
+        <source>Show the vertical axis on a logarithmic scale</source>
+        <translation>Die vertikale Achse logarithmisch darstellen</translation>
+    </message>
+    <message>
+        <source>Draw runs that share a tag or a hyperparameter as one mean curve</source>
+        <translation>Läufe mit gleichem Tag oder Hyperparameter als eine mittlere Kurve zeichnen</translation>
     </message>
 </context>
 <context>
@@ -760,6 +780,10 @@
         <source>%1 tensors · %2 parameters · %3</source>
         <translation>%1 Tensoren · %2 Parameter · %3</translation>
     </message>
+    <message>
+        <source>Show only the tensors whose name contains this text</source>
+        <translation>Nur die Tensoren zeigen, deren Name diesen Text enthält</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::NetworkView</name>
@@ -1085,6 +1109,54 @@
         <source>&lt;br&gt;&lt;b&gt;Test accuracy&lt;/b&gt; %1 %</source>
         <translation>&lt;br&gt;&lt;b&gt;Testgenauigkeit&lt;/b&gt; %1 %</translation>
     </message>
+    <message>
+        <source>Whether the network predicts a class or a value</source>
+        <translation>Ob das Netz eine Klasse oder einen Wert vorhersagt</translation>
+    </message>
+    <message>
+        <source>The pattern of the points to learn</source>
+        <translation>Das Muster der zu lernenden Punkte</translation>
+    </message>
+    <message>
+        <source>Feed this feature to the network as an input</source>
+        <translation>Dieses Merkmal dem Netz als Eingabe geben</translation>
+    </message>
+    <message>
+        <source>The activation function of the hidden neurons</source>
+        <translation>Die Aktivierungsfunktion der verborgenen Neuronen</translation>
+    </message>
+    <message>
+        <source>The algorithm that updates the weights</source>
+        <translation>Das Verfahren, das die Gewichte aktualisiert</translation>
+    </message>
+    <message>
+        <source>How big a step each update of the weights takes</source>
+        <translation>Wie groß jeder Schritt beim Aktualisieren der Gewichte ist</translation>
+    </message>
+    <message>
+        <source>The penalty on large weights added to the loss</source>
+        <translation>Die Strafe für große Gewichte, die zum Verlust addiert wird</translation>
+    </message>
+    <message>
+        <source>How strongly large weights are penalised</source>
+        <translation>Wie stark große Gewichte bestraft werden</translation>
+    </message>
+    <message>
+        <source>Number of points in each training batch</source>
+        <translation>Anzahl der Punkte in jedem Trainings-Batch</translation>
+    </message>
+    <message>
+        <source>How many epochs are trained per second</source>
+        <translation>Wie viele Epochen pro Sekunde trainiert werden</translation>
+    </message>
+    <message>
+        <source>Start training, or resume it after a pause</source>
+        <translation>Das Training starten oder nach einer Pause fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause the training</source>
+        <translation>Das Training anhalten</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::PreferencesDialog</name>
@@ -1383,6 +1455,42 @@
         <source>%1: cannot delete the file</source>
         <translation>%1: Die Datei kann nicht gelöscht werden</translation>
     </message>
+    <message>
+        <source>Choose the folder the runs are read from</source>
+        <translation>Den Ordner wählen, aus dem die Läufe gelesen werden</translation>
+    </message>
+    <message>
+        <source>Read the runs in the folder again</source>
+        <translation>Die Läufe im Ordner neu einlesen</translation>
+    </message>
+    <message>
+        <source>Show only the runs that match this regular expression</source>
+        <translation>Nur die Läufe zeigen, die zu diesem regulären Ausdruck passen</translation>
+    </message>
+    <message>
+        <source>Show only the runs with this tag</source>
+        <translation>Nur die Läufe mit diesem Tag zeigen</translation>
+    </message>
+    <message>
+        <source>Give the selected run a new name</source>
+        <translation>Dem ausgewählten Lauf einen neuen Namen geben</translation>
+    </message>
+    <message>
+        <source>Edit the tags of the selected runs</source>
+        <translation>Die Tags der ausgewählten Läufe bearbeiten</translation>
+    </message>
+    <message>
+        <source>Write notes on the selected run</source>
+        <translation>Notizen zum ausgewählten Lauf schreiben</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs and their files</source>
+        <translation>Die ausgewählten Läufe und ihre Dateien löschen</translation>
+    </message>
+    <message>
+        <source>Open the runs folder in the file manager</source>
+        <translation>Den Ordner der Läufe im Dateimanager öffnen</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ShortcutsDialog</name>
@@ -1476,6 +1584,14 @@
     <message>
         <source>Percentiles from a %1-bin histogram, within %2 of the exact values.</source>
         <translation>Perzentile aus einem Histogramm mit %1 Klassen, höchstens %2 von den exakten Werten entfernt.</translation>
+    </message>
+    <message>
+        <source>Bins of the histogram</source>
+        <translation>Klassen des Histogramms</translation>
+    </message>
+    <message>
+        <source>Show the counts on a logarithmic scale</source>
+        <translation>Die Häufigkeiten logarithmisch darstellen</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1790,14 @@
     <message>
         <source>rows %1–%2, columns %3–%4: mean %5, min %6, max %7</source>
         <translation>Zeilen %1–%2, Spalten %3–%4: Mittel %5, Min. %6, Max. %7</translation>
+    </message>
+    <message>
+        <source>Save the plot as an image, or the tensor&apos;s values as a file</source>
+        <translation>Das Diagramm als Bild oder die Werte des Tensors als Datei speichern</translation>
+    </message>
+    <message>
+        <source>The input channel whose filters are shown</source>
+        <translation>Der Eingabekanal, dessen Filter gezeigt werden</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2065,46 @@ dense(10)</translation>
     <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>The data the model is trained on</source>
+        <translation>Die Daten, auf denen das Modell trainiert wird</translation>
+    </message>
+    <message>
+        <source>Replace the layers with a ready-made model</source>
+        <translation>Die Schichten durch ein fertiges Modell ersetzen</translation>
+    </message>
+    <message>
+        <source>The algorithm that updates the weights</source>
+        <translation>Das Verfahren, das die Gewichte aktualisiert</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes over the epochs</source>
+        <translation>Wie sich die Lernrate über die Epochen ändert</translation>
+    </message>
+    <message>
+        <source>Number of samples in each training batch</source>
+        <translation>Anzahl der Beispiele in jedem Trainings-Batch</translation>
+    </message>
+    <message>
+        <source>How many times the training goes through the data</source>
+        <translation>Wie oft das Training die Daten durchläuft</translation>
+    </message>
+    <message>
+        <source>Seed of the random numbers; the same seed repeats a run</source>
+        <translation>Seed der Zufallszahlen; derselbe Seed wiederholt einen Lauf</translation>
+    </message>
+    <message>
+        <source>Number of threads used for training</source>
+        <translation>Anzahl der Threads für das Training</translation>
+    </message>
+    <message>
+        <source>Start training, or resume it after a pause</source>
+        <translation>Das Training starten oder nach einer Pause fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause the training</source>
+        <translation>Das Training anhalten</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -107,6 +107,10 @@
             <numerusform> · %n tenseurs</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Zoom to show the whole architecture</source>
+        <translation>Zoomer pour voir toute l’architecture</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::BoundaryPlot</name>
@@ -327,6 +331,22 @@
     <message>
         <source>PNG images (*.png);;PDF documents (*.pdf)</source>
         <translation>Images PNG (*.png);;Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The quantity plotted for each run</source>
+        <translation>La grandeur tracée pour chaque exécution</translation>
+    </message>
+    <message>
+        <source>What the horizontal axis shows</source>
+        <translation>Ce que montre l’axe horizontal</translation>
+    </message>
+    <message>
+        <source>Show the vertical axis on a logarithmic scale</source>
+        <translation>Afficher l’axe vertical sur une échelle logarithmique</translation>
+    </message>
+    <message>
+        <source>Draw runs that share a tag or a hyperparameter as one mean curve</source>
+        <translation>Tracer les exécutions qui partagent une étiquette ou un hyperparamètre comme une seule courbe moyenne</translation>
     </message>
 </context>
 <context>
@@ -760,6 +780,10 @@
         <source>%1 tensors · %2 parameters · %3</source>
         <translation>%1 tenseurs · %2 paramètres · %3</translation>
     </message>
+    <message>
+        <source>Show only the tensors whose name contains this text</source>
+        <translation>N’afficher que les tenseurs dont le nom contient ce texte</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::NetworkView</name>
@@ -1085,6 +1109,54 @@
         <source>&lt;br&gt;&lt;b&gt;Test accuracy&lt;/b&gt; %1 %</source>
         <translation>&lt;br&gt;&lt;b&gt;Exactitude de test&lt;/b&gt; %1 %</translation>
     </message>
+    <message>
+        <source>Whether the network predicts a class or a value</source>
+        <translation>Si le réseau prédit une classe ou une valeur</translation>
+    </message>
+    <message>
+        <source>The pattern of the points to learn</source>
+        <translation>La disposition des points à apprendre</translation>
+    </message>
+    <message>
+        <source>Feed this feature to the network as an input</source>
+        <translation>Donner cette entrée au réseau</translation>
+    </message>
+    <message>
+        <source>The activation function of the hidden neurons</source>
+        <translation>La fonction d’activation des neurones cachés</translation>
+    </message>
+    <message>
+        <source>The algorithm that updates the weights</source>
+        <translation>L’algorithme qui met à jour les poids</translation>
+    </message>
+    <message>
+        <source>How big a step each update of the weights takes</source>
+        <translation>La taille du pas de chaque mise à jour des poids</translation>
+    </message>
+    <message>
+        <source>The penalty on large weights added to the loss</source>
+        <translation>La pénalité sur les grands poids ajoutée à la perte</translation>
+    </message>
+    <message>
+        <source>How strongly large weights are penalised</source>
+        <translation>La force de la pénalité sur les grands poids</translation>
+    </message>
+    <message>
+        <source>Number of points in each training batch</source>
+        <translation>Nombre de points dans chaque lot d’entraînement</translation>
+    </message>
+    <message>
+        <source>How many epochs are trained per second</source>
+        <translation>Nombre d’époques entraînées par seconde</translation>
+    </message>
+    <message>
+        <source>Start training, or resume it after a pause</source>
+        <translation>Démarrer l’entraînement, ou le reprendre après une pause</translation>
+    </message>
+    <message>
+        <source>Pause the training</source>
+        <translation>Mettre l’entraînement en pause</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::PreferencesDialog</name>
@@ -1383,6 +1455,42 @@
         <source>%1: cannot delete the file</source>
         <translation>%1 : impossible de supprimer le fichier</translation>
     </message>
+    <message>
+        <source>Choose the folder the runs are read from</source>
+        <translation>Choisir le dossier d’où les exécutions sont lues</translation>
+    </message>
+    <message>
+        <source>Read the runs in the folder again</source>
+        <translation>Relire les exécutions du dossier</translation>
+    </message>
+    <message>
+        <source>Show only the runs that match this regular expression</source>
+        <translation>N’afficher que les exécutions qui correspondent à cette expression régulière</translation>
+    </message>
+    <message>
+        <source>Show only the runs with this tag</source>
+        <translation>N’afficher que les exécutions portant cette étiquette</translation>
+    </message>
+    <message>
+        <source>Give the selected run a new name</source>
+        <translation>Donner un nouveau nom à l’exécution sélectionnée</translation>
+    </message>
+    <message>
+        <source>Edit the tags of the selected runs</source>
+        <translation>Modifier les étiquettes des exécutions sélectionnées</translation>
+    </message>
+    <message>
+        <source>Write notes on the selected run</source>
+        <translation>Écrire des notes sur l’exécution sélectionnée</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs and their files</source>
+        <translation>Supprimer les exécutions sélectionnées et leurs fichiers</translation>
+    </message>
+    <message>
+        <source>Open the runs folder in the file manager</source>
+        <translation>Ouvrir le dossier des exécutions dans le gestionnaire de fichiers</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ShortcutsDialog</name>
@@ -1476,6 +1584,14 @@
     <message>
         <source>Percentiles from a %1-bin histogram, within %2 of the exact values.</source>
         <translation>Centiles tirés d’un histogramme de %1 classes, à %2 près des valeurs exactes.</translation>
+    </message>
+    <message>
+        <source>Bins of the histogram</source>
+        <translation>Classes de l’histogramme</translation>
+    </message>
+    <message>
+        <source>Show the counts on a logarithmic scale</source>
+        <translation>Afficher les effectifs sur une échelle logarithmique</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1790,14 @@
     <message>
         <source>rows %1–%2, columns %3–%4: mean %5, min %6, max %7</source>
         <translation>lignes %1–%2, colonnes %3–%4 : moyenne %5, min %6, max %7</translation>
+    </message>
+    <message>
+        <source>Save the plot as an image, or the tensor&apos;s values as a file</source>
+        <translation>Enregistrer le graphique comme image, ou les valeurs du tenseur dans un fichier</translation>
+    </message>
+    <message>
+        <source>The input channel whose filters are shown</source>
+        <translation>Le canal d’entrée dont les filtres sont affichés</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2065,46 @@ dense(10)</translation>
     <message>
         <source>Resume</source>
         <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>The data the model is trained on</source>
+        <translation>Les données sur lesquelles le modèle est entraîné</translation>
+    </message>
+    <message>
+        <source>Replace the layers with a ready-made model</source>
+        <translation>Remplacer les couches par un modèle tout prêt</translation>
+    </message>
+    <message>
+        <source>The algorithm that updates the weights</source>
+        <translation>L’algorithme qui met à jour les poids</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes over the epochs</source>
+        <translation>L’évolution du taux d’apprentissage au fil des époques</translation>
+    </message>
+    <message>
+        <source>Number of samples in each training batch</source>
+        <translation>Nombre d’échantillons dans chaque lot d’entraînement</translation>
+    </message>
+    <message>
+        <source>How many times the training goes through the data</source>
+        <translation>Nombre de passages de l’entraînement sur les données</translation>
+    </message>
+    <message>
+        <source>Seed of the random numbers; the same seed repeats a run</source>
+        <translation>Graine des nombres aléatoires ; la même graine reproduit une exécution</translation>
+    </message>
+    <message>
+        <source>Number of threads used for training</source>
+        <translation>Nombre de threads utilisés pour l’entraînement</translation>
+    </message>
+    <message>
+        <source>Start training, or resume it after a pause</source>
+        <translation>Démarrer l’entraînement, ou le reprendre après une pause</translation>
+    </message>
+    <message>
+        <source>Pause the training</source>
+        <translation>Mettre l’entraînement en pause</translation>
     </message>
     <message>
         <source>Cancel</source>

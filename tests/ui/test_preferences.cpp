@@ -11,6 +11,11 @@
 #include "util/BuildInfo.h"
 
 #include <QApplication>
+#include <QTabBar>
+#include <QScrollBar>
+#include <QAbstractSpinBox>
+#include <QAbstractSlider>
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLibraryInfo>
@@ -125,6 +130,37 @@ private slots:
         settings::rememberFolder(QStringLiteral("export"), dir.path()); // a picked folder is itself
         QCOMPARE(settings::lastFolder(QStringLiteral("export")), QFileInfo(dir.path()).absoluteFilePath());
         QCOMPARE(QSettings().value(QStringLiteral("lastFolders/export")).toString(), QFileInfo(dir.path()).absoluteFilePath());
+    }
+
+    void everyControlOfTheMainWindowHasATooltip()
+    {
+        // Buttons, boxes, sliders and text fields of every panel (the inspector's docks, the
+        // Playground, the Training panel, the Runs); Qt's own parts (dock title buttons, tab bars,
+        // scroll bars, the editors inside spin and combo boxes) are not ours to explain.
+        ws::ui::MainWindow window;
+        QStringList missing;
+        int controls = 0;
+        for (QWidget* c : window.findChildren<QWidget*>()) {
+            QWidget* parent = c->parentWidget();
+            const bool editorOfABox = qobject_cast<QAbstractSpinBox*>(parent) || qobject_cast<QComboBox*>(parent);
+            const bool control = qobject_cast<QAbstractButton*>(c) || qobject_cast<QComboBox*>(c)
+                || qobject_cast<QAbstractSpinBox*>(c) || (qobject_cast<QAbstractSlider*>(c) && !qobject_cast<QScrollBar*>(c))
+                || (qobject_cast<QLineEdit*>(c) && !editorOfABox);
+            if (!control || c->inherits("QDockWidgetTitleButton") || c->inherits("QLineEditIconButton")
+                || c->inherits("QTableCornerButton") || qobject_cast<QTabBar*>(parent)
+                || c->objectName() == QLatin1String("qt_menubar_ext_button")) // the menu bar's overflow button
+                continue;
+            ++controls;
+            if (c->toolTip().isEmpty()) {
+                const auto* button = qobject_cast<QAbstractButton*>(c);
+                missing << QStringLiteral("%1 '%2' in %3")
+                               .arg(QString::fromLatin1(c->metaObject()->className()),
+                                   button ? button->text() : c->objectName(),
+                                   parent ? QString::fromLatin1(parent->metaObject()->className()) : QString());
+            }
+        }
+        QVERIFY(controls > 50);
+        QVERIFY2(missing.isEmpty(), qPrintable(QString::number(missing.size()) + QStringLiteral(" without a tooltip:\n") + missing.join(QLatin1Char('\n'))));
     }
 
     void cancelWritesNothing()

@@ -78,6 +78,7 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent) : QWidget(parent)
     zoomOut->setToolTip(tr("Zoom out (Ctrl+wheel)"));
     auto* fit = new QToolButton;
     fit->setText(tr("Fit"));
+    fit->setToolTip(tr("Zoom to show the whole architecture"));
     connect(zoomIn, &QToolButton::clicked, this, [this] { view_->zoomBy(1.25); });
     connect(zoomOut, &QToolButton::clicked, this, [this] { view_->zoomBy(0.8); });
     connect(fit, &QToolButton::clicked, this, [this] { view_->fitInView(scene_->itemsBoundingRect(), Qt::KeepAspectRatio); });

@@ -30,6 +30,7 @@ ModelTreePanel::ModelTreePanel(QWidget* parent) : QWidget(parent)
     filter_ = new QLineEdit;
     filter_->setPlaceholderText(tr("Filter tensors by name"));
     filter_->setClearButtonEnabled(true);
+    filter_->setToolTip(tr("Show only the tensors whose name contains this text"));
     regex_ = new QCheckBox(tr("Regex"));
     regex_->setToolTip(tr("Treat the filter as a regular expression"));
     connect(filter_, &QLineEdit::textChanged, this, &ModelTreePanel::applyFilter);

@@ -40,8 +40,10 @@ StatsPanel::StatsPanel(QWidget* parent) : QWidget(parent)
     bins_->setValue(64);
     bins_->setPrefix(tr("bins "));
     bins_->setKeyboardTracking(false);
+    bins_->setToolTip(tr("Bins of the histogram"));
     connect(bins_, &QSpinBox::valueChanged, this, &StatsPanel::binsChanged);
     log_ = new QCheckBox(tr("Log counts"));
+    log_->setToolTip(tr("Show the counts on a logarithmic scale"));
     connect(log_, &QCheckBox::toggled, this, &StatsPanel::drawHistogram);
 
     table_ = new QTableWidget(0, 2);

@@ -69,6 +69,7 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     auto* exportButton = new QToolButton;
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setToolTip(tr("Save the plot as an image, or the tensor's values as a file"));
     auto* exportMenu = new QMenu(exportButton);
     exportMenu->addAction(tr("Plot as PNG…"), this, [this] { exportPlot(false); });
     exportMenu->addAction(tr("Plot as PDF…"), this, [this] { exportPlot(true); });
@@ -193,6 +194,7 @@ void TensorViewPanel::rebuildSliceControls()
             const int64_t channels = layout_ == ConvLayout::OIHW ? info_.shape[1] : info_.shape[2];
             inChannel_->setRange(0, int(std::min<int64_t>(channels - 1, INT_MAX)));
             inChannel_->setPrefix(tr("input channel "));
+            inChannel_->setToolTip(tr("The input channel whose filters are shown"));
             sliceLayout_->addWidget(gridMode_);
             sliceLayout_->addWidget(inChannel_);
             connect(gridMode_, &QCheckBox::toggled, this, [this, updateEnabled] {

@@ -115,7 +115,9 @@ QWidget* PlaygroundPanel::makeControls()
     problem_ = new QComboBox;
     problem_->addItem(tr("Classification"), false);
     problem_->addItem(tr("Regression"), true);
+    problem_->setToolTip(tr("Whether the network predicts a class or a value"));
     dataset_ = new QComboBox;
+    dataset_->setToolTip(tr("The pattern of the points to learn"));
     fillDatasets();
     dataset_->setCurrentIndex(dataset_->findData(int(PlaygroundKind::Spiral)));
     noise_ = new QSpinBox;
@@ -141,6 +143,7 @@ QWidget* PlaygroundPanel::makeControls()
     featureGrid->setVerticalSpacing(0);
     for (const FeatureChoice& f : kFeatures) {
         auto* box = new QCheckBox(tr(f.name));
+        box->setToolTip(tr("Feed this feature to the network as an input"));
         box->setChecked(f.bit == FeatureX1 || f.bit == FeatureX2);
         const auto i = int(features_.size());
         featureGrid->addWidget(box, i / 3, i % 3);
@@ -163,32 +166,39 @@ QWidget* PlaygroundPanel::makeControls()
     layerEditor_->setVerticalSpacing(1);
 
     activation_ = new QComboBox;
+    activation_->setToolTip(tr("The activation function of the hidden neurons"));
     activation_->addItem(tr("Tanh"), int(ActivationKind::Tanh));
     activation_->addItem(tr("ReLU"), int(ActivationKind::ReLU));
     activation_->addItem(tr("Sigmoid"), int(ActivationKind::Sigmoid));
     activation_->addItem(tr("Linear"), int(ActivationKind::Linear));
 
     optimizer_ = new QComboBox;
+    optimizer_->setToolTip(tr("The algorithm that updates the weights"));
     optimizer_->addItem(tr("SGD"), int(OptimizerKind::SGD));
     optimizer_->addItem(tr("Adam"), int(OptimizerKind::Adam));
     optimizer_->addItem(tr("AdamW"), int(OptimizerKind::AdamW));
     optimizer_->addItem(tr("RMSprop"), int(OptimizerKind::RMSprop));
     learningRate_ = new QComboBox;
+    learningRate_->setToolTip(tr("How big a step each update of the weights takes"));
     for (const double lr : kLearningRates)
         learningRate_->addItem(QLocale().toString(lr, 'f', QLocale::FloatingPointShortest), lr);
     learningRate_->setCurrentIndex(learningRate_->findData(0.03));
     regularization_ = new QComboBox;
+    regularization_->setToolTip(tr("The penalty on large weights added to the loss"));
     regularization_->addItem(tr("None"), int(Regularization::None));
     regularization_->addItem(tr("L1"), int(Regularization::L1));
     regularization_->addItem(tr("L2"), int(Regularization::L2));
     regularizationRate_ = new QComboBox;
+    regularizationRate_->setToolTip(tr("How strongly large weights are penalised"));
     for (const double r : kRegularizationRates)
         regularizationRate_->addItem(QLocale().toString(r, 'f', QLocale::FloatingPointShortest), r);
     regularizationRate_->setEnabled(false);
     batchSize_ = new QSpinBox;
     batchSize_->setRange(1, 30);
     batchSize_->setValue(10);
+    batchSize_->setToolTip(tr("Number of points in each training batch"));
     speed_ = new QComboBox;
+    speed_->setToolTip(tr("How many epochs are trained per second"));
     speed_->addItem(tr("Slow (10 epochs/s)"), 10.0);
     speed_->addItem(tr("Playground (60 epochs/s)"), 60.0);
     speed_->addItem(tr("Fast (300 epochs/s)"), 300.0);
@@ -196,7 +206,9 @@ QWidget* PlaygroundPanel::makeControls()
     speed_->setCurrentIndex(2);
 
     startButton_ = new QPushButton(tr("Start"));
+    startButton_->setToolTip(tr("Start training, or resume it after a pause"));
     pauseButton_ = new QPushButton(tr("Pause"));
+    pauseButton_->setToolTip(tr("Pause the training"));
     stepButton_ = new QPushButton(tr("Step batch"));
     stepButton_->setToolTip(tr("Train on one batch, then pause"));
     stepEpochButton_ = new QPushButton(tr("Step epoch"));

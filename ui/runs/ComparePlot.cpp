@@ -78,9 +78,12 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
 
     metric_ = new QComboBox;
     metric_->addItems(metricNames());
+    metric_->setToolTip(tr("The quantity plotted for each run"));
     xAxis_ = new QComboBox;
+    xAxis_->setToolTip(tr("What the horizontal axis shows"));
     xAxis_->addItems({ tr("Step"), tr("Epoch"), tr("Relative time"), tr("Wall time") });
     logY_ = new QCheckBox(tr("Log y"));
+    logY_->setToolTip(tr("Show the vertical axis on a logarithmic scale"));
     smoothing_ = new QSlider(Qt::Horizontal);
     smoothing_->setRange(0, 999);
     smoothing_->setValue(600); // TensorBoard's default 0.6
@@ -89,6 +92,7 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
     smoothingLabel_ = new QLabel;
     smoothingLabel_->setMinimumWidth(QFontMetrics(font()).horizontalAdvance(QStringLiteral("0.000")) + 4);
     groupBy_ = new QComboBox;
+    groupBy_->setToolTip(tr("Draw runs that share a tag or a hyperparameter as one mean curve"));
     groupBy_->addItem(tr("No grouping"), QString());
     groupBy_->addItem(tr("Group by tag"), QStringLiteral("tag"));
     for (const QString& key : hyperParameterKeys())

@@ -50,11 +50,15 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     folderLabel_ = new QLabel;
     folderLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* chooseFolder = new QPushButton(tr("Folder…"));
+    chooseFolder->setToolTip(tr("Choose the folder the runs are read from"));
     auto* refresh = new QPushButton(tr("Refresh"));
+    refresh->setToolTip(tr("Read the runs in the folder again"));
     filterEdit_ = new QLineEdit;
     filterEdit_->setPlaceholderText(tr("Filter (regular expression)"));
     filterEdit_->setClearButtonEnabled(true);
+    filterEdit_->setToolTip(tr("Show only the runs that match this regular expression"));
     tagBox_ = new QComboBox;
+    tagBox_->setToolTip(tr("Show only the runs with this tag"));
     tagBox_->addItem(tr("All tags"), QString());
     problems_ = new QLabel;
     problems_->setStyleSheet(QStringLiteral("color: #b03020"));
@@ -77,6 +81,11 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     auto* notes = new QPushButton(tr("Notes…"));
     auto* remove = new QPushButton(tr("Delete…"));
     auto* openFolder = new QPushButton(tr("Open folder"));
+    rename->setToolTip(tr("Give the selected run a new name"));
+    tags->setToolTip(tr("Edit the tags of the selected runs"));
+    notes->setToolTip(tr("Write notes on the selected run"));
+    remove->setToolTip(tr("Delete the selected runs and their files"));
+    openFolder->setToolTip(tr("Open the runs folder in the file manager"));
 
     compare_ = new ComparePlot;
 

@@ -150,6 +150,7 @@ GeneralTrainingWorker* TrainingPanel::worker() const { return worker_; }
 QWidget* TrainingPanel::makeControls()
 {
     dataset_ = new QComboBox;
+    dataset_->setToolTip(tr("The data the model is trained on"));
     dataset_->addItem(tr("Fashion-MNIST"), QStringLiteral("fashion-mnist"));
     dataset_->addItem(tr("Spiral (2-D)"), QStringLiteral("spiral"));
     dataset_->addItem(tr("Circle (2-D)"), QStringLiteral("circle"));
@@ -195,6 +196,7 @@ QWidget* TrainingPanel::makeControls()
     previewGrid_->setSpacing(2);
 
     template_ = new QComboBox;
+    template_->setToolTip(tr("Replace the layers with a ready-made model"));
     template_->addItem(tr("MLP"), QStringLiteral("mlp"));
     template_->addItem(tr("Small CNN"), QStringLiteral("cnn"));
     template_->addItem(tr("TensorFlow tutorial CNN"), QStringLiteral("tf-cnn"));
@@ -212,6 +214,7 @@ QWidget* TrainingPanel::makeControls()
     modelInfo_->setTextFormat(Qt::RichText);
 
     optimizer_ = new QComboBox;
+    optimizer_->setToolTip(tr("The algorithm that updates the weights"));
     for (const OptimizerKind k : { OptimizerKind::Adam, OptimizerKind::AdamW, OptimizerKind::SGD, OptimizerKind::RMSprop })
         optimizer_->addItem(QString::fromStdString(optimizerName(k)), int(k));
     learningRate_ = new QDoubleSpinBox;
@@ -221,22 +224,29 @@ QWidget* TrainingPanel::makeControls()
     learningRate_->setValue(0.001);
     learningRate_->setToolTip(tr("Changes while training take effect at the next batch"));
     schedule_ = new QComboBox;
+    schedule_->setToolTip(tr("How the learning rate changes over the epochs"));
     for (const ScheduleKind k : { ScheduleKind::Constant, ScheduleKind::Step, ScheduleKind::Cosine })
         schedule_->addItem(QString::fromStdString(scheduleName(k)), int(k));
     batchSize_ = new QSpinBox;
     batchSize_->setRange(1, 4096);
     batchSize_->setValue(32);
+    batchSize_->setToolTip(tr("Number of samples in each training batch"));
     epochs_ = new QSpinBox;
     epochs_->setRange(1, 1000);
     epochs_->setValue(5);
+    epochs_->setToolTip(tr("How many times the training goes through the data"));
     seed_ = new QSpinBox;
     seed_->setRange(0, 1'000'000);
+    seed_->setToolTip(tr("Seed of the random numbers; the same seed repeats a run"));
     threads_ = new QSpinBox;
     threads_->setRange(0, 256);
     threads_->setSpecialValueText(tr("all cores"));
+    threads_->setToolTip(tr("Number of threads used for training"));
 
     startButton_ = new QPushButton(tr("Start"));
+    startButton_->setToolTip(tr("Start training, or resume it after a pause"));
     pauseButton_ = new QPushButton(tr("Pause"));
+    pauseButton_->setToolTip(tr("Pause the training"));
     stepButton_ = new QPushButton(tr("Step"));
     stepButton_->setToolTip(tr("Train on one batch, then pause"));
     stopButton_ = new QPushButton(tr("Stop"));
