@@ -17,6 +17,19 @@ using ws::ui::PlaygroundPanel;
 using ws::ui::PlaygroundSnapshot;
 using ws::ui::WeightEdit;
 
+// Waits until `spy` has seen no signal for `ms` milliseconds in a row (at most 20 s); false if
+// signals kept coming.
+static bool quietFor(QSignalSpy& spy, int ms)
+{
+    for (int tries = 0; tries < 20000 / ms; ++tries) {
+        spy.clear();
+        QTest::qWait(ms);
+        if (spy.isEmpty())
+            return true;
+    }
+    return false;
+}
+
 class TestPlayground : public QObject {
     Q_OBJECT
 private slots:
@@ -39,7 +52,9 @@ private slots:
         QVERIFY(panel.isRunning());
 
         panel.pause();
-        QTest::qWait(150); // the batch in flight when pause() was called may still report
+        // The batch in flight when pause() was called may still report (late, on a busy machine):
+        // paused means that nothing arrives for a while.
+        QVERIFY(quietFor(spy, 300));
         const qint64 pausedAt = latest;
         spy.clear();
         QTest::qWait(300);
@@ -57,6 +72,7 @@ private slots:
 
         panel.shutdown();
         QVERIFY(!panel.isRunning());
+        QCoreApplication::sendPostedEvents(); // what the joined thread posted before it ended
         spy.clear();
         QTest::qWait(100);
         QCOMPARE(spy.count(), 0);
@@ -208,7 +224,9 @@ private slots:
         timer.start();
         QVERIFY(window->close());
         window.reset();
-        QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("closing took %1 ms").arg(timer.elapsed())));
+        // A hang check, not a speed test: the worker stops within one batch, which takes
+        // microseconds; 10 s leaves room for a machine busy with other tests.
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QStringLiteral("closing took %1 ms").arg(timer.elapsed())));
     }
 };
 

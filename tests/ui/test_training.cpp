@@ -176,7 +176,8 @@ private slots:
         timer.start();
         QVERIFY(window->close());
         window.reset();
-        QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("closing took %1 ms").arg(timer.elapsed())));
+        // A hang check, not a speed test (room for a machine busy with other tests).
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QStringLiteral("closing took %1 ms").arg(timer.elapsed())));
     }
 
     void pauseStepAndLearningRateChange()
@@ -194,7 +195,13 @@ private slots:
         panel.start();
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 3, 20000);
         panel.pause();
-        QTest::qWait(200);
+        // The batch in flight may still report, late on a busy machine: wait until nothing comes.
+        for (int tries = 0; tries < 60; ++tries) {
+            progress.clear();
+            QTest::qWait(300);
+            if (progress.isEmpty())
+                break;
+        }
         progress.clear();
         QTest::qWait(300);
         QCOMPARE(progress.count(), 0);
