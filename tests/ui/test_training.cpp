@@ -139,6 +139,8 @@ private slots:
     // Stop straight after Start (the worker may still be loading the data) ends the run.
     void stopRightAfterStartEndsTheRun()
     {
+        QTemporaryDir runs;
+        settings::runsFolder.set(runs.path());
         TrainingPanel panel;
         Experiment e = tinyCircle();
         e.train.epochs = 100000;
@@ -153,6 +155,14 @@ private slots:
         const auto message = finished.first().first().value<TrainingOutcome>().message;
         QVERIFY2(message.contains(QStringLiteral("stopped")), qPrintable(message));
         QVERIFY(!panel.isTraining());
+        // Stopped before its first batch: no record; stopped later: a record that says so.
+        const RunListing listing = scanRuns(runs.path().toStdString());
+        QVERIFY(listing.errors.empty());
+        if (message.contains(QStringLiteral("before it began")))
+            QCOMPARE(int(listing.runs.size()), 0);
+        for (const RunInfo& run : listing.runs)
+            QCOMPARE(run.status, RunStatus::Stopped);
+        settings::runsFolder.set(QString());
     }
 
     void mainWindowClosesCleanlyWhileTraining()

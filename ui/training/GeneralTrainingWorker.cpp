@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 
 namespace ws::ui {
@@ -288,11 +289,21 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             record = std::make_unique<RunWriter>(newRunPath(runsFolder, header.name), header);
             recordTraining(trainer, *model, *record);
         }
+        // A run that never starts leaves no record behind.
+        const auto dropRecord = [&record] {
+            if (!record)
+                return;
+            const std::string path = record->path();
+            record.reset();
+            std::remove(path.c_str());
+        };
         bool cancelled = false;
         {
             std::lock_guard lock(mutex_);
-            if (generation != generation_)
+            if (generation != generation_) {
+                dropRecord();
                 return; // superseded by a newer run: nobody waits for this one
+            }
             cancelled = cancelled_ == generation;
             if (!cancelled)
                 trainer_ = &trainer;
@@ -302,6 +313,7 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
                 trainer.requestSteps(std::exchange(pendingSteps_, 0));
         }
         if (cancelled) {
+            dropRecord();
             outcome.message = tr("Training stopped before it began.");
             emit runEnded(outcome);
             return;
