@@ -6,7 +6,6 @@
 #include "cli/Report.h"
 #include "cli/Training.h"
 
-#include "data/Split.h"
 #include "io/ModelFile.h"
 #include "nn/LayerFactory.h"
 #include "run/DatasetFingerprint.h"

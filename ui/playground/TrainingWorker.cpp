@@ -12,7 +12,6 @@
 #include <bit>
 #include <chrono>
 #include <cstdio>
-#include <cmath>
 #include <limits>
 #include <memory>
 #include <thread>
