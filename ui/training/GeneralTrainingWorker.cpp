@@ -79,6 +79,7 @@ QString className(const Dataset& d, int label)
 struct GeneralTrainingWorker::Cache {
     nlohmann::json key;
     LoadedData data;
+    std::string sha256; // of `data`, for run records: hashed once, when the first run is recorded
 };
 
 GeneralTrainingWorker::GeneralTrainingWorker(QObject* parent) : QObject(parent) {}
@@ -96,6 +97,13 @@ const LoadedData& GeneralTrainingWorker::load(const DatasetSource& source)
         cache_ = std::move(cache);
     }
     return cache_->data;
+}
+
+const std::string& GeneralTrainingWorker::datasetFingerprint()
+{
+    if (cache_->sha256.empty())
+        cache_->sha256 = datasetSha256(cache_->data.train, cache_->data.test);
+    return cache_->sha256;
 }
 
 void GeneralTrainingWorker::requestPreview(const DatasetSource& source, quint64 request)
@@ -285,7 +293,7 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             recorded.train.loss = tc.loss;
             recorded.train.threads = threadCount();
             const RunHeader header = makeRunHeader(defaultRunName(e), recorded, *model, loaded.description,
-                datasetSha256(loaded.train, loaded.test), loaded.train.size(), loaded.test.size());
+                datasetFingerprint(), loaded.train.size(), loaded.test.size());
             record = std::make_unique<RunWriter>(newRunPath(runsFolder, header.name), header);
             recordTraining(trainer, *model, *record);
         }

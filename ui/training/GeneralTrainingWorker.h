@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 
 namespace ws {
 class Trainer;
@@ -49,6 +50,7 @@ signals:
 private:
     struct Cache;
     const LoadedData& load(const DatasetSource& source); // on the worker thread, cached
+    const std::string& datasetFingerprint(); // SHA-256 of the cached data (load() first), computed once
     void preview(const DatasetSource& source, quint64 request);
     void run(quint64 generation, const Experiment& experiment, const std::string& runsFolder);
 
