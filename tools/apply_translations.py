@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fills unfinished messages of the .ts files from translations/pending/*.json.
 
-Usage: apply_translations.py [--keep]   (run after `cmake --build --preset release -t lupdate`)
+Usage: apply_translations.py [--keep]
+(run after `cmake --build --preset release -t lupdate`, then lupdate once more to restore its layout)
 
 Parallel branches must not edit the .ts files themselves (their merges conflict line by line).
 Each branch instead writes the translations of the strings it adds to
@@ -45,6 +46,7 @@ def apply(lang, entries):
     path = os.path.join(ROOT, "translations", f"weightscope_{lang}.ts")
     tree = ET.parse(path)
     used = set()
+    changed = False
     for context in tree.getroot().iter("context"):
         name = context.findtext("name")
         for message in context.iter("message"):
@@ -66,7 +68,9 @@ def apply(lang, entries):
             else:
                 translation.text = value
             del translation.attrib["type"]
-    write_ts(tree, path)
+            changed = True
+    if changed:  # lupdate afterwards restores its own layout of the file
+        write_ts(tree, path)
     return used
 
 
