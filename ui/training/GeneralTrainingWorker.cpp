@@ -216,6 +216,13 @@ void GeneralTrainingWorker::setLearningRate(float lr)
         trainer_->setLearningRate(lr);
 }
 
+void GeneralTrainingWorker::requestSnapshot()
+{
+    std::lock_guard lock(mutex_);
+    if (trainer_ && snapshotter_)
+        trainer_->post(snapshotter_);
+}
+
 std::shared_ptr<Sequential> GeneralTrainingWorker::lastModel() const
 {
     std::lock_guard lock(mutex_);
@@ -252,6 +259,7 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
         const TrainConfig& tc = prepared.config;
         Trainer trainer(*model, train, validation.size() ? &validation : nullptr, tc);
 
+        int epochsDone = 0; // for snapshots
         QList<TrainingPoint> pending;
         auto lastSent = Clock::now();
         auto flush = [&] {
@@ -284,6 +292,8 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             point.baseLearningRate = trainer.learningRate();
             pending.append(point);
             flush();
+            epochsDone = p.epoch + 1;
+            emit snapshotReady(makeSnapshot(*model, test, generation, epochsDone, true, trainer.optimizer().steps()));
         };
         // Recorded like a command-line training (core/run/RunStore): same header, same history.
         std::unique_ptr<RunWriter> record;
@@ -315,6 +325,10 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             cancelled = cancelled_ == generation;
             if (!cancelled)
                 trainer_ = &trainer;
+            // Runs on the training thread between batches while run() below is active.
+            snapshotter_ = [this, generation, test, &trainer, &epochsDone](Sequential& m) {
+                emit snapshotReady(makeSnapshot(m, test, generation, epochsDone, false, trainer.optimizer().steps()));
+            };
             if (wantPaused_)
                 trainer.pause();
             if (pendingSteps_ > 0)

@@ -4,11 +4,13 @@
 // about 30 per second, so the GUI is never flooded however fast the engine runs.
 #pragma once
 
+#include "training/InsightTypes.h"
 #include "training/TrainingTypes.h"
 
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -36,6 +38,9 @@ public:
     void step(int batches = 1);
     void stop();
     void setLearningRate(float lr); // the next batch uses it
+    // Thread-safe. A snapshot of the running model, taken between batches (also while paused),
+    // arrives as snapshotReady; nothing happens when no run is active.
+    void requestSnapshot();
 
     // After runEnded: the trained model and the test split it was evaluated on (null before the
     // first run ends). Call from the owner's thread once runEnded has arrived.
@@ -46,6 +51,8 @@ signals:
     void previewReady(const ws::ui::DatasetPreview& preview);
     void progress(quint64 generation, const QList<ws::ui::TrainingPoint>& points);
     void runEnded(const ws::ui::TrainingOutcome& outcome);
+    // After every epoch and on request: a copy of the model and its test confusion (InsightTypes.h).
+    void snapshotReady(const ws::ui::ModelSnapshot& snapshot);
 
 private:
     struct Cache;
@@ -60,6 +67,7 @@ private:
     int pendingSteps_ = 0;       // guarded by mutex_
     std::shared_ptr<Sequential> lastModel_;       // guarded by mutex_
     std::shared_ptr<const Dataset> lastTest_;     // guarded by mutex_
+    std::function<void(Sequential&)> snapshotter_; // guarded by mutex_; the running trainer's, posted to it
     std::atomic<quint64> generation_ { 0 };
     std::atomic<quint64> cancelled_ { 0 }; // a run stopped before its trainer existed (while loading)
     std::atomic<bool> wantPaused_ { false };

@@ -4,6 +4,7 @@
 
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
+#include "training/TrainingInsights.h"
 #include "runs/RunsPanel.h" // runsFolderSetting()
 
 #include "data/Idx.h"
@@ -101,7 +102,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
 
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(curves_);
-    right->addWidget(bottom);
+    insights_ = new TrainingInsights;
+    insights_->insertTab(0, bottom, tr("Test set"));
+    insights_->setCurrentIndex(0);
+    right->addWidget(insights_);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
     right->setChildrenCollapsible(false);
@@ -123,6 +127,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
     connect(worker, &GeneralTrainingWorker::previewReady, this, &TrainingPanel::onPreview);
     connect(worker, &GeneralTrainingWorker::progress, this, &TrainingPanel::onProgress);
     connect(worker, &GeneralTrainingWorker::runEnded, this, &TrainingPanel::onRunEnded);
+    connect(worker, &GeneralTrainingWorker::snapshotReady, this, [this](const ModelSnapshot& s) {
+        if (s.generation == generation_)
+            insights_->addSnapshot(s);
+    });
+    connect(insights_, &TrainingInsights::snapshotRequested, this, [this] {
+        if (worker_ && runActive_)
+            worker_->requestSnapshot();
+    });
     worker_ = worker;
     thread_->start();
 
@@ -562,6 +574,7 @@ void TrainingPanel::start()
         confusion_->setRowCount(0);
         confusion_->setColumnCount(0);
         testInfo_->clear();
+        insights_->reset();
         lastStep_ = 0;
         generation_ = worker_->startRun(experiment(), false, runsFolderSetting());
         runActive_ = running_ = true;
@@ -587,6 +600,7 @@ void TrainingPanel::step()
         if (!modelValid_)
             return;
         curves_->clear();
+        insights_->reset();
         generation_ = worker_->startRun(experiment(), true, runsFolderSetting());
         runActive_ = true;
     }
@@ -639,6 +653,7 @@ void TrainingPanel::onRunEnded(const TrainingOutcome& outcome)
     status_->setText(outcome.message);
     if (outcome.evaluated)
         showConfusion(outcome);
+    insights_->setFinalModel(worker_->lastModel(), worker_->lastTestSet());
     dirty_ = true;
     updateButtons();
     emit statusMessage(outcome.message);

@@ -25,6 +25,7 @@ namespace ws::ui {
 
 class GeneralTrainingWorker;
 class TrainingCurves;
+class TrainingInsights;
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
     bool isTraining() const { return runActive_ && running_; }
     GeneralTrainingWorker* worker() const;
     TrainingCurves* curves() const { return curves_; }
+    TrainingInsights* insights() const { return insights_; }
     QString modelCheck() const;                // what the shape check says, as plain text
     bool isLoadingPreview() const;             // the busy bar with Cancel is shown
 
@@ -98,6 +100,7 @@ private:
     TrainingCurves* curves_ = nullptr;
     QLabel* testInfo_ = nullptr;
     QTableWidget* confusion_ = nullptr;
+    TrainingInsights* insights_ = nullptr; // confusion by epoch, activations, ablation
     QTimer* redrawTimer_ = nullptr;
 
     ThreadPtr thread_;

@@ -1,0 +1,208 @@
+// The training panel's insight tabs: the activations view shows one map per channel and one bar
+// per unit of a small CNN; switching a unit off (a click in the activations) changes the shown
+// test accuracy to the value counted by hand, and back; a confusion cell lists its samples; a
+// real run through the panel sends one snapshot per epoch.
+#include "training/AblationPanel.h"
+#include "training/ActivationPlots.h"
+#include "training/ActivationsView.h"
+#include "training/ConfusionHeatmap.h"
+#include "training/ConfusionView.h"
+#include "training/GeneralTrainingWorker.h"
+#include "training/TrainingInsights.h"
+#include "training/TrainingPanel.h"
+
+#include "AppSettings.h"
+#include "nn/Dense.h"
+#include "nn/LayerFactory.h"
+
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace ws;
+using namespace ws::ui;
+
+namespace {
+
+Sequential modelFromSpec(const std::string& spec, Shape input)
+{
+    Sequential model = Sequential::fromConfig({ { "input_shape", input }, { "layers", parseLayerSpec(spec) } });
+    model.initialize(5);
+    return model;
+}
+
+// n images (8, 8, 1) with labels 0..3 in turn.
+std::shared_ptr<Dataset> images(int n)
+{
+    auto d = std::make_shared<Dataset>();
+    d->x = Tensor({ n, 8, 8, 1 });
+    for (int64_t k = 0; k < d->x.size(); ++k)
+        d->x.data()[k] = float((k * 37) % 11) / 10.0f;
+    d->numClasses = 4;
+    d->classNames = { "zero", "one", "two", "three" };
+    for (int i = 0; i < n; ++i)
+        d->labels.push_back(i % 4);
+    return d;
+}
+
+} // namespace
+
+class TestInsights : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_insights"));
+    }
+
+    void activationsShowAMapPerChannelAndABarPerUnit()
+    {
+        Sequential model = modelFromSpec("conv2d(3, 3) relu maxpool2d(2) flatten dense(6) relu dense(4)", { 8, 8, 1 });
+        TrainingInsights insights;
+        insights.resize(900, 700);
+        insights.show();
+        insights.addSnapshot(makeSnapshot(model, images(12), 1, 1, true, 10));
+        ActivationsView* view = insights.activations();
+        QTRY_COMPARE_WITH_TIMEOUT(view->layerCount(), 7, 10000);
+        struct Want { bool maps; int units; };
+        // conv (6, 6, 3), relu (6, 6, 3), pool (3, 3, 3), flatten (27), dense (6), relu (6), dense (4)
+        const Want want[] = { { true, 3 }, { true, 3 }, { true, 3 }, { false, 27 }, { false, 6 }, { false, 6 }, { false, 4 } };
+        for (int i = 0; i < 7; ++i) {
+            QCOMPARE(view->layerPlot(i)->showsMaps(), want[i].maps);
+            QCOMPARE(view->layerPlot(i)->unitCount(), want[i].units);
+        }
+        QCOMPARE(view->probabilities()->count(), 4);
+
+        // Another sample, then a drawing: the same layers, computed again.
+        view->setSample(5);
+        QCOMPARE(view->sampleIndex(), 5);
+        QCOMPARE(int(view->drawing().size()), 64);
+        QTest::qWait(200);
+        QCOMPARE(view->layerCount(), 7);
+    }
+
+    void switchingAUnitOffChangesTheShownAccuracy()
+    {
+        // x (a, b) > 0; an identity layer, ReLU, identity: predicts 0 where a > b, else 1.
+        Sequential model = modelFromSpec("dense(2) relu dense(2)", { 2 });
+        for (const size_t i : { size_t(0), size_t(2) }) {
+            auto& dense = dynamic_cast<Dense&>(model.layer(i));
+            dense.kernel().value = Tensor({ 2, 2 });
+            dense.kernel().value.data()[0] = dense.kernel().value.data()[3] = 1.0f;
+            dense.bias().value = Tensor({ 2 });
+        }
+        // 20 samples: 12 of class 0 (a > b), 8 of class 1. With unit 0 of the ReLU off the logits
+        // are (0, b), b > 0: everything is class 1, accuracy 8/20 = 40 %.
+        auto test = std::make_shared<Dataset>();
+        test->x = Tensor({ 20, 2 });
+        test->numClasses = 2;
+        for (int i = 0; i < 20; ++i) {
+            const bool zero = i < 12;
+            test->x.data()[2 * i] = zero ? 2.0f + 0.1f * float(i) : 0.5f;
+            test->x.data()[2 * i + 1] = zero ? 1.0f : 1.0f + 0.1f * float(i);
+            test->labels.push_back(zero ? 0 : 1);
+        }
+        TrainingInsights insights;
+        insights.resize(900, 700);
+        insights.show();
+        insights.setCurrentIndex(1);
+        insights.addSnapshot(makeSnapshot(model, test, 1, 1, true, 1));
+        AblationPanel* ablation = insights.ablation();
+        QTRY_VERIFY2(ablation->accuracyText().contains(QStringLiteral("100.00 %")), qPrintable(ablation->accuracyText()));
+
+        ActivationsView* view = insights.activations();
+        QTRY_COMPARE_WITH_TIMEOUT(view->layerCount(), 3, 10000);
+        LayerPlot* relu = view->layerPlot(1);
+        QTRY_VERIFY(relu->width() > 20);
+        QTest::mouseClick(relu, Qt::LeftButton, {}, relu->unitRect(0).center());
+        QVERIFY(insights.mask().isOff(1, 0));
+        QTRY_VERIFY2(ablation->accuracyText().contains(QStringLiteral("40.00 %")), qPrintable(ablation->accuracyText()));
+        QVERIFY2(ablation->accuracyText().contains(QStringLiteral("-60.00")), qPrintable(ablation->accuracyText()));
+        const ConfusionCells* cells = ablation->heatmap()->cells();
+        QVERIFY(cells);
+        QCOMPARE(cells->count(0, 1), 12);
+        QCOMPARE(cells->count(1, 1), 8);
+        // The model itself is untouched: the snapshot's weights are the identity still.
+        QCOMPARE(dynamic_cast<Dense&>(insights.snapshot().model->layer(2)).kernel().value.data()[0], 1.0f);
+
+        insights.toggleUnit(1, 0); // back on
+        QVERIFY(insights.mask().empty());
+        QTRY_VERIFY2(ablation->accuracyText().contains(QStringLiteral("no unit switched off")), qPrintable(ablation->accuracyText()));
+        QVERIFY2(ablation->accuracyText().contains(QStringLiteral("100.00 %")), qPrintable(ablation->accuracyText()));
+        QCOMPARE(ablation->heatmap()->cells()->count(1, 1), 8);
+        QCOMPARE(ablation->heatmap()->cells()->count(0, 0), 12);
+    }
+
+    void aConfusionCellListsItsSamples()
+    {
+        Sequential model = modelFromSpec("flatten dense(4)", { 8, 8, 1 });
+        auto test = images(200);
+        TrainingInsights insights;
+        insights.resize(900, 700);
+        insights.show();
+        const ModelSnapshot first = makeSnapshot(model, test, 1, 1, true, 1);
+        insights.addSnapshot(first);
+        model.params()[0]->value.data()[3] += 0.5f;
+        insights.addSnapshot(makeSnapshot(model, test, 1, 2, true, 2));
+        insights.addSnapshot(makeSnapshot(model, test, 1, 2, false, 3)); // while paused: not an epoch
+        ConfusionView* view = insights.confusion();
+        QCOMPARE(view->epochCount(), 2);
+        QCOMPARE(view->shownEpoch(), 2);
+        view->showEpoch(1);
+        QCOMPARE(view->shownEpoch(), 1);
+
+        // The fullest cell of epoch 1; over 64 samples only the first 64 are shown.
+        int bt = 0, bp = 0;
+        for (int t = 0; t < 4; ++t)
+            for (int p = 0; p < 4; ++p)
+                if (first.confusion->count(t, p) > first.confusion->count(bt, bp))
+                    bt = t, bp = p;
+        QTest::mouseClick(view->heatmap(), Qt::LeftButton, {}, view->heatmap()->cellRect(bt, bp).center());
+        const int want = int(std::min<int64_t>(first.confusion->count(bt, bp), ConfusionView::kMaxSamples));
+        QVERIFY(want > 0);
+        QCOMPARE(view->samples()->count(), want);
+        const QListWidgetItem* item = view->samples()->item(0);
+        QCOMPARE(item->data(Qt::UserRole).toLongLong(), first.confusion->cell(bt, bp).front());
+        QVERIFY(!item->icon().isNull()); // images get thumbnails
+    }
+
+    void aRunSendsOneSnapshotPerEpoch()
+    {
+        Experiment e;
+        e.dataset.name = "circle";
+        e.dataset.seed = 3;
+        e.model = "dense(8) tanh dense(2)";
+        e.train.epochs = 3;
+        e.train.batchSize = 16;
+        e.train.seed = 3;
+        e.train.threads = 1;
+        TrainingPanel panel;
+        QSignalSpy previews(&panel, &TrainingPanel::previewShown);
+        panel.applyExperiment(e);
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("parameters")), 5000);
+        QSignalSpy snapshots(panel.worker(), &GeneralTrainingWorker::snapshotReady);
+        QSignalSpy finished(&panel, &TrainingPanel::runFinished);
+        panel.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(snapshots.count(), 3);
+        const auto outcome = finished.first().first().value<TrainingOutcome>();
+        for (int k = 0; k < 3; ++k) {
+            const auto s = snapshots.at(k).first().value<ModelSnapshot>();
+            QCOMPARE(s.epoch, k + 1);
+            QVERIFY(s.epochEnd);
+            QVERIFY(s.confusion);
+            QCOMPARE(s.confusion->total, outcome.testSamples);
+        }
+        // The last epoch's snapshot is the final model: the same accuracy as the test evaluation.
+        const auto last = snapshots.at(2).first().value<ModelSnapshot>();
+        QCOMPARE(last.confusion->accuracy(), outcome.testAccuracy);
+        QCOMPARE(panel.insights()->confusion()->epochCount(), 3);
+    }
+};
+
+QTEST_MAIN(TestInsights)
+#include "test_insights.moc"

@@ -1,0 +1,129 @@
+#include "training/AnalysisWorker.h"
+
+#include "nn/ModelCopy.h"
+#include "util/Error.h"
+
+namespace ws::ui {
+
+namespace {
+
+// How the model's output reads as probabilities: the same rule as core/train/Metrics (one
+// output is a binary logit; several are logits unless the model ends in Softmax).
+LossKind outputReading(const Sequential& model, const Dataset* test)
+{
+    if (!test || !test->isClassification())
+        return LossKind::MeanSquaredError;
+    return model.outputShape().back() == 1 ? LossKind::BinaryCrossEntropy : LossKind::SoftmaxCrossEntropy;
+}
+
+} // namespace
+
+ModelSnapshot makeSnapshot(Sequential& model, std::shared_ptr<const Dataset> test, quint64 generation, int epoch,
+    bool epochEnd, qint64 step)
+{
+    ModelSnapshot s;
+    s.generation = generation;
+    s.epoch = epoch;
+    s.epochEnd = epochEnd;
+    s.step = step;
+    s.model = std::make_shared<Sequential>(copyModel(model));
+    s.test = std::move(test);
+    if (s.test && s.test->isClassification() && s.test->size() > 0) {
+        for (int c = 0; c < s.test->numClasses; ++c)
+            s.classNames.append(size_t(c) < s.test->classNames.size() ? QString::fromStdString(s.test->classNames[size_t(c)])
+                                                                       : QString::number(c));
+        s.confusion = std::make_shared<ConfusionCells>(
+            confusionCells(s.test->labels, predictDataset(*s.model, *s.test, {}), s.test->numClasses));
+    }
+    return s;
+}
+
+AnalysisWorker::AnalysisWorker(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<ws::ui::ActivationsResult>();
+    qRegisterMetaType<ws::ui::AblationResult>();
+}
+
+void AnalysisWorker::setSnapshot(const ModelSnapshot& snapshot)
+{
+    QMetaObject::invokeMethod(this, [this, snapshot] {
+        if (snapshot_.test != snapshot.test && snapshot.test)
+            range_ = inputRange(*snapshot.test);
+        snapshot_ = snapshot;
+    }, Qt::QueuedConnection);
+}
+
+void AnalysisWorker::requestActivations(quint64 request, qint64 sampleIndex, const std::vector<float>& drawing, const UnitMask& mask)
+{
+    latestActivations_ = request;
+    QMetaObject::invokeMethod(this, [=, this] {
+        if (request == latestActivations_)
+            activations(request, sampleIndex, drawing, mask);
+    }, Qt::QueuedConnection);
+}
+
+void AnalysisWorker::requestAblation(quint64 request, const UnitMask& mask)
+{
+    latestAblation_ = request;
+    QMetaObject::invokeMethod(this, [=, this] {
+        if (request == latestAblation_)
+            ablation(request, mask);
+    }, Qt::QueuedConnection);
+}
+
+void AnalysisWorker::activations(quint64 request, qint64 sampleIndex, const std::vector<float>& drawing, const UnitMask& mask)
+{
+    ActivationsResult out;
+    out.request = request;
+    out.sampleIndex = sampleIndex;
+    out.mask = mask;
+    try {
+        if (!snapshot_.model)
+            throw Error(tr("No model yet: train for an epoch, or pause and refresh.").toStdString());
+        Sequential& model = *snapshot_.model;
+        const Dataset* test = snapshot_.test.get();
+        Tensor x;
+        if (sampleIndex >= 0) {
+            if (!test)
+                throw Error(tr("There is no test set to take samples from.").toStdString());
+            x = sampleBatch(*test, sampleIndex);
+            if (test->isClassification())
+                out.trueClass = test->labels[size_t(sampleIndex)];
+        } else {
+            Shape shape { 1 };
+            shape.insert(shape.end(), model.inputShape().begin(), model.inputShape().end());
+            x = Tensor(shape);
+            if (int64_t(drawing.size()) != x.size())
+                throw Error(tr("The drawing does not fit the model's input.").toStdString());
+            for (int64_t k = 0; k < x.size(); ++k)
+                x.data()[k] = range_.first + drawing[size_t(k)] * (range_.second - range_.first);
+        }
+        out.activations = sampleActivations(model, x, mask, outputReading(model, test));
+    } catch (const std::exception& e) {
+        out.error = QString::fromStdString(e.what());
+    }
+    emit activationsReady(out);
+}
+
+void AnalysisWorker::ablation(quint64 request, const UnitMask& mask)
+{
+    AblationResult out;
+    out.request = request;
+    out.mask = mask;
+    try {
+        if (!snapshot_.model || !snapshot_.test || !snapshot_.test->isClassification())
+            throw Error(tr("Ablation needs a trained classifier and its test set.").toStdString());
+        const Dataset& test = *snapshot_.test;
+        if (!snapshot_.confusion) // the final model of a run comes without one
+            snapshot_.confusion = std::make_shared<ConfusionCells>(
+                confusionCells(test.labels, predictDataset(*snapshot_.model, test, {}), test.numClasses));
+        out.baseline = snapshot_.confusion;
+        out.confusion = mask.empty() ? snapshot_.confusion : std::make_shared<ConfusionCells>(
+                confusionCells(test.labels, predictDataset(*snapshot_.model, test, mask), test.numClasses));
+    } catch (const std::exception& e) {
+        out.error = QString::fromStdString(e.what());
+    }
+    emit ablationReady(out);
+}
+
+} // namespace ws::ui

@@ -1,0 +1,41 @@
+// Runs the insight views' numerics off the GUI thread: one sample through the current model
+// snapshot (activations), and the whole test set through it with units switched off (ablation).
+// Requests are coalesced: when several of a kind wait, only the newest runs, so clicking
+// through samples or units never builds a queue of 10 000-image evaluations.
+#pragma once
+
+#include "training/InsightTypes.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <vector>
+
+namespace ws::ui {
+
+class AnalysisWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit AnalysisWorker(QObject* parent = nullptr);
+
+    // All thread-safe: they queue work on the worker's thread.
+    void setSnapshot(const ModelSnapshot& snapshot);
+    // A test sample (index >= 0) or a drawing: ink in [0, 1], one value per input element,
+    // mapped onto the test set's value range.
+    void requestActivations(quint64 request, qint64 sampleIndex, const std::vector<float>& drawing, const UnitMask& mask);
+    void requestAblation(quint64 request, const UnitMask& mask);
+
+signals:
+    void activationsReady(const ws::ui::ActivationsResult& result);
+    void ablationReady(const ws::ui::AblationResult& result);
+
+private:
+    void activations(quint64 request, qint64 sampleIndex, const std::vector<float>& drawing, const UnitMask& mask);
+    void ablation(quint64 request, const UnitMask& mask);
+
+    ModelSnapshot snapshot_; // worker thread only
+    std::pair<float, float> range_ { 0.0f, 1.0f };
+    std::atomic<quint64> latestActivations_ { 0 }, latestAblation_ { 0 };
+};
+
+} // namespace ws::ui
