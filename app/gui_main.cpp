@@ -5,6 +5,9 @@
 
 #include "inspector/Inspector.h"
 #include "playground/PlaygroundPanel.h"
+#include "training/ActivationsView.h"
+#include "training/ConfusionView.h"
+#include "training/TrainingInsights.h"
 #include "training/TrainingPanel.h"
 #include "runs/ComparePlot.h"
 #include "runs/RunsPanel.h"
@@ -14,8 +17,41 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
+
+namespace {
+
+// --training-view: a tab of the Training panel's insights, and what to show in it once trained.
+void showTrainingView(ws::ui::TrainingPanel* panel, const QString& spec)
+{
+    if (spec.isEmpty())
+        return;
+    ws::ui::TrainingInsights* insights = panel->insights();
+    if (auto* split = qobject_cast<QSplitter*>(insights->parentWidget()))
+        split->setSizes({ 1, 3 }); // room for the insights, less for the curves
+    const QStringList parts = spec.split(QLatin1Char(':'));
+    if (parts[0] == QLatin1String("confusion")) {
+        insights->setCurrentWidget(insights->confusion());
+        if (parts.size() == 3)
+            QObject::connect(panel, &ws::ui::TrainingPanel::runFinished, insights, [insights, parts] {
+                insights->confusion()->showCell(parts[1].toInt(), parts[2].toInt());
+            }, Qt::SingleShotConnection);
+    } else if (parts[0] == QLatin1String("activations")) {
+        insights->setCurrentWidget(insights->activations()->parentWidget());
+        const QStringList units = spec.section(QLatin1Char(':'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        QObject::connect(panel, &ws::ui::TrainingPanel::runFinished, insights, [insights, units] {
+            for (const QString& unit : units) {
+                const QStringList lu = unit.split(QLatin1Char(':'));
+                if (lu.size() == 2)
+                    insights->setUnit(size_t(lu[0].toULongLong()), lu[1].toLongLong(), true);
+            }
+        }, Qt::SingleShotConnection);
+    }
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -49,6 +85,13 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "ms"), QStringLiteral("4000"));
     const QCommandLineOption trainingDemo(QStringLiteral("training-demo"),
         QApplication::translate("main", "Train an MLP on the first 6000 Fashion-MNIST images in the Training panel."));
+    const QCommandLineOption trainingModel(QStringLiteral("training-model"),
+        QApplication::translate("main", "With --training-demo: train <model> (a preset such as cnn, or layers) instead."),
+        QApplication::translate("main", "model"));
+    const QCommandLineOption trainingView(QStringLiteral("training-view"),
+        QApplication::translate("main", "With --training-demo: show confusion[:true:predicted] (the samples of a cell) or "
+                                        "activations[:layer:unit,...] (units switched off once trained)."),
+        QApplication::translate("main", "view"));
     const QCommandLineOption runsFolder(QStringLiteral("runs"),
         QApplication::translate("main", "Show the Runs dock for <folder>, every run selected."),
         QApplication::translate("main", "folder"));
@@ -59,7 +102,7 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "file"));
     const QCommandLineOption tensor(QStringLiteral("tensor"),
         QApplication::translate("main", "Show the tensor named <name> of the opened file."), QApplication::translate("main", "name"));
-    parser.addOptions({ demo, trainingDemo, screenshot, screenshotAfter, runsFolder, runsGroup, open, tensor });
+    parser.addOptions({ demo, trainingDemo, trainingModel, trainingView, screenshot, screenshotAfter, runsFolder, runsGroup, open, tensor });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -97,7 +140,10 @@ int main(int argc, char* argv[])
         e.train.epochs = 3;
         e.train.batchSize = 32;
         e.train.threads = 1; // see docs/benchmarks.md: on a busy machine OpenMP threads wait on each other
+        if (parser.isSet(trainingModel))
+            e.model = parser.value(trainingModel).toStdString();
         panel->applyExperiment(e);
+        showTrainingView(panel, parser.value(trainingView));
         // Start once the data is loaded and the model checked against it.
         QObject::connect(panel, &ws::ui::TrainingPanel::previewShown, panel, &ws::ui::TrainingPanel::start,
             Qt::SingleShotConnection);

@@ -32,6 +32,15 @@ echo "wrote $out/inspector-heatmap.png"
 # (loading Fashion-MNIST takes a few seconds; a busy machine needs more: raise WS_TRAIN_SHOT_MS).
 run --training-demo --screenshot "$out/training.png" --screenshot-after-ms "${WS_TRAIN_SHOT_MS:-45000}"
 echo "wrote $out/training.png"
+# The insight tabs: the samples of one confusion cell (true Shirt, predicted T-shirt/top), and
+# a small CNN's activations with three channels of its second convolution switched off.
+run --training-demo --training-view confusion:6:0 --screenshot "$out/training-confusion.png" \
+  --screenshot-after-ms "${WS_TRAIN_SHOT_MS:-45000}"
+echo "wrote $out/training-confusion.png"
+run --training-demo --training-model "conv2d(8,3) relu maxpool2d(2) conv2d(16,3) relu maxpool2d(2) flatten dense(64) relu dense(10)" \
+  --training-view activations:4:0,4:2,4:5 --screenshot "$out/training-activations.png" \
+  --screenshot-after-ms "${WS_TRAIN_SHOT_MS:-45000}"
+echo "wrote $out/training-activations.png"
 
 # The Runs dock: six recorded Playground trainings (two learning rates, three seeds each),
 # grouped by learning rate into mean ± std bands.

@@ -20,7 +20,7 @@ AblationPanel::AblationPanel(QWidget* parent) : QWidget(parent)
     accuracy_->setWordWrap(true);
     accuracy_->setTextFormat(Qt::RichText);
     units_ = new QListWidget;
-    units_->setMaximumHeight(110);
+    units_->setMaximumHeight(80);
     units_->setToolTip(tr("Units switched off; double-click one to switch it back on"));
     restore_ = new QPushButton(tr("Switch on"));
     restoreAll_ = new QPushButton(tr("Switch all on"));

@@ -4,6 +4,7 @@
 #include "training/DrawCanvas.h"
 #include "training/SampleImages.h"
 
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -16,7 +17,7 @@ namespace ws::ui {
 
 namespace {
 
-constexpr int kSampleSide = 112; // the sample's picture, in pixels
+constexpr int kSampleSide = 96; // the sample's picture, in pixels
 
 QString shapeText(const Shape& s)
 {
@@ -46,33 +47,41 @@ ActivationsView::ActivationsView(QWidget* parent) : QWidget(parent)
     sampleCaption_ = new QLabel;
     sampleCaption_->setWordWrap(true);
     canvas_ = new DrawCanvas;
-    canvas_->setFixedSize(kSampleSide + 56, kSampleSide + 56);
+    canvas_->setFixedSize(2 * kSampleSide, 2 * kSampleSide);
     canvas_->hide();
     probabilities_ = new ProbabilityBars;
     status_ = new QLabel(tr("Train for an epoch (or pause and press Refresh) to see the activations."));
     status_->setWordWrap(true);
 
+    // Left: the input and what the model makes of it; right: every layer, scrolled.
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Test sample:")));
-    controls->addWidget(sample_);
-    controls->addWidget(drawButton_);
-    controls->addWidget(clearButton_);
-    controls->addWidget(refresh);
-    controls->addStretch(1);
+    controls->addWidget(sample_, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(drawButton_);
+    buttons->addWidget(clearButton_);
+    buttons->addWidget(refresh);
+    buttons->addStretch(1);
 
-    auto* pictureColumn = new QVBoxLayout;
-    pictureColumn->addWidget(sampleImage_);
-    pictureColumn->addWidget(canvas_);
-    pictureColumn->addWidget(sampleCaption_);
-    pictureColumn->addStretch(1);
-
-    auto* top = new QHBoxLayout;
-    top->addLayout(pictureColumn);
-    auto* probabilityColumn = new QVBoxLayout;
-    probabilityColumn->addWidget(new QLabel(tr("<b>Class probabilities</b>")));
-    probabilityColumn->addWidget(probabilities_);
-    probabilityColumn->addStretch(1);
-    top->addLayout(probabilityColumn, 1);
+    auto* left = new QWidget;
+    left->setMaximumWidth(320);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(controls);
+    leftLayout->addLayout(buttons);
+    leftLayout->addWidget(sampleImage_, 0, Qt::AlignHCenter);
+    leftLayout->addWidget(canvas_, 0, Qt::AlignHCenter);
+    leftLayout->addWidget(sampleCaption_);
+    leftLayout->addWidget(new QLabel(tr("<b>Class probabilities</b>")));
+    leftLayout->addWidget(probabilities_);
+    leftLayout->addWidget(status_);
+    leftLayout->addStretch(1);
+    auto* leftScroll = new QScrollArea;
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setWidget(left);
+    leftScroll->setMaximumWidth(340);
+    leftScroll->setMinimumWidth(240);
 
     auto* layersWidget = new QWidget;
     layersLayout_ = new QVBoxLayout(layersWidget);
@@ -81,10 +90,9 @@ ActivationsView::ActivationsView(QWidget* parent) : QWidget(parent)
     scroll_->setWidgetResizable(true);
     scroll_->setWidget(layersWidget);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
-    layout->addLayout(top);
-    layout->addWidget(status_);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(leftScroll);
     layout->addWidget(scroll_, 1);
 
     connect(sample_, &QSpinBox::valueChanged, this, [this] {

@@ -25,7 +25,7 @@ ConfusionView::ConfusionView(QWidget* parent) : QWidget(parent)
     samples_ = new QListWidget;
     samples_->setViewMode(QListView::IconMode);
     samples_->setIconSize(QSize(56, 56));
-    samples_->setGridSize(QSize(96, 92));
+    samples_->setGridSize(QSize(118, 96));
     samples_->setResizeMode(QListView::Adjust);
     samples_->setMovement(QListView::Static);
     samples_->setWordWrap(true);
@@ -45,8 +45,8 @@ ConfusionView::ConfusionView(QWidget* parent) : QWidget(parent)
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(heatmap_);
     split->addWidget(galleryBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1); // the square matrix takes the height, the gallery the rest
+    split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);

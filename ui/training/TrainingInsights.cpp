@@ -23,7 +23,7 @@ TrainingInsights::TrainingInsights(QWidget* parent) : QTabWidget(parent), thread
     split->addWidget(activations_);
     split->addWidget(ablation_);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
     addTab(confusion_, tr("Confusion by epoch"));
     addTab(split, tr("Activations && ablation"));
