@@ -5,6 +5,7 @@
 #include "analysis/Activations.h"
 #include "analysis/Confusion.h"
 #include "analysis/UnitMask.h"
+#include "io/ModelWeightFile.h"
 #include "nn/Conv2D.h"
 #include "nn/Dense.h"
 #include "nn/LayerFactory.h"
@@ -261,4 +262,35 @@ TEST(ModelCopy, CopiesWeightsAndSharesNothing)
     EXPECT_TRUE(model.forward(x, a, false) == copy.forward(x, b, false));
     copy.params()[0]->value.data()[0] += 1.0f;
     EXPECT_FALSE(model.forward(x, a, false) == copy.forward(x, b, false)) << "the copy shares weights";
+}
+
+TEST(ModelWeightFile, ShowsEveryParameterOfAModelInMemory)
+{
+    auto model = std::make_shared<Sequential>(makeModel("conv2d(2, 3) batchnorm relu flatten dense(3)", { 5, 5, 1 }));
+    const ModelWeightFile file(model, "training, epoch 1");
+    EXPECT_EQ(file.path(), "training, epoch 1");
+    // conv kernel and bias, batch norm gamma and beta and its two moving statistics, dense kernel and bias
+    ASSERT_EQ(file.tensors().size(), 8u);
+    const TensorInfo& kernel = file.tensor(model->layer(0).name() + "/kernel");
+    EXPECT_EQ(kernel.shape, (Shape { 3, 3, 1, 2 }));
+    EXPECT_EQ(kernel.layer, model->layer(0).name());
+    size_t k = 0;
+    for (size_t i = 0; i < model->size(); ++i) {
+        std::vector<Param*> all = model->layer(i).params();
+        for (Param* p : model->layer(i).nonTrainableParams())
+            all.push_back(p);
+        for (Param* p : all) {
+            const TensorInfo& info = file.tensors()[k];
+            EXPECT_EQ(info.name, model->layer(i).name() + "/" + p->name);
+            EXPECT_TRUE(file.readTensor(k) == p->value) << info.name;
+            ++k;
+        }
+    }
+    float out[2];
+    EXPECT_THROW(file.read(0, 17, 2, out), Error); // 18 elements: [17, 19) is past the end
+    EXPECT_THROW(file.read(8, 0, 1, out), Error);
+    const std::optional<Sequential> copy = file.model();
+    ASSERT_TRUE(copy.has_value());
+    EXPECT_EQ(copy->paramCount(), model->paramCount());
+    EXPECT_THROW(ModelWeightFile(nullptr, "none"), Error);
 }
