@@ -15,7 +15,9 @@
 #include "nn/Dense.h"
 #include "nn/LayerFactory.h"
 
+#include <QElapsedTimer>
 #include <QListWidget>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -134,6 +136,46 @@ private slots:
         QVERIFY2(ablation->accuracyText().contains(QStringLiteral("100.00 %")), qPrintable(ablation->accuracyText()));
         QCOMPARE(ablation->heatmap()->cells()->count(1, 1), 8);
         QCOMPARE(ablation->heatmap()->cells()->count(0, 0), 12);
+    }
+
+    void ablationOfTenThousandImagesLeavesTheEventLoopRunning()
+    {
+        // Fashion-MNIST's test set in size: 10 000 images (28, 28, 1) through a small CNN.
+        Sequential model = modelFromSpec("conv2d(8, 3) relu maxpool2d(2) flatten dense(10)", { 28, 28, 1 });
+        auto test = std::make_shared<Dataset>();
+        test->x = Tensor({ 10000, 28, 28, 1 });
+        for (int64_t k = 0; k < test->x.size(); ++k)
+            test->x.data()[k] = float((k * 7919) % 255) / 255.0f;
+        test->numClasses = 10;
+        for (int i = 0; i < 10000; ++i)
+            test->labels.push_back(i % 10);
+        TrainingInsights insights;
+        insights.addSnapshot(makeSnapshot(model, test, 1, 1, true, 1));
+        AblationPanel* ablation = insights.ablation();
+        QTRY_VERIFY(ablation->accuracyText().contains(QStringLiteral("no unit switched off")));
+
+        // A probe timer on the GUI thread: ticks keep coming while the evaluation runs elsewhere.
+        QElapsedTimer clock;
+        qint64 last = 0, longest = 0;
+        int ticks = 0;
+        QTimer probe;
+        probe.setInterval(5);
+        connect(&probe, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            longest = std::max(longest, now - last);
+            last = now;
+            ++ticks;
+        });
+        clock.start();
+        probe.start();
+        insights.toggleUnit(1, 3);
+        QTRY_VERIFY_WITH_TIMEOUT(ablation->accuracyText().contains(QStringLiteral("1 unit(s) switched off"))
+                || ablation->accuracyText().contains(QStringLiteral("1 unit switched off")), 60000);
+        const qint64 took = clock.elapsed();
+        probe.stop();
+        qInfo("ablation of 10000 images: %lld ms; %d probe ticks, longest event-loop gap %lld ms", took, ticks, longest);
+        QVERIFY2(ticks >= 2, qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(took)));
+        QCOMPARE(ablation->heatmap()->cells()->total, 10000);
     }
 
     void aConfusionCellListsItsSamples()
