@@ -17,6 +17,7 @@
 
 #include <QElapsedTimer>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -243,6 +244,45 @@ private slots:
         const auto last = snapshots.at(2).first().value<ModelSnapshot>();
         QCOMPARE(last.confusion->accuracy(), outcome.testAccuracy);
         QCOMPARE(panel.insights()->confusion()->epochCount(), 3);
+    }
+
+    void refreshWhilePausedSendsASnapshotOfThatStep()
+    {
+        Experiment e;
+        e.dataset.name = "circle";
+        e.dataset.seed = 3;
+        e.model = "dense(8) tanh dense(2)";
+        e.train.epochs = 3;
+        e.train.batchSize = 16;
+        e.train.threads = 1;
+        TrainingPanel panel;
+        QSignalSpy previews(&panel, &TrainingPanel::previewShown);
+        panel.applyExperiment(e);
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("parameters")), 5000);
+        QSignalSpy snapshots(panel.worker(), &GeneralTrainingWorker::snapshotReady);
+        QSignalSpy progress(&panel, &TrainingPanel::progressed);
+        panel.step(); // a paused run, one batch
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 10000);
+        QCOMPARE(snapshots.count(), 0);
+
+        QPushButton* refresh = nullptr;
+        for (QPushButton* b : panel.insights()->activations()->findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Refresh"))
+                refresh = b;
+        QVERIFY(refresh);
+        refresh->click();
+        QTRY_COMPARE_WITH_TIMEOUT(snapshots.count(), 1, 10000);
+        const auto s = snapshots.first().first().value<ModelSnapshot>();
+        QVERIFY(!s.epochEnd);
+        QCOMPARE(s.step, 1);
+        QCOMPARE(s.epoch, 0);
+        QVERIFY(s.confusion);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.insights()->activations()->layerCount(), 3, 10000);
+        QCOMPARE(panel.insights()->confusion()->epochCount(), 0); // not the end of an epoch
+        QTest::qWait(100);
+        QCOMPARE(snapshots.count(), 1); // still paused: nothing more
+        panel.shutdown();
     }
 };
 

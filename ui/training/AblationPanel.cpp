@@ -24,6 +24,8 @@ AblationPanel::AblationPanel(QWidget* parent) : QWidget(parent)
     units_->setToolTip(tr("Units switched off; double-click one to switch it back on"));
     restore_ = new QPushButton(tr("Switch on"));
     restoreAll_ = new QPushButton(tr("Switch all on"));
+    restore_->setToolTip(tr("Switch the unit selected in the list back on"));
+    restoreAll_->setToolTip(tr("Switch every unit back on: the model as trained"));
     heatmap_ = new ConfusionHeatmap;
     heatmap_->setToolTip(tr("Test confusion with the units switched off; a dot marks a cell that changed"));
 

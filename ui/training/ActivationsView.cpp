@@ -39,6 +39,7 @@ ActivationsView::ActivationsView(QWidget* parent) : QWidget(parent)
     drawButton_->setCheckable(true);
     drawButton_->setToolTip(tr("Draw your own sample instead of taking one from the test set"));
     clearButton_ = new QPushButton(tr("Clear"));
+    clearButton_->setToolTip(tr("Erase the drawing"));
     auto* refresh = new QPushButton(tr("Refresh"));
     refresh->setToolTip(tr("Take the model as it is now (also while paused) and compute again"));
     sampleImage_ = new QLabel;

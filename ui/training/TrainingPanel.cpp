@@ -653,7 +653,8 @@ void TrainingPanel::onRunEnded(const TrainingOutcome& outcome)
     status_->setText(outcome.message);
     if (outcome.evaluated)
         showConfusion(outcome);
-    insights_->setFinalModel(worker_->lastModel(), worker_->lastTestSet());
+    if (outcome.evaluated && worker_) // else the worker still holds an earlier run's model
+        insights_->setFinalModel(worker_->lastModel(), worker_->lastTestSet());
     dirty_ = true;
     updateButtons();
     emit statusMessage(outcome.message);
