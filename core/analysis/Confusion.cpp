@@ -33,7 +33,8 @@ ConfusionCells confusionCells(const std::vector<int32_t>& labels, const std::vec
     return c;
 }
 
-std::vector<int32_t> predictDataset(Sequential& model, const Dataset& data, const UnitMask& mask, int64_t batchSize)
+std::vector<int32_t> predictDataset(Sequential& model, const Dataset& data, const UnitMask& mask, int64_t batchSize,
+    const std::function<bool()>& cancelled)
 {
     if (!data.isClassification())
         throw Error("predicted classes need a classification dataset");
@@ -45,6 +46,8 @@ std::vector<int32_t> predictDataset(Sequential& model, const Dataset& data, cons
     Tensor x, targets;
     std::vector<int32_t> labels, batch;
     for (int64_t start = 0; start < data.size(); start += batchSize) {
+        if (cancelled && cancelled())
+            return {};
         const int64_t n = std::min(batchSize, data.size() - start);
         std::iota(indices.begin(), indices.begin() + n, start);
         gatherBatch(data, indices.data(), n, x, labels, targets);

@@ -6,6 +6,7 @@
 #include "data/Dataset.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace ws {
@@ -25,7 +26,9 @@ struct ConfusionCells {
 ConfusionCells confusionCells(const std::vector<int32_t>& labels, const std::vector<int32_t>& predicted, int numClasses);
 
 // The predicted class of every sample of a classification dataset, in inference mode with the
-// mask applied (batches of batchSize).
-std::vector<int32_t> predictDataset(Sequential& model, const Dataset& data, const UnitMask& mask, int64_t batchSize = 256);
+// mask applied (batches of batchSize). `cancelled` is asked before every batch; when it says
+// yes, the result is empty (a newer request made this one pointless, or the owner is closing).
+std::vector<int32_t> predictDataset(Sequential& model, const Dataset& data, const UnitMask& mask, int64_t batchSize = 256,
+    const std::function<bool()>& cancelled = {});
 
 } // namespace ws

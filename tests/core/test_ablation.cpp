@@ -240,6 +240,11 @@ TEST(PredictDataset, AgreesWithTheEvaluationsConfusionMatrix)
             EXPECT_EQ(c.count(t, p), ev.confusion[size_t(t)][size_t(p)]) << "cell " << t << "," << p;
     EXPECT_NEAR(c.accuracy(), ev.accuracy, 1e-12);
 
+    // Asked before every batch: cancelled at the third, the answer is empty.
+    int asked = 0;
+    EXPECT_TRUE(predictDataset(model, data, {}, 7, [&] { return ++asked == 3; }).empty());
+    EXPECT_EQ(asked, 3);
+
     // Switching off every unit of the hidden layer leaves only the biases: one class for all.
     UnitMask all;
     for (int u = 0; u < 8; ++u)

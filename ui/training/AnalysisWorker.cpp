@@ -57,7 +57,7 @@ void AnalysisWorker::requestActivations(quint64 request, qint64 sampleIndex, con
 {
     latestActivations_ = request;
     QMetaObject::invokeMethod(this, [=, this] {
-        if (request == latestActivations_)
+        if (request == latestActivations_ && !closing_)
             activations(request, sampleIndex, drawing, mask);
     }, Qt::QueuedConnection);
 }
@@ -66,7 +66,7 @@ void AnalysisWorker::requestAblation(quint64 request, const UnitMask& mask)
 {
     latestAblation_ = request;
     QMetaObject::invokeMethod(this, [=, this] {
-        if (request == latestAblation_)
+        if (request == latestAblation_ && !closing_)
             ablation(request, mask);
     }, Qt::QueuedConnection);
 }
@@ -114,12 +114,23 @@ void AnalysisWorker::ablation(quint64 request, const UnitMask& mask)
         if (!snapshot_.model || !snapshot_.test || !snapshot_.test->isClassification())
             throw Error(tr("Ablation needs a trained classifier and its test set.").toStdString());
         const Dataset& test = *snapshot_.test;
-        if (!snapshot_.confusion) // the final model of a run comes without one
-            snapshot_.confusion = std::make_shared<ConfusionCells>(
-                confusionCells(test.labels, predictDataset(*snapshot_.model, test, {}), test.numClasses));
+        // A newer request (another unit clicked) or closing makes this evaluation pointless.
+        const auto cancelled = [this, request] { return closing_ || request != latestAblation_; };
+        if (!snapshot_.confusion) { // the final model of a run comes without one
+            const std::vector<int32_t> predicted = predictDataset(*snapshot_.model, test, {}, 256, cancelled);
+            if (cancelled())
+                return;
+            snapshot_.confusion = std::make_shared<ConfusionCells>(confusionCells(test.labels, predicted, test.numClasses));
+        }
         out.baseline = snapshot_.confusion;
-        out.confusion = mask.empty() ? snapshot_.confusion : std::make_shared<ConfusionCells>(
-                confusionCells(test.labels, predictDataset(*snapshot_.model, test, mask), test.numClasses));
+        if (mask.empty()) {
+            out.confusion = snapshot_.confusion;
+        } else {
+            const std::vector<int32_t> predicted = predictDataset(*snapshot_.model, test, mask, 256, cancelled);
+            if (cancelled())
+                return; // the newer request answers
+            out.confusion = std::make_shared<ConfusionCells>(confusionCells(test.labels, predicted, test.numClasses));
+        }
     } catch (const std::exception& e) {
         out.error = QString::fromStdString(e.what());
     }

@@ -24,6 +24,9 @@ public:
     // mapped onto the test set's value range.
     void requestActivations(quint64 request, qint64 sampleIndex, const std::vector<float>& drawing, const UnitMask& mask);
     void requestAblation(quint64 request, const UnitMask& mask);
+    // Thread-safe: the running evaluation stops at its next batch and nothing more is computed
+    // (the owner is closing and waits for the thread).
+    void cancelAll() { closing_ = true; }
 
 signals:
     void activationsReady(const ws::ui::ActivationsResult& result);
@@ -36,6 +39,7 @@ private:
     ModelSnapshot snapshot_; // worker thread only
     std::pair<float, float> range_ { 0.0f, 1.0f };
     std::atomic<quint64> latestActivations_ { 0 }, latestAblation_ { 0 };
+    std::atomic<bool> closing_ { false };
 };
 
 } // namespace ws::ui

@@ -50,7 +50,11 @@ TrainingInsights::TrainingInsights(QWidget* parent) : QTabWidget(parent), thread
     });
 }
 
-TrainingInsights::~TrainingInsights() = default; // thread_ quits and joins; the worker holds no loop
+TrainingInsights::~TrainingInsights()
+{
+    if (worker_)
+        worker_->cancelAll(); // a running evaluation stops at its next batch; thread_ then joins
+}
 
 void TrainingInsights::reset()
 {
