@@ -85,6 +85,22 @@ private slots:
         QCOMPARE(int(view->drawing().size()), 64);
         QTest::qWait(200);
         QCOMPARE(view->layerCount(), 7);
+
+        // An empty drawing is the darkest input of the data (0 here) everywhere: the probabilities
+        // shown are core's for that input.
+        QPushButton* draw = nullptr;
+        for (QPushButton* b : view->findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Draw"))
+                draw = b;
+        QVERIFY(draw && draw->isEnabled());
+        QSignalSpy computed(&insights, &TrainingInsights::activationsShown);
+        draw->click();
+        QCOMPARE(view->sampleIndex(), -1);
+        QTRY_VERIFY_WITH_TIMEOUT(!computed.isEmpty(), 10000);
+        const auto shown = computed.last().first().value<ActivationsResult>();
+        QCOMPARE(shown.sampleIndex, -1);
+        const SampleActivations dark = sampleActivations(model, Tensor({ 1, 8, 8, 1 }), {}, LossKind::SoftmaxCrossEntropy);
+        QCOMPARE(shown.activations.probabilities, dark.probabilities);
     }
 
     void switchingAUnitOffChangesTheShownAccuracy()

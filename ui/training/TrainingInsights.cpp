@@ -144,8 +144,10 @@ void TrainingInsights::requestAblation()
 
 void TrainingInsights::onActivations(const ActivationsResult& result)
 {
-    if (result.request == activationsRequest_)
-        activations_->showResult(result);
+    if (result.request != activationsRequest_)
+        return;
+    activations_->showResult(result);
+    emit activationsShown(result);
 }
 
 void TrainingInsights::onAblation(const AblationResult& result)

@@ -43,6 +43,7 @@ signals:
     void snapshotRequested(); // the activations view's Refresh: the owner asks the training worker
     // Every model snapshot, for views elsewhere that follow the live model (the inspector).
     void modelUpdated(const ws::ui::ModelSnapshot& snapshot);
+    void activationsShown(const ws::ui::ActivationsResult& result); // what the activations view now shows
 
 private:
     void useSnapshot(const ModelSnapshot& snapshot);
