@@ -63,6 +63,187 @@
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
+    <message>
+        <source>With --training-demo: train &lt;model&gt; (a preset such as cnn, or layers) instead.</source>
+        <translation>Mit --training-demo: stattdessen &lt;model&gt; trainieren (eine Vorlage wie cnn, oder Schichten).</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>With --training-demo: show confusion[:true:predicted] (the samples of a cell) or activations[:layer:unit,...] (units switched off once trained).</source>
+        <translation>Mit --training-demo: confusion[:wahr:vorhergesagt] (die Beispiele einer Zelle) oder activations[:Schicht:Einheit,...] (nach dem Training abgeschaltete Einheiten) zeigen.</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Ansicht</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::AblationPanel</name>
+    <message>
+        <source>Units switched off; double-click one to switch it back on</source>
+        <translation>Abgeschaltete Einheiten; Doppelklick schaltet eine wieder ein</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <source>Switch all on</source>
+        <translation>Alle einschalten</translation>
+    </message>
+    <message>
+        <source>Switch the unit selected in the list back on</source>
+        <translation>Die in der Liste gewählte Einheit wieder einschalten</translation>
+    </message>
+    <message>
+        <source>Switch every unit back on: the model as trained</source>
+        <translation>Alle Einheiten wieder einschalten: das Modell wie trainiert</translation>
+    </message>
+    <message>
+        <source>Test confusion with the units switched off; a dot marks a cell that changed</source>
+        <translation>Testkonfusion mit abgeschalteten Einheiten; ein Punkt markiert eine geänderte Zelle</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ablation&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ablation&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Click a feature map or a bar in the activations to switch that unit off; the test accuracy and confusion matrix follow.</source>
+        <translation>Eine Merkmalskarte oder einen Balken in den Aktivierungen anklicken, um diese Einheit abzuschalten; Testgenauigkeit und Konfusionsmatrix folgen.</translation>
+    </message>
+    <message>
+        <source>%1 · unit %2</source>
+        <translation>%1 · Einheit %2</translation>
+    </message>
+    <message>
+        <source>(computing…)</source>
+        <translation>(wird berechnet …)</translation>
+    </message>
+    <message>
+        <source>Test accuracy &lt;b&gt;%1 %&lt;/b&gt; (%2 samples), no unit switched off.</source>
+        <translation>Testgenauigkeit &lt;b&gt;%1 %&lt;/b&gt; (%2 Beispiele), keine Einheit abgeschaltet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Test accuracy &lt;b&gt;%1 %&lt;/b&gt; with %n unit(s) switched off; %2 % with all on (%3 points).</source>
+        <translation>
+            <numerusform>Testgenauigkeit &lt;b&gt;%1 %&lt;/b&gt; mit %n abgeschalteten Einheit; %2 % mit allen (%3 Punkte).</numerusform>
+            <numerusform>Testgenauigkeit &lt;b&gt;%1 %&lt;/b&gt; mit %n abgeschalteten Einheiten; %2 % mit allen (%3 Punkte).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ActivationsView</name>
+    <message>
+        <source>Index of the test sample</source>
+        <translation>Index des Testbeispiels</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Zeichnen</translation>
+    </message>
+    <message>
+        <source>Draw your own sample instead of taking one from the test set</source>
+        <translation>Ein eigenes Beispiel zeichnen, statt eines aus dem Testdatensatz zu nehmen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Erase the drawing</source>
+        <translation>Die Zeichnung löschen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Take the model as it is now (also while paused) and compute again</source>
+        <translation>Das Modell im jetzigen Zustand nehmen (auch während der Pause) und neu berechnen</translation>
+    </message>
+    <message>
+        <source>Train for an epoch (or pause and press Refresh) to see the activations.</source>
+        <translation>Eine Epoche trainieren (oder pausieren und „Aktualisieren“ drücken), um die Aktivierungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Test sample:</source>
+        <translation>Testbeispiel:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Class probabilities&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Klassenwahrscheinlichkeiten&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>your drawing</source>
+        <translation>Ihre Zeichnung</translation>
+    </message>
+    <message>
+        <source>sample %1</source>
+        <translation>Beispiel %1</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1: %2</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature map(s)</source>
+        <translation>
+            <numerusform>%n Merkmalskarte</numerusform>
+            <numerusform>%n Merkmalskarten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n Einheit</numerusform>
+            <numerusform>%n Einheiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 %3 · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 %3 · %4</translation>
+    </message>
+    <message>
+        <source>Predicted: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Vorhersage: &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) switched off.</source>
+        <translation>
+            <numerusform>%n Einheit abgeschaltet.</numerusform>
+            <numerusform>%n Einheiten abgeschaltet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a feature map or a bar to switch that unit off or on.</source>
+        <translation>Eine Merkmalskarte oder einen Balken anklicken, um diese Einheit ab- oder einzuschalten.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::AnalysisWorker</name>
+    <message>
+        <source>No model yet: train for an epoch, or pause and refresh.</source>
+        <translation>Noch kein Modell: eine Epoche trainieren oder pausieren und aktualisieren.</translation>
+    </message>
+    <message>
+        <source>There is no test set to take samples from.</source>
+        <translation>Es gibt keinen Testdatensatz, aus dem Beispiele genommen werden können.</translation>
+    </message>
+    <message>
+        <source>The drawing does not fit the model&apos;s input.</source>
+        <translation>Die Zeichnung passt nicht zur Eingabe des Modells.</translation>
+    </message>
+    <message>
+        <source>Ablation needs a trained classifier and its test set.</source>
+        <translation>Die Ablation braucht einen trainierten Klassifikator und seinen Testdatensatz.</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ArchitecturePanel</name>
@@ -350,6 +531,78 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::ConfusionHeatmap</name>
+    <message>
+        <source>No confusion matrix yet.</source>
+        <translation>Noch keine Konfusionsmatrix.</translation>
+    </message>
+    <message>
+        <source>true ↓
+predicted →</source>
+        <translation>wahr ↓
+vorhergesagt →</translation>
+    </message>
+    <message>
+        <source>true %1, predicted %2: %3 samples</source>
+        <translation>wahr %1, vorhergesagt %2: %3 Beispiele</translation>
+    </message>
+    <message>
+        <source> (before: %1)</source>
+        <translation> (vorher: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ConfusionView</name>
+    <message>
+        <source>Look back at the confusion matrix of earlier epochs</source>
+        <translation>Die Konfusionsmatrix früherer Epochen ansehen</translation>
+    </message>
+    <message>
+        <source>No epoch finished yet.</source>
+        <translation>Noch keine Epoche beendet.</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its test samples.</source>
+        <translation>Eine Zelle anklicken, um ihre Testbeispiele zu sehen.</translation>
+    </message>
+    <message>
+        <source>Epoch:</source>
+        <translation>Epoche:</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2 · test accuracy %3 %</source>
+        <translation>Epoche %1 von %2 · Testgenauigkeit %3 %</translation>
+    </message>
+    <message>
+        <source>True %1, predicted %2: %3 samples (the first %4 shown).</source>
+        <translation>Wahr %1, vorhergesagt %2: %3 Beispiele (die ersten %4 gezeigt).</translation>
+    </message>
+    <message numerus="yes">
+        <source>True %1, predicted %2: %n sample(s).</source>
+        <translation>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiel.</numerusform>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiele.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1
+%2 → %3</source>
+        <translation>#%1
+%2 → %3</translation>
+    </message>
+    <message>
+        <source>test sample %1: true %2, predicted %3</source>
+        <translation>Testbeispiel %1: wahr %2, vorhergesagt %3</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::DrawCanvas</name>
+    <message>
+        <source>Paint with the left mouse button, erase with the right one</source>
+        <translation>Mit der linken Maustaste malen, mit der rechten radieren</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::GeneralTrainingWorker</name>
     <message>
         <source>training points</source>
@@ -563,6 +816,33 @@
     <message>
         <source>(top level)</source>
         <translation>(oberste Ebene)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::LayerPlot</name>
+    <message>
+        <source>channel %1: mean %2</source>
+        <translation>Kanal %1: Mittelwert %2</translation>
+    </message>
+    <message>
+        <source>unit %1: %2</source>
+        <translation>Einheit %1: %2</translation>
+    </message>
+    <message>
+        <source> (switched off)</source>
+        <translation> (abgeschaltet)</translation>
+    </message>
+    <message>
+        <source>
+click to switch it back on</source>
+        <translation>
+Klicken, um sie wieder einzuschalten</translation>
+    </message>
+    <message>
+        <source>
+click to switch it off</source>
+        <translation>
+Klicken, um sie abzuschalten</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2112,17 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::TrainingInsights</name>
+    <message>
+        <source>Confusion by epoch</source>
+        <translation>Konfusion je Epoche</translation>
+    </message>
+    <message>
+        <source>Activations &amp;&amp; ablation</source>
+        <translation>Aktivierungen &amp;&amp; Ablation</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::TrainingPanel</name>
     <message>
         <source>Choose data and a model, then Start.</source>
@@ -2117,6 +2408,10 @@ dense(10)</translation>
     <message>
         <source>&lt;i&gt;Loading cancelled.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Laden abgebrochen.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>Testdatensatz</translation>
     </message>
 </context>
 <context>

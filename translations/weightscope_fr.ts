@@ -63,6 +63,187 @@
         <source>key</source>
         <translation>clé</translation>
     </message>
+    <message>
+        <source>With --training-demo: train &lt;model&gt; (a preset such as cnn, or layers) instead.</source>
+        <translation>Avec --training-demo : entraîner &lt;model&gt; à la place (un modèle prédéfini comme cnn, ou des couches).</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modèle</translation>
+    </message>
+    <message>
+        <source>With --training-demo: show confusion[:true:predicted] (the samples of a cell) or activations[:layer:unit,...] (units switched off once trained).</source>
+        <translation>Avec --training-demo : afficher confusion[:vrai:prédit] (les exemples d’une case) ou activations[:couche:unité,...] (unités désactivées une fois entraîné).</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>vue</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::AblationPanel</name>
+    <message>
+        <source>Units switched off; double-click one to switch it back on</source>
+        <translation>Unités désactivées ; double-cliquez sur l’une pour la réactiver</translation>
+    </message>
+    <message>
+        <source>Switch on</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Switch all on</source>
+        <translation>Tout réactiver</translation>
+    </message>
+    <message>
+        <source>Switch the unit selected in the list back on</source>
+        <translation>Réactiver l’unité choisie dans la liste</translation>
+    </message>
+    <message>
+        <source>Switch every unit back on: the model as trained</source>
+        <translation>Réactiver toutes les unités : le modèle tel qu’entraîné</translation>
+    </message>
+    <message>
+        <source>Test confusion with the units switched off; a dot marks a cell that changed</source>
+        <translation>Confusion de test avec les unités désactivées ; un point marque une case modifiée</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ablation&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ablation&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Click a feature map or a bar in the activations to switch that unit off; the test accuracy and confusion matrix follow.</source>
+        <translation>Cliquez sur une carte de caractéristiques ou une barre dans les activations pour désactiver cette unité ; l’exactitude de test et la matrice de confusion suivent.</translation>
+    </message>
+    <message>
+        <source>%1 · unit %2</source>
+        <translation>%1 · unité %2</translation>
+    </message>
+    <message>
+        <source>(computing…)</source>
+        <translation>(calcul en cours…)</translation>
+    </message>
+    <message>
+        <source>Test accuracy &lt;b&gt;%1 %&lt;/b&gt; (%2 samples), no unit switched off.</source>
+        <translation>Exactitude de test &lt;b&gt;%1 %&lt;/b&gt; (%2 exemples), aucune unité désactivée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Test accuracy &lt;b&gt;%1 %&lt;/b&gt; with %n unit(s) switched off; %2 % with all on (%3 points).</source>
+        <translation>
+            <numerusform>Exactitude de test &lt;b&gt;%1 %&lt;/b&gt; avec %n unité désactivée ; %2 % avec toutes actives (%3 points).</numerusform>
+            <numerusform>Exactitude de test &lt;b&gt;%1 %&lt;/b&gt; avec %n unités désactivées ; %2 % avec toutes actives (%3 points).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ActivationsView</name>
+    <message>
+        <source>Index of the test sample</source>
+        <translation>Indice de l’exemple de test</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Dessiner</translation>
+    </message>
+    <message>
+        <source>Draw your own sample instead of taking one from the test set</source>
+        <translation>Dessiner son propre exemple au lieu d’en prendre un du jeu de test</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Erase the drawing</source>
+        <translation>Effacer le dessin</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Take the model as it is now (also while paused) and compute again</source>
+        <translation>Prendre le modèle tel qu’il est maintenant (aussi en pause) et recalculer</translation>
+    </message>
+    <message>
+        <source>Train for an epoch (or pause and press Refresh) to see the activations.</source>
+        <translation>Entraînez une époque (ou mettez en pause et cliquez sur Actualiser) pour voir les activations.</translation>
+    </message>
+    <message>
+        <source>Test sample:</source>
+        <translation>Exemple de test :</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Class probabilities&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Probabilités des classes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>your drawing</source>
+        <translation>votre dessin</translation>
+    </message>
+    <message>
+        <source>sample %1</source>
+        <translation>exemple %1</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>n°%1 : %2</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>n°%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature map(s)</source>
+        <translation>
+            <numerusform>%n carte de caractéristiques</numerusform>
+            <numerusform>%n cartes de caractéristiques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unité</numerusform>
+            <numerusform>%n unités</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 %3 · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 %3 · %4</translation>
+    </message>
+    <message>
+        <source>Predicted: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Prédiction : &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) switched off.</source>
+        <translation>
+            <numerusform>%n unité désactivée.</numerusform>
+            <numerusform>%n unités désactivées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a feature map or a bar to switch that unit off or on.</source>
+        <translation>Cliquez sur une carte de caractéristiques ou une barre pour désactiver ou réactiver cette unité.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::AnalysisWorker</name>
+    <message>
+        <source>No model yet: train for an epoch, or pause and refresh.</source>
+        <translation>Pas encore de modèle : entraînez une époque, ou mettez en pause et actualisez.</translation>
+    </message>
+    <message>
+        <source>There is no test set to take samples from.</source>
+        <translation>Il n’y a pas de jeu de test dont tirer des exemples.</translation>
+    </message>
+    <message>
+        <source>The drawing does not fit the model&apos;s input.</source>
+        <translation>Le dessin ne correspond pas à l’entrée du modèle.</translation>
+    </message>
+    <message>
+        <source>Ablation needs a trained classifier and its test set.</source>
+        <translation>L’ablation nécessite un classifieur entraîné et son jeu de test.</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ArchitecturePanel</name>
@@ -350,6 +531,78 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::ConfusionHeatmap</name>
+    <message>
+        <source>No confusion matrix yet.</source>
+        <translation>Pas encore de matrice de confusion.</translation>
+    </message>
+    <message>
+        <source>true ↓
+predicted →</source>
+        <translation>vrai ↓
+prédit →</translation>
+    </message>
+    <message>
+        <source>true %1, predicted %2: %3 samples</source>
+        <translation>vrai %1, prédit %2 : %3 exemples</translation>
+    </message>
+    <message>
+        <source> (before: %1)</source>
+        <translation> (avant : %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ConfusionView</name>
+    <message>
+        <source>Look back at the confusion matrix of earlier epochs</source>
+        <translation>Revoir la matrice de confusion des époques précédentes</translation>
+    </message>
+    <message>
+        <source>No epoch finished yet.</source>
+        <translation>Aucune époque terminée pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its test samples.</source>
+        <translation>Cliquez sur une case pour voir ses exemples de test.</translation>
+    </message>
+    <message>
+        <source>Epoch:</source>
+        <translation>Époque :</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2 · test accuracy %3 %</source>
+        <translation>époque %1 sur %2 · exactitude de test %3 %</translation>
+    </message>
+    <message>
+        <source>True %1, predicted %2: %3 samples (the first %4 shown).</source>
+        <translation>Vrai %1, prédit %2 : %3 exemples (les %4 premiers affichés).</translation>
+    </message>
+    <message numerus="yes">
+        <source>True %1, predicted %2: %n sample(s).</source>
+        <translation>
+            <numerusform>Vrai %1, prédit %2 : %n exemple.</numerusform>
+            <numerusform>Vrai %1, prédit %2 : %n exemples.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1
+%2 → %3</source>
+        <translation>n°%1
+%2 → %3</translation>
+    </message>
+    <message>
+        <source>test sample %1: true %2, predicted %3</source>
+        <translation>exemple de test %1 : vrai %2, prédit %3</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::DrawCanvas</name>
+    <message>
+        <source>Paint with the left mouse button, erase with the right one</source>
+        <translation>Peindre avec le bouton gauche de la souris, effacer avec le droit</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::GeneralTrainingWorker</name>
     <message>
         <source>training points</source>
@@ -563,6 +816,33 @@
     <message>
         <source>(top level)</source>
         <translation>(niveau supérieur)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::LayerPlot</name>
+    <message>
+        <source>channel %1: mean %2</source>
+        <translation>canal %1 : moyenne %2</translation>
+    </message>
+    <message>
+        <source>unit %1: %2</source>
+        <translation>unité %1 : %2</translation>
+    </message>
+    <message>
+        <source> (switched off)</source>
+        <translation> (désactivé)</translation>
+    </message>
+    <message>
+        <source>
+click to switch it back on</source>
+        <translation>
+cliquer pour la réactiver</translation>
+    </message>
+    <message>
+        <source>
+click to switch it off</source>
+        <translation>
+cliquer pour la désactiver</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2112,17 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::TrainingInsights</name>
+    <message>
+        <source>Confusion by epoch</source>
+        <translation>Confusion par époque</translation>
+    </message>
+    <message>
+        <source>Activations &amp;&amp; ablation</source>
+        <translation>Activations &amp;&amp; ablation</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::TrainingPanel</name>
     <message>
         <source>Choose data and a model, then Start.</source>
@@ -2117,6 +2408,10 @@ dense(10)</translation>
     <message>
         <source>&lt;i&gt;Loading cancelled.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Chargement annulé.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>Jeu de test</translation>
     </message>
 </context>
 <context>
