@@ -10,7 +10,6 @@ namespace ws {
 
 namespace {
 
-constexpr double kZeroEigenvalue = 1e-10;     // relative to the largest: see fitPowerLaw's comment
 constexpr int64_t kBlockElements = int64_t(1) << 20; // per streamed block (8 MiB as doubles)
 
 std::string dims(int64_t r, int64_t c) { return std::to_string(r) + " × " + std::to_string(c); }
@@ -31,7 +30,7 @@ PowerLawFit fitPowerLaw(std::vector<double> values)
     for (double v : values)
         if (std::isfinite(v))
             largest = std::max(largest, v);
-    const double floor = largest * kZeroEigenvalue;
+    const double floor = largest * kSpectrumZeroEigenvalue;
     std::erase_if(values, [floor](double v) { return !std::isfinite(v) || v <= floor; });
     std::sort(values.begin(), values.end());
     const int64_t n = int64_t(values.size());
@@ -72,6 +71,53 @@ PowerLawFit fitPowerLaw(std::vector<double> values)
     if (!fit.valid)
         fit.note = "the nonzero eigenvalues are all equal: there is no tail to fit";
     return fit;
+}
+
+LogDensity logDensity(const std::vector<double>& values, int bins)
+{
+    LogDensity out;
+    double lo = std::numeric_limits<double>::infinity(), hi = 0;
+    int64_t n = 0;
+    for (double v : values)
+        if (std::isfinite(v) && v > 0) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+            ++n;
+        }
+    if (n == 0 || bins < 1)
+        return out;
+    if (!(hi > lo)) { // one value: one bin a factor e wide around it
+        out.centre = { lo };
+        out.density = { 1.0 / (lo * (std::exp(0.5) - std::exp(-0.5))) };
+        return out;
+    }
+    const double l0 = std::log(lo), step = (std::log(hi) - l0) / bins;
+    std::vector<int64_t> count(size_t(bins), 0);
+    for (double v : values)
+        if (std::isfinite(v) && v > 0)
+            ++count[size_t(std::clamp(int((std::log(v) - l0) / step), 0, bins - 1))];
+    for (int b = 0; b < bins; ++b) {
+        if (count[size_t(b)] == 0)
+            continue;
+        const double a = std::exp(l0 + b * step), e = std::exp(l0 + (b + 1) * step);
+        out.centre.push_back(std::sqrt(a * e));
+        out.density.push_back(double(count[size_t(b)]) / (double(n) * (e - a)));
+    }
+    return out;
+}
+
+double powerLawDensity(const PowerLawFit& fit, int64_t n, double x)
+{
+    if (!fit.valid || n <= 0 || x < fit.xmin)
+        return std::numeric_limits<double>::quiet_NaN();
+    return double(fit.tailCount) / double(n) * (fit.alpha - 1.0) / fit.xmin * std::pow(x / fit.xmin, -fit.alpha);
+}
+
+double powerLawRankValue(const PowerLawFit& fit, double rank)
+{
+    if (!fit.valid || rank <= 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    return fit.xmin * std::pow(rank / double(fit.tailCount), -1.0 / (fit.alpha - 1.0));
 }
 
 SpectrumMatrix spectrumMatrix(const Shape& shape, ConvLayout layout)

@@ -30,6 +30,9 @@ namespace ws {
 inline constexpr int64_t kSpectrumMaxSide = 4096;
 // Fewer tail points than this give no fit (the estimate's error is about (α − 1)/√n).
 inline constexpr int64_t kPowerLawMinTail = 10;
+// Eigenvalues at or below this times the largest count as zero (σ below 1e-5 σ_max): the Gram
+// matrix resolves no finer, and a rank-deficient matrix's zeros are no part of its density.
+inline constexpr double kSpectrumZeroEigenvalue = 1e-10;
 
 // Clauset, Shalizi & Newman, "Power-law distributions in empirical data", SIAM Review 51 (2009):
 // for every candidate xmin (each distinct positive value), the continuous maximum-likelihood
@@ -44,9 +47,8 @@ struct PowerLawFit {
     std::string note; // why there is no fit, when !valid
 };
 
-// `values` in any order; zeros, negative and non-finite values are left out (a rank-deficient
-// matrix has zero eigenvalues: numerically tiny ones, below 1e-10 × the largest, i.e. σ below
-// 1e-5 σ_max, are dropped too: the Gram matrix resolves no finer).
+// `values` in any order; zeros, negative and non-finite values are left out, and so are those at
+// or below kSpectrumZeroEigenvalue × the largest.
 PowerLawFit fitPowerLaw(std::vector<double> values);
 
 struct Spectrum {
@@ -64,6 +66,20 @@ struct SpectrumMatrix {
     bool reshaped = false;
 };
 SpectrumMatrix spectrumMatrix(const Shape& shape, ConvLayout layout);
+
+// For drawing: the density of the positive `values` in `bins` logarithmically spaced bins
+// between the smallest and largest (counts / (n · bin width), so it integrates to 1), the bins'
+// geometric centres and densities; empty bins are left out (a log axis cannot show zero).
+struct LogDensity {
+    std::vector<double> centre, density;
+};
+LogDensity logDensity(const std::vector<double>& values, int bins);
+
+// The fitted power law drawn over the data: the density of all n values at x ≥ xmin,
+// (tail / n) · (α − 1) / xmin · (x / xmin)^(−α); and the value of rank r (1 = largest) that the
+// fit predicts in the tail, xmin · (r / tail)^(−1 / (α − 1)).
+double powerLawDensity(const PowerLawFit& fit, int64_t n, double x);
+double powerLawRankValue(const PowerLawFit& fit, double rank);
 
 using SpectrumProgress = std::function<void(double fraction)>; // 0..1, after each block
 

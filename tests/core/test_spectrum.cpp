@@ -185,3 +185,29 @@ TEST(Spectrum, FitLeavesOutZerosAndNeedsATail)
     EXPECT_FALSE(equal.valid);
     EXPECT_FALSE(equal.note.empty());
 }
+
+TEST(Spectrum, LogDensityIntegratesToOneAndTheFittedLinesMeetTheTail)
+{
+    std::vector<double> v;
+    for (int i = 1; i <= 1000; ++i)
+        v.push_back(double(i));
+    const LogDensity d = logDensity(v, 20);
+    ASSERT_EQ(d.centre.size(), 19u); // the second bin, [1.41, 1.995), holds no integer: left out
+    // Σ density · width over the bins = 1 (bin edges are geometric around the centres).
+    const double ratio = std::pow(1000.0, 1.0 / 20);
+    double total = 0;
+    for (size_t b = 0; b < d.centre.size(); ++b)
+        total += d.density[b] * d.centre[b] * (std::sqrt(ratio) - 1 / std::sqrt(ratio));
+    EXPECT_NEAR(total, 1.0, 1e-9);
+
+    PowerLawFit fit;
+    fit.valid = true;
+    fit.alpha = 3;
+    fit.xmin = 2;
+    fit.tailCount = 50;
+    EXPECT_NEAR(powerLawDensity(fit, 100, 2.0), 0.5 * 2.0 / 2.0, 1e-12);
+    EXPECT_NEAR(powerLawDensity(fit, 100, 4.0), 0.5 * 2.0 / 2.0 / 8.0, 1e-12);
+    EXPECT_TRUE(std::isnan(powerLawDensity(fit, 100, 1.0))); // below xmin: not drawn
+    EXPECT_NEAR(powerLawRankValue(fit, 50), 2.0, 1e-12);       // the tail's smallest value is xmin
+    EXPECT_NEAR(powerLawRankValue(fit, 50.0 / 4), 4.0, 1e-12); // P(X > x) ∝ x^(1−α): 4× fewer above 2·xmin
+}

@@ -238,6 +238,33 @@ void InspectorWorker::exportTensor(const TensorRequest& request, const QString& 
     }
 }
 
+void InspectorWorker::computeSpectrum(const SpectrumRequest& request)
+{
+    const quint64 ticket = request.ticket;
+    if (stale(ticket))
+        return;
+    SpectrumResult result;
+    result.ticket = ticket;
+    result.index = request.index;
+    const TensorInfo& info = request.file->tensors().at(size_t(request.index));
+    double reported = -1;
+    try {
+        result.spectrum = ws::computeSpectrum(tensorSource(*request.file, size_t(request.index)), info.shape, request.layout,
+            [this, ticket] { return stale(ticket); },
+            [this, ticket, &reported](double fraction) {
+                if (fraction - reported >= 0.01) { // no flood of signals for small blocks
+                    reported = fraction;
+                    emit spectrumProgress(ticket, fraction);
+                }
+            });
+    } catch (const Cancelled&) {
+        return; // cancelled or superseded: nobody waits for this answer
+    } catch (const std::exception& e) {
+        result.error = qs(info.name) + QStringLiteral(": ") + qs(e.what());
+    }
+    emit spectrumReady(result);
+}
+
 void InspectorWorker::compare(quint64 ticket, std::shared_ptr<const WeightFile> a, std::shared_ptr<const WeightFile> b)
 {
     CompareResult result;
