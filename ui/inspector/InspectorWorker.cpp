@@ -186,6 +186,7 @@ void InspectorWorker::computeTensor(const TensorRequest& request)
         if (cacheable && cachedFile_ != request.file) {
             cachedFile_ = request.file;
             cache_.clear();
+            histogramCache_.clear();
         }
         const auto hit = cacheable ? cache_.find(request.index) : cache_.end();
         if (hit != cache_.end()) {
@@ -203,9 +204,17 @@ void InspectorWorker::computeTensor(const TensorRequest& request)
             if (cacheable)
                 cache_[request.index] = { numbers.stats, numbers.percentiles };
         }
-        const bool any = numbers.stats.finite > 0;
-        numbers.histogram = computeHistogram(source, any ? numbers.stats.min : 0.0, any ? numbers.stats.max : 1.0,
-            std::max(1, request.bins), cancel);
+        // The histogram too (per bin count): selecting a tensor again reads none of it.
+        const int bins = std::max(1, request.bins);
+        const auto histHit = cacheable ? histogramCache_.find(request.index) : histogramCache_.end();
+        if (histHit != histogramCache_.end() && histHit->second.counts.size() == size_t(bins)) {
+            numbers.histogram = histHit->second;
+        } else {
+            const bool any = numbers.stats.finite > 0;
+            numbers.histogram = computeHistogram(source, any ? numbers.stats.min : 0.0, any ? numbers.stats.max : 1.0, bins, cancel);
+            if (cacheable)
+                histogramCache_[request.index] = numbers.histogram;
+        }
         emit numbersReady(numbers);
     } catch (const Cancelled&) {
         // A newer request took over; it answers instead.

@@ -54,6 +54,7 @@ private:
     // file, so its address cannot be reused while it is a key).
     std::shared_ptr<const WeightFile> cachedFile_;
     std::map<int, std::pair<TensorStats, Percentiles>> cache_;
+    std::map<int, Histogram> histogramCache_; // the last bin count asked for, per tensor
 };
 
 } // namespace ws::ui
