@@ -324,6 +324,7 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     spectrumTicket_ = 0;
     spectrumWorker_->supersede(0);
     spectrum_->setTensor({}, {});
+    spectrum_->setProperty("tensor", -1); // a new file may sit at the old one's address
     const QString path = QString::fromStdString(model.file->path());
     recent_->add(path);
     window_->setWindowTitle(tr("%1 — Weightscope").arg(QFileInfo(path).fileName()));
