@@ -214,7 +214,7 @@ void Inspector::addFileActions(QMenu* file)
 
 void Inspector::addViewActions(QMenu* view)
 {
-    int key = 2; // Ctrl+1 is the Playground
+    int key = 4; // Ctrl+1 to Ctrl+3 are the Playground, Training and Runs (MainWindow)
     for (QDockWidget* dock : docks_) {
         QAction* toggle = dock->toggleViewAction();
         toggle->setShortcut(QKeySequence(tr("Ctrl+%1").arg(key++)));
