@@ -15,6 +15,7 @@
 #include "util/Threads.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QSplitter>
@@ -102,7 +103,9 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "file"));
     const QCommandLineOption tensor(QStringLiteral("tensor"),
         QApplication::translate("main", "Show the tensor named <name> of the opened file."), QApplication::translate("main", "name"));
-    parser.addOptions({ demo, trainingDemo, trainingModel, trainingView, screenshot, screenshotAfter, runsFolder, runsGroup, open, tensor });
+    const QCommandLineOption spectrum(QStringLiteral("spectrum"),
+        QApplication::translate("main", "Show the Spectrum dock for the opened file's tensor."));
+    parser.addOptions({ demo, trainingDemo, trainingModel, trainingView, screenshot, screenshotAfter, runsFolder, runsGroup, open, tensor, spectrum });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -124,6 +127,11 @@ int main(int argc, char* argv[])
                         window.inspector()->selectTensor(int(i));
             }, Qt::SingleShotConnection);
         }
+        if (parser.isSet(spectrum))
+            QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window, [&window] {
+                window.inspector()->spectrumDock()->show();
+                window.inspector()->spectrumDock()->raise();
+            }, Qt::SingleShotConnection);
         window.inspector()->open(file);
     }
     if (parser.isSet(demo)) {
@@ -170,7 +178,8 @@ int main(int argc, char* argv[])
         if (!file.isEmpty()) {
             // The picture of an opened file: once its statistics are drawn (and the layout settled).
             auto* inspector = window.inspector();
-            QObject::connect(inspector, &ws::ui::Inspector::numbersShown, &window,
+            const auto drawn = parser.isSet(spectrum) ? &ws::ui::Inspector::spectrumShown : &ws::ui::Inspector::numbersShown;
+            QObject::connect(inspector, drawn, &window,
                 [&window, shoot] { QTimer::singleShot(500, &window, shoot); }, Qt::SingleShotConnection);
             QObject::connect(inspector, &ws::ui::Inspector::openFailed, &window, [](const QString& message) {
                 qCritical("%s", qPrintable(message));

@@ -3,6 +3,7 @@
 // memory-mapped reader. Target (docs/DESIGN.md machine, 2 cores): under 150 ms with 2 threads.
 // The same matrix as Q4_K in a GGUF file (25 MB, dequantised while streaming): under 300 ms.
 //   build/s/bench/bench_stats --benchmark_min_time=2
+#include "analysis/Downsample.h"
 #include "analysis/TensorStats.h"
 #include "io/GgufReader.h"
 #include "io/SafetensorsReader.h"
@@ -17,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include <omp.h>
 #include <unistd.h>
 
 namespace {
@@ -65,6 +67,23 @@ void BM_StatsBf16_4096x11008(benchmark::State& state)
 // Real time is the target; process CPU time (all threads) shows what contention on a shared
 // machine hides: on idle cores, wall time with 2 threads is about half of it.
 BENCHMARK(BM_StatsBf16_4096x11008)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+
+// The inspector's heatmap of the same matrix: pooled to 614 × 397 cells (what the main window
+// asks for at its default size), min/max/mean per cell, on 1 or 2 OpenMP threads.
+void BM_DownsampleBf16_4096x11008(benchmark::State& state)
+{
+    ws::SafetensorsFile file(benchFile());
+    omp_set_num_threads(int(state.range(0)));
+    const ws::ElementSource source = ws::tensorSource(file, 0);
+    const ws::View2D view = ws::makeView(file.tensors()[0].shape, ws::defaultSlice(file.tensors()[0].shape));
+    for (auto _ : state) {
+        const ws::Heatmap h = ws::downsample(source, view, 614, 397);
+        benchmark::DoNotOptimize(h);
+    }
+    omp_set_num_threads(omp_get_num_procs());
+    state.SetItemsProcessed(state.iterations() * kRows * kCols);
+}
+BENCHMARK(BM_DownsampleBf16_4096x11008)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 
 // One Q4_K tensor, ne = [11008, 4096], of random valid blocks (d = 0.001, dmin = 0.0005).
 const std::string& ggufFile()

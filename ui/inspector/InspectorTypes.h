@@ -8,6 +8,7 @@
 #include "analysis/Downsample.h"
 #include "analysis/Histogram.h"
 #include "analysis/NameTree.h"
+#include "analysis/Spectrum.h"
 #include "analysis/TensorDiff.h"
 #include "analysis/TensorStats.h"
 #include "analysis/TensorView.h"
@@ -80,6 +81,21 @@ struct TensorNumbers {
     QString error;
 };
 
+// The spectrum of one tensor of the open file (the Spectrum dock); computed only when asked.
+struct SpectrumRequest {
+    quint64 ticket = 0;
+    std::shared_ptr<const WeightFile> file;
+    int index = -1;
+    ConvLayout layout = ConvLayout::OIHW;
+};
+
+struct SpectrumResult {
+    quint64 ticket = 0;
+    int index = -1;
+    Spectrum spectrum;
+    QString error; // instead of a spectrum
+};
+
 struct CompareResult {
     quint64 ticket = 0;
     QList<DiffRow> rows;
@@ -92,4 +108,5 @@ Q_DECLARE_METATYPE(ws::ui::TensorRequest)
 Q_DECLARE_METATYPE(ws::ui::TensorPicture)
 Q_DECLARE_METATYPE(ws::ui::TensorNumbers)
 Q_DECLARE_METATYPE(ws::ui::CompareResult)
+Q_DECLARE_METATYPE(ws::ui::SpectrumResult)
 Q_DECLARE_METATYPE(ws::DiffStats)

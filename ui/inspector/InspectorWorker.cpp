@@ -186,6 +186,7 @@ void InspectorWorker::computeTensor(const TensorRequest& request)
         if (cacheable && cachedFile_ != request.file) {
             cachedFile_ = request.file;
             cache_.clear();
+            histogramCache_.clear();
         }
         const auto hit = cacheable ? cache_.find(request.index) : cache_.end();
         if (hit != cache_.end()) {
@@ -203,9 +204,17 @@ void InspectorWorker::computeTensor(const TensorRequest& request)
             if (cacheable)
                 cache_[request.index] = { numbers.stats, numbers.percentiles };
         }
-        const bool any = numbers.stats.finite > 0;
-        numbers.histogram = computeHistogram(source, any ? numbers.stats.min : 0.0, any ? numbers.stats.max : 1.0,
-            std::max(1, request.bins), cancel);
+        // The histogram too (per bin count): selecting a tensor again reads none of it.
+        const int bins = std::max(1, request.bins);
+        const auto histHit = cacheable ? histogramCache_.find(request.index) : histogramCache_.end();
+        if (histHit != histogramCache_.end() && histHit->second.counts.size() == size_t(bins)) {
+            numbers.histogram = histHit->second;
+        } else {
+            const bool any = numbers.stats.finite > 0;
+            numbers.histogram = computeHistogram(source, any ? numbers.stats.min : 0.0, any ? numbers.stats.max : 1.0, bins, cancel);
+            if (cacheable)
+                histogramCache_[request.index] = numbers.histogram;
+        }
         emit numbersReady(numbers);
     } catch (const Cancelled&) {
         // A newer request took over; it answers instead.
@@ -236,6 +245,33 @@ void InspectorWorker::exportTensor(const TensorRequest& request, const QString& 
     } catch (const std::exception& e) {
         emit exported(path, qs(e.what()));
     }
+}
+
+void InspectorWorker::computeSpectrum(const SpectrumRequest& request)
+{
+    const quint64 ticket = request.ticket;
+    if (stale(ticket))
+        return;
+    SpectrumResult result;
+    result.ticket = ticket;
+    result.index = request.index;
+    const TensorInfo& info = request.file->tensors().at(size_t(request.index));
+    double reported = -1;
+    try {
+        result.spectrum = ws::computeSpectrum(tensorSource(*request.file, size_t(request.index)), info.shape, request.layout,
+            [this, ticket] { return stale(ticket); },
+            [this, ticket, &reported](double fraction) {
+                if (fraction - reported >= 0.01) { // no flood of signals for small blocks
+                    reported = fraction;
+                    emit spectrumProgress(ticket, fraction);
+                }
+            });
+    } catch (const Cancelled&) {
+        return; // cancelled or superseded: nobody waits for this answer
+    } catch (const std::exception& e) {
+        result.error = qs(info.name) + QStringLiteral(": ") + qs(e.what());
+    }
+    emit spectrumReady(result);
 }
 
 void InspectorWorker::compare(quint64 ticket, std::shared_ptr<const WeightFile> a, std::shared_ptr<const WeightFile> b)

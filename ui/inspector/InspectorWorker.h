@@ -23,6 +23,8 @@ public:
     // Slots run on the worker's thread (call them with QMetaObject::invokeMethod, queued).
     void open(quint64 ticket, const QString& path);
     void computeTensor(const ws::ui::TensorRequest& request);
+    // Singular values and power-law fit; progress (0..1) in steps of at least 1 %.
+    void computeSpectrum(const ws::ui::SpectrumRequest& request);
     void compare(quint64 ticket, std::shared_ptr<const ws::WeightFile> a, std::shared_ptr<const ws::WeightFile> b);
 
     // The tensor as .npy (whole, float32) or its 2-D view as CSV; `request` names the tensor and
@@ -41,6 +43,8 @@ signals:
     void compareRowDone(quint64 ticket, int row, const ws::DiffStats& stats);
     void compareFinished(quint64 ticket);
     void exported(const QString& path, const QString& error); // error empty: written
+    void spectrumProgress(quint64 ticket, double fraction);
+    void spectrumReady(const ws::ui::SpectrumResult& result);
 
 private:
     bool stale(quint64 ticket) const { return latest_.load() != ticket; }
@@ -50,6 +54,7 @@ private:
     // file, so its address cannot be reused while it is a key).
     std::shared_ptr<const WeightFile> cachedFile_;
     std::map<int, std::pair<TensorStats, Percentiles>> cache_;
+    std::map<int, Histogram> histogramCache_; // the last bin count asked for, per tensor
 };
 
 } // namespace ws::ui

@@ -1,5 +1,7 @@
 #include "StatsPanel.h"
 
+#include "PlotExport.h"
+
 #include "ModelTreePanel.h" // formatCount
 
 #include <qcustomplot.h>
@@ -34,6 +36,7 @@ StatsPanel::StatsPanel(QWidget* parent) : QWidget(parent)
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->axisRect()->setRangeZoom(Qt::Horizontal);
     plot_->axisRect()->setRangeDrag(Qt::Horizontal);
+    PlotExport::addContextMenu(plot_, QStringLiteral("histogram")); // right click: PNG, SVG or PDF
 
     bins_ = new QSpinBox;
     bins_->setRange(4, 1024);

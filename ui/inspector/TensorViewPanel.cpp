@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "ColorMaps.h"
 #include "ModelTreePanel.h" // formatShape
+#include "PlotExport.h"
 
 #include <qcustomplot.h>
 
@@ -71,8 +72,7 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     exportButton->setPopupMode(QToolButton::InstantPopup);
     exportButton->setToolTip(tr("Save the plot as an image, or the tensor's values as a file"));
     auto* exportMenu = new QMenu(exportButton);
-    exportMenu->addAction(tr("Plot as PNG…"), this, [this] { exportPlot(false); });
-    exportMenu->addAction(tr("Plot as PDF…"), this, [this] { exportPlot(true); });
+    exportMenu->addAction(tr("Plot as PNG, SVG or PDF…"), this, [this] { PlotExport::saveWithDialog(plot_, this, QStringLiteral("tensor")); });
     exportMenu->addSeparator();
     exportMenu->addAction(tr("Tensor as NumPy .npy…"), this, [this] { exportData(false); });
     exportMenu->addAction(tr("Shown slice as CSV…"), this, [this] { exportData(true); });
@@ -215,18 +215,6 @@ void TensorViewPanel::rebuildSliceControls()
     }
     sliceBar_->setVisible(sliceLayout_->count() > 0);
     building_ = false;
-}
-
-void TensorViewPanel::exportPlot(bool pdf)
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Plot"), settings::lastFolder(QStringLiteral("export")),
-        pdf ? tr("PDF (*.pdf)") : tr("PNG image (*.png)"));
-    settings::rememberFolder(QStringLiteral("export"), path);
-    if (path.isEmpty())
-        return;
-    const bool ok = pdf ? plot_->savePdf(path) : plot_->savePng(path, 0, 0, 2.0); // PNG at twice the screen's resolution
-    if (!ok)
-        status_->setText(tr("Could not write %1").arg(path));
 }
 
 void TensorViewPanel::exportData(bool csv)

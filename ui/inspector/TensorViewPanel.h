@@ -53,7 +53,6 @@ signals:
 
 private:
     void rebuildSliceControls();
-    void exportPlot(bool pdf);
     void exportData(bool csv);
     void redraw(); // from picture_ and numbers_, no worker needed
     void drawHeatmap();

@@ -1,5 +1,7 @@
 #include "runs/ComparePlot.h"
 
+#include "PlotExport.h"
+
 #include "run/RunCsv.h"
 #include "run/Smoothing.h"
 #include "runs/RunsModel.h"
@@ -100,7 +102,7 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
     auto* exportCsv = new QPushButton(tr("CSV…"));
     exportCsv->setToolTip(tr("Export the full histories of the shown runs"));
     auto* picture = new QPushButton(tr("Image…"));
-    picture->setToolTip(tr("Save the plot as PNG or PDF"));
+    picture->setToolTip(tr("Save the plot as PNG, SVG or PDF"));
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(metric_);
@@ -347,15 +349,7 @@ void ComparePlot::exportWithDialog()
 
 void ComparePlot::savePictureWithDialog()
 {
-    // PNG and PDF: QCustomPlot writes both itself (SVG would need QtSvg, not linked yet).
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save plot"), QStringLiteral("runs.png"),
-        tr("PNG images (*.png);;PDF documents (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    const bool ok = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? plot_->savePdf(path)
-                                                                             : plot_->savePng(path, 0, 0, 2.0);
-    if (!ok)
-        QMessageBox::warning(this, tr("Save plot"), tr("%1: cannot write the file").arg(path));
+    PlotExport::saveWithDialog(plot_, this, QStringLiteral("runs")); // PNG, SVG or PDF
 }
 
 } // namespace ws::ui

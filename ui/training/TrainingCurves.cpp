@@ -1,5 +1,7 @@
 #include "training/TrainingCurves.h"
 
+#include "PlotExport.h"
+
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -31,6 +33,7 @@ QCustomPlot* makePlot(const QString& yLabel)
     plot->legend->setFont(QFont(plot->font().family(), 8));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot->legend->setBrush(QColor(255, 255, 255, 200)); // the curves stay visible behind it
+    PlotExport::addContextMenu(plot, QStringLiteral("training")); // right click: PNG, SVG or PDF
     return plot;
 }
 

@@ -1,0 +1,253 @@
+// The Spectrum dock, driven through the main window offscreen: a matrix's singular values and
+// power-law α are core's (and so NumPy's: tests/data/spectrum/expected.json); a convolution
+// kernel says how it is reshaped; a vector says it has no spectrum; results are cached per
+// tensor; Cancel stops a long computation. And PlotExport writes real PNG, SVG and PDF files.
+#include "MainWindow.h"
+#include "PlotExport.h"
+#include "analysis/Spectrum.h"
+#include "inspector/Inspector.h"
+#include "inspector/SpectrumPanel.h"
+#include "io/NpyWriter.h"
+#include "io/WeightFile.h"
+#include "tensor/Tensor.h"
+
+#include <qcustomplot.h>
+
+#include <QDockWidget>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <cmath>
+
+using namespace ws;
+using namespace ws::ui;
+
+namespace {
+
+const QString kData = QStringLiteral(WS_TEST_DATA_DIR);
+const QString kHeavy = kData + QStringLiteral("/spectrum/heavy_150x100.npy");
+const QString kKerasCnn = kData + QStringLiteral("/keras/keras3_cnn.keras");
+
+QJsonObject expected(const QString& name)
+{
+    QFile f(kData + QStringLiteral("/spectrum/expected.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object().value(name).toObject();
+}
+
+} // namespace
+
+class TestSpectrum : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_spectrum"));
+    }
+
+    void init()
+    {
+        QSettings().clear(); // no saved window layout from an earlier test: the default docks
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        inspector_ = window_->inspector();
+    }
+
+    void cleanup()
+    {
+        window_->close();
+        window_.reset();
+    }
+
+    void hiddenDockComputesNothingUntilShown()
+    {
+        openAndWait(kHeavy);
+        QVERIFY(!inspector_->spectrumDock()->isVisible()); // opened from the View menu
+        QTest::qWait(300);
+
+        QCOMPARE(inspector_->spectrumComputations(), 0);
+        QSignalSpy shown(inspector_, &Inspector::spectrumShown);
+        showDock();
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QCOMPARE(inspector_->spectrumComputations(), 1);
+    }
+
+    void showsTheSingularValuesAndAlphaOfTheMatrix()
+    {
+        openAndWait(kHeavy);
+        QSignalSpy shown(inspector_, &Inspector::spectrumShown);
+        showDock();
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        SpectrumPanel* panel = inspector_->spectrum();
+        const QJsonObject want = expected(QStringLiteral("heavy_150x100"));
+        const double alpha = want.value(QStringLiteral("alpha")).toDouble();
+        QVERIFY2(panel->alphaText().startsWith(QStringLiteral("α = %1 ").arg(alpha, 0, 'f', 2)), qPrintable(panel->alphaText()));
+        QVERIFY2(panel->alphaText().contains(QStringLiteral("%1 tail eigenvalues of 100").arg(want.value(QStringLiteral("tail")).toInt())),
+            qPrintable(panel->alphaText()));
+        QVERIFY(panel->alphaToolTip().contains(QStringLiteral("2–6")));
+        QCOMPARE(SpectrumPanel::verdict(1.5), QStringLiteral("below 2: possibly over-fitted"));
+        QCOMPARE(SpectrumPanel::verdict(7), QStringLiteral("above 6: possibly under-trained"));
+
+        // By rank, the points are σ in decreasing order: NumPy's, to the Gram matrix's precision.
+        panel->setMode(SpectrumPanel::Mode::Rank);
+        const QJsonArray sigma = want.value(QStringLiteral("sigma")).toArray();
+        QCPGraph* points = panel->plot()->graph(0);
+        QCOMPARE(points->dataCount(), sigma.size());
+        for (int i = 0; i < sigma.size(); ++i) {
+            const double got = (points->data()->begin() + i)->value, ref = sigma[i].toDouble();
+            QVERIFY2(std::abs(got - ref) <= 1e-9 * ref + 1e-7 * sigma[0].toDouble(), qPrintable(QStringLiteral("σ%1 %2 vs %3").arg(i).arg(got).arg(ref)));
+        }
+        QVERIFY(panel->plot()->graph(1)->visible()); // the fitted line
+        QCOMPARE(panel->plot()->graph(1)->dataCount(), want.value(QStringLiteral("tail")).toInt());
+        // The density: log-spaced bins whose total mass is 1 over the 100 eigenvalues.
+        panel->setMode(SpectrumPanel::Mode::Density);
+        QVERIFY(panel->plot()->graph(0)->dataCount() > 5);
+        QCOMPARE(panel->plot()->xAxis->scaleType(), QCPAxis::stLogarithmic);
+    }
+
+    void kernelsAreReshapedVectorsRefusedAndResultsCached()
+    {
+        QSignalSpy first(inspector_, &Inspector::spectrumShown);
+        openAndWait(kKerasCnn);
+        showDock();
+        const auto& tensors = inspector_->model().file->tensors();
+        int conv = -1, bias = -1, dense = -1;
+        for (int i = 0; i < int(tensors.size()); ++i) {
+            const size_t rank = tensors[size_t(i)].shape.size();
+            if (rank == 4 && conv < 0)
+                conv = i;
+            if (rank == 1 && bias < 0)
+                bias = i;
+            if (rank == 2 && dense < 0)
+                dense = i;
+        }
+        QVERIFY(conv >= 0 && bias >= 0 && dense >= 0);
+        SpectrumPanel* panel = inspector_->spectrum();
+
+        QCOMPARE(inspector_->currentTensor(), conv); // opening shows the first matrix
+        QTRY_VERIFY_WITH_TIMEOUT(!first.isEmpty() && first.last().value(0).toInt() == conv, 30000);
+        const Shape& k = tensors[size_t(conv)].shape; // HWIO (3, 3, 2, 3): 3 × 18
+        QVERIFY2(panel->statusText().contains(QStringLiteral("of the %1 × %2 matrix").arg(k[3]).arg(k[0] * k[1] * k[2])),
+            qPrintable(panel->statusText()));
+        QVERIFY(panel->findChildren<QLabel*>().size() > 0);
+        QVERIFY2(panel->alphaText().startsWith(QStringLiteral("No power-law fit")), qPrintable(panel->alphaText()));
+
+        selectAndWaitForSpectrum(bias);
+        QVERIFY2(panel->statusText().contains(QStringLiteral("2-D weight matrix")), qPrintable(panel->statusText()));
+        QVERIFY(!panel->hasResult());
+
+        selectAndWaitForSpectrum(dense);
+        QVERIFY(panel->hasResult());
+        const int computed = inspector_->spectrumComputations();
+        selectAndWaitForSpectrum(conv); // from the cache: nothing computed again
+        QVERIFY(panel->hasResult());
+        QCOMPARE(inspector_->spectrumComputations(), computed);
+    }
+
+    void cancelStopsALongComputation()
+    {
+        // 3000 × 4096 (48 MB float32): seconds of Gram accumulation, in 3 blocks per column strip.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.npy"));
+        Tensor t({ 3000, 4096 });
+        for (int64_t i = 0; i < t.size(); ++i)
+            t.data()[i] = float(std::sin(double(i) * 0.37));
+        writeNpy(path.toStdString(), t);
+        openAndWait(path);
+        QSignalSpy shown(inspector_, &Inspector::spectrumShown);
+        showDock();
+        SpectrumPanel* panel = inspector_->spectrum();
+        QVERIFY(panel->isComputing());
+        QVERIFY(panel->cancelButton()->isVisible());
+        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+        QVERIFY(!panel->isComputing());
+        QVERIFY2(panel->statusText().startsWith(QStringLiteral("Cancelled")), qPrintable(panel->statusText()));
+        QTest::qWait(300);
+        QCOMPARE(shown.count(), 0);
+        QCOMPARE(inspector_->spectrumComputations(), 0);
+    }
+
+    void plotsExportAsPngSvgAndPdf()
+    {
+        openAndWait(kHeavy);
+        QSignalSpy shown(inspector_, &Inspector::spectrumShown);
+        showDock();
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
+        QCustomPlot* plot = inspector_->spectrum()->plot();
+        QTemporaryDir dir;
+
+        const QString svgPath = dir.filePath(QStringLiteral("spectrum.svg"));
+        QCOMPARE(PlotExport::save(plot, svgPath), QString());
+        QFile svg(svgPath);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&svg);
+        int paths = 0, texts = 0;
+        bool root = false;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            root = root || xml.name() == QLatin1String("svg");
+            paths += xml.name() == QLatin1String("path") || xml.name() == QLatin1String("polyline");
+            texts += xml.name() == QLatin1String("text");
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(root);
+        QVERIFY2(paths > 20, qPrintable(QString::number(paths))); // axes, ticks, points, the fitted line
+        QVERIFY2(texts > 3, qPrintable(QString::number(texts)));  // tick labels and axis titles
+
+        const QString pngPath = dir.filePath(QStringLiteral("spectrum.png"));
+        QCOMPARE(PlotExport::save(plot, pngPath), QString());
+        QImage png(pngPath);
+        QCOMPARE(png.width(), 2 * plot->width());
+        const QString pdfPath = dir.filePath(QStringLiteral("spectrum.pdf"));
+        QCOMPARE(PlotExport::save(plot, pdfPath), QString());
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
+
+        QVERIFY(PlotExport::save(plot, dir.filePath(QStringLiteral("spectrum.bmp"))).contains(QStringLiteral("unknown image type")));
+        QVERIFY(!PlotExport::save(plot, dir.filePath(QStringLiteral("missing/spectrum.svg"))).isEmpty());
+        QVERIFY(PlotExport::fileFilter().contains(QStringLiteral("*.svg")));
+    }
+
+private:
+    void showDock()
+    {
+        inspector_->spectrumDock()->show();
+        inspector_->spectrumDock()->raise();
+    }
+
+    void openAndWait(const QString& path)
+    {
+        QSignalSpy opened(inspector_, &Inspector::modelOpened);
+        inspector_->open(path);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+    }
+
+    void selectAndWaitForSpectrum(int index)
+    {
+        QSignalSpy shown(inspector_, &Inspector::spectrumShown);
+        inspector_->selectTensor(index);
+        QCOMPARE(inspector_->currentTensor(), index);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().value(0).toInt() == index, 30000);
+    }
+
+    std::unique_ptr<MainWindow> window_;
+    Inspector* inspector_ = nullptr;
+};
+
+QTEST_MAIN(TestSpectrum)
+#include "test_spectrum.moc"
