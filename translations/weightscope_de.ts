@@ -79,6 +79,10 @@
         <source>view</source>
         <translation>Ansicht</translation>
     </message>
+    <message>
+        <source>Show the Spectrum dock for the opened file&apos;s tensor.</source>
+        <translation>Das Spektrum-Dock für den Tensor der geöffneten Datei zeigen.</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::AblationPanel</name>
@@ -470,10 +474,6 @@
         <translation>Bild…</translation>
     </message>
     <message>
-        <source>Save the plot as PNG or PDF</source>
-        <translation>Das Diagramm als PNG oder PDF speichern</translation>
-    </message>
-    <message>
         <source>x:</source>
         <translation>x:</translation>
     </message>
@@ -506,14 +506,6 @@
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <source>Save plot</source>
-        <translation>Diagramm speichern</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
-        <translation>PNG-Bilder (*.png);;PDF-Dokumente (*.pdf)</translation>
-    </message>
-    <message>
         <source>The quantity plotted for each run</source>
         <translation>Die Größe, die für jeden Lauf gezeichnet wird</translation>
     </message>
@@ -528,6 +520,10 @@
     <message>
         <source>Draw runs that share a tag or a hyperparameter as one mean curve</source>
         <translation>Läufe mit gleichem Tag oder Hyperparameter als eine mittlere Kurve zeichnen</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
     </message>
 </context>
 <context>
@@ -809,6 +805,18 @@ vorhergesagt →</translation>
     <message>
         <source>A − B: %1 · %2 (B: %3)</source>
         <translation>A − B: %1 · %2 (B: %3)</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spektrum</translation>
+    </message>
+    <message>
+        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
+        <translation>Der 4-D-Kern %1 wird als %2 × %3-Matrix (out, in·kh·kw) betrachtet.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Press Compute to start again.</source>
+        <translation>Abgebrochen. „Berechnen“ startet neu.</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1447,41 @@ Klicken, um sie abzuschalten</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::PlotExport</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Plot exported by Weightscope</source>
+        <translation>Von Weightscope exportiertes Diagramm</translation>
+    </message>
+    <message>
+        <source>%1: unknown image type; use .png, .svg or .pdf</source>
+        <translation>%1: unbekannter Bildtyp; .png, .svg oder .pdf verwenden</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1: Die Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export Plot…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1788,6 +1831,119 @@ Klicken, um sie abzuschalten</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::SpectrumPanel</name>
+    <message>
+        <source>Eigenvalue density</source>
+        <translation>Eigenwertdichte</translation>
+    </message>
+    <message>
+        <source>Singular values by rank</source>
+        <translation>Singulärwerte nach Rang</translation>
+    </message>
+    <message>
+        <source>The empirical spectral density of λ = σ² (what the fit describes), or the singular values σ in decreasing order</source>
+        <translation>Die empirische Spektraldichte von λ = σ² (die die Anpassung beschreibt) oder die Singulärwerte σ in absteigender Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>power-law fit</source>
+        <translation>Potenzgesetz-Anpassung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop computing this spectrum</source>
+        <translation>Die Berechnung dieses Spektrums abbrechen</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Compute the singular values of the selected matrix</source>
+        <translation>Die Singulärwerte der gewählten Matrix berechnen</translation>
+    </message>
+    <message>
+        <source>α is the exponent of a power law p(λ) ∝ λ^−α fitted to the tail of the density of the eigenvalues λ = σ² of WᵀW (maximum likelihood, xmin by the smallest Kolmogorov–Smirnov distance; Clauset, Shalizi &amp; Newman 2009). WeightWatcher (Martin &amp; Mahoney) reads it without any data: roughly 2–6 for a well-trained layer, below 2 over-fitted (a few directions dominate), above 6 under-trained (close to random). A rule of thumb, not a test: small matrices give noisy fits.</source>
+        <translation>α ist der Exponent eines Potenzgesetzes p(λ) ∝ λ^−α, angepasst an den Ausläufer der Dichte der Eigenwerte λ = σ² von WᵀW (Maximum-Likelihood, xmin nach dem kleinsten Kolmogorow-Smirnow-Abstand; Clauset, Shalizi &amp; Newman 2009). WeightWatcher (Martin &amp; Mahoney) liest ihn ohne Daten: etwa 2–6 bei einer gut trainierten Schicht, unter 2 überangepasst (wenige Richtungen dominieren), über 6 zu wenig trainiert (nahezu zufällig). Eine Faustregel, kein Test: kleine Matrizen ergeben verrauschte Anpassungen.</translation>
+    </message>
+    <message>
+        <source>below 2: possibly over-fitted</source>
+        <translation>unter 2: möglicherweise überangepasst</translation>
+    </message>
+    <message>
+        <source>above 6: possibly under-trained</source>
+        <translation>über 6: möglicherweise zu wenig trainiert</translation>
+    </message>
+    <message>
+        <source>2–6: typical of a well-trained layer</source>
+        <translation>2–6: typisch für eine gut trainierte Schicht</translation>
+    </message>
+    <message>
+        <source>Select a weight matrix in the model tree</source>
+        <translation>Eine Gewichtsmatrix im Modellbaum auswählen</translation>
+    </message>
+    <message>
+        <source>Computing the singular values…</source>
+        <translation>Singulärwerte werden berechnet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n singular value(s) of the %1 × %2 matrix</source>
+        <translation>
+            <numerusform>%n Singulärwert der %1 × %2-Matrix</numerusform>
+            <numerusform>%n Singulärwerte der %1 × %2-Matrix</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; largest %1, smallest %2</source>
+        <translation>; größter %1, kleinster %2</translation>
+    </message>
+    <message>
+        <source>eigenvalue λ = σ²</source>
+        <translation>Eigenwert λ = σ²</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>singular value σ</source>
+        <translation>Singulärwert σ</translation>
+    </message>
+    <message>
+        <source>α = %1 (%2) · xmin = %3 · KS distance %4 · %5 tail eigenvalues of %6</source>
+        <translation>α = %1 (%2) · xmin = %3 · KS-Abstand %4 · %5 Eigenwerte im Ausläufer von %6</translation>
+    </message>
+    <message>
+        <source>No power-law fit: %1</source>
+        <translation>Keine Potenzgesetz-Anpassung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n zero singular value(s) not drawn</source>
+        <translation>
+            <numerusform> · %n Singulärwert von null nicht gezeichnet</numerusform>
+            <numerusform> · %n Singulärwerte von null nicht gezeichnet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::StatsPanel</name>
     <message>
         <source>value</source>
@@ -1921,14 +2077,6 @@ Klicken, um sie abzuschalten</translation>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <source>Plot as PNG…</source>
-        <translation>Diagramm als PNG…</translation>
-    </message>
-    <message>
-        <source>Plot as PDF…</source>
-        <translation>Diagramm als PDF…</translation>
-    </message>
-    <message>
         <source>Tensor as NumPy .npy…</source>
         <translation>Tensor als NumPy-.npy…</translation>
     </message>
@@ -1975,22 +2123,6 @@ Klicken, um sie abzuschalten</translation>
     <message>
         <source>input channel </source>
         <translation>Eingabekanal </translation>
-    </message>
-    <message>
-        <source>Export Plot</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Export Slice</source>
@@ -2078,6 +2210,10 @@ Klicken, um sie abzuschalten</translation>
     <message>
         <source>The input channel whose filters are shown</source>
         <translation>Der Eingabekanal, dessen Filter gezeigt werden</translation>
+    </message>
+    <message>
+        <source>Plot as PNG, SVG or PDF…</source>
+        <translation>Diagramm als PNG, SVG oder PDF…</translation>
     </message>
 </context>
 <context>

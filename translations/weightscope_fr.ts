@@ -79,6 +79,10 @@
         <source>view</source>
         <translation>vue</translation>
     </message>
+    <message>
+        <source>Show the Spectrum dock for the opened file&apos;s tensor.</source>
+        <translation>Afficher le dock Spectre pour le tenseur du fichier ouvert.</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::AblationPanel</name>
@@ -470,10 +474,6 @@
         <translation>Image…</translation>
     </message>
     <message>
-        <source>Save the plot as PNG or PDF</source>
-        <translation>Enregistrer le graphique en PNG ou PDF</translation>
-    </message>
-    <message>
         <source>x:</source>
         <translation>x :</translation>
     </message>
@@ -506,14 +506,6 @@
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Save plot</source>
-        <translation>Enregistrer le graphique</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
-        <translation>Images PNG (*.png);;Documents PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>The quantity plotted for each run</source>
         <translation>La grandeur tracée pour chaque exécution</translation>
     </message>
@@ -528,6 +520,10 @@
     <message>
         <source>Draw runs that share a tag or a hyperparameter as one mean curve</source>
         <translation>Tracer les exécutions qui partagent une étiquette ou un hyperparamètre comme une seule courbe moyenne</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>Enregistrer le graphique en PNG, SVG ou PDF</translation>
     </message>
 </context>
 <context>
@@ -809,6 +805,18 @@ prédit →</translation>
     <message>
         <source>A − B: %1 · %2 (B: %3)</source>
         <translation>A − B : %1 · %2 (B : %3)</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spectre</translation>
+    </message>
+    <message>
+        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
+        <translation>Le noyau 4-D %1 est vu comme la matrice %2 × %3 (out, in·kh·kw).</translation>
+    </message>
+    <message>
+        <source>Cancelled. Press Compute to start again.</source>
+        <translation>Annulé. Appuyez sur Calculer pour recommencer.</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1447,41 @@ cliquer pour la désactiver</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::PlotExport</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Plot exported by Weightscope</source>
+        <translation>Graphique exporté par Weightscope</translation>
+    </message>
+    <message>
+        <source>%1: unknown image type; use .png, .svg or .pdf</source>
+        <translation>%1 : type d’image inconnu ; utilisez .png, .svg ou .pdf</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1 : impossible d’écrire le fichier</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>Export Plot…</source>
+        <translation>Exporter le graphique…</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1788,6 +1831,119 @@ cliquer pour la désactiver</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::SpectrumPanel</name>
+    <message>
+        <source>Eigenvalue density</source>
+        <translation>Densité des valeurs propres</translation>
+    </message>
+    <message>
+        <source>Singular values by rank</source>
+        <translation>Valeurs singulières par rang</translation>
+    </message>
+    <message>
+        <source>The empirical spectral density of λ = σ² (what the fit describes), or the singular values σ in decreasing order</source>
+        <translation>La densité spectrale empirique de λ = σ² (ce que décrit l’ajustement), ou les valeurs singulières σ par ordre décroissant</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>Enregistrer le graphique en PNG, SVG ou PDF</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>données</translation>
+    </message>
+    <message>
+        <source>power-law fit</source>
+        <translation>ajustement en loi de puissance</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop computing this spectrum</source>
+        <translation>Arrêter le calcul de ce spectre</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calculer</translation>
+    </message>
+    <message>
+        <source>Compute the singular values of the selected matrix</source>
+        <translation>Calculer les valeurs singulières de la matrice choisie</translation>
+    </message>
+    <message>
+        <source>α is the exponent of a power law p(λ) ∝ λ^−α fitted to the tail of the density of the eigenvalues λ = σ² of WᵀW (maximum likelihood, xmin by the smallest Kolmogorov–Smirnov distance; Clauset, Shalizi &amp; Newman 2009). WeightWatcher (Martin &amp; Mahoney) reads it without any data: roughly 2–6 for a well-trained layer, below 2 over-fitted (a few directions dominate), above 6 under-trained (close to random). A rule of thumb, not a test: small matrices give noisy fits.</source>
+        <translation>α est l’exposant d’une loi de puissance p(λ) ∝ λ^−α ajustée à la queue de la densité des valeurs propres λ = σ² de WᵀW (maximum de vraisemblance, xmin par la plus petite distance de Kolmogorov-Smirnov ; Clauset, Shalizi et Newman 2009). WeightWatcher (Martin et Mahoney) le lit sans aucune donnée : environ 2–6 pour une couche bien entraînée, en dessous de 2 surajustée (quelques directions dominent), au-dessus de 6 sous-entraînée (proche de l’aléatoire). Une règle empirique, pas un test : les petites matrices donnent des ajustements bruités.</translation>
+    </message>
+    <message>
+        <source>below 2: possibly over-fitted</source>
+        <translation>en dessous de 2 : peut-être surajustée</translation>
+    </message>
+    <message>
+        <source>above 6: possibly under-trained</source>
+        <translation>au-dessus de 6 : peut-être sous-entraînée</translation>
+    </message>
+    <message>
+        <source>2–6: typical of a well-trained layer</source>
+        <translation>2–6 : typique d’une couche bien entraînée</translation>
+    </message>
+    <message>
+        <source>Select a weight matrix in the model tree</source>
+        <translation>Choisissez une matrice de poids dans l’arbre du modèle</translation>
+    </message>
+    <message>
+        <source>Computing the singular values…</source>
+        <translation>Calcul des valeurs singulières…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n singular value(s) of the %1 × %2 matrix</source>
+        <translation>
+            <numerusform>%n valeur singulière de la matrice %1 × %2</numerusform>
+            <numerusform>%n valeurs singulières de la matrice %1 × %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; largest %1, smallest %2</source>
+        <translation>; la plus grande %1, la plus petite %2</translation>
+    </message>
+    <message>
+        <source>eigenvalue λ = σ²</source>
+        <translation>valeur propre λ = σ²</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>densité</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>rang</translation>
+    </message>
+    <message>
+        <source>singular value σ</source>
+        <translation>valeur singulière σ</translation>
+    </message>
+    <message>
+        <source>α = %1 (%2) · xmin = %3 · KS distance %4 · %5 tail eigenvalues of %6</source>
+        <translation>α = %1 (%2) · xmin = %3 · distance KS %4 · %5 valeurs propres dans la queue sur %6</translation>
+    </message>
+    <message>
+        <source>No power-law fit: %1</source>
+        <translation>Pas d’ajustement en loi de puissance : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n zero singular value(s) not drawn</source>
+        <translation>
+            <numerusform> · %n valeur singulière nulle non tracée</numerusform>
+            <numerusform> · %n valeurs singulières nulles non tracées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::StatsPanel</name>
     <message>
         <source>value</source>
@@ -1921,14 +2077,6 @@ cliquer pour la désactiver</translation>
         <translation>Exporter</translation>
     </message>
     <message>
-        <source>Plot as PNG…</source>
-        <translation>Graphique en PNG…</translation>
-    </message>
-    <message>
-        <source>Plot as PDF…</source>
-        <translation>Graphique en PDF…</translation>
-    </message>
-    <message>
         <source>Tensor as NumPy .npy…</source>
         <translation>Tenseur en .npy NumPy…</translation>
     </message>
@@ -1975,22 +2123,6 @@ cliquer pour la désactiver</translation>
     <message>
         <source>input channel </source>
         <translation>canal d’entrée </translation>
-    </message>
-    <message>
-        <source>Export Plot</source>
-        <translation>Exporter le graphique</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>Image PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>Impossible d’écrire %1</translation>
     </message>
     <message>
         <source>Export Slice</source>
@@ -2078,6 +2210,10 @@ cliquer pour la désactiver</translation>
     <message>
         <source>The input channel whose filters are shown</source>
         <translation>Le canal d’entrée dont les filtres sont affichés</translation>
+    </message>
+    <message>
+        <source>Plot as PNG, SVG or PDF…</source>
+        <translation>Graphique en PNG, SVG ou PDF…</translation>
     </message>
 </context>
 <context>
