@@ -376,6 +376,9 @@ void RunWriter::flushRows()
     setAttribute(impl_->root.get(), "progress", progress.dump(), path_);
     if (H5Fflush(impl_->file.get(), H5F_SCOPE_GLOBAL) < 0)
         throw FormatError(path_ + ": cannot write the run file (disk full?)");
+    // libhdf5 keeps freed blocks on its free lists (up to ~37 MB by default) instead of giving
+    // them back; a training that writes for hours would hold them all (#9, long runs).
+    H5garbage_collect();
     lastFlush_ = now();
 }
 
