@@ -136,6 +136,23 @@ std::vector<float> readFloatDataset(hid_t parent, const std::string& name, std::
     Handle type(H5Dget_type(set.get()));
     if (H5Tget_class(type.get()) != H5T_FLOAT && H5Tget_class(type.get()) != H5T_INTEGER)
         throw FormatError(file + ": dataset '" + name + "' is not numeric");
+    if (H5Tget_size(type.get()) == 0 || H5Tget_size(type.get()) > 8) // HDF5 converts in buffers of this size per element
+        throw FormatError(file + ": dataset '" + name + "' has " + std::to_string(H5Tget_size(type.get()))
+            + "-byte numbers (damaged type?)");
+    // libhdf5 allocates a whole chunk to read one: a damaged layout's chunk of gigabytes would be
+    // allocated for a small dataset (fuzz_model_h5: 4 GB from a 27 KB file).
+    Handle dcpl(H5Dget_create_plist(set.get()));
+    if (dcpl.valid() && H5Pget_layout(dcpl.get()) == H5D_CHUNKED) {
+        std::vector<hsize_t> chunk(size_t(rank > 0 ? rank : 1), 0);
+        const int chunkRank = H5Pget_chunk(dcpl.get(), int(chunk.size()), chunk.data());
+        hsize_t chunkElements = 1;
+        for (int i = 0; i < chunkRank && i < int(chunk.size()); ++i)
+            chunkElements = chunk[size_t(i)] != 0 && chunkElements > (hsize_t(1) << 40) / chunk[size_t(i)]
+                ? (hsize_t(1) << 40) : chunkElements * chunk[size_t(i)];
+        if (chunkElements > count && chunkElements > (hsize_t(1) << 24))
+            throw FormatError(file + ": dataset '" + name + "' is stored in chunks of " + std::to_string(chunkElements)
+                + " elements, more than its " + std::to_string(count) + " (damaged layout?)");
+    }
     std::vector<float> values(static_cast<size_t>(count));
     if (count && H5Dread(set.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
         throw FormatError(file + ": cannot read dataset '" + name + "' (damaged file?)");
@@ -399,6 +416,12 @@ void checkVariableLengthStrings(hid_t obj, const std::string& what)
     Handle type(attribute ? H5Aget_type(obj) : H5Dget_type(obj));
     if (!type.valid() || H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) <= 0)
         return;
+    // A variable-length string's characters are one byte each; HDF5 sizes its conversion buffer
+    // as length x this size, which a damaged type message can make gigabytes.
+    Handle character(H5Tget_super(type.get()));
+    if (character.valid() && H5Tget_size(character.get()) != 1)
+        throw FormatError(what + ": its characters are " + std::to_string(H5Tget_size(character.get()))
+            + " bytes wide (damaged type?)");
     Handle file(H5Iget_file_id(obj));
     Handle fcpl(H5Fget_create_plist(file.get()));
     size_t sizeofAddr = 0, sizeofSize = 0;
@@ -431,8 +454,15 @@ void checkVariableLengthStrings(hid_t obj, const std::string& what)
         const uint64_t length = decodeLE(r, 4);
         const uint64_t addr = decodeLE(r + 4, sizeofAddr);
         const auto index = unsigned(decodeLE(r + 4 + sizeofAddr, 4));
-        if (addr == 0)
+        if (length > bytes.size())
+            throw FormatError(what + ": string " + std::to_string(i) + " claims " + std::to_string(length)
+                + " bytes, more than the file holds");
+        if (addr == 0) {
+            if (length != 0)
+                throw FormatError(what + ": string " + std::to_string(i) + " has no heap object but a length of "
+                    + std::to_string(length));
             continue; // a null string: HDF5 does not look at the heap
+        }
         auto it = collections.find(addr);
         if (it == collections.end())
             it = collections.emplace(addr, walkCollection(bytes, base, addr, sizeofSize, what)).first;
@@ -440,8 +470,10 @@ void checkVariableLengthStrings(hid_t obj, const std::string& what)
         for (const auto& [objectIndex, objectSize] : it->second) {
             if (objectIndex != index)
                 continue;
-            // HDF5 copies the whole object into a buffer of `length` bytes.
-            if (objectSize > length)
+            // HDF5 allocates (and clears) `length` bytes, then copies the whole object into them:
+            // a longer object overruns the buffer, a longer length asks for up to 4 GB from a
+            // few bytes of file. HDF5 writes them equal (a string's object is its bytes).
+            if (objectSize != length)
                 throw FormatError(what + ": heap object " + std::to_string(index) + " holds " + std::to_string(objectSize)
                     + " bytes for a string of " + std::to_string(length));
             found = true;

@@ -58,7 +58,8 @@ bool isDataset(hid_t loc, const std::string& path);
 // Checks the global-heap storage of a variable-length string attribute or dataset before HDF5
 // converts it (#3). libhdf5 1.10.8 trusts the heap: a collection whose free-space object has
 // size 0 makes it loop for ever (H5HG__cache_heap_deserialize), and a heap object larger than its
-// reference's length, or an index the collection does not hold, is copied out of bounds.
+// reference's length, or an index the collection does not hold, is copied out of bounds, and a
+// length larger than the object makes it allocate that length (up to 4 GB) from a tiny file.
 // The references are read raw (a conversion to an opaque type that leaves the bytes as they are
 // on disk); each collection they point to is read from the file and walked as HDF5 walks it.
 // Throws FormatError starting with `what` when anything does not add up. No-op for other types.
