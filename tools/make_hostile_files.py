@@ -373,6 +373,13 @@ def native_files():
             change(f)
 
     variant("model-version-99.h5", lambda f: f.attrs.__setitem__("format_version", "99"))
+
+    def huge_chunks(f):  # the right shape and values in one chunk of 2^24 + 1 elements (deflated)
+        values = f["weights"][layer][param][...]
+        del f["weights"][layer][param]
+        f["weights"][layer].create_dataset(param, data=values, maxshape=(None,) * values.ndim,
+                                           chunks=((1 << 24) + 1,) + (1,) * (values.ndim - 1), compression="gzip")
+    variant("model-chunk-huge.h5", huge_chunks)
     variant("model-config-not-json.h5", lambda f: f.attrs.__setitem__("model_config", "{\"layers\": ["))
     variant("model-config-deep.h5", lambda f: f.attrs.__setitem__("model_config", "[" * 100000 + "]" * 100000))
     huge = json.loads(json.dumps(config))
