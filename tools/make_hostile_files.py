@@ -373,6 +373,13 @@ def native_files():
             change(f)
 
     variant("model-version-99.h5", lambda f: f.attrs.__setitem__("format_version", "99"))
+
+    def huge_chunks(f):  # the right shape and values in one chunk of 2^24 + 1 elements (deflated)
+        values = f["weights"][layer][param][...]
+        del f["weights"][layer][param]
+        f["weights"][layer].create_dataset(param, data=values, maxshape=(None,) * values.ndim,
+                                           chunks=((1 << 24) + 1,) + (1,) * (values.ndim - 1), compression="gzip")
+    variant("model-chunk-huge.h5", huge_chunks)
     variant("model-config-not-json.h5", lambda f: f.attrs.__setitem__("model_config", "{\"layers\": ["))
     variant("model-config-deep.h5", lambda f: f.attrs.__setitem__("model_config", "[" * 100000 + "]" * 100000))
     huge = json.loads(json.dumps(config))
@@ -427,6 +434,58 @@ def native_files():
     variant("model-sparse-huge-dataset.h5", sparse)
 
 
+# ---- HDF5 global heap (variable-length strings; #3) -------------------------------------------
+def heap_objects(data, collection):
+    """(offset, index, size) of each object of the global heap collection at `collection`."""
+    size = struct.unpack_from("<Q", data, collection + 8)[0]
+    p, end, objects = collection + 16, collection + size, []
+    while p + 16 <= end:
+        index, _, _, length = struct.unpack_from("<HHIQ", data, p)
+        objects.append((p, index, length))
+        if index == 0:
+            break
+        p += 16 + (length + 7) // 8 * 8
+    return objects
+
+
+def vlen_heap_files():
+    """keras2_mlp.h5 (h5py: variable-length string attributes in one global heap collection at
+    byte 2048: keras_version, backend, model_config, training_config) with the collection damaged.
+    keras-h5-vlen-attribute-hang.h5 beside them is the fuzzer's find (a free-space object of size
+    0: libhdf5 1.10.8 loops for ever in H5HG__cache_heap_deserialize)."""
+    base = bytearray(read("keras/keras2_mlp.h5"))
+    gcol = base.find(b"GCOL")
+    objects = heap_objects(base, gcol)
+
+    def variant(name, patch):
+        data = bytearray(base)
+        patch(data)
+        write(name, bytes(data))
+
+    def grow_first(d):  # "2.12.0" (6 bytes) claims 8: copied into a 6-byte buffer by HDF5
+        off, index, length = objects[0]
+        struct.pack_into("<Q", d, off + 8, length + 2)
+    variant("keras-h5-vlen-heap-object-too-big.h5", grow_first)
+
+    def renumber_config(d):  # model_config's object (index 3) renumbered 9: the reference dangles
+        off = next(o for o, index, _ in objects if index == 3)
+        struct.pack_into("<H", d, off, 9)
+    variant("keras-h5-vlen-heap-missing-object.h5", renumber_config)
+
+    def bad_signature(d):
+        d[gcol:gcol + 4] = b"GCOX"
+    variant("keras-h5-vlen-heap-bad-signature.h5", bad_signature)
+
+    def huge_collection(d):
+        struct.pack_into("<Q", d, gcol + 8, 1 << 40)
+    variant("keras-h5-vlen-heap-size-past-eof.h5", huge_collection)
+
+    def zero_free_space(d):  # what the fuzzer found, made on purpose: free space of size 0
+        off = next(o for o, index, _ in objects if index == 0)
+        struct.pack_into("<Q", d, off + 8, 0)
+    variant("keras-h5-vlen-heap-free-space-zero.h5", zero_free_space)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     safetensors()
@@ -434,6 +493,7 @@ def main():
     idx_files()
     csv_files()
     keras_files()
+    vlen_heap_files()
     native_files()
 
 

@@ -4,6 +4,7 @@
 #include "HelpDialogs.h"
 #include "Preference.h"
 #include "PreferencesDialog.h"
+#include "RecoveryNotice.h"
 #include "Theme.h"
 #include "inspector/Inspector.h"
 #include "inspector/TensorViewPanel.h"
@@ -85,6 +86,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     runs_ = new RunsPanel;
     runsDock_ = addPanelDock(runs_, tr("Runs"), QStringLiteral("RunsDock"));
     connect(runs_, &RunsPanel::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    recovery_ = new RecoveryNotice(runs_, this, [this] { showRuns(); });
 
     createMenus();
     applyPreferences();

@@ -14,6 +14,7 @@ class Inspector;
 class PlaygroundPanel;
 class TrainingPanel;
 class RunsPanel;
+class RecoveryNotice;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -29,6 +30,7 @@ public:
     void showRuns();
     RunsPanel* runs() const { return runs_; }
     Inspector* inspector() const { return inspector_; }
+    RecoveryNotice* recovery() const { return recovery_; } // offers interrupted runs after a start
 
     void applyPreferences(); // what can change live: theme, plot refresh rate
 
@@ -50,6 +52,7 @@ private:
     QDockWidget* trainingDock_ = nullptr;
     RunsPanel* runs_ = nullptr;
     QDockWidget* runsDock_ = nullptr;
+    RecoveryNotice* recovery_ = nullptr;
     QLabel* startPage_ = nullptr;
     Inspector* inspector_ = nullptr;
     QStackedWidget* central_ = nullptr;

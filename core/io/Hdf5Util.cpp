@@ -2,6 +2,11 @@
 
 #include "util/Error.h"
 
+#include <unistd.h>
+
+#include <cstring>
+#include <map>
+
 namespace ws::h5 {
 
 void Handle::reset()
@@ -75,6 +80,7 @@ std::string readStringAttribute(hid_t obj, const std::string& name, const std::s
     if (H5Sget_simple_extent_npoints(space.get()) != 1)
         throw FormatError(file + ": attribute '" + name + "' is not a single string");
     if (H5Tis_variable_str(type.get()) > 0) {
+        checkVariableLengthStrings(attr.get(), file + ": attribute '" + name + "'");
         char* text = nullptr;
         Handle memType(H5Tcopy(H5T_C_S1));
         H5Tset_size(memType.get(), H5T_VARIABLE);
@@ -130,6 +136,23 @@ std::vector<float> readFloatDataset(hid_t parent, const std::string& name, std::
     Handle type(H5Dget_type(set.get()));
     if (H5Tget_class(type.get()) != H5T_FLOAT && H5Tget_class(type.get()) != H5T_INTEGER)
         throw FormatError(file + ": dataset '" + name + "' is not numeric");
+    if (H5Tget_size(type.get()) == 0 || H5Tget_size(type.get()) > 8) // HDF5 converts in buffers of this size per element
+        throw FormatError(file + ": dataset '" + name + "' has " + std::to_string(H5Tget_size(type.get()))
+            + "-byte numbers (damaged type?)");
+    // libhdf5 allocates a whole chunk to read one: a damaged layout's chunk of gigabytes would be
+    // allocated for a small dataset (fuzz_model_h5: 4 GB from a 27 KB file).
+    Handle dcpl(H5Dget_create_plist(set.get()));
+    if (dcpl.valid() && H5Pget_layout(dcpl.get()) == H5D_CHUNKED) {
+        std::vector<hsize_t> chunk(size_t(rank > 0 ? rank : 1), 0);
+        const int chunkRank = H5Pget_chunk(dcpl.get(), int(chunk.size()), chunk.data());
+        hsize_t chunkElements = 1;
+        for (int i = 0; i < chunkRank && i < int(chunk.size()); ++i)
+            chunkElements = chunk[size_t(i)] != 0 && chunkElements > (hsize_t(1) << 40) / chunk[size_t(i)]
+                ? (hsize_t(1) << 40) : chunkElements * chunk[size_t(i)];
+        if (chunkElements > count && chunkElements > (hsize_t(1) << 24))
+            throw FormatError(file + ": dataset '" + name + "' is stored in chunks of " + std::to_string(chunkElements)
+                + " elements, more than its " + std::to_string(count) + " (damaged layout?)");
+    }
     std::vector<float> values(static_cast<size_t>(count));
     if (count && H5Dread(set.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
         throw FormatError(file + ": cannot read dataset '" + name + "' (damaged file?)");
@@ -175,6 +198,7 @@ bool readStrings(hid_t attr, std::vector<std::string>& out, const std::string& w
     if (H5Tget_class(type.get()) != H5T_STRING)
         return n == 0; // h5py stores an empty Python list as an empty float array
     if (H5Tis_variable_str(type.get()) > 0) {
+        checkVariableLengthStrings(attr, what);
         std::vector<char*> items(size_t(n), nullptr);
         Handle memType(H5Tcopy(H5T_C_S1));
         H5Tset_size(memType.get(), H5T_VARIABLE);
@@ -236,6 +260,228 @@ bool isDataset(hid_t loc, const std::string& path)
     if (H5Oget_info_by_name(loc, path.c_str(), &info, H5P_DEFAULT) < 0)
         return false;
     return info.type == H5O_TYPE_DATASET;
+}
+
+namespace {
+
+// ---- Variable-length strings: the global heap checked before HDF5 reads it (#3) ----
+// HDF5 file format spec, "Global Heap": a collection is "GCOL", version 1, 3 reserved bytes and
+// its size (a length: sizeof_size bytes), then objects: index (2), reference count (2),
+// reserved (4), size (sizeof_size), the data padded to 8 bytes. Index 0 is the free space, whose
+// size includes its header and is not padded. A vlen reference on disk is the sequence length
+// (4), the collection's address (sizeof_addr) and the object's index (4).
+
+constexpr const char* kRawVlenTag = "weightscope raw vlen reference";
+
+// Registered as a soft conversion from variable-length strings to opaque types, it accepts only
+// our tagged opaque type of the disk reference's size and leaves the bytes as they are: H5Aread
+// and H5Dread then hand over the references without touching the heap. Every other conversion
+// is refused here and left to HDF5.
+herr_t keepRawVlenReferences(hid_t src, hid_t dst, H5T_cdata_t* cdata, size_t, size_t, size_t, void*, void*, hid_t)
+{
+    if (cdata->command != H5T_CONV_INIT)
+        return 0; // H5T_CONV_CONV: same size, nothing to move; H5T_CONV_FREE: nothing held
+    if (H5Tget_class(dst) != H5T_OPAQUE || H5Tis_variable_str(src) <= 0 || H5Tget_size(src) != H5Tget_size(dst))
+        return -1;
+    char* tag = H5Tget_tag(dst);
+    const bool ours = tag && std::strcmp(tag, kRawVlenTag) == 0;
+    H5free_memory(tag);
+    if (!ours)
+        return -1;
+    cdata->need_bkg = H5T_BKG_NO;
+    return 0;
+}
+
+bool registerRawVlenConversion()
+{
+    static const bool registered = [] {
+        Handle src(H5Tcopy(H5T_C_S1));
+        H5Tset_size(src.get(), H5T_VARIABLE);
+        Handle dst(H5Tcreate(H5T_OPAQUE, 16));
+        H5Tset_tag(dst.get(), kRawVlenTag);
+        return H5Tregister(H5T_PERS_SOFT, "weightscope raw vlen", src.get(), dst.get(), keepRawVlenReferences) >= 0;
+    }();
+    return registered;
+}
+
+uint64_t decodeLE(const unsigned char* p, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t i = n; i-- > 0;)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+// The bytes of an open file, through its driver: a descriptor (sec2, the default) or the image
+// in memory (core, the .keras reader's model.weights.h5).
+class FileBytes {
+public:
+    explicit FileBytes(hid_t file)
+    {
+        H5Fget_filesize(file, &size_);
+        Handle fapl(H5Fget_access_plist(file));
+        const hid_t driver = H5Pget_driver(fapl.get());
+        void* handle = nullptr;
+        if (H5Fget_vfd_handle(file, H5P_DEFAULT, &handle) < 0 || !handle)
+            return;
+        if (driver == H5FD_SEC2)
+            fd_ = *static_cast<int*>(handle);
+        else if (driver == H5FD_CORE) // the core driver hands out the address of its buffer pointer
+            image_ = *static_cast<const unsigned char* const*>(handle);
+    }
+    bool readable() const { return fd_ >= 0 || image_; }
+    hsize_t size() const { return size_; }
+    // False when [offset, offset + n) is not inside the file.
+    bool read(uint64_t offset, void* out, size_t n) const
+    {
+        if (offset > size_ || n > size_ - offset)
+            return false;
+        if (image_) {
+            std::memcpy(out, image_ + offset, n);
+            return true;
+        }
+        auto* dst = static_cast<unsigned char*>(out);
+        while (n > 0) {
+            const ssize_t got = pread(fd_, dst, n, off_t(offset));
+            if (got <= 0)
+                return false;
+            dst += got;
+            offset += uint64_t(got);
+            n -= size_t(got);
+        }
+        return true;
+    }
+
+private:
+    hsize_t size_ = 0;
+    int fd_ = -1;
+    const unsigned char* image_ = nullptr;
+};
+
+// One collection's objects: index -> size, as HDF5 finds them.
+using HeapObjects = std::vector<std::pair<unsigned, uint64_t>>;
+
+HeapObjects walkCollection(const FileBytes& bytes, uint64_t base, uint64_t addr, size_t sizeofSize,
+    const std::string& what)
+{
+    const std::string where = what + ": global heap collection at address " + std::to_string(addr);
+    const size_t headerSize = 8 + sizeofSize;
+    const size_t objectHeaderSize = 8 + sizeofSize;
+    std::vector<unsigned char> header(headerSize);
+    if (addr > UINT64_MAX - base || !bytes.read(base + addr, header.data(), headerSize))
+        throw FormatError(where + " lies outside the file");
+    if (std::memcmp(header.data(), "GCOL", 4) != 0 || header[4] != 1)
+        throw FormatError(where + " has no valid signature (damaged file?)");
+    const uint64_t size = decodeLE(header.data() + 8, sizeofSize);
+    std::vector<unsigned char> chunk;
+    if (size < headerSize || size > bytes.size())
+        throw FormatError(where + " claims " + std::to_string(size) + " bytes, more than the file holds");
+    chunk.resize(size_t(size));
+    if (!bytes.read(base + addr, chunk.data(), chunk.size()))
+        throw FormatError(where + " claims " + std::to_string(size) + " bytes, more than the file holds");
+    HeapObjects objects;
+    uint64_t p = headerSize;
+    while (p < size) {
+        if (p + objectHeaderSize > size)
+            break; // too small for an object: free space
+        const unsigned char* o = chunk.data() + p;
+        const unsigned index = unsigned(decodeLE(o, 2));
+        const uint64_t objectSize = decodeLE(o + 8, sizeofSize);
+        // As H5HG__cache_heap_deserialize: the free space's size includes its header and is not
+        // padded; an object's is its data, padded to 8 bytes. A need of 0 is where HDF5 loops.
+        uint64_t need = objectSize;
+        if (index > 0) {
+            if (objectSize > size)
+                throw FormatError(where + ": object " + std::to_string(index) + " is larger than the collection");
+            need = objectHeaderSize + ((objectSize + 7) & ~uint64_t(7));
+        }
+        if (need == 0)
+            throw FormatError(where + ": the free space at byte " + std::to_string(p)
+                + " has size 0 (libhdf5 would loop for ever reading it)");
+        if (need > size - p)
+            throw FormatError(where + ": object " + std::to_string(index) + " at byte " + std::to_string(p)
+                + " runs past the end of the collection");
+        if (index > 0)
+            objects.emplace_back(index, objectSize);
+        p += need;
+    }
+    return objects;
+}
+
+} // namespace
+
+void checkVariableLengthStrings(hid_t obj, const std::string& what)
+{
+    const bool attribute = H5Iget_type(obj) == H5I_ATTR;
+    Handle type(attribute ? H5Aget_type(obj) : H5Dget_type(obj));
+    if (!type.valid() || H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) <= 0)
+        return;
+    // A variable-length string's characters are one byte each; HDF5 sizes its conversion buffer
+    // as length x this size, which a damaged type message can make gigabytes.
+    Handle character(H5Tget_super(type.get()));
+    if (character.valid() && H5Tget_size(character.get()) != 1)
+        throw FormatError(what + ": its characters are " + std::to_string(H5Tget_size(character.get()))
+            + " bytes wide (damaged type?)");
+    Handle file(H5Iget_file_id(obj));
+    Handle fcpl(H5Fget_create_plist(file.get()));
+    size_t sizeofAddr = 0, sizeofSize = 0;
+    hsize_t base = 0;
+    if (!fcpl.valid() || H5Pget_sizes(fcpl.get(), &sizeofAddr, &sizeofSize) < 0 || H5Pget_userblock(fcpl.get(), &base) < 0
+        || sizeofAddr < 2 || sizeofAddr > 8 || sizeofSize < 2 || sizeofSize > 8)
+        throw FormatError(what + " cannot be checked (damaged file?)");
+    const FileBytes bytes(file.get());
+    if (!bytes.readable() || !registerRawVlenConversion())
+        throw FormatError(what + " cannot be checked (unsupported HDF5 driver)");
+
+    Handle space(attribute ? H5Aget_space(obj) : H5Dget_space(obj));
+    const hssize_t n = H5Sget_simple_extent_npoints(space.get());
+    const size_t referenceSize = 4 + sizeofAddr + 4;
+    if (n < 0 || uint64_t(n) > bytes.size())
+        throw FormatError(what + " claims more strings than the file can hold");
+    if (n == 0)
+        return;
+    Handle raw(H5Tcreate(H5T_OPAQUE, referenceSize));
+    H5Tset_tag(raw.get(), kRawVlenTag);
+    std::vector<unsigned char> refs(size_t(n) * referenceSize);
+    const herr_t status = attribute ? H5Aread(obj, raw.get(), refs.data())
+                                    : H5Dread(obj, raw.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, refs.data());
+    if (status < 0)
+        throw FormatError(what + " cannot be read (damaged file?)");
+
+    std::map<uint64_t, HeapObjects> collections;
+    for (hssize_t i = 0; i < n; ++i) {
+        const unsigned char* r = refs.data() + size_t(i) * referenceSize;
+        const uint64_t length = decodeLE(r, 4);
+        const uint64_t addr = decodeLE(r + 4, sizeofAddr);
+        const auto index = unsigned(decodeLE(r + 4 + sizeofAddr, 4));
+        if (length > bytes.size())
+            throw FormatError(what + ": string " + std::to_string(i) + " claims " + std::to_string(length)
+                + " bytes, more than the file holds");
+        if (addr == 0) {
+            if (length != 0)
+                throw FormatError(what + ": string " + std::to_string(i) + " has no heap object but a length of "
+                    + std::to_string(length));
+            continue; // a null string: HDF5 does not look at the heap
+        }
+        auto it = collections.find(addr);
+        if (it == collections.end())
+            it = collections.emplace(addr, walkCollection(bytes, base, addr, sizeofSize, what)).first;
+        bool found = false;
+        for (const auto& [objectIndex, objectSize] : it->second) {
+            if (objectIndex != index)
+                continue;
+            // HDF5 allocates (and clears) `length` bytes, then copies the whole object into them:
+            // a longer object overruns the buffer, a longer length asks for up to 4 GB from a
+            // few bytes of file. HDF5 writes them equal (a string's object is its bytes).
+            if (objectSize != length)
+                throw FormatError(what + ": heap object " + std::to_string(index) + " holds " + std::to_string(objectSize)
+                    + " bytes for a string of " + std::to_string(length));
+            found = true;
+        }
+        if (!found)
+            throw FormatError(what + ": string " + std::to_string(i) + " points to heap object " + std::to_string(index)
+                + " at address " + std::to_string(addr) + ", which does not exist");
+    }
 }
 
 Handle openFileImage(const void* data, size_t size)

@@ -55,6 +55,15 @@ std::vector<std::string> readStringListAttribute(hid_t obj, const std::string& n
     const std::string& where);
 // True when `path` (relative to loc) names a dataset.
 bool isDataset(hid_t loc, const std::string& path);
+// Checks the global-heap storage of a variable-length string attribute or dataset before HDF5
+// converts it (#3). libhdf5 1.10.8 trusts the heap: a collection whose free-space object has
+// size 0 makes it loop for ever (H5HG__cache_heap_deserialize), and a heap object larger than its
+// reference's length, or an index the collection does not hold, is copied out of bounds, and a
+// length larger than the object makes it allocate that length (up to 4 GB) from a tiny file.
+// The references are read raw (a conversion to an opaque type that leaves the bytes as they are
+// on disk); each collection they point to is read from the file and walked as HDF5 walks it.
+// Throws FormatError starting with `what` when anything does not add up. No-op for other types.
+void checkVariableLengthStrings(hid_t attrOrDataset, const std::string& what);
 // Opens an HDF5 file image held in memory, read-only, through the core driver (the bytes are
 // copied by HDF5). Returns an invalid handle when the bytes are not a readable HDF5 file.
 Handle openFileImage(const void* data, size_t size);

@@ -157,9 +157,12 @@ std::string Converter::stringAttr(const char* key, const std::string& fallback) 
 
 void Converter::onlyAttributes(std::initializer_list<const char*> known) const
 {
-    for (const auto& [key, v] : node_->attributes.items())
+    // No structured binding: clang 14 (the fuzz preset) cannot capture one in the lambda.
+    for (const auto& item : node_->attributes.items()) {
+        const std::string& key = item.key();
         if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
-            fail("attribute '" + key + "' = " + v.dump() + " is not supported");
+            fail("attribute '" + key + "' = " + item.value().dump() + " is not supported");
+    }
 }
 
 std::optional<Tensor> Converter::constantInput(size_t i, bool required) const

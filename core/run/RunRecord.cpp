@@ -21,6 +21,8 @@ namespace {
 constexpr const char* kFormat = "weightscope-run";
 constexpr int kFormatVersion = 1;
 constexpr hsize_t kChunkRows = 1024;
+// Batch rows kept in memory before they are written even in the middle of an epoch (~0.8 MB).
+constexpr size_t kMaxWaitingRows = 16384;
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 const char* kStatusNames[] = { "running", "completed", "diverged", "stopped", "interrupted" };
@@ -142,6 +144,7 @@ std::vector<std::string> readStringColumn(hid_t group, const char* name, const s
     if (!type.valid() || H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) <= 0)
         throw FormatError(what + " is not a variable-length string column");
     const hsize_t rows = columnRows(set.get(), what, fileSize);
+    h5::checkVariableLengthStrings(set.get(), what);
     std::vector<char*> items(size_t(rows), nullptr);
     h5::Handle mem = stringType();
     if (rows && H5Dread(set.get(), mem.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, items.data()) < 0)
@@ -303,6 +306,11 @@ void RunWriter::addBatch(const BatchProgress& p)
     batches_.learningRate.push_back(p.learningRate);
     lastStep_ = p.step;
     lastEpoch_ = epoch;
+    // An epoch of millions of batches (batch size 1 on a large set) must not pile its rows up
+    // in memory (#9, long runs): past kMaxWaitingRows they are written mid-epoch. A flush at a
+    // batch boundary leaves the file as consistent as one at an epoch's end.
+    if (batches_.size() >= kMaxWaitingRows)
+        flushRows();
 }
 
 void RunWriter::endEpoch(const EpochProgress& p)
@@ -368,6 +376,9 @@ void RunWriter::flushRows()
     setAttribute(impl_->root.get(), "progress", progress.dump(), path_);
     if (H5Fflush(impl_->file.get(), H5F_SCOPE_GLOBAL) < 0)
         throw FormatError(path_ + ": cannot write the run file (disk full?)");
+    // libhdf5 keeps freed blocks on its free lists (up to ~37 MB by default) instead of giving
+    // them back; a training that writes for hours would hold them all (#9, long runs).
+    H5garbage_collect();
     lastFlush_ = now();
 }
 

@@ -17,9 +17,9 @@
 //
 // Crash safety. The rename-from-a-temporary rule of the model file (#9) does not fit a file that
 // grows for hours: a temporary that only becomes visible at the end would lose everything on a
-// kill. Instead the writer touches the file only at epoch ends (and for checkpoints and the
-// finish): batch rows and events wait in memory, then one burst of writes is followed by
-// H5Fflush. HDF5 1.10 without SWMR gives no guarantee for a file killed in the middle of writing
+// kill. Instead the writer touches the file only at epoch ends (and for checkpoints, the
+// finish, and every 16384 batch rows inside a long epoch): batch rows and events wait in
+// memory, then one burst of writes is followed by H5Fflush. HDF5 1.10 without SWMR gives no guarantee for a file killed in the middle of writing
 // metadata, but between those bursts the file on disk is exactly the flushed, consistent state,
 // so a process killed at any other moment leaves a file readable up to its last completed epoch.
 // The superblock is the default (version 0) one, which has no "open for writing" flag, so such a

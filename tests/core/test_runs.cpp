@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -210,6 +211,70 @@ TEST(RunRecord, AnOpenRunReadsUpToItsLastEpochAndAsRunning)
     EXPECT_EQ(readRunHistory(path, HistoryKind::Batch).size(), 2u);
     EXPECT_EQ(readRunHistory(path, HistoryKind::Epoch).size(), 1u);
     EXPECT_THROW(editRunInfo(path, "x", {}, ""), Error) << "a running record is not edited under its writer";
+}
+
+// #9, long runs: an epoch of a million batches (batch size 1) must not keep its rows in memory
+// until the epoch ends; past 16384 waiting rows they are written mid-epoch, flushed.
+TEST(RunRecord, ALongEpochIsWrittenBeforeItEnds)
+{
+    TempDir dir;
+    const std::string path = dir.file("run.h5");
+    RunWriter w(path, makeHeader());
+    for (int64_t step = 1; step <= 16384 + 10; ++step)
+        w.addBatch(batch(0, step - 1, step, 1.0 / double(step)));
+    const RunHistory h = readRunHistory(path, HistoryKind::Batch);
+    ASSERT_EQ(h.size(), 16384u) << "the first 16384 rows are on disk while the epoch goes on";
+    EXPECT_EQ(h.step.back(), 16384);
+    EXPECT_DOUBLE_EQ(h.loss.back(), 1.0 / 16384.0);
+    EXPECT_EQ(readRunInfo(path).steps, 16384);
+    EXPECT_EQ(readRunInfo(path).epochsCompleted, 0);
+}
+
+// #3: the events' strings live in HDF5's global heap; a collection whose free space claims
+// size 0 made libhdf5 1.10.8 loop for ever. It is refused before HDF5 reads it.
+TEST(RunRecord, RefusesEventsInADamagedGlobalHeapInsteadOfHanging)
+{
+    TempDir dir;
+    const std::string path = dir.file("run.h5");
+    {
+        RunWriter w(path, makeHeader());
+        w.addBatch(batch(0, 0, 1, 0.9));
+        w.addEvent("learning_rate", { { "from", 0.01 }, { "to", 0.02 } });
+        w.endEpoch(epochRow(0, 0.9, false));
+        w.finish(RunStatus::Completed, nullptr, nullptr);
+    }
+    ASSERT_EQ(readRunEvents(path).size(), 1u);
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    // Global heap collection (HDF5 spec): "GCOL", version, 3 reserved, size (8); objects of
+    // index (2), references (2), reserved (4), size (8), data padded to 8. Index 0: free space.
+    const auto u64 = [&](size_t at) {
+        uint64_t v = 0;
+        std::memcpy(&v, bytes.data() + at, 8);
+        return v;
+    };
+    int damaged = 0;
+    for (size_t at = bytes.find("GCOL"); at != std::string::npos; at = bytes.find("GCOL", at + 1)) {
+        const size_t end = at + u64(at + 8);
+        for (size_t p = at + 16; p + 16 <= end && p + 16 <= bytes.size();) {
+            const unsigned index = uint8_t(bytes[p]) | unsigned(uint8_t(bytes[p + 1])) << 8;
+            if (index == 0) {
+                std::memset(bytes.data() + p + 8, 0, 8);
+                ++damaged;
+                break;
+            }
+            p += 16 + ((u64(p + 8) + 7) & ~uint64_t(7));
+        }
+    }
+    ASSERT_GT(damaged, 0) << "no global heap with free space in the run file";
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << bytes;
+    }
+    expectFormatError([&] { readRunEvents(path); }, "has size 0");
 }
 
 TEST(RunRecord, AWriterDestroyedUnfinishedMarksTheRunInterrupted)

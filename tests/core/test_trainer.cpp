@@ -1,9 +1,13 @@
 // The trainer: learning, determinism, control from another thread, divergence, bad set-ups.
 #include "nn/Activation.h"
 #include "nn/Dense.h"
+#include "run/RunRecord.h"
+#include "run/RunStore.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
 #include "util/Error.h"
+
+#include "TempDir.h"
 
 #include <gtest/gtest.h>
 
@@ -286,4 +290,78 @@ TEST(Trainer, DivergenceSaysWhenItHappened)
     EXPECT_LT(r.steps, int64_t(50) * 4) << "it should stop long before the last of 50 epochs of 4 batches";
     EXPECT_LT(r.epochsCompleted, 50);
     EXPECT_EQ(epochsSeen, r.epochsCompleted);
+}
+
+// #9: what a diverged or cancelled training leaves in its run record (the glue of run/RunStore:
+// recordTraining, statusOf), as the CLI and the Training panel finish it.
+namespace {
+
+RunInfo recordAndFinish(Trainer& trainer, Sequential& model, const std::string& path, TrainResult& result)
+{
+    RunHeader h;
+    h.name = "t";
+    h.modelConfig = model.config();
+    RunWriter writer(path, h);
+    recordTraining(trainer, model, writer);
+    result = trainer.run();
+    writer.finish(statusOf(result.reason), &model, nullptr, result.message);
+    return readRunInfo(path);
+}
+
+} // namespace
+
+TEST(Trainer, ADivergedTrainingIsRecordedAsDivergedWithItsReason)
+{
+    Dataset train;
+    train.name = "ramp";
+    train.x = Tensor({ 64, 1 });
+    train.targets = Tensor({ 64, 1 });
+    for (int i = 0; i < 64; ++i) {
+        train.x[i] = float(i);
+        train.targets[i] = float(i) * 1000.0f;
+    }
+    Sequential model({ 1 });
+    model.emplace<Dense>(1);
+    model.build();
+    model.initialize(0);
+    TrainConfig c = quickConfig(50);
+    c.loss = LossKind::MeanSquaredError;
+    c.optimizer.kind = OptimizerKind::SGD;
+    c.optimizer.learningRate = 10.0f;
+    Trainer trainer(model, train, nullptr, c);
+    ws::test::TempDir dir;
+    TrainResult r;
+    const RunInfo info = recordAndFinish(trainer, model, dir.file("run.h5"), r);
+    ASSERT_EQ(r.reason, StopReason::Diverged);
+    EXPECT_EQ(info.status, RunStatus::Diverged);
+    EXPECT_EQ(info.message, r.message);
+    EXPECT_EQ(info.epochsCompleted, r.epochsCompleted);
+    const RunHistory batches = readRunHistory(dir.file("run.h5"), HistoryKind::Batch);
+    ASSERT_GT(batches.size(), 0u);
+    // Every batch before the one whose loss was not finite is kept; that one is not a row.
+    EXPECT_EQ(batches.step.back(), r.steps - 1);
+    EXPECT_EQ(readRunHistory(dir.file("run.h5"), HistoryKind::Epoch).size(), size_t(r.epochsCompleted));
+}
+
+TEST(Trainer, ACancelledTrainingIsRecordedAsStoppedUpToItsLastBatch)
+{
+    const Dataset train = blobs(2000, 12);
+    Sequential model = smallNet();
+    Trainer trainer(model, train, nullptr, quickConfig(5));
+    int batches = 0;
+    trainer.onBatch = [&](const BatchProgress&) {
+        if (++batches == 130) // in the second epoch (125 batches of 16 each)
+            trainer.stop();
+    };
+    ws::test::TempDir dir;
+    TrainResult r;
+    const RunInfo info = recordAndFinish(trainer, model, dir.file("run.h5"), r);
+    ASSERT_EQ(r.reason, StopReason::Stopped);
+    EXPECT_EQ(info.status, RunStatus::Stopped);
+    EXPECT_EQ(info.steps, 130);
+    EXPECT_EQ(info.epochsCompleted, 1);
+    EXPECT_EQ(readRunHistory(dir.file("run.h5"), HistoryKind::Batch).size(), 130u);
+    // The weights of the moment it stopped are the ones stored.
+    Sequential stored = loadRunWeights(dir.file("run.h5"));
+    EXPECT_EQ(static_cast<Dense&>(stored.layer(0)).kernel().value[0], static_cast<Dense&>(model.layer(0)).kernel().value[0]);
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs a command and samples its resident memory (VmRSS of /proc/PID/status) every second, for
+# the long-run check of docs/reliability.md (#9). Prints "seconds rss_kib" lines to OUT (default
+# rss.tsv), then the first, minimum, maximum and last sample, and the growth between the
+# sample at 10% of the run and the last one.
+#   tools/rss_sample.sh OUT -- build/release/app/weightscope-cli train ...
+set -euo pipefail
+out=${1:?usage: rss_sample.sh OUT -- COMMAND...}
+shift
+[ "${1:-}" = "--" ] && shift
+"$@" >"$out.log" 2>&1 &
+pid=$!
+start=$(date +%s)
+: >"$out"
+while kill -0 "$pid" 2>/dev/null; do
+  rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+  [ -n "$rss" ] && echo "$(( $(date +%s) - start )) $rss" >>"$out"
+  sleep 1
+done
+wait "$pid" && status=0 || status=$?
+awk -v status="$status" '
+  { t[NR] = $1; r[NR] = $2; if (NR == 1 || $2 < min) min = $2; if ($2 > max) max = $2 }
+  END {
+    if (NR == 0) { print "no samples"; exit 1 }
+    early = int(NR / 10); if (early < 1) early = 1
+    printf "exit %d, %d samples over %d s: first %d KiB, min %d, max %d, last %d; from %d s to the end: %+d KiB\n",
+      status, NR, t[NR], r[1], min, max, r[NR], t[early], r[NR] - r[early]
+  }' "$out"
+exit "$status"
