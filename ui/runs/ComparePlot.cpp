@@ -72,6 +72,7 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
     plot_ = new QCustomPlot;
     plot_->setMinimumSize(360, 220);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->setNoAntialiasingOnDrag(true); // hundreds of long curves pan at full frame rate
     plot_->legend->setVisible(true);
     plot_->legend->setBrush(QColor(255, 255, 255, 210));
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -200,7 +201,9 @@ void ComparePlot::rebuild()
             for (double& v : y)
                 if (!(v > 0))
                     v = std::numeric_limits<double>::quiet_NaN();
-        const std::vector<double> s = smoothSeries(y, weight);
+        // A thinned history keeps every stride-th batch: w^stride keeps the average's span in steps.
+        const size_t stride = metric.epochTable ? 1 : run.batchStride;
+        const std::vector<double> s = smoothSeries(y, std::pow(weight, double(stride)));
         Series& out = series[i];
         for (size_t k = 0; k < y.size(); ++k) {
             double x = 0;
@@ -326,7 +329,15 @@ bool ComparePlot::exportCsv(const QString& path, QString* error) const
         out << (epochs ? "# per epoch\n" : "# per batch\n");
         bool header = true;
         for (const RunCurves& r : runs_) {
-            writeHistoryCsv(out, epochs ? r.epoch : r.batch, epochs, r.info.header.name, header);
+            // From the file: the curves hold thinned batch rows, the export holds every row.
+            try {
+                writeHistoryCsv(out, readRunHistory(r.info.path, epochs ? HistoryKind::Epoch : HistoryKind::Batch),
+                    epochs, r.info.header.name, header);
+            } catch (const std::exception& e) {
+                if (error)
+                    *error = QString::fromStdString(e.what());
+                return false;
+            }
             header = false;
         }
     }
