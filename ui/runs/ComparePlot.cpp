@@ -33,6 +33,8 @@ const QColor kPalette[] = { QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), 
     QColor(0x76, 0xb7, 0xb2), QColor(0x59, 0xa1, 0x4f), QColor(0xed, 0xc9, 0x48), QColor(0xb0, 0x7a, 0xa1),
     QColor(0xff, 0x9d, 0xa7), QColor(0x9c, 0x75, 0x5f), QColor(0xba, 0xb0, 0xac) };
 
+constexpr size_t kAntialiasedRuns = 5;
+
 struct MetricRef {
     bool epochTable;
     std::vector<double> RunHistory::*column;
@@ -72,7 +74,11 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
     plot_ = new QCustomPlot;
     plot_->setMinimumSize(360, 220);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot_->setNoAntialiasingOnDrag(true); // hundreds of long curves pan at full frame rate
+    // Hundreds of long curves pan at full frame rate: antialiased wide pens cost 20 times more
+    // per frame than plain ones (bench_runs, docs/benchmarks.md), so the dense raw curves are
+    // drawn plain, the smoothed ones antialiased only for a few runs, joins the fast way.
+    plot_->setNoAntialiasingOnDrag(true);
+    plot_->setPlottingHint(QCP::phFastPolylines, true);
     plot_->legend->setVisible(true);
     plot_->legend->setBrush(QColor(255, 255, 255, 210));
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -225,6 +231,7 @@ void ComparePlot::rebuild()
         QCPGraph* raw = plot_->addGraph();
         raw->setProperty("role", QStringLiteral("raw"));
         raw->setPen(QPen(faint, 1.0));
+        raw->setAntialiased(false);
         raw->setData(out.x, out.raw, true);
         raw->removeFromLegend();
         if (grouping)
@@ -233,6 +240,7 @@ void ComparePlot::rebuild()
         smooth->setProperty("role", QStringLiteral("smoothed"));
         smooth->setName(QString::fromStdString(run.info.header.name));
         smooth->setPen(QPen(colour, 1.8));
+        smooth->setAntialiased(runs_.size() <= kAntialiasedRuns);
         smooth->setData(out.x, out.smooth, true);
     }
 
