@@ -34,6 +34,7 @@ const QColor kPalette[] = { QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), 
     QColor(0xff, 0x9d, 0xa7), QColor(0x9c, 0x75, 0x5f), QColor(0xba, 0xb0, 0xac) };
 
 constexpr size_t kAntialiasedRuns = 5;
+constexpr size_t kRawCurveRuns = 20;
 
 struct MetricRef {
     bool epochTable;
@@ -228,12 +229,16 @@ void ComparePlot::rebuild()
         const QColor colour = kPalette[colourOf[i] % std::size(kPalette)];
         QColor faint = colour;
         faint.setAlpha(grouping ? 30 : 60);
-        QCPGraph* raw = plot_->addGraph();
-        raw->setProperty("role", QStringLiteral("raw"));
-        raw->setPen(QPen(faint, 1.0));
-        raw->setAntialiased(false);
-        raw->setData(out.x, out.raw, true);
-        raw->removeFromLegend();
+        // Beyond a few dozen runs the faint raw curves are one grey tangle that costs half of
+        // every frame: only the smoothed curves are drawn then.
+        if (runs_.size() <= kRawCurveRuns) {
+            QCPGraph* raw = plot_->addGraph();
+            raw->setProperty("role", QStringLiteral("raw"));
+            raw->setPen(QPen(faint, 1.0));
+            raw->setAntialiased(false);
+            raw->setData(out.x, out.raw, true);
+            raw->removeFromLegend();
+        }
         if (grouping)
             continue;
         QCPGraph* smooth = plot_->addGraph();

@@ -168,6 +168,7 @@ ParallelCoordinates::ParallelCoordinates(QWidget* parent) : QWidget(parent)
 {
     metric_ = new QComboBox;
     metric_->setToolTip(tr("The outcome on the last axis; the lines are coloured by it"));
+    metric_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     canvas_ = new ParallelCanvas(this);
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Metric:")));

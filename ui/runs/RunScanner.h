@@ -47,8 +47,8 @@ public:
     // memory, the batch rows of all of them together are thinned to about kRowBudget (each run
     // keeps at least kMinRows); the CSV export reads the files again, whole.
     void load(const QStringList& paths, quint64 generation);
-    static constexpr size_t kRowBudget = 2'000'000;
-    static constexpr size_t kMinRows = 10'000;
+    static constexpr size_t kRowBudget = 1'000'000;
+    static constexpr size_t kMinRows = 5'000;
 
 signals:
     void scanned(std::shared_ptr<const ws::ui::ScannedRuns> result);
