@@ -7,6 +7,8 @@
 #include "run/DatasetFingerprint.h"
 #include "run/RunCsv.h"
 #include "run/RunParameters.h"
+#include "run/RunWeightFile.h"
+#include "io/WeightFile.h"
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "run/Smoothing.h"
@@ -535,4 +537,25 @@ TEST(Smoothing, ThinHistoryKeepsEvenlySpacedRowsAndTheLast)
     EXPECT_EQ(thinHistory(g, 3), 5u);
     EXPECT_EQ(g.step, (std::vector<int64_t> { 1, 6, 10 }));
     EXPECT_EQ(g.wallTime.size(), 3u);
+}
+
+// #7: a run without weights yet, and '#' names that lead nowhere, are errors that say so.
+TEST(RunWeightFile, RefusesARunWithoutWeightsAndUnknownCheckpoints)
+{
+    TempDir dir;
+    const std::string path = dir.path + "/empty.h5";
+    {
+        RunWriter w(path, makeHeader());
+        w.finish(RunStatus::Stopped, nullptr, nlohmann::json());
+    }
+    try {
+        openWeightFile(path);
+        ADD_FAILURE() << "opened a run without weights";
+    } catch (const FormatError& e) {
+        EXPECT_NE(std::string(e.what()).find("holds no weights yet"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(openWeightFile(runCheckpointPath(path, "final")), FormatError);
+    EXPECT_THROW(openWeightFile(dir.path + "/missing.h5#final"), FormatError);
+    EXPECT_FALSE(runWeightsRef(path + "#").has_value());
+    EXPECT_FALSE(runWeightsRef(dir.path).has_value()); // a folder
 }
