@@ -20,7 +20,10 @@
 #include <QIcon>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace {
 
@@ -99,13 +102,16 @@ int main(int argc, char* argv[])
     const QCommandLineOption runsGroup(QStringLiteral("runs-group"),
         QApplication::translate("main", "With --runs: group the compared runs by <key> (tag, lr, seed, ...)."),
         QApplication::translate("main", "key"));
+    const QCommandLineOption runsView(QStringLiteral("runs-view"),
+        QApplication::translate("main", "With --runs: show <view> below the table (curves, table, parallel)."),
+        QApplication::translate("main", "view"));
     const QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open <file> (or folder) in the inspector."),
         QApplication::translate("main", "file"));
     const QCommandLineOption tensor(QStringLiteral("tensor"),
         QApplication::translate("main", "Show the tensor named <name> of the opened file."), QApplication::translate("main", "name"));
     const QCommandLineOption spectrum(QStringLiteral("spectrum"),
         QApplication::translate("main", "Show the Spectrum dock for the opened file's tensor."));
-    parser.addOptions({ demo, trainingDemo, trainingModel, trainingView, screenshot, screenshotAfter, runsFolder, runsGroup, open, tensor, spectrum });
+    parser.addOptions({ demo, trainingDemo, trainingModel, trainingView, screenshot, screenshotAfter, runsFolder, runsGroup, runsView, open, tensor, spectrum });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -162,6 +168,8 @@ int main(int argc, char* argv[])
         QObject::connect(runs, &ws::ui::RunsPanel::scanFinished, runs, [runs] { runs->selectAll(); },
             Qt::SingleShotConnection);
         runs->compare()->setGroupBy(parser.value(runsGroup));
+        const QStringList views = { QStringLiteral("curves"), QStringLiteral("table"), QStringLiteral("parallel") };
+        runs->views()->setCurrentIndex(std::max(0, int(views.indexOf(parser.value(runsView)))));
         runs->setFolder(parser.value(runsFolder), false);
     }
     window.show();

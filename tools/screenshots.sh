@@ -59,3 +59,6 @@ for lr in 0.003 0.03; do
 done
 run --runs "$runs" --runs-group lr --screenshot "$out/runs.png" --screenshot-after-ms "${WS_SHOT_MS_RUNS:-2500}"
 echo "wrote $out/runs.png"
+# The same runs as a parallel-coordinates plot of their settings against the final accuracy.
+run --runs "$runs" --runs-view parallel --screenshot "$out/runs-parallel.png" --screenshot-after-ms "${WS_SHOT_MS_RUNS:-2500}"
+echo "wrote $out/runs-parallel.png"

@@ -87,6 +87,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     runsDock_ = addPanelDock(runs_, tr("Runs"), QStringLiteral("RunsDock"));
     connect(runs_, &RunsPanel::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     recovery_ = new RecoveryNotice(runs_, this, [this] { showRuns(); });
+    // A run's weights go to the inspector; for a comparison B follows once A is open.
+    connect(runs_, &RunsPanel::openWeightsRequested, this, [this](const QString& path) {
+        compareAfterOpen_ = {};
+        inspector_->open(path);
+    });
+    connect(runs_, &RunsPanel::compareWeightsRequested, this, [this](const QString& a, const QString& b) {
+        compareAfterOpen_ = { a, b };
+        inspector_->open(a);
+    });
+    connect(inspector_, &Inspector::modelOpened, this, [this](const QString& path) {
+        const auto [a, b] = std::exchange(compareAfterOpen_, {});
+        if (!a.isEmpty() && path == a)
+            inspector_->compareWith(b);
+    });
+    connect(inspector_, &Inspector::openFailed, this, [this] { compareAfterOpen_ = {}; });
 
     createMenus();
     applyPreferences();

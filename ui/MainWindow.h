@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <utility>
+
 class QDockWidget;
 class QLabel;
 class QStackedWidget;
@@ -51,6 +53,7 @@ private:
     TrainingPanel* training_ = nullptr;
     QDockWidget* trainingDock_ = nullptr;
     RunsPanel* runs_ = nullptr;
+    std::pair<QString, QString> compareAfterOpen_; // weights A being opened, then compared with B
     QDockWidget* runsDock_ = nullptr;
     RecoveryNotice* recovery_ = nullptr;
     QLabel* startPage_ = nullptr;

@@ -1,4 +1,4 @@
-// weightscope-cli runs [list|show|export-csv|rerun] and rerun: the recorded runs for scripts.
+// weightscope-cli runs [list|show|export|rerun] and rerun: the recorded runs for scripts.
 // Runs are named by a path, or by a file name or run name inside the runs folder.
 #include "cli/Args.h"
 #include "cli/Commands.h"
@@ -28,8 +28,8 @@ const std::vector<OptionSpec>& runsOptions()
     static const std::vector<OptionSpec> specs = {
         { "runs-dir", "DIR", "the runs folder (default $XDG_DATA_HOME/weightscope/runs)" },
         { "json", "", "list/show: print JSON" },
-        { "epochs", "", "export-csv: the per-epoch history instead of the per-batch one" },
-        { "out", "FILE", "export-csv: write to FILE instead of standard output" },
+        { "epochs", "", "export: the per-epoch history instead of the per-batch one" },
+        { "out", "FILE", "export: write to FILE instead of standard output" },
         { "help", "", "this help" },
     };
     return specs;
@@ -156,21 +156,35 @@ int showRun(const Args& a, const std::string& which)
     return 0;
 }
 
-int exportCsv(const Args& a, const std::string& which)
+// One run: its history as it is. Several: one table with a first column naming the run.
+void writeRunsCsv(std::ostream& out, const std::vector<std::string>& paths, bool epochs, size_t& rows)
 {
-    const std::string path = resolveRun(which, runsDirOf(a));
+    for (size_t i = 0; i < paths.size(); ++i) {
+        const RunHistory h = readRunHistory(paths[i], epochs ? HistoryKind::Epoch : HistoryKind::Batch);
+        writeHistoryCsv(out, h, epochs, paths.size() > 1 ? readRunInfo(paths[i]).header.name : std::string(), i == 0);
+        rows += h.size();
+    }
+}
+
+int exportCsv(const Args& a, const std::vector<std::string>& which)
+{
+    if (which.empty())
+        throw ConfigError("runs export takes one or more runs (run files or runs' names)");
+    std::vector<std::string> paths;
+    for (const std::string& w : which)
+        paths.push_back(resolveRun(w, runsDirOf(a)));
     const bool epochs = a.has("epochs");
-    const RunHistory h = readRunHistory(path, epochs ? HistoryKind::Epoch : HistoryKind::Batch);
+    size_t rows = 0;
     if (const auto out = a.get("out")) {
         std::ofstream file(*out);
         if (!file)
             throw Error(*out + ": cannot write the file");
-        writeHistoryCsv(file, h, epochs);
+        writeRunsCsv(file, paths, epochs, rows);
         if (!file.flush())
             throw Error(*out + ": cannot write the file (disk full?)");
-        std::cerr << "wrote " << h.size() << " rows to " << *out << "\n";
+        std::cerr << "wrote " << rows << " rows to " << *out << "\n";
     } else {
-        writeHistoryCsv(std::cout, h, epochs);
+        writeRunsCsv(std::cout, paths, epochs, rows);
     }
     return 0;
 }
@@ -181,10 +195,11 @@ std::string runsHelp()
 {
     return "usage: weightscope-cli runs [list] [options]\n"
            "       weightscope-cli runs show RUN [options]\n"
-           "       weightscope-cli runs export-csv RUN [--epochs] [--out FILE]\n"
+           "       weightscope-cli runs export RUN... [--epochs] [--out FILE]   (also: export-csv)\n"
            "       weightscope-cli runs rerun RUN [recording options]   (also: weightscope-cli rerun RUN)\n\n"
            "Lists, shows, exports and re-runs recorded trainings. RUN is a run file, or a file name or\n"
-           "run name in the runs folder.\n\n"
+           "run name in the runs folder. export writes every row (no cap) as CSV; with several runs\n"
+           "a first column names the run.\n\n"
         + Args::help(runsOptions()) + "\nrerun takes these options of train:\n" + Args::help(rerunOptions());
 }
 
@@ -243,9 +258,9 @@ int runsCommand(const std::vector<std::string>& argv)
     }
     if (action == "show")
         return showRun(a, needRun());
-    if (action == "export-csv" || action == "export")
-        return exportCsv(a, needRun());
-    throw ConfigError("unknown runs action '" + action + "' (list, show, export-csv, rerun)");
+    if (action == "export" || action == "export-csv") // export-csv: the name of version 0.x
+        return exportCsv(a, { pos.begin() + 1, pos.end() });
+    throw ConfigError("unknown runs action '" + action + "' (list, show, export, rerun)");
 }
 
 } // namespace ws::cli

@@ -9,6 +9,7 @@
 #include "io/OnnxReader.h"
 #include "io/SafetensorsReader.h"
 #include "io/TorchReader.h"
+#include "run/RunWeightFile.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -54,6 +55,9 @@ Tensor WeightFile::readTensor(size_t index, int64_t maxElements) const
 std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
 {
     namespace fs = std::filesystem;
+    // Before the existence check: "run.h5#epoch_0005" names a checkpoint inside a run record.
+    if (auto run = runWeightsRef(path))
+        return openRunWeightFile(*run);
     std::error_code ec;
     if (!fs::exists(path, ec))
         throw FormatError(path + ": no such file or folder");

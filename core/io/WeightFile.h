@@ -70,7 +70,8 @@ protected:
 };
 
 // Opens by content and name: a folder (sharded safetensors with model.safetensors.index.json),
-// .safetensors, .npy, .npz, .h5/.hdf5/.keras, .gguf, .onnx, PyTorch .pt/.pth/.bin/.ckpt; throws
+// .safetensors, .npy, .npz, .h5/.hdf5/.keras, .gguf, .onnx, PyTorch .pt/.pth/.bin/.ckpt, run records
+// ("run.h5", "run.h5#epoch_0005": run/RunWeightFile.h); throws
 // FormatError for what no reader takes.
 std::unique_ptr<WeightFile> openWeightFile(const std::string& path);
 

@@ -73,4 +73,25 @@ GroupCurve groupStatistics(const std::vector<SeriesRef>& series)
     return g;
 }
 
+size_t thinHistory(RunHistory& h, size_t maxRows)
+{
+    const size_t n = h.size();
+    if (maxRows < 2 || n <= maxRows)
+        return 1;
+    const size_t stride = (n - 1 + maxRows - 2) / (maxRows - 1);
+    const auto thin = [&](auto& column) {
+        if (column.size() != n)
+            return; // an absent column (validation in the batch table) stays absent
+        size_t k = 0;
+        for (size_t i = 0; i < n - 1; i += stride)
+            column[k++] = column[i];
+        column[k++] = column[n - 1];
+        column.resize(k);
+    };
+    thin(h.step);
+    for (auto* c : { &h.epoch, &h.wallTime, &h.loss, &h.accuracy, &h.valLoss, &h.valAccuracy, &h.learningRate })
+        thin(*c);
+    return stride;
+}
+
 } // namespace ws

@@ -1,6 +1,10 @@
-// Curve arithmetic for comparing runs: TensorBoard's smoothing and mean ± std across a group.
+// Curve arithmetic for comparing runs: TensorBoard's smoothing, mean ± std across a group, and
+// the thinning that keeps many long runs drawable in bounded memory.
 #pragma once
 
+#include "run/RunRecord.h"
+
+#include <cstddef>
 #include <vector>
 
 namespace ws {
@@ -28,5 +32,11 @@ struct GroupCurve {
 // of runs with the same schedule). Non-finite values are left out of a point; a point with
 // none left is NaN.
 GroupCurve groupStatistics(const std::vector<SeriesRef>& series);
+
+// Keeps rows 0, s, 2s, ... and the last row of a history longer than maxRows (>= 2), with the
+// stride s = ceil((n - 1) / (maxRows - 1)), so at most maxRows rows remain; returns s (1 when
+// the history is left whole). Smoothing the thinned series with weight w^s keeps the EMA's time
+// constant in steps (an average over s steps of the original is one step here).
+size_t thinHistory(RunHistory& h, size_t maxRows);
 
 } // namespace ws

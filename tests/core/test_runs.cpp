@@ -6,6 +6,9 @@
 #include "nn/LayerFactory.h"
 #include "run/DatasetFingerprint.h"
 #include "run/RunCsv.h"
+#include "run/RunParameters.h"
+#include "run/RunWeightFile.h"
+#include "io/WeightFile.h"
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "run/Smoothing.h"
@@ -19,6 +22,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <sstream>
 
 #include <hdf5.h>
@@ -530,4 +534,93 @@ TEST(RunCsv, WritesEveryRowExactlyWithTheRunColumnQuoted)
                            "\"a \"\"quoted\"\", run\",1,0.5,0.10000000000000001,0.33333333333333331,0.5,nan,nan,0.001\n"
                            "\"a \"\"quoted\"\", run\",2,1,0.20000000000000001,nan,inf,2,0.25,0.001\n");
     EXPECT_EQ(std::stod("0.33333333333333331"), 1.0 / 3.0) << "17 digits read back exactly";
+}
+
+// #7: the hyper-parameter table flattens every config value and marks the keys that differ.
+TEST(RunParameters, FlattensTheConfigAndMarksDifferingKeys)
+{
+    RunInfo a;
+    a.header.config = { { "train", { { "seed", 3 }, { "optimizer", { { "type", "adam" }, { "learning_rate", 0.01 } } } } },
+        { "model", { { "layers", { "dense(3)" } } } } };
+    a.header.dataset = { { "description", "spiral: 500 samples" }, { "sha256", std::string(64, 'b') } };
+    a.header.tags = { "x", "y" };
+    a.final = { { "loss", 0.25 }, { "accuracy", nullptr } };
+    a.status = RunStatus::Completed;
+    RunInfo b = a;
+    b.header.config["train"]["optimizer"]["learning_rate"] = 0.1;
+    b.header.config["train"]["epochs"] = 4; // only in b
+    b.final["loss"] = 0.5;
+
+    const auto params = runParameters(a);
+    const auto find = [&](const std::string& key) {
+        for (const auto& p : params)
+            if (p.key == key)
+                return p;
+        ADD_FAILURE() << "no key " << key;
+        return RunParameter {};
+    };
+    EXPECT_EQ(find("train.optimizer.learning_rate").value, 0.01);
+    EXPECT_EQ(find("model").value, R"j({"layers":["dense(3)"]})j");
+    EXPECT_EQ(find("tags").value, "x, y");
+    EXPECT_TRUE(find("final.loss").outcome);
+    EXPECT_TRUE(find("final.accuracy").value.is_null()); // not finite when recorded: no value
+    EXPECT_FALSE(find("train.seed").outcome);
+
+    const ParameterTable t = parameterTable({ a, b });
+    ASSERT_EQ(t.values.size(), 2u);
+    std::map<std::string, bool> differs;
+    for (size_t k = 0; k < t.keys.size(); ++k)
+        differs[t.keys[k]] = t.differs[k];
+    EXPECT_TRUE(differs.at("train.optimizer.learning_rate"));
+    EXPECT_TRUE(differs.at("train.epochs")) << "a key only one run has differs";
+    EXPECT_TRUE(differs.at("final.loss"));
+    EXPECT_FALSE(differs.at("train.seed"));
+    EXPECT_FALSE(differs.at("dataset_sha256"));
+    EXPECT_EQ(parameterText(0.1), "0.1");
+    EXPECT_EQ(parameterText(nlohmann::json()), "");
+}
+
+// #7 (scale): thinning keeps the first row, every stride-th, and the last, within the budget.
+TEST(Smoothing, ThinHistoryKeepsEvenlySpacedRowsAndTheLast)
+{
+    RunHistory h;
+    for (int64_t s = 1; s <= 10; ++s) {
+        h.step.push_back(s);
+        for (auto* c : { &h.epoch, &h.wallTime, &h.loss, &h.accuracy, &h.learningRate })
+            c->push_back(double(s) / 10);
+    }
+    RunHistory whole = h;
+    EXPECT_EQ(thinHistory(whole, 10), 1u);
+    EXPECT_EQ(whole.size(), 10u);
+    // n = 10, maxRows = 4: stride ceil(9 / 3) = 3 → rows 0, 3, 6 and 9.
+    EXPECT_EQ(thinHistory(h, 4), 3u);
+    EXPECT_EQ(h.step, (std::vector<int64_t> { 1, 4, 7, 10 }));
+    EXPECT_EQ(h.loss, (std::vector<double> { 0.1, 0.4, 0.7, 1.0 }));
+    EXPECT_TRUE(h.valLoss.empty());
+    // n = 10, maxRows = 3: stride ceil(9 / 2) = 5 → rows 0, 5, 9.
+    RunHistory g = whole;
+    EXPECT_EQ(thinHistory(g, 3), 5u);
+    EXPECT_EQ(g.step, (std::vector<int64_t> { 1, 6, 10 }));
+    EXPECT_EQ(g.wallTime.size(), 3u);
+}
+
+// #7: a run without weights yet, and '#' names that lead nowhere, are errors that say so.
+TEST(RunWeightFile, RefusesARunWithoutWeightsAndUnknownCheckpoints)
+{
+    TempDir dir;
+    const std::string path = dir.path + "/empty.h5";
+    {
+        RunWriter w(path, makeHeader());
+        w.finish(RunStatus::Stopped, nullptr, nlohmann::json());
+    }
+    try {
+        openWeightFile(path);
+        ADD_FAILURE() << "opened a run without weights";
+    } catch (const FormatError& e) {
+        EXPECT_NE(std::string(e.what()).find("holds no weights yet"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(openWeightFile(runCheckpointPath(path, "final")), FormatError);
+    EXPECT_THROW(openWeightFile(dir.path + "/missing.h5#final"), FormatError);
+    EXPECT_FALSE(runWeightsRef(path + "#").has_value());
+    EXPECT_FALSE(runWeightsRef(dir.path).has_value()); // a folder
 }

@@ -6,6 +6,9 @@
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "io/ModelFile.h"
+#include "io/WeightFile.h"
+#include "run/RunWeightFile.h"
+#include "util/Error.h"
 
 #include <gtest/gtest.h>
 
@@ -187,4 +190,55 @@ TEST(RunRecordCli, ASavedModelNamesTheDatasetByTheSameFingerprintAsItsRun)
     const std::string sha = readRunInfo(run).header.dataset.at("sha256").get<std::string>();
     ASSERT_EQ(sha.size(), 64u);
     EXPECT_EQ(loadModel(model).metadata.at("dataset_sha256").get<std::string>(), sha);
+}
+
+// #7: a run's weights open in the inspector like a model file, its checkpoints too.
+TEST(RunRecordCli, ARunOpensAsAWeightFileWhoseFinalWeightsAreTheTrainedModel)
+{
+    TempDir dir;
+    const std::string saved = dir.path + "/trained.h5";
+    ASSERT_EQ(runCli({ "train", "--dataset", "spiral", "--samples", "200", "--epochs", "3", "--batch", "16",
+                  "--seed", "5", "--checkpoint-every", "1", "--runs-dir", dir.path, "--save", saved, "--quiet" }),
+        0);
+    std::string run;
+    for (const auto& f : runFiles(dir.path))
+        if (f != saved)
+            run = f;
+    ASSERT_FALSE(run.empty());
+
+    const auto model = openWeightFile(saved);
+    const auto whole = openWeightFile(run);
+    EXPECT_EQ(whole->format(), "weightscope-run");
+    EXPECT_EQ(whole->metadata().at("checkpoint"), "final");
+    // The final weights under the model file's names, bit for bit.
+    for (size_t i = 0; i < model->tensors().size(); ++i) {
+        const TensorInfo& t = model->tensors()[i];
+        const TensorInfo& r = whole->tensor(t.name);
+        ASSERT_EQ(r.shape, t.shape) << t.name;
+        const size_t j = size_t(&r - whole->tensors().data());
+        const Tensor a = model->readTensor(i), b = whole->readTensor(j);
+        EXPECT_EQ(std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)), 0) << t.name;
+    }
+    // Every other checkpoint under checkpoint/<name>/: three epochs, the last one is the final state.
+    const size_t n = model->tensors().size();
+    EXPECT_EQ(whole->tensors().size(), 4 * n);
+    const std::string first = model->tensors()[0].name;
+    EXPECT_NO_THROW(whole->tensor("checkpoint/epoch_0001/" + first));
+    EXPECT_NO_THROW(whole->tensor("checkpoint/epoch_0003/" + first));
+
+    // One checkpoint alone, under the plain names; epoch 1 differs from the final weights.
+    const auto epoch1 = openWeightFile(runCheckpointPath(run, "epoch_0001"));
+    ASSERT_EQ(epoch1->tensors().size(), n);
+    const Tensor a = epoch1->readTensor(0), b = model->readTensor(0);
+    EXPECT_EQ(epoch1->tensors()[0].name, first);
+    EXPECT_NE(std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)), 0);
+    const auto epoch3 = openWeightFile(runCheckpointPath(run, "epoch_0003"));
+    const Tensor c = epoch3->readTensor(0);
+    EXPECT_EQ(std::memcmp(c.data(), b.data(), size_t(c.size()) * sizeof(float)), 0);
+    ASSERT_TRUE(epoch1->model().has_value());
+
+    // Names that are no checkpoint, and '#' after a file that is no run.
+    EXPECT_THROW(openWeightFile(runCheckpointPath(run, "epoch_0009")), FormatError);
+    EXPECT_THROW(openWeightFile(runCheckpointPath(run, "../weights")), FormatError);
+    EXPECT_THROW(openWeightFile(saved + "#final"), FormatError);
 }

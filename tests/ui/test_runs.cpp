@@ -1,9 +1,17 @@
 // The Runs dock: a folder of run records becomes a sortable, filterable table; selected runs are
 // overlaid in the Compare view, smoothed and grouped with the numbers core computes; histories
 // export to CSV; deleting removes the file.
+#include "MainWindow.h"
+#include "inspector/ComparePanel.h"
+#include "inspector/Inspector.h"
+#include "nn/LayerFactory.h"
+#include "run/RunParameters.h"
 #include "run/RunRecord.h"
+#include "run/RunWeightFile.h"
 #include "run/Smoothing.h"
 #include "runs/ComparePlot.h"
+#include "runs/HyperParameterTable.h"
+#include "runs/ParallelCoordinates.h"
 #include "runs/RunsModel.h"
 #include "runs/RunsPanel.h"
 #include "playground/PlaygroundPanel.h"
@@ -63,6 +71,47 @@ QString writeRun(const QString& dir, const QString& name, double lr, int seed, s
     }
     w.finish(RunStatus::Completed, nullptr, { { "loss", testLoss }, { "accuracy", 0.9 } });
     return path;
+}
+
+// A run with real weights: a checkpoint "epoch_0001" of a model initialised with `seed`, then
+// final weights initialised with seed + 1.
+QString writeRunWithWeights(const QString& dir, const QString& name, int seed)
+{
+    const QString path = dir + QStringLiteral("/%1.h5").arg(name);
+    Sequential m = Sequential::fromConfig({ { "input_shape", { 2 } }, { "layers", parseLayerSpec("dense(3) tanh dense(1) tanh") } });
+    m.initialize(uint64_t(seed));
+    RunHeader h;
+    h.name = name.toStdString();
+    h.config = { { "train", { { "seed", seed } } } };
+    h.dataset = { { "description", "spiral" }, { "sha256", "00" } };
+    h.modelConfig = m.config();
+    h.parameters = m.paramCount();
+    RunWriter w(path.toStdString(), h);
+    w.saveCheckpoint("epoch_0001", m);
+    m.initialize(uint64_t(seed + 1));
+    w.finish(RunStatus::Completed, &m, { { "loss", 0.5 }, { "accuracy", 0.75 } });
+    return path;
+}
+
+// Selects the rows of the runs with these names.
+void selectRuns(RunsPanel& panel, const QStringList& names)
+{
+    QItemSelection selection;
+    for (int row = 0; row < panel.filter()->rowCount(); ++row)
+        if (names.contains(panel.filter()->index(row, RunsModel::Name).data().toString()))
+            selection.select(panel.filter()->index(row, 0), panel.filter()->index(row, RunsModel::ColumnCount - 1));
+    panel.table()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+RunInfo syntheticRun(const std::string& name, double lr, const std::string& optimizer, int seed, double accuracy)
+{
+    RunInfo r;
+    r.header.name = name;
+    r.header.config = { { "train", { { "seed", seed }, { "batch_size", 10 },
+                                       { "optimizer", { { "type", optimizer }, { "learning_rate", lr } } } } } };
+    r.final = { { "loss", 1.0 - accuracy }, { "accuracy", accuracy } };
+    r.status = RunStatus::Completed;
+    return r;
 }
 
 std::vector<QCPGraph*> graphsWithRole(QCustomPlot* plot, const QString& role)
@@ -237,6 +286,158 @@ private slots:
         QVERIFY(info.final["loss"].is_number());
         Sequential final = loadRunWeights(path);
         QCOMPARE(final.paramCount(), info.header.parameters);
+    }
+
+    // #7: the hyper-parameters of the selected runs, differing columns marked and filterable.
+    void hyperParameterTableMarksWhatDiffers()
+    {
+        QTemporaryDir dir;
+        writeRun(dir.path(), QStringLiteral("alpha"), 0.01, 1, { "sweep" }, 2.0, 0.5);
+        writeRun(dir.path(), QStringLiteral("beta"), 0.1, 1, { "sweep" }, 3.0, 0.25);
+        writeRun(dir.path(), QStringLiteral("gamma"), 0.001, 1, { "sweep" }, 4.0, 0.75);
+        RunsPanel panel;
+        QSignalSpy scanned(&panel, &RunsPanel::scanFinished);
+        panel.setFolder(dir.path(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!scanned.isEmpty() && scanned.last().at(0).toInt() == 3, 10000);
+        panel.selectAll();
+        HyperParameterModel* model = panel.hyperParameters()->model();
+        QCOMPARE(model->rowCount(), 3);
+        QMap<QString, int> column;
+        for (int c = 0; c < model->columnCount(); ++c)
+            column[model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()] = c;
+        for (const char* key : { "train.optimizer.learning_rate", "train.seed", "train.batch_size", "model_summary",
+                 "dataset", "dataset_sha256", "tags", "final.loss", "parameters" })
+            QVERIFY2(column.contains(QString::fromLatin1(key)), key);
+        const int lr = column[QStringLiteral("train.optimizer.learning_rate")];
+        QVERIFY(model->differs(lr));
+        QVERIFY(model->differs(column[QStringLiteral("final.loss")]));
+        QVERIFY(!model->differs(column[QStringLiteral("train.seed")]));
+        QVERIFY(model->index(0, lr).data(Qt::BackgroundRole).isValid());
+        QVERIFY(!model->index(0, column[QStringLiteral("train.seed")]).data(Qt::BackgroundRole).isValid());
+
+        // Only differing: the name, the learning rate and the outcomes that differ (loss, duration).
+        QSortFilterProxyModel* proxy = panel.hyperParameters()->proxy();
+        panel.hyperParameters()->setOnlyDiffering(true);
+        QStringList shown;
+        for (int c = 0; c < proxy->columnCount(); ++c)
+            shown << proxy->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        QVERIFY(shown.contains(QStringLiteral("train.optimizer.learning_rate")));
+        QVERIFY(!shown.contains(QStringLiteral("train.seed")));
+        QCOMPARE(shown.first(), QStringLiteral("Run"));
+        // Sorted by the learning rate as a number: 0.001 (gamma), 0.01 (alpha), 0.1 (beta).
+        const int lrShown = int(shown.indexOf(QStringLiteral("train.optimizer.learning_rate")));
+        panel.hyperParameters()->view()->sortByColumn(lrShown, Qt::AscendingOrder);
+        QStringList order;
+        for (int r = 0; r < 3; ++r)
+            order << proxy->index(r, 0).data().toString();
+        QCOMPARE(order, (QStringList { QStringLiteral("gamma"), QStringLiteral("alpha"), QStringLiteral("beta") }));
+        panel.hyperParameters()->setOnlyDiffering(false);
+        QCOMPARE(proxy->columnCount(), model->columnCount());
+    }
+
+    // #7: axes and polyline points of the parallel-coordinates plot, worked out by hand.
+    void parallelCoordinatesLayoutPutsRunsWhereTheirValuesAre()
+    {
+        const ParameterTable table = parameterTable({ syntheticRun("a", 0.001, "adam", 1, 0.5),
+            syntheticRun("b", 0.01, "sgd", 2, 0.7), syntheticRun("c", 0.1, "adam", 4, 0.9) });
+        const QRectF area(10, 20, 300, 100); // bottom at y = 120
+        const ParallelLayout layout = layoutParallelCoordinates(table, "final.accuracy", area);
+        // The differing settings in key order, then the metric; batch size is the same everywhere.
+        QCOMPARE(layout.axes.size(), size_t(4));
+        QCOMPARE(layout.axes[0].key, std::string("train.optimizer.learning_rate"));
+        QCOMPARE(layout.axes[1].key, std::string("train.optimizer.type"));
+        QCOMPARE(layout.axes[2].key, std::string("train.seed"));
+        QCOMPARE(layout.axes[3].key, std::string("final.accuracy"));
+        for (size_t i = 0; i < 4; ++i)
+            QCOMPARE(layout.axes[i].x, 10.0 + 100.0 * double(i));
+        QVERIFY(layout.axes[0].log);
+        QVERIFY(layout.axes[1].categorical);
+        QCOMPARE(layout.axes[1].categories, (QStringList { QStringLiteral("adam"), QStringLiteral("sgd") }));
+        QVERIFY(!layout.axes[2].log && !layout.axes[2].categorical);
+        QCOMPARE(layout.axes[2].lo, 1.0);
+        QCOMPARE(layout.axes[2].hi, 4.0);
+
+        // lr on log10: 0.001 bottom, 0.01 middle, 0.1 top; adam bottom, sgd top; seed 1, 2, 4 linear
+        // over [1, 4]; accuracy 0.5, 0.7, 0.9 linear over [0.5, 0.9].
+        const std::vector<std::vector<double>> wantY = { { 120, 120, 120, 120 }, { 70, 20, 120 - 100.0 / 3, 70 },
+            { 20, 120, 20, 20 } };
+        QCOMPARE(layout.lines.size(), size_t(3));
+        for (size_t r = 0; r < 3; ++r)
+            for (size_t i = 0; i < 4; ++i) {
+                QCOMPARE(layout.lines[r][i].x(), layout.axes[i].x);
+                QVERIFY2(std::abs(layout.lines[r][i].y() - wantY[r][i]) < 1e-9,
+                    qPrintable(QStringLiteral("run %1 axis %2: y %3, want %4").arg(r).arg(i).arg(layout.lines[r][i].y()).arg(wantY[r][i])));
+            }
+        QCOMPARE(layout.shade[0], 0.0);
+        QVERIFY(std::abs(layout.shade[1] - 0.5) < 1e-12);
+        QCOMPARE(layout.shade[2], 1.0);
+
+        // Another metric moves only the last axis; a single value sits in the middle.
+        const ParallelLayout byLoss = layoutParallelCoordinates(table, "final.loss", area);
+        QCOMPARE(byLoss.axes.back().key, std::string("final.loss"));
+        QVERIFY(std::abs(byLoss.lines[0].back().y() - 20) < 1e-9); // loss 0.5 is the highest
+        const ParameterTable one = parameterTable({ syntheticRun("a", 0.001, "adam", 1, 0.5) });
+        const ParallelLayout single = layoutParallelCoordinates(one, "final.accuracy", area);
+        QCOMPARE(single.axes.size(), size_t(1));
+        QCOMPARE(single.lines[0][0], QPointF(160, 70));
+
+        // The widget finds the run under the mouse on its own layout.
+        ParallelCoordinates widget;
+        widget.resize(600, 300);
+        widget.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+        std::vector<RunInfo> runs = { syntheticRun("a", 0.001, "adam", 1, 0.5), syntheticRun("b", 0.01, "sgd", 2, 0.7),
+            syntheticRun("c", 0.1, "adam", 4, 0.9) };
+        widget.setRuns(runs);
+        QCOMPARE(widget.metric(), QStringLiteral("final.accuracy"));
+        const ParallelLayout shown = widget.currentLayout();
+        const QPointF between = (shown.lines[1][0] + shown.lines[1][1]) / 2;
+        QCOMPARE(widget.runAt(between), 1);
+        QSignalSpy hovered(&widget, &ParallelCoordinates::runHovered);
+        QTest::mouseMove(widget.canvas(), between.toPoint());
+        QTRY_COMPARE(widget.hoveredRun(), 1);
+        QCOMPARE(hovered.last().at(0).toString(), QStringLiteral("b"));
+    }
+
+    // #7: a run's weights open in the inspector; two checkpoints go to its compare view.
+    void runWeightsOpenAndCompareInTheInspector()
+    {
+        QTemporaryDir dir;
+        const QString a = writeRunWithWeights(dir.path(), QStringLiteral("first"), 3);
+        writeRunWithWeights(dir.path(), QStringLiteral("second"), 7);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        RunsPanel* panel = window.runs();
+        QSignalSpy scanned(panel, &RunsPanel::scanFinished);
+        panel->setFolder(dir.path(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!scanned.isEmpty() && scanned.last().at(0).toInt() == 2, 10000);
+
+        selectRuns(*panel, { QStringLiteral("first") });
+        Inspector* inspector = window.inspector();
+        QSignalSpy opened(inspector, &Inspector::modelOpened);
+        panel->openSelectedWeights();
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 10000);
+        QCOMPARE(opened.last().at(0).toString(), a);
+        QCOMPARE(QString::fromStdString(inspector->model().file->format()), QStringLiteral("weightscope-run"));
+        // Final weights and the epoch-1 checkpoint: 4 tensors each.
+        QCOMPARE(inspector->model().file->tensors().size(), size_t(8));
+
+        // Two checkpoints of one run: A opens, B is compared with it tensor by tensor.
+        QSignalSpy compared(inspector, &Inspector::compareFinished);
+        panel->compareWeights(QString::fromStdString(runCheckpointPath(a.toStdString(), "epoch_0001")),
+            QString::fromStdString(runCheckpointPath(a.toStdString(), "final")));
+        QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 10000);
+        QCOMPARE(QString::fromStdString(inspector->model().file->path()),
+            QString::fromStdString(runCheckpointPath(a.toStdString(), "epoch_0001")));
+        const QList<DiffRow>& rows = inspector->comparison()->rows();
+        QCOMPARE(rows.size(), 4);
+        for (const DiffRow& row : rows) {
+            QCOMPARE(int(row.status), int(DiffStatus::Matched));
+            if (row.name.find("kernel") != std::string::npos) // biases start at zero in both
+                QVERIFY2(row.stats.computed && row.stats.relativeL2 > 0, row.name.c_str());
+        }
+        window.close();
     }
 
     void deleteRemovesTheFile()

@@ -35,6 +35,9 @@ const QColor kPalette[] = { QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), 
     QColor(0x76, 0xb7, 0xb2), QColor(0x59, 0xa1, 0x4f), QColor(0xed, 0xc9, 0x48), QColor(0xb0, 0x7a, 0xa1),
     QColor(0xff, 0x9d, 0xa7), QColor(0x9c, 0x75, 0x5f), QColor(0xba, 0xb0, 0xac) };
 
+constexpr size_t kAntialiasedRuns = 5;
+constexpr size_t kRawCurveRuns = 20;
+
 struct MetricRef {
     bool epochTable;
     std::vector<double> RunHistory::*column;
@@ -74,6 +77,11 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
     plot_ = new QCustomPlot;
     plot_->setMinimumSize(360, 220);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    // Hundreds of long curves pan at full frame rate: antialiased wide pens cost 20 times more
+    // per frame than plain ones (bench_runs, docs/benchmarks.md), so the dense raw curves are
+    // drawn plain, the smoothed ones antialiased only for a few runs, joins the fast way.
+    plot_->setNoAntialiasingOnDrag(true);
+    plot_->setPlottingHint(QCP::phFastPolylines, true);
     plot_->legend->setVisible(true);
     plot_->legend->setBrush(QColor(255, 255, 255, 210));
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -202,7 +210,9 @@ void ComparePlot::rebuild()
             for (double& v : y)
                 if (!(v > 0))
                     v = std::numeric_limits<double>::quiet_NaN();
-        const std::vector<double> s = smoothSeries(y, weight);
+        // A thinned history keeps every stride-th batch: w^stride keeps the average's span in steps.
+        const size_t stride = metric.epochTable ? 1 : run.batchStride;
+        const std::vector<double> s = smoothSeries(y, std::pow(weight, double(stride)));
         Series& out = series[i];
         for (size_t k = 0; k < y.size(); ++k) {
             double x = 0;
@@ -221,17 +231,23 @@ void ComparePlot::rebuild()
         const QColor colour = kPalette[colourOf[i] % std::size(kPalette)];
         QColor faint = colour;
         faint.setAlpha(grouping ? 30 : 60);
-        QCPGraph* raw = plot_->addGraph();
-        raw->setProperty("role", QStringLiteral("raw"));
-        raw->setPen(QPen(faint, 1.0));
-        raw->setData(out.x, out.raw, true);
-        raw->removeFromLegend();
+        // Beyond a few dozen runs the faint raw curves are one grey tangle that costs half of
+        // every frame: only the smoothed curves are drawn then.
+        if (runs_.size() <= kRawCurveRuns) {
+            QCPGraph* raw = plot_->addGraph();
+            raw->setProperty("role", QStringLiteral("raw"));
+            raw->setPen(QPen(faint, 1.0));
+            raw->setAntialiased(false);
+            raw->setData(out.x, out.raw, true);
+            raw->removeFromLegend();
+        }
         if (grouping)
             continue;
         QCPGraph* smooth = plot_->addGraph();
         smooth->setProperty("role", QStringLiteral("smoothed"));
         smooth->setName(QString::fromStdString(run.info.header.name));
         smooth->setPen(QPen(colour, 1.8));
+        smooth->setAntialiased(runs_.size() <= kAntialiasedRuns);
         smooth->setData(out.x, out.smooth, true);
     }
 
@@ -328,7 +344,15 @@ bool ComparePlot::exportCsv(const QString& path, QString* error) const
         out << (epochs ? "# per epoch\n" : "# per batch\n");
         bool header = true;
         for (const RunCurves& r : runs_) {
-            writeHistoryCsv(out, epochs ? r.epoch : r.batch, epochs, r.info.header.name, header);
+            // From the file: the curves hold thinned batch rows, the export holds every row.
+            try {
+                writeHistoryCsv(out, readRunHistory(r.info.path, epochs ? HistoryKind::Epoch : HistoryKind::Batch),
+                    epochs, r.info.header.name, header);
+            } catch (const std::exception& e) {
+                if (error)
+                    *error = QString::fromStdString(e.what());
+                return false;
+            }
             header = false;
         }
     }

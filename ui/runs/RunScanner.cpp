@@ -1,6 +1,9 @@
 #include "runs/RunScanner.h"
 
 #include "run/RunStore.h"
+#include "run/Smoothing.h"
+
+#include <algorithm>
 
 namespace ws::ui {
 
@@ -20,12 +23,18 @@ void RunScanner::load(const QStringList& paths, quint64 generation)
 {
     auto out = std::make_shared<LoadedCurves>();
     out->generation = generation;
+    const size_t maxRows = std::max(kMinRows, kRowBudget / std::max<size_t>(1, size_t(paths.size())));
     for (const QString& p : paths) {
         const std::string path = p.toStdString();
         try {
             RunCurves c;
             c.info = readRunInfo(path);
             c.batch = readRunHistory(path, HistoryKind::Batch);
+            c.batchRows = c.batch.size();
+            c.batchStride = thinHistory(c.batch, maxRows);
+            c.batch.step.shrink_to_fit(); // give the thinned-away rows back now, not at the end
+            for (auto* col : { &c.batch.epoch, &c.batch.wallTime, &c.batch.loss, &c.batch.accuracy, &c.batch.learningRate })
+                col->shrink_to_fit();
             c.epoch = readRunHistory(path, HistoryKind::Epoch);
             out->runs.push_back(std::move(c));
         } catch (const std::exception& e) {

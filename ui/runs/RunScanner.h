@@ -25,8 +25,10 @@ struct ScannedRuns {
 
 struct RunCurves {
     RunInfo info;
-    RunHistory batch;
-    RunHistory epoch;
+    RunHistory batch;       // thinned to the load's row budget (core thinHistory)
+    RunHistory epoch;       // whole
+    size_t batchStride = 1; // 1: every batch row is here
+    size_t batchRows = 0;   // rows in the file
 };
 
 struct LoadedCurves {
@@ -41,7 +43,12 @@ public:
     using QObject::QObject;
 
     void scan(const QString& folder, quint64 generation); // on the scanner's thread
+    // The histories of these runs. So that hundreds of long runs stay drawable in bounded
+    // memory, the batch rows of all of them together are thinned to about kRowBudget (each run
+    // keeps at least kMinRows); the CSV export reads the files again, whole.
     void load(const QStringList& paths, quint64 generation);
+    static constexpr size_t kRowBudget = 1'000'000;
+    static constexpr size_t kMinRows = 5'000;
 
 signals:
     void scanned(std::shared_ptr<const ws::ui::ScannedRuns> result);

@@ -2,10 +2,17 @@
 
 #include "AppSettings.h"
 #include "run/RunStore.h"
+#include "run/RunWeightFile.h"
 #include "runs/ComparePlot.h"
+#include "runs/HyperParameterTable.h"
+#include "runs/ParallelCoordinates.h"
 #include "runs/RunsModel.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QMenu>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
@@ -20,6 +27,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QUrl>
@@ -75,6 +83,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setAlternatingRowColors(true);
     table_->setWordWrap(false);
+    table_->setContextMenuPolicy(Qt::CustomContextMenu);
 
     auto* rename = new QPushButton(tr("Rename…"));
     auto* tags = new QPushButton(tr("Tags…"));
@@ -88,6 +97,12 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     openFolder->setToolTip(tr("Open the runs folder in the file manager"));
 
     compare_ = new ComparePlot;
+    hyper_ = new HyperParameterTable;
+    parallel_ = new ParallelCoordinates;
+    views_ = new QTabWidget;
+    views_->addTab(compare_, tr("Curves"));
+    views_->addTab(hyper_, tr("Hyper-parameters"));
+    views_->addTab(parallel_, tr("Parallel coordinates"));
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Runs in")));
@@ -112,7 +127,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     tableLayout->addLayout(actions);
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(tablePart);
-    splitter->addWidget(compare_);
+    splitter->addWidget(views_);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     auto* layout = new QVBoxLayout(this);
@@ -134,6 +149,8 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     connect(notes, &QPushButton::clicked, this, &RunsPanel::noteSelected);
     connect(remove, &QPushButton::clicked, this, &RunsPanel::deleteSelected);
     connect(openFolder, &QPushButton::clicked, this, &RunsPanel::openFolder);
+    connect(table_, &QTableView::customContextMenuRequested, this, &RunsPanel::showContextMenu);
+    connect(table_, &QTableView::doubleClicked, this, &RunsPanel::openSelectedWeights);
 
     scannerThread_.reset(new QThread);
     scannerThread_->setObjectName(QStringLiteral("RunScanner"));
@@ -172,6 +189,8 @@ void RunsPanel::setFolder(const QString& folder, bool remember)
         settings::runsFolder.set(folder == settings::defaultRunsFolder() ? QString() : folder);
     model_->setRuns({});
     compare_->setRuns({});
+    hyper_->setRuns({});
+    parallel_->setRuns({});
     if (!watcher_->directories().isEmpty())
         watcher_->removePaths(watcher_->directories());
     QDir().mkpath(folder);
@@ -255,6 +274,16 @@ void RunsPanel::onSelectionChanged()
 {
     const quint64 generation = ++loadGeneration_;
     const QStringList paths = selectedPaths();
+    // The table and the parallel coordinates need only the headers the scan has read.
+    std::set<std::string> wanted;
+    for (const QString& p : paths)
+        wanted.insert(p.toStdString());
+    std::vector<RunInfo> infos;
+    for (const RunInfo& r : model_->runs())
+        if (wanted.count(r.path))
+            infos.push_back(r);
+    hyper_->setRuns(infos);
+    parallel_->setRuns(infos);
     RunScanner* scanner = scanner_;
     QMetaObject::invokeMethod(scanner_, [scanner, paths, generation] { scanner->load(paths, generation); },
         Qt::QueuedConnection);
@@ -398,6 +427,80 @@ void RunsPanel::openFolder()
 {
     QDir().mkpath(folder_);
     QDesktopServices::openUrl(QUrl::fromLocalFile(folder_));
+}
+
+void RunsPanel::showContextMenu(const QPoint& pos)
+{
+    const int selected = int(selectedPaths().size());
+    QMenu menu(this);
+    QAction* open = menu.addAction(tr("Open weights in inspector"), this, &RunsPanel::openSelectedWeights);
+    open->setEnabled(selected == 1);
+    QAction* compare = menu.addAction(tr("Compare weights with…"), this, &RunsPanel::compareWeightsWithDialog);
+    compare->setEnabled(selected == 1 || selected == 2);
+    menu.addSeparator();
+    menu.addAction(tr("Rename…"), this, &RunsPanel::renameSelected)->setEnabled(selected == 1);
+    menu.addAction(tr("Tags…"), this, &RunsPanel::tagSelected)->setEnabled(selected > 0);
+    menu.addAction(tr("Notes…"), this, &RunsPanel::noteSelected)->setEnabled(selected == 1);
+    menu.addAction(tr("Delete…"), this, &RunsPanel::deleteSelected)->setEnabled(selected > 0);
+    menu.addSeparator();
+    menu.addAction(tr("Open folder"), this, &RunsPanel::openFolder);
+    menu.exec(table_->viewport()->mapToGlobal(pos));
+}
+
+void RunsPanel::openSelectedWeights()
+{
+    const QStringList paths = selectedPaths();
+    if (paths.size() != 1) {
+        emit statusMessage(tr("Select one run to open its weights."));
+        return;
+    }
+    emit openWeightsRequested(paths.front());
+}
+
+void RunsPanel::compareWeights(const QString& a, const QString& b)
+{
+    emit compareWeightsRequested(a, b);
+}
+
+void RunsPanel::compareWeightsWithDialog()
+{
+    // Every checkpoint of the selected runs (one or two) is a choice for A and for B; by default
+    // the final weights of two runs, or a run's first checkpoint against its final weights.
+    std::vector<const RunInfo*> runs;
+    for (const QModelIndex& index : table_->selectionModel()->selectedRows())
+        runs.push_back(&model_->run(filter_->mapToSource(index).row()));
+    if (runs.empty() || runs.size() > 2) {
+        emit statusMessage(tr("Select one run (to compare two of its checkpoints) or two runs."));
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Compare weights"));
+    auto* a = new QComboBox;
+    auto* b = new QComboBox;
+    for (size_t r = 0; r < runs.size(); ++r)
+        for (const std::string& cp : runs[r]->checkpoints) {
+            const QString label = tr("%1 — %2").arg(QString::fromStdString(runs[r]->header.name), QString::fromStdString(cp));
+            const QString path = QString::fromStdString(runCheckpointPath(runs[r]->path, cp));
+            a->addItem(label, path);
+            b->addItem(label, path);
+            if (r == 0 && cp == "final")
+                a->setCurrentIndex(a->count() - 1);
+            if ((runs.size() == 2 && r == 1 && cp == "final") || (runs.size() == 1 && b->count() == 1))
+                b->setCurrentIndex(b->count() - 1);
+        }
+    if (a->count() == 0) {
+        emit statusMessage(tr("The selected runs hold no weights yet."));
+        return;
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(tr("Open (A):"), a);
+    form->addRow(tr("Compare with (B):"), b);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() == QDialog::Accepted)
+        compareWeights(a->currentData().toString(), b->currentData().toString());
 }
 
 } // namespace ws::ui

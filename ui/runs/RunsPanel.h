@@ -1,6 +1,8 @@
 // The Runs dock: the table of recorded runs in the runs folder (sortable; filtered by a regular
-// expression and a tag; rename, tag, note, delete, open the folder) above the Compare view of
-// the selected runs. Folder scans and history loads run on a RunScanner thread.
+// expression and a tag; rename, tag, note, delete, open the folder, open or compare a run's
+// weights in the inspector) above three views of the selected runs: their curves, their
+// hyper-parameter table and a parallel-coordinates plot. Folder scans and history loads run on a
+// RunScanner thread; the scan reads headers only, histories are read for the selected runs.
 #pragma once
 
 #include "ThreadPtr.h"
@@ -12,12 +14,15 @@ class QComboBox;
 class QFileSystemWatcher;
 class QLabel;
 class QLineEdit;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
 namespace ws::ui {
 
 class ComparePlot;
+class HyperParameterTable;
+class ParallelCoordinates;
 class RunsFilter;
 class RunsModel;
 
@@ -39,6 +44,9 @@ public:
     RunsFilter* filter() const { return filter_; }
     QTableView* table() const { return table_; }
     ComparePlot* compare() const { return compare_; }
+    HyperParameterTable* hyperParameters() const { return hyper_; }
+    ParallelCoordinates* parallelCoordinates() const { return parallel_; }
+    QTabWidget* views() const { return views_; }
     QLineEdit* filterEdit() const { return filterEdit_; }
     QComboBox* tagBox() const { return tagBox_; }
 
@@ -46,8 +54,15 @@ public:
     QStringList selectedPaths() const;
     // Deletes the files of these runs without asking (the Delete button asks first).
     void deleteRuns(const QStringList& paths);
+    // The weights of the selected run (its final weights, checkpoints beside them) to the inspector.
+    void openSelectedWeights();
+    // Weight paths ("run.h5" or "run.h5#epoch_0005", run/RunWeightFile.h) to compare: A is
+    // opened in the inspector, B becomes its compare file.
+    void compareWeights(const QString& a, const QString& b);
 
 signals:
+    void openWeightsRequested(const QString& path);
+    void compareWeightsRequested(const QString& a, const QString& b);
     void scanFinished(int runs);
     void curvesShown(int runs);
     void statusMessage(const QString& message);
@@ -62,6 +77,8 @@ private:
     void noteSelected();
     void deleteSelected();
     void openFolder();
+    void compareWeightsWithDialog();
+    void showContextMenu(const QPoint& pos);
     void updateTagBox();
 
     QString folder_;
@@ -69,6 +86,9 @@ private:
     RunsFilter* filter_ = nullptr;
     QTableView* table_ = nullptr;
     ComparePlot* compare_ = nullptr;
+    HyperParameterTable* hyper_ = nullptr;
+    ParallelCoordinates* parallel_ = nullptr;
+    QTabWidget* views_ = nullptr; // curves, hyper-parameter table, parallel coordinates
     QLabel* folderLabel_ = nullptr;
     QLabel* problems_ = nullptr;
     QLineEdit* filterEdit_ = nullptr;
