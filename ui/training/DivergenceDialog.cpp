@@ -20,6 +20,8 @@ DivergenceDialog::DivergenceDialog(QWidget* parent) : QDialog(parent)
     reset_ = new QPushButton(tr("Reset"));
     reset_->setToolTip(tr("Start again from fresh initial weights"));
     stop_ = new QPushButton(tr("Stop"));
+    stop_->setToolTip(tr("End the run here (the Playground stays paused)"));
+    lower_->setToolTip(tr("Continue at a tenth of the learning rate"));
     auto* buttons = new QDialogButtonBox;
     buttons->addButton(lower_, QDialogButtonBox::AcceptRole);
     buttons->addButton(reset_, QDialogButtonBox::ResetRole);
@@ -47,7 +49,6 @@ void DivergenceDialog::showDivergence(const QString& message, double learningRat
 {
     text_->setText(tr("%1\n\nTraining is paused.").arg(message));
     lower_->setText(tr("Lower the learning rate to %1 and continue").arg(learningRate / 10.0, 0, 'g', 3));
-    lower_->setToolTip(tr("Continue at a tenth of the learning rate"));
     show();
     raise();
 }
