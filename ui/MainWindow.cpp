@@ -82,6 +82,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(training_, &TrainingPanel::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
     });
+    // The file open in the inspector is offered to the Training panel to fine-tune.
+    connect(inspector_, &Inspector::modelOpened, training_, &TrainingPanel::setInspectorModel);
 
     runs_ = new RunsPanel;
     runsDock_ = addPanelDock(runs_, tr("Runs"), QStringLiteral("RunsDock"));

@@ -23,7 +23,8 @@ const std::vector<OptionSpec>& evalOptions()
 {
     static const std::vector<OptionSpec> specs = {
         { "dataset", "NAME|PATH", "dataset to evaluate on (default: the one the model was trained on)" },
-        { "labels", "PATH", "IDX labels file for an IDX images dataset" },
+        { "labels", "PATH|NAME", "labels: an IDX or .npy file, or the labels array in an HDF5/.npz file" },
+        { "features", "NAME", "the features array in an HDF5/.npz file (default x, X, images, data)" },
         { "label-column", "NAME|INDEX", "CSV column holding the label" },
         { "test-split", "F", "share used as test data where the dataset has no test split" },
         { "batch", "N", "batch size for inference (default 512)" },
@@ -83,6 +84,8 @@ int evalCommand(const std::vector<std::string>& argv)
         source.name = *v;
     if (auto v = a.get("labels"))
         source.labels = *v;
+    if (auto v = a.get("features"))
+        source.features = *v;
     if (auto v = a.get("label-column"))
         source.labelColumn = *v;
     source.testFraction = a.number("test-split", source.testFraction);

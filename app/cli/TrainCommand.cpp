@@ -6,6 +6,7 @@
 #include "cli/Report.h"
 #include "cli/Training.h"
 
+#include "data/Hdf5Dataset.h"
 #include "io/ModelFile.h"
 #include "nn/LayerFactory.h"
 #include "run/DatasetFingerprint.h"
@@ -32,14 +33,16 @@ const std::vector<OptionSpec>& trainOptions()
 {
     static const std::vector<OptionSpec> specs = {
         { "config", "FILE", "experiment as JSON (docs/cli.md); options below override it" },
-        { "dataset", "NAME|PATH", "fashion-mnist, circle, xor, gauss, spiral, plane, multi-gauss, a .csv file, or an IDX images file" },
-        { "labels", "PATH", "IDX labels file for an IDX images dataset" },
+        { "dataset", "NAME|PATH", "fashion-mnist, circle, xor, gauss, spiral, plane, multi-gauss, a .csv, HDF5 (.h5) or NumPy (.npz, .npy) file, or an IDX images file" },
+        { "labels", "PATH|NAME", "labels: an IDX or .npy file, or the labels array in an HDF5/.npz file (default y, labels, label)" },
+        { "features", "NAME", "the features array in an HDF5/.npz file (default x, X, images, data)" },
         { "label-column", "NAME|INDEX", "CSV column holding the label (default: the last)" },
-        { "regression", "", "CSV: the label column is a numeric target" },
+        { "regression", "", "CSV, HDF5, NumPy: the labels are numeric targets" },
         { "samples", "N", "Playground: number of points (default 500, regression 1200)" },
         { "noise", "X", "Playground: noise 0 to 0.5 (Playground's slider / 100)" },
         { "test-split", "F", "share held out for testing where the dataset has no test split (default 0.2; Playground 0.5)" },
         { "train-limit", "N", "use only the first N training samples (quick runs, benchmarks)" },
+        { "init-from", "FILE", "fine-tune the model in FILE (Weightscope, Keras or ONNX): its layers and weights replace --model" },
         { "model", "SPEC", "preset (mlp, cnn, tf-cnn, playground, auto) or layers, e.g. \"flatten dense(256) relu dense(10)\"" },
         { "epochs", "N", "passes over the training data (default 10)" },
         { "batch", "N", "mini-batch size (default 32)" },
@@ -97,6 +100,10 @@ Experiment experimentFrom(const Args& a)
         e.dataset.name = *v;
     if (auto v = a.get("labels"))
         e.dataset.labels = *v;
+    if (auto v = a.get("features"))
+        e.dataset.features = *v;
+    if (auto v = a.get("init-from"))
+        e.initFrom = *v;
     if (auto v = a.get("label-column"))
         e.dataset.labelColumn = *v;
     if (a.has("regression"))
@@ -216,8 +223,9 @@ namespace {
 void makeDatasetPathsAbsolute(DatasetSource& d)
 {
     std::error_code ec;
+    const bool labelsInFile = isHdf5Path(d.name) || std::filesystem::path(d.name).extension() == ".npz";
     for (std::string* p : { &d.name, &d.labels })
-        if (!p->empty() && std::filesystem::is_regular_file(*p, ec))
+        if (!p->empty() && !(p == &d.labels && labelsInFile) && std::filesystem::is_regular_file(*p, ec))
             *p = std::filesystem::absolute(*p, ec).string();
 }
 
@@ -229,6 +237,8 @@ int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const
     setThreadCount(e.train.threads);
     e.train.threads = threadCount(); // recorded as the count used, so a re-run elsewhere uses the same
     makeDatasetPathsAbsolute(e.dataset);
+    if (std::error_code ec; !e.initFrom.empty() && std::filesystem::exists(e.initFrom, ec))
+        e.initFrom = std::filesystem::absolute(e.initFrom, ec).string();
 
     LoadedData data = loadDatasetSource(e.dataset);
     std::string datasetSha;

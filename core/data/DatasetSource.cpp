@@ -1,7 +1,9 @@
 #include "data/DatasetSource.h"
 
 #include "data/Csv.h"
+#include "data/Hdf5Dataset.h"
 #include "data/Idx.h"
+#include "data/NumpyDataset.h"
 #include "data/Playground.h"
 #include "data/Split.h"
 #include "util/Error.h"
@@ -12,7 +14,7 @@ namespace ws {
 
 nlohmann::json DatasetSource::toJson() const
 {
-    return { { "name", name }, { "labels", labels }, { "label_column", labelColumn }, { "regression", regression },
+    return { { "name", name }, { "labels", labels }, { "features", features }, { "label_column", labelColumn }, { "regression", regression },
         { "samples", samples }, { "noise", noise }, { "test_fraction", testFraction }, { "seed", seed },
         { "train_limit", trainLimit } };
 }
@@ -27,6 +29,7 @@ DatasetSource DatasetSource::fromJson(const nlohmann::json& j)
         }
         s.name = j.value("name", s.name);
         s.labels = j.value("labels", s.labels);
+        s.features = j.value("features", s.features);
         s.labelColumn = j.value("label_column", s.labelColumn);
         s.regression = j.value("regression", s.regression);
         s.samples = j.value("samples", s.samples);
@@ -106,12 +109,18 @@ LoadedData loadAll(const DatasetSource& source)
             if (endsWith(source.name, ".tsv"))
                 options.delimiter = '\t';
             all = readCsv(source.name, options);
+        } else if (isHdf5Path(source.name)) {
+            all = readHdf5Dataset(source.name, source.features, source.labels, source.regression);
+        } else if (endsWith(source.name, ".npz")) {
+            all = readNpzDataset(source.name, source.features, source.labels, source.regression);
+        } else if (endsWith(source.name, ".npy")) {
+            all = readNpyDataset(source.name, source.labels, source.regression);
         } else if (!source.labels.empty()) {
             all = readIdxDataset(source.name, source.labels);
         } else {
             throw ConfigError("unknown dataset '" + source.name
                 + "': use fashion-mnist, circle, xor, gauss, spiral, plane, multi-gauss, a .csv file, "
-                  "or an IDX images file with a labels file");
+                  "an HDF5 (.h5) or NumPy (.npz, .npy) file, or an IDX images file with a labels file");
         }
     }
     if (fraction < 0)

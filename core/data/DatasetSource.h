@@ -4,6 +4,9 @@
 //   circle | xor | gauss | spiral | plane | multi-gauss   TensorFlow Playground generators
 //   path/to/file.csv                CSV (label column chosen by label_column)
 //   path/to/images.idx[.gz]         IDX images with an IDX labels file (labels)
+//   path/to/data.h5 | data.npz      HDF5 datasets / .npz arrays named by features and labels
+//                                   (empty: x/y, X/y, images/labels, data/label, x_train/y_train)
+//   path/to/x.npy                   NumPy features with a .npy labels file (labels)
 #pragma once
 
 #include "data/Dataset.h"
@@ -17,9 +20,10 @@ namespace ws {
 
 struct DatasetSource {
     std::string name = "fashion-mnist";
-    std::string labels;        // IDX labels file for an IDX images file
+    std::string labels;        // IDX or .npy labels file; for HDF5/.npz the labels array's name
+    std::string features;      // HDF5/.npz: the features array's name
     std::string labelColumn;   // CSV
-    bool regression = false;   // CSV
+    bool regression = false;   // CSV, HDF5, NumPy: the labels are numeric targets
     int64_t samples = 0;       // Playground: 0 = its default
     double noise = 0.0;        // Playground: 0 to 0.5
     double testFraction = -1;  // share held out for testing where the source has no test split

@@ -1,6 +1,7 @@
 #include "train/Experiment.h"
 
 #include "data/Split.h"
+#include "io/WeightFile.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
 
@@ -91,6 +92,8 @@ nlohmann::json Experiment::toJson() const
     nlohmann::json j = { { "dataset", dataset.toJson() }, { "model", model },
         { "normalize", normalize == NormalizeKind::None ? "none" : normalize == NormalizeKind::MinMax ? "minmax" : "standardize" },
         { "validation_split", validationSplit }, { "train", train.toJson() } };
+    if (!initFrom.empty())
+        j["init_from"] = initFrom;
     if (loss)
         j["train"]["loss"] = lossName(*loss);
     else
@@ -111,6 +114,7 @@ Experiment Experiment::fromJson(const nlohmann::json& j)
         if (j.contains("normalize"))
             e.normalize = parseNormalize(j.at("normalize").get<std::string>());
         e.validationSplit = j.value("validation_split", e.validationSplit);
+        e.initFrom = j.value("init_from", e.initFrom);
         if (j.contains("train")) {
             e.train = TrainConfig::fromJson(j.at("train"));
             if (j.at("train").contains("loss"))
@@ -120,9 +124,25 @@ Experiment Experiment::fromJson(const nlohmann::json& j)
         throw ConfigError(std::string("experiment config: ") + ex.what());
     }
     for (const auto& [key, value] : j.items())
-        if (key != "dataset" && key != "model" && key != "normalize" && key != "validation_split" && key != "train")
+        if (key != "dataset" && key != "model" && key != "normalize" && key != "validation_split" && key != "train"
+            && key != "init_from")
             throw ConfigError("experiment config: unknown key '" + key + "'");
     return e;
+}
+
+Sequential loadModelToFineTune(const std::string& path, const Shape& sample)
+{
+    std::optional<Sequential> model = openWeightFile(path)->model();
+    if (!model)
+        throw ConfigError(path + ": holds weights but no model the engine can run (fine-tuning needs a "
+                                 "Weightscope model, a Keras Sequential model or an ONNX graph of supported layers)");
+    if (!model->isBuilt())
+        model->build();
+    if (model->inputShape() != sample)
+        throw ShapeError(path + ": the model takes inputs of shape " + shapeToString(model->inputShape())
+            + " but the dataset's samples have shape " + shapeToString(sample)
+            + "; choose data the model was made for, or build a new model");
+    return std::move(*model);
 }
 
 PreparedRun prepareRun(const Experiment& e, Dataset train, Dataset test)
@@ -139,8 +159,12 @@ PreparedRun prepareRun(const Experiment& e, Dataset train, Dataset test)
     r.normalizer.apply(r.train);
     r.normalizer.apply(r.validation);
     r.normalizer.apply(r.test);
-    r.model = buildModel(e.model, r.train);
-    r.model.initialize(e.train.seed);
+    if (e.initFrom.empty()) {
+        r.model = buildModel(e.model, r.train);
+        r.model.initialize(e.train.seed);
+    } else {
+        r.model = loadModelToFineTune(e.initFrom, r.train.sampleShape());
+    }
     r.config = e.train;
     r.config.loss = e.loss.value_or(defaultLoss(r.model, r.train));
     return r;

@@ -19,6 +19,9 @@ namespace ws {
 struct Experiment {
     DatasetSource dataset;
     nlohmann::json model = "auto"; // preset name, compact spec string, or {"input_shape", "layers"}
+    // A model file (native, Keras, ONNX: whatever WeightFile::model() runs) to fine-tune: its
+    // architecture and weights replace `model` and the initialisation. Empty: build `model`.
+    std::string initFrom;
     NormalizeKind normalize = NormalizeKind::None;
     double validationSplit = 0.0;  // share of the training split held out for validation
     std::optional<LossKind> loss;  // empty: chosen from the model and data (defaultLoss)
@@ -44,10 +47,14 @@ Sequential buildModel(const nlohmann::json& model, const Dataset& data);
 // softmax cross-entropy for several outputs, mse for one output or regression.
 LossKind defaultLoss(const Sequential& model, const Dataset& data);
 
+// The model in `path` with its weights, checked against samples of shape `sample`; throws
+// ConfigError when the file holds no runnable model, ShapeError when its input does not fit.
+Sequential loadModelToFineTune(const std::string& path, const Shape& sample);
+
 // A training made ready the one way the command line and the GUI share: the validation share
 // held out of the training data (seeded by the training seed), the normaliser fitted on what is
 // left and applied to all three sets, the model built for the data and initialised with the
-// seed, and the loss chosen (defaultLoss unless the experiment names one).
+// seed (or loaded from initFrom), and the loss chosen (defaultLoss unless the experiment names one).
 struct PreparedRun {
     Dataset train, validation, test;
     Normalizer normalizer;

@@ -165,6 +165,70 @@ std::string Trainer::checkFinite(double loss, int epoch, int64_t batch)
     return {};
 }
 
+std::string Trainer::checkGradients(double loss, int epoch, int64_t batch)
+{
+    if (!std::isfinite(loss))
+        return checkFinite(loss, epoch, batch);
+    const std::string where = "in epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(batch + 1);
+    for (size_t i = 0; i < model_.size(); ++i)
+        for (Param* p : model_.layer(i).params())
+            if (!p->grad.vector().allFinite())
+                return "the gradient of layer '" + model_.layer(i).name() + "' (" + p->name + ") became non-finite "
+                    + where + "; lower the learning rate (now " + std::to_string(baseLr_.load()) + ") or reset the model";
+    return {};
+}
+
+namespace {
+
+// Every value the divergence snapshot keeps, in a fixed order.
+std::vector<Param*> stateParams(Sequential& model)
+{
+    std::vector<Param*> out;
+    for (size_t i = 0; i < model.size(); ++i) {
+        for (Param* p : model.layer(i).params())
+            out.push_back(p);
+        for (Param* p : model.layer(i).nonTrainableParams())
+            out.push_back(p);
+    }
+    return out;
+}
+
+} // namespace
+
+void Trainer::takeSnapshot()
+{
+    std::swap(older_, newer_); // the older copy's buffers are reused for the new one
+    const std::vector<Param*> params = stateParams(model_);
+    newer_.values.resize(params.size());
+    for (size_t i = 0; i < params.size(); ++i)
+        newer_.values[i] = params[i]->value;
+    newer_.moments = optimizer_.state();
+    newer_.steps = optimizer_.steps();
+}
+
+void Trainer::restoreSnapshot()
+{
+    const Snapshot& s = older_.steps >= 0 ? older_ : newer_;
+    const std::vector<Param*> params = stateParams(model_);
+    for (size_t i = 0; i < params.size() && i < s.values.size(); ++i)
+        params[i]->value = s.values[i];
+    optimizer_.state() = s.moments;
+    optimizer_.setSteps(s.steps);
+    newer_ = s; // the rolled-back state is the newest good one now
+    older_ = Snapshot {};
+    windowLoss_ = 0.0;
+    windowBatches_ = 0;
+}
+
+bool Trainer::pauseAfterDivergence(const std::string& problem)
+{
+    restoreSnapshot();
+    pause();
+    if (onDiverged)
+        onDiverged(problem + " (training goes on from the weights of step " + std::to_string(optimizer_.steps()) + ")");
+    return waitForNextBatch();
+}
+
 TrainResult Trainer::run()
 {
     using Clock = std::chrono::steady_clock;
@@ -183,6 +247,15 @@ TrainResult Trainer::run()
     Tensor x, targets, grad;
     std::vector<int32_t> labels;
     const auto start = Clock::now();
+    if (pauseOnDivergence_)
+        takeSnapshot();
+    const auto diverged = [&](const std::string& problem, int epoch) {
+        result.reason = StopReason::Diverged;
+        result.message = problem;
+        result.steps = optimizer_.steps();
+        result.epochsCompleted = epoch;
+        return result;
+    };
 
     for (int epoch = 0; epoch < config_.epochs; ++epoch) {
         if (config_.shuffle)
@@ -206,6 +279,15 @@ TrainResult Trainer::run()
             const double loss = computeLoss(config_.loss, pred, t, &grad);
             const double acc = classify ? batchAccuracy(pred, labels.data()) : std::numeric_limits<double>::quiet_NaN();
             model_.backward(grad, ws);
+            // A bad loss or gradient is caught before it reaches the weights.
+            if (const std::string problem = checkGradients(loss, epoch, b); !problem.empty()) {
+                if (!pauseOnDivergence_)
+                    return diverged(problem, epoch);
+                trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+                if (!pauseAfterDivergence(problem))
+                    return diverged(problem, epoch);
+                continue; // this batch is skipped
+            }
             const float lr = config_.schedule.learningRate(baseLr_, optimizer_.steps(), batchesPerEpoch, totalSteps);
             optimizer_.step(lr);
             trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
@@ -213,11 +295,24 @@ TrainResult Trainer::run()
             accSum += acc * double(count);
             seen += count;
             if (const std::string problem = checkFinite(loss, epoch, b); !problem.empty()) {
-                result.reason = StopReason::Diverged;
-                result.message = problem;
-                result.steps = optimizer_.steps();
-                result.epochsCompleted = epoch;
-                return result;
+                if (!pauseOnDivergence_ || !pauseAfterDivergence(problem))
+                    return diverged(problem, epoch);
+                continue;
+            }
+            if (pauseOnDivergence_) {
+                windowLoss_ += loss;
+                ++windowBatches_;
+                if (optimizer_.steps() % kDivergenceSnapshotSteps == 0) {
+                    // A window whose loss grew well past the best is the start of a divergence:
+                    // its weights are no place to roll back to.
+                    const double mean = windowLoss_ / double(windowBatches_);
+                    if (bestWindowLoss_ < 0 || mean <= 2.0 * bestWindowLoss_)
+                        takeSnapshot();
+                    if (bestWindowLoss_ < 0 || mean < bestWindowLoss_)
+                        bestWindowLoss_ = mean;
+                    windowLoss_ = 0.0;
+                    windowBatches_ = 0;
+                }
             }
             if (onBatch)
                 onBatch({ epoch, b, batchesPerEpoch, optimizer_.steps(), loss, acc, lr });

@@ -6,6 +6,16 @@
 // Progress leaves through the onBatch/onEpoch callbacks, called on the training thread; the
 // engine knows nothing of Qt (ui/ adapts the callbacks to queued signals).
 //
+// Divergence (a loss, gradient or weight that is NaN or infinite) ends run() with
+// StopReason::Diverged; a bad loss or gradient is caught before the optimizer step, so the
+// weights stay finite. With setPauseOnDivergence(true) the trainer instead rolls back, pauses,
+// reports through onDiverged and waits; resume() goes on with the next batch (at whatever
+// learning rate was set meanwhile), stop() ends run() with Diverged. The rollback goes to a copy
+// of the state taken every kDivergenceSnapshotSteps steps, the older of the last two, and only
+// while the mean loss since the previous copy stays within twice the lowest seen: the last finite
+// weights are usually already huge (a loss overflows long after the weights start to explode),
+// and going on from them at any learning rate diverges again.
+//
 // Determinism: one seed drives initialisation (done by the caller), shuffling and dropout;
 // with the same seed and thread count, the weights after training are identical bit for bit.
 #pragma once
@@ -72,6 +82,8 @@ struct TrainResult {
     int64_t steps = 0;
 };
 
+inline constexpr int64_t kDivergenceSnapshotSteps = 16;
+
 class Trainer {
 public:
     // The model must be built and initialised; validation may be null.
@@ -79,6 +91,9 @@ public:
 
     std::function<void(const BatchProgress&)> onBatch;
     std::function<void(const EpochProgress&)> onEpoch;
+    // With setPauseOnDivergence(true): called on the training thread when training has diverged
+    // and paused; the message says what became non-finite, where, and what to try.
+    std::function<void(const std::string& message)> onDiverged;
 
     TrainResult run();
 
@@ -89,6 +104,7 @@ public:
     void stop();
     void setLearningRate(float lr);     // the base rate; the schedule still applies on top
     void post(std::function<void(Sequential&)> edit); // run on the training thread between batches
+    void setPauseOnDivergence(bool on) { pauseOnDivergence_ = on; } // before run()
     bool isPaused() const { return paused_.load(); }
     float learningRate() const { return baseLr_.load(); }
 
@@ -98,6 +114,10 @@ private:
     bool waitForNextBatch(); // false when stopped
     void runPosted();
     std::string checkFinite(double loss, int epoch, int64_t batch);
+    std::string checkGradients(double loss, int epoch, int64_t batch); // before the step
+    void takeSnapshot();
+    void restoreSnapshot();
+    bool pauseAfterDivergence(const std::string& problem); // false when stopped meanwhile
 
     Sequential& model_;
     const Dataset& train_;
@@ -112,6 +132,19 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     std::vector<std::function<void(Sequential&)>> posted_; // guarded by mutex_
+
+    // Copies of the state, kept while pauseOnDivergence_ (training thread only): every
+    // parameter and non-trainable value, the optimizer's moments and step count.
+    struct Snapshot {
+        std::vector<Tensor> values;
+        std::vector<Optimizer::State> moments;
+        int64_t steps = -1; // -1: none taken
+    };
+    bool pauseOnDivergence_ = false;
+    Snapshot older_, newer_; // rollback goes to older_ (newer_ while there is only one)
+    double windowLoss_ = 0.0;  // sum of the batch losses since the last snapshot point
+    int64_t windowBatches_ = 0;
+    double bestWindowLoss_ = -1; // lowest mean of a window so far (< 0: none yet)
 };
 
 } // namespace ws

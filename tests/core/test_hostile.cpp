@@ -12,9 +12,10 @@
 //
 // MANIFEST.tsv: one line per file, tab-separated: path (relative to tests/data/bad, a folder is
 // fine), loader, regex (ECMAScript, searched in the message; "(accepted)": the file must load). Loaders: weights (openWeightFile,
-// every tensor read in chunks, model()), model (loadModel), idx (readIdx), csv (readCsv).
+// every tensor read in chunks, model()), model (loadModel), idx (readIdx), csv (readCsv), dataset (loadDatasetSource).
 // Adding a hostile file is one line there; a new loader is one entry in runLoader().
 #include "data/Csv.h"
+#include "data/DatasetSource.h"
 #include "data/Idx.h"
 #include "io/ModelFile.h"
 #include "io/WeightFile.h"
@@ -147,6 +148,10 @@ void runLoader(const std::string& loader, const std::string& path)
         (void)ws::readIdx(path);
     } else if (loader == "csv") {
         (void)ws::readCsv(path);
+    } else if (loader == "dataset") {
+        ws::DatasetSource source;
+        source.name = path;
+        (void)ws::loadDatasetSource(source);
     } else {
         throw std::invalid_argument("MANIFEST.tsv: unknown loader '" + loader + "'");
     }

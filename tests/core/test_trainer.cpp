@@ -1,8 +1,12 @@
 // The trainer: learning, determinism, control from another thread, divergence, bad set-ups.
+#include "TempDir.h"
+
+#include "io/ModelFile.h"
 #include "nn/Activation.h"
 #include "nn/Dense.h"
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
+#include "train/Experiment.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
 #include "util/Error.h"
@@ -308,18 +312,33 @@ RunInfo recordAndFinish(Trainer& trainer, Sequential& model, const std::string& 
     return readRunInfo(path);
 }
 
+// y = 1000 x on x = 0..63: plain SGD at learning rate 10 overflows within a few batches.
+Dataset ramp()
+{
+    Dataset d;
+    d.name = "ramp";
+    d.x = Tensor({ 64, 1 });
+    d.targets = Tensor({ 64, 1 });
+    for (int i = 0; i < 64; ++i) {
+        d.x[i] = float(i);
+        d.targets[i] = float(i) * 1000.0f;
+    }
+    return d;
+}
+
+bool allFinite(Sequential& model)
+{
+    for (Param* p : model.params())
+        if (!p->value.vector().allFinite())
+            return false;
+    return true;
+}
+
 } // namespace
 
 TEST(Trainer, ADivergedTrainingIsRecordedAsDivergedWithItsReason)
 {
-    Dataset train;
-    train.name = "ramp";
-    train.x = Tensor({ 64, 1 });
-    train.targets = Tensor({ 64, 1 });
-    for (int i = 0; i < 64; ++i) {
-        train.x[i] = float(i);
-        train.targets[i] = float(i) * 1000.0f;
-    }
+    const Dataset train = ramp();
     Sequential model({ 1 });
     model.emplace<Dense>(1);
     model.build();
@@ -364,4 +383,133 @@ TEST(Trainer, ACancelledTrainingIsRecordedAsStoppedUpToItsLastBatch)
     // The weights of the moment it stopped are the ones stored.
     Sequential stored = loadRunWeights(dir.file("run.h5"));
     EXPECT_EQ(static_cast<Dense&>(stored.layer(0)).kernel().value[0], static_cast<Dense&>(model.layer(0)).kernel().value[0]);
+}
+
+TEST(Trainer, PausesOnDivergenceWithFiniteWeightsAndStopEndsIt)
+{
+    const Dataset train = ramp();
+    Sequential model({ 1 });
+    model.emplace<Dense>(1);
+    model.build();
+    model.initialize(0);
+    TrainConfig c = quickConfig(50);
+    c.loss = LossKind::MeanSquaredError;
+    c.optimizer.kind = OptimizerKind::SGD;
+    c.optimizer.learningRate = 10.0f;
+    Trainer trainer(model, train, nullptr, c);
+    trainer.setPauseOnDivergence(true);
+    std::vector<std::string> messages;
+    bool finiteWhilePaused = false, pausedWhenTold = false;
+    trainer.onDiverged = [&](const std::string& message) {
+        messages.push_back(message);
+        finiteWhilePaused = allFinite(model); // the training thread is here: the model is ours to read
+        pausedWhenTold = trainer.isPaused();
+        trainer.stop();
+    };
+    const TrainResult r = trainer.run();
+    EXPECT_EQ(r.reason, StopReason::Diverged);
+    ASSERT_EQ(messages.size(), 1u);
+    EXPECT_EQ(r.message, messages[0].substr(0, r.message.size())) << r.message;
+    EXPECT_NE(messages[0].find("learning rate"), std::string::npos) << messages[0];
+    EXPECT_TRUE(finiteWhilePaused);
+    EXPECT_TRUE(pausedWhenTold);
+    EXPECT_TRUE(allFinite(model));
+}
+
+TEST(Trainer, ContinuesAfterDivergenceAtALowerLearningRate)
+{
+    const Dataset train = ramp();
+    Sequential model({ 1 });
+    model.emplace<Dense>(1);
+    model.build();
+    model.initialize(0);
+    TrainConfig c = quickConfig(150);
+    c.loss = LossKind::MeanSquaredError;
+    c.optimizer.kind = OptimizerKind::SGD;
+    c.optimizer.learningRate = 10.0f;
+    Trainer trainer(model, train, nullptr, c);
+    trainer.setPauseOnDivergence(true);
+    int divergences = 0;
+    trainer.onDiverged = [&](const std::string&) {
+        ++divergences;
+        // What the GUI's "Lower the learning rate" does, from the GUI thread; here from the
+        // training thread, which the controls allow too.
+        trainer.setLearningRate(trainer.learningRate() / 100.0f);
+        trainer.resume();
+    };
+    const TrainResult r = trainer.run();
+    EXPECT_EQ(r.reason, StopReason::Finished) << r.message;
+    EXPECT_GE(divergences, 1);
+    EXPECT_LT(trainer.learningRate(), 1.0f);
+    EXPECT_TRUE(allFinite(model));
+    // It learnt the slope after all: y = 1000 x within 10 % at x = 50 (SGD is stable below
+    // a learning rate of about 1 / mean(x^2) = 7.6e-4, so it ends at 1e-5 after diverging at
+    // 10, 0.1 and 1e-3, each time rolled back to the initial weights; the last of the 600 steps
+    // shrink the error by 0.974 each).
+    Workspace ws = model.makeWorkspace();
+    Tensor x({ 1, 1 });
+    x[0] = 50.0f;
+    EXPECT_NEAR(model.forward(x, ws, false)[0], 50000.0f, 5000.0f);
+}
+
+TEST(Trainer, FineTuningStartsFromTheLoadedModelsWeights)
+{
+    // A small native model, trained a little and saved as `weightscope-cli train --save` does.
+    ws::test::TempDir dir;
+    const Dataset train = blobs(96, 4);
+    Sequential original = smallNet();
+    Trainer(original, train, nullptr, quickConfig(1)).run();
+    const std::string path = dir.file("small.h5");
+    saveModel(path, original);
+
+    Experiment e;
+    e.initFrom = path;
+    e.model = "dense(3) dense(2)"; // ignored: the file's layers and weights are taken over
+    e.train = quickConfig(1);
+    e.train.shuffle = false;
+    e.train.batchSize = train.size(); // the first batch is the whole set, in order
+    e.train.seed = 99;                // would initialise other weights if it were used
+    PreparedRun run = prepareRun(e, train, Dataset {});
+    ASSERT_EQ(run.model.paramCount(), original.paramCount());
+
+    Sequential loaded = loadModel(path).model;
+    const double expected = evaluate(loaded, train, run.config.loss, 1000, 0).loss;
+    Trainer trainer(run.model, run.train, nullptr, run.config);
+    double first = -1;
+    trainer.onBatch = [&](const BatchProgress& p) {
+        if (p.step == 1)
+            first = p.loss;
+    };
+    ASSERT_EQ(trainer.run().reason, StopReason::Finished);
+    EXPECT_NEAR(first, expected, 1e-6 * std::max(1.0, expected)) << "the first batch's loss is the loaded model's";
+    // A freshly initialised model would start elsewhere.
+    Sequential freshModel = smallNet();
+    const double fresh = evaluate(freshModel, train, run.config.loss, 1000, 0).loss;
+    EXPECT_GT(std::abs(fresh - expected), 1e-3);
+}
+
+TEST(Trainer, FineTuningRefusesDataOfAnotherShapeNamingBoth)
+{
+    ws::test::TempDir dir;
+    Sequential original = smallNet();
+    const std::string path = dir.file("small.h5");
+    saveModel(path, original);
+    Dataset wide;
+    wide.name = "wide";
+    wide.numClasses = 2;
+    wide.x = Tensor({ 4, 3 });
+    wide.labels = { 0, 1, 0, 1 };
+    Experiment e;
+    e.initFrom = path;
+    try {
+        prepareRun(e, wide, Dataset {});
+        ADD_FAILURE() << "no ShapeError";
+    } catch (const ShapeError& ex) {
+        const std::string m = ex.what();
+        EXPECT_NE(m.find(path), std::string::npos) << m;
+        EXPECT_NE(m.find("inputs of shape (2,)"), std::string::npos) << m;
+        EXPECT_NE(m.find("samples have shape (3,)"), std::string::npos) << m;
+    }
+    // The experiment keeps the file in its JSON, so a recorded run can be repeated.
+    EXPECT_EQ(Experiment::fromJson(e.toJson()).initFrom, path);
 }

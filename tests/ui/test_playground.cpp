@@ -3,6 +3,10 @@
 #include "MainWindow.h"
 #include "playground/NetworkView.h"
 #include "playground/PlaygroundPanel.h"
+#include "training/DivergenceDialog.h"
+
+#include <QComboBox>
+#include <QPushButton>
 
 #include <QElapsedTimer>
 
@@ -168,6 +172,37 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(last.step, qint64(1), 5000);
         QVERIFY(std::isnan(last.testAccuracy));
         QVERIFY(std::isfinite(last.testLoss));
+    }
+
+    // A learning rate of 10 on the regression blows up: training pauses with a message and the
+    // dialog; lowering the rate picks the listed rate a tenth as large and goes on.
+    void divergencePausesAndLowersTheLearningRate()
+    {
+        PlaygroundPanel panel;
+        QSignalSpy diverged(&panel, &PlaygroundPanel::diverged);
+        panel.setRegression(true);
+        QComboBox *rate = nullptr, *optimizer = nullptr;
+        for (QComboBox* box : panel.findChildren<QComboBox*>()) {
+            if (box->toolTip().startsWith(QStringLiteral("How big a step")))
+                rate = box;
+            if (box->toolTip().startsWith(QStringLiteral("The algorithm that updates")))
+                optimizer = box;
+        }
+        QVERIFY(rate && optimizer);
+        optimizer->setCurrentIndex(optimizer->findData(int(ws::OptimizerKind::SGD)));
+        rate->setCurrentIndex(rate->findData(10.0));
+        panel.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!diverged.isEmpty(), 30000);
+        QVERIFY2(diverged.first().first().toString().contains(QStringLiteral("learning rate")),
+            qPrintable(diverged.first().first().toString()));
+        QVERIFY(!panel.isRunning());
+        QVERIFY(panel.divergenceDialog()->isVisible());
+        QVERIFY(std::isfinite(panel.latestSnapshot().trainLoss)); // drawn from the rolled-back weights
+        panel.divergenceDialog()->lowerButton()->click();
+        QCOMPARE(rate->currentData().toDouble(), 1.0);
+        QVERIFY(panel.isRunning());
+        panel.divergenceDialog()->stopButton()->click(); // the Playground's Stop: stay paused
+        QVERIFY(!panel.isRunning());
     }
 
     // Step epoch runs one epoch's batches: 250 training points (half of 500) in batches of 10.

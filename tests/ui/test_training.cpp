@@ -2,12 +2,17 @@
 // accuracy that core's evaluate() gives for the same model on the same data; the shape check
 // explains a model that does not fit; a learning-rate change is marked on the curves.
 #include "MainWindow.h"
+#include "TrainerControl.h"
+#include "training/DivergenceDialog.h"
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
 #include "training/TrainingPanel.h"
 
 #include "AppSettings.h"
 #include "data/DatasetSource.h"
+#include "io/ModelFile.h"
+#include "nn/Activation.h"
+#include "nn/Dense.h"
 #include "run/RunStore.h"
 #include "train/Metrics.h"
 
@@ -15,7 +20,11 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QPushButton>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace ws;
 using namespace ws::ui;
@@ -163,6 +172,141 @@ private slots:
         for (const RunInfo& run : listing.runs)
             QCOMPARE(run.status, RunStatus::Stopped);
         settings::runsFolder.set(QString());
+    }
+
+    // Plain SGD at learning rate 10 on a regression blows up within a few batches: the panel
+    // pauses, says why, and offers the three ways on; the first lowers the rate and goes on.
+    void divergencePausesAndOffersToLowerTheLearningRate()
+    {
+        TrainingPanel panel;
+        Experiment e;
+        e.dataset.name = "plane";
+        e.model = "dense(8) tanh dense(1)";
+        e.train.epochs = 100000;
+        e.train.batchSize = 8;
+        e.train.threads = 1;
+        e.train.optimizer.kind = OptimizerKind::SGD;
+        e.train.optimizer.learningRate = 10.0f;
+        QSignalSpy previews(&panel, &TrainingPanel::previewShown);
+        panel.applyExperiment(e);
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("parameters")), 5000);
+        QSignalSpy diverged(&panel, &TrainingPanel::diverged);
+        QSignalSpy finished(&panel, &TrainingPanel::runFinished);
+        panel.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!diverged.isEmpty(), 20000);
+        const QString message = diverged.first().first().toString();
+        QVERIFY2(message.contains(QStringLiteral("diverged")) && message.contains(QStringLiteral("learning rate")),
+            qPrintable(message));
+        DivergenceDialog* dialog = panel.divergenceDialog();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->isModal());
+        QVERIFY(!panel.isTraining()); // paused, not ended
+        QCOMPARE(finished.count(), 0);
+
+        QSignalSpy progress(&panel, &TrainingPanel::progressed);
+        dialog->lowerButton()->click();
+        QVERIFY(!dialog->isVisible());
+        QCOMPARE(panel.experiment().train.optimizer.learningRate, 1.0f);
+        QVERIFY(panel.isTraining());
+        // It trains on (perhaps to diverge again at 1.0, which pauses it once more).
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1 || diverged.count() >= 2, 20000);
+        dialog->stopButton()->click();
+        panel.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    }
+
+    // A Stop that comes while the worker prepares the run (before its trainer exists) is kept
+    // and refused at attach; steps asked for early are handed on.
+    void trainerControlKeepsStopAndStepsAskedBeforeTheTrainerExists()
+    {
+        Dataset d;
+        d.name = "four";
+        d.numClasses = 2;
+        d.x = Tensor({ 4, 2 });
+        d.labels = { 0, 1, 0, 1 };
+        Sequential model({ 2 });
+        model.emplace<Dense>(2);
+        model.build();
+        model.initialize(0);
+        TrainConfig c;
+        c.epochs = 1000;
+        c.batchSize = 1;
+        c.threads = 1;
+
+        TrainerControl control;
+        const quint64 first = control.beginRun(false);
+        control.stop();
+        Trainer stopped(model, d, nullptr, c);
+        QCOMPARE(control.attach(stopped, first), TrainerControl::Attach::Stopped);
+
+        const quint64 second = control.beginRun(true);
+        control.step(2);
+        QCOMPARE(control.attach(stopped, first), TrainerControl::Attach::Superseded);
+        Trainer trainer(model, d, nullptr, c);
+        std::atomic<int> batches { 0 };
+        trainer.onBatch = [&](const BatchProgress&) { ++batches; };
+        QCOMPARE(control.attach(trainer, second), TrainerControl::Attach::Attached);
+        TrainResult result;
+        std::thread run([&] {
+            const TrainerControl::Attachment attached { control };
+            result = trainer.run();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(batches.load(), 2, 5000);
+        QTest::qWait(100);
+        QCOMPARE(batches.load(), 2); // paused after the two steps
+        control.stop();
+        run.join();
+        QCOMPARE(result.reason, StopReason::Stopped);
+        QCOMPARE(batches.load(), 2);
+    }
+
+    // "Start from the model open in the inspector": the file's input is checked against the
+    // data, and a run fine-tunes it.
+    void startsFromTheInspectorsModel()
+    {
+        QTemporaryDir dir;
+        Sequential fits({ 2 });
+        fits.emplace<Dense>(4);
+        fits.emplace<ActivationLayer>(ActivationKind::Tanh);
+        fits.emplace<Dense>(2);
+        fits.build();
+        fits.initialize(5);
+        const QString good = dir.filePath(QStringLiteral("fits.h5"));
+        saveModel(good.toStdString(), fits);
+        Sequential wide({ 3 });
+        wide.emplace<Dense>(2);
+        wide.build();
+        wide.initialize(5);
+        const QString bad = dir.filePath(QStringLiteral("wide.h5"));
+        saveModel(bad.toStdString(), wide);
+
+        TrainingPanel panel;
+        QSignalSpy previews(&panel, &TrainingPanel::previewShown);
+        panel.applyExperiment(tinyCircle());
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
+        panel.setInspectorModel(bad);
+        panel.useInspectorModel(true);
+        QVERIFY(panel.startsFromInspectorModel());
+        QTRY_VERIFY2_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("inputs of shape (3)")),
+            qPrintable(panel.modelCheck()), 10000);
+        QVERIFY(panel.modelCheck().contains(QStringLiteral("shape (2)")));
+
+        panel.setInspectorModel(good);
+        QTRY_VERIFY2_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("Fine-tuning fits.h5")),
+            qPrintable(panel.modelCheck()), 10000);
+        QVERIFY2(panel.modelCheck().contains(QStringLiteral("22 parameters")), qPrintable(panel.modelCheck()));
+        QCOMPARE(panel.experiment().initFrom, good.toStdString());
+
+        QSignalSpy finished(&panel, &TrainingPanel::runFinished);
+        panel.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        const auto outcome = finished.first().first().value<TrainingOutcome>();
+        QVERIFY2(outcome.message.contains(QStringLiteral("finished")), qPrintable(outcome.message));
+        QCOMPARE(panel.worker()->lastModel()->paramCount(), fits.paramCount());
+
+        panel.setInspectorModel(QString()); // the inspector closed it: back to new layers
+        QVERIFY(!panel.startsFromInspectorModel());
     }
 
     void mainWindowClosesCleanlyWhileTraining()

@@ -1,5 +1,7 @@
 #include "playground/PlaygroundPanel.h"
 
+#include "training/DivergenceDialog.h"
+
 #include "runs/RunsPanel.h"
 
 #include "playground/BoundaryPlot.h"
@@ -96,6 +98,12 @@ PlaygroundPanel::PlaygroundPanel(QWidget* parent) : QWidget(parent), thread_(new
     connect(worker, &TrainingWorker::dataReady, this, &PlaygroundPanel::onData);
     connect(worker, &TrainingWorker::snapshotReady, this, &PlaygroundPanel::onSnapshot);
     connect(worker, &TrainingWorker::runEnded, this, &PlaygroundPanel::onRunEnded);
+    connect(worker, &TrainingWorker::diverged, this, &PlaygroundPanel::onDiverged);
+    divergence_ = new DivergenceDialog(this);
+    connect(divergence_, &DivergenceDialog::lowerLearningRate, this, &PlaygroundPanel::lowerLearningRate);
+    connect(divergence_, &DivergenceDialog::resetRequested, this, &PlaygroundPanel::reset);
+    // The Playground has no Stop: its run stays paused at the last finite weights, to be looked at.
+    connect(divergence_, &DivergenceDialog::stopRequested, this, &PlaygroundPanel::pause);
     connect(network_, &NetworkView::edited, this, &PlaygroundPanel::editWeight);
     worker_ = worker;
     thread_->start();
@@ -547,9 +555,32 @@ void PlaygroundPanel::onRunEnded(quint64 generation, const QString& message)
 {
     if (generation != generation_)
         return;
+    divergence_->hide();
     running_ = false;
     updateButtons();
     emit statusMessage(message);
+}
+
+void PlaygroundPanel::onDiverged(quint64 generation, const QString& message)
+{
+    if (generation != generation_)
+        return;
+    running_ = false; // the trainer has paused itself
+    updateButtons();
+    divergence_->showDivergence(message, learningRate_->currentData().toDouble());
+    emit statusMessage(message);
+    emit diverged(message);
+}
+
+void PlaygroundPanel::lowerLearningRate()
+{
+    const double target = learningRate_->currentData().toDouble() / 10.0;
+    int best = 0; // the listed rates are ascending: the largest at or below a tenth, else the smallest
+    for (int i = 0; i < learningRate_->count(); ++i)
+        if (learningRate_->itemData(i).toDouble() <= target * 1.0001)
+            best = i;
+    learningRate_->setCurrentIndex(best); // reaches the worker through currentIndexChanged
+    start();
 }
 
 void PlaygroundPanel::redraw()

@@ -21,6 +21,7 @@ class QTimer;
 namespace ws::ui {
 
 class BoundaryPlot;
+class DivergenceDialog;
 class LossPlot;
 class NetworkView;
 class TrainingWorker;
@@ -50,11 +51,13 @@ public slots:
 
     NetworkView* networkView() const { return network_; }
     const PlaygroundSnapshot& latestSnapshot() const { return latest_; }
+    DivergenceDialog* divergenceDialog() const { return divergence_; }
 
 signals:
     void progressed(qint64 step); // every snapshot of the current run, before coalescing
     void snapshotArrived(const ws::ui::PlaygroundSnapshot& snapshot); // the same, with its contents
     void statusMessage(const QString& message);
+    void diverged(const QString& message); // the run paused on NaN/Inf; the dialog is shown
 
 private:
     QWidget* makeControls();
@@ -62,6 +65,8 @@ private:
     void onData(const PlaygroundData& data);
     void onSnapshot(const PlaygroundSnapshot& snapshot);
     void onRunEnded(quint64 generation, const QString& message);
+    void onDiverged(quint64 generation, const QString& message);
+    void lowerLearningRate(); // to the listed rate nearest a tenth of the current one, and go on
     void redraw(); // on the timer
     void updateButtons();
     void fillDatasets(); // the datasets of the chosen problem type
@@ -96,6 +101,7 @@ private:
     NetworkView* network_ = nullptr;
     LossPlot* loss_ = nullptr;
     QTimer* redrawTimer_ = nullptr;
+    DivergenceDialog* divergence_ = nullptr;
 
     // Training. The worker lives on thread_ and is deleted when the thread finishes.
     ThreadPtr thread_;

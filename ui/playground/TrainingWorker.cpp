@@ -167,82 +167,43 @@ TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {}
 
 quint64 TrainingWorker::startRun(const PlaygroundConfig& config, bool paused)
 {
-    quint64 generation;
-    {
-        std::lock_guard lock(mutex_);
-        generation = ++generation_;
-        wantPaused_ = paused;
-        pendingSteps_ = 0;
-        epochsPerSecond_ = config.epochsPerSecond;
-        if (trainer_)
-            trainer_->stop();
-    }
+    epochsPerSecond_ = config.epochsPerSecond;
+    const quint64 generation = control_.beginRun(paused);
     QMetaObject::invokeMethod(this, [this, generation, config] { run(generation, config); }, Qt::QueuedConnection);
     return generation;
 }
 
-void TrainingWorker::pause()
-{
-    std::lock_guard lock(mutex_);
-    wantPaused_ = true;
-    if (trainer_)
-        trainer_->pause();
-}
+void TrainingWorker::pause() { control_.pause(); }
 
-void TrainingWorker::resume()
-{
-    std::lock_guard lock(mutex_);
-    wantPaused_ = false;
-    pendingSteps_ = 0;
-    if (trainer_)
-        trainer_->resume();
-}
+void TrainingWorker::resume() { control_.resume(); }
 
-void TrainingWorker::step(int batches)
-{
-    std::lock_guard lock(mutex_);
-    wantPaused_ = true;
-    if (trainer_) {
-        trainer_->pause();
-        trainer_->requestSteps(batches);
-    } else {
-        pendingSteps_ += batches;
-    }
-}
+void TrainingWorker::step(int batches) { control_.step(batches); }
 
-void TrainingWorker::stop()
-{
-    std::lock_guard lock(mutex_);
-    ++generation_;
-    if (trainer_)
-        trainer_->stop();
-}
+void TrainingWorker::stop() { control_.stop(); }
 
 void TrainingWorker::setLearningRate(float lr)
 {
-    std::lock_guard lock(mutex_);
-    if (!trainer_)
-        return;
-    if (RunWriter* record = record_) { // the writer belongs to the training thread: post the event there
-        const float from = trainer_->learningRate();
-        trainer_->post([record, from, lr](Sequential&) {
-            record->addEvent("learning_rate", { { "from", from }, { "to", lr } });
-        });
-    }
-    trainer_->setLearningRate(lr);
+    control_.withTrainer([this, lr](Trainer& trainer) {
+        if (RunWriter* record = record_) { // the writer belongs to the training thread: post the event there
+            const float from = trainer.learningRate();
+            trainer.post([record, from, lr](Sequential&) {
+                record->addEvent("learning_rate", { { "from", from }, { "to", lr } });
+            });
+        }
+    });
+    control_.setLearningRate(lr); // the trainer's, or kept for the run being prepared
 }
 
 void TrainingWorker::editWeight(const WeightEdit& edit)
 {
-    std::lock_guard lock(mutex_);
-    if (!trainer_)
-        return;
     // Runs on the training thread between two batches, or at once while paused; the snapshot
     // after it lets the drawing show the new value without waiting for a step.
-    trainer_->post([this, edit](Sequential& model) {
-        applyEdit(model, edit);
-        if (snapshotNow_)
-            snapshotNow_();
+    control_.withTrainer([this, edit](Trainer& trainer) {
+        trainer.post([this, edit](Sequential& model) {
+            applyEdit(model, edit);
+            if (snapshotNow_)
+                snapshotNow_();
+        });
     });
 }
 
@@ -250,19 +211,8 @@ void TrainingWorker::setEpochsPerSecond(double epochsPerSecond) { epochsPerSecon
 
 void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
 {
-    if (generation != generation_)
+    if (!control_.isWanted(generation))
         return; // superseded (reset again, or stopped) before it began
-
-    // Unpublishes the trainer however run() leaves, so no other thread can reach a dead one.
-    struct Unpublish {
-        TrainingWorker* self;
-        ~Unpublish()
-        {
-            std::lock_guard lock(self->mutex_);
-            self->trainer_ = nullptr;
-            self->record_ = nullptr;
-        }
-    };
 
     try {
         const Dataset all = makePlaygroundDataset(config.dataset, 0, config.noise, config.dataSeed);
@@ -296,6 +246,7 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
         else if (config.regularization == Regularization::L2)
             tc.optimizer.l2 = config.regularizationRate;
         Trainer trainer(model, train, nullptr, tc);
+        trainer.setPauseOnDivergence(true);
         std::unique_ptr<RunWriter> record;
         try {
             record = startRecord(config, model, train, test);
@@ -379,27 +330,33 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
                 std::remove(path.c_str());
         };
 
+        trainer.onDiverged = [&](const std::string& message) {
+            sendSnapshot(stepsDone);
+            emit diverged(generation, tr("Training diverged: %1").arg(QString::fromStdString(message)));
+        };
+
         sendSnapshot(0);
-        {
-            std::lock_guard lock(mutex_);
-            if (generation != generation_) {
-                if (record) {
-                    const std::string path = record->path();
-                    record->finish(RunStatus::Stopped, nullptr, nullptr);
-                    record.reset();
-                    std::remove(path.c_str());
-                }
-                return;
+        record_ = record.get();
+        struct ForgetRecord { // record_ refers to this frame; cleared after the trainer is detached
+            std::atomic<RunWriter*>& r;
+            ~ForgetRecord() { r = nullptr; }
+        } forgetRecord { record_ };
+        if (control_.attach(trainer, generation) != TrainerControl::Attach::Attached) {
+            record_ = nullptr;
+            if (record) {
+                const std::string path = record->path();
+                record->finish(RunStatus::Stopped, nullptr, nullptr);
+                record.reset();
+                std::remove(path.c_str());
             }
-            trainer_ = &trainer;
-            record_ = record.get();
-            if (wantPaused_)
-                trainer.pause();
-            if (pendingSteps_ > 0)
-                trainer.requestSteps(std::exchange(pendingSteps_, 0));
+            return; // superseded or stopped while it was being prepared
         }
-        const Unpublish unpublish { this };
-        const TrainResult result = trainer.run();
+        TrainResult result;
+        {
+            const TrainerControl::Attachment attached { control_ };
+            result = trainer.run();
+        }
+        record_ = nullptr;
         endRecord(result);
         switch (result.reason) {
         case StopReason::Stopped:

@@ -6,6 +6,7 @@
 // the worker thread.
 #pragma once
 
+#include "TrainerControl.h"
 #include "playground/PlaygroundTypes.h"
 
 #include <QObject>
@@ -13,7 +14,6 @@
 
 #include <atomic>
 #include <functional>
-#include <mutex>
 
 namespace ws {
 class RunWriter;
@@ -38,23 +38,24 @@ public:
     void setEpochsPerSecond(double epochsPerSecond); // 0: unlimited
     // Writes a weight or bias before the next step (at once while paused), then sends a snapshot.
     void editWeight(const WeightEdit& edit);
-    bool isPaused() const { return wantPaused_.load(); }
+    bool isPaused() const { return control_.wantsPaused(); }
 
 signals:
     void dataReady(const ws::ui::PlaygroundData& data);
     void snapshotReady(const ws::ui::PlaygroundSnapshot& snapshot);
-    // The run ended: finished, stopped or diverged (message says which and what to do).
+    // The run ended: finished, stopped or failed (message says which and what to do).
     void runEnded(quint64 generation, const QString& message);
+    // The run became NaN/Inf and paused with its last finite weights; resume() goes on (after a
+    // lower learning rate, say), stop() ends it.
+    void diverged(quint64 generation, const QString& message);
 
 private:
     void run(quint64 generation, const PlaygroundConfig& config); // on the worker thread
 
-    std::mutex mutex_;
-    Trainer* trainer_ = nullptr; // guarded by mutex_; lives on the worker thread's stack in run()
-    RunWriter* record_ = nullptr; // guarded by mutex_; the run's record, used only on the worker thread
-    int pendingSteps_ = 0;       // guarded by mutex_; steps asked for before the trainer existed
-    std::atomic<quint64> generation_ { 0 }; // the run that is wanted; older runs stop
-    std::atomic<bool> wantPaused_ { false };
+    TrainerControl control_;
+    // The run's record, used only on the worker thread; set before the trainer is attached and
+    // cleared after it is detached, so whoever reaches the trainer may post events to it.
+    std::atomic<RunWriter*> record_ { nullptr };
     std::atomic<double> epochsPerSecond_ { 0.0 };
     std::function<void()> snapshotNow_; // only touched on the worker thread, while run() is on the stack
 };

@@ -1,9 +1,11 @@
 #include "training/GeneralTrainingWorker.h"
 
+#include "io/WeightFile.h"
 #include "run/DatasetFingerprint.h"
 #include "run/RunStore.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
+#include "util/Error.h"
 #include "util/Threads.h"
 
 #include <QColor>
@@ -156,71 +158,60 @@ void GeneralTrainingWorker::preview(const DatasetSource& source, quint64 request
     emit previewReady(out);
 }
 
+void GeneralTrainingWorker::requestModelInfo(const QString& path, quint64 request)
+{
+    QMetaObject::invokeMethod(this, [this, path, request] {
+        ModelInfo info;
+        info.request = request;
+        info.path = path;
+        try {
+            std::optional<Sequential> model = openWeightFile(path.toStdString())->model();
+            if (!model)
+                throw ConfigError(path.toStdString() + ": holds weights but no model the engine can run");
+            if (!model->isBuilt())
+                model->build();
+            for (const int64_t d : model->inputShape())
+                info.inputShape.append(d);
+            info.outputs = shapeNumel(model->outputShape());
+            info.params = model->paramCount();
+            for (const LayerSummary& row : model->summary()) {
+                QStringList dims;
+                for (const int64_t d : row.outputShape)
+                    dims.append(QString::number(d));
+                info.layers.append({ QString::fromStdString(row.type), QStringLiteral("(%1)").arg(dims.join(QStringLiteral(", "))),
+                    row.params ? QString::number(row.params) : QString() });
+            }
+        } catch (const std::exception& e) {
+            info.error = QString::fromStdString(e.what());
+        }
+        emit modelInfoReady(info);
+    }, Qt::QueuedConnection);
+}
+
 quint64 GeneralTrainingWorker::startRun(const Experiment& experiment, bool paused, const QString& runsFolder)
 {
-    quint64 generation;
-    {
-        std::lock_guard lock(mutex_);
-        generation = ++generation_;
-        wantPaused_ = paused;
-        pendingSteps_ = 0;
-        if (trainer_)
-            trainer_->stop();
-    }
+    const quint64 generation = control_.beginRun(paused);
     QMetaObject::invokeMethod(this, [this, generation, experiment, folder = runsFolder.toStdString()] { run(generation, experiment, folder); },
         Qt::QueuedConnection);
     return generation;
 }
 
-void GeneralTrainingWorker::pause()
-{
-    std::lock_guard lock(mutex_);
-    wantPaused_ = true;
-    if (trainer_)
-        trainer_->pause();
-}
+void GeneralTrainingWorker::pause() { control_.pause(); }
 
-void GeneralTrainingWorker::resume()
-{
-    std::lock_guard lock(mutex_);
-    wantPaused_ = false;
-    pendingSteps_ = 0;
-    if (trainer_)
-        trainer_->resume();
-}
+void GeneralTrainingWorker::resume() { control_.resume(); }
 
-void GeneralTrainingWorker::step(int batches)
-{
-    std::lock_guard lock(mutex_);
-    wantPaused_ = true;
-    if (trainer_) {
-        trainer_->pause();
-        trainer_->requestSteps(batches);
-    } else {
-        pendingSteps_ += batches;
-    }
-}
+void GeneralTrainingWorker::step(int batches) { control_.step(batches); }
 
-void GeneralTrainingWorker::stop()
-{
-    std::lock_guard lock(mutex_);
-    cancelled_ = generation_.load(); // also stops a run that is still loading its data
-    if (trainer_)
-        trainer_->stop();
-}
+void GeneralTrainingWorker::stop() { control_.stop(); } // also stops a run that is still loading its data
 
-void GeneralTrainingWorker::setLearningRate(float lr)
-{
-    std::lock_guard lock(mutex_);
-    if (trainer_)
-        trainer_->setLearningRate(lr);
-}
+void GeneralTrainingWorker::setLearningRate(float lr) { control_.setLearningRate(lr); }
 
 void GeneralTrainingWorker::requestSnapshot()
 {
-    std::lock_guard lock(mutex_);
-    if (trainer_ && snapshotter_)
-        trainer_->post(snapshotter_);
+    control_.withTrainer([this](Trainer& trainer) {
+        if (snapshotter_)
+            trainer.post(snapshotter_);
+    });
 }
 
 std::shared_ptr<Sequential> GeneralTrainingWorker::lastModel() const
@@ -237,16 +228,8 @@ std::shared_ptr<const Dataset> GeneralTrainingWorker::lastTestSet() const
 
 void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const std::string& runsFolder)
 {
-    if (generation != generation_)
-        return;
-    struct Unpublish { // however run() leaves, no other thread may reach the dead trainer
-        GeneralTrainingWorker* self;
-        ~Unpublish()
-        {
-            std::lock_guard lock(self->mutex_);
-            self->trainer_ = nullptr;
-        }
-    };
+    if (!control_.isCurrent(generation))
+        return; // superseded before it began; a stopped one still reports that it ended
     TrainingOutcome outcome;
     outcome.generation = generation;
     try {
@@ -315,34 +298,30 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             record.reset();
             std::remove(path.c_str());
         };
-        bool cancelled = false;
-        {
-            std::lock_guard lock(mutex_);
-            if (generation != generation_) {
-                dropRecord();
-                return; // superseded by a newer run: nobody waits for this one
-            }
-            cancelled = cancelled_ == generation;
-            if (!cancelled)
-                trainer_ = &trainer;
-            // Runs on the training thread between batches while run() below is active.
-            snapshotter_ = [this, generation, test, &trainer, &epochsDone](Sequential& m) {
-                emit snapshotReady(makeSnapshot(m, test, generation, epochsDone, false, trainer.optimizer().steps()));
-            };
-            if (wantPaused_)
-                trainer.pause();
-            if (pendingSteps_ > 0)
-                trainer.requestSteps(std::exchange(pendingSteps_, 0));
-        }
-        if (cancelled) {
+        // Runs on the training thread between batches while run() below is active.
+        snapshotter_ = [this, generation, test, &trainer, &epochsDone](Sequential& m) {
+            emit snapshotReady(makeSnapshot(m, test, generation, epochsDone, false, trainer.optimizer().steps()));
+        };
+        trainer.setPauseOnDivergence(true);
+        trainer.onDiverged = [&](const std::string& message) {
+            flush();
+            emit diverged(generation, tr("Training diverged: %1").arg(QString::fromStdString(message)));
+        };
+        switch (control_.attach(trainer, generation)) {
+        case TrainerControl::Attach::Superseded:
+            dropRecord();
+            return; // superseded by a newer run: nobody waits for this one
+        case TrainerControl::Attach::Stopped:
             dropRecord();
             outcome.message = tr("Training stopped before it began.");
             emit runEnded(outcome);
             return;
+        case TrainerControl::Attach::Attached:
+            break;
         }
         TrainResult result;
         {
-            const Unpublish unpublish { this };
+            const TrainerControl::Attachment attached { control_ };
             result = trainer.run();
         }
         flush();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "training/InsightTypes.h"
+#include "TrainerControl.h"
 #include "training/TrainingTypes.h"
 
 #include <QObject>
@@ -30,6 +31,8 @@ public:
 
     // Thread-safe. Loads the data (if not loaded already) and answers with previewReady.
     void requestPreview(const DatasetSource& source, quint64 request);
+    // Thread-safe. Opens the model file to fine-tune and answers with modelInfoReady.
+    void requestModelInfo(const QString& path, quint64 request);
     // Thread-safe. Stops the current run and queues this one; returns its generation.
     // Records the run into runsFolder (core/run) unless it is empty.
     quint64 startRun(const Experiment& experiment, bool paused, const QString& runsFolder = {});
@@ -49,10 +52,14 @@ public:
 
 signals:
     void previewReady(const ws::ui::DatasetPreview& preview);
+    void modelInfoReady(const ws::ui::ModelInfo& info);
     void progress(quint64 generation, const QList<ws::ui::TrainingPoint>& points);
     void runEnded(const ws::ui::TrainingOutcome& outcome);
     // After every epoch and on request: a copy of the model and its test confusion (InsightTypes.h).
     void snapshotReady(const ws::ui::ModelSnapshot& snapshot);
+    // The run became NaN/Inf and paused with its last finite weights; resume() goes on (after a
+    // lower learning rate, say), stop() ends it.
+    void diverged(quint64 generation, const QString& message);
 
 private:
     struct Cache;
@@ -62,15 +69,13 @@ private:
     void run(quint64 generation, const Experiment& experiment, const std::string& runsFolder);
 
     std::unique_ptr<Cache> cache_; // worker thread only
+    TrainerControl control_;
     mutable std::mutex mutex_;
-    Trainer* trainer_ = nullptr; // guarded by mutex_
-    int pendingSteps_ = 0;       // guarded by mutex_
     std::shared_ptr<Sequential> lastModel_;       // guarded by mutex_
     std::shared_ptr<const Dataset> lastTest_;     // guarded by mutex_
-    std::function<void(Sequential&)> snapshotter_; // guarded by mutex_; the running trainer's, posted to it
-    std::atomic<quint64> generation_ { 0 };
-    std::atomic<quint64> cancelled_ { 0 }; // a run stopped before its trainer existed (while loading)
-    std::atomic<bool> wantPaused_ { false };
+    // Set on the worker thread while no trainer is attached; read under control_'s lock
+    // (withTrainer) only while one is: posted to the running trainer by requestSnapshot().
+    std::function<void(Sequential&)> snapshotter_;
 };
 
 } // namespace ws::ui

@@ -2,11 +2,14 @@
 
 #include "AppSettings.h"
 
+#include "training/ArrayPairDialog.h"
+#include "training/DivergenceDialog.h"
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
 #include "training/TrainingInsights.h"
 #include "runs/RunsPanel.h" // runsFolderSetting()
 
+#include "data/Hdf5Dataset.h"
 #include "data/Idx.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
@@ -26,6 +29,7 @@
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -135,6 +139,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
         if (worker_ && runActive_)
             worker_->requestSnapshot();
     });
+    connect(worker, &GeneralTrainingWorker::diverged, this, &TrainingPanel::onDiverged);
+    connect(worker, &GeneralTrainingWorker::modelInfoReady, this, &TrainingPanel::onModelInfo);
     worker_ = worker;
     thread_->start();
 
@@ -170,7 +176,7 @@ QWidget* TrainingPanel::makeControls()
     dataset_->addItem(tr("Gaussian (2-D)"), QStringLiteral("gauss"));
     dataset_->addItem(tr("Plane (2-D regression)"), QStringLiteral("plane"));
     dataset_->addItem(tr("Multi-Gaussian (2-D regression)"), QStringLiteral("multi-gauss"));
-    dataset_->addItem(tr("File (CSV or IDX)…"), QString::fromLatin1(kFileItem));
+    dataset_->addItem(tr("File (CSV, IDX, HDF5, NumPy)…"), QString::fromLatin1(kFileItem));
     if (!QFileInfo::exists(QString::fromStdString(defaultFashionMnistFolder())))
         dataset_->setCurrentIndex(1);
     trainLimit_ = new QSpinBox;
@@ -207,6 +213,21 @@ QWidget* TrainingPanel::makeControls()
     previewGrid_->setContentsMargins(0, 0, 0, 0);
     previewGrid_->setSpacing(2);
 
+    modelSource_ = new QComboBox;
+    modelSource_->setToolTip(tr("Build a new model from the layers below, or fine-tune the model open in the inspector"));
+    modelSource_->addItem(tr("New model (layers below)"));
+    modelSource_->addItem(tr("The model open in the inspector"));
+    setInspectorModel({});
+    divergence_ = new DivergenceDialog(this);
+    connect(divergence_, &DivergenceDialog::lowerLearningRate, this, [this] {
+        learningRate_->setValue(learningRate_->value() / 10.0); // reaches the worker through valueChanged
+        start();
+    });
+    connect(divergence_, &DivergenceDialog::resetRequested, this, [this] {
+        runActive_ = false; // the paused run is superseded by the new one
+        start();
+    });
+    connect(divergence_, &DivergenceDialog::stopRequested, this, &TrainingPanel::stop);
     template_ = new QComboBox;
     template_->setToolTip(tr("Replace the layers with a ready-made model"));
     template_->addItem(tr("MLP"), QStringLiteral("mlp"));
@@ -275,6 +296,7 @@ QWidget* TrainingPanel::makeControls()
 
     auto* model = new QGroupBox(tr("Model"));
     auto* modelForm = new QFormLayout(model);
+    modelForm->addRow(tr("Start from:"), modelSource_);
     modelForm->addRow(tr("Template:"), template_);
     modelForm->addRow(spec_);
     modelForm->addRow(modelInfo_);
@@ -323,6 +345,7 @@ QWidget* TrainingPanel::makeControls()
     });
     connect(trainLimit_, &QSpinBox::editingFinished, this, &TrainingPanel::requestPreview);
     connect(template_, &QComboBox::activated, this, &TrainingPanel::applyTemplate);
+    connect(modelSource_, &QComboBox::currentIndexChanged, this, [this] { useInspectorModel(modelSource_->currentIndex() == 1); });
     connect(spec_, &QPlainTextEdit::textChanged, this, [this] {
         if (!settingSpec_)
             specFromTemplate_ = false;
@@ -338,17 +361,34 @@ QWidget* TrainingPanel::makeControls()
 void TrainingPanel::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a dataset"), settings::lastFolder(QStringLiteral("dataset")),
-        tr("Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;All files (*)"));
+        tr("Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;All files (*)"));
     settings::rememberFolder(QStringLiteral("dataset"), path);
     if (path.isEmpty())
         return;
     filePath_ = path;
     labelsPath_.clear();
+    featuresName_.clear();
     const QString lower = path.toLower();
-    if (!lower.endsWith(QLatin1String(".csv")) && !lower.endsWith(QLatin1String(".tsv"))
+    if (isHdf5Path(path.toStdString()) || lower.endsWith(QLatin1String(".npz")))
+        chooseArrays(path);
+    else if (lower.endsWith(QLatin1String(".npy")))
+        labelsPath_ = QFileDialog::getOpenFileName(this, tr("Open the .npy labels file for %1").arg(QFileInfo(path).fileName()),
+            QFileInfo(path).absolutePath(), tr("NumPy arrays (*.npy)"));
+    else if (!lower.endsWith(QLatin1String(".csv")) && !lower.endsWith(QLatin1String(".tsv"))
         && !lower.endsWith(QLatin1String(".txt")))
         labelsPath_ = QFileDialog::getOpenFileName(this, tr("Open the IDX labels file for %1").arg(QFileInfo(path).fileName()));
     dataset_->setItemText(dataset_->currentIndex(), tr("File: %1").arg(QFileInfo(path).fileName()));
+}
+
+void TrainingPanel::chooseArrays(const QString& path)
+{
+    ArrayPairDialog dialog(path, this);
+    if (!dialog.error().isEmpty())
+        return; // the preview shows the reader's message
+    if (dialog.exec() == QDialog::Accepted) {
+        featuresName_ = dialog.features();
+        labelsPath_ = dialog.labels();
+    }
 }
 
 DatasetSource TrainingPanel::datasetSource() const
@@ -357,6 +397,7 @@ DatasetSource TrainingPanel::datasetSource() const
     const QString name = dataset_->currentData().toString();
     s.name = (name == QLatin1String(kFileItem) ? filePath_ : name).toStdString();
     s.labels = name == QLatin1String(kFileItem) ? labelsPath_.toStdString() : std::string();
+    s.features = name == QLatin1String(kFileItem) ? featuresName_.toStdString() : std::string();
     s.trainLimit = trainLimit_->value();
     s.seed = uint64_t(seed_->value());
     return s;
@@ -367,6 +408,8 @@ Experiment TrainingPanel::experiment() const
     Experiment e;
     e.dataset = datasetSource();
     e.model = spec_->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts).join(QLatin1Char(' ')).toStdString();
+    if (startsFromInspectorModel())
+        e.initFrom = inspectorModel_.toStdString();
     e.validationSplit = validationSplit_->value();
     e.train.epochs = epochs_->value();
     e.train.batchSize = batchSize_->value();
@@ -387,6 +430,7 @@ void TrainingPanel::applyExperiment(const Experiment& e)
         index = dataset_->findData(QString::fromLatin1(kFileItem));
         filePath_ = name;
         labelsPath_ = QString::fromStdString(e.dataset.labels);
+        featuresName_ = QString::fromStdString(e.dataset.features);
         dataset_->setItemText(index, tr("File: %1").arg(QFileInfo(name).fileName()));
     }
     {
@@ -402,6 +446,9 @@ void TrainingPanel::applyExperiment(const Experiment& e)
     optimizer_->setCurrentIndex(optimizer_->findData(int(e.train.optimizer.kind)));
     learningRate_->setValue(e.train.optimizer.learningRate);
     schedule_->setCurrentIndex(schedule_->findData(int(e.train.schedule.kind)));
+    if (!e.initFrom.empty())
+        setInspectorModel(QString::fromStdString(e.initFrom));
+    useInspectorModel(!e.initFrom.empty());
     if (e.model.is_string()) {
         const QString model = QString::fromStdString(e.model.get<std::string>());
         if (isModelPreset(model.toStdString())) {
@@ -527,6 +574,11 @@ void TrainingPanel::validateModel()
         updateButtons();
         return;
     }
+    if (startsFromInspectorModel()) {
+        modelValid_ = validateInspectorModel();
+        updateButtons();
+        return;
+    }
     try {
         const Dataset probe = shapeProbe(preview_);
         Experiment e;
@@ -550,6 +602,89 @@ void TrainingPanel::validateModel()
         modelInfo_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(QString::fromStdString(ex.what()).toHtmlEscaped()));
     }
     updateButtons();
+}
+
+void TrainingPanel::setInspectorModel(const QString& path)
+{
+    inspectorModel_ = path;
+    modelSource_->setItemText(1, path.isEmpty() ? tr("The model open in the inspector (none open)")
+                                                : tr("The model open in the inspector: %1").arg(QFileInfo(path).fileName()));
+    modelSource_->setItemData(1, path, Qt::ToolTipRole);
+    // Only a file that is open can be chosen (Qt's combo disables an item through its flags).
+    if (auto* item = qobject_cast<QStandardItemModel*>(modelSource_->model())->item(1))
+        item->setEnabled(!path.isEmpty());
+    if (path.isEmpty() && startsFromInspectorModel())
+        useInspectorModel(false);
+    else if (startsFromInspectorModel())
+        useInspectorModel(true); // another file: look at it again
+}
+
+bool TrainingPanel::startsFromInspectorModel() const
+{
+    return modelSource_->currentIndex() == 1 && !inspectorModel_.isEmpty();
+}
+
+void TrainingPanel::useInspectorModel(bool use)
+{
+    use = use && !inspectorModel_.isEmpty();
+    {
+        const QSignalBlocker block(modelSource_);
+        modelSource_->setCurrentIndex(use ? 1 : 0);
+    }
+    spec_->setEnabled(!use);
+    template_->setEnabled(!use);
+    if (use && worker_) {
+        modelInfo_->setText(tr("<i>Reading the model…</i>"));
+        worker_->requestModelInfo(inspectorModel_, ++modelInfoRequest_);
+    }
+    validateModel();
+}
+
+void TrainingPanel::onModelInfo(const ModelInfo& info)
+{
+    if (info.request != modelInfoRequest_)
+        return;
+    fineTune_ = info;
+    validateModel();
+}
+
+// The model to fine-tune must take the data's samples and give one output per class.
+bool TrainingPanel::validateInspectorModel()
+{
+    const auto fail = [this](const QString& message) {
+        modelInfo_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped()));
+        return false;
+    };
+    if (fineTune_.request != modelInfoRequest_ || fineTune_.path != inspectorModel_) {
+        modelInfo_->setText(tr("<i>Reading the model…</i>"));
+        return false;
+    }
+    if (!fineTune_.error.isEmpty())
+        return fail(fineTune_.error);
+    const auto shape = [](const QList<qint64>& s) {
+        QStringList parts;
+        for (const qint64 d : s)
+            parts.append(QString::number(d));
+        return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(", ")));
+    };
+    const QString file = QFileInfo(inspectorModel_).fileName();
+    if (fineTune_.inputShape != preview_.sampleShape)
+        return fail(tr("%1 takes inputs of shape %2 but the data's samples have shape %3: choose data the model "
+                       "was made for, or build a new model")
+                        .arg(file, shape(fineTune_.inputShape), shape(preview_.sampleShape)));
+    const qint64 classes = preview_.numClasses;
+    if (classes > 0 && fineTune_.outputs != classes && !(fineTune_.outputs == 1 && classes == 2))
+        return fail(tr("%1 ends with %2 outputs but the data has %3 classes").arg(file).arg(fineTune_.outputs).arg(classes));
+    QString html = tr("Fine-tuning <b>%1</b>: its layers and weights").arg(file.toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing=0 cellpadding=1>");
+    html += tr("<tr><td>input</td><td>%1</td><td></td></tr>").arg(shape(fineTune_.inputShape));
+    for (const QStringList& row : fineTune_.layers)
+        html += QStringLiteral("<tr><td>%1&nbsp;</td><td>%2&nbsp;</td><td align=right>%3</td></tr>")
+                    .arg(row.value(0).toHtmlEscaped(), row.value(1), row.value(2));
+    html += QStringLiteral("</table>");
+    html += tr("<b>%1 parameters</b>").arg(QLocale().toString(fineTune_.params));
+    modelInfo_->setText(html);
+    return true;
 }
 
 QString TrainingPanel::modelCheck() const
@@ -649,6 +784,7 @@ void TrainingPanel::onRunEnded(const TrainingOutcome& outcome)
 {
     if (outcome.generation != generation_)
         return;
+    divergence_->hide(); // a run that ended needs no decision any more
     runActive_ = running_ = false;
     status_->setText(outcome.message);
     if (outcome.evaluated)
@@ -659,6 +795,19 @@ void TrainingPanel::onRunEnded(const TrainingOutcome& outcome)
     updateButtons();
     emit statusMessage(outcome.message);
     emit runFinished(outcome);
+}
+
+void TrainingPanel::onDiverged(quint64 generation, const QString& message)
+{
+    if (generation != generation_)
+        return;
+    running_ = false; // the trainer has paused itself
+    status_->setText(message);
+    divergence_->showDivergence(message, learningRate_->value());
+    dirty_ = true;
+    updateButtons();
+    emit statusMessage(message);
+    emit diverged(message);
 }
 
 void TrainingPanel::showConfusion(const TrainingOutcome& outcome)
@@ -710,6 +859,7 @@ void TrainingPanel::updateButtons()
     stopButton_->setEnabled(alive && runActive_);
     dataset_->setEnabled(!runActive_);
     spec_->setReadOnly(runActive_);
+    modelSource_->setEnabled(!runActive_);
 }
 
 } // namespace ws::ui

@@ -23,6 +23,7 @@ class QTimer;
 
 namespace ws::ui {
 
+class DivergenceDialog;
 class GeneralTrainingWorker;
 class TrainingCurves;
 class TrainingInsights;
@@ -41,6 +42,8 @@ public:
     TrainingInsights* insights() const { return insights_; }
     QString modelCheck() const;                // what the shape check says, as plain text
     bool isLoadingPreview() const;             // the busy bar with Cancel is shown
+    DivergenceDialog* divergenceDialog() const { return divergence_; }
+    bool startsFromInspectorModel() const;     // "Start from" names the inspector's model
 
 public slots:
     void start(); // a new run, or resumes a paused one
@@ -53,12 +56,16 @@ public slots:
     // shows this panel never waits for Fashion-MNIST to load, not even when closing.
     void ensurePreview();
     void cancelPreview(); // drops the dataset being loaded for the preview (its Cancel button)
+    // The model file open in the inspector (empty: none), offered under "Start from" to fine-tune.
+    void setInspectorModel(const QString& path);
+    void useInspectorModel(bool use); // "Start from": the inspector's model, or new layers
 
 signals:
     void progressed(int points);                        // every progress signal of the current run
     void runFinished(const ws::ui::TrainingOutcome& outcome);
     void previewShown(const ws::ui::DatasetPreview& preview);
     void statusMessage(const QString& message);
+    void diverged(const QString& message); // the run paused on NaN/Inf; the dialog is shown
 
 private:
     QWidget* makeControls();
@@ -68,6 +75,10 @@ private:
     void onPreview(const DatasetPreview& preview);
     void onProgress(quint64 generation, const QList<TrainingPoint>& points);
     void onRunEnded(const TrainingOutcome& outcome);
+    void onDiverged(quint64 generation, const QString& message);
+    void onModelInfo(const ModelInfo& info);
+    void chooseArrays(const QString& path); // HDF5/.npz: which arrays are features and labels
+    bool validateInspectorModel();          // the shape check for a model to fine-tune
     void applyTemplate();
     void validateModel(); // live shape check and parameter count
     void showConfusion(const TrainingOutcome& outcome);
@@ -75,6 +86,7 @@ private:
 
     QComboBox* dataset_ = nullptr;
     QString filePath_, labelsPath_;
+    QString featuresName_;       // HDF5/.npz: the features array (labelsPath_ names the labels array)
     QSpinBox* trainLimit_ = nullptr;
     QDoubleSpinBox* validationSplit_ = nullptr;
     QGridLayout* previewGrid_ = nullptr;
@@ -82,6 +94,11 @@ private:
     QWidget* loadingRow_ = nullptr; // busy bar and Cancel while a dataset loads
     QProgressBar* loadingBar_ = nullptr;
     QPushButton* cancelLoading_ = nullptr;
+    QComboBox* modelSource_ = nullptr;
+    QString inspectorModel_;     // the inspector's file, offered to fine-tune
+    quint64 modelInfoRequest_ = 0;
+    ModelInfo fineTune_;          // what the worker found in inspectorModel_
+    DivergenceDialog* divergence_ = nullptr;
     QComboBox* template_ = nullptr;
     QPlainTextEdit* spec_ = nullptr;
     QLabel* modelInfo_ = nullptr;

@@ -27,6 +27,18 @@ struct DatasetPreview {
     QStringList captions;        // their class names
 };
 
+// A model file to fine-tune, as the worker found it: its input shape and layers, or why it
+// cannot be trained.
+struct ModelInfo {
+    quint64 request = 0;
+    QString path;
+    QString error;               // non-empty: no runnable model in the file
+    QList<qint64> inputShape;    // per sample
+    qint64 outputs = 0;
+    qint64 params = 0;
+    QList<QStringList> layers;   // per layer: type, output shape, parameter count
+};
+
 // One point on the curves. Batch points are thin lines, epoch points bold.
 struct TrainingPoint {
     bool epochEnd = false;
@@ -53,3 +65,4 @@ struct TrainingOutcome {
 
 Q_DECLARE_METATYPE(ws::ui::DatasetPreview)
 Q_DECLARE_METATYPE(ws::ui::TrainingOutcome)
+Q_DECLARE_METATYPE(ws::ui::ModelInfo)

@@ -1,0 +1,108 @@
+#include "TrainerControl.h"
+
+#include "train/Trainer.h"
+
+#include <utility>
+
+namespace ws::ui {
+
+quint64 TrainerControl::beginRun(bool paused)
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = paused;
+    pendingSteps_ = 0;
+    pendingLearningRate_ = 0.0f; // the new run's config holds the rate chosen so far
+    if (trainer_)
+        trainer_->stop();
+    return ++generation_;
+}
+
+void TrainerControl::pause()
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = true;
+    if (trainer_)
+        trainer_->pause();
+}
+
+void TrainerControl::resume()
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = false;
+    pendingSteps_ = 0;
+    if (trainer_)
+        trainer_->resume();
+}
+
+void TrainerControl::step(int batches)
+{
+    std::lock_guard lock(mutex_);
+    wantPaused_ = true;
+    if (trainer_) {
+        trainer_->pause();
+        trainer_->requestSteps(batches);
+    } else {
+        pendingSteps_ += batches;
+    }
+}
+
+void TrainerControl::stop()
+{
+    std::lock_guard lock(mutex_);
+    stopped_ = generation_;
+    if (trainer_)
+        trainer_->stop();
+}
+
+void TrainerControl::setLearningRate(float lr)
+{
+    std::lock_guard lock(mutex_);
+    if (trainer_)
+        trainer_->setLearningRate(lr);
+    else
+        pendingLearningRate_ = lr;
+}
+
+void TrainerControl::withTrainer(const std::function<void(Trainer&)>& f)
+{
+    std::lock_guard lock(mutex_);
+    if (trainer_)
+        f(*trainer_);
+}
+
+bool TrainerControl::isCurrent(quint64 generation) const
+{
+    std::lock_guard lock(mutex_);
+    return generation == generation_;
+}
+
+bool TrainerControl::isWanted(quint64 generation) const
+{
+    std::lock_guard lock(mutex_);
+    return generation == generation_ && stopped_ != generation;
+}
+
+TrainerControl::Attach TrainerControl::attach(Trainer& trainer, quint64 generation)
+{
+    std::lock_guard lock(mutex_);
+    if (generation != generation_)
+        return Attach::Superseded;
+    if (stopped_ == generation)
+        return Attach::Stopped;
+    trainer_ = &trainer;
+    if (wantPaused_)
+        trainer.pause();
+    if (pendingSteps_ > 0)
+        trainer.requestSteps(std::exchange(pendingSteps_, 0));
+    if (pendingLearningRate_ > 0.0f)
+        trainer.setLearningRate(std::exchange(pendingLearningRate_, 0.0f));
+    return Attach::Attached;
+}
+
+void TrainerControl::detach()
+{
+    std::lock_guard lock(mutex_);
+    trainer_ = nullptr;
+}
+
+} // namespace ws::ui

@@ -1,0 +1,65 @@
+// Pause, resume, step and stop for a training worker whose ws::Trainer exists only while a run
+// is on the worker's stack. Both training workers (playground/TrainingWorker and
+// training/GeneralTrainingWorker) steer their runs through one of these.
+//
+// The GUI thread asks at any time; what it asks before the trainer exists (the worker is still
+// building the data or the model) is remembered and handed on in attach(). attach() checks the
+// run's generation and a Stop under the same lock that stop() and beginRun() take, so a Stop
+// pressed while the run is being prepared is never lost: either attach() sees it and refuses,
+// or stop() finds the trainer attached and stops it.
+#pragma once
+
+#include <QtGlobal>
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+
+namespace ws {
+class Trainer;
+}
+
+namespace ws::ui {
+
+class TrainerControl {
+public:
+    // Any thread. Stops the current run (if any) and makes `paused` the new run's start state;
+    // returns the new run's generation.
+    quint64 beginRun(bool paused);
+    void pause();
+    void resume();
+    void step(int batches);
+    void stop(); // the current run, attached or not yet
+    void setLearningRate(float lr); // also remembered for a run still being prepared
+    // Runs f on the attached trainer under the lock (nothing when none is attached).
+    void withTrainer(const std::function<void(Trainer&)>& f);
+    bool wantsPaused() const { return wantPaused_.load(); }
+    // True while no newer run has begun.
+    bool isCurrent(quint64 generation) const;
+    // True while `generation` is current and has not been stopped.
+    bool isWanted(quint64 generation) const;
+
+    // Worker thread.
+    enum class Attach { Attached, Superseded, Stopped };
+    // Publishes the trainer of run `generation` and applies the pause and steps asked for so far,
+    // unless a newer run was begun (Superseded) or this one stopped (Stopped).
+    Attach attach(Trainer& trainer, quint64 generation);
+    void detach(); // before the trainer dies: nothing reaches it afterwards
+
+    // Detaches however the scope is left (an exception from run() included).
+    struct Attachment {
+        TrainerControl& control;
+        ~Attachment() { control.detach(); }
+    };
+
+private:
+    mutable std::mutex mutex_;
+    Trainer* trainer_ = nullptr; // guarded by mutex_
+    int pendingSteps_ = 0;       // guarded by mutex_; steps asked for before the trainer existed
+    float pendingLearningRate_ = 0.0f; // guarded by mutex_; > 0: set before the trainer existed
+    quint64 generation_ = 0;     // guarded by mutex_; the run that is wanted, older runs stop
+    quint64 stopped_ = 0;        // guarded by mutex_; a run stopped before its trainer existed
+    std::atomic<bool> wantPaused_ { false };
+};
+
+} // namespace ws::ui
