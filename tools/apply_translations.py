@@ -31,7 +31,8 @@ def load_pending():
     for path in files:
         with open(path, encoding="utf-8") as f:
             for e in json.load(f):
-                entries[(e["context"], e["source"])] = e
+                # "TrainingPanel" and "ws::ui::TrainingPanel" name the same context
+                entries[(e["context"].split("::")[-1], e["source"])] = e
     return files, entries
 
 
@@ -48,7 +49,7 @@ def apply(lang, entries):
     used = set()
     changed = False
     for context in tree.getroot().iter("context"):
-        name = context.findtext("name")
+        name = context.findtext("name").split("::")[-1]
         for message in context.iter("message"):
             key = (name, message.findtext("source") or "")
             translation = message.find("translation")

@@ -83,6 +83,10 @@
         <source>Show the Spectrum dock for the opened file&apos;s tensor.</source>
         <translation>Das Spektrum-Dock für den Tensor der geöffneten Datei zeigen.</translation>
     </message>
+    <message>
+        <source>With --runs: show &lt;view&gt; below the table (curves, table, parallel).</source>
+        <translation>Mit --runs: &lt;view&gt; unter der Tabelle zeigen (curves, table, parallel).</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::AblationPanel</name>
@@ -295,6 +299,29 @@
     <message>
         <source>Zoom to show the whole architecture</source>
         <translation>Zoomen, sodass die ganze Architektur zu sehen ist</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ArrayPairDialog</name>
+    <message>
+        <source>Features and labels in %1</source>
+        <translation>Merkmale und Labels in %1</translation>
+    </message>
+    <message>
+        <source>The samples: an array (N, …) of numbers; uint8 is read as pixels 0…255</source>
+        <translation>Die Beispiele: ein Array (N, …) aus Zahlen; uint8 wird als Pixel 0…255 gelesen</translation>
+    </message>
+    <message>
+        <source>One class index per sample (N), or one-hot rows (N, K)</source>
+        <translation>Ein Klassenindex je Beispiel (N) oder One-Hot-Zeilen (N, K)</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Merkmale:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
     </message>
 </context>
 <context>
@@ -592,6 +619,45 @@ vorhergesagt →</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::DivergenceDialog</name>
+    <message>
+        <source>Training diverged</source>
+        <translation>Training divergiert</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Start again from fresh initial weights</source>
+        <translation>Mit neuen Anfangsgewichten neu beginnen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>End the run here (the Playground stays paused)</source>
+        <translation>Den Lauf hier beenden (der Playground bleibt angehalten)</translation>
+    </message>
+    <message>
+        <source>Continue at a tenth of the learning rate</source>
+        <translation>Mit einem Zehntel der Lernrate fortfahren</translation>
+    </message>
+    <message>
+        <source>%1
+
+Training is paused.</source>
+        <translation>%1
+
+Das Training ist angehalten.</translation>
+    </message>
+    <message>
+        <source>Lower the learning rate to %1 and continue</source>
+        <translation>Lernrate auf %1 senken und fortfahren</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::DrawCanvas</name>
     <message>
         <source>Paint with the left mouse button, erase with the right one</source>
@@ -650,6 +716,36 @@ vorhergesagt →</translation>
     <message>
         <source>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;A workbench for neural-network weights: look inside model files, train small models and watch them learn, compare runs.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build type&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Gewichte neuronaler Netze: in Modelldateien hineinsehen, kleine Modelle trainieren und ihnen beim Lernen zusehen, Läufe vergleichen.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (erstellt mit %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build-Typ&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::HyperParameterModel</name>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>The selected runs differ here</source>
+        <translation>Die gewählten Läufe unterscheiden sich hier</translation>
+    </message>
+    <message>
+        <source>The same in every selected run</source>
+        <translation>In allen gewählten Läufen gleich</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::HyperParameterTable</name>
+    <message>
+        <source>Only differing</source>
+        <translation>Nur Unterschiede</translation>
+    </message>
+    <message>
+        <source>Show only the values that differ between the selected runs</source>
+        <translation>Nur die Werte zeigen, in denen sich die gewählten Läufe unterscheiden</translation>
+    </message>
+    <message>
+        <source>Highlighted columns differ between the selected runs.</source>
+        <translation>Hervorgehobene Spalten unterscheiden sich zwischen den gewählten Läufen.</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1206,29 @@ Klicken, um sie abzuschalten</translation>
     <message>
         <source>New value (taken at the next step):</source>
         <translation>Neuer Wert (gilt ab dem nächsten Schritt):</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ParallelCoordinates</name>
+    <message>
+        <source>The outcome on the last axis; the lines are coloured by it</source>
+        <translation>Das Ergebnis auf der letzten Achse; die Linien sind danach eingefärbt</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <source>Select two or more runs to see how their hyper-parameters relate to a metric.</source>
+        <translation>Zwei oder mehr Läufe auswählen, um zu sehen, wie ihre Hyperparameter mit einer Metrik zusammenhängen.</translation>
+    </message>
+    <message>
+        <source>The selected runs have the same hyper-parameters.</source>
+        <translation>Die gewählten Läufe haben dieselben Hyperparameter.</translation>
+    </message>
+    <message>
+        <source> (log)</source>
+        <translation> (log)</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1716,43 @@ Klicken, um sie abzuschalten</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::RecoveryNotice</name>
+    <message numerus="yes">
+        <source>%1 (%n epoch(s) recorded)</source>
+        <translation>
+            <numerusform>%1 (%n Epoche aufgezeichnet)</numerusform>
+            <numerusform>%1 (%n Epochen aufgezeichnet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interrupted training</source>
+        <translation>Unterbrochenes Training</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n training(s) ended without finishing, probably because Weightscope was closed or killed. Each is kept up to its last completed epoch:</source>
+        <translation>
+            <numerusform>%n Training endete, ohne fertig zu werden, vermutlich weil Weightscope geschlossen oder beendet wurde. Es ist bis zur letzten abgeschlossenen Epoche erhalten:</numerusform>
+            <numerusform>%n Trainings endeten, ohne fertig zu werden, vermutlich weil Weightscope geschlossen oder beendet wurde. Jedes ist bis zur letzten abgeschlossenen Epoche erhalten:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show in Runs</source>
+        <translation>In „Läufe“ zeigen</translation>
+    </message>
+    <message>
+        <source>Select these runs in the Runs dock and show their curves</source>
+        <translation>Diese Läufe im Bereich „Läufe“ auswählen und ihre Kurven zeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close this notice; it is not shown again</source>
+        <translation>Diesen Hinweis schließen; er erscheint nicht wieder</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::RunsModel</name>
     <message>
         <source>%1 s</source>
@@ -1813,6 +1969,54 @@ Klicken, um sie abzuschalten</translation>
     <message>
         <source>Open the runs folder in the file manager</source>
         <translation>Den Ordner der Läufe im Dateimanager öffnen</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <source>Hyper-parameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+    <message>
+        <source>Open weights in inspector</source>
+        <translation>Gewichte im Inspektor öffnen</translation>
+    </message>
+    <message>
+        <source>Compare weights with…</source>
+        <translation>Gewichte vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Select one run to open its weights.</source>
+        <translation>Einen Lauf auswählen, um seine Gewichte zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Select one run (to compare two of its checkpoints) or two runs.</source>
+        <translation>Einen Lauf (um zwei seiner Checkpoints zu vergleichen) oder zwei Läufe auswählen.</translation>
+    </message>
+    <message>
+        <source>Compare weights</source>
+        <translation>Gewichte vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The selected runs hold no weights yet.</source>
+        <translation>Die gewählten Läufe enthalten noch keine Gewichte.</translation>
+    </message>
+    <message>
+        <source>Open (A):</source>
+        <translation>Öffnen (A):</translation>
+    </message>
+    <message>
+        <source>Compare with (B):</source>
+        <translation>Vergleichen mit (B):</translation>
     </message>
 </context>
 <context>
@@ -2293,10 +2497,6 @@ Klicken, um sie abzuschalten</translation>
         <translation>Multi-Gauß (2D-Regression)</translation>
     </message>
     <message>
-        <source>File (CSV or IDX)…</source>
-        <translation>Datei (CSV oder IDX)…</translation>
-    </message>
-    <message>
         <source>all</source>
         <translation>alle</translation>
     </message>
@@ -2431,10 +2631,6 @@ dense(10)</translation>
         <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;All files (*)</source>
-        <translation>Datensätze (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Open the IDX labels file for %1</source>
         <translation>Die IDX-Labeldatei für %1 öffnen</translation>
     </message>
@@ -2548,6 +2744,62 @@ dense(10)</translation>
     <message>
         <source>Test set</source>
         <translation>Testdatensatz</translation>
+    </message>
+    <message>
+        <source>File (CSV, IDX, HDF5, NumPy)…</source>
+        <translation>Datei (CSV, IDX, HDF5, NumPy)…</translation>
+    </message>
+    <message>
+        <source>Build a new model from the layers below, or fine-tune the model open in the inspector</source>
+        <translation>Ein neues Modell aus den Schichten unten bauen oder das im Inspektor geöffnete Modell feinabstimmen</translation>
+    </message>
+    <message>
+        <source>New model (layers below)</source>
+        <translation>Neues Modell (Schichten unten)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector</source>
+        <translation>Das im Inspektor geöffnete Modell</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Ausgangspunkt:</translation>
+    </message>
+    <message>
+        <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;All files (*)</source>
+        <translation>Datensätze (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open the .npy labels file for %1</source>
+        <translation>Die .npy-Labeldatei zu %1 öffnen</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy-Arrays (*.npy)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector (none open)</source>
+        <translation>Das im Inspektor geöffnete Modell (keines geöffnet)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector: %1</source>
+        <translation>Das im Inspektor geöffnete Modell: %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Reading the model…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Modell wird gelesen…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1 takes inputs of shape %2 but the data&apos;s samples have shape %3: choose data the model was made for, or build a new model</source>
+        <translation>%1 erwartet Eingaben der Form %2, die Beispiele der Daten haben aber die Form %3: Daten wählen, für die das Modell gemacht ist, oder ein neues Modell bauen</translation>
+    </message>
+    <message>
+        <source>%1 ends with %2 outputs but the data has %3 classes</source>
+        <translation>%1 endet mit %2 Ausgaben, die Daten haben aber %3 Klassen</translation>
+    </message>
+    <message>
+        <source>Fine-tuning &lt;b&gt;%1&lt;/b&gt;: its layers and weights</source>
+        <translation>Feinabstimmung von &lt;b&gt;%1&lt;/b&gt;: seine Schichten und Gewichte</translation>
     </message>
 </context>
 <context>

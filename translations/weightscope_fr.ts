@@ -83,6 +83,10 @@
         <source>Show the Spectrum dock for the opened file&apos;s tensor.</source>
         <translation>Afficher le dock Spectre pour le tenseur du fichier ouvert.</translation>
     </message>
+    <message>
+        <source>With --runs: show &lt;view&gt; below the table (curves, table, parallel).</source>
+        <translation>Avec --runs : afficher &lt;view&gt; sous le tableau (curves, table, parallel).</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::AblationPanel</name>
@@ -295,6 +299,29 @@
     <message>
         <source>Zoom to show the whole architecture</source>
         <translation>Zoomer pour voir toute l’architecture</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ArrayPairDialog</name>
+    <message>
+        <source>Features and labels in %1</source>
+        <translation>Caractéristiques et étiquettes dans %1</translation>
+    </message>
+    <message>
+        <source>The samples: an array (N, …) of numbers; uint8 is read as pixels 0…255</source>
+        <translation>Les échantillons : un tableau (N, …) de nombres ; uint8 est lu comme des pixels 0…255</translation>
+    </message>
+    <message>
+        <source>One class index per sample (N), or one-hot rows (N, K)</source>
+        <translation>Un indice de classe par échantillon (N), ou des lignes one-hot (N, K)</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Caractéristiques :</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Étiquettes :</translation>
     </message>
 </context>
 <context>
@@ -592,6 +619,45 @@ prédit →</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::DivergenceDialog</name>
+    <message>
+        <source>Training diverged</source>
+        <translation>L’entraînement a divergé</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Start again from fresh initial weights</source>
+        <translation>Recommencer avec de nouveaux poids initiaux</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>End the run here (the Playground stays paused)</source>
+        <translation>Terminer l’exécution ici (le Playground reste en pause)</translation>
+    </message>
+    <message>
+        <source>Continue at a tenth of the learning rate</source>
+        <translation>Continuer avec un dixième du taux d’apprentissage</translation>
+    </message>
+    <message>
+        <source>%1
+
+Training is paused.</source>
+        <translation>%1
+
+L’entraînement est en pause.</translation>
+    </message>
+    <message>
+        <source>Lower the learning rate to %1 and continue</source>
+        <translation>Abaisser le taux d’apprentissage à %1 et continuer</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::DrawCanvas</name>
     <message>
         <source>Paint with the left mouse button, erase with the right one</source>
@@ -650,6 +716,36 @@ prédit →</translation>
     <message>
         <source>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;A workbench for neural-network weights: look inside model files, train small models and watch them learn, compare runs.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build type&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;Un atelier pour les poids de réseaux de neurones : explorer des fichiers de modèles, entraîner de petits modèles et les regarder apprendre, comparer des entraînements.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (compilé avec %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compilateur&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Type de compilation&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::HyperParameterModel</name>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>The selected runs differ here</source>
+        <translation>Les exécutions sélectionnées diffèrent ici</translation>
+    </message>
+    <message>
+        <source>The same in every selected run</source>
+        <translation>Identique dans toutes les exécutions sélectionnées</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::HyperParameterTable</name>
+    <message>
+        <source>Only differing</source>
+        <translation>Seulement les différences</translation>
+    </message>
+    <message>
+        <source>Show only the values that differ between the selected runs</source>
+        <translation>N’afficher que les valeurs qui diffèrent entre les exécutions sélectionnées</translation>
+    </message>
+    <message>
+        <source>Highlighted columns differ between the selected runs.</source>
+        <translation>Les colonnes surlignées diffèrent entre les exécutions sélectionnées.</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1206,29 @@ cliquer pour la désactiver</translation>
     <message>
         <source>New value (taken at the next step):</source>
         <translation>Nouvelle valeur (prise en compte au prochain pas) :</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ParallelCoordinates</name>
+    <message>
+        <source>The outcome on the last axis; the lines are coloured by it</source>
+        <translation>Le résultat sur le dernier axe ; les lignes sont colorées selon lui</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Métrique :</translation>
+    </message>
+    <message>
+        <source>Select two or more runs to see how their hyper-parameters relate to a metric.</source>
+        <translation>Sélectionnez deux exécutions ou plus pour voir le lien entre leurs hyperparamètres et une métrique.</translation>
+    </message>
+    <message>
+        <source>The selected runs have the same hyper-parameters.</source>
+        <translation>Les exécutions sélectionnées ont les mêmes hyperparamètres.</translation>
+    </message>
+    <message>
+        <source> (log)</source>
+        <translation> (log)</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1716,43 @@ cliquer pour la désactiver</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::RecoveryNotice</name>
+    <message numerus="yes">
+        <source>%1 (%n epoch(s) recorded)</source>
+        <translation>
+            <numerusform>%1 (%n époque enregistrée)</numerusform>
+            <numerusform>%1 (%n époques enregistrées)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interrupted training</source>
+        <translation>Entraînement interrompu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n training(s) ended without finishing, probably because Weightscope was closed or killed. Each is kept up to its last completed epoch:</source>
+        <translation>
+            <numerusform>%n entraînement s&apos;est arrêté avant la fin, probablement parce que Weightscope a été fermé ou tué. Il est conservé jusqu&apos;à sa dernière époque terminée :</numerusform>
+            <numerusform>%n entraînements se sont arrêtés avant la fin, probablement parce que Weightscope a été fermé ou tué. Chacun est conservé jusqu&apos;à sa dernière époque terminée :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show in Runs</source>
+        <translation>Afficher dans Exécutions</translation>
+    </message>
+    <message>
+        <source>Select these runs in the Runs dock and show their curves</source>
+        <translation>Sélectionner ces exécutions dans le panneau Exécutions et afficher leurs courbes</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Close this notice; it is not shown again</source>
+        <translation>Fermer cet avis ; il ne sera plus affiché</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::RunsModel</name>
     <message>
         <source>%1 s</source>
@@ -1813,6 +1969,54 @@ cliquer pour la désactiver</translation>
     <message>
         <source>Open the runs folder in the file manager</source>
         <translation>Ouvrir le dossier des exécutions dans le gestionnaire de fichiers</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Courbes</translation>
+    </message>
+    <message>
+        <source>Hyper-parameters</source>
+        <translation>Hyperparamètres</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>Coordonnées parallèles</translation>
+    </message>
+    <message>
+        <source>Open weights in inspector</source>
+        <translation>Ouvrir les poids dans l’inspecteur</translation>
+    </message>
+    <message>
+        <source>Compare weights with…</source>
+        <translation>Comparer les poids avec…</translation>
+    </message>
+    <message>
+        <source>Select one run to open its weights.</source>
+        <translation>Sélectionnez une exécution pour ouvrir ses poids.</translation>
+    </message>
+    <message>
+        <source>Select one run (to compare two of its checkpoints) or two runs.</source>
+        <translation>Sélectionnez une exécution (pour comparer deux de ses points de contrôle) ou deux exécutions.</translation>
+    </message>
+    <message>
+        <source>Compare weights</source>
+        <translation>Comparer les poids</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The selected runs hold no weights yet.</source>
+        <translation>Les exécutions sélectionnées ne contiennent pas encore de poids.</translation>
+    </message>
+    <message>
+        <source>Open (A):</source>
+        <translation>Ouvrir (A) :</translation>
+    </message>
+    <message>
+        <source>Compare with (B):</source>
+        <translation>Comparer avec (B) :</translation>
     </message>
 </context>
 <context>
@@ -2293,10 +2497,6 @@ cliquer pour la désactiver</translation>
         <translation>Multi-gaussienne (régression 2D)</translation>
     </message>
     <message>
-        <source>File (CSV or IDX)…</source>
-        <translation>Fichier (CSV ou IDX)…</translation>
-    </message>
-    <message>
         <source>all</source>
         <translation>tous</translation>
     </message>
@@ -2431,10 +2631,6 @@ dense(10)</translation>
         <translation>Ouvrir un jeu de données</translation>
     </message>
     <message>
-        <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;All files (*)</source>
-        <translation>Jeux de données (*.csv *.tsv *.txt *.idx *.gz *-ubyte);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Open the IDX labels file for %1</source>
         <translation>Ouvrir le fichier d’étiquettes IDX de %1</translation>
     </message>
@@ -2548,6 +2744,62 @@ dense(10)</translation>
     <message>
         <source>Test set</source>
         <translation>Jeu de test</translation>
+    </message>
+    <message>
+        <source>File (CSV, IDX, HDF5, NumPy)…</source>
+        <translation>Fichier (CSV, IDX, HDF5, NumPy)…</translation>
+    </message>
+    <message>
+        <source>Build a new model from the layers below, or fine-tune the model open in the inspector</source>
+        <translation>Construire un nouveau modèle à partir des couches ci-dessous, ou affiner le modèle ouvert dans l’inspecteur</translation>
+    </message>
+    <message>
+        <source>New model (layers below)</source>
+        <translation>Nouveau modèle (couches ci-dessous)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector</source>
+        <translation>Le modèle ouvert dans l’inspecteur</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Partir de :</translation>
+    </message>
+    <message>
+        <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;All files (*)</source>
+        <translation>Jeux de données (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open the .npy labels file for %1</source>
+        <translation>Ouvrir le fichier d’étiquettes .npy de %1</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>Tableaux NumPy (*.npy)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector (none open)</source>
+        <translation>Le modèle ouvert dans l’inspecteur (aucun ouvert)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector: %1</source>
+        <translation>Le modèle ouvert dans l’inspecteur : %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Reading the model…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Lecture du modèle…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1 takes inputs of shape %2 but the data&apos;s samples have shape %3: choose data the model was made for, or build a new model</source>
+        <translation>%1 prend des entrées de forme %2 mais les échantillons des données ont la forme %3 : choisissez des données pour lesquelles le modèle a été conçu, ou construisez un nouveau modèle</translation>
+    </message>
+    <message>
+        <source>%1 ends with %2 outputs but the data has %3 classes</source>
+        <translation>%1 se termine par %2 sorties mais les données ont %3 classes</translation>
+    </message>
+    <message>
+        <source>Fine-tuning &lt;b&gt;%1&lt;/b&gt;: its layers and weights</source>
+        <translation>Affinage de &lt;b&gt;%1&lt;/b&gt; : ses couches et ses poids</translation>
     </message>
 </context>
 <context>
