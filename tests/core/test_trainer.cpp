@@ -357,8 +357,10 @@ TEST(Trainer, ADivergedTrainingIsRecordedAsDivergedWithItsReason)
     EXPECT_EQ(info.epochsCompleted, r.epochsCompleted);
     const RunHistory batches = readRunHistory(dir.file("run.h5"), HistoryKind::Batch);
     ASSERT_GT(batches.size(), 0u);
-    // Every batch before the one whose loss was not finite is kept; that one is not a row.
-    EXPECT_EQ(batches.step.back(), r.steps - 1);
+    // Every step taken is a row. The batch whose loss or gradient was not finite is caught before
+    // the optimizer's step (the weights stay finite), so it took no step and is no row.
+    EXPECT_EQ(batches.step.back(), r.steps);
+    EXPECT_EQ(int64_t(batches.size()), r.steps);
     EXPECT_EQ(readRunHistory(dir.file("run.h5"), HistoryKind::Epoch).size(), size_t(r.epochsCompleted));
 }
 
