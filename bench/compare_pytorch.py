@@ -9,6 +9,13 @@ sides: Weightscope reports its own per-epoch training time (weightscope-cli's sa
 here PyTorch's loop is timed the same way.
 
     /usr/bin/python3 bench/compare_pytorch.py [--build build/release] [--runs 3] [--cases mlp,cnn,...]
+                                              [--threads 1,2]
+
+CPU time (user+sys) is reported next to the wall-clock throughput, since on a shared machine the
+load distorts it far less: PyTorch's is the process CPU time of its training loop; Weightscope's
+is the CLI process's CPU time minus that of the same command with --epochs 0 (loading the data
+and evaluating the test set), measured once per case and thread count. The load average is
+printed before and after each case.
 
 Cases (the issue's list):
   mlp         MLP 784-256-128-10 ReLU, Fashion-MNIST, batch 64, SGD momentum 0.9 lr 0.01, 1 epoch
@@ -21,6 +28,7 @@ import argparse
 import gzip
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -84,6 +92,7 @@ def torch_train(make, x, y, batch, opt_name, lr, epochs, loss_name="ce", threads
     loss_fn = nn.CrossEntropyLoss() if loss_name == "ce" else nn.MSELoss()
     n = x.shape[0]
     rates = []
+    cpu0 = time.process_time()
     for _ in range(epochs):
         perm = torch.randperm(n)
         start = time.perf_counter()
@@ -96,6 +105,7 @@ def torch_train(make, x, y, batch, opt_name, lr, epochs, loss_name="ce", threads
             loss.backward()
             opt.step()
         rates.append(n / (time.perf_counter() - start))
+    torch_train.cpu = time.process_time() - cpu0
     return model, rates
 
 
@@ -133,14 +143,21 @@ def spiral_points(n=500, seed=0):
 
 # ------------------------------------------------------------- Weightscope side
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def ws_cli(build, *args):
     cmd = [os.path.join(build, "app", "weightscope-cli"), *args]
+    before = children_cpu()
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    ws_cli.cpu = children_cpu() - before
     return out
 
 
 def ws_train(build, threads, extra):
-    out = ws_cli(build, "train", "--threads", str(threads), *extra)
+    out = ws_cli(build, "train", "--no-record", "--threads", str(threads), *extra)
     rates = [float(m) for m in re.findall(r"(\d+) samples/s", out)]
     acc = re.search(r"test: .* accuracy ([0-9.]+)", out)
     return rates, float(acc.group(1)) if acc else float("nan")
@@ -153,9 +170,18 @@ def ws_infer(build, threads, model_path):
 
 # --------------------------------------------------------------------- cases
 
-def case_runs(name, build, runs):
-    """Returns {engine: {threads: [samples/s per run]}} and notes."""
-    results = {"weightscope": {1: [], 2: []}, "pytorch": {1: [], 2: []}}
+def ws_overhead(build, threads, extra):
+    """CPU seconds of the same CLI command without training (data loading, test evaluation)."""
+    args = list(extra)
+    args[args.index("--epochs") + 1] = "0"
+    ws_train(build, threads, args)
+    return ws_cli.cpu
+
+
+def case_runs(name, build, runs, thread_counts):
+    """Returns {engine: {threads: [samples/s per run]}}, {engine: {threads: [CPU s per run]}} and notes."""
+    results = {"weightscope": {t: [] for t in thread_counts}, "pytorch": {t: [] for t in thread_counts}}
+    cpu = {"weightscope": {t: [] for t in thread_counts}, "pytorch": {t: [] for t in thread_counts}}
     notes = {}
     if name in ("mlp", "cnn", "tf-cnn"):
         x, y = fashion("train")
@@ -168,20 +194,23 @@ def case_runs(name, build, runs):
         if name == "mlp":
             ws_args += ["--momentum", "0.9"]
         xt, yt = fashion("test")
+        overhead = {t: ws_overhead(build, t, ws_args) for t in thread_counts}
         for r in range(runs):
-            for threads in (1, 2):
+            for threads in thread_counts:
                 rates, acc = ws_train(build, threads, ws_args + ["--seed", str(r)])
                 results["weightscope"][threads].append(rates[0])
+                cpu["weightscope"][threads].append(max(0.0, ws_cli.cpu - overhead[threads]))
                 notes.setdefault("weightscope accuracy after 1 epoch", []).append(acc)
                 model, trates = torch_train(make, x, y, 64, opt, lr, 1, threads=threads, seed=r)
                 results["pytorch"][threads].append(trates[0])
+                cpu["pytorch"][threads].append(torch_train.cpu)
                 notes.setdefault("pytorch accuracy after 1 epoch", []).append(torch_accuracy(model, xt, yt))
     elif name == "infer":
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "mlp.h5")
             ws_cli(build, "train", "--dataset", "fashion-mnist", "--model", "mlp", "--epochs", "0", "--save", path)
             for _ in range(runs):
-                for threads in (1, 2):
+                for threads in thread_counts:
                     results["weightscope"][threads].append(ws_infer(build, threads, path))
                     results["pytorch"][threads].append(torch_infer(threads))
     elif name == "playground":
@@ -189,12 +218,12 @@ def case_runs(name, build, runs):
         ws_args = ["--dataset", "spiral", "--model", "dense(8) tanh dense(8) tanh dense(1) tanh", "--batch", "10",
                    "--optimizer", "sgd", "--lr", "0.03", "--epochs", "40", "--test-split", "0", "--loss", "mse"]
         for r in range(runs):
-            for threads in (1, 2):
+            for threads in thread_counts:
                 rates, _ = ws_train(build, threads, ws_args + ["--seed", str(r)])
                 results["weightscope"][threads].append(statistics.median(rates[1:]))
                 _, trates = torch_train(playground_net, x, y, 10, "sgd", 0.03, 40, loss_name="mse", threads=threads, seed=r)
                 results["pytorch"][threads].append(statistics.median(trates[1:]))
-    return results, notes
+    return results, cpu, notes
 
 
 def main():
@@ -202,13 +231,16 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--cases", default="mlp,cnn,tf-cnn,infer,playground")
+    ap.add_argument("--threads", default="1,2", help="thread counts to try on both sides (best one is reported)")
     args = ap.parse_args()
+    thread_counts = [int(t) for t in args.threads.split(",")]
     print(f"machine: {os.cpu_count()} cores; torch {torch.__version__}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print()
     print("| case | Weightscope samples/s (threads) | spread | PyTorch samples/s (threads) | spread | ratio |")
     print("|---|---|---|---|---|---|")
     for name in args.cases.split(","):
-        results, notes = case_runs(name, args.build, args.runs)
+        load_before = os.getloadavg()[0]
+        results, cpu, notes = case_runs(name, args.build, args.runs, thread_counts)
         best = {}
         for engine, per_threads in results.items():
             t, vals = max(per_threads.items(), key=lambda kv: statistics.median(kv[1]))
@@ -216,6 +248,12 @@ def main():
         ws, pt = best["weightscope"], best["pytorch"]
         print(f"| {name} | {ws[0]:.0f} ({ws[3]}) | {ws[1]:.0f}–{ws[2]:.0f} | {pt[0]:.0f} ({pt[3]}) | "
               f"{pt[1]:.0f}–{pt[2]:.0f} | {ws[0] / pt[0]:.2f} |", flush=True)
+        print(f"|   load average (1 min) before / after | {load_before:.1f} / {os.getloadavg()[0]:.1f} |  |  |  |  |")
+        if cpu["weightscope"][ws[3]]:
+            wc, pc = statistics.median(cpu["weightscope"][ws[3]]), statistics.median(cpu["pytorch"][pt[3]])
+            print(f"|   CPU s (user+sys) of the training, medians | {wc:.2f} | {min(cpu['weightscope'][ws[3]]):.2f}–"
+                  f"{max(cpu['weightscope'][ws[3]]):.2f} | {pc:.2f} | {min(cpu['pytorch'][pt[3]]):.2f}–"
+                  f"{max(cpu['pytorch'][pt[3]]):.2f} | {pc / wc if wc > 0 else float('nan'):.2f} |", flush=True)
         for key, vals in notes.items():
             print(f"|   {key} | median {statistics.median(vals):.4f} |  |  |  |  |", flush=True)
         for engine, per_threads in results.items():

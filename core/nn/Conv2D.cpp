@@ -30,6 +30,32 @@ struct Conv2DScratch final : LayerScratch {
     std::vector<MatrixRM> dKernel; // (K, F) per thread: partial kernel gradients
 };
 
+// im2col moves one kernel row (KW*C floats) at a time: 3 floats for the first layer of the
+// Fashion-MNIST CNN (3x3, one channel). std::copy_n/fill_n call memmove/memset for each, and
+// those calls took 7% of a CNN epoch; short rows are moved inline instead (Conv2D.cpp is built
+// with -fno-tree-loop-distribute-patterns so GCC does not turn these loops back into calls).
+constexpr int64_t kShortRow = 32;
+
+inline void copyRow(const float* src, int64_t n, float* dst)
+{
+    if (n >= kShortRow) {
+        std::copy_n(src, n, dst);
+        return;
+    }
+    for (int64_t i = 0; i < n; ++i)
+        dst[i] = src[i];
+}
+
+inline void zeroRow(float* dst, int64_t n)
+{
+    if (n >= kShortRow) {
+        std::fill_n(dst, n, 0.0f);
+        return;
+    }
+    for (int64_t i = 0; i < n; ++i)
+        dst[i] = 0.0f;
+}
+
 int partsFor(int64_t samples)
 {
     return int(std::clamp<int64_t>(Eigen::nbThreads(), 1, std::max<int64_t>(samples, 1)));
@@ -125,12 +151,12 @@ void Conv2D::im2col(const float* x, int64_t n0, int64_t count, float* cols) cons
                 for (int64_t ki = 0; ki < KH; ++ki, dst += rowLen) {
                     const int64_t ih = ih0 + ki;
                     if (ih < 0 || ih >= H || lo >= hi) {
-                        std::fill_n(dst, rowLen, 0.0f);
+                        zeroRow(dst, rowLen);
                         continue;
                     }
-                    std::fill_n(dst, lo * C, 0.0f);
-                    std::copy_n(img + (ih * W + iw0 + lo) * C, (hi - lo) * C, dst + lo * C);
-                    std::fill_n(dst + hi * C, (KW - hi) * C, 0.0f);
+                    zeroRow(dst, lo * C);
+                    copyRow(img + (ih * W + iw0 + lo) * C, (hi - lo) * C, dst + lo * C);
+                    zeroRow(dst + hi * C, (KW - hi) * C);
                 }
             }
         }

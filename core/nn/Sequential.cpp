@@ -155,10 +155,19 @@ void Sequential::backward(const Tensor& dOutput, Workspace& ws)
     requireBuilt();
     if (!ws.input)
         throw Error("backward called before forward");
+    // Gradients only flow as far back as the first layer with parameters: below it nothing
+    // learns. For the MLP (Flatten, then Dense 784 -> 256) this skips the first Dense layer's
+    // input gradient, a (64, 256) x (256, 784) product and a third of that layer's backward work.
+    size_t first = layers_.size();
+    for (size_t i = 0; i < layers_.size(); ++i)
+        if (!layers_[i]->params().empty()) {
+            first = i;
+            break;
+        }
     const Tensor* grad = &dOutput;
-    for (size_t i = layers_.size(); i-- > 0;) {
+    for (size_t i = layers_.size(); i-- > first;) {
         const Tensor& in = i == 0 ? *ws.input : ws.outputs[i - 1];
-        Tensor* dx = i == 0 ? nullptr : &ws.gradients[i - 1];
+        Tensor* dx = i == first ? nullptr : &ws.gradients[i - 1];
         layers_[i]->backward(in, ws.outputs[i], *grad, dx, ws.scratch[i].get());
         grad = dx;
     }

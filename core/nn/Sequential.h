@@ -70,6 +70,7 @@ public:
     // Runs x (N, inputShape...) through the model; the result lives in ws.outputs.back().
     const Tensor& forward(const Tensor& x, Workspace& ws, bool training);
     // Back-propagates dL/d(output) of the last forward; adds into parameter gradients.
+    // ws.gradients are filled only above the first layer that has parameters.
     void backward(const Tensor& dOutput, Workspace& ws);
 
 private:

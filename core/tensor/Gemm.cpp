@@ -13,18 +13,35 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
 void setThreads(int n);
 } // namespace avx2
 
+namespace avx512 {
+void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
+    bool accumulate);
+void setThreads(int n);
+} // namespace avx512
+
 namespace {
 
-bool useAvx2()
+enum class Variant { Baseline, Avx2, Avx512 };
+
+// The best variant the CPU (and the OS, which must save the wider registers: libgcc's
+// __builtin_cpu_supports checks XCR0) supports. WS_GEMM=baseline or WS_GEMM=avx2 caps it.
+Variant variant()
 {
-    static const bool use = [] {
+    static const Variant chosen = [] {
         const char* force = std::getenv("WS_GEMM");
         if (force && std::strcmp(force, "baseline") == 0)
-            return false;
+            return Variant::Baseline;
         __builtin_cpu_init();
-        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+        if (!(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")))
+            return Variant::Baseline;
+        if (force && std::strcmp(force, "avx2") == 0)
+            return Variant::Avx2;
+        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")
+            && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw"))
+            return Variant::Avx512;
+        return Variant::Avx2;
     }();
-    return use;
+    return chosen;
 }
 
 } // namespace
@@ -39,18 +56,37 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
             std::memset(C, 0, size_t(m * n) * sizeof(float));
         return;
     }
-    if (useAvx2())
+    switch (variant()) {
+    case Variant::Avx512:
+        avx512::gemm(transA, transB, m, n, k, A, B, C, accumulate);
+        break;
+    case Variant::Avx2:
         avx2::gemm(transA, transB, m, n, k, A, B, C, accumulate);
-    else
+        break;
+    case Variant::Baseline:
         gemm_kernel::run(transA, transB, m, n, k, A, B, C, accumulate);
+        break;
+    }
 }
 
 void setGemmThreads(int n)
 {
     gemm_kernel::setThreads(n);
     avx2::setThreads(n);
+    avx512::setThreads(n);
 }
 
-const char* gemmVariant() { return useAvx2() ? "avx2+fma" : "baseline"; }
+const char* gemmVariant()
+{
+    switch (variant()) {
+    case Variant::Avx512:
+        return "avx512";
+    case Variant::Avx2:
+        return "avx2+fma";
+    case Variant::Baseline:
+        break;
+    }
+    return "baseline";
+}
 
 } // namespace ws

@@ -1,11 +1,12 @@
 // Single-precision matrix products for the layers, with runtime CPU dispatch.
 //
 // Shipped binaries target the portable x86-64 baseline (SSE2), where Eigen's GEMM runs at about
-// a third of what AVX2+FMA gives on the same core. The product is therefore compiled twice from
-// one template (GemmKernel.h): once for the baseline and once with -mavx2 -mfma in its own
-// translation unit, whose copy of Eigen lives in a renamed namespace so that no AVX2-compiled
-// inline function can be picked by the linker for baseline code. gemm() picks the variant once,
-// from what the CPU reports (WS_GEMM=baseline in the environment forces the baseline).
+// a third of what AVX2+FMA gives on the same core. The product is therefore compiled three times
+// from one template (GemmKernel.h): for the baseline, with -mavx2 -mfma, and with AVX-512, each
+// wider variant in its own translation unit whose copy of Eigen lives in a renamed namespace so
+// that no AVX-compiled inline function can be picked by the linker for baseline code. gemm()
+// picks the variant once, from what the CPU reports (WS_GEMM=baseline or WS_GEMM=avx2 in the
+// environment caps it).
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,7 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
 // Threads the products may use (set by setThreadCount in util/Threads.h).
 void setGemmThreads(int n);
 
-// "avx2+fma" or "baseline": the variant gemm() uses on this machine.
+// "avx512", "avx2+fma" or "baseline": the variant gemm() uses on this machine.
 const char* gemmVariant();
 
 } // namespace ws

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 namespace ws {
 
@@ -92,6 +94,73 @@ Optimizer::Optimizer(OptimizerConfig config, std::vector<Param*> params)
     }
 }
 
+namespace {
+
+// Everything one parameter's update needs, hoisted out of the element loop.
+struct StepArgs {
+    float lr, momentum, beta1, beta2, epsilon, rho, l1, l2, wd;
+    float invBias1, invBias2; // Adam's bias corrections as reciprocals
+    bool nesterov;
+};
+
+// One parameter tensor's update. The kind and the optional terms are template arguments so that
+// each combination is its own branch-free loop that GCC vectorises; a switch inside the element
+// loop (as before) kept it scalar and cost 13% of an MLP epoch. Returns nonzero when some
+// updated value is infinite or NaN (all exponent bits set), found with an integer OR that
+// vectorises, unlike a float reduction; Trainer::checkFinite uses it instead of scanning every
+// weight again after each batch.
+template <OptimizerKind Kind, bool Reg, bool Decay, bool Momentum>
+uint32_t updateParam(const StepArgs& a, float* p, const float* graw, float* m, float* v, int64_t n)
+{
+    uint32_t nonFinite = 0;
+    for (int64_t k = 0; k < n; ++k) {
+        float g = graw[k];
+        const float before = p[k];
+        float value = before;
+        if constexpr (Reg)
+            g += 2.0f * a.l2 * before + a.l1 * float((before > 0.0f) - (before < 0.0f));
+        if constexpr (Decay)
+            value -= a.lr * a.wd * before;
+        if constexpr (Kind == OptimizerKind::SGD) {
+            if constexpr (Momentum) {
+                const float vel = a.momentum * m[k] + g;
+                m[k] = vel;
+                value -= a.lr * (a.nesterov ? g + a.momentum * vel : vel);
+            } else {
+                value -= a.lr * g;
+            }
+        } else if constexpr (Kind == OptimizerKind::RMSprop) {
+            const float s = a.rho * v[k] + (1.0f - a.rho) * g * g;
+            v[k] = s;
+            value -= a.lr * g / (std::sqrt(s) + a.epsilon);
+        } else { // Adam, AdamW
+            const float m1 = a.beta1 * m[k] + (1.0f - a.beta1) * g;
+            const float v1 = a.beta2 * v[k] + (1.0f - a.beta2) * g * g;
+            m[k] = m1;
+            v[k] = v1;
+            value -= a.lr * (m1 * a.invBias1) / (std::sqrt(v1 * a.invBias2) + a.epsilon);
+        }
+        if constexpr (Reg) // L1 never pushes a weight across zero
+            if (a.l1 != 0.0f && before * value < 0.0f)
+                value = 0.0f;
+        p[k] = value;
+        nonFinite |= uint32_t((std::bit_cast<uint32_t>(value) & 0x7f800000u) == 0x7f800000u);
+    }
+    return nonFinite;
+}
+
+template <OptimizerKind Kind, bool Momentum>
+uint32_t updateParamWith(bool reg, bool decay, const StepArgs& a, float* p, const float* g, float* m, float* v, int64_t n)
+{
+    if (reg)
+        return decay ? updateParam<Kind, true, true, Momentum>(a, p, g, m, v, n)
+                     : updateParam<Kind, true, false, Momentum>(a, p, g, m, v, n);
+    return decay ? updateParam<Kind, false, true, Momentum>(a, p, g, m, v, n)
+                 : updateParam<Kind, false, false, Momentum>(a, p, g, m, v, n);
+}
+
+} // namespace
+
 void Optimizer::step(float lr)
 {
     ++t_;
@@ -99,49 +168,33 @@ void Optimizer::step(float lr)
     const float wd = c.effectiveWeightDecay();
     const double bias1 = 1.0 - std::pow(double(c.beta1), double(t_));
     const double bias2 = 1.0 - std::pow(double(c.beta2), double(t_));
+    const StepArgs a { lr, c.momentum, c.beta1, c.beta2, c.epsilon, c.rho, c.l1, c.l2, wd,
+        float(1.0 / bias1), float(1.0 / bias2), c.nesterov };
+    uint32_t nonFinite = 0;
     for (size_t i = 0; i < params_.size(); ++i) {
         Param& prm = *params_[i];
         float* p = prm.value.data();
-        const float* graw = prm.grad.data();
+        const float* g = prm.grad.data();
         const int64_t n = prm.value.size();
         const bool reg = prm.regularize && (c.l1 != 0.0f || c.l2 != 0.0f);
         const bool decay = prm.regularize && wd != 0.0f;
         float* m = state_[i].first.data();
         float* v = state_[i].second.data();
-        for (int64_t k = 0; k < n; ++k) {
-            float g = graw[k];
-            const float before = p[k];
-            if (reg)
-                g += 2.0f * c.l2 * before + c.l1 * float((before > 0.0f) - (before < 0.0f));
-            if (decay)
-                p[k] -= lr * wd * before;
-            switch (c.kind) {
-            case OptimizerKind::SGD:
-                if (c.momentum != 0.0f) {
-                    m[k] = c.momentum * m[k] + g;
-                    p[k] -= lr * (c.nesterov ? g + c.momentum * m[k] : m[k]);
-                } else {
-                    p[k] -= lr * g;
-                }
-                break;
-            case OptimizerKind::Adam:
-            case OptimizerKind::AdamW: {
-                m[k] = c.beta1 * m[k] + (1.0f - c.beta1) * g;
-                v[k] = c.beta2 * v[k] + (1.0f - c.beta2) * g * g;
-                const float mhat = float(m[k] / bias1);
-                const float vhat = float(v[k] / bias2);
-                p[k] -= lr * mhat / (std::sqrt(vhat) + c.epsilon);
-                break;
-            }
-            case OptimizerKind::RMSprop:
-                v[k] = c.rho * v[k] + (1.0f - c.rho) * g * g;
-                p[k] -= lr * g / (std::sqrt(v[k]) + c.epsilon);
-                break;
-            }
-            if (reg && c.l1 != 0.0f && before * p[k] < 0.0f)
-                p[k] = 0.0f;
+        switch (c.kind) {
+        case OptimizerKind::SGD:
+            nonFinite |= c.momentum != 0.0f ? updateParamWith<OptimizerKind::SGD, true>(reg, decay, a, p, g, m, v, n)
+                                         : updateParamWith<OptimizerKind::SGD, false>(reg, decay, a, p, g, m, v, n);
+            break;
+        case OptimizerKind::Adam:
+        case OptimizerKind::AdamW:
+            nonFinite |= updateParamWith<OptimizerKind::Adam, false>(reg, decay, a, p, g, m, v, n);
+            break;
+        case OptimizerKind::RMSprop:
+            nonFinite |= updateParamWith<OptimizerKind::RMSprop, false>(reg, decay, a, p, g, m, v, n);
+            break;
         }
     }
+    lastStepFinite_ = nonFinite == 0;
 }
 
 } // namespace ws

@@ -50,6 +50,8 @@ public:
     // One update of every parameter from its gradient, at learning rate lr.
     void step(float lr);
     int64_t steps() const { return t_; }
+    // Whether every parameter value the last step wrote is finite (true before the first step).
+    bool lastStepFinite() const { return lastStepFinite_; }
     const OptimizerConfig& config() const { return config_; }
 
     // Internal state (moments), per parameter, in the order of the params given; for saving.
@@ -66,6 +68,7 @@ private:
     std::vector<Param*> params_;
     std::vector<State> state_;
     int64_t t_ = 0;
+    bool lastStepFinite_ = true;
 };
 
 } // namespace ws

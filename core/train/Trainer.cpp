@@ -153,6 +153,10 @@ bool Trainer::waitForNextBatch()
 
 std::string Trainer::checkFinite(double loss, int epoch, int64_t batch)
 {
+    // The optimizer has just written every trainable weight and knows whether all are finite;
+    // scanning them again here took 5% of an MLP epoch. Only on its word do we look for the layer.
+    if (std::isfinite(loss) && optimizer_.lastStepFinite())
+        return {};
     const std::string where = "in epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(batch + 1);
     const std::string advice = "; lower the learning rate (now " + std::to_string(baseLr_.load()) + ") or reset the model";
     if (!std::isfinite(loss))
@@ -169,6 +173,11 @@ std::string Trainer::checkGradients(double loss, int epoch, int64_t batch)
 {
     if (!std::isfinite(loss))
         return checkFinite(loss, epoch, batch);
+    // Scanning every gradient costs about as much as the weight scan the optimizer made
+    // unnecessary (5% of an MLP epoch). Without a pause to roll back to, a finite loss with a
+    // non-finite gradient is caught after the step by the optimizer's own report (checkFinite).
+    if (!pauseOnDivergence_)
+        return {};
     const std::string where = "in epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(batch + 1);
     for (size_t i = 0; i < model_.size(); ++i)
         for (Param* p : model_.layer(i).params())

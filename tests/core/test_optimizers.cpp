@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 
 using namespace ws;
 
@@ -114,4 +115,32 @@ TEST(Optimizer, UnknownNamesAreConfigErrors)
     EXPECT_THROW(parseOptimizer("adagrad2"), ConfigError);
     EXPECT_THROW(parseSchedule("wavy"), ConfigError);
     EXPECT_THROW(OptimizerConfig::fromJson({ { "learning_rate", -1 } }), ConfigError);
+}
+
+// The optimizer's own finiteness report replaces the trainer's scan of every weight (#10), so it
+// must see an infinity or NaN in any element of any parameter, for every kind.
+TEST(Optimizer, ReportsANonFiniteWeightWrittenByTheStep)
+{
+    for (const OptimizerKind kind : { OptimizerKind::SGD, OptimizerKind::Adam, OptimizerKind::AdamW,
+             OptimizerKind::RMSprop }) {
+        Param a { "kernel", Tensor({ 37 }, 1.0f), Tensor({ 37 }, 0.5f), true };
+        Param b { "bias", Tensor({ 5 }, 1.0f), Tensor({ 5 }, 0.5f), false };
+        OptimizerConfig c;
+        c.kind = kind;
+        c.momentum = 0.9f;
+        Optimizer opt(c, { &a, &b });
+        EXPECT_TRUE(opt.lastStepFinite()) << optimizerName(kind) << " before any step";
+        opt.step(0.01f);
+        EXPECT_TRUE(opt.lastStepFinite()) << optimizerName(kind);
+        b.grad[3] = std::numeric_limits<float>::infinity();
+        opt.step(0.01f);
+        EXPECT_FALSE(opt.lastStepFinite()) << optimizerName(kind) << " with an infinite gradient";
+        EXPECT_FALSE(std::isfinite(b.value[3])) << optimizerName(kind);
+        // A NaN weight stays NaN whatever the gradient.
+        Param w { "kernel", Tensor({ 20 }, 1.0f), Tensor({ 20 }, 0.0f), true };
+        w.value[19] = std::numeric_limits<float>::quiet_NaN();
+        Optimizer opt2(c, { &w });
+        opt2.step(0.01f);
+        EXPECT_FALSE(opt2.lastStepFinite()) << optimizerName(kind) << " with a NaN weight";
+    }
 }

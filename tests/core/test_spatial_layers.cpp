@@ -133,6 +133,29 @@ TEST(MaxPooling2D, GradientsMatchCentralDifferences)
     checkLayerGradients(pool, { 4, 6, 3 }, 2, 2e-2, true, 42, distinctValues);
 }
 
+// The 2x2 stride-2 path (#10) and the generic one must pick the same element of a tie: the first
+// in row-major order, as TF and PyTorch do. Odd width 5 with valid padding takes the generic path.
+TEST(MaxPooling2D, TiesSendTheGradientToTheFirstPositionOfEachWindow)
+{
+    for (const int64_t width : { 4, 5 }) {
+        Pooling2D pool(PoolKind::Max, { 2, 2 });
+        pool.build({ 4, width, 3 });
+        auto scratch = pool.makeScratch();
+        Tensor x({ 2, 4, width, 3 }, 1.5f), y, dx;
+        pool.forward(x, y, scratch.get(), {});
+        Tensor dy(y.shape(), 1.0f);
+        pool.backward(x, y, dy, &dx, scratch.get());
+        for (int64_t n = 0; n < 2; ++n)
+            for (int64_t h = 0; h < 4; ++h)
+                for (int64_t w = 0; w < width; ++w)
+                    for (int64_t c = 0; c < 3; ++c) {
+                        const bool first = h % 2 == 0 && w % 2 == 0 && w + 1 < width;
+                        EXPECT_EQ(dx[((n * 4 + h) * width + w) * 3 + c], first ? 1.0f : 0.0f)
+                            << "width " << width << " at " << h << "," << w << "," << c;
+                    }
+    }
+}
+
 TEST(MaxPooling2D, SamePaddingOverlappingWindowsGradientsMatchCentralDifferences)
 {
     Pooling2D pool(PoolKind::Max, { 3, 3 }, { 2, 2 }, Padding::Same);
