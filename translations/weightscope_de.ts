@@ -1050,6 +1050,25 @@ Klicken, um sie abzuschalten</translation>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
     </message>
+    <message>
+        <source>Inspector &amp;Follows Training</source>
+        <translation>Inspektor &amp;folgt dem Training</translation>
+    </message>
+    <message>
+        <source>Show the Training panel&apos;s model in the inspector after every epoch (at most once a second); opening a file stops it</source>
+        <translation>Das Modell der Trainingsleiste nach jeder Epoche im Inspektor zeigen (höchstens einmal pro Sekunde); das Öffnen einer Datei beendet es</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training, %n epoch(s)</source>
+        <translation>
+            <numerusform>Training, %n Epoche</numerusform>
+            <numerusform>Training, %n Epochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training, step %1</source>
+        <translation>Training, Schritt %1</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::MetadataPanel</name>

@@ -1050,6 +1050,25 @@ cliquer pour la désactiver</translation>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
     </message>
+    <message>
+        <source>Inspector &amp;Follows Training</source>
+        <translation>L&apos;inspecteur &amp;suit l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Show the Training panel&apos;s model in the inspector after every epoch (at most once a second); opening a file stops it</source>
+        <translation>Afficher le modèle du panneau d&apos;entraînement dans l&apos;inspecteur après chaque époque (au plus une fois par seconde) ; ouvrir un fichier l&apos;arrête</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training, %n epoch(s)</source>
+        <translation>
+            <numerusform>Entraînement, %n époque</numerusform>
+            <numerusform>Entraînement, %n époques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training, step %1</source>
+        <translation>Entraînement, étape %1</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::MetadataPanel</name>

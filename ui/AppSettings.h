@@ -19,6 +19,8 @@ inline const Preference<QString> sequentialColourMap("preferences/sequentialColo
 inline const Preference<QString> theme("preferences/theme", QStringLiteral("system"));
 // A language code ("de", "fr", "en") or empty for the system's language (Translations.h).
 inline const Preference<QString> language("preferences/language");
+// View ▸ Inspector Follows Training: the inspector shows the Training panel's model after each epoch.
+inline const Preference<bool> inspectorFollowsTraining("view/inspectorFollowsTraining", false);
 // How often live plots are redrawn, in frames per second.
 inline const Preference<int> plotRefreshHz("preferences/plotRefreshHz", 30);
 

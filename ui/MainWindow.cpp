@@ -8,7 +8,9 @@
 #include "Theme.h"
 #include "inspector/Inspector.h"
 #include "inspector/TensorViewPanel.h"
+#include "io/ModelWeightFile.h"
 #include "playground/PlaygroundPanel.h"
+#include "training/TrainingInsights.h"
 #include "training/TrainingPanel.h"
 #include "runs/RunsPanel.h"
 
@@ -20,6 +22,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace ws::ui {
 
@@ -60,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     central_->addWidget(inspector_->tensorView());
     setCentralWidget(central_);
     connect(inspector_, &Inspector::modelOpened, this, &MainWindow::updateCentral);
+    connect(inspector_, &Inspector::liveShown, this, &MainWindow::updateCentral);
     connect(inspector_, &Inspector::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
     });
@@ -84,6 +88,26 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     // The file open in the inspector is offered to the Training panel to fine-tune.
     connect(inspector_, &Inspector::modelOpened, training_, &TrainingPanel::setInspectorModel);
+    // The inspector follows the trained model when asked to (View menu), until a file is opened.
+    followTraining_ = new QAction(tr("Inspector &Follows Training"), this);
+    followTraining_->setCheckable(true);
+    followTraining_->setChecked(settings::inspectorFollowsTraining.get());
+    followTraining_->setToolTip(tr("Show the Training panel's model in the inspector after every epoch (at most once a second); opening a file stops it"));
+    connect(followTraining_, &QAction::toggled, this, [this](bool on) {
+        settings::inspectorFollowsTraining.set(on);
+        const ModelSnapshot& now = training_->insights()->snapshot();
+        if (on && now.model)
+            followTraining(now.model, tr("Training, %n epoch(s)", nullptr, now.epoch));
+    });
+    connect(inspector_, &Inspector::modelOpened, followTraining_, [this] { followTraining_->setChecked(false); });
+    liveTimer_ = new QTimer(this);
+    liveTimer_->setSingleShot(true);
+    connect(liveTimer_, &QTimer::timeout, this, &MainWindow::showPendingLive);
+    connect(training_->insights(), &TrainingInsights::modelUpdated, this, [this](const ModelSnapshot& s) {
+        if (followTraining_->isChecked() && s.model)
+            followTraining(s.model, s.epochEnd ? tr("Training, %n epoch(s)", nullptr, s.epoch)
+                                               : tr("Training, step %1").arg(s.step));
+    });
 
     runs_ = new RunsPanel;
     runsDock_ = addPanelDock(runs_, tr("Runs"), QStringLiteral("RunsDock"));
@@ -113,6 +137,30 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::followTraining(std::shared_ptr<Sequential> model, const QString& label)
+{
+    pendingLive_ = std::move(model);
+    pendingLiveLabel_ = label;
+    if (liveTimer_->isActive())
+        return; // the newest snapshot goes when the timer fires
+    const qint64 since = liveShownAt_.isValid() ? liveShownAt_.elapsed() : 1000;
+    liveTimer_->start(int(std::max<qint64>(0, 1000 - since)));
+}
+
+void MainWindow::showPendingLive()
+{
+    if (!pendingLive_ || !followTraining_->isChecked())
+        return;
+    try {
+        // A snapshot is a copy nobody trains on, so the file may read it on the inspector's threads.
+        inspector_->showLive(std::make_shared<ModelWeightFile>(std::exchange(pendingLive_, nullptr),
+            pendingLiveLabel_.toStdString()));
+        liveShownAt_.start();
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(QString::fromStdString(e.what()), 10000);
+    }
+}
 
 QDockWidget* MainWindow::addPanelDock(QWidget* panel, const QString& title, const QString& objectName)
 {
@@ -167,6 +215,8 @@ void MainWindow::createMenus()
     runs->setShortcut(QKeySequence(tr("Ctrl+3")));
     view->addAction(runs);
     inspector_->addViewActions(view);
+    view->addSeparator();
+    view->addAction(followTraining_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User Guide"), this, [this] { showUserGuide(this); })

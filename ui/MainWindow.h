@@ -2,13 +2,22 @@
 // layout; each panel is its own class that talks to the window through signals.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMainWindow>
+
+#include <memory>
 
 #include <utility>
 
+class QAction;
 class QDockWidget;
+class QTimer;
 class QLabel;
 class QStackedWidget;
+
+namespace ws {
+class Sequential;
+}
 
 namespace ws::ui {
 
@@ -33,6 +42,7 @@ public:
     RunsPanel* runs() const { return runs_; }
     Inspector* inspector() const { return inspector_; }
     RecoveryNotice* recovery() const { return recovery_; } // offers interrupted runs after a start
+    QAction* followTrainingAction() const { return followTraining_; }
 
     void applyPreferences(); // what can change live: theme, plot refresh rate
 
@@ -47,6 +57,10 @@ private:
 
     QDockWidget* addPanelDock(QWidget* panel, const QString& title, const QString& objectName);
     void updateCentral(); // the tensor view once a file is open, else the start page
+    // View ▸ Inspector Follows Training: the newest model snapshot of the Training panel goes to
+    // the inspector, at most once a second (showLive keeps the selected tensor).
+    void followTraining(std::shared_ptr<Sequential> model, const QString& label);
+    void showPendingLive();
 
     PlaygroundPanel* playground_ = nullptr;
     QDockWidget* playgroundDock_ = nullptr;
@@ -59,6 +73,11 @@ private:
     QLabel* startPage_ = nullptr;
     Inspector* inspector_ = nullptr;
     QStackedWidget* central_ = nullptr;
+    QAction* followTraining_ = nullptr;
+    QTimer* liveTimer_ = nullptr;
+    QElapsedTimer liveShownAt_;
+    std::shared_ptr<Sequential> pendingLive_;
+    QString pendingLiveLabel_;
 };
 
 } // namespace ws::ui

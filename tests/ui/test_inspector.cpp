@@ -15,6 +15,10 @@
 #include "inspector/StatsPanel.h"
 #include "inspector/TensorViewPanel.h"
 #include "io/WeightFile.h"
+#include "nn/LayerFactory.h"
+#include "nn/Sequential.h"
+#include "training/TrainingInsights.h"
+#include "training/TrainingPanel.h"
 
 #include <qcustomplot.h>
 
@@ -22,6 +26,7 @@
 #include <QDropEvent>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QAction>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -379,6 +384,59 @@ private slots:
         const TensorPicture& pic = inspector_->tensorView()->picture();
         QVERIFY(pic.difference);
         QCOMPARE(pic.heatmap.max, std::vector<float>(12, 0.0f));
+    }
+
+    // View ▸ Inspector Follows Training: each model snapshot of the Training panel replaces the
+    // inspector's content (not a recent file), the selected tensor stays selected by name and
+    // shows the new values; opening a file ends the following.
+    void followsTheTrainingModelAndKeepsTheSelectedTensor()
+    {
+        RecentFiles().clear();
+        const auto snapshotOf = [](float scale, int epoch) {
+            auto model = std::make_shared<Sequential>(Sequential::fromConfig(
+                { { "input_shape", Shape { 3 } }, { "layers", parseLayerSpec("dense(4) relu dense(2)") } }));
+            model->initialize(7);
+            for (Param* p : model->params())
+                for (int64_t i = 0; i < p->value.size(); ++i)
+                    p->value[i] = scale * float(i + 1);
+            ModelSnapshot s;
+            s.epoch = epoch;
+            s.epochEnd = true;
+            s.model = model;
+            return s;
+        };
+        TrainingInsights* insights = window_->training()->insights();
+        QSignalSpy live(inspector_, &Inspector::liveShown);
+        emit insights->modelUpdated(snapshotOf(1.0f, 1));
+        QTest::qWait(200);
+        QCOMPARE(live.count(), 0); // not asked to follow
+
+        window_->followTrainingAction()->setChecked(true);
+        emit insights->modelUpdated(snapshotOf(1.0f, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(live.count(), 1, 20000);
+        const auto& tensors = inspector_->model().file->tensors();
+        QCOMPARE(int(tensors.size()), 4); // two kernels, two biases
+        QVERIFY(inspector_->recentFiles()->files().isEmpty());
+        const int second = indexOf(*inspector_->model().file, tensors[2].name);
+        selectAndWait(second);
+        const std::string selected = tensors[size_t(second)].name;
+
+        // The next epoch (sent at once: shown a second after the first, not dropped).
+        emit insights->modelUpdated(snapshotOf(2.0f, 2));
+        QTRY_COMPARE_WITH_TIMEOUT(live.count(), 2, 20000);
+        const WeightFile& now = *inspector_->model().file;
+        QCOMPARE(inspector_->currentTensor(), indexOf(now, selected));
+        std::vector<float> values(size_t(now.tensors()[size_t(inspector_->currentTensor())].numel()));
+        now.read(size_t(inspector_->currentTensor()), 0, int64_t(values.size()), values.data());
+        QCOMPARE(values[1], 4.0f); // scale 2 × (1 + 1)
+        QVERIFY(window_->windowTitle().contains(QStringLiteral("2")));
+
+        openAndWait(kDtypes); // a file the user opens ends the following
+        QVERIFY(!window_->followTrainingAction()->isChecked());
+        emit insights->modelUpdated(snapshotOf(3.0f, 3));
+        QTest::qWait(1500);
+        QCOMPARE(live.count(), 2);
+        QVERIFY(window_->windowTitle().contains(QStringLiteral("dtypes.safetensors")));
     }
 
     void exportsTheTensorAndTheShownSlice()

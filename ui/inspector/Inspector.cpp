@@ -285,6 +285,18 @@ void Inspector::open(const QString& path)
     QMetaObject::invokeMethod(loader, [loader, ticket, path] { loader->open(ticket, path); }, Qt::QueuedConnection);
 }
 
+void Inspector::showLive(std::shared_ptr<const WeightFile> file)
+{
+    if (opening_ || !file)
+        return; // the user's own file comes first
+    const quint64 ticket = openTicket_ = liveTicket_ = ++loadTicket_;
+    liveKeep_ = model_.file && current_ >= 0 && size_t(current_) < model_.file->tensors().size()
+        ? QString::fromStdString(model_.file->tensors()[size_t(current_)].name)
+        : QString();
+    InspectorWorker* loader = loader_;
+    QMetaObject::invokeMethod(loader, [loader, ticket, file] { loader->openFile(ticket, file); }, Qt::QueuedConnection);
+}
+
 void Inspector::cancelOpen()
 {
     if (!opening_)
@@ -307,6 +319,7 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     }
     if (ticket != openTicket_)
         return; // cancelled, or superseded by a newer open
+    const bool live = ticket == liveTicket_;
     setOpening(false);
     if (!model_.file) // the first file of the session: show the docks that were kept out of the way
         for (QDockWidget* dock : docks_)
@@ -326,7 +339,8 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     spectrum_->setTensor({}, {});
     spectrum_->setProperty("tensor", -1); // a new file may sit at the old one's address
     const QString path = QString::fromStdString(model.file->path());
-    recent_->add(path);
+    if (!live)
+        recent_->add(path);
     window_->setWindowTitle(tr("%1 — Weightscope").arg(QFileInfo(path).fileName()));
     modelTree_->setModel(model);
     metadata_->setModel(model);
@@ -346,9 +360,18 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
             first = int(i);
             break;
         }
+    if (live && !liveKeep_.isEmpty()) // the same tensor as before the update, when it is there
+        for (size_t i = 0; i < tensors.size(); ++i)
+            if (QString::fromStdString(tensors[i].name) == liveKeep_) {
+                first = int(i);
+                break;
+            }
     if (first >= 0)
         modelTree_->selectTensors({ first });
-    emit modelOpened(path);
+    if (live)
+        emit liveShown(path);
+    else
+        emit modelOpened(path);
 }
 
 void Inspector::onOpenFailed(quint64 ticket, const QString& message)

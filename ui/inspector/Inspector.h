@@ -45,6 +45,10 @@ public:
 
     void open(const QString& path);    // asynchronous: modelOpened or openFailed follows
     void cancelOpen();                 // the result of the running open is dropped
+    // Shows a model that is not a file on disk (the Training panel's model after an epoch) in
+    // place of the open one, keeping the selected tensor by name; not a recent file. Ignored
+    // while a file the user asked for is still opening. liveShown follows.
+    void showLive(std::shared_ptr<const WeightFile> file);
     bool isOpening() const { return opening_; }
     bool hasModel() const { return model_.file != nullptr; }
     const LoadedModel& model() const { return model_; }
@@ -67,7 +71,8 @@ public:
     RecentFiles* recentFiles() const { return recent_; }
 
 signals:
-    void modelOpened(const QString& path);
+    void modelOpened(const QString& path); // a file the user opened (not showLive)
+    void liveShown(const QString& label);
     void openFailed(const QString& message);
     void pictureShown(int index);
     void numbersShown(int index);
@@ -99,6 +104,8 @@ private:
     QDockWidget* addDock(const QString& title, const QString& objectName, QWidget* panel, Qt::DockWidgetArea area);
 
     QMainWindow* window_;
+    quint64 liveTicket_ = 0;  // the open ticket of the newest showLive()
+    QString liveKeep_;        // the tensor selected when it was asked for
     TensorViewPanel* tensorView_ = nullptr;
     ModelTreePanel* modelTree_ = nullptr;
     StatsPanel* stats_ = nullptr;

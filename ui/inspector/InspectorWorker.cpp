@@ -139,6 +139,16 @@ void InspectorWorker::open(quint64 ticket, const QString& path)
     }
 }
 
+void InspectorWorker::openFile(quint64 ticket, std::shared_ptr<const WeightFile> file)
+{
+    try {
+        LoadedModel model = describe(std::move(file));
+        emit opened(ticket, model);
+    } catch (const std::exception& e) {
+        emit openFailed(ticket, qs(e.what()));
+    }
+}
+
 void InspectorWorker::computeTensor(const TensorRequest& request)
 {
     const quint64 ticket = request.ticket;

@@ -22,6 +22,7 @@ public:
 
     // Slots run on the worker's thread (call them with QMetaObject::invokeMethod, queued).
     void open(quint64 ticket, const QString& path);
+    void openFile(quint64 ticket, std::shared_ptr<const WeightFile> file); // already open (a live model)
     void computeTensor(const ws::ui::TensorRequest& request);
     // Singular values and power-law fit; progress (0..1) in steps of at least 1 %.
     void computeSpectrum(const ws::ui::SpectrumRequest& request);
