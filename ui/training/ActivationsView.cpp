@@ -1,5 +1,6 @@
 #include "training/ActivationsView.h"
 
+#include "inspector/ModelTreePanel.h" // formatShape
 #include "training/ActivationPlots.h"
 #include "training/DrawCanvas.h"
 #include "training/SampleImages.h"
@@ -18,14 +19,6 @@ namespace ws::ui {
 namespace {
 
 constexpr int kSampleSide = 96; // the sample's picture, in pixels
-
-QString shapeText(const Shape& s)
-{
-    QStringList parts;
-    for (const int64_t d : s)
-        parts.append(QString::number(d));
-    return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(", ")));
-}
 
 } // namespace
 
@@ -226,7 +219,7 @@ void ActivationsView::showResult(const ActivationsResult& result)
         const QString what = plots_[i]->showsMaps() ? tr("%n feature map(s)", nullptr, plots_[i]->unitCount())
                                                     : tr("%n unit(s)", nullptr, plots_[i]->unitCount());
         headers_[i]->setText(tr("<b>%1</b> · %2 %3 · %4").arg(QString::fromStdString(a.name).toHtmlEscaped(),
-            QString::fromStdString(a.type), shapeText(a.shape), what));
+            QString::fromStdString(a.type), formatShape(a.shape), what));
     }
     const SampleActivations& s = result.activations;
     probabilities_->setProbabilities(s.probabilities, classNames_, s.predicted, result.trueClass);

@@ -1,5 +1,7 @@
 #include "training/GeneralTrainingWorker.h"
 
+#include "training/SampleImages.h"
+
 #include "io/WeightFile.h"
 #include "run/DatasetFingerprint.h"
 #include "run/RunStore.h"
@@ -24,32 +26,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kProgressInterval = std::chrono::milliseconds(33); // the GUI redraws at ~30 Hz
 constexpr int kPreviewImages = 10;
-
-QImage sampleImage(const Dataset& d, int64_t i)
-{
-    const Shape s = d.sampleShape(); // (H, W, C)
-    const auto h = int(s[0]), w = int(s[1]), c = int(s[2]);
-    const float* px = d.x.data() + i * h * w * c;
-    float lo = px[0], hi = px[0];
-    for (int k = 0; k < h * w * c; ++k) {
-        lo = std::min(lo, px[k]);
-        hi = std::max(hi, px[k]);
-    }
-    const float scale = hi > lo ? 255.0f / (hi - lo) : 0.0f;
-    QImage image(w, h, c == 3 ? QImage::Format_RGB32 : QImage::Format_Grayscale8);
-    for (int y = 0; y < h; ++y) {
-        uchar* line = image.scanLine(y);
-        for (int x = 0; x < w; ++x) {
-            const float* p = px + (y * w + x) * c;
-            auto level = [&](float v) { return int(std::lround((v - lo) * scale)); };
-            if (c == 3)
-                reinterpret_cast<QRgb*>(line)[x] = qRgb(level(p[0]), level(p[1]), level(p[2]));
-            else
-                line[x] = uchar(level(p[0]));
-        }
-    }
-    return image;
-}
 
 // 2-D data: every training point on the plane [-6, 6]^2, coloured by class (or target sign).
 QImage planeImage(const Dataset& d)

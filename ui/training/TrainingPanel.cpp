@@ -1,5 +1,6 @@
 #include "training/TrainingPanel.h"
 
+#include "inspector/ModelTreePanel.h" // formatShape
 #include "AppSettings.h"
 
 #include "training/ArrayPairDialog.h"
@@ -73,14 +74,6 @@ Dataset shapeProbe(const DatasetPreview& p)
     else
         d.targets = Tensor({ 1, std::max<int64_t>(1, p.targetsPerSample) });
     return d;
-}
-
-QString shapeText(const Shape& s)
-{
-    QStringList parts;
-    for (const int64_t d : s)
-        parts.append(QString::number(d));
-    return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -589,10 +582,10 @@ void TrainingPanel::validateModel()
             throw ShapeError("the model ends with " + std::to_string(outputs) + " outputs but the data has "
                 + std::to_string(probe.numClasses) + " classes: end with dense(" + std::to_string(probe.numClasses) + ")");
         QString html = QStringLiteral("<table cellspacing=0 cellpadding=1>");
-        html += tr("<tr><td>input</td><td>%1</td><td></td></tr>").arg(shapeText(model.inputShape()));
+        html += tr("<tr><td>input</td><td>%1</td><td></td></tr>").arg(formatShape(model.inputShape()));
         for (const LayerSummary& row : model.summary())
             html += QStringLiteral("<tr><td>%1&nbsp;</td><td>%2&nbsp;</td><td align=right>%3</td></tr>")
-                        .arg(QString::fromStdString(row.type), shapeText(row.outputShape))
+                        .arg(QString::fromStdString(row.type), formatShape(row.outputShape))
                         .arg(row.params ? QLocale().toString(qlonglong(row.params)) : QString());
         html += QStringLiteral("</table>");
         html += tr("<b>%1 parameters</b>").arg(QLocale().toString(qlonglong(model.paramCount())));
