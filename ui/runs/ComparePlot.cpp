@@ -37,6 +37,7 @@ const QColor kPalette[] = { QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), 
 
 constexpr size_t kAntialiasedRuns = 5;
 constexpr size_t kRawCurveRuns = 20;
+constexpr int kLegendItems = 20; // beyond that a legend is a wall of names; hovering names the run
 
 struct MetricRef {
     bool epochTable;
@@ -246,8 +247,11 @@ void ComparePlot::rebuild()
         QCPGraph* smooth = plot_->addGraph();
         smooth->setProperty("role", QStringLiteral("smoothed"));
         smooth->setName(QString::fromStdString(run.info.header.name));
-        smooth->setPen(QPen(colour, 1.8));
-        smooth->setAntialiased(runs_.size() <= kAntialiasedRuns);
+        // Beyond a few runs: 1-px aliased lines, which the raster engine draws without its
+        // stroker (a wider or antialiased pen costs several times the CPU per frame).
+        const bool few = runs_.size() <= kAntialiasedRuns;
+        smooth->setPen(QPen(colour, few ? 1.8 : 1.0));
+        smooth->setAntialiased(few);
         smooth->setData(out.x, out.smooth, true);
     }
 
@@ -293,6 +297,7 @@ void ComparePlot::rebuild()
             line->setData(x, mean, true);
         }
     }
+    plot_->legend->setVisible(plot_->legend->itemCount() <= kLegendItems);
     plot_->rescaleAxes();
     if (plot_->graphCount() == 0) {
         plot_->xAxis->setRange(0, 1);
