@@ -10,6 +10,20 @@ namespace {
 
 constexpr int64_t kChunk = int64_t(1) << 16;
 
+// Reads `source` chunk by chunk into one buffer and calls f(values, n) for each; checks `cancel`
+// before every chunk.
+template <class F> void forEachChunk(const ElementSource& source, const CancelCheck& cancel, F&& f)
+{
+    std::vector<float> buffer(size_t(std::min(source.numel, kChunk)));
+    for (int64_t first = 0; first < source.numel; first += kChunk) {
+        if (cancel && cancel())
+            throw Cancelled();
+        const int64_t n = std::min(kChunk, source.numel - first);
+        source.read(first, n, buffer.data());
+        f(buffer.data(), n);
+    }
+}
+
 void checkQ(const std::vector<double>& q)
 {
     for (double v : q)
@@ -70,14 +84,7 @@ Histogram histogramOf(const float* values, int64_t n, double lo, double hi, int 
 Histogram computeHistogram(const ElementSource& source, double lo, double hi, int bins, const CancelCheck& cancel)
 {
     Histogram h = empty(lo, hi, bins);
-    std::vector<float> buffer(size_t(std::min(source.numel, kChunk)));
-    for (int64_t first = 0; first < source.numel; first += kChunk) {
-        if (cancel && cancel())
-            throw Cancelled();
-        const int64_t n = std::min(kChunk, source.numel - first);
-        source.read(first, n, buffer.data());
-        add(h, buffer.data(), n);
-    }
+    forEachChunk(source, cancel, [&h](const float* x, int64_t n) { add(h, x, n); });
     return h;
 }
 
@@ -94,16 +101,11 @@ Percentiles computePercentiles(const ElementSource& source, const std::vector<do
     if (finite <= exactLimit) {
         std::vector<float> values;
         values.reserve(size_t(finite));
-        std::vector<float> buffer(size_t(std::min(source.numel, kChunk)));
-        for (int64_t first = 0; first < source.numel; first += kChunk) {
-            if (cancel && cancel())
-                throw Cancelled();
-            const int64_t n = std::min(kChunk, source.numel - first);
-            source.read(first, n, buffer.data());
+        forEachChunk(source, cancel, [&values](const float* x, int64_t n) {
             for (int64_t i = 0; i < n; ++i)
-                if (std::isfinite(buffer[size_t(i)]))
-                    values.push_back(buffer[size_t(i)]);
-        }
+                if (std::isfinite(x[i]))
+                    values.push_back(x[i]);
+        });
         const int64_t count = int64_t(values.size());
         if (count == 0)
             return p;
