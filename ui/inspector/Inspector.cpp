@@ -528,18 +528,24 @@ void Inspector::showDifference(int row)
     requestTensor(true, true);
 }
 
-void Inspector::exportTensor(const QString& path, bool csv)
+TensorRequest Inspector::shownTensorRequest() const
 {
-    if (current_ < 0 || !hasModel())
-        return;
     TensorRequest request;
     request.file = model_.file;
     request.index = current_;
-    if (diffRow_ >= 0) {
+    if (diffRow_ >= 0) { // the difference A − B of a compare row
         request.other = other_.file;
         request.otherIndex = int(compare_->rows()[diffRow_].indexB);
     }
     tensorView_->fillRequest(request);
+    return request;
+}
+
+void Inspector::exportTensor(const QString& path, bool csv)
+{
+    if (current_ < 0 || !hasModel())
+        return;
+    const TensorRequest request = shownTensorRequest();
     InspectorWorker* loader = loader_;
     QMetaObject::invokeMethod(loader, [loader, request, path, csv] { loader->exportTensor(request, path, csv); }, Qt::QueuedConnection);
 }
@@ -551,15 +557,8 @@ void Inspector::requestTensor(bool picture, bool numbers)
     // Whatever the superseded request had not delivered yet is asked for again.
     picture = picture || !havePicture_;
     numbers = numbers || !haveNumbers_;
-    TensorRequest request;
+    TensorRequest request = shownTensorRequest();
     request.ticket = ++tensorTicket_;
-    request.file = model_.file;
-    request.index = current_;
-    if (diffRow_ >= 0) {
-        request.other = other_.file;
-        request.otherIndex = int(compare_->rows()[diffRow_].indexB);
-    }
-    tensorView_->fillRequest(request);
     request.bins = stats_->bins();
     request.numbers = numbers;
     request.picture = picture;

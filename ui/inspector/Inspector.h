@@ -90,6 +90,7 @@ private:
     void onTensorSelected(int index);
     void onPicture(const TensorPicture& picture);
     void onNumbers(const TensorNumbers& numbers);
+    TensorRequest shownTensorRequest() const; // the current tensor (or difference) as the view shows it
     void requestTensor(bool picture, bool numbers);
     void showDifference(int row);
     void showSpectrumOfCurrent();  // from the cache, or computed when the dock is visible
