@@ -1,5 +1,7 @@
 #include "playground/NetworkView.h"
 
+#include "Geometry.h"
+
 #include <QHelpEvent>
 #include <QInputDialog>
 #include <QMouseEvent>
@@ -23,15 +25,6 @@ constexpr double kHitTolerance = 3.5; // pixels either side of a link's centre l
 // TensorFlow Playground's link widths: |w| in [0, 5] maps to 1..10 pixels, clamped; ours are a
 // little thinner because the squares are smaller.
 double linkWidth(float w) { return 0.7 + std::min(5.0, double(std::abs(w))) * 1.2; }
-
-double distanceToSegment(QPointF p, QPointF a, QPointF b)
-{
-    const QPointF ab = b - a;
-    const double len2 = QPointF::dotProduct(ab, ab);
-    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
-    const QPointF d = p - (a + t * ab);
-    return std::hypot(d.x(), d.y());
-}
 
 } // namespace
 

@@ -1,5 +1,7 @@
 #include "runs/ParallelCoordinates.h"
 
+#include "Geometry.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -43,15 +45,6 @@ QColor shadeColour(double f)
     const auto mix = [u](int a, int b) { return int(std::lround(a + (b - a) * u)); };
     return QColor(mix(stops[i].red(), stops[i + 1].red()), mix(stops[i].green(), stops[i + 1].green()),
         mix(stops[i].blue(), stops[i + 1].blue()));
-}
-
-double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b)
-{
-    const QPointF ab = b - a;
-    const double len2 = QPointF::dotProduct(ab, ab);
-    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
-    const QPointF d = p - (a + t * ab);
-    return std::hypot(d.x(), d.y());
 }
 
 } // namespace
