@@ -10,6 +10,11 @@
 
 namespace ws {
 
+// Every parameter of `model` (trainable first, then moving statistics, layer by layer) as a
+// float32 tensor named "<prefix><layer>/<param>", with a pointer to its values (owned by model).
+void listModelTensors(Sequential& model, const std::string& prefix, std::vector<TensorInfo>& tensors,
+    std::vector<const Tensor*>& values);
+
 class ModelWeightFile final : public WeightFile {
 public:
     // `label` stands in for the path in messages and titles ("training, epoch 3"). The model is

@@ -1,5 +1,6 @@
 #include "run/RunWeightFile.h"
 
+#include "io/ModelWeightFile.h"
 #include "run/RunRecord.h"
 #include "util/Error.h"
 
@@ -68,22 +69,7 @@ private:
     void add(const std::string& name, const std::string& prefix)
     {
         // reserve() above keeps earlier models in place; their layers are heap objects anyway.
-        Sequential& model = models_.emplace_back(loadRunWeights(file_, name));
-        for (size_t i = 0; i < model.size(); ++i) {
-            Layer& layer = model.layer(i);
-            for (bool nonTrainable : { false, true }) {
-                for (Param* p : nonTrainable ? layer.nonTrainableParams() : layer.params()) {
-                    TensorInfo info;
-                    info.name = prefix + layer.name() + "/" + p->name;
-                    info.dtype = DType::F32;
-                    info.shape = p->value.shape();
-                    info.nbytes = uint64_t(p->value.size()) * sizeof(float);
-                    info.layer = prefix + layer.name();
-                    tensors_.push_back(info);
-                    values_.push_back(&p->value);
-                }
-            }
-        }
+        listModelTensors(models_.emplace_back(loadRunWeights(file_, name)), prefix, tensors_, values_);
     }
 
     std::string file_;
