@@ -2,6 +2,7 @@
 
 #include "tensor/GemmKernel.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 
@@ -9,17 +10,18 @@ namespace ws {
 
 namespace avx2 {
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
-    bool accumulate);
-void setThreads(int n);
+    bool accumulate, int threads);
 } // namespace avx2
 
 namespace avx512 {
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
-    bool accumulate);
-void setThreads(int n);
+    bool accumulate, int threads);
 } // namespace avx512
 
 namespace {
+
+// The threads the AVX2 and AVX-512 variants may use (the baseline's Eigen keeps its own count).
+std::atomic<int> gThreads { 1 };
 
 enum class Variant { Baseline, Avx2, Avx512 };
 
@@ -58,10 +60,10 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
     }
     switch (variant()) {
     case Variant::Avx512:
-        avx512::gemm(transA, transB, m, n, k, A, B, C, accumulate);
+        avx512::gemm(transA, transB, m, n, k, A, B, C, accumulate, gThreads.load(std::memory_order_relaxed));
         break;
     case Variant::Avx2:
-        avx2::gemm(transA, transB, m, n, k, A, B, C, accumulate);
+        avx2::gemm(transA, transB, m, n, k, A, B, C, accumulate, gThreads.load(std::memory_order_relaxed));
         break;
     case Variant::Baseline:
         gemm_kernel::run(transA, transB, m, n, k, A, B, C, accumulate);
@@ -72,8 +74,7 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
 void setGemmThreads(int n)
 {
     gemm_kernel::setThreads(n);
-    avx2::setThreads(n);
-    avx512::setThreads(n);
+    gThreads.store(n < 1 ? 1 : n, std::memory_order_relaxed);
 }
 
 const char* gemmVariant()

@@ -1,12 +1,12 @@
 // Single-precision matrix products for the layers, with runtime CPU dispatch.
 //
 // Shipped binaries target the portable x86-64 baseline (SSE2), where Eigen's GEMM runs at about
-// a third of what AVX2+FMA gives on the same core. The product is therefore compiled three times
-// from one template (GemmKernel.h): for the baseline, with -mavx2 -mfma, and with AVX-512, each
-// wider variant in its own translation unit whose copy of Eigen lives in a renamed namespace so
-// that no AVX-compiled inline function can be picked by the linker for baseline code. gemm()
-// picks the variant once, from what the CPU reports (WS_GEMM=baseline or WS_GEMM=avx2 in the
-// environment caps it).
+// a third of what AVX2+FMA gives on the same core. gemm() therefore picks, once, from what the
+// CPU reports: a blocked product with its own register kernels (GemmPacked.h), compiled with
+// -mavx2 -mfma (GemmAvx2.cpp) and with AVX-512 (GemmAvx512.cpp), each in its own translation unit
+// so that no AVX-compiled inline function can be picked by the linker for baseline code; or
+// Eigen's product for the baseline (GemmKernel.h). WS_GEMM=baseline or WS_GEMM=avx2 in the
+// environment caps the choice.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,4 @@
-// The one body of ws::gemm, compiled once per instruction set (Gemm.cpp, GemmAvx2.cpp).
-// Include only after deciding what `Eigen` names in this translation unit; nothing else here.
+// ws::gemm for CPUs without AVX2 (Gemm.cpp): Eigen's product on the x86-64 baseline.
 #pragma once
 
 #include <Eigen/Core>

@@ -24,6 +24,35 @@ std::vector<float> randomVector(size_t n, uint64_t seed)
     return v;
 }
 
+// The largest difference between gemm() and a double-precision product, every transpose and
+// both with and without accumulation checked against `1e-4 sqrt(k)`.
+void expectMatchesPlainProduct(int64_t m, int64_t n, int64_t k)
+{
+    for (int transA = 0; transA < 2; ++transA) {
+        for (int transB = 0; transB < 2; ++transB) {
+            for (int accumulate = 0; accumulate < 2; ++accumulate) {
+                const auto A = randomVector(size_t(m * k), 1), B = randomVector(size_t(k * n), 2);
+                auto C = randomVector(size_t(m * n), 3);
+                const auto C0 = C;
+                gemm(transA, transB, m, n, k, A.data(), B.data(), C.data(), accumulate);
+                double worst = 0;
+                for (int64_t i = 0; i < m; ++i) {
+                    for (int64_t j = 0; j < n; ++j) {
+                        double want = accumulate ? C0[size_t(i * n + j)] : 0.0;
+                        for (int64_t p = 0; p < k; ++p)
+                            want += double(A[size_t(transA ? p * m + i : i * k + p)])
+                                * double(B[size_t(transB ? j * k + p : p * n + j)]);
+                        worst = std::max(worst, std::abs(want - C[size_t(i * n + j)]));
+                    }
+                }
+                EXPECT_LT(worst, 1e-4 * std::sqrt(double(k)))
+                    << "m " << m << " n " << n << " k " << k << " transA " << transA << " transB " << transB
+                    << " accumulate " << accumulate;
+            }
+        }
+    }
+}
+
 } // namespace
 
 TEST(Gemm, MatchesAPlainProductForEveryLayout)
@@ -38,30 +67,41 @@ TEST(Gemm, MatchesAPlainProductForEveryLayout)
                 << "WS_GEMM=" << force << " gave " << gemmVariant();
     }
     const int64_t shapes[][3] = { { 1, 1, 1 }, { 7, 5, 3 }, { 64, 256, 784 }, { 33, 17, 129 }, { 97, 50, 300 } };
-    for (const auto& s : shapes) {
-        const int64_t m = s[0], n = s[1], k = s[2];
-        for (int transA = 0; transA < 2; ++transA) {
-            for (int transB = 0; transB < 2; ++transB) {
-                for (int accumulate = 0; accumulate < 2; ++accumulate) {
-                    const auto A = randomVector(size_t(m * k), 1), B = randomVector(size_t(k * n), 2);
-                    auto C = randomVector(size_t(m * n), 3);
-                    const auto C0 = C;
-                    gemm(transA, transB, m, n, k, A.data(), B.data(), C.data(), accumulate);
-                    double worst = 0;
-                    for (int64_t i = 0; i < m; ++i) {
-                        for (int64_t j = 0; j < n; ++j) {
-                            double want = accumulate ? C0[size_t(i * n + j)] : 0.0;
-                            for (int64_t p = 0; p < k; ++p)
-                                want += double(A[size_t(transA ? p * m + i : i * k + p)])
-                                    * double(B[size_t(transB ? j * k + p : p * n + j)]);
-                            worst = std::max(worst, std::abs(want - C[size_t(i * n + j)]));
-                        }
-                    }
-                    EXPECT_LT(worst, 1e-4 * std::sqrt(double(k)))
-                        << "m " << m << " n " << n << " k " << k << " transA " << transA << " transB " << transB
-                        << " accumulate " << accumulate;
-                }
-            }
-        }
+    for (const auto& s : shapes)
+        expectMatchesPlainProduct(s[0], s[1], s[2]);
+}
+
+// The edges of the blocked product (tensor/GemmPacked.h): rows left over from its 6-row blocks,
+// a last vector of C written through a mask (10 outputs, as the models' last layer), k of 1 and
+// 2, more rows than one block of A (768), more k than one block of B (128 and 256, and 512 for a
+// single panel), more columns than one block of B (512), and the 8 x 8 transposes of B with
+// columns and k left over.
+TEST(Gemm, MatchesAPlainProductAtTheBlockEdges)
+{
+    const int64_t shapes[][3] = { { 13, 10, 700 }, { 5, 3, 1 }, { 50, 64, 2 }, { 800, 70, 140 }, { 11, 2100, 9 },
+        { 6, 80, 530 }, { 19, 31, 17 } };
+    for (const auto& s : shapes)
+        expectMatchesPlainProduct(s[0], s[1], s[2]);
+}
+
+// With two threads gemm splits the rows of C (many rows) or its columns (few rows), and stays on
+// one thread inside a parallel region of the caller (Conv2D's parts).
+TEST(Gemm, MatchesAPlainProductOnTwoThreads)
+{
+    setGemmThreads(2);
+    const int64_t shapes[][3] = { { 301, 70, 130 }, { 20, 520, 260 } };
+    for (const auto& s : shapes)
+        expectMatchesPlainProduct(s[0], s[1], s[2]);
+    const int64_t m = 200, n = 90, k = 150;
+    const auto A = randomVector(size_t(m * k), 4), B = randomVector(size_t(k * n), 5);
+    std::vector<float> want(size_t(m * n)), got[2];
+    gemm(false, false, m, n, k, A.data(), B.data(), want.data(), false);
+#pragma omp parallel for num_threads(2)
+    for (int part = 0; part < 2; ++part) {
+        got[part].resize(size_t(m * n));
+        gemm(false, false, m, n, k, A.data(), B.data(), got[part].data(), false);
     }
+    setGemmThreads(1);
+    for (int part = 0; part < 2; ++part)
+        EXPECT_EQ(got[part], want) << "product " << part << " in a parallel region";
 }
