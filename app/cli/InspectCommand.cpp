@@ -202,7 +202,9 @@ int inspectCommand(const std::vector<std::string>& argv)
             out["tensors"].push_back(std::move(j));
         }
         out["totals"] = { { "tensors", tensors.size() }, { "params", params }, { "bytes", bytes } };
-        std::cout << out.dump(2) << "\n";
+        // Tensor names are the file's own bytes (lookup keys, not rewritten): any that are not
+        // UTF-8 are printed with U+FFFD, as the metadata already is (openWeightFile).
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return 0;
     }
 

@@ -1,6 +1,7 @@
 #include "io/StrictJson.h"
 
 #include "util/Error.h"
+#include "util/Utf8.h"
 
 #include <set>
 #include <vector>
@@ -61,6 +62,30 @@ nlohmann::json parseJsonWithDepthLimit(const std::string& text, const std::strin
         return Json::parse(text, callback);
     } catch (const Json::exception& e) {
         throw FormatError(what + " is not valid JSON: " + e.what());
+    }
+}
+
+void makeValidUtf8(nlohmann::json& j)
+{
+    if (j.is_string()) {
+        auto& text = j.get_ref<std::string&>();
+        if (!isValidUtf8(text))
+            text = toValidUtf8(text);
+    } else if (j.is_array()) {
+        for (auto& item : j)
+            makeValidUtf8(item);
+    } else if (j.is_object()) {
+        bool keysValid = true;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            makeValidUtf8(it.value());
+            keysValid = keysValid && isValidUtf8(it.key());
+        }
+        if (!keysValid) {
+            nlohmann::json fixed = nlohmann::json::object();
+            for (auto it = j.begin(); it != j.end(); ++it)
+                fixed[toValidUtf8(it.key())] = std::move(it.value());
+            j = std::move(fixed);
+        }
     }
 }
 

@@ -22,4 +22,9 @@ nlohmann::ordered_json parseStrictJson(const char* begin, const char* end, const
 // Throws FormatError "<what>: ...".
 nlohmann::json parseJsonWithDepthLimit(const std::string& text, const std::string& what, int maxDepth = 256);
 
+// Replaces bytes that are not well-formed UTF-8 in every string and object key of `j` by U+FFFD
+// (util/Utf8.h), so that it can be dumped: for JSON built from a file's raw strings (ONNX
+// protobuf fields, pickled and GGUF strings, HDF5 attributes) rather than parsed, which checks.
+void makeValidUtf8(nlohmann::json& j);
+
 } // namespace ws

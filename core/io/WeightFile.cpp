@@ -1,5 +1,7 @@
 #include "io/WeightFile.h"
 
+#include "io/StrictJson.h"
+
 #include "io/GgufReader.h"
 #include "io/KerasReader.h"
 #include "io/ModelFile.h"
@@ -52,7 +54,9 @@ Tensor WeightFile::readTensor(size_t index, int64_t maxElements) const
     return t;
 }
 
-std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
+namespace {
+
+std::unique_ptr<WeightFile> openByContentAndName(const std::string& path)
 {
     namespace fs = std::filesystem;
     // Before the existence check: "run.h5#epoch_0005" names a checkpoint inside a run record.
@@ -87,6 +91,17 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
         return std::make_unique<OnnxFile>(path);
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
                              ".npy, .npz, .h5, .keras, .gguf, .onnx, .pt/.pth/.bin/.ckpt)");
+}
+
+} // namespace
+
+std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
+{
+    auto file = openByContentAndName(path);
+    // Metadata is shown, dumped by `inspect --json` and exported: whatever bytes a file's strings
+    // hold, it must stay valid JSON text (a fuzzed ONNX file's producer name was not).
+    makeValidUtf8(file->metadata_);
+    return file;
 }
 
 } // namespace ws

@@ -60,6 +60,8 @@ public:
     virtual std::optional<Sequential> model() const { return std::nullopt; }
 
 protected:
+    friend std::unique_ptr<WeightFile> openWeightFile(const std::string& path);
+
     // The tensor that read(index, first, count, ...) asks for, after checking that it exists and
     // that [first, first + count) lies inside it; throws Error naming the file and the tensor.
     const TensorInfo& checkedRead(size_t index, int64_t first, int64_t count) const;

@@ -3,10 +3,12 @@
 // fixed inputs (.npy), typed-field initializers made with onnx.helper, graphs the engine cannot
 // run, and hostile files in bad/.
 #include "io/OnnxReader.h"
+#include "io/StrictJson.h"
 #include "io/WeightFile.h"
 #include "nn/LayerFactory.h"
 #include "nn/Permute.h"
 #include "util/Error.h"
+#include "util/Utf8.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -345,4 +347,43 @@ TEST(Permute, RoundTripsThroughItsConfigAndTheCompactForm)
     const auto layer = makeLayer(spec[0]);
     EXPECT_EQ(layer->config().at("dims"), nlohmann::json::parse("[3, 1, 2]"));
     EXPECT_THROW(makeLayer(nlohmann::json { { "type", "Permute" } }), ConfigError);
+}
+
+// Found by fuzz_onnx: protobuf strings are bytes, and a producer name that was not UTF-8 made
+// the metadata impossible to dump (nlohmann type_error 316): `inspect --json` failed and the
+// inspector's metadata panel would have thrown. openWeightFile now replaces such bytes by U+FFFD.
+TEST(OnnxReader, MetadataWithInvalidUtf8StaysDumpable)
+{
+    const auto file = openWeightFile(kDir + "/bad/invalid_utf8_metadata.onnx");
+    std::string text;
+    ASSERT_NO_THROW(text = file->metadata().dump());
+    EXPECT_NE(text.find("\xEF\xBF\xBD"), std::string::npos) << text.substr(0, 400);
+}
+
+TEST(Utf8, AcceptsWellFormedTextAndRefusesEveryIllFormedClass)
+{
+    EXPECT_TRUE(isValidUtf8(""));
+    EXPECT_TRUE(isValidUtf8("plain ascii"));
+    EXPECT_TRUE(isValidUtf8("Gr\xC3\xBC\xC3\x9F" "e \xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF"));
+    EXPECT_FALSE(isValidUtf8("\x80"));             // a lone continuation byte
+    EXPECT_FALSE(isValidUtf8("\xC0\xAF"));         // overlong '/'
+    EXPECT_FALSE(isValidUtf8("\xE0\x80\xAF"));     // overlong, three bytes
+    EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));     // a surrogate
+    EXPECT_FALSE(isValidUtf8("\xF4\x90\x80\x80")); // above U+10FFFF
+    EXPECT_FALSE(isValidUtf8("\xE2\x82"));         // cut short
+    EXPECT_FALSE(isValidUtf8("\xFF"));
+    EXPECT_EQ(toValidUtf8("py\xACtorch"), "py\xEF\xBF\xBDtorch");
+    EXPECT_EQ(toValidUtf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+    EXPECT_EQ(toValidUtf8("\xE2\x82\xAC"), "\xE2\x82\xAC");
+}
+
+TEST(Utf8, MakeValidUtf8FixesStringsAndKeysAtAnyDepth)
+{
+    nlohmann::json j = { { "ok", "fine" }, { "bad\xFF", { "x\xC0", 1, { { "deep", "\xED\xA0\x80" } } } } };
+    makeValidUtf8(j);
+    const std::string text = j.dump(); // threw before
+    EXPECT_EQ(j.at("ok"), "fine");
+    ASSERT_TRUE(j.contains("bad\xEF\xBF\xBD"));
+    EXPECT_EQ(j.at("bad\xEF\xBF\xBD")[0], "x\xEF\xBF\xBD");
+    EXPECT_EQ(j.at("bad\xEF\xBF\xBD")[2].at("deep"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
