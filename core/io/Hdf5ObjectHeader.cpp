@@ -43,16 +43,6 @@ constexpr unsigned kAttribute = 0x000C;
 constexpr unsigned kMessageShared = 0x02; // message flags bit 1: the data is a shared-message reference
 constexpr size_t kMaxChunks = 65536;
 
-// Thrown inside the walk with the detail only; checkObjectHeader adds file, path and address.
-struct Damage {
-    std::string detail;
-};
-
-[[noreturn]] void damaged(std::string detail)
-{
-    throw Damage { std::move(detail) };
-}
-
 std::string at(uint64_t offset)
 {
     return "at byte " + std::to_string(offset);
@@ -65,7 +55,11 @@ uint64_t saturatingMul(uint64_t a, uint64_t b)
 
 class HeaderWalk {
 public:
-    HeaderWalk(const FileBytes& bytes, const FileLayout& layout) : bytes_(bytes), layout_(layout) {}
+    // `where` starts every refusal: the file, the object's path and the header's address.
+    HeaderWalk(const FileBytes& bytes, const FileLayout& layout, std::string where)
+        : bytes_(bytes), layout_(layout), where_(std::move(where))
+    {
+    }
 
     void run(uint64_t address)
     {
@@ -239,8 +233,14 @@ private:
         return n;
     }
 
+    [[noreturn]] void damaged(const std::string& detail) const
+    {
+        throw FormatError(where_ + ": " + detail + " (damaged file?)");
+    }
+
     const FileBytes& bytes_;
     const FileLayout& layout_;
+    const std::string where_;
     unsigned version_ = 1;
     unsigned flags_ = 0;
     std::vector<Chunk> chunks_;
@@ -292,11 +292,7 @@ void checkObjectHeader(hid_t obj, const std::string& file)
     const FileBytes bytes(fileId.get());
     if (!bytes.readable())
         throw FormatError(where + " cannot be checked (unsupported HDF5 driver)");
-    try {
-        HeaderWalk(bytes, layout).run(info.addr);
-    } catch (const Damage& d) {
-        throw FormatError(where + ": " + d.detail + " (damaged file?)");
-    }
+    HeaderWalk(bytes, layout, where).run(info.addr);
     std::lock_guard lock(g_checkedMutex);
     if (g_checked.size() >= 65536)
         g_checked.clear();
