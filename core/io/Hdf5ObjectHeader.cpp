@@ -92,7 +92,7 @@ public:
             addChunk(start, start + 16, decodeLE(prefix + 8, 4), 0);
         }
         for (size_t i = 0; i < chunks_.size(); ++i)
-            walkChunk(chunks_[i]);
+            walkChunk(chunks_[i]); // a copy: continuations grow chunks_ while it is walked
     }
 
 private:
@@ -119,7 +119,7 @@ private:
         chunks_.push_back({ messages, size });
     }
 
-    void walkChunk(const Chunk& chunk)
+    void walkChunk(Chunk chunk)
     {
         std::vector<unsigned char> data(size_t(chunk.size));
         if (!bytes_.read(chunk.begin, data.data(), data.size()))
