@@ -16,11 +16,13 @@ uint64_t decodeLE(const unsigned char* p, size_t n)
     return v;
 }
 
-FileBytes::FileBytes(hid_t file)
+FileBytes::FileBytes(hid_t file) : FileBytes(file, H5Pget_driver(Handle(H5Fget_access_plist(file)).get()))
+{
+}
+
+FileBytes::FileBytes(hid_t file, hid_t driver)
 {
     H5Fget_filesize(file, &size_);
-    Handle fapl(H5Fget_access_plist(file));
-    const hid_t driver = H5Pget_driver(fapl.get());
     void* handle = nullptr;
     if (H5Fget_vfd_handle(file, H5P_DEFAULT, &handle) < 0 || !handle)
         return;

@@ -18,6 +18,9 @@ uint64_t decodeLE(const unsigned char* p, size_t n);
 class FileBytes {
 public:
     explicit FileBytes(hid_t file);
+    // With the file's driver already known (H5Pget_driver of its access property list, whose
+    // copy costs more than the rest of a small read).
+    FileBytes(hid_t file, hid_t driver);
     bool readable() const { return fd_ >= 0 || image_; }
     hsize_t size() const { return size_; }
     // False when [offset, offset + n) is not inside the file.

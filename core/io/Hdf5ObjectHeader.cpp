@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <set>
 #include <utility>
@@ -55,8 +57,8 @@ uint64_t saturatingMul(uint64_t a, uint64_t b)
 
 class HeaderWalk {
 public:
-    // `where` starts every refusal: the file, the object's path and the header's address.
-    HeaderWalk(const FileBytes& bytes, const FileLayout& layout, std::string where)
+    // `where` names the file, the object's path and the header's address; only called to refuse.
+    HeaderWalk(const FileBytes& bytes, const FileLayout& layout, std::function<std::string()> where)
         : bytes_(bytes), layout_(layout), where_(std::move(where))
     {
     }
@@ -235,12 +237,12 @@ private:
 
     [[noreturn]] void damaged(const std::string& detail) const
     {
-        throw FormatError(where_ + ": " + detail + " (damaged file?)");
+        throw FormatError(where_() + ": " + detail + " (damaged file?)");
     }
 
     const FileBytes& bytes_;
     const FileLayout& layout_;
-    const std::string where_;
+    const std::function<std::string()> where_;
     unsigned version_ = 1;
     unsigned flags_ = 0;
     std::vector<Chunk> chunks_;
@@ -259,10 +261,16 @@ std::string objectPath(hid_t obj)
     return path;
 }
 
-// Headers that passed, by (file number, address). libhdf5 numbers each file it opens anew, so
-// an entry never stands for another file's header.
+// Headers that passed, by (file number, address), and each open file's layout and driver
+// (copying a file's property lists is most of a check's cost). libhdf5 numbers each file it
+// opens anew, so an entry never stands for another file.
+struct KnownFile {
+    FileLayout layout;
+    hid_t driver = H5I_INVALID_HID;
+};
 std::mutex g_checkedMutex;
 std::set<std::pair<unsigned long, haddr_t>> g_checked;
+std::map<unsigned long, KnownFile> g_files;
 
 } // namespace
 
@@ -279,24 +287,42 @@ void checkObjectHeader(hid_t obj, const std::string& file)
         if (g_checked.count(key))
             return;
     }
-    const std::string where = file + ": the object header of '" + objectPath(obj) + "' at address " + std::to_string(info.addr);
+    auto where = [&] {
+        return file + ": the object header of '" + objectPath(obj) + "' at address " + std::to_string(info.addr);
+    };
     Handle fileId(H5Iget_file_id(obj));
     unsigned intent = 0;
     // A file open for writing may hold newer headers in libhdf5's cache than on disk (a run
     // being written): write them out first, so the bytes read are the ones libhdf5 holds.
     if (H5Fget_intent(fileId.get(), &intent) >= 0 && (intent & H5F_ACC_RDWR) && H5Fflush(fileId.get(), H5F_SCOPE_LOCAL) < 0)
-        throw FormatError(where + " cannot be checked (the file cannot be flushed)");
-    FileLayout layout;
-    if (!fileLayout(fileId.get(), layout))
-        throw FormatError(where + " cannot be checked (damaged superblock?)");
-    const FileBytes bytes(fileId.get());
+        throw FormatError(where() + " cannot be checked (the file cannot be flushed)");
+    KnownFile known;
+    bool isKnown = false;
+    {
+        std::lock_guard lock(g_checkedMutex);
+        const auto it = g_files.find(info.fileno);
+        if (it != g_files.end()) {
+            known = it->second;
+            isKnown = true;
+        }
+    }
+    if (!isKnown) {
+        if (!fileLayout(fileId.get(), known.layout))
+            throw FormatError(where() + " cannot be checked (damaged superblock?)");
+        Handle fapl(H5Fget_access_plist(fileId.get()));
+        known.driver = H5Pget_driver(fapl.get());
+    }
+    const FileBytes bytes(fileId.get(), known.driver);
     if (!bytes.readable())
-        throw FormatError(where + " cannot be checked (unsupported HDF5 driver)");
-    HeaderWalk(bytes, layout, where).run(info.addr);
+        throw FormatError(where() + " cannot be checked (unsupported HDF5 driver)");
+    HeaderWalk(bytes, known.layout, where).run(info.addr);
     std::lock_guard lock(g_checkedMutex);
-    if (g_checked.size() >= 65536)
+    if (g_checked.size() >= 65536 || g_files.size() >= 4096) {
         g_checked.clear();
+        g_files.clear();
+    }
     g_checked.insert(key);
+    g_files.emplace(info.fileno, known);
 }
 
 } // namespace ws::h5
