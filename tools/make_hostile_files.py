@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import struct
+import sys
 import zipfile
 
 import h5py
@@ -486,15 +487,200 @@ def vlen_heap_files():
     variant("keras-h5-vlen-heap-free-space-zero.h5", zero_free_space)
 
 
+# ---- HDF5 object headers (attribute messages; #9) ----------------------------------------------
+def lookup3(data, initval=0):
+    """Bob Jenkins' lookup3 hashlittle, byte by byte: the checksum of HDF5's version 2 object
+    header chunks (and its other checksummed metadata)."""
+    m = 0xFFFFFFFF
+
+    def rot(x, k):
+        return ((x << k) | (x >> (32 - k))) & m
+
+    a = b = c = (0xDEADBEEF + len(data) + initval) & m
+    k, n = 0, len(data)
+    while n > 12:
+        a = (a + int.from_bytes(data[k:k + 4], "little")) & m
+        b = (b + int.from_bytes(data[k + 4:k + 8], "little")) & m
+        c = (c + int.from_bytes(data[k + 8:k + 12], "little")) & m
+        a = (a - c) & m; a ^= rot(c, 4); c = (c + b) & m
+        b = (b - a) & m; b ^= rot(a, 6); a = (a + c) & m
+        c = (c - b) & m; c ^= rot(b, 8); b = (b + a) & m
+        a = (a - c) & m; a ^= rot(c, 16); c = (c + b) & m
+        b = (b - a) & m; b ^= rot(a, 19); a = (a + c) & m
+        c = (c - b) & m; c ^= rot(b, 4); b = (b + a) & m
+        k, n = k + 12, n - 12
+    if n == 0:
+        return c
+    tail = data[k:k + n] + bytes(12 - n)
+    a = (a + int.from_bytes(tail[0:4], "little")) & m
+    b = (b + int.from_bytes(tail[4:8], "little")) & m
+    c = (c + int.from_bytes(tail[8:12], "little")) & m
+    c ^= b; c = (c - rot(b, 14)) & m
+    a ^= c; a = (a - rot(c, 11)) & m
+    b ^= a; b = (b - rot(a, 25)) & m
+    c ^= b; c = (c - rot(b, 16)) & m
+    a ^= c; a = (a - rot(c, 4)) & m
+    b ^= a; b = (b - rot(a, 14)) & m
+    c ^= b; c = (c - rot(b, 24)) & m
+    return c
+
+
+def header_chunks(data, addr):
+    """The chunks of the object header at `addr` (superblock 0 or 2 files, 8-byte addresses and
+    lengths, no user block): (block start, messages start, messages end, version, header flags);
+    a version 2 chunk's checksum covers block start .. messages end and follows it."""
+    if data[addr:addr + 4] == b"OHDR":
+        flags = data[addr + 5]
+        p = addr + 6 + (16 if flags & 0x20 else 0) + (4 if flags & 0x10 else 0)
+        width = 1 << (flags & 3)
+        todo = [(addr, p + width, p + width + int.from_bytes(data[p:p + width], "little"), 2, flags)]
+    else:
+        todo = [(addr, addr + 16, addr + 16 + struct.unpack_from("<I", data, addr + 8)[0], 1, 0)]
+    chunks = []
+    while todo:
+        chunk = todo.pop(0)
+        chunks.append(chunk)
+        for _, mtype, _, body, _ in chunk_messages(data, chunk):
+            if mtype == 0x10:
+                at, length = struct.unpack_from("<QQ", data, body)
+                todo.append((at, at + 4, at + length - 4, 2, chunk[4]) if chunk[3] == 2 else (at, at, at + length, 1, 0))
+    return chunks
+
+
+def chunk_messages(data, chunk):
+    """(message start, type, size, body start, flags) of each message of one chunk."""
+    _, p, end, version, hflags = chunk
+    prefix = 8 if version == 1 else 4 + (2 if hflags & 0x04 else 0)
+    out = []
+    while end - p >= prefix:
+        if version == 1:
+            mtype, size, flags = struct.unpack_from("<HHB", data, p)
+        else:
+            mtype, size, flags = struct.unpack_from("<BHB", data, p)
+        out.append((p, mtype, size, p + prefix, flags))
+        p += prefix + size
+    return out
+
+
+def attribute_messages(data, addr):
+    """{name: (chunk, message start, size, body start)} of the attribute messages at `addr`."""
+    found = {}
+    for chunk in header_chunks(data, addr):
+        for start, mtype, size, body, _ in chunk_messages(data, chunk):
+            if mtype == 0x0C:
+                version = data[body]
+                name_size = struct.unpack_from("<H", data, body + 2)[0]
+                name_at = body + (9 if version == 3 else 8)
+                found[data[name_at:name_at + name_size - 1].decode()] = (chunk, start, size, body)
+    return found
+
+
+def reseal(data, chunk):
+    """Recomputes a version 2 chunk's checksum after a patch (libhdf5 checks it on load)."""
+    block, _, end, version, _ = chunk
+    if version == 2:
+        struct.pack_into("<I", data, end, lookup3(bytes(data[block:end])))
+
+
+def object_header_files():
+    """Attribute messages of the root group's object header damaged where libhdf5 1.10.8 decodes
+    them without bounds (H5Aexists -> H5O__msg_iterate_real -> H5O__attr_decode): a name without
+    its NUL, sizes past the message, data past the message. Bases: keras2_mlp.h5 (h5py: version 1
+    header, its attributes in a continuation chunk) and a copy of model/mlp.h5 written with
+    libver="latest" (version 2 "OHDR" header, version 3 attribute messages, an "OCHK" chunk),
+    resealed with the right checksum so that libhdf5 loads the header and our check must find
+    the damage. The fuzzer's two finds (keras-h5-attr-name-overread.h5,
+    model-attr-exists-overread.h5) sit beside them."""
+    keras = bytearray(read("keras/keras2_mlp.h5"))
+    root = 96  # superblock 0: the root group's object header address (checked below)
+    assert struct.unpack_from("<Q", keras, 24 + 4 * 8 + 8)[0] == root
+    attrs = attribute_messages(keras, root)
+
+    def variant(base, name, patch, addr=root):
+        data = bytearray(base)
+        patch(data, attribute_messages(data, addr))
+        write(name, bytes(data))
+
+    def unterminated(d, a):  # "backend\0" -> "backendX": strdup runs on (the fuzzer's find, made on purpose)
+        _, _, _, body = a["backend"]
+        d[body + 8 + 7] = ord("X")
+    variant(keras, "keras-h5-attr-name-unterminated.h5", unterminated)
+
+    def name_past(d, a):
+        struct.pack_into("<H", d, a["keras_version"][3] + 2, 512)
+    variant(keras, "keras-h5-attr-name-past-message.h5", name_past)
+
+    def dataspace_past(d, a):  # what fuzz_model_h5 found: a dataspace size of 0x8008
+        struct.pack_into("<H", d, a["model_config"][3] + 6, 0x8008)
+    variant(keras, "keras-h5-attr-dataspace-past-message.h5", dataspace_past)
+
+    def data_past(d, a):
+        # training_config, the chunk's last message (72 bytes, its 16-byte string reference last):
+        # an element of 64 bytes still fits the message, which is all libhdf5 1.10.8 compares
+        # with, so its memcpy reads 48 bytes past the chunk
+        _, _, size, body = a["training_config"]
+        name_size = struct.unpack_from("<H", d, body + 2)[0]
+        struct.pack_into("<I", d, body + 8 + (name_size + 7) // 8 * 8 + 4, size - 8)
+    variant(keras, "keras-h5-attr-data-past-message.h5", data_past)
+
+    def rank_past(d, a):  # a scalar dataspace turned rank 3: its dimensions lie past its 8 bytes
+        _, _, _, body = a["training_config"]
+        name_size, type_size = struct.unpack_from("<HH", d, body + 2)
+        d[body + 8 + (name_size + 7) // 8 * 8 + (type_size + 7) // 8 * 8 + 1] = 3
+    variant(keras, "keras-h5-attr-dataspace-rank-past-message.h5", rank_past)
+
+    def message_past_chunk(d, a):  # the last message claims more than its chunk: libhdf5 refuses it itself
+        _, start, _, _ = a["training_config"]
+        struct.pack_into("<H", d, start + 2, 0x7FF8)
+    variant(keras, "keras-h5-message-past-chunk.h5", message_past_chunk)
+
+    def continuation_cycle(d, a):  # training_config's message becomes a continuation back to its own chunk
+        chunk, start, size, body = a["training_config"]
+        struct.pack_into("<H", d, start, 0x10)
+        struct.pack_into("<QQ", d, body, chunk[0], chunk[2] - chunk[0])
+    variant(keras, "keras-h5-continuation-cycle.h5", continuation_cycle)
+
+    # version 2 headers: mlp.h5 copied with libver="latest"
+    v2 = out("model-v2-headers.h5")
+    with h5py.File(os.path.join(DATA, "model", "mlp.h5"), "r") as src, h5py.File(v2, "w", libver="latest") as dst:
+        for key in src.attrs:
+            dst.attrs.create(key, src.attrs[key], dtype=src.attrs.get_id(key).dtype)
+        for key in src:
+            src.copy(src[key], dst, key)
+    model = bytearray(open(v2, "rb").read())
+    v2root = struct.unpack_from("<Q", model, 12 + 3 * 8)[0]  # superblock 2/3: root object header address
+    assert model[v2root:v2root + 4] == b"OHDR", "libver=latest should write version 2 headers"
+    assert sum(model[c[0]:c[0] + 4] == b"OCHK" for c in header_chunks(model, v2root)) > 0, "expected OCHK chunks"
+
+    def v2_name_past(d, a):
+        chunk, _, _, body = a["created"]
+        struct.pack_into("<H", d, body + 2, 4096)
+        reseal(d, chunk)
+    variant(model, "model-v2-attr-name-past-message.h5", v2_name_past, v2root)
+
+    def v2_data_past(d, a):  # 'model_config' (a fixed-length string): its length grown to the message's size
+        chunk, _, size, body = a["model_config"]
+        name_size = struct.unpack_from("<H", d, body + 2)[0]
+        struct.pack_into("<I", d, body + 9 + name_size + 4, size)
+        reseal(d, chunk)
+    variant(model, "model-v2-attr-data-past-message.h5", v2_data_past, v2root)
+
+    def v2_bad_checksum(d, a):  # the same damage, not resealed: libhdf5 refuses the header itself
+        chunk, _, _, body = a["created"]
+        struct.pack_into("<H", d, body + 2, 4096)
+    variant(model, "model-v2-bad-checksum.h5", v2_bad_checksum, v2root)
+
+
+GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,
+                                   native_files, object_header_files)}
+
+
 def main():
+    """Every group, or only those named on the command line (e.g. `object_header_files`): the
+    zip-based files carry the time they were written, so a full run rewrites them all."""
     os.makedirs(OUT, exist_ok=True)
-    safetensors()
-    numpy_files()
-    idx_files()
-    csv_files()
-    keras_files()
-    vlen_heap_files()
-    native_files()
+    for name in sys.argv[1:] or GROUPS:
+        GROUPS[name]()
 
 
 if __name__ == "__main__":

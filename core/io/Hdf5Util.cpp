@@ -1,8 +1,8 @@
 #include "io/Hdf5Util.h"
 
+#include "io/Hdf5FileBytes.h"
+#include "io/Hdf5ObjectHeader.h"
 #include "util/Error.h"
-
-#include <unistd.h>
 
 #include <cstring>
 #include <map>
@@ -51,8 +51,9 @@ bool exists(hid_t loc, const std::string& path)
     return true;
 }
 
-bool hasAttribute(hid_t obj, const std::string& name)
+bool hasAttribute(hid_t obj, const std::string& name, const std::string& file)
 {
+    checkObjectHeader(obj, file); // H5Aexists decodes every attribute message of the header (#9)
     return H5Aexists(obj, name.c_str()) > 0;
 }
 
@@ -70,7 +71,7 @@ void writeStringAttribute(hid_t obj, const std::string& name, const std::string&
 
 std::string readStringAttribute(hid_t obj, const std::string& name, const std::string& file)
 {
-    if (!hasAttribute(obj, name))
+    if (!hasAttribute(obj, name, file))
         throw FormatError(file + ": attribute '" + name + "' is missing");
     Handle attr(H5Aopen(obj, name.c_str(), H5P_DEFAULT));
     Handle type(H5Aget_type(attr.get()));
@@ -241,13 +242,13 @@ std::vector<std::string> readStringListAttribute(hid_t obj, const std::string& n
         if (!readStrings(attr.get(), out, what))
             throw FormatError(what + " is not a list of strings");
     };
-    if (hasAttribute(obj, name)) {
+    if (hasAttribute(obj, name, file)) {
         readOne(name);
         return out;
     }
-    if (!hasAttribute(obj, name + "0"))
+    if (!hasAttribute(obj, name + "0", file))
         throw FormatError(what + " is missing");
-    for (int chunk = 0; hasAttribute(obj, name + std::to_string(chunk)); ++chunk)
+    for (int chunk = 0; hasAttribute(obj, name + std::to_string(chunk), file); ++chunk)
         readOne(name + std::to_string(chunk));
     return out;
 }
@@ -303,60 +304,6 @@ bool registerRawVlenConversion()
     }();
     return registered;
 }
-
-uint64_t decodeLE(const unsigned char* p, size_t n)
-{
-    uint64_t v = 0;
-    for (size_t i = n; i-- > 0;)
-        v = (v << 8) | p[i];
-    return v;
-}
-
-// The bytes of an open file, through its driver: a descriptor (sec2, the default) or the image
-// in memory (core, the .keras reader's model.weights.h5).
-class FileBytes {
-public:
-    explicit FileBytes(hid_t file)
-    {
-        H5Fget_filesize(file, &size_);
-        Handle fapl(H5Fget_access_plist(file));
-        const hid_t driver = H5Pget_driver(fapl.get());
-        void* handle = nullptr;
-        if (H5Fget_vfd_handle(file, H5P_DEFAULT, &handle) < 0 || !handle)
-            return;
-        if (driver == H5FD_SEC2)
-            fd_ = *static_cast<int*>(handle);
-        else if (driver == H5FD_CORE) // the core driver hands out the address of its buffer pointer
-            image_ = *static_cast<const unsigned char* const*>(handle);
-    }
-    bool readable() const { return fd_ >= 0 || image_; }
-    hsize_t size() const { return size_; }
-    // False when [offset, offset + n) is not inside the file.
-    bool read(uint64_t offset, void* out, size_t n) const
-    {
-        if (offset > size_ || n > size_ - offset)
-            return false;
-        if (image_) {
-            std::memcpy(out, image_ + offset, n);
-            return true;
-        }
-        auto* dst = static_cast<unsigned char*>(out);
-        while (n > 0) {
-            const ssize_t got = pread(fd_, dst, n, off_t(offset));
-            if (got <= 0)
-                return false;
-            dst += got;
-            offset += uint64_t(got);
-            n -= size_t(got);
-        }
-        return true;
-    }
-
-private:
-    hsize_t size_ = 0;
-    int fd_ = -1;
-    const unsigned char* image_ = nullptr;
-};
 
 // One collection's objects: index -> size, as HDF5 finds them.
 using HeapObjects = std::vector<std::pair<unsigned, uint64_t>>;
@@ -423,12 +370,11 @@ void checkVariableLengthStrings(hid_t obj, const std::string& what)
         throw FormatError(what + ": its characters are " + std::to_string(H5Tget_size(character.get()))
             + " bytes wide (damaged type?)");
     Handle file(H5Iget_file_id(obj));
-    Handle fcpl(H5Fget_create_plist(file.get()));
-    size_t sizeofAddr = 0, sizeofSize = 0;
-    hsize_t base = 0;
-    if (!fcpl.valid() || H5Pget_sizes(fcpl.get(), &sizeofAddr, &sizeofSize) < 0 || H5Pget_userblock(fcpl.get(), &base) < 0
-        || sizeofAddr < 2 || sizeofAddr > 8 || sizeofSize < 2 || sizeofSize > 8)
+    FileLayout layout;
+    if (!fileLayout(file.get(), layout))
         throw FormatError(what + " cannot be checked (damaged file?)");
+    const size_t sizeofAddr = layout.sizeofAddr, sizeofSize = layout.sizeofSize;
+    const hsize_t base = layout.base;
     const FileBytes bytes(file.get());
     if (!bytes.readable() || !registerRawVlenConversion())
         throw FormatError(what + " cannot be checked (unsupported HDF5 driver)");

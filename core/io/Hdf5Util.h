@@ -41,7 +41,9 @@ void silenceErrors();
 bool exists(hid_t loc, const std::string& path);
 void writeStringAttribute(hid_t obj, const std::string& name, const std::string& value, const std::string& file);
 std::string readStringAttribute(hid_t obj, const std::string& name, const std::string& file);
-bool hasAttribute(hid_t obj, const std::string& name);
+// Checks obj's object header first (h5::checkObjectHeader, #9): libhdf5 decodes every attribute
+// message of the header to answer, trusting their sizes. Throws FormatError naming `file`.
+bool hasAttribute(hid_t obj, const std::string& name, const std::string& file);
 void writeFloatDataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const float* data,
     const std::string& file);
 // Reads a dataset as float32; dims receives its shape. Refuses datasets larger than maxElements.

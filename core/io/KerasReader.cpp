@@ -223,10 +223,10 @@ void KerasFile::openHdf5(const std::string& path)
     h5::Handle root(H5Gopen2(file_.get(), "/", H5P_DEFAULT));
     // Our own model files also carry a model_config: say what they are rather than
     // complaining about a missing model_weights group.
-    if (h5::hasAttribute(root.get(), "format")
+    if (h5::hasAttribute(root.get(), "format", path)
         && h5::readStringAttribute(root.get(), "format", path) == "weightscope-model")
         throw FormatError(path + ": a Weightscope model file, not a Keras file (open it as a model)");
-    if (h5::hasAttribute(root.get(), "model_config")) {
+    if (h5::hasAttribute(root.get(), "model_config", path)) {
         format_ = "keras-h5";
         readRootMetadata(root.get());
         if (!h5::exists(file_.get(), "model_weights"))
@@ -234,7 +234,7 @@ void KerasFile::openHdf5(const std::string& path)
         weightsGroup_ = "model_weights";
         listLegacy(weightsGroup_);
         listLegacyOptimizer();
-    } else if (h5::hasAttribute(root.get(), "layer_names") || h5::hasAttribute(root.get(), "layer_names0")) {
+    } else if (h5::hasAttribute(root.get(), "layer_names", path) || h5::hasAttribute(root.get(), "layer_names0", path)) {
         format_ = "keras-h5-weights";
         readRootMetadata(root.get());
         listLegacy("");
@@ -307,13 +307,13 @@ void KerasFile::openKeras(const std::string& path)
 void KerasFile::readRootMetadata(hid_t root)
 {
     for (const char* key : { "keras_version", "backend" })
-        if (h5::hasAttribute(root, key))
+        if (h5::hasAttribute(root, key, path_))
             metadata_[key] = h5::readStringAttribute(root, key, path_);
-    if (h5::hasAttribute(root, "model_config")) {
+    if (h5::hasAttribute(root, "model_config", path_)) {
         config_ = parseJson(h5::readStringAttribute(root, "model_config", path_), path_, "attribute model_config");
         metadata_["model_config"] = config_;
     }
-    if (h5::hasAttribute(root, "training_config")) {
+    if (h5::hasAttribute(root, "training_config", path_)) {
         const std::string text = h5::readStringAttribute(root, "training_config", path_);
         try {
             metadata_["training_config"] = parseJsonWithDepthLimit(text, path_ + ": attribute training_config");
@@ -357,7 +357,7 @@ void KerasFile::listLegacyOptimizer()
     if (!h5::exists(file_.get(), "optimizer_weights"))
         return;
     h5::Handle g(H5Gopen2(file_.get(), "optimizer_weights", H5P_DEFAULT));
-    if (!g.valid() || !(h5::hasAttribute(g.get(), "weight_names") || h5::hasAttribute(g.get(), "weight_names0")))
+    if (!g.valid() || !(h5::hasAttribute(g.get(), "weight_names", path_) || h5::hasAttribute(g.get(), "weight_names0", path_)))
         return;
     for (const std::string& weight : weightNames("optimizer_weights"))
         if (h5::isDataset(file_.get(), "optimizer_weights/" + weight))
@@ -417,14 +417,14 @@ void KerasFile::walkStore(hid_t group, const std::string& path)
                 throw FormatError(path_ + ": group '" + childPath
                     + "' is a second link to a group already seen (a hard-link cycle); refusing the file");
             h5::Handle g(H5Gopen2(group, child.c_str(), H5P_DEFAULT));
-            if (child == "vars" && h5::hasAttribute(g.get(), "name"))
+            if (child == "vars" && h5::hasAttribute(g.get(), "name", path_))
                 varsByName_.emplace(h5::readStringAttribute(g.get(), "name", path_), childPath);
             walkStore(g.get(), childPath);
         } else if (info.type == H5O_TYPE_DATASET && path.size() >= 4 && path.compare(path.size() - 4, 4, "vars") == 0) {
             // The layer: the vars group's name attribute (Keras >= 3.3), else its store path.
             h5::Handle vars(H5Gopen2(file_.get(), path.c_str(), H5P_DEFAULT));
             std::string layer;
-            if (h5::hasAttribute(vars.get(), "name"))
+            if (h5::hasAttribute(vars.get(), "name", path_))
                 layer = h5::readStringAttribute(vars.get(), "name", path_);
             else if (path.rfind("layers/", 0) == 0)
                 layer = path.substr(7, path.size() - 7 - 5);
@@ -457,7 +457,7 @@ void KerasFile::addTensor(const std::string& name, const std::string& datasetPat
         throw FormatError(path_ + ": dataset '" + datasetPath + "' has an impossible shape");
     }
     const size_t size = H5Tget_size(type.get());
-    const bool bf16 = h5::hasAttribute(set.get(), "dtype") && size == 2
+    const bool bf16 = h5::hasAttribute(set.get(), "dtype", path_) && size == 2
         && h5::readStringAttribute(set.get(), "dtype", path_) == "bfloat16";
     switch (H5Tget_class(type.get())) {
     case H5T_FLOAT:

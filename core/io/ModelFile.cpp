@@ -221,7 +221,7 @@ bool isNativeModelFile(const std::string& path)
         return false;
     h5::Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
     try {
-        return h5::hasAttribute(root.get(), "format") && h5::readStringAttribute(root.get(), "format", path) == kFormat;
+        return h5::hasAttribute(root.get(), "format", path) && h5::readStringAttribute(root.get(), "format", path) == kFormat;
     } catch (const FormatError&) {
         return false;
     }

@@ -46,7 +46,7 @@ std::string hostName()
 // Attributes change during a run (status, progress): HDF5 cannot resize one, so it is replaced.
 void setAttribute(hid_t obj, const std::string& name, const std::string& value, const std::string& file)
 {
-    if (h5::hasAttribute(obj, name) && H5Adelete(obj, name.c_str()) < 0)
+    if (h5::hasAttribute(obj, name, file) && H5Adelete(obj, name.c_str()) < 0)
         throw FormatError(file + ": cannot replace attribute '" + name + "'");
     h5::writeStringAttribute(obj, name, value, file);
 }
@@ -175,7 +175,7 @@ h5::Handle openRun(const std::string& path, unsigned flags)
     if (!file.valid())
         throw FormatError(path + ": cannot open the HDF5 file (truncated or damaged?)");
     h5::Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
-    if (!h5::hasAttribute(root.get(), "format") || h5::readStringAttribute(root.get(), "format", path) != kFormat)
+    if (!h5::hasAttribute(root.get(), "format", path) || h5::readStringAttribute(root.get(), "format", path) != kFormat)
         throw FormatError(path + ": not a Weightscope run record (attribute 'format' is not '" + kFormat + "')");
     const std::string version = h5::readStringAttribute(root.get(), "format_version", path);
     if (version != std::to_string(kFormatVersion))

@@ -281,6 +281,33 @@ TEST(RunRecord, RefusesEventsInADamagedGlobalHeapInsteadOfHanging)
     expectFormatError([&] { readRunEvents(path); }, "has size 0");
 }
 
+// #9: libhdf5 1.10.8 strdups every attribute name of a header to answer H5Aexists, reading past
+// the header chunk when a name has no terminator. The root header is checked from the file's
+// bytes first, for reading and for editing (a file opened for writing).
+TEST(RunRecord, RefusesAnAttributeNameWithoutItsTerminator)
+{
+    TempDir dir;
+    const std::string path = dir.file("run.h5");
+    {
+        RunWriter w(path, makeHeader());
+        w.finish(RunStatus::Completed, nullptr, nullptr);
+    }
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const size_t at = bytes.find(std::string("notes\0", 6));
+    ASSERT_NE(at, std::string::npos) << "no attribute named 'notes' in the run file";
+    bytes[at + 5] = 'X';
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << bytes;
+    }
+    expectFormatError([&] { readRunInfo(path); }, "the object header of '/' at address");
+    expectFormatError([&] { editRunInfo(path, "renamed", {}, ""); }, "its name of 6 bytes has no terminating NUL");
+}
+
 TEST(RunRecord, AWriterDestroyedUnfinishedMarksTheRunInterrupted)
 {
     TempDir dir;
