@@ -9,6 +9,7 @@
 #include "training/TrainingPanel.h"
 
 #include "AppSettings.h"
+#include "BoundedGraph.h"
 #include "data/DatasetSource.h"
 #include "io/ModelFile.h"
 #include "nn/Activation.h"
@@ -23,7 +24,11 @@
 #include <QPushButton>
 #include <QTest>
 
+#include <qcustomplot.h>
+
 #include <atomic>
+#include <cmath>
+#include <limits>
 #include <thread>
 
 using namespace ws;
@@ -376,6 +381,63 @@ private slots:
         panel.stop();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
         QVERIFY(finished.first().first().value<TrainingOutcome>().message.contains(QStringLiteral("stopped")));
+    }
+    // #9, long runs: a graph fed for ever keeps at most its bound, evenly thinned real points
+    // (those offered at multiples of the stride) and always the newest one.
+    void boundedGraphThinsEvenlyAndKeepsTheNewest()
+    {
+        QCustomPlot plot;
+        BoundedGraph g(plot.addGraph(), 10);
+        const QCPGraph* graph = g.graph();
+        for (int i = 0; i < 1000; ++i) {
+            g.add(i, 3.0 * i);
+            if (i % 7 == 3)
+                g.add(i + 0.5, std::numeric_limits<double>::quiet_NaN()); // left out, not counted
+            QVERIFY2(graph->dataCount() <= 10, qPrintable(QStringLiteral("%1 points after %2").arg(graph->dataCount()).arg(i)));
+            QCOMPARE((graph->data()->constEnd() - 1)->key, double(i));
+            double previous = -1;
+            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+                QVERIFY(it->key > previous);
+                previous = it->key;
+                QCOMPARE(it->value, 3.0 * it->key); // a real point, not an average
+                if (it != graph->data()->constEnd() - 1)
+                    QVERIFY2(qint64(it->key) % g.stride() == 0,
+                        qPrintable(QStringLiteral("point %1 is off the stride %2").arg(it->key).arg(g.stride())));
+            }
+        }
+        QCOMPARE(g.stride(), qint64(128)); // 1000 points in at most 10: 0, 128, ..., 896 and 999
+        QCOMPARE(graph->dataCount(), 9);
+        QCOMPARE(graph->data()->constBegin()->key, 0.0);
+        g.clear();
+        QCOMPARE(graph->dataCount(), 0);
+        QCOMPARE(g.stride(), qint64(1));
+    }
+
+    // #9: the batch curves of a million-step training stay within TrainingCurves::kMaxPoints
+    // (they kept all 1 000 000 points, 32 MB for loss and accuracy) and still span the run.
+    void trainingCurvesOfAMillionStepsStayBounded()
+    {
+        TrainingCurves curves;
+        constexpr qint64 kSteps = 1'000'000;
+        QList<TrainingPoint> points;
+        for (qint64 step = 1; step <= kSteps; ++step) {
+            TrainingPoint p;
+            p.step = step;
+            p.epoch = double(step) / 250.0;
+            p.loss = 1.0 / double(step);
+            p.accuracy = 0.5;
+            p.baseLearningRate = 0.01f;
+            points.append(p);
+            if (points.size() == 1000)
+                curves.add(std::exchange(points, {}));
+        }
+        const QCPGraph* g = curves.batchLoss().graph();
+        QVERIFY2(g->dataCount() <= TrainingCurves::kMaxPoints, qPrintable(QString::number(g->dataCount())));
+        QVERIFY2(g->dataCount() > TrainingCurves::kMaxPoints / 2, qPrintable(QString::number(g->dataCount())));
+        QCOMPARE(g->data()->constBegin()->key, 1.0 / 250.0);
+        QCOMPARE((g->data()->constEnd() - 1)->key, double(kSteps) / 250.0);
+        curves.clear();
+        QCOMPARE(g->dataCount(), 0);
     }
 };
 

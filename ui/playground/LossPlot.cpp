@@ -8,12 +8,14 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
 {
     setMinimumSize(320, 160);
     setAntialiasedElements(QCP::aePlottables);
-    train_ = addGraph();
-    train_->setName(tr("Training loss"));
-    train_->setPen(QPen(QColor(0x55, 0x55, 0x55), 1.8));
-    test_ = addGraph();
-    test_->setName(tr("Test loss"));
-    test_->setPen(QPen(QColor(0x08, 0x77, 0xbd), 1.8));
+    QCPGraph* train = addGraph();
+    train->setName(tr("Training loss"));
+    train->setPen(QPen(QColor(0x55, 0x55, 0x55), 1.8));
+    train_ = BoundedGraph(train, kMaxPoints);
+    QCPGraph* test = addGraph();
+    test->setName(tr("Test loss"));
+    test->setPen(QPen(QColor(0x08, 0x77, 0xbd), 1.8));
+    test_ = BoundedGraph(test, kMaxPoints);
     xAxis->setLabel(tr("Epoch"));
     yAxis->setLabel(tr("Loss (MSE)"));
     legend->setVisible(true);
@@ -24,14 +26,14 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
 
 void LossPlot::addPoint(double epoch, double trainLoss, double testLoss)
 {
-    train_->addData(epoch, trainLoss);
-    test_->addData(epoch, testLoss);
+    train_.add(epoch, trainLoss);
+    test_.add(epoch, testLoss);
 }
 
 void LossPlot::clear()
 {
-    train_->data()->clear();
-    test_->data()->clear();
+    train_.clear();
+    test_.clear();
     xAxis->setRange(0, 1);
     yAxis->setRange(0, 1);
 }
@@ -39,13 +41,13 @@ void LossPlot::clear()
 void LossPlot::rescale()
 {
     bool found = false;
-    const QCPRange x = train_->getKeyRange(found);
+    const QCPRange x = train_.graph()->getKeyRange(found);
     if (!found)
         return;
     xAxis->setRange(0, std::max(1.0, x.upper));
-    QCPRange y = train_->getValueRange(found);
+    QCPRange y = train_.graph()->getValueRange(found);
     bool testFound = false;
-    const QCPRange yTest = test_->getValueRange(testFound);
+    const QCPRange yTest = test_.graph()->getValueRange(testFound);
     if (testFound)
         y.expand(yTest);
     yAxis->setRange(0, std::max(1e-3, y.upper * 1.05));

@@ -1,6 +1,9 @@
 // Train and test loss over epochs for the running Playground model. Points are appended as
-// snapshots arrive; the owner replots on its timer.
+// snapshots arrive, each curve held to kMaxPoints (BoundedGraph: a Playground left running for a
+// day keeps a bounded plot); the owner replots on its timer.
 #pragma once
+
+#include "BoundedGraph.h"
 
 #include <qcustomplot.h>
 
@@ -14,10 +17,12 @@ public:
     void addPoint(double epoch, double trainLoss, double testLoss);
     void clear();
     void rescale(); // fits the axes to the data (call before replot)
+    static constexpr int kMaxPoints = 20000;
+    const BoundedGraph& trainLoss() const { return train_; }
 
 private:
-    QCPGraph* train_ = nullptr;
-    QCPGraph* test_ = nullptr;
+    BoundedGraph train_;
+    BoundedGraph test_;
 };
 
 } // namespace ws::ui

@@ -6,7 +6,7 @@
 
 #include <qcustomplot.h>
 
-#include <cmath>
+#include <algorithm>
 
 namespace ws::ui {
 
@@ -15,12 +15,12 @@ namespace {
 const QColor kTrain(0x1f, 0x77, 0xb4);
 const QColor kValidation(0xff, 0x7f, 0x0e);
 
-QCPGraph* addGraph(QCustomPlot* plot, const QColor& colour, double width, const QString& name)
+BoundedGraph addGraph(QCustomPlot* plot, const QColor& colour, double width, const QString& name)
 {
     QCPGraph* g = plot->addGraph();
     g->setPen(QPen(colour, width));
     g->setName(name);
-    return g;
+    return BoundedGraph(g, TrainingCurves::kMaxPoints);
 }
 
 QCustomPlot* makePlot(const QString& yLabel)
@@ -37,12 +37,6 @@ QCustomPlot* makePlot(const QString& yLabel)
     return plot;
 }
 
-void addFinite(QCPGraph* g, double x, double y)
-{
-    if (std::isfinite(y))
-        g->addData(x, y);
-}
-
 } // namespace
 
 TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent)
@@ -57,8 +51,8 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent)
     batchAccuracy_ = addGraph(accuracy_, thin, 1.0, tr("train (batch)"));
     epochAccuracy_ = addGraph(accuracy_, kTrain, 2.5, tr("train (epoch)"));
     validationAccuracy_ = addGraph(accuracy_, kValidation, 2.5, tr("validation"));
-    for (QCPGraph* g : { epochLoss_, validationLoss_, epochAccuracy_, validationAccuracy_ })
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+    for (const BoundedGraph* g : { &epochLoss_, &validationLoss_, &epochAccuracy_, &validationAccuracy_ })
+        g->graph()->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -78,15 +72,15 @@ void TrainingCurves::add(const QList<TrainingPoint>& points)
             lastBaseRate_ = p.baseLearningRate;
         }
         if (p.epochEnd) {
-            addFinite(epochLoss_, p.epoch, p.loss);
-            addFinite(epochAccuracy_, p.epoch, p.accuracy);
+            epochLoss_.add(p.epoch, p.loss);
+            epochAccuracy_.add(p.epoch, p.accuracy);
             if (p.hasValidation) {
-                addFinite(validationLoss_, p.epoch, p.validationLoss);
-                addFinite(validationAccuracy_, p.epoch, p.validationAccuracy);
+                validationLoss_.add(p.epoch, p.validationLoss);
+                validationAccuracy_.add(p.epoch, p.validationAccuracy);
             }
         } else {
-            addFinite(batchLoss_, p.epoch, p.loss);
-            addFinite(batchAccuracy_, p.epoch, p.accuracy);
+            batchLoss_.add(p.epoch, p.loss);
+            batchAccuracy_.add(p.epoch, p.accuracy);
         }
     }
 }
@@ -110,11 +104,10 @@ void TrainingCurves::markLearningRate(double epoch, float lr)
 
 void TrainingCurves::clear()
 {
-    for (QCustomPlot* plot : { loss_, accuracy_ }) {
-        for (int i = 0; i < plot->graphCount(); ++i)
-            plot->graph(i)->data()->clear();
+    for (BoundedGraph* g : { &batchLoss_, &epochLoss_, &validationLoss_, &batchAccuracy_, &epochAccuracy_, &validationAccuracy_ })
+        g->clear();
+    for (QCustomPlot* plot : { loss_, accuracy_ })
         plot->clearItems();
-    }
     lastBaseRate_ = 0.0f;
     marks_ = 0;
 }
