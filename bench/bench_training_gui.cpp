@@ -2,12 +2,12 @@
 // hold"): the panel trains offscreen through the GUI path (panel -> GeneralTrainingWorker on its
 // thread -> core), while a 5 ms timer on the GUI thread records the longest gap between two of
 // its ticks (an event-loop stall). Prints figures; asserts nothing.
-//   QT_QPA_PLATFORM=offscreen build/release/bench/bench_training_gui mlp [epochs [threads]]   (default 1)
-//   QT_QPA_PLATFORM=offscreen build/release/bench/bench_training_gui cnn [epochs [threads]]   (default 3)
+//   QT_QPA_PLATFORM=offscreen build/release/bench/bench_training_gui mlp [epochs [threads [train-limit]]]   (default 1)
+//   QT_QPA_PLATFORM=offscreen build/release/bench/bench_training_gui cnn [epochs [threads [train-limit]]]   (default 3)
 // The model is the panel's template for the data (mlp or the default cnn) with the panel's
-// default settings (Adam 1e-3, batch 32, validation split 0.1, all cores unless `threads`); each
-// epoch's end prints the elapsed time and validation accuracy, the end the test accuracy. Each
-// epoch's end also prints the CPU time (user + system, from /proc/self/task) of the training
+// default settings (Adam 1e-3, batch 32, validation split 0.1, all cores unless `threads`, all
+// 60 000 training images unless `train-limit`); each epoch's end prints the elapsed time and
+// validation accuracy, the end the test accuracy. Each epoch's end also prints the CPU time (user + system, from /proc/self/task) of the training
 // thread since the previous epoch's end, and of the analysis thread so far: with threads = 1 the
 // engine's work stays on the thread that calls it, so these split the work between the two
 // threads independently of the machine's load.
@@ -91,6 +91,8 @@ int main(int argc, char** argv)
     e.train.epochs = epochs;
     if (argc > 3)
         e.train.threads = std::atoi(argv[3]);
+    if (argc > 4)
+        e.dataset.trainLimit = std::atoll(argv[4]);
     QSignalSpy previews(&panel, &TrainingPanel::previewShown);
     panel.applyExperiment(e);
     if (!previews.wait(120000) || !panel.modelCheck().contains(QStringLiteral("parameters"))) {
