@@ -172,7 +172,8 @@ private slots:
         TrainingInsights insights;
         insights.addSnapshot(makeSnapshot(model, test, LossKind::SoftmaxCrossEntropy, 1, 1, true, 1));
         AblationPanel* ablation = insights.ablation();
-        QTRY_VERIFY(ablation->accuracyText().contains(QStringLiteral("no unit switched off")));
+        // The epoch's evaluation of the 10 000 images runs on the analysis thread first.
+        QTRY_VERIFY_WITH_TIMEOUT(ablation->accuracyText().contains(QStringLiteral("no unit switched off")), 60000);
 
         // A probe timer on the GUI thread: ticks keep coming while the evaluation runs elsewhere.
         QElapsedTimer clock;
@@ -207,13 +208,17 @@ private slots:
         insights.show();
         const ModelSnapshot first = makeSnapshot(model, test, LossKind::SoftmaxCrossEntropy, 1, 1, true, 1);
         QVERIFY(!first.confusion); // the copy only: the analysis worker evaluates it
+        ConfusionView* view = insights.confusion();
+        view->showCell(0, 0); // chosen before any epoch (--training-view confusion:0:0): kept for it
         insights.addSnapshot(first);
         model.params()[0]->value.data()[3] += 0.5f;
         insights.addSnapshot(makeSnapshot(model, test, LossKind::SoftmaxCrossEntropy, 1, 2, true, 2));
         insights.addSnapshot(makeSnapshot(model, test, LossKind::SoftmaxCrossEntropy, 1, 2, false, 3)); // while paused: not an epoch
-        ConfusionView* view = insights.confusion();
         QTRY_COMPARE_WITH_TIMEOUT(view->epochCount(), 2, 10000);
         QCOMPARE(view->shownEpoch(), 2);
+        const ConfusionCells* latest = view->heatmap()->cells();
+        QVERIFY(latest && latest->count(0, 0) > 0);
+        QCOMPARE(view->samples()->count(), int(std::min<int64_t>(latest->count(0, 0), ConfusionBrowser::kMaxSamples)));
         view->showEpoch(1);
         QCOMPARE(view->shownEpoch(), 1);
 

@@ -47,7 +47,8 @@ ConfusionBrowser::ConfusionBrowser(QWidget* parent) : QWidget(parent)
 void ConfusionBrowser::setCells(std::shared_ptr<const ConfusionCells> cells, std::shared_ptr<const Dataset> test,
     const QStringList& classNames)
 {
-    const bool keep = cells && cells_ && cells->numClasses == cells_->numClasses && selectedTrue_ >= 0;
+    // A cell chosen before any cells came (a run's first epoch) is kept too.
+    const bool keep = cells && selectedTrue_ >= 0 && (!cells_ || cells->numClasses == cells_->numClasses);
     cells_ = std::move(cells);
     test_ = std::move(test);
     classNames_ = classNames;
@@ -64,11 +65,13 @@ void ConfusionBrowser::setCells(std::shared_ptr<const ConfusionCells> cells, std
 void ConfusionBrowser::showCell(int trueClass, int predicted)
 {
     samples_->clear();
-    if (!cells_ || trueClass < 0 || predicted < 0 || trueClass >= cells_->numClasses || predicted >= cells_->numClasses)
+    if (trueClass < 0 || predicted < 0)
         return;
-    auto name = [&](int c) { return c < classNames_.size() ? classNames_[c] : QString::number(c); };
     selectedTrue_ = trueClass;
     selectedPredicted_ = predicted;
+    if (!cells_ || trueClass >= cells_->numClasses || predicted >= cells_->numClasses)
+        return;
+    auto name = [&](int c) { return c < classNames_.size() ? classNames_[c] : QString::number(c); };
     const std::vector<int64_t>& cell = cells_->cell(trueClass, predicted);
     const int shown = int(std::min<size_t>(cell.size(), kMaxSamples));
     cellLabel_->setText(cell.size() > size_t(shown)

@@ -26,7 +26,8 @@ public:
     explicit ConfusionBrowser(QWidget* parent = nullptr);
 
     // `test` is the dataset the cells index into (for thumbnails; may be null). Null cells: none.
-    // The cell last clicked stays chosen for new cells of as many classes (the next epoch's).
+    // The cell last clicked (or shown) stays chosen for new cells of as many classes (the next
+    // epoch's); null cells forget it.
     void setCells(std::shared_ptr<const ConfusionCells> cells, std::shared_ptr<const Dataset> test, const QStringList& classNames);
     void showCell(int trueClass, int predicted);
     ConfusionHeatmap* heatmap() const { return heatmap_; }
