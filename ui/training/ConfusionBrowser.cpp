@@ -12,6 +12,9 @@ namespace ws::ui {
 
 ConfusionBrowser::ConfusionBrowser(QWidget* parent) : QWidget(parent)
 {
+    summary_ = new QLabel;
+    summary_->setTextFormat(Qt::RichText);
+    summary_->hide();
     heatmap_ = new ConfusionHeatmap;
     cellLabel_ = new QLabel(tr("Click a cell to see its test samples."));
     cellLabel_->setWordWrap(true);
@@ -39,9 +42,16 @@ ConfusionBrowser::ConfusionBrowser(QWidget* parent) : QWidget(parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    layout->addWidget(summary_);
+    layout->addWidget(split, 1);
 
     connect(heatmap_, &ConfusionHeatmap::cellClicked, this, &ConfusionBrowser::showCell);
+}
+
+void ConfusionBrowser::setSummary(const QString& richText)
+{
+    summary_->setText(richText);
+    summary_->setVisible(!richText.isEmpty());
 }
 
 void ConfusionBrowser::setCells(std::shared_ptr<const ConfusionCells> cells, std::shared_ptr<const Dataset> test,

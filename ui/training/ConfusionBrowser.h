@@ -30,6 +30,8 @@ public:
     // epoch's); null cells forget it.
     void setCells(std::shared_ptr<const ConfusionCells> cells, std::shared_ptr<const Dataset> test, const QStringList& classNames);
     void showCell(int trueClass, int predicted);
+    // A line of rich text above the matrix (the Test set tab's accuracy and loss); empty: none.
+    void setSummary(const QString& richText);
     ConfusionHeatmap* heatmap() const { return heatmap_; }
     // The shown samples; an item's Qt::UserRole holds its index in the test set.
     QListWidget* samples() const { return samples_; }
@@ -39,6 +41,7 @@ private:
     std::shared_ptr<const Dataset> test_;
     QStringList classNames_;
     int selectedTrue_ = -1, selectedPredicted_ = -1; // -1: no cell chosen
+    QLabel* summary_ = nullptr;
     ConfusionHeatmap* heatmap_ = nullptr;
     QLabel* cellLabel_ = nullptr;
     QListWidget* samples_ = nullptr;

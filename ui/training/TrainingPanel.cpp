@@ -83,20 +83,12 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
     curves_ = new TrainingCurves;
     status_ = new QLabel(tr("Choose data and a model, then Start."));
     status_->setWordWrap(true);
-    testInfo_ = new QLabel;
-    testInfo_->setTextFormat(Qt::RichText);
     testConfusion_ = new ConfusionBrowser;
-
-    auto* bottom = new QWidget;
-    auto* bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addWidget(testInfo_);
-    bottomLayout->addWidget(testConfusion_, 1);
 
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(curves_);
     insights_ = new TrainingInsights;
-    insights_->insertTab(0, bottom, tr("Test set"));
+    insights_->insertTab(0, testConfusion_, tr("Test set"));
     connect(testConfusion_->samples(), &QListWidget::itemDoubleClicked, insights_,
         [this](QListWidgetItem* item) { insights_->showSampleActivations(item->data(Qt::UserRole).toLongLong()); });
     insights_->setCurrentIndex(0);
@@ -707,7 +699,7 @@ void TrainingPanel::clearResults()
 {
     curves_->clear();
     testConfusion_->setCells(nullptr, nullptr, {});
-    testInfo_->clear();
+    testConfusion_->setSummary({});
     insights_->reset();
     lastStep_ = 0;
 }
@@ -806,13 +798,13 @@ void TrainingPanel::onDiverged(quint64 generation, const QString& message)
 void TrainingPanel::showConfusion(const TrainingOutcome& outcome)
 {
     if (std::isfinite(outcome.testAccuracy))
-        testInfo_->setText(tr("<b>Test set</b>: %1 samples, accuracy <b>%2 %</b>, loss %3 &nbsp; "
-                              "(confusion matrix: rows are the true classes, columns the predictions)")
-                               .arg(outcome.testSamples)
-                               .arg(100.0 * outcome.testAccuracy, 0, 'f', 2)
-                               .arg(outcome.testLoss, 0, 'f', 4));
+        testConfusion_->setSummary(tr("<b>Test set</b>: %1 samples, accuracy <b>%2 %</b>, loss %3 &nbsp; "
+                                      "(confusion matrix: rows are the true classes, columns the predictions)")
+                                       .arg(outcome.testSamples)
+                                       .arg(100.0 * outcome.testAccuracy, 0, 'f', 2)
+                                       .arg(outcome.testLoss, 0, 'f', 4));
     else
-        testInfo_->setText(tr("<b>Test set</b>: %1 samples, loss %2").arg(outcome.testSamples).arg(outcome.testLoss, 0, 'f', 4));
+        testConfusion_->setSummary(tr("<b>Test set</b>: %1 samples, loss %2").arg(outcome.testSamples).arg(outcome.testLoss, 0, 'f', 4));
     testConfusion_->setCells(outcome.confusion, worker_ ? worker_->lastTestSet() : nullptr, outcome.classNames);
 }
 

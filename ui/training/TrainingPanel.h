@@ -117,7 +117,6 @@ private:
     QPushButton* stopButton_ = nullptr;
     QLabel* status_ = nullptr;
     TrainingCurves* curves_ = nullptr;
-    QLabel* testInfo_ = nullptr;
     ConfusionBrowser* testConfusion_ = nullptr; // the final model's, in the "Test set" tab
     TrainingInsights* insights_ = nullptr; // confusion by epoch, activations, ablation
     QTimer* redrawTimer_ = nullptr;
