@@ -6,6 +6,7 @@
 #include "inspector/Inspector.h"
 #include "playground/PlaygroundPanel.h"
 #include "training/ActivationsView.h"
+#include "training/ConfusionBrowser.h"
 #include "training/ConfusionView.h"
 #include "training/TrainingInsights.h"
 #include "training/TrainingPanel.h"
@@ -38,9 +39,16 @@ void showTrainingView(ws::ui::TrainingPanel* panel, const QString& spec)
     const QStringList parts = spec.split(QLatin1Char(':'));
     if (parts[0] == QLatin1String("confusion")) {
         insights->setCurrentWidget(insights->confusion());
+        // The cell stays chosen when the last epoch's evaluation arrives after the run's end.
         if (parts.size() == 3)
             QObject::connect(panel, &ws::ui::TrainingPanel::runFinished, insights, [insights, parts] {
                 insights->confusion()->showCell(parts[1].toInt(), parts[2].toInt());
+            }, Qt::SingleShotConnection);
+    } else if (parts[0] == QLatin1String("test")) {
+        insights->setCurrentIndex(0);
+        if (parts.size() == 3)
+            QObject::connect(panel, &ws::ui::TrainingPanel::runFinished, panel, [panel, parts] {
+                panel->testConfusion()->showCell(parts[1].toInt(), parts[2].toInt());
             }, Qt::SingleShotConnection);
     } else if (parts[0] == QLatin1String("activations")) {
         insights->setCurrentWidget(insights->activations()->parentWidget());
@@ -93,8 +101,9 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "With --training-demo: train <model> (a preset such as cnn, or layers) instead."),
         QApplication::translate("main", "model"));
     const QCommandLineOption trainingView(QStringLiteral("training-view"),
-        QApplication::translate("main", "With --training-demo: show confusion[:true:predicted] (the samples of a cell) or "
-                                        "activations[:layer:unit,...] (units switched off once trained)."),
+        QApplication::translate("main", "With --training-demo: show test[:true:predicted] (the final test confusion, the samples "
+                                        "of a cell), confusion[:true:predicted] (by epoch) or activations[:layer:unit,...] "
+                                        "(units switched off once trained)."),
         QApplication::translate("main", "view"));
     const QCommandLineOption runsFolder(QStringLiteral("runs"),
         QApplication::translate("main", "Show the Runs dock for <folder>, every run selected."),

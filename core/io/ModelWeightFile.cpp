@@ -7,11 +7,11 @@
 
 namespace ws {
 
-void listModelTensors(Sequential& model, const std::string& prefix, std::vector<TensorInfo>& tensors,
-    std::vector<const Tensor*>& values)
+void InMemoryWeightFile::addModel(std::shared_ptr<Sequential> model, const std::string& prefix)
 {
-    for (size_t i = 0; i < model.size(); ++i) {
-        Layer& layer = model.layer(i);
+    Sequential& m = *models_.emplace_back(std::move(model));
+    for (size_t i = 0; i < m.size(); ++i) {
+        Layer& layer = m.layer(i);
         auto add = [&](const Param& p) {
             TensorInfo info;
             info.name = prefix + layer.name() + "/" + p.name;
@@ -19,8 +19,8 @@ void listModelTensors(Sequential& model, const std::string& prefix, std::vector<
             info.shape = p.value.shape();
             info.nbytes = uint64_t(p.value.size()) * sizeof(float);
             info.layer = prefix + layer.name();
-            tensors.push_back(std::move(info));
-            values.push_back(&p.value);
+            tensors_.push_back(std::move(info));
+            values_.push_back(&p.value);
         };
         for (const Param* p : layer.params())
             add(*p);
@@ -29,25 +29,25 @@ void listModelTensors(Sequential& model, const std::string& prefix, std::vector<
     }
 }
 
-ModelWeightFile::ModelWeightFile(std::shared_ptr<Sequential> model, std::string label) : model_(std::move(model))
-{
-    path_ = std::move(label);
-    if (!model_)
-        throw Error(path_ + ": no model");
-    metadata_["layers"] = int64_t(model_->size());
-    metadata_["parameters"] = model_->paramCount();
-    listModelTensors(*model_, "", tensors_, values_);
-}
-
-void ModelWeightFile::read(size_t index, int64_t first, int64_t count, float* out) const
+void InMemoryWeightFile::read(size_t index, int64_t first, int64_t count, float* out) const
 {
     checkedRead(index, first, count);
     std::memcpy(out, values_[index]->data() + first, size_t(count) * sizeof(float));
 }
 
+ModelWeightFile::ModelWeightFile(std::shared_ptr<Sequential> model, std::string label)
+{
+    path_ = std::move(label);
+    if (!model)
+        throw Error(path_ + ": no model");
+    metadata_["layers"] = int64_t(model->size());
+    metadata_["parameters"] = model->paramCount();
+    addModel(std::move(model), "");
+}
+
 std::optional<Sequential> ModelWeightFile::model() const
 {
-    return copyModel(*model_);
+    return copyModel(*models_.front());
 }
 
 } // namespace ws

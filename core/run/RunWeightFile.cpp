@@ -13,7 +13,7 @@ namespace {
 
 constexpr char kCheckpointPrefix[] = "checkpoint/";
 
-class RunWeightFile final : public WeightFile {
+class RunWeightFile final : public InMemoryWeightFile {
 public:
     explicit RunWeightFile(const RunWeightsRef& ref)
     {
@@ -32,7 +32,6 @@ public:
                     + join(all) + ")");
             primary_ = ref.checkpoint;
         }
-        models_.reserve(all.size());
         add(primary_, "");
         if (ref.checkpoint.empty())
             for (const std::string& name : all)
@@ -46,13 +45,6 @@ public:
     }
 
     std::string format() const override { return "weightscope-run"; }
-
-    void read(size_t index, int64_t first, int64_t count, float* out) const override
-    {
-        checkedRead(index, first, count);
-        const Tensor& t = *values_[index];
-        std::copy(t.data() + first, t.data() + first + count, out);
-    }
 
     std::optional<Sequential> model() const override { return loadRunWeights(file_, primary_); }
 
@@ -68,14 +60,11 @@ private:
     // Reads checkpoint `name` and lists its tensors under `prefix`, in layer order.
     void add(const std::string& name, const std::string& prefix)
     {
-        // reserve() above keeps earlier models in place; their layers are heap objects anyway.
-        listModelTensors(models_.emplace_back(loadRunWeights(file_, name)), prefix, tensors_, values_);
+        addModel(std::make_shared<Sequential>(loadRunWeights(file_, name)), prefix);
     }
 
     std::string file_;
     std::string primary_;
-    std::vector<Sequential> models_;
-    std::vector<const Tensor*> values_;
 };
 
 } // namespace

@@ -62,7 +62,8 @@ void gatherBatch(const Dataset& data, const int64_t* indices, int64_t count, Ten
     }
 }
 
-Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64_t batchSize, int topK)
+Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64_t batchSize, int topK,
+    std::vector<int32_t>* predictedOut, const std::function<bool()>& cancelled)
 {
     Evaluation ev;
     ev.samples = data.size();
@@ -76,9 +77,21 @@ Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64
     std::iota(order.begin(), order.end(), 0);
     Tensor x, targets;
     std::vector<int32_t> labels, predicted;
+    if (predictedOut) {
+        predictedOut->clear();
+        if (classify)
+            predictedOut->reserve(size_t(data.size()));
+    }
     double lossSum = 0.0;
     int64_t topHits = 0;
     for (int64_t b = 0; b < data.size(); b += batchSize) {
+        if (cancelled && cancelled()) {
+            Evaluation stopped;
+            stopped.cancelled = true;
+            if (predictedOut)
+                predictedOut->clear();
+            return stopped;
+        }
         const int64_t count = std::min(batchSize, data.size() - b);
         gatherBatch(data, order.data() + b, count, x, labels, targets);
         const Tensor& pred = model.forward(x, ws, false);
@@ -87,6 +100,8 @@ Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64
         if (!classify)
             continue;
         predictClasses(pred, predicted);
+        if (predictedOut)
+            predictedOut->insert(predictedOut->end(), predicted.begin(), predicted.end());
         const int64_t k = pred.size() / count;
         for (int64_t i = 0; i < count; ++i) {
             ev.confusion[size_t(labels[size_t(i)])][size_t(std::min<int32_t>(predicted[size_t(i)], classes - 1))]++;

@@ -7,6 +7,7 @@
 #include "nn/Loss.h"
 #include "nn/Sequential.h"
 
+#include <functional>
 #include <vector>
 
 namespace ws {
@@ -19,6 +20,7 @@ struct Evaluation {
     int64_t samples = 0;
     std::vector<std::vector<int64_t>> confusion; // [true class][predicted class]
     std::vector<double> precision, recall, f1;   // per class
+    bool cancelled = false;                      // stopped early: nothing else is set
 
     double macroF1() const;
 };
@@ -28,8 +30,11 @@ void predictClasses(const Tensor& pred, std::vector<int32_t>& out);
 // Fraction of rows whose predicted class equals the label.
 double batchAccuracy(const Tensor& pred, const int32_t* labels);
 
-// Runs the model in inference mode over the dataset in batches.
-Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64_t batchSize = 256, int topK = 5);
+// Runs the model in inference mode over the dataset in batches. With `predicted`, also the
+// predicted class of every sample (classification; analysis/Confusion.h makes cells of them).
+// `cancelled` is asked before every batch; a yes stops the evaluation (Evaluation::cancelled).
+Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64_t batchSize = 256, int topK = 5,
+    std::vector<int32_t>* predicted = nullptr, const std::function<bool()>& cancelled = {});
 
 // Copies the samples at indices[0..count) of `data` (and their labels or targets) into a batch.
 void gatherBatch(const Dataset& data, const int64_t* indices, int64_t count, Tensor& x,

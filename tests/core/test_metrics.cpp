@@ -50,6 +50,35 @@ TEST(Metrics, ConfusionMatrixPrecisionRecallAndTopK)
     EXPECT_NEAR(ev.loss, wantLoss, 1e-6);
 }
 
+TEST(Metrics, EvaluationKeepsThePredictionsAndStopsWhenCancelled)
+{
+    Dataset data;
+    data.numClasses = 3;
+    data.x = Tensor({ 5, 3 });
+    // argmax per row: 0, 2, 2, 1, 0
+    const float rows[] = { 0.9f, 0.05f, 0.05f, 0.1f, 0.3f, 0.6f, 0.2f, 0.1f, 0.7f, 0.1f, 0.5f, 0.4f, 0.5f, 0.2f, 0.3f };
+    std::copy(rows, rows + 15, data.x.data());
+    data.labels = { 0, 1, 2, 2, 0 };
+    Sequential model = identityModel(3);
+    std::vector<int32_t> predicted { 7, 7 }; // replaced, not appended to
+    const Evaluation ev = evaluate(model, data, LossKind::CrossEntropy, 2, 0, &predicted); // batches of 2, 2, 1
+    EXPECT_EQ(predicted, (std::vector<int32_t> { 0, 2, 2, 1, 0 }));
+    EXPECT_FALSE(ev.cancelled);
+    EXPECT_DOUBLE_EQ(ev.accuracy, 0.6);
+    // The same numbers with or without the predictions.
+    const Evaluation plain = evaluate(model, data, LossKind::CrossEntropy, 2, 0);
+    EXPECT_DOUBLE_EQ(plain.loss, ev.loss);
+    EXPECT_EQ(plain.confusion, ev.confusion);
+
+    // Asked before every batch: a yes before the second stops it, with nothing half-counted.
+    int asked = 0;
+    const Evaluation stopped = evaluate(model, data, LossKind::CrossEntropy, 2, 0, &predicted, [&] { return ++asked == 2; });
+    EXPECT_TRUE(stopped.cancelled);
+    EXPECT_EQ(asked, 2);
+    EXPECT_TRUE(predicted.empty()) << predicted.size() << " predictions kept";
+    EXPECT_TRUE(stopped.confusion.empty());
+}
+
 TEST(Metrics, SingleOutputPredictsClassOneAboveZero)
 {
     Tensor pred({ 3, 1 });

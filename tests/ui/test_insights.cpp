@@ -1,10 +1,12 @@
 // The training panel's insight tabs: the activations view shows one map per channel and one bar
 // per unit of a small CNN; switching a unit off (a click in the activations) changes the shown
 // test accuracy to the value counted by hand, and back; a confusion cell lists its samples; a
-// real run through the panel sends one snapshot per epoch.
+// real run through the panel sends one snapshot per epoch, which the analysis thread (not the
+// training thread) evaluates; a new run drops the evaluations of the one before.
 #include "training/AblationPanel.h"
 #include "training/ActivationPlots.h"
 #include "training/ActivationsView.h"
+#include "training/ConfusionBrowser.h"
 #include "training/ConfusionHeatmap.h"
 #include "training/ConfusionView.h"
 #include "training/GeneralTrainingWorker.h"
@@ -14,6 +16,7 @@
 #include "AppSettings.h"
 #include "nn/Dense.h"
 #include "nn/LayerFactory.h"
+#include "train/Metrics.h"
 
 #include <QElapsedTimer>
 #include <QListWidget>
@@ -67,7 +70,7 @@ private slots:
         TrainingInsights insights;
         insights.resize(900, 700);
         insights.show();
-        insights.addSnapshot(makeSnapshot(model, images(12), 1, 1, true, 10));
+        insights.addSnapshot(makeSnapshot(model, images(12), LossKind::SoftmaxCrossEntropy, 1, 1, true, 10));
         ActivationsView* view = insights.activations();
         QTRY_COMPARE_WITH_TIMEOUT(view->layerCount(), 7, 10000);
         struct Want { bool maps; int units; };
@@ -128,7 +131,7 @@ private slots:
         insights.resize(900, 700);
         insights.show();
         insights.setCurrentIndex(1);
-        insights.addSnapshot(makeSnapshot(model, test, 1, 1, true, 1));
+        insights.addSnapshot(makeSnapshot(model, test, LossKind::SoftmaxCrossEntropy, 1, 1, true, 1));
         AblationPanel* ablation = insights.ablation();
         QTRY_VERIFY2(ablation->accuracyText().contains(QStringLiteral("100.00 %")), qPrintable(ablation->accuracyText()));
 
@@ -167,9 +170,10 @@ private slots:
         for (int i = 0; i < 10000; ++i)
             test->labels.push_back(i % 10);
         TrainingInsights insights;
-        insights.addSnapshot(makeSnapshot(model, test, 1, 1, true, 1));
+        insights.addSnapshot(makeSnapshot(model, test, LossKind::SoftmaxCrossEntropy, 1, 1, true, 1));
         AblationPanel* ablation = insights.ablation();
-        QTRY_VERIFY(ablation->accuracyText().contains(QStringLiteral("no unit switched off")));
+        // The epoch's evaluation of the 10 000 images runs on the analysis thread first.
+        QTRY_VERIFY_WITH_TIMEOUT(ablation->accuracyText().contains(QStringLiteral("no unit switched off")), 60000);
 
         // A probe timer on the GUI thread: ticks keep coming while the evaluation runs elsewhere.
         QElapsedTimer clock;
@@ -202,30 +206,75 @@ private slots:
         TrainingInsights insights;
         insights.resize(900, 700);
         insights.show();
-        const ModelSnapshot first = makeSnapshot(model, test, 1, 1, true, 1);
+        const ModelSnapshot first = makeSnapshot(model, test, LossKind::SoftmaxCrossEntropy, 1, 1, true, 1);
+        QVERIFY(!first.confusion); // the copy only: the analysis worker evaluates it
+        ConfusionView* view = insights.confusion();
+        view->showCell(0, 0); // chosen before any epoch (--training-view confusion:0:0): kept for it
         insights.addSnapshot(first);
         model.params()[0]->value.data()[3] += 0.5f;
-        insights.addSnapshot(makeSnapshot(model, test, 1, 2, true, 2));
-        insights.addSnapshot(makeSnapshot(model, test, 1, 2, false, 3)); // while paused: not an epoch
-        ConfusionView* view = insights.confusion();
-        QCOMPARE(view->epochCount(), 2);
+        insights.addSnapshot(makeSnapshot(model, test, LossKind::SoftmaxCrossEntropy, 1, 2, true, 2));
+        insights.addSnapshot(makeSnapshot(model, test, LossKind::SoftmaxCrossEntropy, 1, 2, false, 3)); // while paused: not an epoch
+        QTRY_COMPARE_WITH_TIMEOUT(view->epochCount(), 2, 10000);
         QCOMPARE(view->shownEpoch(), 2);
+        const ConfusionCells* latest = view->heatmap()->cells();
+        QVERIFY(latest && latest->count(0, 0) > 0);
+        QCOMPARE(view->samples()->count(), int(std::min<int64_t>(latest->count(0, 0), ConfusionBrowser::kMaxSamples)));
         view->showEpoch(1);
         QCOMPARE(view->shownEpoch(), 1);
+
+        // Epoch 1 as core evaluates the first snapshot's model: the same cells, accuracy and loss.
+        std::vector<int32_t> predicted;
+        const Evaluation ev = evaluate(*first.model, *test, LossKind::SoftmaxCrossEntropy, 256, 0, &predicted);
+        const ConfusionCells want = confusionCells(test->labels, predicted, 4);
+        const ConfusionCells* shown = view->heatmap()->cells();
+        QVERIFY(shown);
+        QCOMPARE(shown->counts, want.counts);
+        QVERIFY2(view->epochText().contains(QStringLiteral("test accuracy %1 %").arg(100.0 * ev.accuracy, 0, 'f', 2)),
+            qPrintable(view->epochText()));
+        QVERIFY2(view->epochText().contains(QStringLiteral("loss %1").arg(ev.loss, 0, 'f', 4)), qPrintable(view->epochText()));
 
         // The fullest cell of epoch 1; over 64 samples only the first 64 are shown.
         int bt = 0, bp = 0;
         for (int t = 0; t < 4; ++t)
             for (int p = 0; p < 4; ++p)
-                if (first.confusion->count(t, p) > first.confusion->count(bt, bp))
+                if (want.count(t, p) > want.count(bt, bp))
                     bt = t, bp = p;
         QTest::mouseClick(view->heatmap(), Qt::LeftButton, {}, view->heatmap()->cellRect(bt, bp).center());
-        const int want = int(std::min<int64_t>(first.confusion->count(bt, bp), ConfusionView::kMaxSamples));
-        QVERIFY(want > 0);
-        QCOMPARE(view->samples()->count(), want);
+        const int count = int(std::min<int64_t>(want.count(bt, bp), ConfusionBrowser::kMaxSamples));
+        QVERIFY(count > 0);
+        QCOMPARE(view->samples()->count(), count);
         const QListWidgetItem* item = view->samples()->item(0);
-        QCOMPARE(item->data(Qt::UserRole).toLongLong(), first.confusion->cell(bt, bp).front());
+        QCOMPARE(item->data(Qt::UserRole).toLongLong(), want.cell(bt, bp).front());
         QVERIFY(!item->icon().isNull()); // images get thumbnails
+
+        // The chosen cell stays chosen on another epoch: its samples there.
+        view->showEpoch(2);
+        const ConfusionCells* second = view->heatmap()->cells();
+        QVERIFY(second && second != shown);
+        QCOMPARE(view->samples()->count(), int(std::min<int64_t>(second->count(bt, bp), ConfusionBrowser::kMaxSamples)));
+    }
+
+    void aResetDropsTheEvaluationsOfTheRunBefore()
+    {
+        // Run 1's epoch on 10 000 images is still being evaluated when run 2 begins: its
+        // confusion never reaches the view, which shows run 2's alone.
+        Sequential big = modelFromSpec("conv2d(8, 3) relu maxpool2d(2) flatten dense(10)", { 28, 28, 1 });
+        auto bigTest = std::make_shared<Dataset>();
+        bigTest->x = Tensor({ 10000, 28, 28, 1 });
+        bigTest->numClasses = 10;
+        for (int i = 0; i < 10000; ++i)
+            bigTest->labels.push_back(i % 10);
+        Sequential small = modelFromSpec("flatten dense(4)", { 8, 8, 1 });
+        auto smallTest = images(40);
+        TrainingInsights insights;
+        insights.addSnapshot(makeSnapshot(big, bigTest, LossKind::SoftmaxCrossEntropy, 1, 1, true, 100));
+        insights.reset();
+        insights.addSnapshot(makeSnapshot(small, smallTest, LossKind::SoftmaxCrossEntropy, 2, 1, true, 2));
+        ConfusionView* view = insights.confusion();
+        QTRY_COMPARE_WITH_TIMEOUT(view->epochCount(), 1, 60000);
+        QTest::qWait(200); // nothing of run 1 follows
+        QCOMPARE(view->epochCount(), 1);
+        QCOMPARE(view->heatmap()->cells()->total, 40);
     }
 
     void aRunSendsOneSnapshotPerEpoch()
@@ -249,17 +298,32 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QCOMPARE(snapshots.count(), 3);
         const auto outcome = finished.first().first().value<TrainingOutcome>();
+        // The training thread evaluates no epoch: it hands copies over. Only the last, which is
+        // the final model, comes with the final evaluation (made once, for the run record).
         for (int k = 0; k < 3; ++k) {
             const auto s = snapshots.at(k).first().value<ModelSnapshot>();
             QCOMPARE(s.epoch, k + 1);
             QVERIFY(s.epochEnd);
-            QVERIFY(s.confusion);
-            QCOMPARE(s.confusion->total, outcome.testSamples);
+            QCOMPARE(bool(s.confusion), k == 2);
         }
-        // The last epoch's snapshot is the final model: the same accuracy as the test evaluation.
         const auto last = snapshots.at(2).first().value<ModelSnapshot>();
+        QCOMPARE(last.confusion, outcome.confusion);
         QCOMPARE(last.confusion->accuracy(), outcome.testAccuracy);
-        QCOMPARE(panel.insights()->confusion()->epochCount(), 3);
+        QCOMPARE(last.testLoss, outcome.testLoss);
+
+        // The analysis thread evaluates the others: every epoch reaches the view, each with
+        // core's evaluation of that epoch's model.
+        ConfusionView* view = panel.insights()->confusion();
+        QTRY_COMPARE_WITH_TIMEOUT(view->epochCount(), 3, 10000);
+        for (int k = 0; k < 3; ++k) {
+            const auto s = snapshots.at(k).first().value<ModelSnapshot>();
+            std::vector<int32_t> predicted;
+            const Evaluation ev = evaluate(*s.model, *s.test, LossKind::SoftmaxCrossEntropy, 256, 0, &predicted);
+            view->showEpoch(k + 1);
+            QCOMPARE(view->heatmap()->cells()->counts, confusionCells(s.test->labels, predicted, 2).counts);
+            QVERIFY2(view->epochText().contains(QStringLiteral("loss %1").arg(ev.loss, 0, 'f', 4)), qPrintable(view->epochText()));
+        }
+        QCOMPARE(view->heatmap()->cells(), outcome.confusion.get()); // the last epoch: the final evaluation itself
     }
 
     void refreshWhilePausedSendsASnapshotOfThatStep()
@@ -293,7 +357,7 @@ private slots:
         QVERIFY(!s.epochEnd);
         QCOMPARE(s.step, 1);
         QCOMPARE(s.epoch, 0);
-        QVERIFY(s.confusion);
+        QVERIFY(!s.confusion); // not evaluated on the training thread
         QTRY_COMPARE_WITH_TIMEOUT(panel.insights()->activations()->layerCount(), 3, 10000);
         QCOMPARE(panel.insights()->confusion()->epochCount(), 0); // not the end of an epoch
         QTest::qWait(100);

@@ -1,11 +1,16 @@
 // The general training panel trains on its worker thread to the end and reports the test
-// accuracy that core's evaluate() gives for the same model on the same data; the shape check
+// accuracy and confusion that core's evaluate() gives for the same model on the same data, the
+// confusion as a heatmap whose cells list their samples; the shape check
 // explains a model that does not fit; a learning-rate change is marked on the curves.
 #include "MainWindow.h"
 #include "TrainerControl.h"
+#include "training/ActivationsView.h"
+#include "training/ConfusionBrowser.h"
+#include "training/ConfusionHeatmap.h"
 #include "training/DivergenceDialog.h"
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
+#include "training/TrainingInsights.h"
 #include "training/TrainingPanel.h"
 
 #include "AppSettings.h"
@@ -18,6 +23,7 @@
 #include "train/Metrics.h"
 
 #include <QElapsedTimer>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -95,15 +101,32 @@ private slots:
         QCOMPARE(outcome.testAccuracy, ev.accuracy);
         QCOMPARE(outcome.testLoss, ev.loss);
         QVERIFY2(ev.accuracy > 0.8, qPrintable(QString::number(ev.accuracy))); // circle is easy
-        QCOMPARE(outcome.confusion.size(), 2);
-        qint64 total = 0, right = 0;
+        QVERIFY(outcome.confusion);
+        QCOMPARE(outcome.confusion->numClasses, 2);
         for (int t = 0; t < 2; ++t)
-            for (int p = 0; p < 2; ++p) {
-                total += outcome.confusion[t][p];
-                right += t == p ? outcome.confusion[t][p] : 0;
-            }
-        QCOMPARE(total, ev.samples);
-        QCOMPARE(double(right) / double(total), ev.accuracy);
+            for (int p = 0; p < 2; ++p)
+                QCOMPARE(outcome.confusion->count(t, p), ev.confusion[size_t(t)][size_t(p)]);
+        QCOMPARE(outcome.confusion->total, ev.samples);
+
+        // The Test set tab draws that confusion as a heatmap; a click on a cell lists its samples,
+        // and a double-click on one shows it in the activations tab.
+        ConfusionBrowser* tab = panel.testConfusion();
+        QCOMPARE(tab->heatmap()->cells(), outcome.confusion.get());
+        QCOMPARE(panel.insights()->currentIndex(), 0);
+        panel.resize(1200, 900);
+        panel.show();
+        QTRY_VERIFY(tab->heatmap()->width() > 200);
+        QVERIFY(outcome.confusion->count(1, 1) > 0);
+        QTest::mouseClick(tab->heatmap(), Qt::LeftButton, {}, tab->heatmap()->cellRect(1, 1).center());
+        const int shown = int(std::min<int64_t>(outcome.confusion->count(1, 1), ConfusionBrowser::kMaxSamples));
+        QCOMPARE(tab->samples()->count(), shown);
+        QListWidgetItem* item = tab->samples()->item(shown - 1);
+        const int64_t sample = outcome.confusion->cell(1, 1)[size_t(shown - 1)];
+        QCOMPARE(item->data(Qt::UserRole).toLongLong(), sample);
+        QCOMPARE(data.test.labels[size_t(sample)], 1);
+        emit tab->samples()->itemDoubleClicked(item);
+        QCOMPARE(panel.insights()->activations()->sampleIndex(), sample);
+        QVERIFY(panel.insights()->currentIndex() != 0);
 
         // The run is recorded as the command line records it: every epoch and the same evaluation.
         const RunListing listing = scanRuns(runs.path().toStdString());

@@ -18,8 +18,8 @@ LossKind outputReading(const Sequential& model, const Dataset* test)
 
 } // namespace
 
-ModelSnapshot makeSnapshot(Sequential& model, std::shared_ptr<const Dataset> test, quint64 generation, int epoch,
-    bool epochEnd, qint64 step)
+ModelSnapshot makeSnapshot(Sequential& model, std::shared_ptr<const Dataset> test, LossKind loss, quint64 generation,
+    int epoch, bool epochEnd, qint64 step)
 {
     ModelSnapshot s;
     s.generation = generation;
@@ -28,29 +28,61 @@ ModelSnapshot makeSnapshot(Sequential& model, std::shared_ptr<const Dataset> tes
     s.step = step;
     s.model = std::make_shared<Sequential>(copyModel(model));
     s.test = std::move(test);
-    if (s.test && s.test->isClassification() && s.test->size() > 0) {
+    s.loss = loss;
+    if (s.test && s.test->isClassification())
         for (int c = 0; c < s.test->numClasses; ++c)
             s.classNames.append(size_t(c) < s.test->classNames.size() ? QString::fromStdString(s.test->classNames[size_t(c)])
                                                                        : QString::number(c));
-        s.confusion = std::make_shared<ConfusionCells>(
-            confusionCells(s.test->labels, predictDataset(*s.model, *s.test, {}), s.test->numClasses));
-    }
     return s;
+}
+
+TestEvaluation evaluateOnTest(Sequential& model, const Dataset& test, LossKind loss, const std::function<bool()>& cancelled)
+{
+    TestEvaluation out;
+    std::vector<int32_t> predicted;
+    out.metrics = evaluate(model, test, loss, 256, 0, test.isClassification() ? &predicted : nullptr, cancelled);
+    if (test.isClassification() && !out.metrics.cancelled)
+        out.confusion = std::make_shared<ConfusionCells>(confusionCells(test.labels, predicted, test.numClasses));
+    return out;
 }
 
 AnalysisWorker::AnalysisWorker(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<ws::ui::ActivationsResult>();
     qRegisterMetaType<ws::ui::AblationResult>();
+    qRegisterMetaType<ws::ui::ModelSnapshot>();
 }
 
 void AnalysisWorker::setSnapshot(const ModelSnapshot& snapshot)
 {
+    generation_ = snapshot.generation; // evaluations of an earlier run stop at their next batch
     QMetaObject::invokeMethod(this, [this, snapshot] {
         if (snapshot_.test != snapshot.test && snapshot.test)
             range_ = inputRange(*snapshot.test);
         snapshot_ = snapshot;
+        if (snapshot.epochEnd)
+            evaluateEpoch();
     }, Qt::QueuedConnection);
+}
+
+void AnalysisWorker::evaluateEpoch()
+{
+    if (!snapshot_.test || !snapshot_.test->isClassification() || snapshot_.test->size() == 0)
+        return;
+    if (!snapshot_.confusion) { // else it came evaluated (the final model of a run)
+        const quint64 generation = snapshot_.generation;
+        try {
+            const TestEvaluation ev = evaluateOnTest(*snapshot_.model, *snapshot_.test, snapshot_.loss,
+                [this, generation] { return closing_ || generation != generation_; });
+            if (ev.metrics.cancelled)
+                return;
+            snapshot_.confusion = ev.confusion;
+            snapshot_.testLoss = ev.metrics.loss;
+        } catch (const std::exception&) {
+            return; // a model that does not fit its test set: the activations view says why
+        }
+    }
+    emit epochEvaluated(snapshot_);
 }
 
 void AnalysisWorker::requestActivations(quint64 request, qint64 sampleIndex, const std::vector<float>& drawing, const UnitMask& mask)
@@ -114,13 +146,16 @@ void AnalysisWorker::ablation(quint64 request, const UnitMask& mask)
         if (!snapshot_.model || !snapshot_.test || !snapshot_.test->isClassification())
             throw Error(tr("Ablation needs a trained classifier and its test set.").toStdString());
         const Dataset& test = *snapshot_.test;
-        // A newer request (another unit clicked) or closing makes this evaluation pointless.
-        const auto cancelled = [this, request] { return closing_ || request != latestAblation_; };
-        if (!snapshot_.confusion) { // the final model of a run comes without one
-            const std::vector<int32_t> predicted = predictDataset(*snapshot_.model, test, {}, 256, cancelled);
-            if (cancelled())
+        // A newer request (another unit clicked), a new run or closing makes this evaluation pointless.
+        const auto cancelled = [this, request, generation = snapshot_.generation] {
+            return closing_ || request != latestAblation_ || generation != generation_;
+        };
+        if (!snapshot_.confusion) { // one taken while paused comes unevaluated
+            const TestEvaluation ev = evaluateOnTest(*snapshot_.model, test, snapshot_.loss, cancelled);
+            if (ev.metrics.cancelled)
                 return;
-            snapshot_.confusion = std::make_shared<ConfusionCells>(confusionCells(test.labels, predicted, test.numClasses));
+            snapshot_.confusion = ev.confusion;
+            snapshot_.testLoss = ev.metrics.loss;
         }
         out.baseline = snapshot_.confusion;
         if (mask.empty()) {

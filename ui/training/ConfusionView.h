@@ -1,6 +1,6 @@
 // The test-set confusion matrix after every epoch: a slider looks back through the epochs, and
-// a click on a cell shows the test samples in it (thumbnails for images, up to kMaxSamples,
-// with their true and predicted class).
+// a click on a cell shows the test samples in it (ConfusionBrowser). The evaluations come from
+// the analysis worker, one per epoch, in order.
 #pragma once
 
 #include "training/InsightTypes.h"
@@ -13,24 +13,25 @@ class QSlider;
 
 namespace ws::ui {
 
+class ConfusionBrowser;
 class ConfusionHeatmap;
 
 class ConfusionView : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kMaxSamples = 64;
-
     explicit ConfusionView(QWidget* parent = nullptr);
 
     void reset();
-    // Keeps the snapshot's confusion if it was taken at the end of an epoch.
+    // Keeps the snapshot's evaluation if it was taken at the end of an epoch and evaluated.
     void addSnapshot(const ModelSnapshot& snapshot);
     int epochCount() const { return int(epochs_.size()); }
     int shownEpoch() const; // 1-based; 0 when none
     void showEpoch(int epoch);
     void showCell(int trueClass, int predicted);
-    ConfusionHeatmap* heatmap() const { return heatmap_; }
-    QListWidget* samples() const { return samples_; }
+    QString epochText() const; // what the label beside the slider says
+    ConfusionBrowser* browser() const { return browser_; }
+    ConfusionHeatmap* heatmap() const;
+    QListWidget* samples() const;
 
 private:
     void onSlider(int index);
@@ -38,15 +39,14 @@ private:
     struct Entry {
         int epoch = 0;
         std::shared_ptr<const ConfusionCells> cells;
+        double loss = 0.0;
         std::shared_ptr<const Dataset> test;
         QStringList classNames;
     };
     std::vector<Entry> epochs_;
     QSlider* slider_ = nullptr;
     QLabel* epochLabel_ = nullptr;
-    ConfusionHeatmap* heatmap_ = nullptr;
-    QLabel* cellLabel_ = nullptr;
-    QListWidget* samples_ = nullptr;
+    ConfusionBrowser* browser_ = nullptr;
 };
 
 } // namespace ws::ui

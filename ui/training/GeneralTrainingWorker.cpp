@@ -252,7 +252,10 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             pending.append(point);
             flush();
             epochsDone = p.epoch + 1;
-            emit snapshotReady(makeSnapshot(*model, test, generation, epochsDone, true, trainer.optimizer().steps()));
+            // A copy only: the analysis thread evaluates it. The last epoch's model is the final
+            // one, evaluated below for the record: its snapshot follows with that evaluation.
+            if (epochsDone < tc.epochs)
+                emit snapshotReady(makeSnapshot(*model, test, tc.loss, generation, epochsDone, true, trainer.optimizer().steps()));
         };
         // Recorded like a command-line training (core/run/RunStore): same header, same history.
         std::unique_ptr<RunWriter> record;
@@ -275,8 +278,8 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             std::remove(path.c_str());
         };
         // Runs on the training thread between batches while run() below is active.
-        snapshotter_ = [this, generation, test, &trainer, &epochsDone](Sequential& m) {
-            emit snapshotReady(makeSnapshot(m, test, generation, epochsDone, false, trainer.optimizer().steps()));
+        snapshotter_ = [this, generation, test, loss = tc.loss, &trainer, &epochsDone](Sequential& m) {
+            emit snapshotReady(makeSnapshot(m, test, loss, generation, epochsDone, false, trainer.optimizer().steps()));
         };
         trainer.setPauseOnDivergence(true);
         trainer.onDiverged = [&](const std::string& message) {
@@ -312,20 +315,26 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             outcome.message = tr("Training diverged: %1").arg(QString::fromStdString(result.message));
             break;
         }
-        Evaluation ev;
+        // The final evaluation, for the record and the Test set tab (one pass: metrics and confusion).
+        TestEvaluation ev;
         if (result.reason != StopReason::Diverged && test->size() > 0)
-            ev = evaluate(*model, *test, tc.loss, 256, 0);
+            ev = evaluateOnTest(*model, *test, tc.loss);
         if (record)
-            record->finish(statusOf(result.reason), model.get(), runEvaluationJson(ev), result.message);
+            record->finish(statusOf(result.reason), model.get(), runEvaluationJson(ev.metrics), result.message);
         if (result.reason != StopReason::Diverged && test->size() > 0) {
             outcome.evaluated = true;
-            outcome.testLoss = ev.loss;
-            outcome.testAccuracy = ev.accuracy;
-            outcome.testSamples = ev.samples;
+            outcome.testLoss = ev.metrics.loss;
+            outcome.testAccuracy = ev.metrics.accuracy;
+            outcome.testSamples = ev.metrics.samples;
             for (int c = 0; c < test->numClasses; ++c)
                 outcome.classNames.append(className(*test, c));
-            for (const auto& row : ev.confusion)
-                outcome.confusion.append(QList<qint64>(row.begin(), row.end()));
+            outcome.confusion = ev.confusion;
+        }
+        if (result.reason == StopReason::Finished && epochsDone == tc.epochs && epochsDone > 0) {
+            ModelSnapshot last = makeSnapshot(*model, test, tc.loss, generation, epochsDone, true, result.steps);
+            last.confusion = ev.confusion;
+            last.testLoss = ev.metrics.loss;
+            emit snapshotReady(last);
         }
         {
             std::lock_guard lock(mutex_);

@@ -55,7 +55,9 @@ signals:
     void modelInfoReady(const ws::ui::ModelInfo& info);
     void progress(quint64 generation, const QList<ws::ui::TrainingPoint>& points);
     void runEnded(const ws::ui::TrainingOutcome& outcome);
-    // After every epoch and on request: a copy of the model and its test confusion (InsightTypes.h).
+    // After every epoch and on request: a copy of the model (InsightTypes.h), not evaluated (the
+    // analysis thread does that), except the last epoch's, which comes after the run's final test
+    // evaluation and carries it.
     void snapshotReady(const ws::ui::ModelSnapshot& snapshot);
     // The run became NaN/Inf and paused with its last finite weights; resume() goes on (after a
     // lower learning rate, say), stop() ends it.

@@ -34,6 +34,10 @@ TrainingInsights::TrainingInsights(QWidget* parent) : QTabWidget(parent), thread
     connect(thread_.get(), &QThread::finished, worker, &QObject::deleteLater);
     connect(worker, &AnalysisWorker::activationsReady, this, &TrainingInsights::onActivations);
     connect(worker, &AnalysisWorker::ablationReady, this, &TrainingInsights::onAblation);
+    connect(worker, &AnalysisWorker::epochEvaluated, this, [this](const ModelSnapshot& s) {
+        if (s.generation == snapshot_.generation) // else from before reset()
+            confusion_->addSnapshot(s);
+    });
     worker_ = worker;
     thread_->start();
 
@@ -44,10 +48,14 @@ TrainingInsights::TrainingInsights(QWidget* parent) : QTabWidget(parent), thread
     connect(ablation_, &AblationPanel::unitRestoreRequested, this, [this](size_t layer, int64_t unit) { setUnit(layer, unit, false); });
     connect(ablation_, &AblationPanel::restoreAllRequested, this, &TrainingInsights::restoreAll);
     // A test sample in the confusion view's gallery opens in the activations view.
-    connect(confusion_->samples(), &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
-        activations_->setSample(item->data(Qt::UserRole).toLongLong());
-        setCurrentIndex(indexOf(activations_->parentWidget()));
-    });
+    connect(confusion_->samples(), &QListWidget::itemDoubleClicked, this,
+        [this](QListWidgetItem* item) { showSampleActivations(item->data(Qt::UserRole).toLongLong()); });
+}
+
+void TrainingInsights::showSampleActivations(qint64 testIndex)
+{
+    activations_->setSample(testIndex);
+    setCurrentIndex(indexOf(activations_->parentWidget()));
 }
 
 TrainingInsights::~TrainingInsights()
@@ -67,19 +75,20 @@ void TrainingInsights::reset()
 
 void TrainingInsights::addSnapshot(const ModelSnapshot& snapshot)
 {
-    confusion_->addSnapshot(snapshot);
-    useSnapshot(snapshot);
+    useSnapshot(snapshot); // an epoch's reaches the confusion view once the analysis worker evaluated it
     emit modelUpdated(snapshot);
 }
 
-void TrainingInsights::setFinalModel(std::shared_ptr<Sequential> model, std::shared_ptr<const Dataset> test)
+void TrainingInsights::setFinalModel(std::shared_ptr<Sequential> model, std::shared_ptr<const Dataset> test,
+    std::shared_ptr<const ConfusionCells> confusion)
 {
     if (!model)
         return;
     ModelSnapshot s = snapshot_;
     s.model = std::move(model);
     s.test = std::move(test);
-    s.confusion = nullptr; // the analysis worker evaluates the final model when ablation asks
+    s.confusion = std::move(confusion); // null: the analysis worker evaluates it when ablation asks
+    s.testLoss = std::numeric_limits<double>::quiet_NaN();
     s.epochEnd = false;
     useSnapshot(s);
 }

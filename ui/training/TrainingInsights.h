@@ -1,8 +1,9 @@
 // The tabs under the training curves that look inside the model: the final test evaluation (the
 // panel's own widget), the confusion matrix after every epoch, and the activations of one sample
 // with ablation (switching units off). Model snapshots come from the training worker after
-// every epoch (or on request while paused); the numerics run on an AnalysisWorker thread owned
-// here, so that neither a 10 000-image evaluation nor a layer-by-layer pass blocks the GUI.
+// every epoch (or on request while paused); the numerics, the test evaluation of every epoch
+// included, run on an AnalysisWorker thread owned here, so that neither a 10 000-image
+// evaluation nor a layer-by-layer pass blocks the GUI or the training.
 #pragma once
 
 #include "ThreadPtr.h"
@@ -33,11 +34,15 @@ public:
 public slots:
     void reset(); // a new run: forget the snapshots and the switched-off units
     void addSnapshot(const ws::ui::ModelSnapshot& snapshot);
-    // The model a run ended with (it may have stopped mid-epoch); null when the run failed.
-    void setFinalModel(std::shared_ptr<Sequential> model, std::shared_ptr<const Dataset> test);
+    // The model a run ended with (it may have stopped mid-epoch); null when the run failed. With
+    // its test confusion when the run evaluated it (then nothing evaluates it again).
+    void setFinalModel(std::shared_ptr<Sequential> model, std::shared_ptr<const Dataset> test,
+        std::shared_ptr<const ConfusionCells> confusion = nullptr);
     void toggleUnit(size_t layer, int64_t unit);
     void setUnit(size_t layer, int64_t unit, bool off);
     void restoreAll();
+    // A test sample (a confusion cell's, double-clicked) in the activations tab.
+    void showSampleActivations(qint64 testIndex);
 
 signals:
     void snapshotRequested(); // the activations view's Refresh: the owner asks the training worker

@@ -4,6 +4,7 @@
 #include "AppSettings.h"
 
 #include "training/ArrayPairDialog.h"
+#include "training/ConfusionBrowser.h"
 #include "training/DivergenceDialog.h"
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
@@ -22,8 +23,8 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -32,7 +33,6 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QSplitter>
-#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -83,24 +83,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
     curves_ = new TrainingCurves;
     status_ = new QLabel(tr("Choose data and a model, then Start."));
     status_->setWordWrap(true);
-    testInfo_ = new QLabel;
-    testInfo_->setTextFormat(Qt::RichText);
-    confusion_ = new QTableWidget;
-    confusion_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    confusion_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    confusion_->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    confusion_->setMinimumHeight(160);
-
-    auto* bottom = new QWidget;
-    auto* bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addWidget(testInfo_);
-    bottomLayout->addWidget(confusion_, 1);
+    testConfusion_ = new ConfusionBrowser;
 
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(curves_);
     insights_ = new TrainingInsights;
-    insights_->insertTab(0, bottom, tr("Test set"));
+    insights_->insertTab(0, testConfusion_, tr("Test set"));
+    connect(testConfusion_->samples(), &QListWidget::itemDoubleClicked, insights_,
+        [this](QListWidgetItem* item) { insights_->showSampleActivations(item->data(Qt::UserRole).toLongLong()); });
     insights_->setCurrentIndex(0);
     right->addWidget(insights_);
     right->setStretchFactor(0, 3);
@@ -697,18 +687,21 @@ void TrainingPanel::start()
     } else {
         if (!modelValid_)
             return;
-        curves_->clear();
-        confusion_->clear();
-        confusion_->setRowCount(0);
-        confusion_->setColumnCount(0);
-        testInfo_->clear();
-        insights_->reset();
-        lastStep_ = 0;
+        clearResults();
         generation_ = worker_->startRun(experiment(), false, runsFolderSetting());
         runActive_ = running_ = true;
         status_->setText(tr("Training…"));
     }
     updateButtons();
+}
+
+void TrainingPanel::clearResults()
+{
+    curves_->clear();
+    testConfusion_->setCells(nullptr, nullptr, {});
+    testConfusion_->setSummary({});
+    insights_->reset();
+    lastStep_ = 0;
 }
 
 void TrainingPanel::pause()
@@ -727,8 +720,7 @@ void TrainingPanel::step()
     if (!runActive_) {
         if (!modelValid_)
             return;
-        curves_->clear();
-        insights_->reset();
+        clearResults();
         generation_ = worker_->startRun(experiment(), true, runsFolderSetting());
         runActive_ = true;
     }
@@ -783,7 +775,7 @@ void TrainingPanel::onRunEnded(const TrainingOutcome& outcome)
     if (outcome.evaluated)
         showConfusion(outcome);
     if (outcome.evaluated && worker_) // else the worker still holds an earlier run's model
-        insights_->setFinalModel(worker_->lastModel(), worker_->lastTestSet());
+        insights_->setFinalModel(worker_->lastModel(), worker_->lastTestSet(), outcome.confusion);
     dirty_ = true;
     updateButtons();
     emit statusMessage(outcome.message);
@@ -806,40 +798,14 @@ void TrainingPanel::onDiverged(quint64 generation, const QString& message)
 void TrainingPanel::showConfusion(const TrainingOutcome& outcome)
 {
     if (std::isfinite(outcome.testAccuracy))
-        testInfo_->setText(tr("<b>Test set</b>: %1 samples, accuracy <b>%2 %</b>, loss %3 &nbsp; "
-                              "(confusion matrix: rows are the true classes, columns the predictions)")
-                               .arg(outcome.testSamples)
-                               .arg(100.0 * outcome.testAccuracy, 0, 'f', 2)
-                               .arg(outcome.testLoss, 0, 'f', 4));
+        testConfusion_->setSummary(tr("<b>Test set</b>: %1 samples, accuracy <b>%2 %</b>, loss %3 &nbsp; "
+                                      "(confusion matrix: rows are the true classes, columns the predictions)")
+                                       .arg(outcome.testSamples)
+                                       .arg(100.0 * outcome.testAccuracy, 0, 'f', 2)
+                                       .arg(outcome.testLoss, 0, 'f', 4));
     else
-        testInfo_->setText(tr("<b>Test set</b>: %1 samples, loss %2").arg(outcome.testSamples).arg(outcome.testLoss, 0, 'f', 4));
-    const auto n = int(outcome.confusion.size());
-    confusion_->setRowCount(n);
-    confusion_->setColumnCount(n);
-    confusion_->setHorizontalHeaderLabels(outcome.classNames);
-    confusion_->setVerticalHeaderLabels(outcome.classNames);
-    confusion_->setToolTip(tr("Rows: true class · columns: predicted class"));
-    for (int t = 0; t < n; ++t) {
-        qint64 total = 0;
-        for (const qint64 v : outcome.confusion[t])
-            total += v;
-        for (int p = 0; p < n && p < outcome.confusion[t].size(); ++p) {
-            const qint64 v = outcome.confusion[t][p];
-            auto* item = new QTableWidgetItem(QString::number(v));
-            item->setTextAlignment(Qt::AlignCenter);
-            const double share = total ? double(v) / double(total) : 0.0;
-            // Blue on the diagonal (right), orange off it (wrong), deeper for a larger share of the row.
-            const QColor base = t == p ? QColor(0x5b, 0x9f, 0xd2) : QColor(0xf6, 0xa8, 0x55);
-            QColor c = base;
-            c.setAlphaF(float(std::min(1.0, 0.08 + share * (t == p ? 1.0 : 3.0))));
-            item->setBackground(c);
-            item->setToolTip(tr("%1 taken for %2: %3 (%4 % of the class)")
-                                 .arg(outcome.classNames.value(t), outcome.classNames.value(p))
-                                 .arg(v)
-                                 .arg(100.0 * share, 0, 'f', 1));
-            confusion_->setItem(t, p, item);
-        }
-    }
+        testConfusion_->setSummary(tr("<b>Test set</b>: %1 samples, loss %2").arg(outcome.testSamples).arg(outcome.testLoss, 0, 'f', 4));
+    testConfusion_->setCells(outcome.confusion, worker_ ? worker_->lastTestSet() : nullptr, outcome.classNames);
 }
 
 void TrainingPanel::updateButtons()

@@ -18,11 +18,11 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
 class QTimer;
 
 namespace ws::ui {
 
+class ConfusionBrowser;
 class DivergenceDialog;
 class GeneralTrainingWorker;
 class TrainingCurves;
@@ -40,6 +40,7 @@ public:
     GeneralTrainingWorker* worker() const;
     TrainingCurves* curves() const { return curves_; }
     TrainingInsights* insights() const { return insights_; }
+    ConfusionBrowser* testConfusion() const { return testConfusion_; }
     QString modelCheck() const;                // what the shape check says, as plain text
     bool isLoadingPreview() const;             // the busy bar with Cancel is shown
     DivergenceDialog* divergenceDialog() const { return divergence_; }
@@ -81,6 +82,7 @@ private:
     bool validateInspectorModel();          // the shape check for a model to fine-tune
     void applyTemplate();
     void validateModel(); // live shape check and parameter count
+    void clearResults(); // a new run: the curves, the test evaluation, the insights
     void showConfusion(const TrainingOutcome& outcome);
     void updateButtons();
 
@@ -115,8 +117,7 @@ private:
     QPushButton* stopButton_ = nullptr;
     QLabel* status_ = nullptr;
     TrainingCurves* curves_ = nullptr;
-    QLabel* testInfo_ = nullptr;
-    QTableWidget* confusion_ = nullptr;
+    ConfusionBrowser* testConfusion_ = nullptr; // the final model's, in the "Test set" tab
     TrainingInsights* insights_ = nullptr; // confusion by epoch, activations, ablation
     QTimer* redrawTimer_ = nullptr;
 

@@ -3,6 +3,7 @@
 // a preview of the data, progress points batched at the redraw rate, and the test evaluation.
 #pragma once
 
+#include "analysis/Confusion.h"
 #include "train/Experiment.h"
 
 #include <QImage>
@@ -10,6 +11,8 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 namespace ws::ui {
 
@@ -58,7 +61,7 @@ struct TrainingOutcome {
     double testLoss = 0.0, testAccuracy = 0.0;
     qint64 testSamples = 0;
     QStringList classNames;
-    QList<QList<qint64>> confusion; // [true][predicted]
+    std::shared_ptr<const ConfusionCells> confusion; // with the samples of every cell; null for regression
 };
 
 } // namespace ws::ui
