@@ -72,10 +72,6 @@
         <translation>Modell</translation>
     </message>
     <message>
-        <source>With --training-demo: show confusion[:true:predicted] (the samples of a cell) or activations[:layer:unit,...] (units switched off once trained).</source>
-        <translation>Mit --training-demo: confusion[:wahr:vorhergesagt] (die Beispiele einer Zelle) oder activations[:Schicht:Einheit,...] (nach dem Training abgeschaltete Einheiten) zeigen.</translation>
-    </message>
-    <message>
         <source>view</source>
         <translation>Ansicht</translation>
     </message>
@@ -86,6 +82,10 @@
     <message>
         <source>With --runs: show &lt;view&gt; below the table (curves, table, parallel).</source>
         <translation>Mit --runs: &lt;view&gt; unter der Tabelle zeigen (curves, table, parallel).</translation>
+    </message>
+    <message>
+        <source>With --training-demo: show test[:true:predicted] (the final test confusion, the samples of a cell), confusion[:true:predicted] (by epoch) or activations[:layer:unit,...] (units switched off once trained).</source>
+        <translation>Mit --training-demo: test[:wahr:vorhergesagt] (die abschließende Testkonfusion, die Beispiele einer Zelle), confusion[:wahr:vorhergesagt] (nach Epoche) oder activations[:Schicht:Einheit,...] (nach dem Training abgeschaltete Einheiten) zeigen.</translation>
     </message>
 </context>
 <context>
@@ -554,6 +554,34 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::ConfusionBrowser</name>
+    <message>
+        <source>Click a cell to see its test samples.</source>
+        <translation>Eine Zelle anklicken, um ihre Testbeispiele zu sehen.</translation>
+    </message>
+    <message>
+        <source>True %1, predicted %2: %3 samples (the first %4 shown).</source>
+        <translation>Wahr %1, vorhergesagt %2: %3 Beispiele (die ersten %4 gezeigt).</translation>
+    </message>
+    <message numerus="yes">
+        <source>True %1, predicted %2: %n sample(s).</source>
+        <translation>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiel.</numerusform>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiele.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1
+%2 → %3</source>
+        <translation>#%1
+%2 → %3</translation>
+    </message>
+    <message>
+        <source>test sample %1: true %2, predicted %3</source>
+        <translation>Testbeispiel %1: wahr %2, vorhergesagt %3</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::ConfusionHeatmap</name>
     <message>
         <source>No confusion matrix yet.</source>
@@ -585,10 +613,6 @@ vorhergesagt →</translation>
         <translation>Noch keine Epoche beendet.</translation>
     </message>
     <message>
-        <source>Click a cell to see its test samples.</source>
-        <translation>Eine Zelle anklicken, um ihre Testbeispiele zu sehen.</translation>
-    </message>
-    <message>
         <source>Epoch:</source>
         <translation>Epoche:</translation>
     </message>
@@ -597,25 +621,8 @@ vorhergesagt →</translation>
         <translation>Epoche %1 von %2 · Testgenauigkeit %3 %</translation>
     </message>
     <message>
-        <source>True %1, predicted %2: %3 samples (the first %4 shown).</source>
-        <translation>Wahr %1, vorhergesagt %2: %3 Beispiele (die ersten %4 gezeigt).</translation>
-    </message>
-    <message numerus="yes">
-        <source>True %1, predicted %2: %n sample(s).</source>
-        <translation>
-            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiel.</numerusform>
-            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiele.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>#%1
-%2 → %3</source>
-        <translation>#%1
-%2 → %3</translation>
-    </message>
-    <message>
-        <source>test sample %1: true %2, predicted %3</source>
-        <translation>Testbeispiel %1: wahr %2, vorhergesagt %3</translation>
+        <source>%1 · loss %2</source>
+        <translation>%1 · Verlust %2</translation>
     </message>
 </context>
 <context>
@@ -2695,14 +2702,6 @@ dense(10)</translation>
     <message>
         <source>&lt;b&gt;Test set&lt;/b&gt;: %1 samples, loss %2</source>
         <translation>&lt;b&gt;Testdaten&lt;/b&gt;: %1 Beispiele, Verlust %2</translation>
-    </message>
-    <message>
-        <source>Rows: true class · columns: predicted class</source>
-        <translation>Zeilen: wahre Klasse · Spalten: vorhergesagte Klasse</translation>
-    </message>
-    <message>
-        <source>%1 taken for %2: %3 (%4 % of the class)</source>
-        <translation>%1 als %2 vorhergesagt: %3 (%4 % der Klasse)</translation>
     </message>
     <message>
         <source>Resume</source>

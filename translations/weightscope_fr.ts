@@ -72,10 +72,6 @@
         <translation>modèle</translation>
     </message>
     <message>
-        <source>With --training-demo: show confusion[:true:predicted] (the samples of a cell) or activations[:layer:unit,...] (units switched off once trained).</source>
-        <translation>Avec --training-demo : afficher confusion[:vrai:prédit] (les exemples d’une case) ou activations[:couche:unité,...] (unités désactivées une fois entraîné).</translation>
-    </message>
-    <message>
         <source>view</source>
         <translation>vue</translation>
     </message>
@@ -86,6 +82,10 @@
     <message>
         <source>With --runs: show &lt;view&gt; below the table (curves, table, parallel).</source>
         <translation>Avec --runs : afficher &lt;view&gt; sous le tableau (curves, table, parallel).</translation>
+    </message>
+    <message>
+        <source>With --training-demo: show test[:true:predicted] (the final test confusion, the samples of a cell), confusion[:true:predicted] (by epoch) or activations[:layer:unit,...] (units switched off once trained).</source>
+        <translation>Avec --training-demo : afficher test[:vrai:prédit] (la confusion finale sur le test, les exemples d’une case), confusion[:vrai:prédit] (par époque) ou activations[:couche:unité,...] (unités désactivées une fois entraîné).</translation>
     </message>
 </context>
 <context>
@@ -554,6 +554,34 @@
     </message>
 </context>
 <context>
+    <name>ws::ui::ConfusionBrowser</name>
+    <message>
+        <source>Click a cell to see its test samples.</source>
+        <translation>Cliquez sur une case pour voir ses exemples de test.</translation>
+    </message>
+    <message>
+        <source>True %1, predicted %2: %3 samples (the first %4 shown).</source>
+        <translation>Vrai %1, prédit %2 : %3 exemples (les %4 premiers affichés).</translation>
+    </message>
+    <message numerus="yes">
+        <source>True %1, predicted %2: %n sample(s).</source>
+        <translation>
+            <numerusform>Vrai %1, prédit %2 : %n exemple.</numerusform>
+            <numerusform>Vrai %1, prédit %2 : %n exemples.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1
+%2 → %3</source>
+        <translation>n°%1
+%2 → %3</translation>
+    </message>
+    <message>
+        <source>test sample %1: true %2, predicted %3</source>
+        <translation>exemple de test %1 : vrai %2, prédit %3</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::ConfusionHeatmap</name>
     <message>
         <source>No confusion matrix yet.</source>
@@ -585,10 +613,6 @@ prédit →</translation>
         <translation>Aucune époque terminée pour l’instant.</translation>
     </message>
     <message>
-        <source>Click a cell to see its test samples.</source>
-        <translation>Cliquez sur une case pour voir ses exemples de test.</translation>
-    </message>
-    <message>
         <source>Epoch:</source>
         <translation>Époque :</translation>
     </message>
@@ -597,25 +621,8 @@ prédit →</translation>
         <translation>époque %1 sur %2 · exactitude de test %3 %</translation>
     </message>
     <message>
-        <source>True %1, predicted %2: %3 samples (the first %4 shown).</source>
-        <translation>Vrai %1, prédit %2 : %3 exemples (les %4 premiers affichés).</translation>
-    </message>
-    <message numerus="yes">
-        <source>True %1, predicted %2: %n sample(s).</source>
-        <translation>
-            <numerusform>Vrai %1, prédit %2 : %n exemple.</numerusform>
-            <numerusform>Vrai %1, prédit %2 : %n exemples.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>#%1
-%2 → %3</source>
-        <translation>n°%1
-%2 → %3</translation>
-    </message>
-    <message>
-        <source>test sample %1: true %2, predicted %3</source>
-        <translation>exemple de test %1 : vrai %2, prédit %3</translation>
+        <source>%1 · loss %2</source>
+        <translation>%1 · perte %2</translation>
     </message>
 </context>
 <context>
@@ -2695,14 +2702,6 @@ dense(10)</translation>
     <message>
         <source>&lt;b&gt;Test set&lt;/b&gt;: %1 samples, loss %2</source>
         <translation>&lt;b&gt;Jeu de test&lt;/b&gt; : %1 échantillons, perte %2</translation>
-    </message>
-    <message>
-        <source>Rows: true class · columns: predicted class</source>
-        <translation>Lignes : classe réelle · colonnes : classe prédite</translation>
-    </message>
-    <message>
-        <source>%1 taken for %2: %3 (%4 % of the class)</source>
-        <translation>%1 pris pour %2 : %3 (%4 % de la classe)</translation>
     </message>
     <message>
         <source>Resume</source>
