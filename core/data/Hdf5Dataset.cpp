@@ -49,16 +49,24 @@ std::shared_ptr<OpenFile> openFile(const std::string& path)
 
 std::string typeName(hid_t type, ArrayKind& kind, int& bytes)
 {
-    bytes = int(H5Tget_size(type));
+    // The size is the file's word: a damaged file may claim any (fuzz_dataset_h5 found 3.4 GB,
+    // which overflowed an int). Numbers are 1, 2, 4 or 8 bytes; anything else is not numeric.
+    const size_t size = H5Tget_size(type);
+    const bool usual = size == 1 || size == 2 || size == 4 || size == 8;
+    bytes = usual ? int(size) : 0;
     kind = ArrayKind::Other;
     switch (H5Tget_class(type)) {
     case H5T_FLOAT:
+        if (!usual || size == 1)
+            return "float of " + std::to_string(size) + " bytes";
         kind = ArrayKind::Float;
-        return "float" + std::to_string(8 * bytes);
+        return "float" + std::to_string(8 * size);
     case H5T_INTEGER: {
         const bool sign = H5Tget_sign(type) == H5T_SGN_2;
+        if (!usual)
+            return "integer of " + std::to_string(size) + " bytes";
         kind = sign ? ArrayKind::Signed : ArrayKind::Unsigned;
-        return (sign ? "int" : "uint") + std::to_string(8 * bytes);
+        return (sign ? "int" : "uint") + std::to_string(8 * size);
     }
     case H5T_STRING: return "string";
     case H5T_COMPOUND: return "compound";
