@@ -1,5 +1,6 @@
 // The engine's training step and its layers on the models of #10, batch 64, one thread: the
-// whole step (forward, loss, backward, optimizer) of each preset, and the CNN's layers one by one
+// whole step (forward, loss, backward, optimizer) of each preset (the CNNs also without fusing
+// their convolutions with ReLU and pooling), and the CNN's layers one by one
 // (convolutions forward and backward, ReLU, max pooling). Random images stand in for
 // Fashion-MNIST, so no data loading is timed. Counter: samples per second of process CPU time,
 // which a loaded machine distorts far less than wall time. Build with -DWS_BUILD_BENCH=ON, then
@@ -75,7 +76,7 @@ struct Step {
     return loss;
 }
 
-void trainStep(benchmark::State& state, std::string preset)
+void trainStep(benchmark::State& state, std::string preset, bool fusion)
 {
     ws::setThreadCount(1);
     ws::OptimizerConfig config;
@@ -84,6 +85,7 @@ void trainStep(benchmark::State& state, std::string preset)
         config.momentum = 0.9f;
     }
     Step s(preset, config);
+    s.model.setFusion(fusion);
     timedTrainStep(s); // sizes every buffer
     for (auto _ : state)
         benchmark::DoNotOptimize(timedTrainStep(s));
@@ -149,7 +151,12 @@ template <class Make> void registerLayer(const std::string& name, ws::Shape inpu
 
 const bool registered = [] {
     for (const char* preset : { "cnn", "tf-cnn", "mlp" })
-        benchmark::RegisterBenchmark((std::string("step/") + preset).c_str(), trainStep, std::string(preset))
+        benchmark::RegisterBenchmark((std::string("step/") + preset).c_str(), trainStep, std::string(preset), true)
+            ->MeasureProcessCPUTime();
+    // The same without fusing Conv2D, ReLU and pooling (Sequential::setFusion).
+    for (const char* preset : { "cnn", "tf-cnn" })
+        benchmark::RegisterBenchmark((std::string("step unfused/") + preset).c_str(), trainStep, std::string(preset),
+            false)
             ->MeasureProcessCPUTime();
     using ws::Conv2D, ws::Padding, ws::Size2;
     // The default CNN's layers; the first convolution's input gradient is never needed.
