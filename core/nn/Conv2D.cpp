@@ -21,13 +21,24 @@ using ConstRowMap = Eigen::Map<const MatrixRM>;
 // Fashion-MNIST CNN (5x5x32 then 5x5x64, batch 128), 16 MiB is as fast as 64 MiB.
 constexpr int64_t kColsBudget = int64_t(1) << 22;
 
+// A block of samples gets about this many floats of cols and output (1 MiB): one or a few
+// samples of the CNNs here, which keeps a block in the 2 MiB level-2 cache between im2col, the
+// product and what reads its output.
+constexpr int64_t kBlockBudget = int64_t(1) << 18;
+
 struct Conv2DScratch final : LayerScratch {
     MatrixRM cols;  // (rows of one chunk, K)
-    MatrixRM dcols; // (rows of one chunk, K)
     // Set when cols holds the im2col of a whole batch (one chunk) read from this input.
     const float* colsOf = nullptr;
     int64_t colsBatch = 0;
-    std::vector<MatrixRM> dKernel; // (K, F) per thread: partial kernel gradients
+    // What each thread (part of the batch) works in.
+    struct Part {
+        MatrixRM y;       // (rows of one block, F): the output or dL/dy of a block in fused passes
+        MatrixRM dcols;   // (rows of one block, K)
+        MatrixRM dKernel; // (K, F): partial kernel gradient
+        Eigen::VectorXf dBias; // (F): partial bias gradient
+    };
+    std::vector<Part> parts;
 };
 
 // im2col moves one kernel row (KW*C floats) at a time: 3 floats for the first layer of the
@@ -191,26 +202,54 @@ void Conv2D::col2im(const float* cols, int64_t n0, int64_t count, float* dx) con
     }
 }
 
+int64_t Conv2D::samplesPerBlock() const
+{
+    return std::max<int64_t>(1, kBlockBudget / std::max<int64_t>(1, g_.oh * g_.ow * (g_.k + filters_)));
+}
+
 void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass&)
+{
+    y.resize({ x.dim(0), g_.oh, g_.ow, filters_ });
+    runForward(x, scratch, y.data(), nullptr);
+}
+
+void Conv2D::forwardBlocks(const Tensor& x, LayerScratch* scratch, const ForwardBlockFn& epilogue)
+{
+    runForward(x, scratch, nullptr, &epilogue);
+}
+
+void Conv2D::runForward(const Tensor& x, LayerScratch* scratch, float* y, const ForwardBlockFn* epilogue)
 {
     auto& s = scratchAs<Conv2DScratch>(scratch, *this);
     const int64_t N = x.dim(0);
     const int64_t F = filters_;
     const int64_t spatial = g_.oh * g_.ow;
-    y.resize({ N, g_.oh, g_.ow, F });
     const int64_t chunk = std::min(samplesPerChunk(), std::max<int64_t>(N, 1));
+    const int64_t block = std::min(samplesPerBlock(), chunk);
     if (s.cols.rows() < chunk * spatial || s.cols.cols() != g_.k)
         s.cols.resize(chunk * spatial, g_.k);
+    s.parts.resize(size_t(partsFor(chunk)));
+    if (!y)
+        for (auto& part : s.parts)
+            if (part.y.rows() < block * spatial || part.y.cols() != F)
+                part.y.resize(block * spatial, F);
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
         const int64_t count = std::min(chunk, N - n0);
-        forEachPart(count, [&](int64_t begin, int64_t end, int) {
-            const int64_t rows = (end - begin) * spatial;
-            float* cols = s.cols.data() + begin * spatial * g_.k;
-            im2col(x.data(), n0 + begin, end - begin, cols);
-            RowMap Y(y.data() + (n0 + begin) * spatial * F, rows, F);
-            gemm(false, false, rows, F, g_.k, cols, kernel_.value.data(), Y.data(), false);
-            if (useBias_)
-                Y.rowwise() += bias_.value.vector().transpose();
+        forEachPart(count, [&](int64_t begin, int64_t end, int part) {
+            for (int64_t b0 = begin; b0 < end; b0 += block) {
+                const int64_t samples = std::min(block, end - b0);
+                const int64_t rows = samples * spatial;
+                float* cols = s.cols.data() + b0 * spatial * g_.k;
+                im2col(x.data(), n0 + b0, samples, cols);
+                float* out = y ? y + (n0 + b0) * spatial * F : s.parts[size_t(part)].y.data();
+                // The bias goes in first and the product adds to it: Eigen clears the output
+                // of a non-accumulating product anyway, and this saves a pass over it.
+                if (useBias_)
+                    RowMap(out, rows, F).rowwise() = bias_.value.vector().transpose();
+                gemm(false, false, rows, F, g_.k, cols, kernel_.value.data(), out, useBias_);
+                if (epilogue)
+                    (*epilogue)(n0 + b0, samples, out);
+            }
         });
     }
     const bool whole = chunk >= N;
@@ -220,46 +259,74 @@ void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pa
 
 void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx, LayerScratch* scratch)
 {
+    runBackward(x, dy.data(), nullptr, dx, scratch);
+}
+
+void Conv2D::backwardBlocks(const Tensor& x, const BackwardBlockFn& gradient, Tensor* dx, LayerScratch* scratch)
+{
+    runBackward(x, nullptr, &gradient, dx, scratch);
+}
+
+void Conv2D::runBackward(const Tensor& x, const float* dy, const BackwardBlockFn* gradient, Tensor* dx,
+    LayerScratch* scratch)
+{
     auto& s = scratchAs<Conv2DScratch>(scratch, *this);
     const int64_t N = x.dim(0);
     const int64_t F = filters_;
     const int64_t spatial = g_.oh * g_.ow;
     const bool reuse = s.colsOf == x.data() && s.colsBatch == N && s.cols.rows() >= N * spatial;
     const int64_t chunk = reuse ? std::max<int64_t>(N, 1) : std::min(samplesPerChunk(), std::max<int64_t>(N, 1));
+    const int64_t block = std::min(samplesPerBlock(), chunk);
     if (s.cols.rows() < chunk * spatial || s.cols.cols() != g_.k)
         s.cols.resize(chunk * spatial, g_.k);
     if (dx) {
         dx->resize(x.shape());
         dx->setZero();
-        if (s.dcols.rows() < chunk * spatial || s.dcols.cols() != g_.k)
-            s.dcols.resize(chunk * spatial, g_.k);
     }
-    // Each part sums its own kernel gradient; the parts are added in a fixed order afterwards,
-    // so the result does not depend on thread timing.
-    s.dKernel.resize(size_t(partsFor(chunk)));
-    for (auto& part : s.dKernel)
-        part.setZero(g_.k, F);
+    // Each part sums its own kernel and bias gradients; the parts are added in a fixed order
+    // afterwards, so the result does not depend on thread timing.
+    s.parts.resize(size_t(partsFor(chunk)));
+    for (auto& part : s.parts) {
+        part.dKernel.setZero(g_.k, F);
+        part.dBias.setZero(F);
+        if (dx && (part.dcols.rows() < block * spatial || part.dcols.cols() != g_.k))
+            part.dcols.resize(block * spatial, g_.k);
+        if (gradient && (part.y.rows() < block * spatial || part.y.cols() != F))
+            part.y.resize(block * spatial, F);
+    }
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
         const int64_t count = std::min(chunk, N - n0);
         forEachPart(count, [&](int64_t begin, int64_t end, int part) {
-            const int64_t rows = (end - begin) * spatial;
-            float* cols = s.cols.data() + begin * spatial * g_.k;
-            if (!reuse)
-                im2col(x.data(), n0 + begin, end - begin, cols);
-            const ConstRowMap G(dy.data() + (n0 + begin) * spatial * F, rows, F);
-            gemm(true, false, g_.k, F, rows, cols, G.data(), s.dKernel[size_t(part)].data(), true);
-            if (dx) {
-                float* dcols = s.dcols.data() + begin * spatial * g_.k;
-                gemm(false, true, rows, g_.k, F, G.data(), kernel_.value.data(), dcols, false);
-                col2im(dcols, n0 + begin, end - begin, dx->data());
+            auto& p = s.parts[size_t(part)];
+            for (int64_t b0 = begin; b0 < end; b0 += block) {
+                const int64_t samples = std::min(block, end - b0);
+                const int64_t rows = samples * spatial;
+                float* cols = s.cols.data() + b0 * spatial * g_.k;
+                if (!reuse)
+                    im2col(x.data(), n0 + b0, samples, cols);
+                const float* G = dy ? dy + (n0 + b0) * spatial * F : p.y.data(); // (rows, F)
+                if (gradient)
+                    (*gradient)(n0 + b0, samples, p.y.data());
+                gemm(true, false, g_.k, F, rows, cols, G, p.dKernel.data(), true);
+                if (useBias_) {
+                    float* db = p.dBias.data();
+                    for (int64_t r = 0; r < rows; ++r)
+                        for (int64_t f = 0; f < F; ++f)
+                            db[f] += G[r * F + f];
+                }
+                if (dx) {
+                    gemm(false, true, rows, g_.k, F, G, kernel_.value.data(), p.dcols.data(), false);
+                    col2im(p.dcols.data(), n0 + b0, samples, dx->data());
+                }
             }
         });
     }
     RowMap dK(kernel_.grad.data(), g_.k, F);
-    for (const auto& part : s.dKernel)
-        dK += part;
-    if (useBias_)
-        bias_.grad.vector().noalias() += ConstRowMap(dy.data(), N * spatial, F).colwise().sum().transpose();
+    for (const auto& part : s.parts) {
+        dK += part.dKernel;
+        if (useBias_)
+            bias_.grad.vector() += part.dBias;
+    }
 }
 
 std::vector<Param*> Conv2D::params()

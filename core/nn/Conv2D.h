@@ -8,11 +8,15 @@
 // y viewed as (N*OH*OW, F) directly in NHWC order. Backward: dW = cols^T dY, dcols = dY W^T,
 // then col2im scatters dcols back into dx. With several threads (setThreadCount) the batch is
 // split into one contiguous share of samples per thread, each doing its own im2col and GEMM.
+// Each share is worked through in blocks of a few samples (im2col, product, bias) so that a
+// block's cols and output are still in cache when the next step reads them.
 #pragma once
 
 #include "nn/Initializer.h"
 #include "nn/Layer.h"
 #include "nn/Window2D.h"
+
+#include <functional>
 
 namespace ws {
 
@@ -39,6 +43,17 @@ public:
     std::vector<Param*> params() override;
     nlohmann::json config() const override;
 
+    // For fused passes (nn/FusedConv.h), which never hold the whole batch's y or dL/dy:
+    // forwardBlocks hands each block's output y (count, OH, OW, F), bias added, to `epilogue`
+    // while it is in cache; backwardBlocks has `gradient` write each block's dL/dy (count, OH,
+    // OW, F) into the buffer it passes, then does what backward does with it. The callbacks get
+    // the block's first sample n0 and its sample count; with several threads they run
+    // concurrently on disjoint samples.
+    using ForwardBlockFn = std::function<void(int64_t n0, int64_t count, const float* y)>;
+    using BackwardBlockFn = std::function<void(int64_t n0, int64_t count, float* dy)>;
+    void forwardBlocks(const Tensor& x, LayerScratch* scratch, const ForwardBlockFn& epilogue);
+    void backwardBlocks(const Tensor& x, const BackwardBlockFn& gradient, Tensor* dx, LayerScratch* scratch);
+
 private:
     // Geometry fixed at build time.
     struct Geometry {
@@ -49,6 +64,13 @@ private:
     };
     // Samples per im2col chunk, so that the buffer stays bounded for large batches.
     int64_t samplesPerChunk() const;
+    // Samples per block within a chunk (see the file comment).
+    int64_t samplesPerBlock() const;
+    // y null: blocks go to a per-thread buffer and to the epilogue only. dy null: gradient
+    // fills each block's dL/dy.
+    void runForward(const Tensor& x, LayerScratch* scratch, float* y, const ForwardBlockFn* epilogue);
+    void runBackward(const Tensor& x, const float* dy, const BackwardBlockFn* gradient, Tensor* dx,
+        LayerScratch* scratch);
     // cols rows for samples [n0, n0 + count) of x; col2im adds them back into dx.
     void im2col(const float* x, int64_t n0, int64_t count, float* cols) const;
     void col2im(const float* cols, int64_t n0, int64_t count, float* dx) const;

@@ -1,5 +1,6 @@
 #include "nn/Sequential.h"
 
+#include "nn/Conv2D.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
 
@@ -48,6 +49,16 @@ void Sequential::build()
         shape = layer->build(shape);
         shapeNumel(shape); // throws on overflow
         layer->outputShape_ = shape;
+    }
+    fused_.clear();
+    for (size_t i = 0; i < layers_.size();) {
+        const size_t count = FusedConv::match(layers_, i);
+        if (count == 0) {
+            ++i;
+            continue;
+        }
+        fused_.emplace_back(static_cast<Conv2D&>(*layers_[i]), i, count);
+        i += count;
     }
     built_ = true;
 }
@@ -141,10 +152,27 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training)
         throw ShapeError("input batch " + shapeToString(x.shape()) + " does not fit the model's input shape "
             + shapeToString(inputShape_) + " (plus a batch dimension)");
     ws.input = &x;
+    ws.fusedPass = training && fusion_ && !fused_.empty();
+    if (ws.fusedPass && ws.fusedScratch.size() != fused_.size()) {
+        ws.fusedScratch.clear();
+        for (const auto& group : fused_)
+            ws.fusedScratch.push_back(group.makeScratch());
+    }
     const Pass pass { training, &ws.rng };
     const Tensor* in = &x;
+    size_t next = 0; // the next fused group
     for (size_t i = 0; i < layers_.size(); ++i) {
-        layers_[i]->forward(*in, ws.outputs[i], ws.scratch[i].get(), pass);
+        if (ws.fusedPass && next < fused_.size() && fused_[next].first() == i) {
+            const FusedConv& group = fused_[next];
+            const size_t last = i + group.count() - 1;
+            for (size_t j = i; j < last; ++j)
+                ws.outputs[j] = Tensor(); // not computed; see Workspace::outputs
+            fused_[next].forward(*in, ws.outputs[last], ws.scratch[i].get(), ws.fusedScratch[next].get());
+            ++next;
+            i = last;
+        } else {
+            layers_[i]->forward(*in, ws.outputs[i], ws.scratch[i].get(), pass);
+        }
         in = &ws.outputs[i];
     }
     return *in;
@@ -165,7 +193,21 @@ void Sequential::backward(const Tensor& dOutput, Workspace& ws)
             break;
         }
     const Tensor* grad = &dOutput;
+    size_t next = ws.fusedPass ? fused_.size() : 0; // one past the next fused group, going down
     for (size_t i = layers_.size(); i-- > first;) {
+        if (next > 0 && fused_[next - 1].first() + fused_[next - 1].count() - 1 == i) {
+            // A group starts with a Conv2D, which has parameters: first <= its first layer.
+            const FusedConv& group = fused_[next - 1];
+            const size_t begin = group.first();
+            const Tensor& in = begin == 0 ? *ws.input : ws.outputs[begin - 1];
+            Tensor* dx = begin == first ? nullptr : &ws.gradients[begin - 1];
+            fused_[next - 1].backward(in, ws.outputs[i], *grad, dx, ws.scratch[begin].get(),
+                ws.fusedScratch[next - 1].get());
+            grad = dx;
+            --next;
+            i = begin;
+            continue;
+        }
         const Tensor& in = i == 0 ? *ws.input : ws.outputs[i - 1];
         Tensor* dx = i == first ? nullptr : &ws.gradients[i - 1];
         layers_[i]->backward(in, ws.outputs[i], *grad, dx, ws.scratch[i].get());

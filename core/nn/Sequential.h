@@ -3,6 +3,7 @@
 // through a Workspace that holds everything per-batch (activations, gradients, layer scratch).
 #pragma once
 
+#include "nn/FusedConv.h"
 #include "nn/Layer.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -14,10 +15,15 @@ namespace ws {
 
 // Per-batch buffers for one model. One per thread that runs the model.
 struct Workspace {
-    std::vector<Tensor> outputs;   // outputs[i]: output of layer i
+    // outputs[i]: output of layer i. After a training pass that fused layers (see
+    // Sequential::setFusion), only the last output of each fused group is there; the others are
+    // empty. Inference passes fill them all.
+    std::vector<Tensor> outputs;
     std::vector<Tensor> gradients; // gradients[i]: dL/d(input of layer i+1) = dL/d outputs[i]
     std::vector<std::unique_ptr<LayerScratch>> scratch;
+    std::vector<std::unique_ptr<LayerScratch>> fusedScratch; // one per fused group, made by forward
     const Tensor* input = nullptr; // the batch last passed to forward (not owned)
+    bool fusedPass = false;        // whether that forward ran fused groups
     Rng rng;                       // drives dropout
 };
 
@@ -70,13 +76,24 @@ public:
     // Runs x (N, inputShape...) through the model; the result lives in ws.outputs.back().
     const Tensor& forward(const Tensor& x, Workspace& ws, bool training);
     // Back-propagates dL/d(output) of the last forward; adds into parameter gradients.
-    // ws.gradients are filled only above the first layer that has parameters.
+    // ws.gradients are filled only above the first layer that has parameters, and not inside
+    // fused groups.
     void backward(const Tensor& dOutput, Workspace& ws);
+
+    // Whether training passes run Conv2D + ReLU (+ 2x2 max pooling) as one fused pass
+    // (nn/FusedConv.h): the same results up to float rounding, in less time. On by default;
+    // off gives the layers one by one, which the tests compare against.
+    void setFusion(bool on) { fusion_ = on; }
+    bool fusion() const { return fusion_; }
+    // The fused groups found by build(), in layer order.
+    const std::vector<FusedConv>& fusedGroups() const { return fused_; }
 
 private:
     void requireBuilt() const;
     Shape inputShape_;
     std::vector<std::unique_ptr<Layer>> layers_;
+    std::vector<FusedConv> fused_;
+    bool fusion_ = true;
     bool built_ = false;
 };
 

@@ -1,0 +1,180 @@
+// The engine's training step and its layers on the models of #10, batch 64, one thread: the
+// whole step (forward, loss, backward, optimizer) of each preset (the CNNs also without fusing
+// their convolutions with ReLU and pooling), and the CNN's layers one by one
+// (convolutions forward and backward, ReLU, max pooling). Random images stand in for
+// Fashion-MNIST, so no data loading is timed. Counter: samples per second of process CPU time,
+// which a loaded machine distorts far less than wall time. Build with -DWS_BUILD_BENCH=ON, then
+//   build/release/bench/bench_layers --benchmark_min_time=0.5
+// For instruction counts of exactly one step (load independent), after one untimed warm-up step:
+//   valgrind --tool=callgrind --toggle-collect='*timedTrainStep*'
+//       build/release/bench/bench_layers --benchmark_filter='step/cnn/' --benchmark_min_time=0
+#include "nn/Activation.h"
+#include "nn/Conv2D.h"
+#include "nn/LayerFactory.h"
+#include "nn/Loss.h"
+#include "nn/Pooling2D.h"
+#include "nn/Sequential.h"
+#include "train/Experiment.h"
+#include "train/Optimizer.h"
+#include "util/Rng.h"
+#include "util/Threads.h"
+
+#include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr int64_t kBatch = 64;
+
+ws::Sequential presetModel(const std::string& preset)
+{
+    nlohmann::json layers = ws::parseLayerSpec(ws::modelPresetSpec(preset));
+    layers.push_back({ { "type", "Dense" }, { "units", 10 } });
+    ws::Sequential model = ws::Sequential::fromConfig({ { "input_shape", { 28, 28, 1 } }, { "layers", layers } });
+    model.initialize(1);
+    return model;
+}
+
+void fillRandom(ws::Tensor& t, uint64_t seed)
+{
+    ws::Rng rng(seed);
+    for (int64_t i = 0; i < t.size(); ++i)
+        t[i] = float(rng.uniform(0.0, 1.0));
+}
+
+struct Step {
+    ws::Sequential model;
+    ws::Workspace ws;
+    ws::Tensor x, grad;
+    std::vector<int32_t> labels;
+    ws::Optimizer optimizer;
+
+    explicit Step(const std::string& preset, ws::OptimizerConfig config)
+        : model(presetModel(preset))
+        , ws(model.makeWorkspace(3))
+        , x({ kBatch, 28, 28, 1 })
+        , labels(size_t(kBatch))
+        , optimizer(config, model.params())
+    {
+        fillRandom(x, 2);
+        for (size_t i = 0; i < labels.size(); ++i)
+            labels[i] = int32_t(i % 10);
+    }
+};
+
+// What Trainer::run does per batch. Not inlined, so that callgrind can count it alone.
+[[gnu::noinline]] double timedTrainStep(Step& s)
+{
+    s.model.zeroGrad();
+    const ws::Tensor& pred = s.model.forward(s.x, s.ws, true);
+    const double loss = ws::computeLoss(ws::LossKind::SoftmaxCrossEntropy, pred, { s.labels.data(), nullptr }, &s.grad);
+    s.model.backward(s.grad, s.ws);
+    s.optimizer.step(1e-3f);
+    return loss;
+}
+
+void trainStep(benchmark::State& state, std::string preset, bool fusion)
+{
+    ws::setThreadCount(1);
+    ws::OptimizerConfig config;
+    if (preset == "mlp") {
+        config.kind = ws::OptimizerKind::SGD;
+        config.momentum = 0.9f;
+    }
+    Step s(preset, config);
+    s.model.setFusion(fusion);
+    timedTrainStep(s); // sizes every buffer
+    for (auto _ : state)
+        benchmark::DoNotOptimize(timedTrainStep(s));
+    state.counters["samples/s"] = benchmark::Counter(double(kBatch), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// One layer of a built model, forward and backward, fed random inputs of its shape.
+struct LayerCase {
+    ws::Sequential model;
+    ws::Workspace ws;
+    ws::Tensor x, dy, dx;
+
+    LayerCase(ws::Shape inputShape, std::unique_ptr<ws::Layer> layer)
+        : model(std::move(inputShape))
+    {
+        model.add(std::move(layer));
+        model.build();
+        model.initialize(1);
+        ws = model.makeWorkspace(3);
+        ws::Shape shape = model.inputShape();
+        shape.insert(shape.begin(), kBatch);
+        x = ws::Tensor(shape);
+        fillRandom(x, 4);
+        for (int64_t i = 0; i < x.size(); ++i)
+            x[i] -= 0.5f; // both signs, for ReLU
+        ws::Shape outShape = model.outputShape();
+        outShape.insert(outShape.begin(), kBatch);
+        dy = ws::Tensor(outShape);
+        fillRandom(dy, 5);
+    }
+};
+
+void layerForward(benchmark::State& state, LayerCase& c)
+{
+    ws::setThreadCount(1);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(c.model.forward(c.x, c.ws, true).data());
+    state.counters["samples/s"] = benchmark::Counter(double(kBatch), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void layerBackward(benchmark::State& state, LayerCase& c, bool inputGradient)
+{
+    ws::setThreadCount(1);
+    c.model.forward(c.x, c.ws, true);
+    ws::Layer& layer = c.model.layer(0);
+    for (auto _ : state) {
+        layer.backward(c.x, c.ws.outputs[0], c.dy, inputGradient ? &c.dx : nullptr, c.ws.scratch[0].get());
+        benchmark::ClobberMemory();
+    }
+    state.counters["samples/s"] = benchmark::Counter(double(kBatch), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+template <class Make> void registerLayer(const std::string& name, ws::Shape inputShape, Make make, bool inputGradient)
+{
+    // Cases live as long as the program: Google Benchmark runs them after registration.
+    auto* c = new LayerCase(std::move(inputShape), make());
+    benchmark::RegisterBenchmark(("layer/" + name + "/forward").c_str(), [c](benchmark::State& s) { layerForward(s, *c); })
+        ->MeasureProcessCPUTime();
+    benchmark::RegisterBenchmark(("layer/" + name + "/backward").c_str(),
+        [c, inputGradient](benchmark::State& s) { layerBackward(s, *c, inputGradient); })
+        ->MeasureProcessCPUTime();
+}
+
+const bool registered = [] {
+    for (const char* preset : { "cnn", "tf-cnn", "mlp" })
+        benchmark::RegisterBenchmark((std::string("step/") + preset).c_str(), trainStep, std::string(preset), true)
+            ->MeasureProcessCPUTime();
+    // The same without fusing Conv2D, ReLU and pooling (Sequential::setFusion).
+    for (const char* preset : { "cnn", "tf-cnn" })
+        benchmark::RegisterBenchmark((std::string("step unfused/") + preset).c_str(), trainStep, std::string(preset),
+            false)
+            ->MeasureProcessCPUTime();
+    using ws::Conv2D, ws::Padding, ws::Size2;
+    // The default CNN's layers; the first convolution's input gradient is never needed.
+    registerLayer("cnn conv1 3x3x32", { 28, 28, 1 },
+        [] { return std::make_unique<Conv2D>(32, Size2 { 3, 3 }, Size2 { 1, 1 }, Padding::Same); }, false);
+    registerLayer("cnn relu1", { 28, 28, 32 }, [] { return std::make_unique<ws::ActivationLayer>(ws::ActivationKind::ReLU); },
+        true);
+    registerLayer("cnn maxpool1", { 28, 28, 32 },
+        [] { return std::make_unique<ws::Pooling2D>(ws::PoolKind::Max, Size2 { 2, 2 }); }, true);
+    registerLayer("cnn conv2 3x3x64", { 14, 14, 32 },
+        [] { return std::make_unique<Conv2D>(64, Size2 { 3, 3 }, Size2 { 1, 1 }, Padding::Same); }, true);
+    registerLayer("tf-cnn conv1 5x5x32", { 28, 28, 1 },
+        [] { return std::make_unique<Conv2D>(32, Size2 { 5, 5 }, Size2 { 1, 1 }, Padding::Same); }, false);
+    registerLayer("tf-cnn conv2 5x5x64", { 14, 14, 32 },
+        [] { return std::make_unique<Conv2D>(64, Size2 { 5, 5 }, Size2 { 1, 1 }, Padding::Same); }, true);
+    return true;
+}();
+
+} // namespace
+
+BENCHMARK_MAIN();
