@@ -1,6 +1,7 @@
 // HDF5 datasets of features and labels (data/Hdf5Dataset.h), read with the HDF5 C API.
 #include "data/Hdf5Dataset.h"
 
+#include "io/Hdf5ObjectHeader.h"
 #include "io/Hdf5Util.h"
 #include "util/Error.h"
 
@@ -113,6 +114,7 @@ void collect(hid_t group, const std::string& prefix, int depth, std::set<haddr_t
             static_cast<std::vector<std::string>*>(data)->emplace_back(name);
         return 0;
     };
+    h5::checkObjectHeader(group, path); // its symbol table's local heap, before libhdf5 loads it
     if (H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, &index, gather, &names) < 0)
         throw FormatError(path + ": cannot list the group '" + (prefix.empty() ? "/" : prefix) + "' (damaged file?)");
     for (const std::string& name : names) {

@@ -42,6 +42,7 @@ namespace {
 
 constexpr unsigned kContinuation = 0x0010;
 constexpr unsigned kAttribute = 0x000C;
+constexpr unsigned kSymbolTable = 0x0011;
 constexpr unsigned kMessageShared = 0x02; // message flags bit 1: the data is a shared-message reference
 constexpr size_t kMaxChunks = 65536;
 
@@ -142,6 +143,8 @@ private:
                 continuation(data.data() + p, size, where);
             else if (type == kAttribute && !(flags & kMessageShared))
                 attribute(data.data() + p, size, where);
+            else if (type == kSymbolTable)
+                symbolTable(data.data() + p, size, where);
             p += size;
         }
     }
@@ -164,6 +167,40 @@ private:
             damaged("the continuation message " + at(where) + " points to " + at(block)
                 + ", which holds no OCHK chunk");
         addChunk(block, block + 4, length - 8, 4);
+    }
+
+    // A group's symbol table message: the v1 B-tree's and the local heap's addresses. libhdf5
+    // 1.10.8 loads the heap's data segment in one piece of the size the heap's header gives, into
+    // a buffer whose allocation it does not check: a size beyond the file makes malloc return
+    // NULL and the copy into it crash (SIGSEGV in H5F__accum_read under H5Literate; found by
+    // fuzz_dataset_h5). Local heap (format spec III.D): "HEAP", version 0, reserved (3), data
+    // segment size and offset to the free list's head (sizeof_size each), the data segment's
+    // address (sizeof_addr).
+    void symbolTable(const unsigned char* m, size_t size, uint64_t where)
+    {
+        const size_t addr = layout_.sizeofAddr, len = layout_.sizeofSize;
+        if (size < 2 * addr)
+            damaged("the symbol table message " + at(where) + " is too short");
+        const uint64_t heap = decodeLE(m + addr, addr);
+        unsigned char h[8 + 8 + 8 + 8] = {};
+        const size_t need = 8 + 2 * len + addr;
+        if (heap > UINT64_MAX - layout_.base || layout_.base + heap >= bytes_.size()
+            || need > bytes_.size() - (layout_.base + heap) || !bytes_.read(layout_.base + heap, h, need)
+            || std::memcmp(h, "HEAP", 4) != 0)
+            damaged("the symbol table message " + at(where) + " names a local heap " + at(layout_.base + heap)
+                + " that is not there");
+        const uint64_t segment = decodeLE(h + 8, len);
+        const uint64_t freeList = decodeLE(h + 8 + len, len);
+        const uint64_t segmentAt = decodeLE(h + 8 + 2 * len, addr);
+        const uint64_t undefined = len == 8 ? UINT64_MAX : (uint64_t(1) << (8 * len)) - 1;
+        if (segmentAt > UINT64_MAX - layout_.base || layout_.base + segmentAt > bytes_.size()
+            || segment > bytes_.size() - (layout_.base + segmentAt))
+            damaged("the local heap " + at(layout_.base + heap) + " claims a data segment of " + std::to_string(segment)
+                + " bytes " + at(layout_.base + segmentAt) + ", past the end of the file (" + std::to_string(bytes_.size())
+                + " bytes)");
+        if (freeList != undefined && freeList >= segment)
+            damaged("the local heap " + at(layout_.base + heap) + " has its free list at offset "
+                + std::to_string(freeList) + ", outside its " + std::to_string(segment) + "-byte data segment");
     }
 
     // Name, datatype and dataspace are read as libhdf5 1.10.8's H5O__attr_decode reads them,

@@ -1,5 +1,6 @@
 #include "io/KerasReader.h"
 
+#include "io/Hdf5ObjectHeader.h"
 #include "io/Hdf5Util.h"
 #include "io/KerasModel.h"
 #include "io/StrictJson.h"
@@ -75,8 +76,9 @@ bool naturalLess(const std::string& a, const std::string& b)
     return a.size() - i < b.size() - j;
 }
 
-std::vector<std::string> childNames(hid_t group)
+std::vector<std::string> childNames(hid_t group, const std::string& file)
 {
+    h5::checkObjectHeader(group, file); // its symbol table's local heap, before libhdf5 loads it
     std::vector<std::string> names;
     H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr,
         [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
@@ -400,7 +402,7 @@ void KerasFile::listStore()
 
 void KerasFile::walkStore(hid_t group, const std::string& path)
 {
-    for (const std::string& child : childNames(group)) {
+    for (const std::string& child : childNames(group, path_)) {
         const std::string childPath = path.empty() ? child : path + "/" + child;
         H5O_info_t info;
         if (H5Oget_info_by_name(group, child.c_str(), &info, H5P_DEFAULT) < 0)
@@ -620,7 +622,7 @@ std::vector<KerasWeight> KerasFile::storeWeights(const KerasLayer& layer) const
     }
     h5::Handle g(H5Gopen2(file_.get(), vars.c_str(), H5P_DEFAULT));
     std::vector<KerasWeight> out;
-    for (const std::string& child : childNames(g.get()))
+    for (const std::string& child : childNames(g.get(), path_))
         out.push_back(readWeight(vars + "/" + child));
     return out;
 }
