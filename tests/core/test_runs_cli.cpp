@@ -94,9 +94,10 @@ TEST(RunRecordCli, AKilledTrainingLeavesItsCompletedEpochsReadable)
         dup2(pipeFd[1], STDOUT_FILENO);
         close(pipeFd[0]);
         close(pipeFd[1]);
-        // Epochs of some tens of milliseconds: the kill lands while an epoch trains, not while
-        // the previous one is being flushed (the only moment a kill can damage the file).
-        execl(WS_CLI, WS_CLI, "train", "--dataset", "spiral", "--samples", "8000", "--model",
+        // Epochs of a few hundred milliseconds: the kill lands while an epoch trains, not while
+        // the previous one is being flushed (the only moment a kill can damage the file), even
+        // when a loaded machine delays the kill (8000 samples, tens of ms, failed once at load 4).
+        execl(WS_CLI, WS_CLI, "train", "--dataset", "spiral", "--samples", "40000", "--model",
             "dense(64) relu dense(64) relu dense(2)", "--epochs", "100000", "--batch", "10", "--threads", "1",
             "--runs-dir", dir.path.c_str(), "--name", "killed", static_cast<char*>(nullptr));
         _exit(127);
@@ -132,8 +133,8 @@ TEST(RunRecordCli, AKilledTrainingLeavesItsCompletedEpochsReadable)
     const RunHistory batches = readRunHistory(files[0], HistoryKind::Batch);
     ASSERT_GE(epochs.size(), 2u);
     EXPECT_EQ(epochs.size(), size_t(info.epochsCompleted));
-    EXPECT_EQ(batches.size(), epochs.size() * 400) << "4000 training points in batches of 10, per epoch";
-    EXPECT_EQ(epochs.step[1], 800);
+    EXPECT_EQ(batches.size(), epochs.size() * 2000) << "20000 training points in batches of 10, per epoch";
+    EXPECT_EQ(epochs.step[1], 4000);
     EXPECT_TRUE(std::isfinite(epochs.loss[1]));
     EXPECT_TRUE(info.final.is_null());
     // The rerun of a killed record works too: its config was written first.
