@@ -136,7 +136,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     inspector_->applyDefaultSizes();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // ~QWidget closes the window after this body, and every dock then reports that it was hidden,
+    // to slots of a MainWindow whose members are already gone (UBSan in test_recovery: a call
+    // through a MainWindow pointer to what is by then only a QWidget). Nothing needs to hear it.
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        disconnect(dock, nullptr, this, nullptr);
+}
 
 void MainWindow::followTraining(std::shared_ptr<Sequential> model, const QString& label)
 {
