@@ -118,11 +118,18 @@ Sequential Sequential::fromConfig(const nlohmann::json& config)
     if (!config.is_object() || !config.contains("input_shape") || !config.contains("layers"))
         throw ConfigError("a model config needs 'input_shape' and 'layers'");
     Sequential model;
-    try {
-        model.setInputShape(config.at("input_shape").get<Shape>());
-    } catch (const nlohmann::json::exception&) {
+    // Element by element: nlohmann's get<int64_t>() of a float (2.4e125 from fuzz_model_config)
+    // is an out-of-range conversion, undefined behaviour, not an exception.
+    const auto& dims = config.at("input_shape");
+    if (!dims.is_array())
         throw ConfigError("'input_shape' must be a list of positive integers");
+    Shape shape;
+    for (const auto& d : dims) {
+        if (!d.is_number_integer())
+            throw ConfigError("'input_shape' must be a list of positive integers, not " + d.dump());
+        shape.push_back(d.get<int64_t>());
     }
+    model.setInputShape(shape);
     const auto& layers = config.at("layers");
     if (!layers.is_array())
         throw ConfigError("'layers' must be a list");

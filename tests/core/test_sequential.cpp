@@ -95,3 +95,15 @@ TEST(Sequential, SameSeedGivesSameInitialWeights)
     EXPECT_EQ(a.params()[2]->value, b.params()[2]->value);
     EXPECT_NE(a.params()[0]->value, c.params()[0]->value);
 }
+
+// fuzz_model_config (CI, 2026-11-26): nlohmann converts a float to an integer with a plain cast,
+// undefined behaviour for 2.4e125; such configs are refused instead.
+TEST(Sequential, RefusesFloatsWhereTheConfigNeedsIntegers)
+{
+    using nlohmann::json;
+    EXPECT_THROW(Sequential::fromConfig(json::parse(R"({"input_shape": [2.4e125], "layers": []})")), ConfigError);
+    EXPECT_THROW(Sequential::fromConfig(json::parse(R"({"input_shape": [4.5], "layers": []})")), ConfigError);
+    EXPECT_THROW(makeLayer(json::parse(R"({"type": "Dense", "units": 2.4e125})")), ConfigError);
+    EXPECT_THROW(makeLayer(json::parse(R"({"type": "Permute", "dims": [1e300, 2]})")), ConfigError);
+    EXPECT_NO_THROW(makeLayer(json::parse(R"({"type": "Dense", "units": 3})")));
+}
