@@ -28,10 +28,13 @@ Dataset Dataset::subset(const std::vector<int64_t>& indices) const
         const int64_t src = indices[i];
         if (src < 0 || src >= size())
             throw Error("subset index " + std::to_string(src) + " outside the dataset of " + std::to_string(size()));
-        std::memcpy(out.x.data() + int64_t(i) * stride, x.data() + src * stride, size_t(stride) * sizeof(float));
+        // (a sample of no values, shape (n, 0) in a fuzzed HDF5 file, has no data pointer to copy
+        // from: memcpy may not be given one even for 0 bytes; UBSan, fuzz_dataset_h5)
+        if (stride > 0)
+            std::memcpy(out.x.data() + int64_t(i) * stride, x.data() + src * stride, size_t(stride) * sizeof(float));
         if (!labels.empty())
             out.labels.push_back(labels[size_t(src)]);
-        if (hasTargets)
+        if (hasTargets && tStride > 0)
             std::memcpy(out.targets.data() + int64_t(i) * tStride, targets.data() + src * tStride, size_t(tStride) * sizeof(float));
     }
     return out;
