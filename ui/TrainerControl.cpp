@@ -21,8 +21,8 @@ void TrainerControl::pause()
 {
     std::lock_guard lock(mutex_);
     wantPaused_ = true;
-    if (trainer_)
-        trainer_->pause();
+    if (Trainer* t = current())
+        t->pause();
 }
 
 void TrainerControl::resume()
@@ -30,17 +30,17 @@ void TrainerControl::resume()
     std::lock_guard lock(mutex_);
     wantPaused_ = false;
     pendingSteps_ = 0;
-    if (trainer_)
-        trainer_->resume();
+    if (Trainer* t = current())
+        t->resume();
 }
 
 void TrainerControl::step(int batches)
 {
     std::lock_guard lock(mutex_);
     wantPaused_ = true;
-    if (trainer_) {
-        trainer_->pause();
-        trainer_->requestSteps(batches);
+    if (Trainer* t = current()) {
+        t->pause();
+        t->requestSteps(batches);
     } else {
         pendingSteps_ += batches;
     }
@@ -57,8 +57,8 @@ void TrainerControl::stop()
 void TrainerControl::setLearningRate(float lr)
 {
     std::lock_guard lock(mutex_);
-    if (trainer_)
-        trainer_->setLearningRate(lr);
+    if (Trainer* t = current())
+        t->setLearningRate(lr);
     else
         pendingLearningRate_ = lr;
 }
@@ -66,8 +66,8 @@ void TrainerControl::setLearningRate(float lr)
 void TrainerControl::withTrainer(const std::function<void(Trainer&)>& f)
 {
     std::lock_guard lock(mutex_);
-    if (trainer_)
-        f(*trainer_);
+    if (Trainer* t = current())
+        f(*t);
 }
 
 bool TrainerControl::isCurrent(quint64 generation) const
@@ -90,6 +90,7 @@ TrainerControl::Attach TrainerControl::attach(Trainer& trainer, quint64 generati
     if (stopped_ == generation)
         return Attach::Stopped;
     trainer_ = &trainer;
+    attached_ = generation;
     if (wantPaused_)
         trainer.pause();
     if (pendingSteps_ > 0)
@@ -103,6 +104,12 @@ void TrainerControl::detach()
 {
     std::lock_guard lock(mutex_);
     trainer_ = nullptr;
+    attached_ = 0;
+}
+
+Trainer* TrainerControl::current() const
+{
+    return attached_ == generation_ ? trainer_ : nullptr;
 }
 
 } // namespace ws::ui

@@ -7,6 +7,10 @@
 // run's generation and a Stop under the same lock that stop() and beginRun() take, so a Stop
 // pressed while the run is being prepared is never lost: either attach() sees it and refuses,
 // or stop() finds the trainer attached and stops it.
+//
+// A superseded run may still be attached for a while after beginRun() (its thread is finishing
+// the batch it is in). What is asked for after beginRun() belongs to the new run: it is kept
+// for attach(), never given to the old trainer.
 #pragma once
 
 #include <QtGlobal>
@@ -31,7 +35,7 @@ public:
     void step(int batches);
     void stop(); // the current run, attached or not yet
     void setLearningRate(float lr); // also remembered for a run still being prepared
-    // Runs f on the attached trainer under the lock (nothing when none is attached).
+    // Runs f on the current run's trainer under the lock (nothing while it is not attached).
     void withTrainer(const std::function<void(Trainer&)>& f);
     bool wantsPaused() const { return wantPaused_.load(); }
     // True while no newer run has begun.
@@ -54,7 +58,11 @@ public:
 
 private:
     mutable std::mutex mutex_;
+    // The current run's trainer, or nullptr (a superseded run's trainer is never returned).
+    Trainer* current() const;
+
     Trainer* trainer_ = nullptr; // guarded by mutex_
+    quint64 attached_ = 0;       // guarded by mutex_; the generation trainer_ belongs to
     int pendingSteps_ = 0;       // guarded by mutex_; steps asked for before the trainer existed
     float pendingLearningRate_ = 0.0f; // guarded by mutex_; > 0: set before the trainer existed
     quint64 generation_ = 0;     // guarded by mutex_; the run that is wanted, older runs stop

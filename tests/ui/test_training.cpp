@@ -289,6 +289,56 @@ private slots:
         QCOMPARE(batches.load(), 2);
     }
 
+    // A new run begun while the old one is still attached (its thread finishing a batch): a
+    // learning rate or steps asked for now belong to the new run, not the old trainer. (The
+    // Playground's divergence test lost its rate of 10 this way on a loaded CI machine.)
+    void trainerControlGivesRequestsAfterBeginRunToTheNewRun()
+    {
+        Dataset d;
+        d.name = "four";
+        d.numClasses = 2;
+        d.x = Tensor({ 4, 2 });
+        d.labels = { 0, 1, 0, 1 };
+        Sequential model({ 2 });
+        model.emplace<Dense>(2);
+        model.build();
+        model.initialize(0);
+        TrainConfig c;
+        c.epochs = 1000;
+        c.batchSize = 1;
+        c.threads = 1;
+        c.optimizer.learningRate = 0.03f;
+
+        TrainerControl control;
+        const quint64 first = control.beginRun(true);
+        Trainer old(model, d, nullptr, c);
+        QCOMPARE(control.attach(old, first), TrainerControl::Attach::Attached);
+        const quint64 second = control.beginRun(true); // old stays attached until its run returns
+        control.setLearningRate(10.0f);
+        control.step(3);
+        bool reached = false;
+        control.withTrainer([&](Trainer&) { reached = true; });
+        QVERIFY(!reached);
+        QCOMPARE(old.learningRate(), 0.03f);
+        control.detach();
+
+        Trainer trainer(model, d, nullptr, c);
+        std::atomic<int> batches { 0 };
+        trainer.onBatch = [&](const BatchProgress&) { ++batches; };
+        QCOMPARE(control.attach(trainer, second), TrainerControl::Attach::Attached);
+        QCOMPARE(trainer.learningRate(), 10.0f);
+        control.withTrainer([&](Trainer&) { reached = true; });
+        QVERIFY(reached);
+        std::thread run([&] {
+            const TrainerControl::Attachment attached { control };
+            trainer.run();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(batches.load(), 3, 5000);
+        control.stop();
+        run.join();
+        QCOMPARE(batches.load(), 3);
+    }
+
     // "Start from the model open in the inspector": the file's input is checked against the
     // data, and a run fine-tunes it.
     void startsFromTheInspectorsModel()
