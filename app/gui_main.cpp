@@ -81,8 +81,8 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(icon);
     // Before the first tr(): the command-line help is translated too.
     ws::ui::installTranslations(ws::ui::settings::language.get());
-    // Before any worker thread exists: the count is process-wide.
-    ws::setThreadCount(ws::ui::settings::threads.get());
+    // The default for every thread that sets no count of its own (trainings set theirs).
+    ws::setDefaultThreadCount(ws::ui::settings::threads.get());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Workbench for neural-network weights"));

@@ -13,6 +13,7 @@
 //   build/release/bench/bench_gemm --benchmark_min_time=0.5
 // (OpenBLAS comes from Debian's libopenblas-openmp-dev, a benchmark-only dependency.)
 #include "tensor/Gemm.h"
+#include "util/Threads.h"
 #include "util/Rng.h"
 
 #include <benchmark/benchmark.h>
@@ -73,7 +74,7 @@ template <class Product> void run(benchmark::State& state, const Shape& s, Produ
 
 void ours(benchmark::State& state, Shape s)
 {
-    ws::setGemmThreads(int(state.range(0)));
+    ws::setThreadCount(int(state.range(0)));
     run(state, s, [&](const float* A, const float* B, float* C) {
         ws::gemm(s.transA, s.transB, s.m, s.n, s.k, A, B, C, false);
     });

@@ -1,5 +1,7 @@
 #include "analysis/TensorStats.h"
 
+#include "util/Threads.h"
+
 #include <omp.h>
 
 #include <algorithm>
@@ -169,7 +171,7 @@ template <class Load> TensorStats chunked(int64_t n, int threads, const Load& lo
     const int64_t chunks = (n + kStatsChunk - 1) / kStatsChunk;
     std::vector<Partial> parts(static_cast<size_t>(chunks));
     std::exception_ptr error;
-    const int t = threads > 0 ? threads : omp_get_max_threads();
+    const int t = threads > 0 ? threads : threadCount();
 #pragma omp parallel num_threads(t) if (chunks > 1)
     {
         std::vector<float> buffer(size_t(std::min(n, kStatsChunk)));

@@ -1,6 +1,7 @@
 #include "nn/Conv2D.h"
 
 #include "tensor/Gemm.h"
+#include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
 
@@ -69,7 +70,7 @@ inline void zeroRow(float* dst, int64_t n)
 
 int partsFor(int64_t samples)
 {
-    return int(std::clamp<int64_t>(Eigen::nbThreads(), 1, std::max<int64_t>(samples, 1)));
+    return int(std::clamp<int64_t>(threadCount(), 1, std::max<int64_t>(samples, 1)));
 }
 
 template <class Fn> void forEachPart(int64_t samples, Fn&& fn)

@@ -1,8 +1,10 @@
 #include "tensor/Gemm.h"
 
 #include "tensor/GemmKernel.h"
+#include "util/Threads.h"
 
-#include <atomic>
+#include <omp.h>
+
 #include <cstdlib>
 #include <cstring>
 
@@ -19,9 +21,6 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
 } // namespace avx512
 
 namespace {
-
-// The threads the AVX2 and AVX-512 variants may use (the baseline's Eigen keeps its own count).
-std::atomic<int> gThreads { 1 };
 
 enum class Variant { Baseline, Avx2, Avx512 };
 
@@ -60,21 +59,19 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
     }
     switch (variant()) {
     case Variant::Avx512:
-        avx512::gemm(transA, transB, m, n, k, A, B, C, accumulate, gThreads.load(std::memory_order_relaxed));
+        avx512::gemm(transA, transB, m, n, k, A, B, C, accumulate, threadCount());
         break;
     case Variant::Avx2:
-        avx2::gemm(transA, transB, m, n, k, A, B, C, accumulate, gThreads.load(std::memory_order_relaxed));
+        avx2::gemm(transA, transB, m, n, k, A, B, C, accumulate, threadCount());
         break;
     case Variant::Baseline:
+        // Eigen's product follows OpenMP's count for this thread; a thread that set none gets
+        // the default here (not inside a parallel region, where products stay on one thread).
+        if (!omp_in_parallel() && omp_get_max_threads() != threadCount())
+            setThreadCount(threadCount());
         gemm_kernel::run(transA, transB, m, n, k, A, B, C, accumulate);
         break;
     }
-}
-
-void setGemmThreads(int n)
-{
-    gemm_kernel::setThreads(n);
-    gThreads.store(n < 1 ? 1 : n, std::memory_order_relaxed);
 }
 
 const char* gemmVariant()

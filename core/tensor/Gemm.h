@@ -19,9 +19,6 @@ namespace ws {
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
     bool accumulate);
 
-// Threads the products may use (set by setThreadCount in util/Threads.h).
-void setGemmThreads(int n);
-
 // "avx512", "avx2+fma" or "baseline": the variant gemm() uses on this machine.
 const char* gemmVariant();
 

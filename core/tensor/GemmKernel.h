@@ -33,6 +33,4 @@ inline void run(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const
         product(a, b);
 }
 
-inline void setThreads(int n) { Eigen::setNbThreads(n); }
-
 } // namespace ws::gemm_kernel

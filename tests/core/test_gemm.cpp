@@ -2,6 +2,7 @@
 // and without accumulation. ctest runs this three times: with the CPU's own variant, with
 // WS_GEMM=avx2 and with WS_GEMM=baseline, so every code path is checked on a machine with AVX-512.
 #include "tensor/Gemm.h"
+#include "util/Threads.h"
 #include "util/Rng.h"
 
 #include <gtest/gtest.h>
@@ -88,7 +89,7 @@ TEST(Gemm, MatchesAPlainProductAtTheBlockEdges)
 // one thread inside a parallel region of the caller (Conv2D's parts).
 TEST(Gemm, MatchesAPlainProductOnTwoThreads)
 {
-    setGemmThreads(2);
+    setThreadCount(2);
     const int64_t shapes[][3] = { { 301, 70, 130 }, { 20, 520, 260 } };
     for (const auto& s : shapes)
         expectMatchesPlainProduct(s[0], s[1], s[2]);
@@ -101,7 +102,7 @@ TEST(Gemm, MatchesAPlainProductOnTwoThreads)
         got[part].resize(size_t(m * n));
         gemm(false, false, m, n, k, A.data(), B.data(), got[part].data(), false);
     }
-    setGemmThreads(1);
+    setThreadCount(1);
     for (int part = 0; part < 2; ++part)
         EXPECT_EQ(got[part], want) << "product " << part << " in a parallel region";
 }

@@ -3,6 +3,7 @@
 // test accuracy to the value counted by hand, and back; a confusion cell lists its samples; a
 // real run through the panel sends one snapshot per epoch, which the analysis thread (not the
 // training thread) evaluates; a new run drops the evaluations of the one before.
+#include "HandOff.h"
 #include "training/AblationPanel.h"
 #include "training/ActivationPlots.h"
 #include "training/ActivationsView.h"
@@ -50,6 +51,28 @@ std::shared_ptr<Dataset> images(int n)
     for (int i = 0; i < n; ++i)
         d->labels.push_back(i % 4);
     return d;
+}
+
+// Applies the circle experiment both snapshot tests train (a tiny net, 3 epochs) to panel and
+// waits until it can start. The worker emits its snapshots on its thread, where a QSignalSpy
+// would append while this thread reads (ThreadSanitizer): they come over through inbox, as to
+// the panel, and collect in snapshots.
+void prepareCircleRun(TrainingPanel& panel, HandOff& inbox, QList<ModelSnapshot>& snapshots)
+{
+    Experiment e;
+    e.dataset.name = "circle";
+    e.dataset.seed = 3;
+    e.model = "dense(8) tanh dense(2)";
+    e.train.epochs = 3;
+    e.train.batchSize = 16;
+    e.train.seed = 3;
+    e.train.threads = 1;
+    QSignalSpy previews(&panel, &TrainingPanel::previewShown);
+    panel.applyExperiment(e);
+    QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("parameters")), 5000);
+    inbox.connect(panel.worker(), &GeneralTrainingWorker::snapshotReady,
+        [&snapshots](const ModelSnapshot& s) { snapshots.append(s); });
 }
 
 } // namespace
@@ -279,20 +302,12 @@ private slots:
 
     void aRunSendsOneSnapshotPerEpoch()
     {
-        Experiment e;
-        e.dataset.name = "circle";
-        e.dataset.seed = 3;
-        e.model = "dense(8) tanh dense(2)";
-        e.train.epochs = 3;
-        e.train.batchSize = 16;
-        e.train.seed = 3;
-        e.train.threads = 1;
         TrainingPanel panel;
-        QSignalSpy previews(&panel, &TrainingPanel::previewShown);
-        panel.applyExperiment(e);
-        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("parameters")), 5000);
-        QSignalSpy snapshots(panel.worker(), &GeneralTrainingWorker::snapshotReady);
+        HandOff inbox(&panel);
+        QList<ModelSnapshot> snapshots;
+        prepareCircleRun(panel, inbox, snapshots);
+        if (QTest::currentTestFailed())
+            return;
         QSignalSpy finished(&panel, &TrainingPanel::runFinished);
         panel.start();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
@@ -301,12 +316,12 @@ private slots:
         // The training thread evaluates no epoch: it hands copies over. Only the last, which is
         // the final model, comes with the final evaluation (made once, for the run record).
         for (int k = 0; k < 3; ++k) {
-            const auto s = snapshots.at(k).first().value<ModelSnapshot>();
+            const auto s = snapshots.at(k);
             QCOMPARE(s.epoch, k + 1);
             QVERIFY(s.epochEnd);
             QCOMPARE(bool(s.confusion), k == 2);
         }
-        const auto last = snapshots.at(2).first().value<ModelSnapshot>();
+        const auto last = snapshots.at(2);
         QCOMPARE(last.confusion, outcome.confusion);
         QCOMPARE(last.confusion->accuracy(), outcome.testAccuracy);
         QCOMPARE(last.testLoss, outcome.testLoss);
@@ -316,7 +331,7 @@ private slots:
         ConfusionView* view = panel.insights()->confusion();
         QTRY_COMPARE_WITH_TIMEOUT(view->epochCount(), 3, 10000);
         for (int k = 0; k < 3; ++k) {
-            const auto s = snapshots.at(k).first().value<ModelSnapshot>();
+            const auto s = snapshots.at(k);
             std::vector<int32_t> predicted;
             const Evaluation ev = evaluate(*s.model, *s.test, LossKind::SoftmaxCrossEntropy, 256, 0, &predicted);
             view->showEpoch(k + 1);
@@ -328,19 +343,12 @@ private slots:
 
     void refreshWhilePausedSendsASnapshotOfThatStep()
     {
-        Experiment e;
-        e.dataset.name = "circle";
-        e.dataset.seed = 3;
-        e.model = "dense(8) tanh dense(2)";
-        e.train.epochs = 3;
-        e.train.batchSize = 16;
-        e.train.threads = 1;
         TrainingPanel panel;
-        QSignalSpy previews(&panel, &TrainingPanel::previewShown);
-        panel.applyExperiment(e);
-        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("parameters")), 5000);
-        QSignalSpy snapshots(panel.worker(), &GeneralTrainingWorker::snapshotReady);
+        HandOff inbox(&panel);
+        QList<ModelSnapshot> snapshots;
+        prepareCircleRun(panel, inbox, snapshots);
+        if (QTest::currentTestFailed())
+            return;
         QSignalSpy progress(&panel, &TrainingPanel::progressed);
         panel.step(); // a paused run, one batch
         QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 10000);
@@ -353,7 +361,7 @@ private slots:
         QVERIFY(refresh);
         refresh->click();
         QTRY_COMPARE_WITH_TIMEOUT(snapshots.count(), 1, 10000);
-        const auto s = snapshots.first().first().value<ModelSnapshot>();
+        const ModelSnapshot s = snapshots.first();
         QVERIFY(!s.epochEnd);
         QCOMPARE(s.step, 1);
         QCOMPARE(s.epoch, 0);

@@ -3,6 +3,7 @@
 // confusion as a heatmap whose cells list their samples; the shape check
 // explains a model that does not fit; a learning-rate change is marked on the curves.
 #include "MainWindow.h"
+#include "HandOff.h"
 #include "TrainerControl.h"
 #include "training/ActivationsView.h"
 #include "training/ConfusionBrowser.h"
@@ -35,6 +36,9 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <mutex>
+#include <numeric>
+#include <set>
 #include <thread>
 
 using namespace ws;
@@ -59,6 +63,13 @@ Experiment tinyCircle()
 }
 
 } // namespace
+
+// A signal with an argument, for HandOff's test.
+class Emitter : public QObject {
+    Q_OBJECT
+signals:
+    void said(const QString& text);
+};
 
 class TestTraining : public QObject {
     Q_OBJECT
@@ -287,6 +298,51 @@ private slots:
         run.join();
         QCOMPARE(result.reason, StopReason::Stopped);
         QCOMPARE(batches.load(), 2);
+    }
+
+    // HandOff runs every post once, in order, on its owner's thread; a signal connected through
+    // it arrives there with a copy of its arguments; once the HandOff is gone, nothing arrives.
+    void handOffRunsPostsInOrderOnTheOwnersThread()
+    {
+        QThread thread;
+        auto* owner = new QObject;
+        auto* inbox = new HandOff(owner); // a child: moves with its owner
+        owner->moveToThread(&thread);
+        thread.start();
+        std::mutex mutex;
+        std::vector<int> order;          // guarded by mutex
+        std::set<Qt::HANDLE> ranOn;      // guarded by mutex
+        QStringList names;               // guarded by mutex
+        auto count = [&] {
+            std::lock_guard lock(mutex);
+            return order.size() + size_t(names.size());
+        };
+        for (int i = 0; i < 200; ++i)
+            inbox->post([&, i] {
+                std::lock_guard lock(mutex);
+                order.push_back(i);
+                ranOn.insert(QThread::currentThreadId());
+            });
+        Emitter sender; // lives on this thread
+        inbox->connect(&sender, &Emitter::said, [&](const QString& name) {
+            std::lock_guard lock(mutex);
+            names.append(name);
+            ranOn.insert(QThread::currentThreadId());
+        });
+        emit sender.said(QStringLiteral("first"));
+        emit sender.said(QStringLiteral("second"));
+        QTRY_COMPARE_WITH_TIMEOUT(count(), size_t(202), 5000);
+        thread.quit();
+        QVERIFY(thread.wait(5000));
+        std::vector<int> expected(200);
+        std::iota(expected.begin(), expected.end(), 0);
+        QCOMPARE(order, expected);
+        QCOMPARE(names, QStringList({ QStringLiteral("first"), QStringLiteral("second") }));
+        QCOMPARE(ranOn.size(), size_t(1));
+        QVERIFY(*ranOn.begin() != QThread::currentThreadId());
+        delete owner; // and its HandOff: the connection ends with it
+        emit sender.said(QStringLiteral("third"));
+        QCOMPARE(names.size(), 2);
     }
 
     // A new run begun while the old one is still attached (its thread finishing a batch): a

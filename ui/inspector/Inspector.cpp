@@ -118,11 +118,11 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     computeThread_ = startWorker(computer_, "inspector-compute");
     compareThread_ = startWorker(comparer_, "inspector-compare");
     spectrumThread_ = startWorker(spectrumWorker_, "inspector-spectrum");
-    connect(spectrumWorker_, &InspectorWorker::spectrumProgress, this, [this](quint64 ticket, double fraction) {
+    inbox_.connect(spectrumWorker_, &InspectorWorker::spectrumProgress, [this](quint64 ticket, double fraction) {
         if (ticket == spectrumTicket_)
             spectrum_->setProgress(fraction);
     });
-    connect(spectrumWorker_, &InspectorWorker::spectrumReady, this, &Inspector::onSpectrum);
+    inbox_.connect(spectrumWorker_, &InspectorWorker::spectrumReady, this, &Inspector::onSpectrum);
     connect(spectrum_, &SpectrumPanel::computeRequested, this, [this] {
         spectrumCancelled_ = -1;
         requestSpectrum();
@@ -132,19 +132,19 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
         if (visible)
             showSpectrumOfCurrent();
     });
-    connect(loader_, &InspectorWorker::opened, this, &Inspector::onOpened);
-    connect(loader_, &InspectorWorker::openFailed, this, &Inspector::onOpenFailed);
-    connect(computer_, &InspectorWorker::pictureReady, this, &Inspector::onPicture);
-    connect(computer_, &InspectorWorker::numbersReady, this, &Inspector::onNumbers);
-    connect(comparer_, &InspectorWorker::compareMatched, this, [this](const CompareResult& r) {
+    inbox_.connect(loader_, &InspectorWorker::opened, this, &Inspector::onOpened);
+    inbox_.connect(loader_, &InspectorWorker::openFailed, this, &Inspector::onOpenFailed);
+    inbox_.connect(computer_, &InspectorWorker::pictureReady, this, &Inspector::onPicture);
+    inbox_.connect(computer_, &InspectorWorker::numbersReady, this, &Inspector::onNumbers);
+    inbox_.connect(comparer_, &InspectorWorker::compareMatched, [this](const CompareResult& r) {
         if (r.ticket == compareTicket_)
             compare_->setRows(r);
     });
-    connect(comparer_, &InspectorWorker::compareRowDone, this, [this](quint64 ticket, int row, const DiffStats& s) {
+    inbox_.connect(comparer_, &InspectorWorker::compareRowDone, [this](quint64 ticket, int row, const DiffStats& s) {
         if (ticket == compareTicket_)
             compare_->setStats(row, s);
     });
-    connect(comparer_, &InspectorWorker::compareFinished, this, [this](quint64 ticket) {
+    inbox_.connect(comparer_, &InspectorWorker::compareFinished, [this](quint64 ticket) {
         if (ticket != compareTicket_)
             return;
         compare_->finish();
@@ -159,7 +159,7 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     connect(compare_, &ComparePanel::rowSelected, this, &Inspector::showDifference);
     connect(recent_, &RecentFiles::changed, this, &Inspector::rebuildRecentMenu);
     connect(tensorView_, &TensorViewPanel::exportRequested, this, &Inspector::exportTensor);
-    connect(loader_, &InspectorWorker::exported, this, [this](const QString& path, const QString& error) {
+    inbox_.connect(loader_, &InspectorWorker::exported, [this](const QString& path, const QString& error) {
         emit statusMessage(error.isEmpty() ? tr("Wrote %1").arg(path) : error);
         emit exported(path, error);
     });
@@ -282,7 +282,7 @@ void Inspector::open(const QString& path)
     const quint64 ticket = openTicket_ = ++loadTicket_;
     setOpening(true, path);
     InspectorWorker* loader = loader_;
-    QMetaObject::invokeMethod(loader, [loader, ticket, path] { loader->open(ticket, path); }, Qt::QueuedConnection);
+    loader->post([loader, ticket, path] { loader->open(ticket, path); });
 }
 
 void Inspector::showLive(std::shared_ptr<const WeightFile> file)
@@ -294,7 +294,7 @@ void Inspector::showLive(std::shared_ptr<const WeightFile> file)
         ? QString::fromStdString(model_.file->tensors()[size_t(current_)].name)
         : QString();
     InspectorWorker* loader = loader_;
-    QMetaObject::invokeMethod(loader, [loader, ticket, file] { loader->openFile(ticket, file); }, Qt::QueuedConnection);
+    loader->post([loader, ticket, file] { loader->openFile(ticket, file); });
 }
 
 void Inspector::cancelOpen()
@@ -314,7 +314,7 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
         comparer_->supersede(ticket);
         InspectorWorker* comparer = comparer_;
         auto a = model_.file, b = model.file;
-        QMetaObject::invokeMethod(comparer, [comparer, ticket, a, b] { comparer->compare(ticket, a, b); }, Qt::QueuedConnection);
+        comparer->post([comparer, ticket, a, b] { comparer->compare(ticket, a, b); });
         return;
     }
     if (ticket != openTicket_)
@@ -403,7 +403,7 @@ void Inspector::compareWith(const QString& path)
     compareDock_->raise();
     compare_->start(path);
     InspectorWorker* loader = loader_;
-    QMetaObject::invokeMethod(loader, [loader, ticket, path] { loader->open(ticket, path); }, Qt::QueuedConnection);
+    loader->post([loader, ticket, path] { loader->open(ticket, path); });
 }
 
 void Inspector::selectTensor(int index)
@@ -481,7 +481,7 @@ void Inspector::requestSpectrum()
     spectrumWorker_->supersede(request.ticket);
     spectrum_->setComputing(true);
     InspectorWorker* worker = spectrumWorker_;
-    QMetaObject::invokeMethod(worker, [worker, request] { worker->computeSpectrum(request); }, Qt::QueuedConnection);
+    worker->post([worker, request] { worker->computeSpectrum(request); });
 }
 
 void Inspector::cancelSpectrum()
@@ -547,7 +547,7 @@ void Inspector::exportTensor(const QString& path, bool csv)
         return;
     const TensorRequest request = shownTensorRequest();
     InspectorWorker* loader = loader_;
-    QMetaObject::invokeMethod(loader, [loader, request, path, csv] { loader->exportTensor(request, path, csv); }, Qt::QueuedConnection);
+    loader->post([loader, request, path, csv] { loader->exportTensor(request, path, csv); });
 }
 
 void Inspector::requestTensor(bool picture, bool numbers)
@@ -568,7 +568,7 @@ void Inspector::requestTensor(bool picture, bool numbers)
         haveNumbers_ = false;
     computer_->supersede(request.ticket);
     InspectorWorker* computer = computer_;
-    QMetaObject::invokeMethod(computer, [computer, request] { computer->computeTensor(request); }, Qt::QueuedConnection);
+    computer->post([computer, request] { computer->computeTensor(request); });
 }
 
 void Inspector::onPicture(const TensorPicture& picture)

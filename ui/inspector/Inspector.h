@@ -7,6 +7,7 @@
 #pragma once
 
 #include "InspectorTypes.h"
+#include "HandOff.h"
 #include "ThreadPtr.h"
 
 #include <QHash>
@@ -147,6 +148,7 @@ private:
     int diffRow_ = -1;         // comparison row shown as A − B, -1: the tensor itself
     bool havePicture_ = false; // for the current selection
     bool haveNumbers_ = false;
+    HandOff inbox_ { this }; // the workers' results arrive through it; last, so destroyed first
 };
 
 } // namespace ws::ui

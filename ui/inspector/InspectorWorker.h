@@ -5,11 +5,13 @@
 // stops at its next chunk (ws::Cancelled) without answering.
 #pragma once
 
+#include "HandOff.h"
 #include "InspectorTypes.h"
 
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <utility>
 
@@ -19,8 +21,10 @@ class InspectorWorker : public QObject {
     Q_OBJECT
 public:
     void supersede(quint64 ticket) { latest_.store(ticket); }
+    // Any thread: runs f (one of the calls below, say) on the worker's thread.
+    void post(std::function<void()> f) { inbox_.post(std::move(f)); }
 
-    // Slots run on the worker's thread (call them with QMetaObject::invokeMethod, queued).
+    // Run these on the worker's thread (through post()).
     void open(quint64 ticket, const QString& path);
     void openFile(quint64 ticket, std::shared_ptr<const WeightFile> file); // already open (a live model)
     void computeTensor(const ws::ui::TensorRequest& request);
@@ -56,6 +60,7 @@ private:
     std::shared_ptr<const WeightFile> cachedFile_;
     std::map<int, std::pair<TensorStats, Percentiles>> cache_;
     std::map<int, Histogram> histogramCache_; // the last bin count asked for, per tensor
+    HandOff inbox_ { this }; // last, so destroyed first
 };
 
 } // namespace ws::ui

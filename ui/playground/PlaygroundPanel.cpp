@@ -95,10 +95,10 @@ PlaygroundPanel::PlaygroundPanel(QWidget* parent) : QWidget(parent), thread_(new
     auto* worker = new TrainingWorker;
     worker->moveToThread(thread_.get());
     connect(thread_.get(), &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &TrainingWorker::dataReady, this, &PlaygroundPanel::onData);
-    connect(worker, &TrainingWorker::snapshotReady, this, &PlaygroundPanel::onSnapshot);
-    connect(worker, &TrainingWorker::runEnded, this, &PlaygroundPanel::onRunEnded);
-    connect(worker, &TrainingWorker::diverged, this, &PlaygroundPanel::onDiverged);
+    inbox_.connect(worker, &TrainingWorker::dataReady, this, &PlaygroundPanel::onData);
+    inbox_.connect(worker, &TrainingWorker::snapshotReady, this, &PlaygroundPanel::onSnapshot);
+    inbox_.connect(worker, &TrainingWorker::runEnded, this, &PlaygroundPanel::onRunEnded);
+    inbox_.connect(worker, &TrainingWorker::diverged, this, &PlaygroundPanel::onDiverged);
     divergence_ = new DivergenceDialog(this);
     connect(divergence_, &DivergenceDialog::lowerLearningRate, this, &PlaygroundPanel::lowerLearningRate);
     connect(divergence_, &DivergenceDialog::resetRequested, this, &PlaygroundPanel::reset);

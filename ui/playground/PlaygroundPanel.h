@@ -4,6 +4,7 @@
 // a ~30 Hz timer, never once per batch.
 #pragma once
 
+#include "HandOff.h"
 #include "ThreadPtr.h"
 #include "playground/PlaygroundTypes.h"
 
@@ -114,6 +115,7 @@ private:
     bool dirty_ = false;     // a snapshot arrived since the last redraw
     bool haveSnapshot_ = false;
     PlaygroundSnapshot latest_;
+    HandOff inbox_ { this }; // the worker's signals arrive through it; last, so destroyed first
 };
 
 } // namespace ws::ui

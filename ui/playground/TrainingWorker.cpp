@@ -169,7 +169,7 @@ quint64 TrainingWorker::startRun(const PlaygroundConfig& config, bool paused)
 {
     epochsPerSecond_ = config.epochsPerSecond;
     const quint64 generation = control_.beginRun(paused);
-    QMetaObject::invokeMethod(this, [this, generation, config] { run(generation, config); }, Qt::QueuedConnection);
+    inbox_.post([this, generation, config] { run(generation, config); });
     return generation;
 }
 
@@ -230,7 +230,7 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
         const Dataset test = withFeatures(testPoints, config.features);
 
         // Trainer::run sets this too, but the first snapshot is computed before run() starts.
-        // (Eigen's thread count is process-wide; these nets are too small to gain from threads.)
+        // (The count is this thread's own; these nets are too small to gain from threads.)
         setThreadCount(1);
         Sequential model = makeModel(config);
         TrainConfig tc;

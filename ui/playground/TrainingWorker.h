@@ -6,6 +6,7 @@
 // the worker thread.
 #pragma once
 
+#include "HandOff.h"
 #include "TrainerControl.h"
 #include "playground/PlaygroundTypes.h"
 
@@ -58,6 +59,7 @@ private:
     std::atomic<RunWriter*> record_ { nullptr };
     std::atomic<double> epochsPerSecond_ { 0.0 };
     std::function<void()> snapshotNow_; // only touched on the worker thread, while run() is on the stack
+    HandOff inbox_ { this }; // runs on the worker thread; last, so destroyed first
 };
 
 } // namespace ws::ui

@@ -5,12 +5,14 @@
 // drop answers to requests it has since replaced.
 #pragma once
 
+#include "HandOff.h"
 #include "run/RunRecord.h"
 
 #include <QMetaType>
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -42,6 +44,9 @@ class RunScanner : public QObject {
 public:
     using QObject::QObject;
 
+    // Any thread: runs f (scan() or load(), say) on the scanner's thread.
+    void post(std::function<void()> f) { inbox_.post(std::move(f)); }
+
     void scan(const QString& folder, quint64 generation); // on the scanner's thread
     // The histories of these runs. So that hundreds of long runs stay drawable in bounded
     // memory and at 30+ frames/s, the batch rows of all of them together are thinned to about
@@ -55,6 +60,9 @@ public:
 signals:
     void scanned(std::shared_ptr<const ws::ui::ScannedRuns> result);
     void loaded(std::shared_ptr<const ws::ui::LoadedCurves> result);
+
+private:
+    HandOff inbox_ { this };
 };
 
 } // namespace ws::ui

@@ -156,8 +156,8 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     scannerThread_->setObjectName(QStringLiteral("RunScanner"));
     scanner_ = new RunScanner;
     scanner_->moveToThread(scannerThread_.get());
-    connect(scanner_, &RunScanner::scanned, this, &RunsPanel::onScanned, Qt::QueuedConnection);
-    connect(scanner_, &RunScanner::loaded, this, &RunsPanel::onLoaded, Qt::QueuedConnection);
+    inbox_.connect(scanner_, &RunScanner::scanned, this, &RunsPanel::onScanned);
+    inbox_.connect(scanner_, &RunScanner::loaded, this, &RunsPanel::onLoaded);
     scannerThread_->start();
 
     liveTimer_ = new QTimer(this);
@@ -203,8 +203,7 @@ void RunsPanel::refresh()
     const quint64 generation = ++scanGeneration_;
     const QString folder = folder_;
     RunScanner* scanner = scanner_;
-    QMetaObject::invokeMethod(scanner_, [scanner, folder, generation] { scanner->scan(folder, generation); },
-        Qt::QueuedConnection);
+    scanner->post([scanner, folder, generation] { scanner->scan(folder, generation); });
 }
 
 void RunsPanel::onScanned(const std::shared_ptr<const ScannedRuns>& result)
@@ -285,8 +284,7 @@ void RunsPanel::onSelectionChanged()
     hyper_->setRuns(infos);
     parallel_->setRuns(infos);
     RunScanner* scanner = scanner_;
-    QMetaObject::invokeMethod(scanner_, [scanner, paths, generation] { scanner->load(paths, generation); },
-        Qt::QueuedConnection);
+    scanner->post([scanner, paths, generation] { scanner->load(paths, generation); });
 }
 
 void RunsPanel::onLoaded(const std::shared_ptr<const LoadedCurves>& result)

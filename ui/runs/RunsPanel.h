@@ -5,6 +5,7 @@
 // RunScanner thread; the scan reads headers only, histories are read for the selected runs.
 #pragma once
 
+#include "HandOff.h"
 #include "ThreadPtr.h"
 #include "runs/RunScanner.h"
 
@@ -102,6 +103,7 @@ private:
     quint64 scanGeneration_ = 0;
     quint64 loadGeneration_ = 0;
     QStringList selectAfterScan_;
+    HandOff inbox_ { this }; // the scanner's answers arrive through it; last, so destroyed first
 };
 
 } // namespace ws::ui

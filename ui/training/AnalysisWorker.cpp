@@ -56,13 +56,13 @@ AnalysisWorker::AnalysisWorker(QObject* parent) : QObject(parent)
 void AnalysisWorker::setSnapshot(const ModelSnapshot& snapshot)
 {
     generation_ = snapshot.generation; // evaluations of an earlier run stop at their next batch
-    QMetaObject::invokeMethod(this, [this, snapshot] {
+    inbox_.post([this, snapshot] {
         if (snapshot_.test != snapshot.test && snapshot.test)
             range_ = inputRange(*snapshot.test);
         snapshot_ = snapshot;
         if (snapshot.epochEnd)
             evaluateEpoch();
-    }, Qt::QueuedConnection);
+    });
 }
 
 void AnalysisWorker::evaluateEpoch()
@@ -88,19 +88,19 @@ void AnalysisWorker::evaluateEpoch()
 void AnalysisWorker::requestActivations(quint64 request, qint64 sampleIndex, const std::vector<float>& drawing, const UnitMask& mask)
 {
     latestActivations_ = request;
-    QMetaObject::invokeMethod(this, [=, this] {
+    inbox_.post([=, this] {
         if (request == latestActivations_ && !closing_)
             activations(request, sampleIndex, drawing, mask);
-    }, Qt::QueuedConnection);
+    });
 }
 
 void AnalysisWorker::requestAblation(quint64 request, const UnitMask& mask)
 {
     latestAblation_ = request;
-    QMetaObject::invokeMethod(this, [=, this] {
+    inbox_.post([=, this] {
         if (request == latestAblation_ && !closing_)
             ablation(request, mask);
-    }, Qt::QueuedConnection);
+    });
 }
 
 void AnalysisWorker::activations(quint64 request, qint64 sampleIndex, const std::vector<float>& drawing, const UnitMask& mask)

@@ -5,6 +5,7 @@
 // through samples or units never builds a queue of 10 000-image evaluations.
 #pragma once
 
+#include "HandOff.h"
 #include "training/InsightTypes.h"
 
 #include <QObject>
@@ -47,6 +48,7 @@ private:
     std::atomic<quint64> latestActivations_ { 0 }, latestAblation_ { 0 };
     std::atomic<quint64> generation_ { 0 }; // of the newest snapshot given
     std::atomic<bool> closing_ { false };
+    HandOff inbox_ { this }; // what the GUI asks runs on this thread through it; last, so destroyed first
 };
 
 } // namespace ws::ui

@@ -86,7 +86,7 @@ const std::string& GeneralTrainingWorker::datasetFingerprint()
 
 void GeneralTrainingWorker::requestPreview(const DatasetSource& source, quint64 request)
 {
-    QMetaObject::invokeMethod(this, [this, source, request] { preview(source, request); }, Qt::QueuedConnection);
+    inbox_.post([this, source, request] { preview(source, request); });
 }
 
 void GeneralTrainingWorker::preview(const DatasetSource& source, quint64 request)
@@ -136,7 +136,7 @@ void GeneralTrainingWorker::preview(const DatasetSource& source, quint64 request
 
 void GeneralTrainingWorker::requestModelInfo(const QString& path, quint64 request)
 {
-    QMetaObject::invokeMethod(this, [this, path, request] {
+    inbox_.post([this, path, request] {
         ModelInfo info;
         info.request = request;
         info.path = path;
@@ -161,14 +161,13 @@ void GeneralTrainingWorker::requestModelInfo(const QString& path, quint64 reques
             info.error = QString::fromStdString(e.what());
         }
         emit modelInfoReady(info);
-    }, Qt::QueuedConnection);
+    });
 }
 
 quint64 GeneralTrainingWorker::startRun(const Experiment& experiment, bool paused, const QString& runsFolder)
 {
     const quint64 generation = control_.beginRun(paused);
-    QMetaObject::invokeMethod(this, [this, generation, experiment, folder = runsFolder.toStdString()] { run(generation, experiment, folder); },
-        Qt::QueuedConnection);
+    inbox_.post([this, generation, experiment, folder = runsFolder.toStdString()] { run(generation, experiment, folder); });
     return generation;
 }
 
@@ -263,6 +262,7 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             Experiment recorded = e;
             recorded.loss = tc.loss;
             recorded.train.loss = tc.loss;
+            setThreadCount(tc.threads); // Trainer::run sets the same; recorded as the count used
             recorded.train.threads = threadCount();
             const RunHeader header = makeRunHeader(defaultRunName(e), recorded, *model, loaded.description,
                 datasetFingerprint(), loaded.train.size(), loaded.test.size());

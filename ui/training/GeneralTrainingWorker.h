@@ -4,6 +4,7 @@
 // about 30 per second, so the GUI is never flooded however fast the engine runs.
 #pragma once
 
+#include "HandOff.h"
 #include "training/InsightTypes.h"
 #include "TrainerControl.h"
 #include "training/TrainingTypes.h"
@@ -78,6 +79,7 @@ private:
     // Set on the worker thread while no trainer is attached; read under control_'s lock
     // (withTrainer) only while one is: posted to the running trainer by requestSnapshot().
     std::function<void(Sequential&)> snapshotter_;
+    HandOff inbox_ { this }; // what the GUI asks runs on this thread through it; last, so destroyed first
 };
 
 } // namespace ws::ui

@@ -32,9 +32,9 @@ TrainingInsights::TrainingInsights(QWidget* parent) : QTabWidget(parent), thread
     auto* worker = new AnalysisWorker;
     worker->moveToThread(thread_.get());
     connect(thread_.get(), &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &AnalysisWorker::activationsReady, this, &TrainingInsights::onActivations);
-    connect(worker, &AnalysisWorker::ablationReady, this, &TrainingInsights::onAblation);
-    connect(worker, &AnalysisWorker::epochEvaluated, this, [this](const ModelSnapshot& s) {
+    inbox_.connect(worker, &AnalysisWorker::activationsReady, this, &TrainingInsights::onActivations);
+    inbox_.connect(worker, &AnalysisWorker::ablationReady, this, &TrainingInsights::onAblation);
+    inbox_.connect(worker, &AnalysisWorker::epochEvaluated, [this](const ModelSnapshot& s) {
         if (s.generation == snapshot_.generation) // else from before reset()
             confusion_->addSnapshot(s);
     });

@@ -6,6 +6,7 @@
 // evaluation nor a layer-by-layer pass blocks the GUI or the training.
 #pragma once
 
+#include "HandOff.h"
 #include "ThreadPtr.h"
 #include "training/InsightTypes.h"
 
@@ -65,6 +66,7 @@ private:
     ModelSnapshot snapshot_; // the one the analysis worker has
     UnitMask mask_;
     quint64 activationsRequest_ = 0, ablationRequest_ = 0;
+    HandOff inbox_ { this }; // the analysis worker's results arrive through it; last, so destroyed first
 };
 
 } // namespace ws::ui

@@ -111,10 +111,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
     auto* worker = new GeneralTrainingWorker;
     worker->moveToThread(thread_.get());
     connect(thread_.get(), &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &GeneralTrainingWorker::previewReady, this, &TrainingPanel::onPreview);
-    connect(worker, &GeneralTrainingWorker::progress, this, &TrainingPanel::onProgress);
-    connect(worker, &GeneralTrainingWorker::runEnded, this, &TrainingPanel::onRunEnded);
-    connect(worker, &GeneralTrainingWorker::snapshotReady, this, [this](const ModelSnapshot& s) {
+    inbox_.connect(worker, &GeneralTrainingWorker::previewReady, this, &TrainingPanel::onPreview);
+    inbox_.connect(worker, &GeneralTrainingWorker::progress, this, &TrainingPanel::onProgress);
+    inbox_.connect(worker, &GeneralTrainingWorker::runEnded, this, &TrainingPanel::onRunEnded);
+    inbox_.connect(worker, &GeneralTrainingWorker::snapshotReady, [this](const ModelSnapshot& s) {
         if (s.generation == generation_)
             insights_->addSnapshot(s);
     });
@@ -122,8 +122,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
         if (worker_ && runActive_)
             worker_->requestSnapshot();
     });
-    connect(worker, &GeneralTrainingWorker::diverged, this, &TrainingPanel::onDiverged);
-    connect(worker, &GeneralTrainingWorker::modelInfoReady, this, &TrainingPanel::onModelInfo);
+    inbox_.connect(worker, &GeneralTrainingWorker::diverged, this, &TrainingPanel::onDiverged);
+    inbox_.connect(worker, &GeneralTrainingWorker::modelInfoReady, this, &TrainingPanel::onModelInfo);
     worker_ = worker;
     thread_->start();
 

@@ -4,6 +4,7 @@
 // on a ~30 Hz timer, never once per batch.
 #pragma once
 
+#include "HandOff.h"
 #include "ThreadPtr.h"
 #include "training/TrainingTypes.h"
 
@@ -133,6 +134,7 @@ private:
     bool running_ = false;       // not paused
     bool dirty_ = false;
     qint64 lastStep_ = 0;
+    HandOff inbox_ { this }; // the training worker's signals arrive through it; last, so destroyed first
 };
 
 } // namespace ws::ui

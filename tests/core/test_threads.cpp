@@ -1,0 +1,44 @@
+// The engine's thread count belongs to the thread that sets it: the Playground trains with 1
+// thread while the Training tab trains with all cores. It was one process-wide count (Eigen's),
+// which the two training threads wrote at once (ThreadSanitizer, test_training) and the
+// Playground's 1 then slowed the other run down.
+#include "util/Threads.h"
+
+#include <gtest/gtest.h>
+
+#include <omp.h>
+
+#include <latch>
+#include <thread>
+
+using namespace ws;
+
+TEST(Threads, EachThreadKeepsItsOwnCount)
+{
+    std::latch bothSet(2);
+    int seen[2] = {}, seenByOpenMp[2] = {};
+    auto training = [&](int index, int count) {
+        setThreadCount(count);
+        bothSet.arrive_and_wait(); // the other thread has set its own by now
+        seen[index] = threadCount();
+        seenByOpenMp[index] = omp_get_max_threads(); // what Eigen's products use
+    };
+    std::thread playground(training, 0, 1), panel(training, 1, 3);
+    playground.join();
+    panel.join();
+    EXPECT_EQ(seen[0], 1);
+    EXPECT_EQ(seen[1], 3);
+    EXPECT_EQ(seenByOpenMp[0], 1);
+    EXPECT_EQ(seenByOpenMp[1], 3);
+}
+
+TEST(Threads, AThreadThatSetsNoneGetsTheDefault)
+{
+    int seen = 0;
+    setDefaultThreadCount(2);
+    std::thread([&] { seen = threadCount(); }).join();
+    EXPECT_EQ(seen, 2);
+    setDefaultThreadCount(0); // all cores
+    std::thread([&] { seen = threadCount(); }).join();
+    EXPECT_EQ(seen, hardwareThreads());
+}
