@@ -27,7 +27,9 @@ void HandOff::post(const std::shared_ptr<Box>& box, std::function<void()> f)
         return;
     box->queue.push_back(std::move(f));
     // Under the lock, so the target cannot be destroyed meanwhile. One call per post, as Qt's
-    // queued calls: a posted function that processes events still lets later posts run.
+    // queued calls: a posted function that processes events still lets later posts run. By
+    // name, so that Qt builds the call inside libQt6Core: a functor or member pointer would be
+    // built here and read on the other thread, the very hand-over TSan cannot follow.
     QMetaObject::invokeMethod(box->target, "runOne", Qt::QueuedConnection);
 }
 

@@ -64,6 +64,40 @@ TrainConfig quickConfig(int epochs)
     return c;
 }
 
+// y = 1000 x on x = 0..63: plain SGD at learning rate 10 overflows within a few batches.
+Dataset ramp()
+{
+    Dataset d;
+    d.name = "ramp";
+    d.x = Tensor({ 64, 1 });
+    d.targets = Tensor({ 64, 1 });
+    for (int i = 0; i < 64; ++i) {
+        d.x[i] = float(i);
+        d.targets[i] = float(i) * 1000.0f;
+    }
+    return d;
+}
+
+// One weight and a bias, y = w x + b, to fit the ramp with.
+Sequential line()
+{
+    Sequential m({ 1 });
+    m.emplace<Dense>(1);
+    m.build();
+    m.initialize(0);
+    return m;
+}
+
+// Plain SGD at learning rate 10 on the squared error: diverges on the ramp.
+TrainConfig divergingConfig(int epochs)
+{
+    TrainConfig c = quickConfig(epochs);
+    c.loss = LossKind::MeanSquaredError;
+    c.optimizer.kind = OptimizerKind::SGD;
+    c.optimizer.learningRate = 10.0f;
+    return c;
+}
+
 } // namespace
 
 TEST(Trainer, LearnsTwoSeparableBlobs)
@@ -179,22 +213,9 @@ TEST(Trainer, PostedEditsReachTheModelBetweenBatches)
 
 TEST(Trainer, DivergenceStopsWithAReadableReason)
 {
-    Dataset train;
-    train.name = "ramp";
-    train.x = Tensor({ 64, 1 });
-    train.targets = Tensor({ 64, 1 });
-    for (int i = 0; i < 64; ++i) {
-        train.x[i] = float(i);
-        train.targets[i] = float(i) * 1000.0f;
-    }
-    Sequential model({ 1 });
-    model.emplace<Dense>(1);
-    model.build();
-    model.initialize(0);
-    TrainConfig c = quickConfig(50);
-    c.loss = LossKind::MeanSquaredError;
-    c.optimizer.kind = OptimizerKind::SGD;
-    c.optimizer.learningRate = 10.0f;
+    const Dataset train = ramp();
+    Sequential model = line();
+    const TrainConfig c = divergingConfig(50);
     const TrainResult r = Trainer(model, train, nullptr, c).run();
     ASSERT_EQ(r.reason, StopReason::Diverged);
     EXPECT_NE(r.message.find("learning rate"), std::string::npos) << r.message;
@@ -269,22 +290,9 @@ TEST(Trainer, DivergenceSaysWhenItHappened)
 {
     // A learning rate that explodes at once: the result says at which step and epoch it stopped,
     // and no epoch is reported as completed after the loss became non-finite.
-    Dataset train;
-    train.name = "ramp";
-    train.x = Tensor({ 64, 1 });
-    train.targets = Tensor({ 64, 1 });
-    for (int i = 0; i < 64; ++i) {
-        train.x[i] = float(i);
-        train.targets[i] = float(i) * 1000.0f;
-    }
-    Sequential model({ 1 });
-    model.emplace<Dense>(1);
-    model.build();
-    model.initialize(0);
-    TrainConfig c = quickConfig(50);
-    c.loss = LossKind::MeanSquaredError;
-    c.optimizer.kind = OptimizerKind::SGD;
-    c.optimizer.learningRate = 10.0f;
+    const Dataset train = ramp();
+    Sequential model = line();
+    const TrainConfig c = divergingConfig(50);
     Trainer trainer(model, train, nullptr, c);
     int epochsSeen = 0;
     trainer.onEpoch = [&](const EpochProgress&) { ++epochsSeen; };
@@ -312,20 +320,6 @@ RunInfo recordAndFinish(Trainer& trainer, Sequential& model, const std::string& 
     return readRunInfo(path);
 }
 
-// y = 1000 x on x = 0..63: plain SGD at learning rate 10 overflows within a few batches.
-Dataset ramp()
-{
-    Dataset d;
-    d.name = "ramp";
-    d.x = Tensor({ 64, 1 });
-    d.targets = Tensor({ 64, 1 });
-    for (int i = 0; i < 64; ++i) {
-        d.x[i] = float(i);
-        d.targets[i] = float(i) * 1000.0f;
-    }
-    return d;
-}
-
 bool allFinite(Sequential& model)
 {
     for (Param* p : model.params())
@@ -339,14 +333,8 @@ bool allFinite(Sequential& model)
 TEST(Trainer, ADivergedTrainingIsRecordedAsDivergedWithItsReason)
 {
     const Dataset train = ramp();
-    Sequential model({ 1 });
-    model.emplace<Dense>(1);
-    model.build();
-    model.initialize(0);
-    TrainConfig c = quickConfig(50);
-    c.loss = LossKind::MeanSquaredError;
-    c.optimizer.kind = OptimizerKind::SGD;
-    c.optimizer.learningRate = 10.0f;
+    Sequential model = line();
+    const TrainConfig c = divergingConfig(50);
     Trainer trainer(model, train, nullptr, c);
     ws::test::TempDir dir;
     TrainResult r;
@@ -390,14 +378,8 @@ TEST(Trainer, ACancelledTrainingIsRecordedAsStoppedUpToItsLastBatch)
 TEST(Trainer, PausesOnDivergenceWithFiniteWeightsAndStopEndsIt)
 {
     const Dataset train = ramp();
-    Sequential model({ 1 });
-    model.emplace<Dense>(1);
-    model.build();
-    model.initialize(0);
-    TrainConfig c = quickConfig(50);
-    c.loss = LossKind::MeanSquaredError;
-    c.optimizer.kind = OptimizerKind::SGD;
-    c.optimizer.learningRate = 10.0f;
+    Sequential model = line();
+    const TrainConfig c = divergingConfig(50);
     Trainer trainer(model, train, nullptr, c);
     trainer.setPauseOnDivergence(true);
     std::vector<std::string> messages;
@@ -421,14 +403,8 @@ TEST(Trainer, PausesOnDivergenceWithFiniteWeightsAndStopEndsIt)
 TEST(Trainer, ContinuesAfterDivergenceAtALowerLearningRate)
 {
     const Dataset train = ramp();
-    Sequential model({ 1 });
-    model.emplace<Dense>(1);
-    model.build();
-    model.initialize(0);
-    TrainConfig c = quickConfig(150);
-    c.loss = LossKind::MeanSquaredError;
-    c.optimizer.kind = OptimizerKind::SGD;
-    c.optimizer.learningRate = 10.0f;
+    Sequential model = line();
+    const TrainConfig c = divergingConfig(150);
     Trainer trainer(model, train, nullptr, c);
     trainer.setPauseOnDivergence(true);
     int divergences = 0;

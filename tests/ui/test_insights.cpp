@@ -3,6 +3,7 @@
 // test accuracy to the value counted by hand, and back; a confusion cell lists its samples; a
 // real run through the panel sends one snapshot per epoch, which the analysis thread (not the
 // training thread) evaluates; a new run drops the evaluations of the one before.
+#include "UiTestSetup.h"
 #include "HandOff.h"
 #include "training/AblationPanel.h"
 #include "training/ActivationPlots.h"
@@ -82,9 +83,7 @@ class TestInsights : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_insights"));
+        ws::test::isolateSettings(QStringLiteral("test_insights"));
     }
 
     void activationsShowAMapPerChannelAndABarPerUnit()

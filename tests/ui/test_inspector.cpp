@@ -2,6 +2,7 @@
 // the tree; a selected tensor's heatmap and statistics are exactly core's answers; a bad file
 // shows the reader's message and keeps the previous model; Keras layers select their tensors;
 // comparing a file with itself gives zero differences.
+#include "UiTestSetup.h"
 #include "AppSettings.h"
 #include "MainWindow.h"
 #include "RecentFiles.h"
@@ -79,9 +80,7 @@ class TestInspector : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_inspector"));
+        ws::test::isolateSettings(QStringLiteral("test_inspector"));
         RecentFiles().clear();
     }
 

@@ -1,5 +1,6 @@
 // The Playground panel drives training on its worker thread: progress arrives, pause holds,
 // a step is exactly one batch, and closing the main window mid-training shuts down cleanly.
+#include "UiTestSetup.h"
 #include "MainWindow.h"
 #include "playground/NetworkView.h"
 #include "playground/PlaygroundPanel.h"
@@ -39,9 +40,7 @@ class TestPlayground : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
-        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_playground"));
+        ws::test::isolateSettings(QStringLiteral("test_playground"));
     }
 
     void pauseHoldsAndStepRunsExactlyOneBatch()

@@ -1,6 +1,7 @@
 // The application-wide settings and the Help menu: the Preferences dialog writes what its
 // controls show and reads it back, Cancel writes nothing; translations switch languages (ours
 // and Qt's); the theme changes the palette; the shortcuts list is built from the menus.
+#include "UiTestSetup.h"
 #include "AppSettings.h"
 #include "HelpDialogs.h"
 #include "MainWindow.h"
@@ -64,9 +65,7 @@ class TestPreferences : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true); // keep the user's settings out of it
-        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_preferences"));
+        ws::test::isolateSettings(QStringLiteral("test_preferences"));
     }
     void init() { QSettings().clear(); }
     void cleanup() { ws::ui::installTranslations(QStringLiteral("en")); }

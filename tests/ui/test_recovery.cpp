@@ -1,6 +1,7 @@
 // Crash recovery (#9): a training killed while it records its run leaves a record that the next
 // start offers (once) in a non-modal notice; "Show in Runs" selects it and loads its curves,
 // which reach its last completed epoch.
+#include "UiTestSetup.h"
 #include "MainWindow.h"
 #include "RecoveryNotice.h"
 #include "run/RunRecord.h"
@@ -74,9 +75,7 @@ class TestRecovery : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_recovery"));
+        ws::test::isolateSettings(QStringLiteral("test_recovery"));
     }
 
     void killedTrainingIsOfferedOnceAndLoads()

@@ -1,6 +1,7 @@
 // The Runs dock: a folder of run records becomes a sortable, filterable table; selected runs are
 // overlaid in the Compare view, smoothed and grouped with the numbers core computes; histories
 // export to CSV; deleting removes the file.
+#include "UiTestSetup.h"
 #include "MainWindow.h"
 #include "inspector/ComparePanel.h"
 #include "inspector/Inspector.h"
@@ -138,9 +139,7 @@ class TestRuns : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_runs"));
+        ws::test::isolateSettings(QStringLiteral("test_runs"));
     }
 
     void tableListsFiltersAndSortsRuns()

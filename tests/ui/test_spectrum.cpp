@@ -2,6 +2,7 @@
 // power-law α are core's (and so NumPy's: tests/data/spectrum/expected.json); a convolution
 // kernel says how it is reshaped; a vector says it has no spectrum; results are cached per
 // tensor; Cancel stops a long computation. And PlotExport writes real PNG, SVG and PDF files.
+#include "UiTestSetup.h"
 #include "MainWindow.h"
 #include "PlotExport.h"
 #include "analysis/Spectrum.h"
@@ -52,9 +53,7 @@ class TestSpectrum : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_spectrum"));
+        ws::test::isolateSettings(QStringLiteral("test_spectrum"));
     }
 
     void init()

@@ -2,6 +2,7 @@
 // accuracy and confusion that core's evaluate() gives for the same model on the same data, the
 // confusion as a heatmap whose cells list their samples; the shape check
 // explains a model that does not fit; a learning-rate change is marked on the curves.
+#include "UiTestSetup.h"
 #include "MainWindow.h"
 #include "HandOff.h"
 #include "TrainerControl.h"
@@ -76,9 +77,7 @@ class TestTraining : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WeightscopeTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_training"));
+        ws::test::isolateSettings(QStringLiteral("test_training"));
     }
 
     void trainsToTheEndAndReportsCoresAccuracy()
