@@ -671,8 +671,51 @@ def object_header_files():
     variant(model, "model-v2-bad-checksum.h5", v2_bad_checksum, v2root)
 
 
+def number_type_files():
+    """Datatype messages whose bits lie outside their size. libhdf5 converts numbers through
+    buffers of the native sizes and trusts the type: fuzz_dataset_h5 found an 8-byte integer
+    claiming 8256 bits of precision that smashed libhdf5's stack (H5T__bit_get_d, release build
+    too; kept as ds-integer-precision-huge.h5). These patch the version-1 datatype messages of
+    float32 (little-endian IEEE: sign bit 31, exponent 23+8, mantissa 0+23, bias 127) in place."""
+    f32 = bytes([0x11, 0x20, 0x1F, 0x00, 4, 0, 0, 0, 0, 0, 32, 0, 23, 8, 0, 23, 0x7F, 0, 0, 0])
+
+    def patched(source, name, fix):
+        data = read(source)
+        count = data.count(f32)
+        if count == 0:
+            raise SystemExit(source + ": no float32 datatype message found")
+        write(name, data.replace(f32, fix(bytearray(f32))))
+
+    def mantissa_past_the_end(t):
+        t[15] = 55  # 55 mantissa bits in a 32-bit float
+        return bytes(t)
+
+    def precision_past_the_end(t):
+        t[10:12] = (8256).to_bytes(2, "little")  # 8256 bits in 4 bytes
+        return bytes(t)
+
+    patched(os.path.join("keras", "keras2_mlp.h5"), "keras-float-mantissa-past-the-end.h5", mantissa_past_the_end)
+
+    # A Keras kernel stored as int64 whose type claims 8256 bits: the fuzz find's type, where
+    # the Keras reader converts it.
+    i64 = bytes([0x10, 0x08, 0x00, 0x00, 8, 0, 0, 0, 0, 0, 64, 0])
+    name = "keras-integer-precision-huge.h5"
+    shutil.copy(os.path.join(DATA, "keras", "keras2_mlp.h5"), out(name))
+    with h5py.File(out(name), "a") as f:
+        g = f["model_weights"]["dense"]["dense"]
+        shape = g["kernel:0"].shape
+        del g["kernel:0"]
+        header = h5py.h5o.get_info(g.create_dataset("kernel:0", data=np.ones(shape, dtype="<i8")).id).addr
+    data = read(os.path.join("bad", name))
+    at = data.find(i64, header)  # the kernel's own datatype message, in its object header
+    if at < 0 or at > header + 512:
+        raise SystemExit(name + ": no int64 datatype message in the kernel's header")
+    write(name, data[:at + 10] + (8256).to_bytes(2, "little") + data[at + 12:])
+    patched(os.path.join("model", "mlp.h5"), "model-float-precision-past-the-end.h5", precision_past_the_end)
+
+
 GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,
-                                   native_files, object_header_files)}
+                                   native_files, object_header_files, number_type_files)}
 
 
 def main():

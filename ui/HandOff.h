@@ -7,7 +7,7 @@
 // sees no order between the thread that wrote the data and the thread that reads it, so every
 // hand-over is reported as a race (docs/reliability.md, "ThreadSanitizer"), and a real race in
 // our workers would drown among them. A HandOff keeps what is handed over in a queue of its own,
-// guarded by a std::mutex that TSan sees; Qt only carries an empty "drain" call to the owner's
+// guarded by a std::mutex that TSan sees; Qt only carries an empty "run one" call to the owner's
 // thread. Each post runs exactly once, in order, on the owner's thread, as a queued call would.
 //
 // A HandOff is a child of its owner, so it lives in the owner's thread and moves with it

@@ -86,6 +86,13 @@ ArrayInfo describe(hid_t set, const std::string& name)
     info.name = name;
     h5::Handle type(H5Dget_type(set));
     info.typeName = typeName(type.get(), info.kind, info.elementBytes);
+    if (info.kind != ArrayKind::Other) {
+        const std::string problem = h5::numberTypeProblem(type.get());
+        if (!problem.empty()) { // libhdf5 would overrun its buffers converting it
+            info.kind = ArrayKind::Other;
+            info.typeName += " that " + problem;
+        }
+    }
     h5::Handle space(H5Dget_space(set));
     const int rank = H5Sget_simple_extent_ndims(space.get());
     if (rank < 0 || rank > kMaxRank) {
@@ -185,6 +192,8 @@ ArrayHandle openArray(const std::shared_ptr<OpenFile>& f, const ArrayInfo& info)
                 + " bytes but only " + std::to_string(stored) + " are stored in the file");
     }
     a.readAll = [f, set, where = a.where](float* out) {
+        h5::Handle type(H5Dget_type(set->get()));
+        h5::checkNumberType(type.get(), where); // describe() checked it; the read depends on it
         if (H5Dread(set->get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, out) < 0)
             throw FormatError(where + " cannot be read (damaged or truncated file?)");
     };

@@ -137,9 +137,7 @@ std::vector<float> readFloatDataset(hid_t parent, const std::string& name, std::
     Handle type(H5Dget_type(set.get()));
     if (H5Tget_class(type.get()) != H5T_FLOAT && H5Tget_class(type.get()) != H5T_INTEGER)
         throw FormatError(file + ": dataset '" + name + "' is not numeric");
-    if (H5Tget_size(type.get()) == 0 || H5Tget_size(type.get()) > 8) // HDF5 converts in buffers of this size per element
-        throw FormatError(file + ": dataset '" + name + "' has " + std::to_string(H5Tget_size(type.get()))
-            + "-byte numbers (damaged type?)");
+    checkNumberType(type.get(), file + ": dataset '" + name + "'");
     // libhdf5 allocates a whole chunk to read one: a damaged layout's chunk of gigabytes would be
     // allocated for a small dataset (fuzz_model_h5: 4 GB from a 27 KB file).
     Handle dcpl(H5Dget_create_plist(set.get()));
@@ -356,6 +354,42 @@ HeapObjects walkCollection(const FileBytes& bytes, uint64_t base, uint64_t addr,
 }
 
 } // namespace
+
+std::string numberTypeProblem(hid_t type)
+{
+    const H5T_class_t cls = H5Tget_class(type);
+    if (cls != H5T_INTEGER && cls != H5T_FLOAT)
+        return "does not hold numbers";
+    const size_t size = H5Tget_size(type);
+    if (size == 0 || size > 8)
+        return "has " + std::to_string(size) + "-byte numbers (damaged type?)";
+    const size_t bits = 8 * size;
+    const size_t precision = H5Tget_precision(type);
+    const int offset = H5Tget_offset(type);
+    if (precision == 0 || offset < 0 || precision > bits || size_t(offset) + precision > bits)
+        return "has " + std::to_string(size) + "-byte numbers claiming " + std::to_string(precision)
+            + " bits from bit " + std::to_string(offset) + " (damaged type?)";
+    const H5T_order_t order = H5Tget_order(type);
+    if (order != H5T_ORDER_LE && order != H5T_ORDER_BE)
+        return "has numbers in an unknown byte order (damaged type?)";
+    if (cls == H5T_FLOAT) {
+        size_t spos = 0, epos = 0, esize = 0, mpos = 0, msize = 0;
+        const size_t lo = size_t(offset), hi = lo + precision;
+        auto inside = [&](size_t pos, size_t n) { return n > 0 && pos >= lo && pos <= hi && n <= hi - pos; };
+        if (H5Tget_fields(type, &spos, &epos, &esize, &mpos, &msize) < 0 || !inside(spos, 1) || !inside(epos, esize)
+            || !inside(mpos, msize))
+            return "has " + std::to_string(size) + "-byte floats whose sign, exponent or mantissa lie outside "
+                + "their bits (damaged type?)";
+    }
+    return {};
+}
+
+void checkNumberType(hid_t type, const std::string& what)
+{
+    const std::string problem = numberTypeProblem(type);
+    if (!problem.empty())
+        throw FormatError(what + " " + problem);
+}
 
 void checkVariableLengthStrings(hid_t obj, const std::string& what)
 {

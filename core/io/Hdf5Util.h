@@ -66,6 +66,15 @@ bool isDataset(hid_t loc, const std::string& path);
 // on disk); each collection they point to is read from the file and walked as HDF5 walks it.
 // Throws FormatError starting with `what` when anything does not add up. No-op for other types.
 void checkVariableLengthStrings(hid_t attrOrDataset, const std::string& what);
+// libhdf5 converts numbers bit by bit through buffers of the native sizes, trusting the type's
+// precision, offset and float fields: an 8-byte integer claiming 8256 bits of precision smashed
+// its stack in H5T__bit_get_d (fuzz_dataset_h5, release build too). Returns what is wrong with
+// `type` as a number (empty when it is an integer or float of 1 to 8 bytes whose bits all lie
+// inside it, in little- or big-endian order).
+std::string numberTypeProblem(hid_t type);
+// Throws FormatError "<what> <problem>" unless numberTypeProblem(type) is empty. Call it before
+// any H5Dread that converts numbers.
+void checkNumberType(hid_t type, const std::string& what);
 // Opens an HDF5 file image held in memory, read-only, through the core driver (the bytes are
 // copied by HDF5). Returns an invalid handle when the bytes are not a readable HDF5 file.
 Handle openFileImage(const void* data, size_t size);

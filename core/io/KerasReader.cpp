@@ -491,6 +491,8 @@ void KerasFile::addTensor(const std::string& name, const std::string& datasetPat
     default:
         throw FormatError(path_ + ": dataset '" + datasetPath + "' is not numeric");
     }
+    if (info.dtype != DType::BF16) // read converted to float by libhdf5, which trusts the type
+        h5::checkNumberType(type.get(), path_ + ": dataset '" + datasetPath + "'");
     info.nbytes = H5Dget_storage_size(set.get());
     // HDF5 lets a few KB declare a dataset of terabytes (chunks never written read as the fill
     // value), which would take hours to "read". Real weights are stored; compressed ones shrink

@@ -128,6 +128,7 @@ std::vector<T> readColumn(hid_t group, const char* name, hid_t memType, const st
     const H5T_class_t cls = H5Tget_class(type.get());
     if (cls != H5T_FLOAT && cls != H5T_INTEGER)
         throw FormatError(what + " is not numeric");
+    h5::checkNumberType(type.get(), what);
     std::vector<T> out(size_t(columnRows(set.get(), what, fileSize)));
     if (!out.empty() && H5Dread(set.get(), memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
         throw FormatError(what + " cannot be read (damaged file?)");
