@@ -63,6 +63,36 @@ Experiment tinyCircle()
     return e;
 }
 
+// What the TrainerControl tests attach: four samples, a 2-2 net, one sample per batch for up
+// to 1000 epochs (long enough never to finish by itself).
+Dataset fourSamples()
+{
+    Dataset d;
+    d.name = "four";
+    d.numClasses = 2;
+    d.x = Tensor({ 4, 2 });
+    d.labels = { 0, 1, 0, 1 };
+    return d;
+}
+
+Sequential twoByTwo()
+{
+    Sequential model({ 2 });
+    model.emplace<Dense>(2);
+    model.build();
+    model.initialize(0);
+    return model;
+}
+
+TrainConfig onePerBatch()
+{
+    TrainConfig c;
+    c.epochs = 1000;
+    c.batchSize = 1;
+    c.threads = 1;
+    return c;
+}
+
 } // namespace
 
 // A signal with an argument, for HandOff's test.
@@ -258,19 +288,9 @@ private slots:
     // and refused at attach; steps asked for early are handed on.
     void trainerControlKeepsStopAndStepsAskedBeforeTheTrainerExists()
     {
-        Dataset d;
-        d.name = "four";
-        d.numClasses = 2;
-        d.x = Tensor({ 4, 2 });
-        d.labels = { 0, 1, 0, 1 };
-        Sequential model({ 2 });
-        model.emplace<Dense>(2);
-        model.build();
-        model.initialize(0);
-        TrainConfig c;
-        c.epochs = 1000;
-        c.batchSize = 1;
-        c.threads = 1;
+        const Dataset d = fourSamples();
+        Sequential model = twoByTwo();
+        TrainConfig c = onePerBatch();
 
         TrainerControl control;
         const quint64 first = control.beginRun(false);
@@ -349,19 +369,9 @@ private slots:
     // Playground's divergence test lost its rate of 10 this way on a loaded CI machine.)
     void trainerControlGivesRequestsAfterBeginRunToTheNewRun()
     {
-        Dataset d;
-        d.name = "four";
-        d.numClasses = 2;
-        d.x = Tensor({ 4, 2 });
-        d.labels = { 0, 1, 0, 1 };
-        Sequential model({ 2 });
-        model.emplace<Dense>(2);
-        model.build();
-        model.initialize(0);
-        TrainConfig c;
-        c.epochs = 1000;
-        c.batchSize = 1;
-        c.threads = 1;
+        const Dataset d = fourSamples();
+        Sequential model = twoByTwo();
+        TrainConfig c = onePerBatch();
         c.optimizer.learningRate = 0.03f;
 
         TrainerControl control;
