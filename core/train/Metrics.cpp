@@ -1,8 +1,13 @@
 #include "train/Metrics.h"
 
+#include "util/Threads.h"
+
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <limits>
 #include <numeric>
 
@@ -62,6 +67,29 @@ void gatherBatch(const Dataset& data, const int64_t* indices, int64_t count, Ten
     }
 }
 
+namespace {
+
+// Rows of pred (count, k) whose label's score has fewer than topK scores above it.
+int64_t topKHits(const Tensor& pred, const std::vector<int32_t>& labels, int topK)
+{
+    const int64_t count = int64_t(labels.size());
+    const int64_t k = count ? pred.size() / count : 0;
+    if (topK < 2 || k <= 1)
+        return 0;
+    int64_t hits = 0;
+    for (int64_t i = 0; i < count; ++i) {
+        const float* row = pred.data() + i * k;
+        const float mine = row[labels[size_t(i)]];
+        int64_t higher = 0;
+        for (int64_t j = 0; j < k; ++j)
+            higher += row[j] > mine;
+        hits += higher < topK;
+    }
+    return hits;
+}
+
+} // namespace
+
 Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64_t batchSize, int topK,
     std::vector<int32_t>* predictedOut, const std::function<bool()>& cancelled)
 {
@@ -72,19 +100,29 @@ Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64
     if (classify)
         ev.confusion.assign(size_t(classes), std::vector<int64_t>(size_t(classes), 0));
     ev.topK = topK;
-    Workspace ws = model.makeWorkspace();
-    std::vector<int64_t> order(size_t(data.size()));
+    batchSize = std::max<int64_t>(batchSize, 1);
+    const int64_t n = data.size();
+    const int64_t batches = (n + batchSize - 1) / batchSize;
+    std::vector<int64_t> order(static_cast<size_t>(n));
     std::iota(order.begin(), order.end(), 0);
-    Tensor x, targets;
-    std::vector<int32_t> labels, predicted;
-    if (predictedOut) {
-        predictedOut->clear();
-        if (classify)
-            predictedOut->reserve(size_t(data.size()));
-    }
-    double lossSum = 0.0;
-    int64_t topHits = 0;
-    for (int64_t b = 0; b < data.size(); b += batchSize) {
+    // Whole batches go to the threads, one batch per thread per round, each thread with its own
+    // workspace (an inference pass writes only there) and its products on one thread: splitting
+    // every product across 2 threads gave the MLP 1.28x, splitting the batches ~1.7x, as the
+    // convolutions' sample split does. Each batch's results land at its own place and are summed
+    // in batch order below, so the result does not depend on the thread count.
+    const int threads = int(std::clamp<int64_t>(threadCount(), 1, std::max<int64_t>(batches, 1)));
+    struct Lane {
+        Workspace ws;
+        Tensor x, targets;
+        std::vector<int32_t> labels, predicted;
+    };
+    std::vector<Lane> lanes(static_cast<size_t>(threads));
+    for (Lane& lane : lanes)
+        lane.ws = model.makeWorkspace();
+    std::vector<double> batchLoss(size_t(batches), 0.0);
+    std::vector<int64_t> batchTopHits(size_t(batches), 0);
+    std::vector<int32_t> labelsOf(classify ? size_t(n) : 0), predictedOf(classify ? size_t(n) : 0);
+    for (int64_t first = 0; first < batches; first += threads) {
         if (cancelled && cancelled()) {
             Evaluation stopped;
             stopped.cancelled = true;
@@ -92,28 +130,45 @@ Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64
                 predictedOut->clear();
             return stopped;
         }
-        const int64_t count = std::min(batchSize, data.size() - b);
-        gatherBatch(data, order.data() + b, count, x, labels, targets);
-        const Tensor& pred = model.forward(x, ws, false);
-        const Targets t { classify ? labels.data() : nullptr, classify ? nullptr : targets.data() };
-        lossSum += computeLoss(loss, pred, t, nullptr) * double(count);
-        if (!classify)
-            continue;
-        predictClasses(pred, predicted);
-        if (predictedOut)
-            predictedOut->insert(predictedOut->end(), predicted.begin(), predicted.end());
-        const int64_t k = pred.size() / count;
-        for (int64_t i = 0; i < count; ++i) {
-            ev.confusion[size_t(labels[size_t(i)])][size_t(std::min<int32_t>(predicted[size_t(i)], classes - 1))]++;
-            if (topK >= 2 && k > 1) {
-                const float* row = pred.data() + i * k;
-                const float mine = row[labels[size_t(i)]];
-                int64_t higher = 0;
-                for (int64_t j = 0; j < k; ++j)
-                    higher += row[j] > mine;
-                topHits += higher < topK;
+        const int inRound = int(std::min<int64_t>(threads, batches - first));
+        std::exception_ptr error;
+#pragma omp parallel for num_threads(inRound) schedule(static, 1) if (inRound > 1)
+        for (int j = 0; j < inRound; ++j) {
+            Lane& lane = lanes[size_t(j)];
+            const int64_t bi = first + j, b = bi * batchSize;
+            const int64_t count = std::min(batchSize, n - b);
+            try {
+                gatherBatch(data, order.data() + b, count, lane.x, lane.labels, lane.targets);
+                const Tensor& pred = model.forward(lane.x, lane.ws, false);
+                const Targets t { classify ? lane.labels.data() : nullptr, classify ? nullptr : lane.targets.data() };
+                batchLoss[size_t(bi)] = computeLoss(loss, pred, t, nullptr) * double(count);
+                if (classify) {
+                    predictClasses(pred, lane.predicted);
+                    std::copy(lane.labels.begin(), lane.labels.end(), labelsOf.begin() + b);
+                    std::copy(lane.predicted.begin(), lane.predicted.end(), predictedOf.begin() + b);
+                    batchTopHits[size_t(bi)] = topKHits(pred, lane.labels, topK);
+                }
+            } catch (...) {
+#pragma omp critical(ws_evaluate_error)
+                if (!error)
+                    error = std::current_exception();
             }
         }
+        if (error)
+            std::rethrow_exception(error);
+    }
+    double lossSum = 0.0;
+    for (const double l : batchLoss)
+        lossSum += l;
+    const int64_t topHits = std::accumulate(batchTopHits.begin(), batchTopHits.end(), int64_t(0));
+    if (classify)
+        for (int64_t i = 0; i < n; ++i)
+            ev.confusion[size_t(labelsOf[size_t(i)])][size_t(std::min<int32_t>(predictedOf[size_t(i)], classes - 1))]++;
+    if (predictedOut) {
+        if (classify)
+            *predictedOut = std::move(predictedOf);
+        else
+            predictedOut->clear();
     }
     ev.loss = data.size() ? lossSum / double(data.size()) : 0.0;
     const double nan = std::numeric_limits<double>::quiet_NaN();

@@ -32,7 +32,10 @@ double batchAccuracy(const Tensor& pred, const int32_t* labels);
 
 // Runs the model in inference mode over the dataset in batches. With `predicted`, also the
 // predicted class of every sample (classification; analysis/Confusion.h makes cells of them).
-// `cancelled` is asked before every batch; a yes stops the evaluation (Evaluation::cancelled).
+// The batches are spread over the calling thread's thread count (util/Threads), one per thread
+// at a time; the result does not depend on the count. `cancelled` is asked on the calling thread
+// before every round of batches (before every batch on one thread); a yes stops the evaluation
+// (Evaluation::cancelled).
 Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64_t batchSize = 256, int topK = 5,
     std::vector<int32_t>* predicted = nullptr, const std::function<bool()>& cancelled = {});
 

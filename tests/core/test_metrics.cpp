@@ -1,6 +1,9 @@
 // Evaluation metrics on hand-made predictions.
+#include "nn/Activation.h"
 #include "nn/Dense.h"
 #include "train/Metrics.h"
+#include "util/Rng.h"
+#include "util/Threads.h"
 
 #include <gtest/gtest.h>
 
@@ -88,4 +91,40 @@ TEST(Metrics, SingleOutputPredictsClassOneAboveZero)
     std::vector<int32_t> classes;
     predictClasses(pred, classes);
     EXPECT_EQ(classes, (std::vector<int32_t> { 0, 1, 0 }));
+}
+
+// The batches are spread over the threads: loss, confusion, top-k and every prediction are the
+// same on 1, 2 and 3 threads, bit for bit (each batch's loss is summed in batch order).
+TEST(Metrics, EvaluationIsTheSameOnAnyThreadCount)
+{
+    Sequential model({ 6 });
+    model.emplace<Dense>(16);
+    model.emplace<ActivationLayer>(ActivationKind::ReLU);
+    model.emplace<Dense>(4);
+    model.build();
+    model.initialize(7);
+    Dataset data;
+    data.numClasses = 4;
+    data.x = Tensor({ 203, 6 }); // 13 batches of 16, the last of 11
+    Rng rng(5);
+    for (int64_t i = 0; i < data.x.size(); ++i)
+        data.x[i] = float(rng.below(2001)) / 1000.0f - 1.0f;
+    for (int64_t i = 0; i < 203; ++i)
+        data.labels.push_back(int32_t(rng.below(4)));
+    const int saved = threadCount();
+    std::vector<Evaluation> runs;
+    std::vector<std::vector<int32_t>> predictions;
+    for (const int threads : { 1, 2, 3 }) {
+        setThreadCount(threads);
+        predictions.emplace_back();
+        runs.push_back(evaluate(model, data, LossKind::SoftmaxCrossEntropy, 16, 2, &predictions.back()));
+    }
+    setThreadCount(saved);
+    ASSERT_EQ(predictions[0].size(), 203u);
+    for (size_t r = 1; r < runs.size(); ++r) {
+        EXPECT_EQ(runs[r].loss, runs[0].loss) << "threads " << r + 1;
+        EXPECT_EQ(runs[r].confusion, runs[0].confusion) << "threads " << r + 1;
+        EXPECT_EQ(runs[r].topKAccuracy, runs[0].topKAccuracy) << "threads " << r + 1;
+        EXPECT_EQ(predictions[r], predictions[0]) << "threads " << r + 1;
+    }
 }
