@@ -370,7 +370,7 @@ std::string numberTypeProblem(hid_t type)
         return "has " + std::to_string(size) + "-byte numbers claiming " + std::to_string(precision)
             + " bits from bit " + std::to_string(offset) + " (damaged type?)";
     const H5T_order_t order = H5Tget_order(type);
-    if (order != H5T_ORDER_LE && order != H5T_ORDER_BE)
+    if (order != H5T_ORDER_LE && order != H5T_ORDER_BE && !(order == H5T_ORDER_NONE && size == 1))
         return "has numbers in an unknown byte order (damaged type?)";
     if (cls == H5T_FLOAT) {
         size_t spos = 0, epos = 0, esize = 0, mpos = 0, msize = 0;

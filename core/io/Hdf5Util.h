@@ -70,7 +70,7 @@ void checkVariableLengthStrings(hid_t attrOrDataset, const std::string& what);
 // precision, offset and float fields: an 8-byte integer claiming 8256 bits of precision smashed
 // its stack in H5T__bit_get_d (fuzz_dataset_h5, release build too). Returns what is wrong with
 // `type` as a number (empty when it is an integer or float of 1 to 8 bytes whose bits all lie
-// inside it, in little- or big-endian order).
+// inside it, in little- or big-endian order; a single byte may have none).
 std::string numberTypeProblem(hid_t type);
 // Throws FormatError "<what> <problem>" unless numberTypeProblem(type) is empty. Call it before
 // any H5Dread that converts numbers.
