@@ -1,8 +1,8 @@
 #include "analysis/Downsample.h"
 
+#include "util/FirstError.h"
+
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <cmath>
 #include <limits>
 
@@ -82,24 +82,15 @@ Heatmap downsample(const ElementSource& source, const View2D& view, int64_t maxC
     // 45 M-element matrix streams in half the time on two cores). A cell's elements are summed
     // in the same order as by one thread, so the result does not depend on the thread count.
     // Exceptions and cancellation cannot leave an OpenMP loop: they are noted and rethrown after.
-    std::atomic<bool> stop{ false };
-    std::exception_ptr failure;
+    FirstError failure;
     int64_t nonFinite = 0;
 #pragma omp parallel for schedule(dynamic, 1) reduction(+ : nonFinite)
     for (int64_t i = 0; i < map.outRows; ++i) {
-        if (stop.load(std::memory_order_relaxed))
+        if (failure.failed())
             continue;
-        try {
-            nonFinite += poolCellRow(source, view, map, i, sum, count, cancel);
-        } catch (...) {
-#pragma omp critical(ws_downsample_failure)
-            if (!failure)
-                failure = std::current_exception();
-            stop = true;
-        }
+        failure.capture([&] { nonFinite += poolCellRow(source, view, map, i, sum, count, cancel); });
     }
-    if (failure)
-        std::rethrow_exception(failure);
+    failure.rethrow();
     map.nonFinite = nonFinite;
     map.mean.resize(cells);
     constexpr float nan = std::numeric_limits<float>::quiet_NaN();

@@ -1,5 +1,6 @@
 #include "analysis/TensorStats.h"
 
+#include "util/FirstError.h"
 #include "util/Threads.h"
 
 #include <omp.h>
@@ -8,7 +9,6 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <exception>
 #include <limits>
 #include <vector>
 
@@ -170,26 +170,21 @@ template <class Load> TensorStats chunked(int64_t n, int threads, const Load& lo
 {
     const int64_t chunks = (n + kStatsChunk - 1) / kStatsChunk;
     std::vector<Partial> parts(static_cast<size_t>(chunks));
-    std::exception_ptr error;
+    FirstError error;
     const int t = threads > 0 ? threads : threadCount();
 #pragma omp parallel num_threads(t) if (chunks > 1)
     {
         std::vector<float> buffer(size_t(std::min(n, kStatsChunk)));
 #pragma omp for schedule(static)
         for (int64_t c = 0; c < chunks; ++c) {
-            try {
+            error.capture([&] {
                 const int64_t first = c * kStatsChunk;
                 const int64_t count = std::min(kStatsChunk, n - first);
                 parts[size_t(c)] = summarise(load(first, count, buffer.data()), count);
-            } catch (...) {
-#pragma omp critical(ws_tensor_stats_error)
-                if (!error)
-                    error = std::current_exception();
-            }
+            });
         }
     }
-    if (error)
-        std::rethrow_exception(error);
+    error.rethrow();
     Partial total;
     for (const Partial& p : parts)
         merge(total, p);

@@ -1,5 +1,6 @@
 #include "train/Metrics.h"
 
+#include "util/FirstError.h"
 #include "util/Threads.h"
 
 #include <omp.h>
@@ -7,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <exception>
 #include <limits>
 #include <numeric>
 
@@ -131,13 +131,13 @@ Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64
             return stopped;
         }
         const int inRound = int(std::min<int64_t>(threads, batches - first));
-        std::exception_ptr error;
+        FirstError error;
 #pragma omp parallel for num_threads(inRound) schedule(static, 1) if (inRound > 1)
         for (int j = 0; j < inRound; ++j) {
             Lane& lane = lanes[size_t(j)];
             const int64_t bi = first + j, b = bi * batchSize;
             const int64_t count = std::min(batchSize, n - b);
-            try {
+            error.capture([&] {
                 gatherBatch(data, order.data() + b, count, lane.x, lane.labels, lane.targets);
                 const Tensor& pred = model.forward(lane.x, lane.ws, false);
                 const Targets t { classify ? lane.labels.data() : nullptr, classify ? nullptr : lane.targets.data() };
@@ -148,14 +148,9 @@ Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64
                     std::copy(lane.predicted.begin(), lane.predicted.end(), predictedOf.begin() + b);
                     batchTopHits[size_t(bi)] = topKHits(pred, lane.labels, topK);
                 }
-            } catch (...) {
-#pragma omp critical(ws_evaluate_error)
-                if (!error)
-                    error = std::current_exception();
-            }
+            });
         }
-        if (error)
-            std::rethrow_exception(error);
+        error.rethrow();
     }
     double lossSum = 0.0;
     for (const double l : batchLoss)
