@@ -6,6 +6,7 @@
 
 #include "run/RunCsv.h"
 #include "run/RunStore.h"
+#include "train/PlaygroundRecipe.h"
 #include "util/Error.h"
 
 #include <cinttypes>
@@ -214,15 +215,6 @@ int rerunCommand(const std::vector<std::string>& argv)
         throw ConfigError("rerun takes one run (a run file or a run's name)");
     const std::string path = resolveRun(a.positional().front(), a.get("runs-dir").value_or(defaultRunsDir()));
     const RunInfo info = readRunInfo(path);
-    if (info.header.config.is_object() && info.header.config.contains("playground"))
-        throw Error(path + ": a Playground run (recorded by the GUI, with Playground's own network and "
-                           "initialisation) cannot be re-run from the command line");
-    Experiment e;
-    try {
-        e = Experiment::fromJson(info.header.config);
-    } catch (const ConfigError& ex) {
-        throw FormatError(path + ": the recorded config: " + ex.what());
-    }
     RecordOptions record = recordOptionsFrom(a);
     if (record.name.empty())
         record.name = info.header.name;
@@ -231,6 +223,20 @@ int rerunCommand(const std::vector<std::string>& argv)
     if (record.notes.empty())
         record.notes = "re-run of " + path;
     record.expectedDatasetSha256 = info.header.dataset.value("sha256", "");
+    if (isPlaygroundRunConfig(info.header.config)) {
+        std::cout << "re-running " << path << "\n";
+        return rerunPlayground(info, record);
+    }
+    Experiment e;
+    try {
+        e = Experiment::fromJson(info.header.config);
+    } catch (const ConfigError& ex) {
+        throw FormatError(path + ": the recorded config: " + ex.what());
+    }
+    // The run the way it went: the events replayed, stopped where it stopped. A finished or
+    // killed run goes to its configured end.
+    const bool whole = info.status == RunStatus::Completed || info.status == RunStatus::Interrupted;
+    record.replay = replayPlan(path, whole);
     std::cout << "re-running " << path << "\n";
     return trainExperiment(std::move(e), a.has("quiet"), record, a.get("save"));
 }

@@ -10,6 +10,8 @@
 #include "io/ModelFile.h"
 #include "nn/LayerFactory.h"
 #include "run/DatasetFingerprint.h"
+#include "run/RecordedTraining.h"
+#include "run/Replay.h"
 #include "run/RunStore.h"
 #include "train/Experiment.h"
 #include "train/Metrics.h"
@@ -157,6 +159,21 @@ extern "C" void onInterrupt(int)
         t->stop(); // atomics and a notify: fine from a signal handler in practice
 }
 
+void printEpoch(std::ostream& out, const EpochProgress& p, int epochs, bool classification)
+{
+    out << std::fixed << "epoch " << std::setw(3) << p.epoch + 1 << "/" << epochs << "  loss " << std::setprecision(4)
+        << p.trainLoss;
+    if (classification)
+        out << "  acc " << p.trainAccuracy;
+    if (p.hasValidation) {
+        out << "  val_loss " << p.validationLoss;
+        if (classification)
+            out << "  val_acc " << p.validationAccuracy;
+    }
+    out << "  " << std::setprecision(0) << p.samplesPerSecond << " samples/s  elapsed " << std::setprecision(1)
+        << p.elapsed << " s" << std::endl;
+}
+
 } // namespace
 
 std::string trainHelp()
@@ -264,64 +281,53 @@ int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const
                       << std::setw(18) << shapeToString(row.outputShape) << std::right << std::setw(10) << row.params << "\n";
     }
 
-    // Built before the record: the Trainer checks that model and data fit, and a run that cannot
-    // start leaves no file.
-    Trainer trainer(model, train, validation.size() ? &validation : nullptr, e.train);
-    std::unique_ptr<RunWriter> writer;
+    // The session builds the Trainer before the record (it checks that model and data fit),
+    // so a run that cannot start leaves no file.
+    RunHeader header;
+    RecordingOptions recording;
     if (record.record) {
-        RunHeader header = makeRunHeader(record.name.empty() ? defaultRunName(e) : record.name, e, model,
-            data.description, datasetSha, trainSamples, testSamples);
+        header = makeRunHeader(record.name.empty() ? defaultRunName(e) : record.name, e, model, data.description,
+            datasetSha, trainSamples, testSamples);
         header.tags = record.tags;
         header.notes = record.notes;
-        writer = std::make_unique<RunWriter>(
-            newRunPath(record.runsDir.empty() ? defaultRunsDir() : record.runsDir, header.name), header);
-        std::cout << "recording to " << writer->path() << "\n";
-    }
-
-    trainer.onEpoch = [&](const EpochProgress& p) {
-        if (quiet)
-            return;
-        std::cout << std::fixed << "epoch " << std::setw(3) << p.epoch + 1 << "/" << e.train.epochs
-                  << "  loss " << std::setprecision(4) << p.trainLoss;
-        if (train.isClassification())
-            std::cout << "  acc " << p.trainAccuracy;
-        if (p.hasValidation) {
-            std::cout << "  val_loss " << p.validationLoss;
-            if (train.isClassification())
-                std::cout << "  val_acc " << p.validationAccuracy;
-        }
-        std::cout << "  " << std::setprecision(0) << p.samplesPerSecond << " samples/s  elapsed "
-                  << std::setprecision(1) << p.elapsed << " s" << std::endl;
-    };
-    if (writer) {
-        std::vector<int> checkpoints;
+        recording.runsDir = record.runsDir.empty() ? defaultRunsDir() : record.runsDir;
         for (int k = record.checkpointEvery; k > 0 && k <= e.train.epochs; k += record.checkpointEvery)
-            checkpoints.push_back(k);
-        recordTraining(trainer, model, *writer, checkpoints);
+            recording.checkpointEpochs.push_back(k);
     }
+    RecordedTraining session(model, train, &validation, run.test, e.train, header, recording);
+    if (record.record)
+        std::cout << "recording to " << session.recordPath() << "\n";
+    Trainer& trainer = session.trainer();
+    trainer.onEpoch = [&](const EpochProgress& p) {
+        if (!quiet)
+            printEpoch(std::cout, p, e.train.epochs, train.isClassification());
+    };
+    std::shared_ptr<void> replaying;
+    if (record.replay)
+        replaying = replay(session, *record.replay);
+
     g_trainer = &trainer;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    const TrainResult result = trainer.run();
+    const SessionOutcome outcome = session.run();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     g_trainer = nullptr;
+    const TrainResult& result = outcome.result;
+    if (record.record && outcome.recordPath.empty())
+        std::cout << "no epoch completed: the run is not recorded\n";
     if (result.reason == StopReason::Diverged) {
-        if (writer)
-            writer->finish(RunStatus::Diverged, &model, nullptr, result.message);
+        if (!outcome.recordPath.empty())
+            std::cout << "run recorded: " << outcome.recordPath << "\n";
         std::cerr << "weightscope-cli: training diverged: " << result.message << "\n";
         return 1;
     }
     if (result.reason == StopReason::Stopped)
         std::cout << "stopped after " << result.steps << " steps\n";
-
-    const Evaluation ev = evaluate(model, run.test, e.train.loss, 512, 5);
+    const Evaluation ev = outcome.evaluated ? outcome.evaluation : evaluateForRecord(model, run.test, e.train.loss);
     printEvaluation(std::cout, ev, run.test);
-    if (writer) {
-        writer->finish(statusOf(result.reason), &model, runEvaluationJson(ev),
-            result.reason == StopReason::Stopped ? "stopped after " + std::to_string(result.steps) + " steps" : "");
-        std::cout << "run recorded: " << writer->path() << "\n";
-    }
+    if (!outcome.recordPath.empty())
+        std::cout << "run recorded: " << outcome.recordPath << "\n";
 
     if (const auto& path = savePath) {
         nlohmann::json meta = { { "experiment", e.toJson() }, { "normalizer", run.normalizer.toJson() },

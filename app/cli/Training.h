@@ -1,8 +1,9 @@
-// The training pipeline shared by `train` and `rerun`: load the data, build the model, train
-// with per-epoch lines, evaluate, record the run and optionally save the model.
+// The training pipeline shared by `train` and `rerun`: load the data, build the model, train a
+// RecordedTraining (core/run) with per-epoch lines, print the evaluation, optionally save the model.
 #pragma once
 
 #include "cli/Args.h"
+#include "run/Replay.h"
 #include "train/Experiment.h"
 
 #include <optional>
@@ -19,6 +20,7 @@ struct RecordOptions {
     std::string notes;
     int checkpointEvery = 0;           // > 0: a checkpoint every N epochs
     std::string expectedDatasetSha256; // rerun: warn when the data differs from the record's
+    std::optional<ReplayPlan> replay;  // rerun: the recorded run's events, and where it stopped
 };
 
 // The recording options shared by train and rerun (--runs-dir, --no-record, --name, ...).
@@ -26,5 +28,8 @@ std::vector<OptionSpec> recordOptionSpecs();
 RecordOptions recordOptionsFrom(const Args& a);
 
 int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const std::optional<std::string>& savePath);
+
+// Re-runs the Playground run recorded at `path` (core/run/PlaygroundRun.h) and prints a summary.
+int rerunPlayground(const RunInfo& info, const RecordOptions& record);
 
 } // namespace ws::cli

@@ -1,12 +1,14 @@
 // Run records made by the real command line: a training killed with SIGKILL leaves a readable
 // record of its completed epochs, and runs with the same seed and thread count (trained twice,
-// or re-run from a record) have bit-identical histories and weights.
+// or re-run from a record, the Playground's included) have bit-identical histories and weights.
+#include "RunCompare.h"
 #include "TempDir.h"
 
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "io/ModelFile.h"
 #include "io/WeightFile.h"
+#include "run/PlaygroundRun.h"
 #include "run/RunWeightFile.h"
 #include "util/Error.h"
 
@@ -23,6 +25,9 @@
 
 using namespace ws;
 using ws::test::TempDir;
+using ws::test::expectIdenticalRuns;
+using ws::test::runFiles;
+using ws::test::sameBits;
 namespace fs = std::filesystem;
 
 namespace {
@@ -36,50 +41,6 @@ int runCli(const std::vector<std::string>& args)
     command += " > /dev/null 2>&1";
     const int status = std::system(command.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::vector<std::string> runFiles(const std::string& dir)
-{
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().extension() == ".h5")
-            out.push_back(e.path().string());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-// Bit-for-bit, so NaN equals NaN and -0 differs from 0.
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
-{
-    // (memcmp may not be given the null data() of an empty vector, even for 0 bytes: UBSan)
-    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
-}
-
-void expectIdenticalRuns(const std::string& a, const std::string& b)
-{
-    for (HistoryKind kind : { HistoryKind::Batch, HistoryKind::Epoch }) {
-        const RunHistory x = readRunHistory(a, kind), y = readRunHistory(b, kind);
-        ASSERT_GT(x.size(), 0u);
-        EXPECT_EQ(x.step, y.step);
-        EXPECT_TRUE(sameBits(x.epoch, y.epoch));
-        EXPECT_TRUE(sameBits(x.loss, y.loss)) << a << " vs " << b;
-        EXPECT_TRUE(sameBits(x.accuracy, y.accuracy));
-        EXPECT_TRUE(sameBits(x.valLoss, y.valLoss));
-        EXPECT_TRUE(sameBits(x.valAccuracy, y.valAccuracy));
-        EXPECT_TRUE(sameBits(x.learningRate, y.learningRate));
-    }
-    Sequential p = loadRunWeights(a), q = loadRunWeights(b);
-    ASSERT_EQ(p.size(), q.size());
-    for (size_t i = 0; i < p.size(); ++i) {
-        const auto pp = p.layer(i).params(), qq = q.layer(i).params();
-        ASSERT_EQ(pp.size(), qq.size());
-        for (size_t k = 0; k < pp.size(); ++k)
-            EXPECT_EQ(std::memcmp(pp[k]->value.data(), qq[k]->value.data(), size_t(pp[k]->value.size()) * sizeof(float)), 0)
-                << "layer " << p.layer(i).name() << " " << pp[k]->name;
-    }
-    const RunInfo ia = readRunInfo(a), ib = readRunInfo(b);
-    EXPECT_EQ(ia.header.dataset["sha256"], ib.header.dataset["sha256"]);
-    EXPECT_EQ(ia.final, ib.final);
 }
 
 } // namespace
@@ -243,4 +204,36 @@ TEST(RunRecordCli, ARunOpensAsAWeightFileWhoseFinalWeightsAreTheTrainedModel)
     EXPECT_THROW(openWeightFile(runCheckpointPath(run, "epoch_0009")), FormatError);
     EXPECT_THROW(openWeightFile(runCheckpointPath(run, "../weights")), FormatError);
     EXPECT_THROW(openWeightFile(saved + "#final"), FormatError);
+}
+
+// #20: a Playground run (recorded by the GUI through core/run/PlaygroundRun) re-runs from the
+// command line with the same history bit for bit, the person's learning-rate change included.
+TEST(RunRecordCli, APlaygroundRunRerunsFromTheCommandLineBitForBit)
+{
+    TempDir dir;
+    PlaygroundRecipe recipe;
+    recipe.dataset = PlaygroundKind::Xor;
+    recipe.hidden = { 5, 3 };
+    recipe.optimizer = OptimizerKind::Adam;
+    PlaygroundSetup setup(recipe);
+    auto session = makePlaygroundSession(setup, playgroundRunHeader(setup), dir.path);
+    const int64_t stopAt = 3 * setup.data.batchesPerEpoch + 2;
+    session->trainer().onBatch = [&](const BatchProgress& p) {
+        if (p.step == 4)
+            session->setLearningRate(0.01f);
+        if (p.step == stopAt)
+            session->trainer().stop();
+    };
+    const std::string recorded = session->run().recordPath;
+    ASSERT_FALSE(recorded.empty());
+
+    ASSERT_EQ(runCli({ "rerun", recorded, "--runs-dir", dir.path, "--name", "again" }), 0);
+    std::string rerun;
+    for (const auto& f : runFiles(dir.path))
+        if (f != recorded)
+            rerun = f;
+    ASSERT_FALSE(rerun.empty());
+    EXPECT_EQ(readRunInfo(rerun).header.name, "again");
+    EXPECT_EQ(readRunInfo(rerun).steps, stopAt);
+    expectIdenticalRuns(recorded, rerun);
 }

@@ -3,9 +3,7 @@
 // implicitly shared (QList), so each side owns what it holds.
 #pragma once
 
-#include "data/Playground.h"
-#include "nn/Activation.h"
-#include "train/Optimizer.h"
+#include "train/PlaygroundRecipe.h"
 
 #include <QList>
 #include <QMetaType>
@@ -20,30 +18,17 @@ namespace ws::ui {
 // The decision boundary is sampled at the centres of a kGridSize x kGridSize grid of cells
 // covering [-kGridExtent, kGridExtent]^2, as TensorFlow Playground does (100 x 100 over [-6, 6]^2).
 inline constexpr int kGridSize = 100;
-inline constexpr double kGridExtent = 6.0;
+inline constexpr double kGridExtent = kPlaygroundExtent;
 // Each neuron's own picture in the network drawing is coarser: it is drawn 40 pixels wide, and
 // 26 maps of 100 x 100 per snapshot would cost more than the training between two redraws.
 inline constexpr int kNeuronGridSize = 25;
 inline constexpr int kMaxHiddenLayers = 8;
 inline constexpr int kMaxNeurons = 16;
 
-enum class Regularization { None, L1, L2 };
-
-struct PlaygroundConfig {
-    PlaygroundKind dataset = PlaygroundKind::Spiral;
-    double noise = 0.0;            // Playground's slider / 100, in [0, 0.5]
-    double testShare = 0.5;        // share of the points held out for testing
-    unsigned features = FeatureX1 | FeatureX2; // PlaygroundFeature bits: the network's inputs
-    std::vector<int> hidden { 8, 8 }; // neurons per hidden layer
-    ActivationKind activation = ActivationKind::Tanh;
-    OptimizerKind optimizer = OptimizerKind::SGD;
-    float learningRate = 0.03f;
-    Regularization regularization = Regularization::None;
-    float regularizationRate = 0.0f;
-    int batchSize = 10;
+// The recipe (core/train/PlaygroundRecipe.h: data, network, optimizer, seeds) and what only
+// the panel decides: the pace, and where the run is recorded.
+struct PlaygroundConfig : PlaygroundRecipe {
     double epochsPerSecond = 0.0;  // training pace; 0: as fast as the machine goes
-    uint64_t dataSeed = 1;         // the points
-    uint64_t modelSeed = 1;        // initial weights, shuffling
     std::string runsFolder;        // where the run is recorded (core/run/); empty: not recorded
 };
 
@@ -80,14 +65,8 @@ struct PlaygroundSnapshot {
     NetworkPicture network;
 };
 
-// A weight or bias typed by the user. column >= 1 names the dense layer (as NetworkPicture);
-// `from` is the neuron of column - 1 for a weight, or -1 for the bias of neuron `to`.
-struct WeightEdit {
-    int column = 1;
-    int from = -1;
-    int to = 0;
-    float value = 0.0f;
-};
+// A weight or bias typed by the user (core/train/PlaygroundRecipe.h).
+using WeightEdit = PlaygroundWeightEdit;
 
 } // namespace ws::ui
 

@@ -1,5 +1,5 @@
-// Runs Playground training on its own thread, recording it as a run (core/run/) when the config
-// names a runs folder. The owner moves it to a QThread (held in a
+// Runs Playground training on its own thread: the recipe and its recorded session are core's
+// (core/run/PlaygroundRun.h); this worker adds the pace and the pictures. The owner moves it to a QThread (held in a
 // ThreadPtr) and steers it with the thread-safe methods below, which forward to ws::Trainer;
 // the trainer's callbacks come back as queued signals, throttled to about 30 per second (and one
 // per batch while stepping), each carrying losses and the decision boundary evaluated here, on
@@ -17,7 +17,7 @@
 #include <functional>
 
 namespace ws {
-class RunWriter;
+class RecordedTraining;
 class Trainer;
 }
 
@@ -54,9 +54,10 @@ private:
     void run(quint64 generation, const PlaygroundConfig& config); // on the worker thread
 
     TrainerControl control_;
-    // The run's record, used only on the worker thread; set before the trainer is attached and
-    // cleared after it is detached, so whoever reaches the trainer may post events to it.
-    std::atomic<RunWriter*> record_ { nullptr };
+    // The running session (core/run/RecordedTraining), published on the worker thread while its
+    // trainer is attached; read under control_'s lock (withTrainer) by the learning-rate and
+    // weight-edit controls, which it applies and records between two batches.
+    std::atomic<RecordedTraining*> session_ { nullptr };
     std::atomic<double> epochsPerSecond_ { 0.0 };
     std::function<void()> snapshotNow_; // only touched on the worker thread, while run() is on the stack
     HandOff inbox_ { this }; // runs on the worker thread; last, so destroyed first

@@ -4,8 +4,9 @@
 
 #include "io/WeightFile.h"
 #include "run/DatasetFingerprint.h"
+#include "analysis/Confusion.h"
+#include "run/RecordedTraining.h"
 #include "run/RunStore.h"
-#include "train/Metrics.h"
 #include "train/Trainer.h"
 #include "util/Error.h"
 #include "util/Threads.h"
@@ -16,7 +17,6 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <cstdio>
 #include <cmath>
 
 namespace ws::ui {
@@ -179,7 +179,20 @@ void GeneralTrainingWorker::step(int batches) { control_.step(batches); }
 
 void GeneralTrainingWorker::stop() { control_.stop(); } // also stops a run that is still loading its data
 
-void GeneralTrainingWorker::setLearningRate(float lr) { control_.setLearningRate(lr); }
+void GeneralTrainingWorker::setLearningRate(float lr)
+{
+    // A running session applies and records it between two batches; a run still being prepared
+    // gets it when its trainer is attached.
+    bool running = false;
+    control_.withTrainer([this, lr, &running](Trainer&) {
+        if (RecordedTraining* session = session_) {
+            session->setLearningRate(lr);
+            running = true;
+        }
+    });
+    if (!running)
+        control_.setLearningRate(lr);
+}
 
 void GeneralTrainingWorker::requestSnapshot()
 {
@@ -210,12 +223,24 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
     try {
         const LoadedData& loaded = load(e.dataset);
         PreparedRun prepared = prepareRun(e, loaded.train, loaded.test);
-        const Dataset& train = prepared.train;
-        const Dataset& validation = prepared.validation;
         auto test = std::make_shared<Dataset>(std::move(prepared.test));
         auto model = std::make_shared<Sequential>(std::move(prepared.model));
         const TrainConfig& tc = prepared.config;
-        Trainer trainer(*model, train, validation.size() ? &validation : nullptr, tc);
+        // Recorded like a command-line training (core/run/RecordedTraining): same header, same history.
+        RunHeader header;
+        RecordingOptions recording;
+        if (!runsFolder.empty()) {
+            Experiment recorded = e;
+            recorded.loss = tc.loss;
+            recorded.train.loss = tc.loss;
+            setThreadCount(tc.threads); // Trainer::run sets the same; recorded as the count used
+            recorded.train.threads = threadCount();
+            header = makeRunHeader(defaultRunName(e), recorded, *model, loaded.description, datasetFingerprint(),
+                loaded.train.size(), loaded.test.size());
+            recording.runsDir = runsFolder;
+        }
+        RecordedTraining session(*model, prepared.train, &prepared.validation, *test, tc, header, recording);
+        Trainer& trainer = session.trainer();
 
         int epochsDone = 0; // for snapshots
         QList<TrainingPoint> pending;
@@ -252,30 +277,9 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             flush();
             epochsDone = p.epoch + 1;
             // A copy only: the analysis thread evaluates it. The last epoch's model is the final
-            // one, evaluated below for the record: its snapshot follows with that evaluation.
+            // one, evaluated by the session for the record: its snapshot follows with that evaluation.
             if (epochsDone < tc.epochs)
                 emit snapshotReady(makeSnapshot(*model, test, tc.loss, generation, epochsDone, true, trainer.optimizer().steps()));
-        };
-        // Recorded like a command-line training (core/run/RunStore): same header, same history.
-        std::unique_ptr<RunWriter> record;
-        if (!runsFolder.empty()) {
-            Experiment recorded = e;
-            recorded.loss = tc.loss;
-            recorded.train.loss = tc.loss;
-            setThreadCount(tc.threads); // Trainer::run sets the same; recorded as the count used
-            recorded.train.threads = threadCount();
-            const RunHeader header = makeRunHeader(defaultRunName(e), recorded, *model, loaded.description,
-                datasetFingerprint(), loaded.train.size(), loaded.test.size());
-            record = std::make_unique<RunWriter>(newRunPath(runsFolder, header.name), header);
-            recordTraining(trainer, *model, *record);
-        }
-        // A run that never starts leaves no record behind.
-        const auto dropRecord = [&record] {
-            if (!record)
-                return;
-            const std::string path = record->path();
-            record.reset();
-            std::remove(path.c_str());
         };
         // Runs on the training thread between batches while run() below is active.
         snapshotter_ = [this, generation, test, loss = tc.loss, &trainer, &epochsDone](Sequential& m) {
@@ -286,24 +290,24 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             flush();
             emit diverged(generation, tr("Training diverged: %1").arg(QString::fromStdString(message)));
         };
+        const PublishedSession published { session_, session }; // outlives the attachment below
         switch (control_.attach(trainer, generation)) {
         case TrainerControl::Attach::Superseded:
-            dropRecord();
-            return; // superseded by a newer run: nobody waits for this one
+            return; // superseded by a newer run: nobody waits for this one (the session drops its record)
         case TrainerControl::Attach::Stopped:
-            dropRecord();
             outcome.message = tr("Training stopped before it began.");
             emit runEnded(outcome);
             return;
         case TrainerControl::Attach::Attached:
             break;
         }
-        TrainResult result;
+        SessionOutcome ended;
         {
             const TrainerControl::Attachment attached { control_ };
-            result = trainer.run();
+            ended = session.run();
         }
         flush();
+        const TrainResult& result = ended.result;
         switch (result.reason) {
         case StopReason::Finished:
             outcome.message = tr("Training finished: %n epoch(s), %1 steps.", nullptr, result.epochsCompleted).arg(result.steps);
@@ -315,25 +319,29 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             outcome.message = tr("Training diverged: %1").arg(QString::fromStdString(result.message));
             break;
         }
-        // The final evaluation, for the record and the Test set tab (one pass: metrics and confusion).
-        TestEvaluation ev;
-        if (result.reason != StopReason::Diverged && test->size() > 0)
-            ev = evaluateOnTest(*model, *test, tc.loss);
-        if (record)
-            record->finish(statusOf(result.reason), model.get(), runEvaluationJson(ev.metrics), result.message);
-        if (result.reason != StopReason::Diverged && test->size() > 0) {
+        // The session's final evaluation, for the Test set tab (metrics and confusion). A run
+        // that completed no epoch is not evaluated by the session (and not recorded): evaluated
+        // here all the same when it was stopped, so the tab shows the model as it is.
+        if (!ended.evaluated && result.reason != StopReason::Diverged && test->size() > 0) {
+            ended.evaluation = evaluateForRecord(*model, *test, tc.loss, test->isClassification() ? &ended.predicted : nullptr);
+            ended.evaluated = true;
+        }
+        std::shared_ptr<const ConfusionCells> confusion;
+        if (ended.evaluated) {
+            if (test->isClassification())
+                confusion = std::make_shared<ConfusionCells>(confusionCells(test->labels, ended.predicted, test->numClasses));
             outcome.evaluated = true;
-            outcome.testLoss = ev.metrics.loss;
-            outcome.testAccuracy = ev.metrics.accuracy;
-            outcome.testSamples = ev.metrics.samples;
+            outcome.testLoss = ended.evaluation.loss;
+            outcome.testAccuracy = ended.evaluation.accuracy;
+            outcome.testSamples = ended.evaluation.samples;
             for (int c = 0; c < test->numClasses; ++c)
                 outcome.classNames.append(className(*test, c));
-            outcome.confusion = ev.confusion;
+            outcome.confusion = confusion;
         }
         if (result.reason == StopReason::Finished && epochsDone == tc.epochs && epochsDone > 0) {
             ModelSnapshot last = makeSnapshot(*model, test, tc.loss, generation, epochsDone, true, result.steps);
-            last.confusion = ev.confusion;
-            last.testLoss = ev.metrics.loss;
+            last.confusion = confusion;
+            last.testLoss = ended.evaluation.loss;
             emit snapshotReady(last);
         }
         {

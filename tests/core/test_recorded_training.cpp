@@ -1,0 +1,293 @@
+// The one recorded training session (core/run/RecordedTraining.h) that the command line, the
+// Training panel and the Playground share: what becomes of the record however a run ends, and
+// the Playground's recipe re-run from its record bit for bit, with the person's changes replayed.
+#include "RunCompare.h"
+#include "TempDir.h"
+
+#include "nn/Dense.h"
+#include "run/PlaygroundRun.h"
+#include "run/RecordedTraining.h"
+#include "run/Replay.h"
+#include "run/RunStore.h"
+#include "train/PlaygroundRecipe.h"
+#include "util/Error.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+using namespace ws;
+using ws::test::TempDir;
+
+namespace {
+
+PlaygroundRecipe circle()
+{
+    PlaygroundRecipe r;
+    r.dataset = PlaygroundKind::Circle;
+    r.hidden = { 4 };
+    r.batchSize = 10;
+    r.learningRate = 0.03f;
+    return r;
+}
+
+// A recorded session on `setup` that ends after `epochs` epochs (without pausing on divergence,
+// as the command line trains).
+std::unique_ptr<RecordedTraining> session(PlaygroundSetup& setup, const std::string& dir, int epochs)
+{
+    setup.config.epochs = epochs;
+    RecordingOptions options;
+    options.runsDir = dir;
+    return std::make_unique<RecordedTraining>(setup.model, setup.data.train, nullptr, setup.data.test, setup.config,
+        playgroundRunHeader(setup), options);
+}
+
+} // namespace
+
+TEST(RecordedTraining, AFinishedRunIsKeptAsCompletedWithItsTestEvaluation)
+{
+    TempDir dir;
+    PlaygroundSetup setup(circle());
+    auto s = session(setup, dir.path, 3);
+    const SessionOutcome out = s->run();
+    EXPECT_EQ(out.result.reason, StopReason::Finished);
+    ASSERT_FALSE(out.recordPath.empty());
+    ASSERT_TRUE(out.evaluated);
+    EXPECT_EQ(out.predicted.size(), size_t(setup.data.test.size())) << "one predicted class per test sample";
+    const RunInfo info = readRunInfo(out.recordPath);
+    EXPECT_EQ(info.status, RunStatus::Completed);
+    EXPECT_EQ(info.epochsCompleted, 3);
+    EXPECT_DOUBLE_EQ(info.final["loss"].get<double>(), out.evaluation.loss);
+    EXPECT_EQ(info.final["samples"].get<int64_t>(), setup.data.test.size());
+}
+
+TEST(RecordedTraining, AStoppedRunIsKeptAsStoppedSayingWhenAndIsEvaluated)
+{
+    TempDir dir;
+    PlaygroundSetup setup(circle());
+    auto s = session(setup, dir.path, 100);
+    const int64_t stopAt = setup.data.batchesPerEpoch + 3;
+    s->trainer().onBatch = [&](const BatchProgress& p) {
+        if (p.step == stopAt)
+            s->trainer().stop();
+    };
+    const SessionOutcome out = s->run();
+    EXPECT_EQ(out.result.reason, StopReason::Stopped);
+    EXPECT_TRUE(out.evaluated);
+    const RunInfo info = readRunInfo(out.recordPath);
+    EXPECT_EQ(info.status, RunStatus::Stopped);
+    EXPECT_EQ(info.epochsCompleted, 1);
+    EXPECT_EQ(info.message, "stopped after " + std::to_string(stopAt) + " steps");
+    EXPECT_FALSE(info.final.is_null());
+}
+
+TEST(RecordedTraining, ARunStoppedInItsFirstEpochLeavesNoRecord)
+{
+    TempDir dir;
+    PlaygroundSetup setup(circle());
+    auto s = session(setup, dir.path, 100);
+    ASSERT_EQ(test::runFiles(dir.path).size(), 1u) << "the record exists while the run is on";
+    s->trainer().onBatch = [&](const BatchProgress& p) {
+        if (p.step == 2)
+            s->trainer().stop();
+    };
+    const SessionOutcome out = s->run();
+    EXPECT_EQ(out.result.reason, StopReason::Stopped);
+    EXPECT_TRUE(out.recordPath.empty());
+    EXPECT_FALSE(out.evaluated);
+    EXPECT_TRUE(test::runFiles(dir.path).empty());
+}
+
+TEST(RecordedTraining, ASessionThatNeverRanLeavesNoRecord)
+{
+    TempDir dir;
+    PlaygroundSetup setup(circle());
+    {
+        auto s = session(setup, dir.path, 3);
+        EXPECT_FALSE(s->recordPath().empty());
+    }
+    EXPECT_TRUE(test::runFiles(dir.path).empty());
+}
+
+TEST(RecordedTraining, ADivergedRunIsKeptWithTheWeightsItEndedWithAndNoEvaluation)
+{
+    TempDir dir;
+    PlaygroundRecipe r = circle();
+    r.dataset = PlaygroundKind::Plane; // regression: SGD at rate 10 blows up within a few batches
+    PlaygroundSetup setup(r);
+    auto s = session(setup, dir.path, 100);
+    s->trainer().onEpoch = [&](const EpochProgress& p) {
+        if (p.epoch == 0)
+            s->setLearningRate(10.0f); // after one good epoch, so that the record is kept
+    };
+    const SessionOutcome out = s->run();
+    ASSERT_EQ(out.result.reason, StopReason::Diverged);
+    EXPECT_FALSE(out.evaluated);
+    const RunInfo info = readRunInfo(out.recordPath);
+    EXPECT_EQ(info.status, RunStatus::Diverged);
+    EXPECT_TRUE(info.final.is_null()) << info.final.dump();
+    EXPECT_FALSE(info.message.empty());
+    // Without the GUI's pause and rollback, where the weights blew up is what the record shows.
+    Sequential kept = loadRunWeights(out.recordPath);
+    ASSERT_EQ(kept.size(), setup.model.size());
+    for (size_t i = 0; i < kept.size(); ++i) {
+        const auto a = kept.layer(i).params(), b = setup.model.layer(i).params();
+        for (size_t k = 0; k < a.size(); ++k)
+            EXPECT_EQ(std::memcmp(a[k]->value.data(), b[k]->value.data(), size_t(a[k]->value.size()) * sizeof(float)), 0)
+                << kept.layer(i).name() << " " << a[k]->name;
+    }
+}
+
+TEST(RecordedTraining, ALearningRateChangeTakesEffectAtTheStepItIsRecordedAt)
+{
+    TempDir dir;
+    PlaygroundSetup setup(circle());
+    auto s = session(setup, dir.path, 2);
+    s->trainer().onBatch = [&](const BatchProgress& p) {
+        if (p.step == 7)
+            s->setLearningRate(0.25f);
+    };
+    const SessionOutcome out = s->run();
+    const std::vector<RunEvent> events = readRunEvents(out.recordPath);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].kind, "learning_rate");
+    EXPECT_EQ(events[0].step, 7);
+    const RunHistory h = readRunHistory(out.recordPath, HistoryKind::Batch);
+    ASSERT_GT(h.size(), 8u);
+    EXPECT_FLOAT_EQ(float(h.learningRate[6]), 0.03f) << "step 7, before the change";
+    EXPECT_FLOAT_EQ(float(h.learningRate[7]), 0.25f) << "step 8, the first after it";
+}
+
+TEST(PlaygroundRerun, ReplaysWeightEditsAndLearningRateChangesBitForBit)
+{
+    TempDir dir;
+    PlaygroundSetup setup(circle());
+    auto s = makePlaygroundSession(setup, playgroundRunHeader(setup), dir.path);
+    const int64_t stopAt = 2 * setup.data.batchesPerEpoch + 5; // mid-epoch, as a person stops
+    const PlaygroundWeightEdit edit { 1, 0, 2, 1.75f };
+    s->trainer().onBatch = [&](const BatchProgress& p) {
+        if (p.step == 5)
+            s->setLearningRate(0.1f);
+        if (p.step == 9)
+            s->post([edit](Sequential& m) { applyPlaygroundEdit(m, edit); }, "weight_edit", edit.toJson());
+        if (p.step == stopAt)
+            s->trainer().stop();
+    };
+    const SessionOutcome first = s->run();
+    ASSERT_FALSE(first.recordPath.empty());
+    EXPECT_EQ(readRunEvents(first.recordPath).size(), 2u);
+
+    const RunInfo info = readRunInfo(first.recordPath);
+    PlaygroundSetup again(playgroundRecipeFromRun(info.header.config));
+    TempDir dir2;
+    auto s2 = makePlaygroundSession(again, playgroundRunHeader(again), dir2.path);
+    const auto replaying = replay(*s2, replayPlan(first.recordPath, false));
+    const SessionOutcome second = s2->run();
+    EXPECT_EQ(second.result.steps, stopAt);
+    test::expectIdenticalRuns(first.recordPath, second.recordPath);
+    EXPECT_EQ(readRunEvents(second.recordPath).size(), 2u);
+
+    // Without the replay the weights differ: the comparison above can fail.
+    PlaygroundSetup plain(playgroundRecipeFromRun(info.header.config));
+    TempDir dir3;
+    auto s3 = makePlaygroundSession(plain, playgroundRunHeader(plain), dir3.path);
+    s3->trainer().onBatch = [&](const BatchProgress& p) {
+        if (p.step == stopAt)
+            s3->trainer().stop();
+    };
+    const SessionOutcome third = s3->run();
+    EXPECT_FALSE(test::sameBits(readRunHistory(first.recordPath, HistoryKind::Batch).loss,
+        readRunHistory(third.recordPath, HistoryKind::Batch).loss));
+}
+
+TEST(PlaygroundRerun, ReplaysADivergenceThePersonAnsweredWithALowerRateBitForBit)
+{
+    TempDir dir;
+    PlaygroundRecipe r = circle();
+    r.dataset = PlaygroundKind::Plane;
+    r.learningRate = 10.0f; // SGD: diverges within a few batches, then pauses (Playground)
+    PlaygroundSetup setup(r);
+    auto s = makePlaygroundSession(setup, playgroundRunHeader(setup), dir.path);
+    int divergences = 0;
+    s->trainer().onDiverged = [&](const std::string&) { // the person lowers the rate and goes on
+        ++divergences;
+        s->setLearningRate(0.01f);
+        s->trainer().resume();
+    };
+    s->trainer().onEpoch = [&](const EpochProgress& p) {
+        if (p.epoch == 2)
+            s->trainer().stop();
+    };
+    const SessionOutcome first = s->run();
+    ASSERT_GE(divergences, 1);
+    ASSERT_FALSE(first.recordPath.empty());
+    const std::vector<RunEvent> events = readRunEvents(first.recordPath);
+    ASSERT_GE(events.size(), 2u);
+    EXPECT_EQ(events[0].kind, "diverged");
+    EXPECT_EQ(events[1].kind, "learning_rate");
+    EXPECT_EQ(events[0].step, events[1].step);
+
+    PlaygroundSetup again(playgroundRecipeFromRun(readRunInfo(first.recordPath).header.config));
+    TempDir dir2;
+    auto s2 = makePlaygroundSession(again, playgroundRunHeader(again), dir2.path);
+    const auto replaying = replay(*s2, replayPlan(first.recordPath, false));
+    const SessionOutcome second = s2->run();
+    test::expectIdenticalRuns(first.recordPath, second.recordPath);
+}
+
+TEST(PlaygroundRecipe, TheRunConfigReadsBackAsTheSameRecipe)
+{
+    PlaygroundRecipe r;
+    r.dataset = PlaygroundKind::Xor;
+    r.noise = 0.25;
+    r.testShare = 0.3;
+    r.features = FeatureX1 | FeatureX1X2 | FeatureSinX2;
+    r.hidden = { 3, 16, 1 };
+    r.activation = ActivationKind::ReLU;
+    r.optimizer = OptimizerKind::Adam;
+    r.learningRate = 0.003f;
+    r.regularization = Regularization::L2;
+    r.regularizationRate = 0.001f;
+    r.batchSize = 7;
+    r.dataSeed = 11;
+    r.modelSeed = 12345678901ULL;
+    const PlaygroundRecipe back = playgroundRecipeFromRun(playgroundRunConfig(r));
+    EXPECT_EQ(playgroundRunConfig(back), playgroundRunConfig(r));
+    EXPECT_EQ(back.modelSeed, r.modelSeed);
+    EXPECT_EQ(back.learningRate, r.learningRate);
+    EXPECT_EQ(back.regularization, Regularization::L2);
+}
+
+TEST(PlaygroundRecipe, AConfigMissingAKeyIsRefusedNamingIt)
+{
+    nlohmann::json config = playgroundRunConfig(circle());
+    config["playground"].erase("noise");
+    try {
+        playgroundRecipeFromRun(config);
+        FAIL() << "a config without noise was read";
+    } catch (const ConfigError& e) {
+        EXPECT_NE(std::string(e.what()).find("playground.noise"), std::string::npos) << e.what();
+    }
+}
+
+TEST(PlaygroundRecipe, ANetworkBeyondThePanelsLimitsIsRefused)
+{
+    nlohmann::json config = playgroundRunConfig(circle());
+    config["playground"]["hidden"] = std::vector<int> { 8, 100000 };
+    EXPECT_THROW(playgroundRecipeFromRun(config), ConfigError);
+    config = playgroundRunConfig(circle());
+    config["playground"]["feature_bits"] = 0;
+    EXPECT_THROW(playgroundRecipeFromRun(config), ConfigError);
+}
+
+TEST(PlaygroundRecipe, AnEditOutsideTheNetworkChangesNothing)
+{
+    Sequential model = makePlaygroundModel(circle()); // 2 -> 4 -> 1
+    EXPECT_FALSE(applyPlaygroundEdit(model, { 3, 0, 0, 1.0f })) << "there are two dense layers";
+    EXPECT_FALSE(applyPlaygroundEdit(model, { 1, 2, 0, 1.0f })) << "two inputs";
+    EXPECT_FALSE(applyPlaygroundEdit(model, { 2, 0, 1, 1.0f })) << "one output";
+    ASSERT_TRUE(applyPlaygroundEdit(model, { 2, -1, 0, -0.75f }));
+    EXPECT_EQ(playgroundDenseLayers(model)[1]->bias().value[0], -0.75f);
+    ASSERT_TRUE(applyPlaygroundEdit(model, { 1, 1, 3, 2.5f }));
+    EXPECT_EQ(playgroundDenseLayers(model)[0]->kernel().value[1 * 4 + 3], 2.5f);
+}
