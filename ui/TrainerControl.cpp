@@ -1,5 +1,6 @@
 #include "TrainerControl.h"
 
+#include "run/RecordedTraining.h"
 #include "train/Trainer.h"
 
 #include <utility>
@@ -57,10 +58,14 @@ void TrainerControl::stop()
 void TrainerControl::setLearningRate(float lr)
 {
     std::lock_guard lock(mutex_);
-    if (Trainer* t = current())
-        t->setLearningRate(lr);
-    else
+    if (Trainer* t = current()) {
+        if (session_)
+            session_->setLearningRate(lr);
+        else
+            t->setLearningRate(lr);
+    } else {
         pendingLearningRate_ = lr;
+    }
 }
 
 void TrainerControl::withTrainer(const std::function<void(Trainer&)>& f)
@@ -68,6 +73,13 @@ void TrainerControl::withTrainer(const std::function<void(Trainer&)>& f)
     std::lock_guard lock(mutex_);
     if (Trainer* t = current())
         f(*t);
+}
+
+void TrainerControl::withSession(const std::function<void(RecordedTraining&)>& f)
+{
+    std::lock_guard lock(mutex_);
+    if (current() && session_)
+        f(*session_);
 }
 
 bool TrainerControl::isCurrent(quint64 generation) const
@@ -84,19 +96,35 @@ bool TrainerControl::isWanted(quint64 generation) const
 
 TrainerControl::Attach TrainerControl::attach(Trainer& trainer, quint64 generation)
 {
+    return attach(trainer, nullptr, generation);
+}
+
+TrainerControl::Attach TrainerControl::attach(RecordedTraining& session, quint64 generation)
+{
+    return attach(session.trainer(), &session, generation);
+}
+
+TrainerControl::Attach TrainerControl::attach(Trainer& trainer, RecordedTraining* session, quint64 generation)
+{
     std::lock_guard lock(mutex_);
     if (generation != generation_)
         return Attach::Superseded;
     if (stopped_ == generation)
         return Attach::Stopped;
     trainer_ = &trainer;
+    session_ = session;
     attached_ = generation;
     if (wantPaused_)
         trainer.pause();
     if (pendingSteps_ > 0)
         trainer.requestSteps(std::exchange(pendingSteps_, 0));
-    if (pendingLearningRate_ > 0.0f)
-        trainer.setLearningRate(std::exchange(pendingLearningRate_, 0.0f));
+    if (pendingLearningRate_ > 0.0f) {
+        const float lr = std::exchange(pendingLearningRate_, 0.0f);
+        if (session) // recorded at step 0: the record's config still holds the rate it began with
+            session->setLearningRate(lr);
+        else
+            trainer.setLearningRate(lr);
+    }
     return Attach::Attached;
 }
 
@@ -104,6 +132,7 @@ void TrainerControl::detach()
 {
     std::lock_guard lock(mutex_);
     trainer_ = nullptr;
+    session_ = nullptr;
     attached_ = 0;
 }
 

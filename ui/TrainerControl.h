@@ -20,6 +20,7 @@
 #include <mutex>
 
 namespace ws {
+class RecordedTraining;
 class Trainer;
 }
 
@@ -34,9 +35,12 @@ public:
     void resume();
     void step(int batches);
     void stop(); // the current run, attached or not yet
-    void setLearningRate(float lr); // also remembered for a run still being prepared
-    // Runs f on the current run's trainer under the lock (nothing while it is not attached).
+    // Also remembered for a run still being prepared. An attached session (core/run/
+    // RecordedTraining) applies and records it between two batches.
+    void setLearningRate(float lr);
+    // Runs f on the current run's trainer (or session) under the lock (nothing while it is not attached).
     void withTrainer(const std::function<void(Trainer&)>& f);
+    void withSession(const std::function<void(RecordedTraining&)>& f);
     bool wantsPaused() const { return wantPaused_.load(); }
     // True while no newer run has begun.
     bool isCurrent(quint64 generation) const;
@@ -48,6 +52,8 @@ public:
     // Publishes the trainer of run `generation` and applies the pause and steps asked for so far,
     // unless a newer run was begun (Superseded) or this one stopped (Stopped).
     Attach attach(Trainer& trainer, quint64 generation);
+    // The same for a recorded session's trainer; what is asked of the run is then recorded too.
+    Attach attach(RecordedTraining& session, quint64 generation);
     void detach(); // before the trainer dies: nothing reaches it afterwards
 
     // Detaches however the scope is left (an exception from run() included).
@@ -61,7 +67,9 @@ private:
     // The current run's trainer, or nullptr (a superseded run's trainer is never returned).
     Trainer* current() const;
 
+    Attach attach(Trainer& trainer, RecordedTraining* session, quint64 generation);
     Trainer* trainer_ = nullptr; // guarded by mutex_
+    RecordedTraining* session_ = nullptr; // guarded by mutex_; trainer_'s session, if it has one
     quint64 attached_ = 0;       // guarded by mutex_; the generation trainer_ belongs to
     int pendingSteps_ = 0;       // guarded by mutex_; steps asked for before the trainer existed
     float pendingLearningRate_ = 0.0f; // guarded by mutex_; > 0: set before the trainer existed

@@ -31,7 +31,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -93,19 +92,6 @@ private:
     std::unique_ptr<RunWriter> record_; // training thread only (events are posted to it)
     std::vector<int> checkpoints_;
     bool ran_ = false;
-};
-
-// Makes a session reachable from other threads for as long as the scope lives (a worker's
-// learning-rate control, say): set before the trainer is published, cleared after.
-class PublishedSession {
-public:
-    PublishedSession(std::atomic<RecordedTraining*>& slot, RecordedTraining& session) : slot_(slot) { slot_ = &session; }
-    ~PublishedSession() { slot_ = nullptr; }
-    PublishedSession(const PublishedSession&) = delete;
-    PublishedSession& operator=(const PublishedSession&) = delete;
-
-private:
-    std::atomic<RecordedTraining*>& slot_;
 };
 
 // The session's evaluation, for callers that evaluate a model the same way outside a session.

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "HandOff.h"
 #include "TrainerControl.h"
+#include "run/RecordedTraining.h"
 #include "training/ActivationsView.h"
 #include "training/ConfusionBrowser.h"
 #include "training/ConfusionHeatmap.h"
@@ -317,6 +318,53 @@ private slots:
         run.join();
         QCOMPARE(result.reason, StopReason::Stopped);
         QCOMPARE(batches.load(), 2);
+    }
+
+    // #20: with a recorded session attached, a rate set from the GUI is applied and recorded
+    // between the same two batches, and one set before the run began is recorded at step 0, so
+    // a re-run (core/run/Replay.h) replays both where they happened.
+    void trainerControlRecordsLearningRatesThroughTheSession()
+    {
+        const Dataset d = fourSamples();
+        Sequential model = twoByTwo();
+        TrainConfig c = onePerBatch();
+        c.optimizer.learningRate = 0.5f;
+        QTemporaryDir runs;
+        RunHeader header;
+        header.name = "rates";
+        RecordingOptions recording;
+        recording.runsDir = runs.path().toStdString();
+
+        TrainerControl control;
+        const quint64 generation = control.beginRun(true);
+        control.setLearningRate(0.25f); // before the trainer exists
+        control.step(6);
+        RecordedTraining session(model, d, nullptr, d, c, header, recording);
+        std::atomic<int> batches { 0 };
+        session.trainer().onBatch = [&](const BatchProgress&) { ++batches; };
+        QCOMPARE(control.attach(session, generation), TrainerControl::Attach::Attached);
+        SessionOutcome outcome;
+        std::thread run([&] {
+            const TrainerControl::Attachment attached { control };
+            outcome = session.run();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(batches.load(), 6, 5000);
+        control.setLearningRate(0.125f); // while paused after step 6
+        control.step(2);
+        QTRY_COMPARE_WITH_TIMEOUT(batches.load(), 8, 5000);
+        control.stop();
+        run.join();
+        QVERIFY(!outcome.recordPath.empty()); // one sample per batch: epochs of 4 batches
+        const std::vector<RunEvent> events = readRunEvents(outcome.recordPath);
+        QCOMPARE(events.size(), size_t(2));
+        QCOMPARE(events[0].kind, std::string("learning_rate"));
+        QCOMPARE(events[0].step, int64_t(0));
+        QCOMPARE(events[1].step, int64_t(6));
+        const RunHistory h = readRunHistory(outcome.recordPath, HistoryKind::Batch);
+        QCOMPARE(int(h.size()), 8);
+        QCOMPARE(float(h.learningRate[0]), 0.25f);
+        QCOMPARE(float(h.learningRate[5]), 0.25f);
+        QCOMPARE(float(h.learningRate[6]), 0.125f);
     }
 
     // HandOff runs every post once, in order, on its owner's thread; a signal connected through

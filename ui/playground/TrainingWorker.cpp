@@ -72,32 +72,21 @@ void TrainingWorker::stop() { control_.stop(); }
 
 void TrainingWorker::setLearningRate(float lr)
 {
-    // A running session applies and records it between two batches; a run still being prepared
-    // gets it when its trainer is attached.
-    bool running = false;
-    control_.withTrainer([this, lr, &running](Trainer&) {
-        if (RecordedTraining* session = session_) {
-            session->setLearningRate(lr);
-            running = true;
-        }
-    });
-    if (!running)
-        control_.setLearningRate(lr);
+    control_.setLearningRate(lr); // a running session applies and records it between two batches
 }
 
 void TrainingWorker::editWeight(const WeightEdit& edit)
 {
     // Runs on the training thread between two batches, or at once while paused; the snapshot
     // after it lets the drawing show the new value without waiting for a step.
-    control_.withTrainer([this, edit](Trainer&) {
-        if (RecordedTraining* session = session_)
-            session->post(
-                [this, edit](Sequential& model) {
-                    applyPlaygroundEdit(model, edit);
-                    if (snapshotNow_)
-                        snapshotNow_();
-                },
-                "weight_edit", edit.toJson());
+    control_.withSession([this, edit](RecordedTraining& session) {
+        session.post(
+            [this, edit](Sequential& model) {
+                applyPlaygroundEdit(model, edit);
+                if (snapshotNow_)
+                    snapshotNow_();
+            },
+            "weight_edit", edit.toJson());
     });
 }
 
@@ -206,8 +195,7 @@ void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
         };
 
         sendSnapshot(0);
-        const PublishedSession published { session_, *session }; // outlives the attachment below
-        if (control_.attach(trainer, generation) != TrainerControl::Attach::Attached)
+        if (control_.attach(*session, generation) != TrainerControl::Attach::Attached)
             return; // superseded or stopped while it was being prepared (the session drops its record)
         SessionOutcome ended;
         {

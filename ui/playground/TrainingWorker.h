@@ -17,7 +17,6 @@
 #include <functional>
 
 namespace ws {
-class RecordedTraining;
 class Trainer;
 }
 
@@ -54,10 +53,6 @@ private:
     void run(quint64 generation, const PlaygroundConfig& config); // on the worker thread
 
     TrainerControl control_;
-    // The running session (core/run/RecordedTraining), published on the worker thread while its
-    // trainer is attached; read under control_'s lock (withTrainer) by the learning-rate and
-    // weight-edit controls, which it applies and records between two batches.
-    std::atomic<RecordedTraining*> session_ { nullptr };
     std::atomic<double> epochsPerSecond_ { 0.0 };
     std::function<void()> snapshotNow_; // only touched on the worker thread, while run() is on the stack
     HandOff inbox_ { this }; // runs on the worker thread; last, so destroyed first

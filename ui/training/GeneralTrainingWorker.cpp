@@ -181,17 +181,7 @@ void GeneralTrainingWorker::stop() { control_.stop(); } // also stops a run that
 
 void GeneralTrainingWorker::setLearningRate(float lr)
 {
-    // A running session applies and records it between two batches; a run still being prepared
-    // gets it when its trainer is attached.
-    bool running = false;
-    control_.withTrainer([this, lr, &running](Trainer&) {
-        if (RecordedTraining* session = session_) {
-            session->setLearningRate(lr);
-            running = true;
-        }
-    });
-    if (!running)
-        control_.setLearningRate(lr);
+    control_.setLearningRate(lr); // a running session applies and records it between two batches
 }
 
 void GeneralTrainingWorker::requestSnapshot()
@@ -290,8 +280,7 @@ void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const s
             flush();
             emit diverged(generation, tr("Training diverged: %1").arg(QString::fromStdString(message)));
         };
-        const PublishedSession published { session_, session }; // outlives the attachment below
-        switch (control_.attach(trainer, generation)) {
+        switch (control_.attach(session, generation)) {
         case TrainerControl::Attach::Superseded:
             return; // superseded by a newer run: nobody waits for this one (the session drops its record)
         case TrainerControl::Attach::Stopped:

@@ -19,7 +19,6 @@
 #include <string>
 
 namespace ws {
-class RecordedTraining;
 class Trainer;
 }
 
@@ -80,9 +79,6 @@ private:
     // Set on the worker thread while no trainer is attached; read under control_'s lock
     // (withTrainer) only while one is: posted to the running trainer by requestSnapshot().
     std::function<void(Sequential&)> snapshotter_;
-    // The running session, published (on the worker thread) while its trainer is attached; read
-    // under control_'s lock (withTrainer) by setLearningRate().
-    std::atomic<RecordedTraining*> session_ { nullptr };
     HandOff inbox_ { this }; // what the GUI asks runs on this thread through it; last, so destroyed first
 };
 
