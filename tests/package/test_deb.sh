@@ -35,6 +35,10 @@ for f in usr/bin/weightscope usr/bin/weightscope-cli \
          usr/share/doc/weightscope/user-guide.md; do
   [ -e "$root/$f" ] || fail "missing /$f"
 done
+# Every hicolor size that resources/ renders.
+for size in 16 22 24 32 48 64 128 256 512; do
+  [ -e "$root/usr/share/icons/hicolor/${size}x${size}/apps/$id.png" ] || fail "missing the ${size} px icon"
+done
 # Nothing may point back into the build tree (RPATH) or need LD_LIBRARY_PATH.
 for exe in weightscope weightscope-cli; do
   ! readelf -d "$root/usr/bin/$exe" | grep -E 'RPATH|RUNPATH' || fail "$exe has an RPATH"
