@@ -1,7 +1,7 @@
 # Installation of the desktop integration and the Debian package (CPack, DEB generator).
-# Files come from packaging/ (.desktop, metainfo, MIME, man pages) and
-# resources/ (the icons, named by WS_APP_ID); the PNG icons and the man page of weightscope-cli
-# are generated in the build tree.
+# Files come from packaging/ (.desktop, metainfo, MIME, man pages, the Debian copyright file)
+# and resources/ (the icons, named by WS_APP_ID); the PNG icons and the man page of
+# weightscope-cli are generated in the build tree.
 include(GNUInstallDirs)
 
 set(WS_PACKAGING_DIR ${PROJECT_SOURCE_DIR}/packaging)
@@ -33,6 +33,9 @@ endif()
 install(FILES README.md CHANGELOG.md docs/cli.md docs/file-formats.md docs/user-guide.md
   DESTINATION ${WS_DOC_DIR})
 install(DIRECTORY docs/screenshots DESTINATION ${WS_DOC_DIR}) # the guide shows them
+# Debian policy 12.5: the copyright file, machine-readable (DEP-5), naming GPL-3.0-or-later and
+# the licences of what is compiled in or linked; the full GPL text is /usr/share/common-licenses/GPL-3.
+install(FILES ${WS_PACKAGING_DIR}/copyright DESTINATION ${WS_DOC_DIR})
 
 # A native package's Debian changelog (policy 12.7); the history itself is CHANGELOG.md.
 string(TIMESTAMP WS_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC) # honours SOURCE_DATE_EPOCH
