@@ -1,7 +1,7 @@
 // Weightscope's GUI entry point: names for QSettings, translations, the command line, the main window.
-#include "AppSettings.h"
-#include "MainWindow.h"
-#include "Translations.h"
+#include "shell/AppSettings.h"
+#include "shell/MainWindow.h"
+#include "shell/Translations.h"
 
 #include "inspector/Inspector.h"
 #include "playground/PlaygroundPanel.h"

@@ -7,8 +7,8 @@
 #pragma once
 
 #include "InspectorTypes.h"
-#include "HandOff.h"
-#include "ThreadPtr.h"
+#include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 
 #include <QHash>
 #include <QObject>

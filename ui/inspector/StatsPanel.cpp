@@ -1,6 +1,6 @@
 #include "StatsPanel.h"
 
-#include "PlotExport.h"
+#include "common/PlotExport.h"
 
 #include "ModelTreePanel.h" // formatCount
 

@@ -1,6 +1,6 @@
 #include "playground/PlaygroundPanel.h"
 
-#include "training/DivergenceDialog.h"
+#include "common/DivergenceDialog.h"
 
 #include "runs/RunsPanel.h"
 

@@ -4,8 +4,8 @@
 // a ~30 Hz timer, never once per batch.
 #pragma once
 
-#include "HandOff.h"
-#include "ThreadPtr.h"
+#include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 #include "playground/PlaygroundTypes.h"
 
 #include <QPointer>

@@ -1,6 +1,6 @@
 #include "runs/RunsPanel.h"
 
-#include "AppSettings.h"
+#include "shell/AppSettings.h"
 #include "run/RunStore.h"
 #include "run/RunWeightFile.h"
 #include "runs/ComparePlot.h"

@@ -5,8 +5,8 @@
 // RunScanner thread; the scan reads headers only, histories are read for the selected runs.
 #pragma once
 
-#include "HandOff.h"
-#include "ThreadPtr.h"
+#include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 #include "runs/RunScanner.h"
 
 #include <QWidget>

@@ -1,11 +1,11 @@
 #include "training/TrainingPanel.h"
 
 #include "inspector/ModelTreePanel.h" // formatShape
-#include "AppSettings.h"
+#include "shell/AppSettings.h"
 
 #include "training/ArrayPairDialog.h"
 #include "training/ConfusionBrowser.h"
-#include "training/DivergenceDialog.h"
+#include "common/DivergenceDialog.h"
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
 #include "training/TrainingInsights.h"

@@ -4,8 +4,8 @@
 // on a ~30 Hz timer, never once per batch.
 #pragma once
 
-#include "HandOff.h"
-#include "ThreadPtr.h"
+#include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 #include "training/TrainingTypes.h"
 
 #include <QPointer>

@@ -2,7 +2,7 @@
 // Settings that belong to one panel (its splitter, its last dataset) stay next to that panel.
 #pragma once
 
-#include "Preference.h"
+#include "shell/Preference.h"
 
 #include <QString>
 
