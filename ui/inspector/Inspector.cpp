@@ -1,5 +1,6 @@
 #include "Inspector.h"
 
+#include "common/Format.h"
 #include "shell/AppSettings.h"
 #include "ArchitecturePanel.h"
 #include "ComparePanel.h"

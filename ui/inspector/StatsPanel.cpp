@@ -2,7 +2,7 @@
 
 #include "common/PlotExport.h"
 
-#include "ModelTreePanel.h" // formatCount
+#include "common/Format.h"
 
 #include <qcustomplot.h>
 

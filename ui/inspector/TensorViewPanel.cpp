@@ -2,7 +2,7 @@
 
 #include "shell/AppSettings.h"
 #include "common/ColorMaps.h"
-#include "ModelTreePanel.h" // formatShape
+#include "common/Format.h"
 #include "common/PlotExport.h"
 
 #include <qcustomplot.h>

@@ -1,8 +1,8 @@
 #include "playground/PlaygroundPanel.h"
 
 #include "common/DivergenceDialog.h"
-
-#include "runs/RunsPanel.h"
+#include "common/Format.h"
+#include "shell/AppSettings.h"
 
 #include "playground/BoundaryPlot.h"
 #include "playground/LossPlot.h"
@@ -49,8 +49,6 @@ constexpr FeatureChoice kFeatures[] = {
     { FeatureSinX1, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "sin x₁") },
     { FeatureSinX2, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "sin x₂") },
 };
-
-QString formatLoss(double v) { return std::isfinite(v) ? QString::number(v, 'f', 4) : QStringLiteral("–"); }
 
 QPushButton* smallButton(const QString& text, const QString& tip)
 {
@@ -444,7 +442,7 @@ PlaygroundConfig PlaygroundPanel::config() const
     c.epochsPerSecond = speed_->currentData().toDouble();
     c.dataSeed = dataSeed_;
     c.modelSeed = modelSeed_;
-    c.runsFolder = runsFolderSetting().toStdString();
+    c.runsFolder = settings::effectiveRunsFolder().toStdString();
     return c;
 }
 

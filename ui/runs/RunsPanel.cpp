@@ -41,11 +41,6 @@ namespace {
 constexpr int kLiveRescanMs = 3000;
 } // namespace
 
-QString runsFolderSetting()
-{
-    return settings::effectiveRunsFolder();
-}
-
 RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
 {
     qRegisterMetaType<std::shared_ptr<const ScannedRuns>>();
@@ -172,7 +167,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     watcher_ = new QFileSystemWatcher(this);
     connect(watcher_, &QFileSystemWatcher::directoryChanged, changedTimer_, qOverload<>(&QTimer::start));
 
-    setFolder(runsFolderSetting(), false);
+    setFolder(settings::effectiveRunsFolder(), false);
 }
 
 RunsPanel::~RunsPanel()

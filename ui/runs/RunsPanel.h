@@ -27,10 +27,6 @@ class ParallelCoordinates;
 class RunsFilter;
 class RunsModel;
 
-// The runs folder of Preferences (also set by the Runs dock's Folder… button), else the default.
-// Trainings started in the GUI record their runs there.
-QString runsFolderSetting();
-
 class RunsPanel : public QWidget {
     Q_OBJECT
 public:

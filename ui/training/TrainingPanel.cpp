@@ -1,6 +1,6 @@
 #include "training/TrainingPanel.h"
 
-#include "inspector/ModelTreePanel.h" // formatShape
+#include "common/Format.h"
 #include "shell/AppSettings.h"
 
 #include "training/ArrayPairDialog.h"
@@ -9,7 +9,6 @@
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
 #include "training/TrainingInsights.h"
-#include "runs/RunsPanel.h" // runsFolderSetting()
 
 #include "data/Hdf5Dataset.h"
 #include "data/Idx.h"
@@ -688,7 +687,7 @@ void TrainingPanel::start()
         if (!modelValid_)
             return;
         clearResults();
-        generation_ = worker_->startRun(experiment(), false, runsFolderSetting());
+        generation_ = worker_->startRun(experiment(), false, settings::effectiveRunsFolder());
         runActive_ = running_ = true;
         status_->setText(tr("Training…"));
     }
@@ -721,7 +720,7 @@ void TrainingPanel::step()
         if (!modelValid_)
             return;
         clearResults();
-        generation_ = worker_->startRun(experiment(), true, runsFolderSetting());
+        generation_ = worker_->startRun(experiment(), true, settings::effectiveRunsFolder());
         runActive_ = true;
     }
     running_ = false;
