@@ -1,5 +1,6 @@
 // General training mode: any dataset the engine reads, any model its layers build. Settings and
-// a preview of the data on the left, live curves and the test confusion matrix on the right.
+// a preview of the data on the left (DatasetSection, ModelSection, OptimizerSection and a
+// TransportBar), live curves and the test confusion matrix on the right.
 // Training runs in a GeneralTrainingWorker on a thread this panel owns; the curves are redrawn
 // on a ~30 Hz timer, never once per batch.
 #pragma once
@@ -11,23 +12,20 @@
 #include <QPointer>
 #include <QWidget>
 
-class QComboBox;
-class QDoubleSpinBox;
-class QGridLayout;
 class QLabel;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
 class QTimer;
 
 namespace ws::ui {
 
 class ConfusionBrowser;
+class DatasetSection;
 class DivergenceDialog;
 class GeneralTrainingWorker;
+class ModelSection;
+class OptimizerSection;
 class TrainingCurves;
 class TrainingInsights;
+class TransportBar;
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -71,51 +69,23 @@ signals:
 
 private:
     QWidget* makeControls();
-    DatasetSource datasetSource() const;
-    void chooseFile();
+    void connectWorker(GeneralTrainingWorker* worker);
+    void connectDivergence();
+    bool beginRun(bool paused); // a new run from the controls; false when the model does not fit
     void requestPreview();
     void onPreview(const DatasetPreview& preview);
     void onProgress(quint64 generation, const QList<TrainingPoint>& points);
     void onRunEnded(const TrainingOutcome& outcome);
     void onDiverged(quint64 generation, const QString& message);
-    void onModelInfo(const ModelInfo& info);
-    void chooseArrays(const QString& path); // HDF5/.npz: which arrays are features and labels
-    bool validateInspectorModel();          // the shape check for a model to fine-tune
-    void applyTemplate();
-    void validateModel(); // live shape check and parameter count
     void clearResults(); // a new run: the curves, the test evaluation, the insights
     void showConfusion(const TrainingOutcome& outcome);
     void updateButtons();
 
-    QComboBox* dataset_ = nullptr;
-    QString filePath_, labelsPath_;
-    QString featuresName_;       // HDF5/.npz: the features array (labelsPath_ names the labels array)
-    QSpinBox* trainLimit_ = nullptr;
-    QDoubleSpinBox* validationSplit_ = nullptr;
-    QGridLayout* previewGrid_ = nullptr;
-    QLabel* dataInfo_ = nullptr;
-    QWidget* loadingRow_ = nullptr; // busy bar and Cancel while a dataset loads
-    QProgressBar* loadingBar_ = nullptr;
-    QPushButton* cancelLoading_ = nullptr;
-    QComboBox* modelSource_ = nullptr;
-    QString inspectorModel_;     // the inspector's file, offered to fine-tune
-    quint64 modelInfoRequest_ = 0;
-    ModelInfo fineTune_;          // what the worker found in inspectorModel_
+    DatasetSection* data_ = nullptr;
+    ModelSection* model_ = nullptr;
+    OptimizerSection* optimizer_ = nullptr;
+    TransportBar* transport_ = nullptr;
     DivergenceDialog* divergence_ = nullptr;
-    QComboBox* template_ = nullptr;
-    QPlainTextEdit* spec_ = nullptr;
-    QLabel* modelInfo_ = nullptr;
-    QComboBox* optimizer_ = nullptr;
-    QDoubleSpinBox* learningRate_ = nullptr;
-    QComboBox* schedule_ = nullptr;
-    QSpinBox* batchSize_ = nullptr;
-    QSpinBox* epochs_ = nullptr;
-    QSpinBox* seed_ = nullptr;
-    QSpinBox* threads_ = nullptr;
-    QPushButton* startButton_ = nullptr;
-    QPushButton* pauseButton_ = nullptr;
-    QPushButton* stepButton_ = nullptr;
-    QPushButton* stopButton_ = nullptr;
     QLabel* status_ = nullptr;
     TrainingCurves* curves_ = nullptr;
     ConfusionBrowser* testConfusion_ = nullptr; // the final model's, in the "Test set" tab
@@ -126,10 +96,7 @@ private:
     QPointer<GeneralTrainingWorker> worker_;
     quint64 generation_ = 0;
     quint64 previewRequest_ = 0;
-    DatasetPreview preview_;     // the data the shape check uses
-    bool modelValid_ = false;
-    bool specFromTemplate_ = false; // the spec is a template's, not typed or given: follow the data
-    bool settingSpec_ = false;
+    DatasetPreview preview_;     // the last preview shown
     bool runActive_ = false;     // a run exists and has not ended
     bool running_ = false;       // not paused
     bool dirty_ = false;
