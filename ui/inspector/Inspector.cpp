@@ -412,6 +412,23 @@ void Inspector::selectTensor(int index)
     modelTree_->selectTensors({ index }); // the tree's selection drives the views
 }
 
+void Inspector::selectTensor(const QString& name)
+{
+    if (!hasModel())
+        return;
+    const std::string wanted = name.toStdString();
+    const auto& tensors = model_.file->tensors();
+    for (size_t i = 0; i < tensors.size(); ++i)
+        if (tensors[i].name == wanted)
+            selectTensor(int(i));
+}
+
+void Inspector::showSpectrum()
+{
+    spectrumDock_->show();
+    spectrumDock_->raise();
+}
+
 void Inspector::onTensorSelected(int index)
 {
     if (!hasModel() || index < 0 || index >= int(model_.file->tensors().size()))

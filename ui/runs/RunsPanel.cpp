@@ -247,6 +247,13 @@ void RunsPanel::updateTagBox()
     filter_->setTag(tagBox_->currentData().toString());
 }
 
+void RunsPanel::showView(const QString& view, const QString& groupBy)
+{
+    compare_->setGroupBy(groupBy);
+    const QStringList views = { QStringLiteral("curves"), QStringLiteral("table"), QStringLiteral("parallel") };
+    views_->setCurrentIndex(std::max(0, int(views.indexOf(view))));
+}
+
 void RunsPanel::selectAll()
 {
     table_->selectAll();

@@ -48,6 +48,9 @@ public:
     QComboBox* tagBox() const { return tagBox_; }
 
     void selectAll();
+    // The view below the table ("curves", "table" or "parallel"; else the curves) and the key the
+    // compared runs are grouped by (tag, lr, seed, ...; empty: none).
+    void showView(const QString& view, const QString& groupBy);
     QStringList selectedPaths() const;
     // Deletes the files of these runs without asking (the Delete button asks first).
     void deleteRuns(const QStringList& paths);

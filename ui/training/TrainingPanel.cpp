@@ -4,7 +4,9 @@
 #include "common/Layouts.h"
 #include "common/TransportBar.h"
 #include "shell/AppSettings.h"
+#include "training/ActivationsView.h"
 #include "training/ConfusionBrowser.h"
+#include "training/ConfusionView.h"
 #include "training/DatasetSection.h"
 #include "training/GeneralTrainingWorker.h"
 #include "training/ModelSection.h"
@@ -38,6 +40,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
     testConfusion_ = new ConfusionBrowser;
 
     auto* right = new QSplitter(Qt::Vertical);
+    resultsSplit_ = right;
     right->addWidget(curves_);
     insights_ = new TrainingInsights;
     insights_->insertTab(0, testConfusion_, tr("Test set"));
@@ -345,6 +348,38 @@ void TrainingPanel::updateButtons()
     transport_->setState(thread_ != nullptr, runActive_, running_, model_->isValid());
     data_->setLocked(runActive_);
     model_->setLocked(runActive_);
+}
+
+void TrainingPanel::showView(const QString& view)
+{
+    if (view.isEmpty())
+        return;
+    resultsSplit_->setSizes({ 1, 3 }); // room for the insights, less for the curves
+    const QStringList parts = view.split(QLatin1Char(':'));
+    if (parts[0] == QLatin1String("confusion")) {
+        insights_->setCurrentWidget(insights_->confusion());
+        // The cell stays chosen when the last epoch's evaluation arrives after the run's end.
+        if (parts.size() == 3)
+            connect(this, &TrainingPanel::runFinished, insights_, [this, parts] {
+                insights_->confusion()->showCell(parts[1].toInt(), parts[2].toInt());
+            }, Qt::SingleShotConnection);
+    } else if (parts[0] == QLatin1String("test")) {
+        insights_->setCurrentIndex(0);
+        if (parts.size() == 3)
+            connect(this, &TrainingPanel::runFinished, this, [this, parts] {
+                testConfusion_->showCell(parts[1].toInt(), parts[2].toInt());
+            }, Qt::SingleShotConnection);
+    } else if (parts[0] == QLatin1String("activations")) {
+        insights_->setCurrentWidget(insights_->activations()->parentWidget());
+        const QStringList units = view.section(QLatin1Char(':'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        connect(this, &TrainingPanel::runFinished, insights_, [this, units] {
+            for (const QString& unit : units) {
+                const QStringList lu = unit.split(QLatin1Char(':'));
+                if (lu.size() == 2)
+                    insights_->setUnit(size_t(lu[0].toULongLong()), lu[1].toLongLong(), true);
+            }
+        }, Qt::SingleShotConnection);
+    }
 }
 
 } // namespace ws::ui

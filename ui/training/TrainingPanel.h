@@ -13,6 +13,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QTimer;
 
 namespace ws::ui {
@@ -44,6 +45,10 @@ public:
     bool isLoadingPreview() const;             // the busy bar with Cancel is shown
     DivergenceDialog* divergenceDialog() const { return divergence_; }
     bool startsFromInspectorModel() const;     // "Start from" names the inspector's model
+    // Shows one view of the insights for screenshots and demos, and what to show in it once
+    // trained: "test[:true:predicted]" (the final test confusion, the samples of a cell),
+    // "confusion[:true:predicted]" (by epoch) or "activations[:layer:unit,...]" (units switched off).
+    void showView(const QString& view);
 
 public slots:
     void start(); // a new run, or resumes a paused one
@@ -87,6 +92,7 @@ private:
     TransportBar* transport_ = nullptr;
     DivergenceDialog* divergence_ = nullptr;
     QLabel* status_ = nullptr;
+    QSplitter* resultsSplit_ = nullptr; // the curves above the insights
     TrainingCurves* curves_ = nullptr;
     ConfusionBrowser* testConfusion_ = nullptr; // the final model's, in the "Test set" tab
     TrainingInsights* insights_ = nullptr; // confusion by epoch, activations, ablation
