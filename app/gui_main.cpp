@@ -1,69 +1,19 @@
 // Weightscope's GUI entry point: names for QSettings, translations, the command line, the main window.
-#include "AppSettings.h"
-#include "MainWindow.h"
-#include "Translations.h"
+#include "shell/AppSettings.h"
+#include "shell/MainWindow.h"
+#include "shell/Translations.h"
 
 #include "inspector/Inspector.h"
 #include "playground/PlaygroundPanel.h"
-#include "training/ActivationsView.h"
-#include "training/ConfusionBrowser.h"
-#include "training/ConfusionView.h"
-#include "training/TrainingInsights.h"
 #include "training/TrainingPanel.h"
-#include "runs/ComparePlot.h"
 #include "runs/RunsPanel.h"
 
 #include "util/Threads.h"
 
 #include <QApplication>
-#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QSplitter>
-#include <QStatusBar>
-#include <QTabWidget>
 #include <QTimer>
-
-#include <algorithm>
-
-namespace {
-
-// --training-view: a tab of the Training panel's insights, and what to show in it once trained.
-void showTrainingView(ws::ui::TrainingPanel* panel, const QString& spec)
-{
-    if (spec.isEmpty())
-        return;
-    ws::ui::TrainingInsights* insights = panel->insights();
-    if (auto* split = qobject_cast<QSplitter*>(insights->parentWidget()))
-        split->setSizes({ 1, 3 }); // room for the insights, less for the curves
-    const QStringList parts = spec.split(QLatin1Char(':'));
-    if (parts[0] == QLatin1String("confusion")) {
-        insights->setCurrentWidget(insights->confusion());
-        // The cell stays chosen when the last epoch's evaluation arrives after the run's end.
-        if (parts.size() == 3)
-            QObject::connect(panel, &ws::ui::TrainingPanel::runFinished, insights, [insights, parts] {
-                insights->confusion()->showCell(parts[1].toInt(), parts[2].toInt());
-            }, Qt::SingleShotConnection);
-    } else if (parts[0] == QLatin1String("test")) {
-        insights->setCurrentIndex(0);
-        if (parts.size() == 3)
-            QObject::connect(panel, &ws::ui::TrainingPanel::runFinished, panel, [panel, parts] {
-                panel->testConfusion()->showCell(parts[1].toInt(), parts[2].toInt());
-            }, Qt::SingleShotConnection);
-    } else if (parts[0] == QLatin1String("activations")) {
-        insights->setCurrentWidget(insights->activations()->parentWidget());
-        const QStringList units = spec.section(QLatin1Char(':'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        QObject::connect(panel, &ws::ui::TrainingPanel::runFinished, insights, [insights, units] {
-            for (const QString& unit : units) {
-                const QStringList lu = unit.split(QLatin1Char(':'));
-                if (lu.size() == 2)
-                    insights->setUnit(size_t(lu[0].toULongLong()), lu[1].toLongLong(), true);
-            }
-        }, Qt::SingleShotConnection);
-    }
-}
-
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -134,19 +84,13 @@ int main(int argc, char* argv[])
         file = parser.positionalArguments().first();
     if (!file.isEmpty()) {
         if (parser.isSet(tensor)) {
-            const std::string name = parser.value(tensor).toStdString();
-            QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window, [&window, name] {
-                const auto& tensors = window.inspector()->model().file->tensors();
-                for (size_t i = 0; i < tensors.size(); ++i)
-                    if (tensors[i].name == name)
-                        window.inspector()->selectTensor(int(i));
-            }, Qt::SingleShotConnection);
+            const QString name = parser.value(tensor);
+            QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window,
+                [&window, name] { window.inspector()->selectTensor(name); }, Qt::SingleShotConnection);
         }
         if (parser.isSet(spectrum))
-            QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window, [&window] {
-                window.inspector()->spectrumDock()->show();
-                window.inspector()->spectrumDock()->raise();
-            }, Qt::SingleShotConnection);
+            QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window,
+                [&window] { window.inspector()->showSpectrum(); }, Qt::SingleShotConnection);
         window.inspector()->open(file);
     }
     if (parser.isSet(demo)) {
@@ -166,7 +110,7 @@ int main(int argc, char* argv[])
         if (parser.isSet(trainingModel))
             e.model = parser.value(trainingModel).toStdString();
         panel->applyExperiment(e);
-        showTrainingView(panel, parser.value(trainingView));
+        panel->showView(parser.value(trainingView));
         // Start once the data is loaded and the model checked against it.
         QObject::connect(panel, &ws::ui::TrainingPanel::previewShown, panel, &ws::ui::TrainingPanel::start,
             Qt::SingleShotConnection);
@@ -176,9 +120,7 @@ int main(int argc, char* argv[])
         ws::ui::RunsPanel* runs = window.runs();
         QObject::connect(runs, &ws::ui::RunsPanel::scanFinished, runs, [runs] { runs->selectAll(); },
             Qt::SingleShotConnection);
-        runs->compare()->setGroupBy(parser.value(runsGroup));
-        const QStringList views = { QStringLiteral("curves"), QStringLiteral("table"), QStringLiteral("parallel") };
-        runs->views()->setCurrentIndex(std::max(0, int(views.indexOf(parser.value(runsView)))));
+        runs->showView(parser.value(runsView), parser.value(runsGroup));
         runs->setFolder(parser.value(runsFolder), false);
     }
     window.show();

@@ -1,10 +1,9 @@
 # Installation of the desktop integration and the Debian package (CPack, DEB generator).
-# One reverse-DNS id names the .desktop file, the AppStream metainfo, the icons and the MIME
-# package, as the freedesktop specifications ask. Files come from packaging/; the PNG icons and
-# the man page of weightscope-cli are generated in the build tree.
+# Files come from packaging/ (.desktop, metainfo, MIME, man pages, the Debian copyright file)
+# and resources/ (the icons, named by WS_APP_ID); the PNG icons and the man page of
+# weightscope-cli are generated in the build tree.
 include(GNUInstallDirs)
 
-set(WS_APP_ID io.github.weightscope.Weightscope)
 set(WS_PACKAGING_DIR ${PROJECT_SOURCE_DIR}/packaging)
 set(WS_DOC_DIR ${CMAKE_INSTALL_DATAROOTDIR}/doc/weightscope)
 # Debian's python3 (only the standard library is used), ahead of any other on PATH.
@@ -34,6 +33,9 @@ endif()
 install(FILES README.md CHANGELOG.md docs/cli.md docs/file-formats.md docs/user-guide.md
   DESTINATION ${WS_DOC_DIR})
 install(DIRECTORY docs/screenshots DESTINATION ${WS_DOC_DIR}) # the guide shows them
+# Debian policy 12.5: the copyright file, machine-readable (DEP-5), naming GPL-3.0-or-later and
+# the licences of what is compiled in or linked; the full GPL text is /usr/share/common-licenses/GPL-3.
+install(FILES ${WS_PACKAGING_DIR}/copyright DESTINATION ${WS_DOC_DIR})
 
 # A native package's Debian changelog (policy 12.7); the history itself is CHANGELOG.md.
 string(TIMESTAMP WS_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC) # honours SOURCE_DATE_EPOCH
@@ -54,23 +56,12 @@ if(WS_BUILD_GUI)
   install(FILES ${WS_PACKAGING_DIR}/${WS_APP_ID}.mime.xml DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/mime/packages
     RENAME ${WS_APP_ID}.xml)
 
-  # Icons: the hand-drawn SVG, and PNGs rendered from it for the fixed hicolor sizes.
-  set(WS_ICON_SVG ${WS_PACKAGING_DIR}/icons/${WS_APP_ID}.svg)
+  # Icons from resources/ (resources/CMakeLists.txt renders the PNGs into the build tree).
   install(FILES ${WS_ICON_SVG} DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/scalable/apps)
-  find_program(RSVG_CONVERT rsvg-convert REQUIRED) # Debian: librsvg2-bin
-  set(WS_ICON_PNGS)
-  foreach(size 16 22 24 32 48 64 128 256 512)
-    set(png ${PROJECT_BINARY_DIR}/packaging/icons/${size}x${size}/${WS_APP_ID}.png)
-    add_custom_command(OUTPUT ${png}
-      COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/packaging/icons/${size}x${size}
-      COMMAND ${RSVG_CONVERT} -w ${size} -h ${size} -o ${png} ${WS_ICON_SVG}
-      DEPENDS ${WS_ICON_SVG} VERBATIM)
-    list(APPEND WS_ICON_PNGS ${png})
-    install(FILES ${png} DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/${size}x${size}/apps)
+  foreach(size IN LISTS WS_ICON_SIZES)
+    install(FILES ${WS_ICON_PNG_DIR}/${size}x${size}/${WS_APP_ID}.png
+      DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/icons/hicolor/${size}x${size}/apps)
   endforeach()
-  add_custom_target(ws_icons ALL DEPENDS ${WS_ICON_PNGS})
-  # The same PNGs as the window icon, compiled in (no SVG image plugin needed at run time).
-  qt_add_resources(weightscope ws_icons PREFIX /icons BASE ${PROJECT_BINARY_DIR}/packaging/icons FILES ${WS_ICON_PNGS})
 endif()
 
 if(WS_ARCH)

@@ -626,6 +626,120 @@ vorhergesagt →</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::DatasetSection</name>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>The data the model is trained on</source>
+        <translation>Die Daten, auf denen das Modell trainiert wird</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Spiral (2-D)</source>
+        <translation>Spirale (2D)</translation>
+    </message>
+    <message>
+        <source>Circle (2-D)</source>
+        <translation>Kreis (2D)</translation>
+    </message>
+    <message>
+        <source>Exclusive or (2-D)</source>
+        <translation>Exklusives Oder (2D)</translation>
+    </message>
+    <message>
+        <source>Gaussian (2-D)</source>
+        <translation>Gauß (2D)</translation>
+    </message>
+    <message>
+        <source>Plane (2-D regression)</source>
+        <translation>Ebene (2D-Regression)</translation>
+    </message>
+    <message>
+        <source>Multi-Gaussian (2-D regression)</source>
+        <translation>Multi-Gauß (2D-Regression)</translation>
+    </message>
+    <message>
+        <source>File (CSV, IDX, HDF5, NumPy)…</source>
+        <translation>Datei (CSV, IDX, HDF5, NumPy)…</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Train on the first N samples only (quick runs)</source>
+        <translation>Nur auf den ersten N Beispielen trainieren (für schnelle Läufe)</translation>
+    </message>
+    <message>
+        <source>Share of the training data held out for validation</source>
+        <translation>Anteil der Trainingsdaten, der für die Validierung zurückgehalten wird</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the dataset; choose another one or load it again later</source>
+        <translation>Nicht länger auf die Daten warten; andere wählen oder später erneut laden</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>Trainingsbeispiele:</translation>
+    </message>
+    <message>
+        <source>Validation split:</source>
+        <translation>Validierungsanteil:</translation>
+    </message>
+    <message>
+        <source>Open a dataset</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;All files (*)</source>
+        <translation>Datensätze (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open the .npy labels file for %1</source>
+        <translation>Die .npy-Labeldatei zu %1 öffnen</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy-Arrays (*.npy)</translation>
+    </message>
+    <message>
+        <source>Open the IDX labels file for %1</source>
+        <translation>Die IDX-Labeldatei für %1 öffnen</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Loading…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Wird geladen…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Loading cancelled.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Laden abgebrochen.&lt;/i&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regression: %n target(s) per sample</source>
+        <translation>
+            <numerusform>Regression: %n Zielwert je Beispiel</numerusform>
+            <numerusform>Regression: %n Zielwerte je Beispiel</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::DivergenceDialog</name>
     <message>
         <source>Training diverged</source>
@@ -1146,6 +1260,103 @@ Klicken, um sie abzuschalten</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::ModelSection</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Build a new model from the layers below, or fine-tune the model open in the inspector</source>
+        <translation>Ein neues Modell aus den Schichten unten bauen oder das im Inspektor geöffnete Modell feinabstimmen</translation>
+    </message>
+    <message>
+        <source>New model (layers below)</source>
+        <translation>Neues Modell (Schichten unten)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector</source>
+        <translation>Das im Inspektor geöffnete Modell</translation>
+    </message>
+    <message>
+        <source>Replace the layers with a ready-made model</source>
+        <translation>Die Schichten durch ein fertiges Modell ersetzen</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Small CNN</source>
+        <translation>Kleines CNN</translation>
+    </message>
+    <message>
+        <source>TensorFlow tutorial CNN</source>
+        <translation>CNN aus dem TensorFlow-Tutorial</translation>
+    </message>
+    <message>
+        <source>Playground (2-D)</source>
+        <translation>Playground (2D)</translation>
+    </message>
+    <message>
+        <source>One layer per line, e.g.
+conv2d(32, 3, padding=same)
+relu
+maxpool2d(2)
+flatten
+dense(10)</source>
+        <translation>Eine Schicht pro Zeile, z. B.
+conv2d(32, 3, padding=same)
+relu
+maxpool2d(2)
+flatten
+dense(10)</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Ausgangspunkt:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Waiting for the data…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Warten auf die Daten…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;input&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Eingabe&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 parameters&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 Parameter&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector (none open)</source>
+        <translation>Das im Inspektor geöffnete Modell (keines geöffnet)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector: %1</source>
+        <translation>Das im Inspektor geöffnete Modell: %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Reading the model…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Modell wird gelesen…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1 takes inputs of shape %2 but the data&apos;s samples have shape %3: choose data the model was made for, or build a new model</source>
+        <translation>%1 erwartet Eingaben der Form %2, die Beispiele der Daten haben aber die Form %3: Daten wählen, für die das Modell gemacht ist, oder ein neues Modell bauen</translation>
+    </message>
+    <message>
+        <source>%1 ends with %2 outputs but the data has %3 classes</source>
+        <translation>%1 endet mit %2 Ausgaben, die Daten haben aber %3 Klassen</translation>
+    </message>
+    <message>
+        <source>Fine-tuning &lt;b&gt;%1&lt;/b&gt;: its layers and weights</source>
+        <translation>Feinabstimmung von &lt;b&gt;%1&lt;/b&gt;: seine Schichten und Gewichte</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::ModelTreePanel</name>
     <message>
         <source>Filter tensors by name</source>
@@ -1235,6 +1446,73 @@ Klicken, um sie abzuschalten</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::OptimizerSection</name>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>The algorithm that updates the weights</source>
+        <translation>Das Verfahren, das die Gewichte aktualisiert</translation>
+    </message>
+    <message>
+        <source>Changes while training take effect at the next batch</source>
+        <translation>Änderungen während des Trainings gelten ab dem nächsten Batch</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes over the epochs</source>
+        <translation>Wie sich die Lernrate über die Epochen ändert</translation>
+    </message>
+    <message>
+        <source>Number of samples in each training batch</source>
+        <translation>Anzahl der Beispiele in jedem Trainings-Batch</translation>
+    </message>
+    <message>
+        <source>How many times the training goes through the data</source>
+        <translation>Wie oft das Training die Daten durchläuft</translation>
+    </message>
+    <message>
+        <source>Seed of the random numbers; the same seed repeats a run</source>
+        <translation>Seed der Zufallszahlen; derselbe Seed wiederholt einen Lauf</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <source>Number of threads used for training</source>
+        <translation>Anzahl der Threads für das Training</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>Optimierer:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Zeitplan:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::ParallelCoordinates</name>
     <message>
         <source>The outcome on the last axis; the lines are coloured by it</source>
@@ -1318,26 +1596,6 @@ Klicken, um sie abzuschalten</translation>
     <message>
         <source>Unlimited</source>
         <translation>Unbegrenzt</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Train on one batch, then pause</source>
-        <translation>Auf einem Batch trainieren, dann anhalten</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Start again from new random weights</source>
-        <translation>Mit neuen zufälligen Gewichten neu beginnen</translation>
     </message>
     <message>
         <source>Data</source>
@@ -1472,18 +1730,6 @@ Klicken, um sie abzuschalten</translation>
         <translation>L2</translation>
     </message>
     <message>
-        <source>Step batch</source>
-        <translation>Ein Batch</translation>
-    </message>
-    <message>
-        <source>Step epoch</source>
-        <translation>Eine Epoche</translation>
-    </message>
-    <message>
-        <source>Train for one epoch, then pause</source>
-        <translation>Eine Epoche trainieren, dann anhalten</translation>
-    </message>
-    <message>
         <source>Problem:</source>
         <translation>Aufgabe:</translation>
     </message>
@@ -1581,14 +1827,6 @@ Klicken, um sie abzuschalten</translation>
     <message>
         <source>How many epochs are trained per second</source>
         <translation>Wie viele Epochen pro Sekunde trainiert werden</translation>
-    </message>
-    <message>
-        <source>Start training, or resume it after a pause</source>
-        <translation>Das Training starten oder nach einer Pause fortsetzen</translation>
-    </message>
-    <message>
-        <source>Pause the training</source>
-        <translation>Das Training anhalten</translation>
     </message>
 </context>
 <context>
@@ -2495,199 +2733,6 @@ Klicken, um sie abzuschalten</translation>
         <translation>Daten und ein Modell wählen, dann Start.</translation>
     </message>
     <message>
-        <source>Fashion-MNIST</source>
-        <translation>Fashion-MNIST</translation>
-    </message>
-    <message>
-        <source>Spiral (2-D)</source>
-        <translation>Spirale (2D)</translation>
-    </message>
-    <message>
-        <source>Circle (2-D)</source>
-        <translation>Kreis (2D)</translation>
-    </message>
-    <message>
-        <source>Exclusive or (2-D)</source>
-        <translation>Exklusives Oder (2D)</translation>
-    </message>
-    <message>
-        <source>Gaussian (2-D)</source>
-        <translation>Gauß (2D)</translation>
-    </message>
-    <message>
-        <source>Plane (2-D regression)</source>
-        <translation>Ebene (2D-Regression)</translation>
-    </message>
-    <message>
-        <source>Multi-Gaussian (2-D regression)</source>
-        <translation>Multi-Gauß (2D-Regression)</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>alle</translation>
-    </message>
-    <message>
-        <source>Train on the first N samples only (quick runs)</source>
-        <translation>Nur auf den ersten N Beispielen trainieren (für schnelle Läufe)</translation>
-    </message>
-    <message>
-        <source>Share of the training data held out for validation</source>
-        <translation>Anteil der Trainingsdaten, der für die Validierung zurückgehalten wird</translation>
-    </message>
-    <message>
-        <source>MLP</source>
-        <translation>MLP</translation>
-    </message>
-    <message>
-        <source>Small CNN</source>
-        <translation>Kleines CNN</translation>
-    </message>
-    <message>
-        <source>TensorFlow tutorial CNN</source>
-        <translation>CNN aus dem TensorFlow-Tutorial</translation>
-    </message>
-    <message>
-        <source>Playground (2-D)</source>
-        <translation>Playground (2D)</translation>
-    </message>
-    <message>
-        <source>One layer per line, e.g.
-conv2d(32, 3, padding=same)
-relu
-maxpool2d(2)
-flatten
-dense(10)</source>
-        <translation>Eine Schicht pro Zeile, z. B.
-conv2d(32, 3, padding=same)
-relu
-maxpool2d(2)
-flatten
-dense(10)</translation>
-    </message>
-    <message>
-        <source>Changes while training take effect at the next batch</source>
-        <translation>Änderungen während des Trainings gelten ab dem nächsten Batch</translation>
-    </message>
-    <message>
-        <source>all cores</source>
-        <translation>alle Kerne</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
-        <source>Train on one batch, then pause</source>
-        <translation>Auf einem Batch trainieren, dann anhalten</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stopp</translation>
-    </message>
-    <message>
-        <source>End the run and evaluate the model on the test set</source>
-        <translation>Den Lauf beenden und das Modell auf den Testdaten auswerten</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Daten</translation>
-    </message>
-    <message>
-        <source>Dataset:</source>
-        <translation>Datensatz:</translation>
-    </message>
-    <message>
-        <source>Training samples:</source>
-        <translation>Trainingsbeispiele:</translation>
-    </message>
-    <message>
-        <source>Validation split:</source>
-        <translation>Validierungsanteil:</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Template:</source>
-        <translation>Vorlage:</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <source>Optimizer:</source>
-        <translation>Optimierer:</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>Lernrate:</translation>
-    </message>
-    <message>
-        <source>Schedule:</source>
-        <translation>Zeitplan:</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Batchgröße:</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Epochen:</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Seed:</translation>
-    </message>
-    <message>
-        <source>Threads:</source>
-        <translation>Threads:</translation>
-    </message>
-    <message>
-        <source>Open a dataset</source>
-        <translation>Datensatz öffnen</translation>
-    </message>
-    <message>
-        <source>Open the IDX labels file for %1</source>
-        <translation>Die IDX-Labeldatei für %1 öffnen</translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation>Datei: %1</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Loading…&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Wird geladen…&lt;/i&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>Regression: %n target(s) per sample</source>
-        <translation>
-            <numerusform>Regression: %n Zielwert je Beispiel</numerusform>
-            <numerusform>Regression: %n Zielwerte je Beispiel</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Waiting for the data…&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Warten auf die Daten…&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;input&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;Eingabe&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1 parameters&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1 Parameter&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Training…</source>
         <translation>Training läuft…</translation>
     </message>
@@ -2704,120 +2749,8 @@ dense(10)</translation>
         <translation>&lt;b&gt;Testdaten&lt;/b&gt;: %1 Beispiele, Verlust %2</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>The data the model is trained on</source>
-        <translation>Die Daten, auf denen das Modell trainiert wird</translation>
-    </message>
-    <message>
-        <source>Replace the layers with a ready-made model</source>
-        <translation>Die Schichten durch ein fertiges Modell ersetzen</translation>
-    </message>
-    <message>
-        <source>The algorithm that updates the weights</source>
-        <translation>Das Verfahren, das die Gewichte aktualisiert</translation>
-    </message>
-    <message>
-        <source>How the learning rate changes over the epochs</source>
-        <translation>Wie sich die Lernrate über die Epochen ändert</translation>
-    </message>
-    <message>
-        <source>Number of samples in each training batch</source>
-        <translation>Anzahl der Beispiele in jedem Trainings-Batch</translation>
-    </message>
-    <message>
-        <source>How many times the training goes through the data</source>
-        <translation>Wie oft das Training die Daten durchläuft</translation>
-    </message>
-    <message>
-        <source>Seed of the random numbers; the same seed repeats a run</source>
-        <translation>Seed der Zufallszahlen; derselbe Seed wiederholt einen Lauf</translation>
-    </message>
-    <message>
-        <source>Number of threads used for training</source>
-        <translation>Anzahl der Threads für das Training</translation>
-    </message>
-    <message>
-        <source>Start training, or resume it after a pause</source>
-        <translation>Das Training starten oder nach einer Pause fortsetzen</translation>
-    </message>
-    <message>
-        <source>Pause the training</source>
-        <translation>Das Training anhalten</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Stop waiting for the dataset; choose another one or load it again later</source>
-        <translation>Nicht länger auf die Daten warten; andere wählen oder später erneut laden</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Loading cancelled.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Laden abgebrochen.&lt;/i&gt;</translation>
-    </message>
-    <message>
         <source>Test set</source>
         <translation>Testdatensatz</translation>
-    </message>
-    <message>
-        <source>File (CSV, IDX, HDF5, NumPy)…</source>
-        <translation>Datei (CSV, IDX, HDF5, NumPy)…</translation>
-    </message>
-    <message>
-        <source>Build a new model from the layers below, or fine-tune the model open in the inspector</source>
-        <translation>Ein neues Modell aus den Schichten unten bauen oder das im Inspektor geöffnete Modell feinabstimmen</translation>
-    </message>
-    <message>
-        <source>New model (layers below)</source>
-        <translation>Neues Modell (Schichten unten)</translation>
-    </message>
-    <message>
-        <source>The model open in the inspector</source>
-        <translation>Das im Inspektor geöffnete Modell</translation>
-    </message>
-    <message>
-        <source>Start from:</source>
-        <translation>Ausgangspunkt:</translation>
-    </message>
-    <message>
-        <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;All files (*)</source>
-        <translation>Datensätze (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Open the .npy labels file for %1</source>
-        <translation>Die .npy-Labeldatei zu %1 öffnen</translation>
-    </message>
-    <message>
-        <source>NumPy arrays (*.npy)</source>
-        <translation>NumPy-Arrays (*.npy)</translation>
-    </message>
-    <message>
-        <source>The model open in the inspector (none open)</source>
-        <translation>Das im Inspektor geöffnete Modell (keines geöffnet)</translation>
-    </message>
-    <message>
-        <source>The model open in the inspector: %1</source>
-        <translation>Das im Inspektor geöffnete Modell: %1</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Reading the model…&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Modell wird gelesen…&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>%1 takes inputs of shape %2 but the data&apos;s samples have shape %3: choose data the model was made for, or build a new model</source>
-        <translation>%1 erwartet Eingaben der Form %2, die Beispiele der Daten haben aber die Form %3: Daten wählen, für die das Modell gemacht ist, oder ein neues Modell bauen</translation>
-    </message>
-    <message>
-        <source>%1 ends with %2 outputs but the data has %3 classes</source>
-        <translation>%1 endet mit %2 Ausgaben, die Daten haben aber %3 Klassen</translation>
-    </message>
-    <message>
-        <source>Fine-tuning &lt;b&gt;%1&lt;/b&gt;: its layers and weights</source>
-        <translation>Feinabstimmung von &lt;b&gt;%1&lt;/b&gt;: seine Schichten und Gewichte</translation>
     </message>
 </context>
 <context>
@@ -2847,6 +2780,65 @@ dense(10)</translation>
     <message>
         <source>The run is not recorded: %1</source>
         <translation>Der Lauf wird nicht aufgezeichnet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TransportBar</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start training, or resume it after a pause</source>
+        <translation>Das Training starten oder nach einer Pause fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause the training</source>
+        <translation>Das Training anhalten</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Step batch</source>
+        <translation>Ein Batch</translation>
+    </message>
+    <message>
+        <source>Train on one batch, then pause</source>
+        <translation>Auf einem Batch trainieren, dann anhalten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>End the run and evaluate the model on the test set</source>
+        <translation>Den Lauf beenden und das Modell auf den Testdaten auswerten</translation>
+    </message>
+    <message>
+        <source>Step epoch</source>
+        <translation>Eine Epoche</translation>
+    </message>
+    <message>
+        <source>Train for one epoch, then pause</source>
+        <translation>Eine Epoche trainieren, dann anhalten</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Start again from new random weights</source>
+        <translation>Mit neuen zufälligen Gewichten neu beginnen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 </TS>

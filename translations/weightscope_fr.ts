@@ -626,6 +626,120 @@ prédit →</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::DatasetSection</name>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>The data the model is trained on</source>
+        <translation>Les données sur lesquelles le modèle est entraîné</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Spiral (2-D)</source>
+        <translation>Spirale (2D)</translation>
+    </message>
+    <message>
+        <source>Circle (2-D)</source>
+        <translation>Cercle (2D)</translation>
+    </message>
+    <message>
+        <source>Exclusive or (2-D)</source>
+        <translation>Ou exclusif (2D)</translation>
+    </message>
+    <message>
+        <source>Gaussian (2-D)</source>
+        <translation>Gaussienne (2D)</translation>
+    </message>
+    <message>
+        <source>Plane (2-D regression)</source>
+        <translation>Plan (régression 2D)</translation>
+    </message>
+    <message>
+        <source>Multi-Gaussian (2-D regression)</source>
+        <translation>Multi-gaussienne (régression 2D)</translation>
+    </message>
+    <message>
+        <source>File (CSV, IDX, HDF5, NumPy)…</source>
+        <translation>Fichier (CSV, IDX, HDF5, NumPy)…</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Train on the first N samples only (quick runs)</source>
+        <translation>Entraîner uniquement sur les N premiers échantillons (exécutions rapides)</translation>
+    </message>
+    <message>
+        <source>Share of the training data held out for validation</source>
+        <translation>Part des données d’entraînement réservée à la validation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the dataset; choose another one or load it again later</source>
+        <translation>Ne plus attendre les données ; en choisir d’autres ou les recharger plus tard</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Jeu de données :</translation>
+    </message>
+    <message>
+        <source>Training samples:</source>
+        <translation>Échantillons d’entraînement :</translation>
+    </message>
+    <message>
+        <source>Validation split:</source>
+        <translation>Part de validation :</translation>
+    </message>
+    <message>
+        <source>Open a dataset</source>
+        <translation>Ouvrir un jeu de données</translation>
+    </message>
+    <message>
+        <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;All files (*)</source>
+        <translation>Jeux de données (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open the .npy labels file for %1</source>
+        <translation>Ouvrir le fichier d’étiquettes .npy de %1</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>Tableaux NumPy (*.npy)</translation>
+    </message>
+    <message>
+        <source>Open the IDX labels file for %1</source>
+        <translation>Ouvrir le fichier d’étiquettes IDX de %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Loading…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Chargement…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Loading cancelled.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Chargement annulé.&lt;/i&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regression: %n target(s) per sample</source>
+        <translation>
+            <numerusform>Régression : %n cible par échantillon</numerusform>
+            <numerusform>Régression : %n cibles par échantillon</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::DivergenceDialog</name>
     <message>
         <source>Training diverged</source>
@@ -1146,6 +1260,103 @@ cliquer pour la désactiver</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::ModelSection</name>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Build a new model from the layers below, or fine-tune the model open in the inspector</source>
+        <translation>Construire un nouveau modèle à partir des couches ci-dessous, ou affiner le modèle ouvert dans l’inspecteur</translation>
+    </message>
+    <message>
+        <source>New model (layers below)</source>
+        <translation>Nouveau modèle (couches ci-dessous)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector</source>
+        <translation>Le modèle ouvert dans l’inspecteur</translation>
+    </message>
+    <message>
+        <source>Replace the layers with a ready-made model</source>
+        <translation>Remplacer les couches par un modèle tout prêt</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Small CNN</source>
+        <translation>Petit CNN</translation>
+    </message>
+    <message>
+        <source>TensorFlow tutorial CNN</source>
+        <translation>CNN du tutoriel TensorFlow</translation>
+    </message>
+    <message>
+        <source>Playground (2-D)</source>
+        <translation>Playground (2D)</translation>
+    </message>
+    <message>
+        <source>One layer per line, e.g.
+conv2d(32, 3, padding=same)
+relu
+maxpool2d(2)
+flatten
+dense(10)</source>
+        <translation>Une couche par ligne, par ex.
+conv2d(32, 3, padding=same)
+relu
+maxpool2d(2)
+flatten
+dense(10)</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Partir de :</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Gabarit :</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Waiting for the data…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;En attente des données…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;input&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;entrée&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 parameters&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 paramètres&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector (none open)</source>
+        <translation>Le modèle ouvert dans l’inspecteur (aucun ouvert)</translation>
+    </message>
+    <message>
+        <source>The model open in the inspector: %1</source>
+        <translation>Le modèle ouvert dans l’inspecteur : %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Reading the model…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Lecture du modèle…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1 takes inputs of shape %2 but the data&apos;s samples have shape %3: choose data the model was made for, or build a new model</source>
+        <translation>%1 prend des entrées de forme %2 mais les échantillons des données ont la forme %3 : choisissez des données pour lesquelles le modèle a été conçu, ou construisez un nouveau modèle</translation>
+    </message>
+    <message>
+        <source>%1 ends with %2 outputs but the data has %3 classes</source>
+        <translation>%1 se termine par %2 sorties mais les données ont %3 classes</translation>
+    </message>
+    <message>
+        <source>Fine-tuning &lt;b&gt;%1&lt;/b&gt;: its layers and weights</source>
+        <translation>Affinage de &lt;b&gt;%1&lt;/b&gt; : ses couches et ses poids</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::ModelTreePanel</name>
     <message>
         <source>Filter tensors by name</source>
@@ -1235,6 +1446,73 @@ cliquer pour la désactiver</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::OptimizerSection</name>
+    <message>
+        <source>Training</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>The algorithm that updates the weights</source>
+        <translation>L’algorithme qui met à jour les poids</translation>
+    </message>
+    <message>
+        <source>Changes while training take effect at the next batch</source>
+        <translation>Les modifications pendant l’entraînement s’appliquent au lot suivant</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes over the epochs</source>
+        <translation>L’évolution du taux d’apprentissage au fil des époques</translation>
+    </message>
+    <message>
+        <source>Number of samples in each training batch</source>
+        <translation>Nombre d’échantillons dans chaque lot d’entraînement</translation>
+    </message>
+    <message>
+        <source>How many times the training goes through the data</source>
+        <translation>Nombre de passages de l’entraînement sur les données</translation>
+    </message>
+    <message>
+        <source>Seed of the random numbers; the same seed repeats a run</source>
+        <translation>Graine des nombres aléatoires ; la même graine reproduit une exécution</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>tous les cœurs</translation>
+    </message>
+    <message>
+        <source>Number of threads used for training</source>
+        <translation>Nombre de threads utilisés pour l’entraînement</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>Optimiseur :</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Taux d’apprentissage :</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Planification :</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Taille de lot :</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Époques :</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Graine :</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads :</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::ParallelCoordinates</name>
     <message>
         <source>The outcome on the last axis; the lines are coloured by it</source>
@@ -1318,26 +1596,6 @@ cliquer pour la désactiver</translation>
     <message>
         <source>Unlimited</source>
         <translation>Illimitée</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Démarrer</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Train on one batch, then pause</source>
-        <translation>Entraîner sur un lot, puis faire une pause</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Réinitialiser</translation>
-    </message>
-    <message>
-        <source>Start again from new random weights</source>
-        <translation>Recommencer avec de nouveaux poids aléatoires</translation>
     </message>
     <message>
         <source>Data</source>
@@ -1472,18 +1730,6 @@ cliquer pour la désactiver</translation>
         <translation>L2</translation>
     </message>
     <message>
-        <source>Step batch</source>
-        <translation>Un lot</translation>
-    </message>
-    <message>
-        <source>Step epoch</source>
-        <translation>Une époque</translation>
-    </message>
-    <message>
-        <source>Train for one epoch, then pause</source>
-        <translation>Entraîner pendant une époque, puis faire une pause</translation>
-    </message>
-    <message>
         <source>Problem:</source>
         <translation>Problème :</translation>
     </message>
@@ -1581,14 +1827,6 @@ cliquer pour la désactiver</translation>
     <message>
         <source>How many epochs are trained per second</source>
         <translation>Nombre d’époques entraînées par seconde</translation>
-    </message>
-    <message>
-        <source>Start training, or resume it after a pause</source>
-        <translation>Démarrer l’entraînement, ou le reprendre après une pause</translation>
-    </message>
-    <message>
-        <source>Pause the training</source>
-        <translation>Mettre l’entraînement en pause</translation>
     </message>
 </context>
 <context>
@@ -2495,199 +2733,6 @@ cliquer pour la désactiver</translation>
         <translation>Choisissez des données et un modèle, puis Démarrer.</translation>
     </message>
     <message>
-        <source>Fashion-MNIST</source>
-        <translation>Fashion-MNIST</translation>
-    </message>
-    <message>
-        <source>Spiral (2-D)</source>
-        <translation>Spirale (2D)</translation>
-    </message>
-    <message>
-        <source>Circle (2-D)</source>
-        <translation>Cercle (2D)</translation>
-    </message>
-    <message>
-        <source>Exclusive or (2-D)</source>
-        <translation>Ou exclusif (2D)</translation>
-    </message>
-    <message>
-        <source>Gaussian (2-D)</source>
-        <translation>Gaussienne (2D)</translation>
-    </message>
-    <message>
-        <source>Plane (2-D regression)</source>
-        <translation>Plan (régression 2D)</translation>
-    </message>
-    <message>
-        <source>Multi-Gaussian (2-D regression)</source>
-        <translation>Multi-gaussienne (régression 2D)</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>tous</translation>
-    </message>
-    <message>
-        <source>Train on the first N samples only (quick runs)</source>
-        <translation>Entraîner uniquement sur les N premiers échantillons (exécutions rapides)</translation>
-    </message>
-    <message>
-        <source>Share of the training data held out for validation</source>
-        <translation>Part des données d’entraînement réservée à la validation</translation>
-    </message>
-    <message>
-        <source>MLP</source>
-        <translation>MLP</translation>
-    </message>
-    <message>
-        <source>Small CNN</source>
-        <translation>Petit CNN</translation>
-    </message>
-    <message>
-        <source>TensorFlow tutorial CNN</source>
-        <translation>CNN du tutoriel TensorFlow</translation>
-    </message>
-    <message>
-        <source>Playground (2-D)</source>
-        <translation>Playground (2D)</translation>
-    </message>
-    <message>
-        <source>One layer per line, e.g.
-conv2d(32, 3, padding=same)
-relu
-maxpool2d(2)
-flatten
-dense(10)</source>
-        <translation>Une couche par ligne, par ex.
-conv2d(32, 3, padding=same)
-relu
-maxpool2d(2)
-flatten
-dense(10)</translation>
-    </message>
-    <message>
-        <source>Changes while training take effect at the next batch</source>
-        <translation>Les modifications pendant l’entraînement s’appliquent au lot suivant</translation>
-    </message>
-    <message>
-        <source>all cores</source>
-        <translation>tous les cœurs</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Démarrer</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>Pas à pas</translation>
-    </message>
-    <message>
-        <source>Train on one batch, then pause</source>
-        <translation>Entraîner sur un lot, puis faire une pause</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
-    </message>
-    <message>
-        <source>End the run and evaluate the model on the test set</source>
-        <translation>Terminer l’exécution et évaluer le modèle sur le jeu de test</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Données</translation>
-    </message>
-    <message>
-        <source>Dataset:</source>
-        <translation>Jeu de données :</translation>
-    </message>
-    <message>
-        <source>Training samples:</source>
-        <translation>Échantillons d’entraînement :</translation>
-    </message>
-    <message>
-        <source>Validation split:</source>
-        <translation>Part de validation :</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>Template:</source>
-        <translation>Gabarit :</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Entraînement</translation>
-    </message>
-    <message>
-        <source>Optimizer:</source>
-        <translation>Optimiseur :</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>Taux d’apprentissage :</translation>
-    </message>
-    <message>
-        <source>Schedule:</source>
-        <translation>Planification :</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Taille de lot :</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Époques :</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Graine :</translation>
-    </message>
-    <message>
-        <source>Threads:</source>
-        <translation>Threads :</translation>
-    </message>
-    <message>
-        <source>Open a dataset</source>
-        <translation>Ouvrir un jeu de données</translation>
-    </message>
-    <message>
-        <source>Open the IDX labels file for %1</source>
-        <translation>Ouvrir le fichier d’étiquettes IDX de %1</translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation>Fichier : %1</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Loading…&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Chargement…&lt;/i&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>Regression: %n target(s) per sample</source>
-        <translation>
-            <numerusform>Régression : %n cible par échantillon</numerusform>
-            <numerusform>Régression : %n cibles par échantillon</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Waiting for the data…&lt;/i&gt;</source>
-        <translation>&lt;i&gt;En attente des données…&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;input&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;entrée&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1 parameters&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1 paramètres&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Training…</source>
         <translation>Entraînement en cours…</translation>
     </message>
@@ -2704,120 +2749,8 @@ dense(10)</translation>
         <translation>&lt;b&gt;Jeu de test&lt;/b&gt; : %1 échantillons, perte %2</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Reprendre</translation>
-    </message>
-    <message>
-        <source>The data the model is trained on</source>
-        <translation>Les données sur lesquelles le modèle est entraîné</translation>
-    </message>
-    <message>
-        <source>Replace the layers with a ready-made model</source>
-        <translation>Remplacer les couches par un modèle tout prêt</translation>
-    </message>
-    <message>
-        <source>The algorithm that updates the weights</source>
-        <translation>L’algorithme qui met à jour les poids</translation>
-    </message>
-    <message>
-        <source>How the learning rate changes over the epochs</source>
-        <translation>L’évolution du taux d’apprentissage au fil des époques</translation>
-    </message>
-    <message>
-        <source>Number of samples in each training batch</source>
-        <translation>Nombre d’échantillons dans chaque lot d’entraînement</translation>
-    </message>
-    <message>
-        <source>How many times the training goes through the data</source>
-        <translation>Nombre de passages de l’entraînement sur les données</translation>
-    </message>
-    <message>
-        <source>Seed of the random numbers; the same seed repeats a run</source>
-        <translation>Graine des nombres aléatoires ; la même graine reproduit une exécution</translation>
-    </message>
-    <message>
-        <source>Number of threads used for training</source>
-        <translation>Nombre de threads utilisés pour l’entraînement</translation>
-    </message>
-    <message>
-        <source>Start training, or resume it after a pause</source>
-        <translation>Démarrer l’entraînement, ou le reprendre après une pause</translation>
-    </message>
-    <message>
-        <source>Pause the training</source>
-        <translation>Mettre l’entraînement en pause</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Stop waiting for the dataset; choose another one or load it again later</source>
-        <translation>Ne plus attendre les données ; en choisir d’autres ou les recharger plus tard</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Loading cancelled.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Chargement annulé.&lt;/i&gt;</translation>
-    </message>
-    <message>
         <source>Test set</source>
         <translation>Jeu de test</translation>
-    </message>
-    <message>
-        <source>File (CSV, IDX, HDF5, NumPy)…</source>
-        <translation>Fichier (CSV, IDX, HDF5, NumPy)…</translation>
-    </message>
-    <message>
-        <source>Build a new model from the layers below, or fine-tune the model open in the inspector</source>
-        <translation>Construire un nouveau modèle à partir des couches ci-dessous, ou affiner le modèle ouvert dans l’inspecteur</translation>
-    </message>
-    <message>
-        <source>New model (layers below)</source>
-        <translation>Nouveau modèle (couches ci-dessous)</translation>
-    </message>
-    <message>
-        <source>The model open in the inspector</source>
-        <translation>Le modèle ouvert dans l’inspecteur</translation>
-    </message>
-    <message>
-        <source>Start from:</source>
-        <translation>Partir de :</translation>
-    </message>
-    <message>
-        <source>Datasets (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;All files (*)</source>
-        <translation>Jeux de données (*.csv *.tsv *.txt *.idx *.gz *-ubyte *.h5 *.hdf5 *.npz *.npy);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Open the .npy labels file for %1</source>
-        <translation>Ouvrir le fichier d’étiquettes .npy de %1</translation>
-    </message>
-    <message>
-        <source>NumPy arrays (*.npy)</source>
-        <translation>Tableaux NumPy (*.npy)</translation>
-    </message>
-    <message>
-        <source>The model open in the inspector (none open)</source>
-        <translation>Le modèle ouvert dans l’inspecteur (aucun ouvert)</translation>
-    </message>
-    <message>
-        <source>The model open in the inspector: %1</source>
-        <translation>Le modèle ouvert dans l’inspecteur : %1</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Reading the model…&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Lecture du modèle…&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>%1 takes inputs of shape %2 but the data&apos;s samples have shape %3: choose data the model was made for, or build a new model</source>
-        <translation>%1 prend des entrées de forme %2 mais les échantillons des données ont la forme %3 : choisissez des données pour lesquelles le modèle a été conçu, ou construisez un nouveau modèle</translation>
-    </message>
-    <message>
-        <source>%1 ends with %2 outputs but the data has %3 classes</source>
-        <translation>%1 se termine par %2 sorties mais les données ont %3 classes</translation>
-    </message>
-    <message>
-        <source>Fine-tuning &lt;b&gt;%1&lt;/b&gt;: its layers and weights</source>
-        <translation>Affinage de &lt;b&gt;%1&lt;/b&gt; : ses couches et ses poids</translation>
     </message>
 </context>
 <context>
@@ -2847,6 +2780,65 @@ dense(10)</translation>
     <message>
         <source>The run is not recorded: %1</source>
         <translation>L&apos;exécution n&apos;est pas enregistrée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TransportBar</name>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Start training, or resume it after a pause</source>
+        <translation>Démarrer l’entraînement, ou le reprendre après une pause</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause the training</source>
+        <translation>Mettre l’entraînement en pause</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Pas à pas</translation>
+    </message>
+    <message>
+        <source>Step batch</source>
+        <translation>Un lot</translation>
+    </message>
+    <message>
+        <source>Train on one batch, then pause</source>
+        <translation>Entraîner sur un lot, puis faire une pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>End the run and evaluate the model on the test set</source>
+        <translation>Terminer l’exécution et évaluer le modèle sur le jeu de test</translation>
+    </message>
+    <message>
+        <source>Step epoch</source>
+        <translation>Une époque</translation>
+    </message>
+    <message>
+        <source>Train for one epoch, then pause</source>
+        <translation>Entraîner pendant une époque, puis faire une pause</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Start again from new random weights</source>
+        <translation>Recommencer avec de nouveaux poids aléatoires</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
     </message>
 </context>
 </TS>

@@ -32,9 +32,14 @@ for f in usr/bin/weightscope usr/bin/weightscope-cli \
          usr/share/mime/packages/$id.xml usr/share/icons/hicolor/scalable/apps/$id.svg \
          usr/share/icons/hicolor/16x16/apps/$id.png usr/share/icons/hicolor/512x512/apps/$id.png \
          usr/share/man/man1/weightscope-cli.1.gz usr/share/man/man1/weightscope.1.gz \
-         usr/share/doc/weightscope/user-guide.md; do
+         usr/share/doc/weightscope/user-guide.md usr/share/doc/weightscope/copyright; do
   [ -e "$root/$f" ] || fail "missing /$f"
 done
+# Every hicolor size that resources/ renders, and the copyright file in the DEP-5 format.
+for size in 16 22 24 32 48 64 128 256 512; do
+  [ -e "$root/usr/share/icons/hicolor/${size}x${size}/apps/$id.png" ] || fail "missing the ${size} px icon"
+done
+"$(dirname "$0")/check_copyright.py" "$root/usr/share/doc/weightscope/copyright" || fail "copyright file"
 # Nothing may point back into the build tree (RPATH) or need LD_LIBRARY_PATH.
 for exe in weightscope weightscope-cli; do
   ! readelf -d "$root/usr/bin/$exe" | grep -E 'RPATH|RUNPATH' || fail "$exe has an RPATH"

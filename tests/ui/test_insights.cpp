@@ -4,7 +4,7 @@
 // real run through the panel sends one snapshot per epoch, which the analysis thread (not the
 // training thread) evaluates; a new run drops the evaluations of the one before.
 #include "UiTestSetup.h"
-#include "HandOff.h"
+#include "threads/HandOff.h"
 #include "training/AblationPanel.h"
 #include "training/ActivationPlots.h"
 #include "training/ActivationsView.h"
@@ -15,7 +15,7 @@
 #include "training/TrainingInsights.h"
 #include "training/TrainingPanel.h"
 
-#include "AppSettings.h"
+#include "shell/AppSettings.h"
 #include "nn/Dense.h"
 #include "nn/LayerFactory.h"
 #include "train/Metrics.h"

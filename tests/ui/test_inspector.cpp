@@ -3,9 +3,9 @@
 // shows the reader's message and keeps the previous model; Keras layers select their tensors;
 // comparing a file with itself gives zero differences.
 #include "UiTestSetup.h"
-#include "AppSettings.h"
-#include "MainWindow.h"
-#include "RecentFiles.h"
+#include "shell/AppSettings.h"
+#include "shell/MainWindow.h"
+#include "shell/RecentFiles.h"
 #include "analysis/Downsample.h"
 #include "analysis/Histogram.h"
 #include "analysis/TensorStats.h"

@@ -1,10 +1,10 @@
 // The Playground panel drives training on its worker thread: progress arrives, pause holds,
 // a step is exactly one batch, and closing the main window mid-training shuts down cleanly.
 #include "UiTestSetup.h"
-#include "MainWindow.h"
+#include "shell/MainWindow.h"
 #include "playground/NetworkView.h"
 #include "playground/PlaygroundPanel.h"
-#include "training/DivergenceDialog.h"
+#include "common/DivergenceDialog.h"
 
 #include <QComboBox>
 #include <QPushButton>

@@ -2,12 +2,12 @@
 // controls show and reads it back, Cancel writes nothing; translations switch languages (ours
 // and Qt's); the theme changes the palette; the shortcuts list is built from the menus.
 #include "UiTestSetup.h"
-#include "AppSettings.h"
-#include "HelpDialogs.h"
-#include "MainWindow.h"
-#include "PreferencesDialog.h"
-#include "Theme.h"
-#include "Translations.h"
+#include "shell/AppSettings.h"
+#include "shell/HelpDialogs.h"
+#include "shell/MainWindow.h"
+#include "shell/PreferencesDialog.h"
+#include "shell/Theme.h"
+#include "shell/Translations.h"
 
 #include "util/BuildInfo.h"
 

@@ -2,8 +2,8 @@
 // start offers (once) in a non-modal notice; "Show in Runs" selects it and loads its curves,
 // which reach its last completed epoch.
 #include "UiTestSetup.h"
-#include "MainWindow.h"
-#include "RecoveryNotice.h"
+#include "shell/MainWindow.h"
+#include "shell/RecoveryNotice.h"
 #include "run/RunRecord.h"
 #include "runs/ComparePlot.h"
 #include "runs/RunsPanel.h"

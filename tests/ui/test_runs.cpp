@@ -2,7 +2,7 @@
 // overlaid in the Compare view, smoothed and grouped with the numbers core computes; histories
 // export to CSV; deleting removes the file.
 #include "UiTestSetup.h"
-#include "MainWindow.h"
+#include "shell/MainWindow.h"
 #include "inspector/ComparePanel.h"
 #include "inspector/Inspector.h"
 #include "nn/LayerFactory.h"

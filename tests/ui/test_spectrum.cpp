@@ -3,8 +3,8 @@
 // kernel says how it is reshaped; a vector says it has no spectrum; results are cached per
 // tensor; Cancel stops a long computation. And PlotExport writes real PNG, SVG and PDF files.
 #include "UiTestSetup.h"
-#include "MainWindow.h"
-#include "PlotExport.h"
+#include "shell/MainWindow.h"
+#include "common/PlotExport.h"
 #include "analysis/Spectrum.h"
 #include "inspector/Inspector.h"
 #include "inspector/SpectrumPanel.h"

@@ -3,21 +3,22 @@
 // confusion as a heatmap whose cells list their samples; the shape check
 // explains a model that does not fit; a learning-rate change is marked on the curves.
 #include "UiTestSetup.h"
-#include "MainWindow.h"
-#include "HandOff.h"
-#include "TrainerControl.h"
+#include "shell/MainWindow.h"
+#include "threads/HandOff.h"
+#include "threads/TrainerControl.h"
 #include "run/RecordedTraining.h"
 #include "training/ActivationsView.h"
 #include "training/ConfusionBrowser.h"
 #include "training/ConfusionHeatmap.h"
-#include "training/DivergenceDialog.h"
+#include "common/DivergenceDialog.h"
+#include "common/TransportBar.h"
 #include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
 #include "training/TrainingInsights.h"
 #include "training/TrainingPanel.h"
 
-#include "AppSettings.h"
-#include "BoundedGraph.h"
+#include "shell/AppSettings.h"
+#include "common/BoundedGraph.h"
 #include "data/DatasetSource.h"
 #include "io/ModelFile.h"
 #include "nn/Activation.h"
@@ -109,6 +110,37 @@ private slots:
     void initTestCase()
     {
         ws::test::isolateSettings(QStringLiteral("test_training"));
+    }
+
+    // The one rule both training panels' buttons follow (#20: it was written twice).
+    void transportBarEnablesWhatCanBePressed()
+    {
+        TransportBar run(TransportBar::Kind::Run);
+        const auto enabled = [](const TransportBar& bar) {
+            return QList<bool> { bar.startButton()->isEnabled(), bar.pauseButton()->isEnabled(), bar.stepButton()->isEnabled() };
+        };
+        run.setState(true, false, false, false); // no run, the model does not fit the data
+        QCOMPARE(enabled(run), (QList<bool> { false, false, false }));
+        run.setState(true, false, false, true); // no run, ready
+        QCOMPARE(enabled(run), (QList<bool> { true, false, true }));
+        QCOMPARE(run.startButton()->text(), QStringLiteral("Start"));
+        run.setState(true, true, true, true); // training
+        QCOMPARE(enabled(run), (QList<bool> { false, true, true }));
+        run.setState(true, true, false, true); // paused
+        QCOMPARE(enabled(run), (QList<bool> { true, false, true }));
+        QCOMPARE(run.startButton()->text(), QStringLiteral("Resume"));
+        run.setState(false, true, false, true); // shut down
+        QCOMPARE(enabled(run), (QList<bool> { false, false, false }));
+
+        TransportBar loop(TransportBar::Kind::Loop); // always a model; Start never reads Resume
+        loop.setState(true, true, false);
+        QCOMPARE(enabled(loop), (QList<bool> { true, false, true }));
+        QCOMPARE(loop.startButton()->text(), QStringLiteral("Start"));
+        loop.setState(true, true, true);
+        QCOMPARE(enabled(loop), (QList<bool> { false, true, true }));
+        QSignalSpy steps(&loop, &TransportBar::stepClicked);
+        loop.stepButton()->click();
+        QCOMPARE(steps.count(), 1);
     }
 
     void trainsToTheEndAndReportsCoresAccuracy()

@@ -1,6 +1,6 @@
 #include "ArchitecturePanel.h"
 
-#include "ModelTreePanel.h"
+#include "common/Format.h"
 
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>

@@ -1,6 +1,6 @@
 #include "ComparePanel.h"
 
-#include "ModelTreePanel.h"
+#include "common/Format.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>

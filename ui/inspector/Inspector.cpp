@@ -1,12 +1,13 @@
 #include "Inspector.h"
 
-#include "AppSettings.h"
+#include "common/Format.h"
+#include "shell/AppSettings.h"
 #include "ArchitecturePanel.h"
 #include "ComparePanel.h"
 #include "InspectorWorker.h"
 #include "MetadataPanel.h"
 #include "ModelTreePanel.h"
-#include "RecentFiles.h"
+#include "shell/RecentFiles.h"
 #include "SpectrumPanel.h"
 #include "StatsPanel.h"
 #include "TensorViewPanel.h"
@@ -409,6 +410,23 @@ void Inspector::compareWith(const QString& path)
 void Inspector::selectTensor(int index)
 {
     modelTree_->selectTensors({ index }); // the tree's selection drives the views
+}
+
+void Inspector::selectTensor(const QString& name)
+{
+    if (!hasModel())
+        return;
+    const std::string wanted = name.toStdString();
+    const auto& tensors = model_.file->tensors();
+    for (size_t i = 0; i < tensors.size(); ++i)
+        if (tensors[i].name == wanted)
+            selectTensor(int(i));
+}
+
+void Inspector::showSpectrum()
+{
+    spectrumDock_->show();
+    spectrumDock_->raise();
 }
 
 void Inspector::onTensorSelected(int index)

@@ -7,8 +7,8 @@
 #pragma once
 
 #include "InspectorTypes.h"
-#include "HandOff.h"
-#include "ThreadPtr.h"
+#include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 
 #include <QHash>
 #include <QObject>
@@ -54,6 +54,8 @@ public:
     bool hasModel() const { return model_.file != nullptr; }
     const LoadedModel& model() const { return model_; }
     void selectTensor(int index);      // as clicking it in the tree does
+    void selectTensor(const QString& name); // the open file's tensor of that name, if it has one
+    void showSpectrum();               // shows and raises the Spectrum dock
     int currentTensor() const { return current_; }
     void compareWith(const QString& path);
     // Writes the shown tensor (.npy, float32) or its shown 2-D view (CSV) on the loader thread.

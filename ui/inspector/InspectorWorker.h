@@ -5,7 +5,7 @@
 // stops at its next chunk (ws::Cancelled) without answering.
 #pragma once
 
-#include "HandOff.h"
+#include "threads/HandOff.h"
 #include "InspectorTypes.h"
 
 #include <QObject>

@@ -1,6 +1,6 @@
 #include "MetadataPanel.h"
 
-#include "ModelTreePanel.h"
+#include "common/Format.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>

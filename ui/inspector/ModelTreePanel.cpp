@@ -1,5 +1,7 @@
 #include "ModelTreePanel.h"
 
+#include "common/Format.h"
+
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,16 +16,6 @@
 #include <functional>
 
 namespace ws::ui {
-
-QString formatBytes(quint64 bytes) { return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat); }
-QString formatCount(qint64 n) { return QLocale().toString(n); }
-QString formatShape(const Shape& shape)
-{
-    QStringList parts;
-    for (int64_t d : shape)
-        parts << QString::number(d);
-    return QStringLiteral("(") + parts.join(QStringLiteral(", ")) + (shape.size() == 1 ? QStringLiteral(",)") : QStringLiteral(")"));
-}
 
 ModelTreePanel::ModelTreePanel(QWidget* parent) : QWidget(parent)
 {

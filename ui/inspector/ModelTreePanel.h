@@ -44,9 +44,4 @@ private:
     QList<QTreeWidgetItem*> tensorItems_; // by tensor index
 };
 
-// "1.5 MiB", "12 bytes"; "1,234,567" with the locale's separators.
-QString formatBytes(quint64 bytes);
-QString formatCount(qint64 n);
-QString formatShape(const Shape& shape);
-
 } // namespace ws::ui

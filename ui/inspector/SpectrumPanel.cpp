@@ -1,6 +1,6 @@
 #include "SpectrumPanel.h"
 
-#include "PlotExport.h"
+#include "common/PlotExport.h"
 
 #include <qcustomplot.h>
 

@@ -1,8 +1,8 @@
 #include "StatsPanel.h"
 
-#include "PlotExport.h"
+#include "common/PlotExport.h"
 
-#include "ModelTreePanel.h" // formatCount
+#include "common/Format.h"
 
 #include <qcustomplot.h>
 

@@ -1,9 +1,9 @@
 #include "TensorViewPanel.h"
 
-#include "AppSettings.h"
-#include "ColorMaps.h"
-#include "ModelTreePanel.h" // formatShape
-#include "PlotExport.h"
+#include "shell/AppSettings.h"
+#include "common/ColorMaps.h"
+#include "common/Format.h"
+#include "common/PlotExport.h"
 
 #include <qcustomplot.h>
 

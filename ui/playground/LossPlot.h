@@ -3,7 +3,7 @@
 // day keeps a bounded plot); the owner replots on its timer.
 #pragma once
 
-#include "BoundedGraph.h"
+#include "common/BoundedGraph.h"
 
 #include <qcustomplot.h>
 

@@ -1,6 +1,6 @@
 #include "playground/NetworkView.h"
 
-#include "Geometry.h"
+#include "common/Geometry.h"
 
 #include <QHelpEvent>
 #include <QInputDialog>

@@ -1,8 +1,10 @@
 #include "playground/PlaygroundPanel.h"
 
-#include "training/DivergenceDialog.h"
-
-#include "runs/RunsPanel.h"
+#include "common/DivergenceDialog.h"
+#include "common/Format.h"
+#include "common/Layouts.h"
+#include "common/TransportBar.h"
+#include "shell/AppSettings.h"
 
 #include "playground/BoundaryPlot.h"
 #include "playground/LossPlot.h"
@@ -49,8 +51,6 @@ constexpr FeatureChoice kFeatures[] = {
     { FeatureSinX1, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "sin x₁") },
     { FeatureSinX2, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "sin x₂") },
 };
-
-QString formatLoss(double v) { return std::isfinite(v) ? QString::number(v, 'f', 4) : QStringLiteral("–"); }
 
 QPushButton* smallButton(const QString& text, const QString& tip)
 {
@@ -120,6 +120,28 @@ PlaygroundPanel::~PlaygroundPanel() { shutdown(); }
 
 QWidget* PlaygroundPanel::makeControls()
 {
+    transport_ = new TransportBar(TransportBar::Kind::Loop);
+    auto* controls = new QWidget;
+    auto* column = new QVBoxLayout(controls);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(makeDataBox());
+    column->addWidget(makeNetworkBox());
+    column->addWidget(makeTrainingBox());
+    column->addWidget(transport_);
+    column->addStretch(1);
+    controls->setMaximumWidth(300);
+
+    QScrollArea* scroll = settingsColumn(controls, 0, 316);
+    scroll->setMinimumWidth(controls->sizeHint().width() + 16);
+
+    rebuildLayerEditor();
+    network_->setInputNames(featureNames());
+    connectControls();
+    return scroll;
+}
+
+QWidget* PlaygroundPanel::makeDataBox()
+{
     problem_ = new QComboBox;
     problem_->addItem(tr("Classification"), false);
     problem_->addItem(tr("Regression"), true);
@@ -143,7 +165,28 @@ QWidget* PlaygroundPanel::makeControls()
     discretize_->setToolTip(tr("Colour the plane by the predicted sign rather than the output's value"));
     regenerateButton_ = new QPushButton(tr("Regenerate"));
     regenerateButton_->setToolTip(tr("New random points, and new weights"));
+    batchSize_ = new QSpinBox;
+    batchSize_->setRange(1, 30);
+    batchSize_->setValue(10);
+    batchSize_->setToolTip(tr("Number of points in each training batch"));
 
+    auto* data = new QGroupBox(tr("Data"));
+    auto* dataForm = new QFormLayout(data);
+    dataForm->addRow(tr("Problem:"), problem_);
+    dataForm->addRow(tr("Dataset:"), dataset_);
+    dataForm->addRow(tr("Noise:"), noise_);
+    dataForm->addRow(tr("Training share:"), trainShare_);
+    dataForm->addRow(tr("Batch size:"), batchSize_);
+    auto* toggles = new QHBoxLayout;
+    toggles->addWidget(showTest_);
+    toggles->addWidget(discretize_);
+    dataForm->addRow(toggles);
+    dataForm->addRow(regenerateButton_);
+    return data;
+}
+
+QWidget* PlaygroundPanel::makeNetworkBox()
+{
     auto* featureBox = new QWidget;
     auto* featureGrid = new QGridLayout(featureBox);
     featureGrid->setContentsMargins(0, 0, 0, 0);
@@ -180,6 +223,16 @@ QWidget* PlaygroundPanel::makeControls()
     activation_->addItem(tr("Sigmoid"), int(ActivationKind::Sigmoid));
     activation_->addItem(tr("Linear"), int(ActivationKind::Linear));
 
+    auto* network = new QGroupBox(tr("Network"));
+    auto* networkForm = new QFormLayout(network);
+    networkForm->addRow(tr("Features:"), featureBox);
+    networkForm->addRow(layerBox);
+    networkForm->addRow(tr("Activation:"), activation_);
+    return network;
+}
+
+QWidget* PlaygroundPanel::makeTrainingBox()
+{
     optimizer_ = new QComboBox;
     optimizer_->setToolTip(tr("The algorithm that updates the weights"));
     optimizer_->addItem(tr("SGD"), int(OptimizerKind::SGD));
@@ -201,10 +254,6 @@ QWidget* PlaygroundPanel::makeControls()
     for (const double r : kRegularizationRates)
         regularizationRate_->addItem(QLocale().toString(r, 'f', QLocale::FloatingPointShortest), r);
     regularizationRate_->setEnabled(false);
-    batchSize_ = new QSpinBox;
-    batchSize_->setRange(1, 30);
-    batchSize_->setValue(10);
-    batchSize_->setToolTip(tr("Number of points in each training batch"));
     speed_ = new QComboBox;
     speed_->setToolTip(tr("How many epochs are trained per second"));
     speed_->addItem(tr("Slow (10 epochs/s)"), 10.0);
@@ -213,36 +262,6 @@ QWidget* PlaygroundPanel::makeControls()
     speed_->addItem(tr("Unlimited"), 0.0);
     speed_->setCurrentIndex(2);
 
-    startButton_ = new QPushButton(tr("Start"));
-    startButton_->setToolTip(tr("Start training, or resume it after a pause"));
-    pauseButton_ = new QPushButton(tr("Pause"));
-    pauseButton_->setToolTip(tr("Pause the training"));
-    stepButton_ = new QPushButton(tr("Step batch"));
-    stepButton_->setToolTip(tr("Train on one batch, then pause"));
-    stepEpochButton_ = new QPushButton(tr("Step epoch"));
-    stepEpochButton_->setToolTip(tr("Train for one epoch, then pause"));
-    resetButton_ = new QPushButton(tr("Reset"));
-    resetButton_->setToolTip(tr("Start again from new random weights"));
-
-    auto* data = new QGroupBox(tr("Data"));
-    auto* dataForm = new QFormLayout(data);
-    dataForm->addRow(tr("Problem:"), problem_);
-    dataForm->addRow(tr("Dataset:"), dataset_);
-    dataForm->addRow(tr("Noise:"), noise_);
-    dataForm->addRow(tr("Training share:"), trainShare_);
-    dataForm->addRow(tr("Batch size:"), batchSize_);
-    auto* toggles = new QHBoxLayout;
-    toggles->addWidget(showTest_);
-    toggles->addWidget(discretize_);
-    dataForm->addRow(toggles);
-    dataForm->addRow(regenerateButton_);
-
-    auto* network = new QGroupBox(tr("Network"));
-    auto* networkForm = new QFormLayout(network);
-    networkForm->addRow(tr("Features:"), featureBox);
-    networkForm->addRow(layerBox);
-    networkForm->addRow(tr("Activation:"), activation_);
-
     auto* training = new QGroupBox(tr("Training"));
     auto* trainingForm = new QFormLayout(training);
     trainingForm->addRow(tr("Optimizer:"), optimizer_);
@@ -250,40 +269,14 @@ QWidget* PlaygroundPanel::makeControls()
     trainingForm->addRow(tr("Regularisation:"), regularization_);
     trainingForm->addRow(tr("Rate:"), regularizationRate_);
     trainingForm->addRow(tr("Speed:"), speed_);
+    return training;
+}
 
-    auto* buttons = new QGridLayout;
-    buttons->addWidget(startButton_, 0, 0);
-    buttons->addWidget(pauseButton_, 0, 1);
-    buttons->addWidget(resetButton_, 0, 2);
-    buttons->addWidget(stepButton_, 1, 0, 1, 1);
-    buttons->addWidget(stepEpochButton_, 1, 1, 1, 2);
-
-    auto* controls = new QWidget;
-    auto* column = new QVBoxLayout(controls);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->addWidget(data);
-    column->addWidget(network);
-    column->addWidget(training);
-    column->addLayout(buttons);
-    column->addStretch(1);
-    controls->setMaximumWidth(300);
-
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(controls);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(controls->sizeHint().width() + 16);
-    scroll->setMaximumWidth(316);
-
-    rebuildLayerEditor();
-    network_->setInputNames(featureNames());
-
-    connect(startButton_, &QPushButton::clicked, this, &PlaygroundPanel::start);
-    connect(pauseButton_, &QPushButton::clicked, this, &PlaygroundPanel::pause);
-    connect(stepButton_, &QPushButton::clicked, this, &PlaygroundPanel::step);
-    connect(stepEpochButton_, &QPushButton::clicked, this, &PlaygroundPanel::stepEpoch);
-    connect(resetButton_, &QPushButton::clicked, this, &PlaygroundPanel::reset);
+void PlaygroundPanel::connectControls()
+{
+    transport_->drive(this);
+    connect(transport_, &TransportBar::stepEpochClicked, this, &PlaygroundPanel::stepEpoch);
+    connect(transport_, &TransportBar::resetClicked, this, &PlaygroundPanel::reset);
     connect(regenerateButton_, &QPushButton::clicked, this, &PlaygroundPanel::regenerate);
     connect(problem_, &QComboBox::currentIndexChanged, this, [this] {
         fillDatasets();
@@ -316,7 +309,6 @@ QWidget* PlaygroundPanel::makeControls()
         boundary_->setDiscretized(on);
         dirty_ = true;
     });
-    return scroll;
 }
 
 void PlaygroundPanel::fillDatasets()
@@ -339,10 +331,7 @@ void PlaygroundPanel::fillDatasets()
 // as the buttons above TensorFlow Playground's network columns.
 void PlaygroundPanel::rebuildLayerEditor()
 {
-    while (QLayoutItem* item = layerEditor_->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    clearLayout(layerEditor_);
     auto* title = new QLabel(tr("Hidden layers: %1").arg(hidden_.size()));
     auto* fewer = smallButton(QStringLiteral("−"), tr("Remove the last hidden layer"));
     auto* more = smallButton(QStringLiteral("+"), tr("Add a hidden layer (at most %1)").arg(kMaxHiddenLayers));
@@ -444,7 +433,7 @@ PlaygroundConfig PlaygroundPanel::config() const
     c.epochsPerSecond = speed_->currentData().toDouble();
     c.dataSeed = dataSeed_;
     c.modelSeed = modelSeed_;
-    c.runsFolder = runsFolderSetting().toStdString();
+    c.runsFolder = settings::effectiveRunsFolder().toStdString();
     return c;
 }
 
@@ -608,12 +597,8 @@ void PlaygroundPanel::redraw()
 void PlaygroundPanel::updateButtons()
 {
     const bool alive = thread_ != nullptr;
-    startButton_->setEnabled(alive && !running_);
-    pauseButton_->setEnabled(alive && running_);
-    stepButton_->setEnabled(alive);
-    stepEpochButton_->setEnabled(alive);
+    transport_->setState(alive, true, running_);
     regenerateButton_->setEnabled(alive);
-    resetButton_->setEnabled(alive);
 }
 
 void PlaygroundPanel::setRefreshRate(int hz)

@@ -4,8 +4,8 @@
 // a ~30 Hz timer, never once per batch.
 #pragma once
 
-#include "HandOff.h"
-#include "ThreadPtr.h"
+#include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 #include "playground/PlaygroundTypes.h"
 
 #include <QPointer>
@@ -26,6 +26,7 @@ class DivergenceDialog;
 class LossPlot;
 class NetworkView;
 class TrainingWorker;
+class TransportBar;
 
 class PlaygroundPanel : public QWidget {
     Q_OBJECT
@@ -62,6 +63,10 @@ signals:
 
 private:
     QWidget* makeControls();
+    QWidget* makeDataBox();
+    QWidget* makeNetworkBox();
+    QWidget* makeTrainingBox();
+    void connectControls();
     void restartKeepingState(); // after a setting that needs a new model changed
     void onData(const PlaygroundData& data);
     void onSnapshot(const PlaygroundSnapshot& snapshot);
@@ -91,12 +96,8 @@ private:
     QCheckBox* showTest_ = nullptr;
     QCheckBox* discretize_ = nullptr;
     QComboBox* speed_ = nullptr;
-    QPushButton* startButton_ = nullptr;
-    QPushButton* pauseButton_ = nullptr;
-    QPushButton* stepButton_ = nullptr;
-    QPushButton* stepEpochButton_ = nullptr;
-    QPushButton* resetButton_ = nullptr;
     QPushButton* regenerateButton_ = nullptr;
+    TransportBar* transport_ = nullptr;
     QLabel* stats_ = nullptr;
     BoundaryPlot* boundary_ = nullptr;
     NetworkView* network_ = nullptr;

@@ -6,8 +6,8 @@
 // the worker thread.
 #pragma once
 
-#include "HandOff.h"
-#include "TrainerControl.h"
+#include "threads/HandOff.h"
+#include "threads/TrainerControl.h"
 #include "playground/PlaygroundTypes.h"
 
 #include <QObject>

@@ -1,6 +1,6 @@
 #include "runs/ComparePlot.h"
 
-#include "PlotExport.h"
+#include "common/PlotExport.h"
 
 #include "run/RunCsv.h"
 #include "run/Smoothing.h"

@@ -1,6 +1,6 @@
 #include "runs/ParallelCoordinates.h"
 
-#include "Geometry.h"
+#include "common/Geometry.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

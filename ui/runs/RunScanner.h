@@ -5,7 +5,7 @@
 // drop answers to requests it has since replaced.
 #pragma once
 
-#include "HandOff.h"
+#include "threads/HandOff.h"
 #include "run/RunRecord.h"
 
 #include <QMetaType>

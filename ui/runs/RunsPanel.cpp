@@ -1,6 +1,6 @@
 #include "runs/RunsPanel.h"
 
-#include "AppSettings.h"
+#include "shell/AppSettings.h"
 #include "run/RunStore.h"
 #include "run/RunWeightFile.h"
 #include "runs/ComparePlot.h"
@@ -40,11 +40,6 @@ namespace ws::ui {
 namespace {
 constexpr int kLiveRescanMs = 3000;
 } // namespace
-
-QString runsFolderSetting()
-{
-    return settings::effectiveRunsFolder();
-}
 
 RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
 {
@@ -172,7 +167,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     watcher_ = new QFileSystemWatcher(this);
     connect(watcher_, &QFileSystemWatcher::directoryChanged, changedTimer_, qOverload<>(&QTimer::start));
 
-    setFolder(runsFolderSetting(), false);
+    setFolder(settings::effectiveRunsFolder(), false);
 }
 
 RunsPanel::~RunsPanel()
@@ -250,6 +245,13 @@ void RunsPanel::updateTagBox()
     const int i = tagBox_->findData(current);
     tagBox_->setCurrentIndex(i < 0 ? 0 : i);
     filter_->setTag(tagBox_->currentData().toString());
+}
+
+void RunsPanel::showView(const QString& view, const QString& groupBy)
+{
+    compare_->setGroupBy(groupBy);
+    const QStringList views = { QStringLiteral("curves"), QStringLiteral("table"), QStringLiteral("parallel") };
+    views_->setCurrentIndex(std::max(0, int(views.indexOf(view))));
 }
 
 void RunsPanel::selectAll()

@@ -5,8 +5,8 @@
 // RunScanner thread; the scan reads headers only, histories are read for the selected runs.
 #pragma once
 
-#include "HandOff.h"
-#include "ThreadPtr.h"
+#include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 #include "runs/RunScanner.h"
 
 #include <QWidget>
@@ -26,10 +26,6 @@ class HyperParameterTable;
 class ParallelCoordinates;
 class RunsFilter;
 class RunsModel;
-
-// The runs folder of Preferences (also set by the Runs dock's Folder… button), else the default.
-// Trainings started in the GUI record their runs there.
-QString runsFolderSetting();
 
 class RunsPanel : public QWidget {
     Q_OBJECT
@@ -52,6 +48,9 @@ public:
     QComboBox* tagBox() const { return tagBox_; }
 
     void selectAll();
+    // The view below the table ("curves", "table" or "parallel"; else the curves) and the key the
+    // compared runs are grouped by (tag, lr, seed, ...; empty: none).
+    void showView(const QString& view, const QString& groupBy);
     QStringList selectedPaths() const;
     // Deletes the files of these runs without asking (the Delete button asks first).
     void deleteRuns(const QStringList& paths);

@@ -1,6 +1,6 @@
 #include "training/ActivationPlots.h"
 
-#include "inspector/ColorMaps.h"
+#include "common/ColorMaps.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>

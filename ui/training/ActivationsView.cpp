@@ -1,6 +1,6 @@
 #include "training/ActivationsView.h"
 
-#include "inspector/ModelTreePanel.h" // formatShape
+#include "common/Format.h"
 #include "training/ActivationPlots.h"
 #include "training/DrawCanvas.h"
 #include "training/SampleImages.h"

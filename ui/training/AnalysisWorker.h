@@ -5,7 +5,7 @@
 // through samples or units never builds a queue of 10 000-image evaluations.
 #pragma once
 
-#include "HandOff.h"
+#include "threads/HandOff.h"
 #include "training/InsightTypes.h"
 
 #include <QObject>

@@ -4,9 +4,9 @@
 // about 30 per second, so the GUI is never flooded however fast the engine runs.
 #pragma once
 
-#include "HandOff.h"
+#include "threads/HandOff.h"
 #include "training/InsightTypes.h"
-#include "TrainerControl.h"
+#include "threads/TrainerControl.h"
 #include "training/TrainingTypes.h"
 
 #include <QObject>

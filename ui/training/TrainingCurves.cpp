@@ -1,6 +1,6 @@
 #include "training/TrainingCurves.h"
 
-#include "PlotExport.h"
+#include "common/PlotExport.h"
 
 #include <QVBoxLayout>
 

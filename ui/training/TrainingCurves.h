@@ -4,7 +4,7 @@
 // points thinned evenly, BoundedGraph); the owner replots on its timer.
 #pragma once
 
-#include "BoundedGraph.h"
+#include "common/BoundedGraph.h"
 #include "training/TrainingTypes.h"
 
 #include <QWidget>

@@ -6,8 +6,8 @@
 // evaluation nor a layer-by-layer pass blocks the GUI or the training.
 #pragma once
 
-#include "HandOff.h"
-#include "ThreadPtr.h"
+#include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 #include "training/InsightTypes.h"
 
 #include <QPointer>

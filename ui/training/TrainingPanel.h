@@ -1,33 +1,32 @@
 // General training mode: any dataset the engine reads, any model its layers build. Settings and
-// a preview of the data on the left, live curves and the test confusion matrix on the right.
+// a preview of the data on the left (DatasetSection, ModelSection, OptimizerSection and a
+// TransportBar), live curves and the test confusion matrix on the right.
 // Training runs in a GeneralTrainingWorker on a thread this panel owns; the curves are redrawn
 // on a ~30 Hz timer, never once per batch.
 #pragma once
 
-#include "HandOff.h"
-#include "ThreadPtr.h"
+#include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 #include "training/TrainingTypes.h"
 
 #include <QPointer>
 #include <QWidget>
 
-class QComboBox;
-class QDoubleSpinBox;
-class QGridLayout;
 class QLabel;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
+class QSplitter;
 class QTimer;
 
 namespace ws::ui {
 
 class ConfusionBrowser;
+class DatasetSection;
 class DivergenceDialog;
 class GeneralTrainingWorker;
+class ModelSection;
+class OptimizerSection;
 class TrainingCurves;
 class TrainingInsights;
+class TransportBar;
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -46,6 +45,10 @@ public:
     bool isLoadingPreview() const;             // the busy bar with Cancel is shown
     DivergenceDialog* divergenceDialog() const { return divergence_; }
     bool startsFromInspectorModel() const;     // "Start from" names the inspector's model
+    // Shows one view of the insights for screenshots and demos, and what to show in it once
+    // trained: "test[:true:predicted]" (the final test confusion, the samples of a cell),
+    // "confusion[:true:predicted]" (by epoch) or "activations[:layer:unit,...]" (units switched off).
+    void showView(const QString& view);
 
 public slots:
     void start(); // a new run, or resumes a paused one
@@ -71,52 +74,25 @@ signals:
 
 private:
     QWidget* makeControls();
-    DatasetSource datasetSource() const;
-    void chooseFile();
+    void connectWorker(GeneralTrainingWorker* worker);
+    void connectDivergence();
+    bool beginRun(bool paused); // a new run from the controls; false when the model does not fit
     void requestPreview();
     void onPreview(const DatasetPreview& preview);
     void onProgress(quint64 generation, const QList<TrainingPoint>& points);
     void onRunEnded(const TrainingOutcome& outcome);
     void onDiverged(quint64 generation, const QString& message);
-    void onModelInfo(const ModelInfo& info);
-    void chooseArrays(const QString& path); // HDF5/.npz: which arrays are features and labels
-    bool validateInspectorModel();          // the shape check for a model to fine-tune
-    void applyTemplate();
-    void validateModel(); // live shape check and parameter count
     void clearResults(); // a new run: the curves, the test evaluation, the insights
     void showConfusion(const TrainingOutcome& outcome);
     void updateButtons();
 
-    QComboBox* dataset_ = nullptr;
-    QString filePath_, labelsPath_;
-    QString featuresName_;       // HDF5/.npz: the features array (labelsPath_ names the labels array)
-    QSpinBox* trainLimit_ = nullptr;
-    QDoubleSpinBox* validationSplit_ = nullptr;
-    QGridLayout* previewGrid_ = nullptr;
-    QLabel* dataInfo_ = nullptr;
-    QWidget* loadingRow_ = nullptr; // busy bar and Cancel while a dataset loads
-    QProgressBar* loadingBar_ = nullptr;
-    QPushButton* cancelLoading_ = nullptr;
-    QComboBox* modelSource_ = nullptr;
-    QString inspectorModel_;     // the inspector's file, offered to fine-tune
-    quint64 modelInfoRequest_ = 0;
-    ModelInfo fineTune_;          // what the worker found in inspectorModel_
+    DatasetSection* data_ = nullptr;
+    ModelSection* model_ = nullptr;
+    OptimizerSection* optimizer_ = nullptr;
+    TransportBar* transport_ = nullptr;
     DivergenceDialog* divergence_ = nullptr;
-    QComboBox* template_ = nullptr;
-    QPlainTextEdit* spec_ = nullptr;
-    QLabel* modelInfo_ = nullptr;
-    QComboBox* optimizer_ = nullptr;
-    QDoubleSpinBox* learningRate_ = nullptr;
-    QComboBox* schedule_ = nullptr;
-    QSpinBox* batchSize_ = nullptr;
-    QSpinBox* epochs_ = nullptr;
-    QSpinBox* seed_ = nullptr;
-    QSpinBox* threads_ = nullptr;
-    QPushButton* startButton_ = nullptr;
-    QPushButton* pauseButton_ = nullptr;
-    QPushButton* stepButton_ = nullptr;
-    QPushButton* stopButton_ = nullptr;
     QLabel* status_ = nullptr;
+    QSplitter* resultsSplit_ = nullptr; // the curves above the insights
     TrainingCurves* curves_ = nullptr;
     ConfusionBrowser* testConfusion_ = nullptr; // the final model's, in the "Test set" tab
     TrainingInsights* insights_ = nullptr; // confusion by epoch, activations, ablation
@@ -126,10 +102,7 @@ private:
     QPointer<GeneralTrainingWorker> worker_;
     quint64 generation_ = 0;
     quint64 previewRequest_ = 0;
-    DatasetPreview preview_;     // the data the shape check uses
-    bool modelValid_ = false;
-    bool specFromTemplate_ = false; // the spec is a template's, not typed or given: follow the data
-    bool settingSpec_ = false;
+    DatasetPreview preview_;     // the last preview shown
     bool runActive_ = false;     // a run exists and has not ended
     bool running_ = false;       // not paused
     bool dirty_ = false;

@@ -1,7 +1,7 @@
-#include "PreferencesDialog.h"
+#include "shell/PreferencesDialog.h"
 
-#include "AppSettings.h"
-#include "Translations.h"
+#include "shell/AppSettings.h"
+#include "shell/Translations.h"
 
 #include "util/Threads.h"
 

@@ -1,6 +1,6 @@
-#include "RecentFiles.h"
+#include "shell/RecentFiles.h"
 
-#include "Preference.h"
+#include "shell/Preference.h"
 
 #include <QFileInfo>
 

@@ -1,4 +1,4 @@
-#include "HandOff.h"
+#include "threads/HandOff.h"
 
 namespace ws::ui {
 

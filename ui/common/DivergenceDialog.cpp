@@ -1,4 +1,4 @@
-#include "training/DivergenceDialog.h"
+#include "common/DivergenceDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "HelpDialogs.h"
+#include "shell/HelpDialogs.h"
 
 #include "util/BuildInfo.h"
 

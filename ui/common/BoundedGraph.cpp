@@ -1,4 +1,4 @@
-#include "BoundedGraph.h"
+#include "common/BoundedGraph.h"
 
 #include <qcustomplot.h>
 

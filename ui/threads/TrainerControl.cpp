@@ -1,4 +1,4 @@
-#include "TrainerControl.h"
+#include "threads/TrainerControl.h"
 
 #include "run/RecordedTraining.h"
 #include "train/Trainer.h"

@@ -2,7 +2,7 @@
 // Settings that belong to one panel (its splitter, its last dataset) stay next to that panel.
 #pragma once
 
-#include "Preference.h"
+#include "shell/Preference.h"
 
 #include <QString>
 
@@ -25,7 +25,7 @@ inline const Preference<bool> inspectorFollowsTraining("view/inspectorFollowsTra
 inline const Preference<int> plotRefreshHz("preferences/plotRefreshHz", 30);
 
 QString defaultRunsFolder(); // $XDG_DATA_HOME/weightscope/runs, as weightscope-cli
-QString effectiveRunsFolder(); // the setting, or the default when it is empty
+QString effectiveRunsFolder(); // the setting, or the default when it is empty; GUI trainings record there
 
 // The folder a file dialog for `purpose` ("weights", "export", "dataset") showed last, so the
 // next one starts there (empty the first time: the dialog's own default); remember() stores the

@@ -1,6 +1,6 @@
-#include "PlotExport.h"
+#include "common/PlotExport.h"
 
-#include "AppSettings.h"
+#include "shell/AppSettings.h"
 
 #include <qcustomplot.h>
 

@@ -1,6 +1,6 @@
-#include "ColorMaps.h"
+#include "common/ColorMaps.h"
 
-#include "AppSettings.h"
+#include "shell/AppSettings.h"
 
 #include <algorithm>
 #include <vector>

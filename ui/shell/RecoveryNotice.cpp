@@ -1,6 +1,6 @@
-#include "RecoveryNotice.h"
+#include "shell/RecoveryNotice.h"
 
-#include "Preference.h"
+#include "shell/Preference.h"
 #include "run/RunRecord.h"
 #include "runs/RunsModel.h"
 #include "runs/RunsPanel.h"

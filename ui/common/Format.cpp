@@ -1,0 +1,24 @@
+#include "common/Format.h"
+
+#include <QLocale>
+#include <QStringList>
+
+#include <cmath>
+
+namespace ws::ui {
+
+QString formatBytes(quint64 bytes) { return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat); }
+
+QString formatCount(qint64 n) { return QLocale().toString(n); }
+
+QString formatShape(const Shape& shape)
+{
+    QStringList parts;
+    for (int64_t d : shape)
+        parts << QString::number(d);
+    return QStringLiteral("(") + parts.join(QStringLiteral(", ")) + (shape.size() == 1 ? QStringLiteral(",)") : QStringLiteral(")"));
+}
+
+QString formatLoss(double loss) { return std::isfinite(loss) ? QString::number(loss, 'f', 4) : QStringLiteral("–"); }
+
+} // namespace ws::ui

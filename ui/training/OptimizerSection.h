@@ -1,0 +1,41 @@
+// The Training panel's "Training" box: optimizer, learning rate and its schedule, batch size,
+// epochs, seed and threads. The learning rate may change during a run (learningRateChanged);
+// the rest is read when a run starts.
+#pragma once
+
+#include "train/Experiment.h"
+
+#include <QGroupBox>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+namespace ws::ui {
+
+class OptimizerSection : public QGroupBox {
+    Q_OBJECT
+public:
+    explicit OptimizerSection(QWidget* parent = nullptr);
+
+    void fill(TrainConfig& train) const; // epochs, batch, seed, threads, optimizer, schedule
+    void apply(const TrainConfig& train);
+    int epochs() const;
+    uint64_t seed() const;
+    double learningRate() const;
+    void setLearningRate(double rate); // emits learningRateChanged
+
+signals:
+    void learningRateChanged(double rate);
+
+private:
+    QComboBox* optimizer_ = nullptr;
+    QDoubleSpinBox* learningRate_ = nullptr;
+    QComboBox* schedule_ = nullptr;
+    QSpinBox* batchSize_ = nullptr;
+    QSpinBox* epochs_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QSpinBox* threads_ = nullptr;
+};
+
+} // namespace ws::ui
