@@ -4,9 +4,9 @@
 // a FormatError naming the file and the place.
 #include "TempDir.h"
 
+#include "formats/WeightFormats.h"
 #include "io/KerasReader.h"
 #include "io/ModelFile.h"
-#include "io/WeightFile.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
 

@@ -2,6 +2,7 @@
 // message naming the file.
 #include "TempDir.h"
 
+#include "formats/WeightFormats.h"
 #include "io/ModelFile.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"

@@ -3,10 +3,10 @@
 // or re-run from a record) have bit-identical histories and weights.
 #include "TempDir.h"
 
+#include "formats/WeightFormats.h"
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "io/ModelFile.h"
-#include "io/WeightFile.h"
 #include "run/RunWeightFile.h"
 #include "util/Error.h"
 

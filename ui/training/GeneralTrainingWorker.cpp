@@ -2,7 +2,7 @@
 
 #include "training/SampleImages.h"
 
-#include "io/WeightFile.h"
+#include "formats/WeightFormats.h"
 #include "run/DatasetFingerprint.h"
 #include "run/RunStore.h"
 #include "train/Metrics.h"
