@@ -6,8 +6,8 @@
 
 #include "formats/WeightFormats.h"
 #include "io/KerasReader.h"
-#include "io/ModelFile.h"
 #include "nn/LayerFactory.h"
+#include "train/ModelSave.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>
