@@ -3,7 +3,7 @@
 // does (content sniffing included). fuzz/CMakeLists.txt builds one executable per suffix.
 #include "FuzzInput.h"
 
-#include "io/WeightFile.h"
+#include "formats/WeightFormats.h"
 #include "util/Error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)

@@ -5,8 +5,8 @@
 
 #include "data/DatasetSource.h"
 #include "data/Normalize.h"
+#include "formats/WeightFormats.h"
 #include "io/ModelFile.h"
-#include "io/WeightFile.h"
 #include "train/Experiment.h"
 #include "util/Error.h"
 #include "util/Threads.h"

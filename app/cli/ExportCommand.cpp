@@ -5,10 +5,10 @@
 #include "cli/Args.h"
 #include "cli/Commands.h"
 
+#include "formats/WeightFormats.h"
 #include "io/ModelFile.h"
 #include "io/NpyWriter.h"
 #include "io/SafetensorsWriter.h"
-#include "io/WeightFile.h"
 #include "util/Error.h"
 
 #include <iostream>

@@ -5,7 +5,7 @@
 #include "cli/Commands.h"
 
 #include "analysis/TensorStats.h"
-#include "io/WeightFile.h"
+#include "formats/WeightFormats.h"
 #include "util/Error.h"
 
 #include <nlohmann/json.hpp>

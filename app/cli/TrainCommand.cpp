@@ -7,7 +7,6 @@
 #include "cli/Training.h"
 
 #include "data/Hdf5Dataset.h"
-#include "io/ModelFile.h"
 #include "nn/LayerFactory.h"
 #include "run/DatasetFingerprint.h"
 #include "run/RecordedTraining.h"
@@ -15,6 +14,7 @@
 #include "run/RunStore.h"
 #include "train/Experiment.h"
 #include "train/Metrics.h"
+#include "train/ModelSave.h"
 #include "util/Error.h"
 #include "util/Threads.h"
 

@@ -84,7 +84,10 @@ void readModelTensors(hid_t file, const std::string& group, Sequential& model, c
     readTensors(file, prefix + "state", model, true, path);
 }
 
-void saveModel(const std::string& path, Sequential& model, const nlohmann::json& metadata, const Optimizer* optimizer)
+namespace {
+
+void writeModelFile(const std::string& path, Sequential& model, const nlohmann::json& metadata,
+    const SavedOptimizer* optimizer)
 {
     h5::silenceErrors();
     const std::string temp = path + ".part";
@@ -109,24 +112,16 @@ void saveModel(const std::string& path, Sequential& model, const nlohmann::json&
             writeModelTensors(file.get(), "", model, path);
             if (optimizer) {
                 h5::Handle g = h5::createGroups(file.get(), "optimizer", path);
-                h5::writeStringAttribute(g.get(), "optimizer", optimizer->config().toJson().dump(), path);
-                h5::writeStringAttribute(g.get(), "steps", std::to_string(optimizer->steps()), path);
-                const auto params = model.params();
-                const auto& state = optimizer->state();
-                size_t k = 0;
-                for (size_t i = 0; i < model.size(); ++i) {
-                    for (const Param* p : model.layer(i).params()) {
-                        if (k >= state.size() || params[k] != p)
-                            break;
-                        const auto& s = state[k++];
-                        if (s.first.empty() && s.second.empty())
-                            continue;
-                        h5::Handle pg = h5::createGroups(file.get(), "optimizer/" + model.layer(i).name() + "/" + p->name, path);
-                        if (!s.first.empty())
-                            h5::writeFloatDataset(pg.get(), "first", dimsOf(s.first), s.first.data(), path);
-                        if (!s.second.empty())
-                            h5::writeFloatDataset(pg.get(), "second", dimsOf(s.second), s.second.data(), path);
-                    }
+                h5::writeStringAttribute(g.get(), "optimizer", optimizer->config.dump(), path);
+                h5::writeStringAttribute(g.get(), "steps", std::to_string(optimizer->steps), path);
+                for (const SavedOptimizer::Moments& m : optimizer->moments) {
+                    if (m.first.empty() && m.second.empty())
+                        continue;
+                    h5::Handle pg = h5::createGroups(file.get(), "optimizer/" + m.layer + "/" + m.param, path);
+                    if (!m.first.empty())
+                        h5::writeFloatDataset(pg.get(), "first", dimsOf(m.first), m.first.data(), path);
+                    if (!m.second.empty())
+                        h5::writeFloatDataset(pg.get(), "second", dimsOf(m.second), m.second.data(), path);
                 }
             }
             if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0)
@@ -169,6 +164,19 @@ void saveModel(const std::string& path, Sequential& model, const nlohmann::json&
         std::remove(temp.c_str());
         throw FormatError(path + ": cannot replace the file: " + ec.message());
     }
+}
+
+} // namespace
+
+void saveModel(const std::string& path, Sequential& model, const nlohmann::json& metadata)
+{
+    writeModelFile(path, model, metadata, nullptr);
+}
+
+void saveModel(const std::string& path, Sequential& model, const nlohmann::json& metadata,
+    const SavedOptimizer& optimizer)
+{
+    writeModelFile(path, model, metadata, &optimizer);
 }
 
 LoadedModel loadModel(const std::string& path)

@@ -7,21 +7,38 @@
 //   /optimizer/<layer>/<param>/{first,second}   optimizer moments; attribute optimizer (JSON)
 //                                              and steps on /optimizer
 // Files are written to a temporary name beside the target and renamed, so a failure leaves
-// an existing file intact.
+// an existing file intact. The optimizer's part comes as plain data (SavedOptimizer), so io/
+// needs nothing from train/; train/ModelSave.h saves a model with its ws::Optimizer.
 #pragma once
 
 #include "io/WeightFile.h"
 #include "nn/Sequential.h"
-#include "train/Optimizer.h"
+#include "tensor/Tensor.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ws {
 
-void saveModel(const std::string& path, Sequential& model, const nlohmann::json& metadata = {},
-    const Optimizer* optimizer = nullptr);
+// An optimizer's state as the file holds it under /optimizer.
+struct SavedOptimizer {
+    nlohmann::json config; // attribute optimizer (OptimizerConfig::toJson())
+    int64_t steps = 0;     // attribute steps
+    struct Moments {
+        std::string layer; // /optimizer/<layer>/<param>/{first,second}
+        std::string param;
+        Tensor first;      // the parameter's shape; empty: no dataset written
+        Tensor second;
+    };
+    std::vector<Moments> moments; // written in this order
+};
+
+void saveModel(const std::string& path, Sequential& model, const nlohmann::json& metadata = {});
+void saveModel(const std::string& path, Sequential& model, const nlohmann::json& metadata,
+    const SavedOptimizer& optimizer);
 
 struct LoadedModel {
     Sequential model;

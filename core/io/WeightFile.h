@@ -1,7 +1,8 @@
 // A weight file opened for inspection: the list of tensors (name, dtype, shape, where the bytes
 // are), the file's metadata, and — where the format says — the model's architecture.
 // Readers (safetensors, NumPy, Keras, GGUF, ONNX, PyTorch) implement this interface; the CLI's
-// `inspect`, the statistics in core/analysis and the GUI's inspector only use it.
+// `inspect`, the statistics in core/analysis and the GUI's inspector only use it. Files are
+// opened with openWeightFile() (formats/WeightFormats.h), which picks the reader.
 //
 // Opening reads headers only; tensor data is read on request, in chunks, converted to float32,
 // so memory does not grow with the file. Every reader checks offsets and sizes against the real
@@ -60,6 +61,7 @@ public:
     virtual std::optional<Sequential> model() const { return std::nullopt; }
 
 protected:
+    // Defined in formats/WeightFormats.cpp; it makes every file's metadata valid UTF-8.
     friend std::unique_ptr<WeightFile> openWeightFile(const std::string& path);
 
     // The tensor that read(index, first, count, ...) asks for, after checking that it exists and
@@ -70,11 +72,5 @@ protected:
     std::vector<TensorInfo> tensors_;
     nlohmann::json metadata_ = nlohmann::json::object();
 };
-
-// Opens by content and name: a folder (sharded safetensors with model.safetensors.index.json),
-// .safetensors, .npy, .npz, .h5/.hdf5/.keras, .gguf, .onnx, PyTorch .pt/.pth/.bin/.ckpt, run records
-// ("run.h5", "run.h5#epoch_0005": run/RunWeightFile.h); throws
-// FormatError for what no reader takes.
-std::unique_ptr<WeightFile> openWeightFile(const std::string& path);
 
 } // namespace ws

@@ -1,7 +1,7 @@
 #include "train/Experiment.h"
 
 #include "data/Split.h"
-#include "io/WeightFile.h"
+#include "formats/WeightFormats.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
 

@@ -8,7 +8,7 @@
 #include "analysis/TensorDiff.h"
 #include "analysis/TensorStats.h"
 #include "analysis/TensorView.h"
-#include "io/WeightFile.h"
+#include "formats/WeightFormats.h"
 
 #include <gtest/gtest.h>
 

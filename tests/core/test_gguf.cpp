@@ -7,9 +7,9 @@
 #include "TempDir.h"
 
 #include "analysis/TensorStats.h"
+#include "formats/WeightFormats.h"
 #include "io/GgmlQuant.h"
 #include "io/GgufReader.h"
-#include "io/WeightFile.h"
 #include "tensor/DType.h"
 #include "util/Error.h"
 

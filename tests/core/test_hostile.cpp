@@ -17,8 +17,8 @@
 #include "data/Csv.h"
 #include "data/DatasetSource.h"
 #include "data/Idx.h"
+#include "formats/WeightFormats.h"
 #include "io/ModelFile.h"
-#include "io/WeightFile.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>

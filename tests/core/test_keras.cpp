@@ -4,10 +4,10 @@
 // a FormatError naming the file and the place.
 #include "TempDir.h"
 
+#include "formats/WeightFormats.h"
 #include "io/KerasReader.h"
-#include "io/ModelFile.h"
-#include "io/WeightFile.h"
 #include "nn/LayerFactory.h"
+#include "train/ModelSave.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>

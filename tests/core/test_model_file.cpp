@@ -2,8 +2,11 @@
 // message naming the file.
 #include "TempDir.h"
 
+#include "formats/WeightFormats.h"
+#include "io/Hdf5Util.h"
 #include "io/ModelFile.h"
 #include "nn/LayerFactory.h"
+#include "train/ModelSave.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>
@@ -175,4 +178,63 @@ TEST(ModelFile, OpensAsAWeightFileWithEveryTensorAndTheModel)
     auto again = file->model();
     ASSERT_TRUE(again.has_value());
     EXPECT_EQ(again->paramCount(), model.paramCount());
+}
+
+// The optimizer's state reaches the file as plain data (io/ModelFile.h's SavedOptimizer, made by
+// train/ModelSave.h): its configuration, step count and every parameter's moments.
+TEST(ModelFile, KeepsTheOptimizersConfigStepsAndMomentsUnderOptimizer)
+{
+    TempDir dir;
+    Sequential model = makeModel();
+    OptimizerConfig config; // Adam: both moments
+    config.learningRate = 0.01f;
+    Optimizer optimizer(config, model.params());
+    for (size_t k = 0; k < optimizer.state().size(); ++k) {
+        Optimizer::State& s = optimizer.state()[k];
+        for (int64_t i = 0; i < s.first.size(); ++i) {
+            s.first[i] = float(k) + 0.25f * float(i);
+            s.second[i] = float(k) + 0.5f * float(i);
+        }
+    }
+    optimizer.setSteps(7);
+    const std::string path = dir.file("m.h5");
+    saveModel(path, model, { { "seed", 9 } }, &optimizer);
+    EXPECT_EQ(loadModel(path).model.config(), model.config());
+
+    h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    ASSERT_TRUE(file.valid());
+    h5::Handle group(H5Gopen2(file.get(), "optimizer", H5P_DEFAULT));
+    ASSERT_TRUE(group.valid()) << "no /optimizer group";
+    EXPECT_EQ(nlohmann::json::parse(h5::readStringAttribute(group.get(), "optimizer", path)), config.toJson());
+    EXPECT_EQ(h5::readStringAttribute(group.get(), "steps", path), "7");
+    size_t k = 0;
+    for (size_t i = 0; i < model.size(); ++i) {
+        for (const Param* p : model.layer(i).params()) {
+            const Optimizer::State& s = optimizer.state()[k++];
+            for (const auto& [moment, want] : { std::pair { "first", &s.first }, std::pair { "second", &s.second } }) {
+                const std::string name = "optimizer/" + model.layer(i).name() + "/" + p->name + "/" + moment;
+                std::vector<hsize_t> dims;
+                const std::vector<float> got = h5::readFloatDataset(file.get(), name, dims, path, 1 << 20);
+                EXPECT_EQ(Shape(dims.begin(), dims.end()), want->shape()) << name;
+                EXPECT_TRUE(std::equal(got.begin(), got.end(), want->data(), want->data() + want->size())) << name;
+            }
+        }
+    }
+    EXPECT_EQ(k, 3u) << "dense_1 kernel and bias, dense_2 kernel";
+}
+
+TEST(ModelFile, WritesNoMomentsForAnOptimizerThatKeepsNone)
+{
+    TempDir dir;
+    Sequential model = makeModel();
+    OptimizerConfig config;
+    config.kind = OptimizerKind::SGD; // without momentum: no state per parameter
+    Optimizer optimizer(config, model.params());
+    const std::string path = dir.file("m.h5");
+    saveModel(path, model, {}, &optimizer);
+    h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    h5::Handle group(H5Gopen2(file.get(), "optimizer", H5P_DEFAULT));
+    ASSERT_TRUE(group.valid()) << "no /optimizer group";
+    EXPECT_EQ(h5::readStringAttribute(group.get(), "steps", path), "0");
+    EXPECT_FALSE(h5::exists(file.get(), "optimizer/dense_1")) << "moments written for SGD without momentum";
 }

@@ -1,10 +1,10 @@
 // NumPy .npy/.npz reading and writing: files written by NumPy itself
 // (tools/make_numpy_reference.py -> tests/data/numpy, values in expected.json) compared exactly,
 // hostile files made here, and round trips through our writers (read back by us and by NumPy).
+#include "formats/WeightFormats.h"
 #include "io/NpyReader.h"
 #include "io/NpyWriter.h"
 #include "io/NpzReader.h"
-#include "io/WeightFile.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>

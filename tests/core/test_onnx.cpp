@@ -2,9 +2,9 @@
 // tools/make_onnx_reference.py: models exported with torch.onnx.export and PyTorch's outputs for
 // fixed inputs (.npy), typed-field initializers made with onnx.helper, graphs the engine cannot
 // run, and hostile files in bad/.
+#include "formats/WeightFormats.h"
 #include "io/OnnxReader.h"
 #include "io/StrictJson.h"
-#include "io/WeightFile.h"
 #include "nn/LayerFactory.h"
 #include "nn/Permute.h"
 #include "util/Error.h"

@@ -3,12 +3,12 @@
 #include "TempDir.h"
 
 #include "data/Playground.h"
+#include "formats/WeightFormats.h"
 #include "nn/LayerFactory.h"
 #include "run/DatasetFingerprint.h"
 #include "run/RunCsv.h"
 #include "run/RunParameters.h"
 #include "run/RunWeightFile.h"
-#include "io/WeightFile.h"
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "run/Smoothing.h"

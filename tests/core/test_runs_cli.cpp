@@ -4,10 +4,10 @@
 #include "RunCompare.h"
 #include "TempDir.h"
 
+#include "formats/WeightFormats.h"
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "io/ModelFile.h"
-#include "io/WeightFile.h"
 #include "run/PlaygroundRun.h"
 #include "run/RunWeightFile.h"
 #include "util/Error.h"

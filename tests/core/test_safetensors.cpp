@@ -3,9 +3,9 @@
 // F16) and NumPy (the rest); expected.json holds their values and NumPy float64 statistics.
 // Hostile files are written by the tests themselves into a temporary folder.
 #include "analysis/TensorStats.h"
+#include "formats/WeightFormats.h"
 #include "io/SafetensorsReader.h"
 #include "io/SafetensorsWriter.h"
-#include "io/WeightFile.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 // fit against an independent NumPy implementation (tools/make_spectrum_reference.py writes both
 // into tests/data/spectrum/), cancellation, and the inputs that have no spectrum or no fit.
 #include "analysis/Spectrum.h"
-#include "io/WeightFile.h"
+#include "formats/WeightFormats.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

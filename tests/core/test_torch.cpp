@@ -2,10 +2,10 @@
 // tests/data/torch) compared exactly with the values torch wrote beside them (expected_*.npz,
 // read back with our NumPy reader); hostile pickles and archives refused with a message naming
 // the file and the place, without running anything; byte-level damage never crashes.
+#include "formats/WeightFormats.h"
 #include "io/NpzReader.h"
 #include "io/PickleReader.h"
 #include "io/TorchReader.h"
-#include "io/WeightFile.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,6 @@
 #include "InspectorWorker.h"
 
+#include "formats/WeightFormats.h"
 #include "io/NpyWriter.h"
 #include "util/Error.h"
 

@@ -2,7 +2,7 @@
 
 #include "training/SampleImages.h"
 
-#include "io/WeightFile.h"
+#include "formats/WeightFormats.h"
 #include "run/DatasetFingerprint.h"
 #include "analysis/Confusion.h"
 #include "run/RecordedTraining.h"
