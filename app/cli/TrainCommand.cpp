@@ -7,6 +7,7 @@
 #include "cli/Training.h"
 
 #include "data/Hdf5Dataset.h"
+#include "data/Playground.h"
 #include "nn/LayerFactory.h"
 #include "run/DatasetFingerprint.h"
 #include "run/RecordedTraining.h"
@@ -35,7 +36,7 @@ const std::vector<OptionSpec>& trainOptions()
 {
     static const std::vector<OptionSpec> specs = {
         { "config", "FILE", "experiment as JSON (docs/cli.md); options below override it" },
-        { "dataset", "NAME|PATH", "fashion-mnist, circle, xor, gauss, spiral, plane, multi-gauss, a .csv, HDF5 (.h5) or NumPy (.npz, .npy) file, or an IDX images file" },
+        { "dataset", "NAME|PATH", "fashion-mnist, " + enumNameList<PlaygroundKind>() + ", a .csv, HDF5 (.h5) or NumPy (.npz, .npy) file, or an IDX images file" },
         { "labels", "PATH|NAME", "labels: an IDX or .npy file, or the labels array in an HDF5/.npz file (default y, labels, label)" },
         { "features", "NAME", "the features array in an HDF5/.npz file (default x, X, images, data)" },
         { "label-column", "NAME|INDEX", "CSV column holding the label (default: the last)" },
@@ -48,21 +49,21 @@ const std::vector<OptionSpec>& trainOptions()
         { "model", "SPEC", "preset (mlp, cnn, tf-cnn, playground, auto) or layers, e.g. \"flatten dense(256) relu dense(10)\"" },
         { "epochs", "N", "passes over the training data (default 10)" },
         { "batch", "N", "mini-batch size (default 32)" },
-        { "optimizer", "NAME", "sgd, adam, adamw, rmsprop (default adam)" },
+        { "optimizer", "NAME", enumNameList<OptimizerKind>() + " (default adam)" },
         { "lr", "X", "learning rate (default 0.001)" },
         { "momentum", "X", "SGD momentum (default 0)" },
         { "nesterov", "", "SGD with Nesterov momentum" },
         { "weight-decay", "X", "decoupled weight decay (AdamW default 0.01)" },
         { "l1", "X", "L1 regularisation of kernels" },
         { "l2", "X", "L2 regularisation of kernels" },
-        { "schedule", "NAME", "constant, step, cosine (default constant)" },
+        { "schedule", "NAME", enumNameList<ScheduleKind>() + " (default constant)" },
         { "step-epochs", "N", "step schedule: epochs between drops (default 10)" },
         { "gamma", "X", "step schedule: factor per drop (default 0.1)" },
         { "min-lr", "X", "cosine schedule: final learning rate (default 0)" },
         { "warmup", "N", "linear warm-up over N steps" },
-        { "loss", "NAME", "softmax_cross_entropy, cross_entropy, binary_cross_entropy, mse (default: from the model)" },
+        { "loss", "NAME", enumNameList<LossKind>() + " (default: from the model)" },
         { "validation-split", "F", "share of the training data held out for validation (default 0)" },
-        { "normalize", "KIND", "none, minmax, standardize (fitted on the training split)" },
+        { "normalize", "KIND", enumNameList<NormalizeKind>() + " (fitted on the training split)" },
         { "seed", "N", "one seed for data, initialisation, shuffling and dropout (default 0)" },
         { "threads", "N", "threads for matrix products (default: all cores)" },
         { "save", "FILE", "write the trained model (Weightscope HDF5, docs/file-formats.md)" },

@@ -119,8 +119,8 @@ LoadedData loadAll(const DatasetSource& source)
             all = readIdxDataset(source.name, source.labels);
         } else {
             throw ConfigError("unknown dataset '" + source.name
-                + "': use fashion-mnist, circle, xor, gauss, spiral, plane, multi-gauss, a .csv file, "
-                  "an HDF5 (.h5) or NumPy (.npz, .npy) file, or an IDX images file with a labels file");
+                + "': use fashion-mnist, " + enumNameList<PlaygroundKind>()
+                + ", a .csv file, an HDF5 (.h5) or NumPy (.npz, .npy) file, or an IDX images file with a labels file");
         }
     }
     if (fraction < 0)

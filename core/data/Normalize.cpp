@@ -21,26 +21,9 @@ bool isConstant(double spread, double magnitude)
 
 } // namespace
 
-NormalizeKind parseNormalize(const std::string& text)
-{
-    if (text == "none")
-        return NormalizeKind::None;
-    if (text == "minmax")
-        return NormalizeKind::MinMax;
-    if (text == "standardize")
-        return NormalizeKind::Standardize;
-    throw ConfigError("unknown normalisation '" + text + "' (expected none, minmax or standardize)");
-}
+NormalizeKind parseNormalize(const std::string& text) { return parseEnum<NormalizeKind>(text); }
 
-std::string normalizeName(NormalizeKind kind)
-{
-    switch (kind) {
-    case NormalizeKind::None: return "none";
-    case NormalizeKind::MinMax: return "minmax";
-    case NormalizeKind::Standardize: return "standardize";
-    }
-    return "none";
-}
+std::string normalizeName(NormalizeKind kind) { return std::string(enumName(kind)); }
 
 Normalizer Normalizer::fit(const Dataset& train, NormalizeKind kind)
 {

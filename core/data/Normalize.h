@@ -2,6 +2,7 @@
 #pragma once
 
 #include "data/Dataset.h"
+#include "util/EnumNames.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -12,7 +13,16 @@ namespace ws {
 
 enum class NormalizeKind { None, MinMax, Standardize };
 
-NormalizeKind parseNormalize(const std::string& text); // "none", "minmax", "standardize"; else ConfigError
+template <> struct EnumNames<NormalizeKind> {
+    static constexpr std::string_view what = "normalisation";
+    static constexpr EnumEntry<NormalizeKind> entries[] = {
+        { NormalizeKind::None, "none", "None" },
+        { NormalizeKind::MinMax, "minmax", "Min-max to [0, 1]" },
+        { NormalizeKind::Standardize, "standardize", "Standardize (mean 0, std 1)" },
+    };
+};
+
+NormalizeKind parseNormalize(const std::string& text); // else ConfigError
 std::string normalizeName(NormalizeKind kind);
 
 // Per element of a sample (for (N, F) data per feature; for images per pixel and channel), the

@@ -149,36 +149,9 @@ std::vector<Example> multiGauss(int64_t n, double noise, Rng& rng)
 
 } // namespace
 
-PlaygroundKind parsePlaygroundKind(const std::string& text)
-{
-    if (text == "circle")
-        return PlaygroundKind::Circle;
-    if (text == "xor")
-        return PlaygroundKind::Xor;
-    if (text == "gauss")
-        return PlaygroundKind::Gauss;
-    if (text == "spiral")
-        return PlaygroundKind::Spiral;
-    if (text == "plane")
-        return PlaygroundKind::Plane;
-    if (text == "multi-gauss")
-        return PlaygroundKind::MultiGauss;
-    throw ConfigError("unknown Playground dataset '" + text
-        + "' (expected circle, xor, gauss, spiral, plane or multi-gauss)");
-}
+PlaygroundKind parsePlaygroundKind(const std::string& text) { return parseEnum<PlaygroundKind>(text); }
 
-std::string playgroundName(PlaygroundKind kind)
-{
-    switch (kind) {
-    case PlaygroundKind::Circle: return "circle";
-    case PlaygroundKind::Xor: return "xor";
-    case PlaygroundKind::Gauss: return "gauss";
-    case PlaygroundKind::Spiral: return "spiral";
-    case PlaygroundKind::Plane: return "plane";
-    case PlaygroundKind::MultiGauss: return "multi-gauss";
-    }
-    return "unknown";
-}
+std::string playgroundName(PlaygroundKind kind) { return std::string(enumName(kind)); }
 
 bool isRegression(PlaygroundKind kind)
 {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "data/Dataset.h"
+#include "util/EnumNames.h"
 
 #include <cstdint>
 #include <string>
@@ -15,7 +16,20 @@ namespace ws {
 
 enum class PlaygroundKind { Circle, Xor, Gauss, Spiral, Plane, MultiGauss };
 
-PlaygroundKind parsePlaygroundKind(const std::string& text); // "circle", "xor", "gauss", "spiral", "plane", "multi-gauss"
+// Names as DatasetSource and the command line spell them; labels as Playground's menu.
+template <> struct EnumNames<PlaygroundKind> {
+    static constexpr std::string_view what = "Playground dataset";
+    static constexpr EnumEntry<PlaygroundKind> entries[] = {
+        { PlaygroundKind::Circle, "circle", "Circle" },
+        { PlaygroundKind::Xor, "xor", "Exclusive or" },
+        { PlaygroundKind::Gauss, "gauss", "Gaussian" },
+        { PlaygroundKind::Spiral, "spiral", "Spiral" },
+        { PlaygroundKind::Plane, "plane", "Plane" },
+        { PlaygroundKind::MultiGauss, "multi-gauss", "Multi-Gaussian" },
+    };
+};
+
+PlaygroundKind parsePlaygroundKind(const std::string& text);
 std::string playgroundName(PlaygroundKind kind);
 bool isRegression(PlaygroundKind kind);
 

@@ -10,30 +10,6 @@ namespace ws {
 
 namespace {
 
-struct ActivationName {
-    ActivationKind kind;
-    const char* name;     // config spelling
-    const char* typeName; // layer type shown to users
-};
-constexpr ActivationName kNames[] = {
-    { ActivationKind::Linear, "linear", "Linear" },
-    { ActivationKind::ReLU, "relu", "ReLU" },
-    { ActivationKind::LeakyReLU, "leaky_relu", "LeakyReLU" },
-    { ActivationKind::ELU, "elu", "ELU" },
-    { ActivationKind::GELU, "gelu", "GELU" },
-    { ActivationKind::Tanh, "tanh", "Tanh" },
-    { ActivationKind::Sigmoid, "sigmoid", "Sigmoid" },
-    { ActivationKind::Softmax, "softmax", "Softmax" },
-};
-
-const ActivationName& entryFor(ActivationKind kind)
-{
-    for (const auto& e : kNames)
-        if (e.kind == kind)
-            return e;
-    return kNames[0];
-}
-
 constexpr float kInvSqrt2 = 0.70710678118654752f;
 constexpr float kInvSqrt2Pi = 0.39894228040143268f;
 
@@ -41,16 +17,12 @@ constexpr float kInvSqrt2Pi = 0.39894228040143268f;
 
 ActivationKind parseActivation(const std::string& text)
 {
-    for (const auto& e : kNames)
-        if (text == e.name)
-            return e.kind;
-    if (text == "none" || text.empty())
+    if (text.empty())
         return ActivationKind::Linear;
-    throw ConfigError("unknown activation '" + text
-        + "' (known: relu, leaky_relu, elu, gelu, tanh, sigmoid, softmax, linear)");
+    return parseEnum<ActivationKind>(text);
 }
 
-std::string activationName(ActivationKind kind) { return entryFor(kind).name; }
+std::string activationName(ActivationKind kind) { return std::string(enumName(kind)); }
 
 ActivationLayer::ActivationLayer(ActivationKind kind, float alpha)
     : kind_(kind)
@@ -60,7 +32,7 @@ ActivationLayer::ActivationLayer(ActivationKind kind, float alpha)
         alpha_ = kind == ActivationKind::LeakyReLU ? 0.3f : 1.0f;
 }
 
-std::string ActivationLayer::typeName() const { return entryFor(kind_).typeName; }
+std::string ActivationLayer::typeName() const { return std::string(enumLabel(kind_)); }
 
 Shape ActivationLayer::build(const Shape& inputShape)
 {

@@ -4,12 +4,28 @@
 #pragma once
 
 #include "nn/Layer.h"
+#include "util/EnumNames.h"
 
 namespace ws {
 
 enum class ActivationKind { Linear, ReLU, LeakyReLU, ELU, GELU, Tanh, Sigmoid, Softmax };
 
-// "relu", "leaky_relu", "elu", "gelu", "tanh", "sigmoid", "softmax", "linear" (Keras spellings).
+// Names are Keras' spellings; the label is also the layer's type name (ActivationLayer::typeName).
+template <> struct EnumNames<ActivationKind> {
+    static constexpr std::string_view what = "activation";
+    static constexpr EnumEntry<ActivationKind> entries[] = {
+        { ActivationKind::Linear, "linear", "Linear", "none" },
+        { ActivationKind::ReLU, "relu", "ReLU" },
+        { ActivationKind::LeakyReLU, "leaky_relu", "LeakyReLU" },
+        { ActivationKind::ELU, "elu", "ELU" },
+        { ActivationKind::GELU, "gelu", "GELU" },
+        { ActivationKind::Tanh, "tanh", "Tanh" },
+        { ActivationKind::Sigmoid, "sigmoid", "Sigmoid" },
+        { ActivationKind::Softmax, "softmax", "Softmax" },
+    };
+};
+
+// A name or alias from the table; the empty text is linear too (Keras' activation=None).
 ActivationKind parseActivation(const std::string& text);
 std::string activationName(ActivationKind kind);
 

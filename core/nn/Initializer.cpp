@@ -6,52 +6,31 @@
 
 namespace ws {
 
-namespace {
-
-struct InitName {
-    Init kind;
-    const char* name;
-};
-constexpr InitName kInitNames[] = {
-    { Init::GlorotUniform, "glorot_uniform" }, { Init::GlorotNormal, "glorot_normal" },
-    { Init::HeUniform, "he_uniform" }, { Init::HeNormal, "he_normal" },
-    { Init::Uniform, "uniform" }, { Init::Zeros, "zeros" }, { Init::Ones, "ones" },
-    { Init::Constant, "constant" },
-};
-
-} // namespace
-
 Initializer Initializer::parse(const std::string& text)
 {
     const auto colon = text.find(':');
-    const std::string head = text.substr(0, colon);
-    for (const auto& entry : kInitNames) {
-        if (head != entry.name)
-            continue;
-        Initializer init { entry.kind, entry.kind == Init::Uniform ? 0.05f : 0.0f };
-        if (colon != std::string::npos) {
-            try {
-                init.value = std::stof(text.substr(colon + 1));
-            } catch (const std::exception&) {
-                throw ConfigError("initialiser '" + text + "': the value after ':' is not a number");
-            }
+    const auto kind = findEnum<Init>(std::string_view(text).substr(0, colon));
+    // Not parseEnum's message: this one shows where the values go.
+    if (!kind)
+        throw ConfigError("unknown initialiser '" + text
+            + "' (known: glorot_uniform, glorot_normal, he_uniform, he_normal, uniform:A, zeros, ones, constant:C)");
+    Initializer init { *kind, *kind == Init::Uniform ? 0.05f : 0.0f };
+    if (colon != std::string::npos) {
+        try {
+            init.value = std::stof(text.substr(colon + 1));
+        } catch (const std::exception&) {
+            throw ConfigError("initialiser '" + text + "': the value after ':' is not a number");
         }
-        return init;
     }
-    throw ConfigError("unknown initialiser '" + text
-        + "' (known: glorot_uniform, glorot_normal, he_uniform, he_normal, uniform:A, zeros, ones, constant:C)");
+    return init;
 }
 
 std::string Initializer::toString() const
 {
-    for (const auto& entry : kInitNames) {
-        if (entry.kind != kind)
-            continue;
-        if (kind == Init::Uniform || kind == Init::Constant)
-            return std::string(entry.name) + ":" + std::to_string(value);
-        return entry.name;
-    }
-    return "?";
+    const std::string name(enumName(kind));
+    if (kind == Init::Uniform || kind == Init::Constant)
+        return name + ":" + std::to_string(value);
+    return name;
 }
 
 void initialize(Tensor& t, const Initializer& init, int64_t fanIn, int64_t fanOut, Rng& rng)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "tensor/Tensor.h"
+#include "util/EnumNames.h"
 #include "util/Rng.h"
 
 #include <string>
@@ -12,6 +13,21 @@
 namespace ws {
 
 enum class Init { GlorotUniform, GlorotNormal, HeUniform, HeNormal, Uniform, Zeros, Ones, Constant };
+
+// Keras' names; Uniform and Constant carry a value (Initializer::parse reads "uniform:0.5").
+template <> struct EnumNames<Init> {
+    static constexpr std::string_view what = "initialiser";
+    static constexpr EnumEntry<Init> entries[] = {
+        { Init::GlorotUniform, "glorot_uniform", "Glorot uniform" },
+        { Init::GlorotNormal, "glorot_normal", "Glorot normal" },
+        { Init::HeUniform, "he_uniform", "He uniform" },
+        { Init::HeNormal, "he_normal", "He normal" },
+        { Init::Uniform, "uniform", "Uniform" },
+        { Init::Zeros, "zeros", "Zeros" },
+        { Init::Ones, "ones", "Ones" },
+        { Init::Constant, "constant", "Constant" },
+    };
+};
 
 struct Initializer {
     Init kind = Init::GlorotUniform;

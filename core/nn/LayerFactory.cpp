@@ -133,9 +133,7 @@ const std::vector<LayerType>& layerTypes()
         t.push_back({ "Activation", { "activation" }, { "activation" }, [](const json& j) {
                          return makeActivation(parseActivation(get<std::string>(j, "activation", "linear")), j);
                      } });
-        for (ActivationKind kind : { ActivationKind::Linear, ActivationKind::ReLU, ActivationKind::LeakyReLU,
-                 ActivationKind::ELU, ActivationKind::GELU, ActivationKind::Tanh, ActivationKind::Sigmoid,
-                 ActivationKind::Softmax }) {
+        for (ActivationKind kind : enumValues<ActivationKind>()) {
             const ActivationLayer probe(kind);
             const bool hasAlpha = kind == ActivationKind::LeakyReLU || kind == ActivationKind::ELU;
             t.push_back({ probe.typeName(), { activationName(kind), lower(probe.typeName()) },

@@ -9,17 +9,6 @@ namespace ws {
 
 namespace {
 
-struct LossName {
-    LossKind kind;
-    const char* name;
-};
-constexpr LossName kNames[] = {
-    { LossKind::SoftmaxCrossEntropy, "softmax_cross_entropy" },
-    { LossKind::CrossEntropy, "cross_entropy" },
-    { LossKind::BinaryCrossEntropy, "binary_cross_entropy" },
-    { LossKind::MeanSquaredError, "mse" },
-};
-
 void checkLabel(int32_t label, int64_t classes, int64_t row)
 {
     if (label < 0 || label >= classes)
@@ -29,27 +18,9 @@ void checkLabel(int32_t label, int64_t classes, int64_t row)
 
 } // namespace
 
-LossKind parseLoss(const std::string& text)
-{
-    for (const auto& e : kNames)
-        if (text == e.name)
-            return e.kind;
-    if (text == "bce")
-        return LossKind::BinaryCrossEntropy;
-    if (text == "sce" || text == "sparse_categorical_crossentropy")
-        return LossKind::SoftmaxCrossEntropy;
-    if (text == "mean_squared_error")
-        return LossKind::MeanSquaredError;
-    throw ConfigError("unknown loss '" + text + "' (known: softmax_cross_entropy, cross_entropy, binary_cross_entropy, mse)");
-}
+LossKind parseLoss(const std::string& text) { return parseEnum<LossKind>(text); }
 
-std::string lossName(LossKind kind)
-{
-    for (const auto& e : kNames)
-        if (e.kind == kind)
-            return e.name;
-    return "?";
-}
+std::string lossName(LossKind kind) { return std::string(enumName(kind)); }
 
 double computeLoss(LossKind kind, const Tensor& pred, const Targets& targets, Tensor* grad)
 {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "tensor/Tensor.h"
+#include "util/EnumNames.h"
 
 #include <cstdint>
 #include <string>
@@ -17,7 +18,18 @@ namespace ws {
 
 enum class LossKind { SoftmaxCrossEntropy, CrossEntropy, BinaryCrossEntropy, MeanSquaredError };
 
-LossKind parseLoss(const std::string& text); // "softmax_cross_entropy", "cross_entropy", "bce", "mse"
+template <> struct EnumNames<LossKind> {
+    static constexpr std::string_view what = "loss";
+    static constexpr EnumEntry<LossKind> entries[] = {
+        { LossKind::SoftmaxCrossEntropy, "softmax_cross_entropy", "Softmax cross-entropy",
+            "sce|sparse_categorical_crossentropy" },
+        { LossKind::CrossEntropy, "cross_entropy", "Cross-entropy" },
+        { LossKind::BinaryCrossEntropy, "binary_cross_entropy", "Binary cross-entropy", "bce" },
+        { LossKind::MeanSquaredError, "mse", "Mean squared error", "mean_squared_error" },
+    };
+};
+
+LossKind parseLoss(const std::string& text);
 std::string lossName(LossKind kind);
 
 // What a batch is compared against: class labels, or regression values (N, K), never both.

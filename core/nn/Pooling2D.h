@@ -13,6 +13,15 @@ namespace ws {
 
 enum class PoolKind { Max, Average };
 
+// The label starts the layer's type name: "Max" + "Pooling2D".
+template <> struct EnumNames<PoolKind> {
+    static constexpr std::string_view what = "pooling";
+    static constexpr EnumEntry<PoolKind> entries[] = {
+        { PoolKind::Max, "max", "Max" },
+        { PoolKind::Average, "average", "Average" },
+    };
+};
+
 class Pooling2D final : public Layer {
 public:
     // strides {0, 0} means "the pool size", as Keras' strides=None.
@@ -23,7 +32,7 @@ public:
     Size2 strides() const { return strides_; }
     Padding padding() const { return padding_; }
 
-    std::string typeName() const override { return kind_ == PoolKind::Max ? "MaxPooling2D" : "AveragePooling2D"; }
+    std::string typeName() const override { return std::string(enumLabel(kind_)) + "Pooling2D"; }
     Shape build(const Shape& inputShape) override;
     std::unique_ptr<LayerScratch> makeScratch() const override;
     void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) override;

@@ -5,7 +5,7 @@
 // so an odd total puts the extra row/column after (bottom/right), unlike PyTorch's symmetric pad.
 #pragma once
 
-#include "util/Error.h"
+#include "util/EnumNames.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -15,16 +15,16 @@ namespace ws {
 
 enum class Padding { Valid, Same };
 
-inline Padding parsePadding(const std::string& text)
-{
-    if (text == "valid")
-        return Padding::Valid;
-    if (text == "same")
-        return Padding::Same;
-    throw ConfigError("unknown padding '" + text + "' (known: valid, same)");
-}
+template <> struct EnumNames<Padding> {
+    static constexpr std::string_view what = "padding";
+    static constexpr EnumEntry<Padding> entries[] = {
+        { Padding::Valid, "valid", "Valid" },
+        { Padding::Same, "same", "Same" },
+    };
+};
 
-inline std::string paddingName(Padding padding) { return padding == Padding::Same ? "same" : "valid"; }
+inline Padding parsePadding(const std::string& text) { return parseEnum<Padding>(text); }
+inline std::string paddingName(Padding padding) { return std::string(enumName(padding)); }
 
 // A (height, width) pair: kernel size, strides, pool size.
 struct Size2 {

@@ -25,8 +25,6 @@ constexpr hsize_t kChunkRows = 1024;
 constexpr size_t kMaxWaitingRows = 16384;
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-const char* kStatusNames[] = { "running", "completed", "diverged", "stopped", "interrupted" };
-
 std::string utcIso(std::time_t t)
 {
     std::tm tm {};
@@ -215,17 +213,13 @@ bool processAlive(long pid, const std::string& host)
 
 } // namespace
 
-std::string runStatusName(RunStatus status)
-{
-    return kStatusNames[int(status)];
-}
+std::string runStatusName(RunStatus status) { return std::string(enumName(status)); }
 
+// Not parseEnum: a status this version does not know (a damaged or newer record) reads as
+// interrupted, so the rest of the record still shows.
 RunStatus parseRunStatus(const std::string& name)
 {
-    for (int i = 0; i < 5; ++i)
-        if (name == kStatusNames[i])
-            return RunStatus(i);
-    return RunStatus::Interrupted;
+    return findEnum<RunStatus>(name).value_or(RunStatus::Interrupted);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +265,7 @@ RunWriter::RunWriter(const std::string& path, const RunHeader& header)
     h5::writeStringAttribute(r, "model_summary", header.modelSummary, path);
     h5::writeStringAttribute(r, "pid", std::to_string(long(getpid())), path);
     h5::writeStringAttribute(r, "host", hostName(), path);
-    h5::writeStringAttribute(r, "status", "running", path);
+    h5::writeStringAttribute(r, "status", runStatusName(RunStatus::Running), path);
     h5::writeStringAttribute(r, "message", "", path);
     h5::writeStringAttribute(r, "progress", R"({"epochs":0,"steps":0,"duration":0})", path);
     h5::writeStringAttribute(r, "final", "null", path);

@@ -29,6 +29,7 @@
 
 #include "nn/Sequential.h"
 #include "train/Trainer.h"
+#include "util/EnumNames.h"
 
 #include <nlohmann/json.hpp>
 
@@ -41,6 +42,17 @@
 namespace ws {
 
 enum class RunStatus { Running, Completed, Diverged, Stopped, Interrupted };
+
+template <> struct EnumNames<RunStatus> {
+    static constexpr std::string_view what = "run status";
+    static constexpr EnumEntry<RunStatus> entries[] = {
+        { RunStatus::Running, "running", "Running" },
+        { RunStatus::Completed, "completed", "Completed" },
+        { RunStatus::Diverged, "diverged", "Diverged" },
+        { RunStatus::Stopped, "stopped", "Stopped" },
+        { RunStatus::Interrupted, "interrupted", "Interrupted" },
+    };
+};
 
 std::string runStatusName(RunStatus status);
 RunStatus parseRunStatus(const std::string& name); // unknown names read as Interrupted

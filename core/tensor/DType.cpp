@@ -11,16 +11,14 @@ namespace ws {
 
 namespace {
 
-struct DTypeEntry {
+struct DTypeSize {
     DType type;
-    const char* name;
     size_t size;
 };
-constexpr DTypeEntry kTypes[] = {
-    { DType::F64, "F64", 8 }, { DType::F32, "F32", 4 }, { DType::F16, "F16", 2 }, { DType::BF16, "BF16", 2 },
-    { DType::F8_E4M3, "F8_E4M3", 1 }, { DType::F8_E5M2, "F8_E5M2", 1 }, { DType::I64, "I64", 8 },
-    { DType::I32, "I32", 4 }, { DType::I16, "I16", 2 }, { DType::I8, "I8", 1 }, { DType::U64, "U64", 8 },
-    { DType::U32, "U32", 4 }, { DType::U16, "U16", 2 }, { DType::U8, "U8", 1 }, { DType::Bool, "BOOL", 1 },
+constexpr DTypeSize kSizes[] = {
+    { DType::F64, 8 }, { DType::F32, 4 }, { DType::F16, 2 }, { DType::BF16, 2 }, { DType::F8_E4M3, 1 },
+    { DType::F8_E5M2, 1 }, { DType::I64, 8 }, { DType::I32, 4 }, { DType::I16, 2 }, { DType::I8, 1 },
+    { DType::U64, 8 }, { DType::U32, 4 }, { DType::U16, 2 }, { DType::U8, 1 }, { DType::Bool, 1 },
 };
 
 template <class T> T load(const uint8_t* p, bool bigEndian)
@@ -53,26 +51,19 @@ template <class T> void convertAs(const uint8_t* src, size_t count, float* dst, 
 
 size_t dtypeSize(DType t)
 {
-    for (const auto& e : kTypes)
+    for (const auto& e : kSizes)
         if (e.type == t)
             return e.size;
     return 0;
 }
 
-std::string dtypeName(DType t)
-{
-    for (const auto& e : kTypes)
-        if (e.type == t)
-            return e.name;
-    return "?";
-}
+std::string dtypeName(DType t) { return std::string(enumName(t)); }
 
 DType parseDType(const std::string& name)
 {
-    for (const auto& e : kTypes)
-        if (name == e.name)
-            return e.type;
-    throw FormatError("unknown dtype '" + name + "'");
+    if (const auto t = findEnum<DType>(name))
+        return *t;
+    throw FormatError("unknown dtype '" + name + "' (known: " + enumNameList<DType>() + ")");
 }
 
 float halfToFloat(uint16_t h)

@@ -4,6 +4,8 @@
 // integers beyond 2^24).
 #pragma once
 
+#include "util/EnumNames.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -13,6 +15,19 @@ namespace ws {
 enum class DType {
     F64, F32, F16, BF16, F8_E4M3, F8_E5M2,
     I64, I32, I16, I8, U64, U32, U16, U8, Bool,
+};
+
+// Names are safetensors' spellings (a file format: parseDType throws FormatError, not ConfigError).
+template <> struct EnumNames<DType> {
+    static constexpr std::string_view what = "dtype";
+    static constexpr EnumEntry<DType> entries[] = {
+        { DType::F64, "F64", "float64" }, { DType::F32, "F32", "float32" }, { DType::F16, "F16", "float16" },
+        { DType::BF16, "BF16", "bfloat16" }, { DType::F8_E4M3, "F8_E4M3", "float8 e4m3" },
+        { DType::F8_E5M2, "F8_E5M2", "float8 e5m2" }, { DType::I64, "I64", "int64" }, { DType::I32, "I32", "int32" },
+        { DType::I16, "I16", "int16" }, { DType::I8, "I8", "int8" }, { DType::U64, "U64", "uint64" },
+        { DType::U32, "U32", "uint32" }, { DType::U16, "U16", "uint16" }, { DType::U8, "U8", "uint8" },
+        { DType::Bool, "BOOL", "bool" },
+    };
 };
 
 // Bytes per element.

@@ -90,7 +90,7 @@ LossKind defaultLoss(const Sequential& model, const Dataset& data)
 nlohmann::json Experiment::toJson() const
 {
     nlohmann::json j = { { "dataset", dataset.toJson() }, { "model", model },
-        { "normalize", normalize == NormalizeKind::None ? "none" : normalize == NormalizeKind::MinMax ? "minmax" : "standardize" },
+        { "normalize", normalize },
         { "validation_split", validationSplit }, { "train", train.toJson() } };
     if (!initFrom.empty())
         j["init_from"] = initFrom;

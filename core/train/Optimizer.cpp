@@ -10,34 +10,9 @@
 
 namespace ws {
 
-namespace {
+OptimizerKind parseOptimizer(const std::string& text) { return parseEnum<OptimizerKind>(text); }
 
-struct OptName {
-    OptimizerKind kind;
-    const char* name;
-};
-constexpr OptName kNames[] = {
-    { OptimizerKind::SGD, "sgd" }, { OptimizerKind::Adam, "adam" },
-    { OptimizerKind::AdamW, "adamw" }, { OptimizerKind::RMSprop, "rmsprop" },
-};
-
-} // namespace
-
-OptimizerKind parseOptimizer(const std::string& text)
-{
-    for (const auto& e : kNames)
-        if (text == e.name)
-            return e.kind;
-    throw ConfigError("unknown optimizer '" + text + "' (known: sgd, adam, adamw, rmsprop)");
-}
-
-std::string optimizerName(OptimizerKind kind)
-{
-    for (const auto& e : kNames)
-        if (e.kind == kind)
-            return e.name;
-    return "?";
-}
+std::string optimizerName(OptimizerKind kind) { return std::string(enumName(kind)); }
 
 float OptimizerConfig::effectiveWeightDecay() const
 {

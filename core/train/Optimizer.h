@@ -12,6 +12,7 @@
 #pragma once
 
 #include "nn/Layer.h"
+#include "util/EnumNames.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -21,6 +22,16 @@
 namespace ws {
 
 enum class OptimizerKind { SGD, Adam, AdamW, RMSprop };
+
+template <> struct EnumNames<OptimizerKind> {
+    static constexpr std::string_view what = "optimizer";
+    static constexpr EnumEntry<OptimizerKind> entries[] = {
+        { OptimizerKind::SGD, "sgd", "SGD" },
+        { OptimizerKind::Adam, "adam", "Adam" },
+        { OptimizerKind::AdamW, "adamw", "AdamW" },
+        { OptimizerKind::RMSprop, "rmsprop", "RMSprop" },
+    };
+};
 
 struct OptimizerConfig {
     OptimizerKind kind = OptimizerKind::Adam;
@@ -40,7 +51,7 @@ struct OptimizerConfig {
     static OptimizerConfig fromJson(const nlohmann::json& j);
 };
 
-OptimizerKind parseOptimizer(const std::string& text); // "sgd", "adam", "adamw", "rmsprop"
+OptimizerKind parseOptimizer(const std::string& text);
 std::string optimizerName(OptimizerKind kind);
 
 class Optimizer {

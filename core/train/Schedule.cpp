@@ -10,26 +10,9 @@
 
 namespace ws {
 
-ScheduleKind parseSchedule(const std::string& text)
-{
-    if (text == "constant")
-        return ScheduleKind::Constant;
-    if (text == "step")
-        return ScheduleKind::Step;
-    if (text == "cosine")
-        return ScheduleKind::Cosine;
-    throw ConfigError("unknown schedule '" + text + "' (known: constant, step, cosine)");
-}
+ScheduleKind parseSchedule(const std::string& text) { return parseEnum<ScheduleKind>(text); }
 
-std::string scheduleName(ScheduleKind kind)
-{
-    switch (kind) {
-    case ScheduleKind::Constant: return "constant";
-    case ScheduleKind::Step: return "step";
-    case ScheduleKind::Cosine: return "cosine";
-    }
-    return "?";
-}
+std::string scheduleName(ScheduleKind kind) { return std::string(enumName(kind)); }
 
 float ScheduleConfig::learningRate(float baseLr, int64_t step, int64_t stepsPerEpoch, int64_t totalSteps) const
 {

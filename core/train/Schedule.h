@@ -6,6 +6,8 @@
 // the schedule proper then starts after the warm-up.
 #pragma once
 
+#include "util/EnumNames.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
@@ -14,6 +16,15 @@
 namespace ws {
 
 enum class ScheduleKind { Constant, Step, Cosine };
+
+template <> struct EnumNames<ScheduleKind> {
+    static constexpr std::string_view what = "schedule";
+    static constexpr EnumEntry<ScheduleKind> entries[] = {
+        { ScheduleKind::Constant, "constant", "Constant" },
+        { ScheduleKind::Step, "step", "Step decay" },
+        { ScheduleKind::Cosine, "cosine", "Cosine" },
+    };
+};
 
 struct ScheduleConfig {
     ScheduleKind kind = ScheduleKind::Constant;
@@ -29,7 +40,7 @@ struct ScheduleConfig {
     static ScheduleConfig fromJson(const nlohmann::json& j);
 };
 
-ScheduleKind parseSchedule(const std::string& text); // "constant", "step", "cosine"
+ScheduleKind parseSchedule(const std::string& text);
 std::string scheduleName(ScheduleKind kind);
 
 } // namespace ws
