@@ -13,22 +13,6 @@ namespace ws {
 
 namespace {
 
-std::string regularizationName(Regularization r)
-{
-    return r == Regularization::L1 ? "l1" : r == Regularization::L2 ? "l2" : "none";
-}
-
-Regularization parseRegularization(const std::string& text)
-{
-    if (text == "l1")
-        return Regularization::L1;
-    if (text == "l2")
-        return Regularization::L2;
-    if (text == "none")
-        return Regularization::None;
-    throw ConfigError("unknown regularization '" + text + "' (known: none, l1, l2)");
-}
-
 Dataset withFeatures(Dataset d, unsigned features)
 {
     d.x = playgroundFeatures(d.x, features);
@@ -157,7 +141,7 @@ nlohmann::json playgroundRunConfig(const PlaygroundRecipe& r)
                      { "activation", activationName(r.activation) }, { "test_share", r.testShare },
                      { "data_seed", r.dataSeed }, { "feature_bits", r.features },
                      { "regularization",
-                         { { "type", regularizationName(r.regularization) }, { "rate", r.regularizationRate } } } } },
+                         { { "type", enumName(r.regularization) }, { "rate", r.regularizationRate } } } } },
         { "train",
             { { "seed", r.modelSeed }, { "batch_size", r.batchSize }, { "threads", 1 }, { "loss", "mse" },
                 { "optimizer", { { "type", optimizerName(r.optimizer) }, { "learning_rate", r.learningRate } } } } } };
@@ -183,7 +167,7 @@ PlaygroundRecipe playgroundRecipeFromRun(const nlohmann::json& config)
     r.dataSeed = required<uint64_t>(p, "playground", "data_seed");
     r.features = required<unsigned>(p, "playground", "feature_bits");
     const nlohmann::json reg = p.value("regularization", nlohmann::json::object());
-    r.regularization = parseRegularization(required<std::string>(reg, "playground.regularization", "type"));
+    r.regularization = parseEnum<Regularization>(required<std::string>(reg, "playground.regularization", "type"));
     r.regularizationRate = required<float>(reg, "playground.regularization", "rate");
     r.modelSeed = required<uint64_t>(train, "train", "seed");
     r.batchSize = required<int>(train, "train", "batch_size");

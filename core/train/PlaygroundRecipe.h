@@ -10,6 +10,7 @@
 #include "nn/Activation.h"
 #include "nn/Sequential.h"
 #include "train/Trainer.h"
+#include "util/EnumNames.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,15 @@ namespace ws {
 class Dense;
 
 enum class Regularization { None, L1, L2 };
+
+template <> struct EnumNames<Regularization> {
+    static constexpr std::string_view what = "regularization";
+    static constexpr EnumEntry<Regularization> entries[] = {
+        { Regularization::None, "none", "None" },
+        { Regularization::L1, "l1", "L1" },
+        { Regularization::L2, "l2", "L2" },
+    };
+};
 
 // The Playground's pictures cover [-kPlaygroundExtent, kPlaygroundExtent]^2 (TensorFlow
 // Playground: [-6, 6]^2).
