@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // weightscope-cli: the command line. Thin: picks the sub-command and reports errors.
 #include "cli/Commands.h"
 

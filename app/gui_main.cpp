@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Weightscope's GUI entry point: names for QSettings, translations, the command line, the main window.
 #include "shell/AppSettings.h"
 #include "shell/MainWindow.h"

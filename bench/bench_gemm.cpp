@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ws::gemm against OpenBLAS cblas_sgemm at the shapes the models multiply (#10), single-threaded
 // and with 2 threads, in one program so that both see the same machine load. Shapes are
 // row-major m x k times k x n; "TN"/"NT" name the transposed operand as in the layers:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The inspector's responsiveness on a Llama-sized matrix (issue #5, "Speed"): a 4096 × 11008 BF16
 // tensor (45 M elements, 90 MB) in a safetensors file in the temporary folder is opened in the
 // main window offscreen; the program prints how long the heatmap and the statistics take to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The engine's training step and its layers on the models of #10, batch 64, one thread: the
 // whole step (forward, loss, backward, optimizer) of each preset (the CNNs also without fusing
 // their convolutions with ReLU and pooling), and the CNN's layers one by one

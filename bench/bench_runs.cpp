@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Runs dock at scale (issue #7, "Scale"): 200 run records of 100 000 batches each, written
 // with the real RunWriter into the temporary folder (kept for the next invocation), then timed:
 // the folder scan into the dock's table, loading and overlaying 10 / 50 / 200 selected runs in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Times TensorStats on a Llama-sized matrix: a 4096x11008 BF16 tensor (an MLP up_proj of a
 // 7B model, 90 MB) in a safetensors file written to the temporary folder, read through the
 // memory-mapped reader. Target (docs/DESIGN.md machine, 2 cores): under 150 ms with 2 threads.

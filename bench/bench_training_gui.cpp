@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Training panel's responsiveness and speed on Fashion-MNIST (issue #6, "Behaviour that must
 // hold"): the panel trains offscreen through the GUI path (panel -> GeneralTrainingWorker on its
 // thread -> core), while a 5 ms timer on the GUI thread records the longest gap between two of

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Weightscope against PyTorch (Debian's python3-torch) on identical work, in one run.
 
 Each case runs both engines alternately --runs times and reports medians of the training (or

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installation of the desktop integration and the Debian package (CPack, DEB generator).
 # Files come from packaging/ (.desktop, metainfo, MIME, man pages, the Debian copyright file)
 # and resources/ (the icons, named by WS_APP_ID); the PNG icons and the man page of

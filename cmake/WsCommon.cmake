@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One INTERFACE target carries the warnings, sanitizer and architecture flags that every
 # Weightscope target shares (qBittorrent's qbt_common_cfg pattern).
 add_library(ws_common_cfg INTERFACE)

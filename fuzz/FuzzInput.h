@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shared pieces of the libFuzzer targets (fuzz/README in docs/reliability.md): every reader in
 // Weightscope takes a path, so each input is written to a file in a per-process folder on tmpfs
 // (/dev/shm when it exists) under a fixed name whose suffix picks the reader, exactly as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CSV datasets, read as classification (the default) and as regression.
 #include "FuzzInput.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Datasets of arrays (HDF5, .npz) as the Training panel and `weightscope-cli train --dataset`
 // load them: the input is saved as "input<WS_FUZZ_SUFFIX>" and the default array pairs
 // (x/y, images/labels, ...) are looked up, checked and converted.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // IDX (MNIST) files, plain or gzipped (the reader sniffs the gzip magic).
 #include "FuzzInput.h"
 

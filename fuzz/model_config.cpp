@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Model configs as JSON: a Keras model config (model_config of an .h5, config.json of a .keras)
 // through parseKerasArchitecture and buildKerasModel, and Weightscope's own model_config through
 // Sequential::fromConfig. Building allocates the layers' parameters, so this target is also the

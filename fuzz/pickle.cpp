@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The restricted unpickler on raw bytes: opcodes, memo, marks and the allowed globals, without
 // the zip layer of a torch checkpoint in front (fuzz_torch covers that path).
 #include "io/PickleReader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A sharded Hugging Face folder: the input is split at the line "--ws-fuzz-part--" into
 // model.safetensors.index.json and config.json; the two shards next to them are the real ones
 // from tests/data/safetensors/sharded, copied into the folder once. The seeds

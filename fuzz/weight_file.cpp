@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Generic target for one weight-file reader: the input is saved as "input<WS_FUZZ_SUFFIX>" and
 // opened through openWeightFile, so the suffix chooses the reader the way a user's file name
 // does (content sniffing included). fuzz/CMakeLists.txt builds one executable per suffix.

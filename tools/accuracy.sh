@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The long accuracy runs of issue #2 on the real Fashion-MNIST test set, each printing its
 # per-epoch lines and final test metrics. Figures go to docs/benchmarks.md.
 #   tools/accuracy.sh [cnn|tf-cnn|mlp|all]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fills unfinished messages of the .ts files from translations/pending/*.json.
 
 Usage: apply_translations.py [--keep]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fails when a Qt .ts file is not complete and current.
 
 Usage: check_translations.py LUPDATE [-IDIR...] TS_FILE... -- SOURCE...

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Usage: tools/kill_stress.sh [N]   (from the source folder, after a release build)
 # Kills tiny trainings (epochs of a few ms, so flushes are a large share of the time) at random moments.
 CLI=${WS_CLI:-build/release/app/weightscope-cli}

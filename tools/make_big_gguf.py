@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes GGUF files for the benchmarks in docs/benchmarks.md (never committed):
 
   DIR/ws-bench-llama7b-q4k.gguf  the layout of a Llama-2-7B Q4_K_M file: 291 tensors (token_embd

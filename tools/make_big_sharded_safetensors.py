@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes a sparse, sharded safetensors checkpoint with Llama-2-7B's layout (bf16, 291 tensors,
 6.74 B parameters, ~13.5 GB in two shards plus model.safetensors.index.json and config.json)
 into the folder given, for the listing benchmark in docs/benchmarks.md. The tensor data are

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes tests/data/cli/keras2_mlp_predictions.csv: inputs and the class that the Keras 2 MLP in
 tests/data/keras/keras2_mlp.h5 predicts for them, computed here with NumPy straight from the
 file's weights (Dense relu, Dense softmax). `weightscope-cli eval` of that model on this CSV must

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reference datasets for tests/core/test_array_datasets.cpp, written by h5py and NumPy.
 
 Run with Debian's python3-h5py and python3-numpy: /usr/bin/python3 tools/make_dataset_reference.py

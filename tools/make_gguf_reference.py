@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the GGUF reference files under tests/data/gguf/ and their expected values.
 
 There is no `gguf` Python package in Debian, so the container is written here with struct,

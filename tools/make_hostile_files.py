@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the hostile files of tests/data/bad/ (the hostile-file suite, docs/reliability.md).
 
 Each file is a small, deliberate lie: truncated at a structural boundary, a length or shape that

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the Keras reference files of tests/data/keras/ by hand with h5py, laid out as Keras
 writes them, and the expected outputs of an independent NumPy forward pass.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes tests/data/layers/{conv2d,pooling,batchnorm}.json: forward outputs of torch.nn.functional
 for small fixed inputs, which tests/core/test_spatial_layers.cpp recomputes with the engine's
 layers. Run with Debian's python3-torch: /usr/bin/python3 tools/make_layer_reference.py

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes weightscope-cli.1 from packaging/weightscope-cli.1.in and the program's own --help.
 
 Usage: make_manpage.py CLI TEMPLATE OUTPUT VERSION

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reference .npy/.npz files for tests/core/test_numpy.cpp, written by NumPy itself.
 
 Run with Debian's python3-numpy (1.24): /usr/bin/python3 tools/make_numpy_reference.py

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the ONNX reference files of tests/data/onnx/.
 
 Needs Debian's python3-torch, python3-onnx and python3-numpy (only to make the files: they are

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes tests/data/optim/reference.json: parameter trajectories of torch.optim optimizers
 for a fixed sequence of gradients, which tests/core/test_optimizers.cpp replays through the
 engine's optimizers. Run with Debian's python3-torch: /usr/bin/python3 tools/make_optimizer_reference.py

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the safetensors reference files under tests/data/safetensors/ and expected.json.
 
 The `safetensors` Python package is not in Debian, so the container is written here by hand,

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the spectrum reference files under tests/data/spectrum/ and their expected values.
 
 Each matrix is a float32 .npy file (what the inspector reads); its singular values come from

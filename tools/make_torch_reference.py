@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reference PyTorch checkpoints for tests/core/test_torch.cpp, written by torch.save itself,
 and hostile ones crafted by hand.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs a command and samples its resident memory (VmRSS of /proc/PID/status) every second (every
 # RSS_INTERVAL seconds when set, e.g. RSS_INTERVAL=0.2 for runs of a few seconds), for the
 # long-run check of docs/reliability.md (#9). Prints "seconds rss_kib" lines to OUT (default

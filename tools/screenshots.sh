@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Pictures of the main window for docs/screenshots/, taken by the app itself
 # (--screenshot grabs the window after the demo has trained for a while, or once an opened
 # file's first tensor and its statistics are drawn).

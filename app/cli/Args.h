@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A small command-line parser for weightscope-cli: "--name value", "--name=value" and flags.
 // Each option is declared once with its help text, so --help lists exactly what is accepted.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sub-commands of weightscope-cli. Each returns the process exit code; errors are thrown
 // as ws::Error and reported by main().
 #pragma once

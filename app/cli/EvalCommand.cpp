@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // weightscope-cli eval MODEL: evaluates a saved model on a dataset's test split.
 #include "cli/Args.h"
 #include "cli/Commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // weightscope-cli export MODEL --to OUT.safetensors: writes a model's weights as float32
 // safetensors. MODEL is a Weightscope model file (.h5: layer "<layer>.<param>" names, the
 // architecture in __metadata__["weightscope_model_config"]) or any weight file Weightscope

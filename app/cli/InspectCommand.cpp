@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // weightscope-cli inspect FILE_OR_FOLDER: what a weight file holds — format, metadata, every
 // tensor (name, dtype, shape, parameters, bytes) and totals; --stats adds statistics per tensor,
 // --json prints the same as JSON (schema in docs/cli.md).

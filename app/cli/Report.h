@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Printing shared by the train and eval commands.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // weightscope-cli rerun of a Playground run: the recipe read back from the record, trained
 // through the same core session the Playground panel uses, with the person's changes replayed
 // (core/run/Replay.h), so the new record's history is the old one's bit for bit.

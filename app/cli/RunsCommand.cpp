@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // weightscope-cli runs [list|show|export|rerun] and rerun: the recorded runs for scripts.
 // Runs are named by a path, or by a file name or run name inside the runs folder.
 #include "cli/Args.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // weightscope-cli train: builds an Experiment from a JSON config and/or options, trains with one
 // progress line per epoch, prints the test metrics, records the run (run/RunRecord.h) and
 // optionally saves the model.

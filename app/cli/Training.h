@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The training pipeline shared by `train` and `rerun`: load the data, build the model, train a
 // RecordedTraining (core/run) with per-epoch lines, print the evaluation, optionally save the model.
 #pragma once

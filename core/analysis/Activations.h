@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One sample through a model, layer by layer, for the activations view: every layer's output
 // (with an ablation mask applied, see UnitMask) and the class probabilities at the end.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The confusion matrix of a classifier with the samples behind every cell, so that a view can
 // show which test samples were taken for which class; and the predictions it is made from.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A 4-D convolution kernel drawn as a grid of small images, one per output channel (filter),
 // for one chosen input channel: filters are laid out in ceil(sqrt(O)) columns, row by row, with
 // a one-pixel NaN gap between them (drawn as background).

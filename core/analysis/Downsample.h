@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A 2-D view of a tensor reduced to at most maxCols × maxRows cells for drawing: each cell
 // pools a block of elements into its minimum, maximum and mean (all three are kept, so the
 // inspector switches between them without reading the tensor again). The view is streamed row

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Histogram and percentiles of a tensor's finite values, streamed in bounded chunks.
 //
 // Percentiles follow NumPy's default ("linear"): for q in [0, 100] over n sorted finite values,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tensor names grouped by prefix into a tree, for formats that do not describe the model's
 // layers (safetensors, NumPy, GGUF): "model.layers.3.mlp.up_proj.weight" becomes
 // model › layers › 3 › mlp › up_proj › weight. Names split at '.' and '/' (Keras and TensorFlow

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What every neuron of a small dense network outputs over a set of input points: the pictures
 // TensorFlow Playground draws in its network column, one small map per neuron. Sits in
 // analysis/ because it only reads a model; ui/playground draws the answer.

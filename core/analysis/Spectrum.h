@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The spectrum of a weight matrix: its singular values σ and a power-law fit of the tail of its
 // empirical spectral density (the eigenvalues λ = σ² of WᵀW), the "alpha" of WeightWatcher
 // (Martin & Mahoney, "Implicit self-regularization in deep neural networks", JMLR 2021). The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Comparing two checkpoints of the same model (before/after fine-tuning, two epochs): tensors
 // are matched by name; for each pair with the same element count the difference is summarised
 // as max |a − b|, the relative change ‖a − b‖₂ / ‖a‖₂ and the cosine similarity a·b / (‖a‖‖b‖),

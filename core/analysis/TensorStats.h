@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Summary statistics of one tensor of a WeightFile: count, min, max, mean, standard deviation,
 // L2 norm, zeros, NaNs and infinities — the statistics table of the inspector and of
 // `weightscope-cli inspect --stats`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the inspector's pictures come from: a tensor of a WeightFile seen as a stream of float32
 // elements (ElementSource), and a 2-D window into an N-D tensor chosen by slice selectors
 // (View2D). The heatmap, histogram, percentile and diff code in core/analysis read through these,

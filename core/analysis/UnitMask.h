@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Ablation: switching units off without touching weights. A unit is one index of a layer
 // output's last axis — a neuron of a Dense layer (N, units), a channel of a convolution
 // (N, H, W, C) — and "off" means its output is zero for every sample (and every position).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A pair of arrays into a Dataset (data/ArrayDataset.h): the checks every array format shares.
 #include "data/ArrayDataset.h"
 

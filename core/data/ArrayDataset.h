@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Datasets stored as two arrays, a features array (N, ...) and a labels array (N) — what h5py,
 // np.savez and np.save write. The format readers (data/Hdf5Dataset, data/NumpyDataset) open the
 // arrays; this file turns a pair of them into a Dataset and checks it, with messages naming the

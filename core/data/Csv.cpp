@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CSV reader: RFC 4180 records (quoted fields may hold the delimiter, doubled quotes and line
 // breaks; CRLF or LF line ends), then numeric features and one label column.
 #include "data/Csv.h"

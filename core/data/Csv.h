@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CSV datasets: numeric feature columns and one label column. The header row is detected
 // (a first row with any non-numeric field that the rest do not share). The label column is
 // chosen by name or index (default: the last). Labels that are all non-negative integers are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // An in-memory dataset: samples x (N, sampleShape...) in float32 and either class labels
 // (classification) or target values (N, K) (regression).
 #pragma once

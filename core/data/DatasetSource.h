@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where a dataset comes from, as a person names it on the command line or in a config, and
 // how to load it into train and test splits:
 //   fashion-mnist                   Debian's dataset-fashion-mnist (official 60k/10k split)

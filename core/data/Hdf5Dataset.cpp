@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HDF5 datasets of features and labels (data/Hdf5Dataset.h), read with the HDF5 C API.
 #include "data/Hdf5Dataset.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Datasets in HDF5 files (h5py's f.create_dataset("x", ...)): one dataset of features and one of
 // labels, found by name anywhere in the file. Only hard links are followed (a soft or external
 // link could lead out of the file or round in a cycle), and a dataset may not claim more data

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // IDX reader (format: http://yann.lecun.com/exdb/mnist/, "THE IDX FILE FORMAT").
 // Raw and gzipped files go through zlib's gz* interface, which reads uncompressed files
 // transparently. Sizes from the header are never trusted: a raw file must hold exactly the

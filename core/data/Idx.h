@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // IDX files (the MNIST format, http://yann.lecun.com/exdb/mnist/): big-endian magic
 // 0x0000 <type> <rank>, rank big-endian uint32 dimensions, then the data. Gzipped files are
 // recognised by their magic bytes and inflated with zlib. Every size is checked against the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Min-max and standard-score normalisation, statistics in double precision.
 #include "data/Normalize.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Feature normalisation fitted on the training split only and applied to every split.
 #pragma once
 

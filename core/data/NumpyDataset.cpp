@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // NumPy datasets (data/NumpyDataset.h): the arrays come from io/NpyReader and io/NpzReader,
 // which have checked every size against the file when they opened it.
 #include "data/NumpyDataset.h"

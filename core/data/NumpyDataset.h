@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Datasets in NumPy files: an .npz archive holding a features and a labels array
 // (np.savez("d.npz", x=..., y=...)), or a pair of .npy files (np.save). The arrays are read with
 // io/NpyReader and io/NpzReader, which check every size against the file.

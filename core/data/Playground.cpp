@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TensorFlow Playground's generators, transcribed from src/dataset.ts (see REFERENCE.md): the
 // same distributions, constants and label rules, drawn from our deterministic Rng instead of
 // Math.random, so a seed gives the same data on every platform. As Playground does in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The 2-D datasets of TensorFlow Playground (src/dataset.ts), with its definitions (see
 // ../shared/REFERENCE.md): circle, xor, gauss, spiral (classification, labels 0/1 standing for
 // Playground's -1/+1) and plane, multi-gauss (regression, targets (N, 1): multi-gauss in

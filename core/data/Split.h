@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Train/validation/test splits by a seeded permutation.
 #pragma once
 

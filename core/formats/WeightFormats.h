@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one way in to a weight file: a table of the formats Weightscope reads, each a cheap probe
 // and the reader that opens it, and openWeightFile(), which tries them in order. It sits above
 // both io/ (the readers) and run/ (run records as weight files), so neither includes the other.

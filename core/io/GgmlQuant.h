@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ggml tensor types (the `ggml_type` numbers that GGUF files store per tensor) and their
 // dequantisation to float32: the plain types, the 32-element blocks Q4_0, Q4_1, Q5_0, Q5_1,
 // Q8_0 and the 256-element "K-quant" super-blocks Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, Q8_K.

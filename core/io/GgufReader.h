@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reader for GGUF files (llama.cpp / ggml; specification: ggml's docs/gguf.md), versions 2 and
 // 3, little-endian: "GGUF", version (u32), tensor count (u64), metadata key/value count (u64),
 // the key/value pairs, the tensor infos (name, n_dims <= 4, dims, ggml type, offset), padding

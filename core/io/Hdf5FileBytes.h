@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The raw bytes of a file libhdf5 has open, for the checks that look at HDF5 structures before
 // libhdf5 1.10.8 decodes them without bounds (the global heap, #3; object headers, #9).
 // Internal to the HDF5 helpers of core/io.

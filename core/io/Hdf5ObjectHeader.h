@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A check of an HDF5 object's header, read from the file's bytes, before libhdf5 decodes the
 // header's attribute messages (#9). libhdf5 1.10.8 trusts the sizes inside an attribute message:
 // H5Aexists/H5Aopen walk every attribute of the object (H5O__msg_iterate_real) and strdup a name

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Small RAII and error helpers over the HDF5 C API, shared by the HDF5-based readers and
 // writers. HDF5's own error printing is switched off; failures become FormatError messages
 // naming the file and the object.

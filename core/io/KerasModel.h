@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The architecture half of the Keras reader: reads a Keras model config (model_config of an
 // .h5, config.json of a .keras) into a list of layers, and turns that list into an engine
 // Sequential whose weights come from the file through a callback. Pure JSON and engine code;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reader for Keras weight files: the legacy HDF5 files of Keras 2 / tf.keras and Keras 3
 // (`model.save("m.h5")`, `save_weights("w.h5")`) and the Keras 3 `.keras` zip. Lists every weight
 // with its layer, exposes keras_version, backend, training_config and the model config as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A read-only memory map of a whole file (POSIX mmap), so readers look at bytes without
 // reading the file into memory. The size is what the file really has: every reader checks its
 // offsets against it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Weightscope's native model file (HDF5), schema in docs/file-formats.md:
 //   /                      attributes: format = "weightscope-model", format_version = 1,
 //                          engine_version, created (UTC, ISO 8601), model_config (JSON),

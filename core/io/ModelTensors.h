@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The weights/ and state/ layout of the native model file (io/ModelFile.h), under any group of
 // an open HDF5 file, so run records (run/RunRecord.h) store checkpoints the same way.
 // Internal to core: it exposes HDF5 identifiers, which ws_core's users never see.

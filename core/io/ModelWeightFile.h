@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Models in memory seen through the WeightFile interface, so that the inspector can show the
 // weights of a model being trained (a snapshot taken after an epoch) or of a run record's
 // checkpoints (run/RunWeightFile.h) exactly as it shows a file: one tensor per parameter, named

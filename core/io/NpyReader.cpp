@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // NumPy .npy reader: NumPy .npy format v1.0-3.0 (numpy.lib.format, NEP 1).
 #include "io/NpyReader.h"
 

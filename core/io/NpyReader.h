@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // NumPy .npy files (format versions 1.0, 2.0 and 3.0, numpy.lib.format / NEP 1): a strict
 // parser of the header, the reader of a single .npy file (memory-mapped), and the element
 // copies shared with the .npz reader (io/NpzReader.h).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // NumPy .npy/.npz writers (NumPy .npy format v1.0; .npz as numpy.savez writes it).
 #include "io/NpyWriter.h"
 

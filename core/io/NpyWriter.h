@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes tensors as NumPy files that np.load reads: .npy (format 1.0, '<f4', C order) and .npz
 // (a zip of such members, deflated or stored, written with libzip). Used to export a model's
 // weights and the tensor on screen.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // NumPy .npz reader: a zip archive of .npy members (numpy.lib.npyio.savez), read with libzip.
 #include "io/NpzReader.h"
 

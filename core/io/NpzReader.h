@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // NumPy .npz archives (np.savez, np.savez_compressed): a zip file (read with libzip) whose
 // members "name.npy" are .npy files; each becomes a tensor "name". Members are stored or
 // deflated; other members are listed in the metadata and otherwise ignored.

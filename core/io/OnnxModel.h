@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The runnable half of the ONNX reader: turns an ONNX graph that is a simple chain of operators
 // the engine has (Gemm, MatMul, Add of a bias, Relu, Sigmoid, Tanh, Softmax, Conv, MaxPool,
 // AveragePool, GlobalAveragePool, BatchNormalization, Flatten, Reshape) into an engine Sequential

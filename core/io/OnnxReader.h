@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reader for ONNX models (onnx/onnx.proto, IR version 3 and later): the ModelProto is parsed
 // with the protobuf classes Debian's libonnx-dev generated (no hand-written protobuf parser).
 //

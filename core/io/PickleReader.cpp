@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The restricted unpickler of io/PickleReader.h. Opcode numbers and meanings from CPython's
 // Lib/pickle.py; what is allowed follows torch/_weights_only_unpickler.py.
 #include "io/PickleReader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A restricted unpickler for PyTorch state dicts (used by io/TorchReader.h): a small pickle
 // virtual machine of our own that understands protocols 2-5 but only the opcodes a plain state
 // dict needs, and only the globals PyTorch's own `weights_only=True` unpickler

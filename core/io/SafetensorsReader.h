@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reader for safetensors files (https://huggingface.co/docs/safetensors, format described in
 // huggingface/safetensors README "Format"): an 8-byte little-endian header length N, N bytes of
 // JSON {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__": {str: str}}, then the

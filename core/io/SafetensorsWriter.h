@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes float32 tensors as a safetensors file (the format SafetensorsReader.h describes), so
 // weights loaded or trained in Weightscope can be used by PyTorch, JAX, candle, llama.cpp tools.
 // The header is padded with spaces to a multiple of 8 bytes (allowed by the spec) so the data

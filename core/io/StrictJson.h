@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JSON parsing for untrusted files: nlohmann's parser plus the checks it does not make.
 // The default parser silently keeps one of two equal keys; a weight file whose header names a
 // tensor twice is ambiguous, so duplicate keys are an error here. Nesting is capped so a hostile

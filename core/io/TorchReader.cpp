@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PyTorch checkpoint reader: torch.save's zip format (torch/serialization.py _save, the archive
 // written by caffe2/serialize/inline_container.cc) and its legacy format (_legacy_save).
 #include "io/TorchReader.h"

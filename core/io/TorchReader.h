@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PyTorch checkpoints (.pt, .pth, .ckpt, pytorch_model.bin) written by torch.save, opened for
 // inspection without running any of the pickled code:
 //  - the zip format (torch >= 1.6): `<name>/data.pkl` (the pickled object), `<name>/data/<key>`

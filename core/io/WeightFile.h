@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A weight file opened for inspection: the list of tensors (name, dtype, shape, where the bytes
 // are), the file's metadata, and — where the format says — the model's architecture.
 // Readers (safetensors, NumPy, Keras, GGUF, ONNX, PyTorch) implement this interface; the CLI's

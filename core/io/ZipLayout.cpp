@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Zip central directory walk (APPNOTE.TXT 4.3.12, 4.3.14-16, 4.4, 4.5.3), only as far as finding
 // each member's data; libzip does the rest.
 #include "io/ZipLayout.h"

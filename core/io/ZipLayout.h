@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the bytes of each member of a zip archive lie in the file (PKWARE APPNOTE.TXT 6.3: end of
 // central directory, ZIP64 end record and locator, central directory headers, local headers).
 // libzip opens, checks and inflates archives (io/NpzReader.h, io/TorchReader.h) but does not tell

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Element-wise activations (and softmax over the last axis) as a layer of their own.
 // Dense/Conv2D with a Keras-style `activation` are built as the linear layer followed by one
 // of these, so every nonlinearity has one implementation and one gradient check.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Batch normalisation over the last axis (Ioffe & Szegedy 2015; Keras' BatchNormalization with
 // axis=-1): channels for NHWC images, features for dense data.
 // Letters: M = number of rows = N * (all axes but the last), C = size of the last axis.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // 2-D convolution over NHWC images (Keras' Conv2D, channels_last, no dilation).
 // Letters: N = batch, H/W = input height/width, C = input channels, OH/OW = output height/width,
 // F = filters (output channels), KH/KW = kernel height/width, K = KH*KW*C.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fully connected layer: y = x W + b over the last axis.
 // Shapes: x (N, ..., in), W (in, out) as Keras stores it, b (out), y (N, ..., out).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Inverted dropout (Srivastava et al. 2014, scaled at training time as Keras does): in training
 // each element is kept with probability 1 - rate and scaled by 1 / (1 - rate), so inference is
 // the identity. The mask is drawn from the pass's Rng and kept in the scratch for backward.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Flatten: (N, d1, d2, ...) -> (N, d1*d2*...). Row-major storage makes it a copy; NHWC images
 // flatten in Keras' order (channels fastest), so Dense kernels imported from Keras line up.
 #pragma once

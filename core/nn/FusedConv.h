@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Conv2D followed by ReLU, and by 2x2 max pooling where the model has it, run as one pass in
 // training (#10). Sequential::build finds these runs of layers; a training pass then computes the
 // convolution in blocks of a few samples (Conv2D::forwardBlocks) and applies ReLU and pooling to

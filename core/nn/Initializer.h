@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Weight initialisers (Glorot & Bengio 2010; He et al. 2015), matching Keras' definitions:
 // *_uniform draws U(-limit, limit) with limit = sqrt(3 * scale); *_normal draws a normal
 // truncated at two standard deviations with stddev = sqrt(scale) / 0.87962566103423978.

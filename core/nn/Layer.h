@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The layer interface of the engine.
 //
 // A layer owns its parameters (weights and their gradients). Everything that lives only for one

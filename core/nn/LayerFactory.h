@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Makes layers from their JSON config ({"type": "Dense", "units": 10, ...}, as Layer::config()
 // writes it) and from the compact text the command line takes:
 //   "flatten dense(256) relu dense(128) relu dense(10)"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Losses, each returning the batch-mean loss and its gradient with respect to the predictions.
 //   SoftmaxCrossEntropy  pred (N, C) logits, labels in [0, C); log-sum-exp shifted by the row max
 //   CrossEntropy         pred (N, C) probabilities (a model ending in Softmax), labels; clipped

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Permute: reorders the axes of each sample, as Keras' Permute. `dims` are 1-based indices of
 // the input's per-sample axes (the batch axis stays first): Permute({2, 3, 1}) turns a channels-
 // first sample (C, H, W) into the engine's channels-last (H, W, C); Permute({3, 1, 2}) goes back.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pooling over NHWC images: MaxPooling2D and AveragePooling2D (a window slid over height and
 // width, per channel) and GlobalAveragePooling2D (the mean over all positions).
 // Letters: N = batch, H/W = input height/width, C = channels, OH/OW = output height/width.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reshape: (N, ...) -> (N, target_shape...), as Keras' Reshape. One entry of target_shape may be
 // -1 and is inferred from the element count. Row-major storage makes it a copy.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/Sequential.h"
 
 #include "nn/Conv2D.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A chain of layers with a fixed per-sample input shape. build() validates that the shapes fit
 // and reports each layer's output shape and parameter count; forward/backward run a batch
 // through a Workspace that holds everything per-batch (activations, gradients, layer scratch).

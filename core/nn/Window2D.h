@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Geometry of 2-D sliding windows (Conv2D, MaxPooling2D, AveragePooling2D), as TensorFlow
 // defines it (tf.nn.convolution, "padding" in the TF API docs):
 //   valid: out = floor((in - k) / s) + 1, no padding; the window must fit: in >= k

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SHA-256 fingerprint of the data a training used: the bytes of the train and test splits
 // as loaded (before validation split and normalisation, which the config reproduces), with their
 // shapes, so the same data gives the same fingerprint in every run and on every machine with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A Playground run as a recorded training: the recipe's data, model and training settings kept
 // together for a RecordedTraining, and the run record's header. The Playground panel's worker
 // trains one of these; `weightscope-cli rerun` re-runs one from its record (run/Replay.h).

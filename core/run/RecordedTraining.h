@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One recorded training session: a Trainer, its run record and its final evaluation, used alike
 // by `weightscope-cli train`/`rerun`, the Training panel's worker and the Playground's worker.
 // Front ends only prepare the model and the data, add their progress callbacks, and read the

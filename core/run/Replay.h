@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Re-running a recorded run the way it went: the events a person caused while it trained
 // (learning-rate changes, weights typed into the Playground) are replayed at the step they were
 // recorded at, a divergence that was followed by more training is resumed as it was, and the

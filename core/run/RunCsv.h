@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A run's history as CSV: every row (no cap), 17 significant digits so every value reads back
 // exactly, "nan"/"inf" for non-finite values. Used by `weightscope-cli runs export-csv` and the
 // Runs dock's export.

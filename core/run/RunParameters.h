@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every configuration value and outcome of a run as a flat list of named values, and the table
 // of them over several runs with the keys whose values differ marked: what the Runs dock's
 // hyper-parameter table and parallel-coordinates plot show (#7).

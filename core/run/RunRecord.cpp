@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "run/RunRecord.h"
 
 #include "io/Hdf5Util.h"

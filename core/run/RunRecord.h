@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A run record: one HDF5 file per training, written as the training goes (RunWriter) and read
 // back by the runs dock and `weightscope-cli runs` (readRunInfo, readRunHistory, ...).
 // Schema (docs/file-formats.md, "Run records"):

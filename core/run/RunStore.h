@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The runs folder: where records go, how new ones are named, how a folder is listed, and the
 // glue that records a Trainer's progress into a RunWriter.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A run record (run/RunRecord.h) opened as a weight file, so the inspector and `inspect` look
 // at a training's weights like at any other model file. Two ways to name it:
 //   "run.h5"              the final weights ("final", else the latest checkpoint) as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Curve arithmetic for comparing runs: TensorBoard's smoothing, mean ± std across a group, and
 // the thinning that keeps many long runs drawable in bounded memory.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Element types of tensors stored in weight files, and their conversion to float32.
 // Names follow safetensors (F32, BF16, F8_E4M3, ...); NumPy, HDF5, GGUF and ONNX types map
 // onto these. Conversions are exact where float32 can hold the value (all but F64 and 64-bit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tensor/Gemm.h"
 
 #include "tensor/GemmKernel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Single-precision matrix products for the layers, with runtime CPU dispatch.
 //
 // Shipped binaries target the portable x86-64 baseline (SSE2), where Eigen's GEMM runs at about

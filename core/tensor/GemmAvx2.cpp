@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ws::gemm for CPUs with AVX2 and FMA; built with -mavx2 -mfma (core/CMakeLists.txt). The blocked
 // product of GemmPacked.h with 8 floats per register and a 6 x 16 block of C in 12 of the 16
 // registers: per step of k, 2 loads of B and 6 broadcasts of A feed 12 fused multiply-adds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ws::gemm for CPUs with AVX-512 (F, DQ, VL, BW); built with those flags plus -mavx2 -mfma
 // (core/CMakeLists.txt). The blocked product of GemmPacked.h with 16 floats per register and a
 // 6 x 64 block of C in 24 of the 32 registers: per step of k, 4 loads of B and 6 broadcasts of A

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ws::gemm for CPUs without AVX2 (Gemm.cpp): Eigen's product on the x86-64 baseline.
 #pragma once
 

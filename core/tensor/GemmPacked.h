@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The blocked single-precision product behind ws::gemm's AVX2 and AVX-512 variants (Gemm.h).
 // Included only by GemmAvx2.cpp and GemmAvx512.cpp, each after <immintrin.h> and after defining
 // `Simd`: the vector type V, its width W, load/store (whole and first-n-lanes), broadcast, fma,

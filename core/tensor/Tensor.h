@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The engine's tensor: float32, row-major, owned storage, batch dimension first.
 //
 // Shape convention (used by every layer in core/nn):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A bound on what Tensors may allocate on one thread while a model is built from an untrusted
 // file. Kept apart from Tensor.h so only the allocation points and the loaders depend on it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // An experiment: everything needed to reproduce one training — the dataset source, the model
 // (a preset, a compact layer spec, or a full Sequential config), normalisation, validation
 // split and the training configuration. The command line and the GUI both build one; the JSON

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Evaluation of a model on a dataset: loss, accuracy, top-k accuracy, confusion matrix and
 // per-class precision, recall and F1. A model with one output is a binary classifier that
 // predicts class 1 where its output is above zero (a logit, or tanh with labels +1/-1).

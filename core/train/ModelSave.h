@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Saving a model with its optimizer into the native model file (io/ModelFile.h). io/ takes the
 // optimizer's state as plain data (SavedOptimizer) so that it needs nothing from train/; this is
 // where a ws::Optimizer becomes that data.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Optimizers over a model's parameters. Update rules follow PyTorch's definitions so that
 // runs compare directly with it (docs/benchmarks.md):
 //   SGD      v = mu v + g;  p -= lr (g + mu v) with Nesterov, else p -= lr v   (mu = momentum)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TensorFlow Playground's training recipe, Qt-free: the network it builds (its initialisation
 // too), the input features, the grid its pictures are sampled on, weights typed by hand, and
 // the "playground" section of a run record. The Playground panel's worker and

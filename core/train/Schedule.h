@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Learning-rate schedules, evaluated per optimizer step (0-based):
 //   constant  lr
 //   step      lr * gamma^floor(epoch / step_epochs)

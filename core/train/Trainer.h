@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mini-batch training of a Sequential model, driven from one thread and steered from others.
 //
 // run() blocks the calling (worker) thread until training finishes, is stopped, or diverges.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What this build of Weightscope is made of, for the About dialog and bug reports: the versions
 // of the libraries it runs with and how it was compiled.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One way to turn an enum into words and back: the name written in configs, run records and on
 // the command line, a label for people (and the GUI's lists), and the spellings also accepted.
 //

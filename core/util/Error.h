@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Error types of the engine. Library code never exits or aborts: it throws one of these with a
 // message a person can act on (which file, which line or byte, which layer, what was expected).
 #pragma once

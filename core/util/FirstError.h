@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exceptions cannot leave an OpenMP region (the program would terminate). A parallel loop runs
 // each iteration's body through capture(); the first exception thrown is kept, later iterations
 // may skip their work once failed() is true, and rethrow() throws it after the region.

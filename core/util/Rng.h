@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Deterministic random numbers for initialisation, shuffling and dropout.
 // xoshiro256** (Blackman & Vigna, 2018) seeded through splitmix64. We do not use <random>'s
 // distributions because their output is implementation-defined; these give the same numbers

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SHA-256 (FIPS 180-4), small and dependency-free: run records fingerprint the bytes of the
 // dataset a training used, so a re-run can tell whether it sees the same data.
 #pragma once

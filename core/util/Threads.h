@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The number of threads the engine's numerics use: the GEMM, convolutions, statistics, and
 // Eigen's products over OpenMP.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // UTF-8 checks for text that comes from files. Protocol buffers (ONNX), pickles, GGUF and HDF5
 // strings are bytes the format only promises to be UTF-8; nlohmann::json refuses to dump a string
 // that is not (type_error 316), and a fuzzed ONNX producer name did exactly that.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs a command and checks its exit status and output (stdout and stderr together).
 #   expect.sh STATUS REGEX -- COMMAND...
 # STATUS is a number, or "nonzero". Used by the CLI tests in tests/CMakeLists.txt.

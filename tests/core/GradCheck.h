@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Gradient checks: analytic gradients from backward() against central differences computed in
 // double precision, step h = sqrt(eps_float) * (1 + |x|), relative error
 // |a - n| / max(|a|, |n|, 1e-3). The loss is L = sum(w_i * y_i) with fixed random weights w, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Comparing run records in tests: the run files of a folder, and two runs' histories, weights
 // and final evaluations bit for bit (NaN equals NaN, -0 differs from 0).
 #pragma once

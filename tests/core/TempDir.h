@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A fresh temporary folder for one test, removed (with everything in it) when it goes out of
 // scope. mkdtemp makes the name unique, so tests can run in parallel.
 #pragma once

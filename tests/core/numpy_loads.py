@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Run by test_numpy.cpp (NpyWriter.WritesFilesNumpyLoads): NumPy loads the files our writers
 made, with allow_pickle=False, and finds the shapes and values the test wrote: element i of
 every tensor is i * 0.25 - 3 (the test's ramp())."""

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core/analysis for the training panel's activations, confusion and ablation views: a forward
 // pass that keeps every layer's output, confusion cells with their samples, unit masks, model
 // copies. Expected values come from the layer-by-layer forward pass, from zeroed weights, or are

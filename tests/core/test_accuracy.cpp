@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end accuracy on real data: the numbers the foundation issue (#2) promises.
 //   - MLP 784-256-128-10 on the real Fashion-MNIST test set: >= 0.885 (the Fashion-MNIST
 //     benchmark lists MLP 256-128-100 at 0.8833)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core/analysis for the inspector: heatmap pooling, histograms, percentiles, slicing, filter grids,
 // name trees and checkpoint comparison. Expected values are worked out by hand in the comments
 // or computed by NumPy (noted where so).

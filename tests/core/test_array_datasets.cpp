@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Datasets of arrays: HDF5 files written by h5py and .npz/.npy files written by NumPy
 // (tools/make_dataset_reference.py, tests/data/datasets/) read into the dataset the script
 // recorded; the names chosen; bad pairs refused with messages naming file, array and sample.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Dataset readers and generators: IDX (real Fashion-MNIST and files written here, good and bad),
 // CSV, TensorFlow Playground's 2-D datasets and normalisation.
 #include "TempDir.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // dtype conversions against values computed independently (struct layouts of IEEE formats).
 #include "tensor/DType.h"
 #include "util/Error.h"

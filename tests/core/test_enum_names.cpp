@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // util/EnumNames.h and every enum's table: names round-trip, aliases and old spellings still
 // parse, errors list the known names, and the special rules next to the tables still hold (#20).
 #include "data/Normalize.h"

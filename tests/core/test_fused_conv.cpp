@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Conv2D + ReLU (+ 2x2 max pooling) fused in training passes (nn/FusedConv.h, #10): which layers
 // Sequential fuses, and that the fused pass gives the outputs and gradients of the layers one by
 // one (Sequential::setFusion(false)) and of central differences.

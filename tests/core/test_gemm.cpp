@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ws::gemm against a plain double-precision product, for every transpose combination, with
 // and without accumulation. ctest runs this three times: with the CPU's own variant, with
 // WS_GEMM=avx2 and with WS_GEMM=baseline, so every code path is checked on a machine with AVX-512.

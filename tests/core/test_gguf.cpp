@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GGUF reading and ggml dequantisation. Reference files in tests/data/gguf were written by
 // tools/make_gguf_reference.py (container with struct, blocks from NumPy quantisers written from
 // ggml-common.h); expected.npz holds the float32 values of every tensor, dequantised by NumPy in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The hostile-file suite (docs/reliability.md): every file listed in tests/data/bad/MANIFEST.tsv
 // goes through the loader the manifest names and must
 //   - end in an ws::Error whose message names the file and matches the manifest's regex,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Keras reader against files laid out as Keras 2 and Keras 3 write them (written by hand
 // with h5py by tools/make_keras_reference.py, since Keras itself is not installed), with the
 // outputs of an independent NumPy forward pass; and damaged or hostile files, each refused with

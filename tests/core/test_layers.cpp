@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Gradient checks and forward values of the element-wise and dense layers.
 #include "GradCheck.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Loss values against closed forms and loss gradients against central differences.
 #include "nn/Loss.h"
 #include "util/Error.h"

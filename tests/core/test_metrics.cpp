@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Evaluation metrics on hand-made predictions.
 #include "nn/Activation.h"
 #include "nn/Dense.h"

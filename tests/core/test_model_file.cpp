@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The native model file: round trips bit for bit, and refuses damaged or foreign files with a
 // message naming the file.
 #include "TempDir.h"

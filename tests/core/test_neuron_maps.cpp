@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // neuronMaps: the per-neuron pictures of the Playground's network column, checked against
 // values worked out by hand for a network with chosen weights.
 #include "analysis/NeuronMaps.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // NumPy .npy/.npz reading and writing: files written by NumPy itself
 // (tools/make_numpy_reference.py -> tests/data/numpy, values in expected.json) compared exactly,
 // hostile files made here, and round trips through our writers (read back by us and by NumPy).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ONNX reading and inference. Reference files in tests/data/onnx were written by
 // tools/make_onnx_reference.py: models exported with torch.onnx.export and PyTorch's outputs for
 // fixed inputs (.npy), typed-field initializers made with onnx.helper, graphs the engine cannot

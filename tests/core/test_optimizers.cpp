@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Optimizers replay gradient sequences recorded from torch.optim (tools/make_optimizer_reference.py)
 // and must follow the same parameter trajectory; schedules against their formulas.
 #include "train/Optimizer.h"

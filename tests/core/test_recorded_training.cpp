@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one recorded training session (core/run/RecordedTraining.h) that the command line, the
 // Training panel and the Playground share: what becomes of the record however a run ends, and
 // the Playground's recipe re-run from its record bit for bit, with the person's changes replayed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Run records: SHA-256, the HDF5 run file (written, read while open, read after an unfinished
 // writer, damaged), the runs folder, and the curve arithmetic (smoothing, group statistics).
 #include "TempDir.h"

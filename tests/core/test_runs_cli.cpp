@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Run records made by the real command line: a training killed with SIGKILL leaves a readable
 // record of its completed epochs, and runs with the same seed and thread count (trained twice,
 // or re-run from a record, the Playground's included) have bit-identical histories and weights.

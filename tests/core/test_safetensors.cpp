@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Safetensors reading and writing, and tensor statistics. Reference files in
 // tests/data/safetensors were written by tools/make_safetensors_reference.py with torch (BF16,
 // F16) and NumPy (the rest); expected.json holds their values and NumPy float64 statistics.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every file Weightscope writes (native models, safetensors/.npy/.npz exports) goes to a
 // temporary file beside the target and is renamed over it: a write that fails half-way (disk
 // full, file size limit, folder not writable) must leave the old file byte for byte as it was,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Building, summarising and (de)serialising Sequential models.
 #include "nn/Activation.h"
 #include "nn/Dense.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Convolution, pooling, reshaping, dropout and batch-norm layers: gradient checks, forward values
 // against PyTorch (tests/data/layers/*.json from tools/make_layer_reference.py), config round
 // trips through the layer factory, and shape errors.

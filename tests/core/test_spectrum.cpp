@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The spectrum (core/analysis/Spectrum.h): singular values against numpy.linalg.svd, the power-law
 // fit against an independent NumPy implementation (tools/make_spectrum_reference.py writes both
 // into tests/data/spectrum/), cancellation, and the inputs that have no spectrum or no fit.

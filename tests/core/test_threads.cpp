@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The engine's thread count belongs to the thread that sets it: the Playground trains with 1
 // thread while the Training tab trains with all cores. It was one process-wide count (Eigen's),
 // which the two training threads wrote at once (ThreadSanitizer, test_training) and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PyTorch checkpoints: files written by torch.save (tools/make_torch_reference.py ->
 // tests/data/torch) compared exactly with the values torch wrote beside them (expected_*.npz,
 // read back with our NumPy reader); hostile pickles and archives refused with a message naming

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The trainer: learning, determinism, control from another thread, divergence, bad set-ups.
 #include "TempDir.h"
 

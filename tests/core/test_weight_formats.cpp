@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The table of weight formats (formats/WeightFormats.h) is the one way in: every entry has a
 // sample file here that its probe accepts and its reader opens, openWeightFile picks that same
 // entry, the order is the one the readers rely on, and what nobody reads is refused with a

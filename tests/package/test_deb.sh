@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the .deb with CPack from an already built tree, unpacks it into a scratch root with
 # `dpkg -x` and runs the installed programs from there: what a user gets, not the build tree.
 # Usage: test_deb.sh BUILD_DIR SOURCE_DIR VERSION

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Compiles packaging's MIME package together with Debian's freedesktop.org.xml into a scratch
 # database and asks GIO which type real test files get: by name, and by magic for GGUF/npy.
 # Usage: test_mime.sh MIME_XML TEST_DATA_DIR

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What every Qt test does first: settings and standard paths of its own, never the user's
 // (QStandardPaths' test mode), under an application name per executable.
 #pragma once

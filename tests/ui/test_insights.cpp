@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The training panel's insight tabs: the activations view shows one map per channel and one bar
 // per unit of a small CNN; switching a unit off (a click in the activations) changes the shown
 // test accuracy to the value counted by hand, and back; a confusion cell lists its samples; a

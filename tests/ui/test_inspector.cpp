@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The inspector, driven through the main window offscreen: files open on the worker and fill
 // the tree; a selected tensor's heatmap and statistics are exactly core's answers; a bad file
 // shows the reader's message and keeps the previous model; Keras layers select their tensors;

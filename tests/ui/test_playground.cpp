@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Playground panel drives training on its worker thread: progress arrives, pause holds,
 // a step is exactly one batch, and closing the main window mid-training shuts down cleanly.
 #include "UiTestSetup.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The application-wide settings and the Help menu: the Preferences dialog writes what its
 // controls show and reads it back, Cancel writes nothing; translations switch languages (ours
 // and Qt's); the theme changes the palette; the shortcuts list is built from the menus.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Crash recovery (#9): a training killed while it records its run leaves a record that the next
 // start offers (once) in a non-modal notice; "Show in Runs" selects it and loads its curves,
 // which reach its last completed epoch.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Runs dock: a folder of run records becomes a sortable, filterable table; selected runs are
 // overlaid in the Compare view, smoothed and grouped with the numbers core computes; histories
 // export to CSV; deleting removes the file.

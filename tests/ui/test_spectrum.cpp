@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Spectrum dock, driven through the main window offscreen: a matrix's singular values and
 // power-law α are core's (and so NumPy's: tests/data/spectrum/expected.json); a convolution
 // kernel says how it is reshaped; a vector says it has no spectrum; results are cached per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The general training panel trains on its worker thread to the end and reports the test
 // accuracy and confusion that core's evaluate() gives for the same model on the same data, the
 // confusion as a heatmap whose cells list their samples; the shape check

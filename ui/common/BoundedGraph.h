@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A QCustomPlot graph fed point by point for as long as a training lasts, held to a bounded
 // number of points (#9, long runs): the training curves' batch loss of a million-step run and the
 // Playground's loss over hours of epochs would otherwise keep every point (16 bytes each, for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/ColorMaps.h"
 
 #include "shell/AppSettings.h"

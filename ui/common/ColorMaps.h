@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The heatmaps' colour maps: a perceptually uniform sequential map (viridis by default) for
 // magnitudes, and a diverging map (ColorBrewer RdBu, blue–white–red, by default) whose middle
 // colour sits exactly at zero for signed data, even when the range is not symmetric. The names

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the user sees when training diverges (a loss or weight became NaN or infinite): the
 // engine's message and three ways on. Both training panels own one. It is shown non-modally
 // (show(), never exec()), so training threads and tests are never blocked by it; the panel

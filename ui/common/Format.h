@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How numbers, sizes and shapes read everywhere in the GUI: the inspector's docks, the Training
 // panel's model check, the Playground's statistics. One place, so that a shape reads "(784,)" in
 // every panel and a byte count uses the same units in the model tree and the metadata.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Small plane geometry shared by the custom-painted views (hit tests on drawn lines).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Small layout chores the panels share: a column of settings in a scroll area beside the plots,
 // and emptying a layout that is rebuilt from the data (a preview grid, a layer editor).
 #pragma once

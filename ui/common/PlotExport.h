@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every plot of the program saves as PNG, SVG or PDF through here: one file-dialog filter, one
 // writer that picks the format by the file's extension, and a right-click "Export Plot…" menu
 // for plots without an export button. PNG and PDF are QCustomPlot's own; SVG renders the plot

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Start, Pause, Step and the rest under both training panels' settings, with the one rule for
 // which of them can be pressed. Two kinds of run drive them:
 // - Run (Training panel): a run is started, paused, stepped and stopped; Start reads "Resume"

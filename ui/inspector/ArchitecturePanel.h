@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The architecture dock: the model as a column of boxes, one per layer (type, output shape,
 // parameters) — or, for formats without an architecture, one per group of tensors sharing a name
 // prefix. Scroll to move, Ctrl+wheel (or the buttons) to zoom; clicking a box emits its tensors.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The comparison dock: every tensor of the open file (A) against a second file (B) — relative
 // change ‖A−B‖/‖A‖, cosine similarity, max |Δ| — plus the tensors added, removed or reshaped,
 // sortable by any column. Selecting a compared row asks for the heatmap of A − B.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The inspector: opens weight files on a worker thread and shows them in the main window — the
 // tensor view as the central widget, the model tree, statistics, metadata, architecture and
 // comparison as docks. It owns the panels, the three workers (loading, pictures and statistics,

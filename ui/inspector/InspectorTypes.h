@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the inspector's GUI and its workers exchange by queued signals: an opened file with its
 // name tree and architecture, requests for a tensor's picture and numbers, and the answers. The
 // file is shared (shared_ptr to const): the GUI reads names and metadata, the workers read data.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The inspector's worker: opens files and computes pictures, statistics and comparisons on its
 // own thread (moved there by the owner, which holds the thread in a ThreadPtr). The inspector runs
 // three of these, one per kind of job, so a slow load never holds up a tensor's picture.

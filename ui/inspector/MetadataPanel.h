@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The metadata dock: the file's format, path and totals, then its metadata JSON as a tree
 // (safetensors __metadata__, Keras model and training config, Hugging Face config.json, GGUF
 // general.* keys, license — whatever the reader put in WeightFile::metadata()).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The model dock: groups (layers, or name prefixes) → tensors, with dtype, shape, parameters and
 // bytes per row and the totals underneath; a filter box (substring, or regular expression) hides
 // the tensors whose names do not match. Selecting a tensor emits tensorSelected.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Spectrum dock: the singular values of the selected weight matrix on log-log axes — as the
 // empirical spectral density of λ = σ² or as σ by rank — with the power-law fit of the density's
 // tail and its exponent α (WeightWatcher's data-free quality metric). The panel computes nothing:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The statistics dock: a histogram of the selected tensor's finite values (linear or log counts,
 // adjustable bins) over a table of its statistics — min, max, mean, std, L2 norm, zero fraction,
 // NaN/Inf counts and percentiles — all computed by core on the inspector's worker.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The tensor view (the inspector's central widget): a 2-D slice of the selected tensor as a
 // heatmap without interpolation, a 1-D tensor (or a single row or column) as a line, a 4-D kernel
 // as a grid of filters. Slice selectors pick the two shown dimensions and the index in the others;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Train and test loss over epochs for the running Playground model. Points are appended as
 // snapshots arrive, each curve held to kMaxPoints (BoundedGraph: a Playground left running for a
 // day keeps a bounded plot); the owner replots on its timer.

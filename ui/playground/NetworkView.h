@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Playground's centre column: the network drawn as columns of neurons, each a small picture
 // of its own output over the plane, joined by links whose colour is the weight's sign and whose
 // width is its size. Hovering shows a value; clicking a link or a neuron asks for a new weight

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The built-in 2-D playground (TensorFlow Playground's datasets and controls): settings on the
 // left, the decision boundary with the data in the middle, loss curves on the right. Training
 // runs in a TrainingWorker on a thread this panel owns; its snapshots are coalesced and drawn on

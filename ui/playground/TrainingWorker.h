@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs Playground training on its own thread: the recipe and its recorded session are core's
 // (core/run/PlaygroundRun.h); this worker adds the pace and the pictures. The owner moves it to a QThread (held in a
 // ThreadPtr) and steers it with the thread-safe methods below, which forward to ws::Trainer;

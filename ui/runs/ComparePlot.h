@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs side by side: the chosen metric of every selected run overlaid, one colour per run,
 // smoothed with TensorBoard's debiased EMA (core/run/Smoothing.h) over the faint raw curve;
 // x as step, epoch, relative or wall time; y linear or log; runs grouped by a hyper-parameter

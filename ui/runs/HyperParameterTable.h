@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The hyper-parameter table of the Runs dock: one row per selected run, one column per config
 // value and outcome (core/run/RunParameters.h); columns whose values differ between the runs are
 // highlighted, and "Only differing" hides the others. Sortable by any column.

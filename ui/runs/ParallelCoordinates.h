@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The parallel-coordinates plot of the Runs dock: one vertical axis per hyper-parameter that
 // differs between the selected runs (numbers on a linear axis, a log axis for learning rates
 // and ranges over two decades, strings as categories), the last axis a chosen outcome (final

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads run files off the GUI thread: the headers of a whole runs folder (scan) and the
 // histories of the runs selected for comparison (load). The owner moves it to a QThread held in
 // a ThreadPtr and calls it through queued invocations; answers come back as queued signals

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The runs table: one row per recorded run (core/run/RunRecord.h), and the proxy that sorts
 // it by value (Qt::UserRole) and filters it by a regular expression and a tag.
 #pragma once

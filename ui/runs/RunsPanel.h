@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Runs dock: the table of recorded runs in the runs folder (sortable; filtered by a regular
 // expression and a tag; rename, tag, note, delete, open the folder, open or compare a run's
 // weights in the inspector) above three views of the selected runs: their curves, their

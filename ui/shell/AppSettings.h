@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The application-wide settings the Preferences dialog edits, one typed key each (Preference.h).
 // Settings that belong to one panel (its splitter, its last dataset) stay next to that panel.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Help menu's windows: the user guide (docs/user-guide.md rendered as Markdown), the list of
 // keyboard shortcuts taken from the actions themselves, and the About text with the versions of
 // the libraries this build runs with.

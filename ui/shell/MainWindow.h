@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window: menus, status bar and docks. It owns the panels' docks and saves their
 // layout; each panel is its own class that talks to the window through signals.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One typed place per setting key (Tiled's Preference<T>): declare the key and its default next
 // to the code that uses it, and read/write through the type instead of spelling keys twice.
 // QCoreApplication's organisation and application names must be set before the first use.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Edit ▸ Preferences: the application-wide settings of AppSettings.h. The dialog reads them when
 // it opens and writes them when accepted; the main window then applies what can change live
 // (theme, plot refresh rate) and the rest takes effect where it is next used.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The recently opened files (most recent first, at most ten), persisted in the settings. One owner
 // emits changed(); menus listen and rebuild themselves.
 #pragma once

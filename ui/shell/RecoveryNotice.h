@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Crash recovery (#9): after a start, the runs whose training ended without finishing (the app
 // was killed, the machine went down: a record left "running" with no live writer, or marked
 // "interrupted") are offered once in a non-modal notice with "Show in Runs" and "Dismiss".

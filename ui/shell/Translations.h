@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Loads the translations for the chosen language: Qt's own (qtbase_*.qm from Qt's translations
 // folder, Debian's qt6-translations-l10n) and Weightscope's, compiled into the binary under
 // :/i18n by qt_add_translations (translations/*.ts).

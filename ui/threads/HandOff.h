@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hands work and results between the GUI thread and the workers' threads in a way
 // ThreadSanitizer can check.
 //

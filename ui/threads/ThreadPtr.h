@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A QThread owned through a unique_ptr whose deleter ends the event loop and waits for the thread
 // (qBittorrent's Utils::Thread::UniquePtr). The owner must first make any long-running slot on
 // that thread return (e.g. stop the trainer), or the wait would block.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pause, resume, step and stop for a training worker whose ws::Trainer exists only while a run
 // is on the worker's stack. Both training workers (playground/TrainingWorker and
 // training/GeneralTrainingWorker) steer their runs through one of these.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Ablation: the test accuracy and confusion matrix of the model with the units the user switched
 // off (in the activations view), next to those of the intact model, and the list of those units
 // to switch them back on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The pictures of the activations view: one layer's output as a grid of feature maps (a
 // convolution's (H, W, C): one map per channel) or as bars (a dense layer's units), and the
 // class probabilities as labelled bars. Units switched off (ablation) are crossed out; a click

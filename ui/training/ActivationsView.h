@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The activations view: a test sample (chosen by index, shown with its class) or a drawing, and
 // every layer's output for it — feature-map grids for convolutions, bars for dense layers —
 // then the class probabilities. It only shows: the owner (TrainingInsights) asks the analysis

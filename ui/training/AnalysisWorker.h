@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the insight views' numerics off the GUI and training threads: the test evaluation of every
 // epoch's model snapshot (confusion by epoch), one sample through the current snapshot
 // (activations), and the whole test set through it with units switched off (ablation).

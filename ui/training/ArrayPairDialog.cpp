@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "training/ArrayPairDialog.h"
 
 #include "data/Hdf5Dataset.h"

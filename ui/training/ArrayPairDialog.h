@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Asks which arrays of an HDF5 or .npz file hold the features and the labels: every array is
 // listed with its shape and type (core's listHdf5Arrays / listNumpyArrays), the default pair
 // preselected.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A confusion matrix to look into: the heatmap (ConfusionHeatmap) and, beside it, the test
 // samples of the cell last clicked (thumbnails for images, up to kMaxSamples, with their true and
 // predicted class). The Training panel's "Test set" tab shows the final model's in one, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A confusion matrix drawn as a heatmap: true classes down, predicted classes across, the count
 // in every cell, class names on both axes. Cells are coloured by the fraction of their row (so
 // that a rare class reads as clearly as a common one). A click on a cell emits cellClicked.

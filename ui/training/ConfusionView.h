@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The test-set confusion matrix after every epoch: a slider looks back through the epochs, and
 // a click on a cell shows the test samples in it (ConfusionBrowser). The evaluations come from
 // the analysis worker, one per epoch, in order.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Training panel's "Data" box: which dataset (a built-in one, or a CSV/IDX/HDF5/NumPy file
 // with its labels), how much of it, the validation split, and the preview the worker sends back
 // (a few samples and the class balance), with a busy bar and Cancel while it loads.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A small grey-scale canvas (e.g. 28×28) the user paints a sample into with the mouse, for the
 // activations view. Ink is in [0, 1] per pixel; the analysis worker maps it onto the data's
 // value range. Emits changed() while painting (at most ~12 times a second) and on release.

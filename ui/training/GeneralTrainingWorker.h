@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Trains any model the engine builds on any dataset it reads (an Experiment), on its own thread.
 // The owner moves it to a QThread held in a ThreadPtr and steers it with the thread-safe
 // methods; progress leaves as queued signals carrying every batch since the last one, at most

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the training panel's insight views (activations, confusion by epoch, ablation) exchange
 // with the workers. A ModelSnapshot is a copy of the model taken on the training thread at a
 // consistent point (the end of an epoch, or between batches while paused); once handed over,

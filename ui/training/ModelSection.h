@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Training panel's "Model" box: start from new layers (a template, or one layer per line) or
 // from the model open in the inspector (fine-tuning), and the live shape check against the data
 // with the parameter count. The check runs whenever the layers or the data change; the panel

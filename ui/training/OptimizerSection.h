@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Training panel's "Training" box: optimizer, learning rate and its schedule, batch size,
 // epochs, seed and threads. The learning rate may change during a run (learningRateChanged);
 // the rest is read when a run starts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Dataset samples drawn as pictures for the insight views (thumbnails, the chosen sample).
 // Images (H, W, 1 or 3) only; other data has no picture.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Live curves of a general training run: loss and accuracy, per batch (thin) and per epoch
 // (bold), training and validation, over epochs; a dashed vertical line marks each change of
 // the learning rate. Points are appended as they arrive, each curve held to kMaxPoints (older

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The tabs under the training curves that look inside the model: the final test evaluation (the
 // panel's own widget), the confusion matrix after every epoch, and the activations of one sample
 // with ablation (switching units off). Model snapshots come from the training worker after

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // General training mode: any dataset the engine reads, any model its layers build. Settings and
 // a preview of the data on the left (DatasetSection, ModelSection, OptimizerSection and a
 // TransportBar), live curves and the test confusion matrix on the right.
