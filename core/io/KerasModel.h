@@ -2,7 +2,7 @@
 // The architecture half of the Keras reader: reads a Keras model config (model_config of an
 // .h5, config.json of a .keras) into a list of layers, and turns that list into an engine
 // Sequential whose weights come from the file through a callback. Pure JSON and engine code;
-// the file layouts live in KerasReader.cpp.
+// the file layouts live in KerasReader.cpp (HDF5) and KerasArchive.cpp (the .keras zip).
 //
 // Keras' Dense/Conv2D `activation` becomes the linear layer followed by an activation layer.
 // Lambda and unknown (custom) classes are refused by name; their code is never looked at.

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The Keras reader (io/KerasReader.h), HDF5 side: opens the legacy Keras 2 / tf.keras .h5 layout
+// (layer_names / weight_names) and the Keras 3 H5IOStore one (<path>/vars/<i>), lists and reads
+// their datasets, and converts the model config through io/KerasModel.h. The Keras 3 .keras zip
+// is unpacked in KerasArchive.cpp; its model.weights.h5 is read here. Layouts: see
+// ../shared/REFERENCE.md "Keras files".
 #include "io/KerasReader.h"
 
 #include "io/Hdf5ObjectHeader.h"
 #include "io/Hdf5Util.h"
+#include "io/KerasFile.h"
 #include "io/KerasModel.h"
 #include "io/StrictJson.h"
 #include "tensor/TensorBudget.h"
 #include "util/Error.h"
-
-#include <zip.h>
 
 #include <algorithm>
 #include <cctype>
@@ -19,18 +23,9 @@
 #include <mutex>
 #include <set>
 
-namespace ws {
+namespace ws::keras_reader {
 
 namespace {
-
-using json = nlohmann::json;
-
-// The HDF5 library Debian ships is not thread-safe; readers may be used from worker threads.
-std::mutex& hdf5Mutex()
-{
-    static std::mutex m;
-    return m;
-}
 
 std::string lowerExtension(const std::string& path)
 {
@@ -46,7 +41,6 @@ bool startsWith(const std::string& path, const char* magic, size_t n)
     return in.read(head.data(), std::streamsize(n)) && std::memcmp(head.data(), magic, n) == 0;
 }
 
-constexpr char kHdf5Magic[] = "\x89HDF\r\n\x1a\n";
 constexpr char kZipMagic[] = "PK\x03\x04";
 
 // "vars/10" after "vars/9": names compared piece by piece, digit runs as numbers.
@@ -91,69 +85,12 @@ std::vector<std::string> childNames(hid_t group, const std::string& file)
     return names;
 }
 
-// ---- the .keras zip ---------------------------------------------------------------------------
+} // namespace
 
-struct ZipArchive {
-    zip_t* z = nullptr;
-    ~ZipArchive()
-    {
-        if (z)
-            zip_discard(z); // opened read-only: nothing to write back
-    }
-};
-
-// Refuses members that would land outside the folder they are extracted to (zip slip), even
-// though we never extract to disk: such an archive is not something Keras wrote.
-bool climbsOut(const std::string& name)
+std::mutex& hdf5Mutex()
 {
-    if (name.empty() || name[0] == '/' || name[0] == '\\' || name.find(':') != std::string::npos)
-        return true;
-    size_t start = 0;
-    while (start <= name.size()) {
-        size_t end = name.find_first_of("/\\", start);
-        if (end == std::string::npos)
-            end = name.size();
-        if (name.compare(start, end - start, "..") == 0 && end - start == 2)
-            return true;
-        start = end + 1;
-    }
-    return false;
-}
-
-// Reads one member whole, refusing sizes above `limit` and compression ratios no real weight
-// file reaches (a zip bomb inflates gigabytes from kilobytes).
-std::string readMember(zip_t* z, zip_int64_t index, const std::string& file, const std::string& name, zip_uint64_t limit)
-{
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat_index(z, zip_uint64_t(index), 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE)
-        || !(st.valid & ZIP_STAT_COMP_SIZE))
-        throw FormatError(file + ": member '" + name + "' cannot be read: " + zip_strerror(z));
-    if (st.size > limit)
-        throw FormatError(file + ": member '" + name + "' is " + std::to_string(st.size) + " bytes, more than the "
-            + std::to_string(limit) + " this reader accepts");
-    constexpr zip_uint64_t kMaxRatio = 200;
-    if (st.size > (zip_uint64_t(1) << 20) && st.size / std::max<zip_uint64_t>(st.comp_size, 1) > kMaxRatio)
-        throw FormatError(file + ": member '" + name + "' inflates " + std::to_string(st.comp_size) + " bytes to "
-            + std::to_string(st.size) + " (ratio above " + std::to_string(kMaxRatio)
-            + "): refusing what looks like a zip bomb");
-    zip_file_t* f = zip_fopen_index(z, zip_uint64_t(index), 0);
-    if (!f)
-        throw FormatError(file + ": member '" + name + "' cannot be opened: " + zip_strerror(z));
-    std::string data(size_t(st.size), '\0');
-    zip_uint64_t done = 0;
-    while (done < st.size) {
-        const zip_int64_t got = zip_fread(f, data.data() + done, st.size - done);
-        if (got <= 0)
-            break;
-        done += zip_uint64_t(got);
-    }
-    char extra;
-    const bool longer = done == st.size && zip_fread(f, &extra, 1) > 0;
-    const int closeError = zip_fclose(f); // reports CRC mismatches
-    if (done != st.size || longer || closeError != 0)
-        throw FormatError(file + ": member '" + name + "' is damaged (short read or CRC mismatch)");
-    return data;
+    static std::mutex m;
+    return m;
 }
 
 json parseJson(const std::string& text, const std::string& file, const std::string& what)
@@ -161,49 +98,6 @@ json parseJson(const std::string& text, const std::string& file, const std::stri
     // Depth-limited: a config nested 100000 deep would overflow the stack when dumped.
     return parseJsonWithDepthLimit(text, file + ": " + what);
 }
-
-// ---- the reader -------------------------------------------------------------------------------
-
-class KerasFile final : public WeightFile {
-public:
-    explicit KerasFile(const std::string& path);
-    ~KerasFile() override
-    {
-        std::lock_guard lock(hdf5Mutex());
-        file_.reset();
-    }
-    KerasFile(const KerasFile&) = delete;
-    KerasFile& operator=(const KerasFile&) = delete;
-
-    std::string format() const override { return format_; }
-    void read(size_t index, int64_t first, int64_t count, float* out) const override;
-    std::optional<Sequential> model() const override;
-
-private:
-    void openHdf5(const std::string& path);
-    void openKeras(const std::string& path);
-    void readRootMetadata(hid_t root);
-    // Legacy layout: layer groups listed in layer_names, weights listed in weight_names.
-    void listLegacy(const std::string& group);
-    void listLegacyOptimizer();
-    // Keras 3 H5IOStore layout: <path>/vars/<i>.
-    void listStore();
-    void walkStore(hid_t group, const std::string& path);
-    void addTensor(const std::string& name, const std::string& datasetPath, const std::string& layer);
-    std::vector<std::string> weightNames(const std::string& layerGroup) const;
-    std::vector<KerasWeight> legacyWeights(const KerasLayer& layer) const;
-    std::vector<KerasWeight> storeWeights(const KerasLayer& layer) const;
-    KerasWeight readWeight(const std::string& datasetPath) const;
-
-    std::string format_;
-    h5::Handle file_;
-    std::string weightsGroup_;               // legacy: "model_weights" or "" (weights-only)
-    json config_;                            // the model config; null for weights-only files
-    std::vector<std::string> datasetPaths_;  // per tensor
-    std::map<std::string, std::string> varsByName_; // store: layer name attribute -> vars group
-    std::set<std::string> walked_; // object addresses of the groups walkStore has entered
-    uint64_t weightsBytes_ = 0; // size of the HDF5 weights (the file, or the image inside a .keras)
-};
 
 KerasFile::KerasFile(const std::string& path)
 {
@@ -247,64 +141,6 @@ void KerasFile::openHdf5(const std::string& path)
     } else {
         throw FormatError(path + ": an HDF5 file but not a Keras one (no model_config, layer_names or 'layers' group)");
     }
-}
-
-void KerasFile::openKeras(const std::string& path)
-{
-    format_ = "keras";
-    ZipArchive archive;
-    int error = 0;
-    archive.z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
-    if (!archive.z) {
-        zip_error_t ze;
-        zip_error_init_with_code(&ze, error);
-        const std::string why = zip_error_strerror(&ze);
-        zip_error_fini(&ze);
-        throw FormatError(path + ": not a readable zip archive: " + why);
-    }
-    const zip_int64_t n = zip_get_num_entries(archive.z, 0);
-    std::map<std::string, zip_int64_t> members;
-    for (zip_int64_t i = 0; i < n; ++i) {
-        const char* name = zip_get_name(archive.z, zip_uint64_t(i), 0);
-        if (!name)
-            throw FormatError(path + ": zip entry " + std::to_string(i) + " has no readable name");
-        if (climbsOut(name))
-            throw FormatError(path + ": zip member '" + std::string(name)
-                + "' points outside the archive's folder; refusing the file");
-        members.emplace(name, i);
-    }
-    auto need = [&](const char* name) {
-        const auto it = members.find(name);
-        if (it == members.end())
-            throw FormatError(path + ": the archive has no " + std::string(name)
-                + " (a Keras 3 .keras file holds config.json, metadata.json and model.weights.h5)");
-        return it->second;
-    };
-    constexpr zip_uint64_t kJsonLimit = zip_uint64_t(64) << 20;
-    config_ = parseJson(readMember(archive.z, need("config.json"), path, "config.json", kJsonLimit), path,
-        "config.json");
-    metadata_["model_config"] = config_;
-    if (members.count("metadata.json")) {
-        const json meta = parseJson(readMember(archive.z, members.at("metadata.json"), path, "metadata.json",
-                                        kJsonLimit),
-            path, "metadata.json");
-        metadata_["metadata.json"] = meta;
-        if (meta.is_object())
-            for (const char* key : { "keras_version", "date_saved" })
-                if (meta.contains(key))
-                    metadata_[key] = meta.at(key);
-    }
-    // The weights are read into memory and opened through HDF5's core driver: libzip cannot
-    // give HDF5 a seekable file, and unpacking to a temporary file would leave litter behind.
-    constexpr zip_uint64_t kWeightsLimit = zip_uint64_t(16) << 30;
-    const std::string image = readMember(archive.z, need("model.weights.h5"), path, "model.weights.h5", kWeightsLimit);
-    if (image.size() < 8 || std::memcmp(image.data(), kHdf5Magic, 8) != 0)
-        throw FormatError(path + ": model.weights.h5 in the archive is not an HDF5 file");
-    file_ = h5::openFileImage(image.data(), image.size());
-    weightsBytes_ = image.size();
-    if (!file_.valid())
-        throw FormatError(path + ": model.weights.h5 in the archive cannot be opened (truncated or damaged?)");
-    listStore();
 }
 
 void KerasFile::readRootMetadata(hid_t root)
@@ -509,6 +345,8 @@ void KerasFile::addTensor(const std::string& name, const std::string& datasetPat
     datasetPaths_.push_back(datasetPath);
 }
 
+namespace {
+
 // Selects elements [lo, hi) (C order) of the sub-array fixed by idx[0..level) as a union of at
 // most 2 * rank hyperslab blocks; HDF5 then reads them in C order, which is the range in order.
 void selectRange(hid_t space, const std::vector<hsize_t>& dims, std::vector<hsize_t>& idx, size_t level, hsize_t lo,
@@ -574,6 +412,8 @@ void readDataset(hid_t file, const std::string& datasetPath, const TensorInfo& i
     if (status < 0)
         throw FormatError(path + ": cannot read dataset '" + datasetPath + "' (truncated or damaged file?)");
 }
+
+} // namespace
 
 void KerasFile::read(size_t index, int64_t first, int64_t count, float* out) const
 {
@@ -644,22 +484,24 @@ std::optional<Sequential> KerasFile::model() const
     return buildKerasModel(arch, path_, [this](const KerasLayer& l) { return legacyWeights(l); });
 }
 
-} // namespace
+} // namespace ws::keras_reader
+
+namespace ws {
 
 bool isKerasFile(const std::string& path)
 {
-    const std::string ext = lowerExtension(path);
+    const std::string ext = keras_reader::lowerExtension(path);
     if (ext == ".h5" || ext == ".hdf5" || ext == ".keras")
         return true;
-    return startsWith(path, kHdf5Magic, 8);
+    return keras_reader::startsWith(path, keras_reader::kHdf5Magic, 8);
 }
 
 std::unique_ptr<WeightFile> openKerasFile(const std::string& path)
 {
     if (!std::filesystem::is_regular_file(path))
         throw FormatError(path + ": no such file");
-    std::lock_guard lock(hdf5Mutex());
-    return std::make_unique<KerasFile>(path);
+    std::lock_guard lock(keras_reader::hdf5Mutex());
+    return std::make_unique<keras_reader::KerasFile>(path);
 }
 
 } // namespace ws
