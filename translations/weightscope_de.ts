@@ -1830,6 +1830,35 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::PlaygroundWorker</name>
+    <message numerus="yes">
+        <source>Training stopped after %n step(s).</source>
+        <translation>
+            <numerusform>Training nach %n Schritt angehalten.</numerusform>
+            <numerusform>Training nach %n Schritten angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>Training divergiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished after %n step(s).</source>
+        <translation>
+            <numerusform>Training nach %n Schritt beendet.</numerusform>
+            <numerusform>Training nach %n Schritten beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The run is not recorded: %1</source>
+        <translation>Der Lauf wird nicht aufgezeichnet: %1</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::PlotExport</name>
     <message>
         <source>PNG image (*.png)</source>
@@ -2751,35 +2780,6 @@ dense(10)</translation>
     <message>
         <source>Test set</source>
         <translation>Testdatensatz</translation>
-    </message>
-</context>
-<context>
-    <name>ws::ui::TrainingWorker</name>
-    <message numerus="yes">
-        <source>Training stopped after %n step(s).</source>
-        <translation>
-            <numerusform>Training nach %n Schritt angehalten.</numerusform>
-            <numerusform>Training nach %n Schritten angehalten.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Training diverged: %1</source>
-        <translation>Training divergiert: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Training finished after %n step(s).</source>
-        <translation>
-            <numerusform>Training nach %n Schritt beendet.</numerusform>
-            <numerusform>Training nach %n Schritten beendet.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Training failed: %1</source>
-        <translation>Training fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The run is not recorded: %1</source>
-        <translation>Der Lauf wird nicht aufgezeichnet: %1</translation>
     </message>
 </context>
 <context>

@@ -1830,6 +1830,35 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::PlaygroundWorker</name>
+    <message numerus="yes">
+        <source>Training stopped after %n step(s).</source>
+        <translation>
+            <numerusform>Entraînement arrêté après %n pas.</numerusform>
+            <numerusform>Entraînement arrêté après %n pas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>L’entraînement a divergé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished after %n step(s).</source>
+        <translation>
+            <numerusform>Entraînement terminé après %n pas.</numerusform>
+            <numerusform>Entraînement terminé après %n pas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Échec de l’entraînement : %1</translation>
+    </message>
+    <message>
+        <source>The run is not recorded: %1</source>
+        <translation>L&apos;exécution n&apos;est pas enregistrée : %1</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::PlotExport</name>
     <message>
         <source>PNG image (*.png)</source>
@@ -2751,35 +2780,6 @@ dense(10)</translation>
     <message>
         <source>Test set</source>
         <translation>Jeu de test</translation>
-    </message>
-</context>
-<context>
-    <name>ws::ui::TrainingWorker</name>
-    <message numerus="yes">
-        <source>Training stopped after %n step(s).</source>
-        <translation>
-            <numerusform>Entraînement arrêté après %n pas.</numerusform>
-            <numerusform>Entraînement arrêté après %n pas.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Training diverged: %1</source>
-        <translation>L’entraînement a divergé : %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Training finished after %n step(s).</source>
-        <translation>
-            <numerusform>Entraînement terminé après %n pas.</numerusform>
-            <numerusform>Entraînement terminé après %n pas.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Training failed: %1</source>
-        <translation>Échec de l’entraînement : %1</translation>
-    </message>
-    <message>
-        <source>The run is not recorded: %1</source>
-        <translation>L&apos;exécution n&apos;est pas enregistrée : %1</translation>
     </message>
 </context>
 <context>

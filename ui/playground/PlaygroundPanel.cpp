@@ -9,7 +9,7 @@
 #include "playground/BoundaryPlot.h"
 #include "playground/LossPlot.h"
 #include "playground/NetworkView.h"
-#include "playground/TrainingWorker.h"
+#include "playground/PlaygroundWorker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -92,13 +92,13 @@ PlaygroundPanel::PlaygroundPanel(QWidget* parent) : QWidget(parent), thread_(new
     layout->addWidget(splitter, 1);
 
     thread_->setObjectName(QStringLiteral("playground-training"));
-    auto* worker = new TrainingWorker;
+    auto* worker = new PlaygroundWorker;
     worker->moveToThread(thread_.get());
     connect(thread_.get(), &QThread::finished, worker, &QObject::deleteLater);
-    inbox_.connect(worker, &TrainingWorker::dataReady, this, &PlaygroundPanel::onData);
-    inbox_.connect(worker, &TrainingWorker::snapshotReady, this, &PlaygroundPanel::onSnapshot);
-    inbox_.connect(worker, &TrainingWorker::runEnded, this, &PlaygroundPanel::onRunEnded);
-    inbox_.connect(worker, &TrainingWorker::diverged, this, &PlaygroundPanel::onDiverged);
+    inbox_.connect(worker, &PlaygroundWorker::dataReady, this, &PlaygroundPanel::onData);
+    inbox_.connect(worker, &PlaygroundWorker::snapshotReady, this, &PlaygroundPanel::onSnapshot);
+    inbox_.connect(worker, &PlaygroundWorker::runEnded, this, &PlaygroundPanel::onRunEnded);
+    inbox_.connect(worker, &PlaygroundWorker::diverged, this, &PlaygroundPanel::onDiverged);
     divergence_ = new DivergenceDialog(this);
     connect(divergence_, &DivergenceDialog::lowerLearningRate, this, &PlaygroundPanel::lowerLearningRate);
     connect(divergence_, &DivergenceDialog::resetRequested, this, &PlaygroundPanel::reset);

@@ -1,6 +1,6 @@
 // The built-in 2-D playground (TensorFlow Playground's datasets and controls): settings on the
 // left, the decision boundary with the data in the middle, loss curves on the right. Training
-// runs in a TrainingWorker on a thread this panel owns; its snapshots are coalesced and drawn on
+// runs in a PlaygroundWorker on a thread this panel owns; its snapshots are coalesced and drawn on
 // a ~30 Hz timer, never once per batch.
 #pragma once
 
@@ -25,7 +25,7 @@ class BoundaryPlot;
 class DivergenceDialog;
 class LossPlot;
 class NetworkView;
-class TrainingWorker;
+class PlaygroundWorker;
 class TransportBar;
 
 class PlaygroundPanel : public QWidget {
@@ -107,7 +107,7 @@ private:
 
     // Training. The worker lives on thread_ and is deleted when the thread finishes.
     ThreadPtr thread_;
-    QPointer<TrainingWorker> worker_;
+    QPointer<PlaygroundWorker> worker_;
     quint64 generation_ = 0; // the run whose signals we draw
     uint64_t modelSeed_ = 0; // incremented for every new model
     uint64_t dataSeed_ = 1;  // incremented by Regenerate

@@ -1,5 +1,5 @@
 // Pause, resume, step and stop for a training worker whose ws::Trainer exists only while a run
-// is on the worker's stack. Both training workers (playground/TrainingWorker and
+// is on the worker's stack. Both training workers (playground/PlaygroundWorker and
 // training/GeneralTrainingWorker) steer their runs through one of these.
 //
 // The GUI thread asks at any time; what it asks before the trainer exists (the worker is still
