@@ -786,39 +786,6 @@ Das Training ist angehalten.</translation>
     </message>
 </context>
 <context>
-    <name>ws::ui::GeneralTrainingWorker</name>
-    <message>
-        <source>training points</source>
-        <translation>Trainingspunkte</translation>
-    </message>
-    <message>
-        <source>Training stopped before it began.</source>
-        <translation>Training vor dem Beginn angehalten.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Training finished: %n epoch(s), %1 steps.</source>
-        <translation>
-            <numerusform>Training beendet: %n Epoche, %1 Schritte.</numerusform>
-            <numerusform>Training beendet: %n Epochen, %1 Schritte.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Training stopped after %n step(s).</source>
-        <translation>
-            <numerusform>Training nach %n Schritt angehalten.</numerusform>
-            <numerusform>Training nach %n Schritten angehalten.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Training diverged: %1</source>
-        <translation>Training divergiert: %1</translation>
-    </message>
-    <message>
-        <source>Training failed: %1</source>
-        <translation>Training fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
     <name>ws::ui::Help</name>
     <message>
         <source>User Guide</source>
@@ -2780,6 +2747,39 @@ dense(10)</translation>
     <message>
         <source>Test set</source>
         <translation>Testdatensatz</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TrainingWorker</name>
+    <message>
+        <source>training points</source>
+        <translation>Trainingspunkte</translation>
+    </message>
+    <message>
+        <source>Training stopped before it began.</source>
+        <translation>Training vor dem Beginn angehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished: %n epoch(s), %1 steps.</source>
+        <translation>
+            <numerusform>Training beendet: %n Epoche, %1 Schritte.</numerusform>
+            <numerusform>Training beendet: %n Epochen, %1 Schritte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Training stopped after %n step(s).</source>
+        <translation>
+            <numerusform>Training nach %n Schritt angehalten.</numerusform>
+            <numerusform>Training nach %n Schritten angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>Training divergiert: %1</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -786,39 +786,6 @@ L’entraînement est en pause.</translation>
     </message>
 </context>
 <context>
-    <name>ws::ui::GeneralTrainingWorker</name>
-    <message>
-        <source>training points</source>
-        <translation>points d’entraînement</translation>
-    </message>
-    <message>
-        <source>Training stopped before it began.</source>
-        <translation>Entraînement arrêté avant d’avoir commencé.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Training finished: %n epoch(s), %1 steps.</source>
-        <translation>
-            <numerusform>Entraînement terminé : %n époque, %1 pas.</numerusform>
-            <numerusform>Entraînement terminé : %n époques, %1 pas.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Training stopped after %n step(s).</source>
-        <translation>
-            <numerusform>Entraînement arrêté après %n pas.</numerusform>
-            <numerusform>Entraînement arrêté après %n pas.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Training diverged: %1</source>
-        <translation>L’entraînement a divergé : %1</translation>
-    </message>
-    <message>
-        <source>Training failed: %1</source>
-        <translation>Échec de l’entraînement : %1</translation>
-    </message>
-</context>
-<context>
     <name>ws::ui::Help</name>
     <message>
         <source>User Guide</source>
@@ -2780,6 +2747,39 @@ dense(10)</translation>
     <message>
         <source>Test set</source>
         <translation>Jeu de test</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TrainingWorker</name>
+    <message>
+        <source>training points</source>
+        <translation>points d’entraînement</translation>
+    </message>
+    <message>
+        <source>Training stopped before it began.</source>
+        <translation>Entraînement arrêté avant d’avoir commencé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished: %n epoch(s), %1 steps.</source>
+        <translation>
+            <numerusform>Entraînement terminé : %n époque, %1 pas.</numerusform>
+            <numerusform>Entraînement terminé : %n époques, %1 pas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Training stopped after %n step(s).</source>
+        <translation>
+            <numerusform>Entraînement arrêté après %n pas.</numerusform>
+            <numerusform>Entraînement arrêté après %n pas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>L’entraînement a divergé : %1</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Échec de l’entraînement : %1</translation>
     </message>
 </context>
 <context>
