@@ -994,14 +994,6 @@ Das Training ist angehalten.</translation>
         <source>Spectrum</source>
         <translation>Spektrum</translation>
     </message>
-    <message>
-        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
-        <translation>Der 4-D-Kern %1 wird als %2 × %3-Matrix (out, in·kh·kw) betrachtet.</translation>
-    </message>
-    <message>
-        <source>Cancelled. Press Compute to start again.</source>
-        <translation>Abgebrochen. „Berechnen“ startet neu.</translation>
-    </message>
 </context>
 <context>
     <name>ws::ui::InspectorWorker</name>
@@ -2292,6 +2284,17 @@ dense(10)</translation>
     <message>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::SpectrumController</name>
+    <message>
+        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
+        <translation>Der 4-D-Kern %1 wird als %2 × %3-Matrix (out, in·kh·kw) betrachtet.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Press Compute to start again.</source>
+        <translation>Abgebrochen. „Berechnen“ startet neu.</translation>
     </message>
 </context>
 <context>

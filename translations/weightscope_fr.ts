@@ -994,14 +994,6 @@ L’entraînement est en pause.</translation>
         <source>Spectrum</source>
         <translation>Spectre</translation>
     </message>
-    <message>
-        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
-        <translation>Le noyau 4-D %1 est vu comme la matrice %2 × %3 (out, in·kh·kw).</translation>
-    </message>
-    <message>
-        <source>Cancelled. Press Compute to start again.</source>
-        <translation>Annulé. Appuyez sur Calculer pour recommencer.</translation>
-    </message>
 </context>
 <context>
     <name>ws::ui::InspectorWorker</name>
@@ -2292,6 +2284,17 @@ dense(10)</translation>
     <message>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::SpectrumController</name>
+    <message>
+        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
+        <translation>Le noyau 4-D %1 est vu comme la matrice %2 × %3 (out, in·kh·kw).</translation>
+    </message>
+    <message>
+        <source>Cancelled. Press Compute to start again.</source>
+        <translation>Annulé. Appuyez sur Calculer pour recommencer.</translation>
     </message>
 </context>
 <context>
