@@ -1366,6 +1366,100 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::NetworkSettings</name>
+    <message>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+    <message>
+        <source>x₁²</source>
+        <translation>x₁²</translation>
+    </message>
+    <message>
+        <source>x₂²</source>
+        <translation>x₂²</translation>
+    </message>
+    <message>
+        <source>x₁x₂</source>
+        <translation>x₁x₂</translation>
+    </message>
+    <message>
+        <source>sin x₁</source>
+        <translation>sin x₁</translation>
+    </message>
+    <message>
+        <source>sin x₂</source>
+        <translation>sin x₂</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Feed this feature to the network as an input</source>
+        <translation>Dieses Merkmal dem Netz als Eingabe geben</translation>
+    </message>
+    <message>
+        <source>The activation function of the hidden neurons</source>
+        <translation>Die Aktivierungsfunktion der verborgenen Neuronen</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Merkmale:</translation>
+    </message>
+    <message>
+        <source>Activation:</source>
+        <translation>Aktivierung:</translation>
+    </message>
+    <message>
+        <source>Hidden layers: %1</source>
+        <translation>Verborgene Schichten: %1</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>Die letzte verborgene Schicht entfernen</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer (at most %1)</source>
+        <translation>Eine verborgene Schicht hinzufügen (höchstens %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Layer %1: %n neuron(s)</source>
+        <translation>
+            <numerusform>  Schicht %1: %n Neuron</numerusform>
+            <numerusform>  Schicht %1: %n Neuronen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One neuron fewer</source>
+        <translation>Ein Neuron weniger</translation>
+    </message>
+    <message>
+        <source>One neuron more (at most %1)</source>
+        <translation>Ein Neuron mehr (höchstens %1)</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::NetworkView</name>
     <message>
         <source>input %1</source>
@@ -1517,22 +1611,6 @@ dense(10)</translation>
         <translation>Rauschen wie in TensorFlow Playground (0 bis 50)</translation>
     </message>
     <message>
-        <source>Tanh</source>
-        <translation>Tanh</translation>
-    </message>
-    <message>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <source>Sigmoid</source>
-        <translation>Sigmoid</translation>
-    </message>
-    <message>
-        <source>Linear</source>
-        <translation>Linear</translation>
-    </message>
-    <message>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -1569,18 +1647,6 @@ dense(10)</translation>
         <translation>Rauschen:</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation>Netz</translation>
-    </message>
-    <message>
-        <source>Features:</source>
-        <translation>Merkmale:</translation>
-    </message>
-    <message>
-        <source>Activation:</source>
-        <translation>Aktivierung:</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -1599,34 +1665,6 @@ dense(10)</translation>
     <message>
         <source>Speed:</source>
         <translation>Tempo:</translation>
-    </message>
-    <message>
-        <source>x₁</source>
-        <translation>x₁</translation>
-    </message>
-    <message>
-        <source>x₂</source>
-        <translation>x₂</translation>
-    </message>
-    <message>
-        <source>x₁²</source>
-        <translation>x₁²</translation>
-    </message>
-    <message>
-        <source>x₂²</source>
-        <translation>x₂²</translation>
-    </message>
-    <message>
-        <source>x₁x₂</source>
-        <translation>x₁x₂</translation>
-    </message>
-    <message>
-        <source>sin x₁</source>
-        <translation>sin x₁</translation>
-    </message>
-    <message>
-        <source>sin x₂</source>
-        <translation>sin x₂</translation>
     </message>
     <message>
         <source>Classification</source>
@@ -1713,33 +1751,6 @@ dense(10)</translation>
         <translation>Multi-Gauß</translation>
     </message>
     <message>
-        <source>Hidden layers: %1</source>
-        <translation>Verborgene Schichten: %1</translation>
-    </message>
-    <message>
-        <source>Remove the last hidden layer</source>
-        <translation>Die letzte verborgene Schicht entfernen</translation>
-    </message>
-    <message>
-        <source>Add a hidden layer (at most %1)</source>
-        <translation>Eine verborgene Schicht hinzufügen (höchstens %1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>  Layer %1: %n neuron(s)</source>
-        <translation>
-            <numerusform>  Schicht %1: %n Neuron</numerusform>
-            <numerusform>  Schicht %1: %n Neuronen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>One neuron fewer</source>
-        <translation>Ein Neuron weniger</translation>
-    </message>
-    <message>
-        <source>One neuron more (at most %1)</source>
-        <translation>Ein Neuron mehr (höchstens %1)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4</source>
         <translation>&lt;b&gt;Epoche&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Schritt&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Trainingsverlust&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Testverlust&lt;/b&gt; %4</translation>
     </message>
@@ -1754,14 +1765,6 @@ dense(10)</translation>
     <message>
         <source>The pattern of the points to learn</source>
         <translation>Das Muster der zu lernenden Punkte</translation>
-    </message>
-    <message>
-        <source>Feed this feature to the network as an input</source>
-        <translation>Dieses Merkmal dem Netz als Eingabe geben</translation>
-    </message>
-    <message>
-        <source>The activation function of the hidden neurons</source>
-        <translation>Die Aktivierungsfunktion der verborgenen Neuronen</translation>
     </message>
     <message>
         <source>The algorithm that updates the weights</source>

@@ -1366,6 +1366,100 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::NetworkSettings</name>
+    <message>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+    <message>
+        <source>x₁²</source>
+        <translation>x₁²</translation>
+    </message>
+    <message>
+        <source>x₂²</source>
+        <translation>x₂²</translation>
+    </message>
+    <message>
+        <source>x₁x₂</source>
+        <translation>x₁x₂</translation>
+    </message>
+    <message>
+        <source>sin x₁</source>
+        <translation>sin x₁</translation>
+    </message>
+    <message>
+        <source>sin x₂</source>
+        <translation>sin x₂</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Feed this feature to the network as an input</source>
+        <translation>Donner cette entrée au réseau</translation>
+    </message>
+    <message>
+        <source>The activation function of the hidden neurons</source>
+        <translation>La fonction d’activation des neurones cachés</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoïde</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linéaire</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Entrées :</translation>
+    </message>
+    <message>
+        <source>Activation:</source>
+        <translation>Activation :</translation>
+    </message>
+    <message>
+        <source>Hidden layers: %1</source>
+        <translation>Couches cachées : %1</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>Supprimer la dernière couche cachée</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer (at most %1)</source>
+        <translation>Ajouter une couche cachée (%1 au plus)</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Layer %1: %n neuron(s)</source>
+        <translation>
+            <numerusform>  Couche %1 : %n neurone</numerusform>
+            <numerusform>  Couche %1 : %n neurones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One neuron fewer</source>
+        <translation>Un neurone de moins</translation>
+    </message>
+    <message>
+        <source>One neuron more (at most %1)</source>
+        <translation>Un neurone de plus (%1 au plus)</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::NetworkView</name>
     <message>
         <source>input %1</source>
@@ -1517,22 +1611,6 @@ dense(10)</translation>
         <translation>Bruit comme dans TensorFlow Playground (0 à 50)</translation>
     </message>
     <message>
-        <source>Tanh</source>
-        <translation>Tanh</translation>
-    </message>
-    <message>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <source>Sigmoid</source>
-        <translation>Sigmoïde</translation>
-    </message>
-    <message>
-        <source>Linear</source>
-        <translation>Linéaire</translation>
-    </message>
-    <message>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -1569,18 +1647,6 @@ dense(10)</translation>
         <translation>Bruit :</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation>Réseau</translation>
-    </message>
-    <message>
-        <source>Features:</source>
-        <translation>Entrées :</translation>
-    </message>
-    <message>
-        <source>Activation:</source>
-        <translation>Activation :</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -1599,34 +1665,6 @@ dense(10)</translation>
     <message>
         <source>Speed:</source>
         <translation>Vitesse :</translation>
-    </message>
-    <message>
-        <source>x₁</source>
-        <translation>x₁</translation>
-    </message>
-    <message>
-        <source>x₂</source>
-        <translation>x₂</translation>
-    </message>
-    <message>
-        <source>x₁²</source>
-        <translation>x₁²</translation>
-    </message>
-    <message>
-        <source>x₂²</source>
-        <translation>x₂²</translation>
-    </message>
-    <message>
-        <source>x₁x₂</source>
-        <translation>x₁x₂</translation>
-    </message>
-    <message>
-        <source>sin x₁</source>
-        <translation>sin x₁</translation>
-    </message>
-    <message>
-        <source>sin x₂</source>
-        <translation>sin x₂</translation>
     </message>
     <message>
         <source>Classification</source>
@@ -1713,33 +1751,6 @@ dense(10)</translation>
         <translation>Multi-gaussienne</translation>
     </message>
     <message>
-        <source>Hidden layers: %1</source>
-        <translation>Couches cachées : %1</translation>
-    </message>
-    <message>
-        <source>Remove the last hidden layer</source>
-        <translation>Supprimer la dernière couche cachée</translation>
-    </message>
-    <message>
-        <source>Add a hidden layer (at most %1)</source>
-        <translation>Ajouter une couche cachée (%1 au plus)</translation>
-    </message>
-    <message numerus="yes">
-        <source>  Layer %1: %n neuron(s)</source>
-        <translation>
-            <numerusform>  Couche %1 : %n neurone</numerusform>
-            <numerusform>  Couche %1 : %n neurones</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>One neuron fewer</source>
-        <translation>Un neurone de moins</translation>
-    </message>
-    <message>
-        <source>One neuron more (at most %1)</source>
-        <translation>Un neurone de plus (%1 au plus)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4</source>
         <translation>&lt;b&gt;Époque&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Pas&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Perte d’entraînement&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Perte de test&lt;/b&gt; %4</translation>
     </message>
@@ -1754,14 +1765,6 @@ dense(10)</translation>
     <message>
         <source>The pattern of the points to learn</source>
         <translation>La disposition des points à apprendre</translation>
-    </message>
-    <message>
-        <source>Feed this feature to the network as an input</source>
-        <translation>Donner cette entrée au réseau</translation>
-    </message>
-    <message>
-        <source>The activation function of the hidden neurons</source>
-        <translation>La fonction d’activation des neurones cachés</translation>
     </message>
     <message>
         <source>The algorithm that updates the weights</source>

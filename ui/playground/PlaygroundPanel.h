@@ -13,7 +13,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QGridLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -24,6 +23,7 @@ namespace ws::ui {
 class BoundaryPlot;
 class DivergenceDialog;
 class LossPlot;
+class NetworkSettings;
 class NetworkView;
 class PlaygroundWorker;
 class TransportBar;
@@ -64,7 +64,6 @@ signals:
 private:
     QWidget* makeControls();
     QWidget* makeDataBox();
-    QWidget* makeNetworkBox();
     QWidget* makeTrainingBox();
     void connectControls();
     void restartKeepingState(); // after a setting that needs a new model changed
@@ -76,18 +75,13 @@ private:
     void redraw(); // on the timer
     void updateButtons();
     void fillDatasets(); // the datasets of the chosen problem type
-    void rebuildLayerEditor();
-    QStringList featureNames() const; // of the checked features, in the network's input order
 
     // Controls.
     QComboBox* problem_ = nullptr;
     QComboBox* dataset_ = nullptr;
     QSpinBox* noise_ = nullptr;
     QSpinBox* trainShare_ = nullptr;
-    QList<QCheckBox*> features_;
-    QGridLayout* layerEditor_ = nullptr;
-    std::vector<int> hidden_ { 8, 8 }; // two layers of 8: enough for the spiral
-    QComboBox* activation_ = nullptr;
+    NetworkSettings* networkSettings_ = nullptr; // features, hidden layers, activation
     QComboBox* optimizer_ = nullptr;
     QComboBox* learningRate_ = nullptr;
     QComboBox* regularization_ = nullptr;
