@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Training panel's responsiveness and speed on Fashion-MNIST (issue #6, "Behaviour that must
-// hold"): the panel trains offscreen through the GUI path (panel -> GeneralTrainingWorker on its
+// hold"): the panel trains offscreen through the GUI path (panel -> TrainingWorker on its
 // thread -> core), while a 5 ms timer on the GUI thread records the longest gap between two of
 // its ticks (an event-loop stall). Prints figures; asserts nothing.
 //   QT_QPA_PLATFORM=offscreen build/release/bench/bench_training_gui mlp [epochs [threads [train-limit]]]   (default 1)
@@ -12,8 +12,8 @@
 // thread since the previous epoch's end, and of the analysis thread so far: with threads = 1 the
 // engine's work stays on the thread that calls it, so these split the work between the two
 // threads independently of the machine's load.
-#include "training/GeneralTrainingWorker.h"
 #include "training/TrainingPanel.h"
+#include "training/TrainingWorker.h"
 
 #include "data/Idx.h"
 
@@ -116,7 +116,7 @@ int main(int argc, char** argv)
     int progressSignals = 0;
     double lastCpu = threadCpuSeconds("general-training");
     QObject::connect(&panel, &TrainingPanel::progressed, [&](int) { ++progressSignals; });
-    QObject::connect(panel.worker(), &GeneralTrainingWorker::progress, &panel,
+    QObject::connect(panel.worker(), &TrainingWorker::progress, &panel,
         [&](quint64, const QList<TrainingPoint>& points) {
             for (const TrainingPoint& p : points)
                 if (p.epochEnd) {

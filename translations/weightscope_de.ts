@@ -786,39 +786,6 @@ Das Training ist angehalten.</translation>
     </message>
 </context>
 <context>
-    <name>ws::ui::GeneralTrainingWorker</name>
-    <message>
-        <source>training points</source>
-        <translation>Trainingspunkte</translation>
-    </message>
-    <message>
-        <source>Training stopped before it began.</source>
-        <translation>Training vor dem Beginn angehalten.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Training finished: %n epoch(s), %1 steps.</source>
-        <translation>
-            <numerusform>Training beendet: %n Epoche, %1 Schritte.</numerusform>
-            <numerusform>Training beendet: %n Epochen, %1 Schritte.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Training stopped after %n step(s).</source>
-        <translation>
-            <numerusform>Training nach %n Schritt angehalten.</numerusform>
-            <numerusform>Training nach %n Schritten angehalten.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Training diverged: %1</source>
-        <translation>Training divergiert: %1</translation>
-    </message>
-    <message>
-        <source>Training failed: %1</source>
-        <translation>Training fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
     <name>ws::ui::Help</name>
     <message>
         <source>User Guide</source>
@@ -1026,14 +993,6 @@ Das Training ist angehalten.</translation>
     <message>
         <source>Spectrum</source>
         <translation>Spektrum</translation>
-    </message>
-    <message>
-        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
-        <translation>Der 4-D-Kern %1 wird als %2 × %3-Matrix (out, in·kh·kw) betrachtet.</translation>
-    </message>
-    <message>
-        <source>Cancelled. Press Compute to start again.</source>
-        <translation>Abgebrochen. „Berechnen“ startet neu.</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1366,100 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::NetworkSettings</name>
+    <message>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+    <message>
+        <source>x₁²</source>
+        <translation>x₁²</translation>
+    </message>
+    <message>
+        <source>x₂²</source>
+        <translation>x₂²</translation>
+    </message>
+    <message>
+        <source>x₁x₂</source>
+        <translation>x₁x₂</translation>
+    </message>
+    <message>
+        <source>sin x₁</source>
+        <translation>sin x₁</translation>
+    </message>
+    <message>
+        <source>sin x₂</source>
+        <translation>sin x₂</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Feed this feature to the network as an input</source>
+        <translation>Dieses Merkmal dem Netz als Eingabe geben</translation>
+    </message>
+    <message>
+        <source>The activation function of the hidden neurons</source>
+        <translation>Die Aktivierungsfunktion der verborgenen Neuronen</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Merkmale:</translation>
+    </message>
+    <message>
+        <source>Activation:</source>
+        <translation>Aktivierung:</translation>
+    </message>
+    <message>
+        <source>Hidden layers: %1</source>
+        <translation>Verborgene Schichten: %1</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>Die letzte verborgene Schicht entfernen</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer (at most %1)</source>
+        <translation>Eine verborgene Schicht hinzufügen (höchstens %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Layer %1: %n neuron(s)</source>
+        <translation>
+            <numerusform>  Schicht %1: %n Neuron</numerusform>
+            <numerusform>  Schicht %1: %n Neuronen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One neuron fewer</source>
+        <translation>Ein Neuron weniger</translation>
+    </message>
+    <message>
+        <source>One neuron more (at most %1)</source>
+        <translation>Ein Neuron mehr (höchstens %1)</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::NetworkView</name>
     <message>
         <source>input %1</source>
@@ -1558,22 +1611,6 @@ dense(10)</translation>
         <translation>Rauschen wie in TensorFlow Playground (0 bis 50)</translation>
     </message>
     <message>
-        <source>Tanh</source>
-        <translation>Tanh</translation>
-    </message>
-    <message>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <source>Sigmoid</source>
-        <translation>Sigmoid</translation>
-    </message>
-    <message>
-        <source>Linear</source>
-        <translation>Linear</translation>
-    </message>
-    <message>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -1610,18 +1647,6 @@ dense(10)</translation>
         <translation>Rauschen:</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation>Netz</translation>
-    </message>
-    <message>
-        <source>Features:</source>
-        <translation>Merkmale:</translation>
-    </message>
-    <message>
-        <source>Activation:</source>
-        <translation>Aktivierung:</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -1640,34 +1665,6 @@ dense(10)</translation>
     <message>
         <source>Speed:</source>
         <translation>Tempo:</translation>
-    </message>
-    <message>
-        <source>x₁</source>
-        <translation>x₁</translation>
-    </message>
-    <message>
-        <source>x₂</source>
-        <translation>x₂</translation>
-    </message>
-    <message>
-        <source>x₁²</source>
-        <translation>x₁²</translation>
-    </message>
-    <message>
-        <source>x₂²</source>
-        <translation>x₂²</translation>
-    </message>
-    <message>
-        <source>x₁x₂</source>
-        <translation>x₁x₂</translation>
-    </message>
-    <message>
-        <source>sin x₁</source>
-        <translation>sin x₁</translation>
-    </message>
-    <message>
-        <source>sin x₂</source>
-        <translation>sin x₂</translation>
     </message>
     <message>
         <source>Classification</source>
@@ -1754,33 +1751,6 @@ dense(10)</translation>
         <translation>Multi-Gauß</translation>
     </message>
     <message>
-        <source>Hidden layers: %1</source>
-        <translation>Verborgene Schichten: %1</translation>
-    </message>
-    <message>
-        <source>Remove the last hidden layer</source>
-        <translation>Die letzte verborgene Schicht entfernen</translation>
-    </message>
-    <message>
-        <source>Add a hidden layer (at most %1)</source>
-        <translation>Eine verborgene Schicht hinzufügen (höchstens %1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>  Layer %1: %n neuron(s)</source>
-        <translation>
-            <numerusform>  Schicht %1: %n Neuron</numerusform>
-            <numerusform>  Schicht %1: %n Neuronen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>One neuron fewer</source>
-        <translation>Ein Neuron weniger</translation>
-    </message>
-    <message>
-        <source>One neuron more (at most %1)</source>
-        <translation>Ein Neuron mehr (höchstens %1)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4</source>
         <translation>&lt;b&gt;Epoche&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Schritt&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Trainingsverlust&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Testverlust&lt;/b&gt; %4</translation>
     </message>
@@ -1795,14 +1765,6 @@ dense(10)</translation>
     <message>
         <source>The pattern of the points to learn</source>
         <translation>Das Muster der zu lernenden Punkte</translation>
-    </message>
-    <message>
-        <source>Feed this feature to the network as an input</source>
-        <translation>Dieses Merkmal dem Netz als Eingabe geben</translation>
-    </message>
-    <message>
-        <source>The activation function of the hidden neurons</source>
-        <translation>Die Aktivierungsfunktion der verborgenen Neuronen</translation>
     </message>
     <message>
         <source>The algorithm that updates the weights</source>
@@ -1827,6 +1789,35 @@ dense(10)</translation>
     <message>
         <source>How many epochs are trained per second</source>
         <translation>Wie viele Epochen pro Sekunde trainiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::PlaygroundWorker</name>
+    <message numerus="yes">
+        <source>Training stopped after %n step(s).</source>
+        <translation>
+            <numerusform>Training nach %n Schritt angehalten.</numerusform>
+            <numerusform>Training nach %n Schritten angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>Training divergiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished after %n step(s).</source>
+        <translation>
+            <numerusform>Training nach %n Schritt beendet.</numerusform>
+            <numerusform>Training nach %n Schritten beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The run is not recorded: %1</source>
+        <translation>Der Lauf wird nicht aufgezeichnet: %1</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2290,17 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::SpectrumController</name>
+    <message>
+        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
+        <translation>Der 4-D-Kern %1 wird als %2 × %3-Matrix (out, in·kh·kw) betrachtet.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Press Compute to start again.</source>
+        <translation>Abgebrochen. „Berechnen“ startet neu.</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::SpectrumPanel</name>
     <message>
         <source>Eigenvalue density</source>
@@ -2755,6 +2757,21 @@ dense(10)</translation>
 </context>
 <context>
     <name>ws::ui::TrainingWorker</name>
+    <message>
+        <source>training points</source>
+        <translation>Trainingspunkte</translation>
+    </message>
+    <message>
+        <source>Training stopped before it began.</source>
+        <translation>Training vor dem Beginn angehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished: %n epoch(s), %1 steps.</source>
+        <translation>
+            <numerusform>Training beendet: %n Epoche, %1 Schritte.</numerusform>
+            <numerusform>Training beendet: %n Epochen, %1 Schritte.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Training stopped after %n step(s).</source>
         <translation>
@@ -2766,20 +2783,9 @@ dense(10)</translation>
         <source>Training diverged: %1</source>
         <translation>Training divergiert: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Training finished after %n step(s).</source>
-        <translation>
-            <numerusform>Training nach %n Schritt beendet.</numerusform>
-            <numerusform>Training nach %n Schritten beendet.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The run is not recorded: %1</source>
-        <translation>Der Lauf wird nicht aufgezeichnet: %1</translation>
     </message>
 </context>
 <context>

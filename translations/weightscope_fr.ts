@@ -786,39 +786,6 @@ L’entraînement est en pause.</translation>
     </message>
 </context>
 <context>
-    <name>ws::ui::GeneralTrainingWorker</name>
-    <message>
-        <source>training points</source>
-        <translation>points d’entraînement</translation>
-    </message>
-    <message>
-        <source>Training stopped before it began.</source>
-        <translation>Entraînement arrêté avant d’avoir commencé.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Training finished: %n epoch(s), %1 steps.</source>
-        <translation>
-            <numerusform>Entraînement terminé : %n époque, %1 pas.</numerusform>
-            <numerusform>Entraînement terminé : %n époques, %1 pas.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Training stopped after %n step(s).</source>
-        <translation>
-            <numerusform>Entraînement arrêté après %n pas.</numerusform>
-            <numerusform>Entraînement arrêté après %n pas.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Training diverged: %1</source>
-        <translation>L’entraînement a divergé : %1</translation>
-    </message>
-    <message>
-        <source>Training failed: %1</source>
-        <translation>Échec de l’entraînement : %1</translation>
-    </message>
-</context>
-<context>
     <name>ws::ui::Help</name>
     <message>
         <source>User Guide</source>
@@ -1026,14 +993,6 @@ L’entraînement est en pause.</translation>
     <message>
         <source>Spectrum</source>
         <translation>Spectre</translation>
-    </message>
-    <message>
-        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
-        <translation>Le noyau 4-D %1 est vu comme la matrice %2 × %3 (out, in·kh·kw).</translation>
-    </message>
-    <message>
-        <source>Cancelled. Press Compute to start again.</source>
-        <translation>Annulé. Appuyez sur Calculer pour recommencer.</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1366,100 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::NetworkSettings</name>
+    <message>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+    <message>
+        <source>x₁²</source>
+        <translation>x₁²</translation>
+    </message>
+    <message>
+        <source>x₂²</source>
+        <translation>x₂²</translation>
+    </message>
+    <message>
+        <source>x₁x₂</source>
+        <translation>x₁x₂</translation>
+    </message>
+    <message>
+        <source>sin x₁</source>
+        <translation>sin x₁</translation>
+    </message>
+    <message>
+        <source>sin x₂</source>
+        <translation>sin x₂</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Feed this feature to the network as an input</source>
+        <translation>Donner cette entrée au réseau</translation>
+    </message>
+    <message>
+        <source>The activation function of the hidden neurons</source>
+        <translation>La fonction d’activation des neurones cachés</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoïde</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linéaire</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Entrées :</translation>
+    </message>
+    <message>
+        <source>Activation:</source>
+        <translation>Activation :</translation>
+    </message>
+    <message>
+        <source>Hidden layers: %1</source>
+        <translation>Couches cachées : %1</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>Supprimer la dernière couche cachée</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer (at most %1)</source>
+        <translation>Ajouter une couche cachée (%1 au plus)</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Layer %1: %n neuron(s)</source>
+        <translation>
+            <numerusform>  Couche %1 : %n neurone</numerusform>
+            <numerusform>  Couche %1 : %n neurones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One neuron fewer</source>
+        <translation>Un neurone de moins</translation>
+    </message>
+    <message>
+        <source>One neuron more (at most %1)</source>
+        <translation>Un neurone de plus (%1 au plus)</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::NetworkView</name>
     <message>
         <source>input %1</source>
@@ -1558,22 +1611,6 @@ dense(10)</translation>
         <translation>Bruit comme dans TensorFlow Playground (0 à 50)</translation>
     </message>
     <message>
-        <source>Tanh</source>
-        <translation>Tanh</translation>
-    </message>
-    <message>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <source>Sigmoid</source>
-        <translation>Sigmoïde</translation>
-    </message>
-    <message>
-        <source>Linear</source>
-        <translation>Linéaire</translation>
-    </message>
-    <message>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
@@ -1610,18 +1647,6 @@ dense(10)</translation>
         <translation>Bruit :</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation>Réseau</translation>
-    </message>
-    <message>
-        <source>Features:</source>
-        <translation>Entrées :</translation>
-    </message>
-    <message>
-        <source>Activation:</source>
-        <translation>Activation :</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -1640,34 +1665,6 @@ dense(10)</translation>
     <message>
         <source>Speed:</source>
         <translation>Vitesse :</translation>
-    </message>
-    <message>
-        <source>x₁</source>
-        <translation>x₁</translation>
-    </message>
-    <message>
-        <source>x₂</source>
-        <translation>x₂</translation>
-    </message>
-    <message>
-        <source>x₁²</source>
-        <translation>x₁²</translation>
-    </message>
-    <message>
-        <source>x₂²</source>
-        <translation>x₂²</translation>
-    </message>
-    <message>
-        <source>x₁x₂</source>
-        <translation>x₁x₂</translation>
-    </message>
-    <message>
-        <source>sin x₁</source>
-        <translation>sin x₁</translation>
-    </message>
-    <message>
-        <source>sin x₂</source>
-        <translation>sin x₂</translation>
     </message>
     <message>
         <source>Classification</source>
@@ -1754,33 +1751,6 @@ dense(10)</translation>
         <translation>Multi-gaussienne</translation>
     </message>
     <message>
-        <source>Hidden layers: %1</source>
-        <translation>Couches cachées : %1</translation>
-    </message>
-    <message>
-        <source>Remove the last hidden layer</source>
-        <translation>Supprimer la dernière couche cachée</translation>
-    </message>
-    <message>
-        <source>Add a hidden layer (at most %1)</source>
-        <translation>Ajouter une couche cachée (%1 au plus)</translation>
-    </message>
-    <message numerus="yes">
-        <source>  Layer %1: %n neuron(s)</source>
-        <translation>
-            <numerusform>  Couche %1 : %n neurone</numerusform>
-            <numerusform>  Couche %1 : %n neurones</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>One neuron fewer</source>
-        <translation>Un neurone de moins</translation>
-    </message>
-    <message>
-        <source>One neuron more (at most %1)</source>
-        <translation>Un neurone de plus (%1 au plus)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4</source>
         <translation>&lt;b&gt;Époque&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Pas&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Perte d’entraînement&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Perte de test&lt;/b&gt; %4</translation>
     </message>
@@ -1795,14 +1765,6 @@ dense(10)</translation>
     <message>
         <source>The pattern of the points to learn</source>
         <translation>La disposition des points à apprendre</translation>
-    </message>
-    <message>
-        <source>Feed this feature to the network as an input</source>
-        <translation>Donner cette entrée au réseau</translation>
-    </message>
-    <message>
-        <source>The activation function of the hidden neurons</source>
-        <translation>La fonction d’activation des neurones cachés</translation>
     </message>
     <message>
         <source>The algorithm that updates the weights</source>
@@ -1827,6 +1789,35 @@ dense(10)</translation>
     <message>
         <source>How many epochs are trained per second</source>
         <translation>Nombre d’époques entraînées par seconde</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::PlaygroundWorker</name>
+    <message numerus="yes">
+        <source>Training stopped after %n step(s).</source>
+        <translation>
+            <numerusform>Entraînement arrêté après %n pas.</numerusform>
+            <numerusform>Entraînement arrêté après %n pas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>L’entraînement a divergé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished after %n step(s).</source>
+        <translation>
+            <numerusform>Entraînement terminé après %n pas.</numerusform>
+            <numerusform>Entraînement terminé après %n pas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Échec de l’entraînement : %1</translation>
+    </message>
+    <message>
+        <source>The run is not recorded: %1</source>
+        <translation>L&apos;exécution n&apos;est pas enregistrée : %1</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2290,17 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::SpectrumController</name>
+    <message>
+        <source>The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).</source>
+        <translation>Le noyau 4-D %1 est vu comme la matrice %2 × %3 (out, in·kh·kw).</translation>
+    </message>
+    <message>
+        <source>Cancelled. Press Compute to start again.</source>
+        <translation>Annulé. Appuyez sur Calculer pour recommencer.</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::SpectrumPanel</name>
     <message>
         <source>Eigenvalue density</source>
@@ -2755,6 +2757,21 @@ dense(10)</translation>
 </context>
 <context>
     <name>ws::ui::TrainingWorker</name>
+    <message>
+        <source>training points</source>
+        <translation>points d’entraînement</translation>
+    </message>
+    <message>
+        <source>Training stopped before it began.</source>
+        <translation>Entraînement arrêté avant d’avoir commencé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished: %n epoch(s), %1 steps.</source>
+        <translation>
+            <numerusform>Entraînement terminé : %n époque, %1 pas.</numerusform>
+            <numerusform>Entraînement terminé : %n époques, %1 pas.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Training stopped after %n step(s).</source>
         <translation>
@@ -2766,20 +2783,9 @@ dense(10)</translation>
         <source>Training diverged: %1</source>
         <translation>L’entraînement a divergé : %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Training finished after %n step(s).</source>
-        <translation>
-            <numerusform>Entraînement terminé après %n pas.</numerusform>
-            <numerusform>Entraînement terminé après %n pas.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Training failed: %1</source>
         <translation>Échec de l’entraînement : %1</translation>
-    </message>
-    <message>
-        <source>The run is not recorded: %1</source>
-        <translation>L&apos;exécution n&apos;est pas enregistrée : %1</translation>
     </message>
 </context>
 <context>

@@ -12,9 +12,9 @@
 #include "training/ConfusionBrowser.h"
 #include "training/ConfusionHeatmap.h"
 #include "training/ConfusionView.h"
-#include "training/GeneralTrainingWorker.h"
 #include "training/TrainingInsights.h"
 #include "training/TrainingPanel.h"
+#include "training/TrainingWorker.h"
 
 #include "shell/AppSettings.h"
 #include "nn/Dense.h"
@@ -73,7 +73,7 @@ void prepareCircleRun(TrainingPanel& panel, HandOff& inbox, QList<ModelSnapshot>
     panel.applyExperiment(e);
     QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(panel.modelCheck().contains(QStringLiteral("parameters")), 5000);
-    inbox.connect(panel.worker(), &GeneralTrainingWorker::snapshotReady,
+    inbox.connect(panel.worker(), &TrainingWorker::snapshotReady,
         [&snapshots](const ModelSnapshot& s) { snapshots.append(s); });
 }
 

@@ -207,7 +207,7 @@ private slots:
         const auto file = [] { return QCoreApplication::translate("ws::ui::MainWindow", "&File"); };
         QCOMPARE(ws::ui::installTranslations(QStringLiteral("de")), QStringLiteral("de"));
         QCOMPARE(file(), QStringLiteral("&Datei"));
-        QCOMPARE(QCoreApplication::translate("ws::ui::TrainingWorker", "Training finished after %n step(s).", nullptr, 3),
+        QCOMPARE(QCoreApplication::translate("ws::ui::PlaygroundWorker", "Training finished after %n step(s).", nullptr, 3),
             QStringLiteral("Training nach 3 Schritten beendet."));
         QCOMPARE(ws::ui::installTranslations(QStringLiteral("fr")), QStringLiteral("fr"));
         QCOMPARE(file(), QStringLiteral("&Fichier"));

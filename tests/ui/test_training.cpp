@@ -13,10 +13,10 @@
 #include "training/ConfusionHeatmap.h"
 #include "common/DivergenceDialog.h"
 #include "common/TransportBar.h"
-#include "training/GeneralTrainingWorker.h"
 #include "training/TrainingCurves.h"
 #include "training/TrainingInsights.h"
 #include "training/TrainingPanel.h"
+#include "training/TrainingWorker.h"
 
 #include "shell/AppSettings.h"
 #include "common/BoundedGraph.h"

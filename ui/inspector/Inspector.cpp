@@ -9,6 +9,7 @@
 #include "MetadataPanel.h"
 #include "ModelTreePanel.h"
 #include "shell/RecentFiles.h"
+#include "SpectrumController.h"
 #include "SpectrumPanel.h"
 #include "StatsPanel.h"
 #include "TensorViewPanel.h"
@@ -53,17 +54,6 @@ QString localPathOf(const QMimeData* mime)
         if (url.isLocalFile())
             return url.toLocalFile();
     return {};
-}
-
-ThreadPtr startWorker(InspectorWorker*& worker, const char* name)
-{
-    ThreadPtr thread(new QThread);
-    thread->setObjectName(QString::fromLatin1(name));
-    worker = new InspectorWorker;
-    worker->moveToThread(thread.get());
-    QObject::connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
-    thread->start();
-    return thread;
 }
 
 } // namespace
@@ -116,24 +106,11 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     window_->setAcceptDrops(true);
     window_->installEventFilter(this);
 
-    loaderThread_ = startWorker(loader_, "inspector-load");
-    computeThread_ = startWorker(computer_, "inspector-compute");
-    compareThread_ = startWorker(comparer_, "inspector-compare");
-    spectrumThread_ = startWorker(spectrumWorker_, "inspector-spectrum");
-    inbox_.connect(spectrumWorker_, &InspectorWorker::spectrumProgress, [this](quint64 ticket, double fraction) {
-        if (ticket == spectrumTicket_)
-            spectrum_->setProgress(fraction);
-    });
-    inbox_.connect(spectrumWorker_, &InspectorWorker::spectrumReady, this, &Inspector::onSpectrum);
-    connect(spectrum_, &SpectrumPanel::computeRequested, this, [this] {
-        spectrumCancelled_ = -1;
-        requestSpectrum();
-    });
-    connect(spectrum_, &SpectrumPanel::cancelRequested, this, &Inspector::cancelSpectrum);
-    connect(spectrumDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible)
-            showSpectrumOfCurrent();
-    });
+    loaderThread_ = startInspectorWorker(loader_, "inspector-load");
+    computeThread_ = startInspectorWorker(computer_, "inspector-compute");
+    compareThread_ = startInspectorWorker(comparer_, "inspector-compare");
+    spectrumController_ = new SpectrumController(spectrum_, spectrumDock_, this);
+    connect(spectrumController_, &SpectrumController::shown, this, &Inspector::spectrumShown);
     inbox_.connect(loader_, &InspectorWorker::opened, this, &Inspector::onOpened);
     inbox_.connect(loader_, &InspectorWorker::openFailed, this, &Inspector::onOpenFailed);
     inbox_.connect(computer_, &InspectorWorker::pictureReady, this, &Inspector::onPicture);
@@ -183,13 +160,11 @@ void Inspector::shutdown()
         computer_->supersede(never);
     if (comparer_)
         comparer_->supersede(never);
-    if (spectrumWorker_)
-        spectrumWorker_->supersede(never);
-    spectrumThread_.reset(); // the eigensolver, once started, finishes first (bounded by kSpectrumMaxSide)
+    spectrumController_->shutdown();
     computeThread_.reset();
     compareThread_.reset();
     loaderThread_.reset(); // a reader in the middle of a header finishes it first
-    loader_ = computer_ = comparer_ = spectrumWorker_ = nullptr;
+    loader_ = computer_ = comparer_ = nullptr;
 }
 
 QDockWidget* Inspector::addDock(const QString& title, const QString& objectName, QWidget* panel, Qt::DockWidgetArea area)
@@ -334,12 +309,7 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     comparer_->supersede(0);
     current_ = -1;
     diffRow_ = -1;
-    spectrumCache_.clear();
-    spectrumCancelled_ = -1;
-    spectrumTicket_ = 0;
-    spectrumWorker_->supersede(0);
-    spectrum_->setTensor({}, {});
-    spectrum_->setProperty("tensor", -1); // a new file may sit at the old one's address
+    spectrumController_->setFile(model.file);
     const QString path = QString::fromStdString(model.file->path());
     if (!live)
         recent_->add(path);
@@ -430,11 +400,14 @@ void Inspector::showSpectrum()
     spectrumDock_->raise();
 }
 
+int Inspector::spectrumComputations() const { return spectrumController_->computations(); }
+
 void Inspector::onTensorSelected(int index)
 {
     if (!hasModel() || index < 0 || index >= int(model_.file->tensors().size()))
         return;
     current_ = index;
+    spectrumController_->setTensor(index);
     diffRow_ = -1;
     const TensorInfo& info = model_.file->tensors()[size_t(index)];
     tensorView_->setTensor(&info, QString::fromStdString(model_.file->format()),
@@ -442,87 +415,7 @@ void Inspector::onTensorSelected(int index)
     havePicture_ = haveNumbers_ = false;
     stats_->clear(tr("Computing…"));
     requestTensor(true, true);
-    showSpectrumOfCurrent();
-}
-
-void Inspector::showSpectrumOfCurrent()
-{
-    if (current_ < 0 || !hasModel())
-        return;
-    const TensorInfo& info = model_.file->tensors()[size_t(current_)];
-    const bool sameTensor = spectrum_->property("tensor").toInt() == current_ && spectrum_->property("file").value<const void*>() == model_.file.get();
-    if (!sameTensor) {
-        spectrum_->setProperty("tensor", current_);
-        spectrum_->setProperty("file", QVariant::fromValue<const void*>(model_.file.get()));
-        QString note;
-        try {
-            const SpectrumMatrix m = spectrumMatrix(info.shape, guessConvLayout(model_.file->format()));
-            if (m.reshaped)
-                note = tr("The 4-D kernel %1 is seen as the %2 × %3 matrix (out, in·kh·kw).").arg(formatShape(info.shape)).arg(m.shownRows).arg(m.shownCols);
-        } catch (const std::exception&) {
-        }
-        spectrum_->setTensor(QString::fromStdString(info.name), note);
-        spectrumTicket_ = 0; // the spectrum of the previous tensor is no longer wanted
-        spectrumWorker_->supersede(0);
-    }
-    if (const auto hit = spectrumCache_.constFind(current_); hit != spectrumCache_.constEnd()) {
-        if (!spectrum_->hasResult())
-            spectrum_->showResult(*hit);
-        emit spectrumShown(current_);
-        return;
-    }
-    if (spectrumDock_->isVisible() && !spectrum_->isComputing() && spectrumCancelled_ != current_)
-        requestSpectrum();
-}
-
-void Inspector::requestSpectrum()
-{
-    if (current_ < 0 || !hasModel())
-        return;
-    const TensorInfo& info = model_.file->tensors()[size_t(current_)];
-    const ConvLayout layout = guessConvLayout(model_.file->format());
-    try {
-        spectrumMatrix(info.shape, layout); // shape and size bound: refused at once, nothing read
-    } catch (const std::exception& e) {
-        SpectrumResult refused;
-        refused.index = current_;
-        refused.error = QString::fromStdString(info.name) + QStringLiteral(": ") + QString::fromStdString(e.what());
-        spectrumCache_.insert(current_, refused);
-        spectrum_->showResult(refused);
-        emit spectrumShown(current_);
-        return;
-    }
-    SpectrumRequest request;
-    request.ticket = spectrumTicket_ = ++spectrumTickets_;
-    request.file = model_.file;
-    request.index = current_;
-    request.layout = layout;
-    spectrumWorker_->supersede(request.ticket);
-    spectrum_->setComputing(true);
-    InspectorWorker* worker = spectrumWorker_;
-    worker->post([worker, request] { worker->computeSpectrum(request); });
-}
-
-void Inspector::cancelSpectrum()
-{
-    if (!spectrumTicket_)
-        return;
-    spectrumTicket_ = 0;
-    spectrumWorker_->supersede(0); // the worker stops at its next block and answers nothing
-    spectrumCancelled_ = current_;
-    spectrum_->showMessage(tr("Cancelled. Press Compute to start again."));
-}
-
-void Inspector::onSpectrum(const SpectrumResult& result)
-{
-    if (result.ticket != spectrumTicket_)
-        return;
-    spectrumTicket_ = 0;
-    ++spectrumComputations_;
-    spectrumCache_.insert(result.index, result);
-    if (result.index == current_)
-        spectrum_->showResult(result);
-    emit spectrumShown(result.index);
+    spectrumController_->showCurrent();
 }
 
 void Inspector::showDifference(int row)
@@ -537,6 +430,7 @@ void Inspector::showDifference(int row)
         return;
     }
     current_ = int(r.indexA);
+    spectrumController_->setTensor(current_);
     diffRow_ = row;
     const TensorInfo& info = model_.file->tensors()[size_t(r.indexA)];
     tensorView_->setTensor(&info, QString::fromStdString(model_.file->format()),

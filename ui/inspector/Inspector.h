@@ -2,16 +2,15 @@
 // The inspector: opens weight files on a worker thread and shows them in the main window — the
 // tensor view as the central widget, the model tree, statistics, metadata, architecture and
 // comparison as docks. It owns the panels, the three workers (loading, pictures and statistics,
-// comparison; each on its own thread) and the recent-files list, and glues them with signals:
-// panels ask, workers answer with tickets, stale answers are dropped. The GUI thread never waits
-// for a file or for numerics.
+// comparison; each on its own thread), the Spectrum dock's SpectrumController (a fourth worker)
+// and the recent-files list, and glues them with signals: panels ask, workers answer with
+// tickets, stale answers are dropped. The GUI thread never waits for a file or for numerics.
 #pragma once
 
 #include "InspectorTypes.h"
 #include "threads/HandOff.h"
 #include "threads/ThreadPtr.h"
 
-#include <QHash>
 #include <QObject>
 
 class QDockWidget;
@@ -27,6 +26,7 @@ class ComparePanel;
 class InspectorWorker;
 class MetadataPanel;
 class ModelTreePanel;
+class SpectrumController;
 class SpectrumPanel;
 class RecentFiles;
 class StatsPanel;
@@ -71,7 +71,7 @@ public:
     ComparePanel* comparison() const { return compare_; }
     SpectrumPanel* spectrum() const { return spectrum_; }
     QDockWidget* spectrumDock() const { return spectrumDock_; }
-    int spectrumComputations() const { return spectrumComputations_; } // answers computed, not cached
+    int spectrumComputations() const; // answers computed, not cached
     RecentFiles* recentFiles() const { return recent_; }
 
 signals:
@@ -97,10 +97,6 @@ private:
     TensorRequest shownTensorRequest() const; // the current tensor (or difference) as the view shows it
     void requestTensor(bool picture, bool numbers);
     void showDifference(int row);
-    void showSpectrumOfCurrent();  // from the cache, or computed when the dock is visible
-    void requestSpectrum();
-    void cancelSpectrum();
-    void onSpectrum(const SpectrumResult& result);
     void chooseFile();
     void chooseFolder();
     void chooseCompareFile();
@@ -119,6 +115,7 @@ private:
     ComparePanel* compare_ = nullptr;
     SpectrumPanel* spectrum_ = nullptr;
     QDockWidget* spectrumDock_ = nullptr;
+    SpectrumController* spectrumController_ = nullptr; // the Spectrum dock's worker, cache and tickets
     QList<QDockWidget*> docks_;
     QDockWidget* compareDock_ = nullptr;
     RecentFiles* recent_ = nullptr;
@@ -126,11 +123,10 @@ private:
     QProgressBar* progress_ = nullptr;
     QToolButton* cancel_ = nullptr;
 
-    ThreadPtr loaderThread_, computeThread_, compareThread_, spectrumThread_;
+    ThreadPtr loaderThread_, computeThread_, compareThread_;
     InspectorWorker* loader_ = nullptr;
     InspectorWorker* computer_ = nullptr;
     InspectorWorker* comparer_ = nullptr;
-    InspectorWorker* spectrumWorker_ = nullptr; // its own thread: a long spectrum holds up no picture
 
     LoadedModel model_;
     LoadedModel other_;        // the file compared with, once open
@@ -139,11 +135,6 @@ private:
     quint64 compareOpenTicket_ = 0; // the second file of the comparison being opened
     quint64 compareTicket_ = 0;     // the comparison whose rows we show
     quint64 tensorTicket_ = 0;
-    quint64 spectrumTicket_ = 0;     // the spectrum being computed; 0: none
-    quint64 spectrumTickets_ = 0;    // last ticket handed out
-    QHash<int, SpectrumResult> spectrumCache_; // per tensor of model_
-    int spectrumCancelled_ = -1;     // tensor whose spectrum the user cancelled: not restarted by itself
-    int spectrumComputations_ = 0;
     bool opening_ = false;
     bool docksShown_ = false;  // after the first file, the user decides which docks show
     QString openingPath_;

@@ -309,4 +309,15 @@ void InspectorWorker::compare(quint64 ticket, std::shared_ptr<const WeightFile> 
     emit compareFinished(ticket);
 }
 
+ThreadPtr startInspectorWorker(InspectorWorker*& worker, const char* name)
+{
+    ThreadPtr thread(new QThread);
+    thread->setObjectName(QString::fromLatin1(name));
+    worker = new InspectorWorker;
+    worker->moveToThread(thread.get());
+    QObject::connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+    thread->start();
+    return thread;
+}
+
 } // namespace ws::ui

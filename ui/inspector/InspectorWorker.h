@@ -7,6 +7,7 @@
 #pragma once
 
 #include "threads/HandOff.h"
+#include "threads/ThreadPtr.h"
 #include "InspectorTypes.h"
 
 #include <QObject>
@@ -63,5 +64,9 @@ private:
     std::map<int, Histogram> histogramCache_; // the last bin count asked for, per tensor
     HandOff inbox_ { this }; // last, so destroyed first
 };
+
+// A new worker on a new thread called `name`, started; the worker is deleted when the thread
+// finishes. Each of the inspector's kinds of job gets one.
+ThreadPtr startInspectorWorker(InspectorWorker*& worker, const char* name);
 
 } // namespace ws::ui

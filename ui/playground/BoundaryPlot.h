@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Playground's main picture: the model's output over the plane as a colour map (orange for
 // -1, blue for +1, as TensorFlow Playground) with the data points on top. It only draws what the
-// TrainingWorker computed; the owner decides when to replot.
+// PlaygroundWorker computed; the owner decides when to replot.
 #pragma once
 
 #include "playground/PlaygroundTypes.h"

@@ -2,7 +2,7 @@
 // The Playground's centre column: the network drawn as columns of neurons, each a small picture
 // of its own output over the plane, joined by links whose colour is the weight's sign and whose
 // width is its size. Hovering shows a value; clicking a link or a neuron asks for a new weight
-// or bias and emits it (the panel sends it to the TrainingWorker). It only draws what the
+// or bias and emits it (the panel sends it to the PlaygroundWorker). It only draws what the
 // worker computed.
 #pragma once
 

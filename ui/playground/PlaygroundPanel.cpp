@@ -9,8 +9,9 @@
 
 #include "playground/BoundaryPlot.h"
 #include "playground/LossPlot.h"
+#include "playground/NetworkSettings.h"
 #include "playground/NetworkView.h"
-#include "playground/TrainingWorker.h"
+#include "playground/PlaygroundWorker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,28 +39,6 @@ constexpr int kRedrawMs = 33; // ~30 Hz until setRefreshRate()
 // TensorFlow Playground's learning-rate and regularisation-rate menus.
 constexpr double kLearningRates[] = { 0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10 };
 constexpr double kRegularizationRates[] = { 0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10 };
-
-struct FeatureChoice {
-    PlaygroundFeature bit;
-    const char* name; // translated in featureNames()
-};
-constexpr FeatureChoice kFeatures[] = {
-    { FeatureX1, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₁") },
-    { FeatureX2, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₂") },
-    { FeatureX1Squared, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₁²") },
-    { FeatureX2Squared, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₂²") },
-    { FeatureX1X2, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "x₁x₂") },
-    { FeatureSinX1, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "sin x₁") },
-    { FeatureSinX2, QT_TRANSLATE_NOOP("ws::ui::PlaygroundPanel", "sin x₂") },
-};
-
-QPushButton* smallButton(const QString& text, const QString& tip)
-{
-    auto* b = new QPushButton(text);
-    b->setToolTip(tip);
-    b->setFixedWidth(28);
-    return b;
-}
 
 } // namespace
 
@@ -93,13 +72,13 @@ PlaygroundPanel::PlaygroundPanel(QWidget* parent) : QWidget(parent), thread_(new
     layout->addWidget(splitter, 1);
 
     thread_->setObjectName(QStringLiteral("playground-training"));
-    auto* worker = new TrainingWorker;
+    auto* worker = new PlaygroundWorker;
     worker->moveToThread(thread_.get());
     connect(thread_.get(), &QThread::finished, worker, &QObject::deleteLater);
-    inbox_.connect(worker, &TrainingWorker::dataReady, this, &PlaygroundPanel::onData);
-    inbox_.connect(worker, &TrainingWorker::snapshotReady, this, &PlaygroundPanel::onSnapshot);
-    inbox_.connect(worker, &TrainingWorker::runEnded, this, &PlaygroundPanel::onRunEnded);
-    inbox_.connect(worker, &TrainingWorker::diverged, this, &PlaygroundPanel::onDiverged);
+    inbox_.connect(worker, &PlaygroundWorker::dataReady, this, &PlaygroundPanel::onData);
+    inbox_.connect(worker, &PlaygroundWorker::snapshotReady, this, &PlaygroundPanel::onSnapshot);
+    inbox_.connect(worker, &PlaygroundWorker::runEnded, this, &PlaygroundPanel::onRunEnded);
+    inbox_.connect(worker, &PlaygroundWorker::diverged, this, &PlaygroundPanel::onDiverged);
     divergence_ = new DivergenceDialog(this);
     connect(divergence_, &DivergenceDialog::lowerLearningRate, this, &PlaygroundPanel::lowerLearningRate);
     connect(divergence_, &DivergenceDialog::resetRequested, this, &PlaygroundPanel::reset);
@@ -126,7 +105,8 @@ QWidget* PlaygroundPanel::makeControls()
     auto* column = new QVBoxLayout(controls);
     column->setContentsMargins(0, 0, 0, 0);
     column->addWidget(makeDataBox());
-    column->addWidget(makeNetworkBox());
+    networkSettings_ = new NetworkSettings;
+    column->addWidget(networkSettings_);
     column->addWidget(makeTrainingBox());
     column->addWidget(transport_);
     column->addStretch(1);
@@ -135,8 +115,7 @@ QWidget* PlaygroundPanel::makeControls()
     QScrollArea* scroll = settingsColumn(controls, 0, 316);
     scroll->setMinimumWidth(controls->sizeHint().width() + 16);
 
-    rebuildLayerEditor();
-    network_->setInputNames(featureNames());
+    network_->setInputNames(networkSettings_->featureNames());
     connectControls();
     return scroll;
 }
@@ -184,52 +163,6 @@ QWidget* PlaygroundPanel::makeDataBox()
     dataForm->addRow(toggles);
     dataForm->addRow(regenerateButton_);
     return data;
-}
-
-QWidget* PlaygroundPanel::makeNetworkBox()
-{
-    auto* featureBox = new QWidget;
-    auto* featureGrid = new QGridLayout(featureBox);
-    featureGrid->setContentsMargins(0, 0, 0, 0);
-    featureGrid->setHorizontalSpacing(6);
-    featureGrid->setVerticalSpacing(0);
-    for (const FeatureChoice& f : kFeatures) {
-        auto* box = new QCheckBox(tr(f.name));
-        box->setToolTip(tr("Feed this feature to the network as an input"));
-        box->setChecked(f.bit == FeatureX1 || f.bit == FeatureX2);
-        const auto i = int(features_.size());
-        featureGrid->addWidget(box, i / 3, i % 3);
-        features_.append(box);
-        connect(box, &QCheckBox::toggled, this, [this, box](bool on) {
-            // At least one input: the last checked feature cannot be unchecked.
-            if (!on && std::none_of(features_.begin(), features_.end(), [](QCheckBox* b) { return b->isChecked(); })) {
-                const QSignalBlocker block(box);
-                box->setChecked(true);
-                return;
-            }
-            network_->setInputNames(featureNames());
-            restartKeepingState();
-        });
-    }
-
-    auto* layerBox = new QWidget;
-    layerEditor_ = new QGridLayout(layerBox);
-    layerEditor_->setContentsMargins(0, 0, 0, 0);
-    layerEditor_->setVerticalSpacing(1);
-
-    activation_ = new QComboBox;
-    activation_->setToolTip(tr("The activation function of the hidden neurons"));
-    activation_->addItem(tr("Tanh"), int(ActivationKind::Tanh));
-    activation_->addItem(tr("ReLU"), int(ActivationKind::ReLU));
-    activation_->addItem(tr("Sigmoid"), int(ActivationKind::Sigmoid));
-    activation_->addItem(tr("Linear"), int(ActivationKind::Linear));
-
-    auto* network = new QGroupBox(tr("Network"));
-    auto* networkForm = new QFormLayout(network);
-    networkForm->addRow(tr("Features:"), featureBox);
-    networkForm->addRow(layerBox);
-    networkForm->addRow(tr("Activation:"), activation_);
-    return network;
 }
 
 QWidget* PlaygroundPanel::makeTrainingBox()
@@ -286,7 +219,12 @@ void PlaygroundPanel::connectControls()
     connect(dataset_, &QComboBox::currentIndexChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(noise_, &QSpinBox::valueChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(trainShare_, &QSpinBox::valueChanged, this, &PlaygroundPanel::restartKeepingState);
-    connect(activation_, &QComboBox::currentIndexChanged, this, &PlaygroundPanel::restartKeepingState);
+    connect(networkSettings_, &NetworkSettings::featuresChanged, this, [this] {
+        network_->setInputNames(networkSettings_->featureNames());
+        restartKeepingState();
+    });
+    connect(networkSettings_, &NetworkSettings::hiddenLayersChanged, this, &PlaygroundPanel::restartKeepingState);
+    connect(networkSettings_, &NetworkSettings::activationChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(optimizer_, &QComboBox::currentIndexChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(regularization_, &QComboBox::currentIndexChanged, this, [this] {
         regularizationRate_->setEnabled(regularization_->currentData().toInt() != int(Regularization::None));
@@ -328,75 +266,17 @@ void PlaygroundPanel::fillDatasets()
     }
 }
 
-// One row per hidden layer with its neuron count and -/+ buttons, and -/+ for the layer count,
-// as the buttons above TensorFlow Playground's network columns.
-void PlaygroundPanel::rebuildLayerEditor()
-{
-    clearLayout(layerEditor_);
-    auto* title = new QLabel(tr("Hidden layers: %1").arg(hidden_.size()));
-    auto* fewer = smallButton(QStringLiteral("−"), tr("Remove the last hidden layer"));
-    auto* more = smallButton(QStringLiteral("+"), tr("Add a hidden layer (at most %1)").arg(kMaxHiddenLayers));
-    fewer->setEnabled(!hidden_.empty());
-    more->setEnabled(int(hidden_.size()) < kMaxHiddenLayers);
-    layerEditor_->addWidget(title, 0, 0);
-    layerEditor_->addWidget(fewer, 0, 1);
-    layerEditor_->addWidget(more, 0, 2);
-    connect(fewer, &QPushButton::clicked, this, [this] {
-        auto h = hidden_;
-        h.pop_back();
-        setHiddenLayers(h);
-    });
-    connect(more, &QPushButton::clicked, this, [this] {
-        auto h = hidden_;
-        h.push_back(h.empty() ? 4 : h.back());
-        setHiddenLayers(h);
-    });
-    for (size_t i = 0; i < hidden_.size(); ++i) {
-        const int row = int(i) + 1;
-        auto* label = new QLabel(tr("  Layer %1: %n neuron(s)", nullptr, hidden_[i]).arg(i + 1));
-        auto* minus = smallButton(QStringLiteral("−"), tr("One neuron fewer"));
-        auto* plus = smallButton(QStringLiteral("+"), tr("One neuron more (at most %1)").arg(kMaxNeurons));
-        minus->setEnabled(hidden_[i] > 1);
-        plus->setEnabled(hidden_[i] < kMaxNeurons);
-        layerEditor_->addWidget(label, row, 0);
-        layerEditor_->addWidget(minus, row, 1);
-        layerEditor_->addWidget(plus, row, 2);
-        connect(minus, &QPushButton::clicked, this, [this, i] {
-            auto h = hidden_;
-            --h[i];
-            setHiddenLayers(h);
-        });
-        connect(plus, &QPushButton::clicked, this, [this, i] {
-            auto h = hidden_;
-            ++h[i];
-            setHiddenLayers(h);
-        });
-    }
-}
-
 void PlaygroundPanel::setHiddenLayers(const std::vector<int>& hidden)
 {
-    std::vector<int> h;
-    for (const int n : hidden)
-        if (int(h.size()) < kMaxHiddenLayers)
-            h.push_back(std::clamp(n, 1, kMaxNeurons));
-    if (h == hidden_)
-        return;
-    hidden_ = h;
-    // The buttons that called this are deleted by the rebuild: let their signal finish first.
-    QMetaObject::invokeMethod(this, &PlaygroundPanel::rebuildLayerEditor, Qt::QueuedConnection);
-    restartKeepingState();
+    if (networkSettings_->setHiddenLayers(hidden))
+        restartKeepingState();
 }
 
 void PlaygroundPanel::setFeatures(unsigned featureMask)
 {
-    if ((featureMask & 0x7fu) == 0)
+    if (!networkSettings_->setFeatures(featureMask))
         return;
-    for (qsizetype i = 0; i < features_.size(); ++i) {
-        const QSignalBlocker block(features_[i]);
-        features_[i]->setChecked(featureMask & kFeatures[i].bit);
-    }
-    network_->setInputNames(featureNames());
+    network_->setInputNames(networkSettings_->featureNames());
     restartKeepingState();
 }
 
@@ -405,27 +285,15 @@ void PlaygroundPanel::setRegression(bool regression)
     problem_->setCurrentIndex(problem_->findData(regression)); // refills the datasets and restarts
 }
 
-QStringList PlaygroundPanel::featureNames() const
-{
-    QStringList names;
-    for (qsizetype i = 0; i < features_.size(); ++i)
-        if (features_[i]->isChecked())
-            names.append(tr(kFeatures[i].name));
-    return names;
-}
-
 PlaygroundConfig PlaygroundPanel::config() const
 {
     PlaygroundConfig c;
     c.dataset = PlaygroundKind(dataset_->currentData().toInt());
     c.noise = noise_->value() / 100.0;
     c.testShare = 1.0 - trainShare_->value() / 100.0;
-    c.features = 0;
-    for (qsizetype i = 0; i < features_.size(); ++i)
-        if (features_[i]->isChecked())
-            c.features |= kFeatures[i].bit;
-    c.hidden = hidden_;
-    c.activation = ActivationKind(activation_->currentData().toInt());
+    c.features = networkSettings_->features();
+    c.hidden = networkSettings_->hiddenLayers();
+    c.activation = networkSettings_->activation();
     c.optimizer = OptimizerKind(optimizer_->currentData().toInt());
     c.learningRate = float(learningRate_->currentData().toDouble());
     c.regularization = Regularization(regularization_->currentData().toInt());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The built-in 2-D playground (TensorFlow Playground's datasets and controls): settings on the
 // left, the decision boundary with the data in the middle, loss curves on the right. Training
-// runs in a TrainingWorker on a thread this panel owns; its snapshots are coalesced and drawn on
+// runs in a PlaygroundWorker on a thread this panel owns; its snapshots are coalesced and drawn on
 // a ~30 Hz timer, never once per batch.
 #pragma once
 
@@ -14,7 +14,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QGridLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -25,8 +24,9 @@ namespace ws::ui {
 class BoundaryPlot;
 class DivergenceDialog;
 class LossPlot;
+class NetworkSettings;
 class NetworkView;
-class TrainingWorker;
+class PlaygroundWorker;
 class TransportBar;
 
 class PlaygroundPanel : public QWidget {
@@ -65,7 +65,6 @@ signals:
 private:
     QWidget* makeControls();
     QWidget* makeDataBox();
-    QWidget* makeNetworkBox();
     QWidget* makeTrainingBox();
     void connectControls();
     void restartKeepingState(); // after a setting that needs a new model changed
@@ -77,18 +76,13 @@ private:
     void redraw(); // on the timer
     void updateButtons();
     void fillDatasets(); // the datasets of the chosen problem type
-    void rebuildLayerEditor();
-    QStringList featureNames() const; // of the checked features, in the network's input order
 
     // Controls.
     QComboBox* problem_ = nullptr;
     QComboBox* dataset_ = nullptr;
     QSpinBox* noise_ = nullptr;
     QSpinBox* trainShare_ = nullptr;
-    QList<QCheckBox*> features_;
-    QGridLayout* layerEditor_ = nullptr;
-    std::vector<int> hidden_ { 8, 8 }; // two layers of 8: enough for the spiral
-    QComboBox* activation_ = nullptr;
+    NetworkSettings* networkSettings_ = nullptr; // features, hidden layers, activation
     QComboBox* optimizer_ = nullptr;
     QComboBox* learningRate_ = nullptr;
     QComboBox* regularization_ = nullptr;
@@ -108,7 +102,7 @@ private:
 
     // Training. The worker lives on thread_ and is deleted when the thread finishes.
     ThreadPtr thread_;
-    QPointer<TrainingWorker> worker_;
+    QPointer<PlaygroundWorker> worker_;
     quint64 generation_ = 0; // the run whose signals we draw
     uint64_t modelSeed_ = 0; // incremented for every new model
     uint64_t dataSeed_ = 1;  // incremented by Regenerate

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What the Playground panel and its TrainingWorker exchange: the settings of a run (GUI to
+// What the Playground panel and its PlaygroundWorker exchange: the settings of a run (GUI to
 // worker) and what the worker computed (worker to GUI, by queued signals). Values are copied or
 // implicitly shared (QList), so each side owns what it holds.
 #pragma once

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pause, resume, step and stop for a training worker whose ws::Trainer exists only while a run
-// is on the worker's stack. Both training workers (playground/TrainingWorker and
-// training/GeneralTrainingWorker) steer their runs through one of these.
+// is on the worker's stack. Both training workers (playground/PlaygroundWorker and
+// training/TrainingWorker) steer their runs through one of these.
 //
 // The GUI thread asks at any time; what it asks before the trainer exists (the worker is still
 // building the data or the model) is remembered and handed on in attach(). attach() checks the

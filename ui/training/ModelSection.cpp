@@ -51,7 +51,7 @@ Dataset shapeProbe(const DatasetPreview& p)
     return d;
 }
 
-// A shape as GeneralTrainingWorker writes the layer rows of a model to fine-tune, "(784)", so
+// A shape as TrainingWorker writes the layer rows of a model to fine-tune, "(784)", so
 // that the input row matches the rows under it (formatShape would write "(784,)").
 QString workerStyleShape(const QList<qint64>& shape)
 {

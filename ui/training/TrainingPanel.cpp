@@ -9,11 +9,11 @@
 #include "training/ConfusionBrowser.h"
 #include "training/ConfusionView.h"
 #include "training/DatasetSection.h"
-#include "training/GeneralTrainingWorker.h"
 #include "training/ModelSection.h"
 #include "training/OptimizerSection.h"
 #include "training/TrainingCurves.h"
 #include "training/TrainingInsights.h"
+#include "training/TrainingWorker.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -64,7 +64,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
     layout->addWidget(rightColumn, 1);
 
     thread_->setObjectName(QStringLiteral("general-training"));
-    auto* worker = new GeneralTrainingWorker;
+    auto* worker = new TrainingWorker;
     worker->moveToThread(thread_.get());
     connect(thread_.get(), &QThread::finished, worker, &QObject::deleteLater);
     connectWorker(worker);
@@ -84,12 +84,12 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent), thread_(new QTh
 
 TrainingPanel::~TrainingPanel() { shutdown(); }
 
-void TrainingPanel::connectWorker(GeneralTrainingWorker* worker)
+void TrainingPanel::connectWorker(TrainingWorker* worker)
 {
-    inbox_.connect(worker, &GeneralTrainingWorker::previewReady, this, &TrainingPanel::onPreview);
-    inbox_.connect(worker, &GeneralTrainingWorker::progress, this, &TrainingPanel::onProgress);
-    inbox_.connect(worker, &GeneralTrainingWorker::runEnded, this, &TrainingPanel::onRunEnded);
-    inbox_.connect(worker, &GeneralTrainingWorker::snapshotReady, [this](const ModelSnapshot& s) {
+    inbox_.connect(worker, &TrainingWorker::previewReady, this, &TrainingPanel::onPreview);
+    inbox_.connect(worker, &TrainingWorker::progress, this, &TrainingPanel::onProgress);
+    inbox_.connect(worker, &TrainingWorker::runEnded, this, &TrainingPanel::onRunEnded);
+    inbox_.connect(worker, &TrainingWorker::snapshotReady, [this](const ModelSnapshot& s) {
         if (s.generation == generation_)
             insights_->addSnapshot(s);
     });
@@ -97,8 +97,8 @@ void TrainingPanel::connectWorker(GeneralTrainingWorker* worker)
         if (worker_ && runActive_)
             worker_->requestSnapshot();
     });
-    inbox_.connect(worker, &GeneralTrainingWorker::diverged, this, &TrainingPanel::onDiverged);
-    inbox_.connect(worker, &GeneralTrainingWorker::modelInfoReady, model_, &ModelSection::setModelInfo);
+    inbox_.connect(worker, &TrainingWorker::diverged, this, &TrainingPanel::onDiverged);
+    inbox_.connect(worker, &TrainingWorker::modelInfoReady, model_, &ModelSection::setModelInfo);
 }
 
 void TrainingPanel::ensurePreview()
@@ -107,7 +107,7 @@ void TrainingPanel::ensurePreview()
         requestPreview();
 }
 
-GeneralTrainingWorker* TrainingPanel::worker() const { return worker_; }
+TrainingWorker* TrainingPanel::worker() const { return worker_; }
 
 QWidget* TrainingPanel::makeControls()
 {

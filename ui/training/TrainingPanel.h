@@ -2,7 +2,7 @@
 // General training mode: any dataset the engine reads, any model its layers build. Settings and
 // a preview of the data on the left (DatasetSection, ModelSection, OptimizerSection and a
 // TransportBar), live curves and the test confusion matrix on the right.
-// Training runs in a GeneralTrainingWorker on a thread this panel owns; the curves are redrawn
+// Training runs in a TrainingWorker on a thread this panel owns; the curves are redrawn
 // on a ~30 Hz timer, never once per batch.
 #pragma once
 
@@ -22,11 +22,11 @@ namespace ws::ui {
 class ConfusionBrowser;
 class DatasetSection;
 class DivergenceDialog;
-class GeneralTrainingWorker;
 class ModelSection;
 class OptimizerSection;
 class TrainingCurves;
 class TrainingInsights;
+class TrainingWorker;
 class TransportBar;
 
 class TrainingPanel : public QWidget {
@@ -38,7 +38,7 @@ public:
     Experiment experiment() const;             // from the controls
     void applyExperiment(const Experiment& e); // into the controls (model: a spec string or preset)
     bool isTraining() const { return runActive_ && running_; }
-    GeneralTrainingWorker* worker() const;
+    TrainingWorker* worker() const;
     TrainingCurves* curves() const { return curves_; }
     TrainingInsights* insights() const { return insights_; }
     ConfusionBrowser* testConfusion() const { return testConfusion_; }
@@ -75,7 +75,7 @@ signals:
 
 private:
     QWidget* makeControls();
-    void connectWorker(GeneralTrainingWorker* worker);
+    void connectWorker(TrainingWorker* worker);
     void connectDivergence();
     bool beginRun(bool paused); // a new run from the controls; false when the model does not fit
     void requestPreview();
@@ -100,7 +100,7 @@ private:
     QTimer* redrawTimer_ = nullptr;
 
     ThreadPtr thread_;
-    QPointer<GeneralTrainingWorker> worker_;
+    QPointer<TrainingWorker> worker_;
     quint64 generation_ = 0;
     quint64 previewRequest_ = 0;
     DatasetPreview preview_;     // the last preview shown

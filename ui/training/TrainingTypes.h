@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What the general training panel and its GeneralTrainingWorker exchange. The panel builds a
+// What the general training panel and its TrainingWorker exchange. The panel builds a
 // ws::Experiment (the same description the command line trains from); the worker answers with
 // a preview of the data, progress points batched at the redraw rate, and the test evaluation.
 #pragma once

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "playground/TrainingWorker.h"
+#include "playground/PlaygroundWorker.h"
 
 #include "analysis/NeuronMaps.h"
 #include "nn/Dense.h"
@@ -53,9 +53,9 @@ NetworkPicture drawNetwork(Sequential& model, const Tensor& gridFeatures)
 
 } // namespace
 
-TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {}
+PlaygroundWorker::PlaygroundWorker(QObject* parent) : QObject(parent) {}
 
-quint64 TrainingWorker::startRun(const PlaygroundConfig& config, bool paused)
+quint64 PlaygroundWorker::startRun(const PlaygroundConfig& config, bool paused)
 {
     epochsPerSecond_ = config.epochsPerSecond;
     const quint64 generation = control_.beginRun(paused);
@@ -63,20 +63,20 @@ quint64 TrainingWorker::startRun(const PlaygroundConfig& config, bool paused)
     return generation;
 }
 
-void TrainingWorker::pause() { control_.pause(); }
+void PlaygroundWorker::pause() { control_.pause(); }
 
-void TrainingWorker::resume() { control_.resume(); }
+void PlaygroundWorker::resume() { control_.resume(); }
 
-void TrainingWorker::step(int batches) { control_.step(batches); }
+void PlaygroundWorker::step(int batches) { control_.step(batches); }
 
-void TrainingWorker::stop() { control_.stop(); }
+void PlaygroundWorker::stop() { control_.stop(); }
 
-void TrainingWorker::setLearningRate(float lr)
+void PlaygroundWorker::setLearningRate(float lr)
 {
     control_.setLearningRate(lr); // a running session applies and records it between two batches
 }
 
-void TrainingWorker::editWeight(const WeightEdit& edit)
+void PlaygroundWorker::editWeight(const WeightEdit& edit)
 {
     // Runs on the training thread between two batches, or at once while paused; the snapshot
     // after it lets the drawing show the new value without waiting for a step.
@@ -91,9 +91,9 @@ void TrainingWorker::editWeight(const WeightEdit& edit)
     });
 }
 
-void TrainingWorker::setEpochsPerSecond(double epochsPerSecond) { epochsPerSecond_ = std::max(0.0, epochsPerSecond); }
+void PlaygroundWorker::setEpochsPerSecond(double epochsPerSecond) { epochsPerSecond_ = std::max(0.0, epochsPerSecond); }
 
-void TrainingWorker::run(quint64 generation, const PlaygroundConfig& config)
+void PlaygroundWorker::run(quint64 generation, const PlaygroundConfig& config)
 {
     if (!control_.isWanted(generation))
         return; // superseded (reset again, or stopped) before it began

@@ -23,10 +23,10 @@ class Trainer;
 
 namespace ws::ui {
 
-class TrainingWorker : public QObject {
+class PlaygroundWorker : public QObject {
     Q_OBJECT
 public:
-    explicit TrainingWorker(QObject* parent = nullptr);
+    explicit PlaygroundWorker(QObject* parent = nullptr);
 
     // Thread-safe. Stops the current run and queues a new one on the worker's thread; the new run
     // starts paused when `paused`. Returns the run's generation, which stamps its signals.

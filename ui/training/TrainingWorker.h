@@ -25,11 +25,11 @@ class Trainer;
 
 namespace ws::ui {
 
-class GeneralTrainingWorker : public QObject {
+class TrainingWorker : public QObject {
     Q_OBJECT
 public:
-    explicit GeneralTrainingWorker(QObject* parent = nullptr);
-    ~GeneralTrainingWorker() override;
+    explicit TrainingWorker(QObject* parent = nullptr);
+    ~TrainingWorker() override;
 
     // Thread-safe. Loads the data (if not loaded already) and answers with previewReady.
     void requestPreview(const DatasetSource& source, quint64 request);

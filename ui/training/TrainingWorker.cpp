@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "training/GeneralTrainingWorker.h"
+#include "training/TrainingWorker.h"
 
 #include "training/SampleImages.h"
 
@@ -55,17 +55,17 @@ QString className(const Dataset& d, int label)
 
 } // namespace
 
-struct GeneralTrainingWorker::Cache {
+struct TrainingWorker::Cache {
     nlohmann::json key;
     LoadedData data;
     std::string sha256; // of `data`, for run records: hashed once, when the first run is recorded
 };
 
-GeneralTrainingWorker::GeneralTrainingWorker(QObject* parent) : QObject(parent) {}
+TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {}
 
-GeneralTrainingWorker::~GeneralTrainingWorker() = default;
+TrainingWorker::~TrainingWorker() = default;
 
-const LoadedData& GeneralTrainingWorker::load(const DatasetSource& source)
+const LoadedData& TrainingWorker::load(const DatasetSource& source)
 {
     const nlohmann::json key = source.toJson();
     if (!cache_ || cache_->key != key) {
@@ -78,19 +78,19 @@ const LoadedData& GeneralTrainingWorker::load(const DatasetSource& source)
     return cache_->data;
 }
 
-const std::string& GeneralTrainingWorker::datasetFingerprint()
+const std::string& TrainingWorker::datasetFingerprint()
 {
     if (cache_->sha256.empty())
         cache_->sha256 = datasetSha256(cache_->data.train, cache_->data.test);
     return cache_->sha256;
 }
 
-void GeneralTrainingWorker::requestPreview(const DatasetSource& source, quint64 request)
+void TrainingWorker::requestPreview(const DatasetSource& source, quint64 request)
 {
     inbox_.post([this, source, request] { preview(source, request); });
 }
 
-void GeneralTrainingWorker::preview(const DatasetSource& source, quint64 request)
+void TrainingWorker::preview(const DatasetSource& source, quint64 request)
 {
     DatasetPreview out;
     out.request = request;
@@ -135,7 +135,7 @@ void GeneralTrainingWorker::preview(const DatasetSource& source, quint64 request
     emit previewReady(out);
 }
 
-void GeneralTrainingWorker::requestModelInfo(const QString& path, quint64 request)
+void TrainingWorker::requestModelInfo(const QString& path, quint64 request)
 {
     inbox_.post([this, path, request] {
         ModelInfo info;
@@ -165,27 +165,27 @@ void GeneralTrainingWorker::requestModelInfo(const QString& path, quint64 reques
     });
 }
 
-quint64 GeneralTrainingWorker::startRun(const Experiment& experiment, bool paused, const QString& runsFolder)
+quint64 TrainingWorker::startRun(const Experiment& experiment, bool paused, const QString& runsFolder)
 {
     const quint64 generation = control_.beginRun(paused);
     inbox_.post([this, generation, experiment, folder = runsFolder.toStdString()] { run(generation, experiment, folder); });
     return generation;
 }
 
-void GeneralTrainingWorker::pause() { control_.pause(); }
+void TrainingWorker::pause() { control_.pause(); }
 
-void GeneralTrainingWorker::resume() { control_.resume(); }
+void TrainingWorker::resume() { control_.resume(); }
 
-void GeneralTrainingWorker::step(int batches) { control_.step(batches); }
+void TrainingWorker::step(int batches) { control_.step(batches); }
 
-void GeneralTrainingWorker::stop() { control_.stop(); } // also stops a run that is still loading its data
+void TrainingWorker::stop() { control_.stop(); } // also stops a run that is still loading its data
 
-void GeneralTrainingWorker::setLearningRate(float lr)
+void TrainingWorker::setLearningRate(float lr)
 {
     control_.setLearningRate(lr); // a running session applies and records it between two batches
 }
 
-void GeneralTrainingWorker::requestSnapshot()
+void TrainingWorker::requestSnapshot()
 {
     control_.withTrainer([this](Trainer& trainer) {
         if (snapshotter_)
@@ -193,19 +193,19 @@ void GeneralTrainingWorker::requestSnapshot()
     });
 }
 
-std::shared_ptr<Sequential> GeneralTrainingWorker::lastModel() const
+std::shared_ptr<Sequential> TrainingWorker::lastModel() const
 {
     std::lock_guard lock(mutex_);
     return lastModel_;
 }
 
-std::shared_ptr<const Dataset> GeneralTrainingWorker::lastTestSet() const
+std::shared_ptr<const Dataset> TrainingWorker::lastTestSet() const
 {
     std::lock_guard lock(mutex_);
     return lastTest_;
 }
 
-void GeneralTrainingWorker::run(quint64 generation, const Experiment& e, const std::string& runsFolder)
+void TrainingWorker::run(quint64 generation, const Experiment& e, const std::string& runsFolder)
 {
     if (!control_.isCurrent(generation))
         return; // superseded before it began; a stopped one still reports that it ended
