@@ -89,6 +89,105 @@
     </message>
 </context>
 <context>
+    <name>ws::EnumLabels</name>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>LeakyReLU</source>
+        <translation>LeakyReLU</translation>
+    </message>
+    <message>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <source>GELU</source>
+        <translation>GELU</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Konstant</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>Stufenweise Abnahme</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>Exclusive or</source>
+        <translation>Exklusives Oder</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>Gauß</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>Spirale</translation>
+    </message>
+    <message>
+        <source>Plane</source>
+        <translation>Ebene</translation>
+    </message>
+    <message>
+        <source>Multi-Gaussian</source>
+        <translation>Multi-Gauß</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::AblationPanel</name>
     <message>
         <source>Units switched off; double-click one to switch it back on</source>
@@ -1408,22 +1507,6 @@ dense(10)</translation>
         <translation>Die Aktivierungsfunktion der verborgenen Neuronen</translation>
     </message>
     <message>
-        <source>Tanh</source>
-        <translation>Tanh</translation>
-    </message>
-    <message>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <source>Sigmoid</source>
-        <translation>Sigmoid</translation>
-    </message>
-    <message>
-        <source>Linear</source>
-        <translation>Linear</translation>
-    </message>
-    <message>
         <source>Features:</source>
         <translation>Merkmale:</translation>
     </message>
@@ -1591,32 +1674,8 @@ dense(10)</translation>
 <context>
     <name>ws::ui::PlaygroundPanel</name>
     <message>
-        <source>Circle</source>
-        <translation>Kreis</translation>
-    </message>
-    <message>
-        <source>Exclusive or</source>
-        <translation>Exklusives Oder</translation>
-    </message>
-    <message>
-        <source>Gaussian</source>
-        <translation>Gauß</translation>
-    </message>
-    <message>
-        <source>Spiral</source>
-        <translation>Spirale</translation>
-    </message>
-    <message>
         <source>Noise as in TensorFlow Playground (0 to 50)</source>
         <translation>Rauschen wie in TensorFlow Playground (0 bis 50)</translation>
-    </message>
-    <message>
-        <source>SGD</source>
-        <translation>SGD</translation>
-    </message>
-    <message>
-        <source>Adam</source>
-        <translation>Adam</translation>
     </message>
     <message>
         <source>Slow (10 epochs/s)</source>
@@ -1707,26 +1766,6 @@ dense(10)</translation>
         <translation>Neue zufällige Punkte und neue Gewichte</translation>
     </message>
     <message>
-        <source>AdamW</source>
-        <translation>AdamW</translation>
-    </message>
-    <message>
-        <source>RMSprop</source>
-        <translation>RMSprop</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
-        <source>L1</source>
-        <translation>L1</translation>
-    </message>
-    <message>
-        <source>L2</source>
-        <translation>L2</translation>
-    </message>
-    <message>
         <source>Problem:</source>
         <translation>Aufgabe:</translation>
     </message>
@@ -1741,14 +1780,6 @@ dense(10)</translation>
     <message>
         <source>Rate:</source>
         <translation>Rate:</translation>
-    </message>
-    <message>
-        <source>Plane</source>
-        <translation>Ebene</translation>
-    </message>
-    <message>
-        <source>Multi-Gaussian</source>
-        <translation>Multi-Gauß</translation>
     </message>
     <message>
         <source>&lt;b&gt;Epoch&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Step&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Training loss&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Test loss&lt;/b&gt; %4</source>

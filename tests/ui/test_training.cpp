@@ -8,6 +8,8 @@
 #include "threads/HandOff.h"
 #include "threads/TrainerControl.h"
 #include "run/RecordedTraining.h"
+#include "common/EnumText.h"
+#include "train/PlaygroundRecipe.h"
 #include "training/ActivationsView.h"
 #include "training/ConfusionBrowser.h"
 #include "training/ConfusionHeatmap.h"
@@ -398,6 +400,28 @@ private slots:
         QCOMPARE(float(h.learningRate[0]), 0.25f);
         QCOMPARE(float(h.learningRate[5]), 0.25f);
         QCOMPARE(float(h.learningRate[6]), 0.125f);
+    }
+
+    // #20: the GUI's lists of engine choices come from core's enum tables, and every label of
+    // every listed enum is named for translation (ui/common/EnumText.cpp), so that a label
+    // added to a core table cannot reach the screen untranslated.
+    void enumLabelsShownInTheGuiAreAllTranslatable()
+    {
+        const auto check = [](auto values) {
+            for (const auto v : values)
+                QVERIFY2(isTranslatedEnumLabel(enumLabel(v)), std::string(enumLabel(v)).c_str());
+        };
+        check(enumValues<ActivationKind>());
+        check(enumValues<OptimizerKind>());
+        check(enumValues<ScheduleKind>());
+        check(enumValues<PlaygroundKind>());
+        check(enumValues<Regularization>());
+        QVERIFY(!isTranslatedEnumLabel("Not a label"));
+        QComboBox box;
+        addEnumItems<ScheduleKind>(&box);
+        QCOMPARE(box.count(), int(enumValues<ScheduleKind>().size()));
+        QCOMPARE(box.itemData(1).toInt(), int(ScheduleKind::Step));
+        QCOMPARE(box.itemText(1), QStringLiteral("Step decay")); // no translator installed
     }
 
     // HandOff runs every post once, in order, on its owner's thread; a signal connected through

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "playground/NetworkSettings.h"
+#include "common/EnumText.h"
 
 #include "common/Layouts.h"
 #include "playground/PlaygroundTypes.h"
@@ -74,10 +75,7 @@ NetworkSettings::NetworkSettings(QWidget* parent) : QGroupBox(tr("Network"), par
 
     activation_ = new QComboBox;
     activation_->setToolTip(tr("The activation function of the hidden neurons"));
-    activation_->addItem(tr("Tanh"), int(ActivationKind::Tanh));
-    activation_->addItem(tr("ReLU"), int(ActivationKind::ReLU));
-    activation_->addItem(tr("Sigmoid"), int(ActivationKind::Sigmoid));
-    activation_->addItem(tr("Linear"), int(ActivationKind::Linear));
+    addEnumItems(activation_, { ActivationKind::Tanh, ActivationKind::ReLU, ActivationKind::Sigmoid, ActivationKind::Linear });
     connect(activation_, &QComboBox::currentIndexChanged, this, &NetworkSettings::activationChanged);
 
     auto* networkForm = new QFormLayout(this);

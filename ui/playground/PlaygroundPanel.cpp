@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "playground/PlaygroundPanel.h"
+#include "common/EnumText.h"
 
 #include "common/DivergenceDialog.h"
 #include "common/Format.h"
@@ -169,10 +170,7 @@ QWidget* PlaygroundPanel::makeTrainingBox()
 {
     optimizer_ = new QComboBox;
     optimizer_->setToolTip(tr("The algorithm that updates the weights"));
-    optimizer_->addItem(tr("SGD"), int(OptimizerKind::SGD));
-    optimizer_->addItem(tr("Adam"), int(OptimizerKind::Adam));
-    optimizer_->addItem(tr("AdamW"), int(OptimizerKind::AdamW));
-    optimizer_->addItem(tr("RMSprop"), int(OptimizerKind::RMSprop));
+    addEnumItems<OptimizerKind>(optimizer_);
     learningRate_ = new QComboBox;
     learningRate_->setToolTip(tr("How big a step each update of the weights takes"));
     for (const double lr : kLearningRates)
@@ -180,9 +178,7 @@ QWidget* PlaygroundPanel::makeTrainingBox()
     learningRate_->setCurrentIndex(learningRate_->findData(0.03));
     regularization_ = new QComboBox;
     regularization_->setToolTip(tr("The penalty on large weights added to the loss"));
-    regularization_->addItem(tr("None"), int(Regularization::None));
-    regularization_->addItem(tr("L1"), int(Regularization::L1));
-    regularization_->addItem(tr("L2"), int(Regularization::L2));
+    addEnumItems<Regularization>(regularization_);
     regularizationRate_ = new QComboBox;
     regularizationRate_->setToolTip(tr("How strongly large weights are penalised"));
     for (const double r : kRegularizationRates)
@@ -256,13 +252,9 @@ void PlaygroundPanel::fillDatasets()
     const bool regression = problem_->currentData().toBool();
     dataset_->clear();
     if (regression) {
-        dataset_->addItem(tr("Plane"), int(PlaygroundKind::Plane));
-        dataset_->addItem(tr("Multi-Gaussian"), int(PlaygroundKind::MultiGauss));
+        addEnumItems(dataset_, { PlaygroundKind::Plane, PlaygroundKind::MultiGauss });
     } else {
-        dataset_->addItem(tr("Circle"), int(PlaygroundKind::Circle));
-        dataset_->addItem(tr("Exclusive or"), int(PlaygroundKind::Xor));
-        dataset_->addItem(tr("Gaussian"), int(PlaygroundKind::Gauss));
-        dataset_->addItem(tr("Spiral"), int(PlaygroundKind::Spiral));
+        addEnumItems(dataset_, { PlaygroundKind::Circle, PlaygroundKind::Xor, PlaygroundKind::Gauss, PlaygroundKind::Spiral });
     }
 }
 

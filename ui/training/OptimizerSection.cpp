@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "training/OptimizerSection.h"
+#include "common/EnumText.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -14,8 +15,7 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
 {
     optimizer_ = new QComboBox;
     optimizer_->setToolTip(tr("The algorithm that updates the weights"));
-    for (const OptimizerKind k : { OptimizerKind::Adam, OptimizerKind::AdamW, OptimizerKind::SGD, OptimizerKind::RMSprop })
-        optimizer_->addItem(QString::fromStdString(optimizerName(k)), int(k));
+    addEnumItems(optimizer_, { OptimizerKind::Adam, OptimizerKind::AdamW, OptimizerKind::SGD, OptimizerKind::RMSprop });
     learningRate_ = new QDoubleSpinBox;
     learningRate_->setDecimals(5);
     learningRate_->setRange(0.00001, 10.0);
@@ -24,8 +24,7 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
     learningRate_->setToolTip(tr("Changes while training take effect at the next batch"));
     schedule_ = new QComboBox;
     schedule_->setToolTip(tr("How the learning rate changes over the epochs"));
-    for (const ScheduleKind k : { ScheduleKind::Constant, ScheduleKind::Step, ScheduleKind::Cosine })
-        schedule_->addItem(QString::fromStdString(scheduleName(k)), int(k));
+    addEnumItems<ScheduleKind>(schedule_);
     batchSize_ = new QSpinBox;
     batchSize_->setRange(1, 4096);
     batchSize_->setValue(32);
