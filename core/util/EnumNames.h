@@ -48,12 +48,17 @@ concept NamedEnum = std::is_enum_v<E> && requires {
 
 namespace detail {
 
-template <class E> constexpr const EnumEntry<E>* enumEntry(E value)
+inline constexpr size_t kNoEntry = size_t(-1);
+
+// Indices, not pointers: GCC's UBSan puts a null check on every access through a pointer, and
+// that check is not a constant expression, so a pointer here breaks compile-time use in the
+// asan preset.
+template <class E> constexpr size_t enumIndex(E value)
 {
-    for (const auto& e : EnumNames<E>::entries)
-        if (e.value == value)
-            return &e;
-    return nullptr;
+    for (size_t i = 0; i < std::size(EnumNames<E>::entries); ++i)
+        if (EnumNames<E>::entries[i].value == value)
+            return i;
+    return kNoEntry;
 }
 
 constexpr bool aliasListHas(std::string_view aliases, std::string_view text)
@@ -74,26 +79,27 @@ constexpr bool aliasListHas(std::string_view aliases, std::string_view text)
 // The config name; "?" for a value that is not in the table (an integer cast to E).
 template <NamedEnum E> constexpr std::string_view enumName(E value)
 {
-    const auto* e = detail::enumEntry(value);
-    return e ? e->name : std::string_view("?");
+    const size_t i = detail::enumIndex(value);
+    return i == detail::kNoEntry ? std::string_view("?") : EnumNames<E>::entries[i].name;
 }
 
 // The label for people; "?" for a value that is not in the table.
 template <NamedEnum E> constexpr std::string_view enumLabel(E value)
 {
-    const auto* e = detail::enumEntry(value);
-    return e ? e->label : std::string_view("?");
+    const size_t i = detail::enumIndex(value);
+    return i == detail::kNoEntry ? std::string_view("?") : EnumNames<E>::entries[i].label;
 }
 
 // The value named or aliased `text`, or nullopt.
 template <NamedEnum E> constexpr std::optional<E> findEnum(std::string_view text)
 {
-    for (const auto& e : EnumNames<E>::entries)
-        if (e.name == text)
-            return e.value;
-    for (const auto& e : EnumNames<E>::entries)
-        if (detail::aliasListHas(e.aliases, text))
-            return e.value;
+    constexpr size_t n = std::size(EnumNames<E>::entries);
+    for (size_t i = 0; i < n; ++i)
+        if (EnumNames<E>::entries[i].name == text)
+            return EnumNames<E>::entries[i].value;
+    for (size_t i = 0; i < n; ++i)
+        if (detail::aliasListHas(EnumNames<E>::entries[i].aliases, text))
+            return EnumNames<E>::entries[i].value;
     return std::nullopt;
 }
 
