@@ -21,6 +21,24 @@ int64_t Layer::paramCount() const
     return n;
 }
 
+Shape Layer::buildMany(const std::vector<Shape>& inputShapes)
+{
+    if (inputShapes.size() != 1)
+        throwLayerShapeError(*this, "reads one input, not " + std::to_string(inputShapes.size()));
+    return build(inputShapes.front());
+}
+
+void Layer::forwardMany(const std::vector<const Tensor*>& xs, Tensor& y, LayerScratch* scratch, const Pass& pass)
+{
+    forward(*xs.at(0), y, scratch, pass);
+}
+
+void Layer::backwardMany(const std::vector<const Tensor*>& xs, const Tensor& y, const Tensor& dy,
+    const std::vector<Tensor*>& dxs, LayerScratch* scratch)
+{
+    backward(*xs.at(0), y, dy, dxs.at(0), scratch);
+}
+
 nlohmann::json Layer::config() const
 {
     return { { "type", typeName() }, { "name", name_ } };

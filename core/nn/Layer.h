@@ -14,6 +14,9 @@
 //   forward(x, y, s, pass)  — y = f(x) for a batch; keeps in `s` what backward needs.
 //   backward(x, y, dy, dx, s) — ADDS parameter gradients into Param::grad and, when dx is not
 //                         null, writes dL/dx. zeroGrad() is explicit and done by the caller.
+// Layers that read several tensors (Add, Concatenate: nn/Merge.h) say so in inputCount() and
+// implement the *Many forms, which take one entry per input; the model (a graph of layers,
+// nn/Sequential.h) calls those. For the others the *Many forms call the one-input forms.
 #pragma once
 
 #include "tensor/Tensor.h"
@@ -62,6 +65,15 @@ public:
     virtual void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
         LayerScratch* scratch) = 0;
 
+    // How many tensors the layer reads: 1 for most; 0 for "two or more" (Add, Concatenate).
+    virtual int inputCount() const { return 1; }
+    // The forms the model calls, one entry per input (xs[k] is input k; dxs[k] may be null when
+    // that input's gradient is not needed). A one-input layer gets exactly one entry.
+    virtual Shape buildMany(const std::vector<Shape>& inputShapes);
+    virtual void forwardMany(const std::vector<const Tensor*>& xs, Tensor& y, LayerScratch* scratch, const Pass& pass);
+    virtual void backwardMany(const std::vector<const Tensor*>& xs, const Tensor& y, const Tensor& dy,
+        const std::vector<Tensor*>& dxs, LayerScratch* scratch);
+
     virtual std::vector<Param*> params() { return {}; }
     std::vector<const Param*> params() const;
     // State that is saved with the weights but not trained (Keras' non_trainable_weights, e.g.
@@ -72,14 +84,17 @@ public:
     // Hyper-parameters (not weights) as JSON: {"type": ..., "name": ..., ...}; see LayerFactory.
     virtual nlohmann::json config() const;
 
-    // Shapes seen at build time (per sample, no batch dimension).
+    // Shapes seen at build time (per sample, no batch dimension); inputShape() is the first
+    // input's, inputShapes() every input's.
     const Shape& inputShape() const { return inputShape_; }
+    const std::vector<Shape>& inputShapes() const { return inputShapes_; }
     const Shape& outputShape() const { return outputShape_; }
 
 protected:
     friend class Sequential;
     std::string name_;
     Shape inputShape_;
+    std::vector<Shape> inputShapes_;
     Shape outputShape_;
 };
 

@@ -7,15 +7,18 @@
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
 #include "nn/Flatten.h"
+#include "nn/Merge.h"
 #include "nn/Permute.h"
 #include "nn/Pooling2D.h"
 #include "nn/Reshape.h"
+#include "nn/Sequential.h"
 #include "util/Error.h"
 
 #include <algorithm>
 #include <type_traits>
 #include <cctype>
 #include <functional>
+#include <map>
 
 namespace ws {
 
@@ -196,6 +199,13 @@ const std::vector<LayerType>& layerTypes()
                 return std::make_unique<BatchNormalization>(get<float>(j, "momentum", 0.99f),
                     get<float>(j, "epsilon", 1e-3f), get<bool>(j, "center", true), get<bool>(j, "scale", true), axis);
             } });
+        // Layers that read several inputs (a graph's joins); in the compact form, res(...) makes
+        // the Add of a residual block.
+        for (MergeKind kind : enumValues<MergeKind>())
+            t.push_back({ std::string(enumName(kind)), { lower(std::string(enumName(kind))) }, {},
+                [kind](const json&) { return std::make_unique<Merge>(kind); } });
+        t.push_back({ "Concatenate", { "concatenate", "concat" }, { "axis" },
+            [](const json& j) { return std::make_unique<Concatenate>(get<int>(j, "axis", -1)); } });
         return t;
     }();
     return types;
@@ -252,9 +262,32 @@ std::unique_ptr<Layer> makeLayer(const json& config)
     return layer;
 }
 
+namespace {
+
+// Replaces the layer indices in "inputs" (written by parseLayerSpec for res blocks; -1 is the
+// model's input) by the names Sequential::add will give the layers.
+void nameInputs(json& layers)
+{
+    std::vector<std::string> names;
+    std::map<std::string, int> seen; // per type name: how many layers so far
+    for (const json& layer : layers) {
+        const std::string type = makeLayer(layer)->typeName();
+        const int k = ++seen[type];
+        names.push_back(layer.contains("name") && layer.at("name").is_string() ? layer.at("name").get<std::string>()
+                                                                                : lower(type) + "_" + std::to_string(k));
+    }
+    for (json& layer : layers)
+        if (layer.contains("inputs"))
+            for (json& input : layer.at("inputs"))
+                input = input.get<int>() < 0 ? std::string(Sequential::kInputName) : names[input.get<size_t>()];
+}
+
+} // namespace
+
 json parseLayerSpec(const std::string& text)
 {
     json layers = json::array();
+    std::vector<size_t> blocks; // open res( blocks: the index of their first layer
     size_t i = 0;
     const size_t n = text.size();
     while (i < n) {
@@ -262,12 +295,29 @@ json parseLayerSpec(const std::string& text)
             ++i;
         if (i >= n)
             break;
+        if (text[i] == ')') {
+            // The end of a residual block: Add(its last layer, what the block read).
+            if (blocks.empty())
+                throw ConfigError("model spec: ')' at character " + std::to_string(i + 1) + " closes nothing");
+            const size_t first = blocks.back();
+            blocks.pop_back();
+            if (layers.size() == first)
+                throw ConfigError("model spec: res() at character " + std::to_string(i + 1) + " holds no layers");
+            layers.push_back({ { "type", "Add" }, { "inputs", { int(layers.size()) - 1, int(first) - 1 } } });
+            ++i;
+            continue;
+        }
         size_t start = i;
         while (i < n && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
             ++i;
         const std::string word = text.substr(start, i - start);
         if (word.empty())
             throw ConfigError("model spec: unexpected '" + std::string(1, text[i]) + "' at character " + std::to_string(i + 1));
+        if (lower(word) == "res" && i < n && text[i] == '(') {
+            blocks.push_back(layers.size());
+            ++i;
+            continue;
+        }
         const LayerType& type = findType(word);
         json layer = { { "type", type.typeName } };
         if (i < n && text[i] == '(') {
@@ -307,10 +357,15 @@ json parseLayerSpec(const std::string& text)
         }
         if (type.typeName == "Activation" && !layer.contains("activation"))
             throw ConfigError("model spec: 'activation' needs a name, e.g. activation(relu)");
+        if (layer.contains("inputs"))
+            throw ConfigError("model spec: 'inputs' cannot be given in the compact form; use res(...) or a JSON config");
         layers.push_back(layer);
     }
+    if (!blocks.empty())
+        throw ConfigError("model spec: res( is never closed");
     if (layers.empty())
         throw ConfigError("model spec is empty");
+    nameInputs(layers);
     return layers;
 }
 
@@ -327,6 +382,7 @@ std::string layerSpecHelp()
         }
         help += "\n";
     }
+    help += "  res(LAYERS...)   a residual block: its layers, then the Add of their output and the block's input\n";
     return help;
 }
 

@@ -3,6 +3,9 @@
 // writes it) and from the compact text the command line takes:
 //   "flatten dense(256) relu dense(128) relu dense(10)"
 //   "conv2d(32, 5, padding=same) relu maxpool2d(2) flatten dense(10)"
+//   "conv2d(32, 3, padding=same) relu res(conv2d(32, 3, padding=same) relu) flatten dense(10)"
+// res(...) is a residual block: its layers, then an Add of their output and the block's input
+// (the configs it gives name those in "inputs"; nn/Sequential.h).
 // Layers are separated by spaces or ';'; arguments are positional (in the order listed by
 // layerSpecHelp()) or key=value. Type names are case-insensitive.
 #pragma once

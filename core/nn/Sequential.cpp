@@ -20,6 +20,11 @@ const Shape& Sequential::outputShape() const
 
 Layer& Sequential::add(std::unique_ptr<Layer> layer)
 {
+    return add(std::move(layer), { int(layers_.size()) - 1 });
+}
+
+Layer& Sequential::add(std::unique_ptr<Layer> layer, std::vector<int> inputs)
+{
     if (layer->name().empty()) {
         std::string base = layer->typeName();
         std::transform(base.begin(), base.end(), base.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -29,12 +34,36 @@ Layer& Sequential::add(std::unique_ptr<Layer> layer)
                 ++k;
         layer->setName(base + "_" + std::to_string(k));
     }
-    for (const auto& l : layers_)
-        if (l->name() == layer->name())
-            throw ConfigError("two layers are named '" + layer->name() + "'");
+    if (layer->name() == kInputName)
+        throw ConfigError(std::string("a layer cannot be named '") + kInputName + "': that is the model's input");
+    if (find(layer->name()) >= 0)
+        throw ConfigError("two layers are named '" + layer->name() + "'");
+    if (inputs.empty())
+        throw ConfigError("layer '" + layer->name() + "' reads nothing");
+    for (int j : inputs)
+        if (j < kModelInput || j >= int(layers_.size()))
+            throw ConfigError("layer '" + layer->name() + "' reads layer " + std::to_string(j)
+                + ", which is not the model's input nor a layer before it");
     layers_.push_back(std::move(layer));
+    inputs_.push_back(std::move(inputs));
     built_ = false;
     return *layers_.back();
+}
+
+bool Sequential::isChain() const
+{
+    for (size_t i = 0; i < inputs_.size(); ++i)
+        if (inputs_[i] != std::vector<int> { int(i) - 1 })
+            return false;
+    return true;
+}
+
+int Sequential::find(const std::string& name) const
+{
+    for (size_t i = 0; i < layers_.size(); ++i)
+        if (layers_[i]->name() == name)
+            return int(i);
+    return -1;
 }
 
 void Sequential::build()
@@ -44,17 +73,49 @@ void Sequential::build()
     for (int64_t d : inputShape_)
         if (d <= 0)
             throw ShapeError("the model's input shape " + shapeToString(inputShape_) + " has a non-positive dimension");
-    Shape shape = inputShape_;
-    for (auto& layer : layers_) {
-        layer->inputShape_ = shape;
-        shape = layer->build(shape);
+    const size_t n = layers_.size();
+    std::vector<int> consumers(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+        Layer& layer = *layers_[i];
+        const size_t count = inputs_[i].size();
+        const int wanted = layer.inputCount();
+        if ((wanted == 0 && count < 2) || (wanted > 0 && count != size_t(wanted)))
+            throwLayerShapeError(layer, "reads " + std::to_string(count) + " input" + (count == 1 ? "" : "s") + ", but needs "
+                + (wanted == 0 ? std::string("two or more") : std::to_string(wanted)));
+        std::vector<Shape> shapes;
+        for (int j : inputs_[i]) {
+            shapes.push_back(j == kModelInput ? inputShape_ : layers_[size_t(j)]->outputShape_);
+            if (j != kModelInput)
+                ++consumers[size_t(j)];
+        }
+        layer.inputShapes_ = shapes;
+        layer.inputShape_ = shapes.front();
+        const Shape shape = layer.buildMany(shapes);
         shapeNumel(shape); // throws on overflow
-        layer->outputShape_ = shape;
+        layer.outputShape_ = shape;
+    }
+    for (size_t i = 0; i + 1 < n; ++i)
+        if (consumers[i] == 0)
+            throw ShapeError("the output of layer '" + layers_[i]->name()
+                + "' is not used: every layer but the last must feed another");
+    needsGradient_.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+        needsGradient_[i] = !layers_[i]->params().empty();
+        for (int j : inputs_[i])
+            if (j != kModelInput && needsGradient_[size_t(j)])
+                needsGradient_[i] = 1;
     }
     fused_.clear();
-    for (size_t i = 0; i < layers_.size();) {
-        const size_t count = FusedConv::match(layers_, i);
-        if (count == 0) {
+    for (size_t i = 0; i < n;) {
+        size_t count = FusedConv::match(layers_, i);
+        // Fuse only a stretch of the graph that is a chain: each layer after the first reads
+        // the one before it, which nothing else reads (its output is not kept in fused passes).
+        for (size_t k = 1; k < count; ++k)
+            if (inputs_[i + k] != std::vector<int> { int(i + k) - 1 } || consumers[i + k - 1] != 1) {
+                count = k;
+                break;
+            }
+        if (count < 2) {
             ++i;
             continue;
         }
@@ -101,16 +162,30 @@ std::vector<LayerSummary> Sequential::summary() const
 {
     requireBuilt();
     std::vector<LayerSummary> rows;
-    for (const auto& layer : layers_)
-        rows.push_back({ layer->name(), layer->typeName(), layer->outputShape(), layer->paramCount() });
+    for (size_t i = 0; i < layers_.size(); ++i) {
+        std::vector<std::string> inputs;
+        for (int j : inputs_[i])
+            inputs.push_back(j == kModelInput ? std::string(kInputName) : layers_[size_t(j)]->name());
+        const Layer& layer = *layers_[i];
+        rows.push_back({ layer.name(), layer.typeName(), std::move(inputs), layer.outputShape(), layer.paramCount() });
+    }
     return rows;
 }
 
 nlohmann::json Sequential::config() const
 {
     nlohmann::json layers = nlohmann::json::array();
-    for (const auto& layer : layers_)
-        layers.push_back(layer->config());
+    for (size_t i = 0; i < layers_.size(); ++i) {
+        nlohmann::json layer = layers_[i]->config();
+        // Only where the layer does not read the one before it: chains keep their old configs.
+        if (inputs_[i] != std::vector<int> { int(i) - 1 }) {
+            nlohmann::json inputs = nlohmann::json::array();
+            for (int j : inputs_[i])
+                inputs.push_back(j == kModelInput ? std::string(kInputName) : layers_[size_t(j)]->name());
+            layer["inputs"] = inputs;
+        }
+        layers.push_back(layer);
+    }
     return { { "input_shape", inputShape_ }, { "layers", layers } };
 }
 
@@ -134,8 +209,27 @@ Sequential Sequential::fromConfig(const nlohmann::json& config)
     const auto& layers = config.at("layers");
     if (!layers.is_array())
         throw ConfigError("'layers' must be a list");
-    for (const auto& layer : layers)
-        model.add(makeLayer(layer));
+    for (const auto& layer : layers) {
+        if (!layer.is_object() || !layer.contains("inputs")) {
+            model.add(makeLayer(layer));
+            continue;
+        }
+        const auto& names = layer.at("inputs");
+        if (!names.is_array() || names.empty())
+            throw ConfigError("a layer's 'inputs' must be a list of layer names: " + names.dump());
+        std::vector<int> inputs;
+        for (const auto& name : names) {
+            if (!name.is_string())
+                throw ConfigError("a layer's 'inputs' must be a list of layer names: " + names.dump());
+            const std::string text = name.get<std::string>();
+            const int j = text == kInputName ? kModelInput : model.find(text);
+            if (j == kModelInput && text != kInputName)
+                throw ConfigError("a layer reads '" + text + "', which is not '" + kInputName
+                    + "' nor the name of a layer before it");
+            inputs.push_back(j);
+        }
+        model.add(makeLayer(layer), std::move(inputs));
+    }
     model.build();
     return model;
 }
@@ -145,6 +239,7 @@ Workspace Sequential::makeWorkspace(uint64_t seed) const
     Workspace ws;
     ws.outputs.resize(layers_.size());
     ws.gradients.resize(layers_.size());
+    ws.gradientSet.assign(layers_.size(), 0);
     for (const auto& layer : layers_)
         ws.scratch.push_back(layer->makeScratch());
     ws.rng.reseed(seed);
@@ -166,8 +261,11 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training)
         for (const auto& group : fused_)
             ws.fusedScratch.push_back(group.makeScratch());
     }
+    if (layers_.empty())
+        return x;
     const Pass pass { training, &ws.rng };
-    const Tensor* in = &x;
+    auto read = [&](int j) -> const Tensor& { return j == kModelInput ? x : ws.outputs[size_t(j)]; };
+    std::vector<const Tensor*> xs;
     size_t next = 0; // the next fused group
     for (size_t i = 0; i < layers_.size(); ++i) {
         if (ws.fusedPass && next < fused_.size() && fused_[next].first() == i) {
@@ -175,15 +273,19 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training)
             const size_t last = i + group.count() - 1;
             for (size_t j = i; j < last; ++j)
                 ws.outputs[j] = Tensor(); // not computed; see Workspace::outputs
-            fused_[next].forward(*in, ws.outputs[last], ws.scratch[i].get(), ws.fusedScratch[next].get());
+            fused_[next].forward(read(inputs_[i][0]), ws.outputs[last], ws.scratch[i].get(), ws.fusedScratch[next].get());
             ++next;
             i = last;
+        } else if (inputs_[i].size() == 1) {
+            layers_[i]->forward(read(inputs_[i][0]), ws.outputs[i], ws.scratch[i].get(), pass);
         } else {
-            layers_[i]->forward(*in, ws.outputs[i], ws.scratch[i].get(), pass);
+            xs.clear();
+            for (int j : inputs_[i])
+                xs.push_back(&read(j));
+            layers_[i]->forwardMany(xs, ws.outputs[i], ws.scratch[i].get(), pass);
         }
-        in = &ws.outputs[i];
     }
-    return *in;
+    return ws.outputs.back();
 }
 
 void Sequential::backward(const Tensor& dOutput, Workspace& ws)
@@ -191,35 +293,72 @@ void Sequential::backward(const Tensor& dOutput, Workspace& ws)
     requireBuilt();
     if (!ws.input)
         throw Error("backward called before forward");
-    // Gradients only flow as far back as the first layer with parameters: below it nothing
+    const size_t n = layers_.size();
+    if (n == 0)
+        return;
+    // Gradients only flow into layers that have parameters at or below them: below those nothing
     // learns. For the MLP (Flatten, then Dense 784 -> 256) this skips the first Dense layer's
     // input gradient, a (64, 256) x (256, 784) product and a third of that layer's backward work.
-    size_t first = layers_.size();
-    for (size_t i = 0; i < layers_.size(); ++i)
-        if (!layers_[i]->params().empty()) {
-            first = i;
-            break;
+    ws.gradientSet.assign(n, 0);
+    auto read = [&](int j) -> const Tensor& { return j == kModelInput ? *ws.input : ws.outputs[size_t(j)]; };
+    // Where layer `i`'s k-th input gradient goes: straight into gradients[j] when it is the first
+    // one written there, else into a part that is added afterwards (a tensor read twice).
+    std::vector<Tensor*> dxs;
+    std::vector<std::pair<size_t, size_t>> parts; // (k, j): add gradientParts[k] into gradients[j]
+    auto targets = [&](size_t i) {
+        dxs.assign(inputs_[i].size(), nullptr);
+        parts.clear();
+        for (size_t k = 0; k < inputs_[i].size(); ++k) {
+            const int j = inputs_[i][k];
+            if (j == kModelInput || !needsGradient_[size_t(j)])
+                continue;
+            if (!ws.gradientSet[size_t(j)]) {
+                dxs[k] = &ws.gradients[size_t(j)];
+                ws.gradientSet[size_t(j)] = 1;
+            } else {
+                if (ws.gradientParts.size() < inputs_[i].size())
+                    ws.gradientParts.resize(inputs_[i].size());
+                dxs[k] = &ws.gradientParts[k];
+                parts.emplace_back(k, size_t(j));
+            }
         }
-    const Tensor* grad = &dOutput;
+    };
+    auto addParts = [&]() {
+        for (const auto& [k, j] : parts) {
+            Tensor& sum = ws.gradients[j];
+            const Tensor& part = ws.gradientParts[k];
+            for (int64_t e = 0; e < sum.size(); ++e)
+                sum[e] += part[e];
+        }
+    };
     size_t next = ws.fusedPass ? fused_.size() : 0; // one past the next fused group, going down
-    for (size_t i = layers_.size(); i-- > first;) {
+    for (size_t i = n; i-- > 0;) {
+        if (!needsGradient_[i])
+            continue;
+        const Tensor* grad = i + 1 == n ? &dOutput : ws.gradientSet[i] ? &ws.gradients[i] : nullptr;
+        if (!grad)
+            throw Error("layer '" + layers_[i]->name() + "' got no gradient from the layers that read it");
         if (next > 0 && fused_[next - 1].first() + fused_[next - 1].count() - 1 == i) {
-            // A group starts with a Conv2D, which has parameters: first <= its first layer.
             const FusedConv& group = fused_[next - 1];
             const size_t begin = group.first();
-            const Tensor& in = begin == 0 ? *ws.input : ws.outputs[begin - 1];
-            Tensor* dx = begin == first ? nullptr : &ws.gradients[begin - 1];
-            fused_[next - 1].backward(in, ws.outputs[i], *grad, dx, ws.scratch[begin].get(),
+            targets(begin);
+            fused_[next - 1].backward(read(inputs_[begin][0]), ws.outputs[i], *grad, dxs[0], ws.scratch[begin].get(),
                 ws.fusedScratch[next - 1].get());
-            grad = dx;
+            addParts();
             --next;
             i = begin;
             continue;
         }
-        const Tensor& in = i == 0 ? *ws.input : ws.outputs[i - 1];
-        Tensor* dx = i == first ? nullptr : &ws.gradients[i - 1];
-        layers_[i]->backward(in, ws.outputs[i], *grad, dx, ws.scratch[i].get());
-        grad = dx;
+        targets(i);
+        if (inputs_[i].size() == 1) {
+            layers_[i]->backward(read(inputs_[i][0]), ws.outputs[i], *grad, dxs[0], ws.scratch[i].get());
+        } else {
+            std::vector<const Tensor*> xs;
+            for (int j : inputs_[i])
+                xs.push_back(&read(j));
+            layers_[i]->backwardMany(xs, ws.outputs[i], *grad, dxs, ws.scratch[i].get());
+        }
+        addParts();
     }
 }
 

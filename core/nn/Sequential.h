@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A chain of layers with a fixed per-sample input shape. build() validates that the shapes fit
-// and reports each layer's output shape and parameter count; forward/backward run a batch
-// through a Workspace that holds everything per-batch (activations, gradients, layer scratch).
+// The engine's model: a graph of layers with one input of a fixed per-sample shape and one output.
+// Layers are kept in an order in which each reads only the model input or layers before it
+// (a topological order, so a cycle cannot be written); by default a layer reads the one before
+// it, so a chain is just the graph whose every layer reads its predecessor. Layers that read
+// several tensors (nn/Merge.h: Add, Concatenate, ...) make branches and skip connections. The
+// last layer's output is the model's; every other layer must feed some layer.
+// build() validates that the shapes fit and reports each layer's output shape and parameter
+// count; forward/backward run a batch through a Workspace that holds everything per-batch
+// (activations, gradients, layer scratch). Backward sums the gradients of a tensor that several
+// layers read.
 #pragma once
 
 #include "nn/FusedConv.h"
@@ -20,7 +27,9 @@ struct Workspace {
     // Sequential::setFusion), only the last output of each fused group is there; the others are
     // empty. Inference passes fill them all.
     std::vector<Tensor> outputs;
-    std::vector<Tensor> gradients; // gradients[i]: dL/d(input of layer i+1) = dL/d outputs[i]
+    std::vector<Tensor> gradients; // gradients[i]: dL/d outputs[i]
+    std::vector<char> gradientSet; // whether backward has written gradients[i] yet
+    std::vector<Tensor> gradientParts; // a layer's input gradients that are added to gradients[j]
     std::vector<std::unique_ptr<LayerScratch>> scratch;
     std::vector<std::unique_ptr<LayerScratch>> fusedScratch; // one per fused group, made by forward
     const Tensor* input = nullptr; // the batch last passed to forward (not owned)
@@ -31,6 +40,7 @@ struct Workspace {
 struct LayerSummary {
     std::string name;
     std::string type;
+    std::vector<std::string> inputs; // the layers it reads; Sequential::kInputName for the model's input
     Shape outputShape;
     int64_t params = 0;
 };
@@ -46,8 +56,16 @@ public:
     const Shape& inputShape() const { return inputShape_; }
     const Shape& outputShape() const;
 
-    // Appends a layer; an empty name becomes "<type>_<k>" ("dense_1", "relu_2", ...).
+    // The name under which configs and summaries refer to the model's input; no layer may have it.
+    static constexpr const char* kInputName = "input";
+    static constexpr int kModelInput = -1; // in inputs(): the model's input
+
+    // Appends a layer that reads the last one (the model's input for the first layer); an empty
+    // name becomes "<type>_<k>" ("dense_1", "relu_2", ...).
     Layer& add(std::unique_ptr<Layer> layer);
+    // Appends a layer that reads the given layers (indices of layers added before it, or
+    // kModelInput), in that order.
+    Layer& add(std::unique_ptr<Layer> layer, std::vector<int> inputs);
     template <class L, class... Args> L& emplace(Args&&... args)
     {
         return static_cast<L&>(add(std::make_unique<L>(std::forward<Args>(args)...)));
@@ -62,6 +80,12 @@ public:
     size_t size() const { return layers_.size(); }
     Layer& layer(size_t i) { return *layers_.at(i); }
     const Layer& layer(size_t i) const { return *layers_.at(i); }
+    // The layers that layer i reads (kModelInput for the model's input).
+    const std::vector<int>& inputs(size_t i) const { return inputs_.at(i); }
+    // Whether every layer reads only the one before it.
+    bool isChain() const;
+    // The index of the layer with this name, or -1.
+    int find(const std::string& name) const;
 
     std::vector<Param*> params();
     int64_t paramCount() const;
@@ -77,8 +101,8 @@ public:
     // Runs x (N, inputShape...) through the model; the result lives in ws.outputs.back().
     const Tensor& forward(const Tensor& x, Workspace& ws, bool training);
     // Back-propagates dL/d(output) of the last forward; adds into parameter gradients.
-    // ws.gradients are filled only above the first layer that has parameters, and not inside
-    // fused groups.
+    // ws.gradients are filled only for layers at or above a layer with parameters (below them
+    // nothing learns), and not inside fused groups.
     void backward(const Tensor& dOutput, Workspace& ws);
 
     // Whether training passes run Conv2D + ReLU (+ 2x2 max pooling) as one fused pass
@@ -93,6 +117,8 @@ private:
     void requireBuilt() const;
     Shape inputShape_;
     std::vector<std::unique_ptr<Layer>> layers_;
+    std::vector<std::vector<int>> inputs_;
+    std::vector<char> needsGradient_; // layer i has parameters or reads a layer that needs one
     std::vector<FusedConv> fused_;
     bool fusion_ = true;
     bool built_ = false;
