@@ -68,25 +68,8 @@ const Tensor& forwardMasked(Sequential& model, const Tensor& x, Workspace& ws, c
     if (mask.empty())
         return model.forward(x, ws, false);
     mask.check(model);
-    // Sequential::forward checks the workspace and the input shape; layer by layer here so that
-    // each layer reads its predecessor's masked output.
-    if (ws.outputs.size() != model.size())
-        throw Error("workspace was made for another model");
-    if (!model.isBuilt())
-        throw Error("the model has not been built");
-    const Shape& in = model.inputShape();
-    if (x.rank() != int(in.size()) + 1 || !std::equal(in.begin(), in.end(), x.shape().begin() + 1))
-        throw ShapeError("input batch " + shapeToString(x.shape()) + " does not fit the model's input shape "
-            + shapeToString(in) + " (plus a batch dimension)");
-    ws.input = &x;
-    const Pass pass { false, &ws.rng };
-    const Tensor* prev = &x;
-    for (size_t i = 0; i < model.size(); ++i) {
-        model.layer(i).forward(*prev, ws.outputs[i], ws.scratch[i].get(), pass);
-        mask.apply(i, ws.outputs[i]);
-        prev = &ws.outputs[i];
-    }
-    return *prev;
+    // Each layer reads the masked outputs of the layers it reads.
+    return model.forward(x, ws, false, [&mask](size_t layer, Tensor& y) { mask.apply(layer, y); });
 }
 
 } // namespace ws

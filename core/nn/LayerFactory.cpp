@@ -184,7 +184,7 @@ const std::vector<LayerType>& layerTypes()
                          requireDefault(j, "noise_shape", json::array(), "Dropout");
                          return std::make_unique<Dropout>(get<float>(j, "rate", 0.5f));
                      } });
-        t.push_back({ "BatchNormalization", { "batchnorm", "batchnormalization" }, { "momentum", "epsilon" },
+        t.push_back({ "BatchNormalization", { "batchnorm", "batchnormalization", "bn" }, { "momentum", "epsilon" },
             [](const json& j) {
                 int axis = -1;
                 if (j.contains("axis")) {

@@ -248,6 +248,11 @@ Workspace Sequential::makeWorkspace(uint64_t seed) const
 
 const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training)
 {
+    return forward(x, ws, training, {});
+}
+
+const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training, const LayerHook& afterLayer)
+{
     requireBuilt();
     if (ws.outputs.size() != layers_.size())
         throw Error("workspace was made for another model");
@@ -255,7 +260,7 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training)
         throw ShapeError("input batch " + shapeToString(x.shape()) + " does not fit the model's input shape "
             + shapeToString(inputShape_) + " (plus a batch dimension)");
     ws.input = &x;
-    ws.fusedPass = training && fusion_ && !fused_.empty();
+    ws.fusedPass = training && fusion_ && !fused_.empty() && !afterLayer;
     if (ws.fusedPass && ws.fusedScratch.size() != fused_.size()) {
         ws.fusedScratch.clear();
         for (const auto& group : fused_)
@@ -284,6 +289,8 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training)
                 xs.push_back(&read(j));
             layers_[i]->forwardMany(xs, ws.outputs[i], ws.scratch[i].get(), pass);
         }
+        if (afterLayer)
+            afterLayer(i, ws.outputs[i]);
     }
     return ws.outputs.back();
 }

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -100,6 +101,11 @@ public:
     Workspace makeWorkspace(uint64_t seed = 0) const;
     // Runs x (N, inputShape...) through the model; the result lives in ws.outputs.back().
     const Tensor& forward(const Tensor& x, Workspace& ws, bool training);
+    // The same, calling afterLayer(i, output) once layer i has run and before any layer reads
+    // its output, which it may change (ablation masks units this way: analysis/UnitMask.h).
+    // No fused groups run in such a pass: each layer's output is made.
+    using LayerHook = std::function<void(size_t layer, Tensor& output)>;
+    const Tensor& forward(const Tensor& x, Workspace& ws, bool training, const LayerHook& afterLayer);
     // Back-propagates dL/d(output) of the last forward; adds into parameter gradients.
     // ws.gradients are filled only for layers at or above a layer with parameters (below them
     // nothing learns), and not inside fused groups.

@@ -5,6 +5,8 @@
 // differences in double precision (GradCheck.h).
 #include "GradCheck.h"
 
+#include "analysis/UnitMask.h"
+
 #include "nn/LayerFactory.h"
 #include "nn/Merge.h"
 #include "nn/ModelCopy.h"
@@ -380,4 +382,51 @@ TEST(Graph, AResidualNetworkLearns)
     for (int step = 0; step < 600; ++step)
         mse(true);
     EXPECT_LT(mse(false), before / 5.0) << "from " << before;
+}
+
+TEST(Graph, TheIssuesResidualCnnSpecBuildsForFashionMnist)
+{
+    // The residual CNN of #16, in the compact form, on Fashion-MNIST's (28, 28, 1) images.
+    Sequential model = fromSpec({ 28, 28, 1 },
+        "conv2d(8, 3, padding=same) bn relu res(conv2d(8, 3, padding=same) bn relu conv2d(8, 3, padding=same) bn) "
+        "relu maxpool2d(2) flatten dense(10)");
+    const std::vector<LayerSummary> rows = model.summary();
+    ASSERT_EQ(rows.size(), 13u); // conv bn relu [conv bn relu conv bn] add relu maxpool flatten dense
+    EXPECT_EQ(rows[8].type, "Add");
+    EXPECT_EQ(rows[8].inputs, (std::vector<std::string> { "batchnormalization_3", "relu_1" }));
+    EXPECT_EQ(rows[8].outputShape, (Shape { 28, 28, 8 }));
+    EXPECT_EQ(model.outputShape(), (Shape { 10 }));
+    Workspace ws = model.makeWorkspace();
+    const Tensor x = randomTensor({ 4, 28, 28, 1 }, 2);
+    const Tensor& y = model.forward(x, ws, true);
+    ASSERT_EQ(y.shape(), (Shape { 4, 10 }));
+    model.zeroGrad();
+    model.backward(randomTensor({ 4, 10 }, 3), ws);
+    double norm = 0.0;
+    for (const Param* p : model.params())
+        for (int64_t i = 0; i < p->grad.size(); ++i)
+            norm += double(p->grad[i]) * p->grad[i];
+    EXPECT_GT(norm, 0.0);
+}
+
+TEST(Graph, AblationMasksWhatEveryReaderOfALayerSees)
+{
+    // tanh_1 is read by the block's dense_2 and by the Add: both see unit 0 switched off.
+    Sequential model = fromSpec({ 4 }, "dense(3) tanh res(dense(3)) dense(2)");
+    UnitMask mask;
+    mask.setOff(1, 0);
+    const Tensor x = randomTensor({ 5, 4 }, 12);
+    Workspace ws = model.makeWorkspace(), plain = model.makeWorkspace();
+    forwardMasked(model, x, ws, mask);
+    model.forward(x, plain, false);
+    Tensor masked = plain.outputs[1];
+    mask.apply(1, masked);
+    Tensor denseOnMasked;
+    model.layer(2).forward(masked, denseOnMasked, nullptr, {});
+    for (int64_t r = 0; r < 5; ++r) {
+        EXPECT_EQ(ws.outputs[1][r * 3], 0.0f);
+        EXPECT_NE(plain.outputs[1][r * 3], 0.0f);
+        for (int64_t u = 0; u < 3; ++u)
+            EXPECT_FLOAT_EQ(ws.outputs[3][r * 3 + u], denseOnMasked[r * 3 + u] + masked[r * 3 + u]) << r << " " << u;
+    }
 }
