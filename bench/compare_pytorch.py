@@ -22,6 +22,8 @@ Cases (the issue's list):
   mlp         MLP 784-256-128-10 ReLU, Fashion-MNIST, batch 64, SGD momentum 0.9 lr 0.01, 1 epoch
   cnn         default small CNN, batch 64, Adam lr 1e-3, first 6400 training images
   tf-cnn      TensorFlow-tutorial CNN, batch 64, Adam lr 1e-3, first 3200 training images
+  res-cnn     residual CNN (#16): conv-bn-relu, one residual block of two conv-bn, relu, pool, dense;
+              batch 64, Adam lr 1e-3, first 3200 training images
   infer       MLP inference on the 10 000 test images, batch 1000
   playground  2-8-8-1 tanh, batch 10, 500 spiral points, SGD lr 0.03, 40 epochs
 """
@@ -76,6 +78,24 @@ def tf_cnn():
     return nn.Sequential(nn.Conv2d(1, 32, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
                          nn.Conv2d(32, 64, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
                          nn.Linear(64 * 7 * 7, 1024), nn.ReLU(), nn.Dropout(0.4), nn.Linear(1024, 10))
+
+
+# The same network as RES_CNN_SPEC below: y = stem(x); head(y + block(y)).
+RES_CNN_SPEC = ("conv2d(32, 3, padding=same) bn relu res(conv2d(32, 3, padding=same) bn relu "
+                "conv2d(32, 3, padding=same) bn) relu maxpool2d(2) flatten dense(10)")
+
+
+class ResCnn(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU())
+        self.block = nn.Sequential(nn.Conv2d(32, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(),
+                                   nn.Conv2d(32, 32, 3, padding=1), nn.BatchNorm2d(32))
+        self.head = nn.Sequential(nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(32 * 14 * 14, 10))
+
+    def forward(self, x):
+        y = self.stem(x)
+        return self.head(y + self.block(y))
 
 
 def playground_net():
@@ -184,13 +204,14 @@ def case_runs(name, build, runs, thread_counts):
     results = {"weightscope": {t: [] for t in thread_counts}, "pytorch": {t: [] for t in thread_counts}}
     cpu = {"weightscope": {t: [] for t in thread_counts}, "pytorch": {t: [] for t in thread_counts}}
     notes = {}
-    if name in ("mlp", "cnn", "tf-cnn"):
+    if name in ("mlp", "cnn", "tf-cnn", "res-cnn"):
         x, y = fashion("train")
-        limit = {"mlp": 60000, "cnn": 6400, "tf-cnn": 3200}[name]
+        limit = {"mlp": 60000, "cnn": 6400, "tf-cnn": 3200, "res-cnn": 3200}[name]
         x, y = x[:limit], y[:limit]
-        make = {"mlp": mlp, "cnn": small_cnn, "tf-cnn": tf_cnn}[name]
+        make = {"mlp": mlp, "cnn": small_cnn, "tf-cnn": tf_cnn, "res-cnn": ResCnn}[name]
         opt, lr = ("sgd", 0.01) if name == "mlp" else ("adam", 1e-3)
-        ws_args = ["--dataset", "fashion-mnist", "--model", name, "--batch", "64", "--optimizer", opt,
+        model_arg = RES_CNN_SPEC if name == "res-cnn" else name
+        ws_args = ["--dataset", "fashion-mnist", "--model", model_arg, "--batch", "64", "--optimizer", opt,
                    "--lr", str(lr), "--epochs", "1", "--train-limit", str(limit)]
         if name == "mlp":
             ws_args += ["--momentum", "0.9"]
@@ -231,7 +252,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--cases", default="mlp,cnn,tf-cnn,infer,playground")
+    ap.add_argument("--cases", default="mlp,cnn,tf-cnn,res-cnn,infer,playground")
     ap.add_argument("--threads", default="1,2", help="thread counts to try on both sides (best one is reported)")
     args = ap.parse_args()
     thread_counts = [int(t) for t in args.threads.split(",")]
