@@ -70,6 +70,25 @@ TEST(ModelFile, RoundTripGivesBitIdenticalOutputs)
     EXPECT_EQ(ya, yb);
 }
 
+TEST(ModelFile, AGraphRoundTripsWithItsSkipConnections)
+{
+    // A residual model (#16): the Add's inputs are in the saved config, the outputs bit-identical.
+    TempDir dir;
+    Sequential model = Sequential::fromConfig({ { "input_shape", { 6 } },
+        { "layers", parseLayerSpec("dense(5) tanh res(dense(5) tanh dense(5)) dense(3)") } });
+    model.initialize(4);
+    const std::string path = dir.file("res.h5");
+    saveModel(path, model);
+    LoadedModel loaded = loadModel(path);
+    EXPECT_FALSE(loaded.model.isChain());
+    EXPECT_EQ(loaded.model.summary()[5].inputs, (std::vector<std::string> { "dense_3", "tanh_1" }));
+    const Tensor x = sampleBatch();
+    Workspace a = model.makeWorkspace(), b = loaded.model.makeWorkspace();
+    const Tensor ya = model.forward(x, a, false);
+    const Tensor yb = loaded.model.forward(x, b, false);
+    EXPECT_EQ(ya, yb);
+}
+
 TEST(ModelFile, RefusesFilesThatAreNotWeightscopeModels)
 {
     TempDir dir;

@@ -202,9 +202,17 @@ bool ModelSection::validateNewModel()
                 + std::to_string(probe.numClasses) + " classes: end with dense(" + std::to_string(probe.numClasses) + ")");
         QString html = QStringLiteral("<table cellspacing=0 cellpadding=1>");
         html += tr("<tr><td>input</td><td>%1</td><td></td></tr>").arg(formatShape(model.inputShape()));
-        for (const LayerSummary& row : model.summary())
-            html += layerRow(QString::fromStdString(row.type), formatShape(row.outputShape),
-                row.params ? formatCount(qint64(row.params)) : QString());
+        for (const LayerSummary& row : model.summary()) {
+            // A join (the Add of a res() block) says which layers it reads.
+            QString type = QString::fromStdString(row.type);
+            if (row.inputs.size() > 1) {
+                QStringList inputs;
+                for (const std::string& input : row.inputs)
+                    inputs.append(QString::fromStdString(input).toHtmlEscaped());
+                type += QStringLiteral(" \u2190 ") + inputs.join(QStringLiteral(", "));
+            }
+            html += layerRow(type, formatShape(row.outputShape), row.params ? formatCount(qint64(row.params)) : QString());
+        }
         html += QStringLiteral("</table>");
         html += tr("<b>%1 parameters</b>").arg(formatCount(qint64(model.paramCount())));
         modelInfo_->setText(html);
