@@ -20,6 +20,7 @@
 #include "util/Error.h"
 #include "util/Threads.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -278,9 +279,22 @@ int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const
               << optimizerName(e.train.optimizer.kind) << " lr " << e.train.optimizer.learningRate << ", batch "
               << e.train.batchSize << ", threads " << threadCount() << "\n";
     if (!quiet) {
-        for (const auto& row : model.summary())
-            std::cout << "  " << std::left << std::setw(16) << row.name << std::setw(22) << row.type
-                      << std::setw(18) << shapeToString(row.outputShape) << std::right << std::setw(10) << row.params << "\n";
+        // Columns as wide as the longest name; a join (the Add of a res() block) names what it reads.
+        const std::vector<LayerSummary> rows = model.summary();
+        std::vector<std::string> types;
+        size_t nameWidth = 16, typeWidth = 22;
+        for (const LayerSummary& row : rows) {
+            std::string type = row.type;
+            for (size_t k = 0; row.inputs.size() > 1 && k < row.inputs.size(); ++k)
+                type += (k ? ", " : " <- ") + row.inputs[k];
+            nameWidth = std::max(nameWidth, row.name.size() + 2);
+            typeWidth = std::max(typeWidth, type.size() + 2);
+            types.push_back(std::move(type));
+        }
+        for (size_t i = 0; i < rows.size(); ++i)
+            std::cout << "  " << std::left << std::setw(int(nameWidth)) << rows[i].name << std::setw(int(typeWidth))
+                      << types[i] << std::setw(18) << shapeToString(rows[i].outputShape) << std::right << std::setw(10)
+                      << rows[i].params << "\n";
     }
 
     // The session builds the Trainer before the record (it checks that model and data fit),
