@@ -5,6 +5,8 @@
 #include "util/FirstError.h"
 #include "util/Threads.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -86,16 +88,23 @@ Prediction predict(Sequential& model, int64_t samples, const SampleSource& sourc
     if (firstCount)
         place(firstRows, result.output, 0, firstCount);
 
-    for (int64_t round = 1; round < result.batches; round += threads) {
-        const int inRound = int(std::min<int64_t>(threads, result.batches - round));
-        FirstError error;
-#pragma omp parallel for num_threads(inRound) schedule(static, 1) if (inRound > 1)
-        for (int j = 0; j < inRound; ++j) {
-            const int64_t first = (round + j) * b, count = std::min(b, n - first);
-            error.capture([&] { place(runBatch(model, lanes[size_t(j)], source, first, count, layer), result.output, first, count); });
+    // The other batches go to the threads one at a time, whichever is free taking the next
+    // (dynamic scheduling, one barrier at the end): rounds of one batch per thread, as evaluate()
+    // runs them, made every thread wait for the slowest at each round, and on a machine whose cores
+    // are busy with other work two threads were slower than one.
+    FirstError error;
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        Lane& lane = lanes[size_t(omp_get_thread_num())];
+#pragma omp for schedule(dynamic, 1)
+        for (int64_t bi = 1; bi < result.batches; ++bi) {
+            if (error.failed())
+                continue;
+            const int64_t first = bi * b, count = std::min(b, n - first);
+            error.capture([&] { place(runBatch(model, lane, source, first, count, layer), result.output, first, count); });
         }
-        error.rethrow();
     }
+    error.rethrow();
     return result;
 }
 
