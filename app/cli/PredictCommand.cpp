@@ -66,15 +66,15 @@ std::string predictHelp()
 {
     return "usage: weightscope-cli predict MODEL --input X.npy --output Y.npy [options]\n\n"
            "Runs a model on every sample of a NumPy array and writes the outputs as a float32 .npy file.\n"
-           "MODEL is a Weightscope model file, a Keras model (.h5, .keras) or an ONNX graph the engine runs.\n"
+           "MODEL is a Weightscope model file, a Keras model (.h5, .keras) or an ONNX graph the engine runs.\n\n"
            "X.npy holds (N, input shape...) in the model's own layout, NCHW for ONNX exported from PyTorch,\n"
            "NHWC for Keras (an array that does not fit is refused with the shape the model takes). Any\n"
            "numeric dtype is converted to float32 as it is: uint8 is not scaled to [0, 1]. One sample\n"
            "without the batch axis is accepted, and its output is written without the batch axis too. A\n"
-           "Weightscope model trained with --normalize has its saved normalisation applied first, as in eval.\n"
+           "Weightscope model trained with --normalize has its saved normalisation applied first, as in eval.\n\n"
            "--layer writes a layer's output in the engine's layout: images are NHWC inside the engine, so\n"
            "an ONNX model's layers between the Permute layers its conversion inserts (to_channels_last,\n"
-           "to_channels_first) give (N, H, W, C), not PyTorch's (N, C, H, W).\n"
+           "to_channels_first) give (N, H, W, C), not PyTorch's (N, C, H, W).\n\n"
            "Y.npy is written under a temporary name and renamed: a failure leaves an existing file intact.\n\n"
         + Args::help(predictOptions());
 }
