@@ -13,7 +13,8 @@ namespace {
 const char* kUsage = "usage: weightscope-cli COMMAND [options]\n\n"
                      "Commands:\n"
                      "  train      train a model on a dataset (train --help)\n"
-                     "  eval       evaluate a saved model, native or Keras (eval --help)\n"
+                     "  eval       evaluate a saved model, native, Keras or ONNX (eval --help)\n"
+                     "  predict    run a model on a .npy array and write the outputs as .npy (predict --help)\n"
                      "  inspect    list a weight file's tensors and metadata (inspect --help)\n"
                      "  export     write a model's weights as .safetensors or .npz (export --help)\n"
                      "  runs       list, show and export recorded runs (runs --help)\n"
@@ -41,6 +42,8 @@ int main(int argc, char** argv)
             return ws::cli::trainCommand(rest);
         if (args[0] == "eval")
             return ws::cli::evalCommand(rest);
+        if (args[0] == "predict")
+            return ws::cli::predictCommand(rest);
         if (args[0] == "inspect")
             return ws::cli::inspectCommand(rest);
         if (args[0] == "export")

@@ -4,7 +4,8 @@
 
 Usage: make_manpage.py CLI TEMPLATE OUTPUT VERSION
 Each command's --help becomes one subsection: "  --option ARG   text" lines become tagged
-paragraphs, other indented lines stay as written (no filling), plain lines become paragraphs.
+paragraphs, other indented lines stay as written (no filling), and consecutive plain lines make one
+paragraph (filled: a help text wrapped for a terminal reads as running text in the page).
 """
 import datetime
 import os
@@ -26,7 +27,10 @@ def command_section(cli, command):
     lines = out.splitlines()
     roff = [f".SS {command}"]
     in_block = False
+    in_para = False
     for line in lines:
+        if not line.strip() or line.startswith("  ") or line.startswith("usage: "):
+            in_para = False
         if line.startswith("usage: "):
             roff += [".PP", ".B " + roff_escape(line[len("usage: "):])]
             continue
@@ -47,7 +51,10 @@ def command_section(cli, command):
             if in_block:
                 roff.append(".fi")
                 in_block = False
-            roff += [".PP", roff_escape(line)]
+            if not in_para:
+                roff.append(".PP")
+                in_para = True
+            roff.append(roff_escape(line))
     if in_block:
         roff.append(".fi")
     return "\n".join(roff)

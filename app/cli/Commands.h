@@ -12,6 +12,7 @@ int trainCommand(const std::vector<std::string>& args);
 int evalCommand(const std::vector<std::string>& args);
 int inspectCommand(const std::vector<std::string>& args);
 int exportCommand(const std::vector<std::string>& args);
+int predictCommand(const std::vector<std::string>& args);
 int runsCommand(const std::vector<std::string>& args);
 int rerunCommand(const std::vector<std::string>& args);
 
@@ -19,6 +20,7 @@ std::string trainHelp();
 std::string evalHelp();
 std::string inspectHelp();
 std::string exportHelp();
+std::string predictHelp();
 std::string runsHelp();
 
 } // namespace ws::cli

@@ -6,8 +6,7 @@
 
 #include "data/DatasetSource.h"
 #include "data/Normalize.h"
-#include "formats/WeightFormats.h"
-#include "io/ModelFile.h"
+#include "formats/RunnableModel.h"
 #include "train/Experiment.h"
 #include "util/Error.h"
 #include "util/Threads.h"
@@ -55,19 +54,10 @@ int evalCommand(const std::vector<std::string>& argv)
         throw ConfigError("eval needs exactly one model file (see eval --help)");
     setThreadCount(int(a.integer("threads", 0)));
     const std::string path = a.positional().front();
-    LoadedModel loaded;
-    if (isNativeModelFile(path)) {
-        loaded = loadModel(path);
-    } else {
-        // Any other file whose architecture the engine can run (a converted Keras model).
-        const auto file = openWeightFile(path);
-        auto model = file->model();
-        if (!model)
-            throw FormatError(path + ": a " + file->format() + " file without an architecture the engine can run");
-        loaded.model = std::move(*model);
-        if (!a.has("dataset"))
-            throw ConfigError("eval of a " + file->format() + " file needs --dataset");
-    }
+    // A Weightscope model file, or any other file whose architecture the engine can run.
+    RunnableModel loaded = loadRunnableModel(path);
+    if (loaded.format != "weightscope" && !a.has("dataset"))
+        throw ConfigError("eval of a " + loaded.format + " file needs --dataset");
     const nlohmann::json& meta = loaded.metadata;
 
     DatasetSource source;

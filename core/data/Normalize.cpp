@@ -77,15 +77,20 @@ Normalizer Normalizer::fit(const Dataset& train, NormalizeKind kind)
 
 void Normalizer::apply(Dataset& data) const
 {
-    if (kind == NormalizeKind::None || data.size() == 0)
+    if (data.size() > 0)
+        apply(data.x.data(), data.size(), data.x.size() / data.size(),
+            "dataset '" + data.name + "' with samples " + shapeToString(data.sampleShape()));
+}
+
+void Normalizer::apply(float* x, int64_t count, int64_t sampleSize, const std::string& what) const
+{
+    if (kind == NormalizeKind::None || count == 0)
         return;
-    const int64_t n = data.size();
-    const int64_t d = data.x.size() / n;
+    const int64_t d = sampleSize;
     if (d != int64_t(shift.size()))
         throw ShapeError("normalisation fitted on samples of " + std::to_string(shift.size())
-            + " values cannot apply to dataset '" + data.name + "' with samples " + shapeToString(data.sampleShape()));
-    float* x = data.x.data();
-    for (int64_t i = 0; i < n; ++i)
+            + " values cannot apply to " + what);
+    for (int64_t i = 0; i < count; ++i)
         for (int64_t j = 0; j < d; ++j)
             x[i * d + j] = (x[i * d + j] - shift[size_t(j)]) * scale[size_t(j)];
 }

@@ -37,6 +37,9 @@ struct Normalizer {
     static Normalizer fit(const Dataset& train, NormalizeKind kind);
     // Throws ShapeError when the sample size differs from the one fitted.
     void apply(Dataset& data) const;
+    // The same on `count` samples of `sampleSize` values each, one after another at `x` (a batch
+    // of raw inputs, as `weightscope-cli predict` reads them); ShapeError naming `what` likewise.
+    void apply(float* x, int64_t count, int64_t sampleSize, const std::string& what) const;
     // {"kind", "shift", "scale"}: enough to reproduce the map (provenance of a run).
     nlohmann::json toJson() const;
     static Normalizer fromJson(const nlohmann::json& json);

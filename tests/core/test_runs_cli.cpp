@@ -2,6 +2,7 @@
 // Run records made by the real command line: a training killed with SIGKILL leaves a readable
 // record of its completed epochs, and runs with the same seed and thread count (trained twice,
 // or re-run from a record, the Playground's included) have bit-identical histories and weights.
+#include "CliRun.h"
 #include "RunCompare.h"
 #include "TempDir.h"
 
@@ -33,16 +34,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Runs weightscope-cli with `args`; returns the exit status (or -1).
-int runCli(const std::vector<std::string>& args)
-{
-    std::string command = WS_CLI;
-    for (const auto& a : args)
-        command += " '" + a + "'";
-    command += " > /dev/null 2>&1";
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+// The exit status alone: these tests look at the run files the command line leaves.
+int runCli(const std::vector<std::string>& args) { return ws::test::runCli(args).status; }
 
 } // namespace
 
