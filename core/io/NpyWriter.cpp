@@ -101,12 +101,16 @@ void writeNpy(const std::string& path, const Tensor& tensor)
     try {
         writeAll(fd, header.data(), header.size(), path);
         writeAll(fd, tensor.data(), size_t(tensor.size()) * sizeof(float), path);
-        if (::close(fd) != 0)
-            throw Error(path + ": cannot write: " + std::strerror(errno));
     } catch (...) {
         ::close(fd);
         std::remove(tmp.c_str());
         throw;
+    }
+    // close() releases the descriptor even when it fails: it must not be closed twice.
+    if (::close(fd) != 0) {
+        const int error = errno;
+        std::remove(tmp.c_str());
+        throw Error(path + ": cannot write: " + std::strerror(error));
     }
     renameOver(tmp, path);
 }
