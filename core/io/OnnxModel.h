@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,9 @@ struct OnnxGraph {
     std::vector<OnnxValue> inputs;     // graph inputs that are not initializers
     std::vector<OnnxValue> outputs;
     int64_t opset = 0;                 // version of the default ("" / "ai.onnx") domain
+    // Element types ("INT64", "FLOAT", ...) of the initializers and Constant nodes' values: the
+    // shape arithmetic folded at load time divides integers as integers.
+    std::map<std::string, std::string> constantTypes;
 };
 
 // The value of a constant (an initializer or the output of a Constant node) as float32, or
