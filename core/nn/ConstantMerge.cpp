@@ -10,10 +10,11 @@
 
 namespace ws {
 
-ConstantMerge::ConstantMerge(MergeKind kind, Shape shape, bool constantFirst)
+ConstantMerge::ConstantMerge(MergeKind kind, Shape shape, bool constantFirst, std::vector<float> values)
     : kind_(kind)
     , shape_(std::move(shape))
     , constantFirst_(constantFirst)
+    , initial_(std::move(values))
 {
 }
 
@@ -35,11 +36,18 @@ Shape ConstantMerge::build(const Shape& inputShape)
         throwLayerShapeError(*this, "a sample of " + std::to_string(sample_) + " values is too large");
     map_ = broadcastMap(shape_, out);
     constant_.value.resize(shape_);
+    if (!initial_.empty() && int64_t(initial_.size()) != constant_.value.size())
+        throwLayerShapeError(*this, std::to_string(initial_.size()) + " values given for a constant of shape "
+            + shapeToString(shape_));
     return out;
 }
 
 void ConstantMerge::initialize(Rng&)
 {
+    if (!initial_.empty()) {
+        std::copy(initial_.begin(), initial_.end(), constant_.value.data());
+        return;
+    }
     const bool product = kind_ == MergeKind::Multiply || kind_ == MergeKind::Divide;
     constant_.value.vector().setConstant(product ? 1.0f : 0.0f);
 }

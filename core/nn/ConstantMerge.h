@@ -19,9 +19,9 @@ namespace ws {
 
 class ConstantMerge final : public Layer {
 public:
-    // `shape`: the constant's per-sample shape; set its values through constant().value after
-    // build() (Sequential::build allocates them: zeros, ones for Multiply and Divide).
-    ConstantMerge(MergeKind kind, Shape shape, bool constantFirst = false);
+    // `shape`: the constant's per-sample shape; `values` (row-major, one per element) are what
+    // initialize() sets, or without them zeros (ones for Multiply and Divide).
+    ConstantMerge(MergeKind kind, Shape shape, bool constantFirst = false, std::vector<float> values = {});
 
     MergeKind kind() const { return kind_; }
     bool constantFirst() const { return constantFirst_; }
@@ -39,6 +39,7 @@ private:
     MergeKind kind_;
     Shape shape_;
     bool constantFirst_;
+    std::vector<float> initial_;
     int64_t sample_ = 0;       // values per sample of x and y
     std::vector<int32_t> map_; // element i of a sample reads constant element map_[i]
     Param constant_ { "constant", {}, {}, false }; // shape_
