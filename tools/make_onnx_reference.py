@@ -18,7 +18,20 @@ committed, and the build and the tests never need Python).
     values are in typed_expected.json.
   - lstm.onnx, custom_op.onnx, residual.onnx, conv_pads.onnx, reshape_batch.onnx: graphs the engine cannot run (refused by name).
   - bad/*.onnx: hostile files; each must be refused with a FormatError naming the file.
-Run: /usr/bin/python3 tools/make_onnx_reference.py
+  - Graphs (#16), written by `--graphs` alone so that the files above stay byte-identical:
+    view_cnn.onnx (x.view(-1, 1, 8, 8) and x.view(x.size(0), -1), dynamic batch), residual_cnn.onnx
+    (y = y + relu(conv(y)), a ResNet BasicBlock with its strided 1x1 downsample), resnet_stem.onnx
+    (7x7 s2 p3 conv, 3x3 s2 p1 max pooling, two BasicBlocks, global pooling, fc),
+    mobilenet_block.onnx (opset 17) and mobilenet_block_op13.onnx (the same module at opset 13):
+    depthwise convolutions, squeeze-excitation, Hardswish, Hardsigmoid, ReLU6; all torch.onnx.export
+    with PyTorch's outputs. shape_arith.onnx (onnx.helper, NumPy reference): Shape, Gather, Slice,
+    Mod, Div, Equal, Where, Range, ConstantOfShape, Cast, Unsqueeze, Concat folded into a Reshape,
+    then Mul and Sub with constants. cycle.onnx, dangling.onnx, odd_groups.onnx, grouped.onnx,
+    negative_pads.onnx, many_missing.onnx, batch_arith.onnx: graphs refused by name.
+  - `--torchvision DIR` (not committed: megabytes): torchvision's resnet18 and mobilenet_v3_small
+    with random weights in eval mode, opset 17, and a 1x3x224x224 input and PyTorch's output, for
+    the test that reads WS_TORCHVISION_DIR.
+Run: /usr/bin/python3 tools/make_onnx_reference.py [--graphs | --torchvision DIR]
 """
 import json
 import os
@@ -33,15 +46,15 @@ BAD = os.path.join(OUT, "bad")
 OPSET = 13
 
 
-def export(name, module, x):
+def export(name, module, x, opset=OPSET, out=OUT):
     module.eval()
-    path = os.path.join(OUT, name + ".onnx")
+    path = os.path.join(out, name + ".onnx")
     with torch.no_grad():
         y = module(x)
-        torch.onnx.export(module, x, path, opset_version=OPSET, input_names=["input"], output_names=["output"],
+        torch.onnx.export(module, x, path, opset_version=opset, input_names=["input"], output_names=["output"],
                           dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}}, do_constant_folding=True)
-    np.save(os.path.join(OUT, name + "_input.npy"), x.numpy().astype(np.float32))
-    np.save(os.path.join(OUT, name + "_output.npy"), y.numpy().astype(np.float32))
+    np.save(os.path.join(out, name + "_input.npy"), x.numpy().astype(np.float32))
+    np.save(os.path.join(out, name + "_output.npy"), y.numpy().astype(np.float32))
     onnx.checker.check_model(onnx.load(path))
     return path
 
@@ -289,8 +302,245 @@ def bad_files():
         f.write(model.SerializeToString())
 
 
+class ViewCnn(torch.nn.Module):
+    """A flat input viewed as images, and flattened again with x.view(x.size(0), -1) (#16)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(1, 4, 3, padding=1)
+        self.fc = torch.nn.Linear(4 * 4 * 4, 3)
+
+    def forward(self, x):
+        x = x.view(-1, 1, 8, 8)
+        x = torch.max_pool2d(torch.relu(self.conv(x)), 2)
+        x = x.view(x.size(0), -1)
+        return self.fc(x)
+
+
+class BasicBlock(torch.nn.Module):
+    """torchvision's ResNet BasicBlock: conv-bn-relu-conv-bn, plus the input (through a strided 1x1
+    conv and BatchNorm when the shape changes), then relu."""
+
+    def __init__(self, cin, cout, stride, generator):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
+        self.bn1 = torch.nn.BatchNorm2d(cout)
+        self.conv2 = torch.nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
+        self.bn2 = torch.nn.BatchNorm2d(cout)
+        self.downsample = None
+        if stride != 1 or cin != cout:
+            self.downsample = torch.nn.Sequential(torch.nn.Conv2d(cin, cout, 1, stride, bias=False),
+                                                  torch.nn.BatchNorm2d(cout))
+        for m in self.modules():
+            if isinstance(m, torch.nn.BatchNorm2d):
+                randomize_batchnorm(m, generator)
+
+    def forward(self, x):
+        identity = x if self.downsample is None else self.downsample(x)
+        y = torch.relu(self.bn1(self.conv1(x)))
+        return torch.relu(self.bn2(self.conv2(y)) + identity)
+
+
+class ResidualCnn(torch.nn.Module):
+    """y = y + relu(conv(y)), then a BasicBlock with the strided downsample; no stem padding."""
+
+    def __init__(self, generator):
+        super().__init__()
+        self.conv0 = torch.nn.Conv2d(2, 4, 3, padding=1)
+        self.conv1 = torch.nn.Conv2d(4, 4, 3, padding=1)
+        self.block = BasicBlock(4, 6, 2, generator)
+        self.fc = torch.nn.Linear(6, 3)
+
+    def forward(self, x):
+        y = torch.relu(self.conv0(x))
+        y = y + torch.relu(self.conv1(y))
+        y = self.block(y)
+        return self.fc(torch.flatten(torch.nn.functional.adaptive_avg_pool2d(y, 1), 1))
+
+
+class ResNetStem(torch.nn.Module):
+    """ResNet's stem (7x7 s2 p3 conv, BatchNorm, relu, 3x3 s2 p1 max pooling), two BasicBlocks,
+    AdaptiveAvgPool2d(1) and the classifier."""
+
+    def __init__(self, generator):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(3, 8, 7, 2, 3, bias=False)
+        self.bn1 = torch.nn.BatchNorm2d(8)
+        randomize_batchnorm(self.bn1, generator)
+        self.pool = torch.nn.MaxPool2d(3, 2, 1)
+        self.layer1 = BasicBlock(8, 8, 1, generator)
+        self.layer2 = BasicBlock(8, 12, 2, generator)
+        self.avgpool = torch.nn.AdaptiveAvgPool2d(1)
+        self.fc = torch.nn.Linear(12, 5)
+
+    def forward(self, x):
+        x = self.pool(torch.relu(self.bn1(self.conv1(x))))
+        x = self.layer2(self.layer1(x))
+        return self.fc(torch.flatten(self.avgpool(x), 1))
+
+
+class SqueezeExcitation(torch.nn.Module):
+    def __init__(self, c, squeeze):
+        super().__init__()
+        self.fc1 = torch.nn.Conv2d(c, squeeze, 1)
+        self.fc2 = torch.nn.Conv2d(squeeze, c, 1)
+
+    def forward(self, x):
+        s = torch.nn.functional.adaptive_avg_pool2d(x, 1)
+        s = torch.nn.functional.hardsigmoid(self.fc2(torch.relu(self.fc1(s))))
+        return x * s  # (C, H, W) times (C, 1, 1)
+
+
+def conv_bn(cin, cout, k, stride, groups, act, generator):
+    bn = torch.nn.BatchNorm2d(cout)
+    randomize_batchnorm(bn, generator)
+    layers = [torch.nn.Conv2d(cin, cout, k, stride, (k - 1) // 2, groups=groups, bias=False), bn]
+    if act is not None:
+        layers.append(act)
+    return torch.nn.Sequential(*layers)
+
+
+class MobileNetBlock(torch.nn.Module):
+    """MobileNetV3's pieces, small: a Hardswish stem, a depthwise block with squeeze-excitation,
+    an inverted residual with a 5x5 s2 depthwise conv and ReLU6, one with a residual Add, and the
+    Hardswish classifier."""
+
+    def __init__(self, generator):
+        super().__init__()
+        self.stem = conv_bn(3, 8, 3, 2, 1, torch.nn.Hardswish(), generator)
+        self.dw = conv_bn(8, 8, 3, 1, 8, torch.nn.ReLU(), generator)
+        self.se = SqueezeExcitation(8, 4)
+        self.project = conv_bn(8, 8, 1, 1, 1, None, generator)
+        self.expand = conv_bn(8, 16, 1, 1, 1, torch.nn.ReLU6(), generator)
+        self.dw2 = conv_bn(16, 32, 5, 2, 16, torch.nn.Hardswish(), generator)  # depth multiplier 2
+        self.project2 = conv_bn(32, 12, 1, 1, 1, None, generator)
+        self.dw3 = conv_bn(12, 12, 3, 1, 12, torch.nn.ReLU6(), generator)
+        self.head = torch.nn.Sequential(torch.nn.Linear(12, 16), torch.nn.Hardswish(), torch.nn.Dropout(0.2),
+                                        torch.nn.Linear(16, 4))
+
+    def forward(self, x):
+        x = self.stem(x)
+        x = self.project(self.se(self.dw(x)))
+        y = self.project2(self.dw2(self.expand(x)))
+        y = y + self.dw3(y)
+        return self.head(torch.flatten(torch.nn.functional.adaptive_avg_pool2d(y, 1), 1))
+
+
+def graph_reference_models():
+    torch.manual_seed(1616)
+    g = torch.Generator().manual_seed(16)
+    export("view_cnn", ViewCnn(), torch.randn(3, 64))
+    export("residual_cnn", ResidualCnn(g), torch.randn(2, 2, 8, 8))
+    export("resnet_stem", ResNetStem(g), torch.randn(2, 3, 32, 32))
+    mobile = MobileNetBlock(g)
+    x = torch.randn(2, 3, 24, 24)
+    export("mobilenet_block", mobile, x, opset=17)
+    export("mobilenet_block_op13", mobile, x, opset=13)
+
+
+def int_const(name, values, node_name):
+    return helper.make_node("Constant", [], [name], name=node_name,
+                            value=numpy_helper.from_array(np.array(values, dtype=np.int64), name))
+
+
+def shape_arith_model():
+    """Shape arithmetic of the kinds exporters write, folded into Reshape's target [N, 2, 6]."""
+    big = np.iinfo(np.int64).max
+    nodes = [helper.make_node("Shape", ["x"], ["s"], name="shape"),
+             int_const("i0", 0, "c_i0"), int_const("i1", 1, "c_i1"), int_const("five", 5, "c_five"),
+             int_const("two", 2, "c_two"), int_const("starts", [1], "c_starts"), int_const("ends", [big], "c_ends"),
+             int_const("zero_axes", [0], "c_axes"),
+             helper.make_node("Gather", ["s", "i0"], ["n"], name="batch", axis=0),
+             helper.make_node("Slice", ["s", "starts", "ends"], ["tail"], name="tail"),
+             helper.make_node("Squeeze", ["tail", "zero_axes"], ["f"], name="features"),
+             helper.make_node("Mod", ["f", "five"], ["m"], name="mod"),                 # 12 % 5 = 2
+             helper.make_node("Div", ["f", "m"], ["q"], name="div"),                    # 12 / 2 = 6
+             helper.make_node("Cast", ["q"], ["qf"], name="to_float", to=TensorProto.FLOAT),
+             helper.make_node("Cast", ["qf"], ["qi"], name="to_int", to=TensorProto.INT64),
+             helper.make_node("Equal", ["m", "two"], ["eq"], name="equal"),
+             helper.make_node("Where", ["eq", "m", "f"], ["rows"], name="where"),       # 2
+             helper.make_node("Unsqueeze", ["n", "zero_axes"], ["n1"], name="n1"),
+             helper.make_node("Unsqueeze", ["rows", "zero_axes"], ["r1"], name="r1"),
+             helper.make_node("Unsqueeze", ["qi", "zero_axes"], ["q1"], name="q1"),
+             helper.make_node("Concat", ["n1", "r1", "q1"], ["target"], name="target", axis=0),
+             helper.make_node("Reshape", ["x", "target"], ["r"], name="reshape"),
+             helper.make_node("Range", ["i0", "rows", "i1"], ["idx"], name="range"),   # [0, 1]
+             helper.make_node("Shape", ["idx"], ["len"], name="range_length"),
+             helper.make_node("Concat", ["len", "i1_list"], ["scale_shape"], name="scale_shape", axis=0),
+             helper.make_node("ConstantOfShape", ["scale_shape"], ["ones"], name="ones",
+                              value=helper.make_tensor("v", TensorProto.FLOAT, [1], [1.5])),
+             helper.make_node("Mul", ["r", "ones"], ["scaled"], name="scale"),          # (2, 1) broadcast
+             helper.make_node("Sub", ["half", "scaled"], ["y"], name="half_minus")]
+    inits = [numpy_helper.from_array(np.array([1], dtype=np.int64), "i1_list"),
+             numpy_helper.from_array(np.array(0.5, dtype=np.float32), "half")]
+    model = graph_model(nodes, [float_input("x", "n", 12)], [float_input("y", "n", 2, 6)], inits, "shape_arith")
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(OUT, "shape_arith.onnx"))
+    x = np.random.default_rng(16).standard_normal((3, 12)).astype(np.float32)
+    np.save(os.path.join(OUT, "shape_arith_input.npy"), x)
+    np.save(os.path.join(OUT, "shape_arith_output.npy"), (0.5 - x.reshape(3, 2, 6) * 1.5).astype(np.float32))
+
+
+def graph_refusals():
+    rng = np.random.default_rng(1616)
+    # a and b read each other.
+    nodes = [helper.make_node("Relu", ["b"], ["a"], name="loop_a"), helper.make_node("Relu", ["a"], ["b"], name="loop_b"),
+             helper.make_node("Add", ["x", "a"], ["y"], name="join")]
+    onnx.save(graph_model(nodes, [float_input("x", "n", 3)], [float_input("y", "n", 3)], [], "cycle"),
+              os.path.join(OUT, "cycle.onnx"))
+    nodes = [helper.make_node("Add", ["x", "nowhere"], ["y"], name="reads_nothing")]
+    onnx.save(graph_model(nodes, [float_input("x", "n", 3)], [float_input("y", "n", 3)], [], "dangling"),
+              os.path.join(OUT, "dangling.onnx"))
+    for name, group, node_name in (("odd_groups", 3, "odd_groups"), ("grouped", 2, "two_groups")):
+        k = numpy_helper.from_array(rng.standard_normal((4, 4 // group if group == 2 else 1, 3, 3)).astype(np.float32), "K")
+        nodes = [helper.make_node("Conv", ["x", "K"], ["y"], name=node_name, group=group, pads=[1, 1, 1, 1])]
+        onnx.save(graph_model(nodes, [float_input("x", "n", 4, 5, 5)], [float_input("y", "n", 4, 5, 5)], [k], name),
+                  os.path.join(OUT, name + ".onnx"))
+    k = numpy_helper.from_array(rng.standard_normal((2, 1, 3, 3)).astype(np.float32), "K")
+    nodes = [helper.make_node("Conv", ["x", "K"], ["y"], name="crop", pads=[-1, 0, 0, 0])]
+    onnx.save(graph_model(nodes, [float_input("x", "n", 1, 5, 5)], [float_input("y", "n", 2, 2, 3)], [k], "negpads"),
+              os.path.join(OUT, "negative_pads.onnx"))
+    # Three operators the engine lacks, the first in graph order an Erf.
+    nodes = [helper.make_node("Erf", ["x"], ["e"], name="first_missing"),
+             helper.make_node("Relu", ["e"], ["r"], name="relu"),
+             helper.make_node("Frobnicate", ["r"], ["f"], name="custom", domain="com.example.custom"),
+             helper.make_node("Det", ["f"], ["y"], name="det")]
+    onnx.save(graph_model(nodes, [float_input("x", "n", 3, 3)], [float_input("y", "n")], [], "missing",
+                          extra_opsets=[helper.make_opsetid("com.example.custom", 1)]),
+              os.path.join(OUT, "many_missing.onnx"))
+    # Reshape to [2 * N, -1]: arithmetic on the batch size.
+    nodes = [helper.make_node("Shape", ["x"], ["s"], name="shape"), int_const("i0", [0], "c_i0"),
+             int_const("two", [2], "c_two"), int_const("rest", [-1], "c_rest"),
+             helper.make_node("Gather", ["s", "i0"], ["n"], name="batch", axis=0),
+             helper.make_node("Mul", ["n", "two"], ["n2"], name="double_batch"),
+             helper.make_node("Concat", ["n2", "rest"], ["target"], name="target", axis=0),
+             helper.make_node("Reshape", ["x", "target"], ["y"], name="reshape")]
+    onnx.save(graph_model(nodes, [float_input("x", "n", 4)], [float_input("y", None, None)], [], "batch_arith"),
+              os.path.join(OUT, "batch_arith.onnx"))
+
+
+def torchvision_models(out):
+    import torchvision
+    os.makedirs(out, exist_ok=True)
+    torch.manual_seed(224)
+    x = torch.randn(1, 3, 224, 224)
+    for name in ("resnet18", "mobilenet_v3_small"):
+        export(name, getattr(torchvision.models, name)(weights=None), x, opset=17, out=out)
+    print("wrote", out)
+
+
 if __name__ == "__main__":
+    import sys
     os.makedirs(OUT, exist_ok=True)
+    if len(sys.argv) == 3 and sys.argv[1] == "--torchvision":
+        torchvision_models(sys.argv[2])
+        sys.exit(0)
+    graph_reference_models()
+    shape_arith_model()
+    graph_refusals()
+    if sys.argv[1:] == ["--graphs"]:
+        print("wrote", OUT)
+        sys.exit(0)
     reference_models()
     helper_models()
     typed_model()

@@ -123,6 +123,18 @@
         <translation>Softmax</translation>
     </message>
     <message>
+        <source>ReLU6</source>
+        <translation>ReLU6</translation>
+    </message>
+    <message>
+        <source>HardSigmoid</source>
+        <translation>HardSigmoid</translation>
+    </message>
+    <message>
+        <source>HardSwish</source>
+        <translation>HardSwish</translation>
+    </message>
+    <message>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>

@@ -1,14 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The ONNX-to-Sequential converter behind buildOnnxModel (io/OnnxModel.h), shared by its two
-// source files: OnnxModel.cpp walks the graph's chain and holds the attribute and constant
-// accessors, OnnxOperators.cpp translates each supported operator into engine layers.
-// Internal to core.
+// The ONNX-to-Sequential converter behind buildOnnxModel (io/OnnxModel.h), shared by its three
+// source files: OnnxModel.cpp orders the graph, refuses what cannot run, walks the nodes and
+// holds the per-value bookkeeping and the attribute accessors; OnnxFolding.cpp evaluates the
+// shape arithmetic exporters write (Shape, Gather, Concat, ...) at load time; OnnxOperators.cpp
+// translates the operators on activations into engine layers. Internal to core.
+//
+// Every ONNX value is either
+//   - an activation: the engine layer that produces it (or the model input), its ONNX
+//     per-sample shape (no batch), and whether the engine holds it channels-last; the same
+//     data in the other layout is made by one Permute, made once and remembered, or
+//   - a constant (an initializer, a Constant node, or something folded from constants and from
+//     the shapes of activations). The batch size is unknown at load time: the elements of a
+//     folded tensor that stand for it are marked, travel through Gather/Unsqueeze/Concat/Slice
+//     and are accepted only where Reshape keeps the batch axis.
 #pragma once
 
 #include "io/OnnxModel.h"
+#include "nn/Merge.h"
 #include "nn/Pooling2D.h"
 #include "nn/Window2D.h"
+#include "nn/ZeroPadding2D.h"
 
+#include <deque>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -21,12 +34,33 @@ namespace ws::onnx_model {
 
 // Letters: N = batch, C = channels, H/W = height/width, F = filters, KH/KW = kernel size.
 // `shape` below is always the ONNX per-sample shape (no batch): (C, H, W) for images, whatever
-// the engine holds at that point.
+// layout the engine holds.
 
 // Weights to copy into a layer's parameters once the model is built, by parameter name.
 struct PendingWeights {
     Layer* layer = nullptr;
     std::map<std::string, std::vector<float>> values;
+};
+
+// A constant tensor while folding: doubles hold every int64 a shape needs exactly.
+struct Folded {
+    Shape dims;                 // the whole ONNX shape (a constant has no batch axis)
+    std::vector<double> v;      // row-major
+    std::vector<char> isBatch;  // per element: stands for the dynamic batch size (v is meaningless); may be empty
+    bool integer = false;       // an integer or bool tensor: Div truncates, Cast to float clears it
+    bool batchAt(size_t i) const { return !isBatch.empty() && isBatch[i]; }
+    bool anyBatch() const;
+};
+
+struct ValueInfo {
+    std::optional<Folded> constant; // set: a constant; the fields below are unused
+    int layer = Sequential::kModelInput;
+    Shape shape;
+    bool channelsLast = false;
+    int otherLayout = -2;           // the Permute giving the other layout, once made (-2: none)
+    // A Gemm/MatMul/Conv output: index in weights_ of the layer whose bias an Add may fold into.
+    std::optional<size_t> biasWeights;
+    int64_t biasSize = 0;
 };
 
 class Converter {
@@ -41,6 +75,11 @@ public:
 private:
     [[noreturn]] void fail(const std::string& what) const;
 
+    // Graph order: the nodes the output needs, each after the nodes it reads.
+    std::vector<size_t> liveNodesInOrder();
+    void refuseMissingOperators(const std::vector<size_t>& order);
+    void convertNode();
+
     // Attribute accessors: absent gives the fallback, a value of the wrong kind is an error.
     int64_t intAttr(const char* key, int64_t fallback) const;
     float floatAttr(const char* key, float fallback) const;
@@ -49,41 +88,72 @@ private:
     // Refuses attributes the conversion does not read (a new option would otherwise be ignored).
     void onlyAttributes(std::initializer_list<const char*> known) const;
 
-    // Input `i` of the node as a constant; `required` false allows an omitted optional input.
-    std::optional<Tensor> constantInput(size_t i, bool required) const;
+    // Values by name. value(i) is input i of the current node (which must be there).
+    ValueInfo& value(const std::string& name);
+    ValueInfo& input(size_t i);
+    bool hasInput(size_t i) const;
+    bool isConstant(size_t i);
+    // Input `i` as a float tensor (a constant without batch marks); `required` false allows an
+    // omitted optional input.
+    std::optional<Tensor> constantInput(size_t i, bool required);
+    // Input `i` as an activation (refused when it is a constant).
+    ValueInfo& activation(size_t i);
+    // The node's first output becomes `info`; every other output must be unused.
+    void setOutput(ValueInfo info);
+    void setOutputConstant(Folded folded);
 
-    void requireImage(const char* what) const;
-    void channelsLast();
-    void channelsFirst();
-    // Appends a layer named after the node (or `name`), made unique: ONNX does not require
-    // unique node names, Sequential does.
-    template <class L, class... Args> L& add(Args&&... args) { return addNamed<L>(std::string(), std::forward<Args>(args)...); }
-    template <class L, class... Args> L& addNamed(std::string name, Args&&... args)
+    // The engine layer holding `v` in the wanted layout (images only; other ranks have one).
+    int layerIn(ValueInfo& v, bool channelsLast);
+    // Appends a layer reading `inputs`, named after the node (or `name`), made unique: ONNX does
+    // not require unique node names, Sequential does. Returns its index.
+    int append(std::unique_ptr<Layer> layer, std::vector<int> inputs, std::string name = {});
+    template <class L, class... Args> int addLayer(std::vector<int> inputs, Args&&... args)
     {
-        auto layer = std::make_unique<L>(std::forward<Args>(args)...);
-        if (name.empty())
-            name = node_ && !node_->name.empty() ? node_->name : "node_" + std::to_string(index_);
-        std::string unique = name;
-        for (int k = 2; !usedNames_.insert(unique).second; ++k)
-            unique = name + "_" + std::to_string(k);
-        layer->setName(unique);
-        L& ref = *layer;
-        model_.add(std::move(layer));
-        return ref;
+        return append(std::make_unique<L>(std::forward<Args>(args)...), std::move(inputs));
+    }
+    // A one-input layer on activation `v` in the given layout; the result keeps v's layout.
+    template <class L, class... Args> ValueInfo unary(ValueInfo& v, bool channelsLast, Args&&... args)
+    {
+        ValueInfo out;
+        out.channelsLast = v.shape.size() == 3 && channelsLast;
+        out.layer = addLayer<L>({ layerIn(v, out.channelsLast) }, std::forward<Args>(args)...);
+        out.shape = v.shape;
+        return out;
     }
 
+    // Folding (OnnxFolding.cpp): true when the node was evaluated at load time.
+    bool tryFold();
+    Folded foldedInput(size_t i);
+
+    // Operators on activations (OnnxOperators.cpp).
     void gemm();
     void matMul();
-    void addBias();
+    void arithmetic(MergeKind kind);
+    void mergeActivations(MergeKind kind);
+    void constantOperand(MergeKind kind, size_t activationInput);
+    void concat();
+    void activationOp();
+    void clip();
     void softmax();
     void conv();
     void pool(PoolKind kind);
+    void globalAveragePool();
     void batchNorm();
     void flatten();
     void reshape();
 
-    // The padding of a window op as the engine's valid/same; refuses what neither is.
-    Padding padding(Size2 kernel, Size2 strides, bool ceilMode) const;
+    // The padding of a window op: the engine's valid/same when the pads are one of those, else
+    // `explicitPads` says what a ZeroPadding2D before a valid window must add.
+    struct WindowPadding {
+        Padding padding = Padding::Valid;
+        std::optional<Padding2D> explicitPads;
+    };
+    // `countsPadding`: the padded positions count (AveragePool count_include_pad = 1), so they
+    // are always explicit.
+    WindowPadding padding(const Shape& shape, Size2 kernel, Size2 strides, bool ceilMode, bool countsPadding) const;
+    // Inserts the ZeroPadding2D of `pads` (if any) before a window op on channels-last `layer`;
+    // returns the layer to read and updates `shape` (C, H, W).
+    int padBefore(int layer, const WindowPadding& pads, Shape& shape, float fill);
 
     const OnnxGraph& graph_;
     const OnnxConstantSource& constants_;
@@ -92,16 +162,12 @@ private:
     size_t index_ = 0;
 
     Sequential model_;
-    Shape shape_;               // ONNX per-sample shape of the current value
-    bool channelsLast_ = false; // images: the engine holds (H, W, C) rather than (C, H, W)
-    int64_t batch_ = -1;        // the graph input's batch size when fixed, else -1
+    int64_t batch_ = -1; // the graph input's batch size when fixed, else -1
+    std::deque<ValueInfo> infos_;         // a deque: references stay valid as values are added
+    std::map<std::string, size_t> names_; // value name -> index in infos_ (Identity shares one)
+    std::map<std::string, int> uses_;     // how many live nodes (and the graph output) read a value
     std::vector<PendingWeights> weights_;
-    // Index in weights_ of the last layer when it is a Dense/Conv2D whose bias a following Add
-    // may fold into.
-    std::optional<size_t> biasTarget_;
-    std::string current_; // the value the chain has reached
     std::set<std::string> usedNames_;
-    int64_t biasSize_ = 0;
 };
 
 } // namespace ws::onnx_model

@@ -1,20 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The runnable half of the ONNX reader: turns an ONNX graph that is a simple chain of operators
-// the engine has (Gemm, MatMul, Add of a bias, Relu, Sigmoid, Tanh, Softmax, Conv, MaxPool,
-// AveragePool, GlobalAveragePool, BatchNormalization, Flatten, Reshape) into an engine Sequential
-// with the file's weights. Every other operator, domain or graph shape (branches, residual Adds)
-// is refused with a FormatError naming the file, the node and its op_type; nothing else from the
-// file is ever run.
+// The runnable half of the ONNX reader: turns an ONNX graph with one FLOAT input and one output
+// into an engine Sequential (a graph of layers) with the file's weights. The converter
+// (io/OnnxConverter.h) orders the nodes the output needs, refuses cycles, dangling inputs and
+// (before building anything) every operator the engine lacks, folds the shape arithmetic
+// exporters write (Shape, Gather, Concat, ... with the batch size carried symbolically) at load
+// time, and translates the operators on activations into layers: Gemm/MatMul (Dense), Conv
+// (Conv2D, DepthwiseConv2D for group = channels), pooling, BatchNormalization, activations,
+// Add/Sub/Mul/Div (Merge, or ConstantMerge with a constant; a bias folds into the layer before),
+// Concat, Flatten, Reshape. Every refusal is a FormatError naming the file, the node and its
+// op_type; nothing else from the file is ever run.
 //
-// Why a Sequential and not a graph interpreter: WeightFile::model() hands out a Sequential, and
-// everything that runs models (eval, the GUI's prediction views, training on from imported
-// weights) already takes one; a chain is what torch.onnx.export writes for nn.Sequential models.
+// Why a Sequential: WeightFile::model() hands out one, and everything that runs models (eval,
+// the GUI's prediction views, training on from imported weights) already takes one.
 //
 // Layouts: ONNX images are NCHW, the engine's NHWC. The converted model takes and returns
-// tensors in the ONNX layout: the importer tracks whether the data is currently channels-first
-// or channels-last and inserts a Permute only where an operator needs the other order (before the
-// first Conv/pool/BatchNormalization on images, and back before Flatten, Reshape or the output).
-// Conv kernels are reordered from (F, C, KH, KW) to (KH, KW, C, F).
+// tensors in the ONNX layout; each value knows its engine layout and gets a Permute to the other
+// once, when an operator first needs it. Conv kernels are reordered from (F, C, KH, KW) to
+// (KH, KW, C, F); pads that are neither valid nor same become a ZeroPadding2D.
 //
 // Protobuf-free on purpose: the reader (OnnxReader.cpp) hands the graph over in this plain form.
 #pragma once
@@ -24,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +53,9 @@ struct OnnxGraph {
     std::vector<OnnxValue> inputs;     // graph inputs that are not initializers
     std::vector<OnnxValue> outputs;
     int64_t opset = 0;                 // version of the default ("" / "ai.onnx") domain
+    // Element types ("INT64", "FLOAT", ...) of the initializers and Constant nodes' values: the
+    // shape arithmetic folded at load time divides integers as integers.
+    std::map<std::string, std::string> constantTypes;
 };
 
 // The value of a constant (an initializer or the output of a Constant node) as float32, or

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The operator translations of the ONNX converter (io/OnnxConverter.h): Gemm, MatMul, Add of a
-// bias, Softmax, Conv, MaxPool/AveragePool, BatchNormalization, Flatten and Reshape, each
-// checking its attributes and constant inputs and appending engine layers and their weights
-// (ONNX Operators, https://onnx.ai/onnx/operators/). The chain walk that calls them:
-// OnnxModel.cpp. Letters and the meaning of `shape`: io/OnnxConverter.h.
+// The operator translations of the ONNX converter (io/OnnxConverter.h): operators on
+// activations (Gemm, MatMul, Add/Sub/Mul/Div, Concat, the activations, Softmax, Conv,
+// MaxPool/AveragePool, GlobalAveragePool, BatchNormalization, Flatten, Reshape), each checking
+// its attributes and constant inputs and appending engine layers and their weights (ONNX
+// Operators, https://onnx.ai/onnx/operators/). The graph walk that calls them: OnnxModel.cpp.
+// Letters and the meaning of `shape`: io/OnnxConverter.h.
 #include "io/OnnxConverter.h"
 
 #include "nn/Activation.h"
 #include "nn/BatchNormalization.h"
+#include "nn/ConstantMerge.h"
 #include "nn/Conv2D.h"
 #include "nn/Dense.h"
+#include "nn/DepthwiseConv2D.h"
 #include "nn/Flatten.h"
 #include "nn/Pooling2D.h"
 #include "nn/Reshape.h"
@@ -17,15 +20,37 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace ws::onnx_model {
 
+namespace {
+
+Size2 size2Of(const std::vector<int64_t>& v) { return { v[0], v[1] }; }
+
+// (C, H, W) -> (H, W, C) of a per-sample constant, after aligning it to rank 3 (NumPy rules).
+std::pair<Shape, std::vector<float>> toChannelsLast(Shape dims, const std::vector<float>& values)
+{
+    while (dims.size() < 3)
+        dims.insert(dims.begin(), 1);
+    const int64_t c = dims[0], h = dims[1], w = dims[2];
+    std::vector<float> out(values.size());
+    for (int64_t i = 0; i < c; ++i)
+        for (int64_t y = 0; y < h; ++y)
+            for (int64_t x = 0; x < w; ++x)
+                out[size_t((y * w + x) * c + i)] = values[size_t((i * h + y) * w + x)];
+    return { Shape { h, w, c }, std::move(out) };
+}
+
+} // namespace
+
 void Converter::gemm()
 {
     onlyAttributes({ "alpha", "beta", "transA", "transB" });
-    if (shape_.size() != 1)
-        fail("needs an (N, K) input, got per-sample shape " + shapeToString(shape_));
+    ValueInfo& x = activation(0);
+    if (x.shape.size() != 1)
+        fail("needs an (N, K) input, got per-sample shape " + shapeToString(x.shape));
     if (intAttr("transA", 0) != 0)
         fail("transA = 1 (a transposed input) is not supported");
     const bool transB = intAttr("transB", 0) != 0;
@@ -36,9 +61,9 @@ void Converter::gemm()
         fail("B has shape " + shapeToString(b.shape()) + ", not a matrix");
     const int64_t k = transB ? b.dim(1) : b.dim(0);
     const int64_t units = transB ? b.dim(0) : b.dim(1);
-    if (k != shape_[0])
+    if (k != x.shape[0])
         fail("B has shape " + shapeToString(b.shape()) + (transB ? " (transposed)" : "") + " but the input has "
-            + std::to_string(shape_[0]) + " features");
+            + std::to_string(x.shape[0]) + " features");
     std::vector<float> kernel(size_t(k * units)); // (in, out)
     for (int64_t i = 0; i < k; ++i)
         for (int64_t j = 0; j < units; ++j)
@@ -53,128 +78,344 @@ void Converter::gemm()
         for (int64_t j = 0; j < units; ++j)
             bias[size_t(j)] = beta * (*c)[c->size() == 1 ? 0 : j];
     }
-    Dense& d = add<Dense>(units, true);
-    weights_.push_back({ &d, { { "kernel", std::move(kernel) }, { "bias", std::move(bias) } } });
-    biasSize_ = units;
-    shape_ = { units };
+    ValueInfo out;
+    out.layer = addLayer<Dense>({ x.layer }, units, true);
+    weights_.push_back({ &model_.layer(size_t(out.layer)), { { "kernel", std::move(kernel) }, { "bias", std::move(bias) } } });
+    out.shape = { units };
+    out.biasWeights = weights_.size() - 1;
+    out.biasSize = units;
+    setOutput(std::move(out));
 }
 
 void Converter::matMul()
 {
     onlyAttributes({});
-    if (shape_.size() != 1)
-        fail("needs an (N, K) input, got per-sample shape " + shapeToString(shape_)
+    ValueInfo& x = activation(0);
+    if (x.shape.size() != 1)
+        fail("needs an (N, K) input, got per-sample shape " + shapeToString(x.shape)
             + " (batched matrix products are not supported)");
     const Tensor b = *constantInput(1, true);
-    if (b.rank() != 2 || b.dim(0) != shape_[0])
-        fail("B has shape " + shapeToString(b.shape()) + " but the input has " + std::to_string(shape_[0])
+    if (b.rank() != 2 || b.dim(0) != x.shape[0])
+        fail("B has shape " + shapeToString(b.shape()) + " but the input has " + std::to_string(x.shape[0])
             + " features");
     const int64_t units = b.dim(1);
     // A Dense with a zero bias, so that an Add of a bias that follows folds into it.
-    Dense& d = add<Dense>(units, true);
-    weights_.push_back({ &d,
+    ValueInfo out;
+    out.layer = addLayer<Dense>({ x.layer }, units, true);
+    weights_.push_back({ &model_.layer(size_t(out.layer)),
         { { "kernel", std::vector<float>(b.data(), b.data() + b.size()) },
             { "bias", std::vector<float>(size_t(units), 0.0f) } } });
-    biasSize_ = units;
-    shape_ = { units };
+    out.shape = { units };
+    out.biasWeights = weights_.size() - 1;
+    out.biasSize = units;
+    setOutput(std::move(out));
 }
 
-void Converter::addBias()
+void Converter::arithmetic(MergeKind kind)
 {
     onlyAttributes({});
     if (node_->inputs.size() != 2)
         fail("needs two inputs");
-    if (!biasTarget_)
-        fail("only adding a constant bias to the output of Gemm, MatMul or Conv is supported");
-    const Tensor c = *constantInput(node_->inputs[0] == current_ ? 1 : 0, true);
-    // Broadcasting (numpy rules) must put the values along the features/channels axis.
-    bool ok = c.size() == 1;
-    if (shape_.size() == 1)
-        ok = ok || (c.size() == biasSize_ && c.dim(c.rank() - 1) == biasSize_);
-    else if (shape_.size() == 3)
-        ok = ok || (c.size() == biasSize_ && c.rank() >= 3 && c.dim(c.rank() - 3) == biasSize_);
-    if (!ok)
-        fail("the constant has shape " + shapeToString(c.shape()) + ", which is not a bias of "
-            + std::to_string(biasSize_) + " values for an input of per-sample shape " + shapeToString(shape_));
-    std::vector<float>& bias = weights_[*biasTarget_].values.at("bias");
-    for (int64_t j = 0; j < biasSize_; ++j)
-        bias[size_t(j)] += c[c.size() == 1 ? 0 : j];
+    const bool c0 = isConstant(0), c1 = isConstant(1);
+    if (!c0 && !c1)
+        mergeActivations(kind);
+    else
+        constantOperand(kind, c0 ? 1 : 0);
+}
+
+// Two activations: both channels-last when both are images and one already is (the engine's
+// own layout, no Permute for the common residual Add), else both in the ONNX layout. NumPy
+// broadcasting then works on the engine shapes as on the ONNX ones: (C, H, W) with (C, 1, 1)
+// becomes (H, W, C) with (1, 1, C).
+void Converter::mergeActivations(MergeKind kind)
+{
+    ValueInfo& a = activation(0);
+    ValueInfo& b = activation(1);
+    Shape shape;
+    try {
+        shape = broadcastShapes({ a.shape, b.shape });
+    } catch (const ShapeError& e) {
+        fail(e.what());
+    }
+    const bool images = a.shape.size() == 3 && b.shape.size() == 3;
+    const bool last = images && (a.channelsLast || b.channelsLast);
+    ValueInfo out;
+    out.layer = addLayer<Merge>({ layerIn(a, last), layerIn(b, last) }, kind);
+    out.shape = shape;
+    out.channelsLast = last;
+    setOutput(std::move(out));
+}
+
+// An activation with a constant: a bias Add right after Gemm/MatMul/Conv folds into that
+// layer's bias (the exporter's MatMul + Add); anything else becomes a ConstantMerge layer
+// holding the constant in the activation's layout.
+void Converter::constantOperand(MergeKind kind, size_t activationInput)
+{
+    ValueInfo& x = activation(activationInput);
+    const Tensor c = *constantInput(1 - activationInput, true);
+    const std::string& xName = node_->inputs[activationInput];
+    if (kind == MergeKind::Add && x.biasWeights && uses_[xName] == 1) {
+        // Broadcasting (numpy rules) must put the values along the features/channels axis.
+        const int64_t n = x.biasSize;
+        bool ok = c.size() == 1;
+        if (x.shape.size() == 1)
+            ok = ok || (c.size() == n && c.dim(c.rank() - 1) == n);
+        else if (x.shape.size() == 3)
+            ok = ok || (c.size() == n && c.rank() >= 3 && c.dim(c.rank() - 3) == n);
+        if (ok) {
+            std::vector<float>& bias = weights_[*x.biasWeights].values.at("bias");
+            for (int64_t j = 0; j < n; ++j)
+                bias[size_t(j)] += c[c.size() == 1 ? 0 : j];
+            ValueInfo out = x;
+            setOutput(std::move(out));
+            return;
+        }
+    }
+    // The constant's per-sample shape: a leading batch axis of 1 goes.
+    Shape dims = c.shape();
+    if (dims.size() == x.shape.size() + 1) {
+        if (dims[0] != 1)
+            fail("the constant of shape " + shapeToString(dims) + " has a batch axis of " + std::to_string(dims[0]));
+        dims.erase(dims.begin());
+    }
+    Shape result;
+    try {
+        result = dims.size() > x.shape.size() ? Shape() : broadcastShapes({ x.shape, dims });
+    } catch (const ShapeError& e) {
+        fail(e.what());
+    }
+    if (result != x.shape)
+        fail("the constant of shape " + shapeToString(c.shape()) + " would make the input of per-sample shape "
+            + shapeToString(x.shape) + " larger; only constants that broadcast to the input are supported");
+    std::vector<float> values(c.data(), c.data() + c.size());
+    const bool last = x.shape.size() == 3 && x.channelsLast;
+    if (last)
+        std::tie(dims, values) = toChannelsLast(dims, values);
+    ValueInfo out;
+    out.layer = addLayer<ConstantMerge>({ x.layer }, kind, dims, activationInput == 1);
+    weights_.push_back({ &model_.layer(size_t(out.layer)), { { "constant", std::move(values) } } });
+    out.shape = x.shape;
+    out.channelsLast = last;
+    setOutput(std::move(out));
+}
+
+void Converter::concat()
+{
+    onlyAttributes({ "axis" });
+    if (node_->inputs.empty())
+        fail("has no inputs");
+    std::vector<ValueInfo*> parts;
+    bool anyLast = false;
+    for (size_t i = 0; i < node_->inputs.size(); ++i) {
+        parts.push_back(&activation(i)); // a constant among activations is refused here
+        if (parts.back()->shape.size() != parts[0]->shape.size())
+            fail("inputs of different ranks cannot be joined");
+        anyLast = anyLast || parts.back()->channelsLast;
+    }
+    const Shape& first = parts[0]->shape;
+    const int64_t rank = int64_t(first.size()) + 1; // with the batch axis
+    int64_t axis = intAttr("axis", 1);
+    if (axis < -rank || axis >= rank)
+        fail("axis " + std::to_string(axis) + " is outside the inputs' " + std::to_string(rank) + " axes");
+    if (axis < 0)
+        axis += rank;
+    if (axis == 0)
+        fail("joining along the batch axis is not supported");
+    const bool last = first.size() == 3 && anyLast;
+    Shape shape = first;
+    shape[size_t(axis - 1)] = 0;
+    std::vector<int> inputs;
+    for (ValueInfo* p : parts) {
+        for (size_t k = 0; k < first.size(); ++k)
+            if (int64_t(k) != axis - 1 && p->shape[k] != first[k])
+                fail("inputs of per-sample shapes " + shapeToString(first) + " and " + shapeToString(p->shape)
+                    + " cannot be joined along axis " + std::to_string(axis));
+        shape[size_t(axis - 1)] += p->shape[size_t(axis - 1)];
+        inputs.push_back(layerIn(*p, last));
+    }
+    // Keras' axis counts the batch as 0; channels-last images hold (H, W, C).
+    const int engineAxis = last ? int(axis == 1 ? 3 : axis - 1) : int(axis);
+    ValueInfo out;
+    out.layer = addLayer<Concatenate>(std::move(inputs), engineAxis);
+    out.shape = shape;
+    out.channelsLast = last;
+    setOutput(std::move(out));
+}
+
+void Converter::activationOp()
+{
+    const std::string& op = node_->opType;
+    ValueInfo& x = activation(0);
+    ActivationKind kind = ActivationKind::ReLU;
+    float alpha = -1.0f, beta = 0.5f;
+    if (op == "LeakyRelu" || op == "Elu") {
+        onlyAttributes({ "alpha" });
+        kind = op == "LeakyRelu" ? ActivationKind::LeakyReLU : ActivationKind::ELU;
+        alpha = floatAttr("alpha", op == "LeakyRelu" ? 0.01f : 1.0f);
+    } else if (op == "HardSigmoid") {
+        onlyAttributes({ "alpha", "beta" });
+        kind = ActivationKind::HardSigmoid;
+        alpha = floatAttr("alpha", 0.2f); // ONNX's defaults; PyTorch writes alpha = 1/6
+        beta = floatAttr("beta", 0.5f);
+        if (alpha < 0.0f)
+            fail("a negative alpha is not supported");
+    } else {
+        onlyAttributes({});
+        kind = op == "Relu"   ? ActivationKind::ReLU
+            : op == "Sigmoid" ? ActivationKind::Sigmoid
+            : op == "Tanh"    ? ActivationKind::Tanh
+                              : ActivationKind::HardSwish;
+    }
+    setOutput(unary<ActivationLayer>(x, x.channelsLast, kind, alpha, beta));
+}
+
+// Clip(min 0, max 6) is ReLU6 and Clip(min 0) ReLU; other bounds become Maximum/Minimum with a
+// constant.
+void Converter::clip()
+{
+    onlyAttributes({ "min", "max" });
+    ValueInfo& x = activation(0);
+    const float inf = std::numeric_limits<float>::infinity();
+    float lo = -inf, hi = inf;
+    if (graph_.opset < 11) {
+        lo = floatAttr("min", -inf);
+        hi = floatAttr("max", inf);
+    } else {
+        for (size_t i : { size_t(1), size_t(2) })
+            if (const std::optional<Tensor> t = constantInput(i, false)) {
+                if (t->size() != 1)
+                    fail("input " + std::to_string(i) + " is not a scalar");
+                (i == 1 ? lo : hi) = (*t)[0];
+            }
+    }
+    if (lo == 0.0f && (hi == 6.0f || hi == inf)) {
+        setOutput(unary<ActivationLayer>(x, x.channelsLast, hi == inf ? ActivationKind::ReLU : ActivationKind::ReLU6));
+        return;
+    }
+    ValueInfo out;
+    out.layer = x.layer;
+    out.shape = x.shape;
+    out.channelsLast = x.channelsLast;
+    for (const auto& [kind, bound] : { std::pair { MergeKind::Maximum, lo }, std::pair { MergeKind::Minimum, hi } }) {
+        if (std::isinf(bound))
+            continue;
+        out.layer = addLayer<ConstantMerge>({ out.layer }, kind, Shape {}, false);
+        weights_.push_back({ &model_.layer(size_t(out.layer)), { { "constant", { bound } } } });
+    }
+    if (out.layer == x.layer)
+        out = x; // no bounds: Identity
+    setOutput(std::move(out));
 }
 
 void Converter::softmax()
 {
     onlyAttributes({ "axis" });
-    const int64_t rank = int64_t(shape_.size()) + 1;
+    ValueInfo& x = activation(0);
+    const int64_t rank = int64_t(x.shape.size()) + 1;
     int64_t axis = intAttr("axis", graph_.opset >= 13 ? -1 : 1);
     if (axis < -rank || axis >= rank)
         fail("axis " + std::to_string(axis) + " is outside the input's " + std::to_string(rank) + " axes");
     if (axis < 0)
         axis += rank;
+    bool last = false;
     if (axis == rank - 1) {
-        channelsFirst(); // the ONNX last axis is the engine's last axis
+        last = false; // the ONNX last axis is the engine's last axis
     } else if (rank == 4 && axis == 1 && graph_.opset >= 13) {
-        channelsLast(); // over channels: the engine's last axis in NHWC
+        last = true; // over channels: the engine's last axis in NHWC
     } else {
         fail("softmax over axis " + std::to_string(axis) + " of a rank-" + std::to_string(rank)
             + " input is not supported (only the last axis, or the channels of images)");
     }
-    add<ActivationLayer>(ActivationKind::Softmax);
+    setOutput(unary<ActivationLayer>(x, last, ActivationKind::Softmax));
 }
 
-Padding Converter::padding(Size2 kernel, Size2 strides, bool ceilMode) const
+Converter::WindowPadding Converter::padding(const Shape& shape, Size2 kernel, Size2 strides, bool ceilMode,
+    bool countsPadding) const
 {
     const std::string autoPad = stringAttr("auto_pad", "NOTSET");
-    const int64_t h = shape_[1], w = shape_[2];
+    const int64_t h = shape[1], w = shape[2];
     if (autoPad == "VALID")
-        return Padding::Valid;
-    if (autoPad == "SAME_UPPER") // the extra row/column after, as TensorFlow's "same"
-        return Padding::Same;
-    if (autoPad != "NOTSET")
+        return {};
+    if (autoPad != "NOTSET" && autoPad != "SAME_UPPER")
         fail("auto_pad = " + autoPad + " is not supported (only NOTSET, VALID and SAME_UPPER)");
-    const std::vector<int64_t> pads = intsAttr("pads", { 0, 0, 0, 0 });
-    if (pads.size() != 4)
-        fail("pads has " + std::to_string(pads.size()) + " values, not 4");
+    Padding2D p;
+    if (autoPad == "SAME_UPPER") { // the extra row/column after, as TensorFlow's "same"
+        const WindowAxis ah = windowAxis(h, kernel.h, strides.h, Padding::Same);
+        const WindowAxis aw = windowAxis(w, kernel.w, strides.w, Padding::Same);
+        const int64_t th = std::max<int64_t>((ah.out - 1) * strides.h + kernel.h - h, 0);
+        const int64_t tw = std::max<int64_t>((aw.out - 1) * strides.w + kernel.w - w, 0);
+        p = { ah.padBefore, th - ah.padBefore, aw.padBefore, tw - aw.padBefore };
+    } else {
+        const std::vector<int64_t> pads = intsAttr("pads", { 0, 0, 0, 0 });
+        if (pads.size() != 4)
+            fail("pads has " + std::to_string(pads.size()) + " values, not 4");
+        if (std::any_of(pads.begin(), pads.end(), [](int64_t v) { return v < 0; }))
+            fail("pads [" + std::to_string(pads[0]) + ", " + std::to_string(pads[1]) + ", " + std::to_string(pads[2])
+                + ", " + std::to_string(pads[3]) + "] are negative (cropping is not supported)");
+        p = { pads[0], pads[2], pads[1], pads[3] }; // ONNX: [top, left, bottom, right]
+    }
+    if (p == Padding2D {})
+        return {};
     // ONNX output size: floor or ceil of (in + padBefore + padAfter - k) / s + 1.
     auto onnxOut = [&](int64_t in, int64_t k, int64_t s, int64_t before, int64_t after) {
         const int64_t span = in + before + after - k;
         return span < 0 ? int64_t(0) : (ceilMode ? (span + s - 1) / s : span / s) + 1;
     };
-    const int64_t outH = onnxOut(h, kernel.h, strides.h, pads[0], pads[2]);
-    const int64_t outW = onnxOut(w, kernel.w, strides.w, pads[1], pads[3]);
+    const int64_t outH = onnxOut(h, kernel.h, strides.h, p.top, p.bottom);
+    const int64_t outW = onnxOut(w, kernel.w, strides.w, p.left, p.right);
     if (outH <= 0 || outW <= 0)
         fail("the window " + size2ToString(kernel) + " does not fit the input of size " + size2ToString({ h, w }));
-    for (Padding p : { Padding::Valid, Padding::Same }) {
-        const WindowAxis ah = windowAxis(h, kernel.h, strides.h, p);
-        const WindowAxis aw = windowAxis(w, kernel.w, strides.w, p);
-        // Same output size and the same padding before; padding after that no window reaches
-        // does not matter.
-        if (ah.out == outH && aw.out == outW && ah.padBefore == pads[0] && aw.padBefore == pads[1])
-            return p;
+    if (!countsPadding) {
+        for (Padding mode : { Padding::Valid, Padding::Same }) {
+            const WindowAxis ah = windowAxis(h, kernel.h, strides.h, mode);
+            const WindowAxis aw = windowAxis(w, kernel.w, strides.w, mode);
+            // Same output size and the same padding before; padding after that no window reaches
+            // does not matter.
+            if (ah.out == outH && aw.out == outW && ah.padBefore == p.top && aw.padBefore == p.left)
+                return { mode, std::nullopt };
+        }
     }
-    fail("pads [" + std::to_string(pads[0]) + ", " + std::to_string(pads[1]) + ", " + std::to_string(pads[2]) + ", "
-        + std::to_string(pads[3]) + "] on an input of size " + size2ToString({ h, w })
-        + " are neither 'valid' nor 'same' padding, which is all the engine has");
+    // Padded explicitly, then a valid window: its floor output must be ONNX's.
+    const WindowAxis vh = windowAxis(h + p.top + p.bottom, kernel.h, strides.h, Padding::Valid);
+    const WindowAxis vw = windowAxis(w + p.left + p.right, kernel.w, strides.w, Padding::Valid);
+    if (vh.out != outH || vw.out != outW)
+        fail("ceil_mode = 1 with pads that are neither 'valid' nor 'same' padding is not supported");
+    return { Padding::Valid, p };
 }
 
-namespace {
-
-Size2 size2Of(const std::vector<int64_t>& v) { return { v[0], v[1] }; }
-
-} // namespace
+int Converter::padBefore(int layer, const WindowPadding& pads, Shape& shape, float fill)
+{
+    if (!pads.explicitPads)
+        return layer;
+    const Padding2D& p = *pads.explicitPads;
+    const std::string base = node_->name.empty() ? "node_" + std::to_string(index_) : node_->name;
+    const int padded = append(std::make_unique<ZeroPadding2D>(p, fill), { layer }, base + "_pad");
+    shape[1] += p.top + p.bottom;
+    shape[2] += p.left + p.right;
+    return padded;
+}
 
 void Converter::conv()
 {
     onlyAttributes({ "auto_pad", "dilations", "group", "kernel_shape", "pads", "strides" });
-    requireImage("Conv");
-    if (intAttr("group", 1) != 1)
-        fail("group = " + std::to_string(intAttr("group", 1)) + " (grouped convolution) is not supported");
+    ValueInfo& x = activation(0);
+    if (x.shape.size() != 3)
+        fail("Conv needs an (N, C, H, W) input, got per-sample shape " + shapeToString(x.shape));
     const std::vector<int64_t> dilations = intsAttr("dilations", { 1, 1 });
     if (dilations != std::vector<int64_t> { 1, 1 })
         fail("dilations other than 1 are not supported");
-    const Tensor weight = *constantInput(1, true); // (F, C, KH, KW)
-    if (weight.rank() != 4 || weight.dim(1) != shape_[0])
-        fail("weight has shape " + shapeToString(weight.shape()) + " but the input has " + std::to_string(shape_[0])
-            + " channels (a 2-D convolution needs (F, C, KH, KW))");
+    const int64_t group = intAttr("group", 1);
+    const int64_t channels = x.shape[0];
+    if (group <= 0 || channels % group != 0)
+        fail("group = " + std::to_string(group) + " does not divide the input's " + std::to_string(channels) + " channels");
+    const bool depthwise = group > 1 && group == channels;
+    if (group > 1 && !depthwise)
+        fail("group = " + std::to_string(group) + " (grouped convolution) is not supported; only 1 and the channel "
+            "count (depthwise) are");
+    const Tensor weight = *constantInput(1, true); // (F, C / group, KH, KW)
+    if (weight.rank() != 4 || weight.dim(1) * group != channels || weight.dim(0) % group != 0)
+        fail("weight has shape " + shapeToString(weight.shape()) + " but the input has " + std::to_string(channels)
+            + " channels and group = " + std::to_string(group) + " (a 2-D convolution needs (F, C / group, KH, KW))");
     const int64_t f = weight.dim(0), c = weight.dim(1), kh = weight.dim(2), kw = weight.dim(3);
     const std::vector<int64_t> kernelShape = intsAttr("kernel_shape", { kh, kw });
     if (kernelShape != std::vector<int64_t> { kh, kw })
@@ -182,26 +423,39 @@ void Converter::conv()
     const std::vector<int64_t> strides = intsAttr("strides", { 1, 1 });
     if (strides.size() != 2 || strides[0] <= 0 || strides[1] <= 0)
         fail("strides must be two positive integers");
-    const Padding pad = padding({ kh, kw }, size2Of(strides), false);
-    std::vector<float> kernel(size_t(weight.size())); // (KH, KW, C, F)
+    const WindowPadding pad = padding(x.shape, { kh, kw }, size2Of(strides), false, false);
+    // Both kernels come out as (KH, KW, C, F / C) element order: Conv2D's (KH, KW, C, F), and
+    // DepthwiseConv2D's (KH, KW, C, M) since ONNX's output channel o = c * M + m reads channel c.
+    const int64_t in = depthwise ? channels : c, per = depthwise ? f / channels : f;
+    std::vector<float> kernel(size_t(weight.size()));
     for (int64_t o = 0; o < f; ++o)
         for (int64_t i = 0; i < c; ++i)
             for (int64_t y = 0; y < kh; ++y)
-                for (int64_t x = 0; x < kw; ++x)
-                    kernel[size_t(((y * kw + x) * c + i) * f + o)] = weight[((o * c + i) * kh + y) * kw + x];
+                for (int64_t xx = 0; xx < kw; ++xx) {
+                    const int64_t ci = depthwise ? o / per : i, fi = depthwise ? o % per : o;
+                    kernel[size_t(((y * kw + xx) * in + ci) * per + fi)] = weight[((o * c + i) * kh + y) * kw + xx];
+                }
     std::vector<float> bias(size_t(f), 0.0f);
     if (const std::optional<Tensor> b = constantInput(2, false)) {
         if (b->size() != f)
             fail("bias has shape " + shapeToString(b->shape()) + ", not (" + std::to_string(f) + ")");
         std::copy(b->data(), b->data() + f, bias.begin());
     }
-    channelsLast();
-    Conv2D& layer = add<Conv2D>(f, Size2 { kh, kw }, size2Of(strides), pad, true);
-    weights_.push_back({ &layer, { { "kernel", std::move(kernel) }, { "bias", std::move(bias) } } });
-    biasSize_ = f;
-    const WindowAxis ah = windowAxis(shape_[1], kh, strides[0], pad);
-    const WindowAxis aw = windowAxis(shape_[2], kw, strides[1], pad);
-    shape_ = { f, ah.out, aw.out };
+    Shape shape = x.shape;
+    const int source = padBefore(layerIn(x, true), pad, shape, 0.0f);
+    ValueInfo out;
+    if (depthwise)
+        out.layer = addLayer<DepthwiseConv2D>({ source }, Size2 { kh, kw }, per, size2Of(strides), pad.padding, true);
+    else
+        out.layer = addLayer<Conv2D>({ source }, f, Size2 { kh, kw }, size2Of(strides), pad.padding, true);
+    weights_.push_back({ &model_.layer(size_t(out.layer)), { { "kernel", std::move(kernel) }, { "bias", std::move(bias) } } });
+    const WindowAxis ah = windowAxis(shape[1], kh, strides[0], pad.padding);
+    const WindowAxis aw = windowAxis(shape[2], kw, strides[1], pad.padding);
+    out.shape = { f, ah.out, aw.out };
+    out.channelsLast = true;
+    out.biasWeights = weights_.size() - 1;
+    out.biasSize = f;
+    setOutput(std::move(out));
 }
 
 void Converter::pool(PoolKind kind)
@@ -211,7 +465,10 @@ void Converter::pool(PoolKind kind)
         onlyAttributes({ "auto_pad", "ceil_mode", "dilations", "kernel_shape", "pads", "storage_order", "strides" });
     else
         onlyAttributes({ "auto_pad", "ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides" });
-    requireImage(isMax ? "MaxPool" : "AveragePool");
+    ValueInfo& x = activation(0);
+    if (x.shape.size() != 3)
+        fail(std::string(isMax ? "MaxPool" : "AveragePool") + " needs an (N, C, H, W) input, got per-sample shape "
+            + shapeToString(x.shape));
     const std::vector<int64_t> kernel = intsAttr("kernel_shape", {});
     if (kernel.size() != 2 || kernel[0] <= 0 || kernel[1] <= 0)
         fail("kernel_shape must be two positive integers (2-D pooling)");
@@ -222,15 +479,34 @@ void Converter::pool(PoolKind kind)
         fail("dilations other than 1 are not supported");
     if (intAttr("storage_order", 0) != 0)
         fail("storage_order = 1 is not supported");
-    const Padding pad = padding(size2Of(kernel), size2Of(strides), intAttr("ceil_mode", 0) != 0);
-    // The engine leaves padded positions out of an average (PyTorch's count_include_pad=False).
-    if (!isMax && pad == Padding::Same && intAttr("count_include_pad", 0) != 0)
-        fail("count_include_pad = 1 with padding is not supported");
-    channelsLast();
-    add<Pooling2D>(kind, size2Of(kernel), size2Of(strides), pad);
-    const WindowAxis ah = windowAxis(shape_[1], kernel[0], strides[0], pad);
-    const WindowAxis aw = windowAxis(shape_[2], kernel[1], strides[1], pad);
-    shape_ = { shape_[0], ah.out, aw.out };
+    // The engine's 'same' average leaves padded positions out (count_include_pad = 0); with 1
+    // they count, so the zeros are padded explicitly.
+    const bool countsPadding = !isMax && intAttr("count_include_pad", 0) != 0;
+    const WindowPadding pad = padding(x.shape, size2Of(kernel), size2Of(strides), intAttr("ceil_mode", 0) != 0, countsPadding);
+    if (!isMax && !countsPadding && pad.explicitPads)
+        fail("count_include_pad = 0 with pads that are neither 'valid' nor 'same' padding is not supported");
+    Shape shape = x.shape;
+    // Max pooling pads with the lowest float so that a padded position never wins.
+    const float fill = isMax ? std::numeric_limits<float>::lowest() : 0.0f;
+    const int source = padBefore(layerIn(x, true), pad, shape, fill);
+    ValueInfo out;
+    out.layer = addLayer<Pooling2D>({ source }, kind, size2Of(kernel), size2Of(strides), pad.padding);
+    const WindowAxis ah = windowAxis(shape[1], kernel[0], strides[0], pad.padding);
+    const WindowAxis aw = windowAxis(shape[2], kernel[1], strides[1], pad.padding);
+    out.shape = { shape[0], ah.out, aw.out };
+    out.channelsLast = true;
+    setOutput(std::move(out));
+}
+
+void Converter::globalAveragePool()
+{
+    onlyAttributes({});
+    ValueInfo& x = activation(0);
+    if (x.shape.size() != 3)
+        fail("GlobalAveragePool needs an (N, C, H, W) input, got per-sample shape " + shapeToString(x.shape));
+    ValueInfo out = unary<GlobalAveragePooling2D>(x, true, true);
+    out.shape = { x.shape[0], 1, 1 };
+    setOutput(std::move(out));
 }
 
 void Converter::batchNorm()
@@ -240,11 +516,10 @@ void Converter::batchNorm()
         fail("training_mode = 1 is not supported (inference only)");
     if (intAttr("spatial", 1) != 1)
         fail("spatial = 0 is not supported");
-    if (shape_.size() == 3)
-        channelsLast(); // normalise over channels: the engine's last axis
-    else if (shape_.size() != 1)
-        fail("needs an (N, C) or (N, C, H, W) input, got per-sample shape " + shapeToString(shape_));
-    const int64_t c = shape_[0];
+    ValueInfo& x = activation(0);
+    if (x.shape.size() != 3 && x.shape.size() != 1)
+        fail("needs an (N, C) or (N, C, H, W) input, got per-sample shape " + shapeToString(x.shape));
+    const int64_t c = x.shape[0];
     std::map<std::string, std::vector<float>> values;
     const char* names[] = { "gamma", "beta", "moving_mean", "moving_variance" }; // ONNX: scale, B, mean, var
     for (size_t i = 0; i < 4; ++i) {
@@ -254,8 +529,10 @@ void Converter::batchNorm()
                 + std::to_string(c) + ")");
         values[names[i]] = std::vector<float>(t.data(), t.data() + c);
     }
-    BatchNormalization& layer = add<BatchNormalization>(0.9f, floatAttr("epsilon", 1e-5f));
-    weights_.push_back({ &layer, std::move(values) });
+    // Normalise over channels: the engine's last axis, so images go channels-last.
+    ValueInfo out = unary<BatchNormalization>(x, true, 0.9f, floatAttr("epsilon", 1e-5f));
+    weights_.push_back({ &model_.layer(size_t(out.layer)), std::move(values) });
+    setOutput(std::move(out));
 }
 
 void Converter::flatten()
@@ -263,42 +540,52 @@ void Converter::flatten()
     onlyAttributes({ "axis" });
     if (intAttr("axis", 1) != 1)
         fail("axis = " + std::to_string(intAttr("axis", 1)) + " is not supported (only 1: keep the batch axis)");
-    channelsFirst(); // ONNX flattens (C, H, W) in that order
-    add<Flatten>();
-    shape_ = { shapeNumel(shape_) };
+    ValueInfo& x = activation(0);
+    ValueInfo out = unary<Flatten>(x, false); // ONNX flattens (C, H, W) in that order
+    out.shape = { shapeNumel(x.shape) };
+    out.channelsLast = false;
+    setOutput(std::move(out));
 }
 
 void Converter::reshape()
 {
     onlyAttributes({ "allowzero" });
-    const Tensor target = *constantInput(1, true);
-    if (target.rank() != 1 || target.size() < 1)
-        fail("the shape input has shape " + shapeToString(target.shape()) + ", not a list of sizes");
+    ValueInfo& x = activation(0);
+    const Folded target = foldedInput(1);
+    if (target.dims.size() != 1 || target.v.empty())
+        fail("the shape input has shape " + shapeToString(target.dims) + ", not a list of sizes");
     const bool allowZero = intAttr("allowzero", 0) != 0;
     Shape sizes;
-    for (int64_t i = 0; i < target.size(); ++i) {
-        const float v = target[i];
-        if (v != std::floor(v) || v < -1 || v > float(1 << 24))
+    for (size_t i = 0; i < target.v.size(); ++i) {
+        if (target.batchAt(i)) {
+            if (i != 0)
+                fail("the batch size at index " + std::to_string(i) + " of the shape moves the batch axis");
+            sizes.push_back(0); // the batch, kept
+            continue;
+        }
+        const double v = target.v[i];
+        if (v != std::floor(v) || v < -1 || v > double(1 << 24))
             fail("the shape " + std::to_string(v) + " at index " + std::to_string(i) + " is not a size");
         sizes.push_back(int64_t(v));
     }
-    // The batch axis: kept (0), inferred (-1, when the rest is fixed) or the input's fixed batch.
+    // The batch axis: kept (0 or the batch size), inferred (-1, when the rest is fixed) or the
+    // input's fixed batch.
     const int64_t first = sizes[0];
+    const bool batchKept = target.batchAt(0) || (first == 0 && !allowZero);
     Shape rest(sizes.begin() + 1, sizes.end());
     for (size_t i = 0; i < rest.size(); ++i)
         if (rest[i] == 0 && !allowZero) {
-            if (i >= shape_.size())
+            if (i >= x.shape.size())
                 fail("shape entry 0 at index " + std::to_string(i + 1) + " copies an axis the input does not have");
-            rest[i] = shape_[i];
+            rest[i] = x.shape[i];
         }
     const bool restFixed = std::all_of(rest.begin(), rest.end(), [](int64_t d) { return d > 0; });
-    const bool keepsBatch = (first == 0 && !allowZero) || (first == -1 && restFixed && shapeNumel(rest) == shapeNumel(shape_))
+    const bool keepsBatch = batchKept || (first == -1 && restFixed && shapeNumel(rest) == shapeNumel(x.shape))
         || (first > 0 && first == batch_);
     if (!keepsBatch)
         fail("the shape " + shapeToString(sizes) + " does not keep the batch axis first; only reshapes of each "
             "sample are supported");
-    channelsFirst(); // ONNX reshapes the (C, H, W) order
-    add<Reshape>(rest);
+    ValueInfo out = unary<Reshape>(x, false, rest); // ONNX reshapes the (C, H, W) order
     // Resolve a -1 for our own shape tracking (Reshape::build checks the sizes again).
     int64_t known = 1;
     int inferred = -1;
@@ -311,9 +598,10 @@ void Converter::reshape()
             fail("the shape " + shapeToString(sizes) + " has a size " + std::to_string(rest[i]) + " that is not supported");
     }
     if (inferred >= 0)
-        rest[size_t(inferred)] = known == 0 ? 0 : shapeNumel(shape_) / known;
-    shape_ = rest;
-    channelsLast_ = false; // reshaped data is in ONNX order
+        rest[size_t(inferred)] = known == 0 ? 0 : shapeNumel(x.shape) / known;
+    out.shape = rest;
+    out.channelsLast = false;
+    setOutput(std::move(out));
 }
 
 } // namespace ws::onnx_model

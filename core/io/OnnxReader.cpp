@@ -191,6 +191,17 @@ json valueJson(const OnnxValue& v)
     return { { "name", v.name }, { "dtype", v.elemType }, { "shape", v.dims } };
 }
 
+void readSource(const Source& src, DType dtype, int64_t first, int64_t count, float* out)
+{
+    if (src.raw) {
+        const size_t size = dtypeSize(dtype);
+        convertToFloat(dtype, src.raw + uint64_t(first) * size, size_t(count), out);
+        return;
+    }
+    for (int64_t i = 0; i < count; ++i)
+        out[i] = typedValue(*src.typed, first + i);
+}
+
 } // namespace
 
 struct OnnxFile::Impl {
@@ -206,6 +217,7 @@ struct OnnxFile::Impl {
     std::deque<TensorProto> ownedConstants; // Constant nodes' value_float(s)/value_int(s) as tensors
 
     void addConstant(const onnx::NodeProto& n, const std::string& path);
+    void addFillValue(const onnx::NodeProto& n, json& attributes, const std::string& path);
     std::pair<TensorInfo, Source> describe(const TensorProto& t, const std::string& path, const std::string& where);
     const uint8_t* externalData(const TensorProto& t, uint64_t bytes, const std::string& path, const std::string& where);
 };
@@ -264,6 +276,7 @@ void OnnxFile::Impl::addConstant(const onnx::NodeProto& n, const std::string& pa
     for (const auto& a : n.attribute()) {
         if (a.name() == "value" && a.type() == onnx::AttributeProto::TENSOR) {
             constantNodes.emplace(n.output(0), describe(a.t(), path, where));
+            graph.constantTypes[n.output(0)] = typeName(a.t().data_type());
             return;
         }
         TensorProto t;
@@ -284,10 +297,26 @@ void OnnxFile::Impl::addConstant(const onnx::NodeProto& n, const std::string& pa
         } else {
             continue;
         }
+        graph.constantTypes[n.output(0)] = typeName(t.data_type());
         ownedConstants.push_back(std::move(t));
         constantNodes.emplace(n.output(0), describe(ownedConstants.back(), path, where));
         return;
     }
+}
+
+// ConstantOfShape's `value` (one number): its value joins the attribute summary, which the
+// converter folds from.
+void OnnxFile::Impl::addFillValue(const onnx::NodeProto& n, json& attributes, const std::string& path)
+{
+    for (const auto& a : n.attribute())
+        if (a.name() == "value" && a.type() == onnx::AttributeProto::TENSOR) {
+            const auto [info, src] = describe(a.t(), path, path + ": ConstantOfShape node '" + n.name() + "' value");
+            if (info.numel() != 1)
+                return; // the converter refuses it by name
+            float v = 0.0f;
+            readSource(src, info.dtype, 0, 1, &v);
+            attributes["value"]["tensor"]["values"] = json::array({ v });
+        }
 }
 
 // The bytes of an external tensor: a file inside the model's folder, mapped once, the range
@@ -408,6 +437,7 @@ OnnxFile::OnnxFile(const std::string& path)
             continue;
         }
         auto [info, src] = impl_->describe(t, path, where);
+        impl_->graph.constantTypes[info.name] = typeName(t.data_type());
         impl_->initializer[info.name] = tensors_.size();
         tensors_.push_back(std::move(info));
         impl_->sources.push_back(src);
@@ -430,6 +460,8 @@ OnnxFile::OnnxFile(const std::string& path)
             node.attributes[a.name()] = attributeValue(a);
         if (n.op_type() == "Constant" && n.domain().empty() && n.output_size() == 1)
             impl_->addConstant(n, path);
+        if (n.op_type() == "ConstantOfShape" && n.domain().empty())
+            impl_->addFillValue(n, node.attributes, path);
         if (n.op_type() == "Identity" && n.domain().empty() && n.input_size() == 1 && n.output_size() == 1)
             impl_->identities.emplace(n.output(0), n.input(0));
         json j = { { "name", node.name }, { "op_type", node.opType } };
@@ -462,20 +494,6 @@ OnnxFile::OnnxFile(const std::string& path)
 
 OnnxFile::~OnnxFile() = default;
 
-namespace {
-
-void readSource(const Source& src, DType dtype, int64_t first, int64_t count, float* out)
-{
-    if (src.raw) {
-        const size_t size = dtypeSize(dtype);
-        convertToFloat(dtype, src.raw + uint64_t(first) * size, size_t(count), out);
-        return;
-    }
-    for (int64_t i = 0; i < count; ++i)
-        out[i] = typedValue(*src.typed, first + i);
-}
-
-} // namespace
 
 void OnnxFile::read(size_t index, int64_t first, int64_t count, float* out) const
 {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ws {
@@ -25,12 +26,13 @@ ActivationKind parseActivation(const std::string& text)
 
 std::string activationName(ActivationKind kind) { return std::string(enumName(kind)); }
 
-ActivationLayer::ActivationLayer(ActivationKind kind, float alpha)
+ActivationLayer::ActivationLayer(ActivationKind kind, float alpha, float beta)
     : kind_(kind)
     , alpha_(alpha)
+    , beta_(beta)
 {
     if (alpha_ < 0.0f)
-        alpha_ = kind == ActivationKind::LeakyReLU ? 0.3f : 1.0f;
+        alpha_ = kind == ActivationKind::LeakyReLU ? 0.3f : kind == ActivationKind::HardSigmoid ? 1.0f / 6.0f : 1.0f;
 }
 
 std::string ActivationLayer::typeName() const { return std::string(enumLabel(kind_)); }
@@ -75,6 +77,18 @@ void ActivationLayer::forward(const Tensor& x, Tensor& y, LayerScratch*, const P
     case ActivationKind::Sigmoid:
         for (int64_t i = 0; i < n; ++i)
             out[i] = 1.0f / (1.0f + std::exp(-in[i]));
+        break;
+    case ActivationKind::ReLU6:
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = std::min(std::max(in[i], 0.0f), 6.0f);
+        break;
+    case ActivationKind::HardSigmoid:
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = std::min(std::max(a * in[i] + beta_, 0.0f), 1.0f);
+        break;
+    case ActivationKind::HardSwish:
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = in[i] * std::min(std::max(in[i] * (1.0f / 6.0f) + 0.5f, 0.0f), 1.0f);
         break;
     case ActivationKind::Softmax: {
         const int64_t c = x.shape().back();
@@ -147,6 +161,20 @@ void ActivationLayer::backward(const Tensor& x, const Tensor& y, const Tensor& d
         for (int64_t i = 0; i < n; ++i)
             d[i] = g[i] * out[i] * (1.0f - out[i]);
         break;
+    case ActivationKind::ReLU6:
+        for (int64_t i = 0; i < n; ++i)
+            d[i] = in[i] > 0.0f && in[i] < 6.0f ? g[i] : 0.0f;
+        break;
+    case ActivationKind::HardSigmoid:
+        for (int64_t i = 0; i < n; ++i) {
+            const float z = a * in[i] + beta_;
+            d[i] = z > 0.0f && z < 1.0f ? a * g[i] : 0.0f;
+        }
+        break;
+    case ActivationKind::HardSwish: // x / 3 + 1/2 between -3 and 3
+        for (int64_t i = 0; i < n; ++i)
+            d[i] = in[i] <= -3.0f ? 0.0f : in[i] >= 3.0f ? g[i] : g[i] * (in[i] * (1.0f / 3.0f) + 0.5f);
+        break;
     case ActivationKind::Softmax: {
         // dx = y * (dy - sum(dy * y)) per row
         const int64_t c = x.shape().back();
@@ -169,8 +197,10 @@ nlohmann::json ActivationLayer::config() const
 {
     auto j = Layer::config();
     j["activation"] = activationName(kind_);
-    if (kind_ == ActivationKind::LeakyReLU || kind_ == ActivationKind::ELU)
+    if (kind_ == ActivationKind::LeakyReLU || kind_ == ActivationKind::ELU || kind_ == ActivationKind::HardSigmoid)
         j["alpha"] = alpha_;
+    if (kind_ == ActivationKind::HardSigmoid)
+        j["beta"] = beta_;
     return j;
 }
 

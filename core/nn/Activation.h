@@ -9,8 +9,11 @@
 
 namespace ws {
 
-enum class ActivationKind { Linear, ReLU, LeakyReLU, ELU, GELU, Tanh, Sigmoid, Softmax };
+enum class ActivationKind { Linear, ReLU, LeakyReLU, ELU, GELU, Tanh, Sigmoid, Softmax, ReLU6, HardSigmoid, HardSwish };
 
+// ReLU6 = min(max(x, 0), 6); HardSigmoid = clamp(alpha * x + beta, 0, 1) with Keras 3's and
+// PyTorch's alpha = 1/6, beta = 0.5 by default (ONNX writes its own alpha/beta); HardSwish =
+// x * clamp(x / 6 + 0.5, 0, 1) (PyTorch's Hardswish, ONNX HardSwish, Keras 3's hard_silu).
 // Names are Keras' spellings; the label is also the layer's type name (ActivationLayer::typeName).
 template <> struct EnumNames<ActivationKind> {
     static constexpr std::string_view what = "activation";
@@ -23,6 +26,9 @@ template <> struct EnumNames<ActivationKind> {
         { ActivationKind::Tanh, "tanh", "Tanh" },
         { ActivationKind::Sigmoid, "sigmoid", "Sigmoid" },
         { ActivationKind::Softmax, "softmax", "Softmax" },
+        { ActivationKind::ReLU6, "relu6", "ReLU6" },
+        { ActivationKind::HardSigmoid, "hard_sigmoid", "HardSigmoid" },
+        { ActivationKind::HardSwish, "hard_silu", "HardSwish", "hard_swish" },
     };
 };
 
@@ -32,10 +38,12 @@ std::string activationName(ActivationKind kind);
 
 class ActivationLayer final : public Layer {
 public:
-    explicit ActivationLayer(ActivationKind kind, float alpha = -1.0f);
+    // alpha < 0 picks the kind's default; beta is HardSigmoid's offset.
+    explicit ActivationLayer(ActivationKind kind, float alpha = -1.0f, float beta = 0.5f);
 
     ActivationKind kind() const { return kind_; }
     float alpha() const { return alpha_; }
+    float beta() const { return beta_; }
 
     std::string typeName() const override;
     Shape build(const Shape& inputShape) override;
@@ -46,7 +54,9 @@ public:
 
 private:
     ActivationKind kind_;
-    float alpha_; // LeakyReLU slope (default 0.3 as Keras 2; PyTorch uses 0.01), ELU alpha (1.0)
+    float alpha_; // LeakyReLU slope (default 0.3 as Keras 2; PyTorch uses 0.01), ELU alpha (1.0),
+                  // HardSigmoid slope (1/6)
+    float beta_;  // HardSigmoid offset (0.5)
 };
 
 } // namespace ws

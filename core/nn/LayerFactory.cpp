@@ -3,7 +3,9 @@
 
 #include "nn/Activation.h"
 #include "nn/BatchNormalization.h"
+#include "nn/ConstantMerge.h"
 #include "nn/Conv2D.h"
+#include "nn/DepthwiseConv2D.h"
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
 #include "nn/Flatten.h"
@@ -12,6 +14,7 @@
 #include "nn/Pooling2D.h"
 #include "nn/Reshape.h"
 #include "nn/Sequential.h"
+#include "nn/ZeroPadding2D.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -105,6 +108,23 @@ void requireDefault(const json& j, const char* key, const json& allowed, const c
 
 Padding getPadding(const json& j) { return parsePadding(lower(get<std::string>(j, "padding", "valid"))); }
 
+// Keras' ZeroPadding2D padding: an int for every side, (rows, columns) for both sides of each,
+// or ((top, bottom), (left, right)).
+Padding2D getPadding2D(const json& j)
+{
+    const json v = j.contains("padding") ? j.at("padding") : json(1);
+    const auto isInt = [](const json& e) { return e.is_number_integer(); };
+    const auto isPair = [&](const json& e) { return e.is_array() && e.size() == 2 && isInt(e[0]) && isInt(e[1]); };
+    if (isInt(v))
+        return { v.get<int64_t>(), v.get<int64_t>(), v.get<int64_t>(), v.get<int64_t>() };
+    if (isPair(v))
+        return { v[0].get<int64_t>(), v[0].get<int64_t>(), v[1].get<int64_t>(), v[1].get<int64_t>() };
+    if (v.is_array() && v.size() == 2 && isPair(v[0]) && isPair(v[1]))
+        return { v[0][0].get<int64_t>(), v[0][1].get<int64_t>(), v[1][0].get<int64_t>(), v[1][1].get<int64_t>() };
+    throw ConfigError("ZeroPadding2D: 'padding' must be an integer, (rows, columns) or ((top, bottom), (left, right)), got "
+        + v.dump());
+}
+
 std::unique_ptr<Layer> makePooling(PoolKind kind, const json& j)
 {
     requireDefault(j, "data_format", json::array({ "channels_last" }), "pooling");
@@ -121,7 +141,7 @@ struct LayerType {
 
 std::unique_ptr<Layer> makeActivation(ActivationKind kind, const json& j)
 {
-    return std::make_unique<ActivationLayer>(kind, get<float>(j, "alpha", -1.0f));
+    return std::make_unique<ActivationLayer>(kind, get<float>(j, "alpha", -1.0f), get<float>(j, "beta", 0.5f));
 }
 
 const std::vector<LayerType>& layerTypes()
@@ -139,9 +159,12 @@ const std::vector<LayerType>& layerTypes()
                      } });
         for (ActivationKind kind : enumValues<ActivationKind>()) {
             const ActivationLayer probe(kind);
-            const bool hasAlpha = kind == ActivationKind::LeakyReLU || kind == ActivationKind::ELU;
+            const bool hasAlpha = kind == ActivationKind::LeakyReLU || kind == ActivationKind::ELU
+                || kind == ActivationKind::HardSigmoid;
             t.push_back({ probe.typeName(), { activationName(kind), lower(probe.typeName()) },
-                hasAlpha ? std::vector<std::string> { "alpha" } : std::vector<std::string> {},
+                kind == ActivationKind::HardSigmoid ? std::vector<std::string> { "alpha", "beta" }
+                    : hasAlpha                      ? std::vector<std::string> { "alpha" }
+                                                    : std::vector<std::string> {},
                 [kind](const json& j) { return makeActivation(kind, j); } });
         }
         t.push_back({ "Conv2D", { "conv2d", "convolution2d" }, { "filters", "kernel_size", "strides", "padding" },
@@ -157,6 +180,21 @@ const std::vector<LayerType>& layerTypes()
                     Initializer::parse(get<std::string>(j, "kernel_initializer", "glorot_uniform")),
                     Initializer::parse(get<std::string>(j, "bias_initializer", "zeros")));
             } });
+        t.push_back({ "DepthwiseConv2D", { "depthwiseconv2d", "dwconv2d" }, { "kernel_size", "depth_multiplier", "strides", "padding" },
+            [](const json& j) {
+                requireDefault(j, "data_format", json::array({ "channels_last" }), "DepthwiseConv2D");
+                requireDefault(j, "dilation_rate", json::array({ 1, json::array({ 1, 1 }) }), "DepthwiseConv2D");
+                requireDefault(j, "activation", json::array({ "linear" }), "DepthwiseConv2D (add the activation as a layer after it)");
+                return std::make_unique<DepthwiseConv2D>(getSize2(j, "kernel_size", { 0, 0 }),
+                    get<int64_t>(j, "depth_multiplier", 1), getSize2(j, "strides", { 1, 1 }), getPadding(j),
+                    get<bool>(j, "use_bias", true),
+                    Initializer::parse(get<std::string>(j, "depthwise_initializer", "glorot_uniform")),
+                    Initializer::parse(get<std::string>(j, "bias_initializer", "zeros")));
+            } });
+        t.push_back({ "ZeroPadding2D", { "zeropadding2d", "zeropad2d", "pad2d" }, { "padding" }, [](const json& j) {
+                         requireDefault(j, "data_format", json::array({ "channels_last" }), "ZeroPadding2D");
+                         return std::make_unique<ZeroPadding2D>(getPadding2D(j), get<float>(j, "fill_value", 0.0f));
+                     } });
         t.push_back({ "MaxPooling2D", { "maxpool2d", "maxpooling2d" }, { "pool_size", "strides", "padding" },
             [](const json& j) { return makePooling(PoolKind::Max, j); } });
         t.push_back({ "AveragePooling2D", { "avgpool2d", "averagepooling2d", "avgpooling2d" },
@@ -206,6 +244,10 @@ const std::vector<LayerType>& layerTypes()
                 [kind](const json&) { return std::make_unique<Merge>(kind); } });
         t.push_back({ "Concatenate", { "concatenate", "concat" }, { "axis" },
             [](const json& j) { return std::make_unique<Concatenate>(get<int>(j, "axis", -1)); } });
+        t.push_back({ "ConstantMerge", { "constantmerge" }, { "kind", "shape", "constant_first" }, [](const json& j) {
+                         return std::make_unique<ConstantMerge>(parseEnum<MergeKind>(get<std::string>(j, "kind", "Add")),
+                             get<Shape>(j, "shape", {}), get<bool>(j, "constant_first", false));
+                     } });
         return t;
     }();
     return types;

@@ -48,6 +48,34 @@ Shape broadcastShapes(const std::vector<Shape>& shapes)
     return out;
 }
 
+std::vector<int32_t> broadcastMap(const Shape& in, const Shape& out)
+{
+    const size_t rank = out.size();
+    const int64_t count = shapeNumel(out);
+    // Strides of the input over the output's axes, 0 where it is stretched.
+    std::vector<int64_t> stride(rank, 0);
+    int64_t step = 1;
+    for (size_t a = in.size(); a-- > 0;) {
+        if (in[a] != 1)
+            stride[rank - in.size() + a] = step;
+        step *= in[a];
+    }
+    std::vector<int32_t> map(static_cast<size_t>(count));
+    std::vector<int64_t> index(rank, 0);
+    int64_t source = 0;
+    for (int64_t i = 0; i < count; ++i) {
+        map[size_t(i)] = int32_t(source);
+        for (size_t a = rank; a-- > 0;) { // odometer over the output's axes
+            source += stride[a];
+            if (++index[a] < out[a])
+                break;
+            source -= stride[a] * out[a];
+            index[a] = 0;
+        }
+    }
+    return map;
+}
+
 // ---- Merge -------------------------------------------------------------------------------
 
 std::string Merge::typeName() const { return std::string(enumName(kind_)); }
@@ -81,34 +109,12 @@ Shape Merge::buildMany(const std::vector<Shape>& inputShapes)
         throwLayerShapeError(*this, "a sample of " + std::to_string(outSample_) + " values is too large");
     inSample_.assign(n, 0);
     maps_.assign(n, {});
-    const size_t rank = out.size();
     for (size_t k = 0; k < n; ++k) {
         const Shape& s = inputShapes[k];
         inSample_[k] = shapeNumel(s);
         if (s == out)
             continue;
-        // Strides of input k over the output's axes, 0 where it is stretched.
-        std::vector<int64_t> stride(rank, 0);
-        int64_t step = 1;
-        for (size_t a = s.size(); a-- > 0;) {
-            if (s[a] != 1)
-                stride[rank - s.size() + a] = step;
-            step *= s[a];
-        }
-        std::vector<int32_t>& map = maps_[k];
-        map.resize(size_t(outSample_));
-        std::vector<int64_t> index(rank, 0);
-        int64_t source = 0;
-        for (int64_t i = 0; i < outSample_; ++i) {
-            map[size_t(i)] = int32_t(source);
-            for (size_t a = rank; a-- > 0;) { // odometer over the output's axes
-                source += stride[a];
-                if (++index[a] < out[a])
-                    break;
-                source -= stride[a] * out[a];
-                index[a] = 0;
-            }
-        }
+        maps_[k] = broadcastMap(s, out);
     }
     return out;
 }

@@ -37,6 +37,9 @@ template <> struct EnumNames<MergeKind> {
 // The shape NumPy broadcasting of `shapes` (aligned on their last axis) gives; throws
 // ShapeError naming the shapes when they do not fit.
 Shape broadcastShapes(const std::vector<Shape>& shapes);
+// For each element of one sample of shape `out`, the index of the element of `in` that
+// broadcasting reads (`in` broadcasts to `out`; fewer than 2^31 elements, which callers check).
+std::vector<int32_t> broadcastMap(const Shape& in, const Shape& out);
 
 class Merge final : public Layer {
 public:

@@ -91,7 +91,7 @@ TEST(EnumNames, ParseErrorsNameWhatWasAskedAndListTheKnownNames)
     EXPECT_EQ(parseErrorOf<ScheduleKind>("wavy"), "unknown schedule 'wavy' (known: constant, step, cosine)");
     EXPECT_EQ(parseErrorOf<Padding>("full"), "unknown padding 'full' (known: valid, same)");
     EXPECT_EQ(parseErrorOf<ActivationKind>("swish"),
-        "unknown activation 'swish' (known: linear, relu, leaky_relu, elu, gelu, tanh, sigmoid, softmax)");
+        "unknown activation 'swish' (known: linear, relu, leaky_relu, elu, gelu, tanh, sigmoid, softmax, relu6, hard_sigmoid, hard_silu)");
 }
 
 TEST(EnumNames, ParsingIsCaseSensitiveAsTheOldParsersWere)

@@ -19,6 +19,9 @@ constexpr const char* kLabels[] = {
     QT_TRANSLATE_NOOP("ws::EnumLabels", "Tanh"),
     QT_TRANSLATE_NOOP("ws::EnumLabels", "Sigmoid"),
     QT_TRANSLATE_NOOP("ws::EnumLabels", "Softmax"),
+    QT_TRANSLATE_NOOP("ws::EnumLabels", "ReLU6"),
+    QT_TRANSLATE_NOOP("ws::EnumLabels", "HardSigmoid"),
+    QT_TRANSLATE_NOOP("ws::EnumLabels", "HardSwish"),
     // OptimizerKind
     QT_TRANSLATE_NOOP("ws::EnumLabels", "SGD"),
     QT_TRANSLATE_NOOP("ws::EnumLabels", "Adam"),

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The layers imported graphs need (#16): ZeroPadding2D, DepthwiseConv2D, ConstantMerge and the
+// ReLU6/HardSigmoid/HardSwish activations: gradient checks, forward values against direct
+// definitions, and config round trips through the layer factory.
+#include "GradCheck.h"
+
+#include "nn/Activation.h"
+#include "nn/ConstantMerge.h"
+#include "nn/DepthwiseConv2D.h"
+#include "nn/LayerFactory.h"
+#include "nn/ZeroPadding2D.h"
+#include "util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+
+using namespace ws;
+using ws::test::checkLayerGradients;
+
+namespace {
+
+Tensor ramp(Shape shape)
+{
+    Tensor t(std::move(shape));
+    for (int64_t i = 0; i < t.size(); ++i)
+        t[i] = 0.1f * float(i % 17) - 0.7f;
+    return t;
+}
+
+} // namespace
+
+TEST(ZeroPadding2D, AsymmetricPaddingGradientsMatchCentralDifferences)
+{
+    ZeroPadding2D pad({ 1, 2, 0, 3 });
+    checkLayerGradients(pad, { 3, 2, 2 }, 2);
+}
+
+TEST(ZeroPadding2D, PutsTheImageAtTopLeftOffsetAndFillsTheRest)
+{
+    ZeroPadding2D pad({ 1, 0, 2, 1 }, -5.0f);
+    EXPECT_EQ(pad.build({ 2, 2, 1 }), (Shape { 3, 5, 1 }));
+    Tensor x = ramp({ 1, 2, 2, 1 }), y;
+    pad.forward(x, y, nullptr, {});
+    for (int64_t r = 0; r < 3; ++r)
+        for (int64_t c = 0; c < 5; ++c) {
+            const bool inside = r >= 1 && c >= 2 && c < 4;
+            const float want = inside ? x[(r - 1) * 2 + (c - 2)] : -5.0f;
+            EXPECT_EQ(y[r * 5 + c], want) << "row " << r << " column " << c;
+        }
+}
+
+TEST(ZeroPadding2D, ReadsKerasPaddingFormsAndRoundTripsItsConfig)
+{
+    const auto a = makeLayer({ { "type", "ZeroPadding2D" }, { "padding", { { 1, 2 }, { 3, 4 } } } });
+    EXPECT_EQ(dynamic_cast<ZeroPadding2D&>(*a).padding(), (Padding2D { 1, 2, 3, 4 }));
+    const auto b = makeLayer({ { "type", "ZeroPadding2D" }, { "padding", { 1, 2 } } });
+    EXPECT_EQ(dynamic_cast<ZeroPadding2D&>(*b).padding(), (Padding2D { 1, 1, 2, 2 }));
+    const auto c = makeLayer({ { "type", "ZeroPadding2D" }, { "padding", 3 } });
+    EXPECT_EQ(dynamic_cast<ZeroPadding2D&>(*c).padding(), (Padding2D { 3, 3, 3, 3 }));
+    ZeroPadding2D low({ 0, 1, 1, 0 }, std::numeric_limits<float>::lowest());
+    const auto copy = makeLayer(low.config());
+    EXPECT_EQ(dynamic_cast<ZeroPadding2D&>(*copy).fillValue(), std::numeric_limits<float>::lowest());
+    EXPECT_THROW(makeLayer({ { "type", "ZeroPadding2D" }, { "padding", "wide" } }), ConfigError);
+    ZeroPadding2D negative({ -1, 0, 0, 0 });
+    EXPECT_THROW(negative.build({ 3, 3, 1 }), ShapeError);
+}
+
+TEST(DepthwiseConv2D, SamePaddingWithMultiplierGradientsMatchCentralDifferences)
+{
+    DepthwiseConv2D conv({ 3, 3 }, 2, { 1, 1 }, Padding::Same);
+    checkLayerGradients(conv, { 4, 3, 2 }, 2);
+}
+
+TEST(DepthwiseConv2D, StridedValidWithoutBiasGradientsMatchCentralDifferences)
+{
+    DepthwiseConv2D conv({ 3, 2 }, 1, { 2, 1 }, Padding::Valid, false);
+    checkLayerGradients(conv, { 5, 4, 3 }, 2);
+}
+
+// Output channel c * M + m convolves input channel c with kernel[:, :, c, m] (Keras' layout).
+TEST(DepthwiseConv2D, MatchesADirectPerChannelConvolution)
+{
+    const int64_t h = 5, w = 4, c = 3, m = 2;
+    DepthwiseConv2D conv({ 3, 3 }, m, { 2, 1 }, Padding::Same);
+    EXPECT_EQ(conv.build({ h, w, c }), (Shape { 3, 4, 6 }));
+    Rng rng(5);
+    ws::test::fillRandom(conv.kernel().value, rng);
+    ws::test::fillRandom(conv.bias().value, rng);
+    Tensor x({ 2, h, w, c }), y;
+    ws::test::fillRandom(x, rng);
+    conv.forward(x, y, nullptr, {});
+    const Tensor& k = conv.kernel().value;
+    for (int64_t n = 0; n < 2; ++n)
+        for (int64_t oy = 0; oy < 3; ++oy)
+            for (int64_t ox = 0; ox < 4; ++ox)
+                for (int64_t ci = 0; ci < c; ++ci)
+                    for (int64_t mi = 0; mi < m; ++mi) {
+                        // same: out 3 rows from 5 with stride 2, pad total 2 -> 1 before; columns pad 1.
+                        double want = conv.bias().value[ci * m + mi];
+                        for (int64_t ky = 0; ky < 3; ++ky)
+                            for (int64_t kx = 0; kx < 3; ++kx) {
+                                const int64_t iy = oy * 2 - 1 + ky, ix = ox - 1 + kx;
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < w)
+                                    want += double(x[((n * h + iy) * w + ix) * c + ci]) * k[((ky * 3 + kx) * c + ci) * m + mi];
+                            }
+                        EXPECT_NEAR(y[((n * 3 + oy) * 4 + ox) * c * m + ci * m + mi], want, 1e-5)
+                            << "n " << n << " y " << oy << " x " << ox << " channel " << ci << " multiplier " << mi;
+                    }
+}
+
+TEST(DepthwiseConv2D, RoundTripsItsKerasConfig)
+{
+    const auto layer = makeLayer({ { "type", "DepthwiseConv2D" }, { "kernel_size", { 3, 3 } }, { "depth_multiplier", 2 },
+        { "strides", { 2, 2 } }, { "padding", "same" }, { "use_bias", false } });
+    const auto copy = makeLayer(layer->config());
+    const auto& d = dynamic_cast<DepthwiseConv2D&>(*copy);
+    EXPECT_EQ(d.depthMultiplier(), 2);
+    EXPECT_EQ(d.strides(), (Size2 { 2, 2 }));
+    EXPECT_EQ(d.padding(), Padding::Same);
+    EXPECT_THROW(makeLayer({ { "type", "DepthwiseConv2D" }, { "kernel_size", 3 }, { "dilation_rate", 2 } }), ConfigError);
+}
+
+class ConstantMergeGradient : public ::testing::TestWithParam<std::pair<MergeKind, bool>> { };
+
+TEST_P(ConstantMergeGradient, MatchesCentralDifferences)
+{
+    const auto [kind, first] = GetParam();
+    // (C) broadcast over (H, W, C); values away from 0 (Divide) and from the inputs (Maximum).
+    ConstantMerge layer(kind, { 3 }, first, { 1.5f, -2.0f, 3.0f });
+    checkLayerGradients(layer, { 2, 2, 3 }, 2, 2e-2, true, 42, [](Tensor& x) {
+        for (int64_t i = 0; i < x.size(); ++i)
+            x[i] = x[i] < 0 ? x[i] - 0.5f : x[i] + 0.5f;
+    });
+}
+
+INSTANTIATE_TEST_SUITE_P(Kinds, ConstantMergeGradient,
+    ::testing::Values(std::pair { MergeKind::Add, false }, std::pair { MergeKind::Subtract, false },
+        std::pair { MergeKind::Subtract, true }, std::pair { MergeKind::Multiply, false },
+        std::pair { MergeKind::Divide, false }, std::pair { MergeKind::Divide, true },
+        std::pair { MergeKind::Maximum, false }, std::pair { MergeKind::Minimum, false }),
+    [](const auto& p) { return std::string(enumName(p.param.first)) + (p.param.second ? "ConstantFirst" : ""); });
+
+TEST(ConstantMerge, BroadcastsTheConstantAndKeepsItsOrder)
+{
+    ConstantMerge minus(MergeKind::Subtract, { 2, 1 }, true, { 10.0f, 20.0f }); // c - x, c per row
+    EXPECT_EQ(minus.build({ 2, 3 }), (Shape { 2, 3 }));
+    Rng rng(1);
+    minus.initialize(rng);
+    Tensor x = ramp({ 1, 2, 3 }), y;
+    minus.forward(x, y, nullptr, {});
+    for (int64_t i = 0; i < 6; ++i)
+        EXPECT_FLOAT_EQ(y[i], (i < 3 ? 10.0f : 20.0f) - x[i]) << "element " << i;
+    ConstantMerge wider(MergeKind::Add, { 4, 3 });
+    EXPECT_THROW(wider.build({ 3 }), ShapeError); // would make the input larger
+    const auto copy = makeLayer(minus.config());
+    EXPECT_EQ(copy->config(), minus.config());
+}
+
+TEST(ImportActivations, ForwardValuesMatchPyTorchsDefinitions)
+{
+    const float xs[] = { -4.0f, -3.0f, -1.0f, 0.5f, 3.0f, 7.0f };
+    auto clamp = [](double v, double lo, double hi) { return std::min(std::max(v, lo), hi); };
+    ActivationLayer relu6(ActivationKind::ReLU6), hsig(ActivationKind::HardSigmoid), hswish(ActivationKind::HardSwish);
+    ActivationLayer onnxSig(ActivationKind::HardSigmoid, 0.2f, 0.5f); // ONNX's defaults
+    for (int i = 0; i < 6; ++i) {
+        Tensor x({ 1, 1 }), y;
+        x[0] = xs[i];
+        const double v = xs[i];
+        relu6.forward(x, y, nullptr, {});
+        EXPECT_FLOAT_EQ(y[0], float(clamp(v, 0, 6))) << "relu6 at " << v;
+        hsig.forward(x, y, nullptr, {});
+        EXPECT_FLOAT_EQ(y[0], float(clamp(v / 6 + 0.5, 0, 1))) << "hard_sigmoid at " << v;
+        hswish.forward(x, y, nullptr, {});
+        EXPECT_FLOAT_EQ(y[0], float(v * clamp(v / 6 + 0.5, 0, 1))) << "hard_silu at " << v;
+        onnxSig.forward(x, y, nullptr, {});
+        EXPECT_FLOAT_EQ(y[0], float(clamp(0.2 * v + 0.5, 0, 1))) << "hard_sigmoid(0.2, 0.5) at " << v;
+    }
+    const auto copy = makeLayer(onnxSig.config());
+    EXPECT_FLOAT_EQ(dynamic_cast<ActivationLayer&>(*copy).alpha(), 0.2f);
+    EXPECT_EQ(parseActivation("hard_swish"), ActivationKind::HardSwish);
+}
+
+// Inputs spread over [-5, 5] so the clamped regions and the slopes are both checked; no value
+// sits within 0.05 of a kink (0, 6, and +-3).
+TEST(ImportActivations, GradientsMatchCentralDifferencesAcrossTheirPieces)
+{
+    for (ActivationKind kind : { ActivationKind::ReLU6, ActivationKind::HardSigmoid, ActivationKind::HardSwish }) {
+        SCOPED_TRACE(activationName(kind));
+        ActivationLayer layer(kind);
+        checkLayerGradients(layer, { 4, 3 }, 2, 2e-2, true, 42, [](Tensor& x) {
+            for (int64_t i = 0; i < x.size(); ++i) {
+                float v = 5.0f * x[i];
+                for (float kink : { 0.0f, 3.0f, -3.0f })
+                    if (std::abs(v - kink) < 0.05f)
+                        v = kink + 0.1f;
+                x[i] = v;
+            }
+        });
+    }
+}
