@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// core/analysis/GraphLayout: Graphviz's dot and the simple layered fallback place a diamond's
+// core/analysis/GraphLayout and ActivationGraph: Graphviz's dot and the simple layered fallback place a diamond's
 // branches side by side, a chain in one column, and every edge from border to border. The
-// 2,000-node ResNet-like graph prints its layout time (the architecture view's budget, #16).
+// 2,000-node ResNet-like graph prints its layout time (the architecture view's budget, #16);
+// PyTorch's shape nodes are folded out of the drawing.
+#include "analysis/ActivationGraph.h"
 #include "analysis/GraphLayout.h"
+#include "formats/WeightFormats.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>
@@ -160,4 +163,32 @@ TEST(GraphLayout, TimesATwoThousandNodeResNet)
         std::printf("[ timing ] %zu nodes, %zu edges, %s: %.3f s\n", n, edges.size(), g.usedDot ? "dot" : "layered", s);
         expectEdgesTouchTheirNodes(g, edges);
     }
+}
+
+// tests/data/onnx/residual_cnn.onnx (torch.onnx.export, tools/make_onnx_reference.py): a residual
+// block, then y.view(y.size(0), -1), which PyTorch writes as Shape, Gather, Unsqueeze, Concat and
+// three Constants before the Reshape.
+TEST(ActivationGraph, PyTorchsShapeNodesAreFoldedAndTheSkipIsKept)
+{
+    const auto file = openWeightFile(WS_TEST_DATA_DIR "/onnx/residual_cnn.onnx");
+    const nlohmann::json& graph = file->metadata().at("graph");
+    const std::vector<GraphNodeIO> nodes = graphNodes(graph);
+    const ActivationGraph g = activationGraph(nodes, graphInputNames(graph));
+    std::vector<std::string> ops;
+    for (int i : g.kept)
+        ops.push_back(nodes[size_t(i)].opType);
+    EXPECT_EQ(ops, (std::vector<std::string> { "Conv", "Relu", "Conv", "Relu", "Conv", "Add", "Relu", "Reshape", "Gemm" }));
+    ASSERT_EQ(g.reads.size(), 9u);
+    EXPECT_EQ(g.reads[0], std::vector<int> { -1 }) << "the stem reads the graph input";
+    EXPECT_EQ(g.reads[5], (std::vector<int> { 4, 1 })) << "the Add reads conv2 and the skip from the first Relu";
+    EXPECT_EQ(g.reads[7], std::vector<int> { 6 }) << "the Reshape reads the activation, not the folded shape";
+    EXPECT_EQ(g.reads[8], std::vector<int> { 7 });
+}
+
+TEST(ActivationGraph, GraphWithoutInputsShowsEveryNode)
+{
+    const std::vector<GraphNodeIO> nodes = { { "Constant", {}, { "a" } }, { "Relu", { "a" }, { "b" } } };
+    const ActivationGraph g = activationGraph(nodes, {});
+    EXPECT_EQ(g.kept, (std::vector<int> { 0, 1 }));
+    EXPECT_EQ(g.reads[1], std::vector<int> { 0 });
 }
