@@ -26,7 +26,7 @@ namespace {
 
 constexpr double kPad = 7;           // text inset in a box
 constexpr double kArrowLength = 8, kArrowHalfWidth = 4;
-constexpr double kMinFitZoom = 0.45;  // below this the text cannot be read: show the top instead
+constexpr double kMinFitZoom = 0.75;  // below this the text is hard to read: show the top instead
 
 // A box that reports clicks to its panel.
 class BoxItem : public QGraphicsRectItem {
@@ -152,7 +152,11 @@ void ArchitecturePanel::setModel(const LoadedModel& model)
 {
     clear();
     boxes_ = model.boxes;
-    caption_->setText(model.hasModel ? tr("%n layer(s); click a layer to select its tensors", nullptr, int(boxes_.size()))
+    const auto isInput = [&model](const ArchitectureBox& b) {
+        return model.hasModel && b.type == QLatin1String("Input") && b.tensors.isEmpty();
+    };
+    const int layers = int(std::count_if(boxes_.begin(), boxes_.end(), [&isInput](const ArchitectureBox& b) { return !isInput(b); }));
+    caption_->setText(model.hasModel ? tr("%n layer(s); click a layer to select its tensors", nullptr, layers)
                                      : tr("No architecture in this file: %n group(s) of tensors by name", nullptr, int(boxes_.size())));
     const QPalette pal = palette();
     const QColor layerFill(0xd1, 0xe5, 0xf0), weightless(0xec, 0xf1, 0xf5), inputFill(0xdc, 0xef, 0xd9), groupFill(0xe8, 0xe8, 0xe8);
@@ -169,8 +173,7 @@ void ArchitecturePanel::setModel(const LoadedModel& model)
             kArchitectureBoxWidth, kArchitectureBoxHeight);
         rects_.append(rect);
         auto* box = new BoxItem(rect, [this, i] { clickBox(i); });
-        const bool isInput = model.hasModel && b.type == QLatin1String("Input") && b.tensors.isEmpty();
-        box->setBrush(!model.hasModel ? groupFill : isInput ? inputFill : b.params > 0 ? layerFill : weightless);
+        box->setBrush(!model.hasModel ? groupFill : isInput(b) ? inputFill : b.params > 0 ? layerFill : weightless);
         box->setPen(QPen(pal.color(QPalette::Mid)));
         // Three lines: the type (bold), the name, then the output shape and parameters.
         QStringList lines;
