@@ -17,6 +17,8 @@ committed, and the build and the tests never need Python).
     int64_data, double_data, uint64_data) and as raw_data, float16/bfloat16 included; their
     values are in typed_expected.json.
   - lstm.onnx, custom_op.onnx, residual.onnx, conv_pads.onnx, reshape_batch.onnx: graphs the engine cannot run (refused by name).
+  - residual_view.onnx: torch.onnx.export of a residual block and y.view(y.size(0), -1) (dynamic
+    batch: Shape, Gather, Unsqueeze, Concat nodes), for the architecture view; the graph only.
   - bad/*.onnx: hostile files; each must be refused with a FormatError naming the file.
   - Graphs (#16), written by `--graphs` alone so that the files above stay byte-identical:
     view_cnn.onnx (x.view(-1, 1, 8, 8) and x.view(x.size(0), -1), dynamic batch), residual_cnn.onnx
@@ -241,6 +243,34 @@ def unsupported_models():
              helper.make_node("Add", ["h", "x"], ["y"], name="residual_add")]
     model = graph_model(nodes, [float_input("x", 2, 3)], [float_input("y", 2, 3)], [], "residual")
     onnx.save(model, os.path.join(OUT, "residual.onnx"))
+
+
+class ResidualNet(torch.nn.Module):
+    """A residual block and PyTorch's usual flatten, y.view(y.size(0), -1): exported with a dynamic
+    batch, the view becomes Shape, Gather, Unsqueeze, Concat and Reshape (the architecture view
+    folds the shape nodes away and draws the skip connection)."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = torch.nn.Conv2d(1, 4, 3, padding=1)
+        self.conv1 = torch.nn.Conv2d(4, 4, 3, padding=1)
+        self.conv2 = torch.nn.Conv2d(4, 4, 3, padding=1)
+        self.fc = torch.nn.Linear(4 * 4 * 4, 3)
+
+    def forward(self, x):
+        h = torch.relu(self.stem(x))
+        y = torch.relu(self.conv2(torch.relu(self.conv1(h))) + h)
+        return self.fc(y.view(y.size(0), -1))
+
+
+def architecture_models():
+    torch.manual_seed(7)
+    module = ResidualNet().eval()
+    path = os.path.join(OUT, "residual_view.onnx")
+    with torch.no_grad():
+        torch.onnx.export(module, torch.randn(2, 1, 4, 4), path, opset_version=OPSET, input_names=["input"],
+                          output_names=["output"], dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
+    onnx.checker.check_model(onnx.load(path))
 
 
 def bad_files():
@@ -545,5 +575,6 @@ if __name__ == "__main__":
     helper_models()
     typed_model()
     unsupported_models()
+    architecture_models()
     bad_files()
     print("wrote", OUT)

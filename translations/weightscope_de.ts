@@ -397,19 +397,15 @@
         <translation>%1 Parameter</translation>
     </message>
     <message>
-        <source>output %1 · %2</source>
-        <translation>Ausgabe %1 · %2</translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n tensor(s)</source>
-        <translation>
-            <numerusform> · %n Tensor</numerusform>
-            <numerusform> · %n Tensoren</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Zoom to show the whole architecture</source>
         <translation>Zoomen, sodass die ganze Architektur zu sehen ist</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n Tensor</numerusform>
+            <numerusform>%n Tensoren</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1107,10 @@ Das Training ist angehalten.</translation>
     <message>
         <source>(top level)</source>
         <translation>(oberste Ebene)</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Eingabe</translation>
     </message>
 </context>
 <context>

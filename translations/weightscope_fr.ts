@@ -397,19 +397,15 @@
         <translation>%1 paramètres</translation>
     </message>
     <message>
-        <source>output %1 · %2</source>
-        <translation>sortie %1 · %2</translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n tensor(s)</source>
-        <translation>
-            <numerusform> · %n tenseur</numerusform>
-            <numerusform> · %n tenseurs</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Zoom to show the whole architecture</source>
         <translation>Zoomer pour voir toute l’architecture</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s)</source>
+        <translation>
+            <numerusform>%n tenseur</numerusform>
+            <numerusform>%n tenseurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1107,10 @@ L’entraînement est en pause.</translation>
     <message>
         <source>(top level)</source>
         <translation>(niveau supérieur)</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrée</translation>
     </message>
 </context>
 <context>

@@ -11,9 +11,11 @@
 #include "analysis/Histogram.h"
 #include "analysis/TensorStats.h"
 #include "formats/WeightFormats.h"
+#include "io/ModelWeightFile.h"
 #include "inspector/ArchitecturePanel.h"
 #include "inspector/ComparePanel.h"
 #include "inspector/Inspector.h"
+#include "inspector/InspectorWorker.h"
 #include "inspector/ModelTreePanel.h"
 #include "inspector/StatsPanel.h"
 #include "inspector/TensorViewPanel.h"
@@ -64,6 +66,34 @@ std::set<std::string> treeTensors(QTreeWidget* tree, bool visibleOnly = false)
             names.insert((*it)->toolTip(0).toStdString());
     }
     return names;
+}
+
+// Does the drawn arrow (cubic Bézier control points) pass through the box? Sampled along the curve.
+bool runsThrough(const QPolygonF& path, const QRectF& box)
+{
+    const QRectF inside = box.adjusted(2, 2, -2, -2);
+    for (qsizetype k = 0; k + 3 < path.size(); k += 3)
+        for (int step = 0; step <= 16; ++step) {
+            const double t = step / 16.0, u = 1 - t;
+            const QPointF p = u * u * u * path[k] + 3 * u * u * t * path[k + 1] + 3 * u * t * t * path[k + 2] + t * t * t * path[k + 3];
+            if (inside.contains(p))
+                return true;
+        }
+    return false;
+}
+
+QRectF rectOf(const ArchitectureBox& b)
+{
+    return QRectF(b.centre.x() - kArchitectureBoxWidth / 2, b.centre.y() - kArchitectureBoxHeight / 2, kArchitectureBoxWidth,
+        kArchitectureBoxHeight);
+}
+
+int boxOfType(const QList<ArchitectureBox>& boxes, const QString& type)
+{
+    for (int i = 0; i < boxes.size(); ++i)
+        if (boxes[i].type == type)
+            return i;
+    return -1;
 }
 
 int indexOf(const WeightFile& file, const std::string& name)
@@ -300,8 +330,10 @@ private slots:
         ArchitecturePanel* arch = inspector_->architecture();
         QVERIFY(inspector_->model().hasModel);
         QVERIFY(arch->boxCount() >= 2);
-        const ArchitectureBox& first = arch->boxes().first();
-        QCOMPARE(first.type, QStringLiteral("Conv2D"));
+        QCOMPARE(arch->boxes().first().type, QStringLiteral("Input")); // the model's input, then its layers
+        const int convBox = boxOfType(arch->boxes(), QStringLiteral("Conv2D"));
+        QCOMPARE(convBox, 1);
+        const ArchitectureBox& first = arch->boxes()[convBox];
         QVERIFY(!first.tensors.isEmpty());
         // The conv kernel is shown as a grid of filters (Keras: HWIO).
         const TensorInfo& kernel = inspector_->model().file->tensors()[size_t(first.tensors.first())];
@@ -309,7 +341,7 @@ private slots:
         const int last = int(inspector_->model().file->tensors().size()) - 1;
         selectAndWait(last); // away from the kernel, which is shown first
         QSignalSpy pictures(inspector_, &Inspector::pictureShown);
-        arch->clickBox(0);
+        arch->clickBox(convBox);
         QCOMPARE(inspector_->currentTensor(), first.tensors.first());
         QTRY_COMPARE_WITH_TIMEOUT(pictures.count(), 1, 10000);
         const TensorPicture& pic = inspector_->tensorView()->picture();
@@ -325,8 +357,10 @@ private slots:
         const auto& meta = inspector_->model().file->metadata();
         const auto& nodes = meta.at("graph").at("nodes");
         ArchitecturePanel* arch = inspector_->architecture();
-        QCOMPARE(arch->boxCount(), int(nodes.size()));
-        const ArchitectureBox& conv = arch->boxes().first();
+        QCOMPARE(arch->boxCount(), int(nodes.size()) + 1); // the graph input, then every node (none folded)
+        QCOMPARE(arch->boxes().first().type, QStringLiteral("Input"));
+        QCOMPARE(arch->boxes().first().name, QStringLiteral("input"));
+        const ArchitectureBox& conv = arch->boxes()[1];
         QCOMPARE(conv.type, QStringLiteral("Conv"));
         QCOMPARE(conv.name, QString::fromStdString(nodes[0].at("name").get<std::string>()));
         QCOMPARE(conv.tensors.size(), 2); // weight and bias; the graph input is not a tensor of the file
@@ -334,7 +368,77 @@ private slots:
         QCOMPARE(QString::fromStdString(tensors[size_t(conv.tensors[0])].name),
             QString::fromStdString(nodes[0].at("inputs")[1].get<std::string>()));
         QCOMPARE(conv.params, tensors[size_t(conv.tensors[0])].numel() + tensors[size_t(conv.tensors[1])].numel());
-        QVERIFY(arch->boxes()[1].tensors.isEmpty()); // Relu
+        QVERIFY(arch->boxes()[2].tensors.isEmpty()); // Relu
+    }
+
+    // #16: the architecture view draws the graph. tests/data/onnx/residual.onnx is y = relu(x) + x.
+    void residualAddHasTwoArrowsAndTheSkipRunsBesideTheBranch()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/residual.onnx"), false); // no initializers
+        ArchitecturePanel* arch = inspector_->architecture();
+        QCOMPARE(arch->boxCount(), 3); // x, relu_in, residual_add
+        const int add = boxOfType(arch->boxes(), QStringLiteral("Add"));
+        const int relu = boxOfType(arch->boxes(), QStringLiteral("Relu"));
+        QVERIFY(add >= 0 && relu >= 0);
+        const ArchitectureBox& a = arch->boxes()[add];
+        QCOMPARE(a.inputs, (QList<int> { relu, 0 }));
+        QCOMPARE(a.inputPaths.size(), 2);
+        // Both arrows end on the Add's border; the one from x passes the Relu on its side.
+        for (const QPolygonF& path : a.inputPaths)
+            QVERIFY2(arch->boxRect(add).adjusted(-2, -2, 2, 2).contains(path.back()), "an arrow ends away from the Add");
+        QCOMPARE(arch->boxRect(relu), rectOf(arch->boxes()[relu]));
+        QVERIFY2(!runsThrough(a.inputPaths[1], arch->boxRect(relu)), "the skip runs through the Relu's box");
+    }
+
+    // Boxes stand where the worker's layout put them: the panel receives positions and draws.
+    void chainStaysOneColumnWherePlacedByTheWorker()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/cnn.onnx"));
+        ArchitecturePanel* arch = inspector_->architecture();
+        const QList<ArchitectureBox>& boxes = inspector_->model().boxes;
+        QCOMPARE(arch->boxCount(), boxes.size());
+        for (int i = 0; i < boxes.size(); ++i) {
+            QCOMPARE(arch->boxRect(i).center(), boxes[i].centre);
+            QCOMPARE(boxes[i].centre.x(), boxes[0].centre.x());
+            if (i > 0) {
+                QCOMPARE(boxes[i].inputs, QList<int> { i - 1 });
+                QVERIFY2(boxes[i].centre.y() > boxes[i - 1].centre.y(), qPrintable(boxes[i].name));
+            }
+        }
+    }
+
+    // tests/data/onnx/residual_view.onnx (torch.onnx.export): y.view(y.size(0), -1) wrote Shape,
+    // Gather, Unsqueeze, Concat and Constants; they are not boxes, the Reshape reads the Relu.
+    void onnxShapeNodesAreFoldedAway()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/residual_view.onnx"));
+        ArchitecturePanel* arch = inspector_->architecture();
+        QStringList types;
+        for (const ArchitectureBox& b : arch->boxes())
+            types << b.type;
+        QCOMPARE(types, (QStringList { "Input", "Conv", "Relu", "Conv", "Relu", "Conv", "Add", "Relu", "Reshape", "Gemm" }));
+        QCOMPARE(arch->boxes()[8].inputs, QList<int> { 7 });
+        QCOMPARE(arch->boxes()[6].inputs, (QList<int> { 5, 2 })); // conv2 and the skip
+        for (int k = 3; k <= 5; ++k) // the skip passes conv1, its Relu and conv2 on their side
+            QVERIFY2(!runsThrough(arch->boxes()[6].inputPaths[1], arch->boxRect(k)), qPrintable(arch->boxes()[k].name));
+    }
+
+    // Engine models draw Sequential's graph: res(...) reads the block's input twice.
+    void engineResidualBlockReadsTheBlocksInputTwice()
+    {
+        auto model = std::make_shared<Sequential>(Sequential::fromConfig(
+            { { "input_shape", Shape { 4 } }, { "layers", parseLayerSpec("dense(4) res(dense(4) relu dense(4)) dense(2)") } }));
+        model->initialize(1);
+        const LoadedModel m = InspectorWorker::describe(std::make_shared<ModelWeightFile>(model, "residual"));
+        QStringList types;
+        for (const ArchitectureBox& b : m.boxes)
+            types << b.type;
+        QCOMPARE(types, (QStringList { "Input", "Dense", "Dense", "ReLU", "Dense", "Add", "Dense" }));
+        QCOMPARE(m.boxes[1].inputs, QList<int> { 0 });
+        QCOMPARE(m.boxes[5].inputs, (QList<int> { 4, 1 }));
+        QCOMPARE(m.boxes[5].inputPaths.size(), 2);
+        for (int k = 2; k <= 4; ++k)
+            QVERIFY2(!runsThrough(m.boxes[5].inputPaths[1], rectOf(m.boxes[k])), qPrintable(m.boxes[k].name));
     }
 
     void colourMapsFromPreferencesApplyToTheShownTensor()
@@ -467,13 +571,14 @@ private slots:
     }
 
 private:
-    void openAndWait(const QString& path)
+    void openAndWait(const QString& path, bool hasTensors = true)
     {
         QSignalSpy opened(inspector_, &Inspector::modelOpened);
         QSignalSpy numbers(inspector_, &Inspector::numbersShown);
         inspector_->open(path);
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(numbers.count() >= 1, 20000); // the first tensor is shown at once
+        if (hasTensors)
+            QTRY_VERIFY_WITH_TIMEOUT(numbers.count() >= 1, 20000); // the first tensor is shown at once
     }
 
     void selectAndWait(int index)

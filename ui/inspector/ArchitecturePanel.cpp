@@ -3,6 +3,9 @@
 
 #include "common/Format.h"
 
+#include <QFontMetricsF>
+#include <QGraphicsPathItem>
+#include <QGraphicsPolygonItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
@@ -13,13 +16,17 @@
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
+#include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace ws::ui {
 
 namespace {
 
-constexpr double kBoxWidth = 300, kBoxHeight = 54, kGap = 22;
+constexpr double kPad = 7;           // text inset in a box
+constexpr double kArrowLength = 8, kArrowHalfWidth = 4;
+constexpr double kMinFitZoom = 0.75;  // below this the text is hard to read: show the top instead
 
 // A box that reports clicks to its panel.
 class BoxItem : public QGraphicsRectItem {
@@ -98,6 +105,7 @@ void ArchitecturePanel::clear()
 {
     scene_->clear();
     boxes_.clear();
+    rects_.clear();
     caption_->clear();
 }
 
@@ -107,40 +115,133 @@ void ArchitecturePanel::clickBox(int i)
         emit tensorsSelected(boxes_[i].tensors);
 }
 
+QRectF ArchitecturePanel::boxRect(int i) const { return i >= 0 && i < rects_.size() ? rects_[i] : QRectF(); }
+
+double ArchitecturePanel::zoom() const { return view_->transform().m11(); }
+
+namespace {
+
+// The arrow of one edge: Graphviz's cubic Bézier through its control points, and an arrowhead
+// at the end pointing along the last piece that has a direction.
+void addEdge(QGraphicsScene* scene, const QPolygonF& points, const QColor& colour)
+{
+    if (points.size() < 4)
+        return;
+    QPainterPath path(points[0]);
+    for (qsizetype k = 1; k + 2 < points.size(); k += 3)
+        path.cubicTo(points[k], points[k + 1], points[k + 2]);
+    auto* line = scene->addPath(path, QPen(colour, 1.3));
+    line->setZValue(-1);
+    const QPointF tip = points.back();
+    QPointF from = tip;
+    for (qsizetype k = points.size() - 2; k >= 0 && from == tip; --k)
+        from = points[k];
+    const QPointF d = tip - from;
+    const double len = std::hypot(d.x(), d.y());
+    if (len <= 0)
+        return;
+    const QPointF u = d / len, n(-u.y(), u.x());
+    const QPointF base = tip - u * kArrowLength;
+    auto* head = scene->addPolygon(QPolygonF { tip, base + n * kArrowHalfWidth, base - n * kArrowHalfWidth }, QPen(Qt::NoPen), colour);
+    head->setZValue(-1);
+}
+
+} // namespace
+
 void ArchitecturePanel::setModel(const LoadedModel& model)
 {
     clear();
     boxes_ = model.boxes;
-    caption_->setText(model.hasModel ? tr("%n layer(s); click a layer to select its tensors", nullptr, int(boxes_.size()))
+    const auto isInput = [&model](const ArchitectureBox& b) {
+        return model.hasModel && b.type == QLatin1String("Input") && b.tensors.isEmpty();
+    };
+    const int layers = int(std::count_if(boxes_.begin(), boxes_.end(), [&isInput](const ArchitectureBox& b) { return !isInput(b); }));
+    caption_->setText(model.hasModel ? tr("%n layer(s); click a layer to select its tensors", nullptr, layers)
                                      : tr("No architecture in this file: %n group(s) of tensors by name", nullptr, int(boxes_.size())));
     const QPalette pal = palette();
-    const QColor fill = model.hasModel ? QColor(0xd1, 0xe5, 0xf0) : QColor(0xe8, 0xe8, 0xe8);
+    const QColor layerFill(0xd1, 0xe5, 0xf0), weightless(0xec, 0xf1, 0xf5), inputFill(0xdc, 0xef, 0xd9), groupFill(0xe8, 0xe8, 0xe8);
+    const QColor text(0x20, 0x20, 0x20); // the fills are light in every theme
+    const QColor edge = pal.color(QPalette::Dark);
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetricsF plainMetrics(font()), boldMetrics(bold);
+    const double textWidth = kArchitectureBoxWidth - 2 * kPad;
+    const double lineHeight = std::max(plainMetrics.height(), boldMetrics.height());
     for (int i = 0; i < boxes_.size(); ++i) {
         const ArchitectureBox& b = boxes_[i];
-        const double y = i * (kBoxHeight + kGap);
-        auto* box = new BoxItem(QRectF(0, y, kBoxWidth, kBoxHeight), [this, i] { clickBox(i); });
-        box->setBrush(fill);
+        const QRectF rect(b.centre.x() - kArchitectureBoxWidth / 2, b.centre.y() - kArchitectureBoxHeight / 2,
+            kArchitectureBoxWidth, kArchitectureBoxHeight);
+        rects_.append(rect);
+        auto* box = new BoxItem(rect, [this, i] { clickBox(i); });
+        box->setBrush(!model.hasModel ? groupFill : isInput(b) ? inputFill : b.params > 0 ? layerFill : weightless);
         box->setPen(QPen(pal.color(QPalette::Mid)));
-        QString first = b.type.isEmpty() ? b.name : QStringLiteral("%1  ·  %2").arg(b.type, b.name);
-        QString second = tr("%1 parameters").arg(formatCount(b.params));
+        // Three lines: the type (bold), the name, then the output shape and parameters.
+        QStringList lines;
+        if (!b.type.isEmpty())
+            lines << b.type;
+        lines << b.name;
+        QStringList facts;
         if (!b.outputShape.isEmpty())
-            second = tr("output %1 · %2").arg(b.outputShape, second);
+            facts << b.outputShape;
+        if (b.params > 0 || !model.hasModel)
+            facts << tr("%1 parameters").arg(formatCount(b.params));
         if (!model.hasModel)
-            second += tr(" · %n tensor(s)", nullptr, int(b.tensors.size()));
-        auto* title = new QGraphicsSimpleTextItem(first, box);
-        QFont bold = title->font();
-        bold.setBold(true);
-        title->setFont(bold);
-        title->setPos(8, y + 6);
-        auto* detail = new QGraphicsSimpleTextItem(second, box);
-        detail->setPos(8, y + 28);
-        box->setToolTip(b.name);
+            facts << tr("%n tensor(s)", nullptr, int(b.tensors.size()));
+        lines << facts.join(QStringLiteral(" · "));
+        double y = rect.top() + (kArchitectureBoxHeight - lines.size() * lineHeight) / 2;
+        for (int k = 0; k < lines.size(); ++k) {
+            const bool title = k == 0;
+            const QFontMetricsF& metrics = title ? boldMetrics : plainMetrics;
+            auto* item = new QGraphicsSimpleTextItem(metrics.elidedText(lines[k], Qt::ElideMiddle, textWidth), box);
+            if (title)
+                item->setFont(bold);
+            item->setBrush(text);
+            item->setPos(rect.left() + kPad, y);
+            y += lineHeight;
+        }
+        QString tip = b.type.isEmpty() ? b.name : QStringLiteral("%1 · %2").arg(b.type, b.name);
+        if (!facts.isEmpty())
+            tip += QLatin1Char('\n') + facts.join(QStringLiteral(" · "));
+        box->setToolTip(tip);
         scene_->addItem(box);
-        if (i > 0) // an arrow from the previous box
-            scene_->addLine(kBoxWidth / 2, y - kGap, kBoxWidth / 2, y, QPen(pal.color(QPalette::Dark), 1.5));
+        for (const QPolygonF& path : b.inputPaths)
+            addEdge(scene_, path, edge);
     }
-    scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-10, -10, 10, 10));
+    scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-12, -12, 12, 12));
     view_->resetTransform();
+    fitPending_ = true;
+    fitGraph();
+}
+
+// The whole graph when it can be read at that size; else a readable zoom at the top (the input),
+// which is where reading a model starts.
+void ArchitecturePanel::fitGraph()
+{
+    const QSize viewport = view_->viewport()->size();
+    if (!fitPending_ || !isVisible() || viewport.width() < 50 || viewport.height() < 50 || boxes_.isEmpty())
+        return;
+    fitPending_ = false;
+    const QRectF all = scene_->sceneRect();
+    const double fit = std::min(viewport.width() / all.width(), viewport.height() / all.height());
+    const double zoom = std::clamp(fit, kMinFitZoom, 1.5);
+    view_->resetTransform();
+    view_->scale(zoom, zoom);
+    if (zoom <= fit)
+        view_->centerOn(all.center());
+    else
+        view_->centerOn(QPointF(boxes_.first().centre.x(), all.top() + viewport.height() / zoom / 2));
+}
+
+void ArchitecturePanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitGraph();
+}
+
+void ArchitecturePanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    fitGraph();
 }
 
 } // namespace ws::ui

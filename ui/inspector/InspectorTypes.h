@@ -17,6 +17,8 @@
 
 #include <QList>
 #include <QMetaType>
+#include <QPointF>
+#include <QPolygonF>
 #include <QString>
 #include <QStringList>
 
@@ -24,13 +26,23 @@
 
 namespace ws::ui {
 
-// One box of the architecture view: a layer of the model, or a group of tensors by name.
+// The size of every box of the architecture view, in scene units: the worker lays out boxes of
+// this size, the panel draws them (and elides what does not fit).
+inline constexpr double kArchitectureBoxWidth = 210, kArchitectureBoxHeight = 60;
+
+// One box of the architecture view: a layer of the model (or the model's input), or a group of
+// tensors by name.
 struct ArchitectureBox {
     QString name;
-    QString type;        // "Dense", "Conv2D"; empty for a name group
+    QString type;        // "Dense", "Conv2D", "Input"; empty for a name group
     QString outputShape; // "(None, 64)" style, empty when unknown
     qint64 params = 0;
     QList<int> tensors;  // indices in WeightFile::tensors()
+    QList<int> inputs;   // the boxes it reads (indices in LoadedModel::boxes); none for name groups
+    // Placed by the worker (core/analysis/GraphLayout): the box's centre in scene coordinates and,
+    // per input, the arrow as cubic Bézier control points (1 + 3k) ending on this box's border.
+    QPointF centre;
+    QList<QPolygonF> inputPaths;
 };
 
 struct LoadedModel {

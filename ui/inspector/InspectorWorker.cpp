@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "InspectorWorker.h"
 
+#include "analysis/ActivationGraph.h"
+#include "analysis/GraphLayout.h"
 #include "formats/WeightFormats.h"
 #include "io/NpyWriter.h"
 #include "util/Error.h"
@@ -35,6 +37,86 @@ void collectGroups(const NameNode& node, QList<ArchitectureBox>& boxes)
         collectGroups(child, boxes);
 }
 
+// "(batch, 1, 28, 28)" from an ONNX value's dimensions (integers, symbolic names, null).
+QString dimsText(const nlohmann::json& value)
+{
+    const auto it = value.is_object() ? value.find("shape") : value.end();
+    if (it == value.end() || !it->is_array())
+        return {};
+    QStringList dims;
+    for (const nlohmann::json& d : *it)
+        dims << (d.is_number_integer() ? QString::number(d.get<long long>()) : d.is_string() ? qs(d.get<std::string>()) : QStringLiteral("?"));
+    return QLatin1Char('(') + dims.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+ArchitectureBox inputBox(const QString& name, const QString& shape)
+{
+    ArchitectureBox box;
+    box.name = name;
+    box.type = QStringLiteral("Input");
+    box.outputShape = shape;
+    return box;
+}
+
+// A graph format (ONNX) is drawn as the file has it, one box per node on the path of
+// activations (shape arithmetic folded away), as Netron does, whether or not the engine can run
+// it: a node's initializers are its tensors.
+void describeGraph(const nlohmann::json& graph, const std::vector<TensorInfo>& tensors, QList<ArchitectureBox>& boxes)
+{
+    std::unordered_map<std::string, int> byName;
+    for (size_t i = 0; i < tensors.size(); ++i)
+        byName.emplace(tensors[i].name, int(i));
+    const std::vector<GraphNodeIO> io = graphNodes(graph);
+    const std::vector<std::string> inputs = graphInputNames(graph);
+    const ActivationGraph shown = activationGraph(io, inputs);
+    for (size_t j = 0; j < inputs.size(); ++j)
+        boxes.append(inputBox(qs(inputs[j]), dimsText(graph["inputs"][j])));
+    const int first = int(boxes.size());
+    for (size_t k = 0; k < shown.kept.size(); ++k) {
+        const nlohmann::json& node = graph["nodes"][size_t(shown.kept[k])];
+        ArchitectureBox box;
+        box.type = qs(io[size_t(shown.kept[k])].opType);
+        const std::string name = node.contains("name") && node["name"].is_string() ? node["name"].get<std::string>() : std::string();
+        box.name = name.empty() ? box.type : qs(name);
+        for (const std::string& input : io[size_t(shown.kept[k])].inputs) {
+            const auto it = byName.find(input);
+            if (it != byName.end()) {
+                box.tensors.append(it->second);
+                box.params += tensors[size_t(it->second)].numel();
+            }
+        }
+        for (int r : shown.reads[k])
+            box.inputs.append(r >= 0 ? first + r : -1 - r);
+        boxes.append(box);
+    }
+}
+
+// Positions from Graphviz (core/analysis/GraphLayout), here on the worker's thread: a large
+// graph takes a second. Boxes without edges (name groups) stand in one column, as before.
+void layOut(QList<ArchitectureBox>& boxes)
+{
+    const std::vector<LayoutPoint> sizes(size_t(boxes.size()), LayoutPoint { kArchitectureBoxWidth, kArchitectureBoxHeight });
+    std::vector<LayoutEdge> edges;
+    for (int i = 0; i < boxes.size(); ++i)
+        for (int from : boxes[i].inputs)
+            edges.push_back({ from, i });
+    const bool graph = !edges.empty();
+    if (!graph)
+        for (int i = 1; i < boxes.size(); ++i)
+            edges.push_back({ i - 1, i });
+    const GraphLayout layout = graph ? layoutGraph(sizes, edges) : layoutLayered(sizes, edges);
+    size_t e = 0;
+    for (int i = 0; i < boxes.size(); ++i) {
+        boxes[i].centre = QPointF(layout.centres[size_t(i)].x, layout.centres[size_t(i)].y);
+        for (qsizetype k = 0; graph && k < boxes[i].inputs.size(); ++k, ++e) {
+            QPolygonF path;
+            for (const LayoutPoint& p : layout.edges[e])
+                path << QPointF(p.x, p.y);
+            boxes[i].inputPaths.append(path);
+        }
+    }
+}
+
 std::pair<float, float> finiteRange(const std::vector<float>& a, const std::vector<float>& b)
 {
     float lo = INFINITY, hi = -INFINITY;
@@ -61,33 +143,12 @@ LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
     m.tree = tree;
     const auto& tensors = file->tensors();
 
-    // A graph format (ONNX) draws its graph as the file has it, one box per node, as Netron
-    // does, whether or not the engine can run it: its initializers are the node's tensors.
     const nlohmann::json& meta = file->metadata();
     if (meta.contains("graph") && meta["graph"].is_object() && meta["graph"].contains("nodes")
         && meta["graph"]["nodes"].is_array() && !meta["graph"]["nodes"].empty()) {
-        std::unordered_map<std::string, int> byName;
-        for (size_t i = 0; i < tensors.size(); ++i)
-            byName.emplace(tensors[i].name, int(i));
-        const auto text = [](const nlohmann::json& j, const char* key) {
-            return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-        };
-        for (const nlohmann::json& node : meta["graph"]["nodes"]) {
-            ArchitectureBox box;
-            box.type = qs(text(node, "op_type"));
-            const std::string name = text(node, "name");
-            box.name = name.empty() ? box.type : qs(name);
-            if (node.contains("inputs") && node["inputs"].is_array())
-                for (const nlohmann::json& input : node["inputs"]) {
-                    const auto it = input.is_string() ? byName.find(input.get<std::string>()) : byName.end();
-                    if (it != byName.end()) {
-                        box.tensors.append(it->second);
-                        box.params += tensors[size_t(it->second)].numel();
-                    }
-                }
-            m.boxes.append(box);
-        }
+        describeGraph(meta["graph"], tensors, m.boxes);
         m.hasModel = true;
+        layOut(m.boxes);
         return m;
     }
 
@@ -99,7 +160,11 @@ LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
     }
     if (model) {
         m.hasModel = true;
-        for (const LayerSummary& layer : model->summary()) {
+        m.boxes.append(inputBox(QCoreApplication::translate("ws::ui::InspectorWorker", "input"),
+            qs(shapeToString(model->inputShape()))));
+        const std::vector<LayerSummary> summary = model->summary();
+        for (size_t l = 0; l < summary.size(); ++l) {
+            const LayerSummary& layer = summary[l];
             ArchitectureBox box;
             box.name = qs(layer.name);
             box.type = qs(layer.type);
@@ -108,8 +173,11 @@ LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
             for (size_t i = 0; i < tensors.size(); ++i)
                 if (tensors[i].layer == layer.name)
                     box.tensors.append(int(i));
+            for (int from : model->inputs(l)) // the input box is 0, layer j is box j + 1
+                box.inputs.append(from == Sequential::kModelInput ? 0 : from + 1);
             m.boxes.append(box);
         }
+        layOut(m.boxes);
         return m;
     }
     // No runnable model, but the format may still name each tensor's layer (Keras).
@@ -119,7 +187,9 @@ LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
         const QString layer = qs(tensors[i].layer);
         auto it = std::find_if(m.boxes.begin(), m.boxes.end(), [&layer](const ArchitectureBox& b) { return b.name == layer; });
         if (it == m.boxes.end()) {
-            m.boxes.append(ArchitectureBox{ layer, {}, {}, 0, {} });
+            ArchitectureBox box;
+            box.name = layer;
+            m.boxes.append(box);
             it = m.boxes.end() - 1;
         }
         it->tensors.append(int(i));
@@ -127,6 +197,7 @@ LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
     }
     if (m.boxes.isEmpty())
         collectGroups(*tree, m.boxes);
+    layOut(m.boxes);
     return m;
 }
 
