@@ -25,10 +25,16 @@ Cases (the issue's list):
   res-cnn     residual CNN (#16): conv-bn-relu, one residual block of two conv-bn, relu, pool, dense;
               batch 64, Adam lr 1e-3, first 3200 training images
   infer       MLP inference on the 10 000 test images, batch 1000
+  resnet18-224, resnet18-32, mobilenet-224, mobilenet-32  (#16)
+              inference of torchvision's resnet18 / mobilenet_v3_small (random weights, eval mode)
+              exported to ONNX (opset 17), batch 32, on 3x224x224 (128 samples) or 3x32x32 (2048
+              samples) inputs: `weightscope-cli predict --batch 32` (its own timing of the batches,
+              not the loading) against the torchvision module under torch.no_grad()
   playground  2-8-8-1 tanh, batch 10, 500 spiral points, SGD lr 0.03, 40 epochs
 """
 import argparse
 import gzip
+import json
 import os
 import re
 import resource
@@ -96,6 +102,36 @@ class ResCnn(nn.Module):
     def forward(self, x):
         y = self.stem(x)
         return self.head(y + self.block(y))
+
+
+GRAPH_CASES = {"resnet18-224": ("resnet18", 224, 128), "resnet18-32": ("resnet18", 32, 2048),
+               "mobilenet-224": ("mobilenet_v3_small", 224, 128), "mobilenet-32": ("mobilenet_v3_small", 32, 2048)}
+
+
+def graph_infer_runs(name, build, runs, thread_counts, results):
+    import torchvision
+    arch, size, samples = GRAPH_CASES[name]
+    torch.manual_seed(0)
+    module = getattr(torchvision.models, arch)(weights=None).eval()
+    x = torch.randn(samples, 3, size, size)
+    with tempfile.TemporaryDirectory() as tmp:
+        onnx_path, x_path, y_path = (os.path.join(tmp, f) for f in ("m.onnx", "x.npy", "y.npy"))
+        with torch.no_grad():
+            torch.onnx.export(module, x[:32], onnx_path, opset_version=17, input_names=["input"],
+                              output_names=["output"], dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
+        np.save(x_path, x.numpy())
+        for _ in range(runs):
+            for threads in thread_counts:
+                out = ws_cli(build, "predict", onnx_path, "--input", x_path, "--output", y_path, "--batch", "32",
+                             "--threads", str(threads), "--json")
+                results["weightscope"][threads].append(json.loads(out)["samples_per_second"])
+                torch.set_num_threads(threads)
+                with torch.no_grad():
+                    module(x[:32])
+                    start = time.perf_counter()
+                    for i in range(0, samples, 32):
+                        module(x[i:i + 32])
+                    results["pytorch"][threads].append(samples / (time.perf_counter() - start))
 
 
 def playground_net():
@@ -227,6 +263,8 @@ def case_runs(name, build, runs, thread_counts):
                 results["pytorch"][threads].append(trates[0])
                 cpu["pytorch"][threads].append(torch_train.cpu)
                 notes.setdefault("pytorch accuracy after 1 epoch", []).append(torch_accuracy(model, xt, yt))
+    elif name in GRAPH_CASES:
+        graph_infer_runs(name, build, runs, thread_counts, results)
     elif name == "infer":
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "mlp.h5")
