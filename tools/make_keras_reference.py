@@ -166,6 +166,16 @@ def zwrite(z, name, data):
     z.writestr(info, data)
 
 
+def write_vars(f, stores):
+    """saving_lib's H5IOStore: [(inner path, layer name, [values])] as <path>/vars/<i>, each vars
+    group carrying the layer's name (Keras >= 3.3)."""
+    for path, name, values in stores:
+        g = f.create_group("layers/" + path).create_group("vars")
+        g.attrs["name"] = name
+        for i, v in enumerate(values):
+            g[str(i)] = v
+
+
 def dump_expected(path, input_shape, x, y, tensors):
     with open(path, "w") as f:
         json.dump({"input_shape": list(input_shape),
@@ -261,11 +271,7 @@ def keras3_cnn():
         stores = [("conv2d", "features", [ck, cb]), ("batch_normalization", "norm", [gamma, beta, mean, var]),
                   ("re_lu", "act", []), ("max_pooling2d", "pool", []), ("flatten", "flat", []),
                   ("dense", "classes", [dk, db])]
-        for path, name, values in stores:
-            g = f.create_group("layers/" + path).create_group("vars")
-            g.attrs["name"] = name
-            for i, v in enumerate(values):
-                g[str(i)] = v
+        write_vars(f, stores)
         g = f.create_group("optimizer").create_group("vars")
         g["0"] = np.int64(7)  # iterations
         g["1"] = np.float32(0.001)
@@ -288,7 +294,7 @@ def keras3_cnn():
 
 def functional_models():
     """A Keras 2 functional .h5 and a Keras 3 functional .keras, both a plain chain, and a Keras 2
-    functional model with a branch (refused)."""
+    functional model with a branch whose Add joins a (4,) and a (2,) tensor (refused)."""
     k1, b1, k2, b2 = weights(3, 4), weights(4), weights(4, 2), weights(2)
     x = rng.standard_normal((4, 3))
     y = softmax(dense(relu(dense(x, k1, b1)), k2, b2))
@@ -546,11 +552,7 @@ def keras3_functional_cnn():
         f.create_group("vars").attrs["name"] = "two_branches"
         stores = [("input_layer", "pixels", []), ("conv2d", "branch_a", [ka, ba]), ("conv2d_1", "branch_b", [kb, bb]),
                   ("add", "join", []), ("global_average_pooling2d", "pool", []), ("dense", "classes", [kd, bd])]
-        for path, name, values in stores:
-            g = f.create_group("layers/" + path).create_group("vars")
-            g.attrs["name"] = name
-            for i, v in enumerate(values):
-                g[str(i)] = v
+        write_vars(f, stores)
     with zipfile.ZipFile(os.path.join(OUT, "keras3_functional_cnn.keras"), "w", zipfile.ZIP_DEFLATED) as z:
         zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3", "date_saved": "2024-06-01@12:00:00"}))
         zwrite(z, "config.json", json.dumps(config))

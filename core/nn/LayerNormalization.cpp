@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/LayerNormalization.h"
 
+#include "nn/Normalization.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -30,13 +32,7 @@ LayerNormalization::LayerNormalization(float epsilon, bool center, bool scale, i
 
 Shape LayerNormalization::build(const Shape& inputShape)
 {
-    if (inputShape.empty() || inputShape.back() <= 0)
-        throwLayerShapeError(*this, "needs an input with a feature axis, got " + shapeToString(inputShape));
-    if (axis_ != -1 && axis_ != int(inputShape.size()))
-        throwLayerShapeError(*this, "only normalises over the last axis (axis=-1 or " + std::to_string(inputShape.size())
-            + " for input " + shapeToString(inputShape) + "), got axis=" + std::to_string(axis_));
-    if (!(epsilon_ > 0.0f))
-        throwLayerShapeError(*this, "epsilon must be positive, got " + std::to_string(epsilon_));
+    checkNormalizationInput(*this, axis_, epsilon_, inputShape);
     const int64_t C = inputShape.back();
     gamma_.value = Tensor({ C }, 1.0f); // the identity until initialize(), so a built model is usable
     beta_.value = Tensor({ C }, 0.0f);
@@ -104,15 +100,7 @@ void LayerNormalization::backward(const Tensor& x, const Tensor&, const Tensor& 
     DX.noalias() = s.rstd.asDiagonal() * ((g.colwise() - meanG) - meanGX.asDiagonal() * xhat);
 }
 
-std::vector<Param*> LayerNormalization::params()
-{
-    std::vector<Param*> p;
-    if (scale_)
-        p.push_back(&gamma_);
-    if (center_)
-        p.push_back(&beta_);
-    return p;
-}
+std::vector<Param*> LayerNormalization::params() { return scaleAndShiftParams(scale_, gamma_, center_, beta_); }
 
 nlohmann::json LayerNormalization::config() const
 {
