@@ -715,8 +715,55 @@ def number_type_files():
     patched(os.path.join("model", "mlp.h5"), "model-float-precision-past-the-end.h5", precision_past_the_end)
 
 
+# ---- Keras functional graphs ---------------------------------------------------------------------
+def keras_functional_files():
+    """Functional configs whose graph lies, on the base keras/keras2_functional_graph.h5 (a
+    residual Add and a Concatenate of two branches; tools/make_keras_reference.py)."""
+    base = os.path.join(DATA, "keras", "keras2_functional_graph.h5")
+    with h5py.File(base, "r") as f:
+        config = json.loads(f.attrs["model_config"])
+
+    def variant(name, change):
+        c = json.loads(json.dumps(config))
+        layers = {layer["name"]: layer for layer in c["config"]["layers"]}
+        change(layers)
+        shutil.copy(base, out(name))
+        with h5py.File(out(name), "a") as f:
+            f.attrs["model_config"] = json.dumps(c).encode()
+
+    def cycle(layers):  # dense reads dense_1, which reads re_lu, which reads dense
+        layers["dense"]["inbound_nodes"] = [[["dense_1", 0, 0, {}]]]
+    variant("keras-functional-cycle.h5", cycle)
+
+    def dangling(layers):
+        layers["concatenate"]["inbound_nodes"] = [[["layer_normalization", 0, 0, {}], ["dense_9", 0, 0, {}]]]
+    variant("keras-functional-dangling.h5", dangling)
+
+    def mismatch(layers):  # the residual Add of an (8,) and a (5,) branch
+        layers["dense_1"]["config"]["units"] = 5
+    variant("keras-functional-merge-mismatch.h5", mismatch)
+
+    def shared(layers):  # dense_2 called twice: the engine has no weight sharing
+        layers["dense_2"]["inbound_nodes"] = [[["input_1", 0, 0, {}]], [["input_1", 0, 0, {}]]]
+    variant("keras-functional-shared-layer.h5", shared)
+
+    # 20000 layers in a .keras whose config.json deflates to a few KB
+    layers = [{"class_name": "InputLayer", "name": "in", "inbound_nodes": [],
+               "config": {"batch_shape": [None, 3], "name": "in"}}]
+    layers += [{"class_name": "ReLU", "config": {"name": f"r{i}"}} for i in range(20000)]
+    many = {"class_name": "Functional", "config": {"name": "many", "layers": layers,
+                                                   "input_layers": [["in", 0, 0]], "output_layers": [["r0", 0, 0]]}}
+    k3 = zipfile.ZipFile(os.path.join(DATA, "keras", "keras3_functional.keras"))
+    with zipfile.ZipFile(out("keras-functional-many-layers.keras"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in (("metadata.json", k3.read("metadata.json")), ("config.json", json.dumps(many).encode()),
+                           ("model.weights.h5", k3.read("model.weights.h5"))):
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
 GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,
-                                   native_files, object_header_files, number_type_files)}
+                                   native_files, object_header_files, number_type_files, keras_functional_files)}
 
 
 def main():

@@ -16,6 +16,13 @@ Keras sources:
     model.weights.h5 whose H5IOStore writes `<inner path>/vars/<i>`; layers of a Sequential
     live under layers/<snake_case(class name)>[_k], not under their own names.
   - Keras 2 `save_weights("w.h5")`: the layer groups at the root.
+  - Functional models (keras/src/models/functional.py, tf.keras engine/functional.py): every layer
+    config carries inbound_nodes, one per call, naming the layers it reads: Keras 2 as
+    [[["name", node, tensor, {}], ...]], Keras 3 as {"args": [...], "kwargs": {}} holding
+    __keras_tensor__ objects whose keras_history is [name, node, tensor]. Layers are listed
+    from the inputs down (tf.keras sorts them by depth), the InputLayer included.
+Files are only ever added: the generator is seeded once and each function draws from it in turn,
+so a new model goes at the end of main() and the earlier files come out byte-identical.
 Run: /usr/bin/python3 tools/make_keras_reference.py  (writes into tests/data/keras/)
 """
 import io
@@ -61,6 +68,12 @@ def conv2d_same(x, k, b):
             patch = xp[:, i:i + kh, j:j + kw, :]
             y[:, i, j, :] = np.einsum("nabc,abcf->nf", patch, k.astype(np.float64))
     return y + b.astype(np.float64)
+
+
+def layernorm(x, gamma, beta, eps):
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    return gamma.astype(np.float64) * (x - mean) / np.sqrt(var + eps) + beta.astype(np.float64)
 
 
 def batchnorm(x, gamma, beta, mean, var, eps):
@@ -151,6 +164,16 @@ def zwrite(z, name, data):
     info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
     info.compress_type = z.compression
     z.writestr(info, data)
+
+
+def write_vars(f, stores):
+    """saving_lib's H5IOStore: [(inner path, layer name, [values])] as <path>/vars/<i>, each vars
+    group carrying the layer's name (Keras >= 3.3)."""
+    for path, name, values in stores:
+        g = f.create_group("layers/" + path).create_group("vars")
+        g.attrs["name"] = name
+        for i, v in enumerate(values):
+            g[str(i)] = v
 
 
 def dump_expected(path, input_shape, x, y, tensors):
@@ -248,11 +271,7 @@ def keras3_cnn():
         stores = [("conv2d", "features", [ck, cb]), ("batch_normalization", "norm", [gamma, beta, mean, var]),
                   ("re_lu", "act", []), ("max_pooling2d", "pool", []), ("flatten", "flat", []),
                   ("dense", "classes", [dk, db])]
-        for path, name, values in stores:
-            g = f.create_group("layers/" + path).create_group("vars")
-            g.attrs["name"] = name
-            for i, v in enumerate(values):
-                g[str(i)] = v
+        write_vars(f, stores)
         g = f.create_group("optimizer").create_group("vars")
         g["0"] = np.int64(7)  # iterations
         g["1"] = np.float32(0.001)
@@ -275,7 +294,7 @@ def keras3_cnn():
 
 def functional_models():
     """A Keras 2 functional .h5 and a Keras 3 functional .keras, both a plain chain, and a Keras 2
-    functional model with a branch (refused)."""
+    functional model with a branch whose Add joins a (4,) and a (2,) tensor (refused)."""
     k1, b1, k2, b2 = weights(3, 4), weights(4), weights(4, 2), weights(2)
     x = rng.standard_normal((4, 3))
     y = softmax(dense(relu(dense(x, k1, b1)), k2, b2))
@@ -419,6 +438,134 @@ def hostile(mlp_config, mlp_layers):
         zwrite(z, "model.weights.h5", bytes(16 << 20))
 
 
+def k2_node(*names):
+    """One call of a Keras 2 layer reading the given layers."""
+    return [[[n, 0, 0, {}] for n in names]]
+
+
+def k3_tensor(name, shape):
+    return {"class_name": "__keras_tensor__",
+            "config": {"shape": shape, "dtype": "float32", "keras_history": [name, 0, 0]}}
+
+
+def k2_graph_layer(class_name, name, inbound, **config):
+    cfg = {"name": name, "trainable": True, "dtype": "float32"}
+    cfg.update(config)
+    return {"class_name": class_name, "config": cfg, "name": name, "inbound_nodes": inbound}
+
+
+def keras2_functional_graph():
+    """tf.keras functional model with a residual Add and a Concatenate of two branches:
+        input_1 (6) -> rescaling -> dense (8) -> re_lu -> dense_1 (8) -> add(dense, dense_1)
+          -> layer_normalization;  input_1 -> dense_2 (4, tanh);
+        concatenate(layer_normalization, dense_2) -> dense_3 (3, softmax)
+    LayerNormalization's axis is [1], as tf.keras writes it once built on (None, 8)."""
+    k0, b0 = weights(6, 8), weights(8)
+    k1, b1 = weights(8, 8), weights(8)
+    gamma = (1.0 + 0.3 * rng.standard_normal(8)).astype(np.float32)
+    beta = weights(8, scale=0.2)
+    k2, b2 = weights(6, 4), weights(4)
+    k3, b3 = weights(12, 3), weights(3)
+    scale, offset, eps = 0.5, 0.125, 0.001
+
+    def dense_node(name, units, activation, inbound):
+        return dict(k2_dense(name, units, activation), name=name, inbound_nodes=k2_node(inbound))
+
+    layers = [
+        {"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
+         "config": {"batch_input_shape": [None, 6], "dtype": "float32", "sparse": False, "ragged": False,
+                    "name": "input_1"}},
+        k2_graph_layer("Rescaling", "rescaling", k2_node("input_1"), scale=scale, offset=offset),
+        dense_node("dense", 8, "linear", "rescaling"),
+        k2_graph_layer("ReLU", "re_lu", k2_node("dense"), max_value=None, negative_slope=0.0, threshold=0.0),
+        dense_node("dense_1", 8, "linear", "re_lu"),
+        k2_graph_layer("Add", "add", k2_node("dense", "dense_1")),
+        k2_graph_layer("LayerNormalization", "layer_normalization", k2_node("add"), axis=[1], epsilon=eps,
+                       center=True, scale=True,
+                       beta_initializer={"class_name": "Zeros", "config": {}},
+                       gamma_initializer={"class_name": "Ones", "config": {}}, beta_regularizer=None,
+                       gamma_regularizer=None, beta_constraint=None, gamma_constraint=None),
+        dense_node("dense_2", 4, "tanh", "input_1"),
+        k2_graph_layer("Concatenate", "concatenate", k2_node("layer_normalization", "dense_2"), axis=-1),
+        dense_node("dense_3", 3, "softmax", "concatenate"),
+    ]
+    config = {"class_name": "Functional", "config": {"name": "model", "layers": layers,
+                                                     "input_layers": [["input_1", 0, 0]],
+                                                     "output_layers": [["dense_3", 0, 0]]}}
+    stored = [("input_1", []), ("rescaling", []), ("dense", [("kernel", k0), ("bias", b0)]), ("re_lu", []),
+              ("dense_1", [("kernel", k1), ("bias", b1)]), ("add", []),
+              ("layer_normalization", [("gamma", gamma), ("beta", beta)]),
+              ("dense_2", [("kernel", k2), ("bias", b2)]), ("concatenate", []),
+              ("dense_3", [("kernel", k3), ("bias", b3)])]
+    write_legacy_h5(os.path.join(OUT, "keras2_functional_graph.h5"), config, stored, "2.15.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0")
+    x = rng.standard_normal((5, 6))
+    d0 = dense(x * scale + offset, k0, b0)
+    t = layernorm(d0 + dense(relu(d0), k1, b1), gamma, beta, eps)
+    y = softmax(dense(np.concatenate([t, np.tanh(dense(x, k2, b2))], axis=-1), k3, b3))
+    tensors = []
+    for layer, ws in stored:
+        tensors += [(f"{layer}/{leaf}:0", v.shape, layer) for leaf, v in ws]
+    dump_expected(os.path.join(OUT, "keras2_functional_graph.json"), [6], x, y, tensors)
+
+
+def keras3_functional_cnn():
+    """Keras 3 functional CNN: two conv branches of the same input joined by Add, then
+    GlobalAveragePooling2D and Dense:
+        pixels (6, 6, 2) -> branch_a (3x3, 4, relu) \
+                         -> branch_b (1x1, 4)        -> join (Add) -> pool -> classes (3, softmax)"""
+    ka, ba = weights(3, 3, 2, 4), weights(4)
+    kb, bb = weights(1, 1, 2, 4), weights(4)
+    kd, bd = weights(4, 3), weights(3)
+
+    def conv(name, kernel, activation):
+        return k3_layer("Conv2D", {"name": name, "trainable": True, "dtype": k3_dtype(), "filters": 4,
+                                   "kernel_size": kernel, "strides": [1, 1], "padding": "same",
+                                   "data_format": "channels_last", "dilation_rate": [1, 1], "groups": 1,
+                                   "activation": activation, "use_bias": True})
+
+    def node(*tensors):
+        return [{"args": list(tensors), "kwargs": {}}]
+
+    layers = [
+        dict(k3_layer("InputLayer", {"batch_shape": [None, 6, 6, 2], "dtype": "float32", "sparse": False,
+                                     "name": "pixels"}), name="pixels", inbound_nodes=[]),
+        dict(conv("branch_a", [3, 3], "relu"), name="branch_a",
+             inbound_nodes=node(k3_tensor("pixels", [None, 6, 6, 2]))),
+        dict(conv("branch_b", [1, 1], "linear"), name="branch_b",
+             inbound_nodes=node(k3_tensor("pixels", [None, 6, 6, 2]))),
+        # a merge layer is called with a list: args = [[a, b]]
+        dict(k3_layer("Add", {"name": "join", "trainable": True, "dtype": k3_dtype()}), name="join",
+             inbound_nodes=node([k3_tensor("branch_a", [None, 6, 6, 4]), k3_tensor("branch_b", [None, 6, 6, 4])])),
+        dict(k3_layer("GlobalAveragePooling2D", {"name": "pool", "trainable": True, "dtype": k3_dtype(),
+                                                 "data_format": "channels_last", "keepdims": False}),
+             name="pool", inbound_nodes=node(k3_tensor("join", [None, 6, 6, 4]))),
+        dict(k3_dense("classes", 3, "softmax"), name="classes", inbound_nodes=node(k3_tensor("pool", [None, 4]))),
+    ]
+    config = {"module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",
+              "config": {"name": "two_branches", "trainable": True, "layers": layers,
+                         "input_layers": [["pixels", 0, 0]], "output_layers": [["classes", 0, 0]]},
+              "build_config": {"input_shape": None},
+              "compile_config": {"optimizer": "adam", "loss": "categorical_crossentropy"}}
+    h5 = io.BytesIO()
+    with h5py.File(h5, "w") as f:
+        f.create_group("vars").attrs["name"] = "two_branches"
+        stores = [("input_layer", "pixels", []), ("conv2d", "branch_a", [ka, ba]), ("conv2d_1", "branch_b", [kb, bb]),
+                  ("add", "join", []), ("global_average_pooling2d", "pool", []), ("dense", "classes", [kd, bd])]
+        write_vars(f, stores)
+    with zipfile.ZipFile(os.path.join(OUT, "keras3_functional_cnn.keras"), "w", zipfile.ZIP_DEFLATED) as z:
+        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3", "date_saved": "2024-06-01@12:00:00"}))
+        zwrite(z, "config.json", json.dumps(config))
+        zwrite(z, "model.weights.h5", h5.getvalue())
+    x = rng.standard_normal((3, 6, 6, 2))
+    t = relu(conv2d_same(x, ka, ba)) + conv2d_same(x, kb, bb)
+    y = softmax(dense(t.mean(axis=(1, 2)), kd, bd))
+    tensors = []
+    for path, name, values in stores:
+        tensors += [(f"layers/{path}/vars/{i}", v.shape, name) for i, v in enumerate(values)]
+    dump_expected(os.path.join(OUT, "keras3_functional_cnn.json"), [6, 6, 2], x, y, tensors)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     config, layers = keras2_mlp()
@@ -428,6 +575,8 @@ def main():
     hostile(config, layers)
     functional_models()
     split_f16_weights()
+    keras2_functional_graph()
+    keras3_functional_cnn()
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes tests/data/layers/{conv2d,pooling,batchnorm}.json: forward outputs of torch.nn.functional
+"""Writes tests/data/layers/{conv2d,pooling,batchnorm,layernorm,rescaling}.json: forward outputs of torch.nn.functional
 for small fixed inputs, which tests/core/test_spatial_layers.cpp recomputes with the engine's
 layers. Run with Debian's python3-torch: /usr/bin/python3 tools/make_layer_reference.py
 
@@ -111,6 +111,31 @@ def batchnorm_case(name, shape, training, momentum=0.99, eps=1e-3):
                 output_shape=list(shape[1:]), output=flat(y.reshape(shape)))
 
 
+def layernorm_case(name, shape, eps=1e-3, center=True, scale=True):
+    # shape with the batch first; Keras' LayerNormalization(axis=-1) is torch's layer_norm over
+    # the last dimension
+    x = rand(*shape)
+    c = shape[-1]
+    gamma, beta = rand(c) + 1.5, rand(c)
+    y = F.layer_norm(x, (c,), gamma if scale else None, beta if center else None, eps=eps)
+    params = {}
+    if scale:
+        params["gamma"] = flat(gamma)
+    if center:
+        params["beta"] = flat(beta)
+    config = dict(type="LayerNormalization", epsilon=eps, center=center, scale=scale)
+    return dict(name=name, config=config, input_shape=list(shape[1:]), batch=shape[0], input=flat(x),
+                params=params, training=False, output_shape=list(shape[1:]), output=flat(y))
+
+
+def rescaling_case(name, shape, scale, offset):
+    x = rand(*shape) * 255
+    y = x * torch.tensor(scale, dtype=torch.float32).double() + torch.tensor(offset, dtype=torch.float32).double()
+    config = dict(type="Rescaling", scale=scale, offset=offset)
+    return dict(name=name, config=config, input_shape=list(shape[1:]), batch=shape[0], input=flat(x),
+                params={}, training=False, output_shape=list(shape[1:]), output=flat(y))
+
+
 def write(name, cases):
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / name
@@ -139,4 +164,14 @@ write("batchnorm.json", [
     batchnorm_case("images_training", (3, 4, 3, 5), True),
     batchnorm_case("dense_training", (6, 4), True),
     batchnorm_case("images_inference", (2, 3, 3, 4), False),
+])
+write("layernorm.json", [
+    layernorm_case("features", (4, 6)),
+    layernorm_case("images", (2, 3, 3, 5), eps=1e-5),
+    layernorm_case("no_center", (3, 4), center=False),
+    layernorm_case("no_scale_no_center", (3, 7), center=False, scale=False),
+])
+write("rescaling.json", [
+    rescaling_case("pixels", (2, 3, 3, 2), 1.0 / 255, 0.0),
+    rescaling_case("to_minus_one_one", (3, 5), 1.0 / 127.5, -1.0),
 ])

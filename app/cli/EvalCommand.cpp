@@ -85,10 +85,13 @@ int evalCommand(const std::vector<std::string>& argv)
         Normalizer::fromJson(meta.at("normalizer")).apply(data.test);
     if (!lossKnown)
         loss = defaultLoss(loaded.model, data.test);
-    if (data.test.sampleShape() != loaded.model.inputShape())
-        throw ShapeError("the model takes inputs of shape " + shapeToString(loaded.model.inputShape())
-            + " but the dataset's samples have shape " + shapeToString(data.test.sampleShape()));
+    const Shape sampleShape = data.test.sampleShape();
+    const bool reshaped = fitSamplesToModelInput(data.test, loaded.model.inputShape());
     std::cout << data.description << "\n";
+    if (reshaped)
+        std::cout << "note: the dataset's samples have shape " << shapeToString(sampleShape) << " and the model takes "
+                  << shapeToString(loaded.model.inputShape())
+                  << ": they differ only by axes of size 1, so the samples were reshaped\n";
     const auto start = std::chrono::steady_clock::now();
     const Evaluation ev = evaluate(loaded.model, data.test, loss, a.integer("batch", 512), 5);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 namespace ws {
 
@@ -56,6 +57,30 @@ void Dataset::validate() const
     } else if (targets.rank() == 0 || targets.dim(0) != size()) {
         throw Error("dataset '" + name + "': regression targets do not match the " + std::to_string(size()) + " samples");
     }
+}
+
+bool sameUpToUnitAxes(const Shape& a, const Shape& b)
+{
+    auto squeezed = [](const Shape& s) {
+        Shape out;
+        std::copy_if(s.begin(), s.end(), std::back_inserter(out), [](int64_t d) { return d != 1; });
+        return out;
+    };
+    return squeezed(a) == squeezed(b);
+}
+
+bool fitSamplesToModelInput(Dataset& data, const Shape& modelInput)
+{
+    const Shape sample = data.sampleShape();
+    if (sample == modelInput)
+        return false;
+    if (!sameUpToUnitAxes(sample, modelInput))
+        throw ShapeError("the model takes inputs of shape " + shapeToString(modelInput)
+            + " but the dataset's samples have shape " + shapeToString(sample));
+    Shape batch = modelInput;
+    batch.insert(batch.begin(), data.size());
+    data.x.reshape(batch);
+    return true;
 }
 
 } // namespace ws

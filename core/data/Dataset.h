@@ -29,4 +29,14 @@ struct Dataset {
     void validate() const;
 };
 
+// Whether two shapes are the same once their axes of size 1 are dropped ((28, 28, 1) and
+// (28, 28)): row-major data of the one is then data of the other, the same values in the same
+// order, so a reshape is all it takes.
+bool sameUpToUnitAxes(const Shape& a, const Shape& b);
+
+// Gives the samples the model's input shape when the two differ only by axes of size 1 (a Keras
+// MLP built for (28, 28), Fashion-MNIST's (28, 28, 1)) and returns true: the caller says so. Equal
+// shapes give false; any other difference is a ShapeError naming both shapes.
+bool fitSamplesToModelInput(Dataset& data, const Shape& modelInput);
+
 } // namespace ws

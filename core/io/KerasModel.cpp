@@ -5,7 +5,9 @@
 #include "util/Error.h"
 
 #include <cctype>
+#include <functional>
 #include <map>
+#include <queue>
 
 namespace ws {
 
@@ -39,8 +41,12 @@ bool readBatchShape(const json& cfg, Shape& out, const std::string& file, const 
 
 // Names of the layers feeding one inbound node, Keras 2 ([["name", 0, 0, {}]]) or Keras 3
 // ({"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["name", 0, 0]}}]}).
-void collectInbound(const json& j, std::vector<std::string>& names)
+// Keras nests these four or five levels deep; `where` (file and place) names a config nested
+// far deeper, which no Keras wrote.
+void collectInbound(const json& j, std::vector<std::string>& names, const std::string& where, int depth = 0)
 {
+    if (depth > 32)
+        throw FormatError(where + ": the inbound nodes are nested more than 32 levels deep");
     if (j.is_object()) {
         if (j.contains("keras_history") && j.at("keras_history").is_array() && !j.at("keras_history").empty()
             && j.at("keras_history")[0].is_string()) {
@@ -48,14 +54,14 @@ void collectInbound(const json& j, std::vector<std::string>& names)
             return;
         }
         for (const auto& [k, v] : j.items())
-            collectInbound(v, names);
+            collectInbound(v, names, where, depth + 1);
     } else if (j.is_array()) {
         if (j.size() >= 3 && j[0].is_string() && j[1].is_number_integer() && j[2].is_number_integer()) {
             names.push_back(j[0].get<std::string>());
             return;
         }
         for (const auto& v : j)
-            collectInbound(v, names);
+            collectInbound(v, names, where, depth + 1);
     }
 }
 
@@ -121,6 +127,20 @@ std::vector<json> engineConfigs(const KerasLayer& layer, const std::string& file
     } else if (cls == "BatchNormalization" || cls == "BatchNormalizationV1" || cls == "BatchNormalizationV2") {
         e["type"] = "BatchNormalization";
         copyKeys(c, e, { "axis", "momentum", "epsilon", "center", "scale" });
+    } else if (cls == "LayerNormalization") {
+        if (c.value("rms_scaling", false))
+            throw FormatError(file + ": " + layerLabel(layer) + ": option 'rms_scaling' = true is not supported");
+        e["type"] = "LayerNormalization";
+        copyKeys(c, e, { "axis", "epsilon", "center", "scale" });
+    } else if (cls == "Rescaling") {
+        e["type"] = "Rescaling";
+        copyKeys(c, e, { "scale", "offset" });
+    } else if (cls == "Add" || cls == "Subtract" || cls == "Multiply" || cls == "Average" || cls == "Maximum"
+        || cls == "Minimum") {
+        e["type"] = cls; // nn/Merge.h: the same names, the same broadcasting
+    } else if (cls == "Concatenate") {
+        e["type"] = "Concatenate";
+        copyKeys(c, e, { "axis" }); // Keras' convention in the engine too: batch = axis 0
     } else if (cls == "Activation") {
         e = activationConfig(activationOf(c, layer, file), layer.name);
     } else if (cls == "ReLU") {
@@ -148,7 +168,9 @@ std::vector<json> engineConfigs(const KerasLayer& layer, const std::string& file
     } else if (cls == "InputLayer") {
         throw FormatError(file + ": " + layerLabel(layer) + " is an input layer in the middle of the model");
     } else if (cls == "Sequential" || cls == "Functional" || cls == "Model") {
-        throw FormatError(file + ": " + layerLabel(layer) + " is a nested model, which is not supported yet");
+        throw FormatError(file + ": " + layerLabel(layer)
+            + " is a nested model (a model used as a layer), which is not converted: rebuild the model with its layers "
+              "inline (its weights can still be inspected)");
     } else {
         throw FormatError(file + ": " + layerLabel(layer)
             + " is a custom or unsupported layer class, so the model cannot be built (its weights can still be "
@@ -191,6 +213,126 @@ std::string kerasSnakeCase(const std::string& className)
 
 namespace {
 
+std::string joinQuoted(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (const std::string& n : names)
+        out += (out.empty() ? "'" : ", '") + n + "'";
+    return out;
+}
+
+// The layers of a functional model that feed layer i and are not yet placed (indices into
+// `layers`; the model's input left out).
+std::vector<size_t> layerInputs(const std::vector<KerasLayer>& layers, size_t i, const std::map<std::string, size_t>& index)
+{
+    std::vector<size_t> out;
+    for (const std::string& name : layers[i].inputs)
+        if (name != Sequential::kInputName)
+            out.push_back(index.at(name));
+    return out;
+}
+
+// A cycle through the unplaced layers, as "'a' -> 'b' -> 'a'" in the direction data flows.
+// Walks from an unplaced layer to an unplaced layer it reads (one exists: that is why it was not
+// placed) until a layer comes round again.
+std::string describeCycle(const std::vector<KerasLayer>& layers, const std::vector<int>& pending,
+    const std::map<std::string, size_t>& index)
+{
+    size_t at = 0;
+    while (pending[at] == 0)
+        ++at;
+    std::vector<size_t> path;
+    std::vector<int> seenAt(layers.size(), -1);
+    while (seenAt[at] < 0) {
+        seenAt[at] = int(path.size());
+        path.push_back(at);
+        for (size_t j : layerInputs(layers, at, index))
+            if (pending[j] > 0) {
+                at = j;
+                break;
+            }
+    }
+    std::string out = "'" + layers[at].name + "'";
+    for (size_t k = path.size(); k-- > size_t(seenAt[at]);)
+        out += " -> '" + layers[path[k]].name + "'";
+    return out;
+}
+
+// Checks a functional model's graph and puts its layers in topological order: resolves every
+// inbound name (the InputLayer's becomes Sequential::kInputName), refuses dangling names,
+// cycles, several outputs and layers that do not lead to the output.
+void orderFunctional(KerasArchitecture& arch, const std::string& input, const json& cfg, const std::string& file)
+{
+    std::vector<KerasLayer>& layers = arch.layers;
+    const size_t n = layers.size();
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < n; ++i) {
+        if (layers[i].name == input || layers[i].name == Sequential::kInputName || !index.emplace(layers[i].name, i).second)
+            throw FormatError(file + ": model config: two layers are named '" + layers[i].name + "'"
+                + (layers[i].name == Sequential::kInputName ? " (the engine's name for the model's input)" : ""));
+    }
+    std::vector<std::vector<size_t>> readers(n); // readers[j]: the layers that read layer j
+    std::vector<int> pending(n, 0);               // inputs of layer i not yet placed
+    for (size_t i = 0; i < n; ++i) {
+        for (std::string& name : layers[i].inputs) {
+            if (name == input) {
+                name = Sequential::kInputName;
+                continue;
+            }
+            const auto it = index.find(name);
+            if (it == index.end())
+                throw FormatError(file + ": model config, " + layerLabel(layers[i]) + " reads '" + name
+                    + "', which is no layer of the model");
+            readers[it->second].push_back(i);
+            ++pending[i];
+        }
+    }
+    std::vector<std::string> outputs;
+    collectInbound(cfg.value("output_layers", json::array()), outputs, file + ": model config, 'output_layers'");
+    if (outputs.size() != 1)
+        throw FormatError(file + ": the functional model has " + std::to_string(outputs.size()) + " outputs ("
+            + joinQuoted(outputs) + "); the engine runs models with one output");
+    const auto out = index.find(outputs[0]);
+    if (out == index.end())
+        throw FormatError(file + ": the functional model's output '" + outputs[0] + "' is no layer of the model");
+
+    // Kahn's algorithm, always taking the ready layer that comes first in the config, so that a
+    // config already in topological order (as Keras writes them) keeps its order.
+    std::priority_queue<size_t, std::vector<size_t>, std::greater<>> ready;
+    for (size_t i = 0; i < n; ++i)
+        if (pending[i] == 0)
+            ready.push(i);
+    std::vector<size_t> order;
+    while (!ready.empty()) {
+        const size_t i = ready.top();
+        ready.pop();
+        order.push_back(i);
+        for (size_t r : readers[i])
+            if (--pending[r] == 0)
+                ready.push(r);
+    }
+    if (order.size() != n)
+        throw FormatError(file + ": model config: the layers " + describeCycle(layers, pending, index)
+            + " form a cycle");
+
+    // Every layer must lead to the output (the engine computes nothing it does not use).
+    std::vector<char> used(n, 0);
+    used[out->second] = 1;
+    for (size_t k = n; k-- > 0;)
+        if (used[order[k]])
+            for (size_t j : layerInputs(layers, order[k], index))
+                used[j] = 1;
+    for (size_t i = 0; i < n; ++i)
+        if (!used[i])
+            throw FormatError(file + ": model config, " + layerLabel(layers[i]) + " does not lead to the model's output '"
+                + outputs[0] + "'");
+    std::vector<KerasLayer> sorted;
+    sorted.reserve(n);
+    for (size_t i : order)
+        sorted.push_back(std::move(layers[i]));
+    layers = std::move(sorted); // the output comes last: every other layer leads to it
+}
+
 KerasArchitecture parseArchitecture(const json& modelConfig, const std::string& file)
 {
     if (!modelConfig.is_object() || !modelConfig.contains("class_name") || !modelConfig.at("class_name").is_string())
@@ -206,11 +348,14 @@ KerasArchitecture parseArchitecture(const json& modelConfig, const std::string& 
     const json layers = cfg.is_array() ? cfg : cfg.value("layers", json());
     if (!layers.is_array())
         throw FormatError(file + ": model config has no 'layers' list");
+    if (layers.size() > kKerasMaxLayers)
+        throw FormatError(file + ": model config has " + std::to_string(layers.size()) + " layers, more than the "
+            + std::to_string(kKerasMaxLayers) + " Weightscope converts");
     if (cfg.is_object())
         arch.name = cfg.value("name", std::string());
 
     std::map<std::string, int> used; // saving_lib's per-class counter
-    std::string previous;            // functional: the layer the next one must read from
+    std::vector<std::string> inputLayers; // functional: the InputLayers' names
     for (size_t i = 0; i < layers.size(); ++i) {
         const json& l = layers[i];
         if (!l.is_object() || !l.contains("class_name") || !l.at("class_name").is_string())
@@ -224,18 +369,27 @@ KerasArchitecture parseArchitecture(const json& modelConfig, const std::string& 
         const std::string where = "model config, " + layerLabel(layer);
         if (arch.inputShape.empty())
             readBatchShape(layer.config, arch.inputShape, file, where);
+        const bool isInput = layer.className == "InputLayer";
         if (!sequential) {
-            std::vector<std::string> inbound;
-            collectInbound(l.value("inbound_nodes", json::array()), inbound);
-            const size_t nodes = l.value("inbound_nodes", json::array()).size();
-            const bool isInput = layer.className == "InputLayer";
-            if (isInput ? (i != 0 || !inbound.empty())
-                        : (nodes != 1 || inbound.size() != 1 || inbound[0] != previous))
+            // One inbound node per call of the layer; each names the layers that call read.
+            const json nodes = l.value("inbound_nodes", json::array());
+            if (!nodes.is_array())
+                throw FormatError(file + ": " + where + ": 'inbound_nodes' is not a list");
+            if (isInput) {
+                if (!nodes.empty())
+                    throw FormatError(file + ": " + where + " is an input layer that reads other layers");
+                inputLayers.push_back(layer.name);
+                continue;
+            }
+            if (nodes.size() != 1)
                 throw FormatError(file + ": " + where
-                    + ": the functional model is not a simple chain of layers (only chains can be converted)");
-            previous = layer.name;
-        }
-        if (layer.className == "InputLayer") {
+                    + (nodes.empty() ? std::string(" reads nothing (it has no inbound node)")
+                                     : " is called " + std::to_string(nodes.size())
+                                 + " times (a shared layer); the engine does not share weights between layers"));
+            collectInbound(nodes[0], layer.inputs, file + ": " + where);
+            if (layer.inputs.empty())
+                throw FormatError(file + ": " + where + ": its inbound node names no layer");
+        } else if (isInput) {
             if (!arch.layers.empty())
                 throw FormatError(file + ": " + where + " is an input layer in the middle of the model");
             continue;
@@ -248,11 +402,10 @@ KerasArchitecture parseArchitecture(const json& modelConfig, const std::string& 
         arch.layers.push_back(std::move(layer));
     }
     if (!sequential) {
-        std::vector<std::string> outputs;
-        collectInbound(cfg.value("output_layers", json::array()), outputs);
-        if (outputs.size() != 1 || outputs[0] != previous)
-            throw FormatError(file + ": the functional model's output is not its last layer '" + previous
-                + "' (only chains can be converted)");
+        if (inputLayers.size() != 1)
+            throw FormatError(file + ": the functional model has " + std::to_string(inputLayers.size()) + " inputs ("
+                + joinQuoted(inputLayers) + "); the engine runs models with one input");
+        orderFunctional(arch, inputLayers[0], cfg, file);
     }
     if (arch.inputShape.empty() && cfg.is_object())
         readBatchShape(json { { "batch_shape", cfg.value("build_input_shape", json()) } }, arch.inputShape, file,
@@ -261,6 +414,23 @@ KerasArchitecture parseArchitecture(const json& modelConfig, const std::string& 
         readBatchShape(json { { "batch_shape", modelConfig.value("build_config", json::object()).value("input_shape", json()) } },
             arch.inputShape, file, "model config");
     return arch;
+}
+
+// The engine indices of the layers a functional layer reads (parseArchitecture put them before it).
+std::vector<int> engineInputs(const KerasLayer& layer, const std::map<std::string, int>& produced)
+{
+    std::vector<int> out;
+    for (const std::string& name : layer.inputs) {
+        if (name == Sequential::kInputName) {
+            out.push_back(Sequential::kModelInput);
+            continue;
+        }
+        const auto it = produced.find(name);
+        if (it == produced.end())
+            throw ConfigError("reads '" + name + "', which is not a layer before it");
+        out.push_back(it->second);
+    }
+    return out;
 }
 
 } // namespace
@@ -281,6 +451,7 @@ Sequential buildKerasModel(const KerasArchitecture& arch, const std::string& fil
         throw FormatError(file + ": the model config gives no input shape (batch_input_shape / batch_shape)");
     Sequential model(arch.inputShape);
     std::vector<std::pair<const KerasLayer*, Layer*>> weighted;
+    std::map<std::string, int> produced; // Keras layer name -> the engine layer giving its output
     for (const KerasLayer& kl : arch.layers) {
         std::vector<json> configs;
         try {
@@ -290,7 +461,10 @@ Sequential buildKerasModel(const KerasArchitecture& arch, const std::string& fil
         }
         for (size_t k = 0; k < configs.size(); ++k) {
             try {
-                Layer& added = model.add(makeLayer(configs[k]));
+                // A functional layer's first engine layer reads what the Keras layer reads; a
+                // split-off activation and every layer of a Sequential read the one before.
+                Layer& added = k == 0 && !kl.inputs.empty() ? model.add(makeLayer(configs[k]), engineInputs(kl, produced))
+                                                            : model.add(makeLayer(configs[k]));
                 if (k == 0)
                     weighted.emplace_back(&kl, &added);
             } catch (const FormatError&) {
@@ -299,6 +473,7 @@ Sequential buildKerasModel(const KerasArchitecture& arch, const std::string& fil
                 throw FormatError(file + ": " + layerLabel(kl) + ": " + e.what());
             }
         }
+        produced[kl.name] = int(model.size()) - 1;
     }
     try {
         model.build();

@@ -6,6 +6,13 @@
 //
 // Keras' Dense/Conv2D `activation` becomes the linear layer followed by an activation layer.
 // Lambda and unknown (custom) classes are refused by name; their code is never looked at.
+//
+// Functional models (Model(inputs, outputs)) become engine graphs: each layer reads the layers its
+// inbound node names, Keras 2's [["name", 0, 0, {}]] or Keras 3's keras_history, and merge layers
+// (Add, Concatenate, ...) join branches. The engine runs one input and one output and has no
+// weight sharing, so several inputs or outputs, a layer called twice (a shared layer) and nested
+// models are refused by name, as are names that point at no layer and cycles. The layers are
+// put in a topological order (Keras writes them in one already; a file need not).
 #pragma once
 
 #include "nn/Sequential.h"
@@ -23,17 +30,24 @@ struct KerasLayer {
     std::string className; // "Dense"
     std::string storePath; // where a .keras keeps its variables: "layers/dense_1" (class-based)
     nlohmann::json config;
+    // Functional models: the layers it reads, in order (Sequential::kInputName for the model's
+    // input). Empty in a Sequential, where each layer reads the one before it.
+    std::vector<std::string> inputs;
 };
 
 struct KerasArchitecture {
     std::string modelClass; // "Sequential" or "Functional"
     std::string name;
     Shape inputShape;       // per sample; empty when the config gives none
-    std::vector<KerasLayer> layers; // InputLayer removed
+    std::vector<KerasLayer> layers; // InputLayer removed; in an order where each reads only layers before it
 };
 
-// Reads a Sequential, or a Functional model whose layers form one chain. Throws FormatError
-// naming `file` and the layer for anything else (subclassed models, branches, nesting).
+// The most layers a model config may hold: about ten times the largest Keras application
+// (EfficientNetB7: 813), so that a hostile config cannot make the conversion run for minutes.
+inline constexpr size_t kKerasMaxLayers = 10000;
+
+// Reads a Sequential or a Functional model. Throws FormatError naming `file` and the layer for
+// anything else (subclassed models, several inputs or outputs, shared layers, nesting, cycles).
 KerasArchitecture parseKerasArchitecture(const nlohmann::json& modelConfig, const std::string& file);
 
 // snake_case of a class name as Keras' naming.to_snake_case ("ReLU" -> "re_lu").

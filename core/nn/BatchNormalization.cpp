@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/BatchNormalization.h"
 
+#include "nn/Normalization.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -32,13 +34,7 @@ BatchNormalization::BatchNormalization(float momentum, float epsilon, bool cente
 
 Shape BatchNormalization::build(const Shape& inputShape)
 {
-    if (inputShape.empty() || inputShape.back() <= 0)
-        throwLayerShapeError(*this, "needs an input with a channel/feature axis, got " + shapeToString(inputShape));
-    if (axis_ != -1 && axis_ != int(inputShape.size()))
-        throwLayerShapeError(*this, "only normalises over the last axis (axis=-1 or " + std::to_string(inputShape.size())
-            + " for input " + shapeToString(inputShape) + "), got axis=" + std::to_string(axis_));
-    if (!(epsilon_ > 0.0f))
-        throwLayerShapeError(*this, "epsilon must be positive, got " + std::to_string(epsilon_));
+    checkNormalizationInput(*this, axis_, epsilon_, inputShape);
     if (!(momentum_ >= 0.0f && momentum_ <= 1.0f))
         throwLayerShapeError(*this, "momentum must be in [0, 1], got " + std::to_string(momentum_));
     const int64_t C = inputShape.back();
@@ -138,15 +134,7 @@ void BatchNormalization::backward(const Tensor& x, const Tensor&, const Tensor& 
     DX.noalias() = ((G.rowwise() - meanG) - xhat * meanGX.asDiagonal()) * a.asDiagonal();
 }
 
-std::vector<Param*> BatchNormalization::params()
-{
-    std::vector<Param*> p;
-    if (scale_)
-        p.push_back(&gamma_);
-    if (center_)
-        p.push_back(&beta_);
-    return p;
-}
+std::vector<Param*> BatchNormalization::params() { return scaleAndShiftParams(scale_, gamma_, center_, beta_); }
 
 std::vector<Param*> BatchNormalization::nonTrainableParams() { return { &movingMean_, &movingVariance_ }; }
 

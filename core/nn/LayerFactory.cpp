@@ -9,9 +9,11 @@
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
 #include "nn/Flatten.h"
+#include "nn/LayerNormalization.h"
 #include "nn/Merge.h"
 #include "nn/Permute.h"
 #include "nn/Pooling2D.h"
+#include "nn/Rescaling.h"
 #include "nn/Reshape.h"
 #include "nn/Sequential.h"
 #include "nn/ZeroPadding2D.h"
@@ -132,6 +134,19 @@ std::unique_ptr<Layer> makePooling(PoolKind kind, const json& j)
     return std::make_unique<Pooling2D>(kind, pool, getSize2(j, "strides", pool), getPadding(j));
 }
 
+// The axis of a normalisation layer: an integer, or Keras' one-element list; -1 when absent.
+int getNormAxis(const json& j, const char* layer)
+{
+    if (!j.contains("axis"))
+        return -1;
+    const json& a = j.at("axis");
+    if (a.is_array() && a.size() == 1 && a[0].is_number_integer())
+        return a[0].get<int>();
+    if (a.is_number_integer())
+        return a.get<int>();
+    throw ConfigError(std::string(layer) + ": 'axis' must be one integer, got " + a.dump());
+}
+
 struct LayerType {
     std::string typeName;               // as written in configs
     std::vector<std::string> aliases;   // lower-case spellings accepted in the compact form
@@ -224,19 +239,17 @@ const std::vector<LayerType>& layerTypes()
                      } });
         t.push_back({ "BatchNormalization", { "batchnorm", "batchnormalization", "bn" }, { "momentum", "epsilon" },
             [](const json& j) {
-                int axis = -1;
-                if (j.contains("axis")) {
-                    const json& a = j.at("axis");
-                    if (a.is_array() && a.size() == 1)
-                        axis = a[0].get<int>();
-                    else if (a.is_number_integer())
-                        axis = a.get<int>();
-                    else
-                        throw ConfigError("BatchNormalization: 'axis' must be one integer, got " + a.dump());
-                }
                 return std::make_unique<BatchNormalization>(get<float>(j, "momentum", 0.99f),
-                    get<float>(j, "epsilon", 1e-3f), get<bool>(j, "center", true), get<bool>(j, "scale", true), axis);
+                    get<float>(j, "epsilon", 1e-3f), get<bool>(j, "center", true), get<bool>(j, "scale", true),
+                    getNormAxis(j, "BatchNormalization"));
             } });
+        t.push_back({ "LayerNormalization", { "layernorm", "layernormalization" }, { "epsilon" }, [](const json& j) {
+                         return std::make_unique<LayerNormalization>(get<float>(j, "epsilon", 1e-3f),
+                             get<bool>(j, "center", true), get<bool>(j, "scale", true), getNormAxis(j, "LayerNormalization"));
+                     } });
+        t.push_back({ "Rescaling", { "rescaling", "rescale" }, { "scale", "offset" }, [](const json& j) {
+                         return std::make_unique<Rescaling>(get<float>(j, "scale", 1.0f), get<float>(j, "offset", 0.0f));
+                     } });
         // Layers that read several inputs (a graph's joins); in the compact form, res(...) makes
         // the Add of a residual block.
         for (MergeKind kind : enumValues<MergeKind>())

@@ -208,6 +208,32 @@ TEST(IdxDataset, ScalesPixelsAndAddsChannelAxis)
     EXPECT_FLOAT_EQ(d.x[3], 1.0f);
 }
 
+// #16: a Keras model built for (28, 28) evaluated on Fashion-MNIST's (28, 28, 1).
+TEST(Dataset, SamplesDifferingOnlyByUnitAxesAreReshapedToTheModelInput)
+{
+    EXPECT_TRUE(sameUpToUnitAxes({ 28, 28, 1 }, { 28, 28 }));
+    EXPECT_TRUE(sameUpToUnitAxes({ 1, 784 }, { 784, 1 }));
+    EXPECT_FALSE(sameUpToUnitAxes({ 28, 28, 1 }, { 784 })) << "the same count, not the same axes";
+    EXPECT_FALSE(sameUpToUnitAxes({ 2, 3 }, { 3, 2 }));
+
+    Dataset d;
+    d.x = Tensor({ 2, 3, 2, 1 });
+    for (int64_t i = 0; i < d.x.size(); ++i)
+        d.x[i] = float(i);
+    EXPECT_FALSE(fitSamplesToModelInput(d, { 3, 2, 1 })) << "equal shapes need nothing";
+    EXPECT_TRUE(fitSamplesToModelInput(d, { 3, 2 }));
+    EXPECT_EQ(d.x.shape(), (Shape { 2, 3, 2 }));
+    EXPECT_EQ(d.x[7], 7.0f) << "the values stay in their order";
+    try {
+        fitSamplesToModelInput(d, { 6 });
+        ADD_FAILURE() << "(3, 2) samples fitted to a (6,) model";
+    } catch (const ShapeError& e) {
+        EXPECT_NE(std::string(e.what()).find("inputs of shape (6,) but the dataset's samples have shape (3, 2)"),
+            std::string::npos)
+            << e.what();
+    }
+}
+
 TEST(IdxReader, RejectsTruncatedData)
 {
     TempDir dir;

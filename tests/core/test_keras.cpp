@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Keras reader against files laid out as Keras 2 and Keras 3 write them (written by hand
 // with h5py by tools/make_keras_reference.py, since Keras itself is not installed), with the
-// outputs of an independent NumPy forward pass; and damaged or hostile files, each refused with
-// a FormatError naming the file and the place.
+// outputs of an independent NumPy forward pass; functional models converted into engine graphs,
+// fine-tuned and saved; and damaged or hostile files and graphs, each refused with a FormatError
+// naming the file and the place.
 #include "TempDir.h"
 
 #include "formats/WeightFormats.h"
+#include "io/KerasModel.h"
 #include "io/KerasReader.h"
 #include "nn/LayerFactory.h"
+#include "nn/Loss.h"
 #include "train/ModelSave.h"
+#include "train/Optimizer.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>
@@ -16,6 +20,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -135,8 +141,214 @@ INSTANTIATE_TEST_SUITE_P(Files, KerasReference,
         Reference { "keras3_mlp.h5", "keras3_mlp.json", "keras-h5" },
         Reference { "keras3_cnn.keras", "keras3_cnn.json", "keras" },
         Reference { "keras2_functional.h5", "keras2_functional.json", "keras-h5" },
-        Reference { "keras3_functional.keras", "keras3_functional.json", "keras" }),
+        Reference { "keras3_functional.keras", "keras3_functional.json", "keras" },
+        Reference { "keras2_functional_graph.h5", "keras2_functional_graph.json", "keras-h5" },
+        Reference { "keras3_functional_cnn.keras", "keras3_functional_cnn.json", "keras" }),
     [](const auto& p) { return fs::path(p.param.file).stem().string(); });
+
+// ---- functional models as engine graphs (#16) ------------------------------------------------
+
+namespace {
+
+// What each layer of a model reads, by name ("input" for the model's input).
+std::map<std::string, std::vector<std::string>> readsOf(const Sequential& model)
+{
+    std::map<std::string, std::vector<std::string>> out;
+    for (const LayerSummary& row : model.summary())
+        out[row.name] = row.inputs;
+    return out;
+}
+
+using Names = std::vector<std::string>;
+
+} // namespace
+
+TEST(KerasFunctional, BranchesAndMergesBecomeTheEngineGraph)
+{
+    const std::optional<Sequential> model = openWeightFile(dataFile("keras2_functional_graph.h5"))->model();
+    ASSERT_TRUE(model.has_value());
+    EXPECT_FALSE(model->isChain());
+    const auto reads = readsOf(*model);
+    EXPECT_EQ(reads.at("rescaling"), Names { "input" });
+    EXPECT_EQ(reads.at("dense_2"), Names { "input" }) << "the second branch reads the model's input";
+    EXPECT_EQ(reads.at("add"), (Names { "dense", "dense_1" })) << "the residual Add";
+    EXPECT_EQ(reads.at("concatenate"), (Names { "layer_normalization", "dense_2_tanh" }))
+        << "a split-off activation is what the next layer reads";
+    EXPECT_EQ(model->layer(model->size() - 1).name(), "dense_3_softmax") << "the output comes last";
+
+    const std::optional<Sequential> cnn = openWeightFile(dataFile("keras3_functional_cnn.keras"))->model();
+    ASSERT_TRUE(cnn.has_value());
+    EXPECT_EQ(readsOf(*cnn).at("join"), (Names { "branch_a_relu", "branch_b" }));
+    EXPECT_EQ(readsOf(*cnn).at("branch_b"), Names { "input" });
+}
+
+TEST(KerasFunctional, FineTunesAndSavesWithItsGraphIntact)
+{
+    std::optional<Sequential> model = openWeightFile(dataFile("keras2_functional_graph.h5"))->model();
+    ASSERT_TRUE(model.has_value());
+    // 32 samples and labels the Keras model never saw: class = which third of [-1, 1) holds x0.
+    const int64_t N = 32;
+    Rng rng(16);
+    Tensor x({ N, 6 });
+    std::vector<int32_t> labels(N);
+    for (int64_t n = 0; n < N; ++n) {
+        for (int64_t k = 0; k < 6; ++k)
+            x[n * 6 + k] = float(rng.uniform(-1.0, 1.0));
+        labels[size_t(n)] = std::min(2, int((x[n * 6] + 1.0f) * 1.5f));
+    }
+    OptimizerConfig config;
+    config.learningRate = 0.02f;
+    Optimizer optimizer(config, model->params());
+    Workspace ws = model->makeWorkspace(1);
+    std::vector<double> losses;
+    for (int step = 0; step < 25; ++step) {
+        model->zeroGrad();
+        Tensor grad;
+        losses.push_back(computeLoss(LossKind::CrossEntropy, model->forward(x, ws, true), { labels.data() }, &grad));
+        model->backward(grad, ws);
+        optimizer.step(config.learningRate);
+    }
+    EXPECT_LT(losses.back(), 0.7 * losses.front()) << "loss " << losses.front() << " -> " << losses.back();
+
+    const TempDir dir;
+    const std::string path = dir.path + "/fine_tuned.h5";
+    saveModel(path, *model, json::object(), &optimizer);
+    LoadedModel loaded = loadModel(path);
+    EXPECT_FALSE(loaded.model.isChain());
+    EXPECT_EQ(readsOf(loaded.model), readsOf(*model));
+    const Tensor want = model->forward(x, ws, false);
+    Workspace ws2 = loaded.model.makeWorkspace();
+    const Tensor& got = loaded.model.forward(x, ws2, false);
+    ASSERT_EQ(got.shape(), want.shape());
+    for (int64_t i = 0; i < got.size(); ++i)
+        EXPECT_EQ(got[i], want[i]) << "output element " << i;
+}
+
+namespace {
+
+// A Keras 2 functional config from (class, name, [inbound layer names]) rows; the first row is
+// the InputLayer of shape (4,), the output is `output`.
+json functionalConfig(const std::vector<std::tuple<std::string, std::string, Names>>& rows, const Names& outputs)
+{
+    json layers = json::array();
+    for (const auto& [cls, name, reads] : rows) {
+        json layer = { { "class_name", cls }, { "name", name }, { "config", { { "name", name } } } };
+        if (cls == "InputLayer") {
+            layer["config"]["batch_input_shape"] = { nullptr, 4 };
+            layer["inbound_nodes"] = json::array();
+        } else {
+            json node = json::array();
+            for (const std::string& r : reads)
+                node.push_back({ r, 0, 0, json::object() });
+            layer["inbound_nodes"] = { node };
+        }
+        if (cls == "Dense")
+            layer["config"]["units"] = 4;
+        layers.push_back(layer);
+    }
+    json out = json::array();
+    for (const std::string& o : outputs)
+        out.push_back({ o, 0, 0 });
+    return { { "class_name", "Functional" },
+        { "config", { { "name", "m" }, { "layers", layers }, { "output_layers", out } } } };
+}
+
+std::string parseErrorOf(const json& config)
+{
+    return formatErrorOf([&] { (void)parseKerasArchitecture(config, "m.h5"); });
+}
+
+} // namespace
+
+TEST(KerasFunctional, LayersOutOfOrderArePutInTopologicalOrder)
+{
+    // "add" comes first in the config but reads the two Dense layers listed after it.
+    const json config = functionalConfig({ { "InputLayer", "in", {} }, { "Add", "add", { "a", "b" } },
+                                             { "Dense", "a", { "in" } }, { "Dense", "b", { "in" } } },
+        { "add" });
+    const KerasArchitecture arch = parseKerasArchitecture(config, "m.h5");
+    ASSERT_EQ(arch.layers.size(), 3u);
+    EXPECT_EQ(arch.layers[0].name, "a");
+    EXPECT_EQ(arch.layers[1].name, "b");
+    EXPECT_EQ(arch.layers[2].name, "add");
+    EXPECT_EQ(arch.layers[0].inputs, Names { Sequential::kInputName }) << "the InputLayer is the model's input";
+    const Sequential model = buildKerasModel(arch, "m.h5", [](const KerasLayer& l) {
+        return std::vector<KerasWeight> { { l.name, { 4, 4 }, std::vector<float>(16, 0.5f) },
+            { l.name, { 4 }, std::vector<float>(4, 0.0f) } };
+    });
+    EXPECT_EQ(readsOf(model).at("add"), (Names { "a", "b" }));
+}
+
+TEST(KerasFunctional, RefusesBadGraphsNamingTheLayer)
+{
+    using Rows = std::vector<std::tuple<std::string, std::string, Names>>;
+    struct Case {
+        const char* what;
+        json config;
+        const char* message;
+    };
+    const Case cases[] = {
+        { "cycle", functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "c" } }, { "Dense", "b", { "a" } },
+                                       { "Dense", "c", { "b" } }, { "Add", "out", { "c", "in" } } },
+                       { "out" }),
+            "the layers 'a' -> 'b' -> 'c' -> 'a' form a cycle" },
+        { "dangling name", functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "nowhere" } } }, { "a" }),
+            "layer 'a' (Dense) reads 'nowhere', which is no layer of the model" },
+        { "two outputs",
+            functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "in" } }, { "Dense", "b", { "in" } } },
+                { "a", "b" }),
+            "2 outputs ('a', 'b'); the engine runs models with one output" },
+        { "dead end",
+            functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "in" } }, { "Dense", "b", { "in" } } },
+                { "b" }),
+            "layer 'a' (Dense) does not lead to the model's output 'b'" },
+        { "two inputs",
+            functionalConfig(Rows { { "InputLayer", "in", {} }, { "InputLayer", "in2", {} }, { "Add", "a", { "in", "in2" } } },
+                { "a" }),
+            "2 inputs ('in', 'in2'); the engine runs models with one input" },
+        { "duplicate name",
+            functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "in" } }, { "Dense", "a", { "a" } } },
+                { "a" }),
+            "two layers are named 'a'" },
+        { "reads nothing", functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", {} } }, { "a" }),
+            "its inbound node names no layer" },
+    };
+    for (const Case& c : cases) {
+        const std::string message = parseErrorOf(c.config);
+        EXPECT_EQ(message.rfind("m.h5: ", 0), 0u) << c.what << ": " << message;
+        EXPECT_NE(message.find(c.message), std::string::npos) << c.what << ": " << message;
+    }
+}
+
+TEST(KerasFunctional, RefusesSharedLayerNamingIt)
+{
+    json config = functionalConfig({ { "InputLayer", "in", {} }, { "Dense", "twice", { "in" } } }, { "twice" });
+    json& nodes = config["config"]["layers"][1]["inbound_nodes"];
+    nodes.push_back(nodes[0]); // called a second time, as a shared layer is
+    const std::string message = parseErrorOf(config);
+    EXPECT_NE(message.find("layer 'twice' (Dense) is called 2 times (a shared layer)"), std::string::npos) << message;
+}
+
+TEST(KerasFunctional, RefusesNestedModelNamingIt)
+{
+    const json config = functionalConfig(
+        { { "InputLayer", "in", {} }, { "Functional", "backbone", { "in" } }, { "Dense", "head", { "backbone" } } }, { "head" });
+    const std::string message = formatErrorOf([&] {
+        (void)buildKerasModel(parseKerasArchitecture(config, "m.h5"), "m.h5",
+            [](const KerasLayer&) { return std::vector<KerasWeight>(); });
+    });
+    EXPECT_NE(message.find("layer 'backbone' (Functional) is a nested model"), std::string::npos) << message;
+}
+
+TEST(KerasFunctional, RefusesAbsurdNumberOfLayersBeforeLookingAtThem)
+{
+    json config = functionalConfig({ { "InputLayer", "in", {} } }, { "in" });
+    json& layers = config["config"]["layers"];
+    for (size_t i = 0; i < kKerasMaxLayers; ++i)
+        layers.push_back(json::object());
+    const std::string message = parseErrorOf(config);
+    EXPECT_NE(message.find("model config has 10001 layers, more than the 10000"), std::string::npos) << message;
+}
 
 TEST(KerasReader, ReportsVersionsAndConfigsAsMetadata)
 {
@@ -197,14 +409,15 @@ TEST(KerasReader, RefusesInputShapeThatIsNotFixed)
     EXPECT_NE(message.find("[null,null]"), std::string::npos) << message;
 }
 
-TEST(KerasReader, RefusesFunctionalModelThatIsNotAChain)
+// Add of a (4,) and a (2,) branch: the graph converts, its shapes do not.
+TEST(KerasReader, RefusesMergeOfBranchesWhoseShapesDoNotFit)
 {
     const std::string path = dataFile("bad/branched_functional.h5");
     const auto file = openWeightFile(path);
     const std::string message = formatErrorOf([&] { (void)file->model(); });
     EXPECT_EQ(message.rfind(path, 0), 0u) << message;
     EXPECT_NE(message.find("'add' (Add)"), std::string::npos) << message;
-    EXPECT_NE(message.find("not a simple chain"), std::string::npos) << message;
+    EXPECT_NE(message.find("(4,), (2,) do not broadcast"), std::string::npos) << message;
 }
 
 TEST(KerasReader, RefusesLambdaLayerByName)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Convolution, pooling, reshaping, dropout and batch-norm layers: gradient checks, forward values
+// Convolution, pooling, reshaping, dropout, batch-norm, layer-norm and rescaling layers: gradient checks, forward values
 // against PyTorch (tests/data/layers/*.json from tools/make_layer_reference.py), config round
 // trips through the layer factory, and shape errors.
 #include "GradCheck.h"
@@ -9,7 +9,9 @@
 #include "nn/Dropout.h"
 #include "nn/Flatten.h"
 #include "nn/LayerFactory.h"
+#include "nn/LayerNormalization.h"
 #include "nn/Pooling2D.h"
+#include "nn/Rescaling.h"
 #include "nn/Reshape.h"
 #include "util/Error.h"
 #include "util/Threads.h"
@@ -219,6 +221,30 @@ TEST(BatchNormalization, InferenceGradientsMatchCentralDifferences)
     checkLayerGradients(bn, { 2, 2, 3 }, 2, 2e-2, false);
 }
 
+TEST(LayerNormalization, GradientsMatchCentralDifferencesOnFeatures)
+{
+    LayerNormalization ln;
+    checkLayerGradients(ln, { 6 }, 4);
+}
+
+TEST(LayerNormalization, GradientsMatchCentralDifferencesOnImagesWithoutCenter)
+{
+    LayerNormalization ln(1e-5f, false, true);
+    checkLayerGradients(ln, { 2, 3, 4 }, 2);
+}
+
+TEST(LayerNormalization, GradientsMatchCentralDifferencesWithoutScale)
+{
+    LayerNormalization ln(1e-3f, true, false);
+    checkLayerGradients(ln, { 5 }, 3);
+}
+
+TEST(Rescaling, GradientsMatchCentralDifferences)
+{
+    Rescaling rescale(0.25f, -1.0f);
+    checkLayerGradients(rescale, { 3, 4 }, 2);
+}
+
 // ---- forward values against PyTorch ---------------------------------------------------------
 
 TEST(Conv2D, ForwardMatchesTorchConv2dForSameAndValidPadding) { compareWithReference("conv2d.json"); }
@@ -226,6 +252,10 @@ TEST(Conv2D, ForwardMatchesTorchConv2dForSameAndValidPadding) { compareWithRefer
 TEST(Pooling2D, ForwardMatchesTorchMaxAndAveragePooling) { compareWithReference("pooling.json"); }
 
 TEST(BatchNormalization, ForwardAndMovingStatisticsMatchTorchAndKeras) { compareWithReference("batchnorm.json"); }
+
+TEST(LayerNormalization, ForwardMatchesTorchLayerNorm) { compareWithReference("layernorm.json"); }
+
+TEST(Rescaling, ForwardMatchesScaleAndOffset) { compareWithReference("rescaling.json"); }
 
 // ---- behaviour ------------------------------------------------------------------------------
 
@@ -447,6 +477,8 @@ TEST(SpatialLayers, ConfigsRoundTripThroughTheFactory)
     layers.push_back(std::make_unique<Reshape>(Shape { 7, -1, 4 }));
     layers.push_back(std::make_unique<Dropout>(0.3f));
     layers.push_back(std::make_unique<BatchNormalization>(0.9f, 1e-5f, false, true));
+    layers.push_back(std::make_unique<LayerNormalization>(1e-5f, true, false));
+    layers.push_back(std::make_unique<Rescaling>(0.5f, -0.25f));
     for (auto& layer : layers) {
         layer->setName("my_" + layer->typeName());
         const auto config = layer->config();
