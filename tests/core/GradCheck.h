@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nn/Layer.h"
+#include "nn/LayerFactory.h"
 #include "nn/Loss.h"
 #include "nn/Sequential.h"
 
@@ -26,6 +27,19 @@ inline void fillRandom(Tensor& t, Rng& rng, double lo = -1.0, double hi = 1.0)
 {
     for (int64_t i = 0; i < t.size(); ++i)
         t[i] = float(rng.uniform(lo, hi));
+}
+
+// A built model from the compact layer form, initialised from `seed`, with its biases moved away
+// from zero so that they matter.
+inline Sequential modelFromSpec(const Shape& input, const std::string& spec, uint64_t seed = 1)
+{
+    Sequential model = Sequential::fromConfig({ { "input_shape", input }, { "layers", parseLayerSpec(spec) } });
+    model.initialize(seed);
+    Rng rng(seed + 10);
+    for (Param* p : model.params())
+        if (p->name == "bias")
+            fillRandom(p->value, rng, -0.3, 0.3);
+    return model;
 }
 
 // Checks dL/dx and dL/dparams of a single layer built for `sampleShape`, with batch `batch`.

@@ -16,16 +16,6 @@ using namespace ws;
 
 namespace {
 
-Sequential modelOf(const Shape& input, const std::string& spec, uint64_t seed = 1)
-{
-    Sequential model = Sequential::fromConfig({ { "input_shape", input }, { "layers", parseLayerSpec(spec) } });
-    model.initialize(seed);
-    Rng rng(seed + 10);
-    for (Param* p : model.params()) // biases away from zero, so that they matter
-        if (p->name == "bias")
-            ws::test::fillRandom(p->value, rng, -0.3, 0.3);
-    return model;
-}
 
 std::vector<std::pair<size_t, size_t>> groupsOf(const Sequential& model)
 {
@@ -91,18 +81,18 @@ Tensor randomBatch(Shape shape, uint64_t seed)
 
 TEST(FusedConv, SequentialFusesConvReluAndATilingMaxPool)
 {
-    const Sequential cnn = modelOf({ 28, 28, 1 }, "conv2d(4, 3, padding=same) relu maxpool2d(2) conv2d(8, 3, padding=same) relu "
+    const Sequential cnn = ws::test::modelFromSpec({ 28, 28, 1 }, "conv2d(4, 3, padding=same) relu maxpool2d(2) conv2d(8, 3, padding=same) relu "
                                                   "maxpool2d(2) flatten dense(10)");
     EXPECT_EQ(groupsOf(cnn), (std::vector<std::pair<size_t, size_t>> { { 0, 3 }, { 3, 3 } }));
     // Without pooling, or with pooling whose windows are not 2x2 tiles inside the image, only
     // the convolution and its ReLU fuse; other activations do not fuse.
-    const Sequential noPool = modelOf({ 8, 8, 2 }, "conv2d(3, 3) relu conv2d(3, 3) relu flatten dense(2)");
+    const Sequential noPool = ws::test::modelFromSpec({ 8, 8, 2 }, "conv2d(3, 3) relu conv2d(3, 3) relu flatten dense(2)");
     EXPECT_EQ(groupsOf(noPool), (std::vector<std::pair<size_t, size_t>> { { 0, 2 }, { 2, 2 } }));
-    const Sequential otherPools = modelOf({ 9, 9, 2 },
+    const Sequential otherPools = ws::test::modelFromSpec({ 9, 9, 2 },
         "conv2d(3, 3, padding=same) relu maxpool2d(2, padding=same) conv2d(3, 2) relu maxpool2d(3) conv2d(2, 1) relu "
         "avgpool2d(2, padding=same) flatten");
     EXPECT_EQ(groupsOf(otherPools), (std::vector<std::pair<size_t, size_t>> { { 0, 2 }, { 3, 2 }, { 6, 2 } }));
-    const Sequential tanh = modelOf({ 8, 8, 2 }, "conv2d(3, 3) tanh maxpool2d(2) relu flatten");
+    const Sequential tanh = ws::test::modelFromSpec({ 8, 8, 2 }, "conv2d(3, 3) tanh maxpool2d(2) relu flatten");
     EXPECT_TRUE(groupsOf(tanh).empty());
 }
 
@@ -110,7 +100,7 @@ TEST(FusedConv, TrainingStepMatchesTheLayersOneByOne)
 {
     // A leading convolution with tanh (not fused) makes the first fused group compute its input
     // gradient; odd sizes leave a last row and column outside every pooling window.
-    Sequential model = modelOf({ 11, 9, 2 }, "conv2d(3, 2, padding=same) tanh conv2d(5, 3, padding=same) relu "
+    Sequential model = ws::test::modelFromSpec({ 11, 9, 2 }, "conv2d(3, 2, padding=same) tanh conv2d(5, 3, padding=same) relu "
                                              "maxpool2d(2) conv2d(4, 2) relu conv2d(3, 3, strides=2, padding=same) relu "
                                              "maxpool2d(2) flatten dense(3)");
     ASSERT_EQ(groupsOf(model), (std::vector<std::pair<size_t, size_t>> { { 2, 3 }, { 5, 2 }, { 7, 3 } }));
@@ -128,7 +118,7 @@ TEST(FusedConv, TiesAndAllNegativeWindowsGiveTheUnfusedGradients)
 {
     // Zero images make every convolution output equal to its bias: four-way ties in every
     // pooling window, positive (the first position wins) or not (no gradient at all).
-    Sequential model = modelOf({ 6, 6, 1 }, "conv2d(4, 3, padding=same) relu maxpool2d(2) flatten dense(2)");
+    Sequential model = ws::test::modelFromSpec({ 6, 6, 1 }, "conv2d(4, 3, padding=same) relu maxpool2d(2) flatten dense(2)");
     auto& bias = model.params()[1]->value;
     ASSERT_EQ(bias.size(), 4);
     bias[0] = 0.5f;
@@ -144,7 +134,7 @@ TEST(FusedConv, TiesAndAllNegativeWindowsGiveTheUnfusedGradients)
 
 TEST(FusedConv, InferencePassesKeepEveryLayerOutput)
 {
-    Sequential model = modelOf({ 8, 8, 1 }, "conv2d(2, 3, padding=same) relu maxpool2d(2) flatten dense(2)");
+    Sequential model = ws::test::modelFromSpec({ 8, 8, 1 }, "conv2d(2, 3, padding=same) relu maxpool2d(2) flatten dense(2)");
     Workspace ws = model.makeWorkspace();
     const Tensor x = randomBatch({ 2, 8, 8, 1 }, 6);
     model.forward(x, ws, true);
@@ -166,7 +156,7 @@ TEST(FusedConv, ParameterGradientsMatchCentralDifferences)
     // different one-sided slopes and is skipped, and few may be.
     for (const std::string spec : { "conv2d(3, 3, padding=same) relu maxpool2d(2) flatten dense(2)",
              "conv2d(3, 3) relu flatten dense(2)" }) {
-        Sequential model = modelOf({ 6, 6, 2 }, spec, 2);
+        Sequential model = ws::test::modelFromSpec({ 6, 6, 2 }, spec, 2);
         ASSERT_FALSE(model.fusedGroups().empty()) << spec;
         const Tensor x = randomBatch({ 2, 6, 6, 2 }, 12);
         const Tensor weights = randomBatch({ 2, 2 }, 9);

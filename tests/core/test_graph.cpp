@@ -30,16 +30,6 @@ Tensor randomTensor(const Shape& shape, uint64_t seed, double lo = -1.0, double 
     return t;
 }
 
-Sequential fromSpec(const Shape& input, const std::string& spec, uint64_t seed = 1)
-{
-    Sequential model = Sequential::fromConfig({ { "input_shape", input }, { "layers", parseLayerSpec(spec) } });
-    model.initialize(seed);
-    Rng rng(seed + 10);
-    for (Param* p : model.params()) // biases away from zero, so that they matter
-        if (p->name == "bias")
-            ws::test::fillRandom(p->value, rng, -0.3, 0.3);
-    return model;
-}
 
 // Loss L = sum(w_i * y_i) of the model's output for x, in double precision.
 double weightedSum(const Tensor& y, const Tensor& w)
@@ -215,7 +205,7 @@ TEST(Graph, ConcatenateJoinsAlongAnAxisAndSplitsItsGradient)
 
 TEST(Graph, AResidualBlockAddsTheBlockOutputToItsInput)
 {
-    Sequential model = fromSpec({ 4 }, "dense(6) tanh res(dense(6) tanh dense(6)) tanh dense(3)");
+    Sequential model = ws::test::modelFromSpec({ 4 }, "dense(6) tanh res(dense(6) tanh dense(6)) tanh dense(3)");
     ASSERT_EQ(model.size(), 8u); // dense tanh [dense tanh dense] add tanh dense
     const Layer& add = model.layer(5);
     EXPECT_EQ(add.typeName(), "Add");
@@ -233,7 +223,7 @@ TEST(Graph, AResidualBlockAddsTheBlockOutputToItsInput)
 TEST(Graph, ParameterGradientsFlowThroughBranchesAndSkipConnections)
 {
     // The skip connection's input (tanh_1) is read twice, so its gradient is the sum of two.
-    Sequential residual = fromSpec({ 4 }, "dense(5) tanh res(dense(5) sigmoid dense(5)) tanh dense(2)");
+    Sequential residual = ws::test::modelFromSpec({ 4 }, "dense(5) tanh res(dense(5) sigmoid dense(5)) tanh dense(2)");
     std::string where;
     EXPECT_LT(worstParameterError(residual, randomTensor({ 3, 4 }, 6), where), 1e-2) << where;
 
@@ -256,12 +246,12 @@ TEST(Graph, ParameterGradientsFlowThroughBranchesAndSkipConnections)
 
 TEST(Graph, GraphConfigsRoundTripAndChainConfigsStayAsTheyWere)
 {
-    Sequential chain = fromSpec({ 4 }, "dense(3) relu dense(2)");
+    Sequential chain = ws::test::modelFromSpec({ 4 }, "dense(3) relu dense(2)");
     for (const json& layer : chain.config().at("layers"))
         EXPECT_FALSE(layer.contains("inputs")) << layer.dump();
     EXPECT_TRUE(chain.isChain());
 
-    Sequential model = fromSpec({ 4 }, "dense(6) tanh res(dense(6) tanh dense(6)) tanh dense(3)", 4);
+    Sequential model = ws::test::modelFromSpec({ 4 }, "dense(6) tanh res(dense(6) tanh dense(6)) tanh dense(3)", 4);
     const json config = model.config();
     EXPECT_EQ(config.at("layers").at(5).at("inputs"), json({ "dense_3", "tanh_1" }));
     Sequential copy = copyModel(model);
@@ -320,7 +310,7 @@ TEST(Graph, GraphsThatCannotBeBuiltAreRefusedByName)
 
 TEST(Graph, AResidualCnnFusesItsChainsAndGivesTheUnfusedResults)
 {
-    Sequential model = fromSpec({ 6, 6, 2 },
+    Sequential model = ws::test::modelFromSpec({ 6, 6, 2 },
         "conv2d(3, 3, padding=same) relu res(conv2d(3, 3, padding=same) relu conv2d(3, 3, padding=same)) relu "
         "maxpool2d(2) flatten dense(2)",
         2);
@@ -354,7 +344,7 @@ TEST(Graph, AResidualCnnFusesItsChainsAndGivesTheUnfusedResults)
 TEST(Graph, AResidualNetworkLearns)
 {
     // Plain gradient descent on y = sin(x0) + x1^2 with a residual MLP: the loss falls by 5x.
-    Sequential model = fromSpec({ 2 }, "dense(16) tanh res(dense(16) tanh dense(16)) tanh dense(1)", 9);
+    Sequential model = ws::test::modelFromSpec({ 2 }, "dense(16) tanh res(dense(16) tanh dense(16)) tanh dense(1)", 9);
     const int64_t n = 64;
     Tensor x = randomTensor({ n, 2 }, 11), target({ n, 1 });
     for (int64_t i = 0; i < n; ++i)
@@ -387,7 +377,7 @@ TEST(Graph, AResidualNetworkLearns)
 TEST(Graph, TheIssuesResidualCnnSpecBuildsForFashionMnist)
 {
     // The residual CNN of #16, in the compact form, on Fashion-MNIST's (28, 28, 1) images.
-    Sequential model = fromSpec({ 28, 28, 1 },
+    Sequential model = ws::test::modelFromSpec({ 28, 28, 1 },
         "conv2d(8, 3, padding=same) bn relu res(conv2d(8, 3, padding=same) bn relu conv2d(8, 3, padding=same) bn) "
         "relu maxpool2d(2) flatten dense(10)");
     const std::vector<LayerSummary> rows = model.summary();
@@ -412,7 +402,7 @@ TEST(Graph, TheIssuesResidualCnnSpecBuildsForFashionMnist)
 TEST(Graph, AblationMasksWhatEveryReaderOfALayerSees)
 {
     // tanh_1 is read by the block's dense_2 and by the Add: both see unit 0 switched off.
-    Sequential model = fromSpec({ 4 }, "dense(3) tanh res(dense(3)) dense(2)");
+    Sequential model = ws::test::modelFromSpec({ 4 }, "dense(3) tanh res(dense(3)) dense(2)");
     UnitMask mask;
     mask.setOff(1, 0);
     const Tensor x = randomTensor({ 5, 4 }, 12);
