@@ -221,6 +221,20 @@ def write_vars(f, stores):
             g[str(i)] = v
 
 
+def write_keras3(filename, model_name, config, metadata, stores):
+    """A Keras 3 .keras archive whose weight store holds `stores` (see write_vars); returns the
+    (dataset, shape, layer) rows the reader lists."""
+    h5 = io.BytesIO()
+    with h5py.File(h5, "w") as f:
+        f.create_group("vars").attrs["name"] = model_name  # the model's own (no) variables
+        write_vars(f, stores)
+    with zipfile.ZipFile(os.path.join(OUT, filename), "w", zipfile.ZIP_DEFLATED) as z:
+        zwrite(z, "metadata.json", json.dumps(metadata))
+        zwrite(z, "config.json", json.dumps(config))
+        zwrite(z, "model.weights.h5", h5.getvalue())
+    return [(f"layers/{path}/vars/{i}", v.shape, name) for path, name, values in stores for i, v in enumerate(values)]
+
+
 def dump_expected(path, input_shape, x, y, tensors):
     with open(path, "w") as f:
         json.dump({"input_shape": list(input_shape),
@@ -592,22 +606,13 @@ def keras3_functional_cnn():
                          "input_layers": [["pixels", 0, 0]], "output_layers": [["classes", 0, 0]]},
               "build_config": {"input_shape": None},
               "compile_config": {"optimizer": "adam", "loss": "categorical_crossentropy"}}
-    h5 = io.BytesIO()
-    with h5py.File(h5, "w") as f:
-        f.create_group("vars").attrs["name"] = "two_branches"
-        stores = [("input_layer", "pixels", []), ("conv2d", "branch_a", [ka, ba]), ("conv2d_1", "branch_b", [kb, bb]),
-                  ("add", "join", []), ("global_average_pooling2d", "pool", []), ("dense", "classes", [kd, bd])]
-        write_vars(f, stores)
-    with zipfile.ZipFile(os.path.join(OUT, "keras3_functional_cnn.keras"), "w", zipfile.ZIP_DEFLATED) as z:
-        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3", "date_saved": "2024-06-01@12:00:00"}))
-        zwrite(z, "config.json", json.dumps(config))
-        zwrite(z, "model.weights.h5", h5.getvalue())
+    stores = [("input_layer", "pixels", []), ("conv2d", "branch_a", [ka, ba]), ("conv2d_1", "branch_b", [kb, bb]),
+              ("add", "join", []), ("global_average_pooling2d", "pool", []), ("dense", "classes", [kd, bd])]
+    tensors = write_keras3("keras3_functional_cnn.keras", "two_branches", config,
+                           {"keras_version": "3.3.3", "date_saved": "2024-06-01@12:00:00"}, stores)
     x = rng.standard_normal((3, 6, 6, 2))
     t = relu(conv2d_same(x, ka, ba)) + conv2d_same(x, kb, bb)
     y = softmax(dense(t.mean(axis=(1, 2)), kd, bd))
-    tensors = []
-    for path, name, values in stores:
-        tensors += [(f"layers/{path}/vars/{i}", v.shape, name) for i, v in enumerate(values)]
     dump_expected(os.path.join(OUT, "keras3_functional_cnn.json"), [6, 6, 2], x, y, tensors)
 
 
@@ -665,26 +670,17 @@ def keras3_mobile():
                          "input_layers": [["pixels", 0, 0]], "output_layers": [["classes", 0, 0]]},
               "build_config": {"input_shape": None},
               "compile_config": {"optimizer": "adam", "loss": "categorical_crossentropy"}}
-    h5 = io.BytesIO()
-    with h5py.File(h5, "w") as f:
-        f.create_group("vars").attrs["name"] = "mobile"
-        stores = [("input_layer", "pixels", []), ("zero_padding2d", "pad", []), ("conv2d", "stem", [sk, sb]),
-                  ("depthwise_conv2d", "dw", [dk, db]), ("separable_conv2d", "sep", [pdk, ppk, pb]),
-                  ("add", "skip", []), ("global_average_pooling2d", "pool", []), ("dense", "classes", [kd, bd])]
-        write_vars(f, stores)
-    with zipfile.ZipFile(os.path.join(OUT, "keras3_mobile.keras"), "w", zipfile.ZIP_DEFLATED) as z:
-        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.6.0", "date_saved": "2024-10-01@12:00:00"}))
-        zwrite(z, "config.json", json.dumps(config))
-        zwrite(z, "model.weights.h5", h5.getvalue())
+    stores = [("input_layer", "pixels", []), ("zero_padding2d", "pad", []), ("conv2d", "stem", [sk, sb]),
+              ("depthwise_conv2d", "dw", [dk, db]), ("separable_conv2d", "sep", [pdk, ppk, pb]),
+              ("add", "skip", []), ("global_average_pooling2d", "pool", []), ("dense", "classes", [kd, bd])]
+    tensors = write_keras3("keras3_mobile.keras", "mobile", config,
+                           {"keras_version": "3.6.0", "date_saved": "2024-10-01@12:00:00"}, stores)
     x = rng.standard_normal((3, 8, 8, 3))
     t = np.pad(x, ((0, 0), (0, 1), (0, 1), (0, 0)))
     stem = np.clip(conv2d(t, sk, sb, 2, "valid"), 0.0, 6.0)
     t = relu(depthwise_conv2d(stem, dk, db, 1, "same"))
     t = stem + separable_conv2d(t, pdk, ppk, pb, 1, "same")
     y = softmax(dense(t.mean(axis=(1, 2)), kd, bd))
-    tensors = []
-    for path, name, values in stores:
-        tensors += [(f"layers/{path}/vars/{i}", v.shape, name) for i, v in enumerate(values)]
     dump_expected(os.path.join(OUT, "keras3_mobile.json"), [8, 8, 3], x, y, tensors)
 
 
