@@ -70,6 +70,51 @@ def conv2d_same(x, k, b):
     return y + b.astype(np.float64)
 
 
+def same_padding(x, kh, kw, stride):
+    """Pads NHWC x as TF's 'same' does: the odd row/column after (bottom/right)."""
+    def axis(size, k):
+        out = -(-size // stride)
+        total = max((out - 1) * stride + k - size, 0)
+        return total // 2, total - total // 2
+    return np.pad(x, ((0, 0), axis(x.shape[1], kh), axis(x.shape[2], kw), (0, 0)))
+
+
+def windows(x, kh, kw, stride, padding):
+    """(i, j, patch (n, kh, kw, c)) for every output position, NHWC, 'valid' or 'same'."""
+    if padding == "same":
+        x = same_padding(x, kh, kw, stride)
+    oh, ow = (x.shape[1] - kh) // stride + 1, (x.shape[2] - kw) // stride + 1
+    for i in range(oh):
+        for j in range(ow):
+            yield i, j, x[:, i * stride:i * stride + kh, j * stride:j * stride + kw, :]
+
+
+def conv2d(x, k, b, stride, padding):
+    """NHWC, kernel (kh, kw, cin, cout), any stride, 'valid' or 'same'; b None for no bias."""
+    kh, kw, _, cout = k.shape
+    out = list(windows(x, kh, kw, stride, padding))
+    y = np.zeros((x.shape[0], out[-1][0] + 1, out[-1][1] + 1, cout))
+    for i, j, patch in out:
+        y[:, i, j, :] = np.einsum("nabc,abcf->nf", patch, k.astype(np.float64))
+    return y if b is None else y + b.astype(np.float64)
+
+
+def depthwise_conv2d(x, k, b, stride, padding):
+    """Keras' DepthwiseConv2D: kernel (kh, kw, c, m); output channel c * m_count + m reads input
+    channel c only."""
+    kh, kw, c, m = k.shape
+    out = list(windows(x, kh, kw, stride, padding))
+    y = np.zeros((x.shape[0], out[-1][0] + 1, out[-1][1] + 1, c * m))
+    for i, j, patch in out:
+        y[:, i, j, :] = np.einsum("nabc,abcm->ncm", patch, k.astype(np.float64)).reshape(x.shape[0], c * m)
+    return y if b is None else y + b.astype(np.float64)
+
+
+def separable_conv2d(x, dk, pk, b, stride, padding):
+    """Keras' SeparableConv2D: the depthwise conv, then a 1x1 conv with the pointwise kernel."""
+    return conv2d(depthwise_conv2d(x, dk, None, stride, padding), pk, b, 1, "valid")
+
+
 def layernorm(x, gamma, beta, eps):
     mean = x.mean(axis=-1, keepdims=True)
     var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
@@ -174,6 +219,20 @@ def write_vars(f, stores):
         g.attrs["name"] = name
         for i, v in enumerate(values):
             g[str(i)] = v
+
+
+def write_keras3(filename, model_name, config, metadata, stores):
+    """A Keras 3 .keras archive whose weight store holds `stores` (see write_vars); returns the
+    (dataset, shape, layer) rows the reader lists."""
+    h5 = io.BytesIO()
+    with h5py.File(h5, "w") as f:
+        f.create_group("vars").attrs["name"] = model_name  # the model's own (no) variables
+        write_vars(f, stores)
+    with zipfile.ZipFile(os.path.join(OUT, filename), "w", zipfile.ZIP_DEFLATED) as z:
+        zwrite(z, "metadata.json", json.dumps(metadata))
+        zwrite(z, "config.json", json.dumps(config))
+        zwrite(z, "model.weights.h5", h5.getvalue())
+    return [(f"layers/{path}/vars/{i}", v.shape, name) for path, name, values in stores for i, v in enumerate(values)]
 
 
 def dump_expected(path, input_shape, x, y, tensors):
@@ -547,23 +606,128 @@ def keras3_functional_cnn():
                          "input_layers": [["pixels", 0, 0]], "output_layers": [["classes", 0, 0]]},
               "build_config": {"input_shape": None},
               "compile_config": {"optimizer": "adam", "loss": "categorical_crossentropy"}}
-    h5 = io.BytesIO()
-    with h5py.File(h5, "w") as f:
-        f.create_group("vars").attrs["name"] = "two_branches"
-        stores = [("input_layer", "pixels", []), ("conv2d", "branch_a", [ka, ba]), ("conv2d_1", "branch_b", [kb, bb]),
-                  ("add", "join", []), ("global_average_pooling2d", "pool", []), ("dense", "classes", [kd, bd])]
-        write_vars(f, stores)
-    with zipfile.ZipFile(os.path.join(OUT, "keras3_functional_cnn.keras"), "w", zipfile.ZIP_DEFLATED) as z:
-        zwrite(z, "metadata.json", json.dumps({"keras_version": "3.3.3", "date_saved": "2024-06-01@12:00:00"}))
-        zwrite(z, "config.json", json.dumps(config))
-        zwrite(z, "model.weights.h5", h5.getvalue())
+    stores = [("input_layer", "pixels", []), ("conv2d", "branch_a", [ka, ba]), ("conv2d_1", "branch_b", [kb, bb]),
+              ("add", "join", []), ("global_average_pooling2d", "pool", []), ("dense", "classes", [kd, bd])]
+    tensors = write_keras3("keras3_functional_cnn.keras", "two_branches", config,
+                           {"keras_version": "3.3.3", "date_saved": "2024-06-01@12:00:00"}, stores)
     x = rng.standard_normal((3, 6, 6, 2))
     t = relu(conv2d_same(x, ka, ba)) + conv2d_same(x, kb, bb)
     y = softmax(dense(t.mean(axis=(1, 2)), kd, bd))
-    tensors = []
-    for path, name, values in stores:
-        tensors += [(f"layers/{path}/vars/{i}", v.shape, name) for i, v in enumerate(values)]
     dump_expected(os.path.join(OUT, "keras3_functional_cnn.json"), [6, 6, 2], x, y, tensors)
+
+
+def k3_initializer(class_name):
+    return {"module": "keras.initializers", "class_name": class_name, "config": {"seed": None},
+            "registered_name": None}
+
+
+def keras3_mobile():
+    """Keras 3 functional MobileNet-like block (keras/src/layers/convolutional/depthwise_conv2d.py,
+    separable_conv2d.py: kernel (kh, kw, c, m), pointwise kernel (1, 1, c * m, filters)):
+        pixels (8, 8, 3) -> pad (ZeroPadding2D ((0, 1), (0, 1)), as MobileNet's correct_pad)
+          -> stem (Conv2D 3x3 / 2 valid, 8, relu6) -> dw (DepthwiseConv2D 3x3 same, relu)
+          -> sep (SeparableConv2D 3x3 same, depth_multiplier 2, 8) -> skip (Add stem + sep)
+          -> pool (GlobalAveragePooling2D) -> classes (Dense 3, softmax)"""
+    sk, sb = weights(3, 3, 3, 8), weights(8)
+    dk, db = weights(3, 3, 8, 1), weights(8)
+    pdk, ppk, pb = weights(3, 3, 8, 2), weights(1, 1, 16, 8), weights(8)
+    kd, bd = weights(8, 3), weights(3)
+
+    def node(*tensors):
+        return [{"args": list(tensors), "kwargs": {}}]
+
+    def layer(class_name, name, inbound, **config):
+        return dict(k3_layer(class_name, dict({"name": name, "trainable": True, "dtype": k3_dtype()}, **config)),
+                    name=name, inbound_nodes=node(*inbound))
+
+    conv = {"strides": [1, 1], "padding": "same", "data_format": "channels_last", "dilation_rate": [1, 1],
+            "use_bias": True, "bias_initializer": k3_initializer("Zeros"), "bias_regularizer": None,
+            "activity_regularizer": None, "bias_constraint": None}
+    layers = [
+        dict(k3_layer("InputLayer", {"batch_shape": [None, 8, 8, 3], "dtype": "float32", "sparse": False,
+                                     "name": "pixels"}), name="pixels", inbound_nodes=[]),
+        layer("ZeroPadding2D", "pad", [k3_tensor("pixels", [None, 8, 8, 3])], padding=[[0, 1], [0, 1]],
+              data_format="channels_last"),
+        layer("Conv2D", "stem", [k3_tensor("pad", [None, 9, 9, 3])], **dict(
+            conv, filters=8, kernel_size=[3, 3], strides=[2, 2], padding="valid", groups=1, activation="relu6",
+            kernel_initializer=k3_initializer("GlorotUniform"))),
+        layer("DepthwiseConv2D", "dw", [k3_tensor("stem", [None, 4, 4, 8])], **dict(
+            conv, kernel_size=[3, 3], activation="relu", depth_multiplier=1,
+            depthwise_initializer=k3_initializer("GlorotUniform"), depthwise_regularizer=None,
+            depthwise_constraint=None)),
+        layer("SeparableConv2D", "sep", [k3_tensor("dw", [None, 4, 4, 8])], **dict(
+            conv, filters=8, kernel_size=[3, 3], activation="linear", depth_multiplier=2,
+            depthwise_initializer=k3_initializer("GlorotUniform"),
+            pointwise_initializer=k3_initializer("GlorotUniform"), depthwise_regularizer=None,
+            pointwise_regularizer=None, depthwise_constraint=None, pointwise_constraint=None)),
+        layer("Add", "skip", [[k3_tensor("stem", [None, 4, 4, 8]), k3_tensor("sep", [None, 4, 4, 8])]]),
+        layer("GlobalAveragePooling2D", "pool", [k3_tensor("skip", [None, 4, 4, 8])],
+              data_format="channels_last", keepdims=False),
+        dict(k3_dense("classes", 3, "softmax"), name="classes", inbound_nodes=node(k3_tensor("pool", [None, 8]))),
+    ]
+    config = {"module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",
+              "config": {"name": "mobile", "trainable": True, "layers": layers,
+                         "input_layers": [["pixels", 0, 0]], "output_layers": [["classes", 0, 0]]},
+              "build_config": {"input_shape": None},
+              "compile_config": {"optimizer": "adam", "loss": "categorical_crossentropy"}}
+    stores = [("input_layer", "pixels", []), ("zero_padding2d", "pad", []), ("conv2d", "stem", [sk, sb]),
+              ("depthwise_conv2d", "dw", [dk, db]), ("separable_conv2d", "sep", [pdk, ppk, pb]),
+              ("add", "skip", []), ("global_average_pooling2d", "pool", []), ("dense", "classes", [kd, bd])]
+    tensors = write_keras3("keras3_mobile.keras", "mobile", config,
+                           {"keras_version": "3.6.0", "date_saved": "2024-10-01@12:00:00"}, stores)
+    x = rng.standard_normal((3, 8, 8, 3))
+    t = np.pad(x, ((0, 0), (0, 1), (0, 1), (0, 0)))
+    stem = np.clip(conv2d(t, sk, sb, 2, "valid"), 0.0, 6.0)
+    t = relu(depthwise_conv2d(stem, dk, db, 1, "same"))
+    t = stem + separable_conv2d(t, pdk, ppk, pb, 1, "same")
+    y = softmax(dense(t.mean(axis=(1, 2)), kd, bd))
+    dump_expected(os.path.join(OUT, "keras3_mobile.json"), [8, 8, 3], x, y, tensors)
+
+
+def keras2_mobile():
+    """tf.keras 2 Sequential .h5 with the same layers as tf.keras names their weights
+    (depthwise_kernel:0, pointwise_kernel:0, bias:0):
+        (7, 7, 2) -> zero_padding2d (1) -> depthwise_conv2d (3x3 / 2 same, depth_multiplier 2,
+        no bias, relu) -> separable_conv2d (3x3 valid, 4, relu) -> global_average_pooling2d
+        -> dense (2, softmax)"""
+    dk = weights(3, 3, 2, 2)
+    pdk, ppk, pb = weights(3, 3, 4, 1), weights(1, 1, 4, 4), weights(4)
+    kd, bd = weights(4, 2), weights(2)
+    init = {"class_name": "GlorotUniform", "config": {"seed": None}}
+    common = {"trainable": True, "dtype": "float32"}
+    conv = dict(common, data_format="channels_last", dilation_rate=[1, 1], groups=1,
+                bias_initializer={"class_name": "Zeros", "config": {}}, bias_regularizer=None,
+                activity_regularizer=None, bias_constraint=None, depthwise_initializer=init,
+                depthwise_regularizer=None, depthwise_constraint=None)
+    config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 7, 7, 2], "dtype": "float32",
+                                                "sparse": False, "ragged": False, "name": "input_1"}},
+        {"class_name": "ZeroPadding2D", "config": dict(common, name="zero_padding2d", padding=[[1, 1], [1, 1]],
+                                                       data_format="channels_last")},
+        {"class_name": "DepthwiseConv2D", "config": dict(conv, name="depthwise_conv2d", kernel_size=[3, 3],
+                                                         strides=[2, 2], padding="same", activation="relu",
+                                                         use_bias=False, depth_multiplier=2)},
+        {"class_name": "SeparableConv2D", "config": dict(conv, name="separable_conv2d", filters=4, kernel_size=[3, 3],
+                                                         strides=[1, 1], padding="valid", activation="relu",
+                                                         use_bias=True, depth_multiplier=1, pointwise_initializer=init,
+                                                         pointwise_regularizer=None, pointwise_constraint=None)},
+        {"class_name": "GlobalAveragePooling2D", "config": dict(common, name="global_average_pooling2d",
+                                                                data_format="channels_last", keepdims=False)},
+        k2_dense("dense", 2, "softmax")]}}
+    layers = [("zero_padding2d", []), ("depthwise_conv2d", [("depthwise_kernel", dk)]),
+              ("separable_conv2d", [("depthwise_kernel", pdk), ("pointwise_kernel", ppk), ("bias", pb)]),
+              ("global_average_pooling2d", []), ("dense", [("kernel", kd), ("bias", bd)])]
+    write_legacy_h5(os.path.join(OUT, "keras2_mobile.h5"), config, layers, "2.15.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0")
+    x = rng.standard_normal((3, 7, 7, 2))
+    t = np.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
+    t = relu(depthwise_conv2d(t, dk, None, 2, "same"))
+    t = relu(separable_conv2d(t, pdk, ppk, pb, 1, "valid"))
+    y = softmax(dense(t.mean(axis=(1, 2)), kd, bd))
+    tensors = []
+    for layer, ws in layers:
+        tensors += [(f"{layer}/{leaf}:0", v.shape, layer) for leaf, v in ws]
+    dump_expected(os.path.join(OUT, "keras2_mobile.json"), [7, 7, 2], x, y, tensors)
 
 
 def main():
@@ -577,6 +741,8 @@ def main():
     split_f16_weights()
     keras2_functional_graph()
     keras3_functional_cnn()
+    keras3_mobile()
+    keras2_mobile()
 
 
 if __name__ == "__main__":

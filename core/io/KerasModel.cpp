@@ -93,13 +93,15 @@ json activationConfig(const std::string& activation, const std::string& name)
     return { { "type", "Activation" }, { "activation", activation }, { "name", name } };
 }
 
-// Engine layer configs for one Keras layer; the first one receives the layer's weights.
+// Engine layer configs for one Keras layer. The first one reads what the Keras layer reads; the
+// layer's weights, in Keras' order, are the parameters of the engine layers in turn.
 std::vector<json> engineConfigs(const KerasLayer& layer, const std::string& file)
 {
     const json& c = layer.config;
     const std::string& cls = layer.className;
     json e = { { "name", layer.name } };
     std::string fused; // activation applied after a linear layer
+    std::vector<json> more; // engine layers after the first, before `fused`
     if (cls == "Dense") {
         e["type"] = "Dense";
         copyKeys(c, e, { "units", "use_bias" });
@@ -109,6 +111,24 @@ std::vector<json> engineConfigs(const KerasLayer& layer, const std::string& file
         copyKeys(c, e, { "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups",
                            "use_bias" });
         fused = activationOf(c, layer, file);
+    } else if (cls == "DepthwiseConv2D" || cls == "SeparableConv2D" || cls == "SeparableConvolution2D") {
+        // The kernel (KH, KW, C, M) as Keras stores it; the factory refuses dilation and channels_first.
+        e["type"] = "DepthwiseConv2D";
+        copyKeys(c, e, { "kernel_size", "depth_multiplier", "strides", "padding", "data_format", "dilation_rate",
+                           "use_bias" });
+        fused = activationOf(c, layer, file);
+        if (cls != "DepthwiseConv2D") {
+            // Keras' separable conv is the depthwise conv (strides, padding) without bias, then a
+            // 1x1 valid conv with the pointwise kernel (1, 1, C * M, F) and the bias, then the
+            // activation: two engine layers whose weights are Keras' three in Keras' order.
+            e["use_bias"] = false;
+            json pointwise = { { "type", "Conv2D" }, { "name", layer.name + "_pointwise" }, { "kernel_size", { 1, 1 } } };
+            copyKeys(c, pointwise, { "filters", "use_bias" });
+            more.push_back(std::move(pointwise));
+        }
+    } else if (cls == "ZeroPadding2D") {
+        e["type"] = "ZeroPadding2D";
+        copyKeys(c, e, { "padding", "data_format" });
     } else if (cls == "MaxPooling2D" || cls == "MaxPool2D" || cls == "AveragePooling2D" || cls == "AvgPool2D") {
         e["type"] = cls.rfind("Max", 0) == 0 ? "MaxPooling2D" : "AveragePooling2D";
         copyKeys(c, e, { "pool_size", "strides", "padding", "data_format" });
@@ -177,6 +197,7 @@ std::vector<json> engineConfigs(const KerasLayer& layer, const std::string& file
               "inspected)");
     }
     std::vector<json> out { e };
+    out.insert(out.end(), more.begin(), more.end());
     if (!fused.empty() && fused != "linear")
         out.push_back(activationConfig(fused, layer.name + "_" + fused));
     return out;
@@ -450,7 +471,7 @@ Sequential buildKerasModel(const KerasArchitecture& arch, const std::string& fil
     if (arch.inputShape.empty())
         throw FormatError(file + ": the model config gives no input shape (batch_input_shape / batch_shape)");
     Sequential model(arch.inputShape);
-    std::vector<std::pair<const KerasLayer*, Layer*>> weighted;
+    std::vector<std::pair<const KerasLayer*, std::vector<Layer*>>> weighted; // each Keras layer's engine layers
     std::map<std::string, int> produced; // Keras layer name -> the engine layer giving its output
     for (const KerasLayer& kl : arch.layers) {
         std::vector<json> configs;
@@ -459,14 +480,14 @@ Sequential buildKerasModel(const KerasArchitecture& arch, const std::string& fil
         } catch (const json::exception& e) {
             throw FormatError(file + ": " + layerLabel(kl) + ": " + e.what());
         }
+        weighted.emplace_back(&kl, std::vector<Layer*>());
         for (size_t k = 0; k < configs.size(); ++k) {
             try {
                 // A functional layer's first engine layer reads what the Keras layer reads; a
                 // split-off activation and every layer of a Sequential read the one before.
                 Layer& added = k == 0 && !kl.inputs.empty() ? model.add(makeLayer(configs[k]), engineInputs(kl, produced))
                                                             : model.add(makeLayer(configs[k]));
-                if (k == 0)
-                    weighted.emplace_back(&kl, &added);
+                weighted.back().second.push_back(&added);
             } catch (const FormatError&) {
                 throw;
             } catch (const Error& e) {
@@ -480,17 +501,25 @@ Sequential buildKerasModel(const KerasArchitecture& arch, const std::string& fil
     } catch (const Error& e) {
         throw FormatError(file + ": the layers of the model config do not fit together: " + e.what());
     }
-    for (auto [kl, layer] : weighted) {
-        std::vector<Param*> targets = layer->params();
-        for (Param* p : layer->nonTrainableParams())
-            targets.push_back(p);
+    for (const auto& [kl, layers] : weighted) {
+        // Keras lists a layer's trainable weights, then its non-trainable ones. A weight of an
+        // engine layer not named after the Keras layer (a separable conv's pointwise half) is
+        // named with its engine layer in messages.
+        std::vector<Param*> targets;
+        std::vector<std::string> labels;
+        for (bool trainable : { true, false })
+            for (Layer* layer : layers)
+                for (Param* p : trainable ? layer->params() : layer->nonTrainableParams()) {
+                    targets.push_back(p);
+                    labels.push_back(layer->name() == kl->name ? p->name : layer->name() + " " + p->name);
+                }
         if (targets.empty())
             continue;
         const std::vector<KerasWeight> found = weights(*kl);
         if (found.size() != targets.size()) {
             std::string names;
-            for (const Param* p : targets)
-                names += (names.empty() ? "" : ", ") + p->name;
+            for (const std::string& label : labels)
+                names += (names.empty() ? "" : ", ") + label;
             throw FormatError(file + ": " + layerLabel(*kl) + " has " + std::to_string(found.size())
                 + " weights in the file, its config needs " + std::to_string(targets.size()) + " (" + names + ")");
         }
@@ -498,7 +527,7 @@ Sequential buildKerasModel(const KerasArchitecture& arch, const std::string& fil
             if (found[i].shape != targets[i]->value.shape())
                 throw FormatError(file + ": " + found[i].where + " has shape " + shapeToString(found[i].shape)
                     + " but " + layerLabel(*kl) + " needs " + shapeToString(targets[i]->value.shape()) + " for its "
-                    + targets[i]->name);
+                    + labels[i]);
             std::copy(found[i].values.begin(), found[i].values.end(), targets[i]->value.data());
         }
     }

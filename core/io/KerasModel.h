@@ -4,7 +4,10 @@
 // Sequential whose weights come from the file through a callback. Pure JSON and engine code;
 // the file layouts live in KerasReader.cpp (HDF5) and KerasArchive.cpp (the .keras zip).
 //
-// Keras' Dense/Conv2D `activation` becomes the linear layer followed by an activation layer.
+// Keras' Dense/Conv2D/DepthwiseConv2D/SeparableConv2D `activation` becomes the linear layer
+// followed by an activation layer named `<layer>_<activation>`. SeparableConv2D becomes two
+// engine layers: a DepthwiseConv2D `<layer>` (the depthwise kernel, no bias) and a 1x1 Conv2D
+// `<layer>_pointwise` (the pointwise kernel and the bias), as Keras computes it.
 // Lambda and unknown (custom) classes are refused by name; their code is never looked at.
 //
 // Functional models (Model(inputs, outputs)) become engine graphs: each layer reads the layers its
