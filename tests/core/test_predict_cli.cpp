@@ -191,7 +191,7 @@ TEST(PredictCli, UnknownLayerIsRefusedWithTheNamesThereAre)
     const auto run = runCli({ "predict", kOnnx + "cnn.onnx", "--input", kOnnx + "cnn_input.npy", "--output",
         dir.file("y.npy"), "--layer", "conv" });
     EXPECT_EQ(run.status, 2);
-    EXPECT_NE(run.err.find("no layer named 'conv'; its layers are: to_channels_last, /0/Conv, /1/Relu"), std::string::npos)
+    EXPECT_NE(run.err.find("no layer named 'conv'; its layers are: input_to_channels_last, /0/Conv, /1/Relu"), std::string::npos)
         << run.err;
     EXPECT_FALSE(fs::exists(dir.file("y.npy")));
 }
