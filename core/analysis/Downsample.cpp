@@ -94,13 +94,15 @@ Heatmap downsample(const ElementSource& source, const View2D& view, int64_t maxC
     failure.rethrow();
     map.nonFinite = nonFinite;
     map.mean.resize(cells);
+    map.maxAbs.resize(cells);
     constexpr float nan = std::numeric_limits<float>::quiet_NaN();
     for (size_t k = 0; k < cells; ++k) {
         if (count[k] == 0) {
-            map.min[k] = map.max[k] = map.mean[k] = nan;
+            map.min[k] = map.max[k] = map.mean[k] = map.maxAbs[k] = nan;
             continue;
         }
         map.mean[k] = float(sum[k] / double(count[k]));
+        map.maxAbs[k] = std::abs(map.min[k]) > std::abs(map.max[k]) ? map.min[k] : map.max[k];
     }
     return map;
 }

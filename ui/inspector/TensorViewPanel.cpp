@@ -15,6 +15,7 @@
 #include <QToolButton>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -50,15 +51,17 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     sliceLayout_->setAlignment(Qt::AlignLeft);
 
     reduction_ = new QComboBox;
+    reduction_->addItem(tr("Largest |x| (sign kept)"), int(Reduction::MaxAbs));
     reduction_->addItem(tr("Mean"), int(Reduction::Mean));
     reduction_->addItem(tr("Minimum"), int(Reduction::Min));
     reduction_->addItem(tr("Maximum"), int(Reduction::Max));
     reduction_->setToolTip(tr("How the elements pooled into one pixel of a large tensor are combined"));
     range_ = new QComboBox;
-    range_->addItem(tr("Data range"), int(Range::Data));
     range_->addItem(tr("Symmetric ±max"), int(Range::Symmetric));
+    range_->addItem(tr("Data range"), int(Range::Data));
     range_->addItem(tr("Percentiles 1–99 %"), int(Range::Percentile));
-    range_->setToolTip(tr("The values the colour scale (or the line's axis) spans"));
+    range_->setToolTip(tr("The values the colour scale spans. Symmetric keeps white at zero and the same "
+                          "strength for +x and −x (for data of one sign it is the data range)"));
     connect(reduction_, &QComboBox::currentIndexChanged, this, &TensorViewPanel::redraw);
     connect(range_, &QComboBox::currentIndexChanged, this, &TensorViewPanel::redraw);
 
@@ -109,6 +112,11 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     graphs_[2]->setPen(QPen(QColor(0x92, 0xc5, 0xde)));
     graphs_[2]->setBrush(QColor(0x92, 0xc5, 0xde, 90));
     graphs_[2]->setChannelFillGraph(graphs_[1]);
+    // Double-click or Home: back to the whole tensor after zooming and dragging.
+    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) { resetView(); });
+    auto* home = new QShortcut(QKeySequence(Qt::Key_Home), this);
+    home->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(home, &QShortcut::activated, this, &TensorViewPanel::resetView);
     connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
         hover_->setText(hoverText(plot_->xAxis->pixelToCoord(event->pos().x()), plot_->yAxis->pixelToCoord(event->pos().y())));
     });
@@ -252,7 +260,40 @@ void TensorViewPanel::showPicture(const TensorPicture& picture)
 {
     picture_ = picture;
     redraw();
-    plot_->rescaleAxes();
+    resetView();
+}
+
+void TensorViewPanel::resetView()
+{
+    // Ranges from the shown picture alone: rescaleAxes() would also count the hidden plottables
+    // (the previous tensor's heatmap or line), which left a 1-D tensor in a corner of the last
+    // heatmap's frame. Cells are centred on integer coordinates, so the frame runs from -0.5 to
+    // n - 0.5 and the first and last cells are drawn whole.
+    const Heatmap& m = picture_.heatmap;
+    const bool line = !picture_.isGrid && m.outRows * m.outCols > 0 && (m.outRows == 1 || m.outCols == 1);
+    if (picture_.isGrid && !picture_.grid.pixels.empty()) {
+        plot_->xAxis->setRange(-0.5, double(picture_.grid.width) - 0.5);
+        plot_->yAxis->setRange(-0.5, double(picture_.grid.height) - 0.5);
+    } else if (line) {
+        const bool alongRows = m.outCols == 1 && m.outRows > 1;
+        plot_->xAxis->setRange(-0.5, double(alongRows ? m.rows : m.cols) - 0.5);
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t k = 0; k < m.min.size(); ++k)
+            if (std::isfinite(m.min[k]) && std::isfinite(m.max[k])) {
+                lo = std::min(lo, double(m.min[k]));
+                hi = std::max(hi, double(m.max[k]));
+            }
+        if (!(lo <= hi)) {
+            lo = 0;
+            hi = 1;
+        }
+        // A constant line sits in the middle of a unit-wide frame instead of on its edge.
+        const double pad = hi > lo ? 0.05 * (hi - lo) : std::max(0.5, 0.1 * std::abs(lo));
+        plot_->yAxis->setRange(lo - pad, hi + pad);
+    } else if (m.outRows * m.outCols > 0) {
+        plot_->xAxis->setRange(-0.5, double(m.cols) - 0.5);
+        plot_->yAxis->setRange(-0.5, double(m.rows) - 0.5);
+    }
     plot_->replot();
 }
 
@@ -291,6 +332,8 @@ std::pair<double, double> TensorViewPanel::colourRange() const
     case Range::Data:
         break;
     case Range::Symmetric: {
+        if (!isSigned())
+            break; // viridis over [0, max]: half of a ±max scale would never be used
         const double m = std::max(std::abs(lo), std::abs(hi));
         lo = -m;
         hi = m;

@@ -37,6 +37,7 @@ public:
     void showNumbers(const TensorNumbers& numbers);
     void showMessage(const QString& message); // instead of a picture
     void applyColourMaps(); // after Preferences changed them: draws the shown picture again
+    void resetView();       // the whole picture in the frame (on every new picture, double-click, Home)
 
     void setReduction(Reduction reduction);
     void setRange(Range range);
