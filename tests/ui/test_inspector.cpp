@@ -51,6 +51,7 @@ const QString kDtypes = kData + QStringLiteral("/safetensors/dtypes.safetensors"
 const QString kSharded = kData + QStringLiteral("/safetensors/sharded");
 const QString kKerasCnn = kData + QStringLiteral("/keras/keras3_cnn.keras");
 const QString kBad = kData + QStringLiteral("/bad/header-past-end.safetensors");
+const QString kQuants = kData + QStringLiteral("/gguf/quants.gguf");
 
 QString exact(double v) { return QString::number(v, 'g', 9); }
 
@@ -229,7 +230,7 @@ private slots:
         QVERIFY2(pic.heatmap.reduced(), qPrintable(QStringLiteral("%1 × %2 cells").arg(pic.heatmap.outRows).arg(pic.heatmap.outCols)));
         const Heatmap want = downsample(tensorSource(*core, size_t(i)), makeView({ 700, 100 }, defaultSlice({ 700, 100 })),
             pic.heatmap.outCols, pic.heatmap.outRows);
-        for (auto reduction : { Reduction::Mean, Reduction::Max }) {
+        for (auto reduction : { Reduction::Mean, Reduction::Max, Reduction::MaxAbs }) {
             inspector_->tensorView()->setReduction(reduction);
             QCPColorMapData* data = inspector_->tensorView()->colorMap()->data();
             QCOMPARE(data->valueSize(), int(want.outRows));
@@ -237,7 +238,63 @@ private slots:
                 for (int c = 0; c < want.outCols; ++c)
                     QCOMPARE(data->cell(c, r), double(want.cells(reduction)[size_t(r * want.outCols + c)]));
         }
-        QVERIFY(inspector_->tensorView()->statusText().contains(QStringLiteral("maximum of up to")));
+        QVERIFY(inspector_->tensorView()->statusText().contains(QStringLiteral("largest |x| (sign kept) of up to")));
+    }
+
+    void everyTensorGetsItsOwnAxesWithWholeEdgeCells()
+    {
+        openAndWait(kDtypes);
+        const auto core = openWeightFile(kDtypes.toStdString());
+        TensorViewPanel* view = inspector_->tensorView();
+        QCustomPlot* plot = view->plot();
+        const auto range = [](QCPAxis* axis) { return std::pair(axis->range().lower, axis->range().upper); };
+        using R = std::pair<double, double>;
+        view->resize(1000, 800);
+        selectAndWait(indexOf(*core, "f8_e5m2")); // 16 × 16 heatmap first
+        QCOMPARE(range(plot->xAxis), R(-0.5, 15.5)); // cells centred on 0..15, the edge cells whole
+        QCOMPARE(range(plot->yAxis), R(-0.5, 15.5));
+        // A 1-D tensor after it: its own frame, not the heatmap's 0..15.
+        const int special = indexOf(*core, "i16");
+        selectAndWait(special);
+        QCOMPARE(range(plot->xAxis), R(-0.5, 3.5));
+        const Tensor t = core->readTensor(size_t(special));
+        const auto [lo, hi] = std::minmax_element(t.data(), t.data() + t.size());
+        QVERIFY2(plot->yAxis->range().lower < *lo && plot->yAxis->range().upper > *hi,
+            qPrintable(QStringLiteral("%1..%2 for values %3..%4").arg(plot->yAxis->range().lower).arg(plot->yAxis->range().upper).arg(*lo).arg(*hi)));
+        // A 3 × 4 matrix after the line; zoomed, then double-click gives the whole tensor back.
+        selectAndWait(indexOf(*core, "f32"));
+        QCOMPARE(range(plot->xAxis), R(-0.5, 3.5));
+        QCOMPARE(range(plot->yAxis), R(-0.5, 2.5));
+        plot->xAxis->setRange(1, 2);
+        plot->yAxis->setRange(0.5, 1);
+        QTest::mouseDClick(plot, Qt::LeftButton, {}, plot->rect().center());
+        QCOMPARE(range(plot->xAxis), R(-0.5, 3.5));
+        QCOMPARE(range(plot->yAxis), R(-0.5, 2.5));
+    }
+
+    void filterIsClearedWhenAnotherFileOpens()
+    {
+        openAndWait(kDtypes);
+        inspector_->modelTree()->setFilter(QStringLiteral("f16"), false);
+        QCOMPARE(treeTensors(inspector_->modelTree()->tree(), true), (std::set<std::string>{ "f16", "bf16" }));
+        openAndWait(kSharded);
+        QCOMPARE(int(treeTensors(inspector_->modelTree()->tree(), true).size()), 8); // all of the new file
+    }
+
+    void quantisedTensorsShowWhatTheFileHolds()
+    {
+        openAndWait(kQuants);
+        const auto core = openWeightFile(kQuants.toStdString());
+        QTreeWidget* tree = inspector_->modelTree()->tree();
+        const auto typeOf = [&](const QString& name) {
+            for (QTreeWidgetItemIterator it(tree); *it; ++it)
+                if ((*it)->toolTip(ModelTreePanel::NameColumn) == name)
+                    return (*it)->text(ModelTreePanel::DTypeColumn);
+            return QString();
+        };
+        QCOMPARE(typeOf(QStringLiteral("q4_k")), QStringLiteral("Q4_K · 4.5 b/w"));
+        QCOMPARE(typeOf(QStringLiteral("q6_k")), QStringLiteral("Q6_K · 6.563 b/w"));
+        QCOMPARE(typeOf(QStringLiteral("f16")), QStringLiteral("F16")); // plain tensors keep their dtype
     }
 
     void sliceSelectorsPickTheShownElements()
@@ -488,6 +545,20 @@ private slots:
         const TensorPicture& pic = inspector_->tensorView()->picture();
         QVERIFY(pic.difference);
         QCOMPARE(pic.heatmap.max, std::vector<float>(12, 0.0f));
+        // The tree follows: it highlights the tensor the A − B view shows.
+        const auto core = openWeightFile(kDtypes.toStdString());
+        QCOMPARE(inspector_->modelTree()->currentTensor(), indexOf(*core, "f32"));
+        QVERIFY(pic.difference); // and selecting it there did not replace the difference
+        // Every number fits its column on one line.
+        for (int r = 0; r < table->rowCount(); ++r)
+            for (int c : { int(ComparePanel::RelativeColumn), int(ComparePanel::CosineColumn), int(ComparePanel::MaxAbsColumn) })
+                if (const QTableWidgetItem* item = table->item(r, c))
+                    QVERIFY2(QFontMetrics(item->font()).horizontalAdvance(item->text()) < table->columnWidth(c),
+                        qPrintable(item->text()));
+        // Another file: no rows, and the caption no longer names the last comparison.
+        openAndWait(kKerasCnn);
+        QCOMPARE(table->rowCount(), 0);
+        QVERIFY2(!inspector_->comparison()->caption().contains(QStringLiteral("dtypes")), qPrintable(inspector_->comparison()->caption()));
     }
 
     // View ▸ Inspector Follows Training: each model snapshot of the Training panel replaces the

@@ -25,7 +25,8 @@ public:
     void setRows(const CompareResult& result);
     void setStats(int row, const DiffStats& stats);
     void finish();
-    void clear();
+    void clear(); // no comparison: rows and the caption naming the last B go
+    QString caption() const;
     QTableWidget* table() const { return table_; }
     const QList<DiffRow>& rows() const { return rows_; }
 
@@ -34,6 +35,9 @@ signals:
     void rowSelected(int row);
 
 private:
+    void clearRows();
+    void fitColumns();
+
     QTableWidget* table_ = nullptr;
     QLabel* caption_ = nullptr;
     QPushButton* button_ = nullptr;

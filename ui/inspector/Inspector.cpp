@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Inspector.h"
 
+#include "common/DockAction.h"
 #include "common/Format.h"
 #include "shell/AppSettings.h"
 #include "ArchitecturePanel.h"
@@ -131,7 +132,7 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     });
 
     connect(modelTree_, &ModelTreePanel::tensorSelected, this, &Inspector::onTensorSelected);
-    connect(architecture_, &ArchitecturePanel::tensorsSelected, modelTree_, &ModelTreePanel::selectTensors);
+    connect(architecture_, &ArchitecturePanel::tensorsSelected, modelTree_, [this](const QList<int>& indices) { modelTree_->selectTensors(indices); });
     connect(tensorView_, &TensorViewPanel::viewChanged, this, [this] { requestTensor(true, false); });
     connect(stats_, &StatsPanel::binsChanged, this, [this] { requestTensor(false, true); });
     connect(compare_, &ComparePanel::compareRequested, this, &Inspector::chooseCompareFile);
@@ -183,20 +184,19 @@ void Inspector::addFileActions(QMenu* file)
     // The platform's key, or Ctrl+O where it has none (offscreen, some desktops).
     const QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Open);
     open->setShortcuts(keys.isEmpty() ? QList<QKeySequence>{ QKeySequence(Qt::CTRL | Qt::Key_O) } : keys);
-    file->addAction(tr("Open &Folder…"), this, &Inspector::chooseFolder)->setToolTip(tr("A sharded Hugging Face checkpoint"));
+    QAction* folder = file->addAction(tr("Open &Folder…"), this, &Inspector::chooseFolder);
+    folder->setToolTip(tr("A sharded Hugging Face checkpoint"));
+    folder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
-    file->addAction(tr("&Compare With…"), this, &Inspector::chooseCompareFile);
+    file->addAction(tr("&Compare With…"), this, &Inspector::chooseCompareFile)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
 }
 
 void Inspector::addViewActions(QMenu* view)
 {
     int key = 4; // Ctrl+1 to Ctrl+3 are the Playground, Training and Runs (MainWindow)
-    for (QDockWidget* dock : docks_) {
-        QAction* toggle = dock->toggleViewAction();
-        toggle->setShortcut(QKeySequence(tr("Ctrl+%1").arg(key++)));
-        view->addAction(toggle);
-    }
+    for (QDockWidget* dock : docks_)
+        view->addAction(dockAction(dock, QKeySequence(tr("Ctrl+%1").arg(key++)), this));
 }
 
 void Inspector::rebuildRecentMenu()
@@ -314,6 +314,8 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     if (!live)
         recent_->add(path);
     window_->setWindowTitle(tr("%1 — Weightscope").arg(QFileInfo(path).fileName()));
+    if (!live)
+        modelTree_->clearFilter();
     modelTree_->setModel(model);
     metadata_->setModel(model);
     architecture_->setModel(model);
@@ -411,7 +413,7 @@ void Inspector::onTensorSelected(int index)
     diffRow_ = -1;
     const TensorInfo& info = model_.file->tensors()[size_t(index)];
     tensorView_->setTensor(&info, QString::fromStdString(model_.file->format()),
-        tr("%1 · %2 · %3").arg(QString::fromStdString(info.name), QString::fromStdString(dtypeName(info.dtype)), formatShape(info.shape)));
+        tr("%1 · %2 · %3").arg(QString::fromStdString(info.name), ModelTreePanel::storageText(info), formatShape(info.shape)));
     havePicture_ = haveNumbers_ = false;
     stats_->clear(tr("Computing…"));
     requestTensor(true, true);
@@ -430,6 +432,7 @@ void Inspector::showDifference(int row)
         return;
     }
     current_ = int(r.indexA);
+    modelTree_->selectTensors({ current_ }, true); // the tree shows the tensor the A − B view shows
     spectrumController_->setTensor(current_);
     diffRow_ = row;
     const TensorInfo& info = model_.file->tensors()[size_t(r.indexA)];

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -64,8 +65,14 @@ QTreeWidgetItem* ModelTreePanel::addNode(QTreeWidgetItem* parent, const NameNode
     item->setTextAlignment(BytesColumn, Qt::AlignRight | Qt::AlignVCenter);
     if (node.tensor >= 0) {
         const TensorInfo& info = file.tensors()[size_t(node.tensor)];
-        item->setText(DTypeColumn, QString::fromStdString(dtypeName(info.dtype)));
+        item->setText(DTypeColumn, storageText(info));
+        if (!info.storage.empty())
+            item->setToolTip(DTypeColumn, tr("Stored as %1 (%2 bits per weight, block scales included); read as %3")
+                                              .arg(QString::fromStdString(info.storage))
+                                              .arg(info.bitsPerWeight, 0, 'g', 4)
+                                              .arg(QString::fromStdString(dtypeName(info.dtype))));
         item->setText(ShapeColumn, formatShape(info.shape));
+        item->setToolTip(ShapeColumn, formatShape(info.shape));
         item->setToolTip(NameColumn, QString::fromStdString(info.name));
         tensorItems_[int(node.tensor)] = item;
     } else {
@@ -74,6 +81,16 @@ QTreeWidgetItem* ModelTreePanel::addNode(QTreeWidgetItem* parent, const NameNode
     for (const NameNode& child : node.children)
         addNode(item, child, file);
     return item;
+}
+
+QString ModelTreePanel::storageText(const TensorInfo& info)
+{
+    // A quantised GGUF tensor is read as F32, but what the file holds is Q4_K at 4.5 bits.
+    if (info.storage.empty())
+        return QString::fromStdString(dtypeName(info.dtype));
+    if (info.bitsPerWeight > 0)
+        return tr("%1 · %2 b/w").arg(QString::fromStdString(info.storage)).arg(info.bitsPerWeight, 0, 'g', 4);
+    return QString::fromStdString(info.storage);
 }
 
 void ModelTreePanel::setModel(const LoadedModel& model)
@@ -88,7 +105,7 @@ void ModelTreePanel::setModel(const LoadedModel& model)
     tree_->expandToDepth(1);
     tree_->setUpdatesEnabled(true);
     tree_->resizeColumnToContents(NameColumn);
-    tree_->setColumnWidth(NameColumn, std::min(tree_->columnWidth(NameColumn), 260));
+    tree_->setColumnWidth(NameColumn, std::clamp(tree_->columnWidth(NameColumn), 120, 320));
     tree_->resizeColumnToContents(DTypeColumn);
     tree_->resizeColumnToContents(ShapeColumn);
     tree_->resizeColumnToContents(ParamsColumn);
@@ -111,8 +128,9 @@ int ModelTreePanel::currentTensor() const
     return item ? item->data(NameColumn, kTensorRole).toInt() : -1;
 }
 
-void ModelTreePanel::selectTensors(const QList<int>& indices)
+void ModelTreePanel::selectTensors(const QList<int>& indices, bool quiet)
 {
+    const QSignalBlocker blocker(quiet ? tree_ : nullptr);
     tree_->clearSelection();
     QTreeWidgetItem* first = nullptr;
     for (int i : indices) {
@@ -130,6 +148,8 @@ void ModelTreePanel::selectTensors(const QList<int>& indices)
         tree_->scrollToItem(first);
     }
 }
+
+void ModelTreePanel::clearFilter() { filter_->clear(); }
 
 void ModelTreePanel::setFilter(const QString& text, bool regex)
 {

@@ -26,10 +26,14 @@ public:
 
     void setModel(const LoadedModel& model);
     void clear();
-    void selectTensors(const QList<int>& indices); // the first one becomes current
+    // The first one becomes current; quiet: without tensorSelected (the view shows it already).
+    void selectTensors(const QList<int>& indices, bool quiet = false);
     int currentTensor() const;                     // -1 when none
     QTreeWidget* tree() const { return tree_; }
     void setFilter(const QString& text, bool regex);
+    void clearFilter(); // a new file: the last file's filter would hide its tensors
+    // "F32", or for a quantised tensor what the file holds: "Q4_K · 4.5 b/w".
+    static QString storageText(const TensorInfo& info);
 
 signals:
     void tensorSelected(int index);
