@@ -16,20 +16,43 @@
 #include <QIcon>
 #include <QTimer>
 
+#include <memory>
+
+namespace {
+
+// --help and --version print and quit: they must work without a display (over ssh, in a
+// package build), where constructing a QApplication aborts.
+bool onlyPrints(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-?" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
+    const bool printOnly = onlyPrints(argc, argv);
+    std::unique_ptr<QCoreApplication> application = printOnly ? std::make_unique<QCoreApplication>(argc, argv)
+                                                               : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication& app = *application;
     // Before anything reads QSettings.
     QApplication::setOrganizationName(QStringLiteral("Weightscope"));
     QApplication::setApplicationName(QStringLiteral("weightscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Weightscope"));
     QApplication::setApplicationVersion(QStringLiteral(WS_VERSION));
-    // Matches packaging/io.github.weightscope.Weightscope.desktop (window icons on Wayland).
-    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.weightscope.Weightscope"));
-    QIcon icon;
-    for (int size : { 16, 22, 24, 32, 48, 64, 128, 256, 512 })
-        icon.addFile(QStringLiteral(":/icons/%1x%1/io.github.weightscope.Weightscope.png").arg(size));
-    QApplication::setWindowIcon(icon);
+    if (!printOnly) {
+        // Matches packaging/io.github.weightscope.Weightscope.desktop (window icons on Wayland).
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.weightscope.Weightscope"));
+        QIcon icon;
+        for (int size : { 16, 22, 24, 32, 48, 64, 128, 256, 512 })
+            icon.addFile(QStringLiteral(":/icons/%1x%1/io.github.weightscope.Weightscope.png").arg(size));
+        QApplication::setWindowIcon(icon);
+    }
     // Before the first tr(): the command-line help is translated too.
     ws::ui::installTranslations(ws::ui::settings::language.get());
     // The default for every thread that sets no count of its own (trainings set theirs).

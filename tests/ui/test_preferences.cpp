@@ -9,10 +9,15 @@
 #include "shell/PreferencesDialog.h"
 #include "shell/Theme.h"
 #include "shell/Translations.h"
+#include "common/TransportBar.h"
+#include "playground/PlaygroundPanel.h"
+#include "training/TrainingPanel.h"
 
 #include "util/BuildInfo.h"
 
 #include <QApplication>
+#include <QDockWidget>
+#include <QScreen>
 #include <QTabBar>
 #include <QScrollBar>
 #include <QAbstractSpinBox>
@@ -246,7 +251,8 @@ private slots:
     void shortcutsAreListedFromTheMenus()
     {
         ws::ui::MainWindow window;
-        ws::ui::ShortcutsDialog dialog(window.menuBar());
+        ws::ui::ShortcutsDialog dialog(window.menuBar(),
+            window.playground()->transport()->shortcutActions() + window.training()->transport()->shortcutActions());
         QTreeWidgetItem* root = dialog.tree()->invisibleRootItem();
         QTreeWidgetItem* preferences = findRow(root, QStringLiteral("Preferences…"));
         QVERIFY(preferences);
@@ -260,6 +266,51 @@ private slots:
         QVERIFY(findRow(root, QStringLiteral("User Guide")));
         QVERIFY(findRow(root, QStringLiteral("Keyboard Shortcuts")));
         QVERIFY(!findRow(root, QStringLiteral("About Qt"))); // no shortcut, no row
+        // The panels' keys: the training transport, each listed once, and the new file keys.
+        QTreeWidgetItem* startPause = findRow(root, QStringLiteral("Start or pause training"));
+        QVERIFY(startPause);
+        QCOMPARE(QKeySequence(startPause->text(1), QKeySequence::NativeText), QKeySequence(Qt::Key_Space));
+        QVERIFY(findRow(root, QStringLiteral("Reset the weights")));
+        QVERIFY(findRow(root, QStringLiteral("Stop the run")));
+        QVERIFY(findRow(root, QStringLiteral("Compare With…")));
+        QVERIFY(findRow(root, QStringLiteral("Open Folder…")));
+        window.close();
+    }
+
+    // Opening a panel (by the View menu's keys) never makes the window wider or taller than the
+    // screen, and the panel comes to the front; a saved geometry larger than the screen (from a
+    // bigger monitor, or the old growth) is brought back onto it.
+    void windowStaysOnTheScreen()
+    {
+        const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+        {
+            ws::ui::MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            for (const auto& [key, panel] : { std::pair(Qt::Key_1, QStringLiteral("Playground")),
+                     std::pair(Qt::Key_2, QStringLiteral("Training")), std::pair(Qt::Key_3, QStringLiteral("Runs")) }) {
+                QAction* open = nullptr; // the View menu's action for the key (offscreen windows get no key events)
+                for (QAction* action : window.findChildren<QAction*>())
+                    if (action->shortcut() == QKeySequence(Qt::CTRL | key))
+                        open = action;
+                QVERIFY(open);
+                open->trigger();
+                QTest::qWait(50);
+                QVERIFY2(window.frameGeometry().width() <= available.width() && window.frameGeometry().height() <= available.height(),
+                    qPrintable(QStringLiteral("%1: %2 × %3 on %4 × %5").arg(panel).arg(window.frameGeometry().width())
+                                   .arg(window.frameGeometry().height()).arg(available.width()).arg(available.height())));
+                const auto* dock = window.findChild<QDockWidget*>(panel + QStringLiteral("Dock"));
+                QVERIFY(dock && dock->isVisible());
+                QVERIFY2(!dock->widget()->visibleRegion().isEmpty(), qPrintable(panel + QStringLiteral(" is not in front")));
+            }
+            window.resize(available.width() * 2, available.height() * 2);
+            window.close(); // saves the oversized geometry
+        }
+        ws::ui::MainWindow window;
+        window.restoreLayout();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(available.contains(window.frameGeometry()));
         window.close();
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/TransportBar.h"
 
+#include <QAction>
 #include <QGridLayout>
 #include <QPushButton>
 
@@ -29,7 +30,31 @@ TransportBar::TransportBar(Kind kind, QWidget* parent) : QWidget(parent), kind_(
         grid->addWidget(step_, 1, 0, 1, 1);
         grid->addWidget(stepEpoch_, 1, 1, 1, 2);
     }
+    // Keys for the panel that holds the bar (see addShortcutsTo): Space starts or pauses as the
+    // buttons allow, Ctrl+. steps, Ctrl+R resets (Playground) and Ctrl+Shift+. stops (Training).
+    addKey(tr("Start or pause training"), QKeySequence(Qt::Key_Space), [this] {
+        if (pause_->isEnabled())
+            pause_->click();
+        else if (start_->isEnabled())
+            start_->click();
+    });
+    addKey(tr("Train one batch"), QKeySequence(Qt::CTRL | Qt::Key_Period), [this] { step_->click(); });
+    if (kind == Kind::Run)
+        addKey(tr("Stop the run"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period), [this] { stop_->click(); });
+    else
+        addKey(tr("Reset the weights"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { reset_->click(); });
 }
+
+void TransportBar::addKey(const QString& text, const QKeySequence& key, std::function<void()> press)
+{
+    auto* action = new QAction(text, this);
+    action->setShortcut(key);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, std::move(press)); // click() does nothing on a disabled button
+    keys_ << action;
+}
+
+void TransportBar::addShortcutsTo(QWidget* panel) { panel->addActions(keys_); }
 
 QPushButton* TransportBar::addButton(const QString& text, const QString& tip, void (TransportBar::*clicked)())
 {

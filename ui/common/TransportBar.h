@@ -8,8 +8,13 @@
 // The bar only shows state and emits what was pressed; the panel talks to its worker.
 #pragma once
 
+#include <QKeySequence>
+#include <QList>
 #include <QWidget>
 
+#include <functional>
+
+class QAction;
 class QPushButton;
 
 namespace ws::ui {
@@ -34,6 +39,10 @@ public:
         connect(this, &TransportBar::stepClicked, panel, &Panel::step);
     }
 
+    // The keys (Space, Ctrl+., Ctrl+R or Ctrl+Shift+.) work anywhere in `panel`; listed in Help.
+    void addShortcutsTo(QWidget* panel);
+    const QList<QAction*>& shortcutActions() const { return keys_; }
+
     QPushButton* startButton() const { return start_; }
     QPushButton* pauseButton() const { return pause_; }
     QPushButton* stepButton() const { return step_; }
@@ -47,6 +56,7 @@ signals:
     void stopClicked();      // Run only
 
 private:
+    void addKey(const QString& text, const QKeySequence& key, std::function<void()> press);
     QPushButton* addButton(const QString& text, const QString& tip, void (TransportBar::*clicked)());
 
     Kind kind_;
@@ -56,6 +66,7 @@ private:
     QPushButton* stepEpoch_ = nullptr; // Loop
     QPushButton* reset_ = nullptr;     // Loop
     QPushButton* stop_ = nullptr;      // Run
+    QList<QAction*> keys_;
 };
 
 } // namespace ws::ui

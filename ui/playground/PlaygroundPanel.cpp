@@ -205,6 +205,7 @@ QWidget* PlaygroundPanel::makeTrainingBox()
 void PlaygroundPanel::connectControls()
 {
     transport_->drive(this);
+    transport_->addShortcutsTo(this);
     connect(transport_, &TransportBar::stepEpochClicked, this, &PlaygroundPanel::stepEpoch);
     connect(transport_, &TransportBar::resetClicked, this, &PlaygroundPanel::reset);
     connect(regenerateButton_, &QPushButton::clicked, this, &PlaygroundPanel::regenerate);

@@ -34,6 +34,7 @@ class PlaygroundPanel : public QWidget {
 public:
     explicit PlaygroundPanel(QWidget* parent = nullptr);
     ~PlaygroundPanel() override;
+    TransportBar* transport() const { return transport_; }
 
     PlaygroundConfig config() const; // from the controls
     bool isRunning() const { return running_; }

@@ -140,7 +140,7 @@ QString aboutText()
             q(info.zlib), q(info.libzip), q(info.compiler), q(info.buildType));
 }
 
-ShortcutsDialog::ShortcutsDialog(const QMenuBar* menuBar, QWidget* parent) : QDialog(parent)
+ShortcutsDialog::ShortcutsDialog(const QMenuBar* menuBar, const QList<QAction*>& panelKeys, QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("Keyboard Shortcuts"));
     tree_ = new QTreeWidget;
@@ -148,6 +148,15 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar* menuBar, QWidget* parent) : QDi
     tree_->setHeaderLabels({ tr("Action"), tr("Shortcut") });
     tree_->setRootIsDecorated(false);
     addShortcutRows(tree_->invisibleRootItem(), menuBar->actions());
+    if (!panelKeys.isEmpty()) { // the training transport: keys of the panels, not of a menu
+        auto* group = new QTreeWidgetItem(tree_->invisibleRootItem(), { tr("Playground and Training panels") });
+        QStringList seen;
+        for (const QAction* action : panelKeys)
+            if (!seen.contains(action->text())) {
+                seen << action->text();
+                new QTreeWidgetItem(group, { action->text(), action->shortcut().toString(QKeySequence::NativeText) });
+            }
+    }
     tree_->expandAll();
     tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
 

@@ -30,7 +30,8 @@ QString aboutText();
 class ShortcutsDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ShortcutsDialog(const QMenuBar* menuBar, QWidget* parent = nullptr);
+    // panelKeys: keys that belong to panels, not menus (the training transport).
+    ShortcutsDialog(const QMenuBar* menuBar, const QList<QAction*>& panelKeys, QWidget* parent = nullptr);
     QTreeWidget* tree() const { return tree_; }
 
 private:

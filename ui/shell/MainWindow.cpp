@@ -2,6 +2,8 @@
 #include "shell/MainWindow.h"
 
 #include "shell/AppSettings.h"
+#include "common/DockAction.h"
+#include "common/TransportBar.h"
 #include "shell/HelpDialogs.h"
 #include "shell/Preference.h"
 #include "shell/PreferencesDialog.h"
@@ -21,6 +23,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -174,13 +178,39 @@ QDockWidget* MainWindow::addPanelDock(QWidget* panel, const QString& title, cons
 {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
-    dock->setWidget(panel);
+    // In a scroll area the panel's minimum size no longer becomes the window's: docking the
+    // Training panel made the main window 2004 px wide on a 1600 px screen.
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     tabifyDockWidget(inspector_->statsDock(), dock);
     dock->hide();
     // The start page only takes room while no file is open and no panel is docked.
     connect(dock, &QDockWidget::visibilityChanged, this, &MainWindow::updateCentral);
     return dock;
+}
+
+void MainWindow::keepOnScreen()
+{
+    // After a restore from a larger screen or a dock that asked for more room: the whole window,
+    // frame included, inside the screen's available area.
+    const QScreen* s = screen();
+    if (!s)
+        return;
+    const QRect available = s->availableGeometry();
+    const QRect frame = frameGeometry();
+    const QSize extra = frame.size() - size(); // the window manager's frame
+    const QSize fit(std::min(width(), available.width() - extra.width()), std::min(height(), available.height() - extra.height()));
+    if (fit != size())
+        resize(fit);
+    QPoint topLeft = frameGeometry().topLeft();
+    topLeft.setX(std::clamp(topLeft.x(), available.left(), std::max(available.left(), available.right() + 1 - frameGeometry().width())));
+    topLeft.setY(std::clamp(topLeft.y(), available.top(), std::max(available.top(), available.bottom() + 1 - frameGeometry().height())));
+    if (topLeft != frameGeometry().topLeft())
+        move(topLeft);
 }
 
 void MainWindow::updateCentral()
@@ -213,15 +243,9 @@ void MainWindow::createMenus()
     preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* toggle = playgroundDock_->toggleViewAction();
-    toggle->setShortcut(QKeySequence(tr("Ctrl+1")));
-    view->addAction(toggle);
-    QAction* toggleTraining = trainingDock_->toggleViewAction();
-    toggleTraining->setShortcut(QKeySequence(tr("Ctrl+2")));
-    view->addAction(toggleTraining);
-    QAction* runs = runsDock_->toggleViewAction();
-    runs->setShortcut(QKeySequence(tr("Ctrl+3")));
-    view->addAction(runs);
+    view->addAction(dockAction(playgroundDock_, QKeySequence(tr("Ctrl+1")), this, [this] { showPlayground(); }));
+    view->addAction(dockAction(trainingDock_, QKeySequence(tr("Ctrl+2")), this, [this] { showTraining(); }));
+    view->addAction(dockAction(runsDock_, QKeySequence(tr("Ctrl+3")), this, [this] { showRuns(); }));
     inspector_->addViewActions(view);
     view->addSeparator();
     view->addAction(followTraining_);
@@ -247,7 +271,7 @@ void MainWindow::showPreferences()
 
 void MainWindow::showShortcuts()
 {
-    ShortcutsDialog dialog(menuBar(), this);
+    ShortcutsDialog dialog(menuBar(), playground_->transport()->shortcutActions() + training_->transport()->shortcutActions(), this);
     dialog.exec();
 }
 
@@ -268,25 +292,30 @@ void MainWindow::restoreLayout()
     const QByteArray state = kDockState.get();
     if (!state.isEmpty())
         restoreState(state, kDockStateVersion);
+    keepOnScreen();
 }
 
 void MainWindow::showPlayground()
 {
-    playgroundDock_->show();
-    playgroundDock_->raise();
-    resizeDocks({ playgroundDock_ }, { 900 }, Qt::Horizontal); // its plots need the room
+    bringForward(playgroundDock_);
+    resizeDocks({ playgroundDock_ }, { std::min(900, width() * 2 / 3) }, Qt::Horizontal); // its plots need the room
 }
 
-void MainWindow::showTraining()
+void MainWindow::bringForward(QDockWidget* dock)
 {
-    trainingDock_->show();
-    trainingDock_->raise();
+    bringDockForward(dock);
+    keepOnScreen();
+    QTimer::singleShot(0, this, &MainWindow::keepOnScreen); // once the layout has settled
 }
 
-void MainWindow::showRuns()
+void MainWindow::showTraining() { bringForward(trainingDock_); }
+
+void MainWindow::showRuns() { bringForward(runsDock_); }
+
+void MainWindow::showEvent(QShowEvent* event)
 {
-    runsDock_->show();
-    runsDock_->raise();
+    QMainWindow::showEvent(event);
+    keepOnScreen(); // the default 1280 × 800 on a smaller screen, or a restored geometry
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

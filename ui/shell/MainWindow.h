@@ -46,9 +46,11 @@ public:
     QAction* followTrainingAction() const { return followTraining_; }
 
     void applyPreferences(); // what can change live: theme, plot refresh rate
+    void keepOnScreen();     // the window, frame included, within the screen's available area
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createMenus();
@@ -57,6 +59,7 @@ private:
     void showShortcuts();
 
     QDockWidget* addPanelDock(QWidget* panel, const QString& title, const QString& objectName);
+    void bringForward(QDockWidget* dock); // shown, the front tab, focused, window kept on screen
     void updateCentral(); // the tensor view once a file is open, else the start page
     // View ▸ Inspector Follows Training: the newest model snapshot of the Training panel goes to
     // the inspector, at most once a second (showLive keeps the selected tensor).

@@ -127,6 +127,7 @@ QWidget* TrainingPanel::makeControls()
     column->addStretch(1);
 
     transport_->drive(this);
+    transport_->addShortcutsTo(this);
     connect(transport_, &TransportBar::stopClicked, this, &TrainingPanel::stop);
     connect(data_, &DatasetSection::changed, this, &TrainingPanel::requestPreview);
     connect(data_, &DatasetSection::cancelRequested, this, &TrainingPanel::cancelPreview);

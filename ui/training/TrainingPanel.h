@@ -34,6 +34,7 @@ class TrainingPanel : public QWidget {
 public:
     explicit TrainingPanel(QWidget* parent = nullptr);
     ~TrainingPanel() override;
+    TransportBar* transport() const { return transport_; }
 
     Experiment experiment() const;             // from the controls
     void applyExperiment(const Experiment& e); // into the controls (model: a spec string or preset)
