@@ -12,6 +12,10 @@
 #include "common/TransportBar.h"
 #include "playground/PlaygroundPanel.h"
 #include "training/TrainingPanel.h"
+#include "inspector/Inspector.h"
+#include "inspector/TensorViewPanel.h"
+
+#include <qcustomplot.h>
 
 #include "util/BuildInfo.h"
 
@@ -246,6 +250,29 @@ private slots:
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
         ws::ui::applyTheme(QStringLiteral("system"));
         QCOMPARE(QApplication::palette().color(QPalette::Window), startup);
+    }
+
+    // The plots follow the theme: a dark background with light axes, and back.
+    void plotsFollowTheTheme()
+    {
+        ws::ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCustomPlot* plot = window.inspector()->tensorView()->plot();
+        ws::ui::applyTheme(QStringLiteral("dark"));
+        QVERIFY2(plot->axisRect()->backgroundBrush().color().lightness() < 80, qPrintable(plot->axisRect()->backgroundBrush().color().name()));
+        QVERIFY(plot->xAxis->tickLabelColor().lightness() > 180);
+        QVERIFY(plot->xAxis->basePen().color().lightness() > 180);
+        // A plot made after the change (the Spectrum dock's, a dialog's) gets the colours when shown.
+        QCustomPlot later;
+        later.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&later));
+        QVERIFY(later.axisRect()->backgroundBrush().color().lightness() < 80);
+        ws::ui::applyTheme(QStringLiteral("light"));
+        QVERIFY(plot->axisRect()->backgroundBrush().color().lightness() > 180);
+        QVERIFY(plot->xAxis->tickLabelColor().lightness() < 80);
+        ws::ui::applyTheme(QStringLiteral("system"));
+        window.close();
     }
 
     void shortcutsAreListedFromTheMenus()

@@ -4,13 +4,14 @@
 #pragma once
 
 class QLayout;
-class QScrollArea;
 class QWidget;
 
 namespace ws::ui {
 
-// `controls` in a frameless scroll area that scrolls vertically only, between the given widths.
-QScrollArea* settingsColumn(QWidget* controls, int minimumWidth, int maximumWidth);
+// `controls` in a frameless scroll area that scrolls vertically only, at least as wide as the
+// controls need (plus the scroll bar: a too narrow column clipped "Ankle bo"), at most
+// maximumWidth; `top` (the training transport) stays above it, always visible.
+QWidget* settingsColumn(QWidget* controls, int minimumWidth, int maximumWidth, QWidget* top = nullptr);
 
 // Deletes every item of `layout` and the widgets they hold.
 void clearLayout(QLayout* layout);

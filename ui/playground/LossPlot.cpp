@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "playground/LossPlot.h"
 
+#include "common/PlotStyle.h"
+
 #include <algorithm>
 
 namespace ws::ui {
@@ -20,8 +22,7 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
     xAxis->setLabel(tr("Epoch"));
     yAxis->setLabel(tr("Loss (MSE)"));
     legend->setVisible(true);
-    legend->setBrush(QColor(255, 255, 255, 210));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    placeLegendAbove(this); // not over the newest points, at the right, where an inset legend sat
     clear();
 }
 

@@ -109,12 +109,10 @@ QWidget* PlaygroundPanel::makeControls()
     networkSettings_ = new NetworkSettings;
     column->addWidget(networkSettings_);
     column->addWidget(makeTrainingBox());
-    column->addWidget(transport_);
     column->addStretch(1);
     controls->setMaximumWidth(300);
 
-    QScrollArea* scroll = settingsColumn(controls, 0, 316);
-    scroll->setMinimumWidth(controls->sizeHint().width() + 16);
+    QWidget* scroll = settingsColumn(controls, controls->sizeHint().width(), 316, transport_);
 
     network_->setInputNames(networkSettings_->featureNames());
     connectControls();

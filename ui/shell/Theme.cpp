@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/Theme.h"
 
+#include "common/PlotStyle.h"
+
 #include <QApplication>
 #include <QPalette>
 #include <QStyle>
@@ -67,6 +69,7 @@ void applyTheme(const QString& theme)
         QApplication::setStyle(QStyleFactory::create(look.style));
         QApplication::setPalette(look.palette);
     }
+    followPaletteInPlots(); // the plots too: a dark theme with white plots dazzles
 }
 
 } // namespace ws::ui

@@ -2,6 +2,7 @@
 #include "training/TrainingCurves.h"
 
 #include "common/PlotExport.h"
+#include "common/PlotStyle.h"
 
 #include <QVBoxLayout>
 
@@ -32,8 +33,7 @@ QCustomPlot* makePlot(const QString& yLabel)
     plot->yAxis->setLabel(yLabel);
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    plot->legend->setBrush(QColor(255, 255, 255, 200)); // the curves stay visible behind it
+    placeLegendAbove(plot); // not over the newest points, at the right, where an inset legend sat
     PlotExport::addContextMenu(plot, QStringLiteral("training")); // right click: PNG, SVG or PDF
     return plot;
 }

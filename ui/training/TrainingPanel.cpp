@@ -123,7 +123,6 @@ QWidget* TrainingPanel::makeControls()
     column->addWidget(data_);
     column->addWidget(model_);
     column->addWidget(optimizer_);
-    column->addWidget(transport_);
     column->addStretch(1);
 
     transport_->drive(this);
@@ -140,7 +139,7 @@ QWidget* TrainingPanel::makeControls()
         if (worker_ && runActive_)
             worker_->setLearningRate(float(lr));
     });
-    return settingsColumn(controls, 330, 380);
+    return settingsColumn(controls, 330, 420, transport_); // Start/Pause/Step above the fold, always
 }
 
 void TrainingPanel::connectDivergence()
