@@ -16,7 +16,8 @@ RecordedTraining::RecordedTraining(Sequential& model, const Dataset& train, cons
 {
     if (options.runsDir.empty())
         return;
-    record_ = std::make_unique<RunWriter>(newRunPath(options.runsDir, header.name), header);
+    removeAbandonedRuns(options.runsDir);
+    record_ = std::make_unique<RunWriter>(newRunPath(options.runsDir, header.name), header, true);
     record_->setMinimumFlushInterval(options.minimumFlushInterval);
     checkpoints_ = options.checkpointEpochs;
 }
@@ -37,8 +38,8 @@ void RecordedTraining::dropRecord()
 {
     if (!record_)
         return;
-    const std::string path = record_->path();
     record_->finish(RunStatus::Stopped, nullptr, nullptr);
+    const std::string path = record_->filePath(); // still "<path>.part" unless an epoch was written
     record_.reset();
     std::remove(path.c_str());
 }

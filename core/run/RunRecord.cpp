@@ -234,8 +234,9 @@ struct RunWriter::Impl {
     h5::Handle events;
 };
 
-RunWriter::RunWriter(const std::string& path, const RunHeader& header)
+RunWriter::RunWriter(const std::string& path, const RunHeader& header, bool hiddenUntilFirstEpoch)
     : path_(path)
+    , filePath_(hiddenUntilFirstEpoch ? path + ".part" : path)
     , impl_(std::make_unique<Impl>())
     , start_(std::chrono::steady_clock::now())
 {
@@ -243,7 +244,10 @@ RunWriter::RunWriter(const std::string& path, const RunHeader& header)
     // H5F_ACC_EXCL: two trainings never share a record. Default (earliest) format bounds keep
     // superblock 0, which has no "file open for writing" flag a killed writer would leave set.
     // Access properties as in the readers (runFileAccess).
-    impl_->file = h5::Handle(H5Fcreate(path.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, runFileAccess().get()));
+    std::error_code ec;
+    if (filePath_ != path_ && std::filesystem::exists(path_, ec))
+        throw FormatError(path + ": cannot create the run file (exists already)");
+    impl_->file = h5::Handle(H5Fcreate(filePath_.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, runFileAccess().get()));
     if (!impl_->file.valid())
         throw FormatError(path + ": cannot create the run file (exists already, or the folder is not writable)");
     const hid_t f = impl_->file.get();
@@ -392,6 +396,20 @@ void RunWriter::flushRows()
     // them back; a training that writes for hours would hold them all (#9, long runs).
     H5garbage_collect();
     lastFlush_ = now();
+    if (epochsCompleted_ > 0)
+        publish();
+}
+
+void RunWriter::publish()
+{
+    if (filePath_ == path_)
+        return;
+    // The open file is renamed under the writer: its inode, and so the handle, stay the same.
+    std::error_code ec;
+    std::filesystem::rename(filePath_, path_, ec);
+    if (ec)
+        throw FormatError(filePath_ + ": cannot rename the run file to " + path_ + ": " + ec.message());
+    filePath_ = path_;
 }
 
 void RunWriter::saveCheckpoint(const std::string& name, Sequential& model)

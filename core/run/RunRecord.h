@@ -115,12 +115,16 @@ struct RunInfo {
 class RunWriter {
 public:
     // Creates the file (refusing to overwrite one) and writes the header, flushed.
-    RunWriter(const std::string& path, const RunHeader& header);
+    // hiddenUntilFirstEpoch: the file is "<path>.part" until an epoch has been written, so a
+    // session that never trains (a Playground opened and closed, or killed) leaves no empty run
+    // in the Runs dock and nothing for the next start to call interrupted.
+    RunWriter(const std::string& path, const RunHeader& header, bool hiddenUntilFirstEpoch = false);
     ~RunWriter();
     RunWriter(const RunWriter&) = delete;
     RunWriter& operator=(const RunWriter&) = delete;
 
     const std::string& path() const { return path_; }
+    const std::string& filePath() const { return filePath_; } // where it is now: path() or "<path>.part"
 
     void addBatch(const BatchProgress& p);
     // Appends the waiting batch rows, the epoch row and events, updates the progress, flushes.
@@ -138,9 +142,11 @@ public:
 private:
     struct Impl;
     void flushRows();
+    void publish(); // "<path>.part" becomes path
     double now() const;
 
     std::string path_;
+    std::string filePath_;
     std::unique_ptr<Impl> impl_;
     std::chrono::steady_clock::time_point start_;
     int64_t lastStep_ = 0;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -46,8 +47,30 @@ std::string newRunPath(const std::string& dir, const std::string& name)
         if (i > 1) // appended piecewise: GCC 12 warns (-Wrestrict) about "-" + std::to_string(i)
             file.append("-").append(std::to_string(i));
         const fs::path p = fs::path(dir) / (file + ".h5");
-        if (!fs::exists(p, ec))
+        if (!fs::exists(p, ec) && !fs::exists(p.string() + ".part", ec))
             return p.string();
+    }
+}
+
+void removeAbandonedRuns(const std::string& dir)
+{
+    std::error_code ec;
+    std::vector<fs::path> parts;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".part" && it->path().stem().extension() == ".h5" && it->is_regular_file(ec))
+            parts.push_back(it->path());
+    for (const fs::path& p : parts) {
+        bool abandoned = false;
+        try {
+            abandoned = readRunInfo(p.string()).status == RunStatus::Interrupted; // its writer is gone
+        } catch (const std::exception&) {
+            // A header that was never completed: its writer died while creating it, or it is
+            // still being written this moment. Only an old one is surely abandoned.
+            const auto age = fs::file_time_type::clock::now() - fs::last_write_time(p, ec);
+            abandoned = !ec && age > std::chrono::hours(1);
+        }
+        if (abandoned)
+            fs::remove(p, ec);
     }
 }
 
@@ -78,7 +101,11 @@ std::string defaultRunName(const Experiment& experiment)
     std::string model = experiment.model.is_string() ? experiment.model.get<std::string>() : "custom";
     if (model.find(' ') != std::string::npos || model.find('(') != std::string::npos)
         model = "custom";
-    return data + "-" + model;
+    // The learning rate and the seed: six runs of a sweep were all "spiral-auto" in the table,
+    // the legend and the CSV.
+    char lr[32];
+    std::snprintf(lr, sizeof lr, "%g", double(experiment.train.optimizer.learningRate));
+    return data + "-" + model + "-lr" + lr + "-seed" + std::to_string(experiment.train.seed);
 }
 
 RunHeader makeRunHeader(const std::string& name, const Experiment& experiment, const Sequential& model,

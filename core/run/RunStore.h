@@ -18,6 +18,9 @@ std::string defaultRunsDir();
 // A fresh file name in `dir` (created if missing): "20261126-143005_<name>.h5", made unique
 // with "-2", "-3", ... The name is reduced to letters, digits, '-', '_' and '.'.
 std::string newRunPath(const std::string& dir, const std::string& name);
+// Removes the "<run>.h5.part" files (runs that never completed an epoch, RunWriter) whose writer
+// is no longer running.
+void removeAbandonedRuns(const std::string& dir);
 
 struct RunListing {
     std::vector<RunInfo> runs;        // sorted by start time, oldest first
@@ -30,7 +33,8 @@ RunListing scanRuns(const std::string& dir);
 RunHeader makeRunHeader(const std::string& name, const Experiment& experiment, const Sequential& model,
     const std::string& datasetDescription, const std::string& datasetSha256, int64_t trainSamples,
     int64_t testSamples);
-// A default run name: "<dataset>-<model>", e.g. "spiral-playground".
+// A default run name that tells the runs of a sweep apart: "<dataset>-<model>-lr<lr>-seed<seed>",
+// e.g. "spiral-auto-lr0.03-seed3".
 std::string defaultRunName(const Experiment& experiment);
 
 // Chains onto the trainer's onBatch/onEpoch (set those first): every batch and epoch goes to

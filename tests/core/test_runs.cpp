@@ -19,6 +19,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -168,6 +170,53 @@ TEST(DatasetFingerprint, IsStableAndSeesEveryByte)
     c2.x[3] = std::nextafter(c2.x[3], 10.0f);
     EXPECT_NE(datasetSha256(c2, test), h) << "one ulp in one feature";
     EXPECT_NE(datasetSha256(test, a), h) << "train and test swapped";
+}
+
+// A session that never completes an epoch leaves no run: the file is "<run>.h5.part" until the
+// first epoch is written (the Playground opened and closed created an empty run at every start).
+TEST(RunRecord, HiddenWriterAppearsWithItsFirstEpoch)
+{
+    TempDir dir;
+    const std::string path = dir.file("run.h5");
+    RunWriter w(path, makeHeader(), true);
+    EXPECT_FALSE(fs::exists(path));
+    EXPECT_TRUE(fs::exists(path + ".part"));
+    EXPECT_TRUE(scanRuns(dir.path).runs.empty());
+    w.addBatch(batch(0, 0, 1, 0.9));
+    w.endEpoch(epochRow(0, 0.85, false));
+    EXPECT_TRUE(fs::exists(path));
+    EXPECT_FALSE(fs::exists(path + ".part"));
+    EXPECT_EQ(w.filePath(), path);
+    w.addBatch(batch(1, 0, 2, 0.8)); // the renamed file is still the one written
+    w.endEpoch(epochRow(1, 0.75, false));
+    w.finish(RunStatus::Completed, nullptr, nullptr);
+    const RunListing listing = scanRuns(dir.path);
+    ASSERT_EQ(listing.runs.size(), 1u);
+    EXPECT_EQ(listing.runs[0].epochsCompleted, 2);
+    EXPECT_EQ(listing.runs[0].status, RunStatus::Completed);
+}
+
+// A killed process's hidden record is removed at the next recorded start; a live one stays.
+TEST(RunRecord, AbandonedHiddenRunsAreRemoved)
+{
+    TempDir dir;
+    const std::string dead = dir.file("dead.h5"), live = dir.file("live.h5");
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) { // dies without finishing, as a killed Playground
+        try {
+            new RunWriter(dead, makeHeader(), true);
+        } catch (...) {
+        }
+        _exit(0);
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(fs::exists(dead + ".part"));
+    RunWriter mine(live, makeHeader(), true); // this process: still running
+    removeAbandonedRuns(dir.path);
+    EXPECT_FALSE(fs::exists(dead + ".part"));
+    EXPECT_TRUE(fs::exists(live + ".part"));
 }
 
 TEST(RunRecord, RoundTripsHeaderHistoryEventsAndWeights)

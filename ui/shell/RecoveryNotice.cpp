@@ -41,7 +41,9 @@ void RecoveryNotice::onFirstScan()
     QStringList names;
     for (const RunInfo& run : runs_->model()->runs()) {
         const QString path = QString::fromStdString(run.path);
-        if (run.status != RunStatus::Interrupted || seen.contains(path))
+        // Nothing to recover from a run killed before its first epoch (records of older versions:
+        // runs now stay hidden until an epoch is written).
+        if (run.status != RunStatus::Interrupted || run.epochsCompleted == 0 || seen.contains(path))
             continue;
         paths << path;
         names << tr("%1 (%n epoch(s) recorded)", nullptr, run.epochsCompleted).arg(QString::fromStdString(run.header.name));
