@@ -8,6 +8,7 @@
 #include "run/RunCsv.h"
 #include "run/RunStore.h"
 #include "train/PlaygroundRecipe.h"
+#include "util/AtomicWrite.h"
 #include "util/Error.h"
 
 #include <cinttypes>
@@ -178,12 +179,7 @@ int exportCsv(const Args& a, const std::vector<std::string>& which)
     const bool epochs = a.has("epochs");
     size_t rows = 0;
     if (const auto out = a.get("out")) {
-        std::ofstream file(*out);
-        if (!file)
-            throw Error(*out + ": cannot write the file");
-        writeRunsCsv(file, paths, epochs, rows);
-        if (!file.flush())
-            throw Error(*out + ": cannot write the file (disk full?)");
+        writeStreamAtomically(*out, [&](std::ostream& file) { writeRunsCsv(file, paths, epochs, rows); });
         std::cerr << "wrote " << rows << " rows to " << *out << "\n";
     } else {
         writeRunsCsv(std::cout, paths, epochs, rows);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis/TensorView.h"
 
+#include "util/AtomicWrite.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -113,27 +115,24 @@ void readViewRow(const ElementSource& source, const View2D& view, int64_t r, int
 
 void writeViewCsv(const ElementSource& source, const View2D& view, const std::string& path)
 {
-    std::ofstream out(path, std::ios::binary);
-    if (!out)
-        throw FormatError(path + ": cannot be written");
-    constexpr int64_t kPiece = int64_t(1) << 16;
-    std::vector<float> row(size_t(std::min(view.cols, kPiece))), scratch;
-    char number[32];
-    for (int64_t r = 0; r < view.rows; ++r) {
-        for (int64_t c0 = 0; c0 < view.cols; c0 += kPiece) {
-            const int64_t n = std::min(kPiece, view.cols - c0);
-            readViewRow(source, view, r, c0, n, row.data(), scratch);
-            for (int64_t c = 0; c < n; ++c) {
-                if (c0 + c > 0)
-                    out.put(',');
-                std::snprintf(number, sizeof number, "%.9g", double(row[size_t(c)]));
-                out << number;
+    writeStreamAtomically(path, [&](std::ostream& out) {
+        constexpr int64_t kPiece = int64_t(1) << 16;
+        std::vector<float> row(size_t(std::min(view.cols, kPiece))), scratch;
+        char number[32];
+        for (int64_t r = 0; r < view.rows && out; ++r) {
+            for (int64_t c0 = 0; c0 < view.cols; c0 += kPiece) {
+                const int64_t n = std::min(kPiece, view.cols - c0);
+                readViewRow(source, view, r, c0, n, row.data(), scratch);
+                for (int64_t c = 0; c < n; ++c) {
+                    if (c0 + c > 0)
+                        out.put(',');
+                    std::snprintf(number, sizeof number, "%.9g", double(row[size_t(c)]));
+                    out << number;
+                }
             }
+            out.put('\n');
         }
-        out.put('\n');
-    }
-    if (!out.flush())
-        throw FormatError(path + ": write failed (disk full?)");
+    });
 }
 
 } // namespace ws

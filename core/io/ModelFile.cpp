@@ -5,6 +5,7 @@
 #include "io/ModelTensors.h"
 #include "io/StrictJson.h"
 #include "tensor/TensorBudget.h"
+#include "util/AtomicWrite.h"
 #include "util/Error.h"
 
 #include <cerrno>
@@ -138,33 +139,7 @@ void writeModelFile(const std::string& path, Sequential& model, const nlohmann::
             throw;
         }
     }
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0)
-        throw FormatError(path + ": cannot create " + temp + ": " + std::strerror(errno) + " (is the folder writable?)");
-    size_t done = 0;
-    while (done < image.size()) {
-        const ssize_t n = ::write(fd, image.data() + done, image.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            const std::string why = n < 0 ? std::strerror(errno) : "no progress";
-            ::close(fd);
-            std::remove(temp.c_str());
-            throw FormatError(path + ": cannot write the file: " + why + " (disk full?)");
-        }
-        done += size_t(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        const std::string why = std::strerror(errno);
-        std::remove(temp.c_str());
-        throw FormatError(path + ": cannot write the file: " + why);
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::remove(temp.c_str());
-        throw FormatError(path + ": cannot replace the file: " + ec.message());
-    }
+    writeBytesAtomically(path, image.data(), image.size());
 }
 
 } // namespace

@@ -2,55 +2,21 @@
 // NumPy .npy/.npz writers (NumPy .npy format v1.0; .npz as numpy.savez writes it).
 #include "io/NpyWriter.h"
 
+#include "util/AtomicWrite.h"
 #include "util/Error.h"
 
 #include <zip.h>
 
-#include <atomic>
 #include <bit>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include <ostream>
 #include <set>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace ws {
 
 static_assert(std::endian::native == std::endian::little, "the writers store float32 as '<f4' straight from memory");
 
 namespace {
-
-// A name beside the target that no other writer in this process or another one uses.
-std::string tempPathFor(const std::string& path)
-{
-    static std::atomic<unsigned> counter { 0 };
-    return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-}
-
-void renameOver(const std::string& tmp, const std::string& path)
-{
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        std::remove(tmp.c_str());
-        throw Error(path + ": cannot replace the file: " + why);
-    }
-}
-
-void writeAll(int fd, const void* data, size_t n, const std::string& path)
-{
-    const auto* p = static_cast<const char*>(data);
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            throw Error(path + ": cannot write: " + std::strerror(errno));
-        p += w;
-        n -= size_t(w);
-    }
-}
 
 bool isUnsafeMemberName(const std::string& name)
 {
@@ -94,42 +60,20 @@ std::string npyHeaderF32(const Shape& shape)
 void writeNpy(const std::string& path, const Tensor& tensor)
 {
     const std::string header = npyHeaderF32(tensor.shape());
-    const std::string tmp = tempPathFor(path);
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0)
-        throw Error(path + ": cannot create " + tmp + ": " + std::strerror(errno));
-    try {
-        writeAll(fd, header.data(), header.size(), path);
-        writeAll(fd, tensor.data(), size_t(tensor.size()) * sizeof(float), path);
-    } catch (...) {
-        ::close(fd);
-        std::remove(tmp.c_str());
-        throw;
-    }
-    // close() releases the descriptor even when it fails: it must not be closed twice.
-    if (::close(fd) != 0) {
-        const int error = errno;
-        std::remove(tmp.c_str());
-        throw Error(path + ": cannot write: " + std::strerror(error));
-    }
-    renameOver(tmp, path);
+    writeStreamAtomically(path, [&](std::ostream& out) {
+        out.write(header.data(), std::streamsize(header.size()));
+        out.write(reinterpret_cast<const char*>(tensor.data()), std::streamsize(size_t(tensor.size()) * sizeof(float)));
+    });
 }
 
-void writeNpz(const std::string& path, const std::vector<std::pair<std::string, Tensor>>& tensors, bool compress)
-{
-    std::set<std::string> names;
-    for (const auto& [name, tensor] : tensors) {
-        if (isUnsafeMemberName(name))
-            throw Error(path + ": tensor name '" + name + "' cannot be an archive member name (empty, absolute or '..')");
-        if (!names.insert(name).second)
-            throw Error(path + ": two tensors named '" + name + "'");
-    }
-    if (tensors.empty())
-        throw Error(path + ": no tensors to write");
+namespace {
 
-    const std::string tmp = tempPathFor(path);
+// The archive at tmp (writeAtomically renames it); errors name the target.
+void writeNpzArchive(const std::string& path, const std::string& tmp, const std::vector<std::pair<std::string, Tensor>>& tensors,
+    bool compress)
+{
     int err = 0;
-    zip_t* za = zip_open(tmp.c_str(), ZIP_CREATE | ZIP_EXCL, &err);
+    zip_t* za = zip_open(tmp.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
     if (!za) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, err);
@@ -144,7 +88,6 @@ void writeNpz(const std::string& path, const std::vector<std::pair<std::string, 
     auto fail = [&](const std::string& what) {
         const std::string msg = path + ": " + what + ": " + zip_strerror(za);
         zip_discard(za);
-        std::remove(tmp.c_str());
         throw Error(msg);
     };
     for (const auto& [name, tensor] : tensors) {
@@ -166,7 +109,23 @@ void writeNpz(const std::string& path, const std::vector<std::pair<std::string, 
     }
     if (zip_close(za) != 0)
         fail("cannot write the archive");
-    renameOver(tmp, path);
+}
+
+} // namespace
+
+void writeNpz(const std::string& path, const std::vector<std::pair<std::string, Tensor>>& tensors, bool compress)
+{
+    std::set<std::string> names;
+    for (const auto& [name, tensor] : tensors) {
+        if (isUnsafeMemberName(name))
+            throw Error(path + ": tensor name '" + name + "' cannot be an archive member name (empty, absolute or '..')");
+        if (!names.insert(name).second)
+            throw Error(path + ": two tensors named '" + name + "'");
+    }
+    if (tensors.empty())
+        throw Error(path + ": no tensors to write");
+
+    writeAtomically(path, [&](const std::string& tmp) { writeNpzArchive(path, tmp, tensors, compress); });
 }
 
 } // namespace ws

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/SafetensorsWriter.h"
 
+#include "util/AtomicWrite.h"
 #include "util/Error.h"
 
 #include <nlohmann/json.hpp>
@@ -44,11 +45,7 @@ void writeSafetensors(const std::string& path, const std::vector<std::pair<std::
     std::string text = header.dump();
     text.append((8 - text.size() % 8) % 8, ' ');
 
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw FormatError(path + ": cannot write " + tmp + ": " + std::strerror(errno));
+    writeStreamAtomically(path, [&](std::ostream& out) {
         uint8_t len[8];
         for (int i = 0; i < 8; ++i)
             len[i] = uint8_t(uint64_t(text.size()) >> (8 * i));
@@ -56,18 +53,7 @@ void writeSafetensors(const std::string& path, const std::vector<std::pair<std::
         out.write(text.data(), std::streamsize(text.size()));
         for (const auto& [name, t] : tensors)
             out.write(reinterpret_cast<const char*>(t.data()), std::streamsize(t.size() * sizeof(float)));
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            throw FormatError(path + ": writing failed: " + std::strerror(errno));
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::remove(tmp.c_str());
-        throw FormatError(path + ": cannot rename " + tmp + " into place: " + ec.message());
-    }
+    });
 }
 
 } // namespace ws

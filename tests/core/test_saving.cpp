@@ -14,6 +14,8 @@
 #include "io/NpyWriter.h"
 #include "io/SafetensorsWriter.h"
 #include "nn/LayerFactory.h"
+#include "analysis/TensorView.h"
+#include "util/AtomicWrite.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>
@@ -24,6 +26,7 @@
 #include <functional>
 #include <iterator>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace ws;
@@ -140,22 +143,79 @@ TEST(Saving, NpzExportKeepsTheOldFileWhenTheDiskIsFull)
         [](const std::string& p) { writeNpz(p, { { "a", filled({ 256, 256 }, 2) } }, false); });
 }
 
+// Folder permissions do not stop root, and CI runs as root: there the writes are made by a
+// child process that has dropped to the unprivileged user 65534 ("nobody"), so the test runs
+// everywhere instead of skipping where it matters.
 TEST(Saving, ExportsIntoAReadOnlyFolderFailWithAMessage)
 {
-    if (geteuid() == 0)
-        GTEST_SKIP() << "root ignores folder permissions (the file size limit tests above cover root)";
     TempDir dir;
-    const std::string st = dir.file("w.safetensors"), npy = dir.file("w.npy"), npz = dir.file("w.npz");
+    const std::string st = dir.file("w.safetensors"), npy = dir.file("w.npy"), npz = dir.file("w.npz"), h5 = dir.file("m.h5");
     writeSafetensors(st, { { "a", filled({ 2 }, 1) } });
     writeNpy(npy, filled({ 2 }, 1));
     writeNpz(npz, { { "a", filled({ 2 }, 1) } });
-    const std::string before[] = { contents(st), contents(npy), contents(npz) };
-    fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
-    EXPECT_THROW(writeSafetensors(st, { { "a", filled({ 3 }, 2) } }), Error);
-    EXPECT_THROW(writeNpy(npy, filled({ 3 }, 2)), Error);
-    EXPECT_THROW(writeNpz(npz, { { "a", filled({ 3 }, 2) } }), Error);
+    Sequential small = model(4);
+    saveModel(h5, small);
+    const std::string before[] = { contents(st), contents(npy), contents(npz), contents(h5) };
+    // Readable and enterable by everyone, writable by nobody but its owner (root, or this user
+    // until the permissions below take the owner's write bit too).
+    fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec
+            | fs::perms::others_read | fs::perms::others_exec);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+            _exit(10);
+        int refused = 0;
+        const auto expectRefused = [&](const std::function<void()>& write, const std::string& path) {
+            try {
+                write();
+            } catch (const Error& e) {
+                refused += std::string(e.what()).find(path) != std::string::npos;
+            }
+        };
+        expectRefused([&] { writeSafetensors(st, { { "a", filled({ 3 }, 2) } }); }, st);
+        expectRefused([&] { writeNpy(npy, filled({ 3 }, 2)); }, npy);
+        expectRefused([&] { writeNpz(npz, { { "a", filled({ 3 }, 2) } }); }, npz);
+        expectRefused([&] { Sequential m = model(8); saveModel(h5, m); }, h5);
+        _exit(refused == 4 ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
     fs::permissions(dir.path, fs::perms::owner_all);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_NE(WEXITSTATUS(status), 10) << "could not drop to user 65534";
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "every write must be refused with a message naming its file";
     EXPECT_EQ(contents(st), before[0]);
     EXPECT_EQ(contents(npy), before[1]);
     EXPECT_EQ(contents(npz), before[2]);
+    EXPECT_EQ(contents(h5), before[3]);
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()), 4) << "a temporary file was left";
+}
+
+TEST(Saving, TensorCsvKeepsTheOldFileWhenTheDiskIsFull)
+{
+    const auto csv = [](int64_t n) {
+        return [n](const std::string& p) {
+            const Tensor t = filled({ n, n }, 0.123456f);
+            const std::vector<float> values(t.data(), t.data() + t.size());
+            writeViewCsv(memorySource(values), makeView(t.shape(), defaultSlice(t.shape())), p);
+        };
+    };
+    expectFailedWriteKeepsOldFile("t.csv", csv(4), csv(256));
+}
+
+// The writer's own failure (an exception half-way) is a failure like a full disk.
+TEST(Saving, AWriterThatThrowsLeavesNothingBehind)
+{
+    TempDir dir;
+    const std::string path = dir.file("x.bin");
+    writeBytesAtomically(path, "old", 3);
+    EXPECT_THROW(writeStreamAtomically(path, [](std::ostream& out) {
+        out << "half";
+        throw Error("the producer failed");
+    }), Error);
+    EXPECT_EQ(contents(path), "old");
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()), 1);
+    writeStreamAtomically(path, [](std::ostream& out) { out << "new"; });
+    EXPECT_EQ(contents(path), "new");
 }

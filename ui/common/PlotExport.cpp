@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/PlotExport.h"
 
+#include "util/AtomicWrite.h"
+#include "util/Error.h"
+
 #include "shell/AppSettings.h"
 
 #include <qcustomplot.h>
@@ -22,29 +25,39 @@ QString PlotExport::fileFilter()
 QString PlotExport::save(QCustomPlot* plot, const QString& path)
 {
     const QString ext = QFileInfo(path).suffix().toLower();
-    const int w = std::max(1, plot->width()), h = std::max(1, plot->height());
-    bool ok = false;
-    if (ext == QLatin1String("png")) {
-        ok = plot->savePng(path, w, h, 2.0); // twice the screen's resolution
-    } else if (ext == QLatin1String("pdf")) {
-        ok = plot->savePdf(path, w, h);
-    } else if (ext == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(QSize(w, h));
-        svg.setViewBox(QRect(0, 0, w, h));
-        svg.setTitle(QFileInfo(path).completeBaseName());
-        svg.setDescription(tr("Plot exported by Weightscope"));
-        QCPPainter painter;
-        if (painter.begin(&svg)) {
-            plot->toPainter(&painter, w, h);
-            ok = painter.end();
-        }
-        ok = ok && QFileInfo(path).size() > 0;
-    } else {
+    if (ext != QLatin1String("png") && ext != QLatin1String("pdf") && ext != QLatin1String("svg"))
         return tr("%1: unknown image type; use .png, .svg or .pdf").arg(QDir::toNativeSeparators(path));
+    const int w = std::max(1, plot->width()), h = std::max(1, plot->height());
+    // Drawn into a temporary file renamed over the target: a failure keeps an existing image.
+    const auto draw = [&](const QString& into) {
+        bool ok = false;
+        if (ext == QLatin1String("png")) {
+            ok = plot->savePng(into, w, h, 2.0); // twice the screen's resolution
+        } else if (ext == QLatin1String("pdf")) {
+            ok = plot->savePdf(into, w, h);
+        } else {
+            QSvgGenerator svg;
+            svg.setFileName(into);
+            svg.setSize(QSize(w, h));
+            svg.setViewBox(QRect(0, 0, w, h));
+            svg.setTitle(QFileInfo(path).completeBaseName());
+            svg.setDescription(tr("Plot exported by Weightscope"));
+            QCPPainter painter;
+            if (painter.begin(&svg)) {
+                plot->toPainter(&painter, w, h);
+                ok = painter.end();
+            }
+            ok = ok && QFileInfo(into).size() > 0;
+        }
+        if (!ok)
+            throw Error(path.toStdString() + ": cannot write the file");
+    };
+    try {
+        writeAtomically(path.toStdString(), [&](const std::string& tmp) { draw(QString::fromStdString(tmp)); });
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
     }
-    return ok ? QString() : tr("%1: cannot write the file").arg(QDir::toNativeSeparators(path));
+    return {};
 }
 
 QString PlotExport::saveWithDialog(QCustomPlot* plot, QWidget* parent, const QString& suggestedName)
