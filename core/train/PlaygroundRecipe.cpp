@@ -90,6 +90,8 @@ TrainConfig playgroundTrainConfig(const PlaygroundRecipe& r)
     tc.loss = LossKind::MeanSquaredError;
     tc.optimizer.kind = r.optimizer;
     tc.optimizer.learningRate = r.learningRate;
+    if (r.optimizer == OptimizerKind::SGD)
+        tc.optimizer.momentum = r.momentum;
     if (r.regularization == Regularization::L1)
         tc.optimizer.l1 = r.regularizationRate;
     else if (r.regularization == Regularization::L2)
@@ -137,6 +139,9 @@ bool applyPlaygroundEdit(Sequential& model, const PlaygroundWeightEdit& e)
 
 nlohmann::json playgroundRunConfig(const PlaygroundRecipe& r)
 {
+    nlohmann::json optimizer = { { "type", optimizerName(r.optimizer) }, { "learning_rate", r.learningRate } };
+    if (r.optimizer == OptimizerKind::SGD && r.momentum != 0.0f) // records without momentum stay as they were
+        optimizer["momentum"] = r.momentum;
     return { { "playground",
                  { { "dataset", playgroundName(r.dataset) }, { "noise", r.noise }, { "hidden", r.hidden },
                      { "activation", activationName(r.activation) }, { "test_share", r.testShare },
@@ -145,7 +150,7 @@ nlohmann::json playgroundRunConfig(const PlaygroundRecipe& r)
                          { { "type", enumName(r.regularization) }, { "rate", r.regularizationRate } } } } },
         { "train",
             { { "seed", r.modelSeed }, { "batch_size", r.batchSize }, { "threads", 1 }, { "loss", "mse" },
-                { "optimizer", { { "type", optimizerName(r.optimizer) }, { "learning_rate", r.learningRate } } } } } };
+                { "optimizer", optimizer } } } };
 }
 
 bool isPlaygroundRunConfig(const nlohmann::json& config)
@@ -175,6 +180,9 @@ PlaygroundRecipe playgroundRecipeFromRun(const nlohmann::json& config)
     const nlohmann::json opt = train.value("optimizer", nlohmann::json::object());
     r.optimizer = parseOptimizer(required<std::string>(opt, "train.optimizer", "type"));
     r.learningRate = required<float>(opt, "train.optimizer", "learning_rate");
+    r.momentum = opt.contains("momentum") ? required<float>(opt, "train.optimizer", "momentum") : 0.0f;
+    if (!(r.momentum >= 0.0f && r.momentum < 1.0f))
+        throw ConfigError("train.optimizer.momentum must be in [0, 1), got " + std::to_string(r.momentum));
 
     // The same limits as the panel's controls: a hand-edited record must not build a huge net.
     constexpr int kMaxLayers = 8, kMaxNeurons = 16;

@@ -49,6 +49,7 @@ struct PlaygroundRecipe {
     ActivationKind activation = ActivationKind::Tanh;
     OptimizerKind optimizer = OptimizerKind::SGD;
     float learningRate = 0.03f;
+    float momentum = 0.0f;         // SGD only (ignored by the other optimizers)
     Regularization regularization = Regularization::None;
     float regularizationRate = 0.0f;
     int batchSize = 10;

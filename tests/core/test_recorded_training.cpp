@@ -257,6 +257,16 @@ TEST(PlaygroundRecipe, TheRunConfigReadsBackAsTheSameRecipe)
     EXPECT_EQ(back.modelSeed, r.modelSeed);
     EXPECT_EQ(back.learningRate, r.learningRate);
     EXPECT_EQ(back.regularization, Regularization::L2);
+    EXPECT_FALSE(playgroundRunConfig(r)["train"]["optimizer"].contains("momentum")); // old records unchanged
+    // SGD with momentum: kept in the record, read back, and given to the trainer.
+    r.optimizer = OptimizerKind::SGD;
+    r.momentum = 0.9f;
+    const PlaygroundRecipe sgd = playgroundRecipeFromRun(playgroundRunConfig(r));
+    EXPECT_EQ(sgd.momentum, 0.9f);
+    EXPECT_EQ(playgroundTrainConfig(sgd).optimizer.momentum, 0.9f);
+    nlohmann::json bad = playgroundRunConfig(r);
+    bad["train"]["optimizer"]["momentum"] = 1.5;
+    EXPECT_THROW(playgroundRecipeFromRun(bad), ConfigError);
 }
 
 TEST(PlaygroundRecipe, AConfigMissingAKeyIsRefusedNamingIt)

@@ -29,6 +29,7 @@
 #include "run/RunStore.h"
 #include "train/Metrics.h"
 
+#include <QAction>
 #include <QElapsedTimer>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -144,6 +145,56 @@ private slots:
         QSignalSpy steps(&loop, &TransportBar::stepClicked);
         loop.stepButton()->click();
         QCOMPARE(steps.count(), 1);
+        // The keys press the buttons, and only the enabled ones: Space pauses a running loop,
+        // then starts the paused one.
+        QSignalSpy pauses(&loop, &TransportBar::pauseClicked), starts(&loop, &TransportBar::startClicked);
+        const auto key = [&](const QKeySequence& k) {
+            for (QAction* a : loop.shortcutActions())
+                if (a->shortcut() == k)
+                    a->trigger();
+        };
+        key(QKeySequence(Qt::Key_Space));
+        QCOMPARE(pauses.count(), 1);
+        QCOMPARE(starts.count(), 0);
+        loop.setState(true, true, false);
+        key(QKeySequence(Qt::Key_Space));
+        QCOMPARE(starts.count(), 1);
+        QSignalSpy resets(&loop, &TransportBar::resetClicked);
+        key(QKeySequence(Qt::CTRL | Qt::Key_R));
+        QCOMPARE(resets.count(), 1);
+        loop.setState(false, true, false); // shut down: the keys press nothing
+        key(QKeySequence(Qt::CTRL | Qt::Key_Period));
+        QCOMPARE(steps.count(), 1);
+    }
+
+    // Every optimizer setting the engine has is in the panel and goes into the run's config.
+    void everyOptimizerSettingIsReachable()
+    {
+        TrainingPanel panel;
+        Experiment e = panel.experiment();
+        QCOMPARE(e.train.optimizer.weightDecay, -1.0f); // "default": the optimizer's own
+        e.train.optimizer.kind = OptimizerKind::SGD;
+        e.train.optimizer.momentum = 0.9f;
+        e.train.optimizer.nesterov = true;
+        e.train.optimizer.weightDecay = 0.001f;
+        e.train.optimizer.l1 = 0.0001f;
+        e.train.optimizer.l2 = 0.0002f;
+        e.train.schedule.warmupSteps = 50;
+        panel.applyExperiment(e);
+        const Experiment back = panel.experiment();
+        QCOMPARE(back.train.optimizer.kind, OptimizerKind::SGD);
+        QCOMPARE(back.train.optimizer.momentum, 0.9f);
+        QVERIFY(back.train.optimizer.nesterov);
+        QCOMPARE(back.train.optimizer.weightDecay, 0.001f);
+        QCOMPARE(back.train.optimizer.l1, 0.0001f);
+        QCOMPARE(back.train.optimizer.l2, 0.0002f);
+        QCOMPARE(back.train.schedule.warmupSteps, int64_t(50));
+        // Momentum belongs to SGD: with Adam it is not passed on.
+        e.train.optimizer.kind = OptimizerKind::Adam;
+        panel.applyExperiment(e);
+        QCOMPARE(panel.experiment().train.optimizer.momentum, 0.0f);
+        QVERIFY(!panel.experiment().train.optimizer.nesterov);
+        panel.shutdown();
     }
 
     void trainsToTheEndAndReportsCoresAccuracy()

@@ -174,6 +174,13 @@ QWidget* PlaygroundPanel::makeTrainingBox()
     for (const double lr : kLearningRates)
         learningRate_->addItem(QLocale().toString(lr, 'f', QLocale::FloatingPointShortest), lr);
     learningRate_->setCurrentIndex(learningRate_->findData(0.03));
+    momentum_ = new QComboBox;
+    momentum_->setToolTip(tr("SGD only: the share of the last update kept in the next"));
+    for (const double m : { 0.0, 0.5, 0.9, 0.99 })
+        momentum_->addItem(QLocale().toString(m, 'f', QLocale::FloatingPointShortest), m);
+    const auto sgdOnly = [this] { momentum_->setEnabled(OptimizerKind(optimizer_->currentData().toInt()) == OptimizerKind::SGD); };
+    connect(optimizer_, &QComboBox::currentIndexChanged, this, sgdOnly);
+    sgdOnly();
     regularization_ = new QComboBox;
     regularization_->setToolTip(tr("The penalty on large weights added to the loss"));
     addEnumItems<Regularization>(regularization_);
@@ -194,6 +201,7 @@ QWidget* PlaygroundPanel::makeTrainingBox()
     auto* trainingForm = new QFormLayout(training);
     trainingForm->addRow(tr("Optimizer:"), optimizer_);
     trainingForm->addRow(tr("Learning rate:"), learningRate_);
+    trainingForm->addRow(tr("Momentum:"), momentum_);
     trainingForm->addRow(tr("Regularisation:"), regularization_);
     trainingForm->addRow(tr("Rate:"), regularizationRate_);
     trainingForm->addRow(tr("Speed:"), speed_);
@@ -221,6 +229,7 @@ void PlaygroundPanel::connectControls()
     connect(networkSettings_, &NetworkSettings::hiddenLayersChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(networkSettings_, &NetworkSettings::activationChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(optimizer_, &QComboBox::currentIndexChanged, this, &PlaygroundPanel::restartKeepingState);
+    connect(momentum_, &QComboBox::currentIndexChanged, this, &PlaygroundPanel::restartKeepingState);
     connect(regularization_, &QComboBox::currentIndexChanged, this, [this] {
         regularizationRate_->setEnabled(regularization_->currentData().toInt() != int(Regularization::None));
         restartKeepingState();
@@ -287,6 +296,7 @@ PlaygroundConfig PlaygroundPanel::config() const
     c.activation = networkSettings_->activation();
     c.optimizer = OptimizerKind(optimizer_->currentData().toInt());
     c.learningRate = float(learningRate_->currentData().toDouble());
+    c.momentum = momentum_->isEnabled() ? float(momentum_->currentData().toDouble()) : 0.0f;
     c.regularization = Regularization(regularization_->currentData().toInt());
     c.regularizationRate = float(regularizationRate_->currentData().toDouble());
     c.batchSize = batchSize_->value();

@@ -86,6 +86,7 @@ private:
     NetworkSettings* networkSettings_ = nullptr; // features, hidden layers, activation
     QComboBox* optimizer_ = nullptr;
     QComboBox* learningRate_ = nullptr;
+    QComboBox* momentum_ = nullptr;
     QComboBox* regularization_ = nullptr;
     QComboBox* regularizationRate_ = nullptr;
     QSpinBox* batchSize_ = nullptr;

@@ -2,7 +2,9 @@
 #include "training/OptimizerSection.h"
 #include "common/EnumText.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QHBoxLayout>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QSpinBox>
@@ -36,6 +38,42 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
     seed_ = new QSpinBox;
     seed_->setRange(0, 1'000'000);
     seed_->setToolTip(tr("Seed of the random numbers; the same seed repeats a run"));
+    momentum_ = new QDoubleSpinBox;
+    momentum_->setRange(0.0, 0.999);
+    momentum_->setDecimals(3);
+    momentum_->setSingleStep(0.05);
+    momentum_->setToolTip(tr("SGD only: the share of the last update kept in the next (0: plain SGD; 0.9 is common)"));
+    nesterov_ = new QCheckBox(tr("Nesterov"));
+    nesterov_->setToolTip(tr("SGD with momentum only: look ahead along the momentum before taking the gradient"));
+    weightDecay_ = new QDoubleSpinBox;
+    weightDecay_->setRange(-0.0001, 1.0);
+    weightDecay_->setDecimals(4);
+    weightDecay_->setSingleStep(0.0001);
+    weightDecay_->setSpecialValueText(tr("default"));
+    weightDecay_->setValue(-0.0001);
+    weightDecay_->setToolTip(tr("Decoupled weight decay; \"default\" is the optimizer's own (0.01 for AdamW, else 0)"));
+    l1_ = new QDoubleSpinBox;
+    l1_->setRange(0.0, 1.0);
+    l1_->setDecimals(5);
+    l1_->setSingleStep(0.0001);
+    l1_->setToolTip(tr("L1 penalty on the weights, added to the loss (pushes weights to exactly zero)"));
+    l2_ = new QDoubleSpinBox;
+    l2_->setRange(0.0, 1.0);
+    l2_->setDecimals(5);
+    l2_->setSingleStep(0.0001);
+    l2_->setToolTip(tr("L2 penalty on the weights, added to the loss"));
+    warmup_ = new QSpinBox;
+    warmup_->setRange(0, 1'000'000);
+    warmup_->setSuffix(tr(" steps"));
+    warmup_->setToolTip(tr("The learning rate rises linearly from 0 over this many batches, then follows the schedule"));
+    const auto sgdOnly = [this] {
+        const bool sgd = OptimizerKind(optimizer_->currentData().toInt()) == OptimizerKind::SGD;
+        momentum_->setEnabled(sgd);
+        nesterov_->setEnabled(sgd && momentum_->value() > 0);
+    };
+    connect(optimizer_, &QComboBox::currentIndexChanged, this, sgdOnly);
+    connect(momentum_, &QDoubleSpinBox::valueChanged, this, sgdOnly);
+    sgdOnly();
     threads_ = new QSpinBox;
     threads_->setRange(0, 256);
     threads_->setSpecialValueText(tr("all cores"));
@@ -44,7 +82,19 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
     auto* form = new QFormLayout(this);
     form->addRow(tr("Optimizer:"), optimizer_);
     form->addRow(tr("Learning rate:"), learningRate_);
+    auto* momentumRow = new QHBoxLayout;
+    momentumRow->addWidget(momentum_, 1);
+    momentumRow->addWidget(nesterov_);
+    form->addRow(tr("Momentum:"), momentumRow);
+    form->addRow(tr("Weight decay:"), weightDecay_);
+    form->addRow(tr("L1 / L2:"), [&] {
+        auto* row = new QHBoxLayout;
+        row->addWidget(l1_);
+        row->addWidget(l2_);
+        return row;
+    }());
     form->addRow(tr("Schedule:"), schedule_);
+    form->addRow(tr("Warm-up:"), warmup_);
     form->addRow(tr("Batch size:"), batchSize_);
     form->addRow(tr("Epochs:"), epochs_);
     form->addRow(tr("Seed:"), seed_);
@@ -63,6 +113,13 @@ void OptimizerSection::fill(TrainConfig& train) const
     train.optimizer.learningRate = float(learningRate_->value());
     train.schedule.kind = ScheduleKind(schedule_->currentData().toInt());
     train.schedule.stepEpochs = std::max(1, epochs_->value() / 3);
+    train.schedule.warmupSteps = warmup_->value();
+    const bool sgd = train.optimizer.kind == OptimizerKind::SGD;
+    train.optimizer.momentum = sgd ? float(momentum_->value()) : 0.0f;
+    train.optimizer.nesterov = sgd && nesterov_->isChecked() && momentum_->value() > 0;
+    train.optimizer.weightDecay = weightDecay_->value() < 0 ? -1.0f : float(weightDecay_->value());
+    train.optimizer.l1 = float(l1_->value());
+    train.optimizer.l2 = float(l2_->value());
 }
 
 void OptimizerSection::apply(const TrainConfig& train)
@@ -74,6 +131,12 @@ void OptimizerSection::apply(const TrainConfig& train)
     optimizer_->setCurrentIndex(optimizer_->findData(int(train.optimizer.kind)));
     learningRate_->setValue(train.optimizer.learningRate);
     schedule_->setCurrentIndex(schedule_->findData(int(train.schedule.kind)));
+    warmup_->setValue(int(std::min<int64_t>(train.schedule.warmupSteps, warmup_->maximum())));
+    momentum_->setValue(train.optimizer.momentum);
+    nesterov_->setChecked(train.optimizer.nesterov);
+    weightDecay_->setValue(train.optimizer.weightDecay < 0 ? weightDecay_->minimum() : train.optimizer.weightDecay);
+    l1_->setValue(train.optimizer.l1);
+    l2_->setValue(train.optimizer.l2);
 }
 
 int OptimizerSection::epochs() const { return epochs_->value(); }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Training panel's "Training" box: optimizer, learning rate and its schedule, batch size,
-// epochs, seed and threads. The learning rate may change during a run (learningRateChanged);
+// The Training panel's "Training" box: optimizer (momentum, Nesterov, weight decay, L1/L2),
+// learning rate, its schedule and warm-up, batch size, epochs, seed and threads. The learning rate may change during a run (learningRateChanged);
 // the rest is read when a run starts.
 #pragma once
 
@@ -8,6 +8,7 @@
 
 #include <QGroupBox>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QSpinBox;
@@ -33,6 +34,12 @@ private:
     QComboBox* optimizer_ = nullptr;
     QDoubleSpinBox* learningRate_ = nullptr;
     QComboBox* schedule_ = nullptr;
+    QDoubleSpinBox* momentum_ = nullptr;
+    QCheckBox* nesterov_ = nullptr;
+    QDoubleSpinBox* weightDecay_ = nullptr; // its minimum (shown as "default"): the optimizer's own
+    QDoubleSpinBox* l1_ = nullptr;
+    QDoubleSpinBox* l2_ = nullptr;
+    QSpinBox* warmup_ = nullptr;
     QSpinBox* batchSize_ = nullptr;
     QSpinBox* epochs_ = nullptr;
     QSpinBox* seed_ = nullptr;
