@@ -10,6 +10,7 @@
 #include "train/Experiment.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
+#include "train/TrainingHealth.h"
 #include "util/Error.h"
 
 #include "TempDir.h"
@@ -491,4 +492,24 @@ TEST(Trainer, FineTuningRefusesDataOfAnotherShapeNamingBoth)
     }
     // The experiment keeps the file in its JSON, so a recorded run can be repeated.
     EXPECT_EQ(Experiment::fromJson(e.toJson()).initFrom, path);
+}
+
+// The exploding and not-learning verdicts behind the Training panel's dialog
+// (train/TrainingHealth.h): finite losses that go nowhere.
+TEST(TrainingHealth, ExplodingAndFlatAtChanceAreCalledHealthyRunsAreNot)
+{
+    // A network killed by a huge learning rate: cross-entropy 2.3 at the start, 2.5e10 later.
+    const std::string exploding = trainingProblem(2.3, { 4.1, 2.5e10 }, { 0.1, 0.1 }, 10, 5.0);
+    EXPECT_NE(exploding.find("exploding"), std::string::npos) << exploding;
+    EXPECT_NE(exploding.find("learning rate (now 5)"), std::string::npos) << exploding;
+    // Units died: 10 % accuracy and a loss of 2.0 for three epochs.
+    const std::string flat = trainingProblem(2.3, { 2.3, 2.01, 2.0, 2.0 }, { 0.12, 0.1, 0.1, 0.1 }, 10, 3.0);
+    EXPECT_NE(flat.find("not learning"), std::string::npos) << flat;
+    // Healthy: falling loss; at chance but still moving (early epochs); regression; too few epochs.
+    EXPECT_EQ(trainingProblem(2.3, { 0.9, 0.6, 0.5 }, { 0.7, 0.8, 0.82 }, 10, 0.001), "");
+    EXPECT_EQ(trainingProblem(2.3, { 2.3, 2.2, 2.1 }, { 0.1, 0.1, 0.1 }, 10, 0.001), "");
+    EXPECT_EQ(trainingProblem(0.5, { 0.5, 0.5, 0.5 }, { NAN, NAN, NAN }, 0, 0.001), "");
+    EXPECT_EQ(trainingProblem(2.3, { 2.0, 2.0 }, { 0.1, 0.1 }, 10, 0.001), "");
+    // A loss that grew, but less than tenfold, is left to the person.
+    EXPECT_EQ(trainingProblem(2.3, { 2.3, 9.0 }, { 0.3, 0.3 }, 10, 0.001), "");
 }

@@ -4,6 +4,7 @@
 #include "common/DivergenceDialog.h"
 #include "common/Layouts.h"
 #include "common/TransportBar.h"
+#include "train/TrainingHealth.h"
 #include "shell/AppSettings.h"
 #include "training/ActivationsView.h"
 #include "training/ConfusionBrowser.h"
@@ -238,6 +239,7 @@ void TrainingPanel::start()
 
 void TrainingPanel::clearResults()
 {
+    health_ = {};
     curves_->clear();
     testConfusion_->setCells(nullptr, nullptr, {});
     testConfusion_->setSummary({});
@@ -290,6 +292,7 @@ void TrainingPanel::onProgress(quint64 generation, const QList<TrainingPoint>& p
         return;
     curves_->add(points);
     lastStep_ = points.back().step;
+    checkHealth(points);
     const TrainingPoint& p = points.back();
     status_->setText(tr("Epoch %1 of %2 · step %3 · loss %4 · learning rate %5")
                          .arg(p.epoch, 0, 'f', 2)
@@ -299,6 +302,33 @@ void TrainingPanel::onProgress(quint64 generation, const QList<TrainingPoint>& p
                          .arg(double(p.epochEnd ? p.baseLearningRate : p.learningRate), 0, 'g', 3));
     dirty_ = true;
     emit progressed(int(points.size()));
+}
+
+void TrainingPanel::checkHealth(const QList<TrainingPoint>& points)
+{
+    // A network that explodes or sits at chance without any NaN gets the divergence dialog too,
+    // once per run: after "keep going" (Resume) it is not asked again.
+    for (const TrainingPoint& p : points) {
+        if (!std::isfinite(health_.startLoss) && !p.epochEnd)
+            health_.startLoss = p.loss;
+        if (!p.epochEnd)
+            continue;
+        health_.losses.push_back(p.loss);
+        health_.accuracies.push_back(p.accuracy);
+    }
+    if (health_.warned || !running_)
+        return;
+    const std::string problem = trainingProblem(health_.startLoss, health_.losses, health_.accuracies, preview_.numClasses,
+        optimizer_->learningRate());
+    if (problem.empty())
+        return;
+    health_.warned = true;
+    pause();
+    const QString message = tr("Training paused: %1").arg(QString::fromStdString(problem));
+    status_->setText(message);
+    divergence_->showDivergence(message, optimizer_->learningRate());
+    emit statusMessage(message);
+    emit diverged(message);
 }
 
 void TrainingPanel::onRunEnded(const TrainingOutcome& outcome)

@@ -11,7 +11,11 @@
 #include "training/TrainingTypes.h"
 
 #include <QPointer>
+#include <QList>
 #include <QWidget>
+
+#include <cmath>
+#include <vector>
 
 class QLabel;
 class QSplitter;
@@ -83,6 +87,7 @@ private:
     void onPreview(const DatasetPreview& preview);
     void onProgress(quint64 generation, const QList<TrainingPoint>& points);
     void onRunEnded(const TrainingOutcome& outcome);
+    void checkHealth(const QList<TrainingPoint>& points); // the exploding / not-learning dialog
     void onDiverged(quint64 generation, const QString& message);
     void clearResults(); // a new run: the curves, the test evaluation, the insights
     void showConfusion(const TrainingOutcome& outcome);
@@ -92,6 +97,12 @@ private:
     ModelSection* model_ = nullptr;
     OptimizerSection* optimizer_ = nullptr;
     TransportBar* transport_ = nullptr;
+    // Epoch losses and accuracies of the run, for trainingProblem (core/train/TrainingHealth.h).
+    struct Health {
+        double startLoss = NAN;
+        std::vector<double> losses, accuracies;
+        bool warned = false;
+    } health_;
     DivergenceDialog* divergence_ = nullptr;
     QLabel* status_ = nullptr;
     QSplitter* resultsSplit_ = nullptr; // the curves above the insights
