@@ -6,10 +6,9 @@
 #include "cli/Args.h"
 #include "cli/Commands.h"
 
+#include "formats/WeightExport.h"
 #include "formats/WeightFormats.h"
 #include "io/ModelFile.h"
-#include "io/NpyWriter.h"
-#include "io/SafetensorsWriter.h"
 #include "util/Error.h"
 
 #include <iostream>
@@ -25,11 +24,6 @@ const std::vector<OptionSpec>& exportOptions()
         { "help", "", "this help" },
     };
     return specs;
-}
-
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 } // namespace
@@ -51,31 +45,19 @@ int exportCommand(const std::vector<std::string>& argv)
     if (a.positional().size() != 1 || !a.get("to"))
         throw ConfigError("export needs one model file and --to OUT.safetensors or OUT.npz (see export --help)");
     const std::string in = a.positional().front(), to = *a.get("to");
-    std::vector<std::pair<std::string, Tensor>> tensors;
-    std::map<std::string, std::string> metadata = { { "producer", std::string("weightscope-cli ") + WS_VERSION },
+    if (!isExportTarget(to, false))
+        throw ConfigError("--to must name a .safetensors or .npz file, got '" + to + "'");
+    const std::map<std::string, std::string> metadata = { { "producer", std::string("weightscope-cli ") + WS_VERSION },
         { "source", in } };
+    size_t written = 0;
     if (isNativeModelFile(in)) {
         LoadedModel loaded = loadModel(in);
-        for (size_t i = 0; i < loaded.model.size(); ++i) {
-            Layer& layer = loaded.model.layer(i);
-            for (Param* p : layer.params())
-                tensors.emplace_back(layer.name() + "." + p->name, p->value);
-            for (Param* p : layer.nonTrainableParams())
-                tensors.emplace_back(layer.name() + "." + p->name, p->value);
-        }
-        metadata["weightscope_model_config"] = loaded.model.config().dump();
+        exportModel(to, loaded.model, metadata);
+        written = modelTensors(loaded.model).size();
     } else {
-        const auto file = openWeightFile(in);
-        for (size_t i = 0; i < file->tensors().size(); ++i)
-            tensors.emplace_back(file->tensors()[i].name, file->readTensor(i));
+        written = exportWeightFile(to, *openWeightFile(in), metadata);
     }
-    if (endsWith(to, ".npz"))
-        writeNpz(to, tensors, true);
-    else if (endsWith(to, ".safetensors"))
-        writeSafetensors(to, tensors, metadata);
-    else
-        throw ConfigError("--to must name a .safetensors or .npz file, got '" + to + "'");
-    std::cout << "wrote " << tensors.size() << " tensors to " << to << "\n";
+    std::cout << "wrote " << written << " tensors to " << to << "\n";
     return 0;
 }
 

@@ -6,6 +6,8 @@
 #include "UiTestSetup.h"
 #include "shell/AppSettings.h"
 #include "shell/MainWindow.h"
+#include "shell/ModelExport.h"
+#include "io/ModelFile.h"
 #include "shell/RecentFiles.h"
 #include "analysis/Downsample.h"
 #include "analysis/Histogram.h"
@@ -297,6 +299,40 @@ private slots:
         QCOMPARE(typeOf(QStringLiteral("f16")), QStringLiteral("F16")); // plain tensors keep their dtype
     }
 
+    // File ▸ Export Weights… / Export Trained Model…: written off the GUI thread, atomically; a
+    // failure is reported naming the file.
+    void exportsTheOpenFileAndATrainedModel()
+    {
+        openAndWait(kKerasCnn);
+        QTemporaryDir dir;
+        ModelExport* exporter = window_->modelExport();
+        QSignalSpy finished(exporter, &ModelExport::finished);
+        const QString st = dir.filePath(QStringLiteral("w.safetensors"));
+        exporter->writeFile(inspector_->model().file, st);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(finished.first().at(1).toString(), QString());
+        const auto written = openWeightFile(st.toStdString());
+        const auto& original = *inspector_->model().file;
+        QCOMPARE(written->tensors().size(), original.tensors().size());
+        for (size_t i = 0; i < original.tensors().size(); ++i)
+            QCOMPARE(written->readTensor(i).shape(), original.readTensor(i).shape());
+
+        auto model = std::make_shared<Sequential>(
+            Sequential::fromConfig({ { "input_shape", { 4 } }, { "layers", parseLayerSpec("dense(3) relu dense(2)") } }));
+        model->initialize(1);
+        const QString h5 = dir.filePath(QStringLiteral("m.h5"));
+        exporter->writeTrained(model, h5);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
+        QCOMPARE(finished.at(1).at(1).toString(), QString());
+        const ws::LoadedModel back = loadModel(h5.toStdString());
+        QCOMPARE(back.model.paramCount(), model->paramCount());
+
+        const QString bad = dir.filePath(QStringLiteral("missing/m.npz"));
+        exporter->writeTrained(model, bad);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 20000);
+        QVERIFY2(finished.at(2).at(1).toString().contains(bad), qPrintable(finished.at(2).at(1).toString()));
+    }
+
     void sliceSelectorsPickTheShownElements()
     {
         // (3, 4, 5) int16, written by NumPy in Fortran order: the reader gives C order.
@@ -486,7 +522,7 @@ private slots:
         auto model = std::make_shared<Sequential>(Sequential::fromConfig(
             { { "input_shape", Shape { 4 } }, { "layers", parseLayerSpec("dense(4) res(dense(4) relu dense(4)) dense(2)") } }));
         model->initialize(1);
-        const LoadedModel m = InspectorWorker::describe(std::make_shared<ModelWeightFile>(model, "residual"));
+        const ws::ui::LoadedModel m = InspectorWorker::describe(std::make_shared<ModelWeightFile>(model, "residual"));
         QStringList types;
         for (const ArchitectureBox& b : m.boxes)
             types << b.type;

@@ -5,6 +5,7 @@
 #include "common/DockAction.h"
 #include "common/TransportBar.h"
 #include "shell/HelpDialogs.h"
+#include "shell/ModelExport.h"
 #include "shell/Preference.h"
 #include "shell/PreferencesDialog.h"
 #include "shell/RecoveryNotice.h"
@@ -19,8 +20,10 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -134,6 +137,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(inspector_, &Inspector::openFailed, this, [this] { compareAfterOpen_ = {}; });
 
+    modelExport_ = new ModelExport(this);
+    connect(modelExport_, &ModelExport::finished, this, [this](const QString& path, const QString& error) {
+        if (error.isEmpty()) {
+            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 10000);
+            return;
+        }
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     createMenus();
     applyPreferences();
     statusBar()->showMessage(tr("Ready"), 3000);

@@ -23,6 +23,7 @@ class Sequential;
 namespace ws::ui {
 
 class Inspector;
+class ModelExport;
 class PlaygroundPanel;
 class TrainingPanel;
 class RunsPanel;
@@ -42,7 +43,8 @@ public:
     void showRuns();
     RunsPanel* runs() const { return runs_; }
     Inspector* inspector() const { return inspector_; }
-    RecoveryNotice* recovery() const { return recovery_; } // offers interrupted runs after a start
+    RecoveryNotice* recovery() const { return recovery_; }
+    ModelExport* modelExport() const { return modelExport_; } // offers interrupted runs after a start
     QAction* followTrainingAction() const { return followTraining_; }
 
     void applyPreferences(); // what can change live: theme, plot refresh rate
@@ -74,6 +76,7 @@ private:
     std::pair<QString, QString> compareAfterOpen_; // weights A being opened, then compared with B
     QDockWidget* runsDock_ = nullptr;
     RecoveryNotice* recovery_ = nullptr;
+    ModelExport* modelExport_ = nullptr;
     QLabel* startPage_ = nullptr;
     Inspector* inspector_ = nullptr;
     QStackedWidget* central_ = nullptr;

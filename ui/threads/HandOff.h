@@ -39,6 +39,13 @@ public:
     // Any thread: runs f on the owner's thread.
     void post(std::function<void()> f) { post(box_, std::move(f)); }
 
+    // A post() that may outlive this HandOff (a job on a pool thread): once the HandOff is
+    // destroyed, what it posts is dropped.
+    std::function<void(std::function<void()>)> poster() const
+    {
+        return [box = box_](std::function<void()> f) { post(box, std::move(f)); };
+    }
+
     // Each time sender emits signal, on whatever thread, calls f with copies of the signal's
     // arguments on the owner's thread (f belongs there: a lambda over the owner, say). The
     // connection ends with the sender or this HandOff.

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "shell/ModelExport.h"
+
+#include "shell/AppSettings.h"
+#include "formats/WeightExport.h"
+#include "nn/Sequential.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QThreadPool>
+#include <QWidget>
+
+namespace ws::ui {
+
+namespace {
+
+std::map<std::string, std::string> producer()
+{
+    return { { "producer", std::string("Weightscope ") + WS_VERSION } };
+}
+
+QString askPath(QWidget* parent, const QString& title, const QString& name, const QString& filters)
+{
+    const QString start = QDir(settings::lastFolder(QStringLiteral("export"))).filePath(name);
+    QString path = QFileDialog::getSaveFileName(parent, title, start, filters);
+    if (!path.isEmpty())
+        settings::rememberFolder(QStringLiteral("export"), path);
+    return path;
+}
+
+} // namespace
+
+ModelExport::ModelExport(QWidget* parent) : QObject(parent), parent_(parent) {}
+
+void ModelExport::exportTrained(std::shared_ptr<Sequential> model)
+{
+    const QString path = askPath(parent_, tr("Export Trained Model"), QStringLiteral("model.h5"),
+        tr("Weightscope model (*.h5);;safetensors (*.safetensors);;NumPy archive (*.npz)"));
+    if (!path.isEmpty())
+        writeTrained(std::move(model), path);
+}
+
+void ModelExport::exportFile(std::shared_ptr<const WeightFile> file)
+{
+    const QString path = askPath(parent_, tr("Export Weights"), QStringLiteral("weights.safetensors"),
+        tr("safetensors (*.safetensors);;NumPy archive (*.npz)"));
+    if (!path.isEmpty())
+        writeFile(std::move(file), path);
+}
+
+void ModelExport::writeTrained(std::shared_ptr<Sequential> model, const QString& path)
+{
+    run(path, [model, to = path.toStdString()] { exportModel(to, *model, producer()); });
+}
+
+void ModelExport::writeFile(std::shared_ptr<const WeightFile> file, const QString& path)
+{
+    run(path, [file, to = path.toStdString()] {
+        auto meta = producer();
+        meta["source"] = file->path();
+        exportWeightFile(to, *file, meta);
+    });
+}
+
+void ModelExport::run(const QString& path, std::function<void()> job)
+{
+    auto post = inbox_.poster();
+    QThreadPool::globalInstance()->start([this, post, path, job = std::move(job)] {
+        QString error;
+        try {
+            job();
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        post([this, path, error] { emit finished(path, error); }); // dropped if this is gone
+    });
+}
+
+} // namespace ws::ui

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File ▸ Export Trained Model… and File ▸ Export Weights…: a save dialog, then the file is
+// written on a pool thread (the GUI never waits on I/O; core/formats/WeightExport.h writes it
+// atomically), and finished() says how it went.
+#pragma once
+
+#include "threads/HandOff.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QWidget;
+
+namespace ws {
+class Sequential;
+class WeightFile;
+}
+
+namespace ws::ui {
+
+class ModelExport : public QObject {
+    Q_OBJECT
+public:
+    explicit ModelExport(QWidget* parent);
+
+    // Ask for a file name (.h5, .safetensors, .npz), then write. `model`: a copy nobody trains.
+    void exportTrained(std::shared_ptr<Sequential> model);
+    // Ask for a file name (.safetensors, .npz), then write every tensor of `file`.
+    void exportFile(std::shared_ptr<const WeightFile> file);
+    // Without the dialog (and for tests).
+    void writeTrained(std::shared_ptr<Sequential> model, const QString& path);
+    void writeFile(std::shared_ptr<const WeightFile> file, const QString& path);
+
+signals:
+    void finished(const QString& path, const QString& error); // error empty: written
+
+private:
+    void run(const QString& path, std::function<void()> job);
+
+    QWidget* parent_ = nullptr;
+    HandOff inbox_ { this }; // last: destroyed first, so late results are dropped
+};
+
+} // namespace ws::ui
