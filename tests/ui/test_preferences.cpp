@@ -9,6 +9,7 @@
 #include "shell/PreferencesDialog.h"
 #include "shell/Theme.h"
 #include "shell/Translations.h"
+#include "shell/StartPage.h"
 #include "common/TransportBar.h"
 #include "playground/PlaygroundPanel.h"
 #include "training/TrainingPanel.h"
@@ -21,6 +22,9 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QScreen>
 #include <QTabBar>
 #include <QScrollBar>
@@ -338,6 +342,36 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(available.contains(window.frameGeometry()));
+        window.close();
+    }
+
+    // The start page: the three things the program does, one click each, and the recent files.
+    void startPageLeadsToEachPart()
+    {
+        ws::ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ws::ui::StartPage* page = window.startPage();
+        QVERIFY(page->isVisible());
+        const auto button = [&](const QString& text) {
+            for (QPushButton* b : page->findChildren<QPushButton*>())
+                if (b->text() == text)
+                    return b;
+            return static_cast<QPushButton*>(nullptr);
+        };
+        QVERIFY(button(QStringLiteral("Open a Model…")));
+        button(QStringLiteral("Compare Runs"))->click();
+        QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("RunsDock"))->isVisible());
+        button(QStringLiteral("Train a Network"))->click();
+        QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("TrainingDock"))->isVisible());
+        // Recent files: listed by name, opened by activation.
+        page->setRecentFiles({ QStringLiteral("/data/models/a.safetensors") });
+        QCOMPARE(page->recentList()->count(), 1);
+        QVERIFY(page->recentList()->item(0)->text().startsWith(QStringLiteral("a.safetensors")));
+        QSignalSpy open(page, &ws::ui::StartPage::openFileRequested);
+        emit page->recentList()->itemActivated(page->recentList()->item(0));
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.first().first().toString(), QStringLiteral("/data/models/a.safetensors"));
         window.close();
     }
 

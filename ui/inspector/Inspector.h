@@ -46,6 +46,7 @@ public:
     void applyDefaultSizes(); // dock widths of the default layout, once the window has its size
 
     void open(const QString& path);    // asynchronous: modelOpened or openFailed follows
+    void chooseFile();                 // File ▸ Open…: a file dialog, then open()
     void cancelOpen();                 // the result of the running open is dropped
     // Shows a model that is not a file on disk (the Training panel's model after an epoch) in
     // place of the open one, keeping the selected tensor by name; not a recent file. Ignored
@@ -97,7 +98,6 @@ private:
     TensorRequest shownTensorRequest() const; // the current tensor (or difference) as the view shows it
     void requestTensor(bool picture, bool numbers);
     void showDifference(int row);
-    void chooseFile();
     void chooseFolder();
     void chooseCompareFile();
     void rebuildRecentMenu();

@@ -128,10 +128,9 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     hover_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* layout = new QVBoxLayout(this);
-    auto* top = new QHBoxLayout;
-    top->addWidget(title_, 1);
-    top->addLayout(controls);
-    layout->addLayout(top);
+    // The title on a row of its own: beside the controls it was cut to "f32 · F32 · (".
+    layout->addWidget(title_);
+    layout->addLayout(controls);
     layout->addWidget(sliceBar_);
     layout->addWidget(plot_, 1);
     layout->addWidget(status_);

@@ -8,7 +8,9 @@
 #include "shell/ModelExport.h"
 #include "shell/Preference.h"
 #include "shell/PreferencesDialog.h"
+#include "shell/RecentFiles.h"
 #include "shell/RecoveryNotice.h"
+#include "shell/StartPage.h"
 #include "shell/Theme.h"
 #include "inspector/Inspector.h"
 #include "inspector/TensorViewPanel.h"
@@ -54,15 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setDockNestingEnabled(true);
 
     // Shown when no dock is open: a pointer to what there is to do.
-    startPage_ = new QLabel(tr("<h2>Weightscope</h2>"
-                               "<p><b>File ▸ Open</b> (or drop a file here) to look inside a model's weights: "
-                               "safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, Weightscope models.</p>"
-                               "<p>Open <b>View ▸ Playground</b> to watch a small network learn, "
-                               "<b>View ▸ Training</b> to train on Fashion-MNIST or your own data, "
-                               "<b>View ▸ Runs</b> to compare trainings.</p>"));
-    startPage_->setAlignment(Qt::AlignCenter);
-    startPage_->setTextFormat(Qt::RichText);
-    startPage_->setWordWrap(true);
+    startPage_ = new StartPage;
 
     // The inspector: its tensor view is the central widget once a file is open; its panels are docks.
     inspector_ = new Inspector(this);
@@ -71,6 +65,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     central_->addWidget(inspector_->tensorView());
     setCentralWidget(central_);
     connect(inspector_, &Inspector::modelOpened, this, &MainWindow::updateCentral);
+    connect(startPage_, &StartPage::openRequested, inspector_, &Inspector::chooseFile);
+    connect(startPage_, &StartPage::openFileRequested, inspector_, &Inspector::open);
+    startPage_->setRecentFiles(inspector_->recentFiles()->files());
+    connect(inspector_->recentFiles(), &RecentFiles::changed, startPage_,
+        [this] { startPage_->setRecentFiles(inspector_->recentFiles()->files()); });
     connect(inspector_, &Inspector::liveShown, this, &MainWindow::updateCentral);
     connect(inspector_, &Inspector::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
@@ -146,6 +145,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         auto* box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
+    });
+    connect(startPage_, &StartPage::trainRequested, this, &MainWindow::showTraining);
+    connect(startPage_, &StartPage::runsRequested, this, &MainWindow::showRuns);
+    connect(startPage_, &StartPage::demoRequested, this, [this] {
+        showPlayground();
+        playground_->start();
     });
     createMenus();
     applyPreferences();
@@ -305,6 +310,11 @@ void MainWindow::restoreLayout()
     const QByteArray state = kDockState.get();
     if (!state.isEmpty())
         restoreState(state, kDockStateVersion);
+    // The inspector's docks wait for a file: restored empty around the start page they only
+    // squeezed it. The first file shows them again (Inspector::onOpened).
+    if (!inspector_->hasModel())
+        for (QDockWidget* dock : inspector_->docks())
+            dock->hide();
     keepOnScreen();
 }
 

@@ -24,6 +24,7 @@ namespace ws::ui {
 
 class Inspector;
 class ModelExport;
+class StartPage;
 class PlaygroundPanel;
 class TrainingPanel;
 class RunsPanel;
@@ -44,7 +45,8 @@ public:
     RunsPanel* runs() const { return runs_; }
     Inspector* inspector() const { return inspector_; }
     RecoveryNotice* recovery() const { return recovery_; }
-    ModelExport* modelExport() const { return modelExport_; } // offers interrupted runs after a start
+    ModelExport* modelExport() const { return modelExport_; }
+    StartPage* startPage() const { return startPage_; } // offers interrupted runs after a start
     QAction* followTrainingAction() const { return followTraining_; }
 
     void applyPreferences(); // what can change live: theme, plot refresh rate
@@ -77,7 +79,7 @@ private:
     QDockWidget* runsDock_ = nullptr;
     RecoveryNotice* recovery_ = nullptr;
     ModelExport* modelExport_ = nullptr;
-    QLabel* startPage_ = nullptr;
+    StartPage* startPage_ = nullptr;
     Inspector* inspector_ = nullptr;
     QStackedWidget* central_ = nullptr;
     QAction* followTraining_ = nullptr;
