@@ -1222,10 +1222,6 @@ Klicken, um sie abzuschalten</translation>
         <translation>Über Weightscope</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;File ▸ Open&lt;/b&gt; (or drop a file here) to look inside a model&apos;s weights: safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, Weightscope models.&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn, &lt;b&gt;View ▸ Training&lt;/b&gt; to train on Fashion-MNIST or your own data, &lt;b&gt;View ▸ Runs&lt;/b&gt; to compare trainings.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Datei ▸ Öffnen&lt;/b&gt; (oder eine Datei hierher ziehen), um in die Gewichte eines Modells hineinzusehen: safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, Weightscope-Modelle.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ansicht ▸ Playground&lt;/b&gt; öffnen, um einem kleinen Netz beim Lernen zuzusehen, &lt;b&gt;Ansicht ▸ Training&lt;/b&gt;, um auf Fashion-MNIST oder eigenen Daten zu trainieren, &lt;b&gt;Ansicht ▸ Läufe&lt;/b&gt;, um Trainings zu vergleichen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -1259,6 +1255,30 @@ Klicken, um sie abzuschalten</translation>
     <message>
         <source>Training, step %1</source>
         <translation>Training, Schritt %1</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export &amp;Trained Model…</source>
+        <translation>&amp;Trainiertes Modell exportieren…</translation>
+    </message>
+    <message>
+        <source>The Training panel&apos;s model as a Weightscope model (.h5), safetensors or .npz</source>
+        <translation>Das Modell des Trainingsbereichs als Weightscope-Modell (.h5), safetensors oder .npz</translation>
+    </message>
+    <message>
+        <source>Export &amp;Weights…</source>
+        <translation>&amp;Gewichte exportieren…</translation>
+    </message>
+    <message>
+        <source>Every tensor of the open file as safetensors or .npz (float32)</source>
+        <translation>Alle Tensoren der geöffneten Datei als safetensors oder .npz (float32)</translation>
     </message>
 </context>
 <context>
@@ -1327,6 +1347,25 @@ Klicken, um sie abzuschalten</translation>
     <message>
         <source>value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ModelExport</name>
+    <message>
+        <source>Export Trained Model</source>
+        <translation>Trainiertes Modell exportieren</translation>
+    </message>
+    <message>
+        <source>Weightscope model (*.h5);;safetensors (*.safetensors);;NumPy archive (*.npz)</source>
+        <translation>Weightscope-Modell (*.h5);;safetensors (*.safetensors);;NumPy-Archiv (*.npz)</translation>
+    </message>
+    <message>
+        <source>Export Weights</source>
+        <translation>Gewichte exportieren</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors);;NumPy archive (*.npz)</source>
+        <translation>safetensors (*.safetensors);;NumPy-Archiv (*.npz)</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1513,14 @@ dense(10)</translation>
     <message>
         <source>Show only the tensors whose name contains this text</source>
         <translation>Nur die Tensoren zeigen, deren Name diesen Text enthält</translation>
+    </message>
+    <message>
+        <source>Stored as %1 (%2 bits per weight, block scales included); read as %3</source>
+        <translation>Gespeichert als %1 (%2 Bit pro Gewicht, Blockskalen eingerechnet); gelesen als %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 b/w</source>
+        <translation>%1 · %2 Bit/Gew.</translation>
     </message>
 </context>
 <context>
@@ -1659,6 +1706,58 @@ dense(10)</translation>
         <source>Threads:</source>
         <translation>Threads:</translation>
     </message>
+    <message>
+        <source>SGD only: the share of the last update kept in the next (0: plain SGD; 0.9 is common)</source>
+        <translation>Nur SGD: der Anteil des letzten Schritts, der in den nächsten eingeht (0: einfaches SGD; 0,9 ist üblich)</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>SGD with momentum only: look ahead along the momentum before taking the gradient</source>
+        <translation>Nur SGD mit Momentum: vor dem Gradienten entlang des Momentums vorausschauen</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay; &quot;default&quot; is the optimizer&apos;s own (0.01 for AdamW, else 0)</source>
+        <translation>Entkoppelter Weight Decay; „Standard“ ist der des Optimierers (0,01 für AdamW, sonst 0)</translation>
+    </message>
+    <message>
+        <source>L1 penalty on the weights, added to the loss (pushes weights to exactly zero)</source>
+        <translation>L1-Strafterm auf die Gewichte, zum Verlust addiert (drückt Gewichte auf genau null)</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the weights, added to the loss</source>
+        <translation>L2-Strafterm auf die Gewichte, zum Verlust addiert</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <source>The learning rate rises linearly from 0 over this many batches, then follows the schedule</source>
+        <translation>Die Lernrate steigt über so viele Batches linear von 0 an und folgt dann dem Zeitplan</translation>
+    </message>
+    <message>
+        <source>Momentum:</source>
+        <translation>Momentum:</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>Weight Decay:</translation>
+    </message>
+    <message>
+        <source>L1 / L2:</source>
+        <translation>L1 / L2:</translation>
+    </message>
+    <message>
+        <source>Warm-up:</source>
+        <translation>Aufwärmen:</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ParallelCoordinates</name>
@@ -1833,6 +1932,14 @@ dense(10)</translation>
         <source>How many epochs are trained per second</source>
         <translation>Wie viele Epochen pro Sekunde trainiert werden</translation>
     </message>
+    <message>
+        <source>SGD only: the share of the last update kept in the next</source>
+        <translation>Nur SGD: der Anteil des letzten Schritts, der in den nächsten eingeht</translation>
+    </message>
+    <message>
+        <source>Momentum:</source>
+        <translation>Momentum:</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::PlaygroundWorker</name>
@@ -1884,10 +1991,6 @@ dense(10)</translation>
     <message>
         <source>%1: unknown image type; use .png, .svg or .pdf</source>
         <translation>%1: unbekannter Bildtyp; .png, .svg oder .pdf verwenden</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file</source>
-        <translation>%1: Die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Export Plot</source>
@@ -2331,6 +2434,10 @@ dense(10)</translation>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
+    <message>
+        <source>Playground and Training panels</source>
+        <translation>Playground- und Trainingsbereich</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::SpectrumController</name>
@@ -2457,6 +2564,73 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::StartPage</name>
+    <message>
+        <source>&lt;h1&gt;Weightscope&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Weightscope&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>A workbench for neural-network weights. Nothing from a file is ever executed.</source>
+        <translation>Eine Werkbank für die Gewichte neuronaler Netze. Aus einer Datei wird nie etwas ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Open a Model…</source>
+        <translation>Modell öffnen…</translation>
+    </message>
+    <message>
+        <source>Look inside a weight file: safetensors (also sharded folders), GGUF, ONNX, PyTorch, Keras, NumPy or a Weightscope model</source>
+        <translation>In eine Gewichtsdatei schauen: safetensors (auch geteilte Ordner), GGUF, ONNX, PyTorch, Keras, NumPy oder ein Weightscope-Modell</translation>
+    </message>
+    <message>
+        <source>Train a Network</source>
+        <translation>Ein Netz trainieren</translation>
+    </message>
+    <message>
+        <source>Train on Fashion-MNIST or your own data and watch it learn</source>
+        <translation>Auf Fashion-MNIST oder eigenen Daten trainieren und beim Lernen zusehen</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Every training is recorded: compare their curves, seeds and settings</source>
+        <translation>Jedes Training wird aufgezeichnet: Kurven, Seeds und Einstellungen vergleichen</translation>
+    </message>
+    <message>
+        <source>Watch the Playground demo</source>
+        <translation>Playground-Demo ansehen</translation>
+    </message>
+    <message>
+        <source>A small network learns to separate a spiral, live</source>
+        <translation>Ein kleines Netz lernt live, eine Spirale zu trennen</translation>
+    </message>
+    <message>
+        <source>Its architecture as a graph, every tensor as heatmap, histogram and statistics, and the difference between two files. Or drop a file here.</source>
+        <translation>Seine Architektur als Graph, jeder Tensor als Heatmap, Histogramm und Statistik, und der Unterschied zweier Dateien. Oder eine Datei hierher ziehen.</translation>
+    </message>
+    <message>
+        <source>Build a model, train it on a worker thread with live curves, then look at its activations and switch units off.</source>
+        <translation>Ein Modell bauen, es mit Live-Kurven in einem Hintergrund-Thread trainieren, dann seine Aktivierungen ansehen und Einheiten abschalten.</translation>
+    </message>
+    <message>
+        <source>Curves side by side, seeds as bands, which hyper-parameter mattered.</source>
+        <translation>Kurven nebeneinander, Seeds als Bänder, welcher Hyperparameter zählte.</translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation>Doppelklick zum Öffnen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent files&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Zuletzt geöffnet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>None yet: open a file, and it is listed here.</source>
+        <translation>Noch keine: eine geöffnete Datei erscheint hier.</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::StatsPanel</name>
     <message>
         <source>value</source>
@@ -2572,10 +2746,6 @@ dense(10)</translation>
     <message>
         <source>Percentiles 1–99 %</source>
         <translation>Perzentile 1–99 %</translation>
-    </message>
-    <message>
-        <source>The values the colour scale (or the line&apos;s axis) spans</source>
-        <translation>Die Werte, die die Farbskala (oder die Achse der Linie) umfasst</translation>
     </message>
     <message>
         <source>Reduction:</source>
@@ -2728,6 +2898,14 @@ dense(10)</translation>
         <source>Plot as PNG, SVG or PDF…</source>
         <translation>Diagramm als PNG, SVG oder PDF…</translation>
     </message>
+    <message>
+        <source>Largest |x| (sign kept)</source>
+        <translation>Größtes |x| (mit Vorzeichen)</translation>
+    </message>
+    <message>
+        <source>The values the colour scale spans. Symmetric keeps white at zero and the same strength for +x and −x (for data of one sign it is the data range)</source>
+        <translation>Die Werte, die die Farbskala abdeckt. Symmetrisch hält Weiß bei null und gleiche Stärke für +x und −x (bei Daten eines Vorzeichens ist es der Datenbereich)</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::TrainingCurves</name>
@@ -2796,6 +2974,10 @@ dense(10)</translation>
     <message>
         <source>Test set</source>
         <translation>Testdatensatz</translation>
+    </message>
+    <message>
+        <source>Training paused: %1</source>
+        <translation>Training angehalten: %1</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +3070,22 @@ dense(10)</translation>
     <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start or pause training</source>
+        <translation>Training starten oder anhalten</translation>
+    </message>
+    <message>
+        <source>Train one batch</source>
+        <translation>Einen Batch trainieren</translation>
+    </message>
+    <message>
+        <source>Stop the run</source>
+        <translation>Lauf beenden</translation>
+    </message>
+    <message>
+        <source>Reset the weights</source>
+        <translation>Gewichte zurücksetzen</translation>
     </message>
 </context>
 </TS>

@@ -1222,10 +1222,6 @@ cliquer pour la désactiver</translation>
         <translation>À propos de Weightscope</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;File ▸ Open&lt;/b&gt; (or drop a file here) to look inside a model&apos;s weights: safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, Weightscope models.&lt;/p&gt;&lt;p&gt;Open &lt;b&gt;View ▸ Playground&lt;/b&gt; to watch a small network learn, &lt;b&gt;View ▸ Training&lt;/b&gt; to train on Fashion-MNIST or your own data, &lt;b&gt;View ▸ Runs&lt;/b&gt; to compare trainings.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Weightscope&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Fichier ▸ Ouvrir&lt;/b&gt; (ou déposez un fichier ici) pour explorer les poids d’un modèle : safetensors, GGUF, ONNX, PyTorch, Keras, NumPy, modèles Weightscope.&lt;/p&gt;&lt;p&gt;Ouvrez &lt;b&gt;Affichage ▸ Playground&lt;/b&gt; pour regarder un petit réseau apprendre, &lt;b&gt;Affichage ▸ Entraînement&lt;/b&gt; pour entraîner sur Fashion-MNIST ou vos propres données, &lt;b&gt;Affichage ▸ Exécutions&lt;/b&gt; pour comparer des entraînements.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -1259,6 +1255,30 @@ cliquer pour la désactiver</translation>
     <message>
         <source>Training, step %1</source>
         <translation>Entraînement, étape %1</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exporté</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Export &amp;Trained Model…</source>
+        <translation>Exporter le modèle &amp;entraîné…</translation>
+    </message>
+    <message>
+        <source>The Training panel&apos;s model as a Weightscope model (.h5), safetensors or .npz</source>
+        <translation>Le modèle du panneau Entraînement en modèle Weightscope (.h5), safetensors ou .npz</translation>
+    </message>
+    <message>
+        <source>Export &amp;Weights…</source>
+        <translation>Exporter les &amp;poids…</translation>
+    </message>
+    <message>
+        <source>Every tensor of the open file as safetensors or .npz (float32)</source>
+        <translation>Tous les tenseurs du fichier ouvert en safetensors ou .npz (float32)</translation>
     </message>
 </context>
 <context>
@@ -1327,6 +1347,25 @@ cliquer pour la désactiver</translation>
     <message>
         <source>value</source>
         <translation>valeur</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ModelExport</name>
+    <message>
+        <source>Export Trained Model</source>
+        <translation>Exporter le modèle entraîné</translation>
+    </message>
+    <message>
+        <source>Weightscope model (*.h5);;safetensors (*.safetensors);;NumPy archive (*.npz)</source>
+        <translation>Modèle Weightscope (*.h5);;safetensors (*.safetensors);;Archive NumPy (*.npz)</translation>
+    </message>
+    <message>
+        <source>Export Weights</source>
+        <translation>Exporter les poids</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors);;NumPy archive (*.npz)</source>
+        <translation>safetensors (*.safetensors);;Archive NumPy (*.npz)</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1513,14 @@ dense(10)</translation>
     <message>
         <source>Show only the tensors whose name contains this text</source>
         <translation>N’afficher que les tenseurs dont le nom contient ce texte</translation>
+    </message>
+    <message>
+        <source>Stored as %1 (%2 bits per weight, block scales included); read as %3</source>
+        <translation>Stocké en %1 (%2 bits par poids, échelles de bloc comprises) ; lu en %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 b/w</source>
+        <translation>%1 · %2 b/p</translation>
     </message>
 </context>
 <context>
@@ -1659,6 +1706,58 @@ dense(10)</translation>
         <source>Threads:</source>
         <translation>Threads :</translation>
     </message>
+    <message>
+        <source>SGD only: the share of the last update kept in the next (0: plain SGD; 0.9 is common)</source>
+        <translation>SGD seulement : la part de la dernière mise à jour conservée dans la suivante (0 : SGD simple ; 0,9 est courant)</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>SGD with momentum only: look ahead along the momentum before taking the gradient</source>
+        <translation>SGD avec momentum seulement : anticiper le long du momentum avant de prendre le gradient</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay; &quot;default&quot; is the optimizer&apos;s own (0.01 for AdamW, else 0)</source>
+        <translation>Décroissance des poids découplée ; « par défaut » est celle de l’optimiseur (0,01 pour AdamW, sinon 0)</translation>
+    </message>
+    <message>
+        <source>L1 penalty on the weights, added to the loss (pushes weights to exactly zero)</source>
+        <translation>Pénalité L1 sur les poids, ajoutée à la perte (pousse des poids à exactement zéro)</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the weights, added to the loss</source>
+        <translation>Pénalité L2 sur les poids, ajoutée à la perte</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> pas</translation>
+    </message>
+    <message>
+        <source>The learning rate rises linearly from 0 over this many batches, then follows the schedule</source>
+        <translation>Le taux d’apprentissage croît linéairement depuis 0 sur ce nombre de lots, puis suit le calendrier</translation>
+    </message>
+    <message>
+        <source>Momentum:</source>
+        <translation>Momentum :</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>Décroissance des poids :</translation>
+    </message>
+    <message>
+        <source>L1 / L2:</source>
+        <translation>L1 / L2 :</translation>
+    </message>
+    <message>
+        <source>Warm-up:</source>
+        <translation>Échauffement :</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ParallelCoordinates</name>
@@ -1833,6 +1932,14 @@ dense(10)</translation>
         <source>How many epochs are trained per second</source>
         <translation>Nombre d’époques entraînées par seconde</translation>
     </message>
+    <message>
+        <source>SGD only: the share of the last update kept in the next</source>
+        <translation>SGD seulement : la part de la dernière mise à jour conservée dans la suivante</translation>
+    </message>
+    <message>
+        <source>Momentum:</source>
+        <translation>Momentum :</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::PlaygroundWorker</name>
@@ -1884,10 +1991,6 @@ dense(10)</translation>
     <message>
         <source>%1: unknown image type; use .png, .svg or .pdf</source>
         <translation>%1 : type d’image inconnu ; utilisez .png, .svg ou .pdf</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file</source>
-        <translation>%1 : impossible d’écrire le fichier</translation>
     </message>
     <message>
         <source>Export Plot</source>
@@ -2331,6 +2434,10 @@ dense(10)</translation>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
     </message>
+    <message>
+        <source>Playground and Training panels</source>
+        <translation>Panneaux Playground et Entraînement</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::SpectrumController</name>
@@ -2457,6 +2564,73 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::StartPage</name>
+    <message>
+        <source>&lt;h1&gt;Weightscope&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Weightscope&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>A workbench for neural-network weights. Nothing from a file is ever executed.</source>
+        <translation>Un établi pour les poids des réseaux de neurones. Rien d’un fichier n’est jamais exécuté.</translation>
+    </message>
+    <message>
+        <source>Open a Model…</source>
+        <translation>Ouvrir un modèle…</translation>
+    </message>
+    <message>
+        <source>Look inside a weight file: safetensors (also sharded folders), GGUF, ONNX, PyTorch, Keras, NumPy or a Weightscope model</source>
+        <translation>Regarder dans un fichier de poids : safetensors (aussi en dossiers fragmentés), GGUF, ONNX, PyTorch, Keras, NumPy ou un modèle Weightscope</translation>
+    </message>
+    <message>
+        <source>Train a Network</source>
+        <translation>Entraîner un réseau</translation>
+    </message>
+    <message>
+        <source>Train on Fashion-MNIST or your own data and watch it learn</source>
+        <translation>Entraîner sur Fashion-MNIST ou vos propres données et le regarder apprendre</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Comparer les exécutions</translation>
+    </message>
+    <message>
+        <source>Every training is recorded: compare their curves, seeds and settings</source>
+        <translation>Chaque entraînement est enregistré : comparez leurs courbes, graines et réglages</translation>
+    </message>
+    <message>
+        <source>Watch the Playground demo</source>
+        <translation>Voir la démo du Playground</translation>
+    </message>
+    <message>
+        <source>A small network learns to separate a spiral, live</source>
+        <translation>Un petit réseau apprend à séparer une spirale, en direct</translation>
+    </message>
+    <message>
+        <source>Its architecture as a graph, every tensor as heatmap, histogram and statistics, and the difference between two files. Or drop a file here.</source>
+        <translation>Son architecture en graphe, chaque tenseur en carte de chaleur, histogramme et statistiques, et la différence entre deux fichiers. Ou déposez un fichier ici.</translation>
+    </message>
+    <message>
+        <source>Build a model, train it on a worker thread with live curves, then look at its activations and switch units off.</source>
+        <translation>Construire un modèle, l’entraîner dans un fil de travail avec des courbes en direct, puis regarder ses activations et éteindre des unités.</translation>
+    </message>
+    <message>
+        <source>Curves side by side, seeds as bands, which hyper-parameter mattered.</source>
+        <translation>Courbes côte à côte, graines en bandes, quel hyperparamètre a compté.</translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation>Double-cliquer pour ouvrir</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent files&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Fichiers récents&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>None yet: open a file, and it is listed here.</source>
+        <translation>Aucun pour l’instant : un fichier ouvert apparaît ici.</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::StatsPanel</name>
     <message>
         <source>value</source>
@@ -2572,10 +2746,6 @@ dense(10)</translation>
     <message>
         <source>Percentiles 1–99 %</source>
         <translation>Centiles 1–99 %</translation>
-    </message>
-    <message>
-        <source>The values the colour scale (or the line&apos;s axis) spans</source>
-        <translation>Les valeurs couvertes par l’échelle de couleurs (ou l’axe de la courbe)</translation>
     </message>
     <message>
         <source>Reduction:</source>
@@ -2728,6 +2898,14 @@ dense(10)</translation>
         <source>Plot as PNG, SVG or PDF…</source>
         <translation>Graphique en PNG, SVG ou PDF…</translation>
     </message>
+    <message>
+        <source>Largest |x| (sign kept)</source>
+        <translation>Plus grand |x| (signe conservé)</translation>
+    </message>
+    <message>
+        <source>The values the colour scale spans. Symmetric keeps white at zero and the same strength for +x and −x (for data of one sign it is the data range)</source>
+        <translation>Les valeurs que couvre l’échelle de couleurs. Symétrique garde le blanc à zéro et la même intensité pour +x et −x (pour des données d’un seul signe, c’est la plage des données)</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::TrainingCurves</name>
@@ -2796,6 +2974,10 @@ dense(10)</translation>
     <message>
         <source>Test set</source>
         <translation>Jeu de test</translation>
+    </message>
+    <message>
+        <source>Training paused: %1</source>
+        <translation>Entraînement en pause : %1</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +3070,22 @@ dense(10)</translation>
     <message>
         <source>Resume</source>
         <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Start or pause training</source>
+        <translation>Démarrer ou mettre en pause l’entraînement</translation>
+    </message>
+    <message>
+        <source>Train one batch</source>
+        <translation>Entraîner un lot</translation>
+    </message>
+    <message>
+        <source>Stop the run</source>
+        <translation>Arrêter l’exécution</translation>
+    </message>
+    <message>
+        <source>Reset the weights</source>
+        <translation>Réinitialiser les poids</translation>
     </message>
 </context>
 </TS>

@@ -246,6 +246,19 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     inspector_->addFileActions(file);
     file->addSeparator();
+    // Export: the Training panel's trained model (a snapshot copy), the open file's weights.
+    QAction* exportTrained = file->addAction(tr("Export &Trained Model…"));
+    exportTrained->setToolTip(tr("The Training panel's model as a Weightscope model (.h5), safetensors or .npz"));
+    exportTrained->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportTrained, &QAction::triggered, this, &MainWindow::exportTrainedModel);
+    QAction* exportWeights = file->addAction(tr("Export &Weights…"));
+    exportWeights->setToolTip(tr("Every tensor of the open file as safetensors or .npz (float32)"));
+    connect(exportWeights, &QAction::triggered, this, &MainWindow::exportOpenWeights);
+    connect(file, &QMenu::aboutToShow, this, [this, exportTrained, exportWeights] {
+        exportTrained->setEnabled(training_->insights()->snapshot().model != nullptr);
+        exportWeights->setEnabled(inspector_->hasModel());
+    });
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcuts(standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);
@@ -276,6 +289,19 @@ void MainWindow::createMenus()
     help->addSeparator();
     help->addAction(tr("&About Weightscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::exportTrainedModel()
+{
+    std::shared_ptr<Sequential> model = training_->insights()->snapshot().model;
+    if (model)
+        modelExport_->exportTrained(model);
+}
+
+void MainWindow::exportOpenWeights()
+{
+    if (inspector_->hasModel())
+        modelExport_->exportFile(inspector_->model().file);
 }
 
 void MainWindow::showAbout() { QMessageBox::about(this, tr("About Weightscope"), aboutText()); }

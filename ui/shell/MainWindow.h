@@ -59,6 +59,8 @@ protected:
 private:
     void createMenus();
     void showAbout();
+    void exportTrainedModel(); // File ▸ Export Trained Model…
+    void exportOpenWeights();  // File ▸ Export Weights…
     void showPreferences();
     void showShortcuts();
 
