@@ -439,7 +439,7 @@ bool isRunFile(const std::string& path)
 RunInfo readRunInfo(const std::string& path)
 {
     if (isTensorBoardRun(path)) // a TensorBoard log directory or event file (run/TensorBoardRuns.h)
-        return tensorBoardRunInfo(readTensorBoardData(path), path, tensorBoardRunName(path));
+        return readTensorBoardRunInfo(path);
     const h5::Handle file = openRun(path, H5F_ACC_RDONLY);
     const h5::Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
     const hid_t r = root.get();

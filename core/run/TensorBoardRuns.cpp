@@ -155,6 +155,31 @@ RunInfo tensorBoardRunInfo(const TensorBoardData& d, const std::string& path, co
     return r;
 }
 
+RunInfo readTensorBoardRunInfo(const std::string& path)
+{
+    const TensorBoardData d = readTensorBoardData(path);
+    std::vector<std::string> metrics;
+    std::error_code ec;
+    fs::path dir = fs::absolute(fs::path(path), ec).lexically_normal();
+    if (!dir.has_filename())
+        dir = dir.parent_path();
+    if (fs::is_regular_file(dir, ec))
+        dir = dir.parent_path();
+    for (int up = 0; up < 3 && !d.hparams.empty() && d.experimentMetrics.empty() && metrics.empty(); ++up) {
+        if (dir == dir.parent_path())
+            break;
+        dir = dir.parent_path();
+        if (isTensorBoardRun(dir.string())) {
+            try {
+                metrics = readTensorBoardData(dir.string()).experimentMetrics;
+            } catch (const std::exception&) {
+                break; // an unreadable folder above: the run keeps what it has
+            }
+        }
+    }
+    return tensorBoardRunInfo(d, path, tensorBoardRunName(path), metrics);
+}
+
 RunHistory tensorBoardHistory(const TensorBoardData& d, HistoryKind kind)
 {
     const bool epochs = kind == HistoryKind::Epoch;

@@ -34,6 +34,10 @@ RunInfo tensorBoardRunInfo(const TensorBoardData& data, const std::string& path,
     const std::vector<std::string>& metrics = {});
 RunHistory tensorBoardHistory(const TensorBoardData& data, HistoryKind kind);
 
+// A run read alone: everything of tensorBoardRunInfo, with a session's metric names looked for in
+// the hparams experiment of the runs up to three folders above it.
+RunInfo readTensorBoardRunInfo(const std::string& path);
+
 // "parent/dir" of a run directory (or of an event file's directory): its name when read alone.
 std::string tensorBoardRunName(const std::string& path);
 

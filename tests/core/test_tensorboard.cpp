@@ -2,6 +2,7 @@
 // TensorBoard event files read as runs (#19): the real Keras logs in ../shared/data/tensorboard/
 // against values decoded by tools/make_tensorboard_reference.py with Python's protobuf runtime
 // from the same .proto, and logs that script wrote the way PyTorch's SummaryWriter and TF2 do.
+#include "run/RunCsv.h"
 #include "run/RunParameters.h"
 #include "run/RunStore.h"
 #include "run/TensorBoardEvents.h"
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace ws;
@@ -184,4 +186,21 @@ TEST(TensorBoardWriter, ASingleEventFileIsARun)
     EXPECT_EQ(h.step.front(), 5);
     EXPECT_EQ(h.loss.front(), 15.0);
     EXPECT_TRUE(std::isnan(h.accuracy.front()));
+}
+
+TEST(TensorBoardWriter, ASessionReadAloneFindsItsMetricInTheExperimentAbove)
+{
+    const RunInfo s1 = readRunInfo(kTb + "/writer/hp/s1");
+    EXPECT_EQ(s1.header.name, "hp/s1");
+    EXPECT_EQ(s1.final, readJson(kTb + "/writer_reference.json")["hp/s1"]["final"]);
+}
+
+TEST(TensorBoardWriter, ScalarsCsvHasEveryTagInLongForm)
+{
+    std::ostringstream out;
+    writeScalarsCsv(out, readRunScalars(kTb + "/writer/tf2"), "tf2");
+    const std::string csv = out.str();
+    EXPECT_EQ(csv.substr(0, csv.find('\n')), "run,tag,step,wall_time,value");
+    EXPECT_NE(csv.find("tf2,f16,2,1700000002,3.5\n"), std::string::npos) << csv;
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 10);
 }
