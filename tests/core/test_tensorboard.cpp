@@ -12,10 +12,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace ws;
@@ -203,4 +205,51 @@ TEST(TensorBoardWriter, ScalarsCsvHasEveryTagInLongForm)
     EXPECT_EQ(csv.substr(0, csv.find('\n')), "run,tag,step,wall_time,value");
     EXPECT_NE(csv.find("tf2,f16,2,1700000002,3.5\n"), std::string::npos) << csv;
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 10);
+}
+
+TEST(TensorBoardHostile, OddTagsAreAllReadAndBytesThatAreNotUtf8BecomeReplacementCharacters)
+{
+    const TensorBoardData d = readTensorBoardData(WS_TEST_DATA_DIR "/bad/tb-odd-tags.tfevents");
+    EXPECT_TRUE(d.warnings.empty()) << d.warnings.front();
+    EXPECT_EQ(d.scalars.size(), 7u);
+    for (const char* tag : { "a/b c", "", "\xc3\xa9\xe2\x88\x82/\xe6\xbc\xa2\xe5\xad\x97", "\xef\xbf\xbd\xef\xbf\xbd",
+             "../../etc", "%s%n" })
+        EXPECT_TRUE(d.scalars.count(tag)) << "tag '" << tag << "' is missing";
+    EXPECT_TRUE(d.scalars.count(std::string(10000, 'x')));
+}
+
+TEST(TensorBoardHostile, UnknownFieldsAndWrongWireTypesLeaveTheEventReadable)
+{
+    const TensorBoardData d = readTensorBoardData(WS_TEST_DATA_DIR "/bad/tb-unknown-fields.tfevents");
+    ASSERT_TRUE(d.scalars.count("x"));
+    EXPECT_EQ(d.scalars.at("x").step, (std::vector<int64_t> { 3 }));
+    EXPECT_EQ(d.scalars.at("x").value, (std::vector<double> { 2.0 }));
+}
+
+TEST(TensorBoardHostile, AFolderOfTenThousandEmptyEventFilesIsOneEmptyRunQuickly)
+{
+    const fs::path dir = fs::temp_directory_path() / ("ws-tb-empty-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "run");
+    for (int i = 0; i < 10000; ++i)
+        std::ofstream(dir / "run" / ("events.out.tfevents." + std::to_string(i) + ".host"));
+    const auto start = std::chrono::steady_clock::now();
+    const RunListing list = scanRuns(dir.string());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    fs::remove_all(dir);
+    ASSERT_EQ(list.runs.size(), 1u);
+    EXPECT_EQ(list.runs[0].header.name, "run");
+    EXPECT_EQ(list.runs[0].steps, 0);
+    EXPECT_TRUE(list.errors.empty());
+    EXPECT_LT(seconds, 5.0) << "listing 10,000 empty event files took " << seconds << " s";
+}
+
+TEST(TensorBoardHostile, AFileCutMidRecordKeepsTheRecordsBeforeTheCut)
+{
+    // The tail of a file another process is still writing looks the same.
+    const RunInfo info = readTensorBoardRunInfo(WS_TEST_DATA_DIR "/bad/tb-truncated.tfevents");
+    EXPECT_NE(info.message.find("runs past the end of the file"), std::string::npos) << info.message;
+    const TensorBoardData d = readTensorBoardData(WS_TEST_DATA_DIR "/bad/tb-truncated.tfevents");
+    ASSERT_TRUE(d.scalars.count("loss"));
+    EXPECT_EQ(d.scalars.at("loss").step, (std::vector<int64_t> { 0, 1, 2 }));
 }
