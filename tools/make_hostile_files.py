@@ -828,8 +828,13 @@ def tensorboard_files():
           tfevents.frame(garbage.SerializeToString()))
     # Tags a file may hold: slashes and spaces, none at all, non-Latin letters, bytes that are not
     # UTF-8, 10,000 characters. All read; the invalid bytes become U+FFFD.
+    # A display name that is not UTF-8 either (a `string` in TensorBoard's schema, `bytes` in ours).
+    odd = P.Event(wall_time=1.0, step=2)
+    odd.summary.value.add(tag=b"named", simple_value=3.0, metadata=P.SummaryMetadata(
+        display_name=b"\xc3\x28", plugin_data=P.SummaryMetadata.PluginData(plugin_name=b"scalars")))
     write("tb-odd-tags.tfevents", b"".join(scalar(1, 1.0, t) for t in (
-        b"a/b c", b"", "\u00e9\u2202/\u6f22\u5b57".encode(), b"\xff\xfe", b"x" * 10000, b"../../etc", b"%s%n")))
+        b"a/b c", b"", "\u00e9\u2202/\u6f22\u5b57".encode(), b"\xff\xfe", b"x" * 10000, b"../../etc", b"%s%n")) +
+          tfevents.frame(odd.SerializeToString()))
 
 
 GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,

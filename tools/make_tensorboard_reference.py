@@ -77,11 +77,14 @@ def decode_run(files):
                 elif kind == "tensor" and plugin == "hparams":
                     hp = P.HParamsPluginData()
                     hp.ParseFromString(v.metadata.plugin_data.content)
-                    for key, val in hp.session_start_info.hparams.items():
+                    for entry in hp.session_start_info.hparams:  # a map on the wire: the last entry of a key wins
+                        val = entry.value
                         which = val.WhichOneof("kind")
-                        hparams[key] = getattr(val, which)
+                        value = getattr(val, which)
+                        hparams[entry.key.decode()] = value.decode() if isinstance(value, bytes) else value
                     for m in hp.experiment.metric_infos:
-                        metrics.append(m.name.group + "/" + m.name.tag if m.name.group else m.name.tag)
+                        group, name = m.name.group.decode(), m.name.tag.decode()
+                        metrics.append(group + "/" + name if group else name)
 
     def merged(points):
         # by step, later wall time wins (sorted is stable: equal wall times keep arrival order)
@@ -126,7 +129,7 @@ def scalars_metadata(plugin):
 
 
 def file_version(wall):
-    return tfevents.frame(tfevents.pb2().Event(wall_time=wall, file_version="brain.Event:2").SerializeToString())
+    return tfevents.frame(tfevents.pb2().Event(wall_time=wall, file_version=b"brain.Event:2").SerializeToString())
 
 
 def write(path, records):
@@ -180,17 +183,17 @@ def writer_files():
                   "h": [0, 1, 4, 1, 2, 6], "text": "hello, **run**"}
     # hp/: the experiment summary at the top, one session below that reports hp/accuracy.
     exp = P.HParamsPluginData(version=0)
-    exp.experiment.hparam_infos.add(name="lr")
-    exp.experiment.metric_infos.add().name.CopyFrom(P.MetricName(group="hp", tag="accuracy"))
+    exp.experiment.hparam_infos.add(name=b"lr")
+    exp.experiment.metric_infos.add().name.CopyFrom(P.MetricName(group=b"hp", tag=b"accuracy"))
     write(os.path.join(OUT, "writer", "hp", "events.out.tfevents.1700000000.host.4.v2"), [
         file_version(t0), summary_event(0, t0, [P.Summary.Value(
             tag=b"_hparams_/experiment", tensor=P.TensorProto(dtype=P.DT_FLOAT),
             metadata=P.SummaryMetadata(plugin_data=P.SummaryMetadata.PluginData(
                 plugin_name=b"hparams", content=exp.SerializeToString())))])])
     session = P.HParamsPluginData(version=0)
-    session.session_start_info.hparams["lr"].number_value = 0.01
-    session.session_start_info.hparams["optimizer"].string_value = "adam"
-    session.session_start_info.hparams["nesterov"].bool_value = True
+    session.session_start_info.hparams.add(key=b"lr", value=P.Value(number_value=0.01))
+    session.session_start_info.hparams.add(key=b"optimizer", value=P.Value(string_value=b"adam"))
+    session.session_start_info.hparams.add(key=b"nesterov", value=P.Value(bool_value=True))
     write(os.path.join(OUT, "writer", "hp", "s1", "events.out.tfevents.1700000001.host.5.v2"), [
         file_version(t0 + 1), summary_event(0, t0 + 1, [P.Summary.Value(
             tag=b"_hparams_/session_start_info", tensor=P.TensorProto(dtype=P.DT_FLOAT),

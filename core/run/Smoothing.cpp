@@ -28,6 +28,76 @@ std::vector<double> smoothSeries(const std::vector<double>& y, double weight)
     return out;
 }
 
+std::vector<double> smoothTimeWeighted(const std::vector<double>& x, const std::vector<double>& y, double tau)
+{
+    const size_t n = std::min(x.size(), y.size());
+    if (!(tau > 0) || !std::isfinite(tau) || n == 0)
+        return y;
+    std::vector<double> out(y.begin(), y.begin() + ptrdiff_t(n));
+    double num = 0.0, den = 0.0, lastX = NAN;
+    for (size_t i = 0; i < n; ++i) {
+        if (!std::isfinite(y[i]) || !std::isfinite(x[i]))
+            continue;
+        double dx;
+        if (std::isnan(lastX)) {
+            // The first point stands for the span up to the next finite point.
+            dx = 1.0;
+            for (size_t j = i + 1; j < n; ++j)
+                if (std::isfinite(y[j]) && std::isfinite(x[j])) {
+                    dx = x[j] - x[i] > 0 ? x[j] - x[i] : 1.0;
+                    break;
+                }
+        } else {
+            dx = std::max(0.0, x[i] - lastX);
+        }
+        const double d = std::isnan(lastX) ? 0.0 : std::exp(-(x[i] - lastX) / tau);
+        num = num * d + y[i] * dx;
+        den = den * d + dx;
+        out[i] = den > 0 ? num / den : y[i];
+        lastX = x[i];
+    }
+    return out;
+}
+
+std::vector<double> centredMovingAverage(const std::vector<double>& y, size_t k)
+{
+    if (k == 0)
+        return y;
+    const size_t n = y.size();
+    std::vector<double> sum(n + 1, 0.0);
+    std::vector<size_t> count(n + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+        const bool ok = std::isfinite(y[i]);
+        sum[i + 1] = sum[i] + (ok ? y[i] : 0.0);
+        count[i + 1] = count[i] + (ok ? 1 : 0);
+    }
+    std::vector<double> out(n);
+    for (size_t i = 0; i < n; ++i) {
+        const size_t lo = i >= k ? i - k : 0, hi = std::min(n, i + k + 1);
+        const size_t c = count[hi] - count[lo];
+        out[i] = c > 0 ? (sum[hi] - sum[lo]) / double(c) : std::numeric_limits<double>::quiet_NaN();
+    }
+    return out;
+}
+
+std::vector<double> smoothCurve(SmoothingKind kind, const std::vector<double>& x, const std::vector<double>& y,
+    double weight, double xExtent)
+{
+    const double w = std::clamp(std::isfinite(weight) ? weight : 0.0, 0.0, 0.999);
+    switch (kind) {
+    case SmoothingKind::TimeWeightedEma:
+        if (w <= 0 || !(xExtent > 0))
+            return y;
+        return smoothTimeWeighted(x, y, -(xExtent / 1000.0) / std::log(w));
+    case SmoothingKind::MovingAverage:
+        // 1e-9: 0.6 / 0.4 is 1.4999999999999998 in binary and must round to 2 as documented.
+        return centredMovingAverage(y, size_t(std::lround(w / (1.0 - w) + 1e-9)));
+    case SmoothingKind::Ema:
+    default:
+        return smoothSeries(y, w);
+    }
+}
+
 GroupCurve groupStatistics(const std::vector<SeriesRef>& series)
 {
     GroupCurve g;

@@ -112,12 +112,12 @@ bool histogramBuckets(const tb::HistogramProto& h, std::vector<double>& out)
     return true;
 }
 
-void putHParam(nlohmann::json& into, const std::string& name, const google::protobuf::Value& v)
+void putHParam(nlohmann::json& into, const std::string& name, const tb::Value& v)
 {
     switch (v.kind_case()) {
-    case google::protobuf::Value::kNumberValue: into[name] = v.number_value(); break;
-    case google::protobuf::Value::kStringValue: into[name] = toValidUtf8(v.string_value()); break;
-    case google::protobuf::Value::kBoolValue: into[name] = v.bool_value(); break;
+    case tb::Value::kNumberValue: into[name] = v.number_value(); break;
+    case tb::Value::kStringValue: into[name] = toValidUtf8(v.string_value()); break;
+    case tb::Value::kBoolValue: into[name] = v.bool_value(); break;
     default: break; // lists and structs: not a hyper-parameter value the hparams plugin writes
     }
 }
@@ -282,8 +282,8 @@ void addEventFile(TensorBoardData& d, const uint8_t* bytes, size_t size, const s
                         break;
                     }
                     if (hp.has_session_start_info())
-                        for (const auto& [key, value] : hp.session_start_info().hparams())
-                            putHParam(d.hparams, toValidUtf8(key), value);
+                        for (const tb::HParamEntry& e : hp.session_start_info().hparams())
+                            putHParam(d.hparams, toValidUtf8(e.key()), e.value());
                     if (hp.has_experiment()) {
                         for (const auto& info : hp.experiment().hparam_infos())
                             d.experimentHParams.push_back(toValidUtf8(info.name()));

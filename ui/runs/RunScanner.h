@@ -8,12 +8,14 @@
 
 #include "threads/HandOff.h"
 #include "run/RunRecord.h"
+#include "run/RunScalars.h"
 
 #include <QMetaType>
 #include <QObject>
 #include <QStringList>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -32,6 +34,7 @@ struct RunCurves {
     RunHistory epoch;       // whole
     size_t batchStride = 1; // 1: every batch row is here
     size_t batchRows = 0;   // rows in the file
+    RunScalars scalars;     // a TensorBoard run's every tag, every point (empty for records)
 };
 
 struct LoadedCurves {
@@ -63,6 +66,9 @@ signals:
     void loaded(std::shared_ptr<const ws::ui::LoadedCurves> result);
 
 private:
+    // The last scan's headers by path (this thread only): a TensorBoard run keeps the name the
+    // scan gave it (its path relative to the folder) and its hparams metrics when loaded.
+    std::map<std::string, RunInfo> scannedInfo_;
     HandOff inbox_ { this };
 };
 
