@@ -146,3 +146,25 @@ TEST(Smoothing, CentredMovingAverageAveragesTheFiniteNeighbours)
     EXPECT_DOUBLE_EQ(smoothCurve(SmoothingKind::MovingAverage, ramp, ramp, 0.6, 8.0)[4], 4.0);
     EXPECT_DOUBLE_EQ(smoothCurve(SmoothingKind::MovingAverage, ramp, { 0, 0, 0, 0, 10, 0, 0, 0, 0 }, 0.6, 8.0)[2], 2.0);
 }
+
+TEST(Smoothing, TimeWeightedEmaWeighsAPointByTheSpanItStandsFor)
+{
+    // Logged every step up to 1,000, then every 10th: the sparse points must not count for a
+    // tenth of the dense ones, or the line lags behind the curve after the switch.
+    const auto f = [](double t) { return t < 1000 ? 0.0 : 1.0; };
+    std::vector<double> xd, yd, xm, ym;
+    for (int t = 0; t <= 1400; ++t) {
+        xd.push_back(t);
+        yd.push_back(f(t));
+        if (t < 1000 || t % 10 == 0) {
+            xm.push_back(t);
+            ym.push_back(f(t));
+        }
+    }
+    const double tau = 60.0;
+    const std::vector<double> dense = smoothTimeWeighted(xd, yd, tau), mixed = smoothTimeWeighted(xm, ym, tau);
+    double gap = 0;
+    for (size_t k = 0; k < xm.size(); ++k)
+        gap = std::max(gap, std::abs(dense[size_t(xm[k])] - mixed[k]));
+    EXPECT_LT(gap, 0.1) << "sparse logging after dense logging changes the line by " << gap;
+}
