@@ -45,6 +45,19 @@ uint32_t maskedCrc32c(const uint8_t* data, size_t size)
     return ((c >> 15) | (c << 17)) + 0xa282ead8u;
 }
 
+std::string frameTfRecord(const std::string& data)
+{
+    std::string out(data.size() + 16, '\0');
+    const uint64_t length = data.size();
+    std::memcpy(out.data(), &length, 8);
+    const uint32_t lengthCrc = maskedCrc32c(reinterpret_cast<const uint8_t*>(out.data()), 8);
+    std::memcpy(out.data() + 8, &lengthCrc, 4);
+    std::memcpy(out.data() + 12, data.data(), data.size());
+    const uint32_t dataCrc = maskedCrc32c(reinterpret_cast<const uint8_t*>(data.data()), data.size());
+    std::memcpy(out.data() + 12 + data.size(), &dataCrc, 4);
+    return out;
+}
+
 TfRecordStats forEachTfRecord(const uint8_t* bytes, size_t size, const std::string& name,
     const std::function<void(const uint8_t*, size_t)>& onRecord)
 {

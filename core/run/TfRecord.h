@@ -28,6 +28,9 @@ struct TfRecordStats {
     std::string warning;       // why the file ended early (empty: it ended on a record boundary)
 };
 
+// `data` framed as one record: what a writer appends to an event file (tests and the fuzz target).
+std::string frameTfRecord(const std::string& data);
+
 // Calls onRecord(data, size) for each sound record of `bytes`; `name` names the file in the warning.
 TfRecordStats forEachTfRecord(const uint8_t* bytes, size_t size, const std::string& name,
     const std::function<void(const uint8_t*, size_t)>& onRecord);

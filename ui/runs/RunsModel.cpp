@@ -91,6 +91,10 @@ QString hyperParameter(const RunInfo& run, const QString& key)
             return QString::number(v.get<double>(), 'g', 6);
         return v.is_null() ? QString() : QString::fromStdString(v.dump());
     };
+    // A TensorBoard run's hparams session (run/TensorBoardRuns.h), by the same key ("optimizer",
+    // "lr", ...) or by its own ("units", "dropout"): grouping and the table see it alike.
+    if (const auto hp = c.find("hparams"); hp != c.end() && hp->is_object() && hp->contains(key.toStdString()))
+        return dump((*hp)[key.toStdString()]);
     if (key == QLatin1String("optimizer"))
         return dump(opt.value("type", nlohmann::json()));
     if (key == QLatin1String("lr"))
