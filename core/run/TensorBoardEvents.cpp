@@ -68,29 +68,28 @@ bool tensorValues(const tb::TensorProto& t, size_t recordSize, std::vector<doubl
             out[i] = convert(raw.data() + i * width);
         return true;
     };
+    // The typed repeated field, used when tensor_content is empty.
+    const auto fromTyped = [&](const auto& field, auto convert) {
+        if (field.size() != n)
+            return false;
+        for (const auto v : field)
+            out.push_back(convert(v));
+        return true;
+    };
+    const bool typed = raw.empty();
     switch (t.dtype()) {
     case tb::DT_FLOAT:
-        if (!raw.empty() || t.float_val_size() == 0)
-            return fromContent(4, [](const char* p) { float f; std::memcpy(&f, p, 4); return double(f); });
-        if (t.float_val_size() != n)
-            return false;
-        out.assign(t.float_val().begin(), t.float_val().end());
-        return true;
+        if (typed && t.float_val_size() > 0)
+            return fromTyped(t.float_val(), [](float f) { return double(f); });
+        return fromContent(4, [](const char* p) { float f; std::memcpy(&f, p, 4); return double(f); });
     case tb::DT_DOUBLE:
-        if (!raw.empty() || t.double_val_size() == 0)
-            return fromContent(8, [](const char* p) { double d; std::memcpy(&d, p, 8); return d; });
-        if (t.double_val_size() != n)
-            return false;
-        out.assign(t.double_val().begin(), t.double_val().end());
-        return true;
+        if (typed && t.double_val_size() > 0)
+            return fromTyped(t.double_val(), [](double d) { return d; });
+        return fromContent(8, [](const char* p) { double d; std::memcpy(&d, p, 8); return d; });
     case tb::DT_HALF:
-        if (!raw.empty() || t.half_val_size() == 0)
-            return fromContent(2, [](const char* p) { uint16_t h; std::memcpy(&h, p, 2); return double(halfToFloat(h)); });
-        if (t.half_val_size() != n)
-            return false;
-        for (int32_t h : t.half_val())
-            out.push_back(double(halfToFloat(uint16_t(h))));
-        return true;
+        if (typed && t.half_val_size() > 0)
+            return fromTyped(t.half_val(), [](int32_t h) { return double(halfToFloat(uint16_t(h))); });
+        return fromContent(2, [](const char* p) { uint16_t h; std::memcpy(&h, p, 2); return double(halfToFloat(h)); });
     default:
         return false;
     }
@@ -224,23 +223,28 @@ void addEventFile(TensorBoardData& d, const uint8_t* bytes, size_t size, const s
                 ++d.unreadableEvents;
                 warn(d, name + ": record " + std::to_string(recordIndex) + ", tag '" + tag + "': " + what + "; skipped");
             };
-            switch (v.value_case()) {
-            case tb::Summary::Value::kSimpleValue: {
+            const auto addScalar = [&](double value) {
                 ScalarSeries& s = d.scalars[tag];
                 s.step.push_back(step);
                 s.wallTime.push_back(wall);
-                s.value.push_back(double(v.simple_value()));
+                s.value.push_back(value);
+            };
+            const auto addHistogram = [&] {
+                HistogramSeries& h = d.histograms[tag];
+                h.step.push_back(step);
+                h.wallTime.push_back(wall);
+                h.buckets.push_back(values);
+            };
+            switch (v.value_case()) {
+            case tb::Summary::Value::kSimpleValue:
+                addScalar(double(v.simple_value()));
                 break;
-            }
             case tb::Summary::Value::kHisto: {
                 if (!histogramBuckets(v.histo(), values)) {
                     bad("a histogram whose bucket and bucket_limit counts differ");
                     break;
                 }
-                HistogramSeries& h = d.histograms[tag];
-                h.step.push_back(step);
-                h.wallTime.push_back(wall);
-                h.buckets.push_back(values);
+                addHistogram();
                 break;
             }
             case tb::Summary::Value::kTensor: {
@@ -250,10 +254,7 @@ void addEventFile(TensorBoardData& d, const uint8_t* bytes, size_t size, const s
                         bad("a scalar tensor that is not one float, double or half");
                         break;
                     }
-                    ScalarSeries& s = d.scalars[tag];
-                    s.step.push_back(step);
-                    s.wallTime.push_back(wall);
-                    s.value.push_back(values[0]);
+                    addScalar(values[0]);
                 } else if (plugin == Plugin::Histograms) {
                     // (k, 3) of [left, right, count]; an empty histogram is (0, 3) or (0,).
                     const bool shaped = t.tensor_shape().dim_size() == 2 && t.tensor_shape().dim(1).size() == 3;
@@ -261,10 +262,7 @@ void addEventFile(TensorBoardData& d, const uint8_t* bytes, size_t size, const s
                         bad("a histogram tensor that is not (k, 3) floats");
                         break;
                     }
-                    HistogramSeries& h = d.histograms[tag];
-                    h.step.push_back(step);
-                    h.wallTime.push_back(wall);
-                    h.buckets.push_back(values);
+                    addHistogram();
                 } else if (plugin == Plugin::Text) {
                     if (t.dtype() != tb::DT_STRING) {
                         bad("a text summary that is not a string tensor");

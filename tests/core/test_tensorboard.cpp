@@ -32,6 +32,13 @@ nlohmann::json readJson(const std::string& path)
     return nlohmann::json::parse(in);
 }
 
+// A series' point count and first step as the reference lists them.
+template <class Series> void expectHead(const Series& s, const nlohmann::json& want, const std::string& where)
+{
+    ASSERT_EQ(s.size(), want["count"].get<size_t>()) << where;
+    EXPECT_EQ(s.step.front(), want["first_step"].get<int64_t>()) << where;
+}
+
 const RunInfo* runNamed(const RunListing& list, const std::string& name)
 {
     for (const RunInfo& r : list.runs)
@@ -67,8 +74,9 @@ TEST(TensorBoardKeras, EveryRunsScalarsMatchPythonsDecoding)
         for (const auto& [tag, w] : want["scalars"].items()) {
             ASSERT_TRUE(d.scalars.count(tag)) << name << ": tag " << tag;
             const ScalarSeries& s = d.scalars.at(tag);
-            ASSERT_EQ(s.size(), w["count"].get<size_t>()) << name << ": " << tag;
-            EXPECT_EQ(s.step.front(), w["first_step"].get<int64_t>()) << name << ": " << tag;
+            expectHead(s, w, name + ": " + tag);
+            if (s.size() != w["count"].get<size_t>())
+                continue;
             EXPECT_EQ(s.step.back(), w["last_step"].get<int64_t>()) << name << ": " << tag;
             double sum = 0;
             for (double v : s.value)
@@ -85,8 +93,9 @@ TEST(TensorBoardKeras, EveryRunsScalarsMatchPythonsDecoding)
         for (const auto& [tag, w] : want["histograms"].items()) {
             ASSERT_TRUE(d.histograms.count(tag)) << name << ": histogram " << tag;
             const HistogramSeries& h = d.histograms.at(tag);
-            ASSERT_EQ(h.size(), w["count"].get<size_t>()) << name << ": " << tag;
-            EXPECT_EQ(h.step.front(), w["first_step"].get<int64_t>()) << name << ": " << tag;
+            expectHead(h, w, name + ": " + tag);
+            if (h.size() != w["count"].get<size_t>())
+                continue;
             double total = 0;
             ASSERT_EQ(h.buckets.front().size() % 3, 0u) << name << ": " << tag;
             for (size_t k = 2; k < h.buckets.front().size(); k += 3)
