@@ -165,4 +165,57 @@ size_t thinHistory(RunHistory& h, size_t maxRows)
     return stride;
 }
 
+size_t thinHistoryKeepingExtremes(RunHistory& h, size_t maxRows)
+{
+    const size_t n = h.size();
+    if (maxRows < 8 || n <= maxRows)
+        return 1;
+    constexpr size_t kPerBlock = 7;
+    const size_t block = (kPerBlock * n + maxRows - 2) / (maxRows - 1); // ceil(7n / (maxRows - 1))
+    std::vector<size_t> keep;
+    keep.reserve(std::min(n, (n / block + 1) * kPerBlock + 1));
+    const std::vector<double>* columns[] = { &h.loss, &h.accuracy, &h.learningRate };
+    for (size_t first = 0; first < n; first += block) {
+        const size_t end = std::min(n, first + block);
+        size_t rows[kPerBlock];
+        size_t count = 0;
+        rows[count++] = first;
+        for (const std::vector<double>* c : columns) {
+            if (c->size() != n)
+                continue;
+            size_t lo = n, hi = n;
+            for (size_t i = first; i < end; ++i) {
+                const double v = (*c)[i];
+                if (!std::isfinite(v))
+                    continue;
+                if (lo == n || v < (*c)[lo])
+                    lo = i;
+                if (hi == n || v > (*c)[hi])
+                    hi = i;
+            }
+            if (lo != n) {
+                rows[count++] = lo;
+                rows[count++] = hi;
+            }
+        }
+        std::sort(rows, rows + count);
+        for (size_t k = 0; k < count; ++k)
+            if (k == 0 || rows[k] != rows[k - 1])
+                keep.push_back(rows[k]);
+    }
+    if (keep.back() != n - 1)
+        keep.push_back(n - 1);
+    const auto thin = [&](auto& column) {
+        if (column.size() != n)
+            return; // an absent column (validation in the batch table) stays absent
+        for (size_t k = 0; k < keep.size(); ++k)
+            column[k] = column[keep[k]]; // keep[k] >= k: an in-place forward copy
+        column.resize(keep.size());
+    };
+    thin(h.step);
+    for (auto* c : { &h.epoch, &h.wallTime, &h.loss, &h.accuracy, &h.valLoss, &h.valAccuracy, &h.learningRate })
+        thin(*c);
+    return std::max<size_t>(1, (n + keep.size() / 2) / keep.size());
+}
+
 } // namespace ws

@@ -63,4 +63,12 @@ GroupCurve groupStatistics(const std::vector<SeriesRef>& series);
 // constant in steps (an average over s steps of the original is one step here).
 size_t thinHistory(RunHistory& h, size_t maxRows);
 
+// Like thinHistory, but what a plot of the thinned history shows keeps every extreme (#19): the
+// rows are cut into blocks, and of each block the first row and the rows holding the lowest and
+// the highest loss, accuracy and learning rate stay (at most 7, in order; the last row of the
+// history too), so a one-batch spike in any of them survives. Blocks are sized so that at most
+// maxRows (>= 8) rows remain. Returns the average number of original rows per kept row, rounded
+// (1 when the history is left whole), for the EMA's w^stride.
+size_t thinHistoryKeepingExtremes(RunHistory& h, size_t maxRows);
+
 } // namespace ws

@@ -10,6 +10,7 @@
 #include "tensorboard.pb.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -346,6 +347,12 @@ TensorBoardData readTensorBoardData(const std::string& path)
     TensorBoardData d;
     for (const fs::path& f : files) {
         const std::string name = f.string();
+        std::error_code timeError;
+        const auto written = fs::last_write_time(f, timeError);
+        if (!timeError) {
+            const auto since = std::chrono::file_clock::to_sys(written).time_since_epoch();
+            d.lastModified = std::max(d.lastModified, std::chrono::duration<double>(since).count());
+        }
         std::error_code sizeError;
         if (fs::file_size(f, sizeError) == 0 && !sizeError) {
             d.files.push_back(name); // an empty file: a writer that has not flushed yet

@@ -66,6 +66,7 @@ struct TensorBoardData {
     std::vector<std::string> experimentMetrics;     // Experiment.metric_infos' tags ("group/tag" when grouped)
     double firstWallTime = 0.0;                     // of any event; 0 when there is none
     double lastWallTime = 0.0;
+    double lastModified = 0.0;                      // the newest file's modification time, Unix seconds (0: unknown)
     size_t events = 0;           // events parsed
     size_t skippedRecords = 0;   // records with a wrong CRC
     size_t unreadableEvents = 0; // records whose bytes are not an Event, or whose summary makes no sense

@@ -2,6 +2,7 @@
 #include "run/TensorBoardRuns.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -131,7 +132,11 @@ RunInfo tensorBoardRunInfo(const TensorBoardData& d, const std::string& path, co
     r.header.dataset = nlohmann::json::object();
     for (const TextSummary& t : d.texts)
         r.header.notes += (r.header.notes.empty() ? "" : "\n") + t.tag + " @" + std::to_string(t.step) + ": " + t.text;
-    r.status = RunStatus::Completed;
+    // An event file records no status: a log written to within the last minute is taken as a
+    // training still going (the Runs dock then rescans it, as it does a running record).
+    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    r.status = d.lastModified > 0 && now - d.lastModified < kTensorBoardLiveSeconds ? RunStatus::Running
+                                                                                  : RunStatus::Completed;
     for (const std::string& w : d.warnings)
         r.message += (r.message.empty() ? "" : "; ") + w;
     r.engineVersion = d.fileVersion.empty() ? "TensorBoard event file" : "TensorBoard " + d.fileVersion;

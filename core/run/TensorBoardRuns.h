@@ -8,7 +8,8 @@
 // scanned (TensorBoard's run name; "parent/dir" when a run is read alone), header.tags holds
 // "tensorboard", header.config holds {"hparams": {...}} from the hparams plugin's session,
 // header.notes the text summaries, final the last value of each of the hparams experiment's
-// metrics, message the reader's warnings; status is Completed (an event file records none).
+// metrics, message the reader's warnings; status Running while a file of the run was written
+// to within the last kTensorBoardLiveSeconds (an event file records no status), else Completed.
 // The fixed history columns are filled from the tag names Keras and common PyTorch scripts use
 // (tensorBoardHistory); every tag stays available through readRunScalars.
 #pragma once
@@ -20,6 +21,8 @@
 #include <vector>
 
 namespace ws {
+
+inline constexpr double kTensorBoardLiveSeconds = 60.0;
 
 // An event file, or a directory directly holding one.
 bool isTensorBoardRun(const std::string& path);

@@ -2,6 +2,7 @@
 // Curves that never lie about extremes (#19): the min/max (M4) downsampling the Runs dock draws,
 // and the smoothings it offers besides TensorBoard's EMA.
 #include "run/CurveDownsample.h"
+#include "run/RunRecord.h"
 #include "run/Smoothing.h"
 
 #include <gtest/gtest.h>
@@ -167,4 +168,37 @@ TEST(Smoothing, TimeWeightedEmaWeighsAPointByTheSpanItStandsFor)
     for (size_t k = 0; k < xm.size(); ++k)
         gap = std::max(gap, std::abs(dense[size_t(xm[k])] - mixed[k]));
     EXPECT_LT(gap, 0.1) << "sparse logging after dense logging changes the line by " << gap;
+}
+
+TEST(Smoothing, ThinningForManyRunsKeepsEverySpikeOfEveryColumn)
+{
+    RunHistory h;
+    const size_t n = 100'000;
+    for (size_t i = 0; i < n; ++i) {
+        h.step.push_back(int64_t(i + 1));
+        h.epoch.push_back(double(i) / 1000.0);
+        h.wallTime.push_back(double(i) * 0.01);
+        h.loss.push_back(1.0 + 0.001 * double(i % 13));
+        h.accuracy.push_back(0.5 + 0.001 * double(i % 11));
+        h.learningRate.push_back(0.01);
+    }
+    h.loss[54321] = 100.0;      // a loss spike
+    h.accuracy[77777] = 0.0;    // an accuracy dip
+    h.learningRate[1234] = 1.0; // a learning-rate change for one batch
+    const size_t stride = thinHistoryKeepingExtremes(h, 500);
+    EXPECT_LE(h.size(), 500u);
+    EXPECT_GE(stride, 200u);
+    const auto has = [&](int64_t step, const std::vector<double>& column, double value) {
+        for (size_t i = 0; i < h.size(); ++i)
+            if (h.step[i] == step)
+                return column[i] == value;
+        return false;
+    };
+    EXPECT_TRUE(has(54322, h.loss, 100.0));
+    EXPECT_TRUE(has(77778, h.accuracy, 0.0));
+    EXPECT_TRUE(has(1235, h.learningRate, 1.0));
+    EXPECT_EQ(h.step.back(), int64_t(n));
+    for (size_t i = 1; i < h.size(); ++i)
+        ASSERT_LT(h.step[i - 1], h.step[i]);
+    EXPECT_EQ(h.valLoss.size(), 0u); // absent columns stay absent
 }

@@ -262,3 +262,16 @@ TEST(TensorBoardHostile, AFileCutMidRecordKeepsTheRecordsBeforeTheCut)
     ASSERT_TRUE(d.scalars.count("loss"));
     EXPECT_EQ(d.scalars.at("loss").step, (std::vector<int64_t> { 0, 1, 2 }));
 }
+
+TEST(TensorBoardWriter, ALogWrittenToInTheLastMinuteIsARunningRun)
+{
+    const fs::path dir = fs::temp_directory_path() / ("ws-tb-live-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path file = dir / "events.out.tfevents.1700000000.host.1.0";
+    fs::copy_file(kTb + "/writer/pt/events.out.tfevents.1700000000.host.1.0", file);
+    EXPECT_EQ(readRunInfo(dir.string()).status, RunStatus::Running); // just copied: being written
+    fs::last_write_time(file, fs::file_time_type::clock::now() - std::chrono::minutes(5));
+    EXPECT_EQ(readRunInfo(dir.string()).status, RunStatus::Completed);
+    fs::remove_all(dir);
+}

@@ -423,7 +423,11 @@ void ComparePlot::redraw()
 {
     drawnWidth_ = plot_->axisRect()->width();
     const QCPRange range = plot_->xAxis->range();
-    const int pixels = std::max(drawnWidth_, 100);
+    // A frame costs about the segments drawn (docs/benchmarks.md, #7): up to 20 runs get a column
+    // per pixel, more share that budget (200 runs: a column per 10 pixels), the extremes of each
+    // column still kept, so a spike is drawn however many runs are shown.
+    const double share = std::min(1.0, double(kRawCurveRuns) / double(std::max<size_t>(1, runs_.size())));
+    const int pixels = std::max(int(drawnWidth_ * share), 100);
     for (const Drawn& d : drawn_) {
         const CurvePoints c = downsampleMinMax(d.full.x, d.full.y, range.lower, range.upper, pixels);
         d.graph->setData(QVector<double>(c.x.begin(), c.x.end()), QVector<double>(c.y.begin(), c.y.end()), true);

@@ -49,7 +49,7 @@ void RunScanner::load(const QStringList& paths, quint64 generation)
             c.info = readRunInfo(path);
             c.batch = readRunHistory(path, HistoryKind::Batch);
             c.batchRows = c.batch.size();
-            c.batchStride = thinHistory(c.batch, maxRows);
+            c.batchStride = thinHistoryKeepingExtremes(c.batch, maxRows);
             c.batch.step.shrink_to_fit(); // give the thinned-away rows back now, not at the end
             for (auto* col : { &c.batch.epoch, &c.batch.wallTime, &c.batch.loss, &c.batch.accuracy, &c.batch.learningRate })
                 col->shrink_to_fit();

@@ -30,7 +30,7 @@ struct ScannedRuns {
 
 struct RunCurves {
     RunInfo info;
-    RunHistory batch;       // thinned to the load's row budget (core thinHistory)
+    RunHistory batch;       // thinned to the load's row budget (core thinHistoryKeepingExtremes)
     RunHistory epoch;       // whole
     size_t batchStride = 1; // 1: every batch row is here
     size_t batchRows = 0;   // rows in the file
@@ -54,7 +54,8 @@ public:
     void scan(const QString& folder, quint64 generation); // on the scanner's thread
     // The histories of these runs. So that hundreds of long runs stay in bounded memory, the
     // batch rows of all of them together are thinned to about kRowBudget (each run keeps at
-    // least kMinRows); the CSV export reads the files again, whole. TensorBoard runs are kept
+    // least kMinRows), keeping each block's extremes (core thinHistoryKeepingExtremes: a spike
+    // survives); the CSV export reads the files again, whole. TensorBoard runs are kept
     // whole. A frame's cost no longer follows the rows: ComparePlot draws at most four points per
     // pixel column of each curve (#19), so the budget is memory alone (48 bytes a row: 48 MB).
     void load(const QStringList& paths, quint64 generation);
