@@ -139,10 +139,13 @@ std::vector<size_t> mergeOrder(const std::vector<int64_t>& step, const std::vect
 {
     std::vector<size_t> idx(step.size());
     std::iota(idx.begin(), idx.end(), size_t(0));
+    // A wall time that is NaN sorts first (as the earliest): NaN compares false both ways, which
+    // would break the ordering the sort needs.
+    const auto when = [&](size_t i) { return std::isnan(wall[i]) ? -INFINITY : wall[i]; };
     std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
         if (step[a] != step[b])
             return step[a] < step[b];
-        return wall[a] < wall[b]; // NaN wall times compare false: arrival order decides
+        return when(a) < when(b);
     });
     std::vector<size_t> keep;
     keep.reserve(idx.size());
