@@ -198,7 +198,10 @@ size_t thinHistoryKeepingExtremes(RunHistory& h, size_t maxRows)
                 rows[count++] = hi;
             }
         }
-        std::sort(rows, rows + count);
+        // At most seven: an insertion sort (std::sort over a count GCC cannot bound warns).
+        for (size_t k = 1; k < count; ++k)
+            for (size_t j = k; j > 0 && rows[j - 1] > rows[j]; --j)
+                std::swap(rows[j - 1], rows[j]);
         for (size_t k = 0; k < count; ++k)
             if (k == 0 || rows[k] != rows[k - 1])
                 keep.push_back(rows[k]);
