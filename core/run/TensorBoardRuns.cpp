@@ -132,11 +132,14 @@ RunInfo tensorBoardRunInfo(const TensorBoardData& d, const std::string& path, co
     r.header.dataset = nlohmann::json::object();
     for (const TextSummary& t : d.texts)
         r.header.notes += (r.header.notes.empty() ? "" : "\n") + t.tag + " @" + std::to_string(t.step) + ": " + t.text;
-    // An event file records no status: a log written to within the last minute is taken as a
-    // training still going (the Runs dock then rescans it, as it does a running record).
+    // An event file records no status: a log written to lately, whose last event is about as
+    // recent as the write, is taken as a training still going (the Runs dock then rescans it, as
+    // it does a running record). Writers flush every 2 minutes by default (TF2's flush_millis,
+    // PyTorch's flush_secs); a copied old log has a new file time but old events.
     const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    r.status = d.lastModified > 0 && now - d.lastModified < kTensorBoardLiveSeconds ? RunStatus::Running
-                                                                                  : RunStatus::Completed;
+    const bool live = d.lastModified > 0 && now - d.lastModified < kTensorBoardLiveSeconds &&
+        d.lastModified - d.lastWallTime < kTensorBoardLiveSeconds;
+    r.status = live ? RunStatus::Running : RunStatus::Completed;
     for (const std::string& w : d.warnings)
         r.message += (r.message.empty() ? "" : "; ") + w;
     r.engineVersion = d.fileVersion.empty() ? "TensorBoard event file" : "TensorBoard " + d.fileVersion;

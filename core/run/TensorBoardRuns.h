@@ -9,7 +9,8 @@
 // "tensorboard", header.config holds {"hparams": {...}} from the hparams plugin's session,
 // header.notes the text summaries, final the last value of each of the hparams experiment's
 // metrics, message the reader's warnings; status Running while a file of the run was written
-// to within the last kTensorBoardLiveSeconds (an event file records no status), else Completed.
+// to within the last kTensorBoardLiveSeconds and its last event is no older than that before the
+// write (an event file records no status), else Completed.
 // The fixed history columns are filled from the tag names Keras and common PyTorch scripts use
 // (tensorBoardHistory); every tag stays available through readRunScalars.
 #pragma once
@@ -22,7 +23,7 @@
 
 namespace ws {
 
-inline constexpr double kTensorBoardLiveSeconds = 60.0;
+inline constexpr double kTensorBoardLiveSeconds = 300.0;
 
 // An event file, or a directory directly holding one.
 bool isTensorBoardRun(const std::string& path);

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -263,15 +264,30 @@ TEST(TensorBoardHostile, AFileCutMidRecordKeepsTheRecordsBeforeTheCut)
     EXPECT_EQ(d.scalars.at("loss").step, (std::vector<int64_t> { 0, 1, 2 }));
 }
 
-TEST(TensorBoardWriter, ALogWrittenToInTheLastMinuteIsARunningRun)
+TEST(TensorBoardWriter, ALogBeingWrittenIsARunningRunAndACopiedOldOneIsNot)
 {
     const fs::path dir = fs::temp_directory_path() / ("ws-tb-live-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const fs::path file = dir / "events.out.tfevents.1700000000.host.1.0";
     fs::copy_file(kTb + "/writer/pt/events.out.tfevents.1700000000.host.1.0", file);
-    EXPECT_EQ(readRunInfo(dir.string()).status, RunStatus::Running); // just copied: being written
-    fs::last_write_time(file, fs::file_time_type::clock::now() - std::chrono::minutes(5));
+    // A fresh copy of a 2023 log: a new file time, old events.
     EXPECT_EQ(readRunInfo(dir.string()).status, RunStatus::Completed);
+    // The same records stamped now (an Event begins with wall_time: tag 0x09, then 8 bytes).
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    std::string restamped;
+    forEachTfRecord(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), "copy", [&](const uint8_t* p, size_t n) {
+        std::string event(reinterpret_cast<const char*>(p), n);
+        if (n > 9 && event[0] == '\x09')
+            std::memcpy(event.data() + 1, &now, 8);
+        restamped += frameTfRecord(event);
+    });
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << restamped;
+    EXPECT_EQ(readRunInfo(dir.string()).status, RunStatus::Running);
+    fs::last_write_time(file, fs::file_time_type::clock::now() - std::chrono::minutes(10));
+    EXPECT_EQ(readRunInfo(dir.string()).status, RunStatus::Completed); // the writer is gone
     fs::remove_all(dir);
 }
