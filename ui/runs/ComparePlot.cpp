@@ -318,7 +318,9 @@ void ComparePlot::rebuild()
     std::vector<size_t> colourOf(runs_.size());
     for (size_t i = 0; i < runs_.size(); ++i) {
         colourOf[i] = i;
-        if (grouping)
+        // A run without a point of this metric (a TensorBoard experiment's summary run, a record
+        // beside a tag only TensorBoard runs have) would leave its group no common step.
+        if (grouping && !series[i].x.empty())
             groups[groupValue(runs_[i].info, groupKey)].push_back(i);
     }
     size_t groupIndex = 0;

@@ -64,6 +64,13 @@ QString tagsText(const RunInfo& r)
 
 QString hyperSummary(const RunInfo& r)
 {
+    // A TensorBoard run's hparams session has its own names: "dropout=0.2, optimizer=adam, units=200".
+    if (const auto hp = r.header.config.find("hparams"); hp != r.header.config.end() && hp->is_object()) {
+        QStringList parts;
+        for (const auto& [key, value] : hp->items())
+            parts << QStringLiteral("%1=%2").arg(QString::fromStdString(key), hyperParameter(r, QString::fromStdString(key)));
+        return parts.join(QStringLiteral(", "));
+    }
     return RunsModel::tr("%1 lr %2, batch %3, seed %4")
         .arg(hyperParameter(r, QStringLiteral("optimizer")), hyperParameter(r, QStringLiteral("lr")),
             hyperParameter(r, QStringLiteral("batch")), hyperParameter(r, QStringLiteral("seed")));
