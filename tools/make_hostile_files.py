@@ -763,8 +763,83 @@ def keras_functional_files():
             z.writestr(info, data)
 
 
+# ---- TensorBoard event files (#19) ---------------------------------------------------------------
+def tensorboard_files():
+    """Damaged event files; the reader keeps what it can and warns (the loader `tensorboard` of
+    test_hostile.cpp turns the warnings into the message the manifest matches). The directory of
+    10,000 empty event files is made at test time (test_tensorboard.cpp), not committed."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import tfevents
+    P = tfevents.pb2()
+
+    def scalar(step, value, tag=b"loss"):
+        e = P.Event(wall_time=1700000000.0 + step, step=step)
+        e.summary.value.add(tag=tag, simple_value=value)
+        return tfevents.frame(e.SerializeToString())
+
+    good = b"".join(scalar(s, 1.0 / (s + 1)) for s in range(10))
+    one = len(scalar(0, 1.0))
+    write("tb-empty.tfevents", b"")
+    write("tb-truncated.tfevents", good[:3 * one + one // 2])  # three records and half a fourth
+    write("tb-truncated-in-header.tfevents", good[:one + 5])
+    bad_data = bytearray(good)
+    bad_data[2 * one + 14] ^= 0xFF  # the third record's data: its CRC no longer fits
+    write("tb-bad-data-crc.tfevents", bytes(bad_data))
+    bad_length = bytearray(good)
+    bad_length[2 * one + 8] ^= 0xFF  # the third record's length CRC
+    write("tb-bad-length-crc.tfevents", bytes(bad_length))
+    huge = struct.pack("<Q", 1 << 60)
+    write("tb-length-2pow60.tfevents", good[:one] + huge + struct.pack("<I", tfevents.masked_crc(huge)) + bytes(64))
+    write("tb-not-protobuf.tfevents", good[:one] + tfevents.frame(b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff") + good[one:])
+    # Unknown fields (99: varint, 100: bytes) and a known field with the wrong wire type (step as
+    # bytes): protobuf keeps both as unknown fields; the event still reads.
+    extra = b"\x98\x06\x2a" + b"\xa2\x06\x03abc" + b"\x12\x02hi"
+    write("tb-unknown-fields.tfevents", tfevents.frame(P.Event(wall_time=1.0, step=3, summary=P.Summary(
+        value=[P.Summary.Value(tag=b"x", simple_value=2.0)])).SerializeToString() + extra))
+
+    def tensor_value(tag, plugin, tensor):
+        e = P.Event(wall_time=1700000000.0, step=1)
+        e.summary.value.add(tag=tag, tensor=tensor, metadata=P.SummaryMetadata(
+            plugin_data=P.SummaryMetadata.PluginData(plugin_name=plugin)))
+        return tfevents.frame(e.SerializeToString())
+
+    big = P.TensorProto(dtype=P.DT_FLOAT)
+    big.tensor_shape.dim.add(size=1 << 40)
+    big.tensor_shape.dim.add(size=1 << 40)
+    hist = P.TensorProto(dtype=P.DT_DOUBLE, tensor_content=bytes(48))
+    hist.tensor_shape.dim.add(size=1 << 62)
+    hist.tensor_shape.dim.add(size=3)
+    neg = P.TensorProto(dtype=P.DT_FLOAT, tensor_content=bytes(4))
+    neg.tensor_shape.dim.add(size=-1)
+    write("tb-bad-tensors.tfevents", b"".join([
+        tensor_value(b"scalar_huge", b"scalars", big), tensor_value(b"hist_huge", b"histograms", hist),
+        tensor_value(b"scalar_negative", b"scalars", neg),
+        tensor_value(b"scalar_int", b"scalars", P.TensorProto(dtype=P.DT_INT32, int_val=[1])),
+        tensor_value(b"text_float", b"text", P.TensorProto(dtype=P.DT_FLOAT, float_val=[1.0])),
+        tensor_value(b"_hparams_/session_start_info", b"hparams", P.TensorProto(dtype=P.DT_FLOAT)),
+        scalar(1, 0.5)]))
+    e = P.Event(wall_time=1.0, step=1)
+    e.summary.value.add(tag=b"h", histo=P.HistogramProto(bucket_limit=[1.0, 2.0], bucket=[1.0]))
+    garbage = P.Event(wall_time=1.0, step=1)
+    garbage.summary.value.add(tag=b"_hparams_/session_start_info", tensor=P.TensorProto(dtype=P.DT_FLOAT),
+                              metadata=P.SummaryMetadata(plugin_data=P.SummaryMetadata.PluginData(
+                                  plugin_name=b"hparams", content=b"\x1a\xff\xff\xff\xff\x0f")))
+    write("tb-bad-histogram-hparams.tfevents", tfevents.frame(e.SerializeToString()) +
+          tfevents.frame(garbage.SerializeToString()))
+    # Tags a file may hold: slashes and spaces, none at all, non-Latin letters, bytes that are not
+    # UTF-8, 10,000 characters. All read; the invalid bytes become U+FFFD.
+    # A display name that is not UTF-8 either (a `string` in TensorBoard's schema, `bytes` in ours).
+    odd = P.Event(wall_time=1.0, step=2)
+    odd.summary.value.add(tag=b"named", simple_value=3.0, metadata=P.SummaryMetadata(
+        display_name=b"\xc3\x28", plugin_data=P.SummaryMetadata.PluginData(plugin_name=b"scalars")))
+    write("tb-odd-tags.tfevents", b"".join(scalar(1, 1.0, t) for t in (
+        b"a/b c", b"", "\u00e9\u2202/\u6f22\u5b57".encode(), b"\xff\xfe", b"x" * 10000, b"../../etc", b"%s%n")) +
+          tfevents.frame(odd.SerializeToString()))
+
+
 GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,
-                                   native_files, object_header_files, number_type_files, keras_functional_files)}
+                                   native_files, object_header_files, number_type_files, keras_functional_files,
+                                   tensorboard_files)}
 
 
 def main():

@@ -63,3 +63,20 @@ echo "wrote $out/runs.png"
 # The same runs as a parallel-coordinates plot of their settings against the final accuracy.
 run --runs "$runs" --runs-view parallel --screenshot "$out/runs-parallel.png" --screenshot-after-ms "${WS_SHOT_MS_RUNS:-2500}"
 echo "wrote $out/runs-parallel.png"
+
+# TensorBoard runs beside Weightscope's (#19): the four hparams sessions Keras logged for MNIST
+# (../shared/data/tensorboard, 15 000 batches each) and three Weightscope trainings of about as
+# many batches, grouped by tag into mean ± std bands (the TensorBoard runs carry "tensorboard").
+tb=../shared/data/tensorboard/keras-tutorial/hparam_tuning
+if [ -d "$tb" ]; then
+  mixed=$(mktemp -d)
+  trap 'rm -rf "$runs" "$mixed"' EXIT
+  cp -r "$tb" "$mixed/keras-hparams"
+  for seed in 1 2 3; do
+    "$cli" train --dataset spiral --noise 0.1 --model "dense(16) relu dense(16) relu dense(2)" --optimizer adam \
+      --lr 0.003 --epochs 600 --batch 10 --seed $seed --threads 1 --quiet \
+      --runs-dir "$mixed" --name "spiral seed=$seed" --tag "weightscope" > /dev/null
+  done
+  run --runs "$mixed" --runs-group tag --screenshot "$out/runs-tensorboard.png" --screenshot-after-ms "${WS_SHOT_MS_RUNS:-4000}"
+  echo "wrote $out/runs-tensorboard.png"
+fi

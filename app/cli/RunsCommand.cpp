@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // weightscope-cli runs [list|show|export|rerun] and rerun: the recorded runs for scripts.
-// Runs are named by a path, or by a file name or run name inside the runs folder.
+// Runs are named by a path, or by a file name or run name inside the runs folder. TensorBoard
+// logs are runs too (core/run/TensorBoardRuns.h): a log folder lists, shows and exports like the
+// runs folder, a run directory or event file like a record.
 #include "cli/Args.h"
 #include "cli/Commands.h"
 #include "cli/Training.h"
 
 #include "run/RunCsv.h"
 #include "run/RunStore.h"
+#include "run/TensorBoardRuns.h"
 #include "train/PlaygroundRecipe.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
@@ -32,6 +35,7 @@ const std::vector<OptionSpec>& runsOptions()
         { "runs-dir", "DIR", "the runs folder (default $XDG_DATA_HOME/weightscope/runs)" },
         { "json", "", "list/show: print JSON" },
         { "epochs", "", "export: the per-epoch history instead of the per-batch one" },
+        { "scalars", "", "export: every tag in long form (run,tag,step,wall_time,value)" },
         { "out", "FILE", "export: write to FILE instead of standard output" },
         { "help", "", "this help" },
     };
@@ -54,7 +58,7 @@ std::string runsDirOf(const Args& a)
 std::string resolveRun(const std::string& what, const std::string& dir)
 {
     std::error_code ec;
-    if (fs::is_regular_file(what, ec))
+    if (fs::is_regular_file(what, ec) || isTensorBoardRun(what))
         return what;
     for (const std::string& name : { what, what + ".h5" })
         if (fs::is_regular_file(fs::path(dir) / name, ec))
@@ -94,9 +98,9 @@ nlohmann::json infoJson(const RunInfo& r)
         { "checkpoints", r.checkpoints }, { "engine_version", r.engineVersion } };
 }
 
-int listRuns(const Args& a)
+int listRuns(const Args& a, const std::string& folder)
 {
-    const std::string dir = runsDirOf(a);
+    const std::string dir = folder.empty() ? runsDirOf(a) : folder;
     const RunListing list = scanRuns(dir);
     for (const std::string& e : list.errors)
         std::cerr << "weightscope-cli: skipped " << e << "\n";
@@ -156,13 +160,27 @@ int showRun(const Args& a, const std::string& which)
     for (const auto& c : r.checkpoints)
         std::cout << " " << c;
     std::cout << "\nengine:      " << r.engineVersion << "\nconfig:\n" << r.header.config.dump(2) << "\n";
+    if (isTensorBoardRun(r.path)) {
+        std::cout << "scalars:\n";
+        for (const auto& [tag, s] : readRunScalars(r.path))
+            std::cout << "  " << tag << ": " << s.size() << " points, steps " << s.step.front() << "-" << s.step.back()
+                      << ", last " << s.value.back() << "\n";
+    }
     return 0;
 }
 
 // One run: its history as it is. Several: one table with a first column naming the run.
-void writeRunsCsv(std::ostream& out, const std::vector<std::string>& paths, bool epochs, size_t& rows)
+// --scalars: every tag of every run in long form, the run named in each row.
+void writeRunsCsv(std::ostream& out, const std::vector<std::string>& paths, bool epochs, bool scalars, size_t& rows)
 {
     for (size_t i = 0; i < paths.size(); ++i) {
+        if (scalars) {
+            const RunScalars s = readRunScalars(paths[i]);
+            writeScalarsCsv(out, s, readRunInfo(paths[i]).header.name, i == 0);
+            for (const auto& [tag, series] : s)
+                rows += series.size();
+            continue;
+        }
         const RunHistory h = readRunHistory(paths[i], epochs ? HistoryKind::Epoch : HistoryKind::Batch);
         writeHistoryCsv(out, h, epochs, paths.size() > 1 ? readRunInfo(paths[i]).header.name : std::string(), i == 0);
         rows += h.size();
@@ -174,15 +192,26 @@ int exportCsv(const Args& a, const std::vector<std::string>& which)
     if (which.empty())
         throw ConfigError("runs export takes one or more runs (run files or runs' names)");
     std::vector<std::string> paths;
-    for (const std::string& w : which)
+    std::error_code ec;
+    for (const std::string& w : which) {
+        // A TensorBoard log folder that is not itself a run: every run under it.
+        if (fs::is_directory(w, ec) && !isTensorBoardRun(w)) {
+            const std::vector<std::string> runs = findTensorBoardRuns(w);
+            if (runs.empty())
+                throw Error(w + ": a folder with no TensorBoard event files (events.out.tfevents.*) at any depth");
+            paths.insert(paths.end(), runs.begin(), runs.end());
+            continue;
+        }
         paths.push_back(resolveRun(w, runsDirOf(a)));
+    }
     const bool epochs = a.has("epochs");
+    const bool scalars = a.has("scalars");
     size_t rows = 0;
     if (const auto out = a.get("out")) {
-        writeStreamAtomically(*out, [&](std::ostream& file) { writeRunsCsv(file, paths, epochs, rows); });
+        writeStreamAtomically(*out, [&](std::ostream& file) { writeRunsCsv(file, paths, epochs, scalars, rows); });
         std::cerr << "wrote " << rows << " rows to " << *out << "\n";
     } else {
-        writeRunsCsv(std::cout, paths, epochs, rows);
+        writeRunsCsv(std::cout, paths, epochs, scalars, rows);
     }
     return 0;
 }
@@ -191,13 +220,16 @@ int exportCsv(const Args& a, const std::vector<std::string>& which)
 
 std::string runsHelp()
 {
-    return "usage: weightscope-cli runs [list] [options]\n"
+    return "usage: weightscope-cli runs [list [FOLDER]] [options]\n"
            "       weightscope-cli runs show RUN [options]\n"
            "       weightscope-cli runs export RUN... [--epochs] [--out FILE]   (also: export-csv)\n"
            "       weightscope-cli runs rerun RUN [recording options]   (also: weightscope-cli rerun RUN)\n\n"
            "Lists, shows, exports and re-runs recorded trainings. RUN is a run file, or a file name or\n"
            "run name in the runs folder. export writes every row (no cap) as CSV; with several runs\n"
-           "a first column names the run.\n\n"
+           "a first column names the run.\n"
+           "TensorBoard logs are runs too: FOLDER (or --runs-dir) may be a log folder, whose every\n"
+           "directory holding events.out.tfevents.* files is a run named by its relative path; RUN may\n"
+           "be such a directory, one event file, or (for export) a whole log folder.\n\n"
         + Args::help(runsOptions()) + "\nrerun takes these options of train:\n" + Args::help(rerunOptions());
 }
 
@@ -211,6 +243,8 @@ int rerunCommand(const std::vector<std::string>& argv)
     if (a.positional().size() != 1)
         throw ConfigError("rerun takes one run (a run file or a run's name)");
     const std::string path = resolveRun(a.positional().front(), a.get("runs-dir").value_or(defaultRunsDir()));
+    if (isTensorBoardRun(path))
+        throw Error(path + ": a TensorBoard run holds no Weightscope configuration to re-run");
     const RunInfo info = readRunInfo(path);
     RecordOptions record = recordOptionsFrom(a);
     if (record.name.empty())
@@ -255,9 +289,9 @@ int runsCommand(const std::vector<std::string>& argv)
         return pos[1];
     };
     if (action == "list") {
-        if (pos.size() > 1)
-            throw ConfigError("runs list takes no run");
-        return listRuns(a);
+        if (pos.size() > 2)
+            throw ConfigError("runs list takes at most one folder");
+        return listRuns(a, pos.size() == 2 ? pos[1] : std::string());
     }
     if (action == "show")
         return showRun(a, needRun());

@@ -45,4 +45,19 @@ void writeHistoryCsv(std::ostream& out, const RunHistory& h, bool epochs, const 
     }
 }
 
+void writeScalarsCsv(std::ostream& out, const RunScalars& scalars, const std::string& run, bool header)
+{
+    if (header)
+        out << "run,tag,step,wall_time,value\n";
+    const std::string name = quoted(run) + ",";
+    char buf[64];
+    for (const auto& [tag, s] : scalars) {
+        const std::string prefix = name + quoted(tag) + ",";
+        for (size_t i = 0; i < s.size(); ++i) {
+            std::snprintf(buf, sizeof buf, ",%.17g,%.17g\n", s.wallTime[i], s.value[i]);
+            out << prefix << s.step[i] << buf;
+        }
+    }
+}
+
 } // namespace ws

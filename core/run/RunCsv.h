@@ -5,6 +5,7 @@
 #pragma once
 
 #include "run/RunRecord.h"
+#include "run/RunScalars.h"
 
 #include <iosfwd>
 #include <string>
@@ -14,5 +15,9 @@ namespace ws {
 // Header step,epoch,wall_time,loss,accuracy[,val_loss,val_accuracy],learning_rate; with a
 // non-empty `run`, a first column "run" holding it (quoted as RFC 4180 says) on every row.
 void writeHistoryCsv(std::ostream& out, const RunHistory& h, bool epochs, const std::string& run = {}, bool header = true);
+
+// Every tag of a run in long form, for runs whose tags differ (TensorBoard's): header
+// run,tag,step,wall_time,value; one row per point, tags in name order.
+void writeScalarsCsv(std::ostream& out, const RunScalars& scalars, const std::string& run, bool header = true);
 
 } // namespace ws

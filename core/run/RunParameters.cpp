@@ -44,6 +44,11 @@ std::vector<RunParameter> runParameters(const RunInfo& run)
     };
     out.push_back({ "final.loss", finalValue("loss"), true });
     out.push_back({ "final.accuracy", finalValue("accuracy"), true });
+    // Other final metrics: a TensorBoard hparams session's (run/TensorBoardRuns.h), by tag.
+    if (run.final.is_object())
+        for (const auto& [key, value] : run.final.items())
+            if (key != "loss" && key != "accuracy" && key != "samples" && (value.is_number() || value.is_null()))
+                out.push_back({ "final." + key, value, true });
     out.push_back({ "epochs_completed", run.epochsCompleted, true });
     out.push_back({ "steps", run.steps, true });
     out.push_back({ "duration", run.duration, true });

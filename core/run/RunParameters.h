@@ -21,7 +21,8 @@ struct RunParameter {
 
 // The config flattened in its own key order ("train.seed", "dataset.name", ...; the model as one
 // value), then the model summary, parameter count, dataset description, fingerprint and tags,
-// then the outcomes: final.loss, final.accuracy, epochs_completed, steps, duration, status.
+// then the outcomes: final.loss, final.accuracy, any other final metric (final.<tag>),
+// epochs_completed, steps, duration, status.
 std::vector<RunParameter> runParameters(const RunInfo& run);
 
 struct ParameterTable {

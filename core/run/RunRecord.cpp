@@ -3,6 +3,7 @@
 
 #include "io/Hdf5Util.h"
 #include "io/ModelTensors.h"
+#include "run/TensorBoardRuns.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -455,6 +456,8 @@ bool isRunFile(const std::string& path)
 
 RunInfo readRunInfo(const std::string& path)
 {
+    if (isTensorBoardRun(path)) // a TensorBoard log directory or event file (run/TensorBoardRuns.h)
+        return readTensorBoardRunInfo(path);
     const h5::Handle file = openRun(path, H5F_ACC_RDONLY);
     const h5::Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
     const hid_t r = root.get();
@@ -515,6 +518,8 @@ RunInfo readRunInfo(const std::string& path)
 
 RunHistory readRunHistory(const std::string& path, HistoryKind kind)
 {
+    if (isTensorBoardRun(path))
+        return tensorBoardHistory(readTensorBoardData(path), kind);
     const h5::Handle file = openRun(path, H5F_ACC_RDONLY);
     const std::string where = kind == HistoryKind::Batch ? "history/batch" : "history/epoch";
     if (!h5::exists(file.get(), where))
@@ -552,6 +557,8 @@ RunHistory readRunHistory(const std::string& path, HistoryKind kind)
 
 std::vector<RunEvent> readRunEvents(const std::string& path)
 {
+    if (isTensorBoardRun(path))
+        return {}; // TensorBoard records no learning-rate changes or weight edits
     const h5::Handle file = openRun(path, H5F_ACC_RDONLY);
     if (!h5::exists(file.get(), "events"))
         throw FormatError(path + ": group 'events' is missing");
@@ -590,6 +597,8 @@ Sequential loadRunWeights(const std::string& path, const std::string& name)
 void editRunInfo(const std::string& path, const std::string& name, const std::vector<std::string>& tags,
     const std::string& notes)
 {
+    if (isTensorBoardRun(path))
+        throw Error(path + ": a TensorBoard log is read-only; its name, tags and notes cannot be changed");
     if (readRunInfo(path).status == RunStatus::Running)
         throw Error(path + ": the run is still being written; edit it when it has finished");
     const h5::Handle file = openRun(path, H5F_ACC_RDWR);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "run/RunStore.h"
 
+#include "run/TensorBoardRuns.h"
+
 #include "util/Error.h"
 
 #include <algorithm>
@@ -85,6 +87,25 @@ RunListing scanRuns(const std::string& dir)
     for (const fs::path& f : files) {
         try {
             out.runs.push_back(readRunInfo(f.string()));
+        } catch (const std::exception& e) {
+            out.errors.emplace_back(e.what());
+        }
+    }
+    // TensorBoard runs at any depth, named by their path relative to the folder like TensorBoard
+    // does. The hparams experiment's summary sits in an ancestor's run (sorted first) and names
+    // the metrics its sessions below report.
+    std::vector<std::pair<fs::path, std::vector<std::string>>> experiments;
+    for (const std::string& run : findTensorBoardRuns(dir)) {
+        try {
+            const TensorBoardData data = readTensorBoardData(run);
+            std::vector<std::string> metrics;
+            for (const auto& [where, names] : experiments)
+                if (fs::path(run).lexically_relative(where).native().rfind("..", 0) != 0)
+                    metrics = names; // the nearest ancestor's experiment, which comes last
+            if (!data.experimentMetrics.empty())
+                experiments.push_back({ run, data.experimentMetrics });
+            std::string name = fs::path(run).lexically_relative(dir).generic_string();
+            out.runs.push_back(tensorBoardRunInfo(data, run, name.empty() ? "." : name, metrics));
         } catch (const std::exception& e) {
             out.errors.emplace_back(e.what());
         }

@@ -24,9 +24,10 @@ void removeAbandonedRuns(const std::string& dir);
 
 struct RunListing {
     std::vector<RunInfo> runs;        // sorted by start time, oldest first
-    std::vector<std::string> errors;  // one message per .h5 file that is not a readable run
+    std::vector<std::string> errors;  // one message per .h5 file or TensorBoard run that cannot be read
 };
-// Reads the header of every *.h5 in `dir` (not recursive); other files are ignored.
+// Reads the header of every *.h5 in `dir` (not recursive), and every TensorBoard run under `dir`
+// at any depth (run/TensorBoardRuns.h); other files are ignored.
 RunListing scanRuns(const std::string& dir);
 
 // The header of a run of `experiment` on `model`; `datasetDescription` is LoadedData's line.

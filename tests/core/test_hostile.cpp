@@ -13,13 +13,17 @@
 //
 // MANIFEST.tsv: one line per file, tab-separated: path (relative to tests/data/bad, a folder is
 // fine), loader, regex (ECMAScript, searched in the message; "(accepted)": the file must load). Loaders: weights (openWeightFile,
-// every tensor read in chunks, model()), model (loadModel), idx (readIdx), csv (readCsv), dataset (loadDatasetSource).
+// every tensor read in chunks, model()), model (loadModel), idx (readIdx), csv (readCsv), dataset (loadDatasetSource),
+// tensorboard (readTensorBoardData and the run made of it: a damaged event file is read up to the
+// damage with warnings, which this loader raises as the Error the manifest matches, followed by
+// what was read).
 // Adding a hostile file is one line there; a new loader is one entry in runLoader().
 #include "data/Csv.h"
 #include "data/DatasetSource.h"
 #include "data/Idx.h"
 #include "formats/WeightFormats.h"
 #include "io/ModelFile.h"
+#include "run/TensorBoardRuns.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>
@@ -153,6 +157,20 @@ void runLoader(const std::string& loader, const std::string& path)
         ws::DatasetSource source;
         source.name = path;
         (void)ws::loadDatasetSource(source);
+    } else if (loader == "tensorboard") {
+        const ws::TensorBoardData d = ws::readTensorBoardData(path);
+        (void)ws::tensorBoardRunInfo(d, path, "hostile");
+        (void)ws::tensorBoardHistory(d, ws::HistoryKind::Batch);
+        (void)ws::tensorBoardHistory(d, ws::HistoryKind::Epoch);
+        if (!d.warnings.empty()) {
+            std::string message;
+            for (const auto& w : d.warnings)
+                message += w + "\n";
+            size_t points = 0;
+            for (const auto& [tag, series] : d.scalars)
+                points += series.size();
+            throw ws::FormatError(message + "read: " + std::to_string(points) + " scalar points");
+        }
     } else {
         throw std::invalid_argument("MANIFEST.tsv: unknown loader '" + loader + "'");
     }

@@ -11,6 +11,7 @@
 #include "run/RunRecord.h"
 #include "run/RunWeightFile.h"
 #include "run/Smoothing.h"
+#include "run/TfRecord.h"
 #include "runs/ComparePlot.h"
 #include "runs/HyperParameterTable.h"
 #include "runs/ParallelCoordinates.h"
@@ -93,6 +94,50 @@ QString writeRunWithWeights(const QString& dir, const QString& name, int seed)
     m.initialize(uint64_t(seed + 1));
     w.finish(RunStatus::Completed, &m, { { "loss", 0.5 }, { "accuracy", 0.75 } });
     return path;
+}
+
+// An event file of one scalar tag, as PyTorch's SummaryWriter writes it: Event { wall_time (1,
+// double), step (2, varint), summary (5) { value (1) { tag (1), simple_value (2, float) } } },
+// encoded by hand here (the protobuf classes are core's own).
+void writeEventFile(const QString& path, const std::string& tag, const std::vector<float>& values, double wall0)
+{
+    const auto varint = [](std::string& out, uint64_t v) {
+        for (; v >= 0x80; v >>= 7)
+            out += char(uint8_t(v) | 0x80);
+        out += char(v);
+    };
+    const auto bytes = [](const void* p, size_t n) { return std::string(static_cast<const char*>(p), n); };
+    std::string file;
+    for (size_t step = 0; step < values.size(); ++step) {
+        std::string value(1, '\x0a');
+        varint(value, tag.size());
+        value += tag;
+        value += '\x15';
+        value += bytes(&values[step], 4);
+        std::string summary(1, '\x0a');
+        varint(summary, value.size());
+        summary += value;
+        const double wall = wall0 + double(step);
+        std::string event(1, '\x09');
+        event += bytes(&wall, 8);
+        event += '\x10';
+        varint(event, step);
+        event += '\x2a';
+        varint(event, summary.size());
+        event += summary;
+        file += frameTfRecord(event);
+    }
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(file.data(), qint64(file.size()));
+}
+
+bool graphHolds(QCPGraph* g, double key, double value)
+{
+    for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+        if (it->key == key && it->value == value)
+            return true;
+    return false;
 }
 
 // Selects the rows of the runs with these names.
@@ -259,6 +304,56 @@ private slots:
         for (const QString& line : lines)
             found = found || (line.startsWith(QLatin1String("alpha,2,1,")) && line.endsWith(QLatin1String(",1,0.5,0.0099999997764825821")));
         QVERIFY2(found, qPrintable(lines.join(QLatin1Char('\n'))));
+    }
+
+    // #19: a TensorBoard log folder inside the runs folder lists beside the records; its tags are
+    // metrics; a one-step spike among 100,000 points is drawn at every zoom.
+    void tensorBoardRunsShowBesideRecordsWithEverySpike()
+    {
+        QTemporaryDir dir;
+        writeRun(dir.path(), QStringLiteral("alpha"), 0.01, 1, {}, 2.0, 0.5);
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("tb/seed1")));
+        std::vector<float> loss(100000);
+        for (size_t i = 0; i < loss.size(); ++i)
+            loss[i] = 1.0f + float(i % 97) / 970.0f;
+        loss[54321] = 100.0f;
+        writeEventFile(dir.filePath(QStringLiteral("tb/seed1/events.out.tfevents.1700000000.host.1.0")), "train/loss",
+            loss, 1.7e9);
+        RunsPanel panel;
+        QSignalSpy scanned(&panel, &RunsPanel::scanFinished);
+        QSignalSpy shown(&panel, &RunsPanel::curvesShown);
+        panel.setFolder(dir.path(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!scanned.isEmpty() && scanned.last().at(0).toInt() == 2, 10000);
+        selectRuns(panel, { QStringLiteral("tb/seed1"), QStringLiteral("alpha") });
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toInt() == 2, 10000);
+
+        ComparePlot* compare = panel.compare();
+        QVERIFY2(compare->metricTags().contains(QStringLiteral("train/loss")), qPrintable(compare->metricTags().join(',')));
+        // "train/loss" is also the batch loss column of the TensorBoard run: both views hold every point.
+        compare->setMetricTag(QStringLiteral("train/loss"));
+        compare->setSmoothing(0.0);
+        QCustomPlot* plot = compare->plot();
+        plot->resize(800, 400);
+        const auto raws = graphsWithRole(plot, QStringLiteral("raw"));
+        QCPGraph* raw = nullptr;
+        for (QCPGraph* g : raws)
+            if (compare->fullData(g) && compare->fullData(g)->x.size() == 100000)
+                raw = g;
+        QVERIFY(raw);
+        const std::vector<std::pair<double, double>> zooms = { { 0, 99999 }, { 50000, 60000 }, { 54300, 54400 },
+            { 54321, 60000 }, { 40000, 54321 }, { 54320.5, 54321.5 } };
+        for (const auto& [lo, hi] : zooms) {
+            plot->xAxis->setRange(lo, hi);
+            QVERIFY2(graphHolds(raw, 54321.0, 100.0), qPrintable(QStringLiteral("x in [%1, %2]").arg(lo).arg(hi)));
+            QVERIFY2(raw->dataCount() <= 4 * std::max(plot->axisRect()->width(), 100) + 2,
+                qPrintable(QString::number(raw->dataCount())));
+        }
+        // The batch-loss metric reads the same tag through the history columns.
+        compare->setMetric(0);
+        bool found = false;
+        for (QCPGraph* g : graphsWithRole(plot, QStringLiteral("raw")))
+            found = found || graphHolds(g, 54321.0, 100.0);
+        QVERIFY(found);
     }
 
     void playgroundTrainingsAreRecorded()

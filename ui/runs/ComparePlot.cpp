@@ -25,6 +25,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace ws::ui {
@@ -89,13 +90,20 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
     metric_ = new QComboBox;
-    metric_->addItems(metricNames());
+    for (int i = 0; i < int(metricNames().size()); ++i)
+        metric_->addItem(metricNames()[i], i);
     metric_->setToolTip(tr("The quantity plotted for each run"));
     xAxis_ = new QComboBox;
     xAxis_->setToolTip(tr("What the horizontal axis shows"));
     xAxis_->addItems({ tr("Step"), tr("Epoch"), tr("Relative time"), tr("Wall time") });
     logY_ = new QCheckBox(tr("Log y"));
     logY_->setToolTip(tr("Show the vertical axis on a logarithmic scale"));
+    smoothingKind_ = new QComboBox;
+    smoothingKind_->addItem(tr("EMA"), int(SmoothingKind::Ema));
+    smoothingKind_->addItem(tr("Time-weighted EMA"), int(SmoothingKind::TimeWeightedEma));
+    smoothingKind_->addItem(tr("Moving average"), int(SmoothingKind::MovingAverage));
+    smoothingKind_->setToolTip(tr("TensorBoard's debiased EMA; an EMA along x that does not depend on how often a run "
+                                  "logged; or a centred moving average"));
     smoothing_ = new QSlider(Qt::Horizontal);
     smoothing_->setRange(0, 999);
     smoothing_->setValue(600); // TensorBoard's default 0.6
@@ -120,6 +128,7 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
     controls->addWidget(xAxis_);
     controls->addWidget(logY_);
     controls->addWidget(new QLabel(tr("Smoothing:")));
+    controls->addWidget(smoothingKind_);
     controls->addWidget(smoothing_, 1);
     controls->addWidget(smoothingLabel_);
     controls->addWidget(groupBy_);
@@ -134,6 +143,13 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
     connect(xAxis_, &QComboBox::currentIndexChanged, this, &ComparePlot::rebuild);
     connect(logY_, &QCheckBox::toggled, this, &ComparePlot::rebuild);
     connect(smoothing_, &QSlider::valueChanged, this, &ComparePlot::rebuild);
+    connect(smoothingKind_, &QComboBox::currentIndexChanged, this, &ComparePlot::rebuild);
+    // Zoom, pan and resize reduce the full curves again for what is on screen.
+    connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &ComparePlot::redraw);
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
+        if (plot_->axisRect()->width() != drawnWidth_)
+            redraw();
+    });
     connect(groupBy_, &QComboBox::currentIndexChanged, this, &ComparePlot::rebuild);
     connect(plot_, &QCustomPlot::mouseMove, this, &ComparePlot::showReadout);
     connect(exportCsv, &QPushButton::clicked, this, &ComparePlot::exportWithDialog);
@@ -144,10 +160,64 @@ ComparePlot::ComparePlot(QWidget* parent) : QWidget(parent)
 void ComparePlot::setRuns(std::vector<RunCurves> runs)
 {
     runs_ = std::move(runs);
+    updateMetricList();
     rebuild();
 }
 
+void ComparePlot::updateMetricList()
+{
+    const QVariant current = metric_->currentData();
+    std::set<std::string> tags;
+    for (const RunCurves& r : runs_)
+        for (const auto& [tag, series] : r.scalars)
+            tags.insert(tag);
+    QSignalBlocker block(metric_);
+    while (metric_->count() > int(metricNames().size()))
+        metric_->removeItem(metric_->count() - 1);
+    for (const std::string& t : tags)
+        metric_->addItem(QString::fromStdString(t), QString::fromStdString(t));
+    const int i = metric_->findData(current);
+    metric_->setCurrentIndex(i < 0 ? 0 : i);
+
+    // TensorBoard sessions' own hyper-parameters ("units", "dropout") to group by, after the fixed keys.
+    const QVariant group = groupBy_->currentData();
+    QSignalBlocker blockGroups(groupBy_);
+    const int fixed = 2 + int(hyperParameterKeys().size());
+    while (groupBy_->count() > fixed)
+        groupBy_->removeItem(groupBy_->count() - 1);
+    std::set<QString> keys;
+    for (const RunCurves& r : runs_)
+        if (const auto hp = r.info.header.config.find("hparams"); hp != r.info.header.config.end() && hp->is_object())
+            for (const auto& [key, value] : hp->items())
+                if (!hyperParameterKeys().contains(QString::fromStdString(key)))
+                    keys.insert(QString::fromStdString(key));
+    for (const QString& key : keys)
+        groupBy_->addItem(tr("Group by %1").arg(key), key);
+    const int g = groupBy_->findData(group);
+    groupBy_->setCurrentIndex(g < 0 ? 0 : g);
+}
+
+QStringList ComparePlot::metricTags() const
+{
+    QStringList out;
+    for (int i = int(metricNames().size()); i < metric_->count(); ++i)
+        out << metric_->itemData(i).toString();
+    return out;
+}
+
 void ComparePlot::setMetric(int index) { metric_->setCurrentIndex(index); }
+
+void ComparePlot::setMetricTag(const QString& tag)
+{
+    const int i = metric_->findData(tag);
+    if (i >= 0)
+        metric_->setCurrentIndex(i);
+}
+
+void ComparePlot::setSmoothingKind(SmoothingKind kind)
+{
+    smoothingKind_->setCurrentIndex(std::max(0, smoothingKind_->findData(int(kind))));
+}
 void ComparePlot::setSmoothing(double weight) { smoothing_->setValue(int(std::lround(weight * 1000))); }
 double ComparePlot::smoothing() const { return smoothing_->value() / 1000.0; }
 void ComparePlot::setXAxis(XAxis axis) { xAxis_->setCurrentIndex(int(axis)); }
@@ -163,10 +233,16 @@ void ComparePlot::rebuild()
 {
     smoothingLabel_->setText(QString::number(smoothing(), 'f', 3));
     plot_->clearGraphs();
-    const MetricRef metric = kMetrics[std::clamp(metric_->currentIndex(), 0, int(std::size(kMetrics)) - 1)];
+    drawn_.clear();
+    // A fixed metric (its index) or a TensorBoard tag (its name).
+    const QVariant metricData = metric_->currentData();
+    const bool byTag = metricData.typeId() == QMetaType::QString;
+    const std::string tag = byTag ? metricData.toString().toStdString() : std::string();
+    const MetricRef metric = kMetrics[std::clamp(byTag ? 0 : metricData.toInt(), 0, int(std::size(kMetrics)) - 1)];
     const auto axis = XAxis(xAxis_->currentIndex());
     const bool log = logY_->isChecked();
     const double weight = smoothing();
+    const auto kind = SmoothingKind(smoothingKind_->currentData().toInt());
     const QString groupKey = groupBy_->currentData().toString();
     const bool grouping = !groupKey.isEmpty();
 
@@ -183,18 +259,68 @@ void ComparePlot::rebuild()
     plot_->yAxis->setTicker(log ? QSharedPointer<QCPAxisTicker>(QSharedPointer<QCPAxisTickerLog>::create())
                                 : QSharedPointer<QCPAxisTicker>::create());
 
-    // x and smoothed y of every run, kept for grouping.
+    // x, raw y and smoothed y of every run (all points), and the grouping key (step or epoch).
     struct Series {
-        QVector<double> x, raw, smooth;
-        std::vector<double> key, smoothY; // step or epoch, for grouping
+        std::vector<double> x, raw, smooth;
+        std::vector<double> key;
+        size_t stride = 1;
     };
     std::vector<Series> series(runs_.size());
+    double xLo = INFINITY, xHi = -INFINITY;
+    for (size_t i = 0; i < runs_.size(); ++i) {
+        const RunCurves& run = runs_[i];
+        Series& out = series[i];
+        const auto put = [&](double step, double epoch, double relative, double y) {
+            double x = 0;
+            switch (axis) {
+            case XAxis::Step: x = step; break;
+            case XAxis::Epoch: x = epoch; break;
+            case XAxis::RelativeTime: x = relative; break;
+            case XAxis::WallTime: x = run.info.startTime + relative; break;
+            }
+            if (log && !(y > 0)) // the log axis cannot show zero or negative values: leave them out
+                y = std::numeric_limits<double>::quiet_NaN();
+            out.x.push_back(x);
+            out.raw.push_back(y);
+            out.key.push_back(axis == XAxis::Epoch ? epoch : step);
+        };
+        if (byTag) {
+            // A TensorBoard tag: steps as logged; no epochs (x is the step on the epoch axis).
+            const auto it = run.scalars.find(tag);
+            if (it != run.scalars.end())
+                for (size_t k = 0; k < it->second.size(); ++k)
+                    put(double(it->second.step[k]), double(it->second.step[k]),
+                        it->second.wallTime[k] - run.info.startTime, it->second.value[k]);
+        } else {
+            const RunHistory& h = metric.epochTable ? run.epoch : run.batch;
+            const std::vector<double>& column = h.*(metric.column);
+            for (size_t k = 0; k < std::min(column.size(), h.size()); ++k)
+                put(double(h.step[k]), h.epoch[k], h.wallTime[k], column[k]);
+            out.stride = metric.epochTable ? 1 : run.batchStride;
+        }
+        for (double x : out.x)
+            if (std::isfinite(x)) {
+                xLo = std::min(xLo, x);
+                xHi = std::max(xHi, x);
+            }
+    }
+    // The smoothing, on every point each run holds: the time-weighted EMA's time constant comes
+    // from the span shown, the same for every run so that their lines compare.
+    const double extent = xHi > xLo ? xHi - xLo : 0.0;
+    for (Series& s : series) {
+        // A thinned history keeps every stride-th batch: w^stride keeps the EMA's span in steps.
+        const double w = kind == SmoothingKind::Ema ? std::pow(weight, double(s.stride)) : weight;
+        s.smooth = smoothCurve(kind, s.x, s.raw, w, extent);
+    }
+
     // Groups in name order; a run's faint curve takes its group's colour.
     std::map<QString, std::vector<size_t>> groups;
     std::vector<size_t> colourOf(runs_.size());
     for (size_t i = 0; i < runs_.size(); ++i) {
         colourOf[i] = i;
-        if (grouping)
+        // A run without a point of this metric (a TensorBoard experiment's summary run, a record
+        // beside a tag only TensorBoard runs have) would leave its group no common step.
+        if (grouping && !series[i].x.empty())
             groups[groupValue(runs_[i].info, groupKey)].push_back(i);
     }
     size_t groupIndex = 0;
@@ -203,49 +329,29 @@ void ComparePlot::rebuild()
             colourOf[i] = groupIndex;
         ++groupIndex;
     }
+    const auto addLine = [&](const std::vector<double>& x, const std::vector<double>& y) {
+        QCPGraph* g = plot_->addGraph();
+        drawn_.push_back({ g, { x, y } });
+        return g;
+    };
     for (size_t i = 0; i < runs_.size(); ++i) {
         const RunCurves& run = runs_[i];
-        const RunHistory& h = metric.epochTable ? run.epoch : run.batch;
-        const std::vector<double>& column = h.*(metric.column);
-        std::vector<double> y(column.begin(), column.begin() + std::min(column.size(), h.size()));
-        if (log) // the log axis cannot show zero or negative values: leave them out of the curve
-            for (double& v : y)
-                if (!(v > 0))
-                    v = std::numeric_limits<double>::quiet_NaN();
-        // A thinned history keeps every stride-th batch: w^stride keeps the average's span in steps.
-        const size_t stride = metric.epochTable ? 1 : run.batchStride;
-        const std::vector<double> s = smoothSeries(y, std::pow(weight, double(stride)));
-        Series& out = series[i];
-        for (size_t k = 0; k < y.size(); ++k) {
-            double x = 0;
-            switch (axis) {
-            case XAxis::Step: x = double(h.step[k]); break;
-            case XAxis::Epoch: x = h.epoch[k]; break;
-            case XAxis::RelativeTime: x = h.wallTime[k]; break;
-            case XAxis::WallTime: x = run.info.startTime + h.wallTime[k]; break;
-            }
-            out.x << x;
-            out.raw << y[k];
-            out.smooth << s[k];
-            out.key.push_back(axis == XAxis::Epoch ? h.epoch[k] : double(h.step[k]));
-            out.smoothY.push_back(s[k]);
-        }
+        const Series& out = series[i];
         const QColor colour = kPalette[colourOf[i] % std::size(kPalette)];
         QColor faint = colour;
         faint.setAlpha(grouping ? 30 : 60);
         // Beyond a few dozen runs the faint raw curves are one grey tangle that costs half of
         // every frame: only the smoothed curves are drawn then.
         if (runs_.size() <= kRawCurveRuns) {
-            QCPGraph* raw = plot_->addGraph();
+            QCPGraph* raw = addLine(out.x, out.raw);
             raw->setProperty("role", QStringLiteral("raw"));
             raw->setPen(QPen(faint, 1.0));
             raw->setAntialiased(false);
-            raw->setData(out.x, out.raw, true);
             raw->removeFromLegend();
         }
         if (grouping)
             continue;
-        QCPGraph* smooth = plot_->addGraph();
+        QCPGraph* smooth = addLine(out.x, out.smooth);
         smooth->setProperty("role", QStringLiteral("smoothed"));
         smooth->setName(QString::fromStdString(run.info.header.name));
         // Beyond a few runs: 1-px aliased lines, which the raster engine draws without its
@@ -253,7 +359,6 @@ void ComparePlot::rebuild()
         const bool few = runs_.size() <= kAntialiasedRuns;
         smooth->setPen(QPen(colour, few ? 1.8 : 1.0));
         smooth->setAntialiased(few);
-        smooth->setData(out.x, out.smooth, true);
     }
 
     if (grouping) {
@@ -261,18 +366,20 @@ void ComparePlot::rebuild()
         for (const auto& [name, members] : groups) {
             std::vector<SeriesRef> refs;
             for (size_t i : members)
-                refs.push_back({ &series[i].key, &series[i].smoothY });
+                refs.push_back({ &series[i].key, &series[i].smooth });
             const GroupCurve curve = groupStatistics(refs);
             // Plot at the group's first run's x for each shared step/epoch (the same for step and
             // epoch axes; its own clock for the time axes).
             std::unordered_map<double, double> xOf;
             const Series& first = series[members.front()];
             for (size_t k = 0; k < first.key.size(); ++k)
-                xOf.emplace(first.key[k], first.x[int(k)]);
-            QVector<double> x, mean, lo, hi;
+                xOf.emplace(first.key[k], first.x[k]);
+            QVector<double> x, lo, hi;
+            std::vector<double> xs, mean;
             for (size_t k = 0; k < curve.x.size(); ++k) {
                 x << xOf[curve.x[k]];
-                mean << curve.mean[k];
+                xs.push_back(x.back());
+                mean.push_back(curve.mean[k]);
                 lo << curve.mean[k] - curve.std[k];
                 hi << curve.mean[k] + curve.std[k];
             }
@@ -291,40 +398,82 @@ void ComparePlot::rebuild()
             upper->setChannelFillGraph(lower);
             upper->setData(x, hi, true);
             upper->removeFromLegend();
-            QCPGraph* line = plot_->addGraph();
+            QCPGraph* line = addLine(xs, mean);
             line->setProperty("role", QStringLiteral("mean"));
             line->setName(tr("%1: mean ± std of %2 runs").arg(name).arg(members.size()));
             line->setPen(QPen(colour, 2.2));
-            line->setData(x, mean, true);
         }
     }
     plot_->legend->setVisible(plot_->legend->itemCount() <= kLegendItems);
+    // Reduced over the whole span first (min/max per column keeps the y-range exact), then
+    // rescaled; the range change reduces again for the final view.
+    {
+        const QSignalBlocker block(plot_->xAxis);
+        plot_->xAxis->setRange(std::isfinite(xLo) ? xLo : 0.0, std::isfinite(xHi) && xHi > xLo ? xHi : xLo + 1.0);
+    }
+    redraw();
     plot_->rescaleAxes();
     if (plot_->graphCount() == 0) {
         plot_->xAxis->setRange(0, 1);
         plot_->yAxis->setRange(log ? 0.1 : 0, 1);
     }
+    redraw();
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ComparePlot::redraw()
+{
+    drawnWidth_ = plot_->axisRect()->width();
+    const QCPRange range = plot_->xAxis->range();
+    // A frame costs about the segments drawn (docs/benchmarks.md, #7): up to 20 runs get a column
+    // per pixel, more share that budget (200 runs: a column per 10 pixels), the extremes of each
+    // column still kept, so a spike is drawn however many runs are shown.
+    const double share = std::min(1.0, double(kRawCurveRuns) / double(std::max<size_t>(1, runs_.size())));
+    const int pixels = std::max(int(drawnWidth_ * share), 100);
+    for (const Drawn& d : drawn_) {
+        const CurvePoints c = downsampleMinMax(d.full.x, d.full.y, range.lower, range.upper, pixels);
+        d.graph->setData(QVector<double>(c.x.begin(), c.x.end()), QVector<double>(c.y.begin(), c.y.end()), true);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+const CurvePoints* ComparePlot::fullData(const QCPGraph* graph) const
+{
+    for (const Drawn& d : drawn_)
+        if (d.graph == graph)
+            return &d.full;
+    return nullptr;
 }
 
 QString ComparePlot::readoutAt(double x) const
 {
     QStringList lines;
-    for (int i = 0; i < plot_->graphCount(); ++i) {
-        QCPGraph* g = plot_->graph(i);
-        const QString role = g->property("role").toString();
-        if ((role != QLatin1String("smoothed") && role != QLatin1String("mean")) || g->data()->isEmpty())
+    for (const Drawn& d : drawn_) {
+        const QString role = d.graph->property("role").toString();
+        if (role != QLatin1String("smoothed") && role != QLatin1String("mean"))
             continue;
-        // The point nearest to x: findBegin gives the one at or before it; its successor may be closer.
-        auto it = g->data()->findBegin(x, true);
-        if (it == g->data()->constEnd())
+        // The point nearest to x among the finite ones of the full curve.
+        const std::vector<double>& xs = d.full.x;
+        const std::vector<double>& ys = d.full.y;
+        size_t best = xs.size();
+        const size_t at = size_t(std::lower_bound(xs.begin(), xs.end(), x) - xs.begin());
+        for (size_t k = at; k < xs.size(); ++k)
+            if (std::isfinite(ys[k])) {
+                best = k;
+                break;
+            }
+        for (size_t k = at; k-- > 0;)
+            if (std::isfinite(ys[k])) {
+                if (best == xs.size() || std::abs(xs[k] - x) <= std::abs(xs[best] - x))
+                    best = k;
+                break;
+            }
+        if (best == xs.size())
             continue;
-        if (auto next = it + 1; next != g->data()->constEnd() && std::abs(next->key - x) < std::abs(it->key - x))
-            it = next;
         const QString key = xAxis_->currentIndex() == int(XAxis::WallTime)
-            ? QDateTime::fromMSecsSinceEpoch(qint64(it->key * 1000)).toString(QStringLiteral("HH:mm:ss"))
-            : QString::number(it->key, 'g', 6);
-        lines << QStringLiteral("%1  %2: %3").arg(g->name(), key, QString::number(it->value, 'g', 5));
+            ? QDateTime::fromMSecsSinceEpoch(qint64(xs[best] * 1000)).toString(QStringLiteral("HH:mm:ss"))
+            : QString::number(xs[best], 'g', 6);
+        lines << QStringLiteral("%1  %2: %3").arg(d.graph->name(), key, QString::number(ys[best], 'g', 5));
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -3,6 +3,7 @@
 
 #include "run/RunStore.h"
 #include "run/Smoothing.h"
+#include "run/TensorBoardRuns.h"
 
 #include <algorithm>
 
@@ -14,6 +15,9 @@ void RunScanner::scan(const QString& folder, quint64 generation)
     out->generation = generation;
     out->folder = folder;
     RunListing list = scanRuns(folder.toStdString());
+    scannedInfo_.clear();
+    for (const RunInfo& r : list.runs)
+        scannedInfo_[r.path] = r;
     out->runs = std::move(list.runs);
     for (const auto& e : list.errors)
         out->errors << QString::fromStdString(e);
@@ -29,10 +33,23 @@ void RunScanner::load(const QStringList& paths, quint64 generation)
         const std::string path = p.toStdString();
         try {
             RunCurves c;
+            if (isTensorBoardRun(path)) {
+                // One read for everything: the event files are parsed whole.
+                TensorBoardData data = readTensorBoardData(path);
+                const auto scanned = scannedInfo_.find(path);
+                c.info = scanned != scannedInfo_.end() ? scanned->second
+                                                       : tensorBoardRunInfo(data, path, tensorBoardRunName(path));
+                c.batch = tensorBoardHistory(data, HistoryKind::Batch);
+                c.batchRows = c.batch.size();
+                c.epoch = tensorBoardHistory(data, HistoryKind::Epoch);
+                c.scalars = std::move(data.scalars);
+                out->runs.push_back(std::move(c));
+                continue;
+            }
             c.info = readRunInfo(path);
             c.batch = readRunHistory(path, HistoryKind::Batch);
             c.batchRows = c.batch.size();
-            c.batchStride = thinHistory(c.batch, maxRows);
+            c.batchStride = thinHistoryKeepingExtremes(c.batch, maxRows);
             c.batch.step.shrink_to_fit(); // give the thinned-away rows back now, not at the end
             for (auto* col : { &c.batch.epoch, &c.batch.wallTime, &c.batch.loss, &c.batch.accuracy, &c.batch.learningRate })
                 col->shrink_to_fit();

@@ -8,12 +8,14 @@
 
 #include "threads/HandOff.h"
 #include "run/RunRecord.h"
+#include "run/RunScalars.h"
 
 #include <QMetaType>
 #include <QObject>
 #include <QStringList>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -28,10 +30,11 @@ struct ScannedRuns {
 
 struct RunCurves {
     RunInfo info;
-    RunHistory batch;       // thinned to the load's row budget (core thinHistory)
+    RunHistory batch;       // thinned to the load's row budget (core thinHistoryKeepingExtremes)
     RunHistory epoch;       // whole
     size_t batchStride = 1; // 1: every batch row is here
     size_t batchRows = 0;   // rows in the file
+    RunScalars scalars;     // a TensorBoard run's every tag, every point (empty for records)
 };
 
 struct LoadedCurves {
@@ -49,13 +52,14 @@ public:
     void post(std::function<void()> f) { inbox_.post(std::move(f)); }
 
     void scan(const QString& folder, quint64 generation); // on the scanner's thread
-    // The histories of these runs. So that hundreds of long runs stay drawable in bounded
-    // memory and at 30+ frames/s, the batch rows of all of them together are thinned to about
-    // kRowBudget (each run keeps at least kMinRows); the CSV export reads the files again, whole.
-    // A frame's cost follows the line segments drawn: 100 000 in all is about one segment per
-    // pixel column for 100 curves on a 1280-px plot, ~20 ms per frame (bench_runs).
+    // The histories of these runs. So that hundreds of long runs stay in bounded memory, the
+    // batch rows of all of them together are thinned to about kRowBudget (each run keeps at
+    // least kMinRows), keeping each block's extremes (core thinHistoryKeepingExtremes: a spike
+    // survives); the CSV export reads the files again, whole. TensorBoard runs are kept
+    // whole. A frame's cost no longer follows the rows: ComparePlot draws at most four points per
+    // pixel column of each curve (#19), so the budget is memory alone (48 bytes a row: 48 MB).
     void load(const QStringList& paths, quint64 generation);
-    static constexpr size_t kRowBudget = 100'000;
+    static constexpr size_t kRowBudget = 1'000'000;
     static constexpr size_t kMinRows = 500;
 
 signals:
@@ -63,6 +67,9 @@ signals:
     void loaded(std::shared_ptr<const ws::ui::LoadedCurves> result);
 
 private:
+    // The last scan's headers by path (this thread only): a TensorBoard run keeps the name the
+    // scan gave it (its path relative to the folder) and its hparams metrics when loaded.
+    std::map<std::string, RunInfo> scannedInfo_;
     HandOff inbox_ { this };
 };
 

@@ -64,6 +64,13 @@ QString tagsText(const RunInfo& r)
 
 QString hyperSummary(const RunInfo& r)
 {
+    // A TensorBoard run's hparams session has its own names: "dropout=0.2, optimizer=adam, units=200".
+    if (const auto hp = r.header.config.find("hparams"); hp != r.header.config.end() && hp->is_object()) {
+        QStringList parts;
+        for (const auto& [key, value] : hp->items())
+            parts << QStringLiteral("%1=%2").arg(QString::fromStdString(key), hyperParameter(r, QString::fromStdString(key)));
+        return parts.join(QStringLiteral(", "));
+    }
     return RunsModel::tr("%1 lr %2, batch %3, seed %4")
         .arg(hyperParameter(r, QStringLiteral("optimizer")), hyperParameter(r, QStringLiteral("lr")),
             hyperParameter(r, QStringLiteral("batch")), hyperParameter(r, QStringLiteral("seed")));
@@ -91,6 +98,10 @@ QString hyperParameter(const RunInfo& run, const QString& key)
             return QString::number(v.get<double>(), 'g', 6);
         return v.is_null() ? QString() : QString::fromStdString(v.dump());
     };
+    // A TensorBoard run's hparams session (run/TensorBoardRuns.h), by the same key ("optimizer",
+    // "lr", ...) or by its own ("units", "dropout"): grouping and the table see it alike.
+    if (const auto hp = c.find("hparams"); hp != c.end() && hp->is_object() && hp->contains(key.toStdString()))
+        return dump((*hp)[key.toStdString()]);
     if (key == QLatin1String("optimizer"))
         return dump(opt.value("type", nlohmann::json()));
     if (key == QLatin1String("lr"))

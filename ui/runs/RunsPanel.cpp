@@ -4,6 +4,7 @@
 #include "shell/AppSettings.h"
 #include "run/RunStore.h"
 #include "run/RunWeightFile.h"
+#include "run/TensorBoardRuns.h"
 #include "runs/ComparePlot.h"
 #include "runs/HyperParameterTable.h"
 #include "runs/ParallelCoordinates.h"
@@ -408,6 +409,10 @@ void RunsPanel::deleteRuns(const QStringList& paths)
 {
     QStringList errors;
     for (const QString& p : paths) {
+        if (isTensorBoardRun(p.toStdString())) {
+            errors << tr("%1: a TensorBoard log; Weightscope does not delete it").arg(p);
+            continue;
+        }
         try {
             if (readRunInfo(p.toStdString()).status == RunStatus::Running) {
                 errors << tr("%1: the run is still being written").arg(p);
