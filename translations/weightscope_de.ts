@@ -624,14 +624,6 @@
         <translation>%1: Mittelwert ± Std.-Abw. von %2 Läufen</translation>
     </message>
     <message>
-        <source>%1: cannot write the file</source>
-        <translation>%1: Die Datei kann nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file (disk full?)</source>
-        <translation>%1: Die Datei kann nicht geschrieben werden (Datenträger voll?)</translation>
-    </message>
-    <message>
         <source>Export histories</source>
         <translation>Verläufe exportieren</translation>
     </message>
@@ -658,6 +650,22 @@
     <message>
         <source>Save the plot as PNG, SVG or PDF</source>
         <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>EMA</translation>
+    </message>
+    <message>
+        <source>Time-weighted EMA</source>
+        <translation>Zeitgewichteter EMA</translation>
+    </message>
+    <message>
+        <source>Moving average</source>
+        <translation>Gleitender Mittelwert</translation>
+    </message>
+    <message>
+        <source>TensorBoard&apos;s debiased EMA; an EMA along x that does not depend on how often a run logged; or a centred moving average</source>
+        <translation>TensorBoards entzerrter EMA; ein EMA entlang x, der nicht davon abhängt, wie oft ein Lauf protokolliert hat; oder ein zentrierter gleitender Mittelwert</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2426,10 @@ dense(10)</translation>
     <message>
         <source>Compare with (B):</source>
         <translation>Vergleichen mit (B):</translation>
+    </message>
+    <message>
+        <source>%1: a TensorBoard log; Weightscope does not delete it</source>
+        <translation>%1: ein TensorBoard-Protokoll; Weightscope löscht es nicht</translation>
     </message>
 </context>
 <context>

@@ -624,14 +624,6 @@
         <translation>%1 : moyenne ± écart type de %2 exécutions</translation>
     </message>
     <message>
-        <source>%1: cannot write the file</source>
-        <translation>%1 : impossible d&apos;écrire le fichier</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the file (disk full?)</source>
-        <translation>%1 : impossible d&apos;écrire le fichier (disque plein ?)</translation>
-    </message>
-    <message>
         <source>Export histories</source>
         <translation>Exporter les historiques</translation>
     </message>
@@ -658,6 +650,22 @@
     <message>
         <source>Save the plot as PNG, SVG or PDF</source>
         <translation>Enregistrer le graphique en PNG, SVG ou PDF</translation>
+    </message>
+    <message>
+        <source>EMA</source>
+        <translation>MME</translation>
+    </message>
+    <message>
+        <source>Time-weighted EMA</source>
+        <translation>MME pondérée dans le temps</translation>
+    </message>
+    <message>
+        <source>Moving average</source>
+        <translation>Moyenne mobile</translation>
+    </message>
+    <message>
+        <source>TensorBoard&apos;s debiased EMA; an EMA along x that does not depend on how often a run logged; or a centred moving average</source>
+        <translation>La MME débiaisée de TensorBoard ; une MME le long de x qui ne dépend pas de la fréquence d&apos;enregistrement d&apos;une exécution ; ou une moyenne mobile centrée</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2426,10 @@ dense(10)</translation>
     <message>
         <source>Compare with (B):</source>
         <translation>Comparer avec (B) :</translation>
+    </message>
+    <message>
+        <source>%1: a TensorBoard log; Weightscope does not delete it</source>
+        <translation>%1 : un journal TensorBoard ; Weightscope ne le supprime pas</translation>
     </message>
 </context>
 <context>

@@ -489,32 +489,26 @@ void ComparePlot::showReadout(QMouseEvent* event)
 
 bool ComparePlot::exportCsv(const QString& path, QString* error) const
 {
-    std::ofstream out(path.toStdString());
-    if (!out) {
+    // Atomically: a failure half-way keeps an existing file (util/AtomicWrite.h).
+    try {
+        writeStreamAtomically(path.toStdString(), [this](std::ostream& out) {
+            for (bool epochs : { false, true }) {
+                out << (epochs ? "# per epoch\n" : "# per batch\n");
+                bool header = true;
+                for (const RunCurves& r : runs_) {
+                    // From the file: the curves hold thinned batch rows, the export holds every row.
+                    writeHistoryCsv(out, readRunHistory(r.info.path, epochs ? HistoryKind::Epoch : HistoryKind::Batch),
+                        epochs, r.info.header.name, header);
+                    header = false;
+                }
+            }
+        });
+    } catch (const std::exception& e) {
         if (error)
-            *error = tr("%1: cannot write the file").arg(path);
+            *error = QString::fromStdString(e.what());
         return false;
     }
-    for (bool epochs : { false, true }) {
-        out << (epochs ? "# per epoch\n" : "# per batch\n");
-        bool header = true;
-        for (const RunCurves& r : runs_) {
-            // From the file: the curves hold thinned batch rows, the export holds every row.
-            try {
-                writeHistoryCsv(out, readRunHistory(r.info.path, epochs ? HistoryKind::Epoch : HistoryKind::Batch),
-                    epochs, r.info.header.name, header);
-            } catch (const std::exception& e) {
-                if (error)
-                    *error = QString::fromStdString(e.what());
-                return false;
-            }
-            header = false;
-        }
-    }
-    out.flush();
-    if (!out && error)
-        *error = tr("%1: cannot write the file (disk full?)").arg(path);
-    return bool(out);
+    return true;
 }
 
 void ComparePlot::exportWithDialog()
