@@ -169,7 +169,8 @@ int showRun(const Args& a, const std::string& which)
     return 0;
 }
 
-// One run: its history as it is. Several: one table with a first column naming the run.
+// One run: its history as it is. Several: one table whose first columns name the run, its file
+// and the settings that differ between the runs.
 // --scalars: every tag of every run in long form, the run named in each row.
 void writeRunsCsv(std::ostream& out, const std::vector<std::string>& paths, bool epochs, bool scalars, size_t& rows)
 {
@@ -181,8 +182,15 @@ void writeRunsCsv(std::ostream& out, const std::vector<std::string>& paths, bool
                 rows += series.size();
             continue;
         }
+        if (paths.size() > 1) { // one table: run, file and the settings that differ, then the rows
+            std::vector<RunInfo> infos;
+            for (const std::string& p : paths)
+                infos.push_back(readRunInfo(p));
+            rows += writeRunsHistoryCsv(out, infos, epochs);
+            return;
+        }
         const RunHistory h = readRunHistory(paths[i], epochs ? HistoryKind::Epoch : HistoryKind::Batch);
-        writeHistoryCsv(out, h, epochs, paths.size() > 1 ? readRunInfo(paths[i]).header.name : std::string(), i == 0);
+        writeHistoryCsv(out, h, epochs);
         rows += h.size();
     }
 }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "run/RunCsv.h"
 
+#include "run/RunParameters.h"
+
 #include <cstdio>
+#include <filesystem>
 #include <ostream>
 
 namespace ws {
@@ -20,12 +23,16 @@ std::string quoted(const std::string& field)
 
 } // namespace
 
-void writeHistoryCsv(std::ostream& out, const RunHistory& h, bool epochs, const std::string& run, bool header)
+namespace {
+
+void writeHistoryHeader(std::ostream& out, bool epochs)
 {
-    const std::string prefix = run.empty() ? "" : quoted(run) + ",";
-    if (header)
-        out << (run.empty() ? "" : "run,") << "step,epoch,wall_time,loss,accuracy,"
-            << (epochs ? "val_loss,val_accuracy," : "") << "learning_rate\n";
+    out << "step,epoch,wall_time,loss,accuracy," << (epochs ? "val_loss,val_accuracy," : "") << "learning_rate\n";
+}
+
+// Every row of h, each after `prefix` (the run's own columns, ending in a comma, or empty).
+void writeHistoryRows(std::ostream& out, const RunHistory& h, bool epochs, const std::string& prefix)
+{
     char buf[32];
     const auto put = [&](double v, bool last = false) {
         std::snprintf(buf, sizeof buf, "%.17g", v);
@@ -43,6 +50,42 @@ void writeHistoryCsv(std::ostream& out, const RunHistory& h, bool epochs, const 
         }
         put(h.learningRate[i], true);
     }
+}
+
+} // namespace
+
+void writeHistoryCsv(std::ostream& out, const RunHistory& h, bool epochs, const std::string& run, bool header)
+{
+    if (header) {
+        out << (run.empty() ? "" : "run,");
+        writeHistoryHeader(out, epochs);
+    }
+    writeHistoryRows(out, h, epochs, run.empty() ? "" : quoted(run) + ",");
+}
+
+size_t writeRunsHistoryCsv(std::ostream& out, const std::vector<RunInfo>& runs, bool epochs, bool header)
+{
+    const ParameterTable table = parameterTable(runs);
+    std::vector<size_t> columns; // the settings that tell the runs apart
+    for (size_t k = 0; k < table.keys.size(); ++k)
+        if (table.differs[k] && !table.outcome[k])
+            columns.push_back(k);
+    if (header) {
+        out << "run,file,";
+        for (size_t k : columns)
+            out << quoted(table.keys[k]) << ",";
+        writeHistoryHeader(out, epochs);
+    }
+    size_t rows = 0;
+    for (size_t r = 0; r < runs.size(); ++r) {
+        std::string prefix = quoted(runs[r].header.name) + "," + quoted(std::filesystem::path(runs[r].path).filename().string()) + ",";
+        for (size_t k : columns)
+            prefix += quoted(parameterText(table.values[r][k])) + ",";
+        const RunHistory h = readRunHistory(runs[r].path, epochs ? HistoryKind::Epoch : HistoryKind::Batch);
+        writeHistoryRows(out, h, epochs, prefix);
+        rows += h.size();
+    }
+    return rows;
 }
 
 void writeScalarsCsv(std::ostream& out, const RunScalars& scalars, const std::string& run, bool header)

@@ -675,6 +675,34 @@ TEST(RunCsv, WritesEveryRowExactlyWithTheRunColumnQuoted)
     EXPECT_EQ(std::stod("0.33333333333333331"), 1.0 / 3.0) << "17 digits read back exactly";
 }
 
+// #21: runs of a sweep are told apart in one CSV by their file and the settings that differ.
+TEST(RunCsv, SeveralRunsCarryTheirFileAndTheSettingsThatDiffer)
+{
+    TempDir dir;
+    std::vector<RunInfo> runs;
+    for (int seed : { 3, 4 }) {
+        RunHeader h = makeHeader();
+        h.config["train"]["seed"] = seed;
+        h.config["train"]["batch_size"] = 10; // the same in both: no column
+        const std::string path = dir.file("seed" + std::to_string(seed) + ".h5");
+        RunWriter w(path, h);
+        w.addBatch(batch(0, 0, 1, 0.9));
+        w.endEpoch(epochRow(0, 0.8, false));
+        w.finish(RunStatus::Completed, nullptr, nullptr);
+        runs.push_back(readRunInfo(path));
+    }
+    std::ostringstream csv;
+    EXPECT_EQ(writeRunsHistoryCsv(csv, runs, true), 2u);
+    std::istringstream lines(csv.str());
+    std::string header, first, second;
+    std::getline(lines, header);
+    std::getline(lines, first);
+    std::getline(lines, second);
+    EXPECT_EQ(header, "run,file,train.seed,step,epoch,wall_time,loss,accuracy,val_loss,val_accuracy,learning_rate");
+    EXPECT_EQ(first.rfind("spiral-playground,seed3.h5,3,1,1,", 0), 0u) << first;
+    EXPECT_EQ(second.rfind("spiral-playground,seed4.h5,4,1,1,", 0), 0u) << second;
+}
+
 // #7: the hyper-parameter table flattens every config value and marks the keys that differ.
 TEST(RunParameters, FlattensTheConfigAndMarksDifferingKeys)
 {

@@ -492,15 +492,13 @@ bool ComparePlot::exportCsv(const QString& path, QString* error) const
     // Atomically: a failure half-way keeps an existing file (util/AtomicWrite.h).
     try {
         writeStreamAtomically(path.toStdString(), [this](std::ostream& out) {
+            // From the files: the curves hold thinned rows, the export holds every row.
+            std::vector<RunInfo> infos;
+            for (const RunCurves& r : runs_)
+                infos.push_back(r.info);
             for (bool epochs : { false, true }) {
                 out << (epochs ? "# per epoch\n" : "# per batch\n");
-                bool header = true;
-                for (const RunCurves& r : runs_) {
-                    // From the file: the curves hold thinned batch rows, the export holds every row.
-                    writeHistoryCsv(out, readRunHistory(r.info.path, epochs ? HistoryKind::Epoch : HistoryKind::Batch),
-                        epochs, r.info.header.name, header);
-                    header = false;
-                }
+                writeRunsHistoryCsv(out, infos, epochs);
             }
         });
     } catch (const std::exception& e) {
