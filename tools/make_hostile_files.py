@@ -763,8 +763,118 @@ def keras_functional_files():
             z.writestr(info, data)
 
 
+# ---- PyTorch whole-model pickles (#17) ------------------------------------------------------------
+# Classes and functions the unpickler does not know become inert records (core/io/PickleReader.h):
+# these files try to make the records run, loop or explode. Written by Python's pickle from stand-in
+# objects (no torch needed); a payload would create WITNESS if anything ran it.
+WITNESS = "/tmp/weightscope-pickle-was-executed"
+
+
+class _Storage:
+    def __init__(self, numel):
+        self.numel = numel
+
+
+class _Tensor:
+    """torch._utils._rebuild_tensor_v2(storage, offset, size, stride, requires_grad, hooks)."""
+
+    def __init__(self, storage, size, stride):
+        self.args = (storage, 0, size, stride, False, {})
+
+    def __reduce__(self):
+        import collections
+        rebuild = _named_global("torch._utils", "_rebuild_tensor_v2")
+        return (rebuild, self.args[:5] + (collections.OrderedDict(),))
+
+
+def _named_global(module, name):
+    """A function object that pickle writes as GLOBAL 'module name' (never called here)."""
+    if hasattr(sys.modules.get(module), name):
+        return getattr(sys.modules[module], name)
+
+    def f():
+        raise AssertionError("never called")
+    f.__module__, f.__qualname__, f.__name__ = module, name, name
+    parts = module.split(".")
+    for i in range(1, len(parts) + 1):  # stand-in modules, parents included: nothing is imported
+        sys.modules.setdefault(".".join(parts[:i]), type(sys)(".".join(parts[:i])))
+    setattr(sys.modules[module], name, f)
+    return f
+
+
+class Module:
+    """Pickled as nn.Module's __dict__ is: NEWOBJ of __main__.Module, then BUILD with the dict."""
+
+    def __init__(self, parameters=None, modules=None):
+        import collections
+        self.training = True
+        self._parameters = collections.OrderedDict(parameters or {})
+        self._buffers = collections.OrderedDict()
+        self._modules = collections.OrderedDict(modules or {})
+
+
+def torch_pickle(obj):
+    import pickle
+    buf = io.BytesIO()
+    p = pickle.Pickler(buf, protocol=2)
+    p.persistent_id = lambda o: ("storage", _named_global("torch", "FloatStorage"), "0", "cpu", o.numel) \
+        if isinstance(o, _Storage) else None
+    p.dump(obj)
+    return buf.getvalue()
+
+
+def torch_zip(name, pkl, storage=b""):
+    with zipfile.ZipFile(out(name), "w") as z:
+        for member, data in (("archive/data.pkl", pkl), ("archive/data/0", storage), ("archive/version", b"3\n")):
+            z.writestr(zipfile.ZipInfo(member, date_time=(2024, 1, 1, 0, 0, 0)), data)
+
+
+class _Call:
+    """REDUCE of a callable the unpickler does not know: it must stay a record and never run."""
+
+    def __init__(self, func, *args):
+        self.func, self.args = func, args
+
+    def __reduce__(self):
+        return (self.func, self.args)
+
+
+def torch_model_files():
+    # A module in its own _modules: a cycle the module walk must notice.
+    m = Module()
+    m._modules["again"] = m
+    torch_zip("torch-module-recursive.pt", torch_pickle(m))
+    # Forty levels, each holding the next level twice: 2^40 modules if walked naively.
+    level = Module(parameters={"w": _Tensor(_Storage(4), (4,), (1,))})
+    for _ in range(40):
+        level = Module(modules={"a": level, "b": level})
+    torch_zip("torch-module-shared-bomb.pt", torch_pickle(level), struct.pack("<4f", 1, 2, 3, 4))
+    # A parameter claiming 2^40 elements over a storage of 4.
+    torch_zip("torch-module-parameter-huge.pt",
+              torch_pickle(Module(parameters={"weight": _Tensor(_Storage(4), (1 << 20, 1 << 20), (1 << 20, 1))})),
+              struct.pack("<4f", 1, 2, 3, 4))
+    # Records nested 300 deep: unknown classes "called" with the previous one as argument.
+    deep = None
+    for _ in range(300):
+        deep = _Call(_named_global("evil", "Wrap"), deep)
+    torch_zip("torch-records-deep.pt", torch_pickle(deep))
+    # REDUCE on an unknown global with a payload: opens as an inert record, no tensors, nothing run.
+    torch_zip("torch-reduce-unknown-global.pt",
+              torch_pickle({"w": _Call(_named_global("os", "system"), "touch " + WITNESS),
+                            "x": _Call(_named_global("builtins", "exec"), f"open('{WITNESS}', 'w')")}))
+    # Exponential sharing through records' states (a memo bomb): each record holds the previous twice.
+    bomb = Module()
+    for _ in range(40):
+        bomb = _Call(_named_global("evil", "Pair"), bomb, bomb)
+    torch_zip("torch-records-memo-bomb.pt", torch_pickle({"x": bomb, "t": _Tensor(_Storage(4), (4,), (1,))}),
+              struct.pack("<4f", 1, 2, 3, 4))
+    # NEWOBJ on an integer: neither a global nor a record.
+    torch_zip("torch-newobj-on-int.pt", b"\x80\x02K\x05)\x81.")
+
+
 GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,
-                                   native_files, object_header_files, number_type_files, keras_functional_files)}
+                                   native_files, object_header_files, number_type_files, keras_functional_files,
+                                   torch_model_files)}
 
 
 def main():

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The restricted unpickler of io/PickleReader.h. Opcode numbers and meanings from CPython's
-// Lib/pickle.py; what is allowed follows torch/_weights_only_unpickler.py.
+// Lib/pickle.py; the tensor rebuilds follow torch/_utils.py, NumPy's scalar pickling
+// numpy/core/src/multiarray/scalarapi.c, TorchScript's typed lists torch/jit/_pickle.py.
 #include "io/PickleReader.h"
 
 #include "util/Error.h"
@@ -38,10 +39,11 @@ namespace {
 
 using Kind = Pickle::Kind;
 
-// The globals a state dict may name (torch/_weights_only_unpickler.py, _get_allowed_globals).
+// The globals understood as data (the first ones are those torch/_weights_only_unpickler.py
+// allows for a state dict); every other global becomes a record.
 enum class Global : int64_t {
     OrderedDict, RebuildTensor, RebuildTensorV2, RebuildParameter, RebuildParameterWithState, Parameter, Size,
-    Storage,
+    Storage, Set, CodecsEncode, JitList, JitTypeTag, NumpyScalar,
 };
 
 bool allowedGlobal(const std::string& module, const std::string& name, Global& g)
@@ -54,6 +56,19 @@ bool allowedGlobal(const std::string& module, const std::string& name, Global& g
         { "torch._utils._rebuild_parameter_with_state", Global::RebuildParameterWithState },
         { "torch.nn.parameter.Parameter", Global::Parameter },
         { "torch.Size", Global::Size },
+        { "__builtin__.set", Global::Set },
+        { "builtins.set", Global::Set },
+        { "__builtin__.frozenset", Global::Set },
+        { "builtins.frozenset", Global::Set },
+        { "_codecs.encode", Global::CodecsEncode },
+        { "torch.jit._pickle.build_intlist", Global::JitList },
+        { "torch.jit._pickle.build_doublelist", Global::JitList },
+        { "torch.jit._pickle.build_boollist", Global::JitList },
+        { "torch.jit._pickle.build_tensorlist", Global::JitList },
+        { "torch.jit._pickle.build_genericlist", Global::JitList },
+        { "torch.jit._pickle.restore_type_tag", Global::JitTypeTag },
+        { "numpy.core.multiarray.scalar", Global::NumpyScalar },
+        { "numpy._core.multiarray.scalar", Global::NumpyScalar },
     };
     const std::string full = module + "." + name;
     for (const auto& [n, kind] : known)
@@ -257,8 +272,17 @@ private:
         return items;
     }
     const Pickle::Node& node(uint32_t v) const { return p_.nodes[v]; }
+    // The items APPEND(S) or SETITEM(S) add to: a list's or dict's own, or, on a record, the ones
+    // it keeps beside its state (Python would call the object's append/__setitem__: code; here
+    // the items are only stored).
     std::vector<uint32_t>& itemsOf(uint32_t v, Kind kind, const char* opname)
     {
+        if (node(v).kind == Kind::Record) {
+            uint32_t& held = kind == Kind::List ? p_.records[node(v).ref].listItems : p_.records[node(v).ref].dictItems;
+            if (held == 0)
+                held = addContainer(kind);
+            return p_.items[node(held).ref];
+        }
         if (node(v).kind != kind)
             fail(std::string(opname) + " on something that is not a " + (kind == Kind::List ? "list" : "dict"));
         return p_.items[node(v).ref];
@@ -284,6 +308,8 @@ private:
 
     void memoPut(uint64_t index)
     {
+        if (memo_.size() >= kPickleMaxMemo && !memo_.count(uint32_t(index)))
+            fail("more than " + std::to_string(kPickleMaxMemo) + " memo entries");
         memo_[uint32_t(index)] = top();
     }
     void memoGet(uint64_t index)
@@ -406,9 +432,32 @@ private:
         }
         case 'R': case 0x81: { // REDUCE callable(*args), NEWOBJ cls.__new__(cls, *args)
             const uint32_t args = pop(), callable = pop();
-            push(call(callable, tupleOf(args, "the arguments of REDUCE")));
+            tupleOf(args, "the arguments of REDUCE");
+            push(call(callable, args));
             break;
         }
+        case 0x92: { // NEWOBJ_EX cls.__new__(cls, *args, **kwargs): keyword arguments kept beside the record
+            const uint32_t kwargs = pop(), args = pop(), cls = pop();
+            tupleOf(args, "the arguments of NEWOBJ_EX");
+            if (node(kwargs).kind != Kind::Dict)
+                fail("the keyword arguments of NEWOBJ_EX are not a dict");
+            const uint32_t made = call(cls, args);
+            if (!p_.children(kwargs).empty()) {
+                if (node(made).kind != Kind::Record)
+                    fail("keyword arguments for " + p_.strings[node(cls).ref]);
+                p_.records[node(made).ref].dictItems = kwargs;
+            }
+            push(made);
+            break;
+        }
+        case 0x8f: push(addContainer(Kind::List)); break; // EMPTY_SET: a set is kept as a list
+        case 0x90: { // ADDITEMS
+            const auto items = popMark();
+            auto& set = itemsOf(top(), Kind::List, "ADDITEMS");
+            set.insert(set.end(), items.begin(), items.end());
+            break;
+        }
+        case 0x91: push(addContainer(Kind::List, popMark())); break; // FROZENSET
         case 'b': build(); break;
         case 'Q': push(persistentId(pop())); break; // BINPERSID
         default:
@@ -425,20 +474,44 @@ private:
             if (part->size() > 256
                 || std::any_of(part->begin(), part->end(), [](char c) { return uint8_t(c) < 0x20 || c == 0x7f; }))
                 fail("a global whose module or name is not a short printable name");
+        const std::string full = module + "." + name;
         Global g;
-        if (!allowedGlobal(module, name, g))
-            fail("the restricted unpickler refuses global '" + module + "." + name + "'",
-                 "only what a state dict needs is allowed (tensor rebuilds, storages, OrderedDict, torch.Size); "
-                 "nothing in the file is run");
-        p_.strings.push_back(module + "." + name);
+        if (!allowedGlobal(module, name, g)) {
+            // Not understood as data: an inert record of the name. Names are kept once each, so
+            // that a pickle repeating a global cannot multiply its strings.
+            const auto [it, fresh] = recordNames_.emplace(full, uint32_t(p_.strings.size()));
+            if (fresh) {
+                p_.strings.push_back(full);
+                p_.unknownGlobals.push_back(full);
+            }
+            return addRecord(it->second, false, 0);
+        }
+        p_.strings.push_back(full);
         return add({ Kind::Global, uint32_t(p_.strings.size() - 1), int64_t(g) });
     }
 
-    uint32_t call(uint32_t callable, const std::vector<uint32_t>& args)
+    uint32_t addRecord(uint32_t name, bool instance, uint32_t args)
     {
+        PickleRecord r;
+        r.name = name;
+        r.instance = instance;
+        r.args = args;
+        p_.records.push_back(r);
+        return add({ Kind::Record, uint32_t(p_.records.size() - 1), 0 });
+    }
+
+    // REDUCE/NEWOBJ: a record "called" gives a record holding the arguments (nothing is called);
+    // an understood global gives the plain value it stands for.
+    uint32_t call(uint32_t callable, uint32_t argTuple)
+    {
+        if (node(callable).kind == Kind::Record)
+            return addRecord(p_.records[node(callable).ref].name, true, argTuple);
         if (node(callable).kind != Kind::Global)
-            fail("REDUCE or NEWOBJ on something that is not an allowed global");
-        const std::string& name = p_.strings[node(callable).ref];
+            fail("REDUCE or NEWOBJ on something that is not a global or a record",
+                 "only classes and functions named by the pickle can be applied, and none is ever called");
+        // Copies: building values below may grow the vectors these live in.
+        const std::vector<uint32_t> args = p_.items[node(argTuple).ref];
+        const std::string name = p_.strings[node(callable).ref];
         auto arity = [&](size_t lo, size_t hi) {
             if (args.size() < lo || args.size() > hi)
                 fail(name + " with " + std::to_string(args.size()) + " arguments");
@@ -473,10 +546,108 @@ private:
         case Global::Parameter: // Parameter(data, requires_grad)
             arity(1, 2);
             return tensorArg();
+        case Global::Set: { // set(iterable) as a list of its items
+            arity(0, 1);
+            if (args.empty())
+                return addContainer(Kind::List);
+            const Kind k = node(args[0]).kind;
+            if (k != Kind::List && k != Kind::Tuple)
+                fail("the items of a set are not a list or a tuple");
+            return addContainer(Kind::List, p_.items[node(args[0]).ref]);
+        }
+        case Global::CodecsEncode: // how protocol 2 spells bytes: _codecs.encode(text, 'latin1')
+            arity(2, 2);
+            return encoded(args);
+        case Global::JitList: // torch.jit._pickle.build_intlist(list) and its kin: the list itself
+            arity(1, 1);
+            if (node(args[0]).kind != Kind::List)
+                fail("the argument of " + name + " is not a list");
+            return args[0];
+        case Global::JitTypeTag: // restore_type_tag(value, type name): the value
+            arity(2, 2);
+            return args[0];
+        case Global::NumpyScalar:
+            arity(1, 2);
+            return numpyScalar(callable, argTuple, args);
         case Global::Storage:
             break;
         }
         fail("calling " + name + " is not allowed");
+    }
+
+    // _codecs.encode(text, 'latin1'): the code points of `text` as bytes (each below 256).
+    uint32_t encoded(const std::vector<uint32_t>& args)
+    {
+        const std::string text = strOf(args[0], "the text of _codecs.encode"); // a copy: addString grows strings
+        const std::string& codec = strOf(args[1], "the encoding of _codecs.encode");
+        if (codec == "utf-8" || codec == "utf8")
+            return addString(Kind::Bytes, reinterpret_cast<const uint8_t*>(text.data()), text.size());
+        if (codec != "latin1" && codec != "latin-1" && codec != "iso-8859-1")
+            fail("_codecs.encode with the encoding '" + codec.substr(0, 32) + "'", "only latin1 and utf-8 are read");
+        std::string bytes;
+        bytes.reserve(text.size());
+        for (size_t i = 0; i < text.size(); ++i) {
+            const uint8_t c = uint8_t(text[i]);
+            if (c < 0x80) {
+                bytes += char(c);
+            } else if ((c == 0xC2 || c == 0xC3) && i + 1 < text.size()) { // valid UTF-8 was checked on reading
+                bytes += char(((c & 0x03) << 6) | (uint8_t(text[++i]) & 0x3F));
+            } else {
+                fail("_codecs.encode of a character that latin1 cannot hold");
+            }
+        }
+        return addString(Kind::Bytes, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    }
+
+    // numpy.core.multiarray.scalar(dtype, bytes): the bytes decoded by the dtype's descriptor
+    // ('f8', 'i4', 'u1', 'b1', ...; byte order '<', '>', '|' or '=' from the dtype's state). Other
+    // kinds (complex, strings, dates, objects) stay a record of the arguments.
+    uint32_t numpyScalar(uint32_t callable, uint32_t argTuple, const std::vector<uint32_t>& args)
+    {
+        auto asRecord = [&] { return addRecord(node(callable).ref, true, argTuple); };
+        if (args.size() != 2 || node(args[0]).kind != Kind::Record || node(args[1]).kind != Kind::Bytes)
+            return asRecord();
+        const PickleRecord& dtype = p_.records[node(args[0]).ref];
+        if (p_.strings[dtype.name] != "numpy.dtype" || node(dtype.args).kind != Kind::Tuple
+            || p_.items[node(dtype.args).ref].empty() || node(p_.items[node(dtype.args).ref][0]).kind != Kind::Str)
+            return asRecord();
+        const std::string& descr = p_.strings[node(p_.items[node(dtype.args).ref][0]).ref];
+        bool big = false;
+        if (node(dtype.state).kind == Kind::Tuple && p_.items[node(dtype.state).ref].size() > 1) {
+            const uint32_t order = p_.items[node(dtype.state).ref][1];
+            big = node(order).kind == Kind::Str && p_.strings[node(order).ref] == ">";
+        }
+        const std::string& bytes = p_.strings[node(args[1]).ref];
+        if (descr.size() != 2 || descr[1] < '1' || descr[1] > '8' || bytes.size() != size_t(descr[1] - '0'))
+            return asRecord();
+        uint64_t v = 0;
+        for (size_t i = 0; i < bytes.size(); ++i)
+            v |= uint64_t(uint8_t(bytes[big ? bytes.size() - 1 - i : i])) << (8 * i);
+        const size_t n = bytes.size();
+        switch (descr[0]) {
+        case 'b':
+            return v ? 2 : 1;
+        case 'u':
+            return n == 8 && v > uint64_t(std::numeric_limits<int64_t>::max()) ? asRecord() : addInt(int64_t(v));
+        case 'i':
+            if (n < 8 && (v >> (8 * n - 1)) & 1)
+                v |= ~uint64_t(0) << (8 * n);
+            return addInt(int64_t(v));
+        case 'f': {
+            double d;
+            if (n == 8)
+                d = std::bit_cast<double>(v);
+            else if (n == 4)
+                d = double(std::bit_cast<float>(uint32_t(v)));
+            else if (n == 2)
+                d = double(halfToFloat(uint16_t(v)));
+            else
+                return asRecord();
+            return add({ Kind::Float, 0, std::bit_cast<int64_t>(d) });
+        }
+        default:
+            return asRecord();
+        }
     }
 
     uint32_t tensor(const std::vector<uint32_t>& args)
@@ -522,14 +693,19 @@ private:
         return add({ Kind::Tensor, uint32_t(p_.tensors.size() - 1), 0 });
     }
 
-    // BUILD sets an object's state. A state dict's OrderedDict gets its `_metadata` attribute (module
-    // versions) this way; that is accepted and dropped. Nothing else in a state dict needs BUILD.
+    // BUILD sets an object's state: a record keeps it (Python would call __setstate__ or update
+    // __dict__). A state dict's OrderedDict gets its `_metadata` attribute (module versions) this
+    // way; that is accepted and dropped.
     void build()
     {
         const uint32_t state = pop();
         const uint32_t inst = top();
+        if (node(inst).kind == Kind::Record) {
+            p_.records[node(inst).ref].state = state;
+            return;
+        }
         if (node(inst).kind != Kind::Dict)
-            fail("BUILD (setting an object's state) on something that is not an OrderedDict");
+            fail("BUILD (setting an object's state) on something that is not an object or an OrderedDict");
         if (node(state).kind != Kind::Dict && node(state).kind != Kind::None && node(state).kind != Kind::Tuple)
             fail("BUILD with a state that is not a dict");
     }
@@ -574,6 +750,7 @@ private:
     std::vector<uint32_t> stack_;
     std::vector<size_t> marks_;
     std::unordered_map<uint32_t, uint32_t> memo_;
+    std::unordered_map<std::string, uint32_t> recordNames_; // qualified name -> index into strings
 };
 
 } // namespace

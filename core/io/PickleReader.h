@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A restricted unpickler for PyTorch state dicts (used by io/TorchReader.h): a small pickle
-// virtual machine of our own that understands protocols 2-5 but only the opcodes a plain state
-// dict needs, and only the globals PyTorch's own `weights_only=True` unpickler
-// (torch/_weights_only_unpickler.py) allows for one: collections.OrderedDict, the
-// torch._utils._rebuild_tensor / _rebuild_tensor_v2 / _rebuild_parameter(_with_state)
-// functions, torch.nn.Parameter, torch.Size and the torch.*Storage classes of the dtypes
-// Weightscope has. Every other global (os.system, builtins.eval, subprocess.Popen, numpy
-// scalars, model classes, ...) is refused with a FormatError naming it and its byte offset.
-//
-// Nothing is ever called or executed: "calling" an allowed global only builds one of the plain
-// values below. Persistent ids (BINPERSID) become storage references that the caller resolves.
+// A restricted unpickler for PyTorch files (used by io/TorchReader.h): a small pickle virtual
+// machine of our own that understands protocols 2-5 and builds plain values only. Nothing is
+// ever imported, called or looked up, whatever the pickle names:
+//  - a few globals are understood as data: the tensor rebuilds of torch._utils
+//    (_rebuild_tensor, _rebuild_tensor_v2, _rebuild_parameter, _rebuild_parameter_with_state),
+//    torch.nn.Parameter, torch.Size, the torch.*Storage classes of the dtypes Weightscope has,
+//    collections.OrderedDict, set/frozenset, _codecs.encode (how protocol 2 spells bytes),
+//    torch.jit._pickle's build_*list/restore_type_tag (TorchScript's typed containers) and
+//    numpy.core.multiarray.scalar (a NumPy scalar: its bytes decoded by its dtype's letters).
+//    These are the only things that produce tensors or change values;
+//  - every other global (a model class such as __main__.Net or torch.nn.modules.conv.Conv2d,
+//    __torch__.* of TorchScript, argparse.Namespace, numpy.dtype, but also os.system or
+//    builtins.eval) becomes an inert Record holding its qualified name. REDUCE, NEWOBJ and
+//    NEWOBJ_EX on a record make another record holding the arguments; BUILD stores the state
+//    in it; SETITEM(S)/APPEND(S) on it store their items. torch.load would import the class and
+//    call it; here it is a name beside some data (Pickle::unknownGlobals lists them all).
+// Persistent ids (BINPERSID) become storage references that the caller resolves.
 // Pickle opcodes as in CPython's Lib/pickle.py and pickletools.py.
 //
 // Bounds: every length is checked against the bytes that remain before anything is allocated;
-// the stack, the MARK depth and the object count have fixed limits; the memo holds at most one
-// entry per PUT opcode. A value node is 16 bytes, so memory stays a small multiple of the
+// the stack, the MARK depth, the object count and the memo have fixed limits; the memo holds at
+// most one entry per PUT opcode. A value node is 16 bytes, so memory stays a small multiple of the
 // pickle's size. The result is a graph (the memo can share and even cycle); consumers walk it
 // with the depth limit kPickleMaxNesting and check for cycles.
 #pragma once
@@ -33,6 +39,7 @@ inline constexpr size_t kPickleMaxStack = size_t(1) << 20;   // values on the st
 inline constexpr size_t kPickleMaxMarks = 1000;              // nested MARKs
 inline constexpr size_t kPickleMaxObjects = size_t(1) << 24; // value nodes in all
 inline constexpr int kPickleMaxNesting = 100;                // container depth when walking
+inline constexpr size_t kPickleMaxMemo = size_t(1) << 22;    // memo entries
 
 // A storage a tensor points into: the persistent id ('storage', torch.FloatStorage, key,
 // location, numel[, view]) of torch.save.
@@ -57,15 +64,26 @@ struct PickleTensor {
     bool requiresGrad = false;
 };
 
+// An object of a class the unpickler does not know, or such a class itself: its qualified name
+// and what the stream supplied for it, never a Python object. Node indices; 0 (None) for "none".
+struct PickleRecord {
+    uint32_t name = 0;      // index into Pickle::strings: "__main__.Net", "torch.nn.modules.conv.Conv2d"
+    bool instance = false;  // false: the global itself; true: made by REDUCE/NEWOBJ/NEWOBJ_EX
+    uint32_t args = 0;      // the argument tuple of REDUCE/NEWOBJ
+    uint32_t state = 0;     // BUILD's state: a dict, or a tuple (state, slotstate)
+    uint32_t dictItems = 0; // a Dict node of what SETITEM(S) stored on it
+    uint32_t listItems = 0; // a List node of what APPEND(S) stored on it
+};
+
 // The unpickled object graph. Value nodes live in `nodes`; containers refer to their items by
 // node index. Node 0 is None, 1 is False, 2 is True.
 struct Pickle {
     enum class Kind : uint8_t {
-        None, Bool, Int, BigInt, Float, Str, Bytes, Tuple, List, Dict, Global, Storage, Tensor,
+        None, Bool, Int, BigInt, Float, Str, Bytes, Tuple, List, Dict, Global, Storage, Tensor, Record,
     };
     struct Node {
         Kind kind = Kind::None;
-        uint32_t ref = 0;  // Str/Bytes/BigInt/Global: strings; Tuple/List/Dict: items; Storage; Tensor
+        uint32_t ref = 0;  // Str/Bytes/BigInt/Global: strings; Tuple/List/Dict: items; Storage; Tensor; Record
         int64_t num = 0;   // Int, Bool; Float as its bit pattern
         double real() const;
     };
@@ -75,12 +93,16 @@ struct Pickle {
     std::vector<std::vector<uint32_t>> items;  // Dict: key, value, key, value, ... in insertion order
     std::vector<PickleStorage> storages;
     std::vector<PickleTensor> tensors;
+    std::vector<PickleRecord> records;
+    std::vector<std::string> unknownGlobals; // every global named that is not understood as data, once each
     uint32_t root = 0;
     size_t bytesRead = 0; // up to and including STOP
 
     const Node& node(uint32_t i) const { return nodes.at(i); }
     const std::string& str(uint32_t i) const { return strings.at(nodes.at(i).ref); }
     const std::vector<uint32_t>& children(uint32_t i) const { return items.at(nodes.at(i).ref); }
+    const PickleRecord& record(uint32_t i) const { return records.at(nodes.at(i).ref); }
+    const std::string& recordName(uint32_t i) const { return strings.at(record(i).name); }
 };
 
 // Unpickles one pickle from `data` (stopping at its STOP opcode; `size` may extend beyond it, as

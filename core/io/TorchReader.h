@@ -18,6 +18,8 @@
 #pragma once
 
 #include "io/MappedFile.h"
+#include "io/PickleReader.h"
+#include "io/TorchObject.h"
 #include "io/WeightFile.h"
 
 #include <cstdint>
@@ -32,11 +34,18 @@ inline constexpr uint64_t kTorchMaxPickleBytes = uint64_t(256) << 20;
 // (pickles of state dicts deflate about 3:1; deflate itself cannot exceed about 1032:1).
 inline constexpr uint64_t kTorchMaxRatio = 100;
 inline constexpr uint64_t kTorchRatioFloorBytes = uint64_t(1) << 20;
+// TorchScript code/ and extra/ members shown as text in the metadata: each at most this big, and
+// all of them together; larger ones are listed with their size.
+inline constexpr uint64_t kTorchMaxTextBytes = uint64_t(64) << 10;
+inline constexpr uint64_t kTorchMaxShownTextBytes = uint64_t(1) << 20;
 
 class TorchFile final : public WeightFile {
 public:
     explicit TorchFile(const std::string& path); // throws FormatError
-    std::string format() const override { return legacy_ ? "pytorch (legacy)" : "pytorch"; }
+    std::string format() const override
+    {
+        return legacy_ ? "pytorch (legacy)" : torchScript_ ? "torchscript" : "pytorch";
+    }
     // Thread-safe: reads only the mapped file.
     void read(size_t index, int64_t first, int64_t count, float* out) const override;
 
@@ -50,10 +59,13 @@ private:
     };
     void openZip();
     void openLegacy();
+    template <typename Base>
+    void addObject(const Pickle& p, const TorchObject& object, const std::string& where, Base base);
 
     MappedFile file_;
     std::vector<Placed> placed_; // parallel to tensors_
     bool legacy_ = false;
+    bool torchScript_ = false;
     bool bigEndian_ = false;
 };
 

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PyTorch files as people really save them (#17): whole models saved with torch.save(model),
+// TorchScript archives, training checkpoints and sharded pytorch_model.bin, all written by
+// tools/make_torch_models_reference.py with Debian's python3-torch. Every tensor torch lists
+// (model.state_dict(), or a checkpoint's dotted paths) must be listed under the same name, in the
+// same order, with the same shape and the same sum, minimum and maximum (tests/data/torch/models/
+// expected.json); the module tree with its classes and attributes goes to the metadata.
+#include "formats/WeightFormats.h"
+#include "io/TorchReader.h"
+#include "util/Error.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+
+using namespace ws;
+
+namespace {
+
+const std::string kModels = std::string(WS_TEST_DATA_DIR) + "/torch/models/";
+
+const nlohmann::json& expected()
+{
+    static const nlohmann::json e = nlohmann::json::parse(std::ifstream(kModels + "expected.json"));
+    return e;
+}
+
+// Names, order, shapes and statistics equal what torch wrote in expected.json.
+void expectTensorsAsTorchListsThem(const WeightFile& f, const std::string& key)
+{
+    const auto& want = expected().at(key).at("tensors");
+    ASSERT_EQ(f.tensors().size(), want.size()) << key;
+    for (size_t i = 0; i < want.size(); ++i) {
+        const TensorInfo& t = f.tensors()[i];
+        const auto& w = want[i];
+        EXPECT_EQ(t.name, w.at("name").get<std::string>()) << key << " tensor " << i;
+        EXPECT_EQ(t.shape, w.at("shape").get<Shape>()) << key << " tensor " << t.name;
+        std::vector<float> v(size_t(t.numel()));
+        f.read(i, 0, t.numel(), v.data());
+        double sum = 0, lo = v.empty() ? 0 : v[0], hi = lo;
+        for (const float x : v) {
+            sum += x;
+            lo = std::min(lo, double(x));
+            hi = std::max(hi, double(x));
+        }
+        const double tol = 1e-6 * (1 + std::abs(w.at("sum").get<double>()));
+        EXPECT_NEAR(sum, w.at("sum").get<double>(), tol) << key << " tensor " << t.name;
+        EXPECT_EQ(lo, w.at("min").get<double>()) << key << " tensor " << t.name;
+        EXPECT_EQ(hi, w.at("max").get<double>()) << key << " tensor " << t.name;
+    }
+}
+
+// The tree node of module `path` ("(root)", "block.0") in metadata()["modules"]["(root)"].
+const nlohmann::json& moduleAt(const WeightFile& f, const std::string& path)
+{
+    const nlohmann::json* node = &f.metadata().at("modules").at("(root)");
+    if (path == "(root)")
+        return *node;
+    size_t start = 0;
+    for (;;) {
+        const size_t dot = path.find('.', start);
+        node = &node->at("children").at(path.substr(start, dot - start));
+        if (dot == std::string::npos)
+            return *node;
+        start = dot + 1;
+    }
+}
+
+// Every module torch's named_modules() lists is in the tree with its class.
+void expectModuleClassesAsTorchNamesThem(const WeightFile& f, const std::string& key)
+{
+    for (const auto& [path, cls] : expected().at(key).at("classes").items())
+        EXPECT_EQ(moduleAt(f, path).at("class"), cls) << key << " module " << path;
+}
+
+} // namespace
+
+TEST(TorchModels, AWholeSequentialListsItsStateDictAndItsModuleTree)
+{
+    const auto f = openWeightFile(kModels + "sequential.pt");
+    EXPECT_EQ(f->format(), "pytorch");
+    expectTensorsAsTorchListsThem(*f, "sequential.pt");
+    expectModuleClassesAsTorchNamesThem(*f, "sequential.pt");
+    const auto& conv = moduleAt(*f, "0");
+    EXPECT_EQ(conv.at("type"), "torch.nn.modules.conv.Conv2d");
+    EXPECT_EQ(conv.at("attributes").at("in_channels"), 1);
+    EXPECT_EQ(conv.at("attributes").at("out_channels"), 2);
+    EXPECT_EQ(conv.at("attributes").at("kernel_size"), (nlohmann::json { 3, 3 }));
+    EXPECT_EQ(conv.at("attributes").at("stride"), (nlohmann::json { 1, 1 }));
+    EXPECT_EQ(conv.at("attributes").at("training"), false);
+    EXPECT_EQ(moduleAt(*f, "5").at("attributes").at("p"), 0.25);
+    // Nothing was imported: the classes are listed as names only.
+    const auto& globals = f->metadata().at("pickle_globals");
+    EXPECT_NE(std::find(globals.begin(), globals.end(), "torch.nn.modules.container.Sequential"), globals.end());
+}
+
+TEST(TorchModels, AUserClassSavedWholeIsNamedAsItsStateDictWithoutNonPersistentBuffers)
+{
+    const auto f = openWeightFile(kModels + "net.pt");
+    expectTensorsAsTorchListsThem(*f, "net.pt");
+    expectModuleClassesAsTorchNamesThem(*f, "net.pt");
+    const auto& root = moduleAt(*f, "(root)");
+    EXPECT_EQ(root.at("type"), "__main__.Net");
+    EXPECT_EQ(root.at("non_persistent_buffers"), (nlohmann::json { "scratch" }));
+    EXPECT_EQ(moduleAt(*f, "block.0").at("attributes").at("in_features"), 8);
+}
+
+TEST(TorchModels, AScriptedModuleListsItsTensorsTreeAndCode)
+{
+    const auto f = openWeightFile(kModels + "scripted.pt");
+    EXPECT_EQ(f->format(), "torchscript");
+    expectTensorsAsTorchListsThem(*f, "scripted.pt");
+    expectModuleClassesAsTorchNamesThem(*f, "scripted.pt");
+    EXPECT_EQ(moduleAt(*f, "(root)").at("type"), "__torch__.Net");
+    const std::string code = f->metadata().at("code").at("__torch__.py");
+    EXPECT_NE(code.find("class Net(Module)"), std::string::npos) << code;
+}
+
+TEST(TorchModels, ATracedModuleListsItsConstantsAndExtraFiles)
+{
+    const auto f = openWeightFile(kModels + "traced.pt");
+    EXPECT_EQ(f->format(), "torchscript");
+    // state_dict() first, then the constants the code calls CONSTANTS.c0, ...
+    const auto& want = expected().at("traced.pt").at("tensors");
+    ASSERT_GT(f->tensors().size(), want.size());
+    const TensorInfo& c0 = f->tensor("CONSTANTS.c0");
+    EXPECT_EQ(c0.shape, Shape { 3 });
+    std::vector<float> v(3);
+    f->read(size_t(&c0 - f->tensors().data()), 0, 3, v.data());
+    EXPECT_EQ(v, (std::vector<float> { 1, 2, 3 }));
+    EXPECT_EQ(f->metadata().at("extra_files").at("notes.txt"), "traced on 6x6 inputs");
+    const TorchFile t(kModels + "traced.pt");
+    std::vector<TensorInfo> firsts(t.tensors().begin(), t.tensors().begin() + std::ptrdiff_t(want.size()));
+    for (size_t i = 0; i < want.size(); ++i)
+        EXPECT_EQ(firsts[i].name, want[i].at("name").get<std::string>());
+    expectModuleClassesAsTorchNamesThem(*f, "traced.pt");
+}
+
+TEST(TorchModels, ATrainingCheckpointListsEveryTensorAndKeepsEveryPlainValue)
+{
+    const auto f = openWeightFile(kModels + "checkpoint.pt");
+    expectTensorsAsTorchListsThem(*f, "checkpoint.pt");
+    const auto& values = f->metadata().at("values");
+    EXPECT_EQ(values.at("epoch"), 2);
+    EXPECT_EQ(values.at("best_loss"), 0.25) << "a NumPy float64 scalar decoded as data";
+    EXPECT_EQ(values.at("steps"), 2) << "a NumPy int64 scalar decoded as data";
+    EXPECT_EQ(values.at("hyper_parameters").at("layers"), (nlohmann::json { 4, 3, 2 }));
+    EXPECT_EQ(values.at("args").at("__class__"), "argparse.Namespace");
+    EXPECT_EQ(values.at("args").at("name"), "tiny");
+    EXPECT_EQ(values.at("scheduler").at("gamma"), 0.5);
+    EXPECT_EQ(values.at("optimizer_state_dict.param_groups").at(0).at("params"), (nlohmann::json { 0, 1, 2, 3 }));
+}
