@@ -870,6 +870,10 @@ def torch_model_files():
               struct.pack("<4f", 1, 2, 3, 4))
     # NEWOBJ on an integer: neither a global nor a record.
     torch_zip("torch-newobj-on-int.pt", b"\x80\x02K\x05)\x81.")
+    # A pytorch_model.bin.index.json whose shard climbs out of its folder.
+    os.makedirs(out("torch-shards-traversal"), exist_ok=True)
+    with open(out("torch-shards-traversal/pytorch_model.bin.index.json"), "w") as f:
+        json.dump({"metadata": {"total_size": 16}, "weight_map": {"w": "../../../etc/passwd"}}, f)
 
 
 GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,

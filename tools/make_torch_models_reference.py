@@ -13,7 +13,7 @@ Writes into tests/data/torch/models/:
     multiplies by a tensor constant (constants.pkl), with an extra file (_extra_files);
   - checkpoint.pt: a training checkpoint: epoch, model_state_dict, an Adam optimizer_state_dict
     after two steps, hyper_parameters, a StepLR scheduler, argparse.Namespace, NumPy scalars and
-    a NumPy array;
+    NumPy arrays (one in Fortran order);
   - sharded/pytorch_model-0000{1,2}-of-00002.bin + pytorch_model.bin.index.json: a state dict in
     two shards as Hugging Face's save_pretrained(max_shard_size=...) lays them out;
   - expected.json: for each file, every tensor torch lists (state_dict() order, or the dotted
@@ -66,6 +66,8 @@ def flatten(obj, prefix=""):
     """(dotted name, tensor) pairs as a state dict or a checkpoint names them."""
     if isinstance(obj, torch.Tensor):
         yield (prefix or "tensor"), obj
+    elif isinstance(obj, np.ndarray):
+        yield (prefix or "tensor"), torch.from_numpy(np.ascontiguousarray(obj))
     elif isinstance(obj, dict):
         for k, v in obj.items():
             yield from flatten(v, f"{prefix}.{k}" if prefix else str(k))
@@ -132,6 +134,7 @@ def main():
         "best_loss": np.float64(0.25),
         "steps": np.int64(2),
         "history": np.array([1.5, 0.75], dtype=np.float32),
+        "confusion": np.asfortranarray(np.array([[5, 1, 0], [2, 4, -3]], dtype=np.int64)),
     }
     torch.save(checkpoint, os.path.join(OUT, "checkpoint.pt"))
     expected["checkpoint.pt"] = {"tensors": describe(flatten(checkpoint))}

@@ -607,16 +607,10 @@ private:
         auto asRecord = [&] { return addRecord(node(callable).ref, true, argTuple); };
         if (args.size() != 2 || node(args[0]).kind != Kind::Record || node(args[1]).kind != Kind::Bytes)
             return asRecord();
-        const PickleRecord& dtype = p_.records[node(args[0]).ref];
-        if (p_.strings[dtype.name] != "numpy.dtype" || node(dtype.args).kind != Kind::Tuple
-            || p_.items[node(dtype.args).ref].empty() || node(p_.items[node(dtype.args).ref][0]).kind != Kind::Str)
-            return asRecord();
-        const std::string& descr = p_.strings[node(p_.items[node(dtype.args).ref][0]).ref];
+        std::string descr;
         bool big = false;
-        if (node(dtype.state).kind == Kind::Tuple && p_.items[node(dtype.state).ref].size() > 1) {
-            const uint32_t order = p_.items[node(dtype.state).ref][1];
-            big = node(order).kind == Kind::Str && p_.strings[node(order).ref] == ">";
-        }
+        if (!numpyDType(args[0], descr, big))
+            return asRecord();
         const std::string& bytes = p_.strings[node(args[1]).ref];
         if (descr.size() != 2 || descr[1] < '1' || descr[1] > '8' || bytes.size() != size_t(descr[1] - '0'))
             return asRecord();
@@ -693,6 +687,86 @@ private:
         return add({ Kind::Tensor, uint32_t(p_.tensors.size() - 1), 0 });
     }
 
+    // A record of numpy.dtype(descr, align, copy) with state (version, byte order, ...): the
+    // descriptor ('f4') and whether it is big-endian; false for anything else.
+    bool numpyDType(uint32_t v, std::string& descr, bool& big) const
+    {
+        if (node(v).kind != Kind::Record)
+            return false;
+        const PickleRecord& dtype = p_.records[node(v).ref];
+        if (p_.strings[dtype.name] != "numpy.dtype" || node(dtype.args).kind != Kind::Tuple
+            || p_.items[node(dtype.args).ref].empty() || node(p_.items[node(dtype.args).ref][0]).kind != Kind::Str)
+            return false;
+        descr = p_.strings[node(p_.items[node(dtype.args).ref][0]).ref];
+        big = false;
+        if (node(dtype.state).kind == Kind::Tuple && p_.items[node(dtype.state).ref].size() > 1) {
+            const uint32_t order = p_.items[node(dtype.state).ref][1];
+            big = node(order).kind == Kind::Str && p_.strings[node(order).ref] == ">";
+        }
+        return true;
+    }
+
+    // BUILD of numpy.core.multiarray._reconstruct(ndarray, (0,), b'b') with the state
+    // (version, shape, dtype, fortran_order, bytes) of ndarray.__reduce__ (numpy/core/src/multiarray/
+    // methods.c, array_reduce): plain little-endian numbers become a tensor over those bytes, in
+    // place of the record; other arrays (objects, strings, big-endian) stay records.
+    void numpyArray(uint32_t inst)
+    {
+        const PickleRecord& r = p_.records[node(inst).ref];
+        const std::string& name = p_.strings[r.name];
+        if ((name != "numpy.core.multiarray._reconstruct" && name != "numpy._core.multiarray._reconstruct")
+            || node(r.state).kind != Kind::Tuple)
+            return;
+        const std::vector<uint32_t> st = p_.items[node(r.state).ref];
+        std::string descr;
+        bool big = false;
+        if (st.size() != 5 || node(st[1]).kind != Kind::Tuple || node(st[3]).kind != Kind::Bool
+            || node(st[4]).kind != Kind::Bytes || !numpyDType(st[2], descr, big) || big)
+            return;
+        static const std::pair<const char*, DType> known[] = {
+            { "f2", DType::F16 }, { "f4", DType::F32 }, { "f8", DType::F64 }, { "i1", DType::I8 }, { "i2", DType::I16 },
+            { "i4", DType::I32 }, { "i8", DType::I64 }, { "u1", DType::U8 }, { "u2", DType::U16 }, { "u4", DType::U32 },
+            { "u8", DType::U64 }, { "b1", DType::Bool },
+        };
+        const auto it = std::find_if(std::begin(known), std::end(known), [&](const auto& k) { return descr == k.first; });
+        if (it == std::end(known))
+            return;
+        PickleTensor t;
+        int64_t numel = 1;
+        for (const uint32_t d : p_.items[node(st[1]).ref]) {
+            const int64_t n = intOf(d, "a dimension of a NumPy array");
+            if (n < 0 || (n > 0 && numel > std::numeric_limits<int64_t>::max() / 16 / n))
+                fail("a NumPy array with a negative or overflowing dimension");
+            numel *= n;
+            t.shape.push_back(n);
+        }
+        if (t.shape.size() > 64)
+            fail("a NumPy array with " + std::to_string(t.shape.size()) + " dimensions (at most 64 are accepted)");
+        const std::string& bytes = p_.strings[node(st[4]).ref];
+        if (uint64_t(numel) * dtypeSize(it->second) != bytes.size())
+            fail("a NumPy array of shape " + shapeToString(t.shape) + " and type '" + descr + "' holds "
+                 + std::to_string(bytes.size()) + " bytes");
+        // C order, or Fortran order (the first index varies fastest).
+        t.stride.assign(t.shape.size(), 1);
+        const bool fortran = node(st[3]).num != 0;
+        int64_t step = 1;
+        for (size_t k = 0; k < t.shape.size(); ++k) {
+            const size_t d = fortran ? k : t.shape.size() - 1 - k;
+            t.stride[d] = step;
+            step *= std::max<int64_t>(t.shape[d], 1);
+        }
+        PickleStorage s;
+        s.dtype = it->second;
+        s.typeName = "numpy " + descr;
+        s.numel = numel;
+        s.isInline = true;
+        s.inlineBytes = p_.nodes[st[4]].ref;
+        p_.storages.push_back(std::move(s));
+        t.storage = p_.storages.size() - 1;
+        p_.tensors.push_back(std::move(t));
+        p_.nodes[inst] = { Kind::Tensor, uint32_t(p_.tensors.size() - 1), 0 };
+    }
+
     // BUILD sets an object's state: a record keeps it (Python would call __setstate__ or update
     // __dict__). A state dict's OrderedDict gets its `_metadata` attribute (module versions) this
     // way; that is accepted and dropped.
@@ -702,6 +776,7 @@ private:
         const uint32_t inst = top();
         if (node(inst).kind == Kind::Record) {
             p_.records[node(inst).ref].state = state;
+            numpyArray(inst);
             return;
         }
         if (node(inst).kind != Kind::Dict)

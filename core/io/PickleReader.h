@@ -8,7 +8,9 @@
 //    collections.OrderedDict, set/frozenset, _codecs.encode (how protocol 2 spells bytes),
 //    torch.jit._pickle's build_*list/restore_type_tag (TorchScript's typed containers) and
 //    numpy.core.multiarray.scalar (a NumPy scalar: its bytes decoded by its dtype's letters).
-//    These are the only things that produce tensors or change values;
+//    These are the only things that produce tensors or change values, with one more: BUILD on a
+//    record of numpy.core.multiarray._reconstruct whose state is (version, shape, dtype, fortran
+//    order, bytes) of plain little-endian numbers makes a tensor of those bytes (a NumPy array);
 //  - every other global (a model class such as __main__.Net or torch.nn.modules.conv.Conv2d,
 //    __torch__.* of TorchScript, argparse.Namespace, numpy.dtype, but also os.system or
 //    builtins.eval) becomes an inert Record holding its qualified name. REDUCE, NEWOBJ and
@@ -53,6 +55,10 @@ struct PickleStorage {
     bool isView = false;
     std::string viewKey;
     int64_t viewOffset = 0, viewSize = 0;
+    // A NumPy array pickled with its bytes (numpy.core.multiarray._reconstruct and BUILD): the
+    // elements are Pickle::strings[inlineBytes], little-endian; `key` is empty.
+    bool isInline = false;
+    uint32_t inlineBytes = 0;
 };
 
 // A tensor as torch._utils._rebuild_tensor_v2 describes it (elements, not bytes).

@@ -106,7 +106,12 @@ void TorchFile::addObject(const Pickle& p, const TorchObject& object, const std:
         info.shape = t.shape;
         storageBytes(info.numel(), info.dtype, info.nbytes);
         tensors_.push_back(std::move(info));
-        placed_.push_back({ base(t.storage), t.offset, t.stride, cContiguous(t.shape, t.stride) });
+        if (s.isInline) {
+            owned_.push_back(p.strings[s.inlineBytes]);
+            placed_.push_back({ 0, t.offset, t.stride, cContiguous(t.shape, t.stride), int64_t(owned_.size() - 1) });
+        } else {
+            placed_.push_back({ base(t.storage), t.offset, t.stride, cContiguous(t.shape, t.stride) });
+        }
     }
     for (const auto& [key, field] : { std::pair { "values", &object.values }, std::pair { "modules", &object.modules } })
         if (!field->empty())
@@ -309,6 +314,8 @@ void TorchFile::openLegacy()
     // The storages follow in the order of the keys, each an 8-byte element count and the elements.
     std::map<std::string, std::pair<DType, int64_t>> declared; // key -> dtype, elements
     for (const PickleStorage& s : p.storages) {
+        if (s.isInline)
+            continue;
         const auto [it, fresh] = declared.emplace(s.key, std::pair { s.dtype, s.numel });
         if (!fresh && (it->second.first != s.dtype || it->second.second != s.numel))
             throw FormatError(path_ + ": storage '" + s.key + "' is declared with two different types or sizes");
@@ -361,9 +368,11 @@ void TorchFile::read(size_t index, int64_t first, int64_t count, float* out) con
         return;
     const Placed& t = placed_[index];
     const size_t size = dtypeSize(info.dtype);
-    const uint8_t* storage = file_.data() + t.base;
+    const uint8_t* storage = t.owned >= 0 ? reinterpret_cast<const uint8_t*>(owned_[size_t(t.owned)].data())
+                                          : file_.data() + t.base;
+    const bool bigEndian = t.owned < 0 && bigEndian_;
     if (t.contiguous) {
-        convertToFloat(info.dtype, storage + uint64_t(t.offset + first) * size, size_t(count), out, bigEndian_);
+        convertToFloat(info.dtype, storage + uint64_t(t.offset + first) * size, size_t(count), out, bigEndian);
         return;
     }
     // A strided view: walk the C-order index of element `first` onwards like an odometer.
@@ -388,7 +397,7 @@ void TorchFile::read(size_t index, int64_t first, int64_t count, float* out) con
                 idx[d] = 0;
             }
         }
-        convertToFloat(info.dtype, block.data(), n, out, bigEndian_);
+        convertToFloat(info.dtype, block.data(), n, out, bigEndian);
         out += n;
         count -= int64_t(n);
     }

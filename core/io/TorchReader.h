@@ -51,11 +51,13 @@ public:
 
 private:
     // Where a tensor's elements are: storage element i is at file byte base + i * element size.
+    // A NumPy array inside the pickle has its bytes in owned_[owned] instead (little-endian).
     struct Placed {
         uint64_t base = 0;
         int64_t offset = 0;
         std::vector<int64_t> stride;
         bool contiguous = true;
+        int64_t owned = -1;
     };
     void openZip();
     void openLegacy();
@@ -64,6 +66,7 @@ private:
 
     MappedFile file_;
     std::vector<Placed> placed_; // parallel to tensors_
+    std::vector<std::string> owned_; // bytes of NumPy arrays held by the pickles
     bool legacy_ = false;
     bool torchScript_ = false;
     bool bigEndian_ = false;

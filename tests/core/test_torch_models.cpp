@@ -150,4 +150,22 @@ TEST(TorchModels, ATrainingCheckpointListsEveryTensorAndKeepsEveryPlainValue)
     EXPECT_EQ(values.at("args").at("name"), "tiny");
     EXPECT_EQ(values.at("scheduler").at("gamma"), 0.5);
     EXPECT_EQ(values.at("optimizer_state_dict.param_groups").at(0).at("params"), (nlohmann::json { 0, 1, 2, 3 }));
+    // NumPy arrays are tensors over the pickle's own bytes; this one is in Fortran order.
+    const TensorInfo& c = f->tensor("confusion");
+    EXPECT_EQ(c.dtype, DType::I64);
+    std::vector<float> v(6);
+    f->read(size_t(&c - f->tensors().data()), 0, 6, v.data());
+    EXPECT_EQ(v, (std::vector<float> { 5, 1, 0, 2, 4, -3 }));
+}
+
+TEST(TorchModels, HuggingFaceShardsWithTheirIndexOpenAsOneModel)
+{
+    for (const std::string& path : { kModels + "sharded", kModels + "sharded/pytorch_model.bin.index.json" }) {
+        const auto f = openWeightFile(path);
+        EXPECT_EQ(f->format(), "pytorch (sharded)") << path;
+        expectTensorsAsTorchListsThem(*f, "sharded");
+        EXPECT_EQ(f->metadata().at("shards").size(), 2u);
+        EXPECT_EQ(f->metadata().at("shards").at(1).at("file"), "pytorch_model-00002-of-00002.bin");
+        EXPECT_EQ(f->metadata().at("index").at("total_size"), (8 * 4 + 8 + 3 * 8 + 3) * 4);
+    }
 }
