@@ -16,12 +16,14 @@ Writes into tests/data/torch/models/:
     NumPy arrays (one in Fortran order);
   - sharded/pytorch_model-0000{1,2}-of-00002.bin + pytorch_model.bin.index.json: a state dict in
     two shards as Hugging Face's save_pretrained(max_shard_size=...) lays them out;
+  - pickles/*.pkl: the data.pkl and constants.pkl members of the files above (fuzz seeds);
   - expected.json: for each file, every tensor torch lists (state_dict() order, or the dotted
     path of a checkpoint) with its shape, sum, min and max in float64, and the module classes.
 """
 import argparse
 import json
 import os
+import zipfile
 
 import numpy as np
 import torch
@@ -154,6 +156,15 @@ def main():
 
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1)
+
+    # The raw pickles, as seeds for fuzz_pickle (fuzz/CMakeLists.txt).
+    os.makedirs(os.path.join(OUT, "pickles"), exist_ok=True)
+    for name in ("sequential.pt", "net.pt", "scripted.pt", "traced.pt", "checkpoint.pt"):
+        with zipfile.ZipFile(os.path.join(OUT, name)) as z:
+            for member in z.namelist():
+                if member.endswith(".pkl") and "/code/" not in member:
+                    with open(os.path.join(OUT, "pickles", name[:-3] + "_" + member.split("/")[-1]), "wb") as f:
+                        f.write(z.read(member))
 
 
 if __name__ == "__main__":

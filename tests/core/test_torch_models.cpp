@@ -6,6 +6,7 @@
 // same order, with the same shape and the same sum, minimum and maximum (tests/data/torch/models/
 // expected.json); the module tree with its classes and attributes goes to the metadata.
 #include "formats/WeightFormats.h"
+#include "io/PickleReader.h"
 #include "io/TorchReader.h"
 #include "util/Error.h"
 
@@ -168,4 +169,78 @@ TEST(TorchModels, HuggingFaceShardsWithTheirIndexOpenAsOneModel)
         EXPECT_EQ(f->metadata().at("shards").at(1).at("file"), "pytorch_model-00002-of-00002.bin");
         EXPECT_EQ(f->metadata().at("index").at("total_size"), (8 * 4 + 8 + 3 * 8 + 3) * 4);
     }
+}
+
+namespace {
+
+Pickle unpickleText(const std::string& bytes)
+{
+    return unpickle(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), "test");
+}
+
+template <size_t N>
+std::string bytesOf(const char (&s)[N])
+{
+    return std::string(s, N - 1);
+}
+
+} // namespace
+
+// os.system("hi") then BUILD {"a": 1}: a record of the name, its arguments and its state.
+TEST(PickleRecords, ReduceOnAnUnknownGlobalMakesARecordAndCallsNothing)
+{
+    const Pickle p = unpickleText(bytesOf("\x80\x02" "cos\nsystem\nX\x02\x00\x00\x00hi\x85R}X\x01\x00\x00\x00" "aK\x01sb."));
+    ASSERT_EQ(p.node(p.root).kind, Pickle::Kind::Record);
+    EXPECT_EQ(p.recordName(p.root), "os.system");
+    const PickleRecord& r = p.record(p.root);
+    EXPECT_TRUE(r.instance);
+    ASSERT_EQ(p.children(r.args).size(), 1u);
+    EXPECT_EQ(p.str(p.children(r.args)[0]), "hi");
+    ASSERT_EQ(p.node(r.state).kind, Pickle::Kind::Dict);
+    EXPECT_EQ(p.str(p.children(r.state)[0]), "a");
+    EXPECT_EQ(p.unknownGlobals, (std::vector<std::string> { "os.system" }));
+    // Named twice, listed once; "calling" a record's result again still only makes a record.
+    const Pickle twice = unpickleText(bytesOf("\x80\x02" "cos\nsystem\n)R)Rcos\nsystem\n\x86."));
+    EXPECT_EQ(twice.unknownGlobals.size(), 1u);
+    EXPECT_EQ(twice.records.size(), 4u);
+}
+
+TEST(PickleRecords, NewObjExKeepsKeywordsAndItemsAreStoredBesideTheState)
+{
+    // __main__.Net.__new__(Net, *(), **{"k": 2}), then SETITEM "x": 3 and APPEND 4 on it.
+    const Pickle p = unpickleText(bytesOf("\x80\x04\x8c\x08__main__\x8c\x03Net\x93)}\x8c\x01kK\x02s\x92"
+                                          "\x8c\x01xK\x03sK\x04" "a."));
+    ASSERT_EQ(p.node(p.root).kind, Pickle::Kind::Record);
+    const PickleRecord& r = p.record(p.root);
+    EXPECT_EQ(p.recordName(p.root), "__main__.Net");
+    ASSERT_EQ(p.node(r.dictItems).kind, Pickle::Kind::Dict);
+    // The keyword arguments' dict took the SETITEM as well: k, 2, x, 3.
+    EXPECT_EQ(p.children(r.dictItems).size(), 4u);
+    ASSERT_EQ(p.node(r.listItems).kind, Pickle::Kind::List);
+    EXPECT_EQ(p.node(p.children(r.listItems)[0]).num, 4);
+}
+
+TEST(PickleRecords, SetsBytesAndNumpyScalarsAreData)
+{
+    const Pickle set2 = unpickleText(bytesOf("\x80\x02" "c__builtin__\nset\n]K\x01" "aK\x02" "a\x85R."));
+    ASSERT_EQ(set2.node(set2.root).kind, Pickle::Kind::List);
+    EXPECT_EQ(set2.children(set2.root).size(), 2u);
+    const Pickle set4 = unpickleText(bytesOf("\x80\x04\x8f(K\x01K\x02\x90."));
+    EXPECT_EQ(set4.children(set4.root).size(), 2u);
+    // _codecs.encode("\u00ff\u0001", "latin1") -> b"\xff\x01"
+    const Pickle enc = unpickleText(bytesOf("\x80\x02" "c_codecs\nencode\nX\x03\x00\x00\x00\xc3\xbf\x01X\x06\x00\x00\x00latin1\x86R."));
+    ASSERT_EQ(enc.node(enc.root).kind, Pickle::Kind::Bytes);
+    EXPECT_EQ(enc.str(enc.root), std::string("\xff\x01"));
+    // numpy scalar of dtype('i2') with byte order '>' and the bytes ff fe: -2.
+    const Pickle np = unpickleText(bytesOf("\x80\x02" "cnumpy.core.multiarray\nscalar\ncnumpy\ndtype\nX\x02\x00\x00\x00i2\x89\x88\x87R"
+                                           "(K\x03X\x01\x00\x00\x00>NNNJ\xff\xff\xff\xffJ\xff\xff\xff\xffK\x00tbC\x02\xff\xfe\x86R."));
+    ASSERT_EQ(np.node(np.root).kind, Pickle::Kind::Int);
+    EXPECT_EQ(np.node(np.root).num, -2);
+}
+
+TEST(PickleRecords, ApplyingAnythingButAGlobalOrARecordIsRefused)
+{
+    EXPECT_THROW(unpickleText(bytesOf("\x80\x02K\x05)R.")), FormatError);
+    EXPECT_THROW(unpickleText(bytesOf("\x80\x02" "ctorch\nFloatStorage\n)R.")), FormatError) << "storages are not called";
+    EXPECT_THROW(unpickleText(bytesOf("\x80\x02]}b.")), FormatError) << "BUILD on a list";
 }
