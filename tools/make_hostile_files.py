@@ -876,9 +876,22 @@ def torch_model_files():
         json.dump({"metadata": {"total_size": 16}, "weight_map": {"w": "../../../etc/passwd"}}, f)
 
 
+def keras_zip_promise_files():
+    """A .keras archive holding config.json twice (the second a Lambda): zip readers disagree on
+    which copy counts, so it is refused naming the member (#17)."""
+    import warnings
+    with zipfile.ZipFile(os.path.join(DATA, "keras", "keras3_cnn.keras")) as src:
+        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
+    second = json.dumps({"class_name": "Lambda", "config": {"name": "run_me"}}).encode()
+    with warnings.catch_warnings(), zipfile.ZipFile(out("keras-zip-duplicate-member.keras"), "w") as z:
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: that is the point
+        for name, data in members + [("config.json", second)]:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data)
+
+
 GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,
                                    native_files, object_header_files, number_type_files, keras_functional_files,
-                                   torch_model_files)}
+                                   torch_model_files, keras_zip_promise_files)}
 
 
 def main():
