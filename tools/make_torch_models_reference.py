@@ -94,8 +94,13 @@ def main():
 
     seq = sequential()
     torch.save(seq, os.path.join(OUT, "sequential.pt"))
+    x = (torch.arange(72, dtype=torch.float32) / 72 - 0.5).reshape(2, 1, 6, 6)
+    with torch.no_grad():
+        y = seq(x)
     expected["sequential.pt"] = {"tensors": describe(seq.state_dict().items()),
-                                 "classes": {n or "(root)": type(m).__name__ for n, m in seq.named_modules()}}
+                                 "classes": {n or "(root)": type(m).__name__ for n, m in seq.named_modules()},
+                                 "input": "(arange(72) / 72 - 0.5) as (2, 1, 6, 6)", "output": y.flatten().tolist(),
+                                 "output_shape": list(y.shape)}
 
     torch.manual_seed(2)
     net = Net()

@@ -4,6 +4,7 @@
 #include "io/TorchReader.h"
 
 #include "io/PickleReader.h"
+#include "io/TorchModel.h"
 #include "io/TorchObject.h"
 #include "io/ZipLayout.h"
 #include "util/Error.h"
@@ -401,6 +402,14 @@ void TorchFile::read(size_t index, int64_t first, int64_t count, float* out) con
         out += n;
         count -= int64_t(n);
     }
+}
+
+std::optional<Sequential> TorchFile::model() const
+{
+    const auto modules = metadata_.find("modules");
+    if (modules == metadata_.end() || !modules->contains("(root)"))
+        return std::nullopt;
+    return buildTorchSequential(modules->at("(root)"), *this);
 }
 
 bool looksLikeTorch(const std::string& path)

@@ -48,6 +48,9 @@ public:
     }
     // Thread-safe: reads only the mapped file.
     void read(size_t index, int64_t first, int64_t count, float* out) const override;
+    // A whole nn.Sequential saved with torch.save(model) as an engine model (io/TorchModel.h);
+    // nullopt for state dicts and checkpoints; FormatError for other modules and TorchScript.
+    std::optional<Sequential> model() const override;
 
 private:
     // Where a tensor's elements are: storage element i is at file byte base + i * element size.

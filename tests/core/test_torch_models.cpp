@@ -244,3 +244,37 @@ TEST(PickleRecords, ApplyingAnythingButAGlobalOrARecordIsRefused)
     EXPECT_THROW(unpickleText(bytesOf("\x80\x02" "ctorch\nFloatStorage\n)R.")), FormatError) << "storages are not called";
     EXPECT_THROW(unpickleText(bytesOf("\x80\x02]}b.")), FormatError) << "BUILD on a list";
 }
+
+// #17 item 5: a whole nn.Sequential runs in the engine with PyTorch's outputs (eval mode), its
+// NCHW Flatten order kept so the Linear after it sees what PyTorch's saw.
+TEST(TorchModels, AWholeSequentialRunsWithPyTorchsOutputs)
+{
+    const auto f = openWeightFile(kModels + "sequential.pt");
+    std::optional<Sequential> model = f->model();
+    ASSERT_TRUE(model.has_value());
+    EXPECT_EQ(model->inputShape(), (Shape { 1, 6, 6 })) << "the smallest input the Linear after the Flatten accepts";
+    Tensor x({ 2, 1, 6, 6 });
+    for (int64_t i = 0; i < x.size(); ++i)
+        x[i] = float(i) / 72.0f - 0.5f;
+    Workspace ws = model->makeWorkspace();
+    const Tensor& y = model->forward(x, ws, false);
+    const auto& want = expected().at("sequential.pt").at("output");
+    ASSERT_EQ(y.shape(), (Shape { 2, 3 }));
+    for (size_t i = 0; i < want.size(); ++i)
+        EXPECT_NEAR(y[int64_t(i)], want[i].get<float>(), 1e-5) << "output " << i;
+}
+
+TEST(TorchModels, ModelsWhoseForwardIsCodeAreRefusedByName)
+{
+    for (const auto& [file, why] : { std::pair { "net.pt", "__main__.Net, whose forward() is Python code" },
+                                     std::pair { "scripted.pt", "in its code, which is never interpreted" } }) {
+        const auto f = openWeightFile(kModels + file);
+        try {
+            f->model();
+            ADD_FAILURE() << file << ": a model was built";
+        } catch (const FormatError& e) {
+            EXPECT_NE(std::string(e.what()).find(why), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_FALSE(openWeightFile(kModels + "checkpoint.pt")->model().has_value()) << "a checkpoint has no architecture";
+}
