@@ -23,11 +23,15 @@ Writes into tests/data/torch/models/:
 import argparse
 import json
 import os
+import sys
 import zipfile
 
 import numpy as np
 import torch
 from torch import nn
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_torch_reference import flatten  # noqa: E402 (dotted names as the C++ reader gives them)
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "torch", "models")
 
@@ -62,20 +66,6 @@ def sequential():
     seq.train()
     seq(torch.randn(4, 1, 6, 6))  # BatchNorm's running statistics move
     return seq.eval()
-
-
-def flatten(obj, prefix=""):
-    """(dotted name, tensor) pairs as a state dict or a checkpoint names them."""
-    if isinstance(obj, torch.Tensor):
-        yield (prefix or "tensor"), obj
-    elif isinstance(obj, np.ndarray):
-        yield (prefix or "tensor"), torch.from_numpy(np.ascontiguousarray(obj))
-    elif isinstance(obj, dict):
-        for k, v in obj.items():
-            yield from flatten(v, f"{prefix}.{k}" if prefix else str(k))
-    elif isinstance(obj, (list, tuple)):
-        for i, v in enumerate(obj):
-            yield from flatten(v, f"{prefix}.{i}" if prefix else str(i))
 
 
 def describe(pairs):
