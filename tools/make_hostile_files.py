@@ -870,6 +870,15 @@ def torch_model_files():
               struct.pack("<4f", 1, 2, 3, 4))
     # NEWOBJ on an integer: neither a global nor a record.
     torch_zip("torch-newobj-on-int.pt", b"\x80\x02K\x05)\x81.")
+    # A per-channel quantised tensor of 2 channels with 3 scales and zero points.
+    class _QTensor:
+        def __reduce__(self):
+            import collections
+            scheme = _named_global("torch", "per_channel_affine")
+            three = _Tensor(_Storage(4), (3,), (1,))
+            return (_named_global("torch._utils", "_rebuild_qtensor"),
+                    (_Storage(4), 0, (2,), (1,), (scheme, three, three, 0), False, collections.OrderedDict()))
+    torch_zip("torch-qtensor-channels-mismatch.pt", torch_pickle({"q": _QTensor()}), struct.pack("<4f", 1, 2, 3, 4))
     # A pytorch_model.bin.index.json whose shard climbs out of its folder.
     os.makedirs(out("torch-shards-traversal"), exist_ok=True)
     with open(out("torch-shards-traversal/pytorch_model.bin.index.json"), "w") as f:

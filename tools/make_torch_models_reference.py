@@ -14,6 +14,8 @@ Writes into tests/data/torch/models/:
   - checkpoint.pt: a training checkpoint: epoch, model_state_dict, an Adam optimizer_state_dict
     after two steps, hyper_parameters, a StepLR scheduler, argparse.Namespace, NumPy scalars and
     NumPy arrays (one in Fortran order);
+  - quantized_sparse.pt: quantised tensors (per tensor qint8, per channel quint8) and sparse ones
+    (COO, CSR);
   - sharded/pytorch_model-0000{1,2}-of-00002.bin + pytorch_model.bin.index.json: a state dict in
     two shards as Hugging Face's save_pretrained(max_shard_size=...) lays them out;
   - pickles/*.pkl: the data.pkl and constants.pkl members of the files above (fuzz seeds);
@@ -149,12 +151,27 @@ def main():
         json.dump({"metadata": {"total_size": total}, "weight_map": weight_map}, f, indent=2)
     expected["sharded"] = {"tensors": describe(state.items())}
 
+    # Quantised (per tensor, per channel) and sparse (COO, CSR) tensors: read() gives the
+    # dequantised values; a sparse tensor is its parts.
+    torch.manual_seed(6)
+    w = torch.randn(3, 4)
+    q = torch.quantize_per_tensor(w, scale=0.05, zero_point=3, dtype=torch.qint8)
+    qc = torch.quantize_per_channel(w, torch.tensor([0.02, 0.05, 0.1], dtype=torch.float64),
+                                    torch.tensor([1, 0, 2]), 0, torch.quint8)
+    coo = torch.tensor([[0.0, 2.0, 0.0], [3.0, 0.0, 4.5]]).to_sparse()
+    csr = torch.tensor([[0.0, 1.5], [2.5, 0.0]]).to_sparse_csr()
+    torch.save({"q": q, "qc": qc, "coo": coo, "csr": csr}, os.path.join(OUT, "quantized_sparse.pt"))
+    expected["quantized_sparse.pt"] = {"tensors": describe([
+        ("q", q.dequantize()), ("qc", qc.dequantize()),
+        ("coo.indices", coo._indices()), ("coo.values", coo._values()),
+        ("csr.crow_indices", csr.crow_indices()), ("csr.col_indices", csr.col_indices()), ("csr.values", csr.values())])}
+
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1)
 
     # The raw pickles, as seeds for fuzz_pickle (fuzz/CMakeLists.txt).
     os.makedirs(os.path.join(OUT, "pickles"), exist_ok=True)
-    for name in ("sequential.pt", "net.pt", "scripted.pt", "traced.pt", "checkpoint.pt"):
+    for name in ("sequential.pt", "net.pt", "scripted.pt", "traced.pt", "checkpoint.pt", "quantized_sparse.pt"):
         with zipfile.ZipFile(os.path.join(OUT, name)) as z:
             for member in z.namelist():
                 if member.endswith(".pkl") and "/code/" not in member:

@@ -25,7 +25,8 @@ bool torchStorageDType(const std::string& name, DType& dtype)
         { "FloatStorage", DType::F32 }, { "DoubleStorage", DType::F64 }, { "HalfStorage", DType::F16 },
         { "BFloat16Storage", DType::BF16 }, { "LongStorage", DType::I64 }, { "IntStorage", DType::I32 },
         { "ShortStorage", DType::I16 }, { "CharStorage", DType::I8 }, { "ByteStorage", DType::U8 },
-        { "BoolStorage", DType::Bool },
+        { "BoolStorage", DType::Bool }, { "QInt8Storage", DType::I8 }, { "QUInt8Storage", DType::U8 },
+        { "QInt32Storage", DType::I32 },
     };
     for (const auto& [n, t] : known)
         if (name == n) {
@@ -43,7 +44,7 @@ using Kind = Pickle::Kind;
 // allows for a state dict); every other global becomes a record.
 enum class Global : int64_t {
     OrderedDict, RebuildTensor, RebuildTensorV2, RebuildParameter, RebuildParameterWithState, Parameter, Size,
-    Storage, Set, CodecsEncode, JitList, JitTypeTag, NumpyScalar,
+    Storage, Set, CodecsEncode, JitList, JitTypeTag, NumpyScalar, RebuildQTensor, RebuildSparse,
 };
 
 bool allowedGlobal(const std::string& module, const std::string& name, Global& g)
@@ -69,6 +70,9 @@ bool allowedGlobal(const std::string& module, const std::string& name, Global& g
         { "torch.jit._pickle.restore_type_tag", Global::JitTypeTag },
         { "numpy.core.multiarray.scalar", Global::NumpyScalar },
         { "numpy._core.multiarray.scalar", Global::NumpyScalar },
+        { "torch._utils._rebuild_qtensor", Global::RebuildQTensor },
+        { "torch._utils._rebuild_sparse_tensor", Global::RebuildSparse },
+        { "torch._utils._rebuild_sparse_csr_tensor", Global::RebuildSparse }, // torch 1.13
     };
     const std::string full = module + "." + name;
     for (const auto& [n, kind] : known)
@@ -569,10 +573,84 @@ private:
         case Global::NumpyScalar:
             arity(1, 2);
             return numpyScalar(callable, argTuple, args);
+        case Global::RebuildQTensor: // storage, offset, size, stride, quantizer params, requires_grad, hooks
+            arity(7, 7);
+            return quantized(args);
+        case Global::RebuildSparse: // layout, (indices, values, size) or (crow, col, values, size)
+            arity(2, 2);
+            return sparse(callable, argTuple, args);
         case Global::Storage:
             break;
         }
         fail("calling " + name + " is not allowed");
+    }
+
+    // The name of a record: a global (torch.per_tensor_affine) or torch.serialization._get_layout("...").
+    std::string recordLabel(uint32_t v) const
+    {
+        if (node(v).kind != Kind::Record)
+            return "";
+        const PickleRecord& r = p_.records[node(v).ref];
+        const std::string& name = p_.strings[r.name];
+        if (name == "torch.serialization._get_layout" && node(r.args).kind == Kind::Tuple
+            && p_.items[node(r.args).ref].size() == 1 && node(p_.items[node(r.args).ref][0]).kind == Kind::Str)
+            return p_.strings[node(p_.items[node(r.args).ref][0]).ref];
+        return name;
+    }
+
+    // torch._utils._rebuild_qtensor: the integer tensor with its quantisation
+    // (torch/_tensor.py _reduce_ex_internal: (qscheme, scale, zero_point) or (qscheme, scales,
+    // zero_points, axis)). Other schemes stay records.
+    uint32_t quantized(const std::vector<uint32_t>& args)
+    {
+        const uint32_t t = tensor(args);
+        PickleTensor& q = p_.tensors[node(t).ref];
+        const auto& params = tupleOf(args[4], "the quantizer parameters of a quantised tensor");
+        const std::string scheme = params.empty() ? "" : recordLabel(params[0]);
+        if ((scheme == "torch.per_tensor_affine" || scheme == "torch.per_tensor_symmetric") && params.size() == 3) {
+            q.quantization = PickleTensor::Quantization::PerTensor;
+            q.scale = node(params[1]).real();
+            q.zeroPoint = intOf(params[2], "the zero point of a quantised tensor");
+            if (node(params[1]).kind != Kind::Float)
+                fail("the scale of a quantised tensor is not a number");
+        } else if ((scheme == "torch.per_channel_affine" || scheme == "torch.per_channel_symmetric")
+                   && params.size() == 4 && node(params[1]).kind == Kind::Tensor && node(params[2]).kind == Kind::Tensor) {
+            q.quantization = PickleTensor::Quantization::PerChannel;
+            q.scales = node(params[1]).ref;
+            q.zeroPoints = node(params[2]).ref;
+            q.axis = intOf(params[3], "the axis of a quantised tensor");
+            const Shape& shape = q.shape;
+            if (q.axis < 0 || q.axis >= int64_t(shape.size()))
+                fail("a quantised tensor's axis " + std::to_string(q.axis) + " is not one of its dimensions");
+            for (const size_t side : { q.scales, q.zeroPoints })
+                if (p_.tensors[side].shape != Shape { shape[size_t(q.axis)] })
+                    fail("a quantised tensor's scales or zero points are not one per channel");
+        } else {
+            fail("a quantised tensor with the scheme '" + scheme + "'",
+                 "per-tensor and per-channel affine quantisation are read");
+        }
+        return t;
+    }
+
+    // torch._utils._rebuild_sparse_tensor: a dict of the parts, named as torch names them.
+    uint32_t sparse(uint32_t callable, uint32_t argTuple, const std::vector<uint32_t>& args)
+    {
+        const std::string layout = recordLabel(args[0]);
+        const Kind k = node(args[1]).kind;
+        const std::vector<uint32_t> parts = k == Kind::Tuple ? p_.items[node(args[1]).ref] : std::vector<uint32_t> {};
+        std::vector<const char*> names;
+        if (layout == "torch.sparse_coo" && parts.size() == 3)
+            names = { "indices", "values", "size" };
+        else if (layout == "torch.sparse_csr" && parts.size() == 4)
+            names = { "crow_indices", "col_indices", "values", "size" };
+        else
+            return addRecord(node(callable).ref, true, argTuple); // another layout: kept as it is
+        std::vector<uint32_t> items;
+        for (size_t i = 0; i < names.size(); ++i) {
+            items.push_back(addString(Kind::Str, reinterpret_cast<const uint8_t*>(names[i]), std::strlen(names[i])));
+            items.push_back(parts[i]);
+        }
+        return addContainer(Kind::Dict, std::move(items));
     }
 
     // _codecs.encode(text, 'latin1'): the code points of `text` as bytes (each below 256).

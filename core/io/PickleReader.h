@@ -7,7 +7,10 @@
 //    torch.nn.Parameter, torch.Size, the torch.*Storage classes of the dtypes Weightscope has,
 //    collections.OrderedDict, set/frozenset, _codecs.encode (how protocol 2 spells bytes),
 //    torch.jit._pickle's build_*list/restore_type_tag (TorchScript's typed containers) and
-//    numpy.core.multiarray.scalar (a NumPy scalar: its bytes decoded by its dtype's letters).
+//    numpy.core.multiarray.scalar (a NumPy scalar: its bytes decoded by its dtype's letters),
+//    _rebuild_qtensor (a quantised tensor: integers with scale and zero point, per tensor or per
+//    channel) and _rebuild_sparse_tensor (COO or CSR: a dict of its index and value tensors and
+//    its size).
 //    These are the only things that produce tensors or change values, with one more: BUILD on a
 //    record of numpy.core.multiarray._reconstruct whose state is (version, shape, dtype, fortran
 //    order, bytes) of plain little-endian numbers makes a tensor of those bytes (a NumPy array);
@@ -68,6 +71,14 @@ struct PickleTensor {
     Shape shape;
     std::vector<int64_t> stride;
     bool requiresGrad = false;
+    // A quantised tensor (torch._utils._rebuild_qtensor): value = (q - zero point) * scale, per
+    // tensor, or per channel along `axis` from the tensors `scales` and `zeroPoints` (indices into
+    // Pickle::tensors).
+    enum class Quantization : uint8_t { None, PerTensor, PerChannel } quantization = Quantization::None;
+    double scale = 1;
+    int64_t zeroPoint = 0;
+    int64_t axis = 0;
+    size_t scales = 0, zeroPoints = 0;
 };
 
 // An object of a class the unpickler does not know, or such a class itself: its qualified name

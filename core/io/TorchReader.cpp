@@ -106,13 +106,37 @@ void TorchFile::addObject(const Pickle& p, const TorchObject& object, const std:
         info.dtype = s.dtype;
         info.shape = t.shape;
         storageBytes(info.numel(), info.dtype, info.nbytes);
-        tensors_.push_back(std::move(info));
-        if (s.isInline) {
-            owned_.push_back(p.strings[s.inlineBytes]);
-            placed_.push_back({ 0, t.offset, t.stride, cContiguous(t.shape, t.stride), int64_t(owned_.size() - 1) });
-        } else {
-            placed_.push_back({ base(t.storage), t.offset, t.stride, cContiguous(t.shape, t.stride) });
+        auto place = [&](const PickleTensor& pt) {
+            const PickleStorage& ps = p.storages[pt.storage];
+            Placed placed { 0, pt.offset, pt.stride, cContiguous(pt.shape, pt.stride), -1, ps.dtype };
+            if (ps.isInline) {
+                owned_.push_back(p.strings[ps.inlineBytes]);
+                placed.owned = int64_t(owned_.size() - 1);
+            } else {
+                placed.base = base(pt.storage);
+            }
+            return placed;
+        };
+        Placed placed = place(t);
+        if (t.quantization != PickleTensor::Quantization::None) {
+            // read() delivers the dequantised values; the file's integers are its storage.
+            info.storage = s.typeName == "QUInt8Storage" ? "quint8" : s.typeName == "QInt32Storage" ? "qint32" : "qint8";
+            info.bitsPerWeight = 8.0 * double(dtypeSize(s.dtype));
+            info.dtype = DType::F32;
+            if (t.quantization == PickleTensor::Quantization::PerTensor) {
+                placed.scales = { float(t.scale) };
+                placed.zeroPoints = { float(t.zeroPoint) };
+            } else {
+                placed.axis = t.axis;
+                for (auto [side, values] : { std::pair { t.scales, &placed.scales }, std::pair { t.zeroPoints, &placed.zeroPoints } }) {
+                    const PickleTensor& pt = p.tensors[side];
+                    values->resize(size_t(shapeNumel(pt.shape)));
+                    readPlaced(place(pt), pt.shape, 0, int64_t(values->size()), values->data());
+                }
+            }
         }
+        tensors_.push_back(std::move(info));
+        placed_.push_back(std::move(placed));
     }
     for (const auto& [key, field] : { std::pair { "values", &object.values }, std::pair { "modules", &object.modules } })
         if (!field->empty())
@@ -368,16 +392,30 @@ void TorchFile::read(size_t index, int64_t first, int64_t count, float* out) con
     if (count == 0)
         return;
     const Placed& t = placed_[index];
-    const size_t size = dtypeSize(info.dtype);
+    readPlaced(t, info.shape, first, count, out);
+    if (t.scales.empty())
+        return;
+    // Quantised: (q - zero point) * scale, of the element's channel along `axis` (per tensor: one).
+    int64_t inner = 1;
+    for (size_t d = size_t(t.axis) + 1; t.axis >= 0 && d < info.shape.size(); ++d)
+        inner *= info.shape[d];
+    for (int64_t i = 0; i < count; ++i) {
+        const size_t c = t.axis < 0 ? 0 : size_t(((first + i) / inner) % info.shape[size_t(t.axis)]);
+        out[i] = (out[i] - t.zeroPoints[c]) * t.scales[c];
+    }
+}
+
+void TorchFile::readPlaced(const Placed& t, const Shape& shape, int64_t first, int64_t count, float* out) const
+{
+    const size_t size = dtypeSize(t.raw);
     const uint8_t* storage = t.owned >= 0 ? reinterpret_cast<const uint8_t*>(owned_[size_t(t.owned)].data())
                                           : file_.data() + t.base;
     const bool bigEndian = t.owned < 0 && bigEndian_;
     if (t.contiguous) {
-        convertToFloat(info.dtype, storage + uint64_t(t.offset + first) * size, size_t(count), out, bigEndian);
+        convertToFloat(t.raw, storage + uint64_t(t.offset + first) * size, size_t(count), out, bigEndian);
         return;
     }
     // A strided view: walk the C-order index of element `first` onwards like an odometer.
-    const Shape& shape = info.shape;
     std::vector<int64_t> idx(shape.size());
     int64_t at = t.offset, rest = first;
     for (size_t d = shape.size(); d-- > 0;) {
@@ -398,7 +436,7 @@ void TorchFile::read(size_t index, int64_t first, int64_t count, float* out) con
                 idx[d] = 0;
             }
         }
-        convertToFloat(info.dtype, block.data(), n, out, bigEndian);
+        convertToFloat(t.raw, block.data(), n, out, bigEndian);
         out += n;
         count -= int64_t(n);
     }

@@ -55,13 +55,19 @@ public:
 private:
     // Where a tensor's elements are: storage element i is at file byte base + i * element size.
     // A NumPy array inside the pickle has its bytes in owned_[owned] instead (little-endian).
+    // `raw` is the dtype of the stored elements; a quantised tensor's are integers to which
+    // read() applies (q - zeroPoints[c]) * scales[c], c the channel along `axis` (-1: one pair).
     struct Placed {
         uint64_t base = 0;
         int64_t offset = 0;
         std::vector<int64_t> stride;
         bool contiguous = true;
         int64_t owned = -1;
+        DType raw = DType::F32;
+        std::vector<float> scales, zeroPoints;
+        int64_t axis = -1;
     };
+    void readPlaced(const Placed& t, const Shape& shape, int64_t first, int64_t count, float* out) const;
     void openZip();
     void openLegacy();
     template <typename Base>

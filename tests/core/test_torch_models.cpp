@@ -278,3 +278,14 @@ TEST(TorchModels, ModelsWhoseForwardIsCodeAreRefusedByName)
     }
     EXPECT_FALSE(openWeightFile(kModels + "checkpoint.pt")->model().has_value()) << "a checkpoint has no architecture";
 }
+
+TEST(TorchModels, QuantisedTensorsReadDequantisedAndSparseOnesAsTheirParts)
+{
+    const auto f = openWeightFile(kModels + "quantized_sparse.pt");
+    expectTensorsAsTorchListsThem(*f, "quantized_sparse.pt");
+    EXPECT_EQ(f->tensor("q").storage, "qint8");
+    EXPECT_EQ(f->tensor("qc").storage, "quint8");
+    EXPECT_EQ(f->tensor("q").dtype, DType::F32) << "what read() delivers";
+    EXPECT_EQ(f->tensor("coo.indices").dtype, DType::I64);
+    EXPECT_EQ(f->metadata().at("values").at("coo.size"), (nlohmann::json { 2, 3 }));
+}
