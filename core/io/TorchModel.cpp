@@ -8,7 +8,6 @@
 #include "util/Error.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <optional>
 
@@ -36,9 +35,10 @@ std::optional<std::pair<int64_t, int64_t>> pairOf(const json& v)
 
 class Builder {
 public:
-    Builder(const json& tree, const WeightFile& file)
+    Builder(const json& modules, const WeightFile& file)
         : file_(file)
     {
+        const json& tree = modules.at("(root)");
         const std::string type = tree.value("type", "");
         if (type.rfind("__torch__.", 0) == 0)
             throw FormatError(file.path() + ": a TorchScript module keeps its layers' settings (stride, padding, ...) "
@@ -49,15 +49,13 @@ public:
                               + ", whose forward() is Python code that the file does not hold, so it cannot be run "
                                 "(only an nn.Sequential of Conv2d, Linear, BatchNorm, ReLU, Sigmoid, Tanh, "
                                 "MaxPool2d, Flatten and Dropout can; its tensors can be inspected)");
-        // nn.Sequential's children are "0", "1", ...: in that order (the tree keeps names sorted as text).
-        const json children = tree.value("children", json::object());
-        for (const auto& [name, child] : children.items()) {
-            if (name.empty() || name.size() > 9 || !std::all_of(name.begin(), name.end(), [](unsigned char ch) { return std::isdigit(ch) != 0; }))
-                throw FormatError(file.path() + ": module '" + name + "' of the Sequential is not named by its position");
-            modules_.push_back({ name, child.value("class", ""), child.value("attributes", json::object()) });
+        // The children in the order of the Sequential's _modules: the order it runs them.
+        for (const json& name : tree.value("children", json::array())) {
+            if (!name.is_string() || !modules.contains(name.get<std::string>()))
+                throw FormatError(file.path() + ": the Sequential's child " + name.dump() + " has no module entry");
+            const json& child = modules.at(name.get<std::string>());
+            modules_.push_back({ name.get<std::string>(), child.value("class", ""), child.value("attributes", json::object()) });
         }
-        std::sort(modules_.begin(), modules_.end(),
-                  [](const Module& a, const Module& b) { return std::stoll(a.name) < std::stoll(b.name); });
         if (modules_.empty())
             throw FormatError(file.path() + ": an empty nn.Sequential");
     }
@@ -287,9 +285,9 @@ private:
 
 } // namespace
 
-Sequential buildTorchSequential(const nlohmann::json& tree, const WeightFile& file)
+Sequential buildTorchSequential(const nlohmann::json& modules, const WeightFile& file)
 {
-    return Builder(tree, file).build();
+    return Builder(modules, file).build();
 }
 
 } // namespace ws

@@ -23,8 +23,8 @@
 
 namespace ws {
 
-// `tree` is metadata()["modules"]["(root)"] of `file`. Throws FormatError naming the file and the
-// module that cannot be converted.
-Sequential buildTorchSequential(const nlohmann::json& tree, const WeightFile& file);
+// `modules` is metadata()["modules"] of `file` (io/TorchObject.h), whose "(root)" is converted.
+// Throws FormatError naming the file and the module that cannot be converted.
+Sequential buildTorchSequential(const nlohmann::json& modules, const WeightFile& file);
 
 } // namespace ws

@@ -58,7 +58,7 @@ public:
             return;
         }
         if (n.kind == Kind::Record && (isModule(v) || isScriptModule(v))) {
-            out.modules[path.empty() ? "(root)" : path] = module(v, path, depth);
+            module(v, path, depth);
             return;
         }
         if (!containsTensor(v, depth)) {
@@ -117,8 +117,8 @@ private:
         return p_.record(v).instance && stateDict(v) && p_.recordName(v).rfind("__torch__.", 0) == 0;
     }
 
-    // A module's tensors under their state-dict names and its tree node.
-    nlohmann::json module(uint32_t v, const std::string& path, int depth)
+    // A module's tensors under their state-dict names; its node goes to out.modules under its path.
+    void module(uint32_t v, const std::string& path, int depth)
     {
         spend(depth, path);
         if (++modules_ > kTorchMaxModules)
@@ -127,7 +127,7 @@ private:
             fail("the module contains itself (a cycle of submodules)", path);
         const std::string& qualified = p_.recordName(v);
         nlohmann::json node = { { "class", shortName(qualified) }, { "type", qualified } };
-        nlohmann::json attributes = nlohmann::json::object(), children = nlohmann::json::object();
+        nlohmann::json attributes = nlohmann::json::object(), children = nlohmann::json::array();
         const uint32_t state = stateDict(v);
         std::vector<std::pair<std::string, uint32_t>> submodules;
         if (isModule(v)) {
@@ -172,17 +172,19 @@ private:
             const std::string at = join(path, key);
             if (p_.node(value).kind == Kind::None)
                 continue;
-            if (p_.node(value).kind == Kind::Record && (isModule(value) || isScriptModule(value)))
-                children[key] = module(value, at, depth + 1);
-            else
+            if (p_.node(value).kind == Kind::Record && (isModule(value) || isScriptModule(value))) {
+                children.push_back(key);
+                module(value, at, depth + 1);
+            } else {
                 walk(value, at, depth + 1);
+            }
         }
         if (!attributes.empty())
             node["attributes"] = std::move(attributes);
         if (!children.empty())
             node["children"] = std::move(children);
+        out.modules[path.empty() ? "(root)" : path] = std::move(node);
         onPath_.erase(v);
-        return node;
     }
 
     // A plain attribute goes to the tree; one holding tensors (a tensor attribute that is not a

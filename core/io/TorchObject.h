@@ -7,8 +7,9 @@
 //  - an nn.Module saved whole (torch.save(model)) is a record whose state holds `_parameters`,
 //    `_buffers` and `_modules`: its tensors are named as model.state_dict() names them
 //    (parameters, then persistent buffers, then each submodule; `_non_persistent_buffers_set`
-//    left out) and its tree (class, qualified class, plain attributes such as in_channels,
-//    kernel_size, training) goes to `modules`;
+//    left out) and its tree goes to `modules`, one entry per module under its dotted path
+//    ("(root)", "features", "features.0"): class, qualified class, plain attributes such as
+//    in_channels, kernel_size, training, and its children's names in order;
 //  - a TorchScript module (`__torch__.*` record, attributes in one flat dict) likewise: tensors
 //    that require grad first (parameters), then the other tensors (buffers), then submodules;
 //  - any other record (argparse.Namespace, a user class) is shown as its class and state.
@@ -33,7 +34,7 @@ inline constexpr size_t kTorchMaxModules = 100000;
 struct TorchObject {
     std::vector<std::pair<std::string, size_t>> tensors; // name, index into Pickle::tensors
     nlohmann::json values = nlohmann::json::object();    // path -> plain value
-    nlohmann::json modules = nlohmann::json::object();   // path of a module tree's root ("(root)") -> tree
+    nlohmann::json modules = nlohmann::json::object();   // module path ("(root)", "fc1") -> its node
 };
 
 // Walks `root` of `p`, which is named `name` ("" for a file's object, whose parts are then named

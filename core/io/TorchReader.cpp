@@ -447,7 +447,7 @@ std::optional<Sequential> TorchFile::model() const
     const auto modules = metadata_.find("modules");
     if (modules == metadata_.end() || !modules->contains("(root)"))
         return std::nullopt;
-    return buildTorchSequential(modules->at("(root)"), *this);
+    return buildTorchSequential(*modules, *this);
 }
 
 bool looksLikeTorch(const std::string& path)

@@ -52,20 +52,10 @@ void expectTensorsAsTorchListsThem(const WeightFile& f, const std::string& key)
     }
 }
 
-// The tree node of module `path` ("(root)", "block.0") in metadata()["modules"]["(root)"].
+// The node of module `path` ("(root)", "block.0") in metadata()["modules"].
 const nlohmann::json& moduleAt(const WeightFile& f, const std::string& path)
 {
-    const nlohmann::json* node = &f.metadata().at("modules").at("(root)");
-    if (path == "(root)")
-        return *node;
-    size_t start = 0;
-    for (;;) {
-        const size_t dot = path.find('.', start);
-        node = &node->at("children").at(path.substr(start, dot - start));
-        if (dot == std::string::npos)
-            return *node;
-        start = dot + 1;
-    }
+    return f.metadata().at("modules").at(path);
 }
 
 // Every module torch's named_modules() lists is in the tree with its class.
@@ -104,6 +94,7 @@ TEST(TorchModels, AUserClassSavedWholeIsNamedAsItsStateDictWithoutNonPersistentB
     const auto& root = moduleAt(*f, "(root)");
     EXPECT_EQ(root.at("type"), "__main__.Net");
     EXPECT_EQ(root.at("non_persistent_buffers"), (nlohmann::json { "scratch" }));
+    EXPECT_EQ(root.at("children"), (nlohmann::json { "conv", "block", "fc1" })) << "in the order of _modules";
     EXPECT_EQ(moduleAt(*f, "block.0").at("attributes").at("in_features"), 8);
 }
 
