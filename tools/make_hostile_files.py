@@ -813,6 +813,28 @@ class Module:
         self._modules = collections.OrderedDict(modules or {})
 
 
+def _module_class(module, name):
+    """A Module subclass that pickle writes as GLOBAL 'module name' (a stand-in, nothing imported)."""
+    if hasattr(sys.modules.get(module), name):
+        return getattr(sys.modules[module], name)
+    _named_global(module, "_")  # registers the stand-in modules
+    cls = type(name, (Module,), {"__module__": module, "__qualname__": name})
+    setattr(sys.modules[module], name, cls)
+    return cls
+
+
+class _NumpyArray:
+    """numpy.core.multiarray._reconstruct(ndarray, (0,), b'b'), then BUILD with the state of n float32."""
+
+    def __init__(self, n):
+        self.n = n
+
+    def __reduce__(self):
+        dtype = _Call(_named_global("numpy", "dtype"), "f4", False, True)
+        return (_named_global("numpy.core.multiarray", "_reconstruct"), (_named_global("numpy", "ndarray"), (0,), b"b"),
+                (1, (self.n,), dtype, False, b"\0" * (4 * self.n)))
+
+
 def torch_pickle(obj):
     import pickle
     buf = io.BytesIO()
@@ -879,6 +901,26 @@ def torch_model_files():
             return (_named_global("torch._utils", "_rebuild_qtensor"),
                     (_Storage(4), 0, (2,), (1,), (scheme, three, three, 0), False, collections.OrderedDict()))
     torch_zip("torch-qtensor-channels-mismatch.pt", torch_pickle({"q": _QTensor()}), struct.pack("<4f", 1, 2, 3, 4))
+    # _codecs.encode of one memoised 30 KB text, applied 4000 times: 120 MB of bytes if each call
+    # made its own (refused once they exceed the pickle's size).
+    text = ("x" * 30000).encode()
+    pkl = (b"\x80\x02c_codecs\nencode\nq\x00X" + struct.pack("<I", len(text)) + text + b"X\x06\x00\x00\x00latin1\x86q\x01"
+           + b"0" + b"h\x00h\x01R0" * 4000 + b"N.")
+    torch_zip("torch-codecs-encode-bomb.pt", pkl)
+    # One NumPy array of 16 KB under 3000 names: its bytes must be kept once, not 3000 times.
+    arr = _NumpyArray(4096)
+    torch_zip("torch-numpy-array-shared.pt", torch_pickle({f"a{i}": arr for i in range(3000)}))
+    # A whole nn.Sequential whose Conv2d claims 2^40 output channels: refused when run (model()).
+    seq = _module_class("torch.nn.modules.container", "Sequential")()
+    conv = _module_class("torch.nn.modules.conv", "Conv2d")()
+    conv.__dict__.update(in_channels=1, out_channels=1 << 40, kernel_size=(3, 3), stride=(1, 1), padding=(0, 0),
+                         dilation=(1, 1), groups=1, padding_mode="zeros")
+    flat = _module_class("torch.nn.modules.flatten", "Flatten")()
+    flat.__dict__.update(start_dim=1, end_dim=-1)
+    linear = _module_class("torch.nn.modules.linear", "Linear")()
+    linear.__dict__.update(in_features=8, out_features=2)
+    seq._modules.update({"0": conv, "1": flat, "2": linear})
+    torch_zip("torch-sequential-huge-channels.pt", torch_pickle(seq))
     # A pytorch_model.bin.index.json whose shard climbs out of its folder.
     os.makedirs(out("torch-shards-traversal"), exist_ok=True)
     with open(out("torch-shards-traversal/pytorch_model.bin.index.json"), "w") as f:

@@ -513,7 +513,12 @@ private:
         if (node(callable).kind != Kind::Global)
             fail("REDUCE or NEWOBJ on something that is not a global or a record",
                  "only classes and functions named by the pickle can be applied, and none is ever called");
-        // Copies: building values below may grow the vectors these live in.
+        // Copies: building values below may grow the vectors these live in. No understood global
+        // takes more than 7 arguments: a longer tuple is refused before it is copied, so that
+        // applying a global to a huge memoised tuple again and again costs nothing.
+        if (p_.items[node(argTuple).ref].size() > 7)
+            fail(p_.strings[node(callable).ref] + " with " + std::to_string(p_.items[node(argTuple).ref].size())
+                 + " arguments");
         const std::vector<uint32_t> args = p_.items[node(argTuple).ref];
         const std::string name = p_.strings[node(callable).ref];
         auto arity = [&](size_t lo, size_t hi) {
@@ -550,14 +555,14 @@ private:
         case Global::Parameter: // Parameter(data, requires_grad)
             arity(1, 2);
             return tensorArg();
-        case Global::Set: { // set(iterable) as a list of its items
+        case Global::Set: { // set(iterable): the list or tuple itself (shared, not copied)
             arity(0, 1);
             if (args.empty())
                 return addContainer(Kind::List);
             const Kind k = node(args[0]).kind;
             if (k != Kind::List && k != Kind::Tuple)
                 fail("the items of a set are not a list or a tuple");
-            return addContainer(Kind::List, p_.items[node(args[0]).ref]);
+            return args[0];
         }
         case Global::CodecsEncode: // how protocol 2 spells bytes: _codecs.encode(text, 'latin1')
             arity(2, 2);
@@ -637,7 +642,8 @@ private:
     {
         const std::string layout = recordLabel(args[0]);
         const Kind k = node(args[1]).kind;
-        const std::vector<uint32_t> parts = k == Kind::Tuple ? p_.items[node(args[1]).ref] : std::vector<uint32_t> {};
+        const bool fits = k == Kind::Tuple && p_.items[node(args[1]).ref].size() <= 4;
+        const std::vector<uint32_t> parts = fits ? p_.items[node(args[1]).ref] : std::vector<uint32_t> {};
         std::vector<const char*> names;
         if (layout == "torch.sparse_coo" && parts.size() == 3)
             names = { "indices", "values", "size" };
@@ -657,6 +663,11 @@ private:
     uint32_t encoded(const std::vector<uint32_t>& args)
     {
         const std::string text = strOf(args[0], "the text of _codecs.encode"); // a copy: addString grows strings
+        // Each call makes new bytes: a memoised text encoded again and again must not multiply
+        // memory, so all of them together may not exceed the pickle's own size.
+        encodedBytes_ += text.size();
+        if (encodedBytes_ > size_)
+            fail("_codecs.encode makes more bytes than the pickle holds", "a text is encoded again and again");
         const std::string& codec = strOf(args[1], "the encoding of _codecs.encode");
         if (codec == "utf-8" || codec == "utf8")
             return addString(Kind::Bytes, reinterpret_cast<const uint8_t*>(text.data()), text.size());
@@ -904,6 +915,7 @@ private:
     std::vector<size_t> marks_;
     std::unordered_map<uint32_t, uint32_t> memo_;
     std::unordered_map<std::string, uint32_t> recordNames_; // qualified name -> index into strings
+    uint64_t encodedBytes_ = 0;                              // made by _codecs.encode so far
 };
 
 } // namespace

@@ -58,6 +58,11 @@ public:
         }
         if (modules_.empty())
             throw FormatError(file.path() + ": an empty nn.Sequential");
+        // The input size search runs the shapes through every module for each size it tries.
+        constexpr size_t kMaxModules = 10000;
+        if (modules_.size() > kMaxModules)
+            throw FormatError(file.path() + ": an nn.Sequential of " + std::to_string(modules_.size())
+                              + " modules, more than the " + std::to_string(kMaxModules) + " that are converted");
     }
 
     Sequential build()
@@ -102,11 +107,20 @@ private:
             fail(m, std::string("no integer '") + key + "' among its attributes");
         return v.get<int64_t>();
     }
+    // A count of features or channels: 1 to 2^24, so that shapes cannot overflow.
+    int64_t sizeAttr(const Module& m, const char* key) const
+    {
+        const int64_t v = intAttr(m, key);
+        if (v < 1 || v > (int64_t(1) << 24))
+            fail(m, std::string("its '") + key + "' is " + std::to_string(v) + ", not a count from 1 to 2^24");
+        return v;
+    }
     std::pair<int64_t, int64_t> pairAttr(const Module& m, const char* key) const
     {
         const auto p = pairOf(m.attrs.contains(key) ? m.attrs.at(key) : json());
-        if (!p || p->first < 0 || p->second < 0)
-            fail(m, std::string("its '") + key + "' is not one or two non-negative integers");
+        constexpr int64_t kMaxSize = int64_t(1) << 20; // sizes beyond this are not images; and no overflow below
+        if (!p || p->first < 0 || p->second < 0 || p->first > kMaxSize || p->second > kMaxSize)
+            fail(m, std::string("its '") + key + "' is not one or two integers from 0 to " + std::to_string(kMaxSize));
         return *p;
     }
     bool hasTensor(const std::string& name) const
@@ -134,17 +148,21 @@ private:
         if (c == "ReLU" || c == "Sigmoid" || c == "Tanh" || c == "Dropout" || c == "Identity")
             return in;
         if (c == "Linear") {
-            if (in.size() != 1 || in[0] != intAttr(m, "in_features"))
+            if (in.size() != 1 || in[0] != sizeAttr(m, "in_features"))
                 return std::nullopt;
-            return Shape { intAttr(m, "out_features") };
+            return Shape { sizeAttr(m, "out_features") };
         }
         if (c == "Flatten") {
             if (intAttr(m, "start_dim") != 1 || intAttr(m, "end_dim") != -1)
                 fail(m, "only Flatten(start_dim=1, end_dim=-1) is supported");
-            return Shape { shapeNumel(in) };
+            int64_t n = 1;
+            for (const int64_t d : in)
+                if (__builtin_mul_overflow(n, d, &n) || n > (int64_t(1) << 40))
+                    return std::nullopt;
+            return Shape { n };
         }
         if (c == "BatchNorm2d" || c == "BatchNorm1d") {
-            if (in.empty() || in[0] != intAttr(m, "num_features") || in.size() != (c == "BatchNorm2d" ? 3u : 1u))
+            if (in.empty() || in[0] != sizeAttr(m, "num_features") || in.size() != (c == "BatchNorm2d" ? 3u : 1u))
                 return std::nullopt;
             return in;
         }
@@ -152,7 +170,7 @@ private:
         if (!conv && c != "MaxPool2d")
             fail(m, "this kind of module is not supported (Conv2d, Linear, BatchNorm1d/2d, ReLU, Sigmoid, Tanh, "
                     "MaxPool2d, Flatten, Dropout and Identity are)");
-        if (in.size() != 3 || (conv && in[0] != intAttr(m, "in_channels")))
+        if (in.size() != 3 || (conv && in[0] != sizeAttr(m, "in_channels")))
             return std::nullopt;
         const auto k = pairAttr(m, "kernel_size");
         const auto d = pairAttr(m, "dilation");
@@ -177,7 +195,7 @@ private:
         const int64_t w = p ? out(in[2], k.second, s.second, p->second, d.second) : in[2];
         if (h < 1 || w < 1)
             return std::nullopt;
-        return Shape { conv ? intAttr(m, "out_channels") : in[0], h, w };
+        return Shape { conv ? sizeAttr(m, "out_channels") : in[0], h, w };
     }
 
     bool accepts(Shape shape) const
@@ -195,13 +213,13 @@ private:
     {
         const Module& first = modules_.front();
         if (first.cls == "Linear" || first.cls == "BatchNorm1d")
-            return Shape { intAttr(first, first.cls == "Linear" ? "in_features" : "num_features") };
+            return Shape { sizeAttr(first, first.cls == "Linear" ? "in_features" : "num_features") };
         const auto channels = std::find_if(modules_.begin(), modules_.end(), [](const Module& m) {
             return m.cls == "Conv2d" || m.cls == "BatchNorm2d";
         });
         if (channels == modules_.end())
             fail(first, "the input size cannot be told: no Linear, Conv2d or BatchNorm comes first");
-        const int64_t c = intAttr(*channels, channels->cls == "Conv2d" ? "in_channels" : "num_features");
+        const int64_t c = sizeAttr(*channels, channels->cls == "Conv2d" ? "in_channels" : "num_features");
         if (std::none_of(modules_.begin(), modules_.end(), [](const Module& m) { return m.cls == "Linear"; }))
             fail(first, "the input size cannot be told: a pickle does not record it and no Linear layer fixes it");
         constexpr int64_t kMaxSide = 4096;

@@ -96,6 +96,8 @@ void TorchFile::addObject(const Pickle& p, const TorchObject& object, const std:
     std::set<std::string> names;
     for (const TensorInfo& t : tensors_)
         names.insert(t.name);
+    // NumPy arrays' bytes are copied once each, however many names share them.
+    std::map<uint32_t, int64_t> ownedOf; // Pickle::strings index -> index into owned_
     for (const auto& [name, index] : object.tensors) {
         const PickleTensor& t = p.tensors[index];
         const PickleStorage& s = p.storages[t.storage];
@@ -108,10 +110,16 @@ void TorchFile::addObject(const Pickle& p, const TorchObject& object, const std:
         storageBytes(info.numel(), info.dtype, info.nbytes);
         auto place = [&](const PickleTensor& pt) {
             const PickleStorage& ps = p.storages[pt.storage];
-            Placed placed { 0, pt.offset, pt.stride, cContiguous(pt.shape, pt.stride), -1, ps.dtype };
+            Placed placed;
+            placed.offset = pt.offset;
+            placed.stride = pt.stride;
+            placed.contiguous = cContiguous(pt.shape, pt.stride);
+            placed.raw = ps.dtype;
             if (ps.isInline) {
-                owned_.push_back(p.strings[ps.inlineBytes]);
-                placed.owned = int64_t(owned_.size() - 1);
+                const auto [it, fresh] = ownedOf.emplace(ps.inlineBytes, int64_t(owned_.size()));
+                if (fresh)
+                    owned_.push_back(p.strings[ps.inlineBytes]);
+                placed.owned = it->second;
             } else {
                 placed.base = base(pt.storage);
             }
