@@ -6,6 +6,8 @@ Run with Debian's python3-torch (1.13): /usr/bin/python3 tools/make_torch_models
 Writes into tests/data/torch/models/:
   - sequential.pt: torch.save(model) of a whole nn.Sequential (Conv2d, BatchNorm2d, ReLU,
     MaxPool2d, Flatten, Dropout, Linear) after one training step of BatchNorm's statistics;
+  - legacy_sequential.pt: a whole nn.Sequential in the legacy format (module classes as
+    persistent ids with their source);
   - net.pt: torch.save(model) of `class Net(nn.Module)` defined here, so the pickle names
     __main__.Net; it has a nested Sequential, a buffer and a non-persistent buffer;
   - scripted.pt: torch.jit.script(Net()).save(...);
@@ -93,6 +95,14 @@ def main():
                                  "classes": {n or "(root)": type(m).__name__ for n, m in seq.named_modules()},
                                  "input": "(arange(72) / 72 - 0.5) as (2, 1, 6, 6)", "output": y.flatten().tolist(),
                                  "output_shape": list(y.shape)}
+
+    # The legacy format (torch < 1.6, or _use_new_zipfile_serialization=False) of a whole model:
+    # each module class is a persistent id ('module', class, source file, source).
+    torch.manual_seed(7)
+    small = nn.Sequential(nn.Linear(4, 3), nn.ReLU())
+    torch.save(small, os.path.join(OUT, "legacy_sequential.pt"), _use_new_zipfile_serialization=False)
+    expected["legacy_sequential.pt"] = {"tensors": describe(small.state_dict().items()),
+                                        "classes": {n or "(root)": type(m).__name__ for n, m in small.named_modules()}}
 
     torch.manual_seed(2)
     net = Net()

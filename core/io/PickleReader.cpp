@@ -876,11 +876,21 @@ private:
 
     // torch.save's persistent id of a storage: ('storage', torch.FloatStorage, key, location, numel)
     // in zip files; legacy files add a view: None or (view_key, offset, size).
+    // The legacy format's whole models name each module class by ('module', class, source file,
+    // source) (torch/serialization.py _legacy_save): that is the class's record; its source is
+    // kept as text (Pickle::moduleSources), never run.
     uint32_t persistentId(uint32_t pid)
     {
         const auto& t = tupleOf(pid, "a persistent id");
+        if (t.size() == 4 && node(t[0]).kind == Kind::Str && p_.strings[node(t[0]).ref] == "module"
+            && node(t[1]).kind == Kind::Record) {
+            if (node(t[3]).kind == Kind::Str)
+                p_.moduleSources.emplace_back(p_.strings[p_.records[node(t[1]).ref].name], node(t[3]).ref);
+            return t[1];
+        }
         if (t.empty() || node(t[0]).kind != Kind::Str || p_.strings[node(t[0]).ref] != "storage")
-            fail("a persistent id that is not a storage (only storages may be loaded from outside the pickle)");
+            fail("a persistent id that is not a storage or a module class (only those may be loaded from outside "
+                 "the pickle)");
         if (t.size() != 5 && t.size() != 6)
             fail("a storage persistent id with " + std::to_string(t.size()) + " fields (5 or 6 expected)");
         PickleStorage s;

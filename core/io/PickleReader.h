@@ -20,7 +20,8 @@
 //    NEWOBJ_EX on a record make another record holding the arguments; BUILD stores the state
 //    in it; SETITEM(S)/APPEND(S) on it store their items. torch.load would import the class and
 //    call it; here it is a name beside some data (Pickle::unknownGlobals lists them all).
-// Persistent ids (BINPERSID) become storage references that the caller resolves.
+// Persistent ids (BINPERSID) become storage references that the caller resolves, or, in legacy
+// whole-model files, the record of the module class they name.
 // Pickle opcodes as in CPython's Lib/pickle.py and pickletools.py.
 //
 // Bounds: every length is checked against the bytes that remain before anything is allocated;
@@ -36,6 +37,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ws {
@@ -112,6 +114,9 @@ struct Pickle {
     std::vector<PickleTensor> tensors;
     std::vector<PickleRecord> records;
     std::vector<std::string> unknownGlobals; // every global named that is not understood as data, once each
+    // Legacy whole models: each module class's qualified name and its Python source (index into
+    // strings) as torch.save kept it beside the class; text, never run.
+    std::vector<std::pair<std::string, uint32_t>> moduleSources;
     uint32_t root = 0;
     size_t bytesRead = 0; // up to and including STOP
 

@@ -149,6 +149,12 @@ void TorchFile::addObject(const Pickle& p, const TorchObject& object, const std:
     for (const auto& [key, field] : { std::pair { "values", &object.values }, std::pair { "modules", &object.modules } })
         if (!field->empty())
             metadata_[key].update(*field);
+    // A legacy whole model's class sources: shown as text, each at most kTorchMaxTextBytes.
+    for (const auto& [cls, source] : p.moduleSources) {
+        const std::string& text = p.strings[source];
+        metadata_["module_sources"][cls] =
+            text.size() <= kTorchMaxTextBytes ? text : std::to_string(text.size()) + " bytes, not shown";
+    }
     // What torch.load would have imported and called; here each is only a name (io/PickleReader.h).
     for (const std::string& g : p.unknownGlobals) {
         auto& list = metadata_["pickle_globals"];

@@ -280,3 +280,14 @@ TEST(TorchModels, QuantisedTensorsReadDequantisedAndSparseOnesAsTheirParts)
     EXPECT_EQ(f->tensor("coo.indices").dtype, DType::I64);
     EXPECT_EQ(f->metadata().at("values").at("coo.size"), (nlohmann::json { 2, 3 }));
 }
+
+TEST(TorchModels, ALegacyWholeModelNamesItsClassesByPersistentIdsWithTheirSource)
+{
+    const auto f = openWeightFile(kModels + "legacy_sequential.pt");
+    EXPECT_EQ(f->format(), "pytorch (legacy)");
+    expectTensorsAsTorchListsThem(*f, "legacy_sequential.pt");
+    expectModuleClassesAsTorchNamesThem(*f, "legacy_sequential.pt");
+    const std::string source = f->metadata().at("module_sources").at("torch.nn.modules.linear.Linear");
+    EXPECT_NE(source.find("class Linear(Module)"), std::string::npos) << "kept as text, never run";
+    EXPECT_TRUE(f->model().has_value());
+}
