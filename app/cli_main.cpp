@@ -13,7 +13,7 @@ namespace {
 const char* kUsage = "usage: weightscope-cli COMMAND [options]\n\n"
                      "Commands:\n"
                      "  train      train a model on a dataset (train --help)\n"
-                     "  eval       evaluate a saved model, native, Keras or ONNX (eval --help)\n"
+                     "  eval       evaluate a saved model, native, Keras, ONNX or PyTorch nn.Sequential (eval --help)\n"
                      "  predict    run a model on a .npy array and write the outputs as .npy (predict --help)\n"
                      "  inspect    list a weight file's tensors and metadata (inspect --help)\n"
                      "  export     write a model's weights as .safetensors or .npz (export --help)\n"

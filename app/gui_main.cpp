@@ -94,7 +94,10 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Show the tensor named <name> of the opened file."), QApplication::translate("main", "name"));
     const QCommandLineOption spectrum(QStringLiteral("spectrum"),
         QApplication::translate("main", "Show the Spectrum dock for the opened file's tensor."));
-    parser.addOptions({ demo, trainingDemo, trainingModel, trainingView, screenshot, screenshotAfter, runsFolder, runsGroup, runsView, open, tensor, spectrum });
+    const QCommandLineOption metadata(QStringLiteral("metadata"),
+        QApplication::translate("main", "Show the Metadata view of the opened file."));
+    parser.addOptions({ demo, trainingDemo, trainingModel, trainingView, screenshot, screenshotAfter, runsFolder, runsGroup, runsView, open, tensor, spectrum,
+        metadata });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -115,6 +118,9 @@ int main(int argc, char* argv[])
         if (parser.isSet(spectrum))
             QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window,
                 [&window] { window.inspector()->showSpectrum(); }, Qt::SingleShotConnection);
+        if (parser.isSet(metadata))
+            QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window,
+                [&window] { window.inspector()->showMetadata(); }, Qt::SingleShotConnection);
         window.inspector()->open(file);
     }
     if (parser.isSet(demo)) {

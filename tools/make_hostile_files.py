@@ -837,9 +837,186 @@ def tensorboard_files():
           tfevents.frame(odd.SerializeToString()))
 
 
+# ---- PyTorch whole-model pickles (#17) ------------------------------------------------------------
+# Classes and functions the unpickler does not know become inert records (core/io/PickleReader.h):
+# these files try to make the records run, loop or explode. Written by Python's pickle from stand-in
+# objects (no torch needed); a payload would create WITNESS if anything ran it.
+WITNESS = "/tmp/weightscope-pickle-was-executed"
+
+
+class _Storage:
+    def __init__(self, numel):
+        self.numel = numel
+
+
+class _Tensor:
+    """torch._utils._rebuild_tensor_v2(storage, offset, size, stride, requires_grad, hooks)."""
+
+    def __init__(self, storage, size, stride):
+        self.args = (storage, 0, size, stride, False, {})
+
+    def __reduce__(self):
+        import collections
+        rebuild = _named_global("torch._utils", "_rebuild_tensor_v2")
+        return (rebuild, self.args[:5] + (collections.OrderedDict(),))
+
+
+def _named_global(module, name):
+    """A function object that pickle writes as GLOBAL 'module name' (never called here)."""
+    if hasattr(sys.modules.get(module), name):
+        return getattr(sys.modules[module], name)
+
+    def f():
+        raise AssertionError("never called")
+    f.__module__, f.__qualname__, f.__name__ = module, name, name
+    parts = module.split(".")
+    for i in range(1, len(parts) + 1):  # stand-in modules, parents included: nothing is imported
+        sys.modules.setdefault(".".join(parts[:i]), type(sys)(".".join(parts[:i])))
+    setattr(sys.modules[module], name, f)
+    return f
+
+
+class Module:
+    """Pickled as nn.Module's __dict__ is: NEWOBJ of __main__.Module, then BUILD with the dict."""
+
+    def __init__(self, parameters=None, modules=None):
+        import collections
+        self.training = True
+        self._parameters = collections.OrderedDict(parameters or {})
+        self._buffers = collections.OrderedDict()
+        self._modules = collections.OrderedDict(modules or {})
+
+
+def _module_class(module, name):
+    """A Module subclass that pickle writes as GLOBAL 'module name' (a stand-in, nothing imported)."""
+    if hasattr(sys.modules.get(module), name):
+        return getattr(sys.modules[module], name)
+    _named_global(module, "_")  # registers the stand-in modules
+    cls = type(name, (Module,), {"__module__": module, "__qualname__": name})
+    setattr(sys.modules[module], name, cls)
+    return cls
+
+
+class _NumpyArray:
+    """numpy.core.multiarray._reconstruct(ndarray, (0,), b'b'), then BUILD with the state of n float32."""
+
+    def __init__(self, n):
+        self.n = n
+
+    def __reduce__(self):
+        dtype = _Call(_named_global("numpy", "dtype"), "f4", False, True)
+        return (_named_global("numpy.core.multiarray", "_reconstruct"), (_named_global("numpy", "ndarray"), (0,), b"b"),
+                (1, (self.n,), dtype, False, b"\0" * (4 * self.n)))
+
+
+def torch_pickle(obj):
+    import pickle
+    buf = io.BytesIO()
+    p = pickle.Pickler(buf, protocol=2)
+    p.persistent_id = lambda o: ("storage", _named_global("torch", "FloatStorage"), "0", "cpu", o.numel) \
+        if isinstance(o, _Storage) else None
+    p.dump(obj)
+    return buf.getvalue()
+
+
+def torch_zip(name, pkl, storage=b""):
+    with zipfile.ZipFile(out(name), "w") as z:
+        for member, data in (("archive/data.pkl", pkl), ("archive/data/0", storage), ("archive/version", b"3\n")):
+            z.writestr(zipfile.ZipInfo(member, date_time=(2024, 1, 1, 0, 0, 0)), data)
+
+
+class _Call:
+    """REDUCE of a callable the unpickler does not know: it must stay a record and never run."""
+
+    def __init__(self, func, *args):
+        self.func, self.args = func, args
+
+    def __reduce__(self):
+        return (self.func, self.args)
+
+
+def torch_model_files():
+    # A module in its own _modules: a cycle the module walk must notice.
+    m = Module()
+    m._modules["again"] = m
+    torch_zip("torch-module-recursive.pt", torch_pickle(m))
+    # Forty levels, each holding the next level twice: 2^40 modules if walked naively.
+    level = Module(parameters={"w": _Tensor(_Storage(4), (4,), (1,))})
+    for _ in range(40):
+        level = Module(modules={"a": level, "b": level})
+    torch_zip("torch-module-shared-bomb.pt", torch_pickle(level), struct.pack("<4f", 1, 2, 3, 4))
+    # A parameter claiming 2^40 elements over a storage of 4.
+    torch_zip("torch-module-parameter-huge.pt",
+              torch_pickle(Module(parameters={"weight": _Tensor(_Storage(4), (1 << 20, 1 << 20), (1 << 20, 1))})),
+              struct.pack("<4f", 1, 2, 3, 4))
+    # Records nested 300 deep: unknown classes "called" with the previous one as argument.
+    deep = None
+    for _ in range(300):
+        deep = _Call(_named_global("evil", "Wrap"), deep)
+    torch_zip("torch-records-deep.pt", torch_pickle(deep))
+    # REDUCE on an unknown global with a payload: opens as an inert record, no tensors, nothing run.
+    torch_zip("torch-reduce-unknown-global.pt",
+              torch_pickle({"w": _Call(_named_global("os", "system"), "touch " + WITNESS),
+                            "x": _Call(_named_global("builtins", "exec"), f"open('{WITNESS}', 'w')")}))
+    # Exponential sharing through records' states (a memo bomb): each record holds the previous twice.
+    bomb = Module()
+    for _ in range(40):
+        bomb = _Call(_named_global("evil", "Pair"), bomb, bomb)
+    torch_zip("torch-records-memo-bomb.pt", torch_pickle({"x": bomb, "t": _Tensor(_Storage(4), (4,), (1,))}),
+              struct.pack("<4f", 1, 2, 3, 4))
+    # NEWOBJ on an integer: neither a global nor a record.
+    torch_zip("torch-newobj-on-int.pt", b"\x80\x02K\x05)\x81.")
+    # A per-channel quantised tensor of 2 channels with 3 scales and zero points.
+    class _QTensor:
+        def __reduce__(self):
+            import collections
+            scheme = _named_global("torch", "per_channel_affine")
+            three = _Tensor(_Storage(4), (3,), (1,))
+            return (_named_global("torch._utils", "_rebuild_qtensor"),
+                    (_Storage(4), 0, (2,), (1,), (scheme, three, three, 0), False, collections.OrderedDict()))
+    torch_zip("torch-qtensor-channels-mismatch.pt", torch_pickle({"q": _QTensor()}), struct.pack("<4f", 1, 2, 3, 4))
+    # _codecs.encode of one memoised 30 KB text, applied 4000 times: 120 MB of bytes if each call
+    # made its own (refused once they exceed the pickle's size).
+    text = ("x" * 30000).encode()
+    pkl = (b"\x80\x02c_codecs\nencode\nq\x00X" + struct.pack("<I", len(text)) + text + b"X\x06\x00\x00\x00latin1\x86q\x01"
+           + b"0" + b"h\x00h\x01R0" * 4000 + b"N.")
+    torch_zip("torch-codecs-encode-bomb.pt", pkl)
+    # One NumPy array of 16 KB under 3000 names: its bytes must be kept once, not 3000 times.
+    arr = _NumpyArray(4096)
+    torch_zip("torch-numpy-array-shared.pt", torch_pickle({f"a{i}": arr for i in range(3000)}))
+    # A whole nn.Sequential whose Conv2d claims 2^40 output channels: refused when run (model()).
+    seq = _module_class("torch.nn.modules.container", "Sequential")()
+    conv = _module_class("torch.nn.modules.conv", "Conv2d")()
+    conv.__dict__.update(in_channels=1, out_channels=1 << 40, kernel_size=(3, 3), stride=(1, 1), padding=(0, 0),
+                         dilation=(1, 1), groups=1, padding_mode="zeros")
+    flat = _module_class("torch.nn.modules.flatten", "Flatten")()
+    flat.__dict__.update(start_dim=1, end_dim=-1)
+    linear = _module_class("torch.nn.modules.linear", "Linear")()
+    linear.__dict__.update(in_features=8, out_features=2)
+    seq._modules.update({"0": conv, "1": flat, "2": linear})
+    torch_zip("torch-sequential-huge-channels.pt", torch_pickle(seq))
+    # A pytorch_model.bin.index.json whose shard climbs out of its folder.
+    os.makedirs(out("torch-shards-traversal"), exist_ok=True)
+    with open(out("torch-shards-traversal/pytorch_model.bin.index.json"), "w") as f:
+        json.dump({"metadata": {"total_size": 16}, "weight_map": {"w": "../../../etc/passwd"}}, f)
+
+
+def keras_zip_promise_files():
+    """A .keras archive holding config.json twice (the second a Lambda): zip readers disagree on
+    which copy counts, so it is refused naming the member (#17)."""
+    import warnings
+    with zipfile.ZipFile(os.path.join(DATA, "keras", "keras3_cnn.keras")) as src:
+        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
+    second = json.dumps({"class_name": "Lambda", "config": {"name": "run_me"}}).encode()
+    with warnings.catch_warnings(), zipfile.ZipFile(out("keras-zip-duplicate-member.keras"), "w") as z:
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: that is the point
+        for name, data in members + [("config.json", second)]:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data)
+
+
 GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,
                                    native_files, object_header_files, number_type_files, keras_functional_files,
-                                   tensorboard_files)}
+                                   tensorboard_files, torch_model_files, keras_zip_promise_files)}
 
 
 def main():

@@ -35,6 +35,8 @@ def flatten(obj, prefix=""):
     """(dotted name, tensor) pairs in the order the C++ reader names them."""
     if isinstance(obj, torch.Tensor):
         yield (prefix or "tensor"), obj
+    elif isinstance(obj, np.ndarray):  # NumPy arrays in a checkpoint are tensors too (#17)
+        yield (prefix or "tensor"), torch.from_numpy(np.ascontiguousarray(obj))
     elif isinstance(obj, dict):
         for k, v in obj.items():
             yield from flatten(v, f"{prefix}.{k}" if prefix else str(k))

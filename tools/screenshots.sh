@@ -31,6 +31,9 @@ echo "wrote $out/inspector-heatmap.png"
 # The Spectrum dock: singular values of a heavy-tailed 150 × 100 matrix and its power-law α.
 run --screenshot "$out/inspector-spectrum.png" --spectrum tests/data/spectrum/heavy_150x100.npy
 echo "wrote $out/inspector-spectrum.png"
+# The Metadata view of a whole PyTorch model saved with torch.save(model): its module tree (#17).
+run --screenshot "$out/inspector-pytorch-modules.png" --metadata tests/data/torch/models/net.pt
+echo "wrote $out/inspector-pytorch-modules.png"
 
 # Long enough for the 3 epochs of the demo MLP to end and the confusion matrix to appear
 # (loading Fashion-MNIST takes a few seconds; a busy machine needs more: raise WS_TRAIN_SHOT_MS).

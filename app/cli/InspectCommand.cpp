@@ -31,10 +31,13 @@ const std::vector<OptionSpec>& inspectOptions()
     return specs;
 }
 
-// A metadata value on one line: strings bare, the rest as compact JSON, cut at 100 characters.
+// A metadata value on one line: strings bare (line breaks and tabs written \n, \t: TorchScript
+// code and module sources are multi-line), the rest as compact JSON, cut at 100 characters.
 std::string oneLine(const nlohmann::json& v)
 {
-    std::string s = v.is_string() ? v.get<std::string>() : v.dump();
+    std::string s;
+    for (const char c : v.is_string() ? v.get<std::string>() : v.dump())
+        s += c == '\n' ? std::string("\\n") : c == '\t' ? std::string("\\t") : c == '\r' ? std::string("\\r") : std::string(1, c);
     if (s.size() > 100)
         s = s.substr(0, 97) + "...";
     return s;

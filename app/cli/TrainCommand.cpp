@@ -47,7 +47,7 @@ const std::vector<OptionSpec>& trainOptions()
         { "noise", "X", "Playground: noise 0 to 0.5 (Playground's slider / 100)" },
         { "test-split", "F", "share held out for testing where the dataset has no test split (default 0.2; Playground 0.5)" },
         { "train-limit", "N", "use only the first N training samples (quick runs, benchmarks)" },
-        { "init-from", "FILE", "fine-tune the model in FILE (Weightscope, Keras or ONNX): its layers and weights replace --model" },
+        { "init-from", "FILE", "fine-tune the model in FILE (Weightscope, Keras, ONNX or a whole PyTorch nn.Sequential): its layers and weights replace --model" },
         { "model", "SPEC", "preset (mlp, cnn, tf-cnn, playground, auto) or layers, e.g. \"flatten dense(256) relu dense(10)\"" },
         { "epochs", "N", "passes over the training data (default 10)" },
         { "batch", "N", "mini-batch size (default 32)" },

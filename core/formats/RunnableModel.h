@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A model the engine can run, from any file that holds one: a Weightscope model file (with its
 // metadata: the experiment it was trained in, the normaliser), or any weight file whose
-// architecture converts to an engine model (a Keras model, an ONNX graph of supported operators,
-// a run record's final weights; see openWeightFile). The command line's eval and predict load
+// architecture converts to an engine model (a Keras model, an ONNX graph of supported operators, a
+// whole PyTorch nn.Sequential, a run record's final weights; see openWeightFile). The command line's eval and predict load
 // their MODEL through it, so both accept the same files and refuse the others alike.
 #pragma once
 

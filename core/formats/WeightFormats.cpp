@@ -10,6 +10,7 @@
 #include "io/SafetensorsReader.h"
 #include "io/StrictJson.h"
 #include "io/TorchReader.h"
+#include "io/TorchShards.h"
 #include "run/RunWeightFile.h"
 #include "util/Error.h"
 
@@ -48,6 +49,7 @@ constexpr WeightFormat kFormats[] = {
     { "npz", [](const FileProbe& p) { return p.exists && p.extension == ".npz"; }, openAs<NpzFile> },
     { "keras", [](const FileProbe& p) { return p.regularFile && isKerasFile(p.path); }, openKerasFile },
     { "pytorch", [](const FileProbe& p) { return p.exists && looksLikeTorch(p.path); }, openAs<TorchFile> },
+    { "pytorch-sharded", [](const FileProbe& p) { return p.exists && looksLikeTorchShards(p.path); }, openAs<TorchShardedFile> },
     { "onnx", [](const FileProbe& p) { return p.exists && looksLikeOnnx(p.path); }, openAs<OnnxFile> },
 };
 
@@ -96,6 +98,7 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
     if (!probe.exists)
         throw FormatError(path + ": no such file or folder");
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
+                             "pytorch_model.bin.index.json folders, "
                              ".npy, .npz, .h5, .keras, .gguf, .onnx, .pt/.pth/.bin/.ckpt)");
 }
 

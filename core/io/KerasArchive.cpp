@@ -5,6 +5,8 @@
 // in memory; reading the weights is the HDF5 code of KerasReader.cpp.
 #include "io/Hdf5Util.h"
 #include "io/KerasFile.h"
+#include "io/MappedFile.h"
+#include "io/ZipLayout.h"
 #include "util/Error.h"
 
 #include <zip.h>
@@ -12,6 +14,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <set>
 #include <string>
 
 namespace ws::keras_reader {
@@ -81,11 +84,38 @@ std::string readMember(zip_t* z, zip_int64_t index, const std::string& file, con
     return data;
 }
 
+const char* const kClimbsOutWhy =
+    "a member named with '..' or an absolute path would be written outside the folder the archive is "
+    "unpacked to, which Keras never writes; refusing the file";
+
+// Our own walk of the central directory (io/ZipLayout.h) before libzip's: libzip refuses two
+// members of one name as "File already exists", which says neither which nor why. A directory
+// that walk cannot read is left to libzip, whose message stands.
+void checkMemberNames(const std::string& path)
+{
+    std::vector<ZipSpan> spans;
+    try {
+        spans = zipSpans(MappedFile(path));
+    } catch (const Error&) {
+        return;
+    }
+    std::set<std::string> seen;
+    for (const ZipSpan& s : spans) {
+        if (climbsOut(s.name))
+            throw FormatError(path + ": zip member '" + s.name + "' points outside the archive's folder: " + kClimbsOutWhy);
+        if (!seen.insert(s.name).second)
+            throw FormatError(path + ": zip member '" + s.name + "' appears twice; zip readers disagree about which "
+                "copy counts (Python's zipfile, which Keras uses, takes the last one, others the first), so what is "
+                "shown here could differ from what Keras loads: refusing the file");
+    }
+}
+
 } // namespace
 
 void KerasFile::openKeras(const std::string& path)
 {
     format_ = "keras";
+    checkMemberNames(path);
     ZipArchive archive;
     int error = 0;
     archive.z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
@@ -103,8 +133,8 @@ void KerasFile::openKeras(const std::string& path)
         if (!name)
             throw FormatError(path + ": zip entry " + std::to_string(i) + " has no readable name");
         if (climbsOut(name))
-            throw FormatError(path + ": zip member '" + std::string(name)
-                + "' points outside the archive's folder; refusing the file");
+            throw FormatError(path + ": zip member '" + std::string(name) + "' points outside the archive's folder: "
+                + kClimbsOutWhy);
         members.emplace(name, i);
     }
     auto need = [&](const char* name) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/SafetensorsReader.h"
 
+#include "io/ShardIndex.h"
 #include "io/StrictJson.h"
 #include "util/Error.h"
 
@@ -19,7 +20,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kIndexName = "model.safetensors.index.json";
-constexpr uint64_t kMaxSideJsonBytes = 64u << 20; // config.json, index.json
 
 uint64_t loadLe64(const uint8_t* p)
 {
@@ -32,23 +32,6 @@ uint64_t loadLe64(const uint8_t* p)
 bool endsWith(const std::string& s, const std::string& suffix)
 {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string readSmallFile(const std::string& path)
-{
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec)
-        throw FormatError(path + ": cannot read: " + ec.message());
-    if (size > kMaxSideJsonBytes)
-        throw FormatError(path + ": " + std::to_string(size) + " bytes is too large for a JSON side file (limit "
-            + std::to_string(kMaxSideJsonBytes) + ")");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw FormatError(path + ": cannot open");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 // One tensor entry of a header, before it is placed in the WeightFile.
@@ -178,15 +161,6 @@ std::vector<Entry> parseHeader(const MappedFile& file, nlohmann::json& metadataO
     return entries;
 }
 
-// A shard named in an index must stay inside the index's folder.
-std::string shardPath(const std::string& indexPath, const std::string& shard)
-{
-    const fs::path p(shard);
-    if (shard.empty() || p.is_absolute() || std::any_of(p.begin(), p.end(), [](const fs::path& c) { return c == ".."; }))
-        throw FormatError(indexPath + ": shard file name '" + shard + "' is not a plain name inside the folder");
-    return (fs::path(indexPath).parent_path() / p).string();
-}
-
 } // namespace
 
 SafetensorsFile::SafetensorsFile(const std::string& path)
@@ -232,85 +206,38 @@ void SafetensorsFile::openSingle(const std::string& file)
 void SafetensorsFile::openIndex(const std::string& indexPath)
 {
     sharded_ = true;
-    const std::string text = readSmallFile(indexPath);
-    const nlohmann::ordered_json index = parseStrictJson(text.data(), text.data() + text.size(), indexPath, 0);
-    if (!index.is_object() || !index.contains("weight_map") || !index.at("weight_map").is_object())
-        throw FormatError(indexPath + ": no \"weight_map\" object (not a safetensors index)");
-    if (index.contains("metadata"))
-        metadata_["index"] = nlohmann::json::parse(index.at("metadata").dump());
-    const auto& map = index.at("weight_map");
-    if (map.empty())
-        throw FormatError(indexPath + ": weight_map is empty");
-
-    // Shards in name order (model-00001-of-00003, ...); each is opened and validated on its own.
-    std::set<std::string> names;
-    for (const auto& [tensor, file] : map.items()) {
-        if (!file.is_string())
-            throw FormatError(indexPath + ": weight_map entry '" + tensor + "' is not a file name");
-        names.insert(file.get<std::string>());
-    }
-    std::map<std::string, size_t> shardOf;
-    std::vector<std::string> shardNames;
-    std::vector<std::map<std::string, Entry>> shardEntries;
+    const ShardIndex index = readShardIndex(indexPath);
+    if (!index.metadata.is_null())
+        metadata_["index"] = index.metadata;
+    std::vector<std::vector<Entry>> shardEntries;
+    std::vector<std::vector<std::string>> names;
     nlohmann::json shardList = nlohmann::json::array();
-    for (const std::string& name : names) {
-        const std::string shard = shardPath(indexPath, name);
-        shardOf[name] = shardNames.size();
-        shardNames.push_back(name);
-        shards_.push_back(std::make_unique<MappedFile>(shard));
+    for (size_t s = 0; s < index.shards.size(); ++s) {
+        shards_.push_back(std::make_unique<MappedFile>(index.shardPaths[s]));
         nlohmann::json meta = nlohmann::json::object();
-        std::map<std::string, Entry> entries;
-        for (Entry& e : parseHeader(*shards_.back(), meta)) {
-            const std::string n = e.info.name;
-            entries.emplace(n, std::move(e));
-        }
-        nlohmann::json s = { { "file", name }, { "tensors", entries.size() } };
+        shardEntries.push_back(parseHeader(*shards_.back(), meta));
+        names.emplace_back();
+        for (const Entry& e : shardEntries.back())
+            names.back().push_back(e.info.name);
+        nlohmann::json item = { { "file", index.shards[s] }, { "tensors", shardEntries.back().size() } };
         if (meta.contains("__metadata__")) {
-            s["__metadata__"] = meta["__metadata__"];
+            item["__metadata__"] = meta["__metadata__"];
             if (!metadata_.contains("__metadata__"))
                 metadata_["__metadata__"] = meta["__metadata__"];
         }
-        shardList.push_back(std::move(s));
-        shardEntries.push_back(std::move(entries));
+        shardList.push_back(std::move(item));
     }
     metadata_["shards"] = std::move(shardList);
-
-    // The index and the shards must agree both ways.
-    for (const auto& [tensor, file] : map.items()) {
-        const size_t s = shardOf.at(file.get<std::string>());
-        auto it = shardEntries[s].find(tensor);
-        if (it == shardEntries[s].end())
-            throw FormatError(indexPath + ": weight_map puts tensor '" + tensor + "' in " + shardNames[s]
-                + ", which does not hold it");
-        where_.push_back({ s, it->second.begin });
-        tensors_.push_back(std::move(it->second.info));
-        shardEntries[s].erase(it);
+    for (const auto& [s, i] : matchShards(index, names)) {
+        where_.push_back({ s, shardEntries[s][i].begin });
+        tensors_.push_back(std::move(shardEntries[s][i].info));
     }
-    for (size_t s = 0; s < shardEntries.size(); ++s)
-        if (!shardEntries[s].empty())
-            throw FormatError(shards_[s]->path() + ": holds tensor '" + shardEntries[s].begin()->first
-                + "' that " + indexPath + " does not map to this shard");
     readConfigBeside(indexPath);
 }
 
 void SafetensorsFile::readConfigBeside(const std::string& weightsPath)
 {
-    const fs::path config = fs::path(weightsPath).parent_path() / "config.json";
-    std::error_code ec;
-    if (!fs::is_regular_file(config, ec))
-        return;
-    // A broken config.json does not stop anyone from inspecting the weights: keep a warning.
-    try {
-        const std::string text = readSmallFile(config.string());
-        metadata_["config"] = nlohmann::json::parse(parseStrictJson(text.data(), text.data() + text.size(),
-            config.string(), 0).dump());
-    } catch (const FormatError& e) {
-        // The parser's message quotes the bytes it stopped at, which may be invalid UTF-8 (found
-        // by fuzz_safetensors_folder): metadata must stay dumpable, so invalid bytes become U+FFFD.
-        const std::string safe = nlohmann::json(std::string(e.what()))
-                                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        metadata_["warnings"].push_back(nlohmann::json::parse(safe));
-    }
+    readConfigJsonBeside(weightsPath, metadata_);
 }
 
 void SafetensorsFile::read(size_t index, int64_t first, int64_t count, float* out) const

@@ -4,6 +4,8 @@
 #include "io/TorchReader.h"
 
 #include "io/PickleReader.h"
+#include "io/TorchModel.h"
+#include "io/TorchObject.h"
 #include "io/ZipLayout.h"
 #include "util/Error.h"
 
@@ -15,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <memory>
 #include <unordered_map>
 
@@ -33,160 +36,6 @@ bool endsWith(const std::string& s, const std::string& suffix)
 {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
-
-// Walks the unpickled object: tensors are named by their dotted path; the other leaves become
-// JSON values under the same path. Containers are walked at most kPickleMaxNesting deep, a
-// container holding itself is refused, and shared parts count against a budget, so a hostile
-// graph cannot make the walk hang or explode.
-class Walker {
-public:
-    Walker(const Pickle& p, std::string where)
-        : p_(p), where_(std::move(where)), hasTensor_(p.nodes.size(), kUnknown), budget_(4 * p.nodes.size() + 1000)
-    {
-    }
-
-    std::vector<std::pair<std::string, size_t>> tensors; // name, index into Pickle::tensors
-    nlohmann::json values = nlohmann::json::object();
-
-    void walk(uint32_t v, const std::string& path, int depth)
-    {
-        spend(depth);
-        const auto& n = p_.node(v);
-        if (n.kind == Kind::Tensor) {
-            tensors.emplace_back(path.empty() ? "tensor" : path, n.ref);
-            return;
-        }
-        if (!containsTensor(v, depth)) {
-            values[path.empty() ? "(root)" : path] = json(v, depth);
-            return;
-        }
-        const auto& items = p_.children(v);
-        if (n.kind == Kind::Dict) {
-            for (const auto& [key, value] : dictEntries(v))
-                walk(value, path.empty() ? key : path + "." + key, depth + 1);
-        } else {
-            for (size_t i = 0; i < items.size(); ++i)
-                walk(items[i], path.empty() ? std::to_string(i) : path + "." + std::to_string(i), depth + 1);
-        }
-    }
-
-private:
-    enum : int8_t { kUnknown, kVisiting, kNo, kYes };
-
-    void spend(int depth)
-    {
-        if (depth > kPickleMaxNesting)
-            throw FormatError(where_ + ": the object is nested more than " + std::to_string(kPickleMaxNesting)
-                              + " levels deep");
-        if (budget_-- == 0)
-            throw FormatError(where_ + ": the object refers to its shared parts too many times");
-    }
-
-    bool isContainer(uint32_t v) const
-    {
-        const Kind k = p_.node(v).kind;
-        return k == Kind::Dict || k == Kind::List || k == Kind::Tuple;
-    }
-
-    bool containsTensor(uint32_t v, int depth)
-    {
-        if (p_.node(v).kind == Kind::Tensor)
-            return true;
-        if (!isContainer(v))
-            return false;
-        if (hasTensor_[v] == kVisiting)
-            throw FormatError(where_ + ": a container holds itself (a cycle in the object)");
-        if (hasTensor_[v] != kUnknown)
-            return hasTensor_[v] == kYes;
-        if (depth > kPickleMaxNesting)
-            throw FormatError(where_ + ": the object is nested more than " + std::to_string(kPickleMaxNesting)
-                              + " levels deep");
-        hasTensor_[v] = kVisiting;
-        bool any = false;
-        for (const uint32_t c : p_.children(v))
-            any = containsTensor(c, depth + 1) || any;
-        hasTensor_[v] = any ? kYes : kNo;
-        return any;
-    }
-
-    // A dict key as a name part: strings as they are, integers in decimal (optimizer state).
-    std::string keyName(uint32_t k) const
-    {
-        const auto& n = p_.node(k);
-        switch (n.kind) {
-        case Kind::Str: return p_.str(k);
-        case Kind::Int: return std::to_string(n.num);
-        case Kind::Bool: return n.num ? "True" : "False";
-        case Kind::None: return "None";
-        default: throw FormatError(where_ + ": a dict key that is not a string or an integer");
-        }
-    }
-
-    // Python dict semantics: a repeated key keeps its first place and takes its last value.
-    std::vector<std::pair<std::string, uint32_t>> dictEntries(uint32_t v) const
-    {
-        const auto& items = p_.children(v);
-        std::vector<std::pair<std::string, uint32_t>> out;
-        std::unordered_map<std::string, size_t> seen;
-        for (size_t i = 0; i + 1 < items.size(); i += 2) {
-            const auto& kn = p_.node(items[i]);
-            std::string key = keyName(items[i]);
-            const std::string tagged = char('0' + int(kn.kind)) + key;
-            const auto [it, fresh] = seen.emplace(tagged, out.size());
-            if (fresh)
-                out.emplace_back(std::move(key), items[i + 1]);
-            else
-                out[it->second].second = items[i + 1];
-        }
-        return out;
-    }
-
-    // A value JSON cannot hold, described: "<12 bytes>".
-    static std::string placeholder(const std::string& what)
-    {
-        std::string s(1, '<');
-        s += what;
-        s += '>';
-        return s;
-    }
-
-    nlohmann::json json(uint32_t v, int depth)
-    {
-        spend(depth);
-        const auto& n = p_.node(v);
-        switch (n.kind) {
-        case Kind::None: return nullptr;
-        case Kind::Bool: return n.num != 0;
-        case Kind::Int: return n.num;
-        case Kind::BigInt: return placeholder("integer of " + std::to_string(p_.str(v).size()) + " bytes");
-        case Kind::Float: return n.real();
-        case Kind::Str: return p_.str(v);
-        case Kind::Bytes: return placeholder(std::to_string(p_.str(v).size()) + " bytes");
-        case Kind::Global: return placeholder(p_.str(v));
-        case Kind::Storage: return placeholder("storage '" + p_.storages[n.ref].key + "'");
-        case Kind::Tensor: return placeholder("tensor");
-        case Kind::Dict: {
-            nlohmann::json o = nlohmann::json::object();
-            for (const auto& [key, value] : dictEntries(v))
-                o[key] = json(value, depth + 1);
-            return o;
-        }
-        case Kind::List:
-        case Kind::Tuple: {
-            nlohmann::json a = nlohmann::json::array();
-            for (const uint32_t c : p_.children(v))
-                a.push_back(json(c, depth + 1));
-            return a;
-        }
-        }
-        return nullptr;
-    }
-
-    const Pickle& p_;
-    std::string where_;
-    std::vector<int8_t> hasTensor_;
-    size_t budget_;
-};
 
 bool cContiguous(const Shape& shape, const std::vector<int64_t>& stride)
 {
@@ -238,31 +87,80 @@ TorchFile::TorchFile(const std::string& path)
                                  "format's magic number)");
 }
 
-// Turns the walked pickle into tensors. `base(storage)` says at which file byte the storage's
-// element 0 lies, having checked that the file holds all of the storage.
+// Lists the tensors of one unpickled object (io/TorchObject.h) and merges its values, module
+// trees and unknown globals into the metadata. `base(storage)` says at which file byte the
+// storage's element 0 lies, having checked that the file holds all of the storage.
 template <typename Base>
-static void addTensors(const Pickle& p, const std::string& where, Base base, std::vector<TensorInfo>& tensors,
-                       nlohmann::json& metadata, std::vector<uint64_t>& bases, std::vector<const PickleTensor*>& views)
+void TorchFile::addObject(const Pickle& p, const TorchObject& object, const std::string& where, Base base)
 {
-    Walker w(p, where);
-    w.walk(p.root, "", 0);
-    std::map<std::string, size_t> names;
-    for (const auto& [name, index] : w.tensors) {
+    std::set<std::string> names;
+    for (const TensorInfo& t : tensors_)
+        names.insert(t.name);
+    // NumPy arrays' bytes are copied once each, however many names share them.
+    std::map<uint32_t, int64_t> ownedOf; // Pickle::strings index -> index into owned_
+    for (const auto& [name, index] : object.tensors) {
         const PickleTensor& t = p.tensors[index];
         const PickleStorage& s = p.storages[t.storage];
-        if (!names.emplace(name, tensors.size()).second)
+        if (!names.insert(name).second)
             throw FormatError(where + ": two tensors are named '" + name + "'");
         TensorInfo info;
         info.name = name;
         info.dtype = s.dtype;
         info.shape = t.shape;
         storageBytes(info.numel(), info.dtype, info.nbytes);
-        tensors.push_back(std::move(info));
-        bases.push_back(base(t.storage));
-        views.push_back(&t);
+        auto place = [&](const PickleTensor& pt) {
+            const PickleStorage& ps = p.storages[pt.storage];
+            Placed placed;
+            placed.offset = pt.offset;
+            placed.stride = pt.stride;
+            placed.contiguous = cContiguous(pt.shape, pt.stride);
+            placed.raw = ps.dtype;
+            if (ps.isInline) {
+                const auto [it, fresh] = ownedOf.emplace(ps.inlineBytes, int64_t(owned_.size()));
+                if (fresh)
+                    owned_.push_back(p.strings[ps.inlineBytes]);
+                placed.owned = it->second;
+            } else {
+                placed.base = base(pt.storage);
+            }
+            return placed;
+        };
+        Placed placed = place(t);
+        if (t.quantization != PickleTensor::Quantization::None) {
+            // read() delivers the dequantised values; the file's integers are its storage.
+            info.storage = s.typeName == "QUInt8Storage" ? "quint8" : s.typeName == "QInt32Storage" ? "qint32" : "qint8";
+            info.bitsPerWeight = 8.0 * double(dtypeSize(s.dtype));
+            info.dtype = DType::F32;
+            if (t.quantization == PickleTensor::Quantization::PerTensor) {
+                placed.scales = { float(t.scale) };
+                placed.zeroPoints = { float(t.zeroPoint) };
+            } else {
+                placed.axis = t.axis;
+                for (auto [side, values] : { std::pair { t.scales, &placed.scales }, std::pair { t.zeroPoints, &placed.zeroPoints } }) {
+                    const PickleTensor& pt = p.tensors[side];
+                    values->resize(size_t(shapeNumel(pt.shape)));
+                    readPlaced(place(pt), pt.shape, 0, int64_t(values->size()), values->data());
+                }
+            }
+        }
+        tensors_.push_back(std::move(info));
+        placed_.push_back(std::move(placed));
     }
-    if (!w.values.empty())
-        metadata["values"] = std::move(w.values);
+    for (const auto& [key, field] : { std::pair { "values", &object.values }, std::pair { "modules", &object.modules } })
+        if (!field->empty())
+            metadata_[key].update(*field);
+    // A legacy whole model's class sources: shown as text, each at most kTorchMaxTextBytes.
+    for (const auto& [cls, source] : p.moduleSources) {
+        const std::string& text = p.strings[source];
+        metadata_["module_sources"][cls] =
+            text.size() <= kTorchMaxTextBytes ? text : std::to_string(text.size()) + " bytes, not shown";
+    }
+    // What torch.load would have imported and called; here each is only a name (io/PickleReader.h).
+    for (const std::string& g : p.unknownGlobals) {
+        auto& list = metadata_["pickle_globals"];
+        if (std::find(list.begin(), list.end(), g) == list.end())
+            list.push_back(g);
+    }
 }
 
 void TorchFile::openZip()
@@ -358,37 +256,68 @@ void TorchFile::openZip()
         metadata_["format_version"] = version;
     }
 
+    // Each storage is the stored member <name>/<folder>/<key> ("data/", or "constants/" for a
+    // TorchScript archive's constants), read in place from the mapped file.
+    auto baseIn = [&](const Pickle& p, const std::string& folder) {
+        return [&, folder](size_t storage) -> uint64_t {
+            const PickleStorage& st = p.storages[storage];
+            const std::string member = prefix + folder + st.key;
+            const std::string at = path_ + ": storage '" + st.key + "' (" + st.typeName + ")";
+            if (st.isView)
+                throw FormatError(at + ": storage views belong to the legacy format, not to zip archives");
+            const auto it = byName.find(member);
+            if (it == byName.end())
+                throw FormatError(at + ": the archive has no member '" + member + "'");
+            const ZipSpan& s = spans[it->second];
+            if (s.flags & 1)
+                throw FormatError(at + ": the member is encrypted");
+            if (s.method != 0 || s.compSize != s.size)
+                throw FormatError(at + ": the member is compressed (method " + std::to_string(s.method)
+                                  + "); torch.save stores storages uncompressed and only those are read");
+            uint64_t bytes = 0;
+            if (!storageBytes(st.numel, st.dtype, bytes) || bytes > s.size)
+                throw FormatError(at + ": " + std::to_string(st.numel) + " elements need more than the "
+                                  + std::to_string(s.size) + " bytes of member '" + member + "'");
+            return s.dataOffset;
+        };
+    };
     const std::string where = path_ + ": member '" + pickleName + "'";
     const auto pkl = readMember(pickleName, kTorchMaxPickleBytes);
     const Pickle p = unpickle(pkl.data(), pkl.size(), where);
+    addObject(p, walkTorchObject(p, p.root, where), where, baseIn(p, "data/"));
 
-    // Each storage is the stored member <name>/data/<key>, read in place from the mapped file.
-    auto base = [&](size_t storage) -> uint64_t {
-        const PickleStorage& st = p.storages[storage];
-        const std::string member = prefix + "data/" + st.key;
-        const std::string at = path_ + ": storage '" + st.key + "' (" + st.typeName + ")";
-        if (st.isView)
-            throw FormatError(at + ": storage views belong to the legacy format, not to zip archives");
-        const auto it = byName.find(member);
-        if (it == byName.end())
-            throw FormatError(at + ": the archive has no member '" + member + "'");
-        const ZipSpan& s = spans[it->second];
-        if (s.flags & 1)
-            throw FormatError(at + ": the member is encrypted");
-        if (s.method != 0 || s.compSize != s.size)
-            throw FormatError(at + ": the member is compressed (method " + std::to_string(s.method)
-                              + "); torch.save stores storages uncompressed and only those are read");
-        uint64_t bytes = 0;
-        if (!storageBytes(st.numel, st.dtype, bytes) || bytes > s.size)
-            throw FormatError(at + ": " + std::to_string(st.numel) + " elements need more than the "
-                              + std::to_string(s.size) + " bytes of member '" + member + "'");
-        return s.dataOffset;
-    };
-    std::vector<const PickleTensor*> views;
-    std::vector<uint64_t> bases;
-    addTensors(p, where, base, tensors_, metadata_, bases, views);
-    for (size_t i = 0; i < views.size(); ++i)
-        placed_.push_back({ bases[i], views[i]->offset, views[i]->stride, cContiguous(views[i]->shape, views[i]->stride) });
+    // A TorchScript archive (torch.jit.save): the same data.pkl of __torch__.* objects, plus
+    // constants.pkl (a tuple of the constants its code calls CONSTANTS.c0, c1, ...), code/ (the
+    // TorchScript source, shown as text and never interpreted) and extra/ (_extra_files).
+    const std::string constantsName = prefix + "constants.pkl";
+    bool script = byName.count(constantsName) != 0;
+    if (script) {
+        const std::string at = path_ + ": member '" + constantsName + "'";
+        const auto bytes = readMember(constantsName, kTorchMaxPickleBytes);
+        const Pickle c = unpickle(bytes.data(), bytes.size(), at);
+        if (c.node(c.root).kind != Kind::Tuple)
+            throw FormatError(at + ": the constants are not a tuple");
+        const auto& items = c.children(c.root);
+        for (size_t i = 0; i < items.size(); ++i)
+            addObject(c, walkTorchObject(c, items[i], at, "CONSTANTS.c" + std::to_string(i)), at, baseIn(c, "constants/"));
+    }
+    uint64_t shown = 0;
+    for (const ZipSpan& s : spans) {
+        const bool code = s.name.rfind(prefix + "code/", 0) == 0 && endsWith(s.name, ".py");
+        const bool extra = s.name.rfind(prefix + "extra/", 0) == 0 && s.name.size() > prefix.size() + 6;
+        if (!code && !extra)
+            continue;
+        script = true;
+        const std::string rel = s.name.substr(prefix.size() + (code ? 5 : 6));
+        std::string text = std::to_string(s.size) + " bytes, not shown";
+        if (s.size <= kTorchMaxTextBytes && shown + s.size <= kTorchMaxShownTextBytes) {
+            const auto b = readMember(s.name, kTorchMaxTextBytes);
+            text.assign(b.begin(), b.end());
+            shown += b.size();
+        }
+        metadata_[code ? "code" : "extra_files"][rel] = std::move(text);
+    }
+    torchScript_ = script;
 }
 
 void TorchFile::openLegacy()
@@ -424,6 +353,8 @@ void TorchFile::openLegacy()
     // The storages follow in the order of the keys, each an 8-byte element count and the elements.
     std::map<std::string, std::pair<DType, int64_t>> declared; // key -> dtype, elements
     for (const PickleStorage& s : p.storages) {
+        if (s.isInline)
+            continue;
         const auto [it, fresh] = declared.emplace(s.key, std::pair { s.dtype, s.numel });
         if (!fresh && (it->second.first != s.dtype || it->second.second != s.numel))
             throw FormatError(path_ + ": storage '" + s.key + "' is declared with two different types or sizes");
@@ -465,12 +396,8 @@ void TorchFile::openLegacy()
             throw FormatError(path_ + ": storage view '" + st.viewKey + "' lies outside storage '" + st.key + "'");
         return it->second + uint64_t(st.viewOffset) * dtypeSize(st.dtype);
     };
-    std::vector<const PickleTensor*> views;
-    std::vector<uint64_t> bases;
-    addTensors(p, path_ + ": object pickle at byte " + std::to_string(objectAt), base, tensors_, metadata_, bases,
-               views);
-    for (size_t i = 0; i < views.size(); ++i)
-        placed_.push_back({ bases[i], views[i]->offset, views[i]->stride, cContiguous(views[i]->shape, views[i]->stride) });
+    const std::string where = path_ + ": object pickle at byte " + std::to_string(objectAt);
+    addObject(p, walkTorchObject(p, p.root, where), where, base);
 }
 
 void TorchFile::read(size_t index, int64_t first, int64_t count, float* out) const
@@ -479,14 +406,30 @@ void TorchFile::read(size_t index, int64_t first, int64_t count, float* out) con
     if (count == 0)
         return;
     const Placed& t = placed_[index];
-    const size_t size = dtypeSize(info.dtype);
-    const uint8_t* storage = file_.data() + t.base;
+    readPlaced(t, info.shape, first, count, out);
+    if (t.scales.empty())
+        return;
+    // Quantised: (q - zero point) * scale, of the element's channel along `axis` (per tensor: one).
+    int64_t inner = 1;
+    for (size_t d = size_t(t.axis) + 1; t.axis >= 0 && d < info.shape.size(); ++d)
+        inner *= info.shape[d];
+    for (int64_t i = 0; i < count; ++i) {
+        const size_t c = t.axis < 0 ? 0 : size_t(((first + i) / inner) % info.shape[size_t(t.axis)]);
+        out[i] = (out[i] - t.zeroPoints[c]) * t.scales[c];
+    }
+}
+
+void TorchFile::readPlaced(const Placed& t, const Shape& shape, int64_t first, int64_t count, float* out) const
+{
+    const size_t size = dtypeSize(t.raw);
+    const uint8_t* storage = t.owned >= 0 ? reinterpret_cast<const uint8_t*>(owned_[size_t(t.owned)].data())
+                                          : file_.data() + t.base;
+    const bool bigEndian = t.owned < 0 && bigEndian_;
     if (t.contiguous) {
-        convertToFloat(info.dtype, storage + uint64_t(t.offset + first) * size, size_t(count), out, bigEndian_);
+        convertToFloat(t.raw, storage + uint64_t(t.offset + first) * size, size_t(count), out, bigEndian);
         return;
     }
     // A strided view: walk the C-order index of element `first` onwards like an odometer.
-    const Shape& shape = info.shape;
     std::vector<int64_t> idx(shape.size());
     int64_t at = t.offset, rest = first;
     for (size_t d = shape.size(); d-- > 0;) {
@@ -507,10 +450,18 @@ void TorchFile::read(size_t index, int64_t first, int64_t count, float* out) con
                 idx[d] = 0;
             }
         }
-        convertToFloat(info.dtype, block.data(), n, out, bigEndian_);
+        convertToFloat(t.raw, block.data(), n, out, bigEndian);
         out += n;
         count -= int64_t(n);
     }
+}
+
+std::optional<Sequential> TorchFile::model() const
+{
+    const auto modules = metadata_.find("modules");
+    if (modules == metadata_.end() || !modules->contains("(root)"))
+        return std::nullopt;
+    return buildTorchSequential(*modules, *this);
 }
 
 bool looksLikeTorch(const std::string& path)

@@ -18,6 +18,8 @@
 #pragma once
 
 #include "io/MappedFile.h"
+#include "io/PickleReader.h"
+#include "io/TorchObject.h"
 #include "io/WeightFile.h"
 
 #include <cstdint>
@@ -32,28 +34,50 @@ inline constexpr uint64_t kTorchMaxPickleBytes = uint64_t(256) << 20;
 // (pickles of state dicts deflate about 3:1; deflate itself cannot exceed about 1032:1).
 inline constexpr uint64_t kTorchMaxRatio = 100;
 inline constexpr uint64_t kTorchRatioFloorBytes = uint64_t(1) << 20;
+// TorchScript code/ and extra/ members shown as text in the metadata: each at most this big, and
+// all of them together; larger ones are listed with their size.
+inline constexpr uint64_t kTorchMaxTextBytes = uint64_t(64) << 10;
+inline constexpr uint64_t kTorchMaxShownTextBytes = uint64_t(1) << 20;
 
 class TorchFile final : public WeightFile {
 public:
     explicit TorchFile(const std::string& path); // throws FormatError
-    std::string format() const override { return legacy_ ? "pytorch (legacy)" : "pytorch"; }
+    std::string format() const override
+    {
+        return legacy_ ? "pytorch (legacy)" : torchScript_ ? "torchscript" : "pytorch";
+    }
     // Thread-safe: reads only the mapped file.
     void read(size_t index, int64_t first, int64_t count, float* out) const override;
+    // A whole nn.Sequential saved with torch.save(model) as an engine model (io/TorchModel.h);
+    // nullopt for state dicts and checkpoints; FormatError for other modules and TorchScript.
+    std::optional<Sequential> model() const override;
 
 private:
     // Where a tensor's elements are: storage element i is at file byte base + i * element size.
+    // A NumPy array inside the pickle has its bytes in owned_[owned] instead (little-endian).
+    // `raw` is the dtype of the stored elements; a quantised tensor's are integers to which
+    // read() applies (q - zeroPoints[c]) * scales[c], c the channel along `axis` (-1: one pair).
     struct Placed {
         uint64_t base = 0;
         int64_t offset = 0;
         std::vector<int64_t> stride;
         bool contiguous = true;
+        int64_t owned = -1;
+        DType raw = DType::F32;
+        std::vector<float> scales, zeroPoints;
+        int64_t axis = -1;
     };
+    void readPlaced(const Placed& t, const Shape& shape, int64_t first, int64_t count, float* out) const;
     void openZip();
     void openLegacy();
+    template <typename Base>
+    void addObject(const Pickle& p, const TorchObject& object, const std::string& where, Base base);
 
     MappedFile file_;
     std::vector<Placed> placed_; // parallel to tensors_
+    std::vector<std::string> owned_; // bytes of NumPy arrays held by the pickles
     bool legacy_ = false;
+    bool torchScript_ = false;
     bool bigEndian_ = false;
 };
 

@@ -136,7 +136,8 @@ Sequential loadModelToFineTune(const std::string& path, const Shape& sample)
     std::optional<Sequential> model = openWeightFile(path)->model();
     if (!model)
         throw ConfigError(path + ": holds weights but no model the engine can run (fine-tuning needs a "
-                                 "Weightscope model, a Keras Sequential or functional model or an ONNX graph of supported layers)");
+                                 "Weightscope model, a Keras Sequential or functional model, an ONNX graph of supported "
+                                 "layers or a whole PyTorch nn.Sequential)");
     if (!model->isBuilt())
         model->build();
     if (model->inputShape() != sample)

@@ -275,15 +275,17 @@ TEST_P(Hostile, RefusedWithAClearMessageQuicklyAndInBoundedMemory)
     if (e.regex == "(accepted)") {
         // Damage the reader tolerates on purpose (e.g. a broken config.json beside good weights,
         // kept as a warning): it must load, and everything after it must cope with the damage.
+        // The memory bound below holds for it too (#17: one NumPy array shared by 3000 names).
         EXPECT_STREQ(o.kind, "accepted") << e.file << ": " << o.message;
-        return;
+    } else {
+        EXPECT_STREQ(o.kind, "error") << e.file << ": expected a ws::Error, got " << o.kind << " " << o.message;
+        const std::string message = o.message;
+        EXPECT_TRUE(std::regex_search(message, std::regex(e.regex)))
+            << e.file << ": message does not match /" << e.regex << "/:\n  " << message;
+        const std::string name = std::filesystem::path(path).filename().string();
+        EXPECT_NE(message.find(name), std::string::npos) << e.file << ": the message does not name the file:\n  "
+                                                         << message;
     }
-    EXPECT_STREQ(o.kind, "error") << e.file << ": expected a ws::Error, got " << o.kind << " " << o.message;
-    const std::string message = o.message;
-    EXPECT_TRUE(std::regex_search(message, std::regex(e.regex)))
-        << e.file << ": message does not match /" << e.regex << "/:\n  " << message;
-    const std::string name = std::filesystem::path(path).filename().string();
-    EXPECT_NE(message.find(name), std::string::npos) << e.file << ": the message does not name the file:\n  " << message;
 
     // Memory: a few KB of file may cost a fixed overhead (HDF5's caches, 64 KiB read chunks) plus
     // a small multiple of its size, never what the file merely claims.

@@ -108,6 +108,23 @@ TEST(PredictCli, OnnxModelsReproducePyTorchsOutputs)
     }
 }
 
+// #17: a whole nn.Sequential saved with torch.save(model) (tools/make_torch_models_reference.py).
+TEST(PredictCli, AWholePyTorchSequentialReproducesPyTorchsOutputs)
+{
+    TempDir dir;
+    const std::string models = std::string(WS_TEST_DATA_DIR) + "/torch/models/";
+    Tensor x({ 2, 1, 6, 6 });
+    for (int64_t i = 0; i < x.size(); ++i)
+        x[i] = float(i) / 72.0f - 0.5f;
+    writeNpy(dir.file("x.npy"), x);
+    predictOk(models + "sequential.pt", dir.file("x.npy"), dir.file("y.npy"));
+    const nlohmann::json expected = nlohmann::json::parse(std::ifstream(models + "expected.json"));
+    Tensor want({ 2, 3 });
+    for (int64_t i = 0; i < want.size(); ++i)
+        want[i] = expected.at("sequential.pt").at("output").at(size_t(i)).get<float>();
+    expectClose(readNpy(dir.file("y.npy")), want, 1e-5f, "sequential.pt");
+}
+
 TEST(PredictCli, KerasModelsReproduceNumPysOutputs)
 {
     TempDir dir;

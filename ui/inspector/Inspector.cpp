@@ -81,6 +81,7 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     addDock(tr("Statistics"), QStringLiteral("StatsDock"), stats_, Qt::RightDockWidgetArea);
     QDockWidget* archDock = addDock(tr("Architecture"), QStringLiteral("ArchitectureDock"), architecture_, Qt::LeftDockWidgetArea);
     QDockWidget* metaDock = addDock(tr("Metadata"), QStringLiteral("MetadataDock"), metadata_, Qt::LeftDockWidgetArea);
+    metadataDock_ = metaDock;
     compareDock_ = addDock(tr("Compare"), QStringLiteral("CompareDock"), compare_, Qt::BottomDockWidgetArea);
     // Beside the statistics as a tab, opened from the View menu: it computes only while shown.
     spectrumDock_ = addDock(tr("Spectrum"), QStringLiteral("SpectrumDock"), spectrum_, Qt::RightDockWidgetArea);
@@ -400,6 +401,15 @@ void Inspector::showSpectrum()
 {
     spectrumDock_->show();
     spectrumDock_->raise();
+}
+
+void Inspector::showMetadata()
+{
+    metadataDock_->show();
+    metadataDock_->raise();
+    // Asked for by name (--metadata): give it room to be read, most of the left column's height.
+    window_->resizeDocks({ docks_[0], docks_[1] }, { 640, 260 }, Qt::Horizontal);
+    window_->resizeDocks({ docks_[0], metadataDock_ }, { 1, 3 }, Qt::Vertical);
 }
 
 int Inspector::spectrumComputations() const { return spectrumController_->computations(); }

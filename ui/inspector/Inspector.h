@@ -58,6 +58,7 @@ public:
     void selectTensor(int index);      // as clicking it in the tree does
     void selectTensor(const QString& name); // the open file's tensor of that name, if it has one
     void showSpectrum();               // shows and raises the Spectrum dock
+    void showMetadata();               // raises the Metadata dock (a tab beside the architecture)
     int currentTensor() const { return current_; }
     void compareWith(const QString& path);
     // Writes the shown tensor (.npy, float32) or its shown 2-D view (CSV) on the loader thread.
@@ -115,6 +116,7 @@ private:
     ComparePanel* compare_ = nullptr;
     SpectrumPanel* spectrum_ = nullptr;
     QDockWidget* spectrumDock_ = nullptr;
+    QDockWidget* metadataDock_ = nullptr;
     SpectrumController* spectrumController_ = nullptr; // the Spectrum dock's worker, cache and tickets
     QList<QDockWidget*> docks_;
     QDockWidget* compareDock_ = nullptr;

@@ -8,6 +8,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ws::ui {
 
 namespace {
@@ -41,6 +43,14 @@ void addJson(QTreeWidgetItem* parent, const QString& key, const nlohmann::json& 
     item->setToolTip(1, text.left(4000));
 }
 
+void expandSubtree(QTreeWidgetItem* item, int depth)
+{
+    item->setExpanded(true);
+    if (depth > 0)
+        for (int i = 0; i < item->childCount(); ++i)
+            expandSubtree(item->child(i), depth - 1);
+}
+
 } // namespace
 
 MetadataPanel::MetadataPanel(QWidget* parent) : QWidget(parent)
@@ -48,6 +58,7 @@ MetadataPanel::MetadataPanel(QWidget* parent) : QWidget(parent)
     tree_ = new QTreeWidget;
     tree_->setHeaderLabels({ tr("Key"), tr("Value") });
     tree_->setUniformRowHeights(true);
+    tree_->setIndentation(14);
     tree_->header()->setStretchLastSection(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -77,7 +88,14 @@ void MetadataPanel::setModel(const LoadedModel& model)
         addJson(meta, tr("value"), json);
     }
     tree_->expandToDepth(1);
+    // A PyTorch model's module tree (#17) is what people open such a file for: its modules are
+    // shown unfolded (module -> children -> module -> attributes), the rest stays folded.
+    for (int i = 0; i < meta->childCount(); ++i)
+        if (meta->child(i)->text(0) == QStringLiteral("modules"))
+            expandSubtree(meta->child(i), 8);
     tree_->resizeColumnToContents(0);
+    // Deep trees (a module tree) make long keys: keep half of the panel for the values.
+    tree_->setColumnWidth(0, std::min(tree_->columnWidth(0), std::max(160, width() / 2)));
 }
 
 } // namespace ws::ui

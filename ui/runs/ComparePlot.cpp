@@ -4,6 +4,7 @@
 #include "common/PlotExport.h"
 
 #include "run/RunCsv.h"
+#include "util/AtomicWrite.h"
 #include "run/Smoothing.h"
 #include "runs/RunsModel.h"
 
