@@ -87,6 +87,10 @@
         <source>With --training-demo: show test[:true:predicted] (the final test confusion, the samples of a cell), confusion[:true:predicted] (by epoch) or activations[:layer:unit,...] (units switched off once trained).</source>
         <translation>Mit --training-demo: test[:wahr:vorhergesagt] (die abschließende Testkonfusion, die Beispiele einer Zelle), confusion[:wahr:vorhergesagt] (nach Epoche) oder activations[:Schicht:Einheit,...] (nach dem Training abgeschaltete Einheiten) zeigen.</translation>
     </message>
+    <message>
+        <source>Show the Metadata view of the opened file.</source>
+        <translation>Die Metadaten-Ansicht der geöffneten Datei zeigen.</translation>
+    </message>
 </context>
 <context>
     <name>ws::EnumLabels</name>

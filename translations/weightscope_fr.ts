@@ -87,6 +87,10 @@
         <source>With --training-demo: show test[:true:predicted] (the final test confusion, the samples of a cell), confusion[:true:predicted] (by epoch) or activations[:layer:unit,...] (units switched off once trained).</source>
         <translation>Avec --training-demo : afficher test[:vrai:prédit] (la confusion finale sur le test, les exemples d’une case), confusion[:vrai:prédit] (par époque) ou activations[:couche:unité,...] (unités désactivées une fois entraîné).</translation>
     </message>
+    <message>
+        <source>Show the Metadata view of the opened file.</source>
+        <translation>Afficher la vue Métadonnées du fichier ouvert.</translation>
+    </message>
 </context>
 <context>
     <name>ws::EnumLabels</name>
