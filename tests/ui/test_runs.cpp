@@ -300,9 +300,12 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2 + 2 + 3 * 6 + 3 * 3); // two comments, two headers, rows
+        // The runs are told apart by name, file and the settings that differ (lr and seed here).
+        QCOMPARE(lines[1], QStringLiteral("run,file,train.optimizer.learning_rate,train.seed,step,epoch,wall_time,loss,accuracy,learning_rate"));
         bool found = false; // alpha's second batch: step 2, epoch 1, (wall time), loss 1, accuracy 0.5, lr 0.01f
         for (const QString& line : lines)
-            found = found || (line.startsWith(QLatin1String("alpha,2,1,")) && line.endsWith(QLatin1String(",1,0.5,0.0099999997764825821")));
+            found = found
+                || (line.startsWith(QLatin1String("alpha,alpha.h5,0.01,1,2,1,")) && line.endsWith(QLatin1String(",1,0.5,0.0099999997764825821")));
         QVERIFY2(found, qPrintable(lines.join(QLatin1Char('\n'))));
     }
 
