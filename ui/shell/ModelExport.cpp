@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QThreadPool>
 #include <QWidget>
 
 namespace ws::ui {
@@ -63,17 +62,27 @@ void ModelExport::writeFile(std::shared_ptr<const WeightFile> file, const QStrin
     });
 }
 
+ModelExport::~ModelExport()
+{
+    // A file being written is finished, not cut off: closing the window waits for it.
+    for (std::thread& t : threads_)
+        t.join();
+}
+
 void ModelExport::run(const QString& path, std::function<void()> job)
 {
+    // A thread of our own, not QThreadPool: its start orders the hand-over of `job` in a way
+    // ThreadSanitizer sees (Qt's pool hands it over under a futex TSan cannot see); the result
+    // comes back through the HandOff.
     auto post = inbox_.poster();
-    QThreadPool::globalInstance()->start([this, post, path, job = std::move(job)] {
+    threads_.emplace_back([this, post, path, job = std::move(job)] {
         QString error;
         try {
             job();
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
-        post([this, path, error] { emit finished(path, error); }); // dropped if this is gone
+        post([this, path, error] { emit finished(path, error); });
     });
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File ▸ Export Trained Model… and File ▸ Export Weights…: a save dialog, then the file is
-// written on a pool thread (the GUI never waits on I/O; core/formats/WeightExport.h writes it
+// written on a thread of its own (the GUI never waits on I/O; core/formats/WeightExport.h writes it
 // atomically), and finished() says how it went.
 #pragma once
 
@@ -9,7 +9,10 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <thread>
+#include <vector>
 
 class QWidget;
 
@@ -24,6 +27,7 @@ class ModelExport : public QObject {
     Q_OBJECT
 public:
     explicit ModelExport(QWidget* parent);
+    ~ModelExport() override; // waits for the files being written
 
     // Ask for a file name (.h5, .safetensors, .npz), then write. `model`: a copy nobody trains.
     void exportTrained(std::shared_ptr<Sequential> model);
@@ -40,6 +44,7 @@ private:
     void run(const QString& path, std::function<void()> job);
 
     QWidget* parent_ = nullptr;
+    std::vector<std::thread> threads_; // joined by the destructor
     HandOff inbox_ { this }; // last: destroyed first, so late results are dropped
 };
 
