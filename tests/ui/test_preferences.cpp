@@ -34,6 +34,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLibraryInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPalette>
@@ -96,6 +97,25 @@ private slots:
         QCOMPARE(dialog.languageCombo()->currentData().toString(), QString());
         QCOMPARE(dialog.refreshSpin()->value(), 30);
         QCOMPARE(settings::effectiveRunsFolder(), settings::defaultRunsFolder());
+    }
+
+    // The note that the language changes at the next start is shown whole, not cut to a line.
+    void languageNoteIsShownWhole()
+    {
+        PreferencesDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QLabel* note = nullptr;
+        for (QLabel* l : dialog.findChildren<QLabel*>())
+            if (l->text().startsWith(QStringLiteral("The language changes")))
+                note = l;
+        QVERIFY(note);
+        QVERIFY(!note->isVisible());
+        selectData(dialog.languageCombo(), dialog.languageCombo()->itemData(dialog.languageCombo()->count() - 1).toString());
+        QTRY_VERIFY(note->isVisible());
+        QTRY_VERIFY2(note->height() >= note->heightForWidth(note->width()),
+            qPrintable(QStringLiteral("%1 px for %2").arg(note->height()).arg(note->heightForWidth(note->width()))));
+        dialog.reject();
     }
 
     void acceptedValuesArePersistedAndReadBack()
@@ -254,6 +274,18 @@ private slots:
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
         ws::ui::applyTheme(QStringLiteral("system"));
         QCOMPARE(QApplication::palette().color(QPalette::Window), startup);
+    }
+
+    // The plot-refresh preference reaches both live panels (it reached only the Playground).
+    void refreshRateReachesBothLivePanels()
+    {
+        ws::ui::MainWindow window;
+        ws::ui::settings::plotRefreshHz.set(10);
+        window.applyPreferences();
+        QCOMPARE(window.training()->refreshIntervalMs(), 100);
+        ws::ui::settings::plotRefreshHz.set(30);
+        window.applyPreferences();
+        QCOMPARE(window.training()->refreshIntervalMs(), 33);
     }
 
     // The plots follow the theme: a dark background with light axes, and back.

@@ -322,7 +322,8 @@ void MainWindow::showShortcuts()
 void MainWindow::applyPreferences()
 {
     applyTheme(settings::theme.get());
-    playground_->setRefreshRate(settings::plotRefreshHz.get());
+    playground_->setRefreshRate(settings::plotRefreshHz.get()); // both live panels
+    training_->setRefreshRate(settings::plotRefreshHz.get());
     inspector_->tensorView()->applyColourMaps();
     if (runs_->folder() != settings::effectiveRunsFolder())
         runs_->setFolder(settings::effectiveRunsFolder(), false);

@@ -79,8 +79,15 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     languageNote_ = new QLabel(tr("The language changes when Weightscope is started again."));
     languageNote_->setWordWrap(true);
     languageNote_->setVisible(false);
-    connect(language_, &QComboBox::currentIndexChanged, this,
-        [this] { languageNote_->setVisible(language_->currentData().toString() != languageAtOpen_); });
+    connect(language_, &QComboBox::currentIndexChanged, this, [this] {
+        languageNote_->setVisible(language_->currentData().toString() != languageAtOpen_);
+        // A wrapped label that appears after the dialog was laid out was clipped to one line:
+        // the dialog grows to its new height-for-width.
+        layout()->activate();
+        const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+        if (needed > height())
+            resize(width(), needed);
+    });
 
     refresh_ = new QSpinBox;
     refresh_->setRange(1, 120);

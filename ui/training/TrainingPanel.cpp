@@ -24,13 +24,14 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ws::ui {
 
 namespace {
 
-constexpr int kRedrawMs = 33; // ~30 Hz
+constexpr int kRedrawMs = 33; // ~30 Hz until setRefreshRate()
 
 } // namespace
 
@@ -236,6 +237,10 @@ void TrainingPanel::start()
     }
     updateButtons();
 }
+
+void TrainingPanel::setRefreshRate(int hz) { redrawTimer_->setInterval(1000 / std::clamp(hz, 1, 1000)); }
+
+int TrainingPanel::refreshIntervalMs() const { return redrawTimer_->interval(); }
 
 void TrainingPanel::clearResults()
 {

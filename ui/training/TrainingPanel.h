@@ -41,6 +41,8 @@ public:
     TransportBar* transport() const { return transport_; }
 
     Experiment experiment() const;             // from the controls
+    void setRefreshRate(int hz);               // redraws per second of the curves (Preferences)
+    int refreshIntervalMs() const;
     void applyExperiment(const Experiment& e); // into the controls (model: a spec string or preset)
     bool isTraining() const { return runActive_ && running_; }
     TrainingWorker* worker() const;
