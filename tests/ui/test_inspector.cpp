@@ -200,6 +200,14 @@ private slots:
             const Percentiles p = computePercentiles(tensorSource(*core, size_t(i)), { 1, 99 }, s.min, s.max, s.finite);
             QCOMPARE(stats->value(QStringLiteral("p1")), exact(p.values[0]));
             QCOMPARE(stats->value(QStringLiteral("p99")), exact(p.values[1]));
+            // Every value is shown whole, however narrow the dock is made: the table asks for the
+            // width of its names and its widest value (layouts never give less than the minimum).
+            QTableWidget* table = stats->table();
+            for (int r = 0; r < table->rowCount(); ++r) {
+                const QFontMetrics metrics(table->font());
+                const int whole = metrics.horizontalAdvance(table->item(r, 0)->text()) + metrics.horizontalAdvance(table->item(r, 1)->text());
+                QVERIFY2(table->minimumWidth() > whole, qPrintable(QStringLiteral("%1 px for %2").arg(table->minimumWidth()).arg(whole)));
+            }
         }
     }
 

@@ -10,6 +10,9 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QScrollBar>
+
+#include <algorithm>
 #include <QLabel>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -128,6 +131,11 @@ void StatsPanel::showNumbers(const TensorNumbers& numbers)
     for (size_t i = 0; i < p.q.size() && i < p.values.size(); ++i)
         addRow(QStringLiteral("p%1").arg(p.q[i]), tr("Percentile %1 %").arg(p.q[i]), exact(p.values[i]));
     table_->resizeColumnToContents(0);
+    // Both columns whole: a narrow dock cut "-0.295114875" to "-0.295" (the dock grows instead).
+    table_->resizeColumnToContents(1);
+    const int needed = table_->columnWidth(0) + table_->columnWidth(1) + table_->verticalScrollBar()->sizeHint().width()
+        + 2 * table_->frameWidth();
+    table_->setMinimumWidth(std::max(table_->minimumWidth(), needed));
     note_->setText(p.exact ? tr("Statistics in float64 over the float32 values; percentiles exact (NumPy's linear method).")
                            : tr("Percentiles from a %1-bin histogram, within %2 of the exact values.")
                                  .arg(kPercentileBins).arg(exact(p.maxError)));
