@@ -35,6 +35,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
 
@@ -165,6 +166,34 @@ private slots:
         loop.setState(false, true, false); // shut down: the keys press nothing
         key(QKeySequence(Qt::CTRL | Qt::Key_Period));
         QCOMPARE(steps.count(), 1);
+    }
+
+    // Space starts or pauses training, but not while a text field has the focus: typing the
+    // model's layers ("dense(128) relu") must not start a run.
+    void spaceInATextFieldTypesASpace()
+    {
+        TrainingPanel panel;
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.ensurePreview(); // Start is enabled once the data is loaded and the model checked
+        QTRY_VERIFY_WITH_TIMEOUT(panel.transport()->startButton()->isEnabled(), 30000);
+        QSignalSpy starts(panel.transport(), &TransportBar::startClicked);
+        auto* editor = panel.findChild<QPlainTextEdit*>();
+        QVERIFY(editor);
+        editor->setFocus();
+        editor->moveCursor(QTextCursor::End);
+        const QString before = editor->toPlainText();
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(editor->toPlainText(), before + QStringLiteral(" "));
+        QCOMPARE(starts.count(), 0);
+        // Elsewhere in the panel the same key is the shortcut (so the check above can fail).
+        auto* curves = panel.findChild<QCustomPlot*>();
+        QVERIFY(curves);
+        curves->setFocusPolicy(Qt::StrongFocus);
+        curves->setFocus();
+        QTest::keyClick(curves, Qt::Key_Space);
+        QCOMPARE(starts.count(), 1);
+        panel.shutdown();
     }
 
     // Every optimizer setting the engine has is in the panel and goes into the run's config.
