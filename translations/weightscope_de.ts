@@ -2578,6 +2578,10 @@ dense(10)</translation>
             <numerusform> · %n Singulärwerte von null nicht gezeichnet</numerusform>
         </translation>
     </message>
+    <message>
+        <source>too few tail eigenvalues for a verdict: %1, at least %2 are needed</source>
+        <translation>zu wenige Eigenwerte im Ausläufer für ein Urteil: %1, mindestens %2 sind nötig</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::StartPage</name>

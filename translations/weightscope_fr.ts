@@ -2578,6 +2578,10 @@ dense(10)</translation>
             <numerusform> · %n valeurs singulières nulles non tracées</numerusform>
         </translation>
     </message>
+    <message>
+        <source>too few tail eigenvalues for a verdict: %1, at least %2 are needed</source>
+        <translation>trop peu de valeurs propres dans la queue pour un verdict : %1, il en faut au moins %2</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::StartPage</name>

@@ -98,8 +98,11 @@ private slots:
         QVERIFY2(panel->alphaText().contains(QStringLiteral("%1 tail eigenvalues of 100").arg(want.value(QStringLiteral("tail")).toInt())),
             qPrintable(panel->alphaText()));
         QVERIFY(panel->alphaToolTip().contains(QStringLiteral("2–6")));
-        QCOMPARE(SpectrumPanel::verdict(1.5), QStringLiteral("below 2: possibly over-fitted"));
-        QCOMPARE(SpectrumPanel::verdict(7), QStringLiteral("above 6: possibly under-trained"));
+        QCOMPARE(SpectrumPanel::verdict(1.5, 200), QStringLiteral("below 2: possibly over-fitted"));
+        QCOMPARE(SpectrumPanel::verdict(7, 200), QStringLiteral("above 6: possibly under-trained"));
+        QCOMPARE(SpectrumPanel::verdict(3, 200), QStringLiteral("2–6: typical of a well-trained layer"));
+        // 18 tail eigenvalues give α ± 0.5: no verdict on the layer, and the text says why.
+        QVERIFY(SpectrumPanel::verdict(3, 18).startsWith(QStringLiteral("too few tail eigenvalues for a verdict: 18")));
 
         // By rank, the points are σ in decreasing order: NumPy's, to the Gram matrix's precision.
         panel->setMode(SpectrumPanel::Mode::Rank);

@@ -114,8 +114,12 @@ QString SpectrumPanel::alphaToolTip() const
               "(close to random). A rule of thumb, not a test: small matrices give noisy fits.");
 }
 
-QString SpectrumPanel::verdict(double alpha)
+QString SpectrumPanel::verdict(double alpha, int64_t tail)
 {
+    // The fit's error is about (α − 1)/√n: from 18 tail eigenvalues (±0.5 at α = 3) a verdict on
+    // the layer says more than the data does.
+    if (tail < kVerdictMinTail)
+        return tr("too few tail eigenvalues for a verdict: %1, at least %2 are needed").arg(tail).arg(kVerdictMinTail);
     if (alpha < 2)
         return tr("below 2: possibly over-fitted");
     if (alpha > 6)
@@ -242,7 +246,7 @@ void SpectrumPanel::redraw()
         alpha_->clear();
     } else if (fit.valid) {
         alpha_->setText(tr("α = %1 (%2) · xmin = %3 · KS distance %4 · %5 tail eigenvalues of %6")
-                            .arg(QString::number(fit.alpha, 'f', 2), verdict(fit.alpha), num(fit.xmin), QString::number(fit.ks, 'f', 3))
+                            .arg(QString::number(fit.alpha, 'f', 2), verdict(fit.alpha, fit.tailCount), num(fit.xmin), QString::number(fit.ks, 'f', 3))
                             .arg(fit.tailCount).arg(lambda.size()));
     } else {
         alpha_->setText(tr("No power-law fit: %1").arg(QString::fromStdString(fit.note)));

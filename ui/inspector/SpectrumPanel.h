@@ -43,8 +43,10 @@ public:
     QString statusText() const;
     QPushButton* cancelButton() const { return cancel_; }
 
-    // What α says about a layer, as WeightWatcher reads it.
-    static QString verdict(double alpha);
+    // What α says about a layer, as WeightWatcher reads it; no verdict from fewer than
+    // kVerdictMinTail tail eigenvalues (the fit's error is about (α − 1)/√n).
+    static constexpr int64_t kVerdictMinTail = 50;
+    static QString verdict(double alpha, int64_t tail);
 
 signals:
     void computeRequested();
