@@ -46,11 +46,6 @@ DatasetSource DatasetSource::fromJson(const nlohmann::json& j)
 
 namespace {
 
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 std::string describe(const std::string& name, const LoadedData& d)
 {
     std::string s = name + ": " + std::to_string(d.train.size()) + " train, " + std::to_string(d.test.size())
@@ -103,18 +98,18 @@ LoadedData loadAll(const DatasetSource& source)
         all = makePlaygroundDataset(kind, source.samples, source.noise, source.seed);
         playground = true;
     } catch (const ConfigError&) {
-        if (endsWith(source.name, ".csv") || endsWith(source.name, ".tsv") || endsWith(source.name, ".txt")) {
+        if (source.name.ends_with(".csv") || source.name.ends_with(".tsv") || source.name.ends_with(".txt")) {
             CsvOptions options;
             options.labelColumn = source.labelColumn;
             options.regression = source.regression;
-            if (endsWith(source.name, ".tsv"))
+            if (source.name.ends_with(".tsv"))
                 options.delimiter = '\t';
             all = readCsv(source.name, options);
         } else if (isHdf5Path(source.name)) {
             all = readHdf5Dataset(source.name, source.features, source.labels, source.regression);
-        } else if (endsWith(source.name, ".npz")) {
+        } else if (source.name.ends_with(".npz")) {
             all = readNpzDataset(source.name, source.features, source.labels, source.regression);
-        } else if (endsWith(source.name, ".npy")) {
+        } else if (source.name.ends_with(".npy")) {
             all = readNpyDataset(source.name, source.labels, source.regression);
         } else if (!source.labels.empty()) {
             all = readIdxDataset(source.name, source.labels);

@@ -10,17 +10,12 @@ namespace ws {
 
 namespace {
 
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 void writeTensors(const std::string& to, const std::vector<std::pair<std::string, Tensor>>& tensors,
     const std::map<std::string, std::string>& metadata)
 {
-    if (endsWith(to, ".npz"))
+    if (to.ends_with(".npz"))
         writeNpz(to, tensors, true);
-    else if (endsWith(to, ".safetensors"))
+    else if (to.ends_with(".safetensors"))
         writeSafetensors(to, tensors, metadata);
     else
         throw ConfigError(to + ": the weights can be written as .safetensors or .npz");
@@ -30,7 +25,7 @@ void writeTensors(const std::string& to, const std::vector<std::pair<std::string
 
 bool isExportTarget(const std::string& path, bool model)
 {
-    return endsWith(path, ".safetensors") || endsWith(path, ".npz") || (model && endsWith(path, ".h5"));
+    return path.ends_with(".safetensors") || path.ends_with(".npz") || (model && path.ends_with(".h5"));
 }
 
 std::vector<std::pair<std::string, Tensor>> modelTensors(Sequential& model)
@@ -48,7 +43,7 @@ std::vector<std::pair<std::string, Tensor>> modelTensors(Sequential& model)
 
 void exportModel(const std::string& to, Sequential& model, const std::map<std::string, std::string>& metadata)
 {
-    if (endsWith(to, ".h5")) {
+    if (to.ends_with(".h5")) {
         nlohmann::json meta = nlohmann::json::object();
         for (const auto& [k, v] : metadata)
             meta[k] = v;

@@ -8,12 +8,7 @@
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
 
-#include <cerrno>
 #include <chrono>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
-#include <cstdio>
 #include <ctime>
 #include <filesystem>
 
@@ -93,7 +88,7 @@ void writeModelFile(const std::string& path, Sequential& model, const nlohmann::
 {
     h5::silenceErrors();
     const std::string temp = path + ".part";
-    // The file is built in memory (core driver, no backing store) and written with plain writes:
+    // The file is built in memory (core driver, no backing store) and written as bytes:
     // HDF5 1.10 does not survive a write error (disk full) while closing a file on disk — the
     // failed close leaves the file open and H5close then crashes at exit in H5F__close_cb.
     std::vector<char> image;

@@ -79,11 +79,6 @@ bool isUnsafeName(const std::string& name)
     return false;
 }
 
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 } // namespace
 
 NpzFile::NpzFile(const std::string& path, uint64_t cacheBytes)
@@ -113,9 +108,9 @@ NpzFile::NpzFile(const std::string& path, uint64_t cacheBytes)
             m.name = st.name;
             if (isUnsafeName(m.name))
                 throw FormatError(where(m) + ": the name is an absolute path or contains '..'; refused");
-            if (endsWith(m.name, "/"))
+            if (m.name.ends_with("/"))
                 continue; // a folder entry
-            if (!endsWith(m.name, ".npy")) {
+            if (!m.name.ends_with(".npy")) {
                 others.push_back(m.name);
                 continue;
             }

@@ -29,11 +29,6 @@ uint64_t loadLe64(const uint8_t* p)
     return v;
 }
 
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // One tensor entry of a header, before it is placed in the WeightFile.
 struct Entry {
     TensorInfo info;
@@ -175,7 +170,7 @@ SafetensorsFile::SafetensorsFile(const std::string& path)
         }
         std::vector<std::string> files;
         for (const auto& de : fs::directory_iterator(path, ec))
-            if (de.is_regular_file() && endsWith(de.path().filename().string(), ".safetensors"))
+            if (de.is_regular_file() && de.path().filename().string().ends_with(".safetensors"))
                 files.push_back(de.path().string());
         if (files.empty())
             throw FormatError(path + ": folder holds neither " + kIndexName + " nor a .safetensors file");
@@ -185,7 +180,7 @@ SafetensorsFile::SafetensorsFile(const std::string& path)
         openSingle(files.front());
         return;
     }
-    if (endsWith(path, ".index.json"))
+    if (path.ends_with(".index.json"))
         openIndex(path);
     else
         openSingle(path);
@@ -257,11 +252,11 @@ bool looksLikeSafetensors(const std::string& path)
         if (fs::exists(fs::path(path) / kIndexName, ec))
             return true;
         for (const auto& de : fs::directory_iterator(path, ec))
-            if (endsWith(de.path().filename().string(), ".safetensors"))
+            if (de.path().filename().string().ends_with(".safetensors"))
                 return true;
         return false;
     }
-    if (endsWith(path, ".safetensors") || endsWith(path, ".safetensors.index.json"))
+    if (path.ends_with(".safetensors") || path.ends_with(".safetensors.index.json"))
         return true;
     std::ifstream in(path, std::ios::binary);
     uint8_t head[9] = {};

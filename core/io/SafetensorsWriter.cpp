@@ -7,14 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <bit>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <set>
-
-#include <unistd.h>
 
 namespace ws {
 

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <string_view>
 #include <memory>
 #include <unordered_map>
 
@@ -31,11 +32,6 @@ using Kind = Pickle::Kind;
 constexpr uint8_t kLegacyMagic[] = { 0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19 };
 constexpr int64_t kLegacyProtocolVersion = 1001;
 constexpr size_t kGatherBlock = 4096; // elements gathered per step: bounds the scratch memory
-
-bool endsWith(const std::string& s, const std::string& suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 bool cContiguous(const Shape& shape, const std::vector<int64_t>& stride)
 {
@@ -191,7 +187,7 @@ void TorchFile::openZip()
         // torch.save puts everything under one folder, "<name>/data.pkl" (any name: torch reads the
         // first record's folder).
         const std::string& n = spans[i].name;
-        if (endsWith(n, "/data.pkl") && n.find('/') == n.size() - 9) {
+        if (n.ends_with("/data.pkl") && n.find('/') == n.size() - 9) {
             if (!pickleName.empty())
                 throw FormatError(path_ + ": two data.pkl members ('" + pickleName + "' and '" + n + "')");
             pickleName = n;
@@ -303,7 +299,7 @@ void TorchFile::openZip()
     }
     uint64_t shown = 0;
     for (const ZipSpan& s : spans) {
-        const bool code = s.name.rfind(prefix + "code/", 0) == 0 && endsWith(s.name, ".py");
+        const bool code = s.name.rfind(prefix + "code/", 0) == 0 && s.name.ends_with(".py");
         const bool extra = s.name.rfind(prefix + "extra/", 0) == 0 && s.name.size() > prefix.size() + 6;
         if (!code && !extra)
             continue;
@@ -489,7 +485,7 @@ bool looksLikeTorch(const std::string& path)
     const zip_int64_t n = zip_get_num_entries(z, 0);
     for (zip_int64_t i = 0; i < n && !found; ++i) {
         const char* name = zip_get_name(z, zip_uint64_t(i), 0);
-        found = name && endsWith(name, "/data.pkl");
+        found = name && std::string_view(name).ends_with("/data.pkl");
     }
     zip_discard(z);
     return found;

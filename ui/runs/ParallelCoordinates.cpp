@@ -23,11 +23,6 @@ namespace {
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kHoverPixels = 5.0;
 
-bool endsWith(const std::string& s, const std::string& tail)
-{
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 QString categoryText(const nlohmann::json& v)
 {
     const QString s = QString::fromStdString(parameterText(v));
@@ -96,7 +91,7 @@ ParallelLayout layoutParallelCoordinates(const ParameterTable& t, const std::str
             axis.lo = lo;
             axis.hi = hi;
             // Learning rates are searched by decades; so is anything else spanning two of them.
-            axis.log = lo > 0 && (endsWith(axis.key, "learning_rate") || hi / lo >= 100);
+            axis.log = lo > 0 && (axis.key.ends_with("learning_rate") || hi / lo >= 100);
         } else {
             axis.categorical = true;
             for (const auto& row : t.values)
