@@ -52,16 +52,16 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
     weightDecay_->setSpecialValueText(tr("default"));
     weightDecay_->setValue(-0.0001);
     weightDecay_->setToolTip(tr("Decoupled weight decay; \"default\" is the optimizer's own (0.01 for AdamW, else 0)"));
-    l1_ = new QDoubleSpinBox;
-    l1_->setRange(0.0, 1.0);
-    l1_->setDecimals(5);
-    l1_->setSingleStep(0.0001);
-    l1_->setToolTip(tr("L1 penalty on the weights, added to the loss (pushes weights to exactly zero)"));
-    l2_ = new QDoubleSpinBox;
-    l2_->setRange(0.0, 1.0);
-    l2_->setDecimals(5);
-    l2_->setSingleStep(0.0001);
-    l2_->setToolTip(tr("L2 penalty on the weights, added to the loss"));
+    const auto penalty = [](const QString& tip) {
+        auto* box = new QDoubleSpinBox;
+        box->setRange(0.0, 1.0);
+        box->setDecimals(5);
+        box->setSingleStep(0.0001);
+        box->setToolTip(tip);
+        return box;
+    };
+    l1_ = penalty(tr("L1 penalty on the weights, added to the loss (pushes weights to exactly zero)"));
+    l2_ = penalty(tr("L2 penalty on the weights, added to the loss"));
     warmup_ = new QSpinBox;
     warmup_->setRange(0, 1'000'000);
     warmup_->setSuffix(tr(" steps"));
