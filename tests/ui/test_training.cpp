@@ -37,6 +37,10 @@
 #include <QTemporaryDir>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QWheelEvent>
+#include <QScrollBar>
+#include <QScrollArea>
+#include <QComboBox>
 #include <QTest>
 
 #include <qcustomplot.h>
@@ -193,6 +197,38 @@ private slots:
         curves->setFocus();
         QTest::keyClick(curves, Qt::Key_Space);
         QCOMPARE(starts.count(), 1);
+        panel.shutdown();
+    }
+
+    // The wheel over the settings column scrolls it; it changes a combo box only once clicked.
+    void wheelScrollsTheSettingsInsteadOfChangingThem()
+    {
+        TrainingPanel panel;
+        panel.resize(900, 500); // the settings do not fit: the column scrolls
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QComboBox* combo = nullptr;
+        for (QComboBox* c : panel.findChildren<QComboBox*>())
+            if (c->isVisible() && c->count() > 2 && c->currentIndex() == 0)
+                combo = c;
+        QVERIFY(combo);
+        QScrollArea* scroll = nullptr;
+        for (QWidget* p = combo; p && !scroll; p = p->parentWidget())
+            scroll = qobject_cast<QScrollArea*>(p);
+        QVERIFY(scroll);
+        const int before = combo->currentIndex();
+        const auto wheel = [&] {
+            const QPointF at(combo->width() / 2.0, combo->height() / 2.0);
+            QWheelEvent down(at, combo->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(combo, &down);
+        };
+        wheel();
+        QCOMPARE(combo->currentIndex(), before);
+        QVERIFY(scroll->verticalScrollBar()->value() > 0);
+        combo->setFocus(); // clicked: the wheel is the combo's
+        QTRY_VERIFY(combo->hasFocus());
+        wheel();
+        QVERIFY(combo->currentIndex() != before);
         panel.shutdown();
     }
 

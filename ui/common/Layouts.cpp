@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/Layouts.h"
 
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QLayout>
 #include <QScrollArea>
@@ -27,17 +30,41 @@ public:
         setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // its width is always reserved
         controls->installEventFilter(this);
         fit();
+        guardWheel();
     }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+        if (watched == widget() && event->type() == QEvent::LayoutRequest) {
             fit();
+            guardWheel(); // controls added since (a rebuilt layer editor)
+        }
+        // The wheel scrolls the column: over a combo box or spin box that has not been clicked
+        // it changed the setting instead (scrolling down the Training panel switched the model
+        // template). Once focused, the control takes the wheel as usual.
+        if (event->type() == QEvent::Wheel && isGuarded(watched)) {
+            if (!static_cast<QWidget*>(watched)->hasFocus()) {
+                QCoreApplication::sendEvent(verticalScrollBar(), event);
+                return true;
+            }
+        }
         return QScrollArea::eventFilter(watched, event);
     }
 
 private:
+    // Only these: QAbstractScrollArea also filters its own scroll bars' events through here.
+    static bool isGuarded(QObject* o) { return qobject_cast<QComboBox*>(o) || qobject_cast<QAbstractSpinBox*>(o); }
+
+    void guardWheel()
+    {
+        for (QWidget* w : widget()->findChildren<QWidget*>())
+            if (isGuarded(w)) {
+                w->setFocusPolicy(Qt::StrongFocus); // not focused by the wheel either
+                w->installEventFilter(this);        // once: installing again moves it, no duplicate
+            }
+    }
+
     void fit()
     {
         const int needed = widget()->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width();
