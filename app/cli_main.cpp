@@ -17,6 +17,9 @@ const char* kUsage = "usage: weightscope-cli COMMAND [options]\n\n"
                      "  predict    run a model on a .npy array and write the outputs as .npy (predict --help)\n"
                      "  inspect    list a weight file's tensors and metadata (inspect --help)\n"
                      "  export     write a model's weights as .safetensors or .npz (export --help)\n"
+                     "  compare    compare two weight files tensor by tensor, across formats (compare --help)\n"
+                     "  health     the model health report: alpha, spectral norm, stable rank, MP edge per weight (health --help)\n"
+                     "  tokens     a GGUF file's tokenizer: tokens by id and by text, merges (tokens --help)\n"
                      "  runs       list, show and export recorded runs (runs --help)\n"
                      "  rerun      train again from a run's record (runs --help)\n\n"
                      "  --help     this help\n"
@@ -48,6 +51,12 @@ int main(int argc, char** argv)
             return ws::cli::inspectCommand(rest);
         if (args[0] == "export")
             return ws::cli::exportCommand(rest);
+        if (args[0] == "compare")
+            return ws::cli::compareCommand(rest);
+        if (args[0] == "health")
+            return ws::cli::healthCommand(rest);
+        if (args[0] == "tokens")
+            return ws::cli::tokensCommand(rest);
         if (args[0] == "runs")
             return ws::cli::runsCommand(rest);
         if (args[0] == "rerun")

@@ -4,6 +4,7 @@
 #include "shell/MainWindow.h"
 #include "shell/Translations.h"
 
+#include "inspector/ComparePanel.h"
 #include "inspector/Inspector.h"
 #include "playground/PlaygroundPanel.h"
 #include "training/TrainingPanel.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTableWidget>
 #include <QIcon>
 #include <QTimer>
 
@@ -86,7 +88,8 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "With --runs: group the compared runs by <key> (tag, lr, seed, ...)."),
         QApplication::translate("main", "key"));
     const QCommandLineOption runsView(QStringLiteral("runs-view"),
-        QApplication::translate("main", "With --runs: show <view> below the table (curves, table, parallel)."),
+        QApplication::translate("main", "With --runs: show <view> below the table (curves, table, parallel, importance, diff, distributions, "
+                                 "histograms)."),
         QApplication::translate("main", "view"));
     const QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open <file> (or folder) in the inspector."),
         QApplication::translate("main", "file"));
@@ -96,8 +99,11 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Show the Spectrum dock for the opened file's tensor."));
     const QCommandLineOption metadata(QStringLiteral("metadata"),
         QApplication::translate("main", "Show the Metadata view of the opened file."));
+    const QCommandLineOption compare(QStringLiteral("compare"),
+        QApplication::translate("main", "Compare the opened file with <file> in the Compare dock and show the worst pair."),
+        QApplication::translate("main", "file"));
     parser.addOptions({ demo, trainingDemo, trainingModel, trainingView, screenshot, screenshotAfter, runsFolder, runsGroup, runsView, open, tensor, spectrum,
-        metadata });
+        metadata, compare });
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A model or weights file to open."),
         QStringLiteral("[file]"));
     parser.process(app);
@@ -121,6 +127,14 @@ int main(int argc, char* argv[])
         if (parser.isSet(metadata))
             QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window,
                 [&window] { window.inspector()->showMetadata(); }, Qt::SingleShotConnection);
+        if (parser.isSet(compare)) {
+            const QString other = parser.value(compare);
+            QObject::connect(window.inspector(), &ws::ui::Inspector::modelOpened, &window,
+                [&window, other] { window.inspector()->compareWith(other); }, Qt::SingleShotConnection);
+            // Worst first: the top row is the pair that lost most; show its A − B.
+            QObject::connect(window.inspector(), &ws::ui::Inspector::compareFinished, &window,
+                [&window] { window.inspector()->comparison()->table()->setCurrentCell(0, 0); }, Qt::SingleShotConnection);
+        }
         window.inspector()->open(file);
     }
     if (parser.isSet(demo)) {
@@ -168,8 +182,14 @@ int main(int argc, char* argv[])
             // The picture of an opened file: once its statistics are drawn (and the layout settled).
             auto* inspector = window.inspector();
             const auto drawn = parser.isSet(spectrum) ? &ws::ui::Inspector::spectrumShown : &ws::ui::Inspector::numbersShown;
-            QObject::connect(inspector, drawn, &window,
-                [&window, shoot] { QTimer::singleShot(500, &window, shoot); }, Qt::SingleShotConnection);
+            if (parser.isSet(compare)) // the A − B of the worst pair, once the comparison is done
+                QObject::connect(inspector, &ws::ui::Inspector::compareFinished, &window, [&window, inspector, shoot] {
+                    QObject::connect(inspector, &ws::ui::Inspector::numbersShown, &window,
+                        [&window, shoot] { QTimer::singleShot(500, &window, shoot); }, Qt::SingleShotConnection);
+                }, Qt::SingleShotConnection);
+            else
+                QObject::connect(inspector, drawn, &window,
+                    [&window, shoot] { QTimer::singleShot(500, &window, shoot); }, Qt::SingleShotConnection);
             QObject::connect(inspector, &ws::ui::Inspector::openFailed, &window, [](const QString& message) {
                 qCritical("%s", qPrintable(message));
                 QApplication::exit(1);

@@ -5,7 +5,7 @@
 // appear after selection, and the longest gap between two ticks of a 5 ms timer on the GUI
 // thread (an event-loop stall) during opening and drawing. Prints figures; asserts nothing.
 //   QT_QPA_PLATFORM=offscreen build/release/bench/bench_inspector
-#include "MainWindow.h"
+#include "shell/MainWindow.h"
 #include "inspector/Inspector.h"
 #include "inspector/TensorViewPanel.h"
 #include "tensor/DType.h"

@@ -6,6 +6,10 @@
 // Fashion-MNIST, so no data loading is timed. Counter: samples per second of process CPU time,
 // which a loaded machine distorts far less than wall time. Build with -DWS_BUILD_BENCH=ON, then
 //   build/release/bench/bench_layers --benchmark_min_time=0.5
+// The 3x3 stride-1 convolutions of ResNet-18 (224 x 224 and 32 x 32 inputs, batch 32) and of the
+// CNN (batch 64) forward in inference by im2col and by Winograd F(2x2, 3x3) and F(4x4, 3x3)
+// (#23 item 2): the table behind chooseConvAlgorithm's rule (nn/Winograd.cpp), e.g.
+//   build/release/bench/bench_layers --benchmark_filter='^conv3x3/' --benchmark_min_time=0.5
 // For instruction counts of exactly one step (load independent), after one untimed warm-up step:
 //   valgrind --tool=callgrind --toggle-collect='*timedTrainStep*'
 //       build/release/bench/bench_layers --benchmark_filter='step/cnn/' --benchmark_min_time=0
@@ -15,6 +19,7 @@
 #include "nn/Loss.h"
 #include "nn/Pooling2D.h"
 #include "nn/Sequential.h"
+#include "nn/Winograd.h"
 #include "train/Experiment.h"
 #include "train/Optimizer.h"
 #include "util/Rng.h"
@@ -24,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -98,22 +104,24 @@ struct LayerCase {
     ws::Sequential model;
     ws::Workspace ws;
     ws::Tensor x, dy, dx;
+    int64_t batch;
 
-    LayerCase(ws::Shape inputShape, std::unique_ptr<ws::Layer> layer)
+    LayerCase(ws::Shape inputShape, std::unique_ptr<ws::Layer> layer, int64_t batchSize = kBatch)
         : model(std::move(inputShape))
+        , batch(batchSize)
     {
         model.add(std::move(layer));
         model.build();
         model.initialize(1);
         ws = model.makeWorkspace(3);
         ws::Shape shape = model.inputShape();
-        shape.insert(shape.begin(), kBatch);
+        shape.insert(shape.begin(), batch);
         x = ws::Tensor(shape);
         fillRandom(x, 4);
         for (int64_t i = 0; i < x.size(); ++i)
             x[i] -= 0.5f; // both signs, for ReLU
         ws::Shape outShape = model.outputShape();
-        outShape.insert(outShape.begin(), kBatch);
+        outShape.insert(outShape.begin(), batch);
         dy = ws::Tensor(outShape);
         fillRandom(dy, 5);
     }
@@ -137,6 +145,33 @@ void layerBackward(benchmark::State& state, LayerCase& c, bool inputGradient)
         benchmark::ClobberMemory();
     }
     state.counters["samples/s"] = benchmark::Counter(double(kBatch), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// An inference forward with the algorithm forced (the environment's WS_CONV is ignored here).
+void convForward(benchmark::State& state, LayerCase& c, ws::ConvAlgorithm algorithm)
+{
+    ws::setThreadCount(1);
+    const ws::ConvAlgorithm saved = ws::convAlgorithm();
+    ws::setConvAlgorithm(algorithm);
+    c.model.forward(c.x, c.ws, false); // sizes the scratch
+    for (auto _ : state)
+        benchmark::DoNotOptimize(c.model.forward(c.x, c.ws, false).data());
+    ws::setConvAlgorithm(saved);
+    state.counters["samples/s"] = benchmark::Counter(double(c.batch), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void registerConv3x3(const std::string& name, ws::Shape inputShape, int64_t filters, int64_t batch)
+{
+    using ws::ConvAlgorithm;
+    auto* c = new LayerCase(std::move(inputShape),
+        std::make_unique<ws::Conv2D>(filters, ws::Size2 { 3, 3 }, ws::Size2 { 1, 1 }, ws::Padding::Same), batch);
+    c->dy = ws::Tensor(); // forward only
+    const std::pair<ConvAlgorithm, const char*> algorithms[]
+        = { { ConvAlgorithm::Im2col, "im2col" }, { ConvAlgorithm::Winograd2, "winograd2" }, { ConvAlgorithm::Winograd4, "winograd4" } };
+    for (const auto& [algorithm, label] : algorithms)
+        benchmark::RegisterBenchmark(("conv3x3/" + name + "/" + label).c_str(),
+            [c, algorithm = algorithm](benchmark::State& s) { convForward(s, *c, algorithm); })
+            ->MeasureProcessCPUTime();
 }
 
 template <class Make> void registerLayer(const std::string& name, ws::Shape inputShape, Make make, bool inputGradient)
@@ -173,6 +208,17 @@ const bool registered = [] {
         [] { return std::make_unique<Conv2D>(32, Size2 { 5, 5 }, Size2 { 1, 1 }, Padding::Same); }, false);
     registerLayer("tf-cnn conv2 5x5x64", { 14, 14, 32 },
         [] { return std::make_unique<Conv2D>(64, Size2 { 5, 5 }, Size2 { 1, 1 }, Padding::Same); }, true);
+    // name: input HxWxC -> F, batch.
+    registerConv3x3("cnn 28x28x1-32 b64", { 28, 28, 1 }, 32, 64);
+    registerConv3x3("cnn 14x14x32-64 b64", { 14, 14, 32 }, 64, 64);
+    registerConv3x3("resnet18-224 56x56x64-64 b32", { 56, 56, 64 }, 64, 32);
+    registerConv3x3("resnet18-224 28x28x128-128 b32", { 28, 28, 128 }, 128, 32);
+    registerConv3x3("resnet18-224 14x14x256-256 b32", { 14, 14, 256 }, 256, 32);
+    registerConv3x3("resnet18-224 7x7x512-512 b32", { 7, 7, 512 }, 512, 32);
+    registerConv3x3("resnet18-32 8x8x64-64 b32", { 8, 8, 64 }, 64, 32);
+    registerConv3x3("resnet18-32 4x4x128-128 b32", { 4, 4, 128 }, 128, 32);
+    registerConv3x3("resnet18-32 2x2x256-256 b32", { 2, 2, 256 }, 256, 32);
+    registerConv3x3("resnet18-32 1x1x512-512 b32", { 1, 1, 512 }, 512, 32);
     return true;
 }();
 

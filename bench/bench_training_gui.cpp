@@ -14,6 +14,7 @@
 // threads independently of the machine's load.
 #include "training/TrainingPanel.h"
 #include "training/TrainingWorker.h"
+#include "BenchGui.h"
 
 #include "data/Idx.h"
 
@@ -36,38 +37,6 @@
 using namespace ws;
 using namespace ws::ui;
 
-namespace {
-
-// CPU seconds (user + system) of this process's thread named `name` (QThread sets the name from
-// its objectName, cut to 15 characters); 0 when there is none.
-double threadCpuSeconds(const std::string& name)
-{
-    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
-        std::string comm;
-        std::getline(std::ifstream(task.path() / "comm"), comm);
-        if (comm != name.substr(0, 15))
-            continue;
-        std::string stat;
-        std::getline(std::ifstream(task.path() / "stat"), stat);
-        // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
-        const size_t close = stat.rfind(')');
-        if (close == std::string::npos)
-            return 0.0;
-        std::vector<std::string> fields;
-        size_t at = close + 2;
-        while (at < stat.size()) {
-            const size_t end = std::min(stat.find(' ', at), stat.size());
-            fields.push_back(stat.substr(at, end - at));
-            at = end + 1;
-        }
-        if (fields.size() < 13)
-            return 0.0;
-        return double(std::stoll(fields[11]) + std::stoll(fields[12])) / double(sysconf(_SC_CLK_TCK));
-    }
-    return 0.0;
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
@@ -101,17 +70,7 @@ int main(int argc, char** argv)
         return 1;
     }
 
-    // The probe: gaps between ticks of a 5 ms timer, while training runs.
-    std::vector<double> gaps;
-    QElapsedTimer tick;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(5);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        gaps.push_back(double(tick.nsecsElapsed()) / 1e6);
-        tick.restart();
-    });
-
+    EventLoopProbe probe; // while training runs
     QElapsedTimer clock;
     int progressSignals = 0;
     double lastCpu = threadCpuSeconds("general-training");
@@ -131,7 +90,6 @@ int main(int argc, char** argv)
         });
     QSignalSpy finished(&panel, &TrainingPanel::runFinished);
     clock.start();
-    tick.start();
     probe.start();
     panel.start();
     while (finished.isEmpty())
@@ -140,9 +98,6 @@ int main(int argc, char** argv)
     const double seconds = double(clock.elapsed()) / 1000.0;
     const auto outcome = finished.first().first().value<TrainingOutcome>();
 
-    std::sort(gaps.begin(), gaps.end());
-    const auto percentile = [&](double q) { return gaps.empty() ? 0.0 : gaps[size_t(q * double(gaps.size() - 1))]; };
-    const auto over = std::count_if(gaps.begin(), gaps.end(), [](double g) { return g > 50.0; });
     std::printf("%s, %d epoch(s) through the Training panel: %.1f s, test accuracy %.4f (%s)\n",
         cnn ? "default CNN" : "MLP", epochs, seconds, outcome.testAccuracy, qPrintable(outcome.message));
     QTest::qWait(500); // the analysis thread passes the last epoch on
@@ -150,7 +105,7 @@ int main(int argc, char** argv)
         threadCpuSeconds("training-analysis"));
     std::printf("GUI probe (5 ms timer, %zu ticks): longest gap %.1f ms, 99th percentile %.1f ms, median %.1f ms, "
                 "gaps over 50 ms: %lld; %d progress signals (%.1f per second)\n",
-        gaps.size(), gaps.empty() ? 0.0 : gaps.back(), percentile(0.99), percentile(0.5), static_cast<long long>(over),
+        probe.ticks(), probe.longest(), probe.percentile(0.99), probe.percentile(0.5), probe.over(50.0),
         progressSignals, progressSignals / std::max(seconds, 1e-9));
     return 0;
 }

@@ -12,6 +12,10 @@ here PyTorch's loop is timed the same way.
     /usr/bin/python3 bench/compare_pytorch.py [--build build/release] [--runs 3] [--cases mlp,cnn,...]
                                               [--threads 1,2]
 
+Each case also gets its FLOP rate on both sides and that rate's share of the machine's FMA peak
+at the thread count used (bench_fma_peak, run once at the start; flops_per_sample says what is
+counted).
+
 CPU time (user+sys) is reported next to the wall-clock throughput, since on a shared machine the
 load distorts it far less: PyTorch's is the process CPU time of its training loop; Weightscope's
 is the CLI process's CPU time minus that of the same command with --epochs 0 (loading the data
@@ -87,8 +91,9 @@ def tf_cnn():
 
 
 # The same network as RES_CNN_SPEC below: y = stem(x); head(y + block(y)).
-RES_CNN_SPEC = ("conv2d(32, 3, padding=same) bn relu res(conv2d(32, 3, padding=same) bn relu "
-                "conv2d(32, 3, padding=same) bn) relu maxpool2d(2) flatten dense(10)")
+RES_CNN_SPEC = ("conv2d(32, 3, padding=same) bn(momentum=0.9, epsilon=1e-5) relu "
+                "res(conv2d(32, 3, padding=same) bn(momentum=0.9, epsilon=1e-5) relu "
+                "conv2d(32, 3, padding=same) bn(momentum=0.9, epsilon=1e-5)) relu maxpool2d(2) flatten dense(10)")
 
 
 class ResCnn(nn.Module):
@@ -198,6 +203,72 @@ def spiral_points(n=500, seed=0):
     return torch.tensor(np.array(pts, dtype=np.float32)), torch.tensor(np.array(labels, dtype=np.float32)).reshape(-1, 1)
 
 
+# ------------------------------------------------------------ FLOPs and the peak
+
+def fma_peak(build):
+    """{threads: GFLOP/s} of the widest FMA the CPU has, from bench_fma_peak (a register-only loop)."""
+    exe = os.path.join(build, "bench", "bench_fma_peak")
+    if not os.path.exists(exe):
+        return {}, "none (bench_fma_peak not built)"
+    peaks = json.loads(subprocess.run([exe, "--json"], check=True, capture_output=True, text=True).stdout)["peaks"]
+    isa = "avx512" if any(p["isa"] == "avx512" for p in peaks) else "avx2"
+    return {p["threads"]: p["gflops"] for p in peaks if p["isa"] == isa}, isa
+
+
+def weighted_layer_macs(module, sample_shape):
+    """Multiply-adds of each Linear and Conv2d for one sample, in execution order, from the output
+    shapes a forward pass of one sample gives (forward hooks): out_features·in_features for a
+    Linear, output elements · (in_channels / groups) · kh · kw for a convolution."""
+    macs = []
+
+    def hook(layer, _inputs, output):
+        if isinstance(layer, nn.Linear):
+            macs.append(output.numel() * layer.in_features)
+        else:
+            kh, kw = layer.kernel_size
+            macs.append(output.numel() * (layer.in_channels // layer.groups) * kh * kw)
+
+    handles = [m.register_forward_hook(hook) for m in module.modules() if isinstance(m, (nn.Linear, nn.Conv2d))]
+    with torch.no_grad():
+        module.eval()(torch.zeros(1, *sample_shape))
+    for h in handles:
+        h.remove()
+    return macs
+
+
+def flops_per_sample(name):
+    """FLOPs one sample costs, counted from the model's shapes: the matrix products and convolutions
+    only (2 FLOPs a multiply-add). Training: forward, plus backward at twice the forward (the
+    gradient of the weights and that of the input) but no input gradient for the first layer, plus
+    the optimizer step per parameter spread over the batch (SGD with momentum 4 FLOPs a parameter,
+    Adam 12). Activations, pooling, normalisation and the loss are left out: they are a few FLOPs an
+    element, bound by memory, not by the FMA units, so the share of the peak is a slight
+    understatement of the work done."""
+    train = name in ("mlp", "cnn", "tf-cnn", "res-cnn")
+    if name in ("mlp", "infer"):
+        module, shape = mlp(), (1, 28, 28)
+    elif name == "cnn":
+        module, shape = small_cnn(), (1, 28, 28)
+    elif name == "tf-cnn":
+        module, shape = tf_cnn(), (1, 28, 28)
+    elif name == "res-cnn":
+        module, shape = ResCnn(), (1, 28, 28)
+    elif name in GRAPH_CASES:
+        import torchvision
+        arch, size, _ = GRAPH_CASES[name]
+        module, shape = getattr(torchvision.models, arch)(weights=None), (3, size, size)
+    else:
+        return None  # the Playground: too small a network for the FMA units to matter
+    macs = weighted_layer_macs(module, shape)
+    forward = 2.0 * sum(macs)
+    if not train:
+        return forward
+    backward = 2.0 * forward - 2.0 * macs[0]
+    params = sum(p.numel() for p in module.parameters())
+    step = (4.0 if name == "mlp" else 12.0) * params / 64  # batch 64
+    return forward + backward + step
+
+
 # ------------------------------------------------------------- Weightscope side
 
 def children_cpu():
@@ -286,6 +357,14 @@ def case_runs(name, build, runs, thread_counts):
     return results, cpu, notes
 
 
+def blas_in_use():
+    """Which BLAS Debian's python3-torch reaches through libblas.so.3. Without OpenBLAS it is the
+    reference BLAS (libblas3), about 40 times slower: on 2026-12-06 a fresh machine lacked
+    libopenblas0 and PyTorch's MLP fell from 128 318 to 4 339 samples/s. ./dev bench installs it."""
+    link = "/etc/alternatives/libblas.so.3-x86_64-linux-gnu"
+    return os.path.realpath(link) if os.path.exists(link) else "unknown"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
@@ -295,6 +374,14 @@ def main():
     args = ap.parse_args()
     thread_counts = [int(t) for t in args.threads.split(",")]
     print(f"machine: {os.cpu_count()} cores; torch {torch.__version__}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    blas = blas_in_use()
+    print(f"PyTorch's BLAS: {blas}")
+    if "openblas" not in blas:
+        print("WARNING: PyTorch runs on the reference BLAS, not OpenBLAS: its figures are not comparable "
+              "(install libopenblas0-openmp, as ./dev bench does)")
+    peak, isa = fma_peak(args.build)
+    print("FMA peak (bench_fma_peak, " + isa + ", registers only): "
+          + ", ".join(f"{t} thread(s) {g:.0f} GFLOP/s" for t, g in sorted(peak.items())))
     print()
     print("| case | Weightscope samples/s (threads) | spread | PyTorch samples/s (threads) | spread | ratio |")
     print("|---|---|---|---|---|---|")
@@ -308,6 +395,11 @@ def main():
         ws, pt = best["weightscope"], best["pytorch"]
         print(f"| {name} | {ws[0]:.0f} ({ws[3]}) | {ws[1]:.0f}–{ws[2]:.0f} | {pt[0]:.0f} ({pt[3]}) | "
               f"{pt[1]:.0f}–{pt[2]:.0f} | {ws[0] / pt[0]:.2f} |", flush=True)
+        flops = flops_per_sample(name)
+        if flops and peak.get(ws[3]) and peak.get(pt[3]):
+            wg, pg = ws[0] * flops / 1e9, pt[0] * flops / 1e9
+            print(f"|   GFLOP/s (share of the peak at its threads), {flops / 1e6:.2f} MFLOP a sample | "
+                  f"{wg:.1f} ({100 * wg / peak[ws[3]]:.0f} %) |  | {pg:.1f} ({100 * pg / peak[pt[3]]:.0f} %) |  |  |")
         print(f"|   load average (1 min) before / after | {load_before:.1f} / {os.getloadavg()[0]:.1f} |  |  |  |  |")
         if cpu["weightscope"][ws[3]]:
             wc, pc = statistics.median(cpu["weightscope"][ws[3]]), statistics.median(cpu["pytorch"][pt[3]])

@@ -87,8 +87,12 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # weightscope_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # Depends: from dpkg-shlibdeps on the installed binaries
-# Qt's own translations of its dialogs; Fashion-MNIST for `--dataset fashion-mnist`.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+# Qt's own translations of its dialogs; OpenBLAS for the spectrum and the health report: Depends
+# names liblapack3 | liblapack.so.3 (dpkg-shlibdeps), which the reference LAPACK satisfies, but the
+# reference BLAS under it is unblocked and single-threaded, several times slower than OpenBLAS,
+# which the alternatives system then puts behind libblas.so.3 and liblapack.so.3 (docs/benchmarks.md).
+# Fashion-MNIST for `--dataset fashion-mnist`.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, libopenblas0")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "dataset-fashion-mnist")
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_PACKAGE_DIRECTORY ${PROJECT_BINARY_DIR}/package)

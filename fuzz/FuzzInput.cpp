@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FuzzInput.h"
 
+#include "analysis/TensorMatch.h"
+#include "io/GgufTokenizer.h"
 #include "io/WeightFile.h"
 #include "util/Error.h"
 
@@ -20,7 +22,12 @@ const std::string& folder()
     static const std::string& dir = *new std::string([] {
         // HDF5 locks files it opens; tmpfs supports that, but a crashed run must not leave a lock.
         setenv("HDF5_USE_FILE_LOCKING", "FALSE", 1);
-        const std::string base = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp";
+        // WS_FUZZ_TMPDIR: a folder of this target's own (./dev runs targets side by side and
+        // keeps the last input of the one that died).
+        const char* own = std::getenv("WS_FUZZ_TMPDIR");
+        const std::string base = own && *own ? std::string(own)
+            : std::filesystem::is_directory("/dev/shm")          ? "/dev/shm"
+                                                                 : "/tmp";
         std::string tmpl = base + "/ws-fuzz-XXXXXX";
         if (!mkdtemp(tmpl.data())) {
             std::perror("mkdtemp");
@@ -48,6 +55,18 @@ std::string writeInput(const std::string& name, const uint8_t* data, size_t size
     return path;
 }
 
+std::vector<std::string_view> splitParts(const uint8_t* data, size_t size)
+{
+    std::string_view rest(reinterpret_cast<const char*>(data), size);
+    std::vector<std::string_view> parts;
+    for (size_t cut; (cut = rest.find(kPartSeparator)) != std::string_view::npos;) {
+        parts.push_back(rest.substr(0, cut));
+        rest.remove_prefix(cut + kPartSeparator.size());
+    }
+    parts.push_back(rest);
+    return parts;
+}
+
 void exercise(const WeightFile& file)
 {
     (void)file.format();
@@ -61,10 +80,27 @@ void exercise(const WeightFile& file)
         if (n > head)
             file.read(i, n - std::min(n - head, kChunk), std::min(n - head, kChunk), buf.data());
     }
+    // Names straight from the file through the comparison's spelling, name maps and block
+    // numbers (#18), and the file paired with itself.
+    for (const TensorInfo& t : file.tensors()) {
+        (void)canonicalTensorName(tensorSpelling(t.name, t.layer), "gemma2");
+        (void)transformerBlock(t.name);
+    }
+    (void)matchTensors(file, file);
     try {
         (void)file.model();
     } catch (const Error&) {
         // A refused architecture is a normal outcome; only crashes and hangs are findings.
+    }
+    // A GGUF's tokenizer arrays, read whole and looked up (#18).
+    if (const auto* gguf = dynamic_cast<const GgufFile*>(&file); gguf && hasGgufTokenizer(*gguf)) {
+        try {
+            const GgufTokenizer t = readGgufTokenizer(*gguf);
+            (void)t.find("a b");
+            (void)t.search("a", 10);
+        } catch (const Error&) {
+            // Disagreeing arrays are refused by key: the expected answer.
+        }
     }
 }
 

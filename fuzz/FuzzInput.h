@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace ws {
 class WeightFile;
@@ -19,6 +21,11 @@ namespace ws::fuzz {
 std::string writeInput(const std::string& name, const uint8_t* data, size_t size);
 // The per-process folder (created on first use, removed at exit).
 const std::string& folder();
+
+// Targets that need several files (a folder) take one input cut at each line "--ws-fuzz-part--":
+// the parts in order, at least one (the whole input when it has no separator).
+inline constexpr std::string_view kPartSeparator = "\n--ws-fuzz-part--\n";
+std::vector<std::string_view> splitParts(const uint8_t* data, size_t size);
 
 // What a user does with an opened file, kept cheap: format, metadata, a bounded read at both
 // ends of every tensor, and model() for formats that have an architecture.

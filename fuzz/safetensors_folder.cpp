@@ -8,13 +8,10 @@
 #include "io/SafetensorsReader.h"
 #include "util/Error.h"
 
-#include <cstring>
 #include <filesystem>
 #include <string_view>
 
 namespace {
-
-const char kSeparator[] = "\n--ws-fuzz-part--\n";
 
 void copyShardsOnce()
 {
@@ -33,13 +30,12 @@ void copyShardsOnce()
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     copyShardsOnce();
-    const std::string_view all(reinterpret_cast<const char*>(data), size);
-    const size_t cut = all.find(kSeparator);
-    const std::string_view index = all.substr(0, cut);
-    const std::string_view config = cut == std::string_view::npos ? std::string_view() : all.substr(cut + std::strlen(kSeparator));
+    const auto parts = ws::fuzz::splitParts(data, size);
+    const std::string_view index = parts[0];
+    const std::string_view config = parts.size() > 1 ? parts[1] : std::string_view();
     ws::fuzz::writeInput("model.safetensors.index.json", reinterpret_cast<const uint8_t*>(index.data()), index.size());
     const std::string configPath = ws::fuzz::writeInput("config.json", reinterpret_cast<const uint8_t*>(config.data()), config.size());
-    if (cut == std::string_view::npos)
+    if (parts.size() == 1)
         std::filesystem::remove(configPath); // no config.json at all is a case of its own
     try {
         ws::SafetensorsFile file(ws::fuzz::folder());

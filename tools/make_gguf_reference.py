@@ -9,7 +9,8 @@ ne[0] (the fastest-varying dimension) first, so a NumPy array of shape (rows, co
 with ne = [cols, rows].
 
 Quantised tensors: random data is quantised by the straightforward NumPy quantisers below,
-written from the block layouts of ggml's ggml-common.h (block_q4_0 ... block_q8_K). They are
+written from the block layouts of ggml's ggml-common.h (block_q4_0 ... block_q8_K, block_iq4_nl,
+block_iq4_xs, block_mxfp4 with the level tables kvalues_iq4nl and kvalues_mxfp4). They are
 simpler than ggml's (no iterative scale search) but produce valid blocks of each format. The
 expected float32 values come from the NumPy dequantisers below, which follow ggml-quants.c's
 dequantize_row_* in float32 and in the same operation order, so the C++ reader must match them
@@ -18,7 +19,8 @@ bit for bit. The script checks that dequantise(quantise(x)) is close to x for ev
 Files:
   metadata.gguf  v3, alignment 64: one key of every value type, nested arrays, a 1000-token
                  tokenizer, a non-UTF-8 string, and two small F32 tensors.
-  quants.gguf    v3, alignment 32: one tensor per supported ggml type, one IQ2_XXS tensor
+  quants.gguf    v3, alignment 32: one tensor per supported ggml type (IQ4_NL, IQ4_XS and MXFP4
+                 included; MXFP4's last blocks carry the scale bytes 0, 1, 255), one IQ2_XXS tensor
                  (listed, not dequantisable), ne = [512, 2] (shape (2, 512)) each.
   v2.gguf        a GGUF version 2 file with one F16 tensor.
   expected.npz   for every tensor of quants.gguf and v2.gguf, the float32 values the reader
@@ -42,7 +44,7 @@ SCALAR_FORMATS = {U8: "<B", I8: "<b", U16: "<H", I16: "<h", U32: "<I", I32: "<i"
 # ggml_type numbers (ggml.h)
 GGML = {"F32": 0, "F16": 1, "Q4_0": 2, "Q4_1": 3, "Q5_0": 6, "Q5_1": 7, "Q8_0": 8, "Q2_K": 10, "Q3_K": 11,
         "Q4_K": 12, "Q5_K": 13, "Q6_K": 14, "Q8_K": 15, "IQ2_XXS": 16, "I8": 24, "I16": 25, "I32": 26,
-        "F64": 28, "BF16": 30}
+        "F64": 28, "BF16": 30, "IQ4_NL": 20, "IQ4_XS": 23, "MXFP4": 39}
 
 
 # ---------------------------------------------------------------- container
@@ -466,16 +468,101 @@ def deq_q8_k(raw):
     return np.concatenate(y)
 
 
+# ---------------------------------------------------------------- 4-bit codes through a table
+
+# IQ4_NL / IQ4_XS: the 16 levels of ggml-common.h's kvalues_iq4nl; MXFP4: the FP4 (E2M1) values
+# doubled (kvalues_mxfp4), with the scale halved to make up for it.
+IQ4_LEVELS = np.array([-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113], np.float32)
+MXFP4_LEVELS = np.array([0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12], np.float32)
+
+
+def nearest_level(levels, v):
+    """Index of the level nearest to each value of v (the first of equals, so +0 over -0)."""
+    return np.argmin(np.abs(v[..., None] - levels), axis=-1).astype(np.int64)
+
+
+def deq_levels(levels, d, qs):
+    """d: (blocks,) float32, qs: (blocks, 16) bytes -> (blocks, 32) as d * level, low nibbles first."""
+    qs = qs.astype(np.int64)
+    q = np.concatenate([qs & 0xF, qs >> 4], axis=1)
+    with np.errstate(over="ignore"):                 # MXFP4's scale byte 255: 12 * 2^127 is inf
+        return (d[:, None].astype(np.float32) * levels[q]).astype(np.float32)
+
+
+def quant_iq4_nl(x):
+    x = x.reshape(-1, 32)
+    d_bits, d = f16(signed_absmax(x) / -127)         # the largest magnitude maps to level -127
+    qs = pack_nibbles(nearest_level(IQ4_LEVELS, safe_div(x, d[:, None])))
+    return b"".join(struct.pack("<H", d_bits[i]) + qs[i].tobytes() for i in range(len(x)))
+
+
+def deq_iq4_nl(raw):
+    b = np.frombuffer(raw, np.uint8).reshape(-1, 18)
+    return deq_levels(IQ4_LEVELS, as_f32(b[:, 0:2].copy().view(np.uint16)[:, 0]), b[:, 2:]).ravel()
+
+
+def quant_iq4_xs(x):
+    out = b""
+    for blk in x.reshape(-1, 256):
+        sub = blk.reshape(8, 32)
+        scales = signed_absmax(sub) / -127
+        d_bits, d = f16(signed_absmax(scales) / -32)   # six-bit signed scales, -32..31
+        ls = np.clip(nearest(safe_div(scales, d)), -32, 31) + 32
+        dl = (d * (ls - 32).astype(np.float32)).astype(np.float32)
+        q = nearest_level(IQ4_LEVELS, safe_div(sub, dl[:, None]))
+        scales_h = int(sum(int(ls[ib] >> 4) << (2 * ib) for ib in range(8)))
+        scales_l = bytes(int((ls[2 * k] & 0xF) | ((ls[2 * k + 1] & 0xF) << 4)) for k in range(4))
+        out += struct.pack("<HH", int(d_bits), scales_h) + scales_l + pack_nibbles(q).tobytes()
+    return out
+
+
+def deq_iq4_xs(raw):
+    y = []
+    for b in np.frombuffer(raw, np.uint8).reshape(-1, 136):
+        d = as_f32(b[0:2].copy().view(np.uint16))[0]
+        scales_h = int(b[2]) | int(b[3]) << 8
+        ls = np.array([((int(b[4 + ib // 2]) >> (4 * (ib % 2))) & 0xF) | (((scales_h >> (2 * ib)) & 3) << 4)
+                       for ib in range(8)])
+        dl = (d * (ls - 32).astype(np.float32)).astype(np.float32)
+        y.append(deq_levels(IQ4_LEVELS, dl, b[8:136].reshape(8, 16)).ravel())
+    return np.concatenate(y)
+
+
+def e8m0_half(e):
+    """E8M0 exponent byte -> 2^(e - 128) as float32, from its bits: e = 0, 1 are subnormal."""
+    e = np.asarray(e, dtype=np.uint32)
+    bits = np.where(e < 2, np.uint32(0x00200000) << e, (e - 1) << 23).astype(np.uint32)
+    return bits.view(np.float32)
+
+
+def quant_mxfp4(x):
+    x = x.reshape(-1, 32)
+    amax = np.abs(x).max(axis=1).astype(np.float64)
+    # The smallest power of two 2^(e - 127) with amax <= 6 * 2^(e - 127), FP4's largest value.
+    e = np.where(amax > 0, np.ceil(np.log2(np.where(amax > 0, amax, 1) / 6)) + 127, 0)
+    e = np.clip(e, 0, 254).astype(np.uint32)
+    d = e8m0_half(e)
+    qs = pack_nibbles(nearest_level(MXFP4_LEVELS, safe_div(x, d[:, None])))
+    return b"".join(struct.pack("<B", int(e[i])) + qs[i].tobytes() for i in range(len(x)))
+
+
+def deq_mxfp4(raw):
+    b = np.frombuffer(raw, np.uint8).reshape(-1, 17)
+    return deq_levels(MXFP4_LEVELS, e8m0_half(b[:, 0]), b[:, 1:]).ravel()
+
+
 QUANTS = {
     "Q8_0": (quant_q8_0, deq_q8_0), "Q4_0": (quant_q4_0, deq_q4_0), "Q4_1": (quant_q4_1, deq_q4_1),
     "Q5_0": (quant_q5_0, deq_q5_0), "Q5_1": (quant_q5_1, deq_q5_1), "Q2_K": (quant_q2_k, deq_q2_k),
     "Q3_K": (quant_q3_k, deq_q3_k), "Q4_K": (quant_q4_k, deq_q4_k), "Q5_K": (quant_q5_k, deq_q5_k),
     "Q6_K": (quant_q6_k, deq_q6_k), "Q8_K": (quant_q8_k, deq_q8_k),
+    "IQ4_NL": (quant_iq4_nl, deq_iq4_nl), "IQ4_XS": (quant_iq4_xs, deq_iq4_xs), "MXFP4": (quant_mxfp4, deq_mxfp4),
 }
 # Worst error of dequantise(quantise(x)) relative to the block's largest magnitude: about half a
 # quantisation step (a step is range / levels) plus the error of the rounded 6-bit scales.
 ROUNDTRIP_TOLERANCE = {"Q8_0": 0.01, "Q8_K": 0.01, "Q6_K": 0.05, "Q5_0": 0.05, "Q5_1": 0.05, "Q5_K": 0.12,
-                       "Q4_0": 0.1, "Q4_1": 0.1, "Q4_K": 0.2, "Q3_K": 0.3, "Q2_K": 0.6}
+                       "Q4_0": 0.1, "Q4_1": 0.1, "Q4_K": 0.2, "Q3_K": 0.3, "Q2_K": 0.6,
+                       "IQ4_NL": 0.12, "IQ4_XS": 0.2, "MXFP4": 0.35}
 
 
 def bf16(x):
@@ -532,6 +619,13 @@ def main():
             scale = max(np.abs(x[blk:blk + 256]).max(), 1e-6)
             err = np.abs(y[blk:blk + 256] - x[blk:blk + 256]).max() / scale
             assert err <= ROUNDTRIP_TOLERANCE[tname], f"{tname}: block at {blk}: error {err} of the block's range"
+        if tname == "MXFP4":
+            # The last three blocks get the scale bytes 0 and 1 (subnormal scales) and 255.
+            raw = bytearray(raw)
+            for k, e in enumerate((0, 1, 255)):
+                raw[len(raw) - 17 * (3 - k)] = e
+            raw = bytes(raw)
+            y = deq(raw)
         name = tname.lower()
         tensors.append((name, ne, tname, raw))
         expected["quants/" + name] = y

@@ -206,6 +206,71 @@ def csv_files():
     write("csv-huge-number.csv", b"x,y,label\n1,2,0\n1e999,4,1\n")
 
 
+# ---- Playground points (#22): CSV files and the kept-points JSON ---------------------------------
+def playground_files():
+    write("pg-one-class.csv", b"x,y,label\n0,0,a\n1,1,a\n2,2,a\n3,3,a\n")
+    write("pg-missing-value.csv", b"x,y,label\n0,0,a\n1,,b\n2,2,a\n3,3,b\n")
+    write("pg-nine-labels.csv", b"".join(b"%d,%d,c%d\n" % (k, k, k) for k in range(9)))
+    write("pg-three-columns.csv", b"0,0,0,a\n1,1,1,b\n2,2,2,a\n3,3,3,b\n")
+    # One point past the limit (the 100,000-point case is made by tests/core/test_data.cpp).
+    write("pg-10001-points.csv", b"".join(b"%d,%d,%d\n" % (i % 2, i % 2, i % 2) for i in range(10001)))
+    head = {"format": "weightscope-playground-points", "version": 1}
+    write("pg-points-damaged.json", json.dumps(dict(head, points={"x": [1, 2]})).encode()[:-9])
+    write("pg-points-newer.json", json.dumps(dict(head, version=9, points={})).encode())
+    write("pg-points-lengths.json", json.dumps(dict(head, points={"x": [1, 2], "y": [1], "labels": [0, 1],
+                                                                   "class_names": ["a", "b"]})).encode())
+    write("pg-points-huge-label.json", json.dumps(dict(head, points={"x": [1], "y": [1], "labels": [1e300],
+                                                                      "class_names": ["a"]})).encode())
+    write("pg-points-deep.json", b"[" * 100000 + b"]" * 100000)
+
+
+# ---- Playground sessions (#22, core/run/PlaygroundSession.h) -------------------------------------
+def playground_session(**changes):
+    """A valid session of the smallest network (no hidden layer: X1, X2 -> 1, SGD, no moments),
+    with `changes` applied as dotted paths ("state.epoch": 3)."""
+    empty = {"shape": [], "data": []}
+    session = {
+        "format": "weightscope-playground-session", "version": 1, "saved_by": "Weightscope 0.1",
+        "config": {"playground": {"dataset": "circle", "noise": 0.0, "hidden": [], "activation": "tanh",
+                                  "test_share": 0.5, "data_seed": 1, "feature_bits": 3,
+                                  "regularization": {"type": "none", "rate": 0.0}},
+                   "train": {"seed": 1, "batch_size": 10, "threads": 1, "loss": "mse",
+                             "optimizer": {"type": "sgd", "learning_rate": 0.03}}},
+        "pace": {"epochs_per_second": 60}, "run_record": "",
+        "state": {"epoch": 2, "batch": 0, "steps": 50,
+                  "values": [{"shape": [2, 1], "data": [0.25, -0.5]}, {"shape": [1], "data": [0.1]}],
+                  "moments": [{"first": empty, "second": empty}, {"first": empty, "second": empty}]},
+    }
+    for path, value in changes.items():
+        *parents, key = path.split(".")
+        node = session
+        for p in parents:
+            node = node[int(p)] if isinstance(node, list) else node[p]
+        node[int(key) if isinstance(node, list) else key] = value
+    return json.dumps(session).encode()
+
+
+def playground_session_files():
+    # The base itself opens: every refusal below is the change's, not the base's.
+    write("pg-session-valid.wsplay", playground_session())
+    write("pg-session-damaged.wsplay", playground_session()[:-40])
+    write("pg-session-newer.wsplay", playground_session(version=99, saved_by="Weightscope 9.0"))
+    write("pg-session-other-format.wsplay", playground_session(format="weightscope-playground-points"))
+    write("pg-session-huge-net.wsplay", playground_session(**{"config.playground.hidden": [100000000]}))
+    write("pg-session-wrong-shape.wsplay", playground_session(**{"state.values.0": {"shape": [3, 1], "data": [1, 2, 3]}}))
+    write("pg-session-short-data.wsplay", playground_session(**{"state.values.0.data": [0.25]}))
+    write("pg-session-huge-shape.wsplay", playground_session(**{"state.values.0.shape": [2 ** 40, 2 ** 40]}))
+    write("pg-session-far-epoch.wsplay", playground_session(**{"state.epoch": 2 ** 40}))
+    write("pg-session-batch-past-epoch.wsplay", playground_session(**{"state.batch": 1000}))
+    write("pg-session-string-weight.wsplay", playground_session(**{"state.values.1.data": ["0.1"]}))
+    write("pg-session-huge-number.wsplay", playground_session().replace(b"[0.1]", b"[1e39]"))
+    write("pg-session-points-too-many.wsplay", playground_session(**{
+        "config.playground.dataset": "custom",
+        "config.playground.points": {"x": [0.0] * 10001, "y": [0.0] * 10001, "labels": [0, 1] * 5000 + [0],
+                                     "class_names": ["a", "b"]}}))
+    write("pg-session-deep.wsplay", b"[" * 100000 + b"]" * 100000)
+
+
 # ---- Keras .h5 / .keras -------------------------------------------------------------------------
 def keras_config_h5(name, config_bytes):
     shutil.copy(os.path.join(DATA, "keras", "keras2_mlp.h5"), out(name))
@@ -359,6 +424,58 @@ def keras_files():
         at = raw.rfind(b"PK\x01\x02", 0, at)
     write("keras-zip-lying-size.keras", bytes(raw))
     write("keras-zip-cut-half.keras", bytes(raw[: len(raw) // 2]))
+
+    keras_nested_files()
+
+
+def keras_nested_files():
+    """Nested models (#16 item 4), from tests/data/keras/keras2_nested.h5 and keras3_nested.keras:
+    a nested model that reads itself, one whose weights are missing, one with two inner layers of
+    the same name."""
+    base = os.path.join(DATA, "keras", "keras2_nested.h5")
+    with h5py.File(base, "r") as f:
+        config = json.loads(f.attrs["model_config"])
+
+    def encoder(cfg):
+        return next(l for l in cfg["config"]["layers"] if l["name"] == "encoder")
+
+    def nested_variant(name, change_config=None, change_file=None):
+        shutil.copy(base, out(name))
+        cfg = json.loads(json.dumps(config))
+        if change_config:
+            change_config(cfg)
+        with h5py.File(out(name), "a") as f:
+            f.attrs["model_config"] = json.dumps(cfg).encode()
+            if change_file:
+                change_file(f)
+
+    def reads_itself(cfg):
+        encoder(cfg)["inbound_nodes"] = [[["encoder", 0, 0, {}]]]
+    nested_variant("keras-nested-reads-itself.h5", reads_itself)
+
+    def no_weights(f):
+        g = f["model_weights"]
+        g.attrs["layer_names"] = np.asarray([n for n in g.attrs["layer_names"] if n != b"encoder"])
+        del g["encoder"]
+    nested_variant("keras-nested-no-weights.h5", change_file=no_weights)
+
+    def name_clash(cfg):
+        inner = encoder(cfg)["config"]["layers"]
+        last = inner[-1]
+        last["name"] = last["config"]["name"] = inner[1]["name"]
+    nested_variant("keras-nested-name-clash.h5", name_clash)
+
+    k3 = zipfile.ZipFile(os.path.join(DATA, "keras", "keras3_nested.keras"))
+    members = {n: k3.read(n) for n in k3.namelist()}
+    with h5py.File(io.BytesIO(members["model.weights.h5"]), "r") as src:
+        image = io.BytesIO()
+        with h5py.File(image, "w") as dst:
+            for key in src:
+                src.copy(src[key], dst, name=key)
+            del dst["layers/functional/layers/dense"]
+    with zipfile.ZipFile(out("keras-nested-no-weights.keras"), "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in {**members, "model.weights.h5": image.getvalue()}.items():
+            z.writestr(zipfile.ZipInfo(n, date_time=(2024, 1, 1, 0, 0, 0)), b)
 
 
 # ---- Weightscope's own model file ----------------------------------------------------------------
@@ -1001,6 +1118,91 @@ def torch_model_files():
         json.dump({"metadata": {"total_size": 16}, "weight_map": {"w": "../../../etc/passwd"}}, f)
 
 
+def torchscript_code_files():
+    """TorchScript archives whose code text lies about a layer (#17 item 5): copies of the reference
+    torch/models/cnn_scripted.pt and cnn_traced.pt with one line of one class replaced. The code is
+    read as declarations and one call (core/io/TorchScriptCode.h), never run: each is refused by
+    model() naming the file, the member and the line."""
+    def patched(name, source, member, old, new, level=zipfile.ZIP_STORED):
+        with zipfile.ZipFile(os.path.join(DATA, "torch", "models", source)) as z:
+            items = [(info, z.read(info)) for info in z.infolist()]
+        with zipfile.ZipFile(out(name), "w") as z:
+            found = False
+            for info, data in items:
+                if info.filename.endswith("/code/" + member):
+                    assert old.encode() in data, (member, old)
+                    data, found = data.replace(old.encode(), new.encode()), True
+                    info = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                    info.compress_type = level
+                z.writestr(info, data)
+            assert found, member
+
+    conv = "__torch__/torch/nn/modules/conv/___torch_mangle_14.py"
+    stride = "stride : Final[Tuple[int, int]] = (2, 2)"
+    # A Final tuple of 1000 items (a line of 3 KB, under the line limit).
+    patched("ts-final-huge-tuple.pt", "cnn_scripted.pt", conv, stride,
+            "stride : Final[Tuple[int, int]] = (" + ", ".join(["2"] * 1000) + ")")
+    patched("ts-final-unbalanced.pt", "cnn_scripted.pt", conv, stride, "stride : Final[Tuple[int, int]] = ((2, 2)")
+    patched("ts-annotation-unbalanced.pt", "cnn_scripted.pt", conv, "bias : Optional[Tensor]",
+            "bias : " + "Optional[" * 100 + "Tensor")
+    patched("ts-stride-zero.pt", "cnn_scripted.pt", conv, stride, "stride : Final[Tuple[int, int]] = (0, 2)")
+    patched("ts-stride-negative.pt", "cnn_scripted.pt", conv, stride, "stride : Final[Tuple[int, int]] = (2, -3)")
+    patched("ts-eps-nan.pt", "cnn_scripted.pt", "__torch__/torch/nn/modules/batchnorm/___torch_mangle_15.py",
+            "eps : Final[float] = 1.0000000000000001e-05", "eps : Final[float] = nan")
+    # A line of 10 KB in a small member, and a member of 1 MB (deflated: the file stays small).
+    patched("ts-long-line.pt", "cnn_scripted.pt", conv, "training : bool", "training : bool" + " " * 10000)
+    patched("ts-member-1mb.pt", "cnn_scripted.pt", conv, "training : bool", "training : " + "x" * (1 << 20),
+            zipfile.ZIP_DEFLATED)
+    # A traced call whose argument is an expression that would run a command.
+    patched("ts-traced-call-expression.pt", "cnn_traced.pt", "__torch__/torch/nn/modules/conv/___torch_mangle_21.py",
+            "False, [0, 0], 1,", "False, [0, 0], __import__(\"os\").system(\"touch " + WITNESS + "\"),")
+    # A wrapper whose forward() calls its Sequential and then something else.
+    patched("ts-wrapper-does-more.pt", "cnn_traced.pt", "__torch__.py", "return (seq).forward(x, )",
+            "return torch.relu((seq).forward(x, ))")
+
+
+def llama_consolidated_files():
+    """Meta's LLaMA layout (core/io/TorchConsolidated.h): folders of consolidated.NN.pth slices and
+    params.json that disagree with each other (#17). Each slice is a state dict of float32 tensors
+    over one storage of 16 floats, written by the stand-ins above (no torch needed)."""
+    def folder(name, slices, params=None, first=0):
+        os.makedirs(out(name), exist_ok=True)
+        for rank, tensors in slices.items():
+            values = range(first * rank, first * rank + 16)
+            state = {k: _Tensor(_Storage(16), shape, tuple(int(np.prod(shape[i + 1:])) for i in range(len(shape))))
+                     for k, shape in tensors.items()}
+            torch_zip(f"{name}/consolidated.{rank:02d}.pth", torch_pickle(state), struct.pack("<16f", *values))
+        if params is not None:
+            with open(out(name + "/params.json"), "w") as f:
+                json.dump(params, f)
+
+    wo = "layers.0.attention.wo.weight"
+    norm = "layers.0.attention_norm.weight"
+    good = {wo: (4, 2), norm: (4,)}
+    # RowParallelLinear slices that differ on the dimension they are not split on.
+    folder("llama-slices-disagree", {0: good, 1: {wo: (3, 2), norm: (4,)}}, {"dim": 4, "n_layers": 1})
+    # consolidated.00 and .02 without .01.
+    folder("llama-missing-rank", {0: good, 2: good}, {"dim": 4, "n_layers": 1})
+    # params.json claims a model twice as wide as the slices make.
+    folder("llama-params-lie", {0: good, 1: good}, {"dim": 8, "n_layers": 1})
+    # ... and more layers than the files hold.
+    folder("llama-params-layers-lie", {0: good, 1: good}, {"dim": 4, "n_layers": 3})
+    # One slice of a two-way model alone in its folder: wo is half as wide as params.json says.
+    folder("llama-one-slice-only", {0: good}, {"dim": 4, "n_layers": 1})
+    # A RowParallelLinear of one dimension: nothing to split on dimension 1.
+    folder("llama-split-dim-missing", {0: {wo: (4,)}, 1: {wo: (4,)}}, {"dim": 4})
+    # The second slice lacks the norm the first holds.
+    folder("llama-names-differ", {0: good, 1: {wo: (4, 2)}}, {"dim": 4, "n_layers": 1})
+    # A params.json that is not an object of integers.
+    folder("llama-params-not-integer", {0: good, 1: good}, {"dim": "4", "n_layers": 1})
+    # A replicated norm that differs between the files: opened, with a warning naming it.
+    folder("llama-replicated-differs", {0: good, 1: good}, {"dim": 4, "n_layers": 1}, first=1)
+    # More files than any release has (empty: the count is refused before any is opened).
+    os.makedirs(out("llama-too-many-files"), exist_ok=True)
+    for rank in range(257):
+        open(out(f"llama-too-many-files/consolidated.{rank:02d}.pth"), "wb").close()
+
+
 def keras_zip_promise_files():
     """A .keras archive holding config.json twice (the second a Lambda): zip readers disagree on
     which copy counts, so it is refused naming the member (#17)."""
@@ -1014,9 +1216,37 @@ def keras_zip_promise_files():
             z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data)
 
 
+# ---- GGUF tokenizer (#18) ---------------------------------------------------------------------
+
+def gguf_tokenizer_files():
+    """GGUF files with no tensors whose tokenizer.ggml.* arrays are damaged. The container of the
+    first two is valid (the tokenizer reader refuses them by key); the last two are refused at open."""
+    def gguf(pairs, count):
+        return b"GGUF" + struct.pack("<IQQ", 3, 0, count) + pairs
+
+    def gstr(s):
+        return struct.pack("<Q", len(s)) + s
+
+    def strings(key, items, declared=None):
+        n = len(items) if declared is None else declared
+        return gstr(key) + struct.pack("<IIQ", 9, 8, n) + b"".join(gstr(i) for i in items)
+
+    tokens = strings(b"tokenizer.ggml.tokens", [b"a", b"b", b"c"])
+    scores = gstr(b"tokenizer.ggml.scores") + struct.pack("<IIQ", 9, 6, 2) + struct.pack("<2f", 0, -1)
+    write("gguf-tok-scores-short.gguf", gguf(tokens + scores, 2))
+    types = gstr(b"tokenizer.ggml.token_type") + struct.pack("<IIQ", 9, 4, 3) + struct.pack("<3I", 1, 1, 1)
+    write("gguf-tok-types-uint32.gguf", gguf(tokens + types, 2))
+    past = gstr(b"tokenizer.ggml.tokens") + struct.pack("<IIQ", 9, 8, 2) + gstr(b"a") + struct.pack("<Q", 1000) + b"xy"
+    write("gguf-tok-string-past-end.gguf", gguf(past, 1))
+    huge = gstr(b"tokenizer.ggml.tokens") + struct.pack("<IIQ", 9, 8, 1 << 60)
+    write("gguf-tok-huge-count.gguf", gguf(huge, 1))
+
+
 GROUPS = {f.__name__: f for f in (safetensors, numpy_files, idx_files, csv_files, keras_files, vlen_heap_files,
                                    native_files, object_header_files, number_type_files, keras_functional_files,
-                                   tensorboard_files, torch_model_files, keras_zip_promise_files)}
+                                   tensorboard_files, torch_model_files, keras_zip_promise_files,
+                                   llama_consolidated_files, playground_files, playground_session_files,
+                                   gguf_tokenizer_files, torchscript_code_files)}
 
 
 def main():

@@ -730,6 +730,217 @@ def keras2_mobile():
     dump_expected(os.path.join(OUT, "keras2_mobile.json"), [7, 7, 2], x, y, tensors)
 
 
+def dump_expected_outputs(path, input_shape, x, names, ys, tensors):
+    """dump_expected, with every output of a several-output model: "outputs" holds the first, as
+    for one-output models, and "all_outputs" each of them in the model's order."""
+    dump_expected(path, input_shape, x, ys[0], tensors)
+    with open(path) as f:
+        doc = json.load(f)
+    doc["all_outputs"] = [{"layer": n, "values": y.reshape(y.shape[0], -1).tolist()} for n, y in zip(names, ys)]
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=1)
+        f.write("\n")
+
+
+def k2_sequential_input(name, shape):
+    return {"class_name": "InputLayer", "config": {"batch_input_shape": [None] + list(shape), "dtype": "float32",
+                                                   "sparse": False, "ragged": False, "name": name}}
+
+
+def k3_input(name, shape, functional=True):
+    layer = k3_layer("InputLayer", {"batch_shape": [None] + list(shape), "dtype": "float32", "sparse": False,
+                                    "name": name})
+    return dict(layer, name=name, inbound_nodes=[]) if functional else layer
+
+
+def k3_call(name, shape):
+    return [{"args": [k3_tensor(name, [None] + list(shape))], "kwargs": {}}]
+
+
+def nested_models():
+    """Nested models (#16): models used as layers, inlined by the reader as "<model>/<layer>".
+    keras2_nested.h5 (tf.keras 2.15) and keras3_nested.keras (Keras 3.3), the same graph:
+        input (4) -> encoder (functional: dense_1 (6) -> batch_normalization -> dense_2 (5, relu))
+          -> dense (4, tanh) -> head (Sequential: dense_3 (3, relu) -> dense_4 (2, softmax))
+    tf.keras' model.save() gives a nested model one group under model_weights, named after it,
+    whose weight_names are its layers' variables ("dense_1/kernel:0"), the trainable ones of all
+    its layers first, then the non-trainable (the moving mean and variance). Keras 3's
+    saving_lib walks a nested model's `layers` too: layers/functional/layers/dense/vars.
+    keras2_seq_in_seq.h5 and keras3_seq_in_seq.keras: a Sequential inside a Sequential,
+        (3) -> block (Sequential: dense (5, relu) -> dense_1 (4, relu)) -> dense_2 (2, softmax)"""
+    k1, b1 = weights(4, 6), weights(6)
+    gamma = (1.0 + 0.2 * rng.standard_normal(6)).astype(np.float32)
+    beta, mean = weights(6, scale=0.1), weights(6, scale=0.3)
+    var = (0.5 + rng.random(6)).astype(np.float32)
+    k2, b2 = weights(6, 5), weights(5)
+    kd, bd = weights(5, 4), weights(4)
+    k3, b3 = weights(4, 3), weights(3)
+    k4, b4 = weights(3, 2), weights(2)
+    eps = 0.001
+    x = rng.standard_normal((5, 4))
+    t = relu(dense(batchnorm(dense(x, k1, b1), gamma, beta, mean, var, eps), k2, b2))
+    t = np.tanh(dense(t, kd, bd))
+    y = softmax(dense(relu(dense(t, k3, b3)), k4, b4))
+
+    bn2 = k2_graph_layer("BatchNormalization", "batch_normalization", k2_node("dense_1"), axis=[1], momentum=0.99,
+                         epsilon=eps, center=True, scale=True)
+    encoder = {"class_name": "Functional", "name": "encoder", "inbound_nodes": k2_node("input_1"), "config": {
+        "name": "encoder", "layers": [
+            {"class_name": "InputLayer", "name": "input_2", "inbound_nodes": [],
+             "config": {"batch_input_shape": [None, 4], "dtype": "float32", "sparse": False, "ragged": False,
+                        "name": "input_2"}},
+            dict(k2_dense("dense_1", 6, "linear"), name="dense_1", inbound_nodes=k2_node("input_2")),
+            bn2,
+            dict(k2_dense("dense_2", 5, "relu"), name="dense_2", inbound_nodes=k2_node("batch_normalization"))],
+        "input_layers": [["input_2", 0, 0]], "output_layers": [["dense_2", 0, 0]]}}
+    head = {"class_name": "Sequential", "name": "head", "inbound_nodes": k2_node("dense"), "config": {
+        "name": "head", "layers": [k2_sequential_input("dense_3_input", [4]), k2_dense("dense_3", 3, "relu"),
+                                   k2_dense("dense_4", 2, "softmax")]}}
+    config = {"class_name": "Functional", "config": {"name": "model", "layers": [
+        {"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
+         "config": {"batch_input_shape": [None, 4], "dtype": "float32", "sparse": False, "ragged": False,
+                    "name": "input_1"}},
+        encoder,
+        dict(k2_dense("dense", 4, "tanh"), name="dense", inbound_nodes=k2_node("encoder")),
+        head], "input_layers": [["input_1", 0, 0]], "output_layers": [["head", 0, 0]]}}
+    # model.layers' weights: a nested model lists its layers' trainable weights, then the others
+    stored = [("input_1", []),
+              ("encoder", [("dense_1/kernel", k1), ("dense_1/bias", b1), ("batch_normalization/gamma", gamma),
+                           ("batch_normalization/beta", beta), ("dense_2/kernel", k2), ("dense_2/bias", b2),
+                           ("batch_normalization/moving_mean", mean), ("batch_normalization/moving_variance", var)]),
+              ("dense", [("dense/kernel", kd), ("dense/bias", bd)]),
+              ("head", [("dense_3/kernel", k3), ("dense_3/bias", b3), ("dense_4/kernel", k4), ("dense_4/bias", b4)])]
+    write_legacy_h5(os.path.join(OUT, "keras2_nested.h5"), config, stored, "2.15.0", lambda layer, leaf: f"{leaf}:0")
+    tensors = []
+    for layer, ws in stored:
+        for leaf, v in ws:
+            inner = leaf.split("/")[0]
+            tensors.append((f"{leaf}:0", v.shape, layer if inner == layer else f"{layer}/{inner}"))
+    dump_expected(os.path.join(OUT, "keras2_nested.json"), [4], x, y, tensors)
+
+    # Keras 3: the nested models are layers serialised whole, called through keras_history
+    bn3 = k3_layer("BatchNormalization", {"name": "batch_normalization", "trainable": True, "dtype": k3_dtype(),
+                                          "axis": -1, "momentum": 0.99, "epsilon": eps, "center": True,
+                                          "scale": True})
+    encoder3 = {"module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",
+                "config": {"name": "encoder", "trainable": True, "layers": [
+                    k3_input("input_layer_1", [4]),
+                    dict(k3_dense("dense_1", 6, "linear"), name="dense_1", inbound_nodes=k3_call("input_layer_1", [4])),
+                    dict(bn3, name="batch_normalization", inbound_nodes=k3_call("dense_1", [6])),
+                    dict(k3_dense("dense_2", 5, "relu"), name="dense_2",
+                         inbound_nodes=k3_call("batch_normalization", [6]))],
+                    "input_layers": [["input_layer_1", 0, 0]], "output_layers": [["dense_2", 0, 0]]},
+                "build_config": {"input_shape": [None, 4]},
+                "name": "encoder", "inbound_nodes": k3_call("input_layer", [4])}
+    head3 = {"module": "keras", "class_name": "Sequential", "registered_name": None,
+             "config": {"name": "head", "trainable": True, "dtype": k3_dtype(), "layers": [
+                 k3_input("input_layer_2", [4], functional=False), k3_dense("dense_3", 3, "relu"),
+                 k3_dense("dense_4", 2, "softmax")], "build_input_shape": [None, 4]},
+             "build_config": {"input_shape": [None, 4]},
+             "name": "head", "inbound_nodes": k3_call("dense", [4])}
+    config3 = {"module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",
+               "config": {"name": "nested", "trainable": True, "layers": [
+                   k3_input("input_layer", [4]), encoder3,
+                   dict(k3_dense("dense", 4, "tanh"), name="dense", inbound_nodes=k3_call("encoder", [5])), head3],
+                   "input_layers": [["input_layer", 0, 0]], "output_layers": [["head", 0, 0]]},
+               "build_config": {"input_shape": None}}
+    stores = [("input_layer", "input_layer", []), ("functional", "encoder", []),
+              ("functional/layers/input_layer", "input_layer_1", []),
+              ("functional/layers/dense", "dense_1", [k1, b1]),
+              ("functional/layers/batch_normalization", "batch_normalization", [gamma, beta, mean, var]),
+              ("functional/layers/dense_1", "dense_2", [k2, b2]),
+              ("dense", "dense", [kd, bd]), ("sequential", "head", []),
+              ("sequential/layers/dense", "dense_3", [k3, b3]), ("sequential/layers/dense_1", "dense_4", [k4, b4])]
+    tensors = write_keras3("keras3_nested.keras", "nested", config3,
+                           {"keras_version": "3.3.3", "date_saved": "2024-06-01@12:00:00"}, stores)
+    full = {"dense_1": "encoder/dense_1", "batch_normalization": "encoder/batch_normalization",
+            "dense_2": "encoder/dense_2", "dense_3": "head/dense_3", "dense_4": "head/dense_4"}
+    tensors = [(n, sh, full.get(layer, layer)) for n, sh, layer in tensors]
+    dump_expected(os.path.join(OUT, "keras3_nested.json"), [4], x, y, tensors)
+
+    # A Sequential inside a Sequential
+    ka, ba, kb, bb, kc, bc = weights(3, 5), weights(5), weights(5, 4), weights(4), weights(4, 2), weights(2)
+    x = rng.standard_normal((4, 3))
+    y = softmax(dense(relu(dense(relu(dense(x, ka, ba)), kb, bb)), kc, bc))
+    block = {"class_name": "Sequential", "config": {"name": "block", "layers": [
+        k2_sequential_input("dense_input", [3]), k2_dense("dense", 5, "relu"), k2_dense("dense_1", 4, "relu")]}}
+    config = {"class_name": "Sequential", "config": {"name": "sequential_1", "layers": [
+        k2_sequential_input("block_input", [3]), block, k2_dense("dense_2", 2, "softmax")]}}
+    stored = [("block", [("dense/kernel", ka), ("dense/bias", ba), ("dense_1/kernel", kb), ("dense_1/bias", bb)]),
+              ("dense_2", [("dense_2/kernel", kc), ("dense_2/bias", bc)])]
+    write_legacy_h5(os.path.join(OUT, "keras2_seq_in_seq.h5"), config, stored, "2.15.0", lambda layer, leaf: f"{leaf}:0")
+    tensors = []
+    for layer, ws in stored:
+        for leaf, v in ws:
+            inner = leaf.split("/")[0]
+            tensors.append((f"{leaf}:0", v.shape, layer if inner == layer else f"{layer}/{inner}"))
+    dump_expected(os.path.join(OUT, "keras2_seq_in_seq.json"), [3], x, y, tensors)
+
+    block3 = {"module": "keras", "class_name": "Sequential", "registered_name": None,
+              "config": {"name": "block", "trainable": True, "dtype": k3_dtype(), "layers": [
+                  k3_input("input_layer", [3], functional=False), k3_dense("dense", 5, "relu"),
+                  k3_dense("dense_1", 4, "relu")], "build_input_shape": [None, 3]},
+              "build_config": {"input_shape": [None, 3]}}
+    config3 = {"module": "keras", "class_name": "Sequential", "registered_name": None,
+               "config": {"name": "sequential", "trainable": True, "dtype": k3_dtype(), "layers": [
+                   k3_input("input_layer_1", [3], functional=False), block3, k3_dense("dense_2", 2, "softmax")],
+                   "build_input_shape": [None, 3]},
+               "build_config": {"input_shape": [None, 3]}}
+    stores = [("sequential", "block", []), ("sequential/layers/dense", "dense", [ka, ba]),
+              ("sequential/layers/dense_1", "dense_1", [kb, bb]), ("dense", "dense_2", [kc, bc])]
+    tensors = write_keras3("keras3_seq_in_seq.keras", "sequential", config3,
+                           {"keras_version": "3.3.3", "date_saved": "2024-06-01@12:00:00"}, stores)
+    full = {"dense": "block/dense", "dense_1": "block/dense_1"}
+    tensors = [(n, sh, full.get(layer, layer)) for n, sh, layer in tensors]
+    dump_expected(os.path.join(OUT, "keras3_seq_in_seq.json"), [3], x, y, tensors)
+
+
+def two_outputs():
+    """Model(x, [out_a, out_b]) (#16): a shared trunk, a softmax head and a linear head.
+        input (5) -> trunk (6, relu) -> out_a (3, softmax); trunk -> out_b (2, linear)
+    keras2_two_outputs.h5 (tf.keras 2.15) and keras3_two_outputs.keras (Keras 3.3)."""
+    kt, bt, ka, ba, kb, bb = weights(5, 6), weights(6), weights(6, 3), weights(3), weights(6, 2), weights(2)
+    x = rng.standard_normal((4, 5))
+    t = relu(dense(x, kt, bt))
+    ya, yb = softmax(dense(t, ka, ba)), dense(t, kb, bb)
+    config = {"class_name": "Functional", "config": {"name": "model", "layers": [
+        {"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
+         "config": {"batch_input_shape": [None, 5], "dtype": "float32", "sparse": False, "ragged": False,
+                    "name": "input_1"}},
+        dict(k2_dense("trunk", 6, "relu"), name="trunk", inbound_nodes=k2_node("input_1")),
+        dict(k2_dense("out_a", 3, "softmax"), name="out_a", inbound_nodes=k2_node("trunk")),
+        dict(k2_dense("out_b", 2, "linear"), name="out_b", inbound_nodes=k2_node("trunk"))],
+        "input_layers": [["input_1", 0, 0]], "output_layers": [["out_a", 0, 0], ["out_b", 0, 0]]}}
+    stored = [("input_1", []), ("trunk", [("kernel", kt), ("bias", bt)]), ("out_a", [("kernel", ka), ("bias", ba)]),
+              ("out_b", [("kernel", kb), ("bias", bb)])]
+    write_legacy_h5(os.path.join(OUT, "keras2_two_outputs.h5"), config, stored, "2.15.0",
+                    lambda layer, leaf: f"{layer}/{leaf}:0")
+    tensors = [(f"{layer}/{leaf}:0", v.shape, layer) for layer, ws in stored for leaf, v in ws]
+    dump_expected_outputs(os.path.join(OUT, "keras2_two_outputs.json"), [5], x, ["out_a", "out_b"], [ya, yb], tensors)
+
+    config3 = {"module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",
+               "config": {"name": "two_heads", "trainable": True, "layers": [
+                   k3_input("input_layer", [5]),
+                   dict(k3_dense("trunk", 6, "relu"), name="trunk", inbound_nodes=k3_call("input_layer", [5])),
+                   dict(k3_dense("out_a", 3, "softmax"), name="out_a", inbound_nodes=k3_call("trunk", [6])),
+                   dict(k3_dense("out_b", 2, "linear"), name="out_b", inbound_nodes=k3_call("trunk", [6]))],
+                   "input_layers": [["input_layer", 0, 0]], "output_layers": [["out_a", 0, 0], ["out_b", 0, 0]]},
+               "build_config": {"input_shape": None}}
+    stores = [("input_layer", "input_layer", []), ("dense", "trunk", [kt, bt]), ("dense_1", "out_a", [ka, ba]),
+              ("dense_2", "out_b", [kb, bb])]
+    tensors = write_keras3("keras3_two_outputs.keras", "two_heads", config3,
+                           {"keras_version": "3.3.3", "date_saved": "2024-06-01@12:00:00"}, stores)
+    # The reader lists a .keras in the converted model's order, where the first output comes last.
+    tensors = tensors[:2] + tensors[4:] + tensors[2:4]
+    dump_expected_outputs(os.path.join(OUT, "keras3_two_outputs.json"), [5], x, ["out_a", "out_b"], [ya, yb], tensors)
+    np.save(os.path.join(OUT, "two_outputs_x.npy"), x.astype(np.float32))
+    # eval's data: the samples with the class out_a gives each (accuracy 1 on the first output)
+    with open(os.path.join(OUT, "two_outputs_eval.csv"), "w") as f:
+        f.write(",".join(f"f{i}" for i in range(5)) + ",label\n")
+        for row, label in zip(x.astype(np.float32), ya.argmax(axis=1)):
+            f.write(",".join(f"{v:.9g}" for v in row) + f",{label}\n")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     config, layers = keras2_mlp()
@@ -743,6 +954,8 @@ def main():
     keras3_functional_cnn()
     keras3_mobile()
     keras2_mobile()
+    nested_models()
+    two_outputs()
 
 
 if __name__ == "__main__":

@@ -33,9 +33,32 @@ committed, and the build and the tests never need Python).
   - `--torchvision DIR` (not committed: megabytes): torchvision's resnet18 and mobilenet_v3_small
     with random weights in eval mode, opset 17, and a 1x3x224x224 input and PyTorch's output, for
     the test that reads WS_TORCHVISION_DIR.
-Run: /usr/bin/python3 tools/make_onnx_reference.py [--graphs | --torchvision DIR]
+  - Transformers and pooling (#16): encoder_layer_op13/op17 (nn.TransformerEncoderLayer, d_model 32,
+    4 heads, batch_first, between two Linear layers; encoder_layer_fixed_batch: exported for a
+    fixed batch of 3) and encoder2_gelu_op13/op17 (a 2-layer
+    nn.TransformerEncoder with GELU), exported with autograd on (the fused fast path does not
+    export); split_attention.onnx (Split, batched MatMul, ReduceSum, ReduceMean, Pow, Sqrt);
+    pools.onnx (AvgPool2d/MaxPool2d with ceil_mode, padding, count_include_pad both ways);
+    asym_pools.onnx (onnx.helper: asymmetric pads; PyTorch's F.pad + pooling as reference);
+    gelu_op20.onnx (onnx.helper: the Gelu operator of opset 20; PyTorch's exact GELU).
+  - Attention masks (#16), written by `--masks` alone: encoder_padmask_op13/op17 (a 2-layer
+    nn.TransformerEncoder whose src_key_padding_mask marks the all-zero time steps of the input:
+    Equal, Expand, Cast, Where of activations), encoder_causal_op13/op17 (the same with a causal
+    mask from Range and Greater, Or-ed with the padding mask), gpt_block_op13/op17 (a GPT-2
+    style block: one qkv Linear split in three, masked_fill of the scores with a causal buffer
+    (Where of a constant), GELU approximate="tanh", written as Mul/Pow/Tanh at these opsets),
+    gelu_tanh_op20.onnx (onnx.helper: Gelu approximate="tanh" of opset 20; PyTorch's as
+    reference); bad/mask_*.onnx: hostile uses of Expand, Where, Cast and Gelu, refused by name.
+  - A mask as a second graph input (#16), written by `--inputs` alone: encoder_maskinput_op13/op17
+    (the 2-layer encoder of encoder_padmask called with src_key_padding_mask as a bool input
+    "mask" beside "src"), with encoder_maskinput_src.npy, encoder_maskinput_mask.npy (three
+    sequences, padded at their ends) and PyTorch's outputs; bad/maskinput_rank.onnx: a mask input
+    of rank 3 used against rank 2 (the batch would meet another axis); bad/maskinput_int.onnx: an
+    INT64 second input; bad/maskinput_mask_3d.npy: the mask as (3, 1, 6), which predict refuses.
+Run: /usr/bin/python3 tools/make_onnx_reference.py [--graphs | --masks | --inputs | --torchvision DIR]
 """
 import json
+import math
 import os
 
 import numpy as np
@@ -48,15 +71,19 @@ BAD = os.path.join(OUT, "bad")
 OPSET = 13
 
 
-def export(name, module, x, opset=OPSET, out=OUT):
+def export(name, module, x, opset=OPSET, out=OUT, grad=False, dynamic=True):
+    """`grad`: export with autograd on (nn.TransformerEncoderLayer takes a fused fast path without
+    it, which torch.onnx cannot export; with it PyTorch runs the layer-by-layer path).
+    `dynamic`: the batch axis is a named dimension (else fixed, and torch.onnx folds the shapes)."""
     module.eval()
     path = os.path.join(out, name + ".onnx")
-    with torch.no_grad():
+    with torch.set_grad_enabled(grad):
         y = module(x)
         torch.onnx.export(module, x, path, opset_version=opset, input_names=["input"], output_names=["output"],
-                          dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}}, do_constant_folding=True)
+                          dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}} if dynamic else None,
+                          do_constant_folding=True)
     np.save(os.path.join(out, name + "_input.npy"), x.numpy().astype(np.float32))
-    np.save(os.path.join(out, name + "_output.npy"), y.numpy().astype(np.float32))
+    np.save(os.path.join(out, name + "_output.npy"), y.detach().numpy().astype(np.float32))
     onnx.checker.check_model(onnx.load(path))
     return path
 
@@ -468,6 +495,99 @@ def graph_reference_models():
     export("mobilenet_block_op13", mobile, x, opset=13)
 
 
+class Encoder(torch.nn.Module):
+    """Linear(8, 32), nn.TransformerEncoderLayer(d_model=32, nhead=4, dim_feedforward=64,
+    batch_first=True) (`layers` = 1) or an nn.TransformerEncoder of `layers` of them, Linear(32, 5)."""
+
+    def __init__(self, layers, activation):
+        super().__init__()
+        self.embed = torch.nn.Linear(8, 32)
+        block = torch.nn.TransformerEncoderLayer(d_model=32, nhead=4, dim_feedforward=64, batch_first=True,
+                                                 activation=activation)
+        self.encoder = block if layers == 1 else torch.nn.TransformerEncoder(block, layers)
+        self.head = torch.nn.Linear(32, 5)
+
+    def forward(self, x):
+        return self.head(self.encoder(self.embed(x)))
+
+
+def transformer_models():
+    """nn.TransformerEncoderLayer (ReLU) and a 2-layer nn.TransformerEncoder (exact GELU: Erf) at
+    opsets 13 (layer norm as ReduceMean, Sub, Pow, Sqrt, Div) and 17 (LayerNormalization)."""
+    torch.manual_seed(1617)
+    for name, layers, activation in (("encoder_layer", 1, "relu"), ("encoder2_gelu", 2, "gelu")):
+        model = Encoder(layers, activation)
+        x = torch.randn(3, 6, 8)
+        for opset in (13, 17):
+            export(f"{name}_op{opset}", model, x, opset=opset, grad=True)
+        if layers == 1:  # a fixed batch of 3: the reshapes' targets are plain numbers
+            export(f"{name}_fixed_batch", model, x, opset=17, grad=True, dynamic=False)
+
+
+class Pools(torch.nn.Module):
+    """Pooling variants side by side, each flattened: AvgPool2d with ceil_mode and padding, counting
+    the padding or not, rectangular windows, MaxPool2d with ceil_mode with and without padding."""
+
+    def __init__(self):
+        super().__init__()
+        self.pools = torch.nn.ModuleList([
+            torch.nn.AvgPool2d(3, 2, padding=1, ceil_mode=True, count_include_pad=True),
+            torch.nn.AvgPool2d(3, 2, padding=1, ceil_mode=True, count_include_pad=False),
+            torch.nn.AvgPool2d(2, 2, padding=1, count_include_pad=False),
+            torch.nn.AvgPool2d((3, 2), (2, 3), padding=(1, 0), ceil_mode=True, count_include_pad=True),
+            torch.nn.AvgPool2d(3, 3, ceil_mode=True),
+            torch.nn.MaxPool2d(3, 2, padding=1, ceil_mode=True),
+            torch.nn.MaxPool2d(2, 2, ceil_mode=True),
+        ])
+
+    def forward(self, x):
+        return torch.cat([torch.flatten(p(x), 1) for p in self.pools], 1)
+
+
+class SplitAttention(torch.nn.Module):
+    """x.split() into q, k, v (Split), softmax(q k^T / 2) v (batched MatMul), plus the norm of each
+    row (Pow, ReduceSum, Sqrt) and its mean (ReduceMean)."""
+
+    def forward(self, x):
+        q, k, v = x.split(4, dim=-1)
+        a = torch.softmax(q @ k.transpose(1, 2) / 2, dim=-1) @ v
+        return a + torch.sqrt(x.pow(2).sum(-1, keepdim=True)) - x.mean(-1, keepdim=True)
+
+
+def pooling_models():
+    torch.manual_seed(1618)
+    export("pools", Pools(), torch.randn(2, 3, 9, 8))
+    export("split_attention", SplitAttention(), torch.randn(3, 5, 12))
+    # Asymmetric pads (PyTorch's pooling pads both sides alike): onnx.helper, PyTorch reference.
+    x = torch.randn(2, 3, 7, 6)
+    nodes = [helper.make_node("AveragePool", ["x"], ["a"], name="avg_counted", kernel_shape=[3, 3], strides=[2, 2],
+                              pads=[0, 1, 1, 0], count_include_pad=1),
+             helper.make_node("AveragePool", ["x"], ["b"], name="avg_inside", kernel_shape=[3, 3], strides=[2, 2],
+                              pads=[0, 1, 1, 0]),
+             helper.make_node("MaxPool", ["x"], ["c"], name="max_asym", kernel_shape=[2, 2], strides=[1, 1],
+                              pads=[1, 0, 0, 1])]
+    nodes += [helper.make_node("Flatten", [v], [v + "f"], name="flat_" + v) for v in "abc"]
+    nodes.append(helper.make_node("Concat", ["af", "bf", "cf"], ["y"], name="join", axis=1))
+    model = graph_model(nodes, [float_input("x", "n", 3, 7, 6)], [float_input("y", "n", None)], [], "asym_pools")
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(OUT, "asym_pools.onnx"))
+    f = torch.nn.functional
+    padded = f.pad(x, (1, 0, 0, 1))  # (left, right, top, bottom)
+    counted = f.avg_pool2d(padded, 3, 2)
+    inside = counted / f.avg_pool2d(f.pad(torch.ones_like(x), (1, 0, 0, 1)), 3, 2)
+    biggest = f.max_pool2d(f.pad(x, (0, 1, 1, 0), value=float("-inf")), 2, 1)
+    y = torch.cat([t.flatten(1) for t in (counted, inside, biggest)], 1)
+    np.save(os.path.join(OUT, "asym_pools_input.npy"), x.numpy())
+    np.save(os.path.join(OUT, "asym_pools_output.npy"), y.numpy())
+    # Gelu is an operator from opset 20, which this onnx (1.12) cannot check: not checked.
+    model = graph_model([helper.make_node("Gelu", ["x"], ["y"], name="gelu")], [float_input("x", "n", 7)],
+                        [float_input("y", "n", 7)], [], "gelu", opset=20)
+    onnx.save(model, os.path.join(OUT, "gelu_op20.onnx"))
+    x = torch.linspace(-4, 4, 21).reshape(3, 7)
+    np.save(os.path.join(OUT, "gelu_op20_input.npy"), x.numpy())
+    np.save(os.path.join(OUT, "gelu_op20_output.npy"), torch.nn.functional.gelu(x).numpy())
+
+
 def int_const(name, values, node_name):
     return helper.make_node("Constant", [], [name], name=node_name,
                             value=numpy_helper.from_array(np.array(values, dtype=np.int64), name))
@@ -530,23 +650,217 @@ def graph_refusals():
     nodes = [helper.make_node("Conv", ["x", "K"], ["y"], name="crop", pads=[-1, 0, 0, 0])]
     onnx.save(graph_model(nodes, [float_input("x", "n", 1, 5, 5)], [float_input("y", "n", 2, 2, 3)], [k], "negpads"),
               os.path.join(OUT, "negative_pads.onnx"))
-    # Three operators the engine lacks, the first in graph order an Erf.
-    nodes = [helper.make_node("Erf", ["x"], ["e"], name="first_missing"),
+    # Three operators the engine lacks, the first in graph order an Acosh.
+    nodes = [helper.make_node("Acosh", ["x"], ["e"], name="first_missing"),
              helper.make_node("Relu", ["e"], ["r"], name="relu"),
              helper.make_node("Frobnicate", ["r"], ["f"], name="custom", domain="com.example.custom"),
              helper.make_node("Det", ["f"], ["y"], name="det")]
     onnx.save(graph_model(nodes, [float_input("x", "n", 3, 3)], [float_input("y", "n")], [], "missing",
                           extra_opsets=[helper.make_opsetid("com.example.custom", 1)]),
               os.path.join(OUT, "many_missing.onnx"))
-    # Reshape to [2 * N, -1]: arithmetic on the batch size.
+    # Reshape to [N + 2, -1]: arithmetic on the batch size (N * 2 is a batch merged with an axis).
     nodes = [helper.make_node("Shape", ["x"], ["s"], name="shape"), int_const("i0", [0], "c_i0"),
              int_const("two", [2], "c_two"), int_const("rest", [-1], "c_rest"),
              helper.make_node("Gather", ["s", "i0"], ["n"], name="batch", axis=0),
-             helper.make_node("Mul", ["n", "two"], ["n2"], name="double_batch"),
+             helper.make_node("Add", ["n", "two"], ["n2"], name="double_batch"),
              helper.make_node("Concat", ["n2", "rest"], ["target"], name="target", axis=0),
              helper.make_node("Reshape", ["x", "target"], ["y"], name="reshape")]
     onnx.save(graph_model(nodes, [float_input("x", "n", 4)], [float_input("y", None, None)], [], "batch_arith"),
               os.path.join(OUT, "batch_arith.onnx"))
+
+
+def graph_bad_files():
+    """Hostile attributes of the operators transformer graphs need (bad/graph_*.onnx): each must be
+    refused naming the node, before anything runs."""
+    os.makedirs(BAD, exist_ok=True)
+    rng = np.random.default_rng(1619)
+
+    def save(name, nodes, inits=(), in_dims=(6, 12), out_dims=(None, None)):
+        model = graph_model(nodes, [float_input("x", "n", *in_dims)], [float_input("y", "n", *out_dims)], list(inits),
+                            name)
+        onnx.save(model, os.path.join(BAD, "graph_" + name + ".onnx"))
+
+    save("perm_repeated", [helper.make_node("Transpose", ["x"], ["y"], name="t", perm=[0, 1, 1])])
+    save("perm_short", [helper.make_node("Transpose", ["x"], ["y"], name="t", perm=[1, 0])])
+    save("perm_out_of_range", [helper.make_node("Transpose", ["x"], ["y"], name="t", perm=[0, 2, 3])])
+    sizes = lambda v: numpy_helper.from_array(np.array(v, dtype=np.int64), "sizes")
+    save("split_sum", [helper.make_node("Split", ["x", "sizes"], ["y", "b", "c"], name="s", axis=2)],
+         [sizes([4, 4, 5])])
+    save("split_negative", [helper.make_node("Split", ["x", "sizes"], ["y", "b"], name="s", axis=2)], [sizes([-4, 16])])
+    save("split_count", [helper.make_node("Split", ["x", "sizes"], ["y", "b"], name="s", axis=2)], [sizes([4, 4, 4])])
+    save("split_axis", [helper.make_node("Split", ["x"], ["y", "b"], name="s", axis=5)])
+    save("softmax_axis", [helper.make_node("Softmax", ["x"], ["y"], name="sm", axis=-4)])
+    save("reduce_batch", [helper.make_node("ReduceMean", ["x"], ["y"], name="r", axes=[0])])
+    save("reduce_axis", [helper.make_node("ReduceSum", ["x", "axes"], ["y"], name="r")],
+         [numpy_helper.from_array(np.array([3], dtype=np.int64), "axes")])
+    gamma = numpy_helper.from_array(np.ones(12, dtype=np.float32), "gamma")
+    save("layernorm_axis", [helper.make_node("LayerNormalization", ["x", "gamma"], ["y"], name="ln", axis=3)], [gamma])
+    save("layernorm_scale", [helper.make_node("LayerNormalization", ["x", "gamma"], ["y"], name="ln")],
+         [numpy_helper.from_array(np.ones(5, dtype=np.float32), "gamma")])
+    bounds = [numpy_helper.from_array(np.array([v], dtype=np.int64), n) for n, v in (("s", 0), ("e", 2), ("a", 9))]
+    save("slice_axis", [helper.make_node("Slice", ["x", "s", "e", "a"], ["y"], name="sl")], bounds)
+    save("matmul_mismatch", [helper.make_node("Transpose", ["x"], ["t"], name="t", perm=[0, 1, 2]),
+                             helper.make_node("MatMul", ["x", "t"], ["y"], name="mm")])
+    save("pow_tensor", [helper.make_node("Pow", ["x", "e"], ["y"], name="p")],
+         [numpy_helper.from_array(rng.standard_normal(12).astype(np.float32), "e")])
+    pads = numpy_helper.from_array(np.array([0, 0, -1, 0, 0, 0, 0, 0], dtype=np.int64), "pads")
+    save("pad_negative", [helper.make_node("Pad", ["x", "pads"], ["y"], name="pad")], [pads], in_dims=(2, 5, 5),
+         out_dims=(None, None, None))
+    # The batch moved into the last axis and never back: the output is refused.
+    save("batch_last", [helper.make_node("Transpose", ["x"], ["y"], name="t", perm=[1, 2, 0])])
+
+
+class MaskedEncoder(torch.nn.Module):
+    """Linear(8, 32), a 2-layer nn.TransformerEncoder (d_model 32, 4 heads, batch_first, GELU) and
+    Linear(32, 5). Time steps whose 8 features are all zero are padding (src_key_padding_mask);
+    `causal` adds the mask of later positions, built from the sequence length."""
+
+    def __init__(self, causal):
+        super().__init__()
+        self.embed = torch.nn.Linear(8, 32)
+        # GELU, not ReLU: the gradient test's central differences must not straddle a kink.
+        block = torch.nn.TransformerEncoderLayer(d_model=32, nhead=4, dim_feedforward=64, batch_first=True,
+                                                 activation="gelu")
+        self.encoder = torch.nn.TransformerEncoder(block, 2)
+        self.head = torch.nn.Linear(32, 5)
+        self.causal = causal
+
+    def forward(self, x):
+        padding = (x * x).sum(-1) == 0
+        mask = None
+        if self.causal:
+            i = torch.arange(x.shape[1])
+            mask = i[None, :] > i[:, None]
+        return self.head(self.encoder(self.embed(x), mask=mask, src_key_padding_mask=padding))
+
+
+class GptBlock(torch.nn.Module):
+    """A GPT-2 style block (nanoGPT's): LayerNorm, one Linear for q, k, v, 4 heads, scores
+    masked_fill-ed with -inf above the diagonal of a registered causal buffer, softmax, the output
+    projection and residual; LayerNorm, MLP with GELU approximate="tanh", residual."""
+
+    def __init__(self, e=32, heads=4, block=16):
+        super().__init__()
+        self.ln1, self.ln2 = torch.nn.LayerNorm(e), torch.nn.LayerNorm(e)
+        self.qkv, self.proj = torch.nn.Linear(e, 3 * e), torch.nn.Linear(e, e)
+        self.fc, self.fc2 = torch.nn.Linear(e, 4 * e), torch.nn.Linear(4 * e, e)
+        self.heads = heads
+        self.register_buffer("bias", torch.tril(torch.ones(block, block)).view(1, 1, block, block))
+
+    def forward(self, x):
+        b, t, c = x.size()
+        q, k, v = self.qkv(self.ln1(x)).split(c, dim=2)
+        q, k, v = (z.view(b, t, self.heads, c // self.heads).transpose(1, 2) for z in (q, k, v))
+        att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(k.size(-1)))
+        att = torch.softmax(att.masked_fill(self.bias[:, :, :t, :t] == 0, float("-inf")), dim=-1)
+        x = x + self.proj((att @ v).transpose(1, 2).contiguous().view(b, t, c))
+        return x + self.fc2(torch.nn.functional.gelu(self.fc(self.ln2(x)), approximate="tanh"))
+
+
+def mask_models():
+    torch.manual_seed(1619)
+    x = torch.randn(3, 6, 8)
+    x[1, 4:] = 0  # the second sequence has 4 steps and 2 of padding, the third 5 and 1
+    x[2, 5:] = 0
+    for name, causal in (("encoder_padmask", False), ("encoder_causal", True)):
+        model = MaskedEncoder(causal)
+        for opset in (13, 17):
+            export(f"{name}_op{opset}", model, x, opset=opset, grad=True)
+    gpt = GptBlock()
+    xg = torch.randn(3, 6, 32)
+    for opset in (13, 17):
+        export(f"gpt_block_op{opset}", gpt, xg, opset=opset)
+    # Gelu with approximate="tanh" (opset 20), which this onnx (1.12) cannot check: not checked.
+    model = graph_model([helper.make_node("Gelu", ["x"], ["y"], name="gelu", approximate="tanh")],
+                        [float_input("x", "n", 7)], [float_input("y", "n", 7)], [], "gelu_tanh", opset=20)
+    onnx.save(model, os.path.join(OUT, "gelu_tanh_op20.onnx"))
+    xs = torch.linspace(-4, 4, 21).reshape(3, 7)
+    np.save(os.path.join(OUT, "gelu_tanh_op20_input.npy"), xs.numpy())
+    np.save(os.path.join(OUT, "gelu_tanh_op20_output.npy"),
+            torch.nn.functional.gelu(xs, approximate="tanh").numpy())
+    mask_bad_files()
+
+
+def mask_bad_files():
+    """Hostile uses of the mask operators (bad/mask_*.onnx): each must be refused naming the node."""
+    def save(name, nodes, inits=(), in_dims=(6, 12), opset=OPSET):
+        model = graph_model(nodes, [float_input("x", "n", *in_dims)], [float_input("y", "n", None, None)], list(inits),
+                            name, opset=opset)
+        onnx.save(model, os.path.join(BAD, "mask_" + name + ".onnx"))
+
+    ints = lambda name, v: numpy_helper.from_array(np.array(v, dtype=np.int64), name)
+    floats = lambda name, v: numpy_helper.from_array(np.array(v, dtype=np.float32), name)
+    # Expand that would add an axis in front of the batch, and one to a size that does not broadcast.
+    save("expand_rank", [helper.make_node("Expand", ["x", "s"], ["y"], name="e")], [ints("s", [2, 1, 6, 12])])
+    save("expand_mismatch", [helper.make_node("Expand", ["x", "s"], ["y"], name="e")], [ints("s", [1, 5, 12])])
+    # The batch size asked for on another axis than the batch's.
+    save("expand_batch_axis", [helper.make_node("Shape", ["x"], ["shape"], name="shape"),
+                               helper.make_node("Gather", ["shape", "zero"], ["n"], name="g", axis=0),
+                               helper.make_node("Unsqueeze", ["n", "axes"], ["n1"], name="u"),
+                               helper.make_node("Concat", ["one", "n1", "twelve"], ["s"], name="c", axis=0),
+                               helper.make_node("Expand", ["x", "s"], ["y"], name="e")],
+         [ints("zero", 0), ints("axes", [0]), ints("one", [1]), ints("twelve", [12])])
+    # Where whose operands do not broadcast; a constant that varies along the batch axis.
+    save("where_shapes", [helper.make_node("Where", ["c", "x", "b"], ["y"], name="w")],
+         [numpy_helper.from_array(np.ones((5, 12), dtype=bool), "c"), floats("b", [0.0])])
+    save("where_batch", [helper.make_node("Where", ["c", "x", "b"], ["y"], name="w")],
+         [numpy_helper.from_array(np.ones((3, 6, 12), dtype=bool), "c"), floats("b", [0.0])])
+    # Cast of an activation to an integer type: the engine has none.
+    save("cast_int", [helper.make_node("Cast", ["x"], ["y"], name="cast", to=TensorProto.INT64)])
+    # Gelu with an approximation ONNX does not define.
+    save("gelu_approx", [helper.make_node("Gelu", ["x"], ["y"], name="gelu", approximate="sigmoid")], opset=20)
+    # zeros_like of an activation whose shape is then taken again (a size known only at run time).
+    save("standin_shape", [helper.make_node("Shape", ["x"], ["s"], name="shape"),
+                           helper.make_node("ConstantOfShape", ["s"], ["z"], name="zeros"),
+                           helper.make_node("Shape", ["z"], ["s2"], name="shape2"),
+                           helper.make_node("Reshape", ["x", "s2"], ["y"], name="r")])
+
+
+class MaskInputEncoder(torch.nn.Module):
+    """MaskedEncoder's layers with the padding mask given by the caller: forward(src, mask)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inner = MaskedEncoder(False)
+
+    def forward(self, src, mask):
+        m = self.inner
+        return m.head(m.encoder(m.embed(src), src_key_padding_mask=mask))
+
+
+def mask_input_models():
+    torch.manual_seed(1620)
+    model = MaskInputEncoder().eval()
+    src = torch.randn(3, 6, 8)
+    mask = torch.zeros(3, 6, dtype=torch.bool)
+    mask[1, 4:] = True  # the second sequence has 4 steps and 2 of padding, the third 5 and 1
+    mask[2, 5:] = True
+    with torch.set_grad_enabled(True):  # the layer-by-layer path, which torch.onnx exports
+        y = model(src, mask)
+        for opset in (13, 17):
+            path = os.path.join(OUT, f"encoder_maskinput_op{opset}.onnx")
+            torch.onnx.export(model, (src, mask), path, opset_version=opset, input_names=["src", "mask"],
+                              output_names=["output"], do_constant_folding=True,
+                              dynamic_axes={"src": {0: "batch"}, "mask": {0: "batch"}, "output": {0: "batch"}})
+            onnx.checker.check_model(onnx.load(path))
+    np.save(os.path.join(OUT, "encoder_maskinput_src.npy"), src.numpy().astype(np.float32))
+    np.save(os.path.join(OUT, "encoder_maskinput_mask.npy"), mask.numpy())
+    np.save(os.path.join(OUT, "encoder_maskinput_output.npy"), y.detach().numpy().astype(np.float32))
+    np.save(os.path.join(BAD, "maskinput_mask_3d.npy"), mask.numpy()[:, None, :])  # (3, 1, 6): predict refuses it
+    # Hostile: the mask input declared (n, 1, 6) and Not-ed, then Where over (n, 6) scores.
+    nodes = [helper.make_node("Not", ["mask"], ["keep"], name="not"),
+             helper.make_node("Where", ["keep", "x", "zero"], ["y"], name="w")]
+    graph = helper.make_graph(nodes, "maskinput_rank",
+                              [float_input("x", "n", 6), helper.make_tensor_value_info("mask", TensorProto.BOOL, ["n", 1, 6])],
+                              [float_input("y", "n", 6)], [numpy_helper.from_array(np.array([0.0], dtype=np.float32), "zero")])
+    model = helper.make_model(graph, producer_name="make_onnx_reference.py", opset_imports=[helper.make_opsetid("", OPSET)])
+    onnx.save(model, os.path.join(BAD, "maskinput_rank.onnx"))
+    # Hostile: token ids as an INT64 second input (the engine computes in float: refused by name).
+    graph = helper.make_graph([helper.make_node("Add", ["x", "x"], ["y"], name="add")], "maskinput_int",
+                              [float_input("x", "n", 6), helper.make_tensor_value_info("ids", TensorProto.INT64, ["n", 6])],
+                              [float_input("y", "n", 6)], [])
+    model = helper.make_model(graph, producer_name="make_onnx_reference.py", opset_imports=[helper.make_opsetid("", OPSET)])
+    onnx.save(model, os.path.join(BAD, "maskinput_int.onnx"))
 
 
 def torchvision_models(out):
@@ -565,9 +879,20 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--torchvision":
         torchvision_models(sys.argv[2])
         sys.exit(0)
+    if sys.argv[1:] == ["--inputs"]:
+        mask_input_models()
+        print("wrote", OUT)
+        sys.exit(0)
+    if sys.argv[1:] == ["--masks"]:
+        mask_models()
+        print("wrote", OUT)
+        sys.exit(0)
     graph_reference_models()
     shape_arith_model()
     graph_refusals()
+    transformer_models()
+    pooling_models()
+    graph_bad_files()
     if sys.argv[1:] == ["--graphs"]:
         print("wrote", OUT)
         sys.exit(0)

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the TensorBoard reference data of tests/data/tensorboard/.
 
-Needs only Debian's python3-protobuf and protoc (tools/tfevents.py compiles
+Needs Debian's python3-protobuf, python3-numpy and protoc (tools/tfevents.py compiles
 core/run/proto/tensorboard.proto, the definitions the C++ reader is built from, into a temporary
 folder). The build and the tests never need Python.
 
@@ -10,7 +10,10 @@ folder). The build and the tests never need Python.
     written by TensorFlow 2's Keras callback and hparams plugin, not by this project), decoded
     here independently of the C++ reader: per run (its path relative to keras-tutorial/), every
     scalar tag with its point count, first and last steps, sum, minimum and maximum, the points
-    themselves for tags of at most 40 points and every 997th point of longer ones; histogram tags
+    themselves for tags of at most 40 points and every 997th point of longer ones; the run's
+    outcomes of the tag as the Importance and parallel-coordinates views offer them (#19), computed
+    with NumPy: the final value, the best minimised and maximised (nanmin, nanmax) and the steps of
+    the first best (nanargmin, nanargmax); histogram tags
     with their step counts and the bucket counts' total at the first step; the hparams session's
     values; the experiment's metric names. Several files of a run merge by step, later wall time
     winning, as TensorBoard does.
@@ -29,6 +32,8 @@ import json
 import os
 import struct
 import sys
+
+import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tfevents  # noqa: E402
@@ -109,6 +114,10 @@ def keras_reference():
                      "min": min(values), "max": max(values), "last": values[-1]}
             sample = range(len(pts)) if len(pts) <= 40 else range(0, len(pts), 997)
             entry["points"] = [[i, pts[i][0], pts[i][1], pts[i][2]] for i in sample]  # index, step, wall, value
+            v = np.array(values, dtype=np.float64)
+            entry["outcomes"] = {"final": float(v[-1]), "min": float(np.nanmin(v)), "max": float(np.nanmax(v)),
+                                 "min_step": int(pts[int(np.nanargmin(v))][0]),
+                                 "max_step": int(pts[int(np.nanargmax(v))][0])}
             run["scalars"][tag] = entry
         for tag, pts in hists.items():
             run["histograms"][tag] = {"count": len(pts), "first_step": pts[0][0], "first_total": pts[0][2]}

@@ -20,6 +20,19 @@ Writes into tests/data/torch/models/:
     (COO, CSR);
   - sharded/pytorch_model-0000{1,2}-of-00002.bin + pytorch_model.bin.index.json: a state dict in
     two shards as Hugging Face's save_pretrained(max_shard_size=...) lays them out;
+  - consolidated/consolidated.0{0,1}.pth + params.json: Meta's LLaMA release layout, a tiny
+    bf16 model (dim 16, 2 layers, 4 heads, vocab 24) cut into two model-parallel slices the way
+    fairscale cuts it; expected.json["consolidated"] lists the whole tensors as torch.cat of the
+    slices gives them (or the first file's for replicated ones), and the per-file slices;
+  - statedict_mlp.pt + statedict_mlp_io.json: a bare state dict of a small nn.Sequential (Conv2d,
+    ReLU, MaxPool2d, Flatten, Linear, ReLU, Linear), with an input and PyTorch's output, for
+    `eval`/`predict --model "<layers>"`;
+  - cnn_scripted.pt, cnn_traced.pt, cnn_traced_seq.pt + cnn_input.npy, cnn_output.npy: one
+    nn.Sequential (Conv2d with stride 2 and padding 1, BatchNorm2d, ReLU, MaxPool2d, Flatten,
+    Dropout, Linear) as torch.jit.script(seq), torch.jit.trace of a wrapper whose forward only
+    calls it, and torch.jit.trace(seq), with an input of the smallest size the layers accept
+    (7x7) and PyTorch's output: the TorchScript layers the engine runs (core/io/TorchScriptCode.h);
+  - traced_unknown.pt: a traced nn.Sequential whose LeakyReLU is a call the engine does not know;
   - pickles/*.pkl: the data.pkl and constants.pkl members of the files above (fuzz seeds);
   - expected.json: for each file, every tensor torch lists (state_dict() order, or the dotted
     path of a checkpoint) with its shape, sum, min and max in float64, and the module classes.
@@ -79,6 +92,108 @@ def describe(pairs):
         out.append({"name": name, "shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", ""),
                     "sum": d.sum().item(), "min": d.min().item() if d.numel() else 0.0,
                     "max": d.max().item() if d.numel() else 0.0})
+    return out
+
+
+# fairscale's model-parallel layers, as Meta's llama/model.py uses them: ColumnParallelLinear
+# (split on dim 0), RowParallelLinear and ParallelEmbedding (dim 1); norms and rope.freqs replicated.
+SPLIT_DIM = {"wq": 0, "wk": 0, "wv": 0, "w1": 0, "w3": 0, "output": 0, "wo": 1, "w2": 1, "tok_embeddings": 1}
+
+
+def consolidated():
+    dim, layers, heads, vocab, hidden, ranks = 16, 2, 4, 24, 32, 2
+    torch.manual_seed(8)
+    whole = {"tok_embeddings.weight": torch.randn(vocab, dim)}
+    for i in range(layers):
+        p = "layers.%d." % i
+        for w in ("wq", "wk", "wv", "wo"):
+            whole[p + "attention." + w + ".weight"] = torch.randn(dim, dim)
+        whole[p + "feed_forward.w1.weight"] = torch.randn(hidden, dim)
+        whole[p + "feed_forward.w2.weight"] = torch.randn(dim, hidden)
+        whole[p + "feed_forward.w3.weight"] = torch.randn(hidden, dim)
+        whole[p + "attention_norm.weight"] = 1 + 0.1 * torch.randn(dim)
+        whole[p + "ffn_norm.weight"] = 1 + 0.1 * torch.randn(dim)
+    whole["norm.weight"] = 1 + 0.1 * torch.randn(dim)
+    whole["output.weight"] = torch.randn(vocab, dim)
+    whole["rope.freqs"] = 1.0 / (10000.0 ** (torch.arange(0, dim // heads, 2).float() / (dim // heads)))
+    whole = {k: v.to(torch.bfloat16) for k, v in whole.items()}
+    folder = os.path.join(OUT, "consolidated")
+    os.makedirs(folder, exist_ok=True)
+    slices = [{} for _ in range(ranks)]
+    for name, t in whole.items():
+        d = SPLIT_DIM.get(name.split(".")[-2]) if name != "rope.freqs" else None
+        parts = torch.chunk(t, ranks, dim=d) if d is not None else [t] * ranks
+        for r in range(ranks):
+            slices[r][name] = parts[r].clone()
+    for r in range(ranks):
+        torch.save(slices[r], os.path.join(folder, "consolidated.%02d.pth" % r))
+    with open(os.path.join(folder, "params.json"), "w") as f:
+        json.dump({"dim": dim, "multiple_of": 32, "n_heads": heads, "n_layers": layers, "norm_eps": 1e-05,
+                   "vocab_size": vocab}, f)
+    # What convert_llama_weights_to_hf.py does with the files: torch.cat the split ones, take the
+    # first file's replicated ones.
+    loaded = [torch.load(os.path.join(folder, "consolidated.%02d.pth" % r)) for r in range(ranks)]
+    merged = []
+    for name in loaded[0]:
+        d = SPLIT_DIM.get(name.split(".")[-2]) if name != "rope.freqs" else None
+        merged.append((name, torch.cat([s[name] for s in loaded], dim=d) if d is not None else loaded[0][name]))
+    for name, t in merged:
+        assert torch.equal(t, whole[name]), name
+    per_file = [("consolidated.%02d/%s" % (r, k), v) for r in range(ranks) for k, v in loaded[r].items()]
+    # The elements of each whole tensor, so the test compares every one, not just the statistics.
+    return {"tensors": describe(merged + per_file),
+            "values": {name: t.to(torch.float32).flatten().tolist() for name, t in merged}}
+
+
+def statedict_mlp():
+    torch.manual_seed(9)
+    seq = nn.Sequential(nn.Conv2d(2, 3, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(12, 5), nn.ReLU(),
+                        nn.Linear(5, 4)).eval()
+    torch.save(seq.state_dict(), os.path.join(OUT, "statedict_mlp.pt"))
+    x = (torch.arange(2 * 2 * 6 * 6, dtype=torch.float32) / 144 - 0.5).reshape(2, 2, 6, 6)
+    with torch.no_grad():
+        y = seq(x)
+    np.save(os.path.join(OUT, "statedict_mlp_input.npy"), x.numpy())
+    np.save(os.path.join(OUT, "statedict_mlp_output.npy"), y.numpy())
+    return {"tensors": describe(seq.state_dict().items()),
+            "model": "conv2d(3, 3) relu maxpool2d(2) flatten dense(5) relu dense(4)"}
+
+
+class Wrapper(nn.Module):
+    def __init__(self, seq):
+        super().__init__()
+        self.seq = seq
+
+    def forward(self, x):
+        return self.seq(x)
+
+
+def torchscript_cnn():
+    """TorchScript Sequentials the engine runs (#17 item 5); returns their expected.json entries."""
+    torch.manual_seed(10)
+    seq = nn.Sequential(nn.Conv2d(2, 3, 3, stride=2, padding=1), nn.BatchNorm2d(3), nn.ReLU(), nn.MaxPool2d(2),
+                        nn.Flatten(), nn.Dropout(0.25), nn.Linear(12, 4))
+    seq.train()
+    seq(torch.randn(4, 2, 7, 7))  # BatchNorm's running statistics move
+    seq.eval()
+    x = (torch.arange(2 * 2 * 7 * 7, dtype=torch.float32) / 98 - 0.5).reshape(2, 2, 7, 7)
+    with torch.no_grad():
+        y = seq(x)
+    np.save(os.path.join(OUT, "cnn_input.npy"), x.numpy())
+    np.save(os.path.join(OUT, "cnn_output.npy"), y.numpy())
+    out = {}
+    for name, module in (("cnn_scripted.pt", torch.jit.script(seq)),
+                         ("cnn_traced.pt", torch.jit.trace(Wrapper(seq), x)),
+                         ("cnn_traced_seq.pt", torch.jit.trace(seq, x))):
+        module.save(os.path.join(OUT, name))
+        loaded = torch.jit.load(os.path.join(OUT, name))
+        with torch.no_grad():
+            assert torch.allclose(loaded(x), y, atol=1e-6), name
+        out[name] = {"tensors": describe(loaded.state_dict().items()),
+                     "classes": {n or "(root)": m.original_name for n, m in loaded.named_modules()}}
+    torch.manual_seed(11)
+    unknown = nn.Sequential(nn.Linear(4, 3), nn.LeakyReLU(0.1)).eval()
+    torch.jit.trace(unknown, torch.randn(1, 4)).save(os.path.join(OUT, "traced_unknown.pt"))
     return out
 
 
@@ -175,6 +290,10 @@ def main():
         ("q", q.dequantize()), ("qc", qc.dequantize()),
         ("coo.indices", coo._indices()), ("coo.values", coo._values()),
         ("csr.crow_indices", csr.crow_indices()), ("csr.col_indices", csr.col_indices()), ("csr.values", csr.values())])}
+
+    expected["consolidated"] = consolidated()
+    expected["statedict_mlp.pt"] = statedict_mlp()
+    expected.update(torchscript_cnn())
 
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1)

@@ -31,6 +31,9 @@ echo "wrote $out/inspector-heatmap.png"
 # The Spectrum dock: singular values of a heavy-tailed 150 × 100 matrix and its power-law α.
 run --screenshot "$out/inspector-spectrum.png" --spectrum tests/data/spectrum/heavy_150x100.npy
 echo "wrote $out/inspector-spectrum.png"
+# The Compare dock (#18): a Hugging Face model against its Q4_K GGUF, worst pair first, its A − B.
+run --screenshot "$out/inspector-compare.png" --compare tests/data/compare/llama_q4_k.gguf tests/data/compare/llama_hf.safetensors
+echo "wrote $out/inspector-compare.png"
 # The Metadata view of a whole PyTorch model saved with torch.save(model): its module tree (#17).
 run --screenshot "$out/inspector-pytorch-modules.png" --metadata tests/data/torch/models/net.pt
 echo "wrote $out/inspector-pytorch-modules.png"
@@ -83,3 +86,11 @@ if [ -d "$tb" ]; then
   run --runs "$mixed" --runs-group tag --screenshot "$out/runs-tensorboard.png" --screenshot-after-ms "${WS_SHOT_MS_RUNS:-4000}"
   echo "wrote $out/runs-tensorboard.png"
 fi
+
+# Many runs (#19): runs-hover.png and runs-legend-filter.png were taken by hand (a hover and a
+# typed filter) on the sweep of tools/make_sweep_tfevents.py; runs-importance.png and
+# runs-config-diff.png on twelve `train --dataset spiral` runs (3 rates × adam/sgd × 2 seeds,
+# 8 epochs, --validation-split 0.2) with --runs-view importance / diff, the importance's outcome
+# set by hand to epoch/val_loss, best (minimised); runs-distributions.png with --runs-view
+# distributions on two Keras runs holding dense/bias_0 (keras-tutorial's
+# logs/imdb-final-model-*/train and experiments/Exp_0_*/train).

@@ -80,16 +80,20 @@
         <translation>Das Spektrum-Dock für den Tensor der geöffneten Datei zeigen.</translation>
     </message>
     <message>
-        <source>With --runs: show &lt;view&gt; below the table (curves, table, parallel).</source>
-        <translation>Mit --runs: &lt;view&gt; unter der Tabelle zeigen (curves, table, parallel).</translation>
-    </message>
-    <message>
         <source>With --training-demo: show test[:true:predicted] (the final test confusion, the samples of a cell), confusion[:true:predicted] (by epoch) or activations[:layer:unit,...] (units switched off once trained).</source>
         <translation>Mit --training-demo: test[:wahr:vorhergesagt] (die abschließende Testkonfusion, die Beispiele einer Zelle), confusion[:wahr:vorhergesagt] (nach Epoche) oder activations[:Schicht:Einheit,...] (nach dem Training abgeschaltete Einheiten) zeigen.</translation>
     </message>
     <message>
         <source>Show the Metadata view of the opened file.</source>
         <translation>Die Metadaten-Ansicht der geöffneten Datei zeigen.</translation>
+    </message>
+    <message>
+        <source>Compare the opened file with &lt;file&gt; in the Compare dock and show the worst pair.</source>
+        <translation>Die geöffnete Datei im Vergleichsdock mit &lt;file&gt; vergleichen und das schlechteste Paar zeigen.</translation>
+    </message>
+    <message>
+        <source>With --runs: show &lt;view&gt; below the table (curves, table, parallel, importance, diff, distributions, histograms).</source>
+        <translation>Mit --runs: &lt;Ansicht&gt; unter der Tabelle zeigen (curves, table, parallel, importance, diff, distributions, histograms).</translation>
     </message>
 </context>
 <context>
@@ -201,6 +205,57 @@
     <message>
         <source>L2</source>
         <translation>L2</translation>
+    </message>
+    <message>
+        <source>Four blobs</source>
+        <translation>Vier Haufen</translation>
+    </message>
+    <message>
+        <source>Your own data</source>
+        <translation>Eigene Daten</translation>
+    </message>
+    <message>
+        <source>GELUTanh</source>
+        <translation>GELUTanh</translation>
+    </message>
+</context>
+<context>
+    <name>ws::OptimizerTips</name>
+    <message>
+        <source>The algorithm that updates the weights</source>
+        <translation>Das Verfahren, das die Gewichte aktualisiert</translation>
+    </message>
+    <message>
+        <source>SGD only: the share of the last update kept in the next (0: plain SGD; 0.9 is common)</source>
+        <translation>Nur SGD: der Anteil des letzten Schritts, der in den nächsten eingeht (0: einfaches SGD; 0,9 ist üblich)</translation>
+    </message>
+    <message>
+        <source>SGD with momentum: take the gradient where the momentum is about to carry the weights</source>
+        <translation>SGD mit Momentum: den Gradienten dort nehmen, wohin das Momentum die Gewichte gleich trägt</translation>
+    </message>
+    <message>
+        <source>Adam and AdamW: how much of the last steps&apos; gradients the next step keeps (β1)</source>
+        <translation>Adam und AdamW: wie viel der Gradienten der letzten Schritte der nächste Schritt behält (β1)</translation>
+    </message>
+    <message>
+        <source>Adam and AdamW: how much of the last squared gradients scales the next step (β2)</source>
+        <translation>Adam und AdamW: wie viel der letzten quadrierten Gradienten den nächsten Schritt skaliert (β2)</translation>
+    </message>
+    <message>
+        <source>RMSprop: how much of the last squared gradients scales the next step (ρ)</source>
+        <translation>RMSprop: wie viel der letzten quadrierten Gradienten den nächsten Schritt skaliert (ρ)</translation>
+    </message>
+    <message>
+        <source>Adam, AdamW and RMSprop: added to the divisor so that steps stay finite (ε)</source>
+        <translation>Adam, AdamW und RMSprop: wird zum Divisor addiert, damit die Schritte endlich bleiben (ε)</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay; &quot;default&quot; is the optimizer&apos;s own (0.01 for AdamW, else 0)</source>
+        <translation>Entkoppelter Weight Decay; „Standard“ ist der des Optimierers (0,01 für AdamW, sonst 0)</translation>
+    </message>
+    <message>
+        <source>The learning rate rises from 0 to its value over this many steps</source>
+        <translation>Die Lernrate steigt über so viele Schritte von 0 auf ihren Wert</translation>
     </message>
 </context>
 <context>
@@ -371,6 +426,10 @@
 <context>
     <name>ws::ui::ArchitecturePanel</name>
     <message>
+        <source>Updating the layout…</source>
+        <translation>Anordnung wird aktualisiert…</translation>
+    </message>
+    <message>
         <source>Zoom in (Ctrl+wheel)</source>
         <translation>Vergrößern (Strg+Mausrad)</translation>
     </message>
@@ -411,6 +470,44 @@
             <numerusform>%n Tensoren</numerusform>
         </translation>
     </message>
+    <message>
+        <source>double-click to expand</source>
+        <translation>Doppelklick zum Aufklappen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (config.json): %n layer(s) of blocks; click a block to select its tensors</source>
+        <translation>
+            <numerusform>%1 (config.json): %n Schicht aus Blöcken; Block anklicken, um seine Tensoren auszuwählen</numerusform>
+            <numerusform>%1 (config.json): %n Schichten aus Blöcken; Block anklicken, um seine Tensoren auszuwählen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to collapse its group</source>
+        <translation>Doppelklick klappt seine Gruppe zu</translation>
+    </message>
+    <message>
+        <source>%1: no value</source>
+        <translation>%1: kein Wert</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, the highest of %n tensor(s) with a value (%3)</source>
+        <translation>
+            <numerusform>%1: %2, der höchste von %n Tensor mit Wert (%3)</numerusform>
+            <numerusform>%1: %2, der höchste von %n Tensoren mit Wert (%3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 from %2 (left) to %3 (right), log scale; a box shows the highest of its tensors</source>
+        <translation>%1 von %2 (links) bis %3 (rechts), logarithmische Skala; ein Kasten zeigt den höchsten Wert seiner Tensoren</translation>
+    </message>
+    <message>
+        <source>%1 from %2 (left) to %3 (right); a box shows the highest of its tensors</source>
+        <translation>%1 von %2 (links) bis %3 (rechts); ein Kasten zeigt den höchsten Wert seiner Tensoren</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ArrayPairDialog</name>
@@ -438,28 +535,20 @@
 <context>
     <name>ws::ui::BoundaryPlot</name>
     <message>
-        <source>Train −1</source>
-        <translation>Training −1</translation>
-    </message>
-    <message>
-        <source>Train +1</source>
-        <translation>Training +1</translation>
-    </message>
-    <message>
-        <source>Test −1</source>
-        <translation>Test −1</translation>
-    </message>
-    <message>
-        <source>Test +1</source>
-        <translation>Test +1</translation>
-    </message>
-    <message>
         <source>x₁</source>
         <translation>x₁</translation>
     </message>
     <message>
         <source>x₂</source>
         <translation>x₂</translation>
+    </message>
+    <message>
+        <source>Train, class %1</source>
+        <translation>Training, Klasse %1</translation>
+    </message>
+    <message>
+        <source>Test, class %1</source>
+        <translation>Test, Klasse %1</translation>
     </message>
 </context>
 <context>
@@ -525,8 +614,115 @@
         <translation>in B hinzugefügt</translation>
     </message>
     <message>
-        <source>A − B with B = %1: %2 compared, %3 added, %4 removed, %5 reshaped. Sort by a column; select a row for the heatmap of A − B.</source>
-        <translation>A − B mit B = %1: %2 verglichen, %3 hinzugefügt, %4 entfernt, %5 umgeformt. Nach einer Spalte sortieren; eine Zeile wählen zeigt die Heatmap von A − B.</translation>
+        <source>same name, other spelling</source>
+        <translation>gleicher Name, andere Schreibweise</translation>
+    </message>
+    <message>
+        <source>name map</source>
+        <translation>Namenszuordnung</translation>
+    </message>
+    <message>
+        <source>matched by position</source>
+        <translation>nach Position zugeordnet</translation>
+    </message>
+    <message>
+        <source>ambiguous: not paired</source>
+        <translation>mehrdeutig: nicht gepaart</translation>
+    </message>
+    <message>
+        <source>, transposed</source>
+        <translation>, transponiert</translation>
+    </message>
+    <message>
+        <source>, Q/K permutation undone</source>
+        <translation>, Q/K-Permutation rückgängig gemacht</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n NaN/Inf left out</source>
+        <translation>
+            <numerusform>, %n NaN/Inf ausgelassen</numerusform>
+            <numerusform>, %n NaN/Inf ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tensor in B</source>
+        <translation>Tensor in B</translation>
+    </message>
+    <message>
+        <source>Bits A</source>
+        <translation>Bits A</translation>
+    </message>
+    <message>
+        <source>Bits B</source>
+        <translation>Bits B</translation>
+    </message>
+    <message>
+        <source>SNR (dB)</source>
+        <translation>SNR (dB)</translation>
+    </message>
+    <message>
+        <source>Sign flips</source>
+        <translation>Vorzeichenwechsel</translation>
+    </message>
+    <message>
+        <source>Bits per weight in A, block scales included (Q4_K: 4.5)</source>
+        <translation>Bits pro Gewicht in A, Blockskalen eingerechnet (Q4_K: 4,5)</translation>
+    </message>
+    <message>
+        <source>Bits per weight in B, block scales included (Q4_K: 4.5)</source>
+        <translation>Bits pro Gewicht in B, Blockskalen eingerechnet (Q4_K: 4,5)</translation>
+    </message>
+    <message>
+        <source>Signal-to-noise ratio 10·log10(ΣA² / Σ(A−B)²)</source>
+        <translation>Signal-Rausch-Verhältnis 10·log10(ΣA² / Σ(A−B)²)</translation>
+    </message>
+    <message>
+        <source>Share of elements whose sign differs in A and B</source>
+        <translation>Anteil der Elemente, deren Vorzeichen sich in A und B unterscheidet</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tensoren</translation>
+    </message>
+    <message>
+        <source>Comparing with %1… %2 of %3 pairs</source>
+        <translation>Vergleich mit %1… %2 von %3 Paaren</translation>
+    </message>
+    <message>
+        <source>∞</source>
+        <translation>∞</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>whole model</source>
+        <translation>ganzes Modell</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>Block %1</translation>
+    </message>
+    <message>
+        <source>outside the blocks</source>
+        <translation>außerhalb der Blöcke</translation>
+    </message>
+    <message>
+        <source>A − B with B = %1: %2 compared (%3 by position), %4 added, %5 removed, %6 ambiguous. Worst first; select a row for the heatmap of A − B.</source>
+        <translation>A − B mit B = %1: %2 verglichen (%3 nach Position), %4 hinzugefügt, %5 entfernt, %6 mehrdeutig. Größter Fehler zuerst; eine Zeile wählen für die Heatmap von A − B.</translation>
+    </message>
+    <message>
+        <source>Nothing in common with %1: no pair of tensors could be compared.</source>
+        <translation>Nichts gemeinsam mit %1: kein Tensorpaar ließ sich vergleichen.</translation>
+    </message>
+    <message>
+        <source>Select a compared row to look at its quantization error.</source>
+        <translation>Wählen Sie eine verglichene Zeile, um ihren Quantisierungsfehler anzusehen.</translation>
     </message>
 </context>
 <context>
@@ -670,6 +866,55 @@
     <message>
         <source>TensorBoard&apos;s debiased EMA; an EMA along x that does not depend on how often a run logged; or a centred moving average</source>
         <translation>TensorBoards entzerrter EMA; ein EMA entlang x, der nicht davon abhängt, wie oft ein Lauf protokolliert hat; oder ein zentrierter gleitender Mittelwert</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (the legend&apos;s filter narrows the list)</source>
+        <translation>
+            <numerusform>… und %n weiterer (der Filter der Legende grenzt die Liste ein)</numerusform>
+            <numerusform>… und %n weitere (der Filter der Legende grenzt die Liste ein)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Preparing curves…</source>
+        <translation>Kurven werden berechnet…</translation>
+    </message>
+    <message>
+        <source>The curves of the runs and settings chosen are being worked out; the previous ones stay until then</source>
+        <translation>Die Kurven der gewählten Läufe und Einstellungen werden berechnet; bis dahin bleiben die vorigen stehen</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ConfigDiff</name>
+    <message>
+        <source>Select two or more runs to see the settings in which they differ.</source>
+        <translation>Zwei oder mehr Läufe auswählen, um die Einstellungen zu sehen, in denen sie sich unterscheiden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) differ; the settings the runs share are left out.</source>
+        <translation>
+            <numerusform>%n Einstellung unterscheidet sich; die gemeinsamen Einstellungen sind ausgelassen.</numerusform>
+            <numerusform>%n Einstellungen unterscheiden sich; die gemeinsamen Einstellungen sind ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
     </message>
 </context>
 <context>
@@ -905,6 +1150,252 @@ Das Training ist angehalten.</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::HealthController</name>
+    <message>
+        <source>Open a file to see its health report.</source>
+        <translation>Öffnen Sie eine Datei, um ihren Gesundheitsbericht zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1: press Compute for the health report.</source>
+        <translation>%1: Berechnen drücken für den Gesundheitsbericht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s), one a weight matrix or kernel</source>
+        <translation>
+            <numerusform>%1: %n Zeile, eine je Gewichtsmatrix oder Kernel</numerusform>
+            <numerusform>%1: %n Zeilen, eine je Gewichtsmatrix oder Kernel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n randomized (top k)</source>
+        <translation>
+            <numerusform>; %n randomisiert (größte k)</numerusform>
+            <numerusform>; %n randomisiert (größte k)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n from the cache</source>
+        <translation>
+            <numerusform>; %n aus dem Zwischenspeicher</numerusform>
+            <numerusform>; %n aus dem Zwischenspeicher</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not analysed</source>
+        <translation>
+            <numerusform>; %n nicht analysiert</numerusform>
+            <numerusform>; %n nicht analysiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n tensor(s) of other ranks (biases, norms) without a spectrum</source>
+        <translation>
+            <numerusform>; %n Tensor anderen Rangs (Bias, Normen) ohne Spektrum</numerusform>
+            <numerusform>; %n Tensoren anderen Rangs (Bias, Normen) ohne Spektrum</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the rows so far are shown and cached; Compute resumes.</source>
+        <translation>Abgebrochen: die bisherigen Zeilen werden gezeigt und zwischengespeichert; Berechnen setzt fort.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::HealthPanel</name>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Open a file to see its health report.</source>
+        <translation>Öffnen Sie eine Datei, um ihren Gesundheitsbericht zu sehen.</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Compute the report of the open file (results are cached per file)</source>
+        <translation>Den Bericht der geöffneten Datei berechnen (Ergebnisse werden je Datei zwischengespeichert)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop after the current block; what is done stays, and Compute resumes from it</source>
+        <translation>Nach dem aktuellen Block anhalten; Erledigtes bleibt, und Berechnen setzt dort fort</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>σ max</source>
+        <translation>σ max</translation>
+    </message>
+    <message>
+        <source>Stable rank</source>
+        <translation>Stabiler Rang</translation>
+    </message>
+    <message>
+        <source>MP edge</source>
+        <translation>MP-Kante</translation>
+    </message>
+    <message>
+        <source>MP soft rank</source>
+        <translation>MP-Softrang</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>Ausreißer</translation>
+    </message>
+    <message>
+        <source>Sparsity</source>
+        <translation>Dünnbesetztheit</translation>
+    </message>
+    <message>
+        <source>‖W‖F</source>
+        <translation>‖W‖F</translation>
+    </message>
+    <message>
+        <source>The matrix the spectrum is of: a kernel (out, in, kh, kw) is seen as out × in·kh·kw</source>
+        <translation>Die Matrix, deren Spektrum es ist: ein Kernel (out, in, kh, kw) wird als out × in·kh·kw gesehen</translation>
+    </message>
+    <message>
+        <source>exact: every eigenvalue; randomized: the top k by randomized subspace iteration (Halko, Martinsson &amp; Tropp 2011)</source>
+        <translation>exakt: jeder Eigenwert; randomisiert: die größten k durch randomisierte Unterraumiteration (Halko, Martinsson &amp; Tropp 2011)</translation>
+    </message>
+    <message>
+        <source>Power-law exponent of the eigenvalues λ = σ² (Clauset et al.); WeightWatcher reads 2–6 as well trained</source>
+        <translation>Potenzgesetz-Exponent der Eigenwerte λ = σ² (Clauset et al.); WeightWatcher liest 2–6 als gut trainiert</translation>
+    </message>
+    <message>
+        <source>The largest singular value</source>
+        <translation>Der größte Singulärwert</translation>
+    </message>
+    <message>
+        <source>‖W‖F² / σ max²</source>
+        <translation>‖W‖F² / σ max²</translation>
+    </message>
+    <message>
+        <source>Marchenko–Pastur bulk edge λ+ = s²(√N + √M)², s² estimated from the matrix</source>
+        <translation>Marchenko-Pastur-Kante des Hauptteils λ+ = s²(√N + √M)², s² aus der Matrix geschätzt</translation>
+    </message>
+    <message>
+        <source>λ+ / λ max: near 1 for a random matrix, small when a few directions dominate</source>
+        <translation>λ+ / λ max: nahe 1 für eine Zufallsmatrix, klein, wenn wenige Richtungen dominieren</translation>
+    </message>
+    <message>
+        <source>Eigenvalues above the MP edge plus four Tracy–Widom scales</source>
+        <translation>Eigenwerte über der MP-Kante plus vier Tracy-Widom-Skalen</translation>
+    </message>
+    <message>
+        <source>Share of elements exactly zero</source>
+        <translation>Anteil der Elemente, die genau null sind</translation>
+    </message>
+    <message>
+        <source>Frobenius norm</source>
+        <translation>Frobenius-Norm</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: computing the health report, %n row(s)…</source>
+        <translation>
+            <numerusform>%1: Gesundheitsbericht wird berechnet, %n Zeile…</numerusform>
+            <numerusform>%1: Gesundheitsbericht wird berechnet, %n Zeilen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not analysed: %1</source>
+        <translation>nicht analysiert: %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source> (kernel)</source>
+        <translation> (Kernel)</translation>
+    </message>
+    <message>
+        <source>randomized, top %1</source>
+        <translation>randomisiert, größte %1</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>Smaller side above %1: the top %2 eigenvalues by randomized subspace iteration; α is fitted to them</source>
+        <translation>Kleinere Seite über %1: die größten %2 Eigenwerte durch randomisierte Unterraumiteration; α wird an sie angepasst</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 done; now %4</source>
+        <translation>%1: %2 von %3 erledigt; jetzt %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows “randomized, top k” (%n here): a smaller side above %1, so the top k eigenvalues come from randomized subspace iteration (Halko, Martinsson &amp; Tropp 2011) and α is fitted to those.</source>
+        <translation>
+            <numerusform>Zeilen „randomisiert, größte k“ (hier %n): eine kleinere Seite über %1, daher kommen die größten k Eigenwerte aus randomisierter Unterraumiteration (Halko, Martinsson &amp; Tropp 2011), und α wird an diese angepasst.</numerusform>
+            <numerusform>Zeilen „randomisiert, größte k“ (hier %n): eine kleinere Seite über %1, daher kommen die größten k Eigenwerte aus randomisierter Unterraumiteration (Halko, Martinsson &amp; Tropp 2011), und α wird an diese angepasst.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (left) to %2 (right), %n tensor(s)</source>
+        <translation>
+            <numerusform>%1 (links) bis %2 (rechts), %n Tensor</numerusform>
+            <numerusform>%1 (links) bis %2 (rechts), %n Tensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>quantization error (rel. L2)</source>
+        <translation>Quantisierungsfehler (rel. L2)</translation>
+    </message>
+    <message>
+        <source>change since B (rel. L2)</source>
+        <translation>Änderung seit B (rel. L2)</translation>
+    </message>
+    <message>
+        <source>The health map: a swatch of this metric&apos;s colour before each tensor in the model tree, and the architecture view&apos;s boxes in it</source>
+        <translation>Die Gesundheitskarte: ein Farbfeld dieser Kennzahl vor jedem Tensor im Modellbaum, und die Kästen der Architekturansicht in ihrer Farbe</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Colours by the logarithm of the value, from the smallest positive one: for errors and norms that span decades</source>
+        <translation>Färbt nach dem Logarithmus des Werts, ab dem kleinsten positiven: für Fehler und Normen über mehrere Größenordnungen</translation>
+    </message>
+    <message>
+        <source>Colour the model by</source>
+        <translation>Modell einfärben nach</translation>
+    </message>
+    <message>
+        <source>‖A − B‖ / ‖A‖ per tensor, B = %1 (the Compare dock)</source>
+        <translation>‖A − B‖ / ‖A‖ je Tensor, B = %1 (das Vergleichsfenster)</translation>
+    </message>
+    <message>
+        <source>, log scale</source>
+        <translation>, logarithmische Skala</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::Help</name>
     <message>
         <source>User Guide</source>
@@ -923,6 +1414,101 @@ Das Training ist angehalten.</translation>
     <message>
         <source>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;A workbench for neural-network weights: look inside model files, train small models and watch them learn, compare runs.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build type&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Gewichte neuronaler Netze: in Modelldateien hineinsehen, kleine Modelle trainieren und ihnen beim Lernen zusehen, Läufe vergleichen.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (erstellt mit %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build-Typ&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::HistogramPlot</name>
+    <message>
+        <source>The histogram tag shown (a layer&apos;s weights, say)</source>
+        <translation>Das angezeigte Histogramm-Tag (etwa die Gewichte einer Schicht)</translation>
+    </message>
+    <message>
+        <source>The selected run shown (of those that hold the tag)</source>
+        <translation>Der angezeigte ausgewählte Lauf (unter denen, die das Tag enthalten)</translation>
+    </message>
+    <message>
+        <source>Every step offset, the newest in front, or the histogram of one step: each run shows its histogram at that step, or at its nearest step before it</source>
+        <translation>Alle Schritte versetzt, der neueste vorn, oder das Histogramm eines Schritts: jeder Lauf zeigt sein Histogramm bei diesem Schritt oder bei seinem nächsten Schritt davor</translation>
+    </message>
+    <message>
+        <source>Histogram:</source>
+        <translation>Histogramm:</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Lauf:</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>Schritt:</translation>
+    </message>
+    <message>
+        <source>Bands: min–max, 7–93 %, 16–84 %, 31–69 %; line: median</source>
+        <translation>Bänder: Min–Max, 7–93 %, 16–84 %, 31–69 %; Linie: Median</translation>
+    </message>
+    <message>
+        <source>All steps (offset)</source>
+        <translation>Alle Schritte (versetzt)</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>Select runs in the table to see their histograms.</source>
+        <translation>Wählen Sie Läufe in der Tabelle aus, um ihre Histogramme zu sehen.</translation>
+    </message>
+    <message>
+        <source>None of the selected runs holds histograms. TensorBoard logs have them when Keras&apos;s TensorBoard callback ran with histogram_freq &gt; 0, or PyTorch&apos;s SummaryWriter.add_histogram was called.</source>
+        <translation>Keiner der ausgewählten Läufe enthält Histogramme. TensorBoard-Logs enthalten sie, wenn Keras&apos; TensorBoard-Callback mit histogram_freq &gt; 0 lief oder PyTorchs SummaryWriter.add_histogram aufgerufen wurde.</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>The run chosen beside; every selected run that holds the histogram in a panel of its own, all on the same axes; or all of them in one plot, each in its colour</source>
+        <translation>Der daneben gewählte Lauf; jeder ausgewählte Lauf mit dem Histogramm in einem eigenen Feld, alle auf denselben Achsen; oder alle in einem Diagramm, jeder in seiner Farbe</translation>
+    </message>
+    <message>
+        <source>One run</source>
+        <translation>Ein Lauf</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Overlaid</source>
+        <translation>Überlagert</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 runs that hold the histogram; choose One run for the others.</source>
+        <translation>Die ersten %1 von %2 Läufen mit dem Histogramm; für die anderen „Ein Lauf“ wählen.</translation>
+    </message>
+    <message>
+        <source>No histogram at or before step %1: %2</source>
+        <translation>Kein Histogramm bei oder vor Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (no histogram at or before step %2)</source>
+        <translation>%1 (kein Histogramm bei oder vor Schritt %2)</translation>
+    </message>
+    <message>
+        <source>%1 (step %2)</source>
+        <translation>%1 (Schritt %2)</translation>
     </message>
 </context>
 <context>
@@ -953,6 +1539,41 @@ Das Training ist angehalten.</translation>
     <message>
         <source>Highlighted columns differ between the selected runs.</source>
         <translation>Hervorgehobene Spalten unterscheiden sich zwischen den gewählten Läufen.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ImportanceView</name>
+    <message>
+        <source>The outcome whose variance the settings are asked to explain</source>
+        <translation>Das Ergebnis, dessen Varianz die Einstellungen erklären sollen</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Variance explained</source>
+        <translation>Erklärte Varianz</translation>
+    </message>
+    <message>
+        <source>η² (ANOVA)</source>
+        <translation>η² (ANOVA)</translation>
+    </message>
+    <message>
+        <source>Spearman ρ</source>
+        <translation>Spearman ρ</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>η²: the share of the outcome&apos;s variance explained by grouping the runs by the setting&apos;s value (one-way analysis of variance), shown when values repeat (at most half as many values as runs). Spearman ρ: the rank correlation of a numeric setting with the outcome. Ranked by η², or ρ² where η² is not defined. No model is fitted: with few runs, read these as hints.</source>
+        <translation>η²: der Anteil der Varianz des Ergebnisses, den die Gruppierung der Läufe nach dem Wert der Einstellung erklärt (einfaktorielle Varianzanalyse), gezeigt, wenn sich Werte wiederholen (höchstens halb so viele Werte wie Läufe). Spearman ρ: die Rangkorrelation einer numerischen Einstellung mit dem Ergebnis. Sortiert nach η², oder ρ², wo η² nicht definiert ist. Es wird kein Modell angepasst: bei wenigen Läufen sind dies Hinweise.</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1734,26 @@ Das Training ist angehalten.</translation>
         <source>Spectrum</source>
         <translation>Spektrum</translation>
     </message>
+    <message>
+        <source>Model Health</source>
+        <translation>Modellgesundheit</translation>
+    </message>
+    <message>
+        <source>%1 was not compared: nothing to show.</source>
+        <translation>%1 wurde nicht verglichen: nichts zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Computing the error per block of %1…</source>
+        <translation>Berechne den Fehler je Block von %1…</translation>
+    </message>
+    <message>
+        <source>Weight files and Playground sessions (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz *%1)</source>
+        <translation>Gewichtsdateien und Playground-Sitzungen (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz *%1)</translation>
+    </message>
+    <message>
+        <source>Playground session (*%1)</source>
+        <translation>Playground-Sitzung (*%1)</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::InspectorWorker</name>
@@ -1123,6 +1764,31 @@ Das Training ist angehalten.</translation>
     <message>
         <source>input</source>
         <translation>Eingabe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Group of %n node(s)</source>
+        <translation>
+            <numerusform>Gruppe aus %n Knoten</numerusform>
+            <numerusform>Gruppe aus %n Knoten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Model of %n layer(s)</source>
+        <translation>
+            <numerusform>Modell aus %n Schicht</numerusform>
+            <numerusform>Modell aus %n Schichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n × block</source>
+        <translation>
+            <numerusform>%n × Block</numerusform>
+            <numerusform>%n × Block</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1835,10 @@ Klicken, um sie abzuschalten</translation>
     <message>
         <source>Loss (MSE)</source>
         <translation>Verlust (MSE)</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy)</source>
+        <translation>Verlust (Kreuzentropie)</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1962,33 @@ Klicken, um sie abzuschalten</translation>
         <source>Every tensor of the open file as safetensors or .npz (float32)</source>
         <translation>Alle Tensoren der geöffneten Datei als safetensors oder .npz (float32)</translation>
     </message>
+    <message>
+        <source>Export Playground &amp;Network…</source>
+        <translation>Playground-&amp;Netz exportieren…</translation>
+    </message>
+    <message>
+        <source>The Playground&apos;s trained network as ONNX, a Weightscope model (.h5), safetensors or .npz</source>
+        <translation>Das trainierte Netz des Playgrounds als ONNX, Weightscope-Modell (.h5), safetensors oder .npz</translation>
+    </message>
+    <message>
+        <source>Save &amp;Playground Session…</source>
+        <translation>&amp;Playground-Sitzung speichern…</translation>
+    </message>
+    <message>
+        <source>The Playground&apos;s data, network, optimizer settings and training state, to open again with File ▸ Open</source>
+        <translation>Daten, Netz, Optimierer-Einstellungen und Trainingszustand des Playgrounds, mit Datei ▸ Öffnen wieder zu öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::MergeTableModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Merge (left right)</source>
+        <translation>Zusammenführung (links rechts)</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::MetadataPanel</name>
@@ -1360,6 +2057,18 @@ Klicken, um sie abzuschalten</translation>
         <source>value</source>
         <translation>Wert</translation>
     </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <source>Tokenizer (%1)</source>
+        <translation>Tokenizer (%1)</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ModelExport</name>
@@ -1368,16 +2077,16 @@ Klicken, um sie abzuschalten</translation>
         <translation>Trainiertes Modell exportieren</translation>
     </message>
     <message>
-        <source>Weightscope model (*.h5);;safetensors (*.safetensors);;NumPy archive (*.npz)</source>
-        <translation>Weightscope-Modell (*.h5);;safetensors (*.safetensors);;NumPy-Archiv (*.npz)</translation>
-    </message>
-    <message>
         <source>Export Weights</source>
         <translation>Gewichte exportieren</translation>
     </message>
     <message>
         <source>safetensors (*.safetensors);;NumPy archive (*.npz)</source>
         <translation>safetensors (*.safetensors);;NumPy-Archiv (*.npz)</translation>
+    </message>
+    <message>
+        <source>Weightscope model (*.h5);;ONNX (*.onnx);;safetensors (*.safetensors);;NumPy archive (*.npz)</source>
+        <translation>Weightscope-Modell (*.h5);;ONNX (*.onnx);;safetensors (*.safetensors);;NumPy-Archiv (*.npz)</translation>
     </message>
 </context>
 <context>
@@ -1651,16 +2360,16 @@ dense(10)</translation>
         <source>New value (taken at the next step):</source>
         <translation>Neuer Wert (gilt ab dem nächsten Schritt):</translation>
     </message>
+    <message>
+        <source>, gradient %1</source>
+        <translation>, Gradient %1</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::OptimizerSection</name>
     <message>
         <source>Training</source>
         <translation>Training</translation>
-    </message>
-    <message>
-        <source>The algorithm that updates the weights</source>
-        <translation>Das Verfahren, das die Gewichte aktualisiert</translation>
     </message>
     <message>
         <source>Changes while training take effect at the next batch</source>
@@ -1719,24 +2428,12 @@ dense(10)</translation>
         <translation>Threads:</translation>
     </message>
     <message>
-        <source>SGD only: the share of the last update kept in the next (0: plain SGD; 0.9 is common)</source>
-        <translation>Nur SGD: der Anteil des letzten Schritts, der in den nächsten eingeht (0: einfaches SGD; 0,9 ist üblich)</translation>
-    </message>
-    <message>
         <source>Nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <source>SGD with momentum only: look ahead along the momentum before taking the gradient</source>
-        <translation>Nur SGD mit Momentum: vor dem Gradienten entlang des Momentums vorausschauen</translation>
-    </message>
-    <message>
         <source>default</source>
         <translation>Standard</translation>
-    </message>
-    <message>
-        <source>Decoupled weight decay; &quot;default&quot; is the optimizer&apos;s own (0.01 for AdamW, else 0)</source>
-        <translation>Entkoppelter Weight Decay; „Standard“ ist der des Optimierers (0,01 für AdamW, sonst 0)</translation>
     </message>
     <message>
         <source>L1 penalty on the weights, added to the loss (pushes weights to exactly zero)</source>
@@ -1749,10 +2446,6 @@ dense(10)</translation>
     <message>
         <source> steps</source>
         <translation> Schritte</translation>
-    </message>
-    <message>
-        <source>The learning rate rises linearly from 0 over this many batches, then follows the schedule</source>
-        <translation>Die Lernrate steigt über so viele Batches linear von 0 an und folgt dann dem Zeitplan</translation>
     </message>
     <message>
         <source>Momentum:</source>
@@ -1770,16 +2463,161 @@ dense(10)</translation>
         <source>Warm-up:</source>
         <translation>Aufwärmen:</translation>
     </message>
+    <message>
+        <source>Step decay: what the learning rate is multiplied by every third of the epochs</source>
+        <translation>Stufenweise: womit die Lernrate nach jedem Drittel der Epochen multipliziert wird</translation>
+    </message>
+    <message>
+        <source>Cosine: the learning rate the cosine ends at</source>
+        <translation>Kosinus: die Lernrate, bei der der Kosinus endet</translation>
+    </message>
+    <message>
+        <source>β1:</source>
+        <translation>β1:</translation>
+    </message>
+    <message>
+        <source>β2:</source>
+        <translation>β2:</translation>
+    </message>
+    <message>
+        <source>ρ:</source>
+        <translation>ρ:</translation>
+    </message>
+    <message>
+        <source>ε:</source>
+        <translation>ε:</translation>
+    </message>
+    <message>
+        <source>Decay factor:</source>
+        <translation>Abfallfaktor:</translation>
+    </message>
+    <message>
+        <source>Floor:</source>
+        <translation>Untergrenze:</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::OutcomeChooser</name>
+    <message>
+        <source>Of the chosen tag&apos;s whole history: its last value, or the best it reached when lower is better (a loss) or higher is better (an accuracy)</source>
+        <translation>Aus dem ganzen Verlauf des gewählten Tags: sein letzter Wert oder der beste erreichte, wenn kleiner besser ist (ein Verlust) oder größer besser ist (eine Genauigkeit)</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>letzter Wert</translation>
+    </message>
+    <message>
+        <source>best (minimised)</source>
+        <translation>bester (minimiert)</translation>
+    </message>
+    <message>
+        <source>best (maximised)</source>
+        <translation>bester (maximiert)</translation>
+    </message>
+    <message>
+        <source>Reading the runs&apos; histories…</source>
+        <translation>Verläufe der Läufe werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <source>%1 over the run&apos;s whole history</source>
+        <translation>%1 über den ganzen Verlauf des Laufs</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::OwnDataBox</name>
+    <message>
+        <source>The class of the points you draw</source>
+        <translation>Die Klasse der Punkte, die Sie zeichnen</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>Points per dab of the brush, scattered wider as the size grows</source>
+        <translation>Punkte je Pinseltupfer, mit wachsender Größe weiter gestreut</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Radieren</translation>
+    </message>
+    <message>
+        <source>Remove the points under the brush instead of drawing</source>
+        <translation>Die Punkte unter dem Pinsel entfernen statt zu zeichnen</translation>
+    </message>
+    <message>
+        <source>Load CSV…</source>
+        <translation>CSV laden…</translation>
+    </message>
+    <message>
+        <source>Two feature columns and a label column (numbers or text), up to %1 points and %2 classes</source>
+        <translation>Zwei Merkmalsspalten und eine Label-Spalte (Zahlen oder Text), bis zu %1 Punkte und %2 Klassen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Remove all your points</source>
+        <translation>Alle eigenen Punkte entfernen</translation>
+    </message>
+    <message>
+        <source>Draw:</source>
+        <translation>Zeichnen:</translation>
+    </message>
+    <message>
+        <source>Brush:</source>
+        <translation>Pinsel:</translation>
+    </message>
+    <message>
+        <source>Your points were not restored: %1</source>
+        <translation>Ihre Punkte wurden nicht wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>Draw at least %1 points of two classes or more on the plot, or load a CSV file.</source>
+        <translation>Zeichnen Sie mindestens %1 Punkte aus zwei oder mehr Klassen in das Diagramm oder laden Sie eine CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>%1 points is the most the Playground takes.</source>
+        <translation>Mehr als %1 Punkte nimmt der Playground nicht.</translation>
+    </message>
+    <message>
+        <source>Load 2-D points</source>
+        <translation>2-D-Punkte laden</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Not loaded, your points are unchanged: %1</source>
+        <translation>Nicht geladen, Ihre Punkte sind unverändert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n point(s) of %1 classes from %2, scaled into the plot.</source>
+        <translation>
+            <numerusform>%n Punkt aus %1 Klassen aus %2 geladen, in das Diagramm skaliert.</numerusform>
+            <numerusform>%n Punkte aus %1 Klassen aus %2 geladen, in das Diagramm skaliert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Class %1: %2</source>
+        <translation>Klasse %1: %2</translation>
+    </message>
+    <message>
+        <source>Your points could not be kept for the next session: %1</source>
+        <translation>Ihre Punkte konnten nicht für die nächste Sitzung gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ParallelCoordinates</name>
     <message>
         <source>The outcome on the last axis; the lines are coloured by it</source>
         <translation>Das Ergebnis auf der letzten Achse; die Linien sind danach eingefärbt</translation>
-    </message>
-    <message>
-        <source>Metric:</source>
-        <translation>Metrik:</translation>
     </message>
     <message>
         <source>Select two or more runs to see how their hyper-parameters relate to a metric.</source>
@@ -1921,10 +2759,6 @@ dense(10)</translation>
         <translation>Das Muster der zu lernenden Punkte</translation>
     </message>
     <message>
-        <source>The algorithm that updates the weights</source>
-        <translation>Das Verfahren, das die Gewichte aktualisiert</translation>
-    </message>
-    <message>
         <source>How big a step each update of the weights takes</source>
         <translation>Wie groß jeder Schritt beim Aktualisieren der Gewichte ist</translation>
     </message>
@@ -1945,12 +2779,178 @@ dense(10)</translation>
         <translation>Wie viele Epochen pro Sekunde trainiert werden</translation>
     </message>
     <message>
-        <source>SGD only: the share of the last update kept in the next</source>
-        <translation>Nur SGD: der Anteil des letzten Schritts, der in den nächsten eingeht</translation>
-    </message>
-    <message>
         <source>Momentum:</source>
         <translation>Momentum:</translation>
+    </message>
+    <message>
+        <source>Training paused: %1</source>
+        <translation>Training angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Same initialisation</source>
+        <translation>Gleiche Initialisierung</translation>
+    </message>
+    <message>
+        <source>Start again from exactly the weights this network started from (Reset draws new ones)</source>
+        <translation>Noch einmal mit genau den Gewichten beginnen, mit denen dieses Netz begann (Zurücksetzen zieht neue)</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>Weight Decay:</translation>
+    </message>
+    <message>
+        <source>Warm-up:</source>
+        <translation>Aufwärmen:</translation>
+    </message>
+    <message>
+        <source>Point at a link or a neuron to read its weight and its gradient; click it to type a new value.</source>
+        <translation>Auf eine Verbindung oder ein Neuron zeigen, um Gewicht und Gradient zu lesen; klicken, um einen neuen Wert einzugeben.</translation>
+    </message>
+    <message>
+        <source>The training so far: drag back to see the network at an earlier epoch (every epoch of the last %1 is kept, earlier ones thinned); the right end is live</source>
+        <translation>Das bisherige Training: zurückziehen, um das Netz in einer früheren Epoche zu sehen (jede Epoche der letzten %1 wird behalten, frühere ausgedünnt); das rechte Ende ist live</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <source>Restart from here</source>
+        <translation>Von hier neu starten</translation>
+    </message>
+    <message>
+        <source>Go on training from the epoch shown; the history after it is dropped</source>
+        <translation>Ab der gezeigten Epoche weitertrainieren; der Verlauf danach wird verworfen</translation>
+    </message>
+    <message>
+        <source>Training goes on from epoch %1, paused; the history after it is dropped. This continuation is not recorded as a run.</source>
+        <translation>Das Training geht ab Epoche %1 weiter, pausiert; der Verlauf danach ist verworfen. Diese Fortsetzung wird nicht als Lauf aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Weights are edited on the live network: drag the timeline to its right end first.</source>
+        <translation>Gewichte werden am Live-Netz bearbeitet: zuerst die Zeitleiste an ihr rechtes Ende ziehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Looking back&lt;/b&gt; (the live run is at epoch %1)&lt;br&gt;</source>
+        <translation>&lt;b&gt;Rückblick&lt;/b&gt; (der Live-Lauf ist bei Epoche %1)&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Zeitplan:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%n Epoche</numerusform>
+            <numerusform>%n Epochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Race optimizers…</source>
+        <translation>Optimierer-Wettlauf…</translation>
+    </message>
+    <message>
+        <source>Train this network with two to four optimizers side by side, from the same initial weights on the same batches</source>
+        <translation>Dieses Netz mit zwei bis vier Optimierern nebeneinander trainieren, mit denselben Anfangsgewichten auf denselben Batches</translation>
+    </message>
+    <message>
+        <source>Optimizer race</source>
+        <translation>Optimierer-Wettlauf</translation>
+    </message>
+    <message>
+        <source>Save Playground Session</source>
+        <translation>Playground-Sitzung speichern</translation>
+    </message>
+    <message>
+        <source>Playground sessions (*%1)</source>
+        <translation>Playground-Sitzungen (*%1)</translation>
+    </message>
+    <message>
+        <source>There is no training to save yet.</source>
+        <translation>Es gibt noch kein Training zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Saved the Playground session to %1</source>
+        <translation>Playground-Sitzung in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>The Playground session was not saved: %1</source>
+        <translation>Die Playground-Sitzung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The Playground session was not opened: %1</source>
+        <translation>Die Playground-Sitzung wurde nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>β1 / β2:</source>
+        <translation>β1 / β2:</translation>
+    </message>
+    <message>
+        <source>ρ:</source>
+        <translation>ρ:</translation>
+    </message>
+    <message>
+        <source>ε:</source>
+        <translation>ε:</translation>
+    </message>
+    <message>
+        <source>Decay factor:</source>
+        <translation>Abfallfaktor:</translation>
+    </message>
+    <message>
+        <source>Floor:</source>
+        <translation>Untergrenze:</translation>
+    </message>
+    <message>
+        <source>Step decay: what the learning rate is multiplied by every so many epochs</source>
+        <translation>Stufenweise: womit die Lernrate alle so vielen Epochen multipliziert wird</translation>
+    </message>
+    <message>
+        <source>Cosine: the learning rate the cosine ends at and stays at</source>
+        <translation>Kosinus: die Lernrate, bei der der Kosinus endet und bleibt</translation>
+    </message>
+    <message>
+        <source>After the warm-up the learning rate stays, falls by a factor every so many epochs (step decay), or falls along a cosine to its floor over so many epochs</source>
+        <translation>Nach dem Aufwärmen bleibt die Lernrate, fällt alle so vielen Epochen um einen Faktor (stufenweise) oder fällt über so viele Epochen entlang eines Kosinus auf ihre Untergrenze</translation>
+    </message>
+    <message>
+        <source>Step decay: epochs between two decays; cosine: epochs to reach the floor</source>
+        <translation>Stufenweise: Epochen zwischen zwei Abfällen; Kosinus: Epochen bis zur Untergrenze</translation>
+    </message>
+    <message>
+        <source>It was saved from the run %1.</source>
+        <translation>Sie wurde aus dem Lauf %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>It was saved from the run %1, whose record is gone.</source>
+        <translation>Sie wurde aus dem Lauf %1 gespeichert, dessen Aufzeichnung es nicht mehr gibt.</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>Opened the Playground session %1 at epoch %2, paused. Training on from it is recorded as a new run.</source>
+        <translation>Playground-Sitzung %1 bei Epoche %2 geöffnet, pausiert. Das Weitertrainieren von dort wird als neuer Lauf aufgezeichnet.</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2980,14 @@ dense(10)</translation>
     <message>
         <source>The run is not recorded: %1</source>
         <translation>Der Lauf wird nicht aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>no training state is kept at or before epoch %1</source>
+        <translation>bis Epoche %1 ist kein Trainingszustand aufbewahrt</translation>
+    </message>
+    <message>
+        <source>There is no training to save; press Reset and try again.</source>
+        <translation>Es gibt kein Training zum Speichern; drücken Sie Zurücksetzen und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +3137,264 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::ProgressStrip</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop this job; what was read so far is kept, a file being written is not</source>
+        <translation>Diese Arbeit anhalten; was bisher gelesen wurde, bleibt, eine Datei im Schreiben nicht</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::QuantLensView</name>
+    <message>
+        <source>Relative error ‖o−q‖/‖o‖ per block</source>
+        <translation>Relativer Fehler ‖o−q‖/‖o‖ je Block</translation>
+    </message>
+    <message>
+        <source>RMS error per block</source>
+        <translation>RMS-Fehler je Block</translation>
+    </message>
+    <message>
+        <source>o: the original&apos;s values, q: the dequantised ones, over the block&apos;s elements</source>
+        <translation>o: die Werte des Originals, q: die dequantisierten, über die Elemente des Blocks</translation>
+    </message>
+    <message>
+        <source>values per bin</source>
+        <translation>Werte je Bin</translation>
+    </message>
+    <message>
+        <source>y = x</source>
+        <translation>y = x</translation>
+    </message>
+    <message>
+        <source>Error per block</source>
+        <translation>Fehler je Block</translation>
+    </message>
+    <message>
+        <source>Original vs dequantised</source>
+        <translation>Original gegen dequantisiert</translation>
+    </message>
+    <message>
+        <source>Select a compared row to look at its quantization error.</source>
+        <translation>Wählen Sie eine verglichene Zeile, um ihren Quantisierungsfehler anzusehen.</translation>
+    </message>
+    <message>
+        <source>%1 has no elements.</source>
+        <translation>%1 hat keine Elemente.</translation>
+    </message>
+    <message>
+        <source>%1: neither side is a block-quantised GGUF tensor, so there are no blocks to show.</source>
+        <translation>%1: keine Seite ist ein blockweise quantisierter GGUF-Tensor, es gibt also keine Blöcke zu zeigen.</translation>
+    </message>
+    <message>
+        <source>RMS error</source>
+        <translation>RMS-Fehler</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>relativer Fehler</translation>
+    </message>
+    <message>
+        <source>block (%1 elements of a row)</source>
+        <translation>Block (%1 Elemente einer Zeile)</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>%1 · %2 in %3: %4 rows × %5 blocks of %6. Worst block: row %7, block %8 (relative error %9, RMS %10).</source>
+        <translation>%1 · %2 in %3: %4 Zeilen × %5 Blöcke zu %6. Schlechtester Block: Zeile %7, Block %8 (relativer Fehler %9, RMS %10).</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Each cell shows the worst of %1 × %2 blocks.</source>
+        <translation>Jede Zelle zeigt den schlechtesten von %1 × %2 Blöcken.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n NaN/Inf left out.</source>
+        <translation>
+            <numerusform>%n NaN/Inf ausgelassen.</numerusform>
+            <numerusform>%n NaN/Inf ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>row %1, block %2: RMS error %3</source>
+        <translation>Zeile %1, Block %2: RMS-Fehler %3</translation>
+    </message>
+    <message>
+        <source>row %1, block %2: relative error %3</source>
+        <translation>Zeile %1, Block %2: relativer Fehler %3</translation>
+    </message>
+    <message>
+        <source>rows %1–%2, block %3: worst %4</source>
+        <translation>Zeilen %1–%2, Block %3: schlechtester %4</translation>
+    </message>
+    <message>
+        <source>rows %1–%2, blocks %3–%4: worst %5</source>
+        <translation>Zeilen %1–%2, Blöcke %3–%4: schlechtester %5</translation>
+    </message>
+    <message>
+        <source>No values to show.</source>
+        <translation>Keine Werte zu zeigen.</translation>
+    </message>
+    <message>
+        <source>original (%1)</source>
+        <translation>Original (%1)</translation>
+    </message>
+    <message>
+        <source>dequantised (%1)</source>
+        <translation>dequantisiert (%1)</translation>
+    </message>
+    <message>
+        <source>value in %1</source>
+        <translation>Wert in %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 values in %3 × %3 bins, log colour scale; on the dashed line y = x nothing was lost.</source>
+        <translation>%1: %2 Werte in %3 × %3 Bins, logarithmische Farbskala; auf der gestrichelten Linie y = x ging nichts verloren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The range is the central 99.9 %; %n value(s) beyond it not drawn.</source>
+        <translation>
+            <numerusform>Der Bereich sind die mittleren 99,9 %; %n Wert außerhalb nicht gezeichnet.</numerusform>
+            <numerusform>Der Bereich sind die mittleren 99,9 %; %n Werte außerhalb nicht gezeichnet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RaceLossPlot</name>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Training loss (cross-entropy)</source>
+        <translation>Trainingsverlust (Kreuzentropie)</translation>
+    </message>
+    <message>
+        <source>Training loss (MSE)</source>
+        <translation>Trainingsverlust (MSE)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RacePanel</name>
+    <message>
+        <source>Contestants</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>How many epochs each contestant trains per second</source>
+        <translation>Wie viele Epochen jeder Teilnehmer pro Sekunde trainiert</translation>
+    </message>
+    <message>
+        <source>Slow (10 epochs/s)</source>
+        <translation>Langsam (10 Epochen/s)</translation>
+    </message>
+    <message>
+        <source>Playground (60 epochs/s)</source>
+        <translation>Playground (60 Epochen/s)</translation>
+    </message>
+    <message>
+        <source>Fast (300 epochs/s)</source>
+        <translation>Schnell (300 Epochen/s)</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>Contestant %1</source>
+        <translation>Teilnehmer %1</translation>
+    </message>
+    <message>
+        <source>A race has at least two contestants</source>
+        <translation>Ein Wettlauf hat mindestens zwei Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Whether this contestant races</source>
+        <translation>Ob dieser Teilnehmer mitläuft</translation>
+    </message>
+    <message>
+        <source>The algorithm that updates this contestant&apos;s weights</source>
+        <translation>Das Verfahren, das die Gewichte dieses Teilnehmers aktualisiert</translation>
+    </message>
+    <message>
+        <source>This contestant&apos;s learning rate</source>
+        <translation>Die Lernrate dieses Teilnehmers</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>This contestant&apos;s colour in the loss plot</source>
+        <translation>Die Farbe dieses Teilnehmers in der Verlustkurve</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>Optimierer:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Momentum:</source>
+        <translation>Momentum:</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, momentum %2, Nesterov</source>
+        <translation>%1, Momentum %2, Nesterov</translation>
+    </message>
+    <message>
+        <source>%1, momentum %2</source>
+        <translation>%1, Momentum %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: loss %2</source>
+        <translation>%1: Verlust %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Epoch %1 &amp;nbsp; training loss %2 &amp;nbsp; test loss %3</source>
+        <translation>&lt;br&gt;Epoche %1 &amp;nbsp; Trainingsverlust %2 &amp;nbsp; Testverlust %3</translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; test accuracy %1 %</source>
+        <translation> &amp;nbsp; Testgenauigkeit %1 %</translation>
+    </message>
+    <message>
+        <source>Every contestant trains the Playground&apos;s network from the same initial weights on the same batches; only the optimizer, its learning rate and its momentum differ. Data, network, Adam&apos;s β1 and β2, RMSprop&apos;s ρ, ε, schedule, warm-up, weight decay, regularisation and batch size are the Playground&apos;s.</source>
+        <translation>Jeder Teilnehmer trainiert das Netz des Playgrounds mit denselben Anfangsgewichten auf denselben Batches; nur der Optimierer, seine Lernrate und sein Momentum unterscheiden sich. Daten, Netz, β1 und β2 von Adam, ρ von RMSprop, ε, Zeitplan, Aufwärmen, Gewichtsabnahme, Regularisierung und Batchgröße sind die des Playgrounds.</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::RecoveryNotice</name>
     <message numerus="yes">
         <source>%1 (%n epoch(s) recorded)</source>
@@ -2163,6 +3429,25 @@ dense(10)</translation>
     <message>
         <source>Close this notice; it is not shown again</source>
         <translation>Diesen Hinweis schließen; er erscheint nicht wieder</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RunLegend</name>
+    <message>
+        <source>Filter runs (regular expression)</source>
+        <translation>Läufe filtern (regulärer Ausdruck)</translation>
+    </message>
+    <message>
+        <source>Draw only the curves whose names match this regular expression</source>
+        <translation>Nur die Kurven zeichnen, deren Namen zu diesem regulären Ausdruck passen</translation>
+    </message>
+    <message>
+        <source>Uncheck a curve to hide it</source>
+        <translation>Haken entfernen, um eine Kurve auszublenden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +3523,14 @@ dense(10)</translation>
     <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Saved as a Playground session: %1 (the file is gone)</source>
+        <translation>Als Playground-Sitzung gespeichert: %1 (die Datei gibt es nicht mehr)</translation>
+    </message>
+    <message>
+        <source>Saved as a Playground session: %1</source>
+        <translation>Als Playground-Sitzung gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +3727,87 @@ dense(10)</translation>
     <message>
         <source>%1: a TensorBoard log; Weightscope does not delete it</source>
         <translation>%1: ein TensorBoard-Protokoll; Weightscope löscht es nicht</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Wichtigkeit</translation>
+    </message>
+    <message>
+        <source>Config diff</source>
+        <translation>Konfigurationsunterschiede</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan cancelled: %n run(s) read</source>
+        <translation>
+            <numerusform>Durchsuchen abgebrochen: %n Lauf gelesen</numerusform>
+            <numerusform>Durchsuchen abgebrochen: %n Läufe gelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading cancelled: %n run(s) shown</source>
+        <translation>
+            <numerusform>Lesen abgebrochen: %n Lauf angezeigt</numerusform>
+            <numerusform>Lesen abgebrochen: %n Läufe angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning the runs folder…</source>
+        <translation>Der Läufe-Ordner wird durchsucht …</translation>
+    </message>
+    <message>
+        <source>Reading the selected runs…</source>
+        <translation>Die ausgewählten Läufe werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Distributions</source>
+        <translation>Verteilungen</translation>
+    </message>
+    <message>
+        <source>Histograms</source>
+        <translation>Histogramme</translation>
+    </message>
+    <message>
+        <source>Stop highlighting this run</source>
+        <translation>Diesen Lauf nicht mehr hervorheben</translation>
+    </message>
+    <message>
+        <source>Highlight this run</source>
+        <translation>Diesen Lauf hervorheben</translation>
+    </message>
+    <message>
+        <source>Open Playground session</source>
+        <translation>Playground-Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>Select one run to open the Playground session saved from it.</source>
+        <translation>Wählen Sie einen Lauf, um die daraus gespeicherte Playground-Sitzung zu öffnen.</translation>
+    </message>
+    <message>
+        <source>No Playground session was saved from the run %1.</source>
+        <translation>Aus dem Lauf %1 wurde keine Playground-Sitzung gespeichert.</translation>
+    </message>
+    <message>
+        <source>The Playground sessions saved from the run %1 are gone: %2</source>
+        <translation>Die aus dem Lauf %1 gespeicherten Playground-Sitzungen gibt es nicht mehr: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ScatterMatrix</name>
+    <message>
+        <source>Select runs that differ in a setting and have the outcome to see each setting against it.</source>
+        <translation>Wählen Sie Läufe, die sich in einer Einstellung unterscheiden und das Ergebnis haben, um jede Einstellung gegen das Ergebnis zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 (explains %2 %)</source>
+        <translation>%1 (erklärt %2 %)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 = %3
+%4 = %5</source>
+        <translation>%1
+%2 = %3
+%4 = %5</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +4110,14 @@ dense(10)</translation>
         <source>Show the counts on a logarithmic scale</source>
         <translation>Die Häufigkeiten logarithmisch darstellen</translation>
     </message>
+    <message>
+        <source>Stored as</source>
+        <translation>Gespeichert als</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::TensorViewPanel</name>
@@ -2925,6 +4307,132 @@ dense(10)</translation>
     <message>
         <source>The values the colour scale spans. Symmetric keeps white at zero and the same strength for +x and −x (for data of one sign it is the data range)</source>
         <translation>Die Werte, die die Farbskala abdeckt. Symmetrisch hält Weiß bei null und gleiche Stärke für +x und −x (bei Daten eines Vorzeichens ist es der Datenbereich)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be dequantised by Weightscope; its blocks as stored:</source>
+        <translation>%1 kann Weightscope nicht dequantisieren; seine Blöcke, wie gespeichert:</translation>
+    </message>
+    <message>
+        <source>block: %1 elements in %2 bytes (%3 bits per weight)</source>
+        <translation>Block: %1 Elemente in %2 Bytes (%3 Bit pro Gewicht)</translation>
+    </message>
+    <message>
+        <source>fields, in file order:</source>
+        <translation>Felder, in der Reihenfolge der Datei:</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n block(s), in hex:</source>
+        <translation>
+            <numerusform>der erste Block, hexadezimal:</numerusform>
+            <numerusform>die ersten %n Blöcke, hexadezimal:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TokenTableModel</name>
+    <message numerus="yes">
+        <source>%1 (%n byte(s): %2)</source>
+        <translation>
+            <numerusform>%1 (%n Byte: %2)</numerusform>
+            <numerusform>%1 (%n Bytes: %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TokenizerPanel</name>
+    <message>
+        <source>Text → ids: a token, or part of one</source>
+        <translation>Text → Ids: ein Token oder ein Teil davon</translation>
+    </message>
+    <message>
+        <source>Exact matches first (spaces also as ▁ or Ġ), then every token containing the text; the merges below are filtered alike</source>
+        <translation>Zuerst exakte Treffer (Leerzeichen auch als ▁ oder Ġ), dann jedes Token, das den Text enthält; die Zusammenführungen unten werden ebenso gefiltert</translation>
+    </message>
+    <message>
+        <source>id </source>
+        <translation>Id </translation>
+    </message>
+    <message>
+        <source>Id → token: shows the whole vocabulary with this token selected</source>
+        <translation>Id → Token: zeigt das ganze Vokabular mit diesem Token ausgewählt</translation>
+    </message>
+    <message>
+        <source>Go to Id</source>
+        <translation>Zur Id</translation>
+    </message>
+    <message>
+        <source>This file has no tokenizer.</source>
+        <translation>Diese Datei hat keinen Tokenizer.</translation>
+    </message>
+    <message>
+        <source>The tokenizer cannot be read: %1</source>
+        <translation>Der Tokenizer kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 tokenizer: %2 tokens, %3 merges%4%5.</source>
+        <translation>Tokenizer %1: %2 Tokens, %3 Zusammenführungen%4%5.</translation>
+    </message>
+    <message>
+        <source>GGUF</source>
+        <translation>GGUF</translation>
+    </message>
+    <message>
+        <source>, no scores</source>
+        <translation>, keine Scores</translation>
+    </message>
+    <message>
+        <source>, no token types</source>
+        <translation>, keine Token-Typen</translation>
+    </message>
+    <message>
+        <source>No merges (not a BPE tokenizer).</source>
+        <translation>Keine Zusammenführungen (kein BPE-Tokenizer).</translation>
+    </message>
+    <message>
+        <source>Merges in rank order (first applied first):</source>
+        <translation>Zusammenführungen nach Rang (die erste wird zuerst angewandt):</translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; is token %2; %n other token(s) contain it (listed after it).</source>
+        <translation>
+            <numerusform>&apos;%1&apos; ist Token %2; %n weiteres Token enthält es (danach aufgeführt).</numerusform>
+            <numerusform>&apos;%1&apos; ist Token %2; %n weitere Tokens enthalten es (danach aufgeführt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No token is exactly &apos;%1&apos;; %n token(s) contain it.</source>
+        <translation>
+            <numerusform>Kein Token ist genau &apos;%1&apos;; %n Token enthält es.</numerusform>
+            <numerusform>Kein Token ist genau &apos;%1&apos;; %n Tokens enthalten es.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Token %1 is &apos;%2&apos;%3.</source>
+        <translation>Token %1 ist &apos;%2&apos;%3.</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Show the whole vocabulary with the token of this id selected</source>
+        <translation>Das ganze Vokabular zeigen, mit dem Token dieser Id ausgewählt</translation>
     </message>
 </context>
 <context>

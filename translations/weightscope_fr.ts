@@ -80,16 +80,20 @@
         <translation>Afficher le dock Spectre pour le tenseur du fichier ouvert.</translation>
     </message>
     <message>
-        <source>With --runs: show &lt;view&gt; below the table (curves, table, parallel).</source>
-        <translation>Avec --runs : afficher &lt;view&gt; sous le tableau (curves, table, parallel).</translation>
-    </message>
-    <message>
         <source>With --training-demo: show test[:true:predicted] (the final test confusion, the samples of a cell), confusion[:true:predicted] (by epoch) or activations[:layer:unit,...] (units switched off once trained).</source>
         <translation>Avec --training-demo : afficher test[:vrai:prédit] (la confusion finale sur le test, les exemples d’une case), confusion[:vrai:prédit] (par époque) ou activations[:couche:unité,...] (unités désactivées une fois entraîné).</translation>
     </message>
     <message>
         <source>Show the Metadata view of the opened file.</source>
         <translation>Afficher la vue Métadonnées du fichier ouvert.</translation>
+    </message>
+    <message>
+        <source>Compare the opened file with &lt;file&gt; in the Compare dock and show the worst pair.</source>
+        <translation>Comparer le fichier ouvert avec &lt;file&gt; dans le dock Comparaison et montrer la pire paire.</translation>
+    </message>
+    <message>
+        <source>With --runs: show &lt;view&gt; below the table (curves, table, parallel, importance, diff, distributions, histograms).</source>
+        <translation>Avec --runs : afficher &lt;vue&gt; sous le tableau (curves, table, parallel, importance, diff, distributions, histograms).</translation>
     </message>
 </context>
 <context>
@@ -201,6 +205,57 @@
     <message>
         <source>L2</source>
         <translation>L2</translation>
+    </message>
+    <message>
+        <source>Four blobs</source>
+        <translation>Quatre amas</translation>
+    </message>
+    <message>
+        <source>Your own data</source>
+        <translation>Vos propres données</translation>
+    </message>
+    <message>
+        <source>GELUTanh</source>
+        <translation>GELUTanh</translation>
+    </message>
+</context>
+<context>
+    <name>ws::OptimizerTips</name>
+    <message>
+        <source>The algorithm that updates the weights</source>
+        <translation>L’algorithme qui met à jour les poids</translation>
+    </message>
+    <message>
+        <source>SGD only: the share of the last update kept in the next (0: plain SGD; 0.9 is common)</source>
+        <translation>SGD seulement : la part de la dernière mise à jour conservée dans la suivante (0 : SGD simple ; 0,9 est courant)</translation>
+    </message>
+    <message>
+        <source>SGD with momentum: take the gradient where the momentum is about to carry the weights</source>
+        <translation>SGD avec momentum : prendre le gradient là où le momentum va porter les poids</translation>
+    </message>
+    <message>
+        <source>Adam and AdamW: how much of the last steps&apos; gradients the next step keeps (β1)</source>
+        <translation>Adam et AdamW : la part des gradients des derniers pas que garde le pas suivant (β1)</translation>
+    </message>
+    <message>
+        <source>Adam and AdamW: how much of the last squared gradients scales the next step (β2)</source>
+        <translation>Adam et AdamW : la part des derniers gradients au carré qui met le pas suivant à l’échelle (β2)</translation>
+    </message>
+    <message>
+        <source>RMSprop: how much of the last squared gradients scales the next step (ρ)</source>
+        <translation>RMSprop : la part des derniers gradients au carré qui met le pas suivant à l’échelle (ρ)</translation>
+    </message>
+    <message>
+        <source>Adam, AdamW and RMSprop: added to the divisor so that steps stay finite (ε)</source>
+        <translation>Adam, AdamW et RMSprop : ajouté au diviseur pour que les pas restent finis (ε)</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay; &quot;default&quot; is the optimizer&apos;s own (0.01 for AdamW, else 0)</source>
+        <translation>Décroissance des poids découplée ; « par défaut » est celle de l’optimiseur (0,01 pour AdamW, sinon 0)</translation>
+    </message>
+    <message>
+        <source>The learning rate rises from 0 to its value over this many steps</source>
+        <translation>Le taux d’apprentissage monte de 0 à sa valeur en ce nombre de pas</translation>
     </message>
 </context>
 <context>
@@ -371,6 +426,10 @@
 <context>
     <name>ws::ui::ArchitecturePanel</name>
     <message>
+        <source>Updating the layout…</source>
+        <translation>Mise à jour de la disposition…</translation>
+    </message>
+    <message>
         <source>Zoom in (Ctrl+wheel)</source>
         <translation>Zoom avant (Ctrl+molette)</translation>
     </message>
@@ -411,6 +470,44 @@
             <numerusform>%n tenseurs</numerusform>
         </translation>
     </message>
+    <message>
+        <source>double-click to expand</source>
+        <translation>double-cliquez pour déplier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (config.json): %n layer(s) of blocks; click a block to select its tensors</source>
+        <translation>
+            <numerusform>%1 (config.json) : %n couche de blocs ; cliquez sur un bloc pour sélectionner ses tenseurs</numerusform>
+            <numerusform>%1 (config.json) : %n couches de blocs ; cliquez sur un bloc pour sélectionner ses tenseurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to collapse its group</source>
+        <translation>Double-cliquez pour replier son groupe</translation>
+    </message>
+    <message>
+        <source>%1: no value</source>
+        <translation>%1 : aucune valeur</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1 : %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, the highest of %n tensor(s) with a value (%3)</source>
+        <translation>
+            <numerusform>%1 : %2, la plus haute de %n tenseur ayant une valeur (%3)</numerusform>
+            <numerusform>%1 : %2, la plus haute de %n tenseurs ayant une valeur (%3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 from %2 (left) to %3 (right), log scale; a box shows the highest of its tensors</source>
+        <translation>%1 de %2 (à gauche) à %3 (à droite), échelle logarithmique ; une boîte montre la valeur la plus haute de ses tenseurs</translation>
+    </message>
+    <message>
+        <source>%1 from %2 (left) to %3 (right); a box shows the highest of its tensors</source>
+        <translation>%1 de %2 (à gauche) à %3 (à droite) ; une boîte montre la valeur la plus haute de ses tenseurs</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ArrayPairDialog</name>
@@ -438,28 +535,20 @@
 <context>
     <name>ws::ui::BoundaryPlot</name>
     <message>
-        <source>Train −1</source>
-        <translation>Entraînement −1</translation>
-    </message>
-    <message>
-        <source>Train +1</source>
-        <translation>Entraînement +1</translation>
-    </message>
-    <message>
-        <source>Test −1</source>
-        <translation>Test −1</translation>
-    </message>
-    <message>
-        <source>Test +1</source>
-        <translation>Test +1</translation>
-    </message>
-    <message>
         <source>x₁</source>
         <translation>x₁</translation>
     </message>
     <message>
         <source>x₂</source>
         <translation>x₂</translation>
+    </message>
+    <message>
+        <source>Train, class %1</source>
+        <translation>Entraînement, classe %1</translation>
+    </message>
+    <message>
+        <source>Test, class %1</source>
+        <translation>Test, classe %1</translation>
     </message>
 </context>
 <context>
@@ -525,8 +614,115 @@
         <translation>ajouté dans B</translation>
     </message>
     <message>
-        <source>A − B with B = %1: %2 compared, %3 added, %4 removed, %5 reshaped. Sort by a column; select a row for the heatmap of A − B.</source>
-        <translation>A − B avec B = %1 : %2 comparés, %3 ajoutés, %4 supprimés, %5 remodelés. Triez par colonne ; sélectionnez une ligne pour la carte de A − B.</translation>
+        <source>same name, other spelling</source>
+        <translation>même nom, autre graphie</translation>
+    </message>
+    <message>
+        <source>name map</source>
+        <translation>correspondance de noms</translation>
+    </message>
+    <message>
+        <source>matched by position</source>
+        <translation>appariés par position</translation>
+    </message>
+    <message>
+        <source>ambiguous: not paired</source>
+        <translation>ambigu : non apparié</translation>
+    </message>
+    <message>
+        <source>, transposed</source>
+        <translation>, transposé</translation>
+    </message>
+    <message>
+        <source>, Q/K permutation undone</source>
+        <translation>, permutation Q/K annulée</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n NaN/Inf left out</source>
+        <translation>
+            <numerusform>, %n NaN/Inf ignoré</numerusform>
+            <numerusform>, %n NaN/Inf ignorés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tensor in B</source>
+        <translation>Tenseur dans B</translation>
+    </message>
+    <message>
+        <source>Bits A</source>
+        <translation>Bits A</translation>
+    </message>
+    <message>
+        <source>Bits B</source>
+        <translation>Bits B</translation>
+    </message>
+    <message>
+        <source>SNR (dB)</source>
+        <translation>RSB (dB)</translation>
+    </message>
+    <message>
+        <source>Sign flips</source>
+        <translation>Changements de signe</translation>
+    </message>
+    <message>
+        <source>Bits per weight in A, block scales included (Q4_K: 4.5)</source>
+        <translation>Bits par poids dans A, échelles de bloc comprises (Q4_K : 4,5)</translation>
+    </message>
+    <message>
+        <source>Bits per weight in B, block scales included (Q4_K: 4.5)</source>
+        <translation>Bits par poids dans B, échelles de bloc comprises (Q4_K : 4,5)</translation>
+    </message>
+    <message>
+        <source>Signal-to-noise ratio 10·log10(ΣA² / Σ(A−B)²)</source>
+        <translation>Rapport signal sur bruit 10·log10(ΣA² / Σ(A−B)²)</translation>
+    </message>
+    <message>
+        <source>Share of elements whose sign differs in A and B</source>
+        <translation>Part des éléments dont le signe diffère entre A et B</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totaux</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tenseurs</translation>
+    </message>
+    <message>
+        <source>Comparing with %1… %2 of %3 pairs</source>
+        <translation>Comparaison avec %1… %2 paires sur %3</translation>
+    </message>
+    <message>
+        <source>∞</source>
+        <translation>∞</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>whole model</source>
+        <translation>modèle entier</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>bloc %1</translation>
+    </message>
+    <message>
+        <source>outside the blocks</source>
+        <translation>hors des blocs</translation>
+    </message>
+    <message>
+        <source>A − B with B = %1: %2 compared (%3 by position), %4 added, %5 removed, %6 ambiguous. Worst first; select a row for the heatmap of A − B.</source>
+        <translation>A − B avec B = %1 : %2 comparés (%3 par position), %4 ajoutés, %5 supprimés, %6 ambigus. Pire erreur d&apos;abord ; choisir une ligne pour la carte de chaleur de A − B.</translation>
+    </message>
+    <message>
+        <source>Nothing in common with %1: no pair of tensors could be compared.</source>
+        <translation>Rien en commun avec %1 : aucune paire de tenseurs n&apos;a pu être comparée.</translation>
+    </message>
+    <message>
+        <source>Select a compared row to look at its quantization error.</source>
+        <translation>Sélectionnez une ligne comparée pour examiner son erreur de quantification.</translation>
     </message>
 </context>
 <context>
@@ -670,6 +866,55 @@
     <message>
         <source>TensorBoard&apos;s debiased EMA; an EMA along x that does not depend on how often a run logged; or a centred moving average</source>
         <translation>La MME débiaisée de TensorBoard ; une MME le long de x qui ne dépend pas de la fréquence d&apos;enregistrement d&apos;une exécution ; ou une moyenne mobile centrée</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (the legend&apos;s filter narrows the list)</source>
+        <translation>
+            <numerusform>… et %n de plus (le filtre de la légende réduit la liste)</numerusform>
+            <numerusform>… et %n de plus (le filtre de la légende réduit la liste)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+        <source>Preparing curves…</source>
+        <translation>Préparation des courbes…</translation>
+    </message>
+    <message>
+        <source>The curves of the runs and settings chosen are being worked out; the previous ones stay until then</source>
+        <translation>Les courbes des exécutions et réglages choisis sont en cours de calcul ; les précédentes restent affichées d&apos;ici là</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ConfigDiff</name>
+    <message>
+        <source>Select two or more runs to see the settings in which they differ.</source>
+        <translation>Sélectionner deux exécutions ou plus pour voir les réglages qui les distinguent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) differ; the settings the runs share are left out.</source>
+        <translation>
+            <numerusform>%n réglage diffère ; les réglages communs sont omis.</numerusform>
+            <numerusform>%n réglages diffèrent ; les réglages communs sont omis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Réglage</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
     </message>
 </context>
 <context>
@@ -905,6 +1150,252 @@ L’entraînement est en pause.</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::HealthController</name>
+    <message>
+        <source>Open a file to see its health report.</source>
+        <translation>Ouvrez un fichier pour voir son bilan de santé.</translation>
+    </message>
+    <message>
+        <source>%1: press Compute for the health report.</source>
+        <translation>%1 : appuyez sur Calculer pour le bilan de santé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s), one a weight matrix or kernel</source>
+        <translation>
+            <numerusform>%1 : %n ligne, une par matrice de poids ou noyau</numerusform>
+            <numerusform>%1 : %n lignes, une par matrice de poids ou noyau</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n randomized (top k)</source>
+        <translation>
+            <numerusform>; %n aléatoire (k plus grandes)</numerusform>
+            <numerusform>; %n aléatoires (k plus grandes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n from the cache</source>
+        <translation>
+            <numerusform>; %n du cache</numerusform>
+            <numerusform>; %n du cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not analysed</source>
+        <translation>
+            <numerusform>; %n non analysé</numerusform>
+            <numerusform>; %n non analysés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n tensor(s) of other ranks (biases, norms) without a spectrum</source>
+        <translation>
+            <numerusform>; %n tenseur d’un autre rang (biais, normes) sans spectre</numerusform>
+            <numerusform>; %n tenseurs d’autres rangs (biais, normes) sans spectre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the rows so far are shown and cached; Compute resumes.</source>
+        <translation>Annulé : les lignes déjà faites sont affichées et en cache ; Calculer reprend.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::HealthPanel</name>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Open a file to see its health report.</source>
+        <translation>Ouvrez un fichier pour voir son bilan de santé.</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calculer</translation>
+    </message>
+    <message>
+        <source>Compute the report of the open file (results are cached per file)</source>
+        <translation>Calculer le bilan du fichier ouvert (résultats mis en cache par fichier)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop after the current block; what is done stays, and Compute resumes from it</source>
+        <translation>Arrêter après le bloc en cours ; ce qui est fait reste, et Calculer reprend à partir de là</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tenseur</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrice</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>σ max</source>
+        <translation>σ max</translation>
+    </message>
+    <message>
+        <source>Stable rank</source>
+        <translation>Rang stable</translation>
+    </message>
+    <message>
+        <source>MP edge</source>
+        <translation>Bord MP</translation>
+    </message>
+    <message>
+        <source>MP soft rank</source>
+        <translation>Rang doux MP</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>Valeurs aberrantes</translation>
+    </message>
+    <message>
+        <source>Sparsity</source>
+        <translation>Parcimonie</translation>
+    </message>
+    <message>
+        <source>‖W‖F</source>
+        <translation>‖W‖F</translation>
+    </message>
+    <message>
+        <source>The matrix the spectrum is of: a kernel (out, in, kh, kw) is seen as out × in·kh·kw</source>
+        <translation>La matrice dont c’est le spectre : un noyau (out, in, kh, kw) est vu comme out × in·kh·kw</translation>
+    </message>
+    <message>
+        <source>exact: every eigenvalue; randomized: the top k by randomized subspace iteration (Halko, Martinsson &amp; Tropp 2011)</source>
+        <translation>exacte : toutes les valeurs propres ; aléatoire : les k plus grandes par itération de sous-espace aléatoire (Halko, Martinsson &amp; Tropp 2011)</translation>
+    </message>
+    <message>
+        <source>Power-law exponent of the eigenvalues λ = σ² (Clauset et al.); WeightWatcher reads 2–6 as well trained</source>
+        <translation>Exposant de loi de puissance des valeurs propres λ = σ² (Clauset et al.) ; WeightWatcher lit 2–6 comme bien entraîné</translation>
+    </message>
+    <message>
+        <source>The largest singular value</source>
+        <translation>La plus grande valeur singulière</translation>
+    </message>
+    <message>
+        <source>‖W‖F² / σ max²</source>
+        <translation>‖W‖F² / σ max²</translation>
+    </message>
+    <message>
+        <source>Marchenko–Pastur bulk edge λ+ = s²(√N + √M)², s² estimated from the matrix</source>
+        <translation>Bord du bulk de Marchenko–Pastur λ+ = s²(√N + √M)², s² estimé à partir de la matrice</translation>
+    </message>
+    <message>
+        <source>λ+ / λ max: near 1 for a random matrix, small when a few directions dominate</source>
+        <translation>λ+ / λ max : proche de 1 pour une matrice aléatoire, petit quand quelques directions dominent</translation>
+    </message>
+    <message>
+        <source>Eigenvalues above the MP edge plus four Tracy–Widom scales</source>
+        <translation>Valeurs propres au-dessus du bord MP plus quatre échelles de Tracy–Widom</translation>
+    </message>
+    <message>
+        <source>Share of elements exactly zero</source>
+        <translation>Part des éléments exactement nuls</translation>
+    </message>
+    <message>
+        <source>Frobenius norm</source>
+        <translation>Norme de Frobenius</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: computing the health report, %n row(s)…</source>
+        <translation>
+            <numerusform>%1 : calcul du bilan de santé, %n ligne…</numerusform>
+            <numerusform>%1 : calcul du bilan de santé, %n lignes…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not analysed: %1</source>
+        <translation>non analysé : %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source> (kernel)</source>
+        <translation> (noyau)</translation>
+    </message>
+    <message>
+        <source>randomized, top %1</source>
+        <translation>aléatoire, %1 plus grandes</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exacte</translation>
+    </message>
+    <message>
+        <source>Smaller side above %1: the top %2 eigenvalues by randomized subspace iteration; α is fitted to them</source>
+        <translation>Petit côté au-dessus de %1 : les %2 plus grandes valeurs propres par itération de sous-espace aléatoire ; α est ajusté sur elles</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 done; now %4</source>
+        <translation>%1 : %2 sur %3 faits ; maintenant %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows “randomized, top k” (%n here): a smaller side above %1, so the top k eigenvalues come from randomized subspace iteration (Halko, Martinsson &amp; Tropp 2011) and α is fitted to those.</source>
+        <translation>
+            <numerusform>Lignes « aléatoire, k plus grandes » (%n ici) : un petit côté au-dessus de %1, donc les k plus grandes valeurs propres viennent d’une itération de sous-espace aléatoire (Halko, Martinsson &amp; Tropp 2011) et α est ajusté sur elles.</numerusform>
+            <numerusform>Lignes « aléatoire, k plus grandes » (%n ici) : un petit côté au-dessus de %1, donc les k plus grandes valeurs propres viennent d’une itération de sous-espace aléatoire (Halko, Martinsson &amp; Tropp 2011) et α est ajusté sur elles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (left) to %2 (right), %n tensor(s)</source>
+        <translation>
+            <numerusform>%1 (gauche) à %2 (droite), %n tenseur</numerusform>
+            <numerusform>%1 (gauche) à %2 (droite), %n tenseurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>quantization error (rel. L2)</source>
+        <translation>erreur de quantification (L2 rel.)</translation>
+    </message>
+    <message>
+        <source>change since B (rel. L2)</source>
+        <translation>changement depuis B (L2 rel.)</translation>
+    </message>
+    <message>
+        <source>The health map: a swatch of this metric&apos;s colour before each tensor in the model tree, and the architecture view&apos;s boxes in it</source>
+        <translation>La carte de santé : une pastille de la couleur de cette mesure devant chaque tenseur de l&apos;arbre du modèle, et les boîtes de la vue d&apos;architecture dans sa couleur</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Échelle logarithmique</translation>
+    </message>
+    <message>
+        <source>Colours by the logarithm of the value, from the smallest positive one: for errors and norms that span decades</source>
+        <translation>Colore selon le logarithme de la valeur, à partir de la plus petite valeur positive : pour les erreurs et les normes qui s&apos;étendent sur plusieurs ordres de grandeur</translation>
+    </message>
+    <message>
+        <source>Colour the model by</source>
+        <translation>Colorer le modèle selon</translation>
+    </message>
+    <message>
+        <source>‖A − B‖ / ‖A‖ per tensor, B = %1 (the Compare dock)</source>
+        <translation>‖A − B‖ / ‖A‖ par tenseur, B = %1 (le panneau Comparer)</translation>
+    </message>
+    <message>
+        <source>, log scale</source>
+        <translation>, échelle logarithmique</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::Help</name>
     <message>
         <source>User Guide</source>
@@ -923,6 +1414,101 @@ L’entraînement est en pause.</translation>
     <message>
         <source>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;A workbench for neural-network weights: look inside model files, train small models and watch them learn, compare runs.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compiler&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Build type&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;Weightscope %1&lt;/h3&gt;&lt;p&gt;Un atelier pour les poids de réseaux de neurones : explorer des fichiers de modèles, entraîner de petits modèles et les regarder apprendre, comparer des entraînements.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (compilé avec %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Eigen&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;HDF5&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;zlib&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;libzip&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Compilateur&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Type de compilation&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::HistogramPlot</name>
+    <message>
+        <source>The histogram tag shown (a layer&apos;s weights, say)</source>
+        <translation>La balise d&apos;histogramme affichée (les poids d&apos;une couche, par exemple)</translation>
+    </message>
+    <message>
+        <source>The selected run shown (of those that hold the tag)</source>
+        <translation>L&apos;exécution sélectionnée affichée (parmi celles qui contiennent la balise)</translation>
+    </message>
+    <message>
+        <source>Every step offset, the newest in front, or the histogram of one step: each run shows its histogram at that step, or at its nearest step before it</source>
+        <translation>Toutes les étapes décalées, la plus récente devant, ou l’histogramme d’une étape : chaque exécution montre son histogramme à cette étape, ou à sa dernière étape avant celle-ci</translation>
+    </message>
+    <message>
+        <source>Histogram:</source>
+        <translation>Histogramme :</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Exécution :</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>Étape :</translation>
+    </message>
+    <message>
+        <source>Bands: min–max, 7–93 %, 16–84 %, 31–69 %; line: median</source>
+        <translation>Bandes : min–max, 7–93 %, 16–84 %, 31–69 % ; ligne : médiane</translation>
+    </message>
+    <message>
+        <source>All steps (offset)</source>
+        <translation>Toutes les étapes (décalées)</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Étape %1</translation>
+    </message>
+    <message>
+        <source>Select runs in the table to see their histograms.</source>
+        <translation>Sélectionnez des exécutions dans le tableau pour voir leurs histogrammes.</translation>
+    </message>
+    <message>
+        <source>None of the selected runs holds histograms. TensorBoard logs have them when Keras&apos;s TensorBoard callback ran with histogram_freq &gt; 0, or PyTorch&apos;s SummaryWriter.add_histogram was called.</source>
+        <translation>Aucune des exécutions sélectionnées ne contient d&apos;histogrammes. Les journaux TensorBoard en contiennent quand le callback TensorBoard de Keras a tourné avec histogram_freq &gt; 0, ou quand SummaryWriter.add_histogram de PyTorch a été appelé.</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>médiane</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>The run chosen beside; every selected run that holds the histogram in a panel of its own, all on the same axes; or all of them in one plot, each in its colour</source>
+        <translation>L&apos;exécution choisie à côté ; chaque exécution sélectionnée qui contient l&apos;histogramme dans un panneau à part, tous sur les mêmes axes ; ou toutes dans un seul graphique, chacune dans sa couleur</translation>
+    </message>
+    <message>
+        <source>One run</source>
+        <translation>Une exécution</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <source>Overlaid</source>
+        <translation>Superposées</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 runs that hold the histogram; choose One run for the others.</source>
+        <translation>Les %1 premières des %2 exécutions qui contiennent l&apos;histogramme ; choisir « Une exécution » pour les autres.</translation>
+    </message>
+    <message>
+        <source>No histogram at or before step %1: %2</source>
+        <translation>Aucun histogramme à l’étape %1 ni avant : %2</translation>
+    </message>
+    <message>
+        <source>%1 (no histogram at or before step %2)</source>
+        <translation>%1 (aucun histogramme à l’étape %2 ni avant)</translation>
+    </message>
+    <message>
+        <source>%1 (step %2)</source>
+        <translation>%1 (étape %2)</translation>
     </message>
 </context>
 <context>
@@ -953,6 +1539,41 @@ L’entraînement est en pause.</translation>
     <message>
         <source>Highlighted columns differ between the selected runs.</source>
         <translation>Les colonnes surlignées diffèrent entre les exécutions sélectionnées.</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ImportanceView</name>
+    <message>
+        <source>The outcome whose variance the settings are asked to explain</source>
+        <translation>Le résultat dont les réglages doivent expliquer la variance</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Réglage</translation>
+    </message>
+    <message>
+        <source>Variance explained</source>
+        <translation>Variance expliquée</translation>
+    </message>
+    <message>
+        <source>η² (ANOVA)</source>
+        <translation>η² (ANOVA)</translation>
+    </message>
+    <message>
+        <source>Spearman ρ</source>
+        <translation>ρ de Spearman</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Exécutions</translation>
+    </message>
+    <message>
+        <source>η²: the share of the outcome&apos;s variance explained by grouping the runs by the setting&apos;s value (one-way analysis of variance), shown when values repeat (at most half as many values as runs). Spearman ρ: the rank correlation of a numeric setting with the outcome. Ranked by η², or ρ² where η² is not defined. No model is fitted: with few runs, read these as hints.</source>
+        <translation>η² : la part de la variance du résultat expliquée en groupant les exécutions par la valeur du réglage (analyse de variance à un facteur), affichée quand des valeurs se répètent (au plus moitié moins de valeurs que d&apos;exécutions). ρ de Spearman : la corrélation de rang d&apos;un réglage numérique avec le résultat. Classé par η², ou ρ² là où η² n&apos;est pas défini. Aucun modèle n&apos;est ajusté : avec peu d&apos;exécutions, ce sont des indices.</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1734,26 @@ L’entraînement est en pause.</translation>
         <source>Spectrum</source>
         <translation>Spectre</translation>
     </message>
+    <message>
+        <source>Model Health</source>
+        <translation>Santé du modèle</translation>
+    </message>
+    <message>
+        <source>%1 was not compared: nothing to show.</source>
+        <translation>%1 n’a pas été comparé : rien à montrer.</translation>
+    </message>
+    <message>
+        <source>Computing the error per block of %1…</source>
+        <translation>Calcul de l’erreur par bloc de %1…</translation>
+    </message>
+    <message>
+        <source>Weight files and Playground sessions (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz *%1)</source>
+        <translation>Fichiers de poids et sessions du Playground (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz *%1)</translation>
+    </message>
+    <message>
+        <source>Playground session (*%1)</source>
+        <translation>Session du Playground (*%1)</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::InspectorWorker</name>
@@ -1123,6 +1764,31 @@ L’entraînement est en pause.</translation>
     <message>
         <source>input</source>
         <translation>entrée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Group of %n node(s)</source>
+        <translation>
+            <numerusform>Groupe de %n nœud</numerusform>
+            <numerusform>Groupe de %n nœuds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Model of %n layer(s)</source>
+        <translation>
+            <numerusform>Modèle de %n couche</numerusform>
+            <numerusform>Modèle de %n couches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n × block</source>
+        <translation>
+            <numerusform>%n × bloc</numerusform>
+            <numerusform>%n × bloc</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloc</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1835,10 @@ cliquer pour la désactiver</translation>
     <message>
         <source>Loss (MSE)</source>
         <translation>Perte (MSE)</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy)</source>
+        <translation>Perte (entropie croisée)</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1962,33 @@ cliquer pour la désactiver</translation>
         <source>Every tensor of the open file as safetensors or .npz (float32)</source>
         <translation>Tous les tenseurs du fichier ouvert en safetensors ou .npz (float32)</translation>
     </message>
+    <message>
+        <source>Export Playground &amp;Network…</source>
+        <translation>Exporter le &amp;réseau du Playground…</translation>
+    </message>
+    <message>
+        <source>The Playground&apos;s trained network as ONNX, a Weightscope model (.h5), safetensors or .npz</source>
+        <translation>Le réseau entraîné du Playground en ONNX, modèle Weightscope (.h5), safetensors ou .npz</translation>
+    </message>
+    <message>
+        <source>Save &amp;Playground Session…</source>
+        <translation>Enregistrer la session du &amp;Playground…</translation>
+    </message>
+    <message>
+        <source>The Playground&apos;s data, network, optimizer settings and training state, to open again with File ▸ Open</source>
+        <translation>Les données, le réseau, les réglages de l’optimiseur et l’état d’entraînement du Playground, à rouvrir avec Fichier ▸ Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::MergeTableModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Merge (left right)</source>
+        <translation>Fusion (gauche droite)</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::MetadataPanel</name>
@@ -1360,6 +2057,18 @@ cliquer pour la désactiver</translation>
         <source>value</source>
         <translation>valeur</translation>
     </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokeniseur</translation>
+    </message>
+    <message>
+        <source>Tokenizer (%1)</source>
+        <translation>Tokeniseur (%1)</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ModelExport</name>
@@ -1368,16 +2077,16 @@ cliquer pour la désactiver</translation>
         <translation>Exporter le modèle entraîné</translation>
     </message>
     <message>
-        <source>Weightscope model (*.h5);;safetensors (*.safetensors);;NumPy archive (*.npz)</source>
-        <translation>Modèle Weightscope (*.h5);;safetensors (*.safetensors);;Archive NumPy (*.npz)</translation>
-    </message>
-    <message>
         <source>Export Weights</source>
         <translation>Exporter les poids</translation>
     </message>
     <message>
         <source>safetensors (*.safetensors);;NumPy archive (*.npz)</source>
         <translation>safetensors (*.safetensors);;Archive NumPy (*.npz)</translation>
+    </message>
+    <message>
+        <source>Weightscope model (*.h5);;ONNX (*.onnx);;safetensors (*.safetensors);;NumPy archive (*.npz)</source>
+        <translation>Modèle Weightscope (*.h5);;ONNX (*.onnx);;safetensors (*.safetensors);;Archive NumPy (*.npz)</translation>
     </message>
 </context>
 <context>
@@ -1651,16 +2360,16 @@ dense(10)</translation>
         <source>New value (taken at the next step):</source>
         <translation>Nouvelle valeur (prise en compte au prochain pas) :</translation>
     </message>
+    <message>
+        <source>, gradient %1</source>
+        <translation>, gradient %1</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::OptimizerSection</name>
     <message>
         <source>Training</source>
         <translation>Entraînement</translation>
-    </message>
-    <message>
-        <source>The algorithm that updates the weights</source>
-        <translation>L’algorithme qui met à jour les poids</translation>
     </message>
     <message>
         <source>Changes while training take effect at the next batch</source>
@@ -1719,24 +2428,12 @@ dense(10)</translation>
         <translation>Threads :</translation>
     </message>
     <message>
-        <source>SGD only: the share of the last update kept in the next (0: plain SGD; 0.9 is common)</source>
-        <translation>SGD seulement : la part de la dernière mise à jour conservée dans la suivante (0 : SGD simple ; 0,9 est courant)</translation>
-    </message>
-    <message>
         <source>Nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <source>SGD with momentum only: look ahead along the momentum before taking the gradient</source>
-        <translation>SGD avec momentum seulement : anticiper le long du momentum avant de prendre le gradient</translation>
-    </message>
-    <message>
         <source>default</source>
         <translation>par défaut</translation>
-    </message>
-    <message>
-        <source>Decoupled weight decay; &quot;default&quot; is the optimizer&apos;s own (0.01 for AdamW, else 0)</source>
-        <translation>Décroissance des poids découplée ; « par défaut » est celle de l’optimiseur (0,01 pour AdamW, sinon 0)</translation>
     </message>
     <message>
         <source>L1 penalty on the weights, added to the loss (pushes weights to exactly zero)</source>
@@ -1749,10 +2446,6 @@ dense(10)</translation>
     <message>
         <source> steps</source>
         <translation> pas</translation>
-    </message>
-    <message>
-        <source>The learning rate rises linearly from 0 over this many batches, then follows the schedule</source>
-        <translation>Le taux d’apprentissage croît linéairement depuis 0 sur ce nombre de lots, puis suit le calendrier</translation>
     </message>
     <message>
         <source>Momentum:</source>
@@ -1770,16 +2463,161 @@ dense(10)</translation>
         <source>Warm-up:</source>
         <translation>Échauffement :</translation>
     </message>
+    <message>
+        <source>Step decay: what the learning rate is multiplied by every third of the epochs</source>
+        <translation>Par paliers : ce par quoi le taux d’apprentissage est multiplié à chaque tiers des époques</translation>
+    </message>
+    <message>
+        <source>Cosine: the learning rate the cosine ends at</source>
+        <translation>Cosinus : le taux d’apprentissage auquel le cosinus aboutit</translation>
+    </message>
+    <message>
+        <source>β1:</source>
+        <translation>β1 :</translation>
+    </message>
+    <message>
+        <source>β2:</source>
+        <translation>β2 :</translation>
+    </message>
+    <message>
+        <source>ρ:</source>
+        <translation>ρ :</translation>
+    </message>
+    <message>
+        <source>ε:</source>
+        <translation>ε :</translation>
+    </message>
+    <message>
+        <source>Decay factor:</source>
+        <translation>Facteur de décroissance :</translation>
+    </message>
+    <message>
+        <source>Floor:</source>
+        <translation>Plancher :</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::OutcomeChooser</name>
+    <message>
+        <source>Of the chosen tag&apos;s whole history: its last value, or the best it reached when lower is better (a loss) or higher is better (an accuracy)</source>
+        <translation>Sur tout l&apos;historique du tag choisi : sa dernière valeur, ou la meilleure atteinte quand plus bas est meilleur (une perte) ou plus haut est meilleur (une précision)</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>valeur finale</translation>
+    </message>
+    <message>
+        <source>best (minimised)</source>
+        <translation>meilleure (minimisée)</translation>
+    </message>
+    <message>
+        <source>best (maximised)</source>
+        <translation>meilleure (maximisée)</translation>
+    </message>
+    <message>
+        <source>Reading the runs&apos; histories…</source>
+        <translation>Lecture des historiques des exécutions…</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Résultat :</translation>
+    </message>
+    <message>
+        <source>%1 over the run&apos;s whole history</source>
+        <translation>%1 sur tout l&apos;historique de l&apos;exécution</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::OwnDataBox</name>
+    <message>
+        <source>The class of the points you draw</source>
+        <translation>La classe des points que vous dessinez</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>Classe %1</translation>
+    </message>
+    <message>
+        <source>Points per dab of the brush, scattered wider as the size grows</source>
+        <translation>Points par touche du pinceau, plus dispersés à mesure que la taille augmente</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Remove the points under the brush instead of drawing</source>
+        <translation>Retirer les points sous le pinceau au lieu de dessiner</translation>
+    </message>
+    <message>
+        <source>Load CSV…</source>
+        <translation>Charger un CSV…</translation>
+    </message>
+    <message>
+        <source>Two feature columns and a label column (numbers or text), up to %1 points and %2 classes</source>
+        <translation>Deux colonnes de caractéristiques et une colonne d’étiquettes (nombres ou texte), jusqu’à %1 points et %2 classes</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Remove all your points</source>
+        <translation>Retirer tous vos points</translation>
+    </message>
+    <message>
+        <source>Draw:</source>
+        <translation>Dessiner :</translation>
+    </message>
+    <message>
+        <source>Brush:</source>
+        <translation>Pinceau :</translation>
+    </message>
+    <message>
+        <source>Your points were not restored: %1</source>
+        <translation>Vos points n’ont pas été restaurés : %1</translation>
+    </message>
+    <message>
+        <source>Draw at least %1 points of two classes or more on the plot, or load a CSV file.</source>
+        <translation>Dessinez au moins %1 points d’au moins deux classes sur le graphique, ou chargez un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>%1 points is the most the Playground takes.</source>
+        <translation>Le Playground accepte au plus %1 points.</translation>
+    </message>
+    <message>
+        <source>Load 2-D points</source>
+        <translation>Charger des points 2-D</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Not loaded, your points are unchanged: %1</source>
+        <translation>Non chargé, vos points sont inchangés : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n point(s) of %1 classes from %2, scaled into the plot.</source>
+        <translation>
+            <numerusform>%n point de %1 classes chargé depuis %2, mis à l’échelle du graphique.</numerusform>
+            <numerusform>%n points de %1 classes chargés depuis %2, mis à l’échelle du graphique.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Class %1: %2</source>
+        <translation>Classe %1 : %2</translation>
+    </message>
+    <message>
+        <source>Your points could not be kept for the next session: %1</source>
+        <translation>Vos points n’ont pas pu être conservés pour la prochaine session : %1</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ParallelCoordinates</name>
     <message>
         <source>The outcome on the last axis; the lines are coloured by it</source>
         <translation>Le résultat sur le dernier axe ; les lignes sont colorées selon lui</translation>
-    </message>
-    <message>
-        <source>Metric:</source>
-        <translation>Métrique :</translation>
     </message>
     <message>
         <source>Select two or more runs to see how their hyper-parameters relate to a metric.</source>
@@ -1921,10 +2759,6 @@ dense(10)</translation>
         <translation>La disposition des points à apprendre</translation>
     </message>
     <message>
-        <source>The algorithm that updates the weights</source>
-        <translation>L’algorithme qui met à jour les poids</translation>
-    </message>
-    <message>
         <source>How big a step each update of the weights takes</source>
         <translation>La taille du pas de chaque mise à jour des poids</translation>
     </message>
@@ -1945,12 +2779,178 @@ dense(10)</translation>
         <translation>Nombre d’époques entraînées par seconde</translation>
     </message>
     <message>
-        <source>SGD only: the share of the last update kept in the next</source>
-        <translation>SGD seulement : la part de la dernière mise à jour conservée dans la suivante</translation>
-    </message>
-    <message>
         <source>Momentum:</source>
         <translation>Momentum :</translation>
+    </message>
+    <message>
+        <source>Training paused: %1</source>
+        <translation>Entraînement en pause : %1</translation>
+    </message>
+    <message>
+        <source>Same initialisation</source>
+        <translation>Même initialisation</translation>
+    </message>
+    <message>
+        <source>Start again from exactly the weights this network started from (Reset draws new ones)</source>
+        <translation>Recommencer avec exactement les poids de départ de ce réseau (Réinitialiser en tire de nouveaux)</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n pas</numerusform>
+            <numerusform>%n pas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>Décroissance des poids :</translation>
+    </message>
+    <message>
+        <source>Warm-up:</source>
+        <translation>Échauffement :</translation>
+    </message>
+    <message>
+        <source>Point at a link or a neuron to read its weight and its gradient; click it to type a new value.</source>
+        <translation>Pointez un lien ou un neurone pour lire son poids et son gradient ; cliquez pour saisir une nouvelle valeur.</translation>
+    </message>
+    <message>
+        <source>The training so far: drag back to see the network at an earlier epoch (every epoch of the last %1 is kept, earlier ones thinned); the right end is live</source>
+        <translation>L’entraînement jusqu’ici : glissez en arrière pour voir le réseau à une époque antérieure (chaque époque des %1 dernières est gardée, les plus anciennes éclaircies) ; l’extrémité droite est en direct</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>Époque %1</translation>
+    </message>
+    <message>
+        <source>Restart from here</source>
+        <translation>Reprendre d’ici</translation>
+    </message>
+    <message>
+        <source>Go on training from the epoch shown; the history after it is dropped</source>
+        <translation>Continuer l’entraînement à partir de l’époque affichée ; l’historique qui suit est abandonné</translation>
+    </message>
+    <message>
+        <source>Training goes on from epoch %1, paused; the history after it is dropped. This continuation is not recorded as a run.</source>
+        <translation>L’entraînement reprend à l’époque %1, en pause ; l’historique qui suit est abandonné. Cette suite n’est pas enregistrée comme exécution.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Weights are edited on the live network: drag the timeline to its right end first.</source>
+        <translation>Les poids se modifient sur le réseau en direct : ramenez d’abord la frise à son extrémité droite.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Looking back&lt;/b&gt; (the live run is at epoch %1)&lt;br&gt;</source>
+        <translation>&lt;b&gt;Retour en arrière&lt;/b&gt; (l’exécution en direct est à l’époque %1)&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Calendrier :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%n époque</numerusform>
+            <numerusform>%n époques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Race optimizers…</source>
+        <translation>Course d’optimiseurs…</translation>
+    </message>
+    <message>
+        <source>Train this network with two to four optimizers side by side, from the same initial weights on the same batches</source>
+        <translation>Entraîner ce réseau avec deux à quatre optimiseurs côte à côte, à partir des mêmes poids initiaux sur les mêmes lots</translation>
+    </message>
+    <message>
+        <source>Optimizer race</source>
+        <translation>Course d’optimiseurs</translation>
+    </message>
+    <message>
+        <source>Save Playground Session</source>
+        <translation>Enregistrer la session du Playground</translation>
+    </message>
+    <message>
+        <source>Playground sessions (*%1)</source>
+        <translation>Sessions du Playground (*%1)</translation>
+    </message>
+    <message>
+        <source>There is no training to save yet.</source>
+        <translation>Il n’y a pas encore d’entraînement à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Saved the Playground session to %1</source>
+        <translation>Session du Playground enregistrée dans %1</translation>
+    </message>
+    <message>
+        <source>The Playground session was not saved: %1</source>
+        <translation>La session du Playground n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>The Playground session was not opened: %1</source>
+        <translation>La session du Playground n’a pas été ouverte : %1</translation>
+    </message>
+    <message>
+        <source>β1 / β2:</source>
+        <translation>β1 / β2 :</translation>
+    </message>
+    <message>
+        <source>ρ:</source>
+        <translation>ρ :</translation>
+    </message>
+    <message>
+        <source>ε:</source>
+        <translation>ε :</translation>
+    </message>
+    <message>
+        <source>Decay factor:</source>
+        <translation>Facteur de décroissance :</translation>
+    </message>
+    <message>
+        <source>Floor:</source>
+        <translation>Plancher :</translation>
+    </message>
+    <message>
+        <source>Step decay: what the learning rate is multiplied by every so many epochs</source>
+        <translation>Par paliers : ce par quoi le taux d’apprentissage est multiplié toutes les tant d’époques</translation>
+    </message>
+    <message>
+        <source>Cosine: the learning rate the cosine ends at and stays at</source>
+        <translation>Cosinus : le taux d’apprentissage auquel le cosinus aboutit et reste</translation>
+    </message>
+    <message>
+        <source>After the warm-up the learning rate stays, falls by a factor every so many epochs (step decay), or falls along a cosine to its floor over so many epochs</source>
+        <translation>Après l’échauffement, le taux d’apprentissage reste, diminue d’un facteur toutes les tant d’époques (par paliers) ou descend jusqu’à son plancher le long d’un cosinus en tant d’époques</translation>
+    </message>
+    <message>
+        <source>Step decay: epochs between two decays; cosine: epochs to reach the floor</source>
+        <translation>Par paliers : époques entre deux diminutions ; cosinus : époques pour atteindre le plancher</translation>
+    </message>
+    <message>
+        <source>It was saved from the run %1.</source>
+        <translation>Elle a été enregistrée à partir de l’exécution %1.</translation>
+    </message>
+    <message>
+        <source>It was saved from the run %1, whose record is gone.</source>
+        <translation>Elle a été enregistrée à partir de l’exécution %1, dont l’enregistrement n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Période :</translation>
+    </message>
+    <message>
+        <source>Opened the Playground session %1 at epoch %2, paused. Training on from it is recorded as a new run.</source>
+        <translation>Session du Playground %1 ouverte à l’époque %2, en pause. L’entraînement qui en repart est enregistré comme une nouvelle exécution.</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2980,14 @@ dense(10)</translation>
     <message>
         <source>The run is not recorded: %1</source>
         <translation>L&apos;exécution n&apos;est pas enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>no training state is kept at or before epoch %1</source>
+        <translation>aucun état d’entraînement n’est gardé à l’époque %1 ou avant</translation>
+    </message>
+    <message>
+        <source>There is no training to save; press Reset and try again.</source>
+        <translation>Il n’y a pas d’entraînement à enregistrer ; appuyez sur Réinitialiser et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +3137,264 @@ dense(10)</translation>
     </message>
 </context>
 <context>
+    <name>ws::ui::ProgressStrip</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop this job; what was read so far is kept, a file being written is not</source>
+        <translation>Arrêter ce travail ; ce qui a été lu est gardé, un fichier en cours d&apos;écriture ne l&apos;est pas</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::QuantLensView</name>
+    <message>
+        <source>Relative error ‖o−q‖/‖o‖ per block</source>
+        <translation>Erreur relative ‖o−q‖/‖o‖ par bloc</translation>
+    </message>
+    <message>
+        <source>RMS error per block</source>
+        <translation>Erreur RMS par bloc</translation>
+    </message>
+    <message>
+        <source>o: the original&apos;s values, q: the dequantised ones, over the block&apos;s elements</source>
+        <translation>o : les valeurs de l’original, q : les valeurs déquantifiées, sur les éléments du bloc</translation>
+    </message>
+    <message>
+        <source>values per bin</source>
+        <translation>valeurs par case</translation>
+    </message>
+    <message>
+        <source>y = x</source>
+        <translation>y = x</translation>
+    </message>
+    <message>
+        <source>Error per block</source>
+        <translation>Erreur par bloc</translation>
+    </message>
+    <message>
+        <source>Original vs dequantised</source>
+        <translation>Original contre déquantifié</translation>
+    </message>
+    <message>
+        <source>Select a compared row to look at its quantization error.</source>
+        <translation>Sélectionnez une ligne comparée pour examiner son erreur de quantification.</translation>
+    </message>
+    <message>
+        <source>%1 has no elements.</source>
+        <translation>%1 n’a aucun élément.</translation>
+    </message>
+    <message>
+        <source>%1: neither side is a block-quantised GGUF tensor, so there are no blocks to show.</source>
+        <translation>%1 : aucun des deux côtés n’est un tenseur GGUF quantifié par blocs, il n’y a donc pas de blocs à montrer.</translation>
+    </message>
+    <message>
+        <source>RMS error</source>
+        <translation>erreur RMS</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>erreur relative</translation>
+    </message>
+    <message>
+        <source>block (%1 elements of a row)</source>
+        <translation>bloc (%1 éléments d’une ligne)</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>ligne</translation>
+    </message>
+    <message>
+        <source>%1 · %2 in %3: %4 rows × %5 blocks of %6. Worst block: row %7, block %8 (relative error %9, RMS %10).</source>
+        <translation>%1 · %2 dans %3 : %4 lignes × %5 blocs de %6. Pire bloc : ligne %7, bloc %8 (erreur relative %9, RMS %10).</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Each cell shows the worst of %1 × %2 blocks.</source>
+        <translation>Chaque cellule montre le pire de %1 × %2 blocs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n NaN/Inf left out.</source>
+        <translation>
+            <numerusform>%n NaN/Inf laissé de côté.</numerusform>
+            <numerusform>%n NaN/Inf laissés de côté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>row %1, block %2: RMS error %3</source>
+        <translation>ligne %1, bloc %2 : erreur RMS %3</translation>
+    </message>
+    <message>
+        <source>row %1, block %2: relative error %3</source>
+        <translation>ligne %1, bloc %2 : erreur relative %3</translation>
+    </message>
+    <message>
+        <source>rows %1–%2, block %3: worst %4</source>
+        <translation>lignes %1–%2, bloc %3 : pire %4</translation>
+    </message>
+    <message>
+        <source>rows %1–%2, blocks %3–%4: worst %5</source>
+        <translation>lignes %1–%2, blocs %3–%4 : pire %5</translation>
+    </message>
+    <message>
+        <source>No values to show.</source>
+        <translation>Aucune valeur à montrer.</translation>
+    </message>
+    <message>
+        <source>original (%1)</source>
+        <translation>original (%1)</translation>
+    </message>
+    <message>
+        <source>dequantised (%1)</source>
+        <translation>déquantifié (%1)</translation>
+    </message>
+    <message>
+        <source>value in %1</source>
+        <translation>valeur dans %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 values in %3 × %3 bins, log colour scale; on the dashed line y = x nothing was lost.</source>
+        <translation>%1 : %2 valeurs dans %3 × %3 cases, échelle de couleurs logarithmique ; sur la ligne pointillée y = x rien n’a été perdu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The range is the central 99.9 %; %n value(s) beyond it not drawn.</source>
+        <translation>
+            <numerusform>La plage couvre les 99,9 % centraux ; %n valeur au-delà non dessinée.</numerusform>
+            <numerusform>La plage couvre les 99,9 % centraux ; %n valeurs au-delà non dessinées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RaceLossPlot</name>
+    <message>
+        <source>Epoch</source>
+        <translation>Époque</translation>
+    </message>
+    <message>
+        <source>Training loss (cross-entropy)</source>
+        <translation>Perte d’entraînement (entropie croisée)</translation>
+    </message>
+    <message>
+        <source>Training loss (MSE)</source>
+        <translation>Perte d’entraînement (MSE)</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RacePanel</name>
+    <message>
+        <source>Contestants</source>
+        <translation>Concurrents</translation>
+    </message>
+    <message>
+        <source>How many epochs each contestant trains per second</source>
+        <translation>Combien d’époques chaque concurrent entraîne par seconde</translation>
+    </message>
+    <message>
+        <source>Slow (10 epochs/s)</source>
+        <translation>Lent (10 époques/s)</translation>
+    </message>
+    <message>
+        <source>Playground (60 epochs/s)</source>
+        <translation>Playground (60 époques/s)</translation>
+    </message>
+    <message>
+        <source>Fast (300 epochs/s)</source>
+        <translation>Rapide (300 époques/s)</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Illimitée</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Vitesse :</translation>
+    </message>
+    <message>
+        <source>Contestant %1</source>
+        <translation>Concurrent %1</translation>
+    </message>
+    <message>
+        <source>A race has at least two contestants</source>
+        <translation>Une course a au moins deux concurrents</translation>
+    </message>
+    <message>
+        <source>Whether this contestant races</source>
+        <translation>Si ce concurrent participe à la course</translation>
+    </message>
+    <message>
+        <source>The algorithm that updates this contestant&apos;s weights</source>
+        <translation>L’algorithme qui met à jour les poids de ce concurrent</translation>
+    </message>
+    <message>
+        <source>This contestant&apos;s learning rate</source>
+        <translation>Le taux d’apprentissage de ce concurrent</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>This contestant&apos;s colour in the loss plot</source>
+        <translation>La couleur de ce concurrent dans le graphique de perte</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>Optimiseur :</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Taux d’apprentissage :</translation>
+    </message>
+    <message>
+        <source>Momentum:</source>
+        <translation>Momentum :</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, momentum %2, Nesterov</source>
+        <translation>%1, momentum %2, Nesterov</translation>
+    </message>
+    <message>
+        <source>%1, momentum %2</source>
+        <translation>%1, momentum %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: loss %2</source>
+        <translation>%1 : perte %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Epoch %1 &amp;nbsp; training loss %2 &amp;nbsp; test loss %3</source>
+        <translation>&lt;br&gt;Époque %1 &amp;nbsp; perte d’entraînement %2 &amp;nbsp; perte de test %3</translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; test accuracy %1 %</source>
+        <translation> &amp;nbsp; exactitude de test %1 %</translation>
+    </message>
+    <message>
+        <source>Every contestant trains the Playground&apos;s network from the same initial weights on the same batches; only the optimizer, its learning rate and its momentum differ. Data, network, Adam&apos;s β1 and β2, RMSprop&apos;s ρ, ε, schedule, warm-up, weight decay, regularisation and batch size are the Playground&apos;s.</source>
+        <translation>Chaque concurrent entraîne le réseau du Playground à partir des mêmes poids initiaux sur les mêmes lots ; seuls l’optimiseur, son taux d’apprentissage et son momentum diffèrent. Données, réseau, β1 et β2 d’Adam, ρ de RMSprop, ε, calendrier, échauffement, décroissance des poids, régularisation et taille de lot sont ceux du Playground.</translation>
+    </message>
+</context>
+<context>
     <name>ws::ui::RecoveryNotice</name>
     <message numerus="yes">
         <source>%1 (%n epoch(s) recorded)</source>
@@ -2163,6 +3429,25 @@ dense(10)</translation>
     <message>
         <source>Close this notice; it is not shown again</source>
         <translation>Fermer cet avis ; il ne sera plus affiché</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::RunLegend</name>
+    <message>
+        <source>Filter runs (regular expression)</source>
+        <translation>Filtrer les exécutions (expression régulière)</translation>
+    </message>
+    <message>
+        <source>Draw only the curves whose names match this regular expression</source>
+        <translation>Ne tracer que les courbes dont le nom correspond à cette expression régulière</translation>
+    </message>
+    <message>
+        <source>Uncheck a curve to hide it</source>
+        <translation>Décocher une courbe pour la masquer</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 sur %2 affichées</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +3523,14 @@ dense(10)</translation>
     <message>
         <source>Tags</source>
         <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Saved as a Playground session: %1 (the file is gone)</source>
+        <translation>Enregistré comme session du Playground : %1 (le fichier n’existe plus)</translation>
+    </message>
+    <message>
+        <source>Saved as a Playground session: %1</source>
+        <translation>Enregistré comme session du Playground : %1</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +3727,87 @@ dense(10)</translation>
     <message>
         <source>%1: a TensorBoard log; Weightscope does not delete it</source>
         <translation>%1 : un journal TensorBoard ; Weightscope ne le supprime pas</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Importance</translation>
+    </message>
+    <message>
+        <source>Config diff</source>
+        <translation>Différences de configuration</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan cancelled: %n run(s) read</source>
+        <translation>
+            <numerusform>Analyse annulée : %n exécution lue</numerusform>
+            <numerusform>Analyse annulée : %n exécutions lues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading cancelled: %n run(s) shown</source>
+        <translation>
+            <numerusform>Lecture annulée : %n exécution affichée</numerusform>
+            <numerusform>Lecture annulée : %n exécutions affichées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning the runs folder…</source>
+        <translation>Analyse du dossier des exécutions…</translation>
+    </message>
+    <message>
+        <source>Reading the selected runs…</source>
+        <translation>Lecture des exécutions sélectionnées…</translation>
+    </message>
+    <message>
+        <source>Distributions</source>
+        <translation>Distributions</translation>
+    </message>
+    <message>
+        <source>Histograms</source>
+        <translation>Histogrammes</translation>
+    </message>
+    <message>
+        <source>Stop highlighting this run</source>
+        <translation>Ne plus mettre cette exécution en évidence</translation>
+    </message>
+    <message>
+        <source>Highlight this run</source>
+        <translation>Mettre cette exécution en évidence</translation>
+    </message>
+    <message>
+        <source>Open Playground session</source>
+        <translation>Ouvrir la session du Playground</translation>
+    </message>
+    <message>
+        <source>Select one run to open the Playground session saved from it.</source>
+        <translation>Sélectionnez une exécution pour ouvrir la session du Playground enregistrée à partir d’elle.</translation>
+    </message>
+    <message>
+        <source>No Playground session was saved from the run %1.</source>
+        <translation>Aucune session du Playground n’a été enregistrée à partir de l’exécution %1.</translation>
+    </message>
+    <message>
+        <source>The Playground sessions saved from the run %1 are gone: %2</source>
+        <translation>Les sessions du Playground enregistrées à partir de l’exécution %1 n’existent plus : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::ScatterMatrix</name>
+    <message>
+        <source>Select runs that differ in a setting and have the outcome to see each setting against it.</source>
+        <translation>Sélectionnez des exécutions qui diffèrent par un réglage et ont le résultat pour voir chaque réglage face à celui-ci.</translation>
+    </message>
+    <message>
+        <source>%1 (explains %2 %)</source>
+        <translation>%1 (explique %2 %)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 = %3
+%4 = %5</source>
+        <translation>%1
+%2 = %3
+%4 = %5</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +4110,14 @@ dense(10)</translation>
         <source>Show the counts on a logarithmic scale</source>
         <translation>Afficher les effectifs sur une échelle logarithmique</translation>
     </message>
+    <message>
+        <source>Stored as</source>
+        <translation>Stocké en</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits par poids</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::TensorViewPanel</name>
@@ -2925,6 +4307,132 @@ dense(10)</translation>
     <message>
         <source>The values the colour scale spans. Symmetric keeps white at zero and the same strength for +x and −x (for data of one sign it is the data range)</source>
         <translation>Les valeurs que couvre l’échelle de couleurs. Symétrique garde le blanc à zéro et la même intensité pour +x et −x (pour des données d’un seul signe, c’est la plage des données)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be dequantised by Weightscope; its blocks as stored:</source>
+        <translation>Weightscope ne sait pas déquantifier %1 ; ses blocs tels que stockés :</translation>
+    </message>
+    <message>
+        <source>block: %1 elements in %2 bytes (%3 bits per weight)</source>
+        <translation>bloc : %1 éléments en %2 octets (%3 bits par poids)</translation>
+    </message>
+    <message>
+        <source>fields, in file order:</source>
+        <translation>champs, dans l&apos;ordre du fichier :</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n block(s), in hex:</source>
+        <translation>
+            <numerusform>le premier bloc, en hexadécimal :</numerusform>
+            <numerusform>les %n premiers blocs, en hexadécimal :</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TokenTableModel</name>
+    <message numerus="yes">
+        <source>%1 (%n byte(s): %2)</source>
+        <translation>
+            <numerusform>%1 (%n octet : %2)</numerusform>
+            <numerusform>%1 (%n octets : %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
+    <name>ws::ui::TokenizerPanel</name>
+    <message>
+        <source>Text → ids: a token, or part of one</source>
+        <translation>Texte → ids : un jeton, ou une partie</translation>
+    </message>
+    <message>
+        <source>Exact matches first (spaces also as ▁ or Ġ), then every token containing the text; the merges below are filtered alike</source>
+        <translation>D’abord les correspondances exactes (espaces aussi en ▁ ou Ġ), puis chaque jeton contenant le texte ; les fusions ci-dessous sont filtrées de même</translation>
+    </message>
+    <message>
+        <source>id </source>
+        <translation>id </translation>
+    </message>
+    <message>
+        <source>Id → token: shows the whole vocabulary with this token selected</source>
+        <translation>Id → jeton : montre tout le vocabulaire avec ce jeton sélectionné</translation>
+    </message>
+    <message>
+        <source>Go to Id</source>
+        <translation>Aller à l’id</translation>
+    </message>
+    <message>
+        <source>This file has no tokenizer.</source>
+        <translation>Ce fichier n’a pas de tokeniseur.</translation>
+    </message>
+    <message>
+        <source>The tokenizer cannot be read: %1</source>
+        <translation>Le tokeniseur ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+        <source>%1 tokenizer: %2 tokens, %3 merges%4%5.</source>
+        <translation>Tokeniseur %1 : %2 jetons, %3 fusions%4%5.</translation>
+    </message>
+    <message>
+        <source>GGUF</source>
+        <translation>GGUF</translation>
+    </message>
+    <message>
+        <source>, no scores</source>
+        <translation>, sans scores</translation>
+    </message>
+    <message>
+        <source>, no token types</source>
+        <translation>, sans types de jetons</translation>
+    </message>
+    <message>
+        <source>No merges (not a BPE tokenizer).</source>
+        <translation>Pas de fusions (pas un tokeniseur BPE).</translation>
+    </message>
+    <message>
+        <source>Merges in rank order (first applied first):</source>
+        <translation>Fusions par rang (la première appliquée d’abord) :</translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; is token %2; %n other token(s) contain it (listed after it).</source>
+        <translation>
+            <numerusform>&apos;%1&apos; est le jeton %2 ; %n autre jeton le contient (listé après).</numerusform>
+            <numerusform>&apos;%1&apos; est le jeton %2 ; %n autres jetons le contiennent (listés après).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No token is exactly &apos;%1&apos;; %n token(s) contain it.</source>
+        <translation>
+            <numerusform>Aucun jeton n’est exactement &apos;%1&apos; ; %n jeton le contient.</numerusform>
+            <numerusform>Aucun jeton n’est exactement &apos;%1&apos; ; %n jetons le contiennent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Token %1 is &apos;%2&apos;%3.</source>
+        <translation>Le jeton %1 est &apos;%2&apos;%3.</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Show the whole vocabulary with the token of this id selected</source>
+        <translation>Afficher tout le vocabulaire avec le jeton de cet id sélectionné</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,14 @@ Args::Args(const std::vector<OptionSpec>& specs, const std::vector<std::string>&
             value = argv[++i];
         }
         values_[name] = *value;
+        all_[name].push_back(*value);
     }
+}
+
+std::vector<std::string> Args::all(const std::string& name) const
+{
+    const auto it = all_.find(name);
+    return it == all_.end() ? std::vector<std::string>() : it->second;
 }
 
 std::optional<std::string> Args::get(const std::string& name) const

@@ -22,7 +22,8 @@ public:
     Args(const std::vector<OptionSpec>& specs, const std::vector<std::string>& argv);
 
     bool has(const std::string& name) const { return values_.count(name) > 0; }
-    std::optional<std::string> get(const std::string& name) const;
+    std::optional<std::string> get(const std::string& name) const; // the last one given
+    std::vector<std::string> all(const std::string& name) const;   // every one given, in order
     double number(const std::string& name, double fallback) const;
     long long integer(const std::string& name, long long fallback) const;
     const std::vector<std::string>& positional() const { return positional_; }
@@ -31,6 +32,7 @@ public:
 
 private:
     std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> all_;
     std::vector<std::string> positional_;
 };
 

@@ -23,6 +23,8 @@ const std::vector<OptionSpec>& evalOptions()
 {
     static const std::vector<OptionSpec> specs = {
         { "dataset", "NAME|PATH", "dataset to evaluate on (default: the one the model was trained on)" },
+        { "model", "LAYERS", "MODEL is a bare state dict (.pt/.pth, safetensors, .npz): its tensors go to these layers in "
+                             "order, e.g. \"flatten dense(128) relu dense(10)\" (PyTorch's NCHW inputs)" },
         { "labels", "PATH|NAME", "labels: an IDX or .npy file, or the labels array in an HDF5/.npz file" },
         { "features", "NAME", "the features array in an HDF5/.npz file (default x, X, images, data)" },
         { "label-column", "NAME|INDEX", "CSV column holding the label" },
@@ -55,7 +57,8 @@ int evalCommand(const std::vector<std::string>& argv)
     setThreadCount(int(a.integer("threads", 0)));
     const std::string path = a.positional().front();
     // A Weightscope model file, or any other file whose architecture the engine can run.
-    RunnableModel loaded = loadRunnableModel(path);
+    RunnableModel loaded = loadRunnableModel(path, a.get("model").value_or(""));
+    printWeightAssignments(std::cout, path, loaded.assignments);
     if (loaded.format != "weightscope" && !a.has("dataset"))
         throw ConfigError("eval of a " + loaded.format + " file needs --dataset");
     const nlohmann::json& meta = loaded.metadata;
@@ -88,6 +91,13 @@ int evalCommand(const std::vector<std::string>& argv)
     const Shape sampleShape = data.test.sampleShape();
     const bool reshaped = fitSamplesToModelInput(data.test, loaded.model.inputShape());
     std::cout << data.description << "\n";
+    if (const std::vector<int> outputs = loaded.model.outputs(); outputs.size() > 1) {
+        std::string names;
+        for (size_t k = 0; k < outputs.size(); ++k)
+            names += (k ? ", '" : "'") + loaded.model.layer(size_t(outputs[k])).name() + "'";
+        std::cout << "note: the model has " << outputs.size() << " outputs (" << names << "): evaluated on the first, '"
+                  << loaded.model.layer(size_t(outputs[0])).name() << "'\n";
+    }
     if (reshaped)
         std::cout << "note: the dataset's samples have shape " << shapeToString(sampleShape) << " and the model takes "
                   << shapeToString(loaded.model.inputShape())

@@ -30,8 +30,9 @@ const std::vector<OptionSpec>& exportOptions()
 
 std::string exportHelp()
 {
-    return "usage: weightscope-cli export MODEL --to OUT.safetensors|OUT.npz\n\n"
-           "Writes the weights of a Weightscope model (.h5) or of any readable weight file as float32 safetensors or NumPy .npz (deflated).\n\n"
+    return "usage: weightscope-cli export MODEL --to OUT.safetensors|OUT.npz|OUT.onnx\n\n"
+           "Writes the weights of a Weightscope model (.h5) or of any readable weight file as float32 safetensors or NumPy .npz (deflated); "
+           "a Weightscope model of dense layers and activations also as ONNX (.onnx).\n\n"
         + Args::help(exportOptions());
 }
 
@@ -45,8 +46,8 @@ int exportCommand(const std::vector<std::string>& argv)
     if (a.positional().size() != 1 || !a.get("to"))
         throw ConfigError("export needs one model file and --to OUT.safetensors or OUT.npz (see export --help)");
     const std::string in = a.positional().front(), to = *a.get("to");
-    if (!isExportTarget(to, false))
-        throw ConfigError("--to must name a .safetensors or .npz file, got '" + to + "'");
+    if (!isExportTarget(to, isNativeModelFile(in)))
+        throw ConfigError("--to must name a .safetensors or .npz file (or .onnx for a Weightscope model), got '" + to + "'");
     const std::map<std::string, std::string> metadata = { { "producer", std::string("weightscope-cli ") + WS_VERSION },
         { "source", in } };
     size_t written = 0;

@@ -7,6 +7,7 @@
 
 #include "analysis/TensorStats.h"
 #include "formats/WeightFormats.h"
+#include "util/ByteSize.h"
 #include "util/Error.h"
 
 #include <nlohmann/json.hpp>
@@ -180,9 +181,11 @@ int inspectCommand(const std::vector<std::string>& argv)
         }
     int64_t params = 0;
     uint64_t bytes = 0;
+    size_t slices = 0;
     for (const auto& t : tensors) {
-        params += t.numel();
-        bytes += t.nbytes;
+        slices += t.slice ? 1 : 0;
+        params += t.slice ? 0 : t.numel(); // a slice's elements are counted in its whole tensor
+        bytes += t.slice ? 0 : t.nbytes;
     }
 
     if (a.has("json")) {
@@ -195,6 +198,8 @@ int inspectCommand(const std::vector<std::string>& argv)
             const auto& t = tensors[i];
             nlohmann::ordered_json j = { { "name", t.name }, { "dtype", dtypeName(t.dtype) }, { "shape", t.shape },
                 { "params", t.numel() }, { "bytes", t.nbytes } };
+            if (t.slice)
+                j["slice_of_whole_tensor"] = true; // not counted in the totals
             if (!t.storage.empty())
                 j["storage"] = t.storage;
             if (t.bitsPerWeight > 0)
@@ -255,7 +260,11 @@ int inspectCommand(const std::vector<std::string>& argv)
         }
         out << "\n";
     }
-    out << "total: " << tensors.size() << " tensors, " << params << " parameters, " << bytes << " bytes\n";
+    out << "total: " << tensors.size() << " tensors, " << params << " parameters, " << bytes << " bytes ("
+        << byteSize(uint64_t(bytes)) << ")";
+    if (slices > 0)
+        out << "; the " << slices << " per-file slices of whole tensors are not counted again";
+    out << "\n";
     return 0;
 }
 

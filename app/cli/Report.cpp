@@ -40,4 +40,13 @@ void printEvaluation(std::ostream& out, const Evaluation& ev, const Dataset& dat
     out << "macro F1 " << ev.macroF1() << "\n";
 }
 
+void printWeightAssignments(std::ostream& out, const std::string& path, const std::vector<std::string>& assignments)
+{
+    if (assignments.empty())
+        return;
+    out << path << ": " << assignments.size() << " tensors given to the layers of --model, in file order:\n";
+    for (const std::string& line : assignments)
+        out << "  " << line << "\n";
+}
+
 } // namespace ws::cli

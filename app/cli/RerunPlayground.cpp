@@ -6,6 +6,7 @@
 
 #include "run/DatasetFingerprint.h"
 #include "run/PlaygroundRun.h"
+#include "run/PlaygroundSession.h"
 #include "run/RunStore.h"
 #include "util/Error.h"
 
@@ -31,8 +32,22 @@ int rerunPlayground(const RunInfo& info, const RecordOptions& record)
         header.name = record.name;
     header.tags = record.tags;
     header.notes = record.notes;
+    // #22: a run that went on from a saved session starts from the session's state again.
+    std::shared_ptr<const TrainerState> from;
+    if (const auto it = info.header.config.find("continued_from_session"); it != info.header.config.end() && it->is_string()) {
+        const std::string sessionPath = it->get<std::string>();
+        try {
+            from = std::make_shared<const TrainerState>(loadPlaygroundSession(sessionPath).state);
+        } catch (const std::exception& ex) {
+            throw Error(info.path + ": the run went on from the Playground session " + sessionPath
+                + ", which a re-run starts from: " + ex.what());
+        }
+        markContinuedFromSession(header, sessionPath, info.header.config.value("continued_from_run", ""), from->steps);
+    }
     const std::string runsDir = record.record ? (record.runsDir.empty() ? defaultRunsDir() : record.runsDir) : "";
     auto session = makePlaygroundSession(setup, header, runsDir);
+    if (from)
+        session->trainer().restore(*from); // ShapeError when the session's network is not the record's
     const ReplayPlan plan = record.replay ? *record.replay : replayPlan(info.path, false);
     if (plan.batches <= 0)
         throw Error(info.path + ": the record holds no batch, so there is nothing to re-run");

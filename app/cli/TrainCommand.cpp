@@ -47,7 +47,7 @@ const std::vector<OptionSpec>& trainOptions()
         { "noise", "X", "Playground: noise 0 to 0.5 (Playground's slider / 100)" },
         { "test-split", "F", "share held out for testing where the dataset has no test split (default 0.2; Playground 0.5)" },
         { "train-limit", "N", "use only the first N training samples (quick runs, benchmarks)" },
-        { "init-from", "FILE", "fine-tune the model in FILE (Weightscope, Keras, ONNX or a whole PyTorch nn.Sequential): its layers and weights replace --model" },
+        { "init-from", "FILE", "fine-tune the model in FILE (Weightscope, Keras, ONNX or a whole PyTorch nn.Sequential): its layers and weights replace --model; a bare state dict (.pt/.pth, safetensors, .npz) takes the layers of --model, its tensors in order" },
         { "model", "SPEC", "preset (mlp, cnn, tf-cnn, playground, auto) or layers, e.g. \"flatten dense(256) relu dense(10)\"" },
         { "epochs", "N", "passes over the training data (default 10)" },
         { "batch", "N", "mini-batch size (default 32)" },
@@ -275,6 +275,7 @@ int trainExperiment(Experiment e, bool quiet, const RecordOptions& record, const
     e.train.loss = run.config.loss;
     e.loss = e.train.loss;
     std::cout << data.description << "\n";
+    printWeightAssignments(std::cout, e.initFrom, run.weightAssignments);
     std::cout << "model: " << model.paramCount() << " parameters, loss " << lossName(e.train.loss) << ", optimizer "
               << optimizerName(e.train.optimizer.kind) << " lr " << e.train.optimizer.learningRate << ", batch "
               << e.train.batchSize << ", threads " << threadCount() << "\n";

@@ -86,6 +86,13 @@ NameNode buildNameTree(const std::vector<TensorInfo>& tensors)
         node->bytes += tensors[t].nbytes;
     }
     finish(root);
+    // The whole file's totals leave out slices that repeat a whole tensor's elements (their own
+    // groups keep their counts).
+    for (const TensorInfo& t : tensors)
+        if (t.slice) {
+            root.params -= t.numel();
+            root.bytes -= t.nbytes;
+        }
     return root;
 }
 

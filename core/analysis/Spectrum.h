@@ -6,9 +6,9 @@
 //
 // How σ is computed (measured in docs/benchmarks.md): the Gram matrix of the smaller side,
 // G = XᵀX or XXᵀ (k × k, k = min(rows, cols)), is accumulated in double precision while the
-// tensor is streamed in blocks, then its eigenvalues come from Eigen's SelfAdjointEigenSolver;
-// σ = sqrt(max(λ, 0)). This reads the tensor once, never holds it in memory (only G), and is
-// several times faster than BDCSVD of the whole matrix. Squaring costs precision only for σ below
+// tensor is streamed in blocks (BLAS dsyrk), then its eigenvalues come from LAPACK's dsyevd_2stage
+// (analysis/SymmetricEigen.h); σ = sqrt(max(λ, 0)). This reads the tensor once, never holds it in
+// memory (only G), and is several times faster than an SVD of the whole matrix. Squaring costs precision only for σ below
 // about 1e-8 σ_max, far under what float32 weights resolve anyway.
 //
 // A 4-D convolution kernel is seen as the matrix (out, in·kh·kw): for OIHW that is its C-order
@@ -26,8 +26,9 @@
 
 namespace ws {
 
-// The bound: the smaller side of the matrix at most this, so that G (k² doubles, 128 MiB) and the
-// eigensolver's workspace (about as much again) fit a desktop's memory budget of ~300 MiB.
+// The bound: the smaller side of the matrix at most this, so that G (k² doubles, 128 MiB, reduced
+// in place) and the eigensolver's workspace (a few MiB: dsyevd_2stage computes eigenvalues only)
+// stay well inside a desktop's memory budget of ~300 MiB (docs/cli.md, "health").
 inline constexpr int64_t kSpectrumMaxSide = 4096;
 // Fewer tail points than this give no fit (the estimate's error is about (α − 1)/√n).
 inline constexpr int64_t kPowerLawMinTail = 10;
@@ -60,13 +61,14 @@ struct Spectrum {
 };
 
 // The matrix a tensor of `shape` is seen as: (rows, cols) for 2-D, (out, in·kh·kw) for 4-D.
-// Throws Error with a message for other ranks, empty tensors, and above kSpectrumMaxSide.
+// Throws Error with a message for other ranks, empty tensors, and a smaller side above maxSide
+// (the model health report, which has a method for larger ones, passes no bound).
 struct SpectrumMatrix {
     int64_t rows = 0, cols = 0;         // as read in C order from the tensor
     int64_t shownRows = 0, shownCols = 0; // as described to the user: (out, in·kh·kw)
     bool reshaped = false;
 };
-SpectrumMatrix spectrumMatrix(const Shape& shape, ConvLayout layout);
+SpectrumMatrix spectrumMatrix(const Shape& shape, ConvLayout layout, int64_t maxSide = kSpectrumMaxSide);
 
 // For drawing: the density of the positive `values` in `bins` logarithmically spaced bins
 // between the smallest and largest (counts / (n · bin width), so it integrates to 1), the bins'
@@ -83,10 +85,13 @@ double powerLawDensity(const PowerLawFit& fit, int64_t n, double x);
 double powerLawRankValue(const PowerLawFit& fit, double rank);
 
 using SpectrumProgress = std::function<void(double fraction)>; // 0..1, after each block
+// Sees every element once, a block at a time, in no stated order (the health report counts
+// zeros and the largest |x| in the same pass).
+using BlockObserver = std::function<void(const double* values, int64_t count)>;
 
 // Throws Error (NaN/Inf elements, bad shape, too large), Cancelled when `cancel` says so between
 // blocks (the final eigensolver step cannot be interrupted: it is bounded by kSpectrumMaxSide).
 Spectrum computeSpectrum(const ElementSource& source, const Shape& shape, ConvLayout layout,
-    const CancelCheck& cancel = {}, const SpectrumProgress& progress = {});
+    const CancelCheck& cancel = {}, const SpectrumProgress& progress = {}, const BlockObserver& observe = {});
 
 } // namespace ws

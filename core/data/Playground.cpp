@@ -148,6 +148,25 @@ std::vector<Example> multiGauss(int64_t n, double noise, Rng& rng)
     return uniformSquare(n, noise, rng, label);
 }
 
+// Four Gaussian blobs, one class each, centred in the four quadrants (classes 0..3 counter-
+// clockwise from the upper right). Noise widens them as Playground's gauss does, so at 50 % they
+// overlap.
+std::vector<Example> fourBlobs(int64_t n, double noise, Rng& rng)
+{
+    static constexpr double centres[4][2] = { { 2.5, 2.5 }, { -2.5, 2.5 }, { -2.5, -2.5 }, { 2.5, -2.5 } };
+    const double sd = 0.7 + 2.6 * noise;
+    std::vector<Example> out;
+    for (int k = 0; k < 4; ++k) {
+        const int64_t count = n / 4 + (k < n % 4 ? 1 : 0);
+        for (int64_t i = 0; i < count; ++i) {
+            const double x = rng.normal(centres[k][0], sd);
+            const double y = rng.normal(centres[k][1], sd);
+            out.push_back({ x, y, double(k) });
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 PlaygroundKind parsePlaygroundKind(const std::string& text) { return parseEnum<PlaygroundKind>(text); }
@@ -157,6 +176,15 @@ std::string playgroundName(PlaygroundKind kind) { return std::string(enumName(ki
 bool isRegression(PlaygroundKind kind)
 {
     return kind == PlaygroundKind::Plane || kind == PlaygroundKind::MultiGauss;
+}
+
+int playgroundClassCount(PlaygroundKind kind)
+{
+    if (isRegression(kind))
+        return 0;
+    if (kind == PlaygroundKind::Custom)
+        return -1;
+    return kind == PlaygroundKind::FourBlobs ? 4 : 2;
 }
 
 Dataset makePlaygroundDataset(PlaygroundKind kind, int64_t numSamples, double noise, uint64_t seed)
@@ -175,6 +203,9 @@ Dataset makePlaygroundDataset(PlaygroundKind kind, int64_t numSamples, double no
     case PlaygroundKind::Spiral: examples = spiral(n, noise, rng); break;
     case PlaygroundKind::Plane: examples = plane(n, noise, rng); break;
     case PlaygroundKind::MultiGauss: examples = multiGauss(n, noise, rng); break;
+    case PlaygroundKind::FourBlobs: examples = fourBlobs(n, noise, rng); break;
+    case PlaygroundKind::Custom:
+        throw ConfigError("the Playground's own points come with the recipe; there is no generator for them");
     }
     rng.shuffle(examples.begin(), examples.end());
 
@@ -183,7 +214,11 @@ Dataset makePlaygroundDataset(PlaygroundKind kind, int64_t numSamples, double no
     data.x = Tensor({ n, 2 });
     if (isRegression(kind))
         data.targets = Tensor({ n, 1 });
-    else {
+    else if (kind == PlaygroundKind::FourBlobs) {
+        data.numClasses = 4;
+        data.classNames = { "0", "1", "2", "3" };
+        data.labels.resize(size_t(n));
+    } else {
         data.numClasses = 2;
         data.classNames = { "-1", "+1" };
         data.labels.resize(size_t(n));
@@ -194,6 +229,8 @@ Dataset makePlaygroundDataset(PlaygroundKind kind, int64_t numSamples, double no
         data.x[2 * i + 1] = float(e.y);
         if (isRegression(kind))
             data.targets[i] = float(e.label);
+        else if (data.numClasses > 2)
+            data.labels[size_t(i)] = int32_t(e.label);
         else
             data.labels[size_t(i)] = e.label > 0 ? 1 : 0;
     }

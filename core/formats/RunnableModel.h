@@ -6,11 +6,13 @@
 // their MODEL through it, so both accept the same files and refuse the others alike.
 #pragma once
 
+#include "nn/InputParts.h"
 #include "nn/Sequential.h"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace ws {
 
@@ -18,10 +20,16 @@ struct RunnableModel {
     Sequential model;
     nlohmann::json metadata = nlohmann::json::object(); // a Weightscope model file's; empty for others
     std::string format;                                  // "weightscope", "onnx", "keras-h5", ...
+    // With a layer spec: which tensor of the file went to which layer (io/StateDictModel.h).
+    std::vector<std::string> assignments;
+    // An ONNX graph of several inputs: the model takes them packed (nn/InputParts.h); else empty.
+    std::vector<InputPart> inputParts;
 };
 
 // Throws FormatError naming the file when it cannot be read or holds no architecture the
 // engine can run, and what the converters throw for a layer they cannot convert.
-RunnableModel loadRunnableModel(const std::string& path);
+// With a `layerSpec` (the compact layer syntax), the file is taken as a bare state dict whose
+// tensors go to those layers in order (io/StateDictModel.h), whatever else it holds.
+RunnableModel loadRunnableModel(const std::string& path, const std::string& layerSpec = {});
 
 } // namespace ws

@@ -3,6 +3,7 @@
 
 #include "io/ModelFile.h"
 #include "io/NpyWriter.h"
+#include "io/OnnxWriter.h"
 #include "io/SafetensorsWriter.h"
 #include "util/Error.h"
 
@@ -25,7 +26,7 @@ void writeTensors(const std::string& to, const std::vector<std::pair<std::string
 
 bool isExportTarget(const std::string& path, bool model)
 {
-    return path.ends_with(".safetensors") || path.ends_with(".npz") || (model && path.ends_with(".h5"));
+    return path.ends_with(".safetensors") || path.ends_with(".npz") || (model && (path.ends_with(".h5") || path.ends_with(".onnx")));
 }
 
 std::vector<std::pair<std::string, Tensor>> modelTensors(Sequential& model)
@@ -51,9 +52,17 @@ void exportModel(const std::string& to, Sequential& model, const std::map<std::s
         return;
     }
     if (!isExportTarget(to, true))
-        throw ConfigError(to + ": a model can be written as .h5 (Weightscope model), .safetensors or .npz");
+        throw ConfigError(to + ": a model can be written as .h5 (Weightscope model), .onnx, .safetensors or .npz");
     std::map<std::string, std::string> meta = metadata;
     meta["weightscope_model_config"] = model.config().dump();
+    if (to.ends_with(".onnx")) {
+        try {
+            writeOnnx(to, model, meta);
+        } catch (const ConfigError& e) { // which layer does not fit, and for which file
+            throw ConfigError(to + ": " + e.what());
+        }
+        return;
+    }
     writeTensors(to, modelTensors(model), meta);
 }
 
@@ -63,7 +72,8 @@ size_t exportWeightFile(const std::string& to, const WeightFile& file, const std
         throw ConfigError(to + ": the weights of a file can be written as .safetensors or .npz");
     std::vector<std::pair<std::string, Tensor>> tensors;
     for (size_t i = 0; i < file.tensors().size(); ++i)
-        tensors.emplace_back(file.tensors()[i].name, file.readTensor(i));
+        if (!file.tensors()[i].slice) // a per-file slice's elements are written in its whole tensor
+            tensors.emplace_back(file.tensors()[i].name, file.readTensor(i));
     writeTensors(to, tensors, metadata);
     return tensors.size();
 }

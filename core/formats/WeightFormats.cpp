@@ -9,6 +9,7 @@
 #include "io/OnnxReader.h"
 #include "io/SafetensorsReader.h"
 #include "io/StrictJson.h"
+#include "io/TorchConsolidated.h"
 #include "io/TorchReader.h"
 #include "io/TorchShards.h"
 #include "run/RunWeightFile.h"
@@ -48,6 +49,9 @@ constexpr WeightFormat kFormats[] = {
     { "gguf", [](const FileProbe& p) { return p.exists && (p.extension == ".gguf" || p.startsWith("GGUF")); }, openAs<GgufFile> },
     { "npz", [](const FileProbe& p) { return p.exists && p.extension == ".npz"; }, openAs<NpzFile> },
     { "keras", [](const FileProbe& p) { return p.regularFile && isKerasFile(p.path); }, openKerasFile },
+    // Before "pytorch": a consolidated.NN.pth beside params.json is one slice of a model.
+    { "pytorch-consolidated", [](const FileProbe& p) { return p.exists && looksLikeTorchConsolidated(p.path); },
+        openAs<TorchConsolidatedFile> },
     { "pytorch", [](const FileProbe& p) { return p.exists && looksLikeTorch(p.path); }, openAs<TorchFile> },
     { "pytorch-sharded", [](const FileProbe& p) { return p.exists && looksLikeTorchShards(p.path); }, openAs<TorchShardedFile> },
     { "onnx", [](const FileProbe& p) { return p.exists && looksLikeOnnx(p.path); }, openAs<OnnxFile> },
@@ -98,7 +102,7 @@ std::unique_ptr<WeightFile> openWeightFile(const std::string& path)
     if (!probe.exists)
         throw FormatError(path + ": no such file or folder");
     throw FormatError(path + ": no reader for this kind of file (known: .safetensors and sharded folders, "
-                             "pytorch_model.bin.index.json folders, "
+                             "pytorch_model.bin.index.json folders, LLaMA consolidated.NN.pth folders, "
                              ".npy, .npz, .h5, .keras, .gguf, .onnx, .pt/.pth/.bin/.ckpt)");
 }
 

@@ -4,6 +4,7 @@
 #include "util/Error.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 namespace ws {
@@ -14,7 +15,8 @@ constexpr int64_t QK = 32;   // elements per block of Q4_0 ... Q8_0
 constexpr int64_t QK_K = 256; // elements per K-quant super-block
 
 // The table of every type a GGUF file may hold (ggml.c's type_traits: blck_size, type_size).
-// IQ*/TQ*/MXFP4 use lookup grids and are listed only so their tensors can be shown and checked.
+// IQ4_NL, IQ4_XS and MXFP4 map 4-bit codes through a published 16-entry table and are decoded;
+// the other IQ*/TQ* types use lookup grids and are listed only so their tensors can be shown and checked.
 const GgmlTypeInfo kTypes[] = {
     { GgmlType::F32, "F32", 1, 4, true, DType::F32 },
     { GgmlType::F16, "F16", 1, 2, true, DType::F16 },
@@ -34,10 +36,10 @@ const GgmlTypeInfo kTypes[] = {
     { GgmlType::IQ2_XS, "IQ2_XS", QK_K, 74, false, std::nullopt },
     { GgmlType::IQ3_XXS, "IQ3_XXS", QK_K, 98, false, std::nullopt },
     { GgmlType::IQ1_S, "IQ1_S", QK_K, 50, false, std::nullopt },
-    { GgmlType::IQ4_NL, "IQ4_NL", QK, 18, false, std::nullopt },
+    { GgmlType::IQ4_NL, "IQ4_NL", QK, 18, true, std::nullopt },
     { GgmlType::IQ3_S, "IQ3_S", QK_K, 110, false, std::nullopt },
     { GgmlType::IQ2_S, "IQ2_S", QK_K, 82, false, std::nullopt },
-    { GgmlType::IQ4_XS, "IQ4_XS", QK_K, 136, false, std::nullopt },
+    { GgmlType::IQ4_XS, "IQ4_XS", QK_K, 136, true, std::nullopt },
     { GgmlType::I8, "I8", 1, 1, true, DType::I8 },
     { GgmlType::I16, "I16", 1, 2, true, DType::I16 },
     { GgmlType::I32, "I32", 1, 4, true, DType::I32 },
@@ -47,7 +49,7 @@ const GgmlTypeInfo kTypes[] = {
     { GgmlType::BF16, "BF16", 1, 2, true, DType::BF16 },
     { GgmlType::TQ1_0, "TQ1_0", QK_K, 54, false, std::nullopt },
     { GgmlType::TQ2_0, "TQ2_0", QK_K, 66, false, std::nullopt },
-    { GgmlType::MXFP4, "MXFP4", QK, 17, false, std::nullopt },
+    { GgmlType::MXFP4, "MXFP4", QK, 17, true, std::nullopt },
 };
 
 float f16(const uint8_t* p) { return halfToFloat(uint16_t(p[0] | (p[1] << 8))); }
@@ -267,6 +269,53 @@ void decodeQ8_K(const uint8_t* b, float* y)
         y[j] = d * float(qs[j]);
 }
 
+// The 16 non-uniform levels of IQ4_NL and IQ4_XS (ggml-common.h's kvalues_iq4nl): denser near 0,
+// where most weights are.
+constexpr int8_t kIq4Levels[16] = { -127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113 };
+
+// Element j of a 32-element nibble block is the low nibble of qs[j], element j + 16 the high
+// one (as in Q4_0); value d * level.
+void decodeNibbleLevels(const int8_t* levels, float d, const uint8_t* qs, float* y)
+{
+    for (int j = 0; j < 16; ++j) {
+        y[j] = d * float(levels[qs[j] & 0x0F]);
+        y[j + 16] = d * float(levels[qs[j] >> 4]);
+    }
+}
+
+// block_iq4_nl: d (f16), qs[16].
+void decodeIQ4_NL(const uint8_t* b, float* y) { decodeNibbleLevels(kIq4Levels, f16(b), b + 2, y); }
+
+// block_iq4_xs: d (f16), scales_h (u16: two high bits per sub-block), scales_l[4] (a low nibble
+// per sub-block), qs[128]; eight sub-blocks of 32 elements, each with the 6-bit scale ls and
+// the value (d * (ls - 32)) * level.
+void decodeIQ4_XS(const uint8_t* b, float* y)
+{
+    const float d = f16(b);
+    const unsigned scalesH = unsigned(b[2]) | unsigned(b[3]) << 8;
+    const uint8_t* scalesL = b + 4;
+    const uint8_t* qs = b + 8;
+    for (int ib = 0; ib < 8; ++ib) {
+        const int ls = ((scalesL[ib / 2] >> (4 * (ib % 2))) & 0xF) | int((scalesH >> (2 * ib)) & 3) << 4;
+        decodeNibbleLevels(kIq4Levels, d * float(ls - 32), qs + 16 * ib, y + 32 * ib);
+    }
+}
+
+// The FP4 (E2M1) values doubled, so that they are integers (ggml's kvalues_mxfp4); the scale is
+// halved to make up for it.
+constexpr int8_t kMxfp4Levels[16] = { 0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12 };
+
+// block_mxfp4: e (E8M0: the scale is 2^(e - 127)), qs[16]; value level * 2^(e - 128). The
+// scale is built from its bits: e = 0 and 1 give the subnormals 2^-128 and 2^-127, e = 255
+// gives 2^127 (OCP's NaN code is not special-cased, as in ggml).
+void decodeMXFP4(const uint8_t* b, float* y)
+{
+    const uint32_t bits = b[0] < 2 ? (uint32_t(0x00200000) << b[0]) : (uint32_t(b[0] - 1) << 23);
+    float d;
+    std::memcpy(&d, &bits, 4);
+    decodeNibbleLevels(kMxfp4Levels, d, b + 1, y);
+}
+
 using Decoder = void (*)(const uint8_t*, float*);
 
 Decoder decoderFor(GgmlType t)
@@ -283,11 +332,76 @@ Decoder decoderFor(GgmlType t)
     case GgmlType::Q5_K: return decodeQ5_K;
     case GgmlType::Q6_K: return decodeQ6_K;
     case GgmlType::Q8_K: return decodeQ8_K;
+    case GgmlType::IQ4_NL: return decodeIQ4_NL;
+    case GgmlType::IQ4_XS: return decodeIQ4_XS;
+    case GgmlType::MXFP4: return decodeMXFP4;
     default: return nullptr;
     }
 }
 
 } // namespace
+
+const char* ggmlBlockFields(GgmlType type)
+{
+    switch (type) {
+    case GgmlType::Q4_0: return "d (f16, 2 B) · qs[16] (4-bit codes, 16 B)";
+    case GgmlType::Q4_1: return "d, m (f16, 4 B) · qs[16] (4-bit codes, 16 B)";
+    case GgmlType::Q5_0: return "d (f16, 2 B) · qh (u32: fifth bits, 4 B) · qs[16] (4-bit codes, 16 B)";
+    case GgmlType::Q5_1: return "d, m (f16, 4 B) · qh (u32: fifth bits, 4 B) · qs[16] (4-bit codes, 16 B)";
+    case GgmlType::Q8_0: return "d (f16, 2 B) · qs[32] (int8, 32 B)";
+    case GgmlType::Q8_1: return "d (f16, 2 B) · s (f16: d times the sum of qs, 2 B) · qs[32] (int8, 32 B)";
+    case GgmlType::Q2_K: return "scales[16] (4-bit scale and min, 16 B) · qs[64] (2-bit codes, 64 B) · d, dmin (f16, 4 B)";
+    case GgmlType::Q3_K:
+        return "hmask[32] (third bits, 32 B) · qs[64] (2-bit codes, 64 B) · scales[12] (sixteen 6-bit, 12 B) · d (f16, 2 B)";
+    case GgmlType::Q4_K: return "d, dmin (f16, 4 B) · scales[12] (eight 6-bit scales and mins, 12 B) · qs[128] (4-bit codes, 128 B)";
+    case GgmlType::Q5_K:
+        return "d, dmin (f16, 4 B) · scales[12] (eight 6-bit scales and mins, 12 B) · qh[32] (fifth bits, 32 B) · "
+               "qs[128] (4-bit codes, 128 B)";
+    case GgmlType::Q6_K:
+        return "ql[128] (low 4 bits, 128 B) · qh[64] (high 2 bits, 64 B) · scales[16] (int8, 16 B) · d (f16, 2 B)";
+    case GgmlType::Q8_K: return "d (f32, 4 B) · qs[256] (int8, 256 B) · bsums[16] (i16 sums of 16, 32 B)";
+    case GgmlType::IQ2_XXS: return "d (f16, 2 B) · qs[32] (u16: grid indices, signs and 4-bit scales, 64 B)";
+    case GgmlType::IQ2_XS:
+        return "d (f16, 2 B) · qs[32] (u16: 9-bit grid index and 7-bit sign code each, 64 B) · scales[8] (4-bit, 8 B)";
+    case GgmlType::IQ3_XXS: return "d (f16, 2 B) · qs[96] (grid indices in the first 64 bytes, then signs and scales: 96 B)";
+    case GgmlType::IQ1_S:
+        return "d (f16, 2 B) · qs[32] (low 8 bits of grid indices, 32 B) · qh[8] (u16: high bits, scale, delta sign, 16 B)";
+    case GgmlType::IQ4_NL: return "d (f16, 2 B) · qs[16] (4-bit indices into 16 non-uniform levels, 16 B)";
+    case GgmlType::IQ3_S:
+        return "d (f16, 2 B) · qs[64] (low 8 bits of grid indices, 64 B) · qh[8] (ninth bits, 8 B) · signs[32] (32 B) · "
+               "scales[4] (4-bit, 4 B)";
+    case GgmlType::IQ2_S:
+        return "d (f16, 2 B) · qs[64] (grid indices, then signs, 64 B) · qh[8] (high bits, 8 B) · scales[8] (4-bit, 8 B)";
+    case GgmlType::IQ4_XS:
+        return "d (f16, 2 B) · scales_h (u16: high 2 bits of 8 scales, 2 B) · scales_l[4] (low 4 bits, 4 B) · "
+               "qs[128] (4-bit level indices, 128 B)";
+    case GgmlType::IQ1_M:
+        return "qs[32] (low 8 bits of grid indices, 32 B) · qh[16] (high bits and delta signs, 16 B) · "
+               "scales[8] (3-bit scales with the f16 d spread over their top bits, 8 B)";
+    case GgmlType::TQ1_0: return "qs[48] (five ternary digits per byte, 48 B) · qh[4] (four per byte, 4 B) · d (f16, 2 B)";
+    case GgmlType::TQ2_0: return "qs[64] (2-bit ternary codes, 64 B) · d (f16, 2 B)";
+    case GgmlType::MXFP4: return "e (E8M0 exponent, 1 B) · qs[16] (4-bit E2M1 codes, 16 B)";
+    default: return "";
+    }
+}
+
+std::string hexBlocks(const uint8_t* bytes, size_t n, size_t blockBytes)
+{
+    static const char kDigits[] = "0123456789abcdef";
+    std::string out;
+    char head[48];
+    for (size_t start = 0, block = 0; start < n; start += blockBytes, ++block) {
+        std::snprintf(head, sizeof head, "block %zu  +0x%04zx ", block, start);
+        out += head;
+        for (size_t i = start; i < std::min(n, start + blockBytes); ++i) {
+            out += ' ';
+            out += kDigits[bytes[i] >> 4];
+            out += kDigits[bytes[i] & 0xF];
+        }
+        out += '\n';
+    }
+    return out;
+}
 
 const GgmlTypeInfo* ggmlTypeInfo(uint32_t type)
 {

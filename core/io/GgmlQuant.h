@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ggml tensor types (the `ggml_type` numbers that GGUF files store per tensor) and their
 // dequantisation to float32: the plain types, the 32-element blocks Q4_0, Q4_1, Q5_0, Q5_1,
-// Q8_0 and the 256-element "K-quant" super-blocks Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, Q8_K.
+// Q8_0, the 256-element "K-quant" super-blocks Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, Q8_K, and the
+// table-mapped 4-bit types IQ4_NL, IQ4_XS and MXFP4.
 //
 // Block layouts follow ggml's ggml-common.h (block_q4_0 ... block_q8_K) and the element order of
 // ggml-quants.c's dequantize_row_* functions, with the same float32 operation order, so results
 // are bit-identical to ggml's reference C code. Every block is little-endian with float16
-// (IEEE binary16) scales. The other types (IQ*, TQ*, MXFP4, Q8_1) are named and sized, so a
-// reader can list and bounds-check them, but not dequantised.
+// (IEEE binary16) scales, except MXFP4, whose scale is an E8M0 exponent byte. The other types
+// (the grid-based IQ*, TQ*, Q8_1) are named and sized, so a reader can list and bounds-check them
+// and show their raw blocks, but not dequantised.
 #pragma once
 
 #include "tensor/DType.h"
@@ -41,6 +43,15 @@ struct GgmlTypeInfo {
 // The type with ggml number `type`, or nullptr for numbers GGUF files cannot hold (unknown,
 // or removed from ggml such as Q4_2 = 4).
 const GgmlTypeInfo* ggmlTypeInfo(uint32_t type);
+
+// The fields of one block of `type`, in file order with their sizes, as ggml-common.h declares
+// them ("d (f16, 2 B) · qs[64] (u16 grid indices with signs, 64 B)"); for every block type, so
+// that a type Weightscope cannot dequantise can still be shown for what it is. Empty for plain types.
+const char* ggmlBlockFields(GgmlType type);
+
+// `n` bytes starting at `bytes` (the start of a tensor) as hex, one line per block of
+// `blockBytes`: "block 0  +0x0000  3c 2a ...". A last, partial block is shown as far as it goes.
+std::string hexBlocks(const uint8_t* bytes, size_t n, size_t blockBytes);
 
 // Elements [first, first + count) of a tensor whose blocks start at `data`, as float32. The
 // range may start and end inside a block. The caller has checked that the blocks covering the

@@ -244,7 +244,8 @@ uint32_t readVersion(Cursor& c)
 }
 
 // Reads kvCount key/value pairs into `out` (key -> value); returns general.alignment or the default.
-uint64_t readMetadata(Cursor& c, uint64_t kvCount, nlohmann::json& out)
+// Also notes where each array value starts (its element type field) in `arrays`.
+uint64_t readMetadata(Cursor& c, uint64_t kvCount, nlohmann::json& out, std::map<std::string, uint64_t>& arrays)
 {
     uint64_t alignment = GgufFile::kDefaultAlignment;
     std::set<std::string> keys;
@@ -263,6 +264,8 @@ uint64_t readMetadata(Cursor& c, uint64_t kvCount, nlohmann::json& out)
         const uint32_t type = c.get<uint32_t>("value type");
         if (type > F64)
             c.fail("unknown value type " + std::to_string(type) + " at byte " + std::to_string(typeAt));
+        if (type == ARRAY)
+            arrays[key] = c.pos();
         nlohmann::json value = readValue(c, type, 0);
         if (key == "general.alignment") {
             if (type != U32)
@@ -391,7 +394,7 @@ GgufFile::GgufFile(const std::string& path)
         c.fail("tensor count " + std::to_string(tensorCount) + " at byte 8 is impossible: " + std::to_string(rest)
             + " bytes follow the header and each tensor info needs at least " + std::to_string(kMinTensorInfoBytes));
 
-    const uint64_t alignment = readMetadata(c, kvCount, metadata_);
+    const uint64_t alignment = readMetadata(c, kvCount, metadata_, arrays_);
 
     std::vector<RawTensor> raw;
     raw.reserve(size_t(tensorCount));
@@ -430,10 +433,32 @@ void GgufFile::read(size_t index, int64_t first, int64_t count, float* out) cons
     if (!loc.type->dequantisable)
         throw FormatError(path_ + ": tensor '" + info.name + "' is stored as " + loc.type->name
             + ", which Weightscope cannot dequantise (supported: F32, F16, BF16, F64, I8-I64, Q4_0, Q4_1, Q5_0, Q5_1, "
-              "Q8_0, Q2_K-Q6_K, Q8_K)");
+              "Q8_0, Q2_K-Q6_K, Q8_K, IQ4_NL, IQ4_XS, MXFP4)");
     if (count == 0)
         return;
     dequantizeRange(*loc.type, file_->data() + loc.offset, first, count, out);
+}
+
+void GgufFile::releaseTensor(size_t index) const
+{
+    if (index < where_.size())
+        file_->releasePages(size_t(where_[index].offset), size_t(tensors_[index].nbytes));
+}
+
+std::vector<uint8_t> GgufFile::rawBlocks(size_t index, size_t maxBlocks) const
+{
+    const Location& loc = where_.at(index);
+    const uint64_t n = std::min<uint64_t>(tensors_.at(index).nbytes, uint64_t(maxBlocks) * loc.type->blockBytes);
+    const uint8_t* p = file_->data() + loc.offset;
+    return std::vector<uint8_t>(p, p + n);
+}
+
+std::optional<uint64_t> GgufFile::arrayAt(const std::string& key) const
+{
+    const auto it = arrays_.find(key);
+    if (it == arrays_.end())
+        return std::nullopt;
+    return it->second;
 }
 
 } // namespace ws

@@ -5,6 +5,7 @@
 #include "util/Error.h"
 
 #include <cctype>
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <queue>
@@ -16,6 +17,8 @@ namespace {
 using json = nlohmann::json;
 
 std::string layerLabel(const KerasLayer& l) { return "layer '" + l.name + "' (" + l.className + ")"; }
+
+bool isNestedModel(const std::string& cls) { return cls == "Sequential" || cls == "Functional" || cls == "Model"; }
 
 // batch_input_shape (Keras 2) or batch_shape (Keras 3) without the batch dimension.
 bool readBatchShape(const json& cfg, Shape& out, const std::string& file, const std::string& where)
@@ -187,10 +190,8 @@ std::vector<json> engineConfigs(const KerasLayer& layer, const std::string& file
               "(its weights can still be inspected)");
     } else if (cls == "InputLayer") {
         throw FormatError(file + ": " + layerLabel(layer) + " is an input layer in the middle of the model");
-    } else if (cls == "Sequential" || cls == "Functional" || cls == "Model") {
-        throw FormatError(file + ": " + layerLabel(layer)
-            + " is a nested model (a model used as a layer), which is not converted: rebuild the model with its layers "
-              "inline (its weights can still be inspected)");
+    } else if (isNestedModel(cls)) { // parseArchitecture inlines them; a hand-made architecture may not have
+        throw FormatError(file + ": " + layerLabel(layer) + " is a nested model that was not inlined");
     } else {
         throw FormatError(file + ": " + layerLabel(layer)
             + " is a custom or unsupported layer class, so the model cannot be built (its weights can still be "
@@ -279,17 +280,30 @@ std::string describeCycle(const std::vector<KerasLayer>& layers, const std::vect
     return out;
 }
 
+// Where one model level sits: the top-level model, or a nested model (a model used as a layer)
+// whose layers are inlined into the graph with their names prefixed by the nested model's.
+struct Level {
+    std::string prefix;      // "" at the top, "encoder/" inside the nested model 'encoder'
+    std::string storePrefix; // .keras: "" at the top, "layers/functional/" inside it
+    std::string h5Group;     // legacy .h5: the top-level layer whose group holds the weights ("encoder")
+    std::string where;       // "model config", "model config, nested model 'encoder'"
+    bool top = true;
+    int depth = 0;
+};
+
 // Checks a functional model's graph and puts its layers in topological order: resolves every
-// inbound name (the InputLayer's becomes Sequential::kInputName), refuses dangling names,
-// cycles, several outputs and layers that do not lead to the output.
-void orderFunctional(KerasArchitecture& arch, const std::string& input, const json& cfg, const std::string& file)
+// inbound name (the InputLayer's becomes Sequential::kInputName), refuses dangling names, cycles
+// and layers that lead to no output. Returns the outputs' names; the first output comes last
+// (the engine's model output is its last layer), so it may be read by no layer when there are
+// several. A nested model (`manyOutputs` false) must have one output.
+std::vector<std::string> orderFunctional(std::vector<KerasLayer>& layers, const std::string& input, const json& cfg,
+    const std::string& file, const std::string& where, bool manyOutputs)
 {
-    std::vector<KerasLayer>& layers = arch.layers;
     const size_t n = layers.size();
     std::map<std::string, size_t> index;
     for (size_t i = 0; i < n; ++i) {
         if (layers[i].name == input || layers[i].name == Sequential::kInputName || !index.emplace(layers[i].name, i).second)
-            throw FormatError(file + ": model config: two layers are named '" + layers[i].name + "'"
+            throw FormatError(file + ": " + where + ": two layers are named '" + layers[i].name + "'"
                 + (layers[i].name == Sequential::kInputName ? " (the engine's name for the model's input)" : ""));
     }
     std::vector<std::vector<size_t>> readers(n); // readers[j]: the layers that read layer j
@@ -302,26 +316,41 @@ void orderFunctional(KerasArchitecture& arch, const std::string& input, const js
             }
             const auto it = index.find(name);
             if (it == index.end())
-                throw FormatError(file + ": model config, " + layerLabel(layers[i]) + " reads '" + name
+                throw FormatError(file + ": " + where + ", " + layerLabel(layers[i]) + " reads '" + name
                     + "', which is no layer of the model");
             readers[it->second].push_back(i);
             ++pending[i];
         }
     }
     std::vector<std::string> outputs;
-    collectInbound(cfg.value("output_layers", json::array()), outputs, file + ": model config, 'output_layers'");
-    if (outputs.size() != 1)
-        throw FormatError(file + ": the functional model has " + std::to_string(outputs.size()) + " outputs ("
-            + joinQuoted(outputs) + "); the engine runs models with one output");
-    const auto out = index.find(outputs[0]);
-    if (out == index.end())
-        throw FormatError(file + ": the functional model's output '" + outputs[0] + "' is no layer of the model");
+    collectInbound(cfg.value("output_layers", json::array()), outputs, file + ": " + where + ", 'output_layers'");
+    if (outputs.empty() || (!manyOutputs && outputs.size() != 1))
+        throw FormatError(file + ": " + where + ": the " + (manyOutputs ? "functional" : "nested") + " model has "
+            + std::to_string(outputs.size()) + " outputs (" + joinQuoted(outputs) + "); "
+            + (manyOutputs ? "it needs at least one" : "a nested model is converted with one output"));
+    std::vector<size_t> outIndex;
+    for (const std::string& o : outputs) {
+        const auto it = index.find(o);
+        if (it == index.end())
+            throw FormatError(file + ": " + where + ": the model's output '" + o + "' is no layer of the model");
+        if (std::find(outIndex.begin(), outIndex.end(), it->second) != outIndex.end())
+            throw FormatError(file + ": " + where + ": layer '" + o + "' is given as an output twice");
+        outIndex.push_back(it->second);
+    }
+    // The first output must come last. With one output every other layer leads to it; with
+    // several, a first output that another layer reads cannot be the engine's last layer.
+    const size_t first = outIndex[0];
+    const bool holdBack = outputs.size() > 1;
+    if (holdBack && !readers[first].empty())
+        throw FormatError(file + ": " + where + ": the model's first output '" + outputs[0] + "' is read by "
+            + layerLabel(layers[readers[first][0]]) + "; Weightscope runs models whose first output no layer reads "
+              "(save the model with that output listed later)");
 
     // Kahn's algorithm, always taking the ready layer that comes first in the config, so that a
     // config already in topological order (as Keras writes them) keeps its order.
     std::priority_queue<size_t, std::vector<size_t>, std::greater<>> ready;
     for (size_t i = 0; i < n; ++i)
-        if (pending[i] == 0)
+        if (pending[i] == 0 && !(holdBack && i == first))
             ready.push(i);
     std::vector<size_t> order;
     while (!ready.empty()) {
@@ -329,105 +358,215 @@ void orderFunctional(KerasArchitecture& arch, const std::string& input, const js
         ready.pop();
         order.push_back(i);
         for (size_t r : readers[i])
-            if (--pending[r] == 0)
+            if (--pending[r] == 0 && !(holdBack && r == first))
                 ready.push(r);
     }
+    if (holdBack && pending[first] == 0)
+        order.push_back(first);
     if (order.size() != n)
-        throw FormatError(file + ": model config: the layers " + describeCycle(layers, pending, index)
-            + " form a cycle");
+        throw FormatError(file + ": " + where + ": the layers " + describeCycle(layers, pending, index) + " form a cycle");
 
-    // Every layer must lead to the output (the engine computes nothing it does not use).
+    // Every layer must lead to an output (the engine computes nothing it does not use).
     std::vector<char> used(n, 0);
-    used[out->second] = 1;
+    for (size_t o : outIndex)
+        used[o] = 1;
     for (size_t k = n; k-- > 0;)
         if (used[order[k]])
             for (size_t j : layerInputs(layers, order[k], index))
                 used[j] = 1;
     for (size_t i = 0; i < n; ++i)
         if (!used[i])
-            throw FormatError(file + ": model config, " + layerLabel(layers[i]) + " does not lead to the model's output '"
-                + outputs[0] + "'");
+            throw FormatError(file + ": " + where + ", " + layerLabel(layers[i]) + " does not lead to "
+                + (outputs.size() == 1 ? "the model's output '" + outputs[0] + "'" : "any of the model's outputs"));
     std::vector<KerasLayer> sorted;
     sorted.reserve(n);
     for (size_t i : order)
         sorted.push_back(std::move(layers[i]));
-    layers = std::move(sorted); // the output comes last: every other layer leads to it
+    layers = std::move(sorted); // the first output comes last
+    return outputs;
 }
 
-KerasArchitecture parseArchitecture(const json& modelConfig, const std::string& file)
+struct ParsedLevel {
+    std::vector<KerasLayer> layers;   // full names; inputs explicit (kInputName: this level's input)
+    std::vector<std::string> outputs; // full names
+    std::string className, name;
+};
+
+ParsedLevel parseLevel(const json& modelConfig, const Level& lv, const std::string& file, Shape& inputShape,
+    size_t& total, std::vector<std::string>& nested)
 {
+    const std::string& where = lv.where;
     if (!modelConfig.is_object() || !modelConfig.contains("class_name") || !modelConfig.at("class_name").is_string())
-        throw FormatError(file + ": model config has no 'class_name'");
-    KerasArchitecture arch;
-    arch.modelClass = modelConfig.at("class_name").get<std::string>();
+        throw FormatError(file + ": " + where + " has no 'class_name'");
+    ParsedLevel out;
+    out.className = modelConfig.at("class_name").get<std::string>();
     const json cfg = modelConfig.value("config", json::object());
-    const bool sequential = arch.modelClass == "Sequential";
-    if (!sequential && arch.modelClass != "Functional" && arch.modelClass != "Model")
-        throw FormatError(file + ": the model is a '" + arch.modelClass
+    const bool sequential = out.className == "Sequential";
+    if (!sequential && out.className != "Functional" && out.className != "Model")
+        throw FormatError(file + ": the model is a '" + out.className
             + "', not a Sequential or Functional model (subclassed models keep their architecture in Python code)");
     // Keras < 2.2.3 wrote a Sequential's config as the bare list of layers.
     const json layers = cfg.is_array() ? cfg : cfg.value("layers", json());
     if (!layers.is_array())
-        throw FormatError(file + ": model config has no 'layers' list");
-    if (layers.size() > kKerasMaxLayers)
-        throw FormatError(file + ": model config has " + std::to_string(layers.size()) + " layers, more than the "
+        throw FormatError(file + ": " + where + " has no 'layers' list");
+    total += layers.size();
+    if (layers.size() > kKerasMaxLayers || total > kKerasMaxLayers)
+        throw FormatError(file + ": " + where + " has " + std::to_string(total) + " layers, more than the "
             + std::to_string(kKerasMaxLayers) + " Weightscope converts");
     if (cfg.is_object())
-        arch.name = cfg.value("name", std::string());
+        out.name = cfg.value("name", std::string());
 
     std::map<std::string, int> used; // saving_lib's per-class counter
     std::vector<std::string> inputLayers; // functional: the InputLayers' names
+    std::vector<KerasLayer> local;        // this level's layers, local names
+    std::vector<const json*> nestedConfigs; // per local layer: its model config when it is a nested model
     for (size_t i = 0; i < layers.size(); ++i) {
         const json& l = layers[i];
         if (!l.is_object() || !l.contains("class_name") || !l.at("class_name").is_string())
-            throw FormatError(file + ": model config: layer " + std::to_string(i) + " has no 'class_name'");
+            throw FormatError(file + ": " + where + ": layer " + std::to_string(i) + " has no 'class_name'");
         KerasLayer layer;
         layer.className = l.at("class_name").get<std::string>();
         layer.config = l.value("config", json::object());
         if (!layer.config.is_object())
-            throw FormatError(file + ": model config: layer " + std::to_string(i) + " has no 'config' object");
+            throw FormatError(file + ": " + where + ": layer " + std::to_string(i) + " has no 'config' object");
         layer.name = layer.config.value("name", l.value("name", std::string()));
-        const std::string where = "model config, " + layerLabel(layer);
-        if (arch.inputShape.empty())
-            readBatchShape(layer.config, arch.inputShape, file, where);
+        const std::string at = where + ", " + layerLabel(layer);
+        if (inputShape.empty())
+            readBatchShape(layer.config, inputShape, file, at);
         const bool isInput = layer.className == "InputLayer";
         if (!sequential) {
             // One inbound node per call of the layer; each names the layers that call read.
             const json nodes = l.value("inbound_nodes", json::array());
             if (!nodes.is_array())
-                throw FormatError(file + ": " + where + ": 'inbound_nodes' is not a list");
+                throw FormatError(file + ": " + at + ": 'inbound_nodes' is not a list");
             if (isInput) {
                 if (!nodes.empty())
-                    throw FormatError(file + ": " + where + " is an input layer that reads other layers");
+                    throw FormatError(file + ": " + at + " is an input layer that reads other layers");
                 inputLayers.push_back(layer.name);
                 continue;
             }
             if (nodes.size() != 1)
-                throw FormatError(file + ": " + where
+                throw FormatError(file + ": " + at
                     + (nodes.empty() ? std::string(" reads nothing (it has no inbound node)")
                                      : " is called " + std::to_string(nodes.size())
                                  + " times (a shared layer); the engine does not share weights between layers"));
-            collectInbound(nodes[0], layer.inputs, file + ": " + where);
+            collectInbound(nodes[0], layer.inputs, file + ": " + at);
             if (layer.inputs.empty())
-                throw FormatError(file + ": " + where + ": its inbound node names no layer");
+                throw FormatError(file + ": " + at + ": its inbound node names no layer");
         } else if (isInput) {
-            if (!arch.layers.empty())
-                throw FormatError(file + ": " + where + " is an input layer in the middle of the model");
+            if (!local.empty())
+                throw FormatError(file + ": " + at + " is an input layer in the middle of the model");
             continue;
         }
         std::string store = kerasSnakeCase(layer.className);
         auto [it, fresh] = used.try_emplace(store, 0);
         if (!fresh)
             store.append("_").append(std::to_string(++it->second)); // (not "_" + ...: GCC 12 -Wrestrict false positive)
-        layer.storePath = "layers/" + store;
-        arch.layers.push_back(std::move(layer));
+        layer.storePath = lv.storePrefix + "layers/" + store;
+        nestedConfigs.push_back(isNestedModel(layer.className) ? &l : nullptr);
+        local.push_back(std::move(layer));
     }
+    std::vector<std::string> outputs;
     if (!sequential) {
         if (inputLayers.size() != 1)
-            throw FormatError(file + ": the functional model has " + std::to_string(inputLayers.size()) + " inputs ("
-                + joinQuoted(inputLayers) + "); the engine runs models with one input");
-        orderFunctional(arch, inputLayers[0], cfg, file);
+            throw FormatError(file + ": " + where + ": the " + (lv.top ? "functional" : "nested") + " model has "
+                + std::to_string(inputLayers.size()) + " inputs (" + joinQuoted(inputLayers)
+                + "); the engine runs models with one input");
+        // Keep each layer's nested config with it through the reordering.
+        std::map<std::string, const json*> configOf;
+        for (size_t i = 0; i < local.size(); ++i)
+            configOf[local[i].name] = nestedConfigs[i];
+        outputs = orderFunctional(local, inputLayers[0], cfg, file, where, lv.top);
+        for (size_t i = 0; i < local.size(); ++i)
+            nestedConfigs[i] = configOf[local[i].name];
+    } else if (!local.empty()) {
+        std::map<std::string, int> seen;
+        for (const KerasLayer& l : local)
+            if (++seen[l.name] > 1 || l.name == Sequential::kInputName)
+                throw FormatError(file + ": " + where + ": two layers are named '" + l.name + "'"
+                    + (l.name == Sequential::kInputName ? " (the engine's name for the model's input)" : ""));
+        outputs = { local.back().name };
     }
+
+    // Inline: each layer gets its full name and reads full names; a nested model's layers take
+    // its place, reading what it read, and its output stands for it.
+    std::map<std::string, std::string> fullName; // local name -> the full name of the layer giving its output
+    std::string previous = Sequential::kInputName;
+    for (size_t i = 0; i < local.size(); ++i) {
+        KerasLayer& layer = local[i];
+        std::vector<std::string> reads;
+        if (sequential)
+            reads = { previous };
+        else
+            for (const std::string& name : layer.inputs)
+                reads.push_back(name == Sequential::kInputName ? name : fullName.at(name));
+        const std::string own = layer.name;
+        const std::string full = lv.prefix + own;
+        if (nestedConfigs[i]) {
+            if (lv.depth >= 16)
+                throw FormatError(file + ": " + where + ", " + layerLabel(layer)
+                    + ": models are nested more than 16 deep");
+            if (reads.size() != 1)
+                throw FormatError(file + ": " + where + ", " + layerLabel(layer) + " is a nested model that reads "
+                    + std::to_string(reads.size()) + " tensors; a nested model is converted with one input");
+            Level inner;
+            inner.prefix = full + "/";
+            inner.storePrefix = layer.storePath + "/";
+            inner.h5Group = lv.h5Group.empty() ? layer.name : lv.h5Group;
+            inner.where = "model config, nested model '" + full + "'";
+            inner.top = false;
+            inner.depth = lv.depth + 1;
+            ParsedLevel sub = parseLevel(*nestedConfigs[i], inner, file, inputShape, total, nested);
+            if (sub.layers.empty())
+                throw FormatError(file + ": " + inner.where + " has no layers");
+            nested.push_back(full);
+            for (KerasLayer& l : sub.layers) {
+                for (std::string& name : l.inputs)
+                    if (name == Sequential::kInputName)
+                        name = reads[0];
+                out.layers.push_back(std::move(l));
+            }
+            fullName[layer.name] = sub.outputs.at(0);
+        } else {
+            layer.localName = layer.name;
+            layer.name = full;
+            layer.inputs = std::move(reads);
+            layer.h5Group = lv.h5Group;
+            layer.model = lv.prefix.empty() ? std::string() : lv.prefix.substr(0, lv.prefix.size() - 1);
+            fullName[layer.localName] = full;
+            out.layers.push_back(std::move(layer));
+        }
+        previous = fullName.at(own); // (`layer` was moved from)
+    }
+    for (const std::string& o : outputs)
+        out.outputs.push_back(fullName.at(o));
+    return out;
+}
+
+KerasArchitecture parseArchitecture(const json& modelConfig, const std::string& file)
+{
+    KerasArchitecture arch;
+    size_t total = 0;
+    ParsedLevel top = parseLevel(modelConfig, Level { "", "", "", "model config", true, 0 }, file, arch.inputShape, total,
+        arch.nestedModels);
+    arch.modelClass = top.className;
+    arch.name = top.name;
+    arch.layers = std::move(top.layers);
+    arch.outputs = std::move(top.outputs);
+    std::map<std::string, int> seen;
+    for (const KerasLayer& l : arch.layers)
+        if (++seen[l.name] > 1)
+            throw FormatError(file + ": model config: two layers are named '" + l.name + "' once nested models are "
+                + "inlined (" + layerLabel(l) + ")");
+    // A chain (every Sequential, nested ones included) keeps the Sequential form: no inputs.
+    bool chain = true;
+    for (size_t i = 0; i < arch.layers.size() && chain; ++i)
+        chain = arch.layers[i].inputs
+            == std::vector<std::string> { i == 0 ? std::string(Sequential::kInputName) : arch.layers[i - 1].name };
+    if (chain && arch.modelClass == "Sequential")
+        for (KerasLayer& l : arch.layers)
+            l.inputs.clear();
+    const json cfg = modelConfig.value("config", json::object());
     if (arch.inputShape.empty() && cfg.is_object())
         readBatchShape(json { { "batch_shape", cfg.value("build_input_shape", json()) } }, arch.inputShape, file,
             "model config");
@@ -495,6 +634,12 @@ Sequential buildKerasModel(const KerasArchitecture& arch, const std::string& fil
             }
         }
         produced[kl.name] = int(model.size()) - 1;
+    }
+    if (arch.outputs.size() > 1) {
+        std::vector<int> outputs;
+        for (const std::string& o : arch.outputs)
+            outputs.push_back(produced.at(o));
+        model.setOutputs(std::move(outputs));
     }
     try {
         model.build();

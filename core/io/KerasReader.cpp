@@ -170,12 +170,39 @@ std::vector<std::string> KerasFile::weightNames(const std::string& layerGroup) c
     return h5::readStringListAttribute(g.get(), "weight_names", path_, "group '" + layerGroup + "'");
 }
 
+namespace {
+
+// The layer a legacy weight belongs to: the top-level layer, or the nested model's inner layer
+// whose name is one of the weight's scopes.
+std::string nestedLayerOf(const std::vector<KerasLayer>& inner, const std::string& layer, const std::string& weight)
+{
+    const std::string scoped = "/" + weight;
+    for (const KerasLayer& l : inner)
+        if (l.h5Group == layer && scoped.find("/" + l.localName + "/") != std::string::npos)
+            return l.name;
+    return layer;
+}
+
+} // namespace
+
 void KerasFile::listLegacy(const std::string& group)
 {
     const std::string where = group.empty() ? "the root group" : "group '" + group + "'";
     h5::Handle g(H5Gopen2(file_.get(), group.empty() ? "/" : group.c_str(), H5P_DEFAULT));
     if (!g.valid())
         throw FormatError(path_ + ": " + where + " cannot be opened");
+    // A nested model's group holds its layers' weights, scoped by their names ("dense_1/kernel:0"
+    // in group 'encoder'): each is listed with its layer's full name ("encoder/dense_1").
+    std::vector<KerasLayer> inner;
+    if (!config_.is_null()) {
+        try {
+            for (KerasLayer& l : parseKerasArchitecture(config_, path_).layers)
+                if (!l.h5Group.empty())
+                    inner.push_back(std::move(l));
+        } catch (const FormatError&) {
+            inner.clear(); // a model we cannot convert is still listed, by the groups' names
+        }
+    }
     for (const std::string& layer : h5::readStringListAttribute(g.get(), "layer_names", path_, where)) {
         const std::string layerGroup = group.empty() ? layer : group + "/" + layer;
         if (layer.empty() || !h5::exists(file_.get(), layerGroup) || h5::isDataset(file_.get(), layerGroup))
@@ -185,7 +212,7 @@ void KerasFile::listLegacy(const std::string& group)
             if (!h5::isDataset(file_.get(), dataset))
                 throw FormatError(path_ + ": group '" + layerGroup + "': weight_names entry '" + weight
                     + "' points at no dataset ('" + dataset + "' is missing)");
-            addTensor(weight, dataset, layer);
+            addTensor(weight, dataset, nestedLayerOf(inner, layer, weight));
         }
     }
 }
@@ -212,8 +239,14 @@ void KerasFile::listStore()
         return;
     std::vector<std::string> order;
     try {
-        for (const KerasLayer& l : parseKerasArchitecture(config_, path_).layers)
+        for (const KerasLayer& l : parseKerasArchitecture(config_, path_).layers) {
             order.push_back(l.storePath + "/");
+            // A nested model's layers: their full names ("encoder/dense"), as the model's layers
+            if (!l.model.empty())
+                for (size_t i = 0; i < tensors_.size(); ++i)
+                    if (datasetPaths_[i].rfind(l.storePath + "/vars/", 0) == 0)
+                        tensors_[i].layer = l.name;
+        }
     } catch (const FormatError&) {
         return; // a model we cannot convert is still listed, in name order
     }
@@ -442,12 +475,24 @@ KerasWeight KerasFile::readWeight(const std::string& datasetPath) const
 
 std::vector<KerasWeight> KerasFile::legacyWeights(const KerasLayer& layer) const
 {
-    const std::string group = weightsGroup_.empty() ? layer.name : weightsGroup_ + "/" + layer.name;
+    // A nested model's layers keep their weights in the group of the top-level nested model,
+    // named by the variables' scopes ("dense_1/kernel:0", or "encoder/dense_1/kernel:0"): a
+    // layer's weights are those one of whose scopes is its own name, in the group's order.
+    const std::string& top = layer.h5Group.empty() ? layer.name : layer.h5Group;
+    const std::string group = weightsGroup_.empty() ? top : weightsGroup_ + "/" + top;
     if (!h5::exists(file_.get(), group))
-        throw FormatError(path_ + ": layer '" + layer.name + "' of the model config has no group '" + group + "'");
+        throw FormatError(path_ + ": layer '" + layer.name + "' of the model config has no group '" + group + "'"
+            + (layer.h5Group.empty() ? "" : " (the nested model '" + layer.h5Group + "' has no weights in the file)"));
     std::vector<KerasWeight> out;
-    for (const std::string& weight : weightNames(group))
+    for (const std::string& weight : weightNames(group)) {
+        if (!layer.h5Group.empty()) {
+            const std::string scoped = "/" + weight;
+            const size_t at = scoped.find("/" + layer.localName + "/");
+            if (at == std::string::npos)
+                continue;
+        }
         out.push_back(readWeight(group + "/" + weight));
+    }
     return out;
 }
 
@@ -457,7 +502,7 @@ std::vector<KerasWeight> KerasFile::storeWeights(const KerasLayer& layer) const
     // (newer Keras) is the fallback when a file was written otherwise.
     std::string vars = layer.storePath + "/vars";
     if (!h5::exists(file_.get(), vars)) {
-        const auto it = varsByName_.find(layer.name);
+        const auto it = layer.model.empty() ? varsByName_.find(layer.name) : varsByName_.end();
         if (it == varsByName_.end())
             throw FormatError(path_ + ": model.weights.h5 has no group '" + vars + "' for " + "layer '" + layer.name
                 + "' (" + layer.className + ")");

@@ -3,6 +3,7 @@
 
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -34,6 +35,18 @@ MappedFile::MappedFile(const std::string& path)
         data_ = static_cast<const uint8_t*>(p);
     }
     ::close(fd);
+}
+
+void MappedFile::releasePages(size_t offset, size_t length) const noexcept
+{
+    if (!data_ || offset >= size_ || length == 0)
+        return;
+    static const size_t page = size_t(::sysconf(_SC_PAGESIZE));
+    const size_t end = std::min(size_, offset + std::min(length, size_ - offset));
+    const size_t from = offset / page * page; // the mapping starts on a page
+    const size_t to = std::min(size_, (end + page - 1) / page * page);
+    // A read-only private mapping has no private copies: this only drops the page-table entries.
+    ::madvise(const_cast<uint8_t*>(data_) + from, to - from, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile()

@@ -20,6 +20,11 @@ public:
     const uint8_t* data() const { return data_; }
     size_t size() const { return size_; }
     const std::string& path() const { return path_; }
+    // Gives back the pages of [offset, offset + length) this process holds (madvise
+    // MADV_DONTNEED, widened to whole pages and clipped to the file): they count in its resident
+    // memory until then, and a later read maps them again from the file. For streaming through
+    // files larger than memory (`compare` of two 7 B checkpoints held 16.5 GB of them).
+    void releasePages(size_t offset, size_t length) const noexcept;
 
 private:
     std::string path_;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Shape arithmetic evaluated at load time (io/OnnxConverter.h): torch.onnx.export writes
 // `x.view(x.size(0), -1)` as Shape -> Gather -> Unsqueeze -> Concat -> Reshape, and integer
-// arithmetic (Div, Mod, Cast, Where, ...) around sizes. These run here on constants and on the
+// arithmetic (Div, Mod, Cast, Where, ...) around sizes, and the constant parts of attention
+// masks (Range, Greater, Or, ...). These run here on constants and on the
 // known shapes of activations, following the ONNX operator definitions (opset 1-21), so that the
 // engine only sees the Reshape with its final sizes. The batch size is unknown: Shape marks the
 // elements that stand for it, and arithmetic on a marked element is refused naming the node.
@@ -37,16 +38,39 @@ Folded Converter::foldedInput(size_t i)
     ValueInfo& v = input(i);
     if (!v.constant)
         fail("input " + std::to_string(i) + " '" + node_->inputs[i] + "' is not known at load time");
+    if (v.constant->batchStandIn)
+        fail("input " + std::to_string(i) + " '" + node_->inputs[i]
+            + "' has a size that depends on the batch size, which is only known when the model runs");
     return *v.constant;
+}
+
+std::vector<int64_t> Converter::constantInts(size_t i, const char* what)
+{
+    std::vector<int64_t> out;
+    const Folded f = foldedInput(i);
+    if (f.anyBatch())
+        fail(std::string(what) + " that depend on the batch size are not supported");
+    for (double d : f.v) // int64 bounds like INT64_MAX arrive as large doubles: clamp first
+        out.push_back(d >= 9.2e18 ? std::numeric_limits<int64_t>::max()
+                : d <= -9.2e18    ? std::numeric_limits<int64_t>::min()
+                                  : int64_t(d));
+    return out;
+}
+
+int64_t clampSliceIndex(int64_t i, int64_t size, int64_t step)
+{
+    if (i < 0)
+        i = i < -size ? -1 : i + size;
+    return step > 0 ? std::clamp(i, int64_t(0), size) : std::clamp(i, int64_t(-1), size - 1);
 }
 
 bool Converter::tryFold()
 {
     const OnnxNode& n = *node_;
     const std::string& op = n.opType;
-    static const std::set<std::string> foldable = { "Add", "Cast", "Concat", "Constant", "ConstantOfShape", "Div",
-        "Equal", "Gather", "Identity", "Mod", "Mul", "Range", "Shape", "Slice", "Squeeze", "Sub", "Unsqueeze",
-        "Where" };
+    static const std::set<std::string> foldable = { "Add", "And", "Cast", "Concat", "Constant", "ConstantOfShape", "Div",
+        "Equal", "Gather", "Greater", "Identity", "Less", "Mod", "Mul", "Not", "Or", "Range", "Shape", "Slice",
+        "Squeeze", "Sub", "Unsqueeze", "Where" };
     if (!foldable.count(op))
         return false;
     if (op == "Constant") {
@@ -59,15 +83,22 @@ bool Converter::tryFold()
         onlyAttributes({ "start", "end" });
         const ValueInfo& x = input(0);
         Folded f;
+        if (x.constant && x.constant->batchStandIn)
+            foldedInput(0); // refuses: its shape is not known
         if (x.constant) {
             for (int64_t d : x.constant->dims)
                 f.v.push_back(double(d));
         } else {
-            f.v.push_back(double(batch_));
-            f.isBatch.assign(x.shape.size() + 1, 0);
-            f.isBatch[0] = batch_ < 0;
-            for (int64_t d : x.shape)
-                f.v.push_back(double(d));
+            // A marked element holds the factor the batch size is multiplied by (the batch
+            // axis may be merged with others: ValueInfo::batchAxis).
+            const Shape dims = x.onnxDims();
+            f.isBatch.assign(dims.size(), 0);
+            for (size_t k = 0; k < dims.size(); ++k)
+                f.v.push_back(double(dims[k]));
+            if (batch_ < 0)
+                f.isBatch[size_t(x.batchAxis)] = 1;
+            else
+                f.v[size_t(x.batchAxis)] *= double(batch_);
         }
         // Since opset 15: a slice [start, end) of the shape, clamped.
         const int64_t rank = int64_t(f.v.size());
@@ -104,11 +135,12 @@ bool Converter::tryFold()
     if (op == "ConstantOfShape") {
         onlyAttributes({ "value" });
         const Folded shape = foldedInput(0);
-        if (shape.anyBatch())
-            fail("a tensor whose size depends on the batch size is not supported");
         Folded f;
         int64_t count = 1;
-        for (double d : shape.v) {
+        for (size_t k = 0; k < shape.v.size(); ++k) {
+            // A batch-sized axis: the value is the same everywhere, so size 1 broadcasts alike.
+            const double d = shape.batchAt(k) ? 1.0 : shape.v[k];
+            f.batchStandIn = f.batchStandIn || shape.batchAt(k);
             if (d < 0 || d > double(kMaxFolded) || count * int64_t(d) > kMaxFolded)
                 fail("the shape " + std::to_string(d) + " is negative or too large to fold");
             f.dims.push_back(int64_t(d));
@@ -268,17 +300,7 @@ bool Converter::tryFold()
         const Folded data = foldedInput(0);
         const int64_t rank = int64_t(data.dims.size());
         std::vector<int64_t> starts, ends, axes, steps;
-        auto ints = [&](size_t i) {
-            std::vector<int64_t> out;
-            const Folded f = foldedInput(i);
-            if (f.anyBatch())
-                fail("slice bounds that depend on the batch size are not supported");
-            for (double d : f.v) // int64 bounds like INT64_MAX arrive as large doubles: clamp first
-                out.push_back(d >= 9.2e18 ? std::numeric_limits<int64_t>::max()
-                        : d <= -9.2e18    ? std::numeric_limits<int64_t>::min()
-                                          : int64_t(d));
-            return out;
-        };
+        auto ints = [&](size_t i) { return constantInts(i, "slice bounds"); };
         if (graph_.opset < 10) {
             starts = intsAttr("starts", {});
             ends = intsAttr("ends", {});
@@ -305,12 +327,7 @@ bool Converter::tryFold()
             if (a < 0 || steps[k] == 0)
                 fail("axis " + std::to_string(axes[k]) + " or step 0 is not valid");
             const int64_t size = data.dims[size_t(a)], s = steps[k];
-            auto clampIndex = [&](int64_t i) {
-                if (i < 0)
-                    i = i < -size ? -1 : i + size;
-                return s > 0 ? std::clamp(i, int64_t(0), size) : std::clamp(i, int64_t(-1), size - 1);
-            };
-            const int64_t b = clampIndex(starts[k]), e = clampIndex(ends[k]);
+            const int64_t b = clampSliceIndex(starts[k], size, s), e = clampSliceIndex(ends[k], size, s);
             first[size_t(a)] = b;
             step[size_t(a)] = s;
             dims[size_t(a)] = s > 0 ? std::max<int64_t>(0, (e - b + s - 1) / s) : std::max<int64_t>(0, (b - e - s - 1) / -s);
@@ -337,7 +354,18 @@ bool Converter::tryFold()
         return true;
     }
 
-    // Element-wise with broadcasting: Add, Sub, Mul, Div, Mod, Equal, Where.
+    if (op == "Not") {
+        Folded f = foldedInput(0);
+        if (f.anyBatch())
+            fail("Not of the batch size is not supported");
+        for (double& d : f.v)
+            d = d == 0.0 ? 1.0 : 0.0;
+        f.integer = true;
+        setOutputConstant(std::move(f));
+        return true;
+    }
+
+    // Element-wise with broadcasting: Add, Sub, Mul, Div, Mod, Equal, Less, Greater, And, Or, Where.
     std::vector<Folded> in;
     for (size_t i = 0; i < n.inputs.size(); ++i)
         in.push_back(foldedInput(i));
@@ -362,7 +390,8 @@ bool Converter::tryFold()
         maps.push_back(broadcastMap(f.dims, outDims));
     Folded out;
     out.dims = outDims;
-    out.integer = op == "Equal" || (op == "Where" ? in[1].integer : in[0].integer);
+    const bool logical = op == "Equal" || op == "Less" || op == "Greater" || op == "And" || op == "Or";
+    out.integer = logical || (op == "Where" ? in[1].integer : in[0].integer);
     const bool fmod = intAttr("fmod", 0) != 0;
     for (int64_t i = 0; i < count; ++i) {
         auto at = [&](size_t k) { return size_t(maps[k][size_t(i)]); };
@@ -375,9 +404,17 @@ bool Converter::tryFold()
                 out.isBatch.resize(size_t(i + 1), 0), out.isBatch.back() = 1;
             continue;
         }
-        if (in[0].batchAt(at(0)) || in[1].batchAt(at(1)))
-            fail("arithmetic on the batch size, which is only known when the model runs, is not supported");
+        const bool marked0 = in[0].batchAt(at(0)), marked1 = in[1].batchAt(at(1));
         const double a = in[0].v[at(0)], b = in[1].v[at(1)];
+        if (op == "Mul" && marked0 != marked1 && out.integer) {
+            // The batch size times a known size (a transformer's N * heads): the factor grows.
+            out.v.push_back(a * b);
+            out.isBatch.resize(size_t(i + 1), 0);
+            out.isBatch.back() = 1;
+            continue;
+        }
+        if (marked0 || marked1)
+            fail("arithmetic on the batch size, which is only known when the model runs, is not supported");
         double r = 0.0;
         if (op == "Add")
             r = a + b;
@@ -387,6 +424,14 @@ bool Converter::tryFold()
             r = a * b;
         else if (op == "Equal")
             r = a == b ? 1.0 : 0.0;
+        else if (op == "Less")
+            r = a < b ? 1.0 : 0.0;
+        else if (op == "Greater")
+            r = a > b ? 1.0 : 0.0;
+        else if (op == "And")
+            r = a != 0.0 && b != 0.0 ? 1.0 : 0.0;
+        else if (op == "Or")
+            r = a != 0.0 || b != 0.0 ? 1.0 : 0.0;
         else if ((op == "Div" || op == "Mod") && out.integer && b == 0.0)
             fail("integer division by zero");
         else if (op == "Div")

@@ -11,6 +11,8 @@
 #include "nn/Activation.h"
 #include "nn/Permute.h"
 #include "nn/Pooling2D.h"
+#include "nn/Reshape.h"
+#include "nn/TensorOps.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -122,7 +124,7 @@ ValueInfo& Converter::input(size_t i)
 
 bool Converter::isConstant(size_t i) { return input(i).constant.has_value(); }
 
-std::optional<Tensor> Converter::constantInput(size_t i, bool required)
+std::optional<Tensor> Converter::constantInput(size_t i, bool required, bool broadcast)
 {
     if (!hasInput(i)) {
         if (required)
@@ -133,7 +135,7 @@ std::optional<Tensor> Converter::constantInput(size_t i, bool required)
     if (!v.constant)
         fail("input " + std::to_string(i) + " '" + node_->inputs[i]
             + "' is computed from the model input; only constant weights are supported here");
-    if (v.constant->anyBatch())
+    if (v.constant->anyBatch() || (v.constant->batchStandIn && !broadcast))
         fail("input " + std::to_string(i) + " '" + node_->inputs[i] + "' depends on the batch size");
     Tensor t(v.constant->dims);
     for (int64_t k = 0; k < t.size(); ++k)
@@ -141,13 +143,57 @@ std::optional<Tensor> Converter::constantInput(size_t i, bool required)
     return t;
 }
 
-ValueInfo& Converter::activation(size_t i)
+ValueInfo& Converter::activationAnyLayout(size_t i)
 {
     ValueInfo& v = input(i);
     if (v.constant)
         fail("input " + std::to_string(i) + " '" + node_->inputs[i]
             + "' is a constant; this operator is only supported on values computed from the model input");
     return v;
+}
+
+ValueInfo& Converter::activation(size_t i)
+{
+    ValueInfo& v = activationAnyLayout(i);
+    if (!v.batchFirst())
+        fail("input " + std::to_string(i) + " '" + node_->inputs[i] + "' has the batch in its axis "
+            + std::to_string(v.batchAxis) + (v.batchOuter * v.batchInner > 1 ? " (merged with other axes)" : "")
+            + "; this operator is only supported with the batch axis first");
+    return v;
+}
+
+int Converter::engineAxisOf(const ValueInfo& v, int64_t axis, const char* what)
+{
+    const int64_t rank = int64_t(v.onnxDims().size());
+    if (axis < -rank || axis >= rank)
+        fail(std::string(what) + " " + std::to_string(axis) + " is outside the input's " + std::to_string(rank) + " axes");
+    if (axis < 0)
+        axis += rank;
+    if (axis == v.batchAxis)
+        fail(std::string(what) + " " + std::to_string(axis) + " is the batch axis; only the axes of each sample are supported");
+    return v.engineAxis(axis);
+}
+
+Shape ValueInfo::onnxDims() const
+{
+    const size_t merged = size_t(batchOuter > 1) + size_t(batchInner > 1);
+    Shape dims(shape.begin(), shape.begin() + batchAxis);
+    dims.push_back(batchOuter * batchInner);
+    dims.insert(dims.end(), shape.begin() + batchAxis + int64_t(merged), shape.end());
+    return dims;
+}
+
+int ValueInfo::engineAxis(int64_t axis) const
+{
+    const int merged = int(batchOuter > 1) + int(batchInner > 1);
+    return axis < batchAxis ? int(axis) : int(axis) - 1 + merged;
+}
+
+void ValueInfo::copyLayout(const ValueInfo& from)
+{
+    batchAxis = from.batchAxis;
+    batchOuter = from.batchOuter;
+    batchInner = from.batchInner;
 }
 
 void Converter::setOutput(ValueInfo info)
@@ -160,6 +206,15 @@ void Converter::setOutput(ValueInfo info)
             fail("its output '" + n.outputs[o] + "' is used; only the first output can be");
     names_[n.outputs[0]] = infos_.size();
     infos_.push_back(std::move(info));
+}
+
+void Converter::passThrough()
+{
+    const ValueInfo copy = activationAnyLayout(0);
+    setOutput(copy);
+    // One value under two names: share the entry, so its layouts are made once.
+    names_[node_->outputs[0]] = names_.at(node_->inputs[0]);
+    infos_.pop_back();
 }
 
 void Converter::setOutputConstant(Folded folded)
@@ -192,6 +247,11 @@ int Converter::layerIn(ValueInfo& v, bool channelsLast)
             { v.layer }, base + (channelsLast ? "_to_channels_last" : "_to_channels_first"));
     }
     return v.otherLayout;
+}
+
+bool Converter::isGraphInput(const std::string& name) const
+{
+    return std::any_of(graph_.inputs.begin(), graph_.inputs.end(), [&](const OnnxValue& v) { return v.name == name; });
 }
 
 // Depth-first from the graph output over the nodes that produce what is read; iterative, so a
@@ -240,10 +300,10 @@ std::vector<size_t> Converter::liveNodesInOrder()
     // Every input must come from somewhere: the graph input, an initializer or a node.
     for (size_t i : order)
         for (const std::string& name : graph_.nodes[i].inputs)
-            if (!name.empty() && !producer.count(name) && name != graph_.inputs.front().name && !constants_(name)) {
+            if (!name.empty() && !producer.count(name) && !isGraphInput(name) && !constants_(name)) {
                 index_ = i;
                 node_ = &graph_.nodes[i];
-                fail("input '" + name + "' is neither the graph input, an initializer nor the output of a node");
+                fail("input '" + name + "' is neither a graph input, an initializer nor the output of a node");
             }
     return order;
 }
@@ -253,11 +313,11 @@ namespace {
 // Operators the converter knows, by how it runs them.
 const std::set<std::string>& supportedOperators()
 {
-    static const std::set<std::string> ops = { "Add", "AveragePool", "BatchNormalization", "Cast", "Clip", "Concat",
-        "Constant", "ConstantOfShape", "Conv", "Div", "Dropout", "Elu", "Equal", "Flatten", "Gather", "Gemm",
-        "GlobalAveragePool", "HardSigmoid", "HardSwish", "Identity", "LeakyRelu", "MatMul", "MaxPool", "Mod", "Mul",
-        "Range", "Relu", "Reshape", "Shape", "Sigmoid", "Slice", "Softmax", "Squeeze", "Sub", "Tanh", "Unsqueeze",
-        "Where" };
+    static const std::set<std::string> ops = { "Add", "And", "AveragePool", "BatchNormalization", "Cast", "Clip", "Concat",
+        "Constant", "ConstantOfShape", "Conv", "Div", "Dropout", "Elu", "Equal", "Erf", "Expand", "Flatten", "Gather",
+        "Gelu", "Gemm", "GlobalAveragePool", "Greater", "HardSigmoid", "HardSwish", "Identity", "LayerNormalization",
+        "LeakyRelu", "Less", "MatMul", "MaxPool", "Mod", "Mul", "Not", "Or", "Pad", "Pow", "Range", "ReduceMean", "ReduceSum", "Relu", "Reshape", "Shape",
+        "Sigmoid", "Slice", "Softmax", "Split", "Sqrt", "Squeeze", "Sub", "Tanh", "Transpose", "Unsqueeze", "Where" };
     return ops;
 }
 
@@ -292,28 +352,70 @@ void Converter::refuseMissingOperators(const std::vector<size_t>& order)
 
 Sequential Converter::run()
 {
-    if (graph_.inputs.size() != 1)
-        fail("the graph has " + std::to_string(graph_.inputs.size())
-            + " inputs besides its initializers; only single-input graphs can be run");
+    if (graph_.inputs.empty())
+        fail("the graph has no input besides its initializers; there is nothing to run it on");
     if (graph_.outputs.size() != 1)
         fail("the graph has " + std::to_string(graph_.outputs.size()) + " outputs; only single-output graphs can be run");
-    const OnnxValue& in = graph_.inputs.front();
-    if (in.elemType != "FLOAT")
-        fail("graph input '" + in.name + "' is " + in.elemType + "; only FLOAT inputs can be run");
-    if (in.dims.empty())
-        fail("graph input '" + in.name + "' has no shape (a batch axis is needed)");
-    if (in.dims[0].is_number_integer())
-        batch_ = in.dims[0].get<int64_t>();
-    ValueInfo input;
-    for (size_t i = 1; i < in.dims.size(); ++i) {
-        if (!in.dims[i].is_number_integer() || in.dims[i].get<int64_t>() <= 0)
-            fail("graph input '" + in.name + "' dimension " + std::to_string(i) + " is " + in.dims[i].dump()
-                + "; Weightscope needs a fixed size for every axis but the batch");
-        input.shape.push_back(in.dims[i].get<int64_t>());
+    // Each input's per-sample shape; the batch axis comes first in all of them.
+    std::vector<InputPart> parts;
+    for (const OnnxValue& in : graph_.inputs) {
+        const bool several = graph_.inputs.size() > 1;
+        if (in.elemType != "FLOAT" && !(several && in.elemType == "BOOL"))
+            fail("graph input '" + in.name + "' is " + in.elemType + "; only FLOAT inputs can be run"
+                + (several ? " (and BOOL ones beside them, as masks)" : ""));
+        if (in.dims.empty())
+            fail("graph input '" + in.name + "' has no shape (a batch axis is needed)");
+        if (in.dims[0].is_number_integer()) {
+            const int64_t n = in.dims[0].get<int64_t>();
+            if (batch_ >= 0 && n != batch_)
+                fail("graph input '" + in.name + "' has a batch of " + std::to_string(n) + ", graph input '"
+                    + graph_.inputs.front().name + "' one of " + std::to_string(batch_));
+            batch_ = n;
+        }
+        InputPart part { in.name, {}, in.elemType == "BOOL" };
+        for (size_t i = 1; i < in.dims.size(); ++i) {
+            if (!in.dims[i].is_number_integer() || in.dims[i].get<int64_t>() <= 0 || in.dims[i].get<int64_t>() > (int64_t(1) << 31))
+                fail("graph input '" + in.name + "' dimension " + std::to_string(i) + " is " + in.dims[i].dump()
+                    + "; Weightscope needs a fixed size for every axis but the batch");
+            part.shape.push_back(in.dims[i].get<int64_t>());
+        }
+        if (several && part.shape.empty())
+            fail("graph input '" + in.name + "' has only the batch axis; inputs beside another need one more");
+        if (several && shapeNumel(part.shape) > (int64_t(1) << 31))
+            fail("graph input '" + in.name + "' has " + std::to_string(shapeNumel(part.shape)) + " values per sample; too many");
+        parts.push_back(std::move(part));
     }
-    model_.setInputShape(input.shape);
-    names_[in.name] = 0;
-    infos_.push_back(std::move(input));
+    if (parts.size() == 1) {
+        ValueInfo input;
+        input.shape = parts.front().shape;
+        model_.setInputShape(input.shape);
+        names_[parts.front().name] = 0;
+        infos_.push_back(std::move(input));
+    } else {
+        // Several inputs (a mask beside the tokens): the engine takes them packed one after
+        // another in one flat sample (nn/InputParts.h); a Slice and a Reshape per input
+        // take each back out. A part nothing reads is removed with the other unread layers.
+        int64_t total = 0;
+        for (const InputPart& part : parts)
+            total += shapeNumel(part.shape);
+        model_.setInputShape({ total });
+        int64_t offset = 0;
+        for (const InputPart& part : parts) {
+            const int64_t n = shapeNumel(part.shape);
+            ValueInfo input;
+            input.shape = part.shape;
+            input.boolean = part.boolean;
+            const bool flat = part.shape.size() == 1;
+            input.layer = append(std::make_unique<Slice>(0, offset, offset + n), { Sequential::kModelInput },
+                part.name + (flat ? "_unpacked" : "_slice"));
+            if (!flat)
+                input.layer = append(std::make_unique<Reshape>(part.shape), { input.layer }, part.name + "_unpacked");
+            offset += n;
+            names_[part.name] = infos_.size();
+            infos_.push_back(std::move(input));
+        }
+        inputParts_ = parts;
+    }
 
     const std::vector<size_t> order = liveNodesInOrder();
     refuseMissingOperators(order);
@@ -330,12 +432,24 @@ Sequential Converter::run()
     ValueInfo& out = value(graph_.outputs.front().name);
     if (out.constant)
         fail("the graph output '" + graph_.outputs.front().name + "' is a constant; there is nothing to run");
+    if (!out.batchFirst())
+        fail("the graph output '" + graph_.outputs.front().name + "' holds the batch in its axis "
+            + std::to_string(out.batchAxis) + (out.batchOuter * out.batchInner > 1 ? " merged with other axes" : "")
+            + "; only outputs with the batch axis first are supported");
     if (model_.size() == 0)
         fail("the graph has no operators to run");
     const int last = layerIn(out, false); // give results in the ONNX layout
     if (last != int(model_.size()) - 1)
         fail("the graph output '" + graph_.outputs.front().name
             + "' is not computed last; a layer whose result nothing reads is not supported");
+    // A layer made for a value that only Shape read (attention's k.transpose() whose size gives
+    // the source length) is not needed to run the model.
+    if (model_.removeUnreadLayers() > 0) {
+        std::set<const Layer*> kept;
+        for (size_t i = 0; i < model_.size(); ++i)
+            kept.insert(&model_.layer(i));
+        std::erase_if(weights_, [&](const PendingWeights& w) { return !kept.count(w.layer); });
+    }
     try {
         model_.build();
     } catch (const Error& e) {
@@ -361,16 +475,19 @@ void Converter::convertNode()
     const std::string& op = node_->opType;
     if (tryFold())
         return;
-    const bool castToFloat = op == "Cast" && intAttr("to", 0) == 1; // FLOAT: the engine's type
-    if (op == "Identity" || op == "Dropout" || castToFloat) {
+    if (op == "Identity" || op == "Dropout") {
         // Dropout at inference passes its input on; a used mask output is refused by setOutput.
         if (op == "Dropout" && hasInput(2) && (!isConstant(2) || (*constantInput(2, true))[0] != 0.0f))
             fail("training_mode is not false; only inference is supported");
-        const ValueInfo copy = activation(0);
-        setOutput(copy);
-        // One value under two names: share the entry, so its layouts are made once.
-        names_[node_->outputs[0]] = names_.at(node_->inputs[0]);
-        infos_.pop_back();
+        passThrough();
+    } else if (op == "Cast") {
+        castActivation();
+    } else if (op == "Equal" || op == "Less" || op == "Greater" || op == "Not" || op == "And" || op == "Or") {
+        logical();
+    } else if (op == "Expand") {
+        expand();
+    } else if (op == "Where") {
+        where();
     } else if (op == "Gemm") {
         gemm();
     } else if (op == "MatMul") {
@@ -383,7 +500,7 @@ void Converter::convertNode()
     } else if (op == "Concat") {
         concat();
     } else if (op == "Relu" || op == "Sigmoid" || op == "Tanh" || op == "LeakyRelu" || op == "Elu"
-        || op == "HardSigmoid" || op == "HardSwish") {
+        || op == "HardSigmoid" || op == "HardSwish" || op == "Gelu") {
         activationOp();
     } else if (op == "Clip") {
         clip();
@@ -393,6 +510,8 @@ void Converter::convertNode()
         conv();
     } else if (op == "MaxPool" || op == "AveragePool") {
         pool(op == "MaxPool" ? PoolKind::Max : PoolKind::Average);
+    } else if (op == "Pad") {
+        pad();
     } else if (op == "GlobalAveragePool") {
         globalAveragePool();
     } else if (op == "BatchNormalization") {
@@ -401,6 +520,18 @@ void Converter::convertNode()
         flatten();
     } else if (op == "Reshape") {
         reshape();
+    } else if (op == "Transpose") {
+        transpose();
+    } else if (op == "Slice") {
+        slice();
+    } else if (op == "Split") {
+        split();
+    } else if (op == "ReduceMean" || op == "ReduceSum") {
+        reduce();
+    } else if (op == "Pow" || op == "Sqrt" || op == "Erf") {
+        elementwise();
+    } else if (op == "LayerNormalization") {
+        layerNorm();
     } else {
         // Shape arithmetic that could not be folded: it reads a value computed from the input.
         fail("is only supported on constants and shapes known at load time; here it reads values computed "
@@ -412,10 +543,15 @@ void Converter::convertNode()
 
 namespace ws {
 
-Sequential buildOnnxModel(const OnnxGraph& graph, const OnnxConstantSource& constants, const std::string& file)
+Sequential buildOnnxModel(const OnnxGraph& graph, const OnnxConstantSource& constants, const std::string& file,
+    std::vector<InputPart>* parts)
 {
     try {
-        return onnx_model::Converter(graph, constants, file).run();
+        onnx_model::Converter converter(graph, constants, file);
+        Sequential model = converter.run();
+        if (parts)
+            *parts = converter.inputParts();
+        return model;
     } catch (const FormatError&) {
         throw;
     } catch (const Error& e) {

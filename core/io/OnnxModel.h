@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The runnable half of the ONNX reader: turns an ONNX graph with one FLOAT input and one output
-// into an engine Sequential (a graph of layers) with the file's weights. The converter
+// The runnable half of the ONNX reader: turns an ONNX graph with a FLOAT input (more FLOAT or BOOL
+// inputs beside it are packed into one sample: nn/InputParts.h) and one output into an
+// engine Sequential (a graph of layers) with the file's weights. The converter
 // (io/OnnxConverter.h) orders the nodes the output needs, refuses cycles, dangling inputs and
 // (before building anything) every operator the engine lacks, folds the shape arithmetic
 // exporters write (Shape, Gather, Concat, ... with the batch size carried symbolically) at load
@@ -21,6 +22,7 @@
 // Protobuf-free on purpose: the reader (OnnxReader.cpp) hands the graph over in this plain form.
 #pragma once
 
+#include "nn/InputParts.h"
 #include "nn/Sequential.h"
 
 #include <nlohmann/json.hpp>
@@ -63,6 +65,9 @@ struct OnnxGraph {
 using OnnxConstantSource = std::function<std::optional<Tensor>(const std::string& name)>;
 
 // Builds the engine model; throws FormatError naming `file` and the node that cannot be converted.
-Sequential buildOnnxModel(const OnnxGraph& graph, const OnnxConstantSource& constants, const std::string& file);
+// With several graph inputs the model takes them packed (nn/InputParts.h); `parts`, when given,
+// receives them (left empty for a graph of one input).
+Sequential buildOnnxModel(const OnnxGraph& graph, const OnnxConstantSource& constants, const std::string& file,
+    std::vector<InputPart>* parts = nullptr);
 
 } // namespace ws

@@ -16,6 +16,7 @@
 #include "nn/Flatten.h"
 #include "nn/Pooling2D.h"
 #include "nn/Reshape.h"
+#include "nn/TensorOps.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -48,9 +49,11 @@ std::pair<Shape, std::vector<float>> toChannelsLast(Shape dims, const std::vecto
 void Converter::gemm()
 {
     onlyAttributes({ "alpha", "beta", "transA", "transB" });
-    ValueInfo& x = activation(0);
-    if (x.shape.size() != 1)
+    ValueInfo& x = activationAnyLayout(0);
+    // (N, K), or rows that hold the batch merged with other axes (attention's (T * N, E)).
+    if (x.onnxDims().size() != 2 || x.batchAxis != 0)
         fail("needs an (N, K) input, got per-sample shape " + shapeToString(x.shape));
+    const int64_t features = x.shape.back();
     if (intAttr("transA", 0) != 0)
         fail("transA = 1 (a transposed input) is not supported");
     const bool transB = intAttr("transB", 0) != 0;
@@ -61,9 +64,9 @@ void Converter::gemm()
         fail("B has shape " + shapeToString(b.shape()) + ", not a matrix");
     const int64_t k = transB ? b.dim(1) : b.dim(0);
     const int64_t units = transB ? b.dim(0) : b.dim(1);
-    if (k != x.shape[0])
+    if (k != features)
         fail("B has shape " + shapeToString(b.shape()) + (transB ? " (transposed)" : "") + " but the input has "
-            + std::to_string(x.shape[0]) + " features");
+            + std::to_string(features) + " features");
     std::vector<float> kernel(size_t(k * units)); // (in, out)
     for (int64_t i = 0; i < k; ++i)
         for (int64_t j = 0; j < units; ++j)
@@ -78,36 +81,75 @@ void Converter::gemm()
         for (int64_t j = 0; j < units; ++j)
             bias[size_t(j)] = beta * (*c)[c->size() == 1 ? 0 : j];
     }
+    denseOutput(x, units, std::move(kernel), std::move(bias));
+}
+
+// A Dense over the last axis of `x` (any layout): the output of Gemm and MatMul with a constant.
+void Converter::denseOutput(ValueInfo& x, int64_t units, std::vector<float> kernel, std::vector<float> bias)
+{
     ValueInfo out;
-    out.layer = addLayer<Dense>({ x.layer }, units, true);
+    out.copyLayout(x);
+    out.layer = addLayer<Dense>({ layerIn(x, false) }, units, true); // the ONNX last axis
     weights_.push_back({ &model_.layer(size_t(out.layer)), { { "kernel", std::move(kernel) }, { "bias", std::move(bias) } } });
-    out.shape = { units };
+    out.shape = x.shape;
+    out.shape.back() = units;
     out.biasWeights = weights_.size() - 1;
     out.biasSize = units;
+    out.biasLast = true;
     setOutput(std::move(out));
 }
 
 void Converter::matMul()
 {
     onlyAttributes({});
-    ValueInfo& x = activation(0);
-    if (x.shape.size() != 1)
-        fail("needs an (N, K) input, got per-sample shape " + shapeToString(x.shape)
-            + " (batched matrix products are not supported)");
+    if (!isConstant(0) && !isConstant(1)) {
+        matMulActivations();
+        return;
+    }
+    ValueInfo& x = activationAnyLayout(0);
+    const Shape dims = x.onnxDims();
+    if (x.batchAxis == int(dims.size()) - 1)
+        fail("the batch is in the last axis of the input (per-sample shape " + shapeToString(x.shape)
+            + "); a product with a constant needs it elsewhere");
     const Tensor b = *constantInput(1, true);
-    if (b.rank() != 2 || b.dim(0) != x.shape[0])
-        fail("B has shape " + shapeToString(b.shape()) + " but the input has " + std::to_string(x.shape[0])
+    if (b.rank() != 2 || b.dim(0) != x.shape.back())
+        fail("B has shape " + shapeToString(b.shape()) + " but the input has " + std::to_string(x.shape.back())
             + " features");
     const int64_t units = b.dim(1);
     // A Dense with a zero bias, so that an Add of a bias that follows folds into it.
+    denseOutput(x, units, std::vector<float>(b.data(), b.data() + b.size()), std::vector<float>(size_t(units), 0.0f));
+}
+
+// Both operands computed from the input (attention's Q K^T and its weights times V): the batch
+// must be in the same place in both and among the axes the product broadcasts over.
+void Converter::matMulActivations()
+{
+    ValueInfo& a = activationAnyLayout(0);
+    ValueInfo& b = activationAnyLayout(1);
+    const int64_t rank = int64_t(a.onnxDims().size());
+    if (int64_t(b.onnxDims().size()) != rank || a.batchAxis != b.batchAxis || a.batchOuter != b.batchOuter
+        || a.batchInner != b.batchInner)
+        fail("the inputs hold the batch in different places (per-sample shapes " + shapeToString(a.shape) + " and "
+            + shapeToString(b.shape) + ")");
+    if (a.batchAxis >= rank - 2)
+        fail("the batch is in one of the multiplied axes; only a batch among the leading axes is supported");
+    if (a.shape.back() != b.shape[b.shape.size() - 2])
+        fail("per-sample shapes " + shapeToString(a.shape) + " and " + shapeToString(b.shape)
+            + " cannot be multiplied (" + std::to_string(a.shape.back()) + " columns against "
+            + std::to_string(b.shape[b.shape.size() - 2]) + " rows)");
     ValueInfo out;
-    out.layer = addLayer<Dense>({ x.layer }, units, true);
-    weights_.push_back({ &model_.layer(size_t(out.layer)),
-        { { "kernel", std::vector<float>(b.data(), b.data() + b.size()) },
-            { "bias", std::vector<float>(size_t(units), 0.0f) } } });
-    out.shape = { units };
-    out.biasWeights = weights_.size() - 1;
-    out.biasSize = units;
+    out.copyLayout(a);
+    out.layer = addLayer<MatMul>({ layerIn(a, false), layerIn(b, false) });
+    const Shape lead = [&] {
+        try {
+            return broadcastShapes({ Shape(a.shape.begin(), a.shape.end() - 2), Shape(b.shape.begin(), b.shape.end() - 2) });
+        } catch (const ShapeError& e) {
+            fail(e.what());
+        }
+    }();
+    out.shape = lead;
+    out.shape.push_back(a.shape[a.shape.size() - 2]);
+    out.shape.push_back(b.shape.back());
     setOutput(std::move(out));
 }
 
@@ -129,8 +171,9 @@ void Converter::arithmetic(MergeKind kind)
 // becomes (H, W, C) with (1, 1, C).
 void Converter::mergeActivations(MergeKind kind)
 {
-    ValueInfo& a = activation(0);
-    ValueInfo& b = activation(1);
+    ValueInfo& a = activationAnyLayout(0);
+    ValueInfo& b = activationAnyLayout(1);
+    requireSameBatchLayout(a, b);
     Shape shape;
     try {
         shape = broadcastShapes({ a.shape, b.shape });
@@ -140,6 +183,7 @@ void Converter::mergeActivations(MergeKind kind)
     const bool images = a.shape.size() == 3 && b.shape.size() == 3;
     const bool last = images && (a.channelsLast || b.channelsLast);
     ValueInfo out;
+    out.copyLayout(a);
     out.layer = addLayer<Merge>({ layerIn(a, last), layerIn(b, last) }, kind);
     out.shape = shape;
     out.channelsLast = last;
@@ -151,14 +195,14 @@ void Converter::mergeActivations(MergeKind kind)
 // holding the constant in the activation's layout.
 void Converter::constantOperand(MergeKind kind, size_t activationInput)
 {
-    ValueInfo& x = activation(activationInput);
-    const Tensor c = *constantInput(1 - activationInput, true);
+    ValueInfo& x = activationAnyLayout(activationInput);
+    const Tensor c = *constantInput(1 - activationInput, true, true);
     const std::string& xName = node_->inputs[activationInput];
     if (kind == MergeKind::Add && x.biasWeights && uses_[xName] == 1) {
         // Broadcasting (numpy rules) must put the values along the features/channels axis.
         const int64_t n = x.biasSize;
         bool ok = c.size() == 1;
-        if (x.shape.size() == 1)
+        if (x.biasLast)
             ok = ok || (c.size() == n && c.dim(c.rank() - 1) == n);
         else if (x.shape.size() == 3)
             ok = ok || (c.size() == n && c.rank() >= 3 && c.dim(c.rank() - 3) == n);
@@ -171,30 +215,26 @@ void Converter::constantOperand(MergeKind kind, size_t activationInput)
             return;
         }
     }
-    // The constant's per-sample shape: a leading batch axis of 1 goes.
-    Shape dims = c.shape();
-    if (dims.size() == x.shape.size() + 1) {
-        if (dims[0] != 1)
-            fail("the constant of shape " + shapeToString(dims) + " has a batch axis of " + std::to_string(dims[0]));
-        dims.erase(dims.begin());
-    }
+    Shape dims = constantPerSample(x, c.shape());
     Shape result;
     try {
-        result = dims.size() > x.shape.size() ? Shape() : broadcastShapes({ x.shape, dims });
+        result = broadcastShapes({ x.shape, dims });
     } catch (const ShapeError& e) {
         fail(e.what());
     }
-    if (result != x.shape)
-        fail("the constant of shape " + shapeToString(c.shape()) + " would make the input of per-sample shape "
-            + shapeToString(x.shape) + " larger; only constants that broadcast to the input are supported");
+    // A constant that makes the input larger (a causal mask Or-ed with a padding mask): the
+    // input is expanded first, so the ConstantMerge keeps its shape.
+    ValueInfo grown;
+    ValueInfo& in = result == x.shape ? x : (grown = expandTo(x, result));
     std::vector<float> values(c.data(), c.data() + c.size());
-    const bool last = x.shape.size() == 3 && x.channelsLast;
+    const bool last = in.shape.size() == 3 && in.channelsLast;
     if (last)
         std::tie(dims, values) = toChannelsLast(dims, values);
     ValueInfo out;
-    out.layer = addLayer<ConstantMerge>({ x.layer }, kind, dims, activationInput == 1);
+    out.copyLayout(in);
+    out.layer = addLayer<ConstantMerge>({ in.layer }, kind, dims, activationInput == 1);
     weights_.push_back({ &model_.layer(size_t(out.layer)), { { "constant", std::move(values) } } });
-    out.shape = x.shape;
+    out.shape = in.shape;
     out.channelsLast = last;
     setOutput(std::move(out));
 }
@@ -245,7 +285,7 @@ void Converter::concat()
 void Converter::activationOp()
 {
     const std::string& op = node_->opType;
-    ValueInfo& x = activation(0);
+    ValueInfo& x = activationAnyLayout(0);
     ActivationKind kind = ActivationKind::ReLU;
     float alpha = -1.0f, beta = 0.5f;
     if (op == "LeakyRelu" || op == "Elu") {
@@ -259,6 +299,12 @@ void Converter::activationOp()
         beta = floatAttr("beta", 0.5f);
         if (alpha < 0.0f)
             fail("a negative alpha is not supported");
+    } else if (op == "Gelu") {
+        onlyAttributes({ "approximate" });
+        const std::string approximate = stringAttr("approximate", "none");
+        if (approximate != "none" && approximate != "tanh")
+            fail("approximate = '" + approximate + "' is not one of 'none' and 'tanh'");
+        kind = approximate == "tanh" ? ActivationKind::GELUTanh : ActivationKind::GELU;
     } else {
         onlyAttributes({});
         kind = op == "Relu"   ? ActivationKind::ReLU
@@ -310,9 +356,15 @@ void Converter::clip()
 void Converter::softmax()
 {
     onlyAttributes({ "axis" });
-    ValueInfo& x = activation(0);
-    const int64_t rank = int64_t(x.shape.size()) + 1;
+    ValueInfo& x = activationAnyLayout(0);
+    const int64_t rank = int64_t(x.onnxDims().size());
     int64_t axis = intAttr("axis", graph_.opset >= 13 ? -1 : 1);
+    if (!x.batchFirst()) { // the last axis of each sample
+        if (engineAxisOf(x, axis, "axis") != int(x.shape.size()) - 1)
+            fail("softmax over axis " + std::to_string(axis) + " is not supported here (only the last axis)");
+        setOutput(unary<ActivationLayer>(x, false, ActivationKind::Softmax));
+        return;
+    }
     if (axis < -rank || axis >= rank)
         fail("axis " + std::to_string(axis) + " is outside the input's " + std::to_string(rank) + " axes");
     if (axis < 0)
@@ -354,17 +406,26 @@ Converter::WindowPadding Converter::padding(const Shape& shape, Size2 kernel, Si
                 + ", " + std::to_string(pads[3]) + "] are negative (cropping is not supported)");
         p = { pads[0], pads[2], pads[1], pads[3] }; // ONNX: [top, left, bottom, right]
     }
-    if (p == Padding2D {})
-        return {};
-    // ONNX output size: floor or ceil of (in + padBefore + padAfter - k) / s + 1.
+    // ONNX output size: floor or ceil of (in + padBefore + padAfter - k) / s + 1; in ceil mode
+    // a last window that would start in the padding after the input is dropped (PyTorch's rule,
+    // which torch.onnx's files are computed with).
     auto onnxOut = [&](int64_t in, int64_t k, int64_t s, int64_t before, int64_t after) {
         const int64_t span = in + before + after - k;
-        return span < 0 ? int64_t(0) : (ceilMode ? (span + s - 1) / s : span / s) + 1;
+        if (span < 0)
+            return int64_t(0);
+        int64_t out = (ceilMode ? (span + s - 1) / s : span / s) + 1;
+        if (ceilMode && (out - 1) * s >= in + before)
+            --out;
+        return out;
     };
     const int64_t outH = onnxOut(h, kernel.h, strides.h, p.top, p.bottom);
     const int64_t outW = onnxOut(w, kernel.w, strides.w, p.left, p.right);
     if (outH <= 0 || outW <= 0)
         fail("the window " + size2ToString(kernel) + " does not fit the input of size " + size2ToString({ h, w }));
+    const WindowAxis plainH = windowAxis(h, kernel.h, strides.h, Padding::Valid);
+    const WindowAxis plainW = windowAxis(w, kernel.w, strides.w, Padding::Valid);
+    if (p == Padding2D {} && plainH.out == outH && plainW.out == outW)
+        return { Padding::Valid, std::nullopt, p, { outH, outW } };
     if (!countsPadding) {
         for (Padding mode : { Padding::Valid, Padding::Same }) {
             const WindowAxis ah = windowAxis(h, kernel.h, strides.h, mode);
@@ -372,15 +433,49 @@ Converter::WindowPadding Converter::padding(const Shape& shape, Size2 kernel, Si
             // Same output size and the same padding before; padding after that no window reaches
             // does not matter.
             if (ah.out == outH && aw.out == outW && ah.padBefore == p.top && aw.padBefore == p.left)
-                return { mode, std::nullopt };
+                return { mode, std::nullopt, p, { outH, outW } };
         }
     }
-    // Padded explicitly, then a valid window: its floor output must be ONNX's.
-    const WindowAxis vh = windowAxis(h + p.top + p.bottom, kernel.h, strides.h, Padding::Valid);
-    const WindowAxis vw = windowAxis(w + p.left + p.right, kernel.w, strides.w, Padding::Valid);
+    // Padded explicitly (after the input as far as the last window reaches), then a valid
+    // window: its floor output must be ONNX's.
+    Padding2D q = p;
+    q.bottom = std::max(p.bottom, (outH - 1) * strides.h + kernel.h - h - p.top);
+    q.right = std::max(p.right, (outW - 1) * strides.w + kernel.w - w - p.left);
+    const WindowAxis vh = windowAxis(h + q.top + q.bottom, kernel.h, strides.h, Padding::Valid);
+    const WindowAxis vw = windowAxis(w + q.left + q.right, kernel.w, strides.w, Padding::Valid);
     if (vh.out != outH || vw.out != outW)
-        fail("ceil_mode = 1 with pads that are neither 'valid' nor 'same' padding is not supported");
-    return { Padding::Valid, p };
+        fail("the pads and ceil_mode give an output of " + size2ToString({ outH, outW })
+            + ", which padding before a window cannot reproduce");
+    return { Padding::Valid, q, p, { outH, outW } };
+}
+
+// AveragePool over explicitly padded input divides by the window size; ONNX (and PyTorch)
+// divide by the positions inside the input (count_include_pad = 0) or inside input and pads
+// (= 1; never the extra positions of ceil_mode). The ratio per output position, or nothing when
+// it is 1 everywhere.
+static std::optional<std::vector<float>> averageCorrection(const Padding2D& p, Size2 out, int64_t h, int64_t w, Size2 kernel,
+    Size2 strides, bool countsPadding)
+{
+    auto covered = [&](int64_t o, int64_t in, int64_t k, int64_t s, int64_t before, int64_t after) {
+        int64_t start = o * s - before, end = std::min(start + k, in + after);
+        if (!countsPadding) {
+            start = std::max<int64_t>(start, 0);
+            end = std::min(end, in);
+        }
+        return std::max<int64_t>(end - start, 1);
+    };
+    std::vector<float> factor;
+    bool any = false;
+    for (int64_t y = 0; y < out.h; ++y)
+        for (int64_t x = 0; x < out.w; ++x) {
+            const int64_t count = covered(y, h, kernel.h, strides.h, p.top, p.bottom)
+                * covered(x, w, kernel.w, strides.w, p.left, p.right);
+            factor.push_back(float(double(kernel.h * kernel.w) / double(count)));
+            any = any || count != kernel.h * kernel.w;
+        }
+    if (!any)
+        return std::nullopt;
+    return factor;
 }
 
 int Converter::padBefore(int layer, const WindowPadding& pads, Shape& shape, float fill)
@@ -483,8 +578,6 @@ void Converter::pool(PoolKind kind)
     // they count, so the zeros are padded explicitly.
     const bool countsPadding = !isMax && intAttr("count_include_pad", 0) != 0;
     const WindowPadding pad = padding(x.shape, size2Of(kernel), size2Of(strides), intAttr("ceil_mode", 0) != 0, countsPadding);
-    if (!isMax && !countsPadding && pad.explicitPads)
-        fail("count_include_pad = 0 with pads that are neither 'valid' nor 'same' padding is not supported");
     Shape shape = x.shape;
     // Max pooling pads with the lowest float so that a padded position never wins.
     const float fill = isMax ? std::numeric_limits<float>::lowest() : 0.0f;
@@ -494,6 +587,53 @@ void Converter::pool(PoolKind kind)
     const WindowAxis ah = windowAxis(shape[1], kernel[0], strides[0], pad.padding);
     const WindowAxis aw = windowAxis(shape[2], kernel[1], strides[1], pad.padding);
     out.shape = { shape[0], ah.out, aw.out };
+    out.channelsLast = true;
+    if (!isMax && pad.explicitPads) {
+        if (std::optional<std::vector<float>> factor
+            = averageCorrection(pad.declared, pad.out, x.shape[1], x.shape[2], size2Of(kernel), size2Of(strides), countsPadding)) {
+            out.layer = append(std::make_unique<ConstantMerge>(MergeKind::Multiply, Shape { ah.out, aw.out, 1 }), { out.layer },
+                model_.layer(size_t(out.layer)).name() + "_divisor");
+            weights_.push_back({ &model_.layer(size_t(out.layer)), { { "constant", std::move(*factor) } } });
+        }
+    }
+    setOutput(std::move(out));
+}
+
+// Pad of images with a constant on height and width (torch.onnx writes AvgPool2d's padding with
+// count_include_pad as Pad + AveragePool).
+void Converter::pad()
+{
+    onlyAttributes({ "mode", "pads", "value" });
+    ValueInfo& x = activation(0);
+    if (stringAttr("mode", "constant") != "constant")
+        fail("mode = '" + stringAttr("mode", "constant") + "' is not supported (only constant)");
+    if (hasInput(3))
+        fail("the axes input is not supported");
+    const std::vector<int64_t> pads = graph_.opset < 11 ? intsAttr("pads", {}) : constantInts(1, "pads");
+    float fill = floatAttr("value", 0.0f);
+    if (graph_.opset >= 11)
+        if (const std::optional<Tensor> v = constantInput(2, false)) {
+            if (v->size() != 1)
+                fail("constant_value is not one number");
+            fill = (*v)[0];
+        }
+    if (x.shape.size() != 3 || pads.size() != 8)
+        fail("only (N, C, H, W) inputs and 8 pads are supported, got per-sample shape " + shapeToString(x.shape)
+            + " and " + std::to_string(pads.size()) + " pads");
+    if (std::any_of(pads.begin(), pads.end(), [](int64_t v) { return v < 0 || v > (1 << 20); }))
+        fail("pads are negative (cropping is not supported) or too large");
+    if (pads[0] || pads[1] || pads[4] || pads[5])
+        fail("padding the batch or channel axis is not supported");
+    WindowPadding p;
+    p.explicitPads = Padding2D { pads[2], pads[6], pads[3], pads[7] }; // ONNX: begins, then ends
+    if (*p.explicitPads == Padding2D {}) {
+        const ValueInfo copy = x;
+        setOutput(copy);
+        return;
+    }
+    ValueInfo out;
+    out.shape = x.shape;
+    out.layer = padBefore(layerIn(x, true), p, out.shape, fill);
     out.channelsLast = true;
     setOutput(std::move(out));
 }
@@ -550,8 +690,17 @@ void Converter::flatten()
 void Converter::reshape()
 {
     onlyAttributes({ "allowzero" });
-    ValueInfo& x = activation(0);
+    ValueInfo& x = activationAnyLayout(0);
     const Folded target = foldedInput(1);
+    // The batch kept as the first axis of a batch-first value is a reshape of each sample;
+    // anything else moves or merges the batch (reshapeAnyLayout).
+    bool perSample = x.batchFirst();
+    for (size_t i = 0; i < target.v.size(); ++i)
+        perSample = perSample && (!target.batchAt(i) || (i == 0 && target.v[i] == 1.0));
+    if (!perSample) {
+        reshapeAnyLayout(target);
+        return;
+    }
     if (target.dims.size() != 1 || target.v.empty())
         fail("the shape input has shape " + shapeToString(target.dims) + ", not a list of sizes");
     const bool allowZero = intAttr("allowzero", 0) != 0;

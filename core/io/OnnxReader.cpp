@@ -387,7 +387,7 @@ OnnxFile::OnnxFile(const std::string& path)
             throw FormatError(path + ": the file is empty (not an ONNX model)");
         if (file.size() > kMaxModelBytes)
             throw FormatError(path + ": " + std::to_string(file.size())
-                + " bytes is more than protobuf's 2 GB limit for one ONNX model; models this large keep their "
+                + " bytes is more than protobuf's 2 GiB limit for one ONNX model; models this large keep their "
                   "weights in external data files beside the .onnx");
         google::protobuf::io::ArrayInputStream stream(file.data(), int(file.size()));
         google::protobuf::io::CodedInputStream coded(&stream);
@@ -505,6 +505,12 @@ void OnnxFile::read(size_t index, int64_t first, int64_t count, float* out) cons
 
 std::optional<Sequential> OnnxFile::model() const
 {
+    std::vector<InputPart> parts;
+    return model(parts);
+}
+
+Sequential OnnxFile::model(std::vector<InputPart>& inputParts) const
+{
     const OnnxConstantSource constants = [this](std::string name) -> std::optional<Tensor> {
         // Follow Identity nodes (PyTorch writes them for deduplicated initializers); a cycle
         // cannot be longer than the number of nodes.
@@ -527,7 +533,7 @@ std::optional<Sequential> OnnxFile::model() const
         }
         return std::nullopt;
     };
-    return buildOnnxModel(impl_->graph, constants, path_);
+    return buildOnnxModel(impl_->graph, constants, path_, &inputParts);
 }
 
 bool looksLikeOnnx(const std::string& path)

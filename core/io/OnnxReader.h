@@ -14,12 +14,13 @@
 // dimensions as names), nodes (op_type, name, inputs, outputs, attributes summarised)}.
 // model() converts simple chains of supported operators (see OnnxModel.h).
 //
-// A protobuf message is limited to 2 GB, so larger files are refused before parsing; the parsed
+// A protobuf message is limited to 2 GiB, so larger files are refused before parsing; the parsed
 // model holds inline initializers in memory (about the file's size). Every failure is a
 // FormatError naming the file and the tensor or node.
 #pragma once
 
 #include "io/WeightFile.h"
+#include "nn/InputParts.h"
 
 #include <memory>
 #include <string>
@@ -34,6 +35,8 @@ public:
     std::string format() const override { return "onnx"; }
     void read(size_t index, int64_t first, int64_t count, float* out) const override;
     std::optional<Sequential> model() const override;
+    // The same, with the graph inputs the model takes packed when there are several (else empty).
+    Sequential model(std::vector<InputPart>& inputParts) const;
 
     // protobuf's limit for one message (2^31 - 1 bytes).
     static constexpr uint64_t kMaxModelBytes = 2147483647u;

@@ -245,6 +245,14 @@ void SafetensorsFile::read(size_t index, int64_t first, int64_t count, float* ou
     convertToFloat(info.dtype, shards_[loc.shard]->data() + loc.offset + uint64_t(first) * size, size_t(count), out);
 }
 
+void SafetensorsFile::releaseTensor(size_t index) const
+{
+    if (index >= where_.size())
+        return;
+    const Location& loc = where_[index];
+    shards_[loc.shard]->releasePages(size_t(loc.offset), size_t(tensors_[index].nbytes));
+}
+
 bool looksLikeSafetensors(const std::string& path)
 {
     std::error_code ec;

@@ -32,6 +32,7 @@ public:
 
     std::string format() const override;
     void read(size_t index, int64_t first, int64_t count, float* out) const override;
+    void releaseTensor(size_t index) const override;
 
     // Refuse headers larger than this (the reference implementation uses 100 MB as well).
     static constexpr uint64_t kMaxHeaderBytes = 100'000'000;

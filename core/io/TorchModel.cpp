@@ -17,11 +17,7 @@ namespace {
 
 using json = nlohmann::json;
 
-struct Module {
-    std::string name; // "0", "conv"
-    std::string cls;  // "Conv2d"
-    json attrs;
-};
+using Module = TorchLayer;
 
 // A size attribute: an int, or a tuple of two ("kernel_size": 3 or [3, 3]).
 std::optional<std::pair<int64_t, int64_t>> pairOf(const json& v)
@@ -35,27 +31,9 @@ std::optional<std::pair<int64_t, int64_t>> pairOf(const json& v)
 
 class Builder {
 public:
-    Builder(const json& modules, const WeightFile& file)
-        : file_(file)
+    Builder(std::vector<TorchLayer> layers, const WeightFile& file)
+        : file_(file), modules_(std::move(layers))
     {
-        const json& tree = modules.at("(root)");
-        const std::string type = tree.value("type", "");
-        if (type.rfind("__torch__.", 0) == 0)
-            throw FormatError(file.path() + ": a TorchScript module keeps its layers' settings (stride, padding, ...) "
-                                            "in its code, which is never interpreted, so it cannot be run here "
-                                            "(its tensors and code can be inspected)");
-        if (type != "torch.nn.modules.container.Sequential")
-            throw FormatError(file.path() + ": the model is a " + type
-                              + ", whose forward() is Python code that the file does not hold, so it cannot be run "
-                                "(only an nn.Sequential of Conv2d, Linear, BatchNorm, ReLU, Sigmoid, Tanh, "
-                                "MaxPool2d, Flatten and Dropout can; its tensors can be inspected)");
-        // The children in the order of the Sequential's _modules: the order it runs them.
-        for (const json& name : tree.value("children", json::array())) {
-            if (!name.is_string() || !modules.contains(name.get<std::string>()))
-                throw FormatError(file.path() + ": the Sequential's child " + name.dump() + " has no module entry");
-            const json& child = modules.at(name.get<std::string>());
-            modules_.push_back({ name.get<std::string>(), child.value("class", ""), child.value("attributes", json::object()) });
-        }
         if (modules_.empty())
             throw FormatError(file.path() + ": an empty nn.Sequential");
         // The input size search runs the shapes through every module for each size it tries.
@@ -303,9 +281,29 @@ private:
 
 } // namespace
 
+Sequential buildTorchLayers(std::vector<TorchLayer> layers, const WeightFile& file)
+{
+    return Builder(std::move(layers), file).build();
+}
+
 Sequential buildTorchSequential(const nlohmann::json& modules, const WeightFile& file)
 {
-    return Builder(modules, file).build();
+    const json& tree = modules.at("(root)");
+    const std::string type = tree.value("type", "");
+    if (type != "torch.nn.modules.container.Sequential")
+        throw FormatError(file.path() + ": the model is a " + type
+                          + ", whose forward() is Python code that the file does not hold, so it cannot be run "
+                            "(only an nn.Sequential of Conv2d, Linear, BatchNorm, ReLU, Sigmoid, Tanh, "
+                            "MaxPool2d, Flatten and Dropout can; its tensors can be inspected)");
+    // The children in the order of the Sequential's _modules: the order it runs them.
+    std::vector<TorchLayer> layers;
+    for (const json& name : tree.value("children", json::array())) {
+        if (!name.is_string() || !modules.contains(name.get<std::string>()))
+            throw FormatError(file.path() + ": the Sequential's child " + name.dump() + " has no module entry");
+        const json& child = modules.at(name.get<std::string>());
+        layers.push_back({ name.get<std::string>(), child.value("class", ""), child.value("attributes", json::object()) });
+    }
+    return buildTorchLayers(std::move(layers), file);
 }
 
 } // namespace ws

@@ -5,6 +5,7 @@
 
 #include "io/PickleReader.h"
 #include "io/TorchModel.h"
+#include "io/TorchScriptLayers.h"
 #include "io/TorchObject.h"
 #include "io/ZipLayout.h"
 #include "util/Error.h"
@@ -310,6 +311,8 @@ void TorchFile::openZip()
             const auto b = readMember(s.name, kTorchMaxTextBytes);
             text.assign(b.begin(), b.end());
             shown += b.size();
+        } else if (code) {
+            unreadCode_[rel] = s.size;
         }
         metadata_[code ? "code" : "extra_files"][rel] = std::move(text);
     }
@@ -457,6 +460,12 @@ std::optional<Sequential> TorchFile::model() const
     const auto modules = metadata_.find("modules");
     if (modules == metadata_.end() || !modules->contains("(root)"))
         return std::nullopt;
+    if (torchScript_) {
+        const auto code = metadata_.find("code");
+        return buildTorchLayers(torchScriptLayers(*modules, code == metadata_.end() ? nlohmann::json::object() : *code,
+                                                  unreadCode_, *this),
+                                *this);
+    }
     return buildTorchSequential(*modules, *this);
 }
 

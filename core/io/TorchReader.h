@@ -23,6 +23,7 @@
 #include "io/WeightFile.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -48,8 +49,9 @@ public:
     }
     // Thread-safe: reads only the mapped file.
     void read(size_t index, int64_t first, int64_t count, float* out) const override;
-    // A whole nn.Sequential saved with torch.save(model) as an engine model (io/TorchModel.h);
-    // nullopt for state dicts and checkpoints; FormatError for other modules and TorchScript.
+    // A whole nn.Sequential saved with torch.save(model), or a TorchScript one (io/TorchScriptLayers.h),
+    // as an engine model (io/TorchModel.h); nullopt for state dicts and checkpoints; FormatError
+    // for other modules.
     std::optional<Sequential> model() const override;
 
 private:
@@ -76,6 +78,7 @@ private:
     MappedFile file_;
     std::vector<Placed> placed_; // parallel to tensors_
     std::vector<std::string> owned_; // bytes of NumPy arrays held by the pickles
+    std::map<std::string, uint64_t> unreadCode_; // code/ members too large to keep: path -> bytes
     bool legacy_ = false;
     bool torchScript_ = false;
     bool bigEndian_ = false;

@@ -35,6 +35,9 @@ struct TensorInfo {
     // then what read() delivers (F32). Empty for plain tensors.
     std::string storage;
     double bitsPerWeight = 0; // bits per element in the file, block scales included (Q4_K: 4.5); 0 if not given
+    // The same elements as part of another listed tensor (a LLaMA model-parallel file's slice of
+    // a whole tensor): listed, but left out of a file's totals, which counted them twice.
+    bool slice = false;
 };
 
 class WeightFile {
@@ -51,6 +54,12 @@ public:
     virtual void read(size_t index, int64_t first, int64_t count, float* out) const = 0;
     // The whole tensor as an engine Tensor (for small tensors; refuses more than maxElements).
     Tensor readTensor(size_t index, int64_t maxElements = int64_t(1) << 31) const;
+
+    // Tensor `index` is not needed in memory for now: a memory-mapped format gives back the pages
+    // of its bytes that this process holds (MappedFile::releasePages); reading it again works as
+    // before. Streaming passes over a whole file (compare, health) call it after each tensor so
+    // that their resident memory stays bounded by the tensors in hand, not by the file's size.
+    virtual void releaseTensor(size_t index) const { (void)index; }
 
     // Format-specific facts for people and for --json: producer, versions, license,
     // safetensors __metadata__, Keras training_config, a Hugging Face config.json, ...

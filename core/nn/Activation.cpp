@@ -14,6 +14,8 @@ namespace {
 
 constexpr float kInvSqrt2 = 0.70710678118654752f;
 constexpr float kInvSqrt2Pi = 0.39894228040143268f;
+constexpr float kSqrt2OverPi = 0.79788456080286536f;
+constexpr float kGeluCubic = 0.044715f;
 
 } // namespace
 
@@ -70,6 +72,10 @@ void ActivationLayer::forward(const Tensor& x, Tensor& y, LayerScratch*, const P
     case ActivationKind::GELU: // exact form, x * Phi(x)
         for (int64_t i = 0; i < n; ++i)
             out[i] = 0.5f * in[i] * (1.0f + std::erf(in[i] * kInvSqrt2));
+        break;
+    case ActivationKind::GELUTanh:
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = 0.5f * in[i] * (1.0f + std::tanh(kSqrt2OverPi * (in[i] + kGeluCubic * in[i] * in[i] * in[i])));
         break;
     case ActivationKind::Tanh:
         y.vector() = x.vector().array().tanh();
@@ -151,6 +157,13 @@ void ActivationLayer::backward(const Tensor& x, const Tensor& y, const Tensor& d
             const float cdf = 0.5f * (1.0f + std::erf(in[i] * kInvSqrt2));
             const float pdf = kInvSqrt2Pi * std::exp(-0.5f * in[i] * in[i]);
             d[i] = g[i] * (cdf + in[i] * pdf);
+        }
+        break;
+    case ActivationKind::GELUTanh:
+        for (int64_t i = 0; i < n; ++i) {
+            const float v = in[i];
+            const float t = std::tanh(kSqrt2OverPi * (v + kGeluCubic * v * v * v));
+            d[i] = g[i] * (0.5f * (1.0f + t) + 0.5f * v * (1.0f - t * t) * kSqrt2OverPi * (1.0f + 3.0f * kGeluCubic * v * v));
         }
         break;
     case ActivationKind::Tanh:

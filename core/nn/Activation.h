@@ -9,11 +9,13 @@
 
 namespace ws {
 
-enum class ActivationKind { Linear, ReLU, LeakyReLU, ELU, GELU, Tanh, Sigmoid, Softmax, ReLU6, HardSigmoid, HardSwish };
+enum class ActivationKind { Linear, ReLU, LeakyReLU, ELU, GELU, Tanh, Sigmoid, Softmax, ReLU6, HardSigmoid, HardSwish, GELUTanh };
 
 // ReLU6 = min(max(x, 0), 6); HardSigmoid = clamp(alpha * x + beta, 0, 1) with Keras 3's and
 // PyTorch's alpha = 1/6, beta = 0.5 by default (ONNX writes its own alpha/beta); HardSwish =
-// x * clamp(x / 6 + 0.5, 0, 1) (PyTorch's Hardswish, ONNX HardSwish, Keras 3's hard_silu).
+// x * clamp(x / 6 + 0.5, 0, 1) (PyTorch's Hardswish, ONNX HardSwish, Keras 3's hard_silu);
+// GELUTanh = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) (PyTorch's gelu(approximate="tanh"),
+// ONNX Gelu approximate="tanh", GPT-2's gelu_new).
 // Names are Keras' spellings; the label is also the layer's type name (ActivationLayer::typeName).
 template <> struct EnumNames<ActivationKind> {
     static constexpr std::string_view what = "activation";
@@ -29,6 +31,7 @@ template <> struct EnumNames<ActivationKind> {
         { ActivationKind::ReLU6, "relu6", "ReLU6" },
         { ActivationKind::HardSigmoid, "hard_sigmoid", "HardSigmoid" },
         { ActivationKind::HardSwish, "hard_silu", "HardSwish", "hard_swish" },
+        { ActivationKind::GELUTanh, "gelu_tanh", "GELUTanh" },
     };
 };
 

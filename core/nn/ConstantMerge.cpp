@@ -71,6 +71,9 @@ void ConstantMerge::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pas
             case MergeKind::Maximum: out[i] = std::max(v, k); break;
             case MergeKind::Minimum: out[i] = std::min(v, k); break;
             case MergeKind::Average: out[i] = 0.5f * (v + k); break;
+            case MergeKind::Equal:
+            case MergeKind::Less:
+            case MergeKind::Greater: out[i] = compare(kind_, first, second); break;
             }
         }
     }
@@ -94,6 +97,9 @@ void ConstantMerge::backward(const Tensor& x, const Tensor&, const Tensor& dy, T
         case MergeKind::Maximum: d = v >= k ? g : 0.0f; break;
         case MergeKind::Minimum: d = v <= k ? g : 0.0f; break;
         case MergeKind::Average: d = 0.5f * g; break;
+        case MergeKind::Equal:
+        case MergeKind::Less:
+        case MergeKind::Greater: d = 0.0f; break;
         }
         (*dx)[j] = d;
     }

@@ -2,7 +2,8 @@
 // ConstantMerge: a Merge (nn/Merge.h) of the input with a fixed tensor the layer holds, for the
 // element-wise arithmetic with constants that imported graphs do (ONNX `x * c`, `c - x`,
 // `(x - mean) / std`, Clip as Maximum and Minimum with its bounds). Add, Subtract, Multiply,
-// Divide, Maximum, Minimum; `constantFirst` computes c op x (matters for Subtract and Divide).
+// Divide, Maximum, Minimum and the comparisons Equal, Less, Greater (1 or 0, no gradient);
+// `constantFirst` computes c op x (matters for Subtract, Divide, Less and Greater).
 // The constant broadcasts to the input's per-sample shape (NumPy rules, aligned on the last
 // axis) and never makes it larger. It is saved with the weights as the non-trainable parameter
 // "constant" (so a model written to disk keeps it) and never trained.

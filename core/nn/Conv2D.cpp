@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/Conv2D.h"
 
+#include "nn/Winograd.h"
 #include "tensor/Gemm.h"
 #include "util/Threads.h"
 
@@ -41,6 +42,7 @@ struct Conv2DScratch final : LayerScratch {
         Eigen::VectorXf dBias; // (F): partial bias gradient
     };
     std::vector<Part> parts;
+    WinogradScratch winograd; // inference forwards of 3x3 stride-1 kernels (nn/Winograd.h)
 };
 
 // im2col moves one kernel row (KW*C floats) at a time: 3 floats for the first layer of the
@@ -209,9 +211,23 @@ int64_t Conv2D::samplesPerBlock() const
     return std::max<int64_t>(1, kBlockBudget / std::max<int64_t>(1, g_.oh * g_.ow * (g_.k + filters_)));
 }
 
-void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass&)
+void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass)
 {
     y.resize({ x.dim(0), g_.oh, g_.ow, filters_ });
+    // Winograd in inference only: training keeps im2col, whose cols backward reuses, and the
+    // bits that recorded training runs were made with.
+    const bool winogradShape = kernelSize_ == Size2 { 3, 3 } && strides_ == Size2 { 1, 1 };
+    const ConvAlgorithm algorithm
+        = winogradShape && !pass.training ? chooseConvAlgorithm(g_.oh, g_.ow, g_.c, filters_) : ConvAlgorithm::Im2col;
+    if (algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) {
+        auto& s = scratchAs<Conv2DScratch>(scratch, *this);
+        const WinogradGeometry geo { g_.h, g_.w, g_.c, g_.oh, g_.ow, filters_, g_.padTop, g_.padLeft };
+        winogradForward(algorithm == ConvAlgorithm::Winograd4 ? 4 : 2, geo, x.dim(0), x.data(), kernel_.value.data(),
+            useBias_ ? bias_.value.data() : nullptr, y.data(), s.winograd);
+        s.colsOf = nullptr; // cols were not filled: a backward after this must make its own
+        s.colsBatch = 0;
+        return;
+    }
     runForward(x, scratch, y.data(), nullptr);
 }
 

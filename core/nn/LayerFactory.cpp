@@ -12,14 +12,18 @@
 #include "nn/LayerNormalization.h"
 #include "nn/Merge.h"
 #include "nn/Permute.h"
+#include "nn/TensorOps.h"
 #include "nn/Pooling2D.h"
 #include "nn/Rescaling.h"
 #include "nn/Reshape.h"
 #include "nn/Sequential.h"
+#include "nn/Where.h"
 #include "nn/ZeroPadding2D.h"
 #include "util/Error.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <type_traits>
 #include <cctype>
 #include <functional>
@@ -260,6 +264,38 @@ const std::vector<LayerType>& layerTypes()
         t.push_back({ "ConstantMerge", { "constantmerge" }, { "kind", "shape", "constant_first" }, [](const json& j) {
                          return std::make_unique<ConstantMerge>(parseEnum<MergeKind>(get<std::string>(j, "kind", "Add")),
                              get<Shape>(j, "shape", {}), get<bool>(j, "constant_first", false));
+                     } });
+        // Tensor arithmetic of imported graphs (nn/TensorOps.h).
+        t.push_back({ "MatMul", { "matmul" }, {}, [](const json&) { return std::make_unique<MatMul>(); } });
+        t.push_back({ "Slice", { "slice" }, { "axis", "start", "end" }, [](const json& j) {
+                         return std::make_unique<Slice>(get<int>(j, "axis", 0), get<int64_t>(j, "start", 0),
+                             get<int64_t>(j, "end", 1));
+                     } });
+        for (const bool mean : { true, false })
+            t.push_back({ mean ? "ReduceMean" : "ReduceSum", { mean ? "reducemean" : "reducesum" }, { "axis", "keepdims" },
+                [mean](const json& j) {
+                    return std::make_unique<Reduce>(mean, get<int>(j, "axis", 0), get<bool>(j, "keepdims", true));
+                } });
+        t.push_back({ "Power", { "power", "pow" }, { "exponent" }, [](const json& j) {
+                         return std::make_unique<Elementwise>(Elementwise::Kind::Power, get<float>(j, "exponent", 1.0f));
+                     } });
+        t.push_back({ "Erf", { "erf" }, {}, [](const json&) { return std::make_unique<Elementwise>(Elementwise::Kind::Erf); } });
+        t.push_back({ "Expand", { "expand" }, { "shape" }, [](const json& j) {
+                         return std::make_unique<Expand>(get<Shape>(j, "shape", {}));
+                     } });
+        // Where's operands: "input", or {"shape": [...]} for a constant (its values are weights).
+        t.push_back({ "Where", { "where" }, {}, [](const json& j) {
+                         std::array<std::optional<Where::Constant>, 3> operands;
+                         const char* names[3] = { "condition", "a", "b" };
+                         for (size_t k = 0; k < 3; ++k) {
+                             const json operand = j.contains(names[k]) ? j.at(names[k]) : json("input");
+                             if (operand.is_object())
+                                 operands[k] = Where::Constant { get<Shape>(operand, "shape", {}), {} };
+                             else if (operand != "input")
+                                 throw ConfigError(std::string("Where: '") + names[k]
+                                     + "' must be \"input\" or {\"shape\": [...]}");
+                         }
+                         return std::make_unique<Where>(std::move(operands));
                      } });
         return t;
     }();

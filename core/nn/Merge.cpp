@@ -28,6 +28,17 @@ std::string shapeList(const std::vector<Shape>& shapes)
 
 } // namespace
 
+bool isComparison(MergeKind kind)
+{
+    return kind == MergeKind::Equal || kind == MergeKind::Less || kind == MergeKind::Greater;
+}
+
+float compare(MergeKind kind, float a, float b)
+{
+    const bool r = kind == MergeKind::Equal ? a == b : kind == MergeKind::Less ? a < b : a > b;
+    return r ? 1.0f : 0.0f;
+}
+
 Shape broadcastShapes(const std::vector<Shape>& shapes)
 {
     size_t rank = 0;
@@ -82,14 +93,14 @@ std::string Merge::typeName() const { return std::string(enumName(kind_)); }
 
 int Merge::inputCount() const
 {
-    return kind_ == MergeKind::Subtract || kind_ == MergeKind::Divide ? 2 : 0;
+    return kind_ == MergeKind::Subtract || kind_ == MergeKind::Divide || isComparison(kind_) ? 2 : 0;
 }
 
-Shape Merge::build(const Shape&) { refuseOneInput(*this); }
+Shape JoinLayer::build(const Shape&) { refuseOneInput(*this); }
 
-void Merge::forward(const Tensor&, Tensor&, LayerScratch*, const Pass&) { refuseOneInput(*this); }
+void JoinLayer::forward(const Tensor&, Tensor&, LayerScratch*, const Pass&) { refuseOneInput(*this); }
 
-void Merge::backward(const Tensor&, const Tensor&, const Tensor&, Tensor*, LayerScratch*) { refuseOneInput(*this); }
+void JoinLayer::backward(const Tensor&, const Tensor&, const Tensor&, Tensor*, LayerScratch*) { refuseOneInput(*this); }
 
 Shape Merge::buildMany(const std::vector<Shape>& inputShapes)
 {
@@ -165,6 +176,12 @@ void Merge::forwardMany(const std::vector<const Tensor*>& xs, Tensor& y, LayerSc
             for (int64_t i = 0; i < outSample_; ++i)
                 out[i] = in(0, i) / in(1, i);
             break;
+        case MergeKind::Equal:
+        case MergeKind::Less:
+        case MergeKind::Greater:
+            for (int64_t i = 0; i < outSample_; ++i)
+                out[i] = compare(kind_, in(0, i), in(1, i));
+            break;
         case MergeKind::Multiply:
             for (int64_t i = 0; i < outSample_; ++i)
                 out[i] = in(0, i);
@@ -236,6 +253,11 @@ void Merge::backwardMany(const std::vector<const Tensor*>& xs, const Tensor& y, 
                     partial = first == k ? 1.0f : 0.0f;
                     break;
                 }
+                case MergeKind::Equal:
+                case MergeKind::Less:
+                case MergeKind::Greater:
+                    partial = 0.0f;
+                    break;
                 }
                 d[source(k, i)] += g[i] * partial;
             }
@@ -245,14 +267,6 @@ void Merge::backwardMany(const std::vector<const Tensor*>& xs, const Tensor& y, 
 
 // ---- Concatenate -------------------------------------------------------------------------
 
-Shape Concatenate::build(const Shape&) { refuseOneInput(*this); }
-
-void Concatenate::forward(const Tensor&, Tensor&, LayerScratch*, const Pass&) { refuseOneInput(*this); }
-
-void Concatenate::backward(const Tensor&, const Tensor&, const Tensor&, Tensor*, LayerScratch*)
-{
-    refuseOneInput(*this);
-}
 
 Shape Concatenate::buildMany(const std::vector<Shape>& inputShapes)
 {

@@ -7,6 +7,9 @@
 // to the others' size. Every input has the same batch size N.
 //   Subtract and Divide read exactly two inputs (x0 - x1, x0 / x1); the others two or more.
 //   Maximum and Minimum pass the gradient to the first input that holds the extreme.
+//   Equal, Less and Greater (ONNX's comparisons, which attention masks are made of) read exactly
+//   two inputs and give 1 or 0 (the engine's booleans; Maximum and Minimum of them are Or and
+//   And); they are step functions and pass no gradient.
 // Concatenate: joins inputs along one axis, Keras' convention: `axis` counts the batch axis as 0,
 // so -1 (the default) is the last axis and 0 is refused; the other axes must agree.
 #pragma once
@@ -19,7 +22,7 @@
 
 namespace ws {
 
-enum class MergeKind { Add, Subtract, Multiply, Divide, Average, Maximum, Minimum };
+enum class MergeKind { Add, Subtract, Multiply, Divide, Average, Maximum, Minimum, Equal, Less, Greater };
 
 template <> struct EnumNames<MergeKind> {
     static constexpr std::string_view what = "merge";
@@ -31,8 +34,16 @@ template <> struct EnumNames<MergeKind> {
         { MergeKind::Average, "Average", "Average" },
         { MergeKind::Maximum, "Maximum", "Maximum" },
         { MergeKind::Minimum, "Minimum", "Minimum" },
+        { MergeKind::Equal, "Equal", "Equal" },
+        { MergeKind::Less, "Less", "Less" },
+        { MergeKind::Greater, "Greater", "Greater" },
     };
 };
+
+// Equal, Less, Greater.
+bool isComparison(MergeKind kind);
+// A comparison of a and b (kind is one): 1 or 0.
+float compare(MergeKind kind, float a, float b);
 
 // The shape NumPy broadcasting of `shapes` (aligned on their last axis) gives; throws
 // ShapeError naming the shapes when they do not fit.
@@ -41,17 +52,23 @@ Shape broadcastShapes(const std::vector<Shape>& shapes);
 // broadcasting reads (`in` broadcasts to `out`; fewer than 2^31 elements, which callers check).
 std::vector<int32_t> broadcastMap(const Shape& in, const Shape& out);
 
-class Merge final : public Layer {
+// The base of layers that read two or more tensors: the one-input forms refuse, naming the layer
+// (such a layer cannot stand in a plain chain).
+class JoinLayer : public Layer {
+public:
+    Shape build(const Shape& inputShape) final;
+    void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) final;
+    void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx, LayerScratch* scratch) final;
+};
+
+class Merge final : public JoinLayer {
 public:
     explicit Merge(MergeKind kind) : kind_(kind) {}
     MergeKind kind() const { return kind_; }
 
     std::string typeName() const override;
     int inputCount() const override;
-    Shape build(const Shape& inputShape) override;
     Shape buildMany(const std::vector<Shape>& inputShapes) override;
-    void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) override;
-    void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx, LayerScratch* scratch) override;
     void forwardMany(const std::vector<const Tensor*>& xs, Tensor& y, LayerScratch* scratch, const Pass& pass) override;
     void backwardMany(const std::vector<const Tensor*>& xs, const Tensor& y, const Tensor& dy,
         const std::vector<Tensor*>& dxs, LayerScratch* scratch) override;
@@ -69,17 +86,14 @@ private:
     std::vector<std::vector<int32_t>> maps_;
 };
 
-class Concatenate final : public Layer {
+class Concatenate final : public JoinLayer {
 public:
     explicit Concatenate(int axis = -1) : axis_(axis) {}
     int axis() const { return axis_; }
 
     std::string typeName() const override { return "Concatenate"; }
     int inputCount() const override { return 0; }
-    Shape build(const Shape& inputShape) override;
     Shape buildMany(const std::vector<Shape>& inputShapes) override;
-    void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) override;
-    void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx, LayerScratch* scratch) override;
     void forwardMany(const std::vector<const Tensor*>& xs, Tensor& y, LayerScratch* scratch, const Pass& pass) override;
     void backwardMany(const std::vector<const Tensor*>& xs, const Tensor& y, const Tensor& dy,
         const std::vector<Tensor*>& dxs, LayerScratch* scratch) override;

@@ -66,6 +66,67 @@ int Sequential::find(const std::string& name) const
     return -1;
 }
 
+void Sequential::setOutputs(std::vector<int> layers)
+{
+    const int n = int(layers_.size());
+    if (layers.empty() || layers.front() != n - 1)
+        throw ConfigError("the model's first output must be its last layer");
+    for (size_t k = 0; k < layers.size(); ++k) {
+        if (layers[k] < 0 || layers[k] >= n)
+            throw ConfigError("output " + std::to_string(k) + " names layer " + std::to_string(layers[k])
+                + ", which the model does not have");
+        for (size_t m = 0; m < k; ++m)
+            if (layers[m] == layers[k])
+                throw ConfigError("layer '" + layers_[size_t(layers[k])]->name() + "' is named as an output twice");
+    }
+    outputs_ = layers.size() > 1 ? std::move(layers) : std::vector<int>();
+    built_ = false;
+}
+
+std::vector<int> Sequential::outputs() const
+{
+    if (!outputs_.empty())
+        return outputs_;
+    return { int(layers_.size()) - 1 };
+}
+
+size_t Sequential::removeUnreadLayers()
+{
+    const size_t n = layers_.size();
+    if (n == 0)
+        return 0;
+    std::vector<char> live(n, 0);
+    live[n - 1] = 1;
+    for (int j : outputs_)
+        if (j >= 0 && size_t(j) < n)
+            live[size_t(j)] = 1;
+    for (size_t i = n; i-- > 0;)
+        if (live[i])
+            for (int j : inputs_[i])
+                if (j >= 0)
+                    live[size_t(j)] = 1;
+    std::vector<int> index(n, -1);
+    std::vector<std::unique_ptr<Layer>> layers;
+    std::vector<std::vector<int>> inputs;
+    for (size_t i = 0; i < n; ++i) {
+        if (!live[i])
+            continue;
+        index[i] = int(layers.size());
+        layers.push_back(std::move(layers_[i]));
+        std::vector<int> in = inputs_[i];
+        for (int& j : in)
+            j = j >= 0 ? index[size_t(j)] : j;
+        inputs.push_back(std::move(in));
+    }
+    const size_t removed = n - layers.size();
+    layers_ = std::move(layers);
+    for (int& j : outputs_)
+        j = index[size_t(j)];
+    inputs_ = std::move(inputs);
+    built_ = false;
+    return removed;
+}
+
 void Sequential::build()
 {
     if (inputShape_.empty())
@@ -94,10 +155,26 @@ void Sequential::build()
         shapeNumel(shape); // throws on overflow
         layer.outputShape_ = shape;
     }
+    if (!outputs_.empty() && (outputs_.front() != int(n) - 1 || *std::max_element(outputs_.begin(), outputs_.end()) >= int(n)))
+        throw ShapeError("the model's outputs do not fit its layers (layers were added after setOutputs)");
     for (size_t i = 0; i + 1 < n; ++i)
-        if (consumers[i] == 0)
+        if (consumers[i] == 0 && std::find(outputs_.begin(), outputs_.end(), int(i)) == outputs_.end())
             throw ShapeError("the output of layer '" + layers_[i]->name()
-                + "' is not used: every layer but the last must feed another");
+                + "' is not used: every layer but the last (and the model's other outputs) must feed another");
+    // Who reads each output last; the model's outputs (the last layer, setOutputs' others): none
+    // ever (n), so that a recycling pass never lends their buffers.
+    lastReader_.resize(n);
+    for (size_t j = 0; j < n; ++j)
+        lastReader_[j] = j;
+    for (size_t i = 0; i < n; ++i)
+        for (int j : inputs_[i])
+            if (j != kModelInput)
+                lastReader_[size_t(j)] = std::max(lastReader_[size_t(j)], i);
+    if (n > 0)
+        lastReader_[n - 1] = n;
+    for (int j : outputs_)
+        if (j >= 0 && size_t(j) < n)
+            lastReader_[size_t(j)] = n;
     needsGradient_.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
         needsGradient_[i] = !layers_[i]->params().empty();
@@ -186,7 +263,14 @@ nlohmann::json Sequential::config() const
         }
         layers.push_back(layer);
     }
-    return { { "input_shape", inputShape_ }, { "layers", layers } };
+    nlohmann::json out = { { "input_shape", inputShape_ }, { "layers", layers } };
+    if (!outputs_.empty()) {
+        nlohmann::json names = nlohmann::json::array();
+        for (int j : outputs_)
+            names.push_back(layers_[size_t(j)]->name());
+        out["outputs"] = names;
+    }
+    return out;
 }
 
 Sequential Sequential::fromConfig(const nlohmann::json& config)
@@ -230,6 +314,19 @@ Sequential Sequential::fromConfig(const nlohmann::json& config)
         }
         model.add(makeLayer(layer), std::move(inputs));
     }
+    if (config.contains("outputs")) {
+        const auto& names = config.at("outputs");
+        if (!names.is_array() || names.empty())
+            throw ConfigError("'outputs' must be a list of layer names: " + names.dump());
+        std::vector<int> outputs;
+        for (const auto& name : names) {
+            const int j = name.is_string() ? model.find(name.get<std::string>()) : -1;
+            if (j < 0)
+                throw ConfigError("'outputs' names " + name.dump() + ", which is no layer of the model");
+            outputs.push_back(j);
+        }
+        model.setOutputs(std::move(outputs));
+    }
     model.build();
     return model;
 }
@@ -272,7 +369,26 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training,
     auto read = [&](int j) -> const Tensor& { return j == kModelInput ? x : ws.outputs[size_t(j)]; };
     std::vector<const Tensor*> xs;
     size_t next = 0; // the next fused group
+    const bool recycle = ws.recycle && !training && !afterLayer;
+    auto kept = [&ws](size_t i) { return std::find(ws.keep.begin(), ws.keep.end(), i) != ws.keep.end(); };
+    if (recycle) // every output from the last pass is free again, but the model's and the one asked for
+        for (size_t i = 0; i < layers_.size(); ++i)
+            if (!kept(i) && lastReader_[i] < layers_.size() && !ws.outputs[i].empty())
+                ws.pool.push_back(std::move(ws.outputs[i])), ws.outputs[i] = Tensor();
     for (size_t i = 0; i < layers_.size(); ++i) {
+        if (recycle && lastReader_[i] < layers_.size() && !kept(i) && !ws.pool.empty()) { // the model's outputs keep theirs
+            // The smallest free buffer that holds this output without growing, else the largest.
+            const int64_t want = x.dim(0) * shapeNumel(layers_[i]->outputShape());
+            size_t best = 0;
+            for (size_t k = 1; k < ws.pool.size(); ++k) {
+                const int64_t c = ws.pool[k].capacity(), b = ws.pool[best].capacity();
+                if ((c >= want && (b < want || c < b)) || (b < want && c > b))
+                    best = k;
+            }
+            ws.outputs[i] = std::move(ws.pool[best]);
+            ws.pool[best] = std::move(ws.pool.back());
+            ws.pool.pop_back();
+        }
         if (ws.fusedPass && next < fused_.size() && fused_[next].first() == i) {
             const FusedConv& group = fused_[next];
             const size_t last = i + group.count() - 1;
@@ -291,6 +407,10 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training,
         }
         if (afterLayer)
             afterLayer(i, ws.outputs[i]);
+        if (recycle)
+            for (int j : inputs_[i])
+                if (j != kModelInput && lastReader_[size_t(j)] == i && !kept(size_t(j)) && !ws.outputs[size_t(j)].empty())
+                    ws.pool.push_back(std::move(ws.outputs[size_t(j)])), ws.outputs[size_t(j)] = Tensor();
     }
     return ws.outputs.back();
 }

@@ -4,7 +4,9 @@
 // (a topological order, so a cycle cannot be written); by default a layer reads the one before
 // it, so a chain is just the graph whose every layer reads its predecessor. Layers that read
 // several tensors (nn/Merge.h: Add, Concatenate, ...) make branches and skip connections. The
-// last layer's output is the model's; every other layer must feed some layer.
+// last layer's output is the model's; every other layer must feed some layer, except the layers
+// named as further outputs (setOutputs: a Keras model with two outputs), whose outputs the
+// inference passes keep in the workspace as they keep every layer's.
 // build() validates that the shapes fit and reports each layer's output shape and parameter
 // count; forward/backward run a batch through a Workspace that holds everything per-batch
 // (activations, gradients, layer scratch). Backward sums the gradients of a tensor that several
@@ -16,6 +18,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -36,6 +39,16 @@ struct Workspace {
     const Tensor* input = nullptr; // the batch last passed to forward (not owned)
     bool fusedPass = false;        // whether that forward ran fused groups
     Rng rng;                       // drives dropout
+    // Inference passes that want only the last output (and `keep`'s) set recycle: an output
+    // whose last reader has run goes to `pool`, and a later layer's output takes its buffer.
+    // Only the outputs still to be read are then held: for MobileNetV3 at 224 × 224, batch 32,
+    // a few hundred MB instead of every layer's (a fresh buffer per layer and batch also cost
+    // page faults and zeroing, half of predict's time; docs/benchmarks.md). Training passes,
+    // passes with a hook, and forward(..., training = true) never recycle; after a recycled pass
+    // ws.outputs[i] holds some other layer's data unless i is one of the model's outputs or in `keep`.
+    bool recycle = false;
+    std::vector<size_t> keep; // layers whose outputs are read after the pass
+    std::vector<Tensor> pool;
 };
 
 struct LayerSummary {
@@ -72,6 +85,19 @@ public:
         return static_cast<L&>(add(std::make_unique<L>(std::forward<Args>(args)...)));
     }
 
+    // The model's outputs as layer indices: the last layer first (forward returns it, backward
+    // starts there, evaluation scores it), then further outputs that nothing need read. Before
+    // build(); ConfigError when the first is not the last layer or an index repeats.
+    void setOutputs(std::vector<int> layers);
+    // The model's outputs; {size() - 1} unless setOutputs gave more.
+    std::vector<int> outputs() const;
+    size_t outputCount() const { return std::max<size_t>(1, outputs_.size()); }
+
+    // Removes the layers that the last one does not depend on (nothing reads their outputs, or
+    // only such layers do), keeping the others' order and inputs; before build(). For graph
+    // importers, which make a layer for a value of which only the shape turns out to be needed
+    // (an ONNX Shape node). Returns how many were removed; the layers that stay are not moved.
+    size_t removeUnreadLayers();
     // Validates shapes and allocates parameters; throws ShapeError naming the first bad layer.
     void build();
     bool isBuilt() const { return built_; }
@@ -124,7 +150,9 @@ private:
     Shape inputShape_;
     std::vector<std::unique_ptr<Layer>> layers_;
     std::vector<std::vector<int>> inputs_;
+    std::vector<int> outputs_; // setOutputs; empty: the last layer alone
     std::vector<char> needsGradient_; // layer i has parameters or reads a layer that needs one
+    std::vector<size_t> lastReader_;  // the last layer reading layer j's output (j itself: none)
     std::vector<FusedConv> fused_;
     bool fusion_ = true;
     bool built_ = false;

@@ -2,6 +2,7 @@
 #include "run/PlaygroundRun.h"
 
 #include "run/DatasetFingerprint.h"
+#include "run/RunStore.h"
 
 namespace ws {
 
@@ -19,7 +20,10 @@ RunHeader playgroundRunHeader(const PlaygroundSetup& s)
     const Dataset& train = s.data.train;
     const Dataset& test = s.data.test;
     RunHeader h;
-    h.name = "playground-" + playgroundName(r.dataset);
+    std::string model = "mlp";
+    for (size_t i = 0; i < r.hidden.size(); ++i)
+        model.append(i ? "x" : "").append(std::to_string(r.hidden[i]));
+    h.name = runName(playgroundName(r.dataset), model, r.learningRate, r.modelSeed);
     h.tags = { "playground" };
     h.config = playgroundRunConfig(r);
     h.dataset = { { "description", playgroundName(r.dataset) + ": " + std::to_string(train.size()) + " train, "
@@ -29,6 +33,15 @@ RunHeader playgroundRunHeader(const PlaygroundSetup& s)
     h.parameters = s.model.paramCount();
     h.modelSummary = playgroundModelSummary(r, s.model);
     return h;
+}
+
+void markContinuedFromSession(RunHeader& header, const std::string& sessionPath, const std::string& sessionRun,
+    int64_t sessionStep)
+{
+    header.config["continued_from_session"] = sessionPath;
+    header.config["continued_from_step"] = sessionStep;
+    if (!sessionRun.empty())
+        header.config["continued_from_run"] = sessionRun;
 }
 
 std::unique_ptr<RecordedTraining> makePlaygroundSession(PlaygroundSetup& s, const RunHeader& header, const std::string& runsDir)

@@ -23,8 +23,18 @@ struct PlaygroundSetup {
 };
 
 // The record's header: the Playground config (playgroundRunConfig), the dataset's fingerprint,
-// the model. Named "playground-<dataset>" and tagged "playground".
+// the model. Named as the Training panel names its runs (run/RunStore.h runName), the model
+// being the hidden layers, e.g. "spiral-mlp8x8-lr0.03-seed3" (#21: every Playground run was
+// "playground-spiral"), and tagged "playground".
 RunHeader playgroundRunHeader(const PlaygroundSetup& setup);
+
+// #22: a run that goes on from a saved Playground session (run/PlaygroundSession.h) names it in
+// its record's config: "continued_from_session" (the session file's path), "continued_from_step"
+// (the step its state had reached; the record's first batch is the one after it) and, when the
+// session names the run it was saved from, "continued_from_run" (that run's record). A re-run
+// (`weightscope-cli rerun`) starts from the session's state again.
+void markContinuedFromSession(RunHeader& header, const std::string& sessionPath, const std::string& sessionRun,
+    int64_t sessionStep);
 
 // A session on `setup` recorded with `header` into runsDir (empty: not recorded), as the
 // Playground trains: pausing on divergence, and writing at most once a second (its epochs last

@@ -2,26 +2,13 @@
 #include "run/RunCsv.h"
 
 #include "run/RunParameters.h"
+#include "util/CsvQuote.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <ostream>
 
 namespace ws {
-
-namespace {
-
-std::string quoted(const std::string& field)
-{
-    if (field.find_first_of(",\"\r\n") == std::string::npos)
-        return field;
-    std::string out = "\"";
-    for (char c : field)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-} // namespace
 
 namespace {
 
@@ -60,10 +47,11 @@ void writeHistoryCsv(std::ostream& out, const RunHistory& h, bool epochs, const 
         out << (run.empty() ? "" : "run,");
         writeHistoryHeader(out, epochs);
     }
-    writeHistoryRows(out, h, epochs, run.empty() ? "" : quoted(run) + ",");
+    writeHistoryRows(out, h, epochs, run.empty() ? "" : csvQuote(run) + ",");
 }
 
-size_t writeRunsHistoryCsv(std::ostream& out, const std::vector<RunInfo>& runs, bool epochs, bool header)
+size_t writeRunsHistoryCsv(std::ostream& out, const std::vector<RunInfo>& runs, bool epochs, bool header,
+    const RunProgress& progress)
 {
     const ParameterTable table = parameterTable(runs);
     std::vector<size_t> columns; // the settings that tell the runs apart
@@ -73,14 +61,16 @@ size_t writeRunsHistoryCsv(std::ostream& out, const std::vector<RunInfo>& runs, 
     if (header) {
         out << "run,file,";
         for (size_t k : columns)
-            out << quoted(table.keys[k]) << ",";
+            out << csvQuote(table.keys[k]) << ",";
         writeHistoryHeader(out, epochs);
     }
     size_t rows = 0;
     for (size_t r = 0; r < runs.size(); ++r) {
-        std::string prefix = quoted(runs[r].header.name) + "," + quoted(std::filesystem::path(runs[r].path).filename().string()) + ",";
+        if (progress && !progress(r, runs.size()))
+            throw RunsCancelled();
+        std::string prefix = csvQuote(runs[r].header.name) + "," + csvQuote(std::filesystem::path(runs[r].path).filename().string()) + ",";
         for (size_t k : columns)
-            prefix += quoted(parameterText(table.values[r][k])) + ",";
+            prefix += csvQuote(parameterText(table.values[r][k])) + ",";
         const RunHistory h = readRunHistory(runs[r].path, epochs ? HistoryKind::Epoch : HistoryKind::Batch);
         writeHistoryRows(out, h, epochs, prefix);
         rows += h.size();
@@ -92,10 +82,10 @@ void writeScalarsCsv(std::ostream& out, const RunScalars& scalars, const std::st
 {
     if (header)
         out << "run,tag,step,wall_time,value\n";
-    const std::string name = quoted(run) + ",";
+    const std::string name = csvQuote(run) + ",";
     char buf[64];
     for (const auto& [tag, s] : scalars) {
-        const std::string prefix = name + quoted(tag) + ",";
+        const std::string prefix = name + csvQuote(tag) + ",";
         for (size_t i = 0; i < s.size(); ++i) {
             std::snprintf(buf, sizeof buf, ",%.17g,%.17g\n", s.wallTime[i], s.value[i]);
             out << prefix << s.step[i] << buf;

@@ -4,6 +4,7 @@
 // Runs dock's export.
 #pragma once
 
+#include "run/RunProgress.h"
 #include "run/RunRecord.h"
 #include "run/RunScalars.h"
 
@@ -21,7 +22,9 @@ void writeHistoryCsv(std::ostream& out, const RunHistory& h, bool epochs, const 
 // setting whose value differs between the runs (train.optimizer.learning_rate, train.seed, ...:
 // six runs of a sweep were told apart by nothing), then the history columns above. Each run's
 // history is read from its file. Returns the number of rows written.
-size_t writeRunsHistoryCsv(std::ostream& out, const std::vector<RunInfo>& runs, bool epochs, bool header = true);
+// `progress` is told before each run; when it says stop, throws RunsCancelled (run/RunProgress.h).
+size_t writeRunsHistoryCsv(std::ostream& out, const std::vector<RunInfo>& runs, bool epochs, bool header = true,
+    const RunProgress& progress = {});
 
 // Every tag of a run in long form, for runs whose tags differ (TensorBoard's): header
 // run,tag,step,wall_time,value; one row per point, tags in name order.

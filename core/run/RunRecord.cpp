@@ -204,6 +204,35 @@ h5::Handle openRun(const std::string& path, unsigned flags)
     return file;
 }
 
+// The "path" of every "session_saved" event (#22), for the runs table. Cheap on purpose, as the
+// scan reads every record: the kind column always (a few bytes an event), the detail column only
+// when a session was saved. Events are an extra to the header: a damaged events group gives no
+// sessions instead of hiding the whole run from the table.
+std::vector<std::string> savedSessionPaths(hid_t file, const std::string& path)
+{
+    std::vector<std::string> out;
+    try {
+        if (!h5::exists(file, "events"))
+            return out;
+        const h5::Handle g(H5Gopen2(file, "events", H5P_DEFAULT));
+        const uintmax_t size = std::filesystem::file_size(path);
+        const std::vector<std::string> kind = readStringColumn(g.get(), "kind", path, size);
+        if (std::find(kind.begin(), kind.end(), "session_saved") == kind.end())
+            return out;
+        const std::vector<std::string> detail = readStringColumn(g.get(), "detail", path, size);
+        for (size_t i = 0; i < std::min(kind.size(), detail.size()); ++i) {
+            if (kind[i] != "session_saved")
+                continue;
+            const nlohmann::json d = nlohmann::json::parse(detail[i], nullptr, false);
+            if (d.is_object() && d.contains("path") && d["path"].is_string() && !d["path"].get<std::string>().empty())
+                out.push_back(d["path"].get<std::string>());
+        }
+    } catch (const std::exception&) {
+        out.clear();
+    }
+    return out;
+}
+
 bool processAlive(long pid, const std::string& host)
 {
     if (host != hostName())
@@ -513,6 +542,7 @@ RunInfo readRunInfo(const std::string& path)
             }
         }
     }
+    info.savedSessions = savedSessionPaths(file.get(), path);
     return info;
 }
 

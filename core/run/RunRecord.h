@@ -12,7 +12,8 @@
 //   /history/epoch/{step, epoch, wall_time, loss, accuracy, val_loss, val_accuracy, learning_rate}
 //                        1-D chunked datasets with unlimited length; step int64, the rest float64;
 //                        epoch is fractional for batches (2.5 = half-way through the third epoch)
-//   /events/{step, epoch, wall_time, kind, detail}   learning-rate changes and weight edits
+//   /events/{step, epoch, wall_time, kind, detail}   learning-rate changes, weight edits and
+//                        Playground sessions saved (kind "session_saved", detail {path, epoch, step})
 //   /checkpoints/<name>/{weights,state}/<layer>/<param>   the native model file's layout
 //                        (io/ModelTensors.h); names "epoch_0005" and "final"; attributes epoch, step
 //
@@ -90,7 +91,7 @@ struct RunEvent {
     int64_t step = 0;
     double epoch = 0.0;
     double wallTime = 0.0;
-    std::string kind;   // "learning_rate", "weight_edit"
+    std::string kind;   // "learning_rate", "weight_edit", "session_saved" (a Playground session file, #22)
     std::string detail; // JSON
 };
 
@@ -108,6 +109,9 @@ struct RunInfo {
     double duration = 0.0;                 // seconds, up to the last flush
     nlohmann::json final;                  // the final evaluation: { loss, accuracy, samples }; null if none
     std::vector<std::string> checkpoints;  // names under /checkpoints
+    // The Playground session files saved from this run, oldest first: the "path" of its
+    // "session_saved" events (#22). The files may have been moved or deleted since.
+    std::vector<std::string> savedSessions;
 };
 
 // Writes one run file. Use it from the training thread only (the Trainer's callbacks and posted

@@ -6,6 +6,7 @@
 #include "util/Error.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -13,6 +14,9 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <thread>
 
 namespace ws {
 
@@ -76,7 +80,10 @@ void removeAbandonedRuns(const std::string& dir)
     }
 }
 
-RunListing scanRuns(const std::string& dir)
+// Threads reading TensorBoard logs in a scan, the calling one included.
+constexpr size_t kScanThreads = 4;
+
+RunListing scanRuns(const std::string& dir, const RunProgress& progress)
 {
     RunListing out;
     std::error_code ec;
@@ -84,7 +91,17 @@ RunListing scanRuns(const std::string& dir)
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         if (it->path().extension() == ".h5" && it->is_regular_file(ec))
             files.push_back(it->path());
+    const std::vector<std::string> tensorBoard = findTensorBoardRuns(dir);
+    const size_t total = files.size() + tensorBoard.size();
+    size_t done = 0;
+    const auto goOn = [&] {
+        out.cancelled = progress && !progress(done, total);
+        ++done;
+        return !out.cancelled;
+    };
     for (const fs::path& f : files) {
+        if (!goOn())
+            return out;
         try {
             out.runs.push_back(readRunInfo(f.string()));
         } catch (const std::exception& e) {
@@ -92,27 +109,76 @@ RunListing scanRuns(const std::string& dir)
         }
     }
     // TensorBoard runs at any depth, named by their path relative to the folder like TensorBoard
-    // does. The hparams experiment's summary sits in an ancestor's run (sorted first) and names
-    // the metrics its sessions below report.
-    std::vector<std::pair<fs::path, std::vector<std::string>>> experiments;
-    for (const std::string& run : findTensorBoardRuns(dir)) {
-        try {
-            const TensorBoardData data = readTensorBoardData(run);
-            std::vector<std::string> metrics;
-            for (const auto& [where, names] : experiments)
-                if (fs::path(run).lexically_relative(where).native().rfind("..", 0) != 0)
-                    metrics = names; // the nearest ancestor's experiment, which comes last
-            if (!data.experimentMetrics.empty())
-                experiments.push_back({ run, data.experimentMetrics });
-            std::string name = fs::path(run).lexically_relative(dir).generic_string();
-            out.runs.push_back(tensorBoardRunInfo(data, run, name.empty() ? "." : name, metrics));
-        } catch (const std::exception& e) {
-            out.errors.emplace_back(e.what());
+    // does. They are read on up to kScanThreads threads: parsing the events is the scan's cost
+    // (500 logs of 10,000 points took 2.4 s of CPU on one thread, docs/benchmarks.md). Only the
+    // calling thread reports progress; a cancel stops every thread before its next run. Run
+    // records stay on one thread above: Debian's HDF5 is built without thread safety.
+    struct ReadRun {
+        std::optional<RunInfo> info; // empty: not read (cancelled) or unreadable
+        std::string error;
+        std::vector<std::string> experimentMetrics;
+        bool inherits = false; // hparams without metric names: an ancestor's experiment names them
+        std::map<std::string, double> lastValues; // for those names, when inherits
+    };
+    std::vector<ReadRun> read(tensorBoard.size());
+    std::atomic<size_t> next { 0 }, finished { 0 };
+    std::atomic<bool> stop { false };
+    const auto work = [&](bool reports) {
+        for (size_t i = next++; i < read.size() && !stop; i = next++) {
+            if (reports && progress && !progress(files.size() + finished, total)) {
+                stop = true;
+                break;
+            }
+            ReadRun& r = read[i];
+            try {
+                const TensorBoardData data = readTensorBoardData(tensorBoard[i]);
+                const std::string name = fs::path(tensorBoard[i]).lexically_relative(dir).generic_string();
+                r.info = tensorBoardRunInfo(data, tensorBoard[i], name.empty() ? "." : name);
+                r.experimentMetrics = data.experimentMetrics;
+                r.inherits = data.experimentMetrics.empty() && !data.hparams.empty();
+                if (r.inherits)
+                    r.lastValues = lastScalarValues(data);
+            } catch (const std::exception& e) {
+                r.error = e.what();
+            }
+            ++finished;
         }
+    };
+    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const size_t helpers = std::min({ read.size() / 2, kScanThreads - 1, cores - 1 });
+    {
+        std::vector<std::jthread> pool;
+        for (size_t t = 0; t < helpers; ++t)
+            pool.emplace_back(work, false);
+        work(true);
     }
+    out.cancelled = stop;
+    // The hparams experiment's summary sits in an ancestor's run (sorted first) and names the
+    // metrics its sessions below report.
+    std::vector<std::pair<fs::path, std::vector<std::string>>> experiments;
+    for (size_t i = 0; i < read.size(); ++i) {
+        ReadRun& r = read[i];
+        if (!r.error.empty())
+            out.errors.push_back(std::move(r.error));
+        if (!r.info)
+            continue;
+        std::vector<std::string> metrics;
+        for (const auto& [where, names] : experiments)
+            if (fs::path(tensorBoard[i]).lexically_relative(where).native().rfind("..", 0) != 0)
+                metrics = names; // the nearest ancestor's experiment, which comes last
+        if (!r.experimentMetrics.empty())
+            experiments.push_back({ tensorBoard[i], r.experimentMetrics });
+        if (r.inherits)
+            setFinalMetrics(*r.info, r.lastValues, metrics);
+        out.runs.push_back(std::move(*r.info));
+    }
+    if (out.cancelled)
+        return out;
     std::stable_sort(out.runs.begin(), out.runs.end(), [](const RunInfo& a, const RunInfo& b) {
         return a.startTime != b.startTime ? a.startTime < b.startTime : a.path < b.path;
     });
+    if (progress)
+        progress(total, total);
     return out;
 }
 
@@ -122,11 +188,16 @@ std::string defaultRunName(const Experiment& experiment)
     std::string model = experiment.model.is_string() ? experiment.model.get<std::string>() : "custom";
     if (model.find(' ') != std::string::npos || model.find('(') != std::string::npos)
         model = "custom";
+    return runName(data, model, experiment.train.optimizer.learningRate, experiment.train.seed);
+}
+
+std::string runName(const std::string& data, const std::string& model, double learningRate, uint64_t seed)
+{
     // The learning rate and the seed: six runs of a sweep were all "spiral-auto" in the table,
     // the legend and the CSV.
     char lr[32];
-    std::snprintf(lr, sizeof lr, "%g", double(experiment.train.optimizer.learningRate));
-    return data + "-" + model + "-lr" + lr + "-seed" + std::to_string(experiment.train.seed);
+    std::snprintf(lr, sizeof lr, "%g", learningRate);
+    return data + "-" + model + "-lr" + lr + "-seed" + std::to_string(seed);
 }
 
 RunHeader makeRunHeader(const std::string& name, const Experiment& experiment, const Sequential& model,

@@ -3,6 +3,7 @@
 // glue that records a Trainer's progress into a RunWriter.
 #pragma once
 
+#include "run/RunProgress.h"
 #include "run/RunRecord.h"
 #include "train/Experiment.h"
 #include "train/Metrics.h"
@@ -25,10 +26,11 @@ void removeAbandonedRuns(const std::string& dir);
 struct RunListing {
     std::vector<RunInfo> runs;        // sorted by start time, oldest first
     std::vector<std::string> errors;  // one message per .h5 file or TensorBoard run that cannot be read
+    bool cancelled = false;           // progress said stop: the runs read until then
 };
 // Reads the header of every *.h5 in `dir` (not recursive), and every TensorBoard run under `dir`
 // at any depth (run/TensorBoardRuns.h); other files are ignored.
-RunListing scanRuns(const std::string& dir);
+RunListing scanRuns(const std::string& dir, const RunProgress& progress = {});
 
 // The header of a run of `experiment` on `model`; `datasetDescription` is LoadedData's line.
 RunHeader makeRunHeader(const std::string& name, const Experiment& experiment, const Sequential& model,
@@ -37,6 +39,8 @@ RunHeader makeRunHeader(const std::string& name, const Experiment& experiment, c
 // A default run name that tells the runs of a sweep apart: "<dataset>-<model>-lr<lr>-seed<seed>",
 // e.g. "spiral-auto-lr0.03-seed3".
 std::string defaultRunName(const Experiment& experiment);
+// The same form from its parts (the Playground names its runs so too).
+std::string runName(const std::string& data, const std::string& model, double learningRate, uint64_t seed);
 
 // Chains onto the trainer's onBatch/onEpoch (set those first): every batch and epoch goes to
 // the writer, and the weights after each epoch in `checkpointEpochs` (1-based) become a checkpoint.

@@ -377,4 +377,19 @@ TensorBoardData readTensorBoardData(const std::string& path)
     return d;
 }
 
+std::string scalarEventFile(const std::string& tag, const std::vector<float>& values, double wall0)
+{
+    std::string file;
+    tb::Event event;
+    tb::Summary::Value* value = event.mutable_summary()->add_value();
+    value->set_tag(tag);
+    for (size_t step = 0; step < values.size(); ++step) {
+        event.set_wall_time(wall0 + double(step));
+        event.set_step(int64_t(step));
+        value->set_simple_value(values[step]);
+        file += frameTfRecord(event.SerializeAsString());
+    }
+    return file;
+}
+
 } // namespace ws

@@ -86,4 +86,9 @@ TensorBoardData readTensorBoardData(const std::string& path);
 void addEventFile(TensorBoardData& into, const uint8_t* bytes, size_t size, const std::string& name);
 void finishTensorBoardData(TensorBoardData& data);
 
+// The bytes of an event file of one scalar tag, as PyTorch's SummaryWriter writes it (one Event
+// per step from 0, Summary.Value.simple_value, wall time wall0 + step seconds), TFRecord-framed:
+// for tests and benchmarks that need TensorBoard runs of a chosen size.
+std::string scalarEventFile(const std::string& tag, const std::vector<float>& values, double wall0);
+
 } // namespace ws

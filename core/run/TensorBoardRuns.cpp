@@ -153,14 +153,27 @@ RunInfo tensorBoardRunInfo(const TensorBoardData& d, const std::string& path, co
         r.epochsCompleted = int(std::min<size_t>(e->size(), size_t(std::numeric_limits<int>::max())));
     const std::vector<std::string>& names = d.experimentMetrics.empty() ? metrics : d.experimentMetrics;
     if (!d.hparams.empty())
-        for (const std::string& m : names)
-            if (auto it = d.scalars.find(m); it != d.scalars.end() && it->second.size() > 0) {
-                const double v = it->second.value.back();
-                if (!r.final.is_object())
-                    r.final = nlohmann::json::object();
-                r.final[m] = std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
-            }
+        setFinalMetrics(r, lastScalarValues(d), names);
     return r;
+}
+
+std::map<std::string, double> lastScalarValues(const TensorBoardData& d)
+{
+    std::map<std::string, double> out;
+    for (const auto& [tag, s] : d.scalars)
+        if (s.size() > 0)
+            out.emplace(tag, s.value.back());
+    return out;
+}
+
+void setFinalMetrics(RunInfo& run, const std::map<std::string, double>& lastValues, const std::vector<std::string>& metrics)
+{
+    for (const std::string& m : metrics)
+        if (auto it = lastValues.find(m); it != lastValues.end()) {
+            if (!run.final.is_object())
+                run.final = nlohmann::json::object();
+            run.final[m] = std::isfinite(it->second) ? nlohmann::json(it->second) : nlohmann::json();
+        }
 }
 
 RunInfo readTensorBoardRunInfo(const std::string& path)

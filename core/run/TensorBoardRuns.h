@@ -37,6 +37,11 @@ std::vector<std::string> findTensorBoardRuns(const std::string& root);
 RunInfo tensorBoardRunInfo(const TensorBoardData& data, const std::string& path, const std::string& name,
     const std::vector<std::string>& metrics = {});
 RunHistory tensorBoardHistory(const TensorBoardData& data, HistoryKind kind);
+// The last value of each scalar tag, and the final values of a run with hparams set from them:
+// run.final[m] for each of `metrics` the run logged (null when not finite). tensorBoardRunInfo
+// uses both; a scan that learns the experiment's metrics only later keeps the first.
+std::map<std::string, double> lastScalarValues(const TensorBoardData& data);
+void setFinalMetrics(RunInfo& run, const std::map<std::string, double>& lastValues, const std::vector<std::string>& metrics);
 
 // A run read alone: everything of tensorBoardRunInfo, with a session's metric names looked for in
 // the hparams experiment of the runs up to three folders above it.

@@ -38,6 +38,7 @@ public:
     int rank() const { return int(shape_.size()); }
     int64_t dim(int i) const { return shape_.at(size_t(i)); }
     int64_t size() const { return int64_t(data_.size()); }
+    int64_t capacity() const { return int64_t(data_.capacity()); } // elements held without growing
     bool empty() const { return data_.empty(); }
 
     float* data() { return data_.data(); }

@@ -3,6 +3,7 @@
 
 #include "data/Split.h"
 #include "formats/WeightFormats.h"
+#include "io/StateDictModel.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
 
@@ -131,15 +132,33 @@ Experiment Experiment::fromJson(const nlohmann::json& j)
     return e;
 }
 
-Sequential loadModelToFineTune(const std::string& path, const Shape& sample)
+Sequential loadModelToFineTune(const std::string& path, const Shape& sample, const std::string& layerSpec,
+                                std::vector<std::string>* assignments)
 {
-    std::optional<Sequential> model = openWeightFile(path)->model();
+    const auto file = openWeightFile(path);
+    std::optional<Sequential> model = file->model();
+    if (!model && !layerSpec.empty()) {
+        StateDictModel built = buildStateDictModel(*file, layerSpec);
+        model = std::move(built.model);
+        if (assignments)
+            *assignments = std::move(built.assignments);
+    }
     if (!model)
         throw ConfigError(path + ": holds weights but no model the engine can run (fine-tuning needs a "
                                  "Weightscope model, a Keras Sequential or functional model, an ONNX graph of supported "
-                                 "layers or a whole PyTorch nn.Sequential)");
+                                 "layers or a whole PyTorch nn.Sequential; a bare state dict needs its layers as "
+                                 "--model \"<layers>\")");
     if (!model->isBuilt())
         model->build();
+    if (const std::vector<int> outputs = model->outputs(); outputs.size() > 1) {
+        std::string names;
+        for (size_t k = 0; k < outputs.size(); ++k)
+            names += (k ? ", '" : "'") + model->layer(size_t(outputs[k])).name() + "'";
+        throw ConfigError(path + ": the model has " + std::to_string(outputs.size()) + " outputs (" + names
+            + "); training runs one loss on one output, and the layers that lead only to the other outputs would "
+              "get no gradient from it, so a model with several outputs is not trained (it can be inspected, "
+              "evaluated on its first output and run with predict)");
+    }
     if (model->inputShape() != sample)
         throw ShapeError(path + ": the model takes inputs of shape " + shapeToString(model->inputShape())
             + " but the dataset's samples have shape " + shapeToString(sample)
@@ -165,7 +184,10 @@ PreparedRun prepareRun(const Experiment& e, Dataset train, Dataset test)
         r.model = buildModel(e.model, r.train);
         r.model.initialize(e.train.seed);
     } else {
-        r.model = loadModelToFineTune(e.initFrom, r.train.sampleShape());
+        // A layer spec (not a preset) says what a bare state dict's tensors are.
+        const bool spec = e.model.is_string() && !isModelPreset(e.model.get<std::string>());
+        r.model = loadModelToFineTune(e.initFrom, r.train.sampleShape(), spec ? e.model.get<std::string>() : "",
+                                      &r.weightAssignments);
     }
     r.config = e.train;
     r.config.loss = e.loss.value_or(defaultLoss(r.model, r.train));

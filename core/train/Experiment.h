@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ws {
 
@@ -50,7 +51,11 @@ LossKind defaultLoss(const Sequential& model, const Dataset& data);
 
 // The model in `path` with its weights, checked against samples of shape `sample`; throws
 // ConfigError when the file holds no runnable model, ShapeError when its input does not fit.
-Sequential loadModelToFineTune(const std::string& path, const Shape& sample);
+// A file without an architecture (a bare state dict) is given the layers of `layerSpec` (the
+// compact syntax, io/StateDictModel.h) when there is one; `assignments` then says which tensor
+// went to which layer.
+Sequential loadModelToFineTune(const std::string& path, const Shape& sample, const std::string& layerSpec = {},
+                               std::vector<std::string>* assignments = nullptr);
 
 // A training made ready the one way the command line and the GUI share: the validation share
 // held out of the training data (seeded by the training seed), the normaliser fitted on what is
@@ -61,6 +66,7 @@ struct PreparedRun {
     Normalizer normalizer;
     Sequential model;
     TrainConfig config; // the experiment's, with the loss filled in
+    std::vector<std::string> weightAssignments; // a state dict's tensors -> layers (initFrom + a layer spec)
 };
 PreparedRun prepareRun(const Experiment& experiment, Dataset train, Dataset test);
 

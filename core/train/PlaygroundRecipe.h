@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,11 +38,25 @@ template <> struct EnumNames<Regularization> {
 // The Playground's pictures cover [-kPlaygroundExtent, kPlaygroundExtent]^2 (TensorFlow
 // Playground: [-6, 6]^2).
 inline constexpr double kPlaygroundExtent = 6.0;
+// #22: the Playground's step decay halves the rate unless told otherwise (records from before
+// the factor was a setting have no "gamma" of their own to go by); its schedules span at most
+// this many epochs.
+inline constexpr float kPlaygroundStepGamma = 0.5f;
+inline constexpr int kMaxPlaygroundScheduleEpochs = 1000000;
+
+// Which of OptimizerConfig's settings an optimizer uses (#22: the Playground shows only those and
+// gives the trainer and the record only those).
+inline bool optimizerUsesBetas(OptimizerKind kind) { return kind == OptimizerKind::Adam || kind == OptimizerKind::AdamW; }
+inline bool optimizerUsesRho(OptimizerKind kind) { return kind == OptimizerKind::RMSprop; }
+inline bool optimizerUsesEpsilon(OptimizerKind kind) { return kind != OptimizerKind::SGD; }
 
 // Everything that decides what a Playground run computes. The pace and where the run is
 // recorded are the front end's business, not the recipe's.
 struct PlaygroundRecipe {
     PlaygroundKind dataset = PlaygroundKind::Spiral;
+    // The user's own points (data/PlaygroundPoints.h) when dataset is Custom; shared, since a
+    // recipe is copied to the worker with every restart and the points do not change meanwhile.
+    std::shared_ptr<const Dataset> points;
     double noise = 0.0;            // Playground's slider / 100, in [0, 0.5]
     double testShare = 0.5;        // share of the points held out for testing
     unsigned features = FeatureX1 | FeatureX2; // PlaygroundFeature bits: the network's inputs
@@ -50,6 +65,23 @@ struct PlaygroundRecipe {
     OptimizerKind optimizer = OptimizerKind::SGD;
     float learningRate = 0.03f;
     float momentum = 0.0f;         // SGD only (ignored by the other optimizers)
+    bool nesterov = false;         // SGD with momentum only
+    // #22: the optimizer settings beyond the rate (train/Optimizer.h); each reaches the trainer
+    // only with the optimizers that use it, so a race contestant (train/OptimizerRace.h) of
+    // another kind ignores them. The defaults are OptimizerConfig's (PyTorch's).
+    float beta1 = 0.9f;            // Adam, AdamW
+    float beta2 = 0.999f;          // Adam, AdamW
+    float epsilon = 1e-8f;         // Adam, AdamW, RMSprop
+    float rho = 0.99f;             // RMSprop
+    float weightDecay = -1.0f;     // < 0: the optimizer's default (OptimizerConfig::weightDecay)
+    int64_t warmupSteps = 0;       // the learning rate rises linearly over this many steps
+    // #22: after the warm-up, the rate stays (constant), is multiplied by stepGamma every
+    // scheduleEpochs epochs (step), or falls along a cosine to cosineMinLr over scheduleEpochs
+    // epochs and stays there (cosine).
+    ScheduleKind schedule = ScheduleKind::Constant;
+    int scheduleEpochs = 100;
+    float stepGamma = kPlaygroundStepGamma; // in (0, 1]
+    float cosineMinLr = 0.0f;               // in [0, 10], the highest rate the Playground offers
     Regularization regularization = Regularization::None;
     float regularizationRate = 0.0f;
     int batchSize = 10;
@@ -77,17 +109,26 @@ struct PlaygroundSets {
     int64_t batchesPerEpoch = 1;
 };
 
-// The points of `recipe`: Playground's generator, split by the data seed, features applied.
+// The points of `recipe`: Playground's generator or the user's own points (ConfigError when
+// they cannot be trained on, data/PlaygroundPoints.h), split by the data seed, features applied.
 PlaygroundSets makePlaygroundSets(const PlaygroundRecipe& recipe);
 
+// Classes the recipe's network tells apart: 0 for regression, 2 to kMaxPlaygroundClasses (for
+// the user's points, their numClasses: ConfigError when Custom has none).
+int playgroundClasses(const PlaygroundRecipe& recipe);
+// Outputs of the recipe's network: one (a value, or tanh for two classes as Playground has it),
+// or one per class beyond two (softmax).
+int playgroundOutputs(const PlaygroundRecipe& recipe);
+
 // Playground's network: the chosen features in, the chosen activation on every hidden layer,
-// one output, tanh for classification and linear for regression; weights U(-0.5, 0.5) and
-// biases 0.1 as in TensorFlow Playground's nn.ts; built and initialised with the model seed.
+// then the outputs: linear for regression, one tanh for two classes, a softmax over three or
+// more (#22); weights U(-0.5, 0.5) and biases 0.1 as in TensorFlow Playground's nn.ts; built and
+// initialised with the model seed.
 Sequential makePlaygroundModel(const PlaygroundRecipe& recipe);
 
 // How Playground trains: mean squared error (labels 0/1 stand for targets -1/+1 with one tanh
-// output), one thread (these nets are too small to gain from more), and no end: the run goes
-// on until it is stopped.
+// output), cross-entropy on the softmax beyond two classes, one thread (these nets are too
+// small to gain from more), and no end: the run goes on until it is stopped.
 TrainConfig playgroundTrainConfig(const PlaygroundRecipe& recipe);
 
 // The centres of the cells of a size x size grid over [-kPlaygroundExtent, kPlaygroundExtent]^2,
@@ -102,13 +143,14 @@ std::vector<Dense*> playgroundDenseLayers(Sequential& model);
 bool applyPlaygroundEdit(Sequential& model, const PlaygroundWeightEdit& edit);
 
 // The run record's config of a Playground run: {"playground": {...}, "train": {...}}, as
-// recorded since the first Playground runs. playgroundRecipeFromRun reads it back and throws
+// recorded since the first Playground runs; the user's own points are kept in it
+// (playground.points) so that such a run re-runs too. playgroundRecipeFromRun reads it back and throws
 // ConfigError naming the key that is missing or wrong.
 nlohmann::json playgroundRunConfig(const PlaygroundRecipe& recipe);
 PlaygroundRecipe playgroundRecipeFromRun(const nlohmann::json& config);
 bool isPlaygroundRunConfig(const nlohmann::json& config);
 
-// "2-8,8-1 tanh": the network in one line, for the runs table.
+// "2-8,8-1 tanh": the network in one line, for the runs table ("2-8,8-4 tanh" for 4 classes).
 std::string playgroundModelSummary(const PlaygroundRecipe& recipe, const Sequential& model);
 
 } // namespace ws

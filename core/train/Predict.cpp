@@ -9,8 +9,33 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace ws {
+
+SampleSource packedSource(const std::vector<InputPart>& parts, std::vector<SampleSource> sources)
+{
+    if (sources.size() != parts.size())
+        throw ConfigError("a model of " + std::to_string(parts.size()) + " inputs was given " + std::to_string(sources.size()));
+    std::vector<int64_t> sizes;
+    int64_t total = 0;
+    for (const InputPart& p : parts) {
+        sizes.push_back(shapeNumel(p.shape));
+        total += sizes.back();
+    }
+    return [sizes, total, sources = std::move(sources)](int64_t first, int64_t count, float* out) {
+        std::vector<float> buffer;
+        int64_t offset = 0;
+        for (size_t k = 0; k < sizes.size(); ++k) {
+            const int64_t n = sizes[k];
+            buffer.resize(size_t(count * n));
+            sources[k](first, count, buffer.data());
+            for (int64_t i = 0; i < count; ++i)
+                std::copy_n(buffer.data() + i * n, n, out + i * total + offset);
+            offset += n;
+        }
+    };
+}
 
 namespace {
 
@@ -20,9 +45,8 @@ struct Lane {
     Tensor x; // (count, inputShape...)
 };
 
-// Runs samples [first, first + count) through the model; the layer's output stays in lane.ws.
-const Tensor& runBatch(Sequential& model, Lane& lane, const SampleSource& source, int64_t first, int64_t count,
-    size_t layer)
+// Runs samples [first, first + count) through the model; every layer's output stays in lane.ws.
+void runBatch(Sequential& model, Lane& lane, const SampleSource& source, int64_t first, int64_t count)
 {
     Shape shape = model.inputShape();
     shape.insert(shape.begin(), count);
@@ -30,7 +54,6 @@ const Tensor& runBatch(Sequential& model, Lane& lane, const SampleSource& source
     if (source)
         source(first, count, lane.x.data());
     model.forward(lane.x, lane.ws, false);
-    return lane.ws.outputs.at(layer);
 }
 
 // Copies a batch's rows to their place in the output, after checking that they have the shape
@@ -62,31 +85,53 @@ size_t layerIndex(const Sequential& model, const std::string& name)
 
 Prediction predict(Sequential& model, int64_t samples, const SampleSource& source, size_t layer, int64_t batchSize)
 {
-    if (layer >= model.size())
-        throw Error("layer " + std::to_string(layer) + " asked of a model with " + std::to_string(model.size())
-            + " layers");
+    MultiPrediction many = predictLayers(model, samples, source, { layer }, batchSize);
+    Prediction result;
+    result.output = std::move(many.outputs.at(0));
+    result.batchSize = many.batchSize;
+    result.batches = many.batches;
+    return result;
+}
+
+MultiPrediction predictLayers(Sequential& model, int64_t samples, const SampleSource& source,
+    const std::vector<size_t>& layers, int64_t batchSize)
+{
+    if (layers.empty())
+        throw Error("no layer asked of the model");
+    for (size_t layer : layers)
+        if (layer >= model.size())
+            throw Error("layer " + std::to_string(layer) + " asked of a model with " + std::to_string(model.size())
+                + " layers");
     const int64_t n = std::max<int64_t>(samples, 0);
     const int64_t b = std::clamp<int64_t>(batchSize, 1, std::max<int64_t>(n, 1));
-    Prediction result;
+    MultiPrediction result;
     result.batchSize = b;
     result.batches = (n + b - 1) / b;
     const int threads = int(std::clamp<int64_t>(threadCount(), 1, std::max<int64_t>(result.batches - 1, 1)));
     std::vector<Lane> lanes(static_cast<size_t>(threads));
-    for (Lane& lane : lanes)
+    for (Lane& lane : lanes) {
         lane.ws = model.makeWorkspace();
+        lane.ws.recycle = true; // only the outputs asked for are read: the others' buffers are reused
+        lane.ws.keep = layers;
+    }
 
-    // The first batch runs alone: its output tells the per-sample shape, so the output is
-    // allocated once, at its final size, before the other batches fill it in parallel.
+    // The first batch runs alone: its outputs tell the per-sample shapes, so the outputs are
+    // allocated once, at their final size, before the other batches fill them in parallel.
     const int64_t firstCount = std::min(b, n);
-    const Tensor& firstRows = firstCount ? runBatch(model, lanes[0], source, 0, firstCount, layer)
-                                         : runBatch(model, lanes[0], nullptr, 0, 1, layer); // zeros: the shape only
-    Shape shape = firstRows.shape();
-    if (shape.empty())
-        throw ShapeError("layer '" + model.layer(layer).name() + "' gave an output without a batch dimension");
-    shape[0] = n;
-    result.output = Tensor(shape);
     if (firstCount)
-        place(firstRows, result.output, 0, firstCount);
+        runBatch(model, lanes[0], source, 0, firstCount);
+    else
+        runBatch(model, lanes[0], nullptr, 0, 1); // zeros: the shapes only
+    for (size_t layer : layers) {
+        const Tensor& firstRows = lanes[0].ws.outputs.at(layer);
+        Shape shape = firstRows.shape();
+        if (shape.empty())
+            throw ShapeError("layer '" + model.layer(layer).name() + "' gave an output without a batch dimension");
+        shape[0] = n;
+        result.outputs.emplace_back(shape);
+        if (firstCount)
+            place(firstRows, result.outputs.back(), 0, firstCount);
+    }
 
     // The other batches go to the threads one at a time, whichever is free taking the next
     // (dynamic scheduling, one barrier at the end): rounds of one batch per thread, as evaluate()
@@ -101,7 +146,11 @@ Prediction predict(Sequential& model, int64_t samples, const SampleSource& sourc
             if (error.failed())
                 continue;
             const int64_t first = bi * b, count = std::min(b, n - first);
-            error.capture([&] { place(runBatch(model, lane, source, first, count, layer), result.output, first, count); });
+            error.capture([&] {
+                runBatch(model, lane, source, first, count);
+                for (size_t k = 0; k < layers.size(); ++k)
+                    place(lane.ws.outputs.at(layers[k]), result.outputs[k], first, count);
+            });
         }
     }
     error.rethrow();

@@ -7,17 +7,25 @@
 // N = samples, B = batch size.
 #pragma once
 
+#include "nn/InputParts.h"
 #include "nn/Sequential.h"
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace ws {
 
 // Writes samples [first, first + count) of the input to `out` (count * numel(inputShape) floats,
 // C order, in the layout the model takes). Called from several threads at once, one batch each.
 using SampleSource = std::function<void(int64_t first, int64_t count, float* out)>;
+
+// The source for a model of several inputs (nn/InputParts.h, an ONNX graph given a mask
+// beside its tokens): parts[k]'s values of each sample come from sources[k] (numel(parts[k].shape)
+// floats a sample), packed one part after another as the model takes them. Each call reads a
+// batch of every part into a buffer of its own, so calls from several threads do not meet.
+SampleSource packedSource(const std::vector<InputPart>& parts, std::vector<SampleSource> sources);
 
 struct Prediction {
     Tensor output;       // (N, the layer's output shape...)
@@ -35,5 +43,16 @@ size_t layerIndex(const Sequential& model, const std::string& name);
 // (0, shape...) output; one zero sample runs to find the shape. Throws what the source and the
 // model throw.
 Prediction predict(Sequential& model, int64_t samples, const SampleSource& source, size_t layer, int64_t batchSize);
+
+struct MultiPrediction {
+    std::vector<Tensor> outputs; // per asked layer: (N, its output shape...)
+    int64_t batchSize = 0;
+    int64_t batches = 0;
+};
+
+// predict() keeping several layers' outputs from the same passes: a model's several outputs
+// (Sequential::outputs) in one run.
+MultiPrediction predictLayers(Sequential& model, int64_t samples, const SampleSource& source,
+    const std::vector<size_t>& layers, int64_t batchSize);
 
 } // namespace ws

@@ -27,7 +27,8 @@ float ScheduleConfig::learningRate(float baseLr, int64_t step, int64_t stepsPerE
         return baseLr * std::pow(gamma, float(epoch / std::max(1, stepEpochs)));
     }
     case ScheduleKind::Cosine: {
-        const int64_t span = std::max<int64_t>(1, totalSteps - warmupSteps);
+        const int64_t span = std::max<int64_t>(1,
+            cosineEpochs > 0 ? int64_t(cosineEpochs) * std::max<int64_t>(1, stepsPerEpoch) : totalSteps - warmupSteps);
         const double t = std::clamp(double(step - warmupSteps) / double(span), 0.0, 1.0);
         return float(minLr + (baseLr - minLr) * 0.5 * (1.0 + std::cos(std::numbers::pi * t)));
     }
@@ -37,8 +38,11 @@ float ScheduleConfig::learningRate(float baseLr, int64_t step, int64_t stepsPerE
 
 nlohmann::json ScheduleConfig::toJson() const
 {
-    return { { "type", scheduleName(kind) }, { "step_epochs", stepEpochs }, { "gamma", gamma },
+    nlohmann::json j = { { "type", scheduleName(kind) }, { "step_epochs", stepEpochs }, { "gamma", gamma },
         { "min_lr", minLr }, { "warmup_steps", warmupSteps } };
+    if (cosineEpochs > 0) // written only when set: configs written before it stay as they were
+        j["cosine_epochs"] = cosineEpochs;
+    return j;
 }
 
 ScheduleConfig ScheduleConfig::fromJson(const nlohmann::json& j)
@@ -51,11 +55,12 @@ ScheduleConfig ScheduleConfig::fromJson(const nlohmann::json& j)
         s.gamma = j.value("gamma", s.gamma);
         s.minLr = j.value("min_lr", s.minLr);
         s.warmupSteps = j.value("warmup_steps", s.warmupSteps);
+        s.cosineEpochs = j.value("cosine_epochs", s.cosineEpochs);
     } catch (const nlohmann::json::exception& e) {
         throw ConfigError(std::string("schedule config: ") + e.what());
     }
-    if (s.stepEpochs <= 0 || s.warmupSteps < 0)
-        throw ConfigError("schedule config: step_epochs must be positive and warmup_steps not negative");
+    if (s.stepEpochs <= 0 || s.warmupSteps < 0 || s.cosineEpochs < 0)
+        throw ConfigError("schedule config: step_epochs must be positive, warmup_steps and cosine_epochs not negative");
     return s;
 }
 

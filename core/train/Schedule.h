@@ -2,7 +2,9 @@
 // Learning-rate schedules, evaluated per optimizer step (0-based):
 //   constant  lr
 //   step      lr * gamma^floor(epoch / step_epochs)
-//   cosine    min_lr + (lr - min_lr) (1 + cos(pi t / T)) / 2 over the whole run (T steps)
+//   cosine    min_lr + (lr - min_lr) (1 + cos(pi t / T)) / 2 over the whole run (T steps), or over
+//             cosine_epochs epochs and min_lr after them: a run with no end (the Playground's) has
+//             no whole run to span
 // Any of them can start with a linear warm-up from lr/warmup_steps to lr over warmup_steps;
 // the schedule proper then starts after the warm-up.
 #pragma once
@@ -32,6 +34,7 @@ struct ScheduleConfig {
     int stepEpochs = 10;   // step
     float gamma = 0.1f;    // step
     float minLr = 0.0f;    // cosine
+    int cosineEpochs = 0;  // cosine: the epochs it spans after the warm-up; 0: the whole run
     int64_t warmupSteps = 0;
 
     // step: optimizer steps done so far; stepsPerEpoch and totalSteps describe the run.

@@ -188,9 +188,6 @@ std::string Trainer::checkGradients(double loss, int epoch, int64_t batch)
     return {};
 }
 
-namespace {
-
-// Every value the divergence snapshot keeps, in a fixed order.
 std::vector<Param*> stateParams(Sequential& model)
 {
     std::vector<Param*> out;
@@ -203,29 +200,86 @@ std::vector<Param*> stateParams(Sequential& model)
     return out;
 }
 
-} // namespace
+size_t TrainerState::bytes() const
+{
+    int64_t n = 0;
+    for (const Tensor& t : values)
+        n += t.size();
+    for (const Optimizer::State& m : moments)
+        n += m.first.size() + m.second.size();
+    return size_t(n) * sizeof(float);
+}
+
+void loadStateValues(Sequential& model, const TrainerState& state)
+{
+    const std::vector<Param*> params = stateParams(model);
+    if (params.size() != state.values.size())
+        throw ShapeError("the saved training state has " + std::to_string(state.values.size())
+            + " values but the model has " + std::to_string(params.size()));
+    for (size_t i = 0; i < params.size(); ++i)
+        if (params[i]->value.shape() != state.values[i].shape())
+            throw ShapeError("the saved training state's value " + std::to_string(i) + " has shape "
+                + shapeToString(state.values[i].shape()) + " but the model's " + params[i]->name + " has "
+                + shapeToString(params[i]->value.shape()));
+    for (size_t i = 0; i < params.size(); ++i)
+        params[i]->value = state.values[i];
+}
+
+void Trainer::copyState(TrainerState& into) const
+{
+    const std::vector<Param*> params = stateParams(model_);
+    into.values.resize(params.size());
+    for (size_t i = 0; i < params.size(); ++i)
+        into.values[i] = params[i]->value;
+    into.moments = optimizer_.state();
+    into.steps = optimizer_.steps();
+    into.epoch = epochsDone_;
+    into.batch = batchInEpoch_;
+}
+
+void Trainer::applyState(const TrainerState& from)
+{
+    loadStateValues(model_, from);
+    optimizer_.state() = from.moments;
+    optimizer_.setSteps(from.steps);
+}
+
+TrainerState Trainer::state() const
+{
+    TrainerState s;
+    copyState(s);
+    return s;
+}
+
+void Trainer::restore(const TrainerState& state)
+{
+    if (state.moments.size() != optimizer_.state().size())
+        throw ShapeError("the saved training state has moments for " + std::to_string(state.moments.size())
+            + " parameters but the optimizer has " + std::to_string(optimizer_.state().size()));
+    for (size_t i = 0; i < state.moments.size(); ++i)
+        if (state.moments[i].first.shape() != optimizer_.state()[i].first.shape()
+            || state.moments[i].second.shape() != optimizer_.state()[i].second.shape())
+            throw ShapeError("the saved training state's optimizer moments of parameter " + std::to_string(i)
+                + " do not fit this model or optimizer");
+    if (state.batch < 0)
+        throw ShapeError("the saved training state's batch within its epoch is negative");
+    applyState(state);
+    firstEpoch_ = epochsDone_ = state.epoch;
+    firstBatch_ = batchInEpoch_ = state.batch;
+}
 
 void Trainer::takeSnapshot()
 {
     std::swap(older_, newer_); // the older copy's buffers are reused for the new one
-    const std::vector<Param*> params = stateParams(model_);
-    newer_.values.resize(params.size());
-    for (size_t i = 0; i < params.size(); ++i)
-        newer_.values[i] = params[i]->value;
-    newer_.moments = optimizer_.state();
-    newer_.steps = optimizer_.steps();
+    copyState(newer_);
 }
 
 void Trainer::restoreSnapshot()
 {
-    const Snapshot& s = older_.steps >= 0 ? older_ : newer_;
-    const std::vector<Param*> params = stateParams(model_);
-    for (size_t i = 0; i < params.size() && i < s.values.size(); ++i)
-        params[i]->value = s.values[i];
-    optimizer_.state() = s.moments;
-    optimizer_.setSteps(s.steps);
+    const TrainerState& s = older_.steps >= 0 ? older_ : newer_;
+    applyState(s);
     newer_ = s; // the rolled-back state is the newest good one now
-    older_ = Snapshot {};
+    older_ = TrainerState { {}, {}, -1, 0 };
     windowLoss_ = 0.0;
     windowBatches_ = 0;
 }
@@ -267,13 +321,20 @@ TrainResult Trainer::run()
         return result;
     };
 
-    for (int epoch = 0; epoch < config_.epochs; ++epoch) {
+    // restore(): the shuffles of the epochs done, so that the next epoch's batches are the same.
+    if (config_.shuffle)
+        for (int epoch = 0; epoch < firstEpoch_; ++epoch)
+            shuffleRng.shuffle(order.begin(), order.end());
+    for (int epoch = firstEpoch_; epoch < config_.epochs; ++epoch) {
         if (config_.shuffle)
             shuffleRng.shuffle(order.begin(), order.end());
         double lossSum = 0.0, accSum = 0.0;
         int64_t seen = 0;
         double trainSeconds = 0.0;
-        for (int64_t b = 0; b < batchesPerEpoch; ++b) {
+        // restore() of a state taken between two batches: the epoch's first batches are done.
+        const int64_t firstBatch = epoch == firstEpoch_ ? std::min(firstBatch_, batchesPerEpoch) : 0;
+        for (int64_t b = firstBatch; b < batchesPerEpoch; ++b) {
+            batchInEpoch_ = b;
             if (!waitForNextBatch()) {
                 result.reason = StopReason::Stopped;
                 result.steps = optimizer_.steps();
@@ -341,6 +402,8 @@ TrainResult Trainer::run()
         }
         ep.elapsed = std::chrono::duration<double>(Clock::now() - start).count();
         result.epochsCompleted = epoch + 1;
+        epochsDone_ = epoch + 1;
+        batchInEpoch_ = 0;
         if (onEpoch)
             onEpoch(ep);
     }

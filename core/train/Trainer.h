@@ -76,6 +76,30 @@ struct EpochProgress {
 
 enum class StopReason { Finished, Stopped, Diverged };
 
+// Everything run() needs to go on from an epoch boundary exactly as it would have gone on (#22,
+// time travel): every parameter and non-trainable value, the optimizer's moments and step count,
+// and the epochs done, whose shuffles run() replays so that the batches that follow are the same
+// ones. Dropout's random draws are not kept: a model with dropout goes on from the same weights
+// with other masks (the Playground's networks have none).
+struct TrainerState {
+    std::vector<Tensor> values;            // in the order of stateParams()
+    std::vector<Optimizer::State> moments; // in the order of the model's params()
+    int64_t steps = 0;
+    int epoch = 0;                         // epochs completed
+    // Batches done of epoch `epoch` when the state was taken between two batches of it (a
+    // Playground session saved after stepping by hand); 0 at an epoch's end.
+    int64_t batch = 0;
+
+    size_t bytes() const; // what its numbers take (the timeline's bound, train/TrainingTimeline.h)
+};
+
+// Every value a TrainerState keeps, in its fixed order: each layer's parameters, then its
+// non-trainable values (batch-norm statistics).
+std::vector<Param*> stateParams(Sequential& model);
+// Writes the state's values into `model`, which must be built as the one it was taken from
+// (ShapeError naming the first value that does not fit, and the model is left unchanged).
+void loadStateValues(Sequential& model, const TrainerState& state);
+
 struct TrainResult {
     StopReason reason = StopReason::Finished;
     std::string message; // for Diverged: what became non-finite, where, and what to try
@@ -111,6 +135,14 @@ public:
 
     const Optimizer& optimizer() const { return optimizer_; }
 
+    // Training thread, between batches (in onEpoch, or before run()): the state after the epochs
+    // completed so far.
+    TrainerState state() const;
+    // Before run(): the model and optimizer take the state, and run() begins with epoch
+    // state.epoch at its batch state.batch, on the batches it would have had there (ShapeError
+    // when the state is not of this model).
+    void restore(const TrainerState& state);
+
 private:
     bool waitForNextBatch(); // false when stopped
     void runPosted();
@@ -118,6 +150,8 @@ private:
     std::string checkGradients(double loss, int epoch, int64_t batch); // before the step
     void takeSnapshot();
     void restoreSnapshot();
+    void copyState(TrainerState& into) const; // reuses into's buffers
+    void applyState(const TrainerState& from);
     bool pauseAfterDivergence(const std::string& problem); // false when stopped meanwhile
 
     Sequential& model_;
@@ -134,15 +168,14 @@ private:
     std::condition_variable wake_;
     std::vector<std::function<void(Sequential&)>> posted_; // guarded by mutex_
 
-    // Copies of the state, kept while pauseOnDivergence_ (training thread only): every
-    // parameter and non-trainable value, the optimizer's moments and step count.
-    struct Snapshot {
-        std::vector<Tensor> values;
-        std::vector<Optimizer::State> moments;
-        int64_t steps = -1; // -1: none taken
-    };
+    int firstEpoch_ = 0;  // run() begins here (restore())
+    int epochsDone_ = 0;  // training thread: completed epochs, for state()
+    int64_t firstBatch_ = 0;   // of epoch firstEpoch_ (restore())
+    int64_t batchInEpoch_ = 0; // training thread: batches done of the current epoch, for state()
+
+    // Copies of the state, kept while pauseOnDivergence_ (training thread only); steps -1: none taken.
     bool pauseOnDivergence_ = false;
-    Snapshot older_, newer_; // rollback goes to older_ (newer_ while there is only one)
+    TrainerState older_ { {}, {}, -1, 0 }, newer_ { {}, {}, -1, 0 }; // rollback goes to older_ (newer_ while there is only one)
     double windowLoss_ = 0.0;  // sum of the batch losses since the last snapshot point
     int64_t windowBatches_ = 0;
     double bestWindowLoss_ = -1; // lowest mean of a window so far (< 0: none yet)

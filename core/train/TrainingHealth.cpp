@@ -47,4 +47,25 @@ std::string trainingProblem(double startLoss, const std::vector<double>& epochLo
         + std::to_string(classes) + " classes (often a learning rate so high that the units died, or far too low)" + advice;
 }
 
+void TrainingHealthLog::addStart(double loss)
+{
+    if (!std::isfinite(startLoss))
+        startLoss = loss;
+}
+
+void TrainingHealthLog::addEpoch(double loss, double accuracy)
+{
+    losses.push_back(loss);
+    accuracies.push_back(accuracy);
+}
+
+std::string TrainingHealthLog::warnOnce(int classes, double learningRate)
+{
+    if (warned)
+        return {};
+    std::string problem = trainingProblem(startLoss, losses, accuracies, classes, learningRate);
+    warned = !problem.empty();
+    return problem;
+}
+
 } // namespace ws

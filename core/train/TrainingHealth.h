@@ -8,6 +8,7 @@
 //   guessing (1 / classes) while its loss moved by less than 1 % (a network whose units died).
 #pragma once
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,18 @@ namespace ws {
 // (accuracy ignored when classes < 2). learningRate: named in the advice. Empty when healthy.
 std::string trainingProblem(double startLoss, const std::vector<double>& epochLoss,
     const std::vector<double>& epochAccuracy, int classes, double learningRate);
+
+// What trainingProblem reads, kept by a panel as its run goes on, and whether it has warned:
+// both training panels ask once per run (after "keep going" they do not ask again).
+struct TrainingHealthLog {
+    double startLoss = NAN;
+    std::vector<double> losses, accuracies;
+    bool warned = false;
+
+    void addStart(double loss); // the first batch's loss; later calls are ignored
+    void addEpoch(double loss, double accuracy);
+    // The problem, the first time there is one; empty when healthy or already warned.
+    std::string warnOnce(int classes, double learningRate);
+};
 
 } // namespace ws

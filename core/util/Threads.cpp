@@ -3,6 +3,14 @@
 
 #include <omp.h>
 
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#endif
+
 #include <atomic>
 #include <thread>
 
@@ -12,6 +20,7 @@ namespace {
 
 std::atomic<int> gDefault { 0 }; // <= 0: all cores
 thread_local int tCount = 0;     // 0: this thread set none
+thread_local bool tYielded = false;
 
 int resolve(int n) { return n <= 0 ? hardwareThreads() : n; }
 
@@ -31,6 +40,30 @@ int hardwareThreads()
 {
     const unsigned n = std::thread::hardware_concurrency();
     return n == 0 ? 1 : int(n);
+}
+
+int yieldToForegroundThreads(int steps)
+{
+#if defined(__linux__)
+    // setpriority(PRIO_PROCESS, tid) acts on one thread on Linux (nice is a per-task value); a
+    // thread that is not root cannot lower it again, hence once per thread.
+    const auto tid = id_t(::syscall(SYS_gettid));
+    errno = 0;
+    const int now = ::getpriority(PRIO_PROCESS, tid);
+    if (errno != 0)
+        return 0;
+    if (!tYielded && steps > 0) {
+        tYielded = true;
+        const int wanted = std::min(19, now + steps);
+        if (::setpriority(PRIO_PROCESS, tid, wanted) == 0)
+            return wanted;
+    }
+    return now;
+#else
+    (void)steps;
+    tYielded = true;
+    return 0;
+#endif
 }
 
 } // namespace ws

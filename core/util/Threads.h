@@ -18,4 +18,12 @@ int threadCount();
 void setDefaultThreadCount(int n);
 int hardwareThreads();
 
+// Lowers the calling thread's scheduling priority below the threads that call it not (Linux:
+// its nice value, which is per thread, rises by `steps`, at most to 19; elsewhere nothing), once
+// per thread: later calls on the same thread change nothing. For training threads of the GUI
+// (#22 item 7): four Playground racers and the GUI thread share two cores, and the GUI thread
+// got its fair fifth, 27 frames a second, where it needs two fifths for 30. Returns the
+// thread's nice value after the call (0 where there is none).
+int yieldToForegroundThreads(int steps = 5);
+
 } // namespace ws

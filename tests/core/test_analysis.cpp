@@ -5,8 +5,10 @@
 #include "analysis/ConvGrid.h"
 #include "analysis/Downsample.h"
 #include "analysis/Histogram.h"
+#include "analysis/ModelFamily.h"
 #include "analysis/NameTree.h"
 #include "analysis/TensorDiff.h"
+#include "analysis/TensorMatch.h"
 #include "analysis/TensorStats.h"
 #include "analysis/TensorView.h"
 #include "formats/WeightFormats.h"
@@ -380,4 +382,108 @@ TEST(TensorStats, SourceStatisticsEqualTheFileStatistics)
         EXPECT_EQ(got.mean, want.mean) << name; // same chunking, same merge order: bit-identical
         EXPECT_EQ(got.std, want.std) << name;
     }
+}
+
+// Hugging Face family block graphs (analysis/ModelFamily): folders written by
+// tools/make_family_reference.py with transformers' tensor names and a config.json.
+namespace {
+
+FamilyGraph familyOf(const std::string& folder)
+{
+    const auto file = openWeightFile(std::string(WS_TEST_DATA_DIR) + "/family/" + folder);
+    EXPECT_TRUE(file->metadata().contains("config")) << folder;
+    const std::optional<FamilyGraph> g = familyGraph(file->metadata()["config"], file->tensors());
+    EXPECT_TRUE(g.has_value()) << folder;
+    return g.value_or(FamilyGraph {});
+}
+
+std::vector<std::string> tensorNames(const std::string& folder, const FamilyBlock& b)
+{
+    const auto file = openWeightFile(std::string(WS_TEST_DATA_DIR) + "/family/" + folder);
+    std::vector<std::string> names;
+    for (int t : b.tensors)
+        names.push_back(file->tensors()[size_t(t)].name);
+    return names;
+}
+
+} // namespace
+
+TEST(ModelFamily, LlamaIsEmbeddingLayersNormHead)
+{
+    const FamilyGraph g = familyOf("llama");
+    EXPECT_EQ(g.family, "llama");
+    EXPECT_EQ(g.layers, 2);
+    EXPECT_TRUE(g.note.empty()) << g.note;
+    // Embedding, 2 × [RMSNorm, Attention, Add, RMSNorm, MLP, Add], RMSNorm, lm_head.
+    ASSERT_EQ(g.blocks.size(), 1u + 2 * 6 + 2);
+    std::vector<std::string> types;
+    for (const FamilyBlock& b : g.blocks)
+        types.push_back(b.type);
+    EXPECT_EQ(types, (std::vector<std::string> { "Embedding", "RMSNorm", "Attention", "Add", "RMSNorm", "MLP", "Add", "RMSNorm",
+                         "Attention", "Add", "RMSNorm", "MLP", "Add", "RMSNorm", "Linear" }));
+    EXPECT_EQ(g.blocks[0].name, "model.embed_tokens");
+    const FamilyBlock& attn = g.blocks[8]; // layer 1's attention
+    EXPECT_EQ(attn.name, "model.layers.1.self_attn");
+    EXPECT_EQ(attn.layer, 1);
+    EXPECT_EQ(tensorNames("llama", attn), (std::vector<std::string> { "model.layers.1.self_attn.q_proj.weight",
+                                              "model.layers.1.self_attn.k_proj.weight", "model.layers.1.self_attn.v_proj.weight",
+                                              "model.layers.1.self_attn.o_proj.weight" }));
+    EXPECT_EQ(attn.params, 16 * 16 + 8 * 16 + 8 * 16 + 16 * 16);
+    EXPECT_EQ(attn.detail, "4 heads, 2 KV heads, hidden 16");
+    EXPECT_EQ(tensorNames("llama", g.blocks[11]).size(), 3u); // gate, up, down
+    // The residuals: layer 1's first Add reads its attention and the layer's input (layer 0's
+    // last Add); its second Add reads the MLP and the first Add.
+    EXPECT_EQ(g.blocks[9].inputs, (std::vector<int> { 8, 6 }));
+    EXPECT_EQ(g.blocks[12].inputs, (std::vector<int> { 11, 9 }));
+    EXPECT_EQ(g.blocks[7].inputs, (std::vector<int> { 6 }));
+    EXPECT_EQ(tensorNames("llama", g.blocks[13]), (std::vector<std::string> { "model.norm.weight" }));
+    EXPECT_EQ(tensorNames("llama", g.blocks[14]), (std::vector<std::string> { "lm_head.weight" }));
+    // Every tensor is in exactly one block.
+    size_t held = 0;
+    for (const FamilyBlock& b : g.blocks)
+        held += b.tensors.size();
+    EXPECT_EQ(held, 1u + 2 * 9 + 2);
+}
+
+TEST(ModelFamily, Gpt2AndBertFollowTheirOwnNames)
+{
+    const FamilyGraph gpt2 = familyOf("gpt2");
+    ASSERT_EQ(gpt2.blocks.size(), 1u + 2 * 6 + 1); // lm_head is tied: not in the file, no box
+    EXPECT_EQ(gpt2.blocks[0].name, "wte + wpe");
+    EXPECT_EQ(tensorNames("gpt2", gpt2.blocks[2]),
+        (std::vector<std::string> { "h.0.attn.c_attn.weight", "h.0.attn.c_attn.bias", "h.0.attn.c_proj.weight", "h.0.attn.c_proj.bias" }));
+    EXPECT_EQ(gpt2.blocks.back().name, "ln_f");
+    EXPECT_EQ(gpt2.blocks.back().type, "LayerNorm");
+
+    const FamilyGraph bert = familyOf("bert");
+    EXPECT_EQ(bert.layers, 2);
+    // Embeddings, 2 × [Attention, Add, LayerNorm, MLP, Add, LayerNorm], pooler, MLM head.
+    ASSERT_EQ(bert.blocks.size(), 1u + 2 * 6 + 2);
+    EXPECT_EQ(bert.blocks[0].name, "bert.embeddings");
+    EXPECT_EQ(bert.blocks[0].tensors.size(), 5u);
+    EXPECT_EQ(bert.blocks[1].type, "Attention");
+    EXPECT_EQ(tensorNames("bert", bert.blocks[1]).size(), 8u); // query, key, value, output.dense
+    EXPECT_EQ(tensorNames("bert", bert.blocks[4]), (std::vector<std::string> { "bert.encoder.layer.0.intermediate.dense.weight",
+                                                       "bert.encoder.layer.0.intermediate.dense.bias", "bert.encoder.layer.0.output.dense.weight",
+                                                       "bert.encoder.layer.0.output.dense.bias" }));
+    EXPECT_EQ(bert.blocks[13].type, "Pooler");
+    EXPECT_EQ(bert.blocks[14].tensors.size(), 5u); // cls.predictions.*
+}
+
+TEST(ModelFamily, UnknownFamiliesAndStrayNamesAreHandled)
+{
+    std::vector<TensorInfo> tensors(3);
+    tensors[0].name = "model.layers.999999.mlp.up_proj.weight"; // one layer, not a million
+    tensors[1].name = "model.layers.x.mlp.up_proj.weight";      // not a layer number
+    tensors[2].name = "model.layers.0.rotary_emb.inv_freq";     // no block of the family
+    EXPECT_FALSE(familyGraph(nlohmann::json { { "model_type", "t5" } }, tensors));
+    EXPECT_FALSE(familyGraph(nlohmann::json { { "model_type", 5 } }, tensors));
+    EXPECT_FALSE(familyGraph(nlohmann::json::array(), tensors));
+    const auto g = familyGraph(nlohmann::json { { "model_type", "mistral" }, { "num_hidden_layers", 32 } }, tensors);
+    ASSERT_TRUE(g);
+    EXPECT_EQ(g->layers, 2);
+    EXPECT_EQ(g->blocks.size(), 2u * 6 + 1);
+    EXPECT_EQ(g->blocks.back().type, "Other");
+    EXPECT_EQ(g->blocks.back().tensors, (std::vector<int> { 1, 2 }));
+    EXPECT_EQ(g->note, "config.json says num_hidden_layers 32, the tensor names hold 2 layers");
 }

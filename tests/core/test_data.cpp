@@ -7,6 +7,7 @@
 #include "data/Idx.h"
 #include "data/Normalize.h"
 #include "data/Playground.h"
+#include "data/PlaygroundPoints.h"
 #include "util/Error.h"
 #include "util/Rng.h"
 
@@ -584,9 +585,35 @@ TEST(Playground, MultiGaussTargetsPeakAtAlternatingCentres)
     EXPECT_GT(near, 200);
 }
 
+// #22: four classes, one blob per quadrant, as many points in each (N = 4 k + 2: the first two
+// get one more), and no generator for the user's own points.
+TEST(Playground, FourBlobsHasFourBalancedClassesInTheirQuadrants)
+{
+    const Dataset d = makePlaygroundDataset(PlaygroundKind::FourBlobs, 502, 0, 23);
+    ASSERT_EQ(d.numClasses, 4);
+    ASSERT_EQ(playgroundClassCount(PlaygroundKind::FourBlobs), 4);
+    int counts[4] = {}, inQuadrant = 0;
+    for (int64_t i = 0; i < d.size(); ++i) {
+        const int k = d.labels[size_t(i)];
+        ASSERT_TRUE(k >= 0 && k < 4) << "sample " << i;
+        ++counts[k];
+        const float x = d.x[2 * i], y = d.x[2 * i + 1];
+        const int quadrant = y >= 0 ? (x >= 0 ? 0 : 1) : (x < 0 ? 2 : 3);
+        inQuadrant += quadrant == k;
+    }
+    EXPECT_EQ(counts[0], 126);
+    EXPECT_EQ(counts[1], 126);
+    EXPECT_EQ(counts[2], 125);
+    EXPECT_EQ(counts[3], 125);
+    EXPECT_GT(inQuadrant, 495); // centres 2.5 from each axis with sd 0.7: 3.6 sd
+    EXPECT_THROW(makePlaygroundDataset(PlaygroundKind::Custom, 10, 0, 1), ConfigError);
+    EXPECT_EQ(playgroundClassCount(PlaygroundKind::Plane), 0);
+    EXPECT_EQ(playgroundClassCount(PlaygroundKind::Spiral), 2);
+}
+
 TEST(Playground, SameSeedSameDataOtherSeedOtherData)
 {
-    for (const char* name : { "circle", "xor", "gauss", "spiral", "plane", "multi-gauss" }) {
+    for (const char* name : { "circle", "xor", "gauss", "spiral", "plane", "multi-gauss", "four-blobs" }) {
         const PlaygroundKind kind = parsePlaygroundKind(name);
         const Dataset a = makePlaygroundDataset(kind, 100, 0.2, 42);
         const Dataset b = makePlaygroundDataset(kind, 100, 0.2, 42);
@@ -713,4 +740,111 @@ TEST(Normalizer, WorksPerPixelOnImagesAndRoundTripsThroughJson)
     Dataset copy = images;
     none.apply(copy);
     EXPECT_EQ(copy.x, images.x);
+}
+
+// #22: your own Playground points from a CSV file: two feature columns and a label of text or
+// numbers; scaled (one factor for both axes) and centred into [-5, 5]^2; class names kept.
+TEST(PlaygroundPoints, ACsvOfTwoColumnsAndTextLabelsIsScaledIntoThePlot)
+{
+    TempDir dir;
+    const auto path = writeText(dir.file("moons.csv"),
+        "x,y,kind\n100,10,cat\n300,10,dog\n200,60,cat\n100,30,bird\n300,50,dog\n");
+    const Dataset d = readPlaygroundCsv(path);
+    EXPECT_EQ(d.size(), 5);
+    EXPECT_EQ(d.numClasses, 3);
+    EXPECT_EQ(d.classNames, (std::vector<std::string> { "cat", "dog", "bird" }));
+    EXPECT_EQ(d.labels, (std::vector<int32_t> { 0, 1, 0, 2, 1 }));
+    // x spans 200 and y 50: the wider axis fills [-5, 5], y keeps its proportion (50 / 200 * 10).
+    EXPECT_FLOAT_EQ(d.x[0], -5.0f);
+    EXPECT_FLOAT_EQ(d.x[2], 5.0f);
+    EXPECT_FLOAT_EQ(d.x[1], -1.25f);
+    EXPECT_FLOAT_EQ(d.x[5], 1.25f);
+}
+
+TEST(PlaygroundPoints, LabelsThatSkipNumbersBecomeConsecutiveClasses)
+{
+    TempDir dir;
+    const Dataset d = readPlaygroundCsv(writeText(dir.file("gaps.csv"), "0,0,3\n1,1,7\n2,2,3\n3,3,7\n"));
+    EXPECT_EQ(d.numClasses, 2);
+    EXPECT_EQ(d.classNames, (std::vector<std::string> { "3", "7" }));
+    EXPECT_EQ(d.labels, (std::vector<int32_t> { 0, 1, 0, 1 }));
+}
+
+// Bad input: each refused whole, with the file and what is wrong in the message.
+TEST(PlaygroundPoints, BadCsvFilesAreRefusedSayingWhy)
+{
+    TempDir dir;
+    const auto refusal = [](const std::string& path) -> std::string {
+        try {
+            readPlaygroundCsv(path);
+        } catch (const Error& e) {
+            return e.what();
+        }
+        return "read without complaint";
+    };
+    const auto expectRefusal = [&](const std::string& path, const std::string& words) {
+        const std::string why = refusal(path);
+        EXPECT_NE(why.find(path), std::string::npos) << why;
+        EXPECT_NE(why.find(words), std::string::npos) << why;
+    };
+    expectRefusal(writeText(dir.file("one.csv"), "0,0,a\n1,1,a\n2,2,a\n3,3,a\n"), "one class");
+    expectRefusal(writeText(dir.file("missing.csv"), "0,0,a\n1,,b\n2,2,a\n3,3,b\n"), "missing.csv:2");
+    std::string nine;
+    for (int k = 0; k < 9; ++k)
+        nine += std::to_string(k) + "," + std::to_string(k) + "," + std::to_string(k) + "\n";
+    expectRefusal(writeText(dir.file("nine.csv"), nine), "9 different labels");
+    std::string nineText;
+    for (int k = 0; k < 9; ++k)
+        nineText += std::to_string(k) + ",1,label" + std::to_string(k) + "\n";
+    expectRefusal(writeText(dir.file("ninetext.csv"), nineText), "9 different labels");
+    expectRefusal(writeText(dir.file("three.csv"), "0,0,0,a\n1,1,1,b\n2,2,2,a\n3,3,3,b\n"), "3 feature column(s)");
+    std::string many;
+    for (int i = 0; i < 100000; ++i)
+        many += std::to_string(i % 97) + "," + std::to_string(i % 89) + "," + std::to_string(i % 2) + "\n";
+    expectRefusal(writeText(dir.file("many.csv"), many), "100000 points");
+    const std::string big(size_t(kMaxPlaygroundCsvBytes) + 1, '1');
+    expectRefusal(writeText(dir.file("big.csv"), big), "bytes");
+    expectRefusal(dir.file("absent.csv"), "cannot be read");
+}
+
+TEST(PlaygroundPoints, TheSessionFileRoundTripsExactlyAndRefusesDamage)
+{
+    TempDir dir;
+    Dataset p = emptyPlaygroundPoints(3);
+    p.x = Tensor(Shape { 3, 2 });
+    const float xy[] = { 0.1f, -2.7182817f, 5.999f, 1e-8f, -3.3333333f, 4.25f };
+    std::copy(std::begin(xy), std::end(xy), p.x.data());
+    p.labels = { 2, 0, 1 };
+    const std::string path = dir.file("points.json");
+    savePlaygroundPoints(p, path);
+    const Dataset back = loadPlaygroundPoints(path);
+    EXPECT_EQ(back.x, p.x);
+    EXPECT_EQ(back.labels, p.labels);
+    EXPECT_EQ(back.classNames, p.classNames);
+
+    const auto refusal = [&](const std::string& text) -> std::string {
+        writeText(path, text);
+        try {
+            loadPlaygroundPoints(path);
+        } catch (const Error& e) {
+            return e.what();
+        }
+        return "read without complaint";
+    };
+    EXPECT_NE(refusal("{\"format\": \"weightscope-playground-points\", \"version\": 1, \"points\": {\"x\": [1").find("not valid JSON"),
+        std::string::npos);
+    EXPECT_NE(refusal("{\"format\": \"weightscope-playground-points\", \"version\": 2, \"points\": {}}").find("newer"),
+        std::string::npos);
+    EXPECT_NE(refusal("{\"format\": \"something else\", \"version\": 1}").find("not a Weightscope Playground points file"),
+        std::string::npos);
+    const std::string head = "{\"format\": \"weightscope-playground-points\", \"version\": 1, \"points\": ";
+    EXPECT_NE(refusal(head + "{\"x\": [1, 2], \"y\": [1], \"labels\": [0, 1], \"class_names\": [\"a\", \"b\"]}}").find("as many"),
+        std::string::npos);
+    EXPECT_NE(refusal(head + "{\"x\": [1], \"y\": [1], \"labels\": [1e300], \"class_names\": [\"a\"]}}").find("class"),
+        std::string::npos);
+    EXPECT_NE(refusal(head + "{\"x\": [1e300], \"y\": [1], \"labels\": [0], \"class_names\": [\"a\"]}}").find("finite"),
+        std::string::npos);
+    EXPECT_NE(refusal(head + "{\"x\": [], \"y\": [], \"labels\": [], \"class_names\": [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\"]}}")
+                  .find("at most 8"),
+        std::string::npos);
 }

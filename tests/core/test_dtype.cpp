@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // dtype conversions against values computed independently (struct layouts of IEEE formats).
 #include "tensor/DType.h"
+#include "util/ByteSize.h"
 #include "util/Error.h"
 
 #include <gtest/gtest.h>
@@ -70,4 +71,19 @@ TEST(DType, ConvertsIntegersAndBigEndianData)
     EXPECT_EQ(dtypeSize(DType::BF16), 2u);
     EXPECT_EQ(parseDType("F8_E5M2"), DType::F8_E5M2);
     EXPECT_THROW(parseDType("F128"), FormatError);
+}
+
+// #21: one unit system for sizes, powers of 1024 named KiB/MiB/GiB (the GUI wrote "kB" for 1024).
+TEST(ByteSize, PowersOf1024WithTheirIecNames)
+{
+    EXPECT_EQ(byteSize(0), "0 bytes");
+    EXPECT_EQ(byteSize(1), "1 byte");
+    EXPECT_EQ(byteSize(1023), "1023 bytes");
+    EXPECT_EQ(byteSize(1024), "1.0 KiB");
+    EXPECT_EQ(byteSize(819200), "800.0 KiB"); // a (512, 400) float32 matrix
+    EXPECT_EQ(byteSize(1536 * 1024), "1.5 MiB");
+    EXPECT_EQ(byteSize(1048575), "1.0 MiB"); // not "1024.0 KiB"
+    EXPECT_EQ(byteSize(uint64_t(4) << 30), "4.0 GiB");
+    EXPECT_EQ(byteSize(uint64_t(4660000000)), "4.3 GiB"); // 4.66 × 10^9 bytes
+    EXPECT_EQ(byteSize(UINT64_MAX), "16.0 EiB");
 }

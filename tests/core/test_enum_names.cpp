@@ -86,12 +86,12 @@ TEST(EnumNames, ParseErrorsNameWhatWasAskedAndListTheKnownNames)
     EXPECT_EQ(parseErrorOf<LossKind>("hinge"),
         "unknown loss 'hinge' (known: softmax_cross_entropy, cross_entropy, binary_cross_entropy, mse)");
     EXPECT_EQ(parseErrorOf<PlaygroundKind>("moons"),
-        "unknown Playground dataset 'moons' (known: circle, xor, gauss, spiral, plane, multi-gauss)");
+        "unknown Playground dataset 'moons' (known: circle, xor, gauss, spiral, plane, multi-gauss, four-blobs, custom)");
     EXPECT_EQ(parseErrorOf<NormalizeKind>("zscore"), "unknown normalisation 'zscore' (known: none, minmax, standardize)");
     EXPECT_EQ(parseErrorOf<ScheduleKind>("wavy"), "unknown schedule 'wavy' (known: constant, step, cosine)");
     EXPECT_EQ(parseErrorOf<Padding>("full"), "unknown padding 'full' (known: valid, same)");
     EXPECT_EQ(parseErrorOf<ActivationKind>("swish"),
-        "unknown activation 'swish' (known: linear, relu, leaky_relu, elu, gelu, tanh, sigmoid, softmax, relu6, hard_sigmoid, hard_silu)");
+        "unknown activation 'swish' (known: linear, relu, leaky_relu, elu, gelu, tanh, sigmoid, softmax, relu6, hard_sigmoid, hard_silu, gelu_tanh)");
 }
 
 TEST(EnumNames, ParsingIsCaseSensitiveAsTheOldParsersWere)

@@ -11,6 +11,7 @@
 #include "formats/WeightFormats.h"
 #include "io/GgmlQuant.h"
 #include "io/GgufReader.h"
+#include "io/GgufTokenizer.h"
 #include "tensor/DType.h"
 #include "util/Error.h"
 
@@ -229,14 +230,14 @@ TEST(GgufReader, DequantisesEveryTypeExactlyAsTheReference)
     const std::vector<std::pair<std::string, double>> types = { { "f32", 32 }, { "f16", 16 }, { "bf16", 16 },
         { "f64", 64 }, { "i8", 8 }, { "i16", 16 }, { "i32", 32 }, { "q8_0", 8.5 }, { "q4_0", 4.5 }, { "q4_1", 5 },
         { "q5_0", 5.5 }, { "q5_1", 6 }, { "q2_k", 2.625 }, { "q3_k", 3.4375 }, { "q4_k", 4.5 }, { "q5_k", 5.5 },
-        { "q6_k", 6.5625 }, { "q8_k", 9.125 } };
+        { "q6_k", 6.5625 }, { "q8_k", 9.125 }, { "iq4_nl", 4.5 }, { "iq4_xs", 4.25 }, { "mxfp4", 4.25 } };
     for (const auto& [name, bits] : types) {
         const size_t i = indexOf(*f, name);
         const TensorInfo& t = f->tensors()[i];
         EXPECT_EQ(t.shape, (Shape { 2, 512 })) << name;
         EXPECT_EQ(t.bitsPerWeight, bits) << name;
         EXPECT_EQ(t.nbytes, uint64_t(bits * 1024 / 8)) << name;
-        const bool quantised = name[0] == 'q';
+        const bool quantised = name[0] == 'q' || name.rfind("iq", 0) == 0 || name == "mxfp4";
         EXPECT_EQ(t.storage, quantised ? upper(name) : "") << name;
         if (quantised) {
             EXPECT_EQ(t.dtype, DType::F32) << name;
@@ -250,7 +251,7 @@ TEST(GgufReader, ReadsRangesThatStartAndEndInsideBlocks)
 {
     const auto f = openWeightFile(kDir + "/quants.gguf");
     const auto want = openWeightFile(kDir + "/expected.npz");
-    for (const std::string name : { "q4_0", "q5_1", "q8_0", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "q8_k", "f16" }) {
+    for (const std::string name : { "q4_0", "q5_1", "q8_0", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "q8_k", "f16", "iq4_nl", "iq4_xs", "mxfp4" }) {
         const size_t i = indexOf(*f, name);
         const std::vector<float> all = values(*want, "quants/" + name);
         // Inside one block, across one boundary, across several blocks, the last element.
@@ -278,6 +279,40 @@ TEST(GgufReader, RefusesToReadTypesItCannotDequantiseNamingTheType)
         EXPECT_NE(std::string(e.what()).find("IQ2_XXS"), std::string::npos) << e.what();
     }
     EXPECT_EQ(f->metadata().at("gguf").at("tensor_types").at("Q4_K").get<int>(), 1);
+}
+
+// The layouts shown for blocks Weightscope cannot dequantise add up to ggml's block sizes, and
+// the raw bytes are the file's, bounded by the tensor.
+TEST(GgufReader, DescribesEveryBlockLayoutAndGivesTheRawBytes)
+{
+    for (uint32_t number = 0; number < 64; ++number) {
+        const GgmlTypeInfo* t = ggmlTypeInfo(number);
+        if (!t || t->plain)
+            continue;
+        const std::string fields = ggmlBlockFields(t->type);
+        size_t sum = 0;
+        for (size_t at = fields.find(" B)"); at != std::string::npos; at = fields.find(" B)", at + 1)) {
+            size_t from = at;
+            while (from > 0 && std::isdigit(static_cast<unsigned char>(fields[from - 1])))
+                --from;
+            sum += std::stoul(fields.substr(from, at - from));
+        }
+        EXPECT_EQ(sum, t->blockBytes) << t->name << ": " << fields;
+    }
+    const auto f = openWeightFile(kDir + "/quants.gguf");
+    const auto* gguf = dynamic_cast<const GgufFile*>(f.get());
+    ASSERT_NE(gguf, nullptr);
+    const size_t i = indexOf(*f, "iq2_xxs");
+    EXPECT_EQ(gguf->rawBlocks(i, 2).size(), 132u);
+    const std::vector<uint8_t> all = gguf->rawBlocks(i, 1000); // four blocks: no more than the tensor
+    ASSERT_EQ(all.size(), 264u);
+    std::ifstream in(kDir + "/quants.gguf", std::ios::binary);
+    const std::vector<char> file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_TRUE(std::equal(all.begin(), all.end(), reinterpret_cast<const uint8_t*>(file.data()) + file.size() - 264));
+    const std::string hex = hexBlocks(all.data(), 70, 66);
+    EXPECT_EQ(hex.substr(0, 18), "block 0  +0x0000  ");
+    EXPECT_NE(hex.find("\nblock 1  +0x0042  "), std::string::npos) << hex;
+    EXPECT_EQ(std::count(hex.begin(), hex.end(), '\n'), 2);
 }
 
 TEST(GgufReader, ReadsVersion2)
@@ -677,4 +712,96 @@ TEST_F(GgufHostile, RandomlyDamagedFilesOpenOrFailCleanly)
     }
     EXPECT_GT(refused, 0);
     EXPECT_GT(opened, 0);
+}
+
+// ---------------------------------------------------------------- the tokenizer (#18 item 6)
+
+TEST(GgufTokenizer, ReadsTheReferenceTokenizerAndLooksUpBothWays)
+{
+    const GgufFile f(kDir + "/metadata.gguf");
+    ASSERT_TRUE(hasGgufTokenizer(f));
+    const GgufTokenizer t = readGgufTokenizer(f);
+    EXPECT_EQ(t.model, "llama");
+    ASSERT_EQ(t.tokens.size(), 1000u);
+    ASSERT_EQ(t.scores.size(), 1000u);
+    ASSERT_EQ(t.types.size(), 1000u);
+    ASSERT_EQ(t.merges.size(), 500u);
+    EXPECT_EQ(t.tokens[0], "<unk>");
+    EXPECT_EQ(t.tokens[999], "tok996");
+    EXPECT_EQ(t.scores[999], -999.0f);
+    EXPECT_EQ(tokenTypeName(t.types[0]), "unknown");
+    EXPECT_EQ(tokenTypeName(t.types[1]), "control");
+    EXPECT_EQ(tokenTypeName(t.types[3]), "normal");
+    EXPECT_EQ(t.merges[499], "t499 o499");
+    EXPECT_EQ(t.find("tok42"), (std::vector<int64_t> { 45 }));
+    EXPECT_EQ(t.find("</s>"), (std::vector<int64_t> { 2 }));
+    EXPECT_TRUE(t.find("tok").empty());
+    // "tok99" and "tok990"-"tok996": ids 102 and 993-999.
+    EXPECT_EQ(t.search("tok99", 100), (std::vector<int64_t> { 102, 993, 994, 995, 996, 997, 998, 999 }));
+    EXPECT_EQ(t.search("tok99", 3).size(), 3u);
+    EXPECT_FALSE(hasGgufTokenizer(GgufFile(kDir + "/quants.gguf")));
+}
+
+namespace {
+
+// A GGUF with no tensors whose metadata is the given key/value bytes (`count` pairs).
+std::string tokenizerFile(const std::string& pairs, uint64_t count)
+{
+    Bytes b;
+    b.raw("GGUF", 4).u32(3).u64(0).u64(count);
+    b.s += pairs;
+    return b.s;
+}
+
+Bytes stringArray(const std::string& key, const std::vector<std::string>& items)
+{
+    Bytes b;
+    b.str(key).u32(9).u32(8).u64(items.size());
+    for (const auto& s : items)
+        b.str(s);
+    return b;
+}
+
+} // namespace
+
+TEST_F(GgufHostile, TokenizerArraysThatDisagreeAreRefusedByKey)
+{
+    const Bytes tokens = stringArray("tokenizer.ggml.tokens", { "a", "b", "c" });
+    Bytes scores;
+    scores.str("tokenizer.ggml.scores").u32(9).u32(6).u64(2).f32(0).f32(1); // two scores, three tokens
+    const std::string path = write("short_scores.gguf", tokenizerFile(tokens.s + scores.s, 2));
+    const GgufFile f(path); // the container is fine
+    try {
+        readGgufTokenizer(f);
+        ADD_FAILURE() << "read scores of the wrong length";
+    } catch (const FormatError& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find(path), std::string::npos) << msg;
+        EXPECT_NE(msg.find("tokenizer.ggml.scores"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("has 2 elements but tokenizer.ggml.tokens has 3"), std::string::npos) << msg;
+    }
+    Bytes types;
+    types.str("tokenizer.ggml.token_type").u32(9).u32(6).u64(3).f32(1).f32(1).f32(1); // float32, not int32
+    const GgufFile g(write("float_types.gguf", tokenizerFile(tokens.s + types.s, 2)));
+    try {
+        readGgufTokenizer(g);
+        ADD_FAILURE() << "read float token types";
+    } catch (const FormatError& e) {
+        EXPECT_NE(std::string(e.what()).find("tokenizer.ggml.token_type"), std::string::npos) << e.what();
+    }
+    const GgufFile h(write("tokens_only.gguf", tokenizerFile(stringArray("tokenizer.ggml.tokens", { "x" }).s, 1)));
+    const GgufTokenizer t = readGgufTokenizer(h);
+    EXPECT_EQ(t.tokens, (std::vector<std::string> { "x" }));
+    EXPECT_TRUE(t.scores.empty() && t.types.empty() && t.merges.empty() && t.model.empty());
+}
+
+TEST_F(GgufHostile, TokenStringsPastTheEndAndHugeCountsAreRefusedAtOpen)
+{
+    Bytes past; // two tokens: "a", then one declaring 1000 bytes where two are left
+    past.str("tokenizer.ggml.tokens").u32(9).u32(8).u64(2).str("a").u64(1000).raw("xy", 2);
+    const std::string bytes = tokenizerFile(past.s, 1);
+    expectRefused("past_end.gguf", bytes, "tokenizer.ggml.tokens");
+    Bytes huge;
+    huge.str("tokenizer.ggml.tokens").u32(9).u32(8).u64(uint64_t(1) << 60);
+    expectRefused("huge.gguf", tokenizerFile(huge.s, 1), "cannot fit");
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The layers imported graphs need (#16): ZeroPadding2D, DepthwiseConv2D, ConstantMerge and the
-// ReLU6/HardSigmoid/HardSwish activations: gradient checks, forward values against direct
+// ReLU6/HardSigmoid/HardSwish activations, the tensor arithmetic of transformer graphs (Slice,
+// ReduceMean/ReduceSum, Power, Erf; MatMul is in test_graph.cpp): gradient checks, forward values against direct
 // definitions, and config round trips through the layer factory.
 #include "GradCheck.h"
 
@@ -8,6 +9,7 @@
 #include "nn/ConstantMerge.h"
 #include "nn/DepthwiseConv2D.h"
 #include "nn/LayerFactory.h"
+#include "nn/TensorOps.h"
 #include "nn/ZeroPadding2D.h"
 #include "util/Error.h"
 
@@ -199,4 +201,87 @@ TEST(ImportActivations, GradientsMatchCentralDifferencesAcrossTheirPieces)
             }
         });
     }
+}
+
+TEST(TensorOps, SliceTakesARangeOfOneAxisAndGivesItsGradientBack)
+{
+    Slice slice(1, 1, 3);
+    slice.setName("k");
+    ASSERT_EQ(slice.build({ 2, 4, 3 }), (Shape { 2, 2, 3 }));
+    const Tensor x = ramp({ 1, 2, 4, 3 });
+    Tensor y;
+    slice.forward(x, y, nullptr, {});
+    for (int64_t a = 0; a < 2; ++a)
+        for (int64_t b = 0; b < 2; ++b)
+            for (int64_t c = 0; c < 3; ++c)
+                EXPECT_EQ(y[(a * 2 + b) * 3 + c], x[(a * 4 + b + 1) * 3 + c]);
+    checkLayerGradients(slice, { 2, 4, 3 }, 2);
+    Slice outside(0, 1, 5);
+    outside.setName("outside");
+    EXPECT_THROW(outside.build({ 4 }), ShapeError);
+}
+
+TEST(TensorOps, ReduceMeanAndSumGradientsMatchCentralDifferences)
+{
+    for (const bool mean : { true, false })
+        for (const bool keep : { true, false }) {
+            Reduce reduce(mean, 1, keep);
+            reduce.setName("reduce");
+            checkLayerGradients(reduce, { 2, 3, 4 }, 2);
+            EXPECT_EQ(reduce.build({ 2, 3, 4 }), keep ? (Shape { 2, 1, 4 }) : (Shape { 2, 4 }));
+        }
+    Reduce mean(true, 0, true);
+    mean.setName("mean");
+    mean.build({ 4 });
+    const Tensor x = ramp({ 1, 4 });
+    Tensor y;
+    mean.forward(x, y, nullptr, {});
+    EXPECT_NEAR(y[0], (x[0] + x[1] + x[2] + x[3]) / 4.0f, 1e-6);
+}
+
+TEST(TensorOps, PowerSqrtAndErfGradientsMatchCentralDifferences)
+{
+    auto positive = [](Tensor& x) {
+        for (int64_t i = 0; i < x.size(); ++i)
+            x[i] = std::abs(x[i]) + 0.2f;
+    };
+    for (const float p : { 2.0f, 0.5f, 3.0f, -1.0f }) {
+        Elementwise power(Elementwise::Kind::Power, p);
+        power.setName("pow");
+        checkLayerGradients(power, { 3, 2 }, 2, 2e-2, true, 42, positive);
+        const Tensor x = [&] {
+            Tensor t = ramp({ 1, 6 });
+            positive(t);
+            return t;
+        }();
+        Tensor y;
+        power.forward(x, y, nullptr, {});
+        for (int64_t i = 0; i < 6; ++i)
+            EXPECT_NEAR(y[i], std::pow(x[i], p), 1e-5 * std::max(1.0f, y[i])) << "exponent " << p;
+    }
+    Elementwise erf(Elementwise::Kind::Erf);
+    erf.setName("erf");
+    checkLayerGradients(erf, { 5 }, 2);
+    const Tensor x = ramp({ 1, 5 });
+    Tensor y;
+    erf.forward(x, y, nullptr, {});
+    EXPECT_NEAR(y[4], std::erf(x[4]), 1e-7);
+}
+
+TEST(TensorOps, ConfigsRoundTripThroughTheLayerFactory)
+{
+    const nlohmann::json config = { { "input_shape", { 4, 6 } },
+        { "layers",
+            { { { "type", "Slice" }, { "axis", 1 }, { "start", 2 }, { "end", 5 } },
+                { { "type", "ReduceMean" }, { "axis", 0 }, { "keepdims", false } },
+                { { "type", "Power" }, { "exponent", 2.0 } }, { { "type", "Erf" } },
+                { { "type", "Expand" }, { "shape", { 2, 3 } } },
+                { { "type", "Where" }, { "condition", { { "shape", { 3 } } } }, { "b", { { "shape", { 1 } } } } },
+                { { "type", "Greater" }, { "inputs", { "expand_1", "where_1" } } } } } };
+    Sequential model = Sequential::fromConfig(config);
+    model.build();
+    EXPECT_EQ(model.outputShape(), (Shape { 2, 3 }));
+    Sequential again = Sequential::fromConfig(model.config());
+    again.build();
+    EXPECT_EQ(again.config(), model.config());
 }

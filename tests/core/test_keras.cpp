@@ -11,6 +11,7 @@
 #include "io/KerasReader.h"
 #include "nn/LayerFactory.h"
 #include "nn/Loss.h"
+#include "train/Experiment.h"
 #include "train/ModelSave.h"
 #include "train/Optimizer.h"
 #include "util/Error.h"
@@ -147,7 +148,13 @@ INSTANTIATE_TEST_SUITE_P(Files, KerasReference,
         Reference { "keras2_functional_graph.h5", "keras2_functional_graph.json", "keras-h5" },
         Reference { "keras3_functional_cnn.keras", "keras3_functional_cnn.json", "keras" },
         Reference { "keras3_mobile.keras", "keras3_mobile.json", "keras" },
-        Reference { "keras2_mobile.h5", "keras2_mobile.json", "keras-h5" }),
+        Reference { "keras2_mobile.h5", "keras2_mobile.json", "keras-h5" },
+        Reference { "keras2_nested.h5", "keras2_nested.json", "keras-h5" },
+        Reference { "keras3_nested.keras", "keras3_nested.json", "keras" },
+        Reference { "keras2_seq_in_seq.h5", "keras2_seq_in_seq.json", "keras-h5" },
+        Reference { "keras3_seq_in_seq.keras", "keras3_seq_in_seq.json", "keras" },
+        Reference { "keras2_two_outputs.h5", "keras2_two_outputs.json", "keras-h5" },
+        Reference { "keras3_two_outputs.keras", "keras3_two_outputs.json", "keras" }),
     [](const auto& p) { return fs::path(p.param.file).stem().string(); });
 
 // ---- functional models as engine graphs (#16) ------------------------------------------------
@@ -395,10 +402,13 @@ TEST(KerasFunctional, RefusesBadGraphsNamingTheLayer)
             "the layers 'a' -> 'b' -> 'c' -> 'a' form a cycle" },
         { "dangling name", functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "nowhere" } } }, { "a" }),
             "layer 'a' (Dense) reads 'nowhere', which is no layer of the model" },
-        { "two outputs",
-            functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "in" } }, { "Dense", "b", { "in" } } },
+        { "first output read by a layer",
+            functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "in" } }, { "Dense", "b", { "a" } } },
                 { "a", "b" }),
-            "2 outputs ('a', 'b'); the engine runs models with one output" },
+            "the model's first output 'a' is read by layer 'b' (Dense)" },
+        { "an output twice",
+            functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "in" } } }, { "a", "a" }),
+            "layer 'a' is given as an output twice" },
         { "dead end",
             functionalConfig(Rows { { "InputLayer", "in", {} }, { "Dense", "a", { "in" } }, { "Dense", "b", { "in" } } },
                 { "b" }),
@@ -430,15 +440,166 @@ TEST(KerasFunctional, RefusesSharedLayerNamingIt)
     EXPECT_NE(message.find("layer 'twice' (Dense) is called 2 times (a shared layer)"), std::string::npos) << message;
 }
 
-TEST(KerasFunctional, RefusesNestedModelNamingIt)
+// ---- nested models and several outputs (#16 item 4) -------------------------------------------
+
+namespace {
+
+// functionalConfig() as a layer of another model: named `name`, reading `reads`.
+json nestedLayer(json model, const std::string& name, const Names& reads)
 {
-    const json config = functionalConfig(
-        { { "InputLayer", "in", {} }, { "Functional", "backbone", { "in" } }, { "Dense", "head", { "backbone" } } }, { "head" });
-    const std::string message = formatErrorOf([&] {
-        (void)buildKerasModel(parseKerasArchitecture(config, "m.h5"), "m.h5",
-            [](const KerasLayer&) { return std::vector<KerasWeight>(); });
-    });
-    EXPECT_NE(message.find("layer 'backbone' (Functional) is a nested model"), std::string::npos) << message;
+    model["config"]["name"] = name;
+    model["name"] = name;
+    json node = json::array();
+    for (const std::string& r : reads)
+        node.push_back({ r, 0, 0, json::object() });
+    model["inbound_nodes"] = { node };
+    return model;
+}
+
+std::vector<std::string> layerNames(const Sequential& model)
+{
+    std::vector<std::string> out;
+    for (size_t i = 0; i < model.size(); ++i)
+        out.push_back(model.layer(i).name());
+    return out;
+}
+
+} // namespace
+
+TEST(KerasNested, InnerLayersAreInlinedUnderTheirModelsName)
+{
+    const auto file = openWeightFile(dataFile("keras2_nested.h5"));
+    const std::optional<Sequential> model = file->model();
+    ASSERT_TRUE(model.has_value());
+    EXPECT_EQ(layerNames(*model),
+        (Names { "encoder/dense_1", "encoder/batch_normalization", "encoder/dense_2", "encoder/dense_2_relu", "dense",
+            "dense_tanh", "head/dense_3", "head/dense_3_relu", "head/dense_4", "head/dense_4_softmax" }));
+    const auto reads = readsOf(*model);
+    EXPECT_EQ(reads.at("encoder/dense_1"), Names { Sequential::kInputName }) << "the nested model reads the input";
+    EXPECT_EQ(reads.at("dense"), Names { "encoder/dense_2_relu" }) << "the nested model's output stands for it";
+    EXPECT_EQ(reads.at("head/dense_3"), Names { "dense_tanh" });
+
+    const KerasArchitecture arch = parseKerasArchitecture(file->metadata().at("model_config"), "m.h5");
+    EXPECT_EQ(arch.nestedModels, (Names { "encoder", "head" }));
+    EXPECT_EQ(arch.layers[0].localName, "dense_1");
+    EXPECT_EQ(arch.layers[0].model, "encoder");
+    EXPECT_EQ(arch.layers[0].h5Group, "encoder");
+    EXPECT_EQ(arch.layers[3].name, "dense");
+    EXPECT_EQ(arch.layers[3].h5Group, "");
+
+    // Keras 3 names the same graph the same way; its weights live under layers/functional/layers/...
+    const std::optional<Sequential> k3 = openWeightFile(dataFile("keras3_nested.keras"))->model();
+    ASSERT_TRUE(k3.has_value());
+    EXPECT_EQ(layerNames(*k3), layerNames(*model));
+}
+
+TEST(KerasNested, SequentialInsideSequentialStaysAChain)
+{
+    for (const char* name : { "keras2_seq_in_seq.h5", "keras3_seq_in_seq.keras" }) {
+        const std::optional<Sequential> model = openWeightFile(dataFile(name))->model();
+        ASSERT_TRUE(model.has_value()) << name;
+        EXPECT_TRUE(model->isChain()) << name;
+        EXPECT_EQ(layerNames(*model),
+            (Names { "block/dense", "block/dense_relu", "block/dense_1", "block/dense_1_relu", "dense_2", "dense_2_softmax" }))
+            << name;
+    }
+}
+
+TEST(KerasNested, NestedModelsInsideNestedModelsArePrefixedTwice)
+{
+    const json inner = nestedLayer(
+        functionalConfig({ { "InputLayer", "i2", {} }, { "Dense", "d", { "i2" } } }, { "d" }), "inner", { "i1" });
+    json middle = functionalConfig({ { "InputLayer", "i1", {} } }, { "inner" });
+    middle["config"]["layers"].push_back(inner);
+    const json config = [&] {
+        json c = functionalConfig({ { "InputLayer", "in", {} } }, { "out" });
+        c["config"]["layers"].push_back(nestedLayer(middle, "middle", { "in" }));
+        c["config"]["layers"].push_back(json { { "class_name", "Dense" }, { "name", "out" },
+            { "config", { { "name", "out" }, { "units", 4 } } }, { "inbound_nodes", { { { "middle", 0, 0, json::object() } } } } });
+        return c;
+    }();
+    const KerasArchitecture arch = parseKerasArchitecture(config, "m.h5");
+    ASSERT_EQ(arch.layers.size(), 2u);
+    EXPECT_EQ(arch.layers[0].name, "middle/inner/d");
+    EXPECT_EQ(arch.layers[0].h5Group, "middle") << "a legacy .h5 keeps every nested weight in the top-level group";
+    EXPECT_EQ(arch.layers[0].storePath, "layers/functional/layers/functional/layers/dense");
+    EXPECT_EQ(arch.layers[1].inputs, Names { "middle/inner/d" });
+    EXPECT_EQ(arch.nestedModels, (Names { "middle/inner", "middle" }));
+}
+
+TEST(KerasNested, RefusesNestedModelsThatCannotBeInlinedNamingThem)
+{
+    const json twoOut = nestedLayer(
+        functionalConfig({ { "InputLayer", "i2", {} }, { "Dense", "a", { "i2" } }, { "Dense", "b", { "i2" } } }, { "a", "b" }),
+        "enc", { "in" });
+    json config = functionalConfig({ { "InputLayer", "in", {} } }, { "enc" });
+    config["config"]["layers"].push_back(twoOut);
+    std::string message = parseErrorOf(config);
+    EXPECT_NE(message.find("m.h5: model config, nested model 'enc': the nested model has 2 outputs ('a', 'b')"),
+        std::string::npos)
+        << message;
+
+    const json clash = nestedLayer(
+        functionalConfig({ { "InputLayer", "i2", {} }, { "Dense", "a", { "i2" } }, { "Dense", "a", { "a" } } }, { "a" }),
+        "enc", { "in" });
+    config = functionalConfig({ { "InputLayer", "in", {} } }, { "enc" });
+    config["config"]["layers"].push_back(clash);
+    message = parseErrorOf(config);
+    EXPECT_NE(message.find("m.h5: model config, nested model 'enc': two layers are named 'a'"), std::string::npos) << message;
+
+    const json self = nestedLayer(functionalConfig({ { "InputLayer", "i2", {} }, { "Dense", "a", { "i2" } } }, { "a" }),
+        "enc", { "enc" });
+    config = functionalConfig({ { "InputLayer", "in", {} } }, { "enc" });
+    config["config"]["layers"].push_back(self);
+    message = parseErrorOf(config);
+    EXPECT_NE(message.find("m.h5: model config: the layers 'enc' -> 'enc' form a cycle"), std::string::npos) << message;
+}
+
+TEST(KerasTwoOutputs, EveryOutputMatchesNumPy)
+{
+    for (const char* name : { "keras2_two_outputs.h5", "keras3_two_outputs.keras" }) {
+        const std::string stem = fs::path(name).stem().string();
+        std::optional<Sequential> model = openWeightFile(dataFile(name))->model();
+        ASSERT_TRUE(model.has_value()) << name;
+        const json want = readJson(dataFile(stem + ".json"));
+        const std::vector<int> outputs = model->outputs();
+        ASSERT_EQ(outputs.size(), 2u) << name;
+        EXPECT_EQ(outputs[0], int(model->size()) - 1) << "the first output is the engine's last layer";
+        const auto& inputs = want["inputs"];
+        Tensor x({ int64_t(inputs.size()), 5 });
+        for (size_t n = 0; n < inputs.size(); ++n)
+            for (size_t k = 0; k < 5; ++k)
+                x.data()[n * 5 + k] = inputs[n][k].get<float>();
+        Workspace ws = model->makeWorkspace();
+        model->forward(x, ws, false);
+        for (size_t o = 0; o < 2; ++o) {
+            const json& expected = want["all_outputs"][o];
+            const Tensor& y = ws.outputs[size_t(outputs[o])];
+            EXPECT_EQ(model->layer(size_t(outputs[o])).name(), expected["layer"].get<std::string>() + (o == 0 ? "_softmax" : ""));
+            const auto& rows = expected["values"];
+            ASSERT_EQ(y.size(), int64_t(rows.size() * rows[0].size())) << name << " output " << o;
+            for (size_t n = 0; n < rows.size(); ++n)
+                for (size_t k = 0; k < rows[n].size(); ++k)
+                    EXPECT_NEAR(y.data()[n * rows[n].size() + k], rows[n][k].get<double>(), 1e-5)
+                        << name << " output " << o << " sample " << n;
+        }
+        // The outputs survive the engine's own config (a model saved from the inspector).
+        const Sequential again = Sequential::fromConfig(model->config());
+        EXPECT_EQ(again.outputs(), outputs) << name;
+    }
+}
+
+TEST(KerasTwoOutputs, FineTuningIsRefusedSayingWhy)
+{
+    try {
+        (void)loadModelToFineTune(dataFile("keras2_two_outputs.h5"), Shape { 5 }, "", nullptr);
+        FAIL() << "a two-output model was accepted for training";
+    } catch (const ConfigError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("keras2_two_outputs.h5: the model has 2 outputs ('out_a_softmax', 'out_b')"), std::string::npos)
+            << message;
+        EXPECT_NE(message.find("would get no gradient"), std::string::npos) << message;
+    }
 }
 
 TEST(KerasFunctional, RefusesAbsurdNumberOfLayersBeforeLookingAtThem)

@@ -7,6 +7,7 @@
 #include "util/Error.h"
 
 #include <cmath>
+#include <numbers>
 
 using namespace ws;
 using ws::test::checkLayerGradients;
@@ -72,7 +73,8 @@ TEST_P(ActivationGradient, MatchesCentralDifferences)
 
 INSTANTIATE_TEST_SUITE_P(AllKinds, ActivationGradient,
     ::testing::Values(ActivationKind::Linear, ActivationKind::ReLU, ActivationKind::LeakyReLU, ActivationKind::ELU,
-        ActivationKind::GELU, ActivationKind::Tanh, ActivationKind::Sigmoid, ActivationKind::Softmax),
+        ActivationKind::GELU, ActivationKind::Tanh, ActivationKind::Sigmoid, ActivationKind::Softmax,
+        ActivationKind::GELUTanh),
     [](const auto& p) { return activationName(p.param); });
 
 TEST(Activation, ForwardValuesMatchTheirDefinitions)
@@ -89,6 +91,9 @@ TEST(Activation, ForwardValuesMatchTheirDefinitions)
         { ActivationKind::GELU, [](double v) { return 0.5 * v * (1 + std::erf(v / std::sqrt(2.0))); } },
         { ActivationKind::Tanh, [](double v) { return std::tanh(v); } },
         { ActivationKind::Sigmoid, [](double v) { return 1 / (1 + std::exp(-v)); } },
+        // #16: PyTorch's gelu(approximate="tanh")
+        { ActivationKind::GELUTanh,
+            [](double v) { return 0.5 * v * (1 + std::tanh(std::sqrt(2 / std::numbers::pi) * (v + 0.044715 * v * v * v))); } },
     };
     for (const auto& c : cases) {
         ActivationLayer layer(c.kind);

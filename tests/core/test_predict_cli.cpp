@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -101,11 +102,55 @@ Tensor forwardInProcess(const std::string& modelPath, const Tensor& x, size_t la
 TEST(PredictCli, OnnxModelsReproducePyTorchsOutputs)
 {
     TempDir dir;
-    for (const std::string name : { "cnn", "mlp", "matmul_reshape", "cnn_bn", "value_ints", "gauss_mlp" }) {
+    for (const std::string name :
+        { "cnn", "mlp", "matmul_reshape", "cnn_bn", "value_ints", "gauss_mlp", "encoder2_gelu_op13", "pools" }) {
         const std::string out = dir.file(name + "_predicted.npy");
         predictOk(kOnnx + name + ".onnx", kOnnx + name + "_input.npy", out);
         expectClose(readNpy(out), readNpy(kOnnx + name + "_output.npy"), 1e-5f, name);
     }
+}
+
+// #16: a padding mask given as a second graph input: --input NAME=X.npy per input, in any order,
+// in batches of any size; the outputs are PyTorch's (tools/make_onnx_reference.py --inputs).
+TEST(PredictCli, AMaskGivenAsASecondInputReproducesPyTorchsOutputs)
+{
+    TempDir dir;
+    const Tensor want = readNpy(kOnnx + "encoder_maskinput_output.npy");
+    for (const std::string name : { "encoder_maskinput_op13", "encoder_maskinput_op17" })
+        for (const std::string batch : { "256", "1", "2" }) {
+            const std::string out = dir.file(name + "_" + batch + ".npy");
+            const auto run = runCli({ "predict", kOnnx + name + ".onnx", "--input", "mask=" + kOnnx + "encoder_maskinput_mask.npy",
+                "--input", "src=" + kOnnx + "encoder_maskinput_src.npy", "--output", out, "--batch", batch });
+            ASSERT_EQ(run.status, 0) << run.err;
+            EXPECT_NE(run.out.find("src (3, 6, 8) from"), std::string::npos) << run.out;
+            EXPECT_NE(run.out.find("and mask (3, 6) from"), std::string::npos) << run.out;
+            expectClose(readNpy(out), want, 1e-5f, name + ", batch " + batch);
+        }
+    // One sample without the batch axis, in both inputs: its output without it too.
+    const Tensor src = readNpy(kOnnx + "encoder_maskinput_src.npy");
+    Tensor one({ 6, 8 });
+    std::copy_n(src.data() + 6 * 8, 6 * 8, one.data());
+    writeNpy(dir.file("src1.npy"), one);
+    const std::string mask1 = dir.file("mask1.npy");
+    {
+        std::ofstream m(mask1, std::ios::binary);
+        std::string header = npyHeaderF32({ 6 });
+        header.replace(header.find("<f4"), 3, "|b1");
+        m << header;
+        const char flags[6] = { 0, 0, 0, 0, 1, 1 }; // sample 1's padding
+        m.write(flags, 6);
+    }
+    const std::string out = dir.file("one.npy");
+    const auto run = runCli({ "predict", kOnnx + "encoder_maskinput_op17.onnx", "--input", "src=" + dir.file("src1.npy"),
+        "--input", "mask=" + mask1, "--output", out, "--json" });
+    ASSERT_EQ(run.status, 0) << run.err;
+    const auto j = nlohmann::json::parse(run.out);
+    EXPECT_EQ(j.at("inputs").size(), 2u);
+    EXPECT_EQ(j.at("inputs").at(1).at("name"), "mask");
+    const Tensor got = readNpy(out);
+    ASSERT_EQ(got.shape(), (Shape { 6, 5 }));
+    for (int64_t i = 0; i < 6 * 5; ++i)
+        EXPECT_NEAR(got[i], want[6 * 5 + i], 1e-5) << "sample 1, element " << i;
 }
 
 // #17: a whole nn.Sequential saved with torch.save(model) (tools/make_torch_models_reference.py).
@@ -123,6 +168,63 @@ TEST(PredictCli, AWholePyTorchSequentialReproducesPyTorchsOutputs)
     for (int64_t i = 0; i < want.size(); ++i)
         want[i] = expected.at("sequential.pt").at("output").at(size_t(i)).get<float>();
     expectClose(readNpy(dir.file("y.npy")), want, 1e-5f, "sequential.pt");
+}
+
+// #17 item 5: TorchScript Sequentials, scripted and traced (a wrapper whose forward only calls the
+// Sequential, and the Sequential itself), from tools/make_torch_models_reference.py.
+TEST(PredictCli, TorchScriptSequentialsReproducePyTorchsOutputs)
+{
+    TempDir dir;
+    const std::string models = std::string(WS_TEST_DATA_DIR) + "/torch/models/";
+    for (const std::string name : { "cnn_scripted", "cnn_traced", "cnn_traced_seq" }) {
+        const std::string out = dir.file(name + ".npy");
+        predictOk(models + name + ".pt", models + "cnn_input.npy", out);
+        expectClose(readNpy(out), readNpy(models + "cnn_output.npy"), 1e-5f, name);
+    }
+}
+
+// A bare state dict (torch.save(model.state_dict())) with its layers given by --model: the
+// tensors go to the layers in file order, the run says which went where, and the outputs are
+// PyTorch's (tools/make_torch_models_reference.py: Conv2d, ReLU, MaxPool2d, Flatten, Linear,
+// ReLU, Linear on NCHW inputs).
+TEST(PredictCli, ABareStateDictWithItsLayersReproducesPyTorchsOutputs)
+{
+    TempDir dir;
+    const std::string models = std::string(WS_TEST_DATA_DIR) + "/torch/models/";
+    const std::string layers = "conv2d(3, 3) relu maxpool2d(2) flatten dense(5) relu dense(4)";
+    const auto run = runCli({ "predict", models + "statedict_mlp.pt", "--model", layers, "--input",
+        models + "statedict_mlp_input.npy", "--output", dir.file("y.npy") });
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_NE(run.out.find("6 tensors given to the layers of --model"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("0.weight (3, 2, 3, 3) -> layer 1 Conv2D(filters=3, kernel_size=3): weight"), std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("4.weight (5, 12) -> layer 5 Dense(units=5): weight"), std::string::npos) << run.out;
+    expectClose(readNpy(dir.file("y.npy")), readNpy(models + "statedict_mlp_output.npy"), 1e-5f, "statedict_mlp.pt");
+}
+
+TEST(PredictCli, ABareStateDictThatDoesNotFitItsLayersIsRefusedNamingTheFirstMismatch)
+{
+    TempDir dir;
+    const std::string models = std::string(WS_TEST_DATA_DIR) + "/torch/models/";
+    const std::pair<std::string, std::string> cases[] = {
+        { "conv2d(3, 3) relu maxpool2d(2) flatten dense(6) relu dense(4)",
+            "tensor 3 '4.weight' (5, 12) does not fit layer 5 Dense(units=6), whose weight is (6, any)" },
+        { "conv2d(3, 5) relu maxpool2d(2) flatten dense(5) relu dense(4)",
+            "tensor 1 '0.weight' (3, 2, 3, 3) does not fit layer 1 Conv2D(filters=3, kernel_size=5), whose weight is (3, any, 5, 5)" },
+        { "conv2d(3, 3) relu maxpool2d(2) flatten dense(5) relu",
+            "the layers take 4 tensors, but the file holds more: tensor 5 '6.weight' (4, 5) is left over" },
+        { "conv2d(3, 3) relu maxpool2d(2) flatten dense(5) relu dense(4) dense(2)",
+            "layer 8 Dense(units=2) needs a weight (2, 4), but the file holds no more tensors (6 in all)" },
+        { "conv2d(3, 3) relu globalavgpool2d dense(5) relu dense(4)",
+            "statedict_mlp.pt: layer 3 GlobalAveragePooling2D(): this kind of layer takes no PyTorch state dict here" },
+    };
+    for (const auto& [layers, message] : cases) {
+        const auto run = runCli({ "predict", models + "statedict_mlp.pt", "--model", layers, "--input",
+            models + "statedict_mlp_input.npy", "--output", dir.file("y.npy") });
+        EXPECT_NE(run.status, 0) << layers;
+        EXPECT_NE(run.err.find(message), std::string::npos) << layers << "\n" << run.err;
+        EXPECT_FALSE(fs::exists(dir.file("y.npy"))) << layers;
+    }
 }
 
 TEST(PredictCli, KerasModelsReproduceNumPysOutputs)
@@ -150,6 +252,54 @@ TEST(PredictCli, KerasModelsReproduceNumPysOutputs)
             for (size_t k = 0; k < outputs[n].size(); ++k)
                 EXPECT_NEAR(y[int64_t(n * outputs[n].size() + k)], outputs[n][k].get<double>(), 1e-5)
                     << name << ": sample " << n << ", output " << k;
+    }
+}
+
+// #16 item 4: a Keras Model(x, [out_a, out_b]), in both formats: Y.npy holds the first output
+// and the note says so; --all-outputs writes the second to Y_1.npy; --layer out_b that one alone.
+TEST(PredictCli, KerasTwoOutputModelWritesEachOutput)
+{
+    for (const std::string name : { "keras2_two_outputs.h5", "keras3_two_outputs.keras" }) {
+        TempDir dir;
+        std::ifstream in(kKeras + fs::path(name).stem().string() + ".json");
+        const nlohmann::json want = nlohmann::json::parse(in);
+        auto expectOutput = [&](const std::string& path, size_t o) {
+            const Tensor y = readNpy(path);
+            const auto& rows = want["all_outputs"][o]["values"];
+            ASSERT_EQ(y.shape(), (Shape { int64_t(rows.size()), int64_t(rows[0].size()) })) << name << " output " << o;
+            for (size_t n = 0; n < rows.size(); ++n)
+                for (size_t k = 0; k < rows[n].size(); ++k)
+                    EXPECT_NEAR(y[int64_t(n * rows[n].size() + k)], rows[n][k].get<double>(), 1e-5)
+                        << name << " output " << o << ", sample " << n;
+        };
+        const std::string x = kKeras + "two_outputs_x.npy";
+        auto run = runCli({ "predict", kKeras + name, "--input", x, "--output", dir.file("y.npy") });
+        ASSERT_EQ(run.status, 0) << run.err;
+        expectOutput(dir.file("y.npy"), 0);
+        EXPECT_NE(run.out.find("output 0 'out_a_softmax'"), std::string::npos) << run.out;
+        EXPECT_NE(run.out.find("note: the model has 2 outputs ('out_a_softmax', 'out_b'); " + dir.file("y.npy")
+                      + " holds the first. --all-outputs writes each"),
+            std::string::npos)
+            << run.out;
+        EXPECT_FALSE(fs::exists(dir.file("y_1.npy"))) << "only with --all-outputs";
+
+        run = runCli({ "predict", kKeras + name, "--input", x, "--output", dir.file("y.npy"), "--all-outputs", "--batch", "3" });
+        ASSERT_EQ(run.status, 0) << run.err;
+        expectOutput(dir.file("y.npy"), 0);
+        expectOutput(dir.file("y_1.npy"), 1);
+        EXPECT_NE(run.out.find("wrote " + dir.file("y_1.npy") + ": (4, 2) float32, output 1 'out_b'"), std::string::npos)
+            << run.out;
+
+        predictOk(kKeras + name, x, dir.file("b.npy"), { "--layer", "out_b" });
+        expectOutput(dir.file("b.npy"), 1);
+
+        run = runCli({ "predict", kKeras + name, "--input", x, "--output", dir.file("y.npy"), "--all-outputs", "--json" });
+        ASSERT_EQ(run.status, 0) << run.err;
+        const nlohmann::json j = nlohmann::json::parse(run.out);
+        ASSERT_EQ(j["model_outputs"].size(), 2u) << run.out;
+        EXPECT_EQ(j["model_outputs"][1]["layer"], "out_b");
+        EXPECT_EQ(j["model_outputs"][1]["path"], dir.file("y_1.npy"));
+        EXPECT_EQ(j["model_outputs"][1]["shape"], nlohmann::json({ 4, 2 }));
     }
 }
 

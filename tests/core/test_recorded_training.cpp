@@ -6,6 +6,7 @@
 #include "TempDir.h"
 
 #include "nn/Dense.h"
+#include "data/PlaygroundPoints.h"
 #include "run/PlaygroundRun.h"
 #include "run/RecordedTraining.h"
 #include "run/Replay.h"
@@ -271,6 +272,169 @@ TEST(PlaygroundRecipe, TheRunConfigReadsBackAsTheSameRecipe)
     nlohmann::json bad = playgroundRunConfig(r);
     bad["train"]["optimizer"]["momentum"] = 1.5;
     EXPECT_THROW(playgroundRecipeFromRun(bad), ConfigError);
+    // #21: Nesterov, weight decay and warm-up, as in the Training panel: recorded only when set,
+    // read back, given to the trainer.
+    EXPECT_FALSE(playgroundRunConfig(r)["train"]["optimizer"].contains("nesterov"));
+    EXPECT_FALSE(playgroundRunConfig(r)["train"]["optimizer"].contains("weight_decay"));
+    EXPECT_FALSE(playgroundRunConfig(r)["train"].contains("schedule"));
+    EXPECT_EQ(playgroundTrainConfig(r).optimizer.weightDecay, -1.0f); // the optimizer's default, as before
+    r.nesterov = true;
+    r.weightDecay = 1e-3f;
+    r.warmupSteps = 100;
+    const PlaygroundRecipe all = playgroundRecipeFromRun(playgroundRunConfig(r));
+    EXPECT_TRUE(all.nesterov);
+    EXPECT_EQ(all.weightDecay, 1e-3f);
+    EXPECT_EQ(all.warmupSteps, 100);
+    const TrainConfig tc = playgroundTrainConfig(all);
+    EXPECT_TRUE(tc.optimizer.nesterov);
+    EXPECT_EQ(tc.optimizer.weightDecay, 1e-3f);
+    EXPECT_EQ(tc.schedule.warmupSteps, 100);
+    r.momentum = 0.0f; // Nesterov means nothing without momentum
+    EXPECT_FALSE(playgroundTrainConfig(r).optimizer.nesterov);
+    bad = playgroundRunConfig(all);
+    bad["train"]["schedule"]["warmup_steps"] = -5;
+    EXPECT_THROW(playgroundRecipeFromRun(bad), ConfigError);
+}
+
+// #22: Adam's and AdamW's betas, RMSprop's rho and their epsilon reach the trainer only with
+// the optimizers that use them, are recorded (under OptimizerConfig's keys, so that the record's
+// train section reads as a TrainConfig too) and read back; records without them get the defaults.
+TEST(PlaygroundRecipe, BetasRhoAndEpsilonReachTheTrainerAndTheRunRecord)
+{
+    PlaygroundRecipe r = circle();
+    r.optimizer = OptimizerKind::Adam;
+    r.beta1 = 0.8f;
+    r.beta2 = 0.99f;
+    r.epsilon = 1e-6f;
+    r.rho = 0.5f; // not Adam's: neither given to the trainer nor recorded
+    TrainConfig tc = playgroundTrainConfig(r);
+    EXPECT_EQ(tc.optimizer.beta1, 0.8f);
+    EXPECT_EQ(tc.optimizer.beta2, 0.99f);
+    EXPECT_EQ(tc.optimizer.epsilon, 1e-6f);
+    EXPECT_EQ(tc.optimizer.rho, OptimizerConfig {}.rho);
+    nlohmann::json config = playgroundRunConfig(r);
+    EXPECT_FALSE(config["train"]["optimizer"].contains("rho"));
+    PlaygroundRecipe back = playgroundRecipeFromRun(config);
+    EXPECT_EQ(back.beta1, 0.8f);
+    EXPECT_EQ(back.beta2, 0.99f);
+    EXPECT_EQ(back.epsilon, 1e-6f);
+    EXPECT_EQ(playgroundRunConfig(back), config);
+    const OptimizerConfig read = TrainConfig::fromJson(config.at("train")).optimizer;
+    EXPECT_EQ(read.beta2, 0.99f);
+    EXPECT_EQ(read.epsilon, 1e-6f);
+
+    r.optimizer = OptimizerKind::RMSprop;
+    tc = playgroundTrainConfig(r);
+    EXPECT_EQ(tc.optimizer.rho, 0.5f);
+    EXPECT_EQ(tc.optimizer.epsilon, 1e-6f);
+    EXPECT_EQ(tc.optimizer.beta2, OptimizerConfig {}.beta2);
+    config = playgroundRunConfig(r);
+    EXPECT_FALSE(config["train"]["optimizer"].contains("beta2"));
+    back = playgroundRecipeFromRun(config);
+    EXPECT_EQ(back.rho, 0.5f);
+    EXPECT_EQ(playgroundTrainConfig(back).optimizer.rho, 0.5f);
+
+    r.optimizer = OptimizerKind::SGD;
+    EXPECT_EQ(playgroundTrainConfig(r).optimizer.epsilon, OptimizerConfig {}.epsilon);
+    EXPECT_FALSE(playgroundRunConfig(r)["train"]["optimizer"].contains("epsilon"));
+
+    // Records from before these settings have none: PyTorch's defaults, as they were trained.
+    r.optimizer = OptimizerKind::Adam;
+    r.beta1 = 0.9f;
+    r.beta2 = 0.999f;
+    r.epsilon = 1e-8f;
+    config = playgroundRunConfig(r);
+    EXPECT_FALSE(config["train"]["optimizer"].contains("beta1"));
+    EXPECT_FALSE(config["train"]["optimizer"].contains("beta2"));
+    EXPECT_FALSE(config["train"]["optimizer"].contains("epsilon"));
+    back = playgroundRecipeFromRun(config);
+    EXPECT_EQ(back.beta2, 0.999f);
+    EXPECT_EQ(back.epsilon, 1e-8f);
+
+    const auto refusal = [&](const char* key, double value) -> std::string {
+        nlohmann::json bad = config;
+        bad["train"]["optimizer"][key] = value;
+        try {
+            (void)playgroundRecipeFromRun(bad);
+        } catch (const ConfigError& e) {
+            return e.what();
+        }
+        return "accepted";
+    };
+    EXPECT_EQ(refusal("beta1", 1.0), "train.optimizer.beta1 must be in [0, 1), got 1");
+    EXPECT_EQ(refusal("beta2", -0.5), "train.optimizer.beta2 must be in [0, 1), got -0.5");
+    EXPECT_EQ(refusal("rho", 1.5), "train.optimizer.rho must be in [0, 1), got 1.5");
+    EXPECT_EQ(refusal("epsilon", 0.0), "train.optimizer.epsilon must be in (0, 1], got 0");
+}
+
+// #22: beyond two classes a softmax over one output per class, trained with cross-entropy;
+// two classes keep Playground's one tanh output and its squared error.
+TEST(PlaygroundRecipe, FourClassesGetASoftmaxOverFourOutputsAndCrossEntropy)
+{
+    PlaygroundRecipe r = circle();
+    r.dataset = PlaygroundKind::FourBlobs;
+    EXPECT_EQ(playgroundClasses(r), 4);
+    Sequential model = makePlaygroundModel(r);
+    EXPECT_EQ(model.outputShape(), (Shape { 4 }));
+    EXPECT_EQ(playgroundTrainConfig(r).loss, LossKind::CrossEntropy);
+    EXPECT_EQ(playgroundModelSummary(r, model), "2-4-4 tanh");
+    const PlaygroundRecipe back = playgroundRecipeFromRun(playgroundRunConfig(r));
+    EXPECT_EQ(back.dataset, PlaygroundKind::FourBlobs);
+    EXPECT_EQ(playgroundRunConfig(r)["train"]["loss"], "cross_entropy");
+    Tensor points(Shape { 3, 2 });
+    const float xy[] = { 0.f, 0.f, 3.f, 3.f, -5.f, 1.f };
+    std::copy(std::begin(xy), std::end(xy), points.data());
+    Workspace ws = model.makeWorkspace();
+    const Tensor& out = model.forward(points, ws, false);
+    for (int64_t i = 0; i < 3; ++i)
+        EXPECT_NEAR(out[4 * i] + out[4 * i + 1] + out[4 * i + 2] + out[4 * i + 3], 1.0f, 1e-5f) << "row " << i;
+    const PlaygroundRecipe two = circle();
+    EXPECT_EQ(makePlaygroundModel(two).outputShape(), (Shape { 1 }));
+    EXPECT_EQ(playgroundTrainConfig(two).loss, LossKind::MeanSquaredError);
+}
+
+// #22: a run on your own points keeps them in its record, reads back as the same recipe and
+// trains on exactly those points.
+TEST(PlaygroundRecipe, OwnPointsAreKeptInTheRunConfig)
+{
+    auto points = std::make_shared<Dataset>(emptyPlaygroundPoints(3));
+    points->x = Tensor(Shape { 12, 2 });
+    for (int64_t i = 0; i < 12; ++i) {
+        points->x[2 * i] = float(i % 3) * 2.5f - 2.5f + 0.01f * float(i);
+        points->x[2 * i + 1] = -1.0f / 3.0f * float(i);
+        points->labels.push_back(int32_t(i % 3));
+    }
+    PlaygroundRecipe r = circle();
+    r.dataset = PlaygroundKind::Custom;
+    r.points = points;
+    EXPECT_EQ(playgroundClasses(r), 3);
+    const nlohmann::json config = playgroundRunConfig(r);
+    const PlaygroundRecipe back = playgroundRecipeFromRun(config);
+    ASSERT_TRUE(back.points);
+    EXPECT_EQ(back.points->x, points->x);
+    EXPECT_EQ(back.points->labels, points->labels);
+    EXPECT_EQ(playgroundRunConfig(back), config);
+    const PlaygroundSets sets = makePlaygroundSets(back);
+    EXPECT_EQ(sets.train.size() + sets.test.size(), 12);
+    nlohmann::json bad = config;
+    bad["playground"].erase("points");
+    EXPECT_THROW(playgroundRecipeFromRun(bad), ConfigError);
+    bad = config;
+    bad["playground"]["points"]["labels"] = std::vector<int> (12, 0); // one class: nothing to learn
+    EXPECT_THROW(playgroundRecipeFromRun(bad), ConfigError);
+    r.points = nullptr;
+    EXPECT_THROW(makePlaygroundSets(r), ConfigError);
+}
+
+// #21: Playground runs were all "playground-spiral"; now named as the Training panel names its
+// runs, with the hidden layers as the model.
+TEST(PlaygroundRun, RunsAreNamedByDataModelLearningRateAndSeed)
+{
+    PlaygroundRecipe r = circle();
+    r.hidden = { 8, 4 };
+    r.learningRate = 0.03f;
+    r.modelSeed = 7;
+    EXPECT_EQ(playgroundRunHeader(PlaygroundSetup(r)).name, "circle-mlp8x4-lr0.03-seed7");
 }
 
 TEST(PlaygroundRecipe, AConfigMissingAKeyIsRefusedNamingIt)

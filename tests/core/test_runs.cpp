@@ -281,6 +281,34 @@ TEST(RunRecord, RoundTripsHeaderHistoryEventsAndWeights)
     expectFormatError([&] { loadRunWeights(path, "epoch_0009"); }, "no checkpoint 'epoch_0009'");
 }
 
+// #22: the runs table shows the Playground sessions saved from a run; the header read (the
+// scan's) finds them among the other events, oldest first, and a run without any has none.
+TEST(RunRecord, HeaderListsThePlaygroundSessionsSavedFromTheRun)
+{
+    TempDir dir;
+    const std::string path = dir.file("run.h5"), plain = dir.file("plain.h5");
+    {
+        RunWriter w(path, makeHeader(), true); // hidden until its first epoch, as the Playground's
+        w.addBatch(batch(0, 0, 1, 0.9));
+        w.addEvent("learning_rate", { { "from", 0.01 }, { "to", 0.02 } });
+        w.addEvent("session_saved", { { "path", "/tmp/a.wsplay" }, { "epoch", 0 }, { "step", 1 } });
+        w.endEpoch(epochRow(0, 0.85, false));
+        w.addBatch(batch(1, 0, 2, 0.8));
+        w.addEvent("weight_edit", { { "layer", 0 } });
+        w.addEvent("session_saved", { { "path", "/tmp/b.wsplay" }, { "epoch", 1 }, { "step", 2 } });
+        w.finish(RunStatus::Stopped, nullptr, nullptr);
+        RunWriter p(plain, makeHeader());
+        p.addEvent("learning_rate", { { "from", 0.01 }, { "to", 0.02 } });
+        p.finish(RunStatus::Completed, nullptr, nullptr);
+    }
+    EXPECT_EQ(readRunInfo(path).savedSessions, (std::vector<std::string> { "/tmp/a.wsplay", "/tmp/b.wsplay" }));
+    EXPECT_TRUE(readRunInfo(plain).savedSessions.empty());
+    const RunListing listing = scanRuns(dir.path);
+    ASSERT_EQ(listing.runs.size(), 2u);
+    for (const RunInfo& r : listing.runs)
+        EXPECT_EQ(r.savedSessions.size(), r.path == path ? 2u : 0u) << r.path;
+}
+
 TEST(RunRecord, AnOpenRunReadsUpToItsLastEpochAndAsRunning)
 {
     TempDir dir;

@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The spectrum (core/analysis/Spectrum.h): singular values against numpy.linalg.svd, the power-law
 // fit against an independent NumPy implementation (tools/make_spectrum_reference.py writes both
-// into tests/data/spectrum/), cancellation, and the inputs that have no spectrum or no fit.
+// into tests/data/spectrum/), cancellation, and the inputs that have no spectrum or no fit; and the
+// BLAS/LAPACK steps under it (analysis/SymmetricEigen.h) against Eigen's own arithmetic.
 #include "analysis/Spectrum.h"
+#include "analysis/SymmetricEigen.h"
 #include "formats/WeightFormats.h"
 
+#include <Eigen/Eigenvalues>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
 #include <numeric>
+#include <vector>
 
 using namespace ws;
 
@@ -211,4 +216,55 @@ TEST(Spectrum, LogDensityIntegratesToOneAndTheFittedLinesMeetTheTail)
     EXPECT_TRUE(std::isnan(powerLawDensity(fit, 100, 1.0))); // below xmin: not drawn
     EXPECT_NEAR(powerLawRankValue(fit, 50), 2.0, 1e-12);       // the tail's smallest value is xmin
     EXPECT_NEAR(powerLawRankValue(fit, 50.0 / 4), 4.0, 1e-12); // P(X > x) ∝ x^(1−α): 4× fewer above 2·xmin
+}
+
+TEST(SymmetricEigen, GramUpdateAddsXXTransposedIntoTheLowerTriangleOnly)
+{
+    const Eigen::MatrixXd x = Eigen::MatrixXd::Random(7, 5), y = Eigen::MatrixXd::Random(7, 3);
+    Eigen::MatrixXd g = Eigen::MatrixXd::Constant(7, 7, 42.0); // the upper triangle must stay 42
+    g.triangularView<Eigen::Lower>().setZero();
+    addGramLower(g, x);
+    addGramLower(g, y);
+    const Eigen::MatrixXd want = x * x.transpose() + y * y.transpose();
+    for (int c = 0; c < 7; ++c)
+        for (int r = 0; r < 7; ++r)
+            EXPECT_NEAR(g(r, c), r >= c ? want(r, c) : 42.0, 1e-12) << "G(" << r << ", " << c << ")";
+}
+
+// Large enough for OpenBLAS to split the calls over threads. tests/CMakeLists.txt runs this test a
+// second time under OMP_THREAD_LIMIT=1, where OpenBLAS's OpenMP flavour hung before
+// SymmetricEigen kept it within the limit (the ctest timeout then fails it).
+TEST(SymmetricEigen, LargeGramMatrixAndItsEigenvaluesMatchEigen)
+{
+    const Eigen::MatrixXd x = Eigen::MatrixXd::Random(300, 500);
+    Eigen::MatrixXd g = Eigen::MatrixXd::Zero(300, 300);
+    addGramLower(g, x);
+    const Eigen::MatrixXd want = x * x.transpose();
+    EXPECT_LT((g.triangularView<Eigen::Lower>().toDenseMatrix() - want.triangularView<Eigen::Lower>().toDenseMatrix())
+                  .cwiseAbs()
+                  .maxCoeff(),
+        1e-9);
+    const Eigen::VectorXd got = symmetricEigenvalues(g);
+    const Eigen::VectorXd ref = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(want, Eigen::EigenvaluesOnly).eigenvalues();
+    ASSERT_EQ(got.size(), ref.size());
+    EXPECT_LT((got - ref).cwiseAbs().maxCoeff(), 1e-8 * ref.maxCoeff());
+}
+
+TEST(SymmetricEigen, EigenvaluesOfALowerTriangleMatchEigensAscending)
+{
+    // Q diag(d) Qᵀ with known eigenvalues, one repeated; the upper triangle holds garbage that
+    // must not be read.
+    const Eigen::VectorXd d = (Eigen::VectorXd(6) << 9.0, -2.0, 0.5, 3.0, 3.0, 1e-6).finished();
+    const Eigen::HouseholderQR<Eigen::MatrixXd> qr(Eigen::MatrixXd::Random(6, 6));
+    const Eigen::MatrixXd q = qr.householderQ();
+    Eigen::MatrixXd a = q * d.asDiagonal() * q.transpose();
+    a.triangularView<Eigen::StrictlyUpper>().setConstant(std::numeric_limits<double>::quiet_NaN());
+    const Eigen::VectorXd got = symmetricEigenvalues(a);
+    std::vector<double> want(d.data(), d.data() + d.size());
+    std::sort(want.begin(), want.end());
+    ASSERT_EQ(got.size(), 6);
+    for (int i = 0; i < 6; ++i)
+        EXPECT_NEAR(got(i), want[size_t(i)], 1e-12) << "eigenvalue " << i;
+    Eigen::MatrixXd empty(0, 0);
+    EXPECT_EQ(symmetricEigenvalues(empty).size(), 0);
 }

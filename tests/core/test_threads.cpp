@@ -12,6 +12,12 @@
 #include <latch>
 #include <thread>
 
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 using namespace ws;
 
 TEST(Threads, EachThreadKeepsItsOwnCount)
@@ -43,3 +49,25 @@ TEST(Threads, AThreadThatSetsNoneGetsTheDefault)
     std::thread([&] { seen = threadCount(); }).join();
     EXPECT_EQ(seen, hardwareThreads());
 }
+
+#if defined(__linux__)
+// A Playground racer yields to the GUI thread (#22 item 7): its own nice value rises, once, and
+// the thread that started it keeps its own.
+TEST(Threads, ATrainingThreadYieldsToTheOthersOnceAndAloneAmongThem)
+{
+    auto niceOfThisThread = [] { return ::getpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid))); };
+    const int gui = niceOfThisThread();
+    int before = -100, after = -100, again = -100, seen = -100;
+    std::thread([&] {
+        before = niceOfThisThread();
+        after = yieldToForegroundThreads(5);
+        again = yieldToForegroundThreads(5);
+        seen = niceOfThisThread();
+    }).join();
+    EXPECT_EQ(before, gui); // a new thread starts with its creator's
+    EXPECT_EQ(after, std::min(19, before + 5));
+    EXPECT_EQ(again, after); // once per thread
+    EXPECT_EQ(seen, after);
+    EXPECT_EQ(niceOfThisThread(), gui); // the other threads keep theirs
+}
+#endif

@@ -5,14 +5,21 @@
 // (model.state_dict(), or a checkpoint's dotted paths) must be listed under the same name, in the
 // same order, with the same shape and the same sum, minimum and maximum (tests/data/torch/models/
 // expected.json); the module tree with its classes and attributes goes to the metadata.
+#include "analysis/NameTree.h"
 #include "formats/WeightFormats.h"
+#include "io/NpyReader.h"
 #include "io/PickleReader.h"
+#include "io/TorchConsolidated.h"
 #include "io/TorchReader.h"
+#include "io/TorchScriptCode.h"
 #include "util/Error.h"
+
+#include "TempDir.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 using namespace ws;
@@ -162,6 +169,91 @@ TEST(TorchModels, HuggingFaceShardsWithTheirIndexOpenAsOneModel)
     }
 }
 
+// Meta's LLaMA layout: two bf16 slices and params.json, written by torch. The whole tensors come
+// first, element for element what torch.cat of the slices gives (expected.json "values", written
+// after the script checked them against the unsplit tensors), then each file's own tensors.
+TEST(TorchModels, ALlamaConsolidatedFolderOpensAsOneModelWithTheWholeTensorsTorchCatGives)
+{
+    const std::string folder = kModels + "consolidated";
+    for (const std::string& path : { folder, folder + "/consolidated.01.pth" }) {
+        const auto f = openWeightFile(path);
+        EXPECT_EQ(f->format(), "pytorch (consolidated)") << path;
+        expectTensorsAsTorchListsThem(*f, "consolidated");
+        const auto& values = expected().at("consolidated").at("values");
+        for (const auto& [name, want] : values.items()) {
+            const TensorInfo& t = f->tensor(name);
+            EXPECT_EQ(t.dtype, DType::BF16) << name;
+            const size_t index = size_t(&t - f->tensors().data());
+            // Seven elements at a time: runs that start and end inside a slice's rows.
+            std::vector<float> got(size_t(t.numel()));
+            for (int64_t at = 0; at < t.numel(); at += 7)
+                f->read(index, at, std::min<int64_t>(7, t.numel() - at), got.data() + at);
+            EXPECT_EQ(got, want.get<std::vector<float>>()) << name;
+        }
+        EXPECT_EQ(f->tensor("layers.1.attention.wo.weight").shape, (Shape { 16, 16 }));
+        EXPECT_EQ(f->tensor("consolidated.01/layers.1.attention.wo.weight").shape, (Shape { 16, 8 }));
+        // The per-file slices repeat the whole tensors' elements: listed, not counted again.
+        EXPECT_TRUE(f->tensor("consolidated.01/layers.1.attention.wo.weight").slice);
+        EXPECT_FALSE(f->tensor("layers.1.attention.wo.weight").slice);
+        int64_t whole = 0;
+        for (const TensorInfo& t : f->tensors()) {
+            EXPECT_EQ(t.slice, t.name.starts_with("consolidated.")) << t.name; // every name is in the split table
+            whole += t.slice ? 0 : t.numel();
+        }
+        EXPECT_EQ(buildNameTree(f->tensors()).params, whole);
+        EXPECT_EQ(f->tensor("tok_embeddings.weight").shape, (Shape { 24, 16 }));
+        EXPECT_EQ(f->tensor("output.weight").shape, (Shape { 24, 16 }));
+        const auto& split = f->metadata().at("model_parallel");
+        EXPECT_EQ(split.at("files"), 2);
+        EXPECT_EQ(split.at("split_on_dim_0"), 2 * 5 + 1); // wq wk wv w1 w3 per layer, output
+        EXPECT_EQ(split.at("split_on_dim_1"), 2 * 2 + 1); // wo w2 per layer, tok_embeddings
+        EXPECT_EQ(split.at("replicated"), 2 * 2 + 2);     // two norms per layer, norm, rope.freqs
+        EXPECT_EQ(f->metadata().at("params").at("dim"), 16);
+        EXPECT_EQ(f->metadata().at("shards").at(1).at("file"), "consolidated.01.pth");
+        EXPECT_FALSE(f->metadata().contains("warnings")) << f->metadata().at("warnings");
+    }
+}
+
+TEST(TorchModels, FairscalesSplitDimensionsByTensorName)
+{
+    EXPECT_EQ(llamaSplitDim("layers.0.attention.wq.weight"), 0);
+    EXPECT_EQ(llamaSplitDim("layers.31.attention.wv.weight"), 0);
+    EXPECT_EQ(llamaSplitDim("layers.2.feed_forward.w3.weight"), 0);
+    EXPECT_EQ(llamaSplitDim("output.weight"), 0);
+    EXPECT_EQ(llamaSplitDim("layers.2.attention.wo.weight"), 1);
+    EXPECT_EQ(llamaSplitDim("layers.2.feed_forward.w2.weight"), 1);
+    EXPECT_EQ(llamaSplitDim("tok_embeddings.weight"), 1);
+    EXPECT_EQ(llamaSplitDim("layers.2.attention_norm.weight"), -1);
+    EXPECT_EQ(llamaSplitDim("layers.2.ffn_norm.weight"), -1);
+    EXPECT_EQ(llamaSplitDim("norm.weight"), -1);
+    EXPECT_EQ(llamaSplitDim("rope.freqs"), -1);
+    EXPECT_EQ(llamaSplitDim("layers.2.attention.wq.bias"), std::nullopt);
+    EXPECT_EQ(llamaSplitDim("layers.2.adapter.weight"), std::nullopt);
+}
+
+// Without params.json beside it, one consolidated file is just a state dict; a folder without it
+// opens with a warning that nothing was checked. A replicated tensor that differs is shown from
+// the first file, with a warning naming it.
+TEST(TorchModels, ConsolidatedFilesWithoutParamsAndReplicatedTensorsThatDiffer)
+{
+    test::TempDir dir;
+    namespace fs = std::filesystem;
+    for (const char* name : { "consolidated.00.pth", "consolidated.01.pth" })
+        fs::copy_file(kModels + "consolidated/" + name, dir.file(name));
+    EXPECT_EQ(openWeightFile(dir.file("consolidated.00.pth"))->format(), "pytorch");
+    const auto f = openWeightFile(dir.path);
+    EXPECT_EQ(f->format(), "pytorch (consolidated)");
+    EXPECT_NE(f->metadata().at("warnings").dump().find("no params.json"), std::string::npos);
+
+    const auto differs = openWeightFile(std::string(WS_TEST_DATA_DIR) + "/bad/llama-replicated-differs");
+    const std::string warnings = differs->metadata().at("warnings").dump();
+    EXPECT_NE(warnings.find("consolidated.01.pth: replicated tensor 'layers.0.attention_norm.weight' differs"),
+              std::string::npos) << warnings;
+    std::vector<float> norm(4);
+    differs->read(1, 0, 4, norm.data());
+    EXPECT_EQ(norm, (std::vector<float> { 0, 1, 2, 3 })); // the first file's
+}
+
 namespace {
 
 Pickle unpickleText(const std::string& bytes)
@@ -255,10 +347,37 @@ TEST(TorchModels, AWholeSequentialRunsWithPyTorchsOutputs)
         EXPECT_NEAR(y[int64_t(i)], want[i].get<float>(), 1e-5) << "output " << i;
 }
 
+// #17 item 5: TorchScript Sequentials, scripted (settings from the classes' Final constants) and
+// traced (from the one ATen call of each forward()), root or wrapped, run with PyTorch's outputs.
+TEST(TorchModels, ScriptedAndTracedSequentialsRunWithPyTorchsOutputs)
+{
+    const Tensor x = NpyFile(kModels + "cnn_input.npy").readTensor(0);
+    const Tensor want = NpyFile(kModels + "cnn_output.npy").readTensor(0);
+    for (const char* name : { "cnn_scripted.pt", "cnn_traced.pt", "cnn_traced_seq.pt" }) {
+        const auto f = openWeightFile(kModels + name);
+        expectTensorsAsTorchListsThem(*f, name);
+        expectModuleClassesAsTorchNamesThem(*f, name);
+        std::optional<Sequential> model = f->model();
+        ASSERT_TRUE(model.has_value()) << name;
+        EXPECT_EQ(model->inputShape(), (Shape { 2, 7, 7 })) << name << ": the smallest input that fits the Linear";
+        Workspace ws = model->makeWorkspace();
+        const Tensor& y = model->forward(x, ws, false);
+        ASSERT_EQ(y.shape(), want.shape()) << name;
+        for (int64_t i = 0; i < y.size(); ++i)
+            EXPECT_NEAR(y[i], want[i], 1e-5) << name << " output " << i;
+    }
+}
+
 TEST(TorchModels, ModelsWhoseForwardIsCodeAreRefusedByName)
 {
-    for (const auto& [file, why] : { std::pair { "net.pt", "__main__.Net, whose forward() is Python code" },
-                                     std::pair { "scripted.pt", "in its code, which is never interpreted" } }) {
+    for (const auto& [file, why] : {
+             std::pair { "net.pt", "__main__.Net, whose forward() is Python code" },
+             std::pair { "scripted.pt", "__torch__.Net, whose forward() does more than call one nn.Sequential child" },
+             std::pair { "traced.pt", "__torch__.Traced, whose forward() does more than call one nn.Sequential child" },
+             std::pair { "traced_unknown.pt", "module '1' (__torch__.torch.nn.modules.activation.LeakyReLU, code/"
+                                              "__torch__/torch/nn/modules/activation.py): its traced forward() calls "
+                                              "torch.leaky_relu in a LeakyReLU, which is not a module the engine runs" },
+         }) {
         const auto f = openWeightFile(kModels + file);
         try {
             f->model();
@@ -290,4 +409,94 @@ TEST(TorchModels, ALegacyWholeModelNamesItsClassesByPersistentIdsWithTheirSource
     const std::string source = f->metadata().at("module_sources").at("torch.nn.modules.linear.Linear");
     EXPECT_NE(source.find("class Linear(Module)"), std::string::npos) << "kept as text, never run";
     EXPECT_TRUE(f->model().has_value());
+}
+
+namespace {
+
+// The message readScriptClass gives for `text` (a class Conv2d in member "m.py"), or "" when read.
+std::string scriptClassRefusal(const std::string& text)
+{
+    try {
+        (void)readScriptClass(text, "Conv2d", "m.py", "f.pt");
+        return "";
+    } catch (const FormatError& e) {
+        return e.what();
+    }
+}
+
+const std::string kConvHead = "class Conv2d(Module):\n  __parameters__ = [\"weight\", \"bias\", ]\n  weight : Tensor\n";
+
+} // namespace
+
+// The code reader takes declarations and literals only: what torch prints is read, anything else
+// refuses the class naming the file, the member and the line (#17 item 5).
+TEST(TorchScriptCode, FinalConstantsAndChildrenAreReadAsLiterals)
+{
+    const ScriptClass c = readScriptClass(
+        kConvHead + "  stride : Final[Tuple[int, int]] = (2, 1)\n  eps : Final[float] = 1.0000000000000001e-05\n"
+                    "  padding_mode : Final[str] = \"zeros\"\n  ceil_mode : Final[bool] = False\n"
+                    "  __annotations__[\"0\"] = __torch__.torch.nn.modules.linear.Linear\n"
+                    "  def forward(self: __torch__.Conv2d,\n    x: Tensor) -> Tensor:\n    return torch.relu(x)\n"
+                    "  def __len__(self: __torch__.Conv2d) -> int:\n    return 2\nclass Other(Module):\n  junk junk\n",
+        "Conv2d", "m.py", "f.pt");
+    EXPECT_EQ(c.finals.at("stride"), nlohmann::json::array({ 2, 1 }));
+    EXPECT_DOUBLE_EQ(c.finals.at("eps").get<double>(), 1e-5);
+    EXPECT_EQ(c.finals.at("padding_mode"), "zeros");
+    EXPECT_EQ(c.finals.at("ceil_mode"), false);
+    ASSERT_EQ(c.children.size(), 1u);
+    EXPECT_EQ(c.children[0].second, "__torch__.torch.nn.modules.linear.Linear");
+    EXPECT_EQ(c.forwardParams, std::vector<std::string> { "x" });
+    ASSERT_EQ(c.forwardBody.size(), 1u) << "__len__'s body is skipped";
+    EXPECT_EQ(c.forwardBody[0].second, "return torch.relu(x)");
+    EXPECT_EQ(c.forwardBody[0].first, 11u);
+}
+
+TEST(TorchScriptCode, HostileDeclarationsAreRefusedNamingTheMemberAndTheLine)
+{
+    std::string tuple = "(";
+    for (int i = 0; i < 100000; ++i)
+        tuple += "1, ";
+    tuple += "1)";
+    const std::pair<std::string, std::string> cases[] = {
+        { "  stride : Final[Tuple[int, int]] = " + tuple, "line 4: a line of 300039 bytes, longer than the 4096" },
+        { "  stride : Final[Tuple[int, int]] = (1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)",
+          "line 4: the Final constant 'stride' is not one literal" },
+        { "  stride : Final[Tuple[int, int]] = ((((((1))))))", "line 4: the Final constant 'stride' is not one literal" },
+        { "  bias : Optional[Tensor", "line 4: the annotation of 'bias' is not a type as printed (unbalanced brackets?)" },
+        { "  stride : Final[Tuple[int, int]] = (1, 1", "line 4: the Final constant 'stride' is not one literal" },
+        { "  stride : Final[Tuple[int, int]] = (0, 1)", "line 4: the Final constant 'stride' is [0,1]: below 1" },
+        { "  padding : Final[Tuple[int, int]] = (-1, 1)", "line 4: the Final constant 'padding' is [-1,1]: below 0" },
+        { "  eps : Final[float] = nan", "line 4: the Final constant 'eps' is not one literal" },
+        { "  eps : Final[float] = 1e999", "line 4: the Final constant 'eps' is not one literal" },
+        { "  eps : Final[float] = -0.5", "line 4: the Final constant 'eps' is -0.5: not above 0" },
+        { "  stride = __import__(\"os\").system(\"x\")", "line 4: not a declaration this reader knows" },
+        { "    x = 1", "line 4: an indented line outside a method" },
+        { "  def forward(self: X,\n    x: Tensor) -> Tensor\n    return x", "line 5: a method header that does not end" },
+        { "  stride : Final[int] = 1\n  stride : Final[int] = 2", "line 5: the Final constant 'stride' is declared twice" },
+    };
+    for (const auto& [line, want] : cases) {
+        const std::string m = scriptClassRefusal(kConvHead + line + "\n");
+        EXPECT_NE(m.find("f.pt: code/m.py " + want), std::string::npos) << "got: " << m << "\nfor: " << line.substr(0, 80);
+        EXPECT_NE(m.find("(class Conv2d)"), std::string::npos) << m;
+    }
+    EXPECT_NE(scriptClassRefusal("class Linear(Module):\n").find("f.pt: code/m.py declares no 'class Conv2d(Module)'"),
+              std::string::npos);
+}
+
+TEST(TorchScriptCode, OneCallWithNamesAndLiteralsIsAllACallCanBe)
+{
+    const auto c = parseScriptCall("torch._convolution(x, weight, None, [2, 2], [1, 1], [1, 1], False, [0, 0], 1)");
+    ASSERT_TRUE(c.has_value());
+    EXPECT_EQ(c->op, "torch._convolution");
+    ASSERT_EQ(c->args.size(), 9u);
+    EXPECT_EQ(c->args[1].ident, "weight");
+    EXPECT_TRUE(c->args[2].ident.empty() && c->args[2].literal.is_null());
+    EXPECT_EQ(c->args[3].literal, nlohmann::json::array({ 2, 2 }));
+    for (const char* bad : { "torch.relu(torch.sigmoid(x))", "torch.relu(x) + 1", "torch.relu(x, ", "torch.relu(x)(y)",
+                             "(lambda: 1)()", "torch.relu(x, y=1)", "torch.relu(x, float(\"nan\"))" })
+        EXPECT_FALSE(parseScriptCall(bad).has_value()) << bad;
+    EXPECT_EQ(scriptClassMember("__torch__.torch.nn.modules.conv.___torch_mangle_1.Conv2d"),
+              (std::pair<std::string, std::string> { "__torch__/torch/nn/modules/conv/___torch_mangle_1.py", "Conv2d" }));
+    EXPECT_FALSE(scriptClassMember("__torch__.a/../b.C").has_value());
+    EXPECT_FALSE(scriptClassMember("os.system").has_value());
 }

@@ -3,8 +3,10 @@
 #include "TempDir.h"
 
 #include "io/ModelFile.h"
+#include "io/NpyReader.h"
 #include "nn/Activation.h"
 #include "nn/Dense.h"
+#include "nn/Dropout.h"
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "train/Experiment.h"
@@ -52,6 +54,14 @@ Sequential smallNet(int64_t hidden = 8)
     m.build();
     m.initialize(1);
     return m;
+}
+
+std::vector<Tensor> weightsOf(Sequential& model)
+{
+    std::vector<Tensor> weights;
+    for (Param* p : model.params())
+        weights.push_back(p->value);
+    return weights;
 }
 
 TrainConfig quickConfig(int epochs)
@@ -133,16 +143,44 @@ TEST(Trainer, SameSeedAndThreadsGiveBitIdenticalWeights)
         c.seed = seed;
         c.threads = 2;
         Trainer(model, train, nullptr, c).run();
-        std::vector<Tensor> weights;
-        for (Param* p : model.params())
-            weights.push_back(p->value);
-        return weights;
+        return weightsOf(model);
     };
     const auto a = trainOnce(11), b = trainOnce(11), c = trainOnce(12);
     ASSERT_EQ(a.size(), b.size());
     for (size_t i = 0; i < a.size(); ++i)
         EXPECT_EQ(a[i], b[i]) << "parameter " << i << " differs between two runs with the same seed";
     EXPECT_NE(a[0], c[0]) << "a different seed should give different weights";
+}
+
+// #23 item 5: the speed work must not cost reproducibility. Dropout draws its masks from the
+// seed; with two threads splitting the batch, the same seed still gives every weight bit for bit.
+TEST(Trainer, DropoutOnTwoThreadsGivesBitIdenticalWeightsForTheSameSeed)
+{
+    const Dataset train = blobs(640, 7);
+    auto trainOnce = [&](uint64_t seed) {
+        Sequential m({ 2 });
+        m.emplace<Dense>(64);
+        m.emplace<ActivationLayer>(ActivationKind::ReLU);
+        m.emplace<Dropout>(0.5f);
+        m.emplace<Dense>(32);
+        m.emplace<ActivationLayer>(ActivationKind::ReLU);
+        m.emplace<Dropout>(0.3f);
+        m.emplace<Dense>(2);
+        m.build();
+        m.initialize(seed);
+        TrainConfig c = quickConfig(3);
+        c.batchSize = 64; // large enough for both threads to take part of every batch
+        c.seed = seed;
+        c.threads = 2;
+        Trainer(m, train, nullptr, c).run();
+        return weightsOf(m);
+    };
+    const auto a = trainOnce(21), b = trainOnce(21), c = trainOnce(22);
+    ASSERT_EQ(a.size(), 6u);
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i)
+        EXPECT_EQ(a[i], b[i]) << "parameter " << i << " differs between two runs with the same seed";
+    EXPECT_NE(a[2], c[2]) << "a different seed should give different weights";
 }
 
 TEST(Trainer, PauseStepResumeAndStopFromAnotherThread)
@@ -466,6 +504,63 @@ TEST(Trainer, FineTuningStartsFromTheLoadedModelsWeights)
     Sequential freshModel = smallNet();
     const double fresh = evaluate(freshModel, train, run.config.loss, 1000, 0).loss;
     EXPECT_GT(std::abs(fresh - expected), 1e-3);
+}
+
+// --init-from a bare state dict takes the layers of --model (io/StateDictModel.h); without them
+// the refusal says what is missing.
+TEST(Trainer, FineTuningABareStateDictTakesTheLayersOfTheModelSpec)
+{
+    const std::string models = std::string(WS_TEST_DATA_DIR) + "/torch/models/";
+    const NpyFile input(models + "statedict_mlp_input.npy");
+    Dataset train;
+    train.name = "nchw";
+    train.numClasses = 4;
+    train.x = input.readTensor(0);
+    train.labels = { 0, 3 };
+    Experiment e;
+    e.initFrom = models + "statedict_mlp.pt";
+    e.model = "conv2d(3, 3) relu maxpool2d(2) flatten dense(5) relu dense(4)";
+    PreparedRun run = prepareRun(e, train, Dataset {});
+    ASSERT_EQ(run.weightAssignments.size(), 6u);
+    EXPECT_EQ(run.weightAssignments.back(), "6.bias (4,) -> layer 7 Dense(units=4): bias");
+    Workspace ws = run.model.makeWorkspace();
+    const Tensor y = run.model.forward(train.x, ws, false);
+    const Tensor want = NpyFile(models + "statedict_mlp_output.npy").readTensor(0);
+    ASSERT_EQ(y.shape(), want.shape());
+    for (int64_t i = 0; i < y.size(); ++i)
+        EXPECT_NEAR(y[i], want[i], 1e-5) << "output " << i;
+
+    e.model = "auto";
+    try {
+        prepareRun(e, train, Dataset {});
+        ADD_FAILURE() << "no ConfigError";
+    } catch (const ConfigError& ex) {
+        EXPECT_NE(std::string(ex.what()).find("a bare state dict needs its layers as --model"), std::string::npos)
+            << ex.what();
+    }
+}
+
+// --init-from a TorchScript Sequential (#17 item 5): scripted and traced, the model that starts
+// training gives PyTorch's outputs.
+TEST(Trainer, FineTuningATorchScriptSequentialStartsFromPyTorchsModel)
+{
+    const std::string models = std::string(WS_TEST_DATA_DIR) + "/torch/models/";
+    Dataset train;
+    train.name = "nchw";
+    train.numClasses = 4;
+    train.x = NpyFile(models + "cnn_input.npy").readTensor(0);
+    train.labels = { 0, 3 };
+    const Tensor want = NpyFile(models + "cnn_output.npy").readTensor(0);
+    for (const char* name : { "cnn_scripted.pt", "cnn_traced.pt" }) {
+        Experiment e;
+        e.initFrom = models + name;
+        PreparedRun run = prepareRun(e, train, Dataset {});
+        Workspace ws = run.model.makeWorkspace();
+        const Tensor y = run.model.forward(train.x, ws, false);
+        ASSERT_EQ(y.shape(), want.shape()) << name;
+        for (int64_t i = 0; i < y.size(); ++i)
+            EXPECT_NEAR(y[i], want[i], 1e-5) << name << " output " << i;
+    }
 }
 
 TEST(Trainer, FineTuningRefusesDataOfAnotherShapeNamingBoth)

@@ -64,6 +64,7 @@ std::map<std::string, Sample> samples(const TempDir& dir)
         { "gguf", { kData + "/gguf/metadata.gguf", "gguf" } },
         { "npz", { kData + "/numpy/savez.npz", "npz" } },
         { "keras", { kData + "/keras/keras2_mlp.h5", "keras-h5" } },
+        { "pytorch-consolidated", { kData + "/torch/models/consolidated", "pytorch (consolidated)" } },
         { "pytorch", { kData + "/torch/checkpoint.pth", "pytorch" } },
         { "pytorch-sharded", { kData + "/torch/models/sharded", "pytorch (sharded)" } },
         { "onnx", { kData + "/onnx/mlp.onnx", "onnx" } },
@@ -109,7 +110,7 @@ TEST(WeightFormats, TriesTheFormatsInTheOrderTheReadersRelyOn)
     for (const WeightFormat& format : weightFormats())
         names.push_back(format.name);
     EXPECT_EQ(names, (std::vector<std::string> { "weightscope-run", "weightscope", "safetensors", "npy", "gguf",
-                         "npz", "keras", "pytorch", "pytorch-sharded", "onnx" }));
+                         "npz", "keras", "pytorch-consolidated", "pytorch", "pytorch-sharded", "onnx" }));
 }
 
 TEST(WeightFormats, ACheckpointOfARunIsOpenedThoughItsPathIsNoFile)

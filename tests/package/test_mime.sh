@@ -28,4 +28,10 @@ cp "$(ls "$data"/numpy/*.npz | head -1)" "$scratch/a.npz"; expect "$scratch/a.np
 : >"$scratch/m.keras"; cp "$scratch/a.npz" "$scratch/m.keras"; expect "$scratch/m.keras" application/x-keras
 printf 'x' >"$scratch/w.onnx"; expect "$scratch/w.onnx" application/x-onnx
 printf 'x' >"$scratch/w.pth"; expect "$scratch/w.pth" application/x-pytorch
+# #22: a Playground session the program saved (File ▸ Save Playground Session…). JSON without a
+# fixed magic: known by its name, and still JSON to other tools.
+session="$data/playground/spiral.wsplay"
+grep -q '"format": "weightscope-playground-session"' "$session" || fail "$session is not a Playground session"
+expect "$session" application/x-weightscope-playground
+cp "$session" "$scratch/Shared.WSPLAY"; expect "$scratch/Shared.WSPLAY" application/x-weightscope-playground
 echo "MIME OK"

@@ -21,7 +21,10 @@
 #include "nn/LayerFactory.h"
 #include "train/Metrics.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTimer>
@@ -275,6 +278,62 @@ private slots:
         const ConfusionCells* second = view->heatmap()->cells();
         QVERIFY(second && second != shown);
         QCOMPARE(view->samples()->count(), int(std::min<int64_t>(second->count(bt, bp), ConfusionBrowser::kMaxSamples)));
+    }
+
+    // #21: at small sizes the counts overlapped and so did the class names. A count is written only
+    // where it fits its cell whole, the names are thinned to one a line, and every cell keeps its
+    // tooltip.
+    void theConfusionMatrixIsReadableAtAnySize()
+    {
+        const int k = 10;
+        std::vector<int32_t> labels, predicted;
+        for (int t = 0; t < k; ++t)
+            for (int i = 0; i < 1234; ++i) {
+                labels.push_back(t);
+                predicted.push_back(i % 7 == 0 ? (t + 1) % k : t); // 1234 - 177 = 1057 right per class
+            }
+        auto cells = std::make_shared<const ConfusionCells>(confusionCells(labels, predicted, k));
+        QStringList names;
+        for (int c = 0; c < k; ++c)
+            names << QStringLiteral("class %1").arg(c);
+        ConfusionHeatmap heatmap;
+        heatmap.setCells(cells, names);
+        const QFontMetrics fm(heatmap.font());
+
+        heatmap.resize(280, 260); // the ablation tab in a 1366 × 768 window: cells of 18 px
+        heatmap.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&heatmap));
+        QCOMPARE(cells->count(3, 3), int64_t(1057));
+        QVERIFY2(heatmap.cellRect(3, 3).width() > 14 && heatmap.cellRect(3, 3).width() < fm.horizontalAdvance(QStringLiteral("1057")),
+            qPrintable(QStringLiteral("the test needs cells of 15 px or more (which wrote their count before) narrower than their count: %1 px")
+                           .arg(heatmap.cellRect(3, 3).width())));
+        for (int t = 0; t < k; ++t)
+            for (int q = 0; q < k; ++q)
+                QVERIFY2(!heatmap.countShown(t, q) || QFontMetrics(heatmap.font()).horizontalAdvance(QString::number(cells->count(t, q))) <= heatmap.cellRect(t, q).width(),
+                    qPrintable(QStringLiteral("cell %1,%2 writes a count wider than itself").arg(t).arg(q)));
+        QVERIFY(!heatmap.countShown(3, 3));
+        QVERIFY2(heatmap.labelStride() * heatmap.cellRect(0, 0).height() >= fm.height(),
+            qPrintable(QStringLiteral("names every %1 rows of %2 px overlap").arg(heatmap.labelStride()).arg(heatmap.cellRect(0, 0).height())));
+        heatmap.resize(180, 170); // smaller still: cells lower than a line of text
+        QTRY_VERIFY(heatmap.cellRect(0, 0).height() < fm.height());
+        QVERIFY(heatmap.labelStride() > 1);
+        QVERIFY2(heatmap.labelStride() * heatmap.cellRect(0, 0).height() >= fm.height(),
+            qPrintable(QStringLiteral("names every %1 rows of %2 px overlap").arg(heatmap.labelStride()).arg(heatmap.cellRect(0, 0).height())));
+
+        heatmap.resize(900, 800); // the same matrix large: every count and every name
+        QTRY_VERIFY(heatmap.cellRect(3, 3).width() > 60);
+        for (int t = 0; t < k; ++t)
+            for (int q = 0; q < k; ++q)
+                QVERIFY(heatmap.countShown(t, q));
+        QCOMPARE(heatmap.labelStride(), 1);
+
+        // The tooltip names the count at any size.
+        heatmap.resize(240, 200);
+        QTRY_VERIFY(heatmap.cellRect(3, 3).width() < 20);
+        QHelpEvent help(QEvent::ToolTip, heatmap.cellRect(3, 3).center(), heatmap.mapToGlobal(heatmap.cellRect(3, 3).center()));
+        QApplication::sendEvent(&heatmap, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("1057")), qPrintable(QToolTip::text()));
     }
 
     void aResetDropsTheEvaluationsOfTheRunBefore()

@@ -4,6 +4,7 @@
 // shows the reader's message and keeps the previous model; Keras layers select their tensors;
 // comparing a file with itself gives zero differences.
 #include "UiTestSetup.h"
+#include "common/Format.h"
 #include "shell/AppSettings.h"
 #include "shell/MainWindow.h"
 #include "shell/ModelExport.h"
@@ -33,15 +34,22 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QAction>
+#include <QPlainTextEdit>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTreeWidget>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTableWidget>
+#include <QLocale>
+#include <QComboBox>
+#include <QToolButton>
 #include <QTest>
 #include <QTreeWidget>
 
 #include <set>
+#include <thread>
 
 using namespace ws;
 using namespace ws::ui;
@@ -56,6 +64,15 @@ const QString kBad = kData + QStringLiteral("/bad/header-past-end.safetensors");
 const QString kQuants = kData + QStringLiteral("/gguf/quants.gguf");
 
 QString exact(double v) { return QString::number(v, 'g', 9); }
+
+// A double-click on box i, then the event loop until its layout (laid out on the panel's thread)
+// is drawn. False when the box toggles nothing or the layout never comes.
+bool toggleAndWait(ws::ui::ArchitecturePanel* arch, int i)
+{
+    if (!arch->toggleBox(i))
+        return false;
+    return QTest::qWaitFor([arch] { return !arch->layoutPending(); }, 10000);
+}
 
 // Names of the tensor rows of the tree (visible ones only when asked).
 std::set<std::string> treeTensors(QTreeWidget* tree, bool visibleOnly = false)
@@ -89,6 +106,15 @@ QRectF rectOf(const ArchitectureBox& b)
 {
     return QRectF(b.centre.x() - kArchitectureBoxWidth / 2, b.centre.y() - kArchitectureBoxHeight / 2, kArchitectureBoxWidth,
         kArchitectureBoxHeight);
+}
+
+// One field of every box, in order: the types, or the names.
+QStringList fieldOf(const QList<ArchitectureBox>& boxes, QString ArchitectureBox::*field)
+{
+    QStringList out;
+    for (const ArchitectureBox& b : boxes)
+        out << b.*field;
+    return out;
 }
 
 int boxOfType(const QList<ArchitectureBox>& boxes, const QString& type)
@@ -251,6 +277,29 @@ private slots:
         QVERIFY(inspector_->tensorView()->statusText().contains(QStringLiteral("largest |x| (sign kept) of up to")));
     }
 
+    // The controls row wraps: at 540 px it kept a Training panel opened beside a file at 340 px
+    // on a 1366 px screen. At 300 px every control is whole and inside the view.
+    void tensorViewControlsWrapWhenNarrow()
+    {
+        TensorViewPanel panel;
+        QVERIFY2(panel.minimumSizeHint().width() <= 300, qPrintable(QString::number(panel.minimumSizeHint().width())));
+        panel.resize(300, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        int controls = 0;
+        for (QWidget* w : panel.findChildren<QWidget*>()) {
+            if (!w->isVisible() || !(qobject_cast<QComboBox*>(w) || qobject_cast<QToolButton*>(w)))
+                continue;
+            ++controls;
+            const QRect r(w->mapTo(&panel, QPoint(0, 0)), w->size());
+            QVERIFY2(panel.rect().contains(r), qPrintable(QStringLiteral("%1 at %2,%3 %4 × %5 outside 300 px")
+                                                              .arg(QString::fromLatin1(w->metaObject()->className()))
+                                                              .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())));
+            QVERIFY(w->width() >= w->sizeHint().width());
+        }
+        QCOMPARE(controls, 3); // reduction, colour range, export
+    }
+
     void everyTensorGetsItsOwnAxesWithWholeEdgeCells()
     {
         openAndWait(kDtypes);
@@ -305,6 +354,52 @@ private slots:
         QCOMPARE(typeOf(QStringLiteral("q4_k")), QStringLiteral("Q4_K · 4.5 b/w"));
         QCOMPARE(typeOf(QStringLiteral("q6_k")), QStringLiteral("Q6_K · 6.563 b/w"));
         QCOMPARE(typeOf(QStringLiteral("f16")), QStringLiteral("F16")); // plain tensors keep their dtype
+        // The Statistics dock says it too, first.
+        selectAndWait(indexOf(*core, "q4_k"));
+        QCOMPARE(inspector_->stats()->value(QStringLiteral("storage")), QStringLiteral("Q4_K"));
+        QCOMPARE(inspector_->stats()->value(QStringLiteral("bpw")), QStringLiteral("4.5"));
+        selectAndWait(indexOf(*core, "f16"));
+        QCOMPARE(inspector_->stats()->value(QStringLiteral("storage")), QStringLiteral("F16"));
+        QCOMPARE(inspector_->stats()->value(QStringLiteral("bpw")), QStringLiteral("16"));
+
+        // Sizes in one unit system, as the CLI writes them: 1024 bytes are a KiB, not a "kB".
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            const QString bytes = (*it)->text(ModelTreePanel::BytesColumn);
+            QVERIFY2(!bytes.contains(QStringLiteral("kB")) && !bytes.contains(QStringLiteral("MB")), qPrintable(bytes));
+        }
+        QLocale::setDefault(QLocale::c());
+        QCOMPARE(formatBytes(819200), QStringLiteral("800.0 KiB"));
+        QCOMPARE(formatBytes(quint64(4) << 30), QStringLiteral("4.0 GiB"));
+        QLocale::setDefault(QLocale::system());
+    }
+
+    // #18: a type Weightscope cannot dequantise shows its block layout and its first bytes (the
+    // hex of the file's own bytes), not an empty plot; a dequantisable one keeps the plot.
+    void undequantisableTensorsShowTheirBlocks()
+    {
+        openAndWait(kQuants);
+        const auto core = openWeightFile(kQuants.toStdString());
+        TensorViewPanel* view = inspector_->tensorView();
+        selectAndWait(indexOf(*core, "iq2_xxs"));
+        const QString raw = view->rawBlocksText();
+        QVERIFY2(raw.contains(QStringLiteral("IQ2_XXS")), qPrintable(raw));
+        QVERIFY2(raw.contains(QStringLiteral("256 elements in 66 bytes")), qPrintable(raw));
+        QVERIFY2(raw.contains(QStringLiteral("qs[32]")), qPrintable(raw));
+        // All four blocks of the 1024 elements, each a line of 66 bytes, as the file has them.
+        QFile file(kQuants);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray all = file.readAll();
+        const QString hex = QString::fromLatin1(all.mid(all.size() - 4 * 66, 66).toHex(' '));
+        QVERIFY2(raw.contains(QStringLiteral("block 0  +0x0000  ") + hex + QLatin1Char('\n')), qPrintable(raw));
+        QVERIFY2(raw.contains(QStringLiteral("block 3  +0x00c6 ")), qPrintable(raw));
+        QVERIFY(!raw.contains(QStringLiteral("block 4 ")));
+        QVERIFY(view->findChild<QPlainTextEdit*>(QStringLiteral("RawBlocks"))->isVisible());
+        QVERIFY(!view->plot()->isVisible());
+
+        selectAndWait(indexOf(*core, "iq4_xs"));
+        QVERIFY(view->rawBlocksText().isEmpty());
+        QVERIFY(view->plot()->isVisible());
+        QVERIFY(view->picture().error.isEmpty());
     }
 
     // File ▸ Export Weights… / Export Trained Model…: written off the GUI thread, atomically; a
@@ -514,9 +609,7 @@ private slots:
     {
         openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/residual_view.onnx"));
         ArchitecturePanel* arch = inspector_->architecture();
-        QStringList types;
-        for (const ArchitectureBox& b : arch->boxes())
-            types << b.type;
+        const QStringList types = fieldOf(arch->boxes(), &ArchitectureBox::type);
         QCOMPARE(types, (QStringList { "Input", "Conv", "Relu", "Conv", "Relu", "Conv", "Add", "Relu", "Reshape", "Gemm" }));
         QCOMPARE(arch->boxes()[8].inputs, QList<int> { 7 });
         QCOMPARE(arch->boxes()[6].inputs, (QList<int> { 5, 2 })); // conv2 and the skip
@@ -531,15 +624,156 @@ private slots:
             { { "input_shape", Shape { 4 } }, { "layers", parseLayerSpec("dense(4) res(dense(4) relu dense(4)) dense(2)") } }));
         model->initialize(1);
         const ws::ui::LoadedModel m = InspectorWorker::describe(std::make_shared<ModelWeightFile>(model, "residual"));
-        QStringList types;
-        for (const ArchitectureBox& b : m.boxes)
-            types << b.type;
+        const QStringList types = fieldOf(m.boxes, &ArchitectureBox::type);
         QCOMPARE(types, (QStringList { "Input", "Dense", "Dense", "ReLU", "Dense", "Add", "Dense" }));
         QCOMPARE(m.boxes[1].inputs, QList<int> { 0 });
         QCOMPARE(m.boxes[5].inputs, (QList<int> { 4, 1 }));
         QCOMPARE(m.boxes[5].inputPaths.size(), 2);
         for (int k = 2; k <= 4; ++k)
             QVERIFY2(!runsThrough(m.boxes[5].inputPaths[1], rectOf(m.boxes[k])), qPrintable(m.boxes[k].name));
+    }
+
+    // #16 item 4: a Keras model's nested models (tests/data/keras/keras2_nested.h5: 'encoder' of
+    // 4 engine layers, 'head' of 4) are groups of the architecture view, each box of an inner
+    // layer holding that layer's weights.
+    void kerasNestedModelsAreGroups()
+    {
+        std::shared_ptr<const WeightFile> file = openWeightFile(WS_TEST_DATA_DIR "/keras/keras2_nested.h5");
+        const ws::ui::LoadedModel m = InspectorWorker::describe(file);
+        QVERIFY(m.hasModel);
+        QCOMPARE(m.groups.size(), 2);
+        QCOMPARE(m.groups[0].name, QStringLiteral("encoder"));
+        QCOMPARE(m.groups[0].type, QStringLiteral("Model of 4 layer(s)"));
+        QCOMPARE(m.groups[1].name, QStringLiteral("head"));
+        QCOMPARE(m.groups[0].parent, -1);
+        QStringList inner;
+        for (int b : m.groups[0].members)
+            inner << m.boxes[b].name;
+        QCOMPARE(inner, (QStringList { "encoder/dense_1", "encoder/batch_normalization", "encoder/dense_2", "encoder/dense_2_relu" }));
+        const ArchitectureBox& bn = m.boxes[m.groups[0].members[1]];
+        QCOMPARE(bn.tensors.size(), 4); // gamma, beta and the moving statistics, listed under the inner layer
+        QVERIFY(!m.groups[0].collapsed); // small models start expanded
+    }
+
+    // #16: a Hugging Face folder whose config.json names a family is drawn as that family's
+    // blocks (tests/data/family/llama: tools/make_family_reference.py, 2 layers).
+    void llamaFolderIsDrawnAsItsFamilysBlocks()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/family/llama"));
+        ArchitecturePanel* arch = inspector_->architecture();
+        QCOMPARE(inspector_->model().family, QStringLiteral("llama"));
+        const QStringList types = fieldOf(arch->boxes(), &ArchitectureBox::type);
+        QCOMPARE(types, (QStringList { "Embedding", "RMSNorm", "Attention", "Add", "RMSNorm", "MLP", "Add", "RMSNorm", "Attention",
+                            "Add", "RMSNorm", "MLP", "Add", "RMSNorm", "Linear" }));
+        const ArchitectureBox& attn = arch->boxes()[8];
+        QCOMPARE(attn.name, QStringLiteral("model.layers.1.self_attn"));
+        QCOMPARE(attn.outputShape, QStringLiteral("4 heads, 2 KV heads, hidden 16"));
+        QCOMPARE(arch->boxes()[9].inputs, (QList<int> { 8, 6 })); // the residual: attention and the layer's input
+        QCOMPARE(arch->boxes()[9].inputPaths.size(), 2);
+        // A click selects the block's four tensors (q, k, v, o) in the tree.
+        arch->clickBox(8);
+        const auto& tensors = inspector_->model().file->tensors();
+        QStringList selected;
+        for (QTreeWidgetItem* item : inspector_->modelTree()->tree()->selectedItems())
+            selected << QString::fromStdString(tensors[size_t(item->data(0, ModelTreePanel::kTensorRole).toInt())].name);
+        selected.sort();
+        QCOMPARE(selected, (QStringList { "model.layers.1.self_attn.k_proj.weight", "model.layers.1.self_attn.o_proj.weight",
+                               "model.layers.1.self_attn.q_proj.weight", "model.layers.1.self_attn.v_proj.weight" }));
+        QCOMPARE(inspector_->currentTensor(), indexOf(*inspector_->model().file, "model.layers.1.self_attn.q_proj.weight"));
+    }
+
+    // #16: 32 layers (tests/data/family/llama32) start as one box, "model.layers.0–31" (32 ×
+    // block); a double-click expands it into 32 layer boxes, one of those into its 6 blocks, and a
+    // double-click on a block collapses its layer again.
+    void repeatedLayersCollapseAndExpand()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/family/llama32"));
+        ArchitecturePanel* arch = inspector_->architecture();
+        const QStringList names = fieldOf(arch->boxes(), &ArchitectureBox::name);
+        QCOMPARE(names, (QStringList { "model.embed_tokens", "model.layers.0–31", "model.norm", "lm_head" }));
+        const ArchitectureBox& stack = arch->boxes()[1];
+        QCOMPARE(stack.type, QStringLiteral("32 × block"));
+        QCOMPARE(stack.tensors.size(), 32 * 9);
+        QCOMPARE(stack.inputs, QList<int> { 0 });
+        QCOMPARE(arch->boxes()[2].inputs, QList<int> { 1 });
+        QCOMPARE(arch->boxes()[2].inputPaths.size(), 1);
+        arch->clickBox(1); // the stack's tensors, all 288 of them
+        QCOMPARE(inspector_->modelTree()->tree()->selectedItems().size(), 32 * 9);
+
+        QVERIFY(toggleAndWait(arch, 1));
+        QCOMPARE(arch->boxCount(), 1 + 32 + 2);
+        QCOMPARE(arch->boxes()[4].name, QStringLiteral("model.layers.3"));
+        QCOMPARE(arch->boxes()[4].inputs, QList<int> { 3 });
+        QCOMPARE(arch->boxes()[4].tensors.size(), 9);
+        QVERIFY(toggleAndWait(arch, 4));
+        QCOMPARE(arch->boxCount(), 1 + 31 + 6 + 2);
+        QCOMPARE(arch->boxes()[5].name, QStringLiteral("model.layers.3.self_attn"));
+        QCOMPARE(arch->boxes()[6].type, QStringLiteral("Add"));
+        QCOMPARE(arch->boxes()[6].inputs, (QList<int> { 5, 3 })); // the residual reads layer 2's box
+        QVERIFY(toggleAndWait(arch, 5)); // a block inside layer 3: the layer collapses again
+        QCOMPARE(arch->boxCount(), 1 + 32 + 2);
+        QVERIFY(!arch->toggleBox(0)); // the embedding is in no group
+        QVERIFY(!arch->layoutPending());
+
+        // Every layer expanded: the worst case laid out on a double-click. The 32 toggles come
+        // faster than the layouts (no event loop runs between them): each index is read in the
+        // drawing shown, every layer box still; each supersedes the one before, and only the last
+        // one's layout, with all 32 layers expanded, is installed.
+        QSignalSpy installed(arch, &ArchitecturePanel::layoutInstalled);
+        for (int layer = 31; layer >= 0; --layer)
+            QVERIFY(arch->toggleBox(1 + layer));
+        QCOMPARE(arch->boxCount(), 1 + 32 + 2); // the old drawing stays meanwhile
+        QTRY_VERIFY(!arch->layoutPending());
+        QCOMPARE(arch->boxCount(), 1 + 32 * 6 + 2);
+        QCOMPARE(installed.size(), 1);
+        qInfo("32-layer llama, all %d boxes laid out in %.1f ms", arch->boxCount(), arch->lastLayoutMs());
+        QVERIFY(toggleAndWait(arch, 1 + 5)); // back to one layer box for layer 0
+        QCOMPARE(arch->boxCount(), 1 + 1 + 31 * 6 + 2);
+        QCOMPARE(installed.size(), 2);
+    }
+
+    // #16: a double-click returns before Graphviz is done: the layout runs on the panel's thread,
+    // the GUI thread only installs it, and centres on the group toggled.
+    void groupToggleIsLaidOutOffTheGuiThread()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/family/llama32"));
+        ArchitecturePanel* arch = inspector_->architecture();
+        QCOMPARE(arch->boxCount(), 4);
+        QVERIFY(arch->toggleBox(1));
+        // Nothing is installed before the event loop runs, however fast the worker.
+        QVERIFY(arch->layoutPending());
+        QCOMPARE(arch->boxCount(), 4);
+        QTRY_VERIFY(!arch->layoutPending());
+        QCOMPARE(arch->boxCount(), 1 + 32 + 2);
+        QVERIFY(arch->layoutThread() != std::thread::id());
+        QVERIFY2(arch->layoutThread() != std::this_thread::get_id(), "the layout ran on the GUI thread");
+        QVERIFY(arch->lastLayoutMs() > 0);
+        // A toggle on the model opened next is dropped with it.
+        QVERIFY(arch->toggleBox(1));
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/family/llama"));
+        QVERIFY(!arch->layoutPending());
+        QTest::qWait(50);
+        QCOMPARE(arch->boxCount(), 15);
+    }
+
+    // ONNX name prefixes are groups too: tests/data/onnx/resnet_stem.onnx's "/layer1" holds 5 nodes.
+    void onnxNamePrefixesCollapse()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/resnet_stem.onnx"));
+        ArchitecturePanel* arch = inspector_->architecture();
+        const int all = arch->boxCount(); // 17 nodes, none hidden: small graphs start expanded
+        int conv = -1;
+        for (int i = 0; i < all; ++i)
+            if (arch->boxes()[i].name == QStringLiteral("/layer1/conv1/Conv"))
+                conv = i;
+        QVERIFY(conv >= 0);
+        QVERIFY(toggleAndWait(arch, conv));
+        QCOMPARE(arch->boxCount(), all - 5 + 1);
+        QCOMPARE(arch->boxes()[conv].name, QStringLiteral("/layer1"));
+        QCOMPARE(arch->boxes()[conv].type, QStringLiteral("Group of 5 node(s)"));
+        QCOMPARE(arch->boxes()[conv].tensors.size(), 4); // the two convolutions' weights and biases
+        QVERIFY(toggleAndWait(arch, conv));
+        QCOMPARE(arch->boxCount(), all);
     }
 
     void colourMapsFromPreferencesApplyToTheShownTensor()
@@ -603,6 +837,47 @@ private slots:
         openAndWait(kKerasCnn);
         QCOMPARE(table->rowCount(), 0);
         QVERIFY2(!inspector_->comparison()->caption().contains(QStringLiteral("dtypes")), qPrintable(inspector_->comparison()->caption()));
+    }
+
+    // #18: a Hugging Face model against its Q4_K GGUF (tools/make_quant_pairs.py): every tensor
+    // paired through the name map, worst first, block totals below, and the A − B heatmap of
+    // attn_q with llama.cpp's row permutation undone (without it the difference is as large as
+    // the weights).
+    void comparesAModelWithItsQuantisedGgufWorstFirst()
+    {
+        openAndWait(kData + QStringLiteral("/compare/llama_hf.safetensors"));
+        QSignalSpy done(inspector_, &Inspector::compareFinished);
+        inspector_->compareWith(kData + QStringLiteral("/compare/llama_q4_k.gguf"));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+        QTableWidget* table = inspector_->comparison()->table();
+        QCOMPARE(table->rowCount(), 21);
+        QCOMPARE(table->item(0, ComparePanel::NameColumn)->text(), QStringLiteral("model.layers.1.mlp.down_proj.weight"));
+        QCOMPARE(table->item(0, ComparePanel::NameBColumn)->text(), QStringLiteral("blk.1.ffn_down.weight"));
+        QCOMPARE(table->item(0, ComparePanel::BitsBColumn)->text(), QStringLiteral("4.5"));
+        QCOMPARE(table->item(0, ComparePanel::StatusColumn)->text(), ComparePanel::tr("name map"));
+        for (int r = 1; r < table->rowCount(); ++r)
+            QVERIFY(table->item(r - 1, ComparePanel::RelativeColumn)->data(Qt::UserRole + 2).toDouble()
+                >= table->item(r, ComparePanel::RelativeColumn)->data(Qt::UserRole + 2).toDouble());
+        QTableWidget* totals = inspector_->comparison()->totals();
+        QCOMPARE(totals->rowCount(), 4); // blocks 0 and 1, outside the blocks, the whole model
+        QCOMPARE(totals->item(3, ComparePanel::TotalLabelColumn)->text(), ComparePanel::tr("whole model"));
+        QCOMPARE(totals->item(3, ComparePanel::TotalTensorsColumn)->text(), QStringLiteral("21"));
+
+        int qRow = -1;
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, ComparePanel::NameColumn)->text() == QStringLiteral("model.layers.0.self_attn.q_proj.weight"))
+                qRow = r;
+        QVERIFY(qRow >= 0);
+        QVERIFY(table->item(qRow, ComparePanel::StatusColumn)->text().contains(ComparePanel::tr(", Q/K permutation undone")));
+        QSignalSpy pictures(inspector_, &Inspector::pictureShown);
+        table->setCurrentCell(qRow, ComparePanel::NameColumn);
+        QTRY_COMPARE_WITH_TIMEOUT(pictures.count(), 1, 10000);
+        const TensorPicture& pic = inspector_->tensorView()->picture();
+        QVERIFY(pic.difference);
+        float largest = 0;
+        for (size_t i = 0; i < pic.heatmap.max.size(); ++i)
+            largest = std::max({ largest, std::abs(pic.heatmap.max[i]), std::abs(pic.heatmap.min[i]) });
+        QVERIFY2(largest > 0 && largest < 0.005f, qPrintable(QString::number(largest))); // Q8_0's step, not a weight's size
     }
 
     // View ▸ Inspector Follows Training: each model snapshot of the Training panel replaces the

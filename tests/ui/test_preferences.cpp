@@ -15,6 +15,7 @@
 #include "training/TrainingPanel.h"
 #include "inspector/Inspector.h"
 #include "inspector/TensorViewPanel.h"
+#include "common/EnumText.h"
 
 #include <qcustomplot.h>
 
@@ -375,6 +376,105 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(available.contains(window.frameGeometry()));
         window.close();
+    }
+
+    // #21 at 1366 × 768: beside an open file the Training panel shared the right-hand docks with
+    // the Statistics and got 340 px (no curve in sight); the tensor view held 540 px for its
+    // controls row. Opened, a panel takes the room the tensor view can give (it scrolls).
+    void aPanelOpenedBesideAFileGetsTheRoom()
+    {
+        ws::ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.inspector()->open(QStringLiteral(WS_TEST_DATA_DIR "/gguf/quants.gguf"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.inspector()->hasModel(), 20000);
+        QAction* training = nullptr;
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_2))
+                training = action;
+        QVERIFY(training);
+        training->trigger();
+        const auto* dock = window.findChild<QDockWidget*>(QStringLiteral("TrainingDock"));
+        QVERIFY(dock);
+        QTRY_VERIFY(dock->isVisible());
+        QTest::qWait(100); // the second widening, once the layout has settled
+        const QWidget* central = window.centralWidget();
+        QVERIFY2(central->width() <= 300 || dock->width() >= std::min(900, window.width() * 2 / 3) - 20,
+            qPrintable(QStringLiteral("the tensor view keeps %1 px, the Training panel gets %2 of %3")
+                           .arg(central->width()).arg(dock->width()).arg(window.width())));
+        window.close();
+    }
+
+    // #22: the Playground's schedule showed "Step deca" in a column held at 300 px. In every
+    // language, each combo box of the Playground's and the Training panel's settings, opened at
+    // the window's default size, is as wide as its longest item needs: the width the combo itself
+    // asks for when it adjusts to its contents (text, frame and arrow, as the style draws them).
+    void everyComboOfThePanelsShowsItsItemsWhole_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("fr") << QStringLiteral("fr");
+    }
+    void everyComboOfThePanelsShowsItsItemsWhole()
+    {
+        QFETCH(QString, language);
+        QCOMPARE(ws::ui::installTranslations(language), language);
+        // Each panel on its own at the main window's default size (1280 × 800): its settings
+        // column takes the width its rows need whatever the window's, and a whole MainWindow per
+        // language (its docks, the Training panel's data preview) took a minute each.
+        ws::ui::PlaygroundPanel playground;
+        ws::ui::TrainingPanel training;
+        for (QWidget* panel : { static_cast<QWidget*>(&playground), static_cast<QWidget*>(&training) }) {
+            panel->resize(1280, 800);
+            panel->show();
+            QVERIFY(QTest::qWaitForWindowExposed(panel));
+            // Every row a schedule or an optimizer can show, each shown once (showSettingsInUse).
+            QStringList clipped;
+            int checked = 0;
+            const auto check = [&] {
+                QCoreApplication::processEvents(); // the layout settles (posted LayoutRequests)
+                QCoreApplication::processEvents();
+                for (QComboBox* box : panel->findChildren<QComboBox*>()) {
+                    if (!box->isVisible())
+                        continue;
+                    const QComboBox::SizeAdjustPolicy policy = box->sizeAdjustPolicy();
+                    box->setSizeAdjustPolicy(QComboBox::AdjustToContents); // recomputes its size hint from the items
+                    const int needed = box->sizeHint().width();
+                    box->setSizeAdjustPolicy(policy);
+                    ++checked;
+                    if (box->width() < needed) {
+                        QString longest;
+                        for (int i = 0; i < box->count(); ++i)
+                            if (box->itemText(i).size() > longest.size())
+                                longest = box->itemText(i);
+                        clipped << QStringLiteral("\"%1\" (%2 px of %3)").arg(longest).arg(box->width()).arg(needed);
+                    }
+                }
+            };
+            QList<QComboBox*> choices; // the optimizer's and the schedule's: the boxes whose items bring rows
+            for (QComboBox* box : panel->findChildren<QComboBox*>()) {
+                if (box->findText(ws::ui::enumText(ws::OptimizerKind::RMSprop)) >= 0)
+                    choices << box;
+                if (box->findText(ws::ui::enumText(ws::ScheduleKind::Cosine)) >= 0)
+                    choices << box;
+            }
+            QCOMPARE(choices.size(), 2);
+            check();
+            for (QComboBox* box : choices) {
+                const int was = box->currentIndex();
+                for (int i = 0; i < box->count(); ++i) {
+                    box->setCurrentIndex(i);
+                    check();
+                }
+                box->setCurrentIndex(was);
+            }
+            clipped.removeDuplicates(); // a combo shown for every optimizer is checked for each
+            QVERIFY2(checked > 10, qPrintable(QString::number(checked)));
+            QVERIFY2(clipped.isEmpty(), qPrintable(QStringLiteral("%1, %2: %3").arg(language,
+                panel->metaObject()->className(), clipped.join(QStringLiteral(", ")))));
+            panel->hide();
+        }
     }
 
     // The start page: the three things the program does, one click each, and the recent files.

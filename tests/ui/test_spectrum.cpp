@@ -6,6 +6,7 @@
 #include "UiTestSetup.h"
 #include "shell/MainWindow.h"
 #include "common/PlotExport.h"
+#include "common/PlotStyle.h"
 #include "analysis/Spectrum.h"
 #include "inspector/Inspector.h"
 #include "inspector/SpectrumPanel.h"
@@ -15,6 +16,7 @@
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QFile>
 #include <QJsonDocument>
@@ -28,6 +30,7 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ws;
@@ -119,6 +122,49 @@ private slots:
         panel->setMode(SpectrumPanel::Mode::Density);
         QVERIFY(panel->plot()->graph(0)->dataCount() > 5);
         QCOMPARE(panel->plot()->xAxis->scaleType(), QCPAxis::stLogarithmic);
+    }
+
+    // #21: the log axes labelled about five decades whatever their length, so a narrow dock over
+    // 10^1…10^7 ran the labels into each other. Labels are now at least a label's width apart at
+    // any width, and every decade is labelled where there is room.
+    void logAxisLabelsNeverOverlap()
+    {
+        QCustomPlot plot;
+        setFittedLogAxis(plot.xAxis);
+        setFittedLogAxis(plot.yAxis);
+        plot.xAxis->setRange(10, 1e7);
+        plot.yAxis->setRange(1e-11, 1e-3);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const QFontMetrics fm(plot.xAxis->tickLabelFont());
+        const int label = fm.horizontalAdvance(QStringLiteral("10")) + fm.horizontalAdvance(QStringLiteral("7"));
+        const auto labelled = [](const QCPAxis* axis) {
+            QVector<double> ticks;
+            for (double t : axis->tickVector())
+                if (axis->range().contains(t))
+                    ticks << axis->coordToPixel(t);
+            std::sort(ticks.begin(), ticks.end());
+            return ticks;
+        };
+        const auto closest = [](const QVector<double>& pixels) {
+            double gap = 1e9;
+            for (int i = 1; i < pixels.size(); ++i)
+                gap = std::min(gap, pixels[i] - pixels[i - 1]);
+            return gap;
+        };
+        for (const QSize size : { QSize(230, 180), QSize(300, 240), QSize(1000, 800), QSize(240, 200) }) {
+            plot.resize(size);
+            QTRY_COMPARE(plot.viewport().size(), size);
+            QTest::qWait(50); // the second drawing a changed room asks for
+            const QVector<double> x = labelled(plot.xAxis), y = labelled(plot.yAxis);
+            QVERIFY2(x.size() >= 2 && y.size() >= 2, qPrintable(QStringLiteral("%1 and %2 labels").arg(x.size()).arg(y.size())));
+            QVERIFY2(closest(x) >= 1.5 * label,
+                qPrintable(QStringLiteral("%1 px wide: x labels %2 px apart for labels of %3 px").arg(size.width()).arg(closest(x)).arg(label)));
+            QVERIFY2(std::abs(closest(y)) >= 1.5 * fm.height(),
+                qPrintable(QStringLiteral("%1 px high: y labels %2 px apart for lines of %3 px").arg(size.height()).arg(closest(y)).arg(fm.height())));
+            if (size.width() >= 1000)
+                QVERIFY2(x.size() == 7, qPrintable(QStringLiteral("%1 x labels over 10^1…10^7 with room for all").arg(x.size())));
+        }
     }
 
     void kernelsAreReshapedVectorsRefusedAndResultsCached()

@@ -238,6 +238,12 @@ private slots:
         TrainingPanel panel;
         Experiment e = panel.experiment();
         QCOMPARE(e.train.optimizer.weightDecay, -1.0f); // "default": the optimizer's own
+        QCOMPARE(e.train.optimizer.kind, OptimizerKind::Adam); // #22: its settings start at the engine's defaults
+        QCOMPARE(e.train.optimizer.beta1, OptimizerConfig {}.beta1);
+        QCOMPARE(e.train.optimizer.beta2, OptimizerConfig {}.beta2);
+        QCOMPARE(e.train.optimizer.epsilon, OptimizerConfig {}.epsilon);
+        QCOMPARE(e.train.schedule.gamma, ScheduleConfig {}.gamma);
+        QCOMPARE(e.train.schedule.minLr, ScheduleConfig {}.minLr);
         e.train.optimizer.kind = OptimizerKind::SGD;
         e.train.optimizer.momentum = 0.9f;
         e.train.optimizer.nesterov = true;
@@ -259,6 +265,40 @@ private slots:
         panel.applyExperiment(e);
         QCOMPARE(panel.experiment().train.optimizer.momentum, 0.0f);
         QVERIFY(!panel.experiment().train.optimizer.nesterov);
+        // #22: Adam's betas and epsilon, RMSprop's rho, the step decay's factor, the cosine's floor.
+        e.train.optimizer.beta1 = 0.8f;
+        e.train.optimizer.beta2 = 0.99f;
+        e.train.optimizer.epsilon = 1e-6f;
+        e.train.optimizer.rho = 0.9f;
+        e.train.schedule.kind = ScheduleKind::Step;
+        e.train.schedule.gamma = 0.5f;
+        e.train.schedule.minLr = 0.001f;
+        panel.applyExperiment(e);
+        Experiment adam = panel.experiment();
+        QCOMPARE(adam.train.optimizer.beta1, 0.8f);
+        QCOMPARE(adam.train.optimizer.beta2, 0.99f);
+        QCOMPARE(adam.train.optimizer.epsilon, 1e-6f);
+        QCOMPARE(adam.train.optimizer.rho, OptimizerConfig {}.rho); // not Adam's
+        QCOMPARE(adam.train.schedule.gamma, 0.5f);
+        QCOMPARE(adam.train.schedule.minLr, 0.001f);
+        const auto shownWithTip = [&](const char* tip) {
+            for (QWidget* w : panel.findChildren<QWidget*>())
+                if (w->toolTip().startsWith(QLatin1String(tip)))
+                    return w->isVisibleTo(&panel);
+            return false;
+        };
+        QVERIFY(shownWithTip("Adam and AdamW: how much of the last squared"));
+        QVERIFY(!shownWithTip("RMSprop: how much"));
+        QVERIFY(shownWithTip("Step decay: what the learning rate"));
+        QVERIFY(!shownWithTip("Cosine: the learning rate"));
+        e.train.optimizer.kind = OptimizerKind::RMSprop;
+        e.train.optimizer.epsilon = 3e-7f; // not in the list: offered from now on
+        panel.applyExperiment(e);
+        QCOMPARE(panel.experiment().train.optimizer.rho, 0.9f);
+        QCOMPARE(panel.experiment().train.optimizer.epsilon, 3e-7f);
+        QCOMPARE(panel.experiment().train.optimizer.beta2, OptimizerConfig {}.beta2);
+        QVERIFY(shownWithTip("RMSprop: how much"));
+        QVERIFY(!shownWithTip("Adam and AdamW: how much of the last squared"));
         panel.shutdown();
     }
 

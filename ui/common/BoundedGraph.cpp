@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ws::ui {
 
@@ -46,6 +47,18 @@ void BoundedGraph::thin()
     tail_ = tail_ || newestDropped;
     stride_ *= 2;
     data->set(kept, true);
+}
+
+void BoundedGraph::dropAfter(double x)
+{
+    QSharedPointer<QCPGraphDataContainer> data = graph_->data();
+    const int before = data->size();
+    data->removeAfter(std::nextafter(x, std::numeric_limits<double>::infinity()));
+    const int n = data->size();
+    if (n == before)
+        return;
+    tail_ = false; // the newest point went, and with it any tail; those left are all on the stride
+    offered_ = n == 0 ? 0 : qint64(n - 1) * stride_ + 1;
 }
 
 void BoundedGraph::clear()

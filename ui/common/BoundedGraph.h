@@ -21,6 +21,9 @@ public:
     BoundedGraph(QCPGraph* graph, int maxPoints); // maxPoints >= 2
     void add(double x, double y);                 // x ascending; a non-finite y is left out
     void clear();
+    // Removes the points after x (#22, a training gone back to an earlier epoch); points added
+    // afterwards continue the stride from the last point left.
+    void dropAfter(double x);
     QCPGraph* graph() const { return graph_; }
     qint64 stride() const { return stride_; }
 

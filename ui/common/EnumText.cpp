@@ -22,6 +22,7 @@ constexpr const char* kLabels[] = {
     QT_TRANSLATE_NOOP("ws::EnumLabels", "ReLU6"),
     QT_TRANSLATE_NOOP("ws::EnumLabels", "HardSigmoid"),
     QT_TRANSLATE_NOOP("ws::EnumLabels", "HardSwish"),
+    QT_TRANSLATE_NOOP("ws::EnumLabels", "GELUTanh"),
     // OptimizerKind
     QT_TRANSLATE_NOOP("ws::EnumLabels", "SGD"),
     QT_TRANSLATE_NOOP("ws::EnumLabels", "Adam"),
@@ -38,6 +39,8 @@ constexpr const char* kLabels[] = {
     QT_TRANSLATE_NOOP("ws::EnumLabels", "Spiral"),
     QT_TRANSLATE_NOOP("ws::EnumLabels", "Plane"),
     QT_TRANSLATE_NOOP("ws::EnumLabels", "Multi-Gaussian"),
+    QT_TRANSLATE_NOOP("ws::EnumLabels", "Four blobs"),
+    QT_TRANSLATE_NOOP("ws::EnumLabels", "Your own data"),
     // Regularization
     QT_TRANSLATE_NOOP("ws::EnumLabels", "None"),
     QT_TRANSLATE_NOOP("ws::EnumLabels", "L1"),

@@ -8,7 +8,9 @@
 
 namespace ws::ui {
 
-QString formatBytes(quint64 bytes) { return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat); }
+// IEC names for powers of 1024, as core's byteSize and the CLI write them: the "traditional"
+// format wrote kB and MB for powers of 1024. The number follows the locale (1,5 MiB in German).
+QString formatBytes(quint64 bytes) { return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat); }
 
 QString formatCount(qint64 n) { return QLocale().toString(n); }
 

@@ -4,7 +4,11 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QPalette>
+
+#include <algorithm>
+#include <cmath>
 
 namespace ws::ui {
 
@@ -38,7 +42,64 @@ protected:
     }
 };
 
+// A log ticker whose tick count follows the room its axis has for labels (setFittedLogAxis).
+class FittedLogTicker : public QCPAxisTickerLog {
+public:
+    explicit FittedLogTicker(QCPAxis* axis) : axis_(axis) {}
+
+    // Labels of the widest exponent in the range, plus a label's width of air between two.
+    int room() const
+    {
+        const QCPRange range = axis_->range();
+        const int lo = int(std::floor(std::log10(std::max(range.lower, 1e-300))));
+        const int hi = int(std::ceil(std::log10(std::max(range.upper, 1e-300))));
+        const QFontMetrics fm(axis_->tickLabelFont());
+        const bool horizontal = axis_->orientation() == Qt::Horizontal;
+        const int label = horizontal
+            ? fm.horizontalAdvance(QStringLiteral("10")) + fm.horizontalAdvance(QString::number(std::abs(lo) > std::abs(hi) ? lo : hi))
+            : fm.height() * 3 / 2; // the exponent is raised by half a line
+        const int length = horizontal ? axis_->axisRect()->width() : axis_->axisRect()->height();
+        return std::max(1, length / std::max(1, label * 2));
+    }
+    int lastRoom() const { return lastRoom_; }
+
+protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override
+    {
+        lastRoom_ = room();
+        setTickCount(std::max(1, lastRoom_ - 1)); // QCustomPlot may draw one tick more than asked
+        return QCPAxisTickerLog::createTickVector(tickStep, range);
+    }
+
+private:
+    QCPAxis* axis_;
+    int lastRoom_ = 0;
+};
+
 } // namespace
+
+void setFittedLogAxis(QCPAxis* axis)
+{
+    axis->setScaleType(QCPAxis::stLogarithmic);
+    auto ticker = QSharedPointer<FittedLogTicker>::create(axis);
+    axis->setTicker(ticker);
+    axis->setNumberFormat(QStringLiteral("eb")); // 10^k, the exponent raised
+    axis->setNumberPrecision(0);
+    // Ticks are made before the layout gives the axis its new length: after a resize that changes
+    // the room, draw again with the ticks the new length fits.
+    QCustomPlot* plot = axis->parentPlot();
+    QObject::connect(plot, &QCustomPlot::afterLayout, plot, [plot, axis, weak = ticker.toWeakRef()] {
+        const QSharedPointer<FittedLogTicker> t = weak.toStrongRef();
+        if (t && axis->ticker() == t && t->lastRoom() != t->room())
+            plot->replot(QCustomPlot::rpQueuedReplot);
+    });
+}
+
+int fittedLogLabelRoom(const QCPAxis* axis)
+{
+    const auto* ticker = dynamic_cast<const FittedLogTicker*>(axis->ticker().data());
+    return ticker ? ticker->lastRoom() : 0;
+}
 
 void applyPalette(QCustomPlot* plot, const QPalette& palette)
 {
@@ -87,6 +148,14 @@ void placeLegendAbove(QCustomPlot* plot)
     plot->legend->setBorderPen(Qt::NoPen);
     layout->setRowStretchFactor(0, 0.001);
     layout->setRowSpacing(0);
+}
+
+void setWholeNumberTicks(QCPAxis* axis)
+{
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
 }
 
 } // namespace ws::ui

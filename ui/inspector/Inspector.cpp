@@ -9,11 +9,15 @@
 #include "InspectorWorker.h"
 #include "MetadataPanel.h"
 #include "ModelTreePanel.h"
+#include "QuantLensView.h"
 #include "shell/RecentFiles.h"
+#include "HealthController.h"
+#include "HealthPanel.h"
 #include "SpectrumController.h"
 #include "SpectrumPanel.h"
 #include "StatsPanel.h"
 #include "TensorViewPanel.h"
+#include "run/PlaygroundSession.h"
 
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -35,6 +39,8 @@ namespace {
 QString fileFilters()
 {
     return QStringList{
+        Inspector::tr("Weight files and Playground sessions (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz *%1)")
+            .arg(QString::fromLatin1(kPlaygroundSessionExtension)),
         Inspector::tr("All weight files (*.safetensors *.gguf *.onnx *.pt *.pth *.bin *.h5 *.hdf5 *.keras *.npy *.npz)"),
         Inspector::tr("safetensors (*.safetensors)"),
         Inspector::tr("GGUF (*.gguf)"),
@@ -43,6 +49,7 @@ QString fileFilters()
         Inspector::tr("Keras (*.h5 *.keras)"),
         Inspector::tr("NumPy (*.npy *.npz)"),
         Inspector::tr("Weightscope model (*.h5)"),
+        Inspector::tr("Playground session (*%1)").arg(QString::fromLatin1(kPlaygroundSessionExtension)),
         Inspector::tr("All files (*)"),
     }.join(QStringLiteral(";;"));
 }
@@ -67,6 +74,7 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     qRegisterMetaType<CompareResult>();
     qRegisterMetaType<DiffStats>();
     qRegisterMetaType<SpectrumResult>();
+    qRegisterMetaType<LensResult>();
 
     tensorView_ = new TensorViewPanel;
     modelTree_ = new ModelTreePanel;
@@ -75,6 +83,7 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     architecture_ = new ArchitecturePanel;
     compare_ = new ComparePanel;
     spectrum_ = new SpectrumPanel;
+    health_ = new HealthPanel;
     recent_ = new RecentFiles(this);
 
     QDockWidget* modelDock = addDock(tr("Model"), QStringLiteral("ModelDock"), modelTree_, Qt::LeftDockWidgetArea);
@@ -85,7 +94,10 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     compareDock_ = addDock(tr("Compare"), QStringLiteral("CompareDock"), compare_, Qt::BottomDockWidgetArea);
     // Beside the statistics as a tab, opened from the View menu: it computes only while shown.
     spectrumDock_ = addDock(tr("Spectrum"), QStringLiteral("SpectrumDock"), spectrum_, Qt::RightDockWidgetArea);
+    // View ▸ Model Health: below, as a tab beside the comparison; it computes when shown.
+    healthDock_ = addDock(tr("Model Health"), QStringLiteral("HealthDock"), health_, Qt::BottomDockWidgetArea);
     window_->splitDockWidget(modelDock, archDock, Qt::Vertical);
+    window_->tabifyDockWidget(compareDock_, healthDock_);
     window_->tabifyDockWidget(archDock, metaDock);
     window_->tabifyDockWidget(docks_[1], spectrumDock_);
     // Empty docks say nothing: they appear with the first file (the comparison with its first run).
@@ -111,8 +123,16 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     loaderThread_ = startInspectorWorker(loader_, "inspector-load");
     computeThread_ = startInspectorWorker(computer_, "inspector-compute");
     compareThread_ = startInspectorWorker(comparer_, "inspector-compare");
+    lensThread_ = startInspectorWorker(lenser_, "inspector-lens");
     spectrumController_ = new SpectrumController(spectrum_, spectrumDock_, this);
     connect(spectrumController_, &SpectrumController::shown, this, &Inspector::spectrumShown);
+    healthController_ = new HealthController(health_, healthDock_, this);
+    connect(health_, &HealthPanel::treeColoursChanged, modelTree_, &ModelTreePanel::setTensorColours);
+    connect(health_, &HealthPanel::mapChanged, architecture_, &ArchitecturePanel::setHealthMap);
+    connect(health_, &HealthPanel::tensorActivated, this, [this](int index) {
+        if (index >= 0)
+            modelTree_->selectTensors({ index });
+    });
     inbox_.connect(loader_, &InspectorWorker::opened, this, &Inspector::onOpened);
     inbox_.connect(loader_, &InspectorWorker::openFailed, this, &Inspector::onOpenFailed);
     inbox_.connect(computer_, &InspectorWorker::pictureReady, this, &Inspector::onPicture);
@@ -125,10 +145,14 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
         if (ticket == compareTicket_)
             compare_->setStats(row, s);
     });
-    inbox_.connect(comparer_, &InspectorWorker::compareFinished, [this](quint64 ticket) {
-        if (ticket != compareTicket_)
+    inbox_.connect(comparer_, &InspectorWorker::compareFinished, [this](const CompareResult& r) {
+        if (r.ticket != compareTicket_)
             return;
-        compare_->finish();
+        compare_->finish(r);
+        // The health map can now colour the model by each pair's error (#18 item 4).
+        QHash<int, double> values;
+        const QString metric = comparisonMetric(r.rows, values);
+        health_->setComparison(metric, values, other_.file ? QString::fromStdString(other_.file->path()) : QString());
         emit compareFinished();
     });
 
@@ -138,6 +162,11 @@ Inspector::Inspector(QMainWindow* window) : QObject(window), window_(window)
     connect(stats_, &StatsPanel::binsChanged, this, [this] { requestTensor(false, true); });
     connect(compare_, &ComparePanel::compareRequested, this, &Inspector::chooseCompareFile);
     connect(compare_, &ComparePanel::rowSelected, this, &Inspector::showDifference);
+    connect(compare_, &ComparePanel::rowSelected, this, &Inspector::requestLens);
+    inbox_.connect(lenser_, &InspectorWorker::lensReady, [this](const LensResult& r) {
+        if (r.ticket == lensTicket_)
+            compare_->lens()->showResult(r);
+    });
     connect(recent_, &RecentFiles::changed, this, &Inspector::rebuildRecentMenu);
     connect(tensorView_, &TensorViewPanel::exportRequested, this, &Inspector::exportTensor);
     inbox_.connect(loader_, &InspectorWorker::exported, [this](const QString& path, const QString& error) {
@@ -162,11 +191,15 @@ void Inspector::shutdown()
         computer_->supersede(never);
     if (comparer_)
         comparer_->supersede(never);
+    if (lenser_)
+        lenser_->supersede(never);
     spectrumController_->shutdown();
+    healthController_->shutdown();
     computeThread_.reset();
     compareThread_.reset();
+    lensThread_.reset();
     loaderThread_.reset(); // a reader in the middle of a header finishes it first
-    loader_ = computer_ = comparer_ = nullptr;
+    loader_ = computer_ = comparer_ = lenser_ = nullptr;
 }
 
 QDockWidget* Inspector::addDock(const QString& title, const QString& objectName, QWidget* panel, Qt::DockWidgetArea area)
@@ -196,8 +229,10 @@ void Inspector::addFileActions(QMenu* file)
 void Inspector::addViewActions(QMenu* view)
 {
     int key = 4; // Ctrl+1 to Ctrl+3 are the Playground, Training and Runs (MainWindow)
-    for (QDockWidget* dock : docks_)
-        view->addAction(dockAction(dock, QKeySequence(tr("Ctrl+%1").arg(key++)), this));
+    for (QDockWidget* dock : docks_) { // Ctrl+4 to Ctrl+9; the rest (Model Health) from the menu
+        view->addAction(dockAction(dock, key <= 9 ? QKeySequence(tr("Ctrl+%1").arg(key)) : QKeySequence(), this));
+        ++key;
+    }
 }
 
 void Inspector::rebuildRecentMenu()
@@ -257,6 +292,10 @@ void Inspector::setOpening(bool opening, const QString& path)
 
 void Inspector::open(const QString& path)
 {
+    if (looksLikePlaygroundSession(path.toStdString())) { // #22: not weights; the Playground opens it
+        emit playgroundSessionRequested(path);
+        return;
+    }
     const quint64 ticket = openTicket_ = ++loadTicket_;
     setOpening(true, path);
     InspectorWorker* loader = loader_;
@@ -301,16 +340,18 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     setOpening(false);
     if (!model_.file) // the first file of the session: show the docks that were kept out of the way
         for (QDockWidget* dock : docks_)
-            if (dock != compareDock_ && dock != spectrumDock_ && !docksShown_) // those two: when asked for
+            if (dock != compareDock_ && dock != spectrumDock_ && dock != healthDock_ && !docksShown_) // those: when asked for
                 dock->show();
     docksShown_ = true;
     model_ = model;
     other_ = {};
     compareTicket_ = 0; // a comparison with the previous file stops and its rows are dropped
     comparer_->supersede(0);
+    lenser_->supersede(++lensTicket_);
     current_ = -1;
     diffRow_ = -1;
     spectrumController_->setFile(model.file);
+    healthController_->setFile(model.file);
     const QString path = QString::fromStdString(model.file->path());
     if (!live)
         recent_->add(path);
@@ -321,6 +362,7 @@ void Inspector::onOpened(quint64 ticket, const LoadedModel& model)
     metadata_->setModel(model);
     architecture_->setModel(model);
     compare_->clear();
+    health_->setComparison({}, {});
     tensorView_->setTensor(nullptr, {}, {});
     stats_->clear();
     emit statusMessage(tr("Opened %1: %2 tensors (%3)")
@@ -373,10 +415,17 @@ void Inspector::compareWith(const QString& path)
     const quint64 ticket = compareOpenTicket_ = ++loadTicket_;
     compareTicket_ = 0; // rows of an earlier comparison are dropped from now on
     comparer_->supersede(ticket);
+    lenser_->supersede(++lensTicket_); // and the lens of one of their rows
     other_ = {};
+    const bool wasHidden = compareDock_->isHidden();
     compareDock_->show();
     compareDock_->raise();
+    // The table of a whole model wants room: 40 % of the window's height when the dock appears
+    // (later the user's own size stays).
+    if (wasHidden && !compareDock_->isFloating())
+        window_->resizeDocks({ compareDock_ }, { window_->height() * 2 / 5 }, Qt::Vertical);
     compare_->start(path);
+    health_->setComparison({}, {}); // the earlier comparison's errors no longer colour the model
     InspectorWorker* loader = loader_;
     loader->post([loader, ticket, path] { loader->open(ticket, path); });
 }
@@ -401,6 +450,12 @@ void Inspector::showSpectrum()
 {
     spectrumDock_->show();
     spectrumDock_->raise();
+}
+
+void Inspector::showHealth()
+{
+    healthDock_->show();
+    healthDock_->raise();
 }
 
 void Inspector::showMetadata()
@@ -448,10 +503,30 @@ void Inspector::showDifference(int row)
     const TensorInfo& info = model_.file->tensors()[size_t(r.indexA)];
     tensorView_->setTensor(&info, QString::fromStdString(model_.file->format()),
         tr("A − B: %1 · %2 (B: %3)").arg(QString::fromStdString(info.name), formatShape(info.shape),
-            QFileInfo(QString::fromStdString(other_.file->path())).fileName()));
+            QFileInfo(QString::fromStdString(other_.file->path())).fileName()
+                + (r.nameB.empty() ? QString() : QStringLiteral(" · ") + QString::fromStdString(r.nameB))));
     havePicture_ = haveNumbers_ = false;
     stats_->clear(tr("Computing…"));
     requestTensor(true, true);
+}
+
+void Inspector::requestLens(int row)
+{
+    const QList<DiffRow>& rows = compare_->rows();
+    const quint64 ticket = ++lensTicket_;
+    lenser_->supersede(ticket);
+    if (row < 0 || row >= rows.size() || !other_.file || !model_.file)
+        return;
+    const DiffRow& r = rows[row];
+    if (r.indexA < 0 || r.indexB < 0 || !r.stats.computed) {
+        compare_->lens()->showMessage(tr("%1 was not compared: nothing to show.").arg(QString::fromStdString(r.name)));
+        return;
+    }
+    compare_->lens()->showMessage(tr("Computing the error per block of %1…").arg(QString::fromStdString(r.name)));
+    InspectorWorker* lenser = lenser_;
+    auto a = model_.file, b = other_.file;
+    const DiffRow copy = r;
+    lenser->post([lenser, ticket, row, copy, a, b] { lenser->computeLens(ticket, row, copy, a, b); });
 }
 
 TensorRequest Inspector::shownTensorRequest() const
@@ -462,6 +537,7 @@ TensorRequest Inspector::shownTensorRequest() const
     if (diffRow_ >= 0) { // the difference A − B of a compare row
         request.other = other_.file;
         request.otherIndex = int(compare_->rows()[diffRow_].indexB);
+        request.otherLayout = compare_->rows()[diffRow_].layout;
     }
     tensorView_->fillRequest(request);
     return request;
@@ -511,7 +587,14 @@ void Inspector::onNumbers(const TensorNumbers& numbers)
     if (numbers.ticket != tensorTicket_)
         return;
     haveNumbers_ = true;
-    stats_->showNumbers(numbers);
+    if (model_.file && !numbers.difference && numbers.index >= 0 && size_t(numbers.index) < model_.file->tensors().size()) {
+        // What the file holds: Q4_K at 4.5 bits is read as float32, F16 at 16 bits as itself.
+        const TensorInfo& info = model_.file->tensors()[size_t(numbers.index)];
+        stats_->showNumbers(numbers, info.storage.empty() ? QString::fromStdString(dtypeName(info.dtype)) : QString::fromStdString(info.storage),
+            info.bitsPerWeight > 0 ? info.bitsPerWeight : info.storage.empty() ? 8.0 * double(dtypeSize(info.dtype)) : 0.0);
+    } else {
+        stats_->showNumbers(numbers);
+    }
     tensorView_->showNumbers(numbers);
     emit numbersShown(numbers.index);
 }

@@ -2,7 +2,8 @@
 // The inspector: opens weight files on a worker thread and shows them in the main window — the
 // tensor view as the central widget, the model tree, statistics, metadata, architecture and
 // comparison as docks. It owns the panels, the three workers (loading, pictures and statistics,
-// comparison; each on its own thread), the Spectrum dock's SpectrumController (a fourth worker)
+// comparison; each on its own thread), the Spectrum dock's SpectrumController (a fourth worker),
+// the Model Health dock's HealthController (its own std::thread)
 // and the recent-files list, and glues them with signals: panels ask, workers answer with
 // tickets, stale answers are dropped. The GUI thread never waits for a file or for numerics.
 #pragma once
@@ -23,6 +24,8 @@ namespace ws::ui {
 
 class ArchitecturePanel;
 class ComparePanel;
+class HealthController;
+class HealthPanel;
 class InspectorWorker;
 class MetadataPanel;
 class ModelTreePanel;
@@ -58,6 +61,7 @@ public:
     void selectTensor(int index);      // as clicking it in the tree does
     void selectTensor(const QString& name); // the open file's tensor of that name, if it has one
     void showSpectrum();               // shows and raises the Spectrum dock
+    void showHealth();                 // shows and raises the Model Health dock (which computes)
     void showMetadata();               // raises the Metadata dock (a tab beside the architecture)
     int currentTensor() const { return current_; }
     void compareWith(const QString& path);
@@ -73,11 +77,16 @@ public:
     ComparePanel* comparison() const { return compare_; }
     SpectrumPanel* spectrum() const { return spectrum_; }
     QDockWidget* spectrumDock() const { return spectrumDock_; }
+    HealthPanel* health() const { return health_; }
+    QDockWidget* healthDock() const { return healthDock_; }
+    HealthController* healthController() const { return healthController_; }
     int spectrumComputations() const; // answers computed, not cached
     RecentFiles* recentFiles() const { return recent_; }
 
 signals:
     void modelOpened(const QString& path); // a file the user opened (not showLive)
+    // open() of a Playground session file (core/run/PlaygroundSession.h, #22): the Playground's to open.
+    void playgroundSessionRequested(const QString& path);
     void liveShown(const QString& label);
     void openFailed(const QString& message);
     void pictureShown(int index);
@@ -118,6 +127,9 @@ private:
     QDockWidget* spectrumDock_ = nullptr;
     QDockWidget* metadataDock_ = nullptr;
     SpectrumController* spectrumController_ = nullptr; // the Spectrum dock's worker, cache and tickets
+    HealthPanel* health_ = nullptr;
+    QDockWidget* healthDock_ = nullptr;
+    HealthController* healthController_ = nullptr; // the Model Health dock's thread
     QList<QDockWidget*> docks_;
     QDockWidget* compareDock_ = nullptr;
     RecentFiles* recent_ = nullptr;
@@ -125,7 +137,10 @@ private:
     QProgressBar* progress_ = nullptr;
     QToolButton* cancel_ = nullptr;
 
-    ThreadPtr loaderThread_, computeThread_, compareThread_;
+    void requestLens(int row);
+
+    ThreadPtr loaderThread_, computeThread_, compareThread_, lensThread_;
+    InspectorWorker* lenser_ = nullptr; // the quantization lens of the selected compare row
     InspectorWorker* loader_ = nullptr;
     InspectorWorker* computer_ = nullptr;
     InspectorWorker* comparer_ = nullptr;
@@ -137,6 +152,7 @@ private:
     quint64 compareOpenTicket_ = 0; // the second file of the comparison being opened
     quint64 compareTicket_ = 0;     // the comparison whose rows we show
     quint64 tensorTicket_ = 0;
+    quint64 lensTicket_ = 0;
     bool opening_ = false;
     bool docksShown_ = false;  // after the first file, the user decides which docks show
     QString openingPath_;

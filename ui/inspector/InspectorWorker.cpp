@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "InspectorWorker.h"
 
+#include "ArchitectureGroups.h"
+
 #include "analysis/ActivationGraph.h"
-#include "analysis/GraphLayout.h"
+#include "analysis/Comparison.h"
+#include "analysis/ModelFamily.h"
 #include "formats/WeightFormats.h"
+#include "io/GgufReader.h"
 #include "io/NpyWriter.h"
 #include "util/Error.h"
 
@@ -19,6 +23,13 @@ namespace ws::ui {
 namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+// The block-error map is pooled to at most this many cells a side (the dock shows a few hundred
+// pixels); the scatter has this many bins a side, over the central 99.9 % of the values (a few
+// outliers would otherwise squeeze the bulk into a handful of bins).
+constexpr int64_t kLensCells = 256;
+constexpr int kScatterBins = 200;
+constexpr double kScatterTail = 0.0005;
 
 // Boxes for the name groups: every node of the tree that holds tensors directly, in tree order.
 void collectGroups(const NameNode& node, QList<ArchitectureBox>& boxes)
@@ -91,32 +102,6 @@ void describeGraph(const nlohmann::json& graph, const std::vector<TensorInfo>& t
     }
 }
 
-// Positions from Graphviz (core/analysis/GraphLayout), here on the worker's thread: a large
-// graph takes a second. Boxes without edges (name groups) stand in one column, as before.
-void layOut(QList<ArchitectureBox>& boxes)
-{
-    const std::vector<LayoutPoint> sizes(size_t(boxes.size()), LayoutPoint { kArchitectureBoxWidth, kArchitectureBoxHeight });
-    std::vector<LayoutEdge> edges;
-    for (int i = 0; i < boxes.size(); ++i)
-        for (int from : boxes[i].inputs)
-            edges.push_back({ from, i });
-    const bool graph = !edges.empty();
-    if (!graph)
-        for (int i = 1; i < boxes.size(); ++i)
-            edges.push_back({ i - 1, i });
-    const GraphLayout layout = graph ? layoutGraph(sizes, edges) : layoutLayered(sizes, edges);
-    size_t e = 0;
-    for (int i = 0; i < boxes.size(); ++i) {
-        boxes[i].centre = QPointF(layout.centres[size_t(i)].x, layout.centres[size_t(i)].y);
-        for (qsizetype k = 0; graph && k < boxes[i].inputs.size(); ++k, ++e) {
-            QPolygonF path;
-            for (const LayoutPoint& p : layout.edges[e])
-                path << QPointF(p.x, p.y);
-            boxes[i].inputPaths.append(path);
-        }
-    }
-}
-
 std::pair<float, float> finiteRange(const std::vector<float>& a, const std::vector<float>& b)
 {
     float lo = INFINITY, hi = -INFINITY;
@@ -133,7 +118,45 @@ std::pair<float, float> finiteRange(const std::vector<float>& a, const std::vect
 
 } // namespace
 
-LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
+namespace {
+
+// A family's stack of layers ("model.layers.0–31", 32 × block) and each layer inside it; above
+// kExpandedLayers layers both start collapsed, so a 32-layer model is a handful of boxes.
+constexpr int64_t kExpandedLayers = 4;
+
+QList<ArchitectureGroup> familyGroups(const FamilyGraph& family)
+{
+    QList<ArchitectureGroup> groups;
+    if (family.layerNames.empty())
+        return groups;
+    const bool collapse = family.layers > kExpandedLayers;
+    const std::string& first = family.layerNames.front();
+    const std::string& last = family.layerNames.back();
+    ArchitectureGroup stack;
+    stack.name = qs(first) + QStringLiteral("–") + qs(last.substr(last.rfind('.') + 1));
+    stack.type = QCoreApplication::translate("ws::ui::InspectorWorker", "%n × block", nullptr, int(family.layers));
+    stack.collapsed = collapse;
+    groups.append(stack);
+    for (const std::string& name : family.layerNames) {
+        ArchitectureGroup layer;
+        layer.name = qs(name);
+        layer.type = QCoreApplication::translate("ws::ui::InspectorWorker", "Block");
+        layer.parent = 0;
+        layer.collapsed = collapse;
+        groups.append(layer);
+    }
+    for (size_t b = 0; b < family.blocks.size(); ++b) {
+        const int layer = family.blocks[b].layer;
+        if (layer >= 0 && layer < int(family.layerNames.size())) {
+            groups[0].members.append(int(b));
+            groups[1 + layer].members.append(int(b));
+        }
+    }
+    return groups;
+}
+
+// The boxes of a file (and their groups), not yet laid out.
+LoadedModel describeBoxes(std::shared_ptr<const WeightFile> file)
 {
     LoadedModel m;
     m.file = file;
@@ -148,8 +171,31 @@ LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
         && meta["graph"]["nodes"].is_array() && !meta["graph"]["nodes"].empty()) {
         describeGraph(meta["graph"], tensors, m.boxes);
         m.hasModel = true;
-        layOut(m.boxes);
+        m.groups = prefixGroups(m.boxes);
         return m;
+    }
+
+    // A Hugging Face folder whose config.json names a known family: that family's block graph
+    // rather than name groups (analysis/ModelFamily).
+    if (meta.contains("config")) {
+        if (std::optional<FamilyGraph> family = familyGraph(meta["config"], tensors)) {
+            for (const FamilyBlock& b : family->blocks) {
+                ArchitectureBox box;
+                box.name = qs(b.name);
+                box.type = qs(b.type);
+                box.outputShape = qs(b.detail);
+                box.params = b.params;
+                box.tensors = QList<int>(b.tensors.begin(), b.tensors.end());
+                box.inputs = QList<int>(b.inputs.begin(), b.inputs.end());
+                m.boxes.append(box);
+            }
+            m.hasModel = true;
+            m.family = qs(family->family);
+            m.familyLayers = family->layers;
+            m.architectureNote = qs(family->note);
+            m.groups = familyGroups(*family);
+            return m;
+        }
     }
 
     std::optional<Sequential> model;
@@ -177,7 +223,7 @@ LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
                 box.inputs.append(from == Sequential::kModelInput ? 0 : from + 1);
             m.boxes.append(box);
         }
-        layOut(m.boxes);
+        m.groups = nestedModelGroups(m.boxes); // a Keras model's nested models
         return m;
     }
     // No runnable model, but the format may still name each tensor's layer (Keras).
@@ -197,7 +243,26 @@ LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
     }
     if (m.boxes.isEmpty())
         collectGroups(*tree, m.boxes);
-    layOut(m.boxes);
+    return m;
+}
+
+} // namespace
+
+// Laid out here, on the worker's thread, only what is drawn: a large graph takes a second.
+LoadedModel InspectorWorker::describe(std::shared_ptr<const WeightFile> file)
+{
+    LoadedModel m = describeBoxes(std::move(file));
+    showArchitecture(m);
+    if (std::none_of(m.groups.begin(), m.groups.end(), [](const ArchitectureGroup& g) { return g.collapsed; }))
+        m.boxes = m.shown; // the same boxes, placed
+    // The tokenizer is read here, once, so that the GUI's table and lookups never touch the file.
+    if (const auto* gguf = dynamic_cast<const GgufFile*>(m.file.get()); gguf && hasGgufTokenizer(*gguf)) {
+        try {
+            m.tokenizer = std::make_shared<const GgufTokenizer>(readGgufTokenizer(*gguf));
+        } catch (const std::exception& e) {
+            m.tokenizerError = qs(e.what());
+        }
+    }
     return m;
 }
 
@@ -222,6 +287,27 @@ void InspectorWorker::openFile(quint64 ticket, std::shared_ptr<const WeightFile>
     }
 }
 
+namespace {
+
+// What a GGUF tensor that cannot be dequantised holds: its block layout and first bytes.
+void describeRawBlocks(const WeightFile& file, size_t index, TensorPicture& picture)
+{
+    const auto* gguf = dynamic_cast<const GgufFile*>(&file);
+    if (!gguf || gguf->ggmlType(index).dequantisable)
+        return;
+    const GgmlTypeInfo& type = gguf->ggmlType(index);
+    const std::vector<uint8_t> bytes = gguf->rawBlocks(index, TensorPicture::kRawBlocks);
+    auto& raw = picture.raw;
+    raw.type = qs(type.name);
+    raw.blockElements = type.blockElements;
+    raw.blockBytes = qint64(type.blockBytes);
+    raw.fields = qs(ggmlBlockFields(type.type));
+    raw.hex = qs(hexBlocks(bytes.data(), bytes.size(), type.blockBytes));
+    raw.blocksShown = int((bytes.size() + type.blockBytes - 1) / type.blockBytes);
+}
+
+} // namespace
+
 void InspectorWorker::computeTensor(const TensorRequest& request)
 {
     const quint64 ticket = request.ticket;
@@ -232,7 +318,7 @@ void InspectorWorker::computeTensor(const TensorRequest& request)
     const TensorInfo& info = request.file->tensors().at(size_t(request.index));
     try {
         const ElementSource source = difference
-            ? differenceSource(*request.file, size_t(request.index), *request.other, size_t(request.otherIndex))
+            ? pairDifferenceSource(*request.file, size_t(request.index), *request.other, size_t(request.otherIndex), request.otherLayout)
             : tensorSource(*request.file, size_t(request.index));
 
         // The picture first: it is what the user is waiting for.
@@ -254,6 +340,8 @@ void InspectorWorker::computeTensor(const TensorRequest& request)
                 throw;
             } catch (const std::exception& e) {
                 picture.error = qs(e.what());
+                if (!difference)
+                    describeRawBlocks(*request.file, size_t(request.index), picture);
             }
             emit pictureReady(picture);
         }
@@ -315,7 +403,7 @@ void InspectorWorker::exportTensor(const TensorRequest& request, const QString& 
     try {
         const TensorInfo& info = request.file->tensors().at(size_t(request.index));
         const ElementSource source = request.other
-            ? differenceSource(*request.file, size_t(request.index), *request.other, size_t(request.otherIndex))
+            ? pairDifferenceSource(*request.file, size_t(request.index), *request.other, size_t(request.otherIndex), request.otherLayout)
             : tensorSource(*request.file, size_t(request.index));
         if (csv) {
             writeViewCsv(source, makeView(info.shape, request.slice), path.toStdString());
@@ -359,25 +447,55 @@ void InspectorWorker::computeSpectrum(const SpectrumRequest& request)
 
 void InspectorWorker::compare(quint64 ticket, std::shared_ptr<const WeightFile> a, std::shared_ptr<const WeightFile> b)
 {
-    CompareResult result;
-    result.ticket = ticket;
-    const std::vector<DiffRow> rows = matchTensors(*a, *b);
-    result.rows = QList<DiffRow>(rows.begin(), rows.end());
-    emit compareMatched(result);
-    const CancelCheck cancel = [this, ticket] { return stale(ticket); };
-    for (int r = 0; r < result.rows.size(); ++r) {
-        const DiffRow& row = result.rows[r];
-        if (row.indexA < 0 || row.indexB < 0 || shapeNumel(row.shapeA) != shapeNumel(row.shapeB))
-            continue;
-        try {
-            emit compareRowDone(ticket, r, compareTensors(*a, size_t(row.indexA), *b, size_t(row.indexB), cancel));
-        } catch (const Cancelled&) {
-            return;
-        } catch (const std::exception&) {
-            continue; // a read error leaves the row without statistics
-        }
+    // The same run as `weightscope-cli compare` (analysis/Comparison.h): the rows go out first,
+    // then each pair's numbers as they come, then the totals.
+    CompareProgress progress;
+    progress.matched = [this, ticket](const std::vector<DiffRow>& rows) {
+        CompareResult result;
+        result.ticket = ticket;
+        result.rows = QList<DiffRow>(rows.begin(), rows.end());
+        emit compareMatched(result);
+    };
+    progress.rowDone = [this, ticket](size_t row, const DiffStats& stats) { emit compareRowDone(ticket, int(row), stats); };
+    CompareResult done;
+    done.ticket = ticket;
+    try {
+        const Comparison c = compareFiles(*a, *b, progress, [this, ticket] { return stale(ticket); });
+        done.rows = QList<DiffRow>(c.rows.begin(), c.rows.end());
+        done.totals = QList<DiffTotal>(c.totals.begin(), c.totals.end());
+    } catch (const Cancelled&) {
+        return;
     }
-    emit compareFinished(ticket);
+    emit compareFinished(done);
+}
+
+void InspectorWorker::computeLens(quint64 ticket, int rowIndex, const DiffRow& row, std::shared_ptr<const WeightFile> a,
+    std::shared_ptr<const WeightFile> b)
+{
+    LensResult result;
+    result.ticket = ticket;
+    result.row = rowIndex;
+    result.tensor = qs(row.name) + (row.nameB.empty() ? QString() : QStringLiteral(" → ") + qs(row.nameB));
+    const CancelCheck cancel = [this, ticket] { return stale(ticket); };
+    try {
+        if (quantizedSide(*a, *b, row)) {
+            try {
+                result.blocks = blockErrors(*a, *b, row, kLensCells, kLensCells, cancel);
+                result.hasBlocks = true;
+            } catch (const Cancelled&) {
+                throw;
+            } catch (const std::exception& e) {
+                result.blocksNote = qs(e.what());
+            }
+        }
+        result.scatter = pairScatter(*a, *b, row, kScatterBins, kScatterTail, cancel);
+        result.hasScatter = true;
+    } catch (const Cancelled&) {
+        return;
+    } catch (const std::exception& e) {
+        result.error = qs(e.what());
+    }
+    emit lensReady(result);
 }
 
 ThreadPtr startInspectorWorker(InspectorWorker*& worker, const char* name)

@@ -33,6 +33,9 @@ public:
     // Singular values and power-law fit; progress (0..1) in steps of at least 1 %.
     void computeSpectrum(const ws::ui::SpectrumRequest& request);
     void compare(quint64 ticket, std::shared_ptr<const ws::WeightFile> a, std::shared_ptr<const ws::WeightFile> b);
+    // The block errors and the scatter of one compare row (analysis/QuantBlockError.h, PairScatter.h).
+    void computeLens(quint64 ticket, int rowIndex, const ws::DiffRow& row, std::shared_ptr<const ws::WeightFile> a,
+        std::shared_ptr<const ws::WeightFile> b);
 
     // The tensor as .npy (whole, float32) or its 2-D view as CSV; `request` names the tensor and
     // the view (a difference when request.other is set).
@@ -48,10 +51,11 @@ signals:
     void numbersReady(const ws::ui::TensorNumbers& numbers);
     void compareMatched(const ws::ui::CompareResult& result); // rows without statistics
     void compareRowDone(quint64 ticket, int row, const ws::DiffStats& stats);
-    void compareFinished(quint64 ticket);
+    void compareFinished(const ws::ui::CompareResult& result); // rows with notes, and the totals
     void exported(const QString& path, const QString& error); // error empty: written
     void spectrumProgress(quint64 ticket, double fraction);
     void spectrumReady(const ws::ui::SpectrumResult& result);
+    void lensReady(const ws::ui::LensResult& result);
 
 private:
     bool stale(quint64 ticket) const { return latest_.load() != ticket; }

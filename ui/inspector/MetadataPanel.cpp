@@ -2,9 +2,11 @@
 #include "MetadataPanel.h"
 
 #include "common/Format.h"
+#include "TokenizerPanel.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -60,12 +62,33 @@ MetadataPanel::MetadataPanel(QWidget* parent) : QWidget(parent)
     tree_->setUniformRowHeights(true);
     tree_->setIndentation(14);
     tree_->header()->setStretchLastSection(true);
+    tokenizer_ = new TokenizerPanel;
+    // A tab widget is as tall as its tallest page's minimum, shown or not: the tokenizer's search
+    // row, caption and two tables (about 250 px) made the Metadata dock, tabbed with the
+    // architecture, squeeze the model tree above it to three rows for every file.
+    tokenizer_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    tabs_ = new QTabWidget;
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(tree_, tr("Keys"));
+    tabs_->addTab(tokenizer_, tr("Tokenizer"));
+    tabs_->setTabVisible(1, false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(tree_);
+    layout->addWidget(tabs_);
 }
 
-void MetadataPanel::clear() { tree_->clear(); }
+void MetadataPanel::clear()
+{
+    tree_->clear();
+    tokenizer_->setTokenizer(nullptr);
+    tabs_->setTabVisible(1, false);
+}
+
+void MetadataPanel::showTokenizer()
+{
+    if (tabs_->isTabVisible(1))
+        tabs_->setCurrentIndex(1);
+}
 
 void MetadataPanel::setModel(const LoadedModel& model)
 {
@@ -93,6 +116,12 @@ void MetadataPanel::setModel(const LoadedModel& model)
     for (int i = 0; i < meta->childCount(); ++i)
         if (meta->child(i)->text(0) == QStringLiteral("modules"))
             expandSubtree(meta->child(i), 8);
+    tokenizer_->setTokenizer(model.tokenizer, model.tokenizerError);
+    const bool tokens = model.tokenizer || !model.tokenizerError.isEmpty();
+    tabs_->setTabVisible(1, tokens);
+    tabs_->setTabText(1, model.tokenizer ? tr("Tokenizer (%1)").arg(formatCount(qint64(model.tokenizer->tokens.size()))) : tr("Tokenizer"));
+    if (!tokens)
+        tabs_->setCurrentIndex(0);
     tree_->resizeColumnToContents(0);
     // Deep trees (a module tree) make long keys: keep half of the panel for the values.
     tree_->setColumnWidth(0, std::min(tree_->columnWidth(0), std::max(160, width() / 2)));

@@ -11,6 +11,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSignalBlocker>
+#include <QIcon>
+#include <QPixmap>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -120,6 +122,24 @@ void ModelTreePanel::clear()
     tree_->clear();
     tensorItems_.clear();
     totals_->clear();
+}
+
+void ModelTreePanel::setTensorColours(const QHash<int, QColor>& colours)
+{
+    const int side = tree_->fontMetrics().height() - 4;
+    for (int i = 0; i < tensorItems_.size(); ++i) {
+        QTreeWidgetItem* item = tensorItems_[i];
+        if (!item)
+            continue;
+        const auto it = colours.find(i);
+        if (it == colours.end()) {
+            item->setIcon(NameColumn, QIcon());
+            continue;
+        }
+        QPixmap swatch(side, side);
+        swatch.fill(*it);
+        item->setIcon(NameColumn, QIcon(swatch));
+    }
 }
 
 int ModelTreePanel::currentTensor() const

@@ -6,6 +6,8 @@
 
 #include "InspectorTypes.h"
 
+#include <QColor>
+#include <QHash>
 #include <QWidget>
 
 class QCheckBox;
@@ -32,6 +34,9 @@ public:
     QTreeWidget* tree() const { return tree_; }
     void setFilter(const QString& text, bool regex);
     void clearFilter(); // a new file: the last file's filter would hide its tensors
+    // The health map: a swatch of its colour before each tensor's name (none for tensors left
+    // out); empty: no swatches.
+    void setTensorColours(const QHash<int, QColor>& colours);
     // "F32", or for a quantised tensor what the file holds: "Q4_K · 4.5 b/w".
     static QString storageText(const TensorInfo& info);
 

@@ -2,6 +2,7 @@
 #include "SpectrumPanel.h"
 
 #include "common/PlotExport.h"
+#include "common/PlotStyle.h"
 
 #include <qcustomplot.h>
 
@@ -20,14 +21,6 @@ namespace ws::ui {
 namespace {
 
 QString num(double v) { return QString::number(v, 'g', 4); }
-
-void setLogAxis(QCPAxis* axis)
-{
-    axis->setScaleType(QCPAxis::stLogarithmic);
-    axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    axis->setNumberFormat(QStringLiteral("eb")); // 1·10^3 style
-    axis->setNumberPrecision(0);
-}
 
 } // namespace
 
@@ -54,8 +47,8 @@ SpectrumPanel::SpectrumPanel(QWidget* parent) : QWidget(parent)
     plot_ = new QCustomPlot;
     plot_->setMinimumHeight(160);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    setLogAxis(plot_->xAxis);
-    setLogAxis(plot_->yAxis);
+    setFittedLogAxis(plot_->xAxis);
+    setFittedLogAxis(plot_->yAxis);
     data_ = plot_->addGraph();
     data_->setLineStyle(QCPGraph::lsNone);
     data_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0x21, 0x66, 0xac), 4));

@@ -108,7 +108,7 @@ QString StatsPanel::value(const QString& key) const
     return {};
 }
 
-void StatsPanel::showNumbers(const TensorNumbers& numbers)
+void StatsPanel::showNumbers(const TensorNumbers& numbers, const QString& storage, double bitsPerWeight)
 {
     clear();
     if (!numbers.error.isEmpty()) {
@@ -117,6 +117,10 @@ void StatsPanel::showNumbers(const TensorNumbers& numbers)
     }
     numbers_ = numbers;
     const TensorStats& s = numbers.stats;
+    if (!storage.isEmpty())
+        addRow(QStringLiteral("storage"), tr("Stored as"), storage);
+    if (bitsPerWeight > 0)
+        addRow(QStringLiteral("bpw"), tr("Bits per weight"), QString::number(bitsPerWeight, 'g', 4));
     addRow(QStringLiteral("count"), tr("Elements"), formatCount(s.count));
     addRow(QStringLiteral("min"), tr("Minimum"), exact(s.min));
     addRow(QStringLiteral("max"), tr("Maximum"), exact(s.max));

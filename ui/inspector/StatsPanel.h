@@ -23,7 +23,9 @@ public:
     explicit StatsPanel(QWidget* parent = nullptr);
 
     void clear(const QString& message = {});
-    void showNumbers(const TensorNumbers& numbers);
+    // `storage`: what the file holds for the tensor ("Q4_K", "BF16") and its bits per weight,
+    // shown first (a quantised tensor's values are read as float32; 0 bits: not given).
+    void showNumbers(const TensorNumbers& numbers, const QString& storage = {}, double bitsPerWeight = 0);
     int bins() const;
     void setBins(int bins);
     void setLogCounts(bool log);

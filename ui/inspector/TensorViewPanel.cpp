@@ -4,7 +4,9 @@
 #include "shell/AppSettings.h"
 #include "common/ColorMaps.h"
 #include "common/Format.h"
+#include "common/Layouts.h"
 #include "common/PlotExport.h"
+#include "common/PlotStyle.h"
 
 #include <qcustomplot.h>
 
@@ -14,7 +16,10 @@
 #include <QMenu>
 #include <QToolButton>
 #include <QHBoxLayout>
+#include <QFontDatabase>
 #include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -65,12 +70,10 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     connect(reduction_, &QComboBox::currentIndexChanged, this, &TensorViewPanel::redraw);
     connect(range_, &QComboBox::currentIndexChanged, this, &TensorViewPanel::redraw);
 
-    auto* controls = new QHBoxLayout;
-    controls->addStretch(1);
-    controls->addWidget(new QLabel(tr("Reduction:")));
-    controls->addWidget(reduction_);
-    controls->addWidget(new QLabel(tr("Colour range:")));
-    controls->addWidget(range_);
+    // On two lines when the view is narrow (a panel opened beside it), aligned right.
+    auto* controls = new WrapRow;
+    controls->addWidget(labelled(tr("Reduction:"), reduction_));
+    controls->addWidget(labelled(tr("Colour range:"), range_));
     auto* exportButton = new QToolButton;
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
@@ -92,12 +95,8 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     colorMap_->setInterpolate(false);
     colorMap_->setTightBoundary(false); // edge cells drawn whole
     // Integer ticks: rows and columns are indices (the ticker still thins them out when zoomed out).
-    for (QCPAxis* axis : { plot_->xAxis, plot_->yAxis }) {
-        auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
-        ticker->setTickStep(1.0);
-        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-        axis->setTicker(ticker);
-    }
+    setWholeNumberTicks(plot_->xAxis);
+    setWholeNumberTicks(plot_->yAxis);
     colorScale_ = new QCPColorScale(plot_);
     plot_->plotLayout()->addElement(0, 1, colorScale_);
     colorMap_->setColorScale(colorScale_);
@@ -126,6 +125,12 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     hover_ = new QLabel;
     hover_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    raw_ = new QPlainTextEdit;
+    raw_->setObjectName(QStringLiteral("RawBlocks"));
+    raw_->setReadOnly(true);
+    raw_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    raw_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    raw_->hide();
 
     auto* layout = new QVBoxLayout(this);
     // The title on a row of its own: beside the controls it was cut to "f32 · F32 · (".
@@ -133,6 +138,7 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     layout->addLayout(controls);
     layout->addWidget(sliceBar_);
     layout->addWidget(plot_, 1);
+    layout->addWidget(raw_, 1);
     layout->addWidget(status_);
     layout->addWidget(hover_);
     setTensor(nullptr, {}, {});
@@ -371,6 +377,12 @@ void TensorViewPanel::redraw()
     else if (line)
         drawLine();
 
+    const QString raw = rawBlocksText();
+    raw_->setVisible(!raw.isEmpty());
+    plot_->setVisible(raw.isEmpty());
+    if (raw_->toPlainText() != raw)
+        raw_->setPlainText(raw);
+
     QString text;
     if (!picture_.error.isEmpty()) {
         text = picture_.error;
@@ -461,6 +473,19 @@ void TensorViewPanel::drawLine()
     plot_->xAxis->setLabel(alongRows ? tr("row") : tr("index"));
     plot_->yAxis->setLabel(tr("value"));
     plot_->yAxis->setRangeReversed(false);
+}
+
+QString TensorViewPanel::rawBlocksText() const
+{
+    const TensorPicture::RawBlocks& r = picture_.raw;
+    if (r.type.isEmpty())
+        return {};
+    return tr("%1 cannot be dequantised by Weightscope; its blocks as stored:").arg(r.type) + QLatin1Char('\n')
+        + tr("block: %1 elements in %2 bytes (%3 bits per weight)")
+              .arg(r.blockElements).arg(r.blockBytes).arg(QLocale().toString(8.0 * double(r.blockBytes) / double(r.blockElements), 'g', 6))
+        + QLatin1Char('\n') + tr("fields, in file order:") + QStringLiteral("\n  ")
+        + QString(r.fields).replace(QStringLiteral(" · "), QStringLiteral("\n  ")) + QStringLiteral("\n\n")
+        + tr("the first %n block(s), in hex:", nullptr, r.blocksShown) + QLatin1Char('\n') + r.hex;
 }
 
 QString TensorViewPanel::hoverText(double key, double value) const

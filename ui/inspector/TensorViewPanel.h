@@ -19,6 +19,7 @@ class QCPGraph;
 class QCustomPlot;
 class QHBoxLayout;
 class QLabel;
+class QPlainTextEdit;
 class QSpinBox;
 
 namespace ws::ui {
@@ -47,6 +48,7 @@ public:
     QCPColorMap* colorMap() const { return colorMap_; }
     const TensorPicture& picture() const { return picture_; }
     QString statusText() const;
+    QString rawBlocksText() const; // what shows a tensor that cannot be dequantised; empty otherwise
     QString hoverText(double key, double value) const; // what hovering at plot coordinates shows
 
 signals:
@@ -69,6 +71,7 @@ private:
     QLabel* title_ = nullptr;
     QLabel* status_ = nullptr;
     QLabel* hover_ = nullptr;
+    QPlainTextEdit* raw_ = nullptr; // the block layout and bytes of a type that cannot be dequantised
     QWidget* sliceBar_ = nullptr;
     QHBoxLayout* sliceLayout_ = nullptr;
     QComboBox* rowDim_ = nullptr;

@@ -4,6 +4,7 @@
 #include "common/PlotStyle.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ws::ui {
 
@@ -20,10 +21,29 @@ LossPlot::LossPlot(QWidget* parent) : QCustomPlot(parent)
     test->setPen(QPen(QColor(0x08, 0x77, 0xbd), 1.8));
     test_ = BoundedGraph(test, kMaxPoints);
     xAxis->setLabel(tr("Epoch"));
-    yAxis->setLabel(tr("Loss (MSE)"));
+    setCrossEntropy(false);
     legend->setVisible(true);
     placeLegendAbove(this); // not over the newest points, at the right, where an inset legend sat
+    markerLine_ = new QCPItemStraightLine(this);
+    markerLine_->setPen(QPen(QColor(0xd6, 0x27, 0x28), 1.5, Qt::DashLine));
+    markerLine_->setVisible(false);
     clear();
+}
+
+void LossPlot::dropAfter(double epoch)
+{
+    train_.dropAfter(epoch);
+    test_.dropAfter(epoch);
+}
+
+void LossPlot::setMarker(double epoch)
+{
+    marker_ = epoch;
+    markerLine_->setVisible(std::isfinite(epoch));
+    if (!std::isfinite(epoch))
+        return;
+    markerLine_->point1->setCoords(epoch, 0.0);
+    markerLine_->point2->setCoords(epoch, 1.0);
 }
 
 void LossPlot::addPoint(double epoch, double trainLoss, double testLoss)
@@ -53,6 +73,11 @@ void LossPlot::rescale()
     if (testFound)
         y.expand(yTest);
     yAxis->setRange(0, std::max(1e-3, y.upper * 1.05));
+}
+
+void LossPlot::setCrossEntropy(bool on)
+{
+    yAxis->setLabel(on ? tr("Loss (cross-entropy)") : tr("Loss (MSE)"));
 }
 
 } // namespace ws::ui

@@ -8,6 +8,8 @@
 
 #include <qcustomplot.h>
 
+#include <limits>
+
 namespace ws::ui {
 
 class LossPlot : public QCustomPlot {
@@ -17,13 +19,21 @@ public:
 
     void addPoint(double epoch, double trainLoss, double testLoss);
     void clear();
+    // #22: the curves after `epoch` go (a training restarted from there).
+    void dropAfter(double epoch);
+    // #22: a vertical line at the moment the timeline shows; NaN hides it.
+    void setMarker(double epoch);
+    double marker() const { return marker_; }
     void rescale(); // fits the axes to the data (call before replot)
+    void setCrossEntropy(bool on); // the axis names the loss: cross-entropy beyond two classes, else MSE
     static constexpr int kMaxPoints = 20000;
     const BoundedGraph& trainLoss() const { return train_; }
 
 private:
     BoundedGraph train_;
     BoundedGraph test_;
+    QCPItemStraightLine* markerLine_ = nullptr;
+    double marker_ = std::numeric_limits<double>::quiet_NaN();
 };
 
 } // namespace ws::ui

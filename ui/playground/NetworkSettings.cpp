@@ -136,6 +136,12 @@ void NetworkSettings::editHiddenLayers(const std::vector<int>& hidden)
 
 ActivationKind NetworkSettings::activation() const { return ActivationKind(activation_->currentData().toInt()); }
 
+void NetworkSettings::setActivation(ActivationKind kind)
+{
+    const QSignalBlocker block(activation_);
+    activation_->setCurrentIndex(std::max(0, activation_->findData(int(kind))));
+}
+
 // One row per hidden layer with its neuron count and -/+ buttons, and -/+ for the layer count,
 // as the buttons above TensorFlow Playground's network columns.
 void NetworkSettings::rebuildLayerEditor()

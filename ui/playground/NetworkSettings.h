@@ -32,6 +32,7 @@ public:
     // Clamped to kMaxHiddenLayers and kMaxNeurons; false when that changes nothing. Emits nothing.
     bool setHiddenLayers(const std::vector<int>& hidden);
     ActivationKind activation() const;
+    void setActivation(ActivationKind kind); // emits nothing (an opened session, #22)
 
 signals:
     // Each by the user; the model has to be made anew.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "playground/NetworkView.h"
 
+#include "common/ClassColours.h"
 #include "common/Geometry.h"
 
 #include <QHelpEvent>
@@ -43,12 +44,98 @@ void NetworkView::setPicture(const NetworkPicture& picture)
 {
     const bool reshaped = picture.widths != picture_.widths;
     picture_ = picture;
-    if (reshaped)
+    if (reshaped) {
         layoutColumns();
+        hovered_.reset(); // what was under the pointer may be gone
+    }
+    hover(hovered_); // the value and gradient under the pointer, live
     update();
 }
 
-void NetworkView::clear() { setPicture({}); }
+void NetworkView::hover(std::optional<Hit> hit)
+{
+    hovered_ = hit;
+    const QString text = hit ? describe(*hit) : QString();
+    const bool neuron = hit && hit->from < 0;
+    if (text == hoverText_ && !neuron)
+        return;
+    hoverText_ = text;
+    emit hovered(text, neuron ? neuronImage(hit->column, hit->to) : QImage());
+}
+
+void NetworkView::mouseMoveEvent(QMouseEvent* event)
+{
+    hover(hitAt(event->position()));
+    QWidget::mouseMoveEvent(event);
+}
+
+void NetworkView::leaveEvent(QEvent* event)
+{
+    hover(std::nullopt);
+    QWidget::leaveEvent(event);
+}
+
+void NetworkView::clear()
+{
+    clearHistory();
+    setPicture({});
+}
+
+void NetworkView::clearHistory() { history_.clear(); }
+
+void NetworkView::addToHistory(const NetworkPicture& live)
+{
+    if (live.kernels.size() != history_.size())
+        history_ = QList<QList<QList<float>>>(live.kernels.size());
+    for (qsizetype c = 0; c < live.kernels.size() && c + 1 < live.widths.size(); ++c) {
+        const int in = live.widths[c], out = live.widths[c + 1];
+        const QList<float>& w = live.kernels[c];
+        if (w.size() != qsizetype(in) * out)
+            continue;
+        QList<QList<float>>& column = history_[c];
+        if (column.size() != out)
+            column = QList<QList<float>>(out);
+        for (int j = 0; j < out; ++j) {
+            double sum = 0.0;
+            for (int i = 0; i < in; ++i)
+                sum += double(w[qsizetype(i) * out + j]) * w[qsizetype(i) * out + j];
+            QList<float>& h = column[j];
+            if (h.size() >= kHistory)
+                h.removeFirst();
+            h.append(float(std::sqrt(sum / std::max(1, in))));
+        }
+    }
+}
+
+QList<float> NetworkView::history(int column, int neuron) const
+{
+    if (column < 1 || column > history_.size())
+        return {};
+    return history_[column - 1].value(neuron);
+}
+
+// Scaled to its own range, so that a neuron whose weights settle shows a flat line and one still
+// moving a slope, whatever the sizes of the others.
+void NetworkView::drawHistory(QPainter& p, int column, int neuron, const QRectF& r) const
+{
+    const QList<float> h = history(column, neuron);
+    const double height = std::min(12.0, spacing_ - side_ - 3.0);
+    if (h.size() < 2 || height < 4.0)
+        return;
+    const auto [lo, hi] = std::minmax_element(h.begin(), h.end());
+    const double range = std::max(1e-6, double(*hi - *lo));
+    const QRectF area(r.left(), r.bottom() + 2.0, side_, height);
+    QPolygonF line;
+    line.reserve(h.size());
+    for (qsizetype i = 0; i < h.size(); ++i)
+        line.append(QPointF(area.left() + area.width() * double(i) / double(kHistory - 1),
+            area.bottom() - area.height() * (double(h[i]) - double(*lo)) / range));
+    QColor ink = palette().color(QPalette::Text);
+    ink.setAlpha(150); // quieter than the links it sits among
+    p.setPen(QPen(ink, 1.0));
+    p.setBrush(Qt::NoBrush);
+    p.drawPolyline(line);
+}
 
 void NetworkView::setInputNames(const QStringList& names)
 {
@@ -99,6 +186,12 @@ QRectF NetworkView::neuronRect(int column, int neuron) const
     return QRectF(columnX_[column], columnTop_[column] + neuron * spacing_, side_, side_);
 }
 
+void NetworkView::setOutputClasses(int classes)
+{
+    outputClasses_ = classes;
+    update();
+}
+
 QColor NetworkView::signColour(float value) const { return gradient_.color(value >= 0 ? 1.0 : -1.0, QCPRange(-1.0, 1.0)); }
 
 QImage NetworkView::neuronImage(int column, int neuron) const
@@ -118,10 +211,13 @@ QImage NetworkView::neuronImage(int column, int neuron) const
             top = std::max(top, std::abs(map[offset + i]));
         scale = top > 0 ? 1.0 / top : 1.0;
     }
+    const bool classOutput = outputClasses_ > 2 && column == picture_.widths.size() - 1;
     for (int row = 0; row < n; ++row) {
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(n - 1 - row)); // y grows upwards
-        for (int col = 0; col < n; ++col)
-            line[col] = gradient_.color(map[offset + qsizetype(row) * n + col] * scale, QCPRange(-1.0, 1.0));
+        for (int col = 0; col < n; ++col) {
+            const float v = map[offset + qsizetype(row) * n + col];
+            line[col] = classOutput ? classTint(neuron, v).rgb() : gradient_.color(v * scale, QCPRange(-1.0, 1.0));
+        }
     }
     return image;
 }
@@ -159,6 +255,8 @@ void NetworkView::paintEvent(QPaintEvent*)
             p.setPen(QPen(palette().color(QPalette::Mid), 1));
             p.setBrush(Qt::NoBrush);
             p.drawRect(r);
+            if (c > 0)
+                drawHistory(p, c, j, r);
             if (c > 0 && c - 1 < picture_.biases.size() && j < picture_.biases[c - 1].size()) {
                 // Playground's small bias square at the neuron's lower left corner.
                 const float b = picture_.biases[c - 1][j];
@@ -207,14 +305,24 @@ std::optional<NetworkView::Hit> NetworkView::hitAt(QPointF pos) const
     return best;
 }
 
-std::optional<float> NetworkView::valueOf(const Hit& hit) const
+std::optional<float> NetworkView::entryOf(const Hit& hit, const QList<QList<float>>& kernels,
+    const QList<QList<float>>& biases) const
 {
-    if (hit.column < 1 || hit.column > picture_.kernels.size())
+    if (hit.column < 1 || hit.column > kernels.size() || hit.column > biases.size() || hit.column >= picture_.widths.size())
         return std::nullopt;
     const int out = picture_.widths[hit.column];
-    if (hit.from < 0)
-        return picture_.biases[hit.column - 1].value(hit.to);
-    return picture_.kernels[hit.column - 1].value(qsizetype(hit.from) * out + hit.to);
+    const QList<float>& values = hit.from < 0 ? biases[hit.column - 1] : kernels[hit.column - 1];
+    const qsizetype i = hit.from < 0 ? hit.to : qsizetype(hit.from) * out + hit.to;
+    if (i < 0 || i >= values.size())
+        return std::nullopt;
+    return values[i];
+}
+
+std::optional<float> NetworkView::valueOf(const Hit& hit) const { return entryOf(hit, picture_.kernels, picture_.biases); }
+
+std::optional<float> NetworkView::gradientOf(const Hit& hit) const
+{
+    return entryOf(hit, picture_.kernelGrads, picture_.biasGrads);
 }
 
 QString NetworkView::describe(const Hit& hit) const
@@ -228,14 +336,18 @@ QString NetworkView::describe(const Hit& hit) const
         return tr("neuron %1 of layer %2").arg(neuron + 1).arg(column);
     };
     const std::optional<float> v = valueOf(hit);
+    const std::optional<float> g = gradientOf(hit);
+    // The gradient of the last batch: the direction the next step moves against, and how hard.
+    const QString gradient = g ? tr(", gradient %1").arg(double(*g), 0, 'g', 3) : QString();
     if (hit.from < 0) {
         if (hit.column == 0)
             return tr("Input %1").arg(neuronName(0, hit.to));
-        return tr("Bias of %1: %2").arg(neuronName(hit.column, hit.to)).arg(double(v.value_or(0.0f)), 0, 'g', 4);
+        return tr("Bias of %1: %2").arg(neuronName(hit.column, hit.to)).arg(double(v.value_or(0.0f)), 0, 'g', 4) + gradient;
     }
     return tr("Weight from %1 to %2: %3")
-        .arg(neuronName(hit.column - 1, hit.from), neuronName(hit.column, hit.to))
-        .arg(double(v.value_or(0.0f)), 0, 'g', 4);
+               .arg(neuronName(hit.column - 1, hit.from), neuronName(hit.column, hit.to))
+               .arg(double(v.value_or(0.0f)), 0, 'g', 4)
+        + gradient;
 }
 
 bool NetworkView::event(QEvent* event)

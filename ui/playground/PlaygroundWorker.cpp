@@ -4,6 +4,7 @@
 #include "analysis/NeuronMaps.h"
 #include "nn/Dense.h"
 #include "run/PlaygroundRun.h"
+#include "run/PlaygroundSession.h"
 #include "train/Metrics.h"
 #include "train/Trainer.h"
 #include "util/Threads.h"
@@ -35,18 +36,22 @@ void appendPoints(const Dataset& d, QList<QPointF>& points, QList<int>& labels, 
     }
 }
 
-NetworkPicture drawNetwork(Sequential& model, const Tensor& gridFeatures)
+// withGradients: the model's gradients are those of its last batch (not before the first step).
+NetworkPicture drawNetwork(Sequential& model, const Tensor& gridFeatures, bool withGradients)
 {
+    const auto values = [](const Tensor& t) { return QList<float>(t.data(), t.data() + t.size()); };
     NetworkPicture picture;
     for (const Tensor& m : neuronMaps(model, gridFeatures)) {
         picture.widths.append(int(m.dim(0)));
         picture.maps.append(QList<float>(m.data(), m.data() + m.size()));
     }
     for (Dense* d : playgroundDenseLayers(model)) {
-        const Tensor& w = d->kernel().value;
-        const Tensor& b = d->bias().value;
-        picture.kernels.append(QList<float>(w.data(), w.data() + w.size()));
-        picture.biases.append(QList<float>(b.data(), b.data() + b.size()));
+        picture.kernels.append(values(d->kernel().value));
+        picture.biases.append(values(d->bias().value));
+        if (withGradients) {
+            picture.kernelGrads.append(values(d->kernel().grad));
+            picture.biasGrads.append(values(d->bias().grad));
+        }
     }
     return picture;
 }
@@ -91,12 +96,51 @@ void PlaygroundWorker::editWeight(const WeightEdit& edit)
     });
 }
 
+void PlaygroundWorker::showMoment(qint64 epoch)
+{
+    wantedMoment_ = std::max<qint64>(0, epoch);
+    // Not recorded: looking back changes nothing in the run.
+    control_.withSession([this](RecordedTraining& session) {
+        session.post([this](Sequential&) {
+            if (momentNow_)
+                momentNow_();
+        });
+    });
+}
+
+void PlaygroundWorker::saveSession(const QString& path)
+{
+    bool attached = false;
+    control_.withSession([&](RecordedTraining& session) {
+        attached = true;
+        session.post([this, path = path.toStdString()](Sequential&) {
+            if (saveNow_)
+                saveNow_(path);
+        });
+    });
+    if (!attached)
+        emit sessionSaved(path, tr("There is no training to save; press Reset and try again."));
+}
+
+void PlaygroundWorker::copyNetwork()
+{
+    control_.withSession([this](RecordedTraining& session) {
+        session.post([this](Sequential&) {
+            if (copyNow_)
+                copyNow_();
+        });
+    });
+}
+
 void PlaygroundWorker::setEpochsPerSecond(double epochsPerSecond) { epochsPerSecond_ = std::max(0.0, epochsPerSecond); }
 
 void PlaygroundWorker::run(quint64 generation, const PlaygroundConfig& config)
 {
     if (!control_.isWanted(generation))
         return; // superseded (reset again, or stopped) before it began
+    // Below the GUI thread: with four racers on two cores its fair share was too small for 30
+    // frames a second, and the racers have epochs to spare (docs/benchmarks.md, the race).
+    yieldToForegroundThreads();
 
     try {
         PlaygroundSetup setup(config);
@@ -105,6 +149,9 @@ void PlaygroundWorker::run(quint64 generation, const PlaygroundConfig& config)
         PlaygroundData data;
         data.generation = generation;
         data.regression = isRegression(config.dataset);
+        data.classes = playgroundClasses(config);
+        for (const std::string& name : sets.trainPoints.classNames)
+            data.classNames.append(QString::fromStdString(name));
         data.batchesPerEpoch = batchesPerEpoch;
         appendPoints(sets.trainPoints, data.trainPoints, data.trainLabels, data.trainTargets);
         appendPoints(sets.testPoints, data.testPoints, data.testLabels, data.testTargets);
@@ -121,7 +168,10 @@ void PlaygroundWorker::run(quint64 generation, const PlaygroundConfig& config)
         std::unique_ptr<RecordedTraining> session;
         if (!config.runsFolder.empty()) {
             try {
-                session = makePlaygroundSession(setup, playgroundRunHeader(setup), config.runsFolder);
+                RunHeader header = playgroundRunHeader(setup);
+                if (config.fromState && !config.fromSessionPath.empty())
+                    markContinuedFromSession(header, config.fromSessionPath, config.fromSessionRun, config.fromState->steps);
+                session = makePlaygroundSession(setup, header, config.runsFolder);
             } catch (const std::exception& e) {
                 emit runEnded(generation, tr("The run is not recorded: %1").arg(QString::fromStdString(e.what())));
             }
@@ -134,28 +184,97 @@ void PlaygroundWorker::run(quint64 generation, const PlaygroundConfig& config)
         const Tensor neuronGrid = playgroundFeatures(playgroundGrid(kNeuronGridSize), config.features);
         Workspace gridWs = model.makeWorkspace();
 
-        auto sendSnapshot = [&](int64_t step) {
+        // The pictures and numbers of a model: the live one, or the past one of the timeline.
+        auto describe = [&](Sequential& m, Workspace& ws, int64_t step, bool withGradients) {
             PlaygroundSnapshot s;
             s.generation = generation;
             s.step = step;
             s.epoch = double(step) / double(batchesPerEpoch);
-            const Evaluation onTrain = evaluate(model, train, tc.loss, 512, 0);
-            const Evaluation onTest = evaluate(model, test, tc.loss, 512, 0);
+            const Evaluation onTrain = evaluate(m, train, tc.loss, 512, 0);
+            const Evaluation onTest = evaluate(m, test, tc.loss, 512, 0);
             s.trainLoss = onTrain.loss;
             s.testLoss = onTest.loss;
             s.trainAccuracy = onTrain.accuracy;
             s.testAccuracy = onTest.accuracy;
-            const Tensor& out = model.forward(grid, gridWs, false);
+            const Tensor& out = m.forward(grid, ws, false);
             s.boundary = QList<float>(out.data(), out.data() + out.size());
-            s.network = drawNetwork(model, neuronGrid);
-            emit snapshotReady(s);
+            s.outputs = int(out.dim(1));
+            for (const std::vector<int64_t>& row : onTest.confusion)
+                s.confusion.append(QList<qint64>(row.begin(), row.end()));
+            s.network = drawNetwork(m, neuronGrid, withGradients);
+            return s;
         };
+        int64_t firstStep = 0; // the gradients are of a batch of this run once it has taken a step
+        auto sendSnapshot = [&](int64_t step) { emit snapshotReady(describe(model, gridWs, step, step > firstStep)); };
         int64_t stepsDone = 0;
+        // #22: the timeline goes on from the state restarted from, or begins with this run.
+        if (config.fromState) {
+            trainer.restore(*config.fromState); // checked against the recipe when the file was read
+            timeline_.clear();
+            timeline_.add(config.fromState);
+            stepsDone = firstStep = config.fromState->steps;
+        } else if (config.fromEpoch >= 0) {
+            const std::shared_ptr<const TrainerState> from = timeline_.at(config.fromEpoch);
+            if (!from)
+                throw std::runtime_error(tr("no training state is kept at or before epoch %1").arg(config.fromEpoch).toStdString());
+            trainer.restore(*from); // ShapeError when the network changed meanwhile
+            timeline_.dropAfter(from->epoch);
+            stepsDone = firstStep = from->steps;
+        } else {
+            timeline_.clear();
+            timeline_.add(std::make_shared<const TrainerState>(trainer.state()));
+        }
+        trainer.onEpoch = [&](const EpochProgress&) { timeline_.add(std::make_shared<const TrainerState>(trainer.state())); };
+
+        // A past moment is drawn on a model of its own, so that the live one is never touched.
+        struct Past {
+            Sequential model;
+            Workspace ws;
+        };
+        std::unique_ptr<Past> past;
+        momentNow_ = [&] {
+            const std::shared_ptr<const TrainerState> state = timeline_.at(wantedMoment_.exchange(-1));
+            if (!state)
+                return; // drawn already (the newest request), or nothing kept that early
+            if (!past) {
+                Sequential m = makePlaygroundModel(config);
+                Workspace ws = m.makeWorkspace();
+                past = std::make_unique<Past>(Past { std::move(m), std::move(ws) });
+            }
+            loadStateValues(past->model, *state);
+            PlaygroundSnapshot s = describe(past->model, past->ws, state->steps, false);
+            s.past = true;
+            s.epoch = double(state->epoch);
+            emit momentReady(s);
+        };
         snapshotNow_ = [&] { sendSnapshot(stepsDone); };
-        struct Forget { // snapshotNow_ refers to this frame
-            std::function<void()>& f;
-            ~Forget() { f = nullptr; }
-        } forget { snapshotNow_ };
+        saveNow_ = [&](const std::string& path) {
+            PlaygroundSession saved;
+            saved.recipe = config;
+            saved.recipe.learningRate = trainer.learningRate(); // as changed during the run
+            saved.state = trainer.state();
+            saved.epochsPerSecond = epochsPerSecond_.load();
+            saved.runRecord = session->recordPath();
+            try {
+                savePlaygroundSession(saved, path);
+            } catch (const std::exception& e) {
+                emit sessionSaved(QString::fromStdString(path), QString::fromStdString(e.what()));
+                return;
+            }
+            // The record links to the session (only once it is written: the event is posted after).
+            session->post([](Sequential&) {}, "session_saved",
+                { { "path", path }, { "epoch", saved.state.epoch }, { "step", saved.state.steps } });
+            emit sessionSaved(QString::fromStdString(path), {});
+        };
+        copyNow_ = [&] {
+            auto copy = std::make_shared<Sequential>(makePlaygroundModel(config));
+            loadStateValues(*copy, trainer.state());
+            emit networkReady(std::move(copy));
+        };
+        struct Forget { // snapshotNow_, momentNow_, saveNow_ and copyNow_ refer to this frame
+            PlaygroundWorker& w;
+            ~Forget() { w.snapshotNow_ = nullptr; w.momentNow_ = nullptr; w.saveNow_ = nullptr; w.copyNow_ = nullptr; }
+        } forget { *this };
 
         // Pacing: a person should be able to watch the boundary form (TensorFlow Playground
         // trains one epoch per animation frame). Sleeps are short so stop and pause stay prompt.
@@ -195,7 +314,7 @@ void PlaygroundWorker::run(quint64 generation, const PlaygroundConfig& config)
             emit diverged(generation, tr("Training diverged: %1").arg(QString::fromStdString(message)));
         };
 
-        sendSnapshot(0);
+        sendSnapshot(stepsDone);
         if (control_.attach(*session, generation) != TrainerControl::Attach::Attached)
             return; // superseded or stopped while it was being prepared (the session drops its record)
         SessionOutcome ended;

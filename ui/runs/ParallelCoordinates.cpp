@@ -3,9 +3,6 @@
 
 #include "common/Geometry.h"
 
-#include <QComboBox>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -155,64 +152,44 @@ private:
 
 ParallelCoordinates::ParallelCoordinates(QWidget* parent) : QWidget(parent)
 {
-    metric_ = new QComboBox;
-    metric_->setToolTip(tr("The outcome on the last axis; the lines are coloured by it"));
-    metric_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    outcome_ = new OutcomeChooser(tr("The outcome on the last axis; the lines are coloured by it"));
     canvas_ = new ParallelCanvas(this);
-    auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Metric:")));
-    top->addWidget(metric_);
-    top->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
+    layout->addWidget(outcome_);
     layout->addWidget(canvas_, 1);
-    connect(metric_, &QComboBox::currentIndexChanged, canvas_, qOverload<>(&QWidget::update));
+    connect(outcome_, &OutcomeChooser::changed, this, &ParallelCoordinates::updateTable);
 }
 
 void ParallelCoordinates::setRuns(const std::vector<RunInfo>& runs)
 {
-    table_ = parameterTable(runs);
+    header_ = parameterTable(runs);
     names_.clear();
     for (const RunInfo& r : runs)
         names_ << QString::fromStdString(r.header.name);
     hovered_ = -1;
-    updateMetrics();
+    setOutcomes({});
+}
+
+void ParallelCoordinates::setOutcomes(const RunOutcomesList& outcomes)
+{
+    // The choice survives a new selection when it can (OutcomeChooser::setChoices).
+    outcomes_ = outcomes;
+    outcome_->setChoices(header_, outcomes_); // emits nothing: drawn once, below
+    updateTable();
+}
+
+void ParallelCoordinates::updateTable()
+{
+    table_ = outcome_->outcomeTable(header_, outcomes_);
     canvas_->update();
 }
 
-void ParallelCoordinates::updateMetrics()
-{
-    // The numeric outcomes some run has; the choice survives a new selection when it can.
-    const QString current = metric_->currentData().toString();
-    QSignalBlocker block(metric_);
-    metric_->clear();
-    for (size_t k = 0; k < table_.keys.size(); ++k) {
-        if (!table_.outcome[k])
-            continue;
-        bool number = false;
-        for (const auto& row : table_.values)
-            number = number || row[k].is_number();
-        if (number)
-            metric_->addItem(QString::fromStdString(table_.keys[k]), QString::fromStdString(table_.keys[k]));
-    }
-    int i = metric_->findData(current.isEmpty() ? QStringLiteral("final.accuracy") : current);
-    if (i < 0)
-        i = metric_->findData(QStringLiteral("final.loss"));
-    metric_->setCurrentIndex(std::max(i, 0));
-}
+void ParallelCoordinates::setMetric(const QString& key) { outcome_->setMetric(key); }
 
-void ParallelCoordinates::setMetric(const QString& key)
-{
-    const int i = metric_->findData(key);
-    if (i >= 0)
-        metric_->setCurrentIndex(i);
-}
+QString ParallelCoordinates::metric() const { return QString::fromStdString(outcome_->key()); }
 
-QString ParallelCoordinates::metric() const
-{
-    return metric_->currentData().toString();
-}
+QComboBox* ParallelCoordinates::metricBox() const { return outcome_->metricBox(); }
 
 QRectF ParallelCoordinates::plotArea() const
 {

@@ -2,12 +2,14 @@
 // The parallel-coordinates plot of the Runs dock: one vertical axis per hyper-parameter that
 // differs between the selected runs (numbers on a linear axis, a log axis for learning rates
 // and ranges over two decades, strings as categories), the last axis a chosen outcome (final
-// loss, final accuracy, ...), one polyline per run coloured by that outcome. Hovering a line
+// loss, final accuracy, ..., or a tag's final or best value over the run's history, given with
+// setOutcomes: HistoryOutcomes.h), one polyline per run coloured by that outcome. Hovering a line
 // highlights the run and shows its name. The geometry is layoutParallelCoordinates(), apart
 // from the painting so that it can be tested.
 #pragma once
 
 #include "run/RunParameters.h"
+#include "runs/HistoryOutcomes.h"
 
 #include <QPointF>
 #include <QRectF>
@@ -46,10 +48,12 @@ class ParallelCoordinates : public QWidget {
 public:
     explicit ParallelCoordinates(QWidget* parent = nullptr);
 
-    void setRuns(const std::vector<RunInfo>& runs);
-    void setMetric(const QString& key); // "final.loss", "final.accuracy", ...
-    QString metric() const;
-    QComboBox* metricBox() const { return metric_; }
+    void setRuns(const std::vector<RunInfo>& runs); // forgets the outcomes of the runs before
+    void setOutcomes(const RunOutcomesList& outcomes); // per run of setRuns, in its order
+    void setMetric(const QString& key); // "final.loss", "final.accuracy", ..., or a tag of the histories
+    QString metric() const;             // the last axis's key: "final.loss", "epoch_loss (best, min)"
+    OutcomeChooser* outcome() const { return outcome_; }
+    QComboBox* metricBox() const;
 
     QRectF plotArea() const;     // where the axes are, in the canvas's coordinates
     ParallelLayout currentLayout() const;
@@ -64,11 +68,13 @@ signals:
 private:
     friend class ParallelCanvas;
     void paintCanvas(QPainter& painter) const;
-    void updateMetrics();
+    void updateTable();
 
-    ParameterTable table_;
+    ParameterTable header_; // the headers' settings and outcomes
+    RunOutcomesList outcomes_;
+    ParameterTable table_;  // header_ with the chosen history outcome
     QStringList names_;
-    QComboBox* metric_ = nullptr;
+    OutcomeChooser* outcome_ = nullptr;
     QWidget* canvas_ = nullptr;
     int hovered_ = -1;
 };

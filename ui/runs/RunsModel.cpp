@@ -4,6 +4,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QDir>
 #include <QSet>
 
 #include <cmath>
@@ -123,10 +124,45 @@ QString hyperParameter(const RunInfo& run, const QString& key)
 
 RunsModel::RunsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void RunsModel::setRuns(std::vector<RunInfo> runs)
+RunsModel::Row RunsModel::makeRow(const RunInfo& r)
+{
+    Row row;
+    row.display[Name] = text(r.header.name);
+    row.display[Date] = QDateTime::fromSecsSinceEpoch(qint64(r.startTime)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    row.display[Dataset] = datasetName(r);
+    row.display[Model] = text(r.header.modelSummary);
+    row.display[Parameters] = QLocale().toString(qlonglong(r.header.parameters));
+    row.display[HyperParameters] = hyperSummary(r);
+    const double loss = finalValue(r, "loss"), accuracy = finalValue(r, "accuracy");
+    row.display[TestLoss] = number(loss, 4);
+    row.display[TestAccuracy] = number(accuracy, 4);
+    row.display[Duration] = duration(r.duration);
+    row.display[Status] = statusText(r.status);
+    row.display[Tags] = tagsText(r);
+    for (int c = 0; c < ColumnCount; ++c)
+        row.sortKey[c] = row.display[c].toLower();
+    row.sortKey[Date] = r.startTime;
+    row.sortKey[Parameters] = qlonglong(r.header.parameters);
+    row.sortKey[TestLoss] = std::isfinite(loss) ? loss : 1e300;
+    row.sortKey[TestAccuracy] = std::isfinite(accuracy) ? accuracy : -1.0;
+    row.sortKey[Duration] = r.duration;
+    row.haystack = QStringList { row.display[Name], row.display[Dataset], row.display[Model], row.display[Tags],
+        text(r.header.notes), row.display[Status], row.display[HyperParameters] }
+                       .join(QLatin1Char('\n'));
+    for (const auto& t : r.header.tags)
+        row.tags << text(t);
+    return row;
+}
+
+void RunsModel::setRuns(std::vector<RunInfo> runs, QSet<QString> goneSessions)
 {
     beginResetModel();
     runs_ = std::move(runs);
+    goneSessions_ = std::move(goneSessions);
+    rows_.clear();
+    rows_.reserve(runs_.size());
+    for (const RunInfo& r : runs_)
+        rows_.push_back(makeRow(r));
     endResetModel();
 }
 
@@ -156,37 +192,23 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= int(runs_.size()))
         return {};
     const RunInfo& r = runs_[size_t(index.row())];
-    if (role == Qt::DisplayRole) {
-        switch (index.column()) {
-        case Name: return text(r.header.name);
-        case Date: return QDateTime::fromSecsSinceEpoch(qint64(r.startTime)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        case Dataset: return datasetName(r);
-        case Model: return text(r.header.modelSummary);
-        case Parameters: return QLocale().toString(qlonglong(r.header.parameters));
-        case HyperParameters: return hyperSummary(r);
-        case TestLoss: return number(finalValue(r, "loss"), 4);
-        case TestAccuracy: return number(finalValue(r, "accuracy"), 4);
-        case Duration: return duration(r.duration);
-        case Status: return statusText(r.status);
-        case Tags: return tagsText(r);
-        }
-    }
-    if (role == Qt::UserRole) { // the sort key: numbers sort as numbers
-        switch (index.column()) {
-        case Date: return r.startTime;
-        case Parameters: return qlonglong(r.header.parameters);
-        case TestLoss: return std::isfinite(finalValue(r, "loss")) ? finalValue(r, "loss") : 1e300;
-        case TestAccuracy: return std::isfinite(finalValue(r, "accuracy")) ? finalValue(r, "accuracy") : -1.0;
-        case Duration: return r.duration;
-        default: return data(index, Qt::DisplayRole).toString().toLower();
-        }
-    }
+    const Row& row = rows_[size_t(index.row())];
+    if (role == Qt::DisplayRole)
+        return row.display[index.column()];
+    if (role == Qt::UserRole) // the sort key: numbers sort as numbers
+        return row.sortKey[index.column()];
     if (role == Qt::ToolTipRole) {
         QString tip = QStringLiteral("%1\n%2").arg(text(r.path), text(r.header.dataset.value("description", "")));
         if (!r.header.notes.empty())
             tip += QLatin1Char('\n') + text(r.header.notes);
         if (!r.message.empty())
             tip += QLatin1Char('\n') + text(r.message);
+        for (const std::string& s : r.savedSessions) { // #22, oldest first
+            const QString path = QDir::toNativeSeparators(text(s));
+            tip += QLatin1Char('\n')
+                + (goneSessions_.contains(text(s)) ? tr("Saved as a Playground session: %1 (the file is gone)").arg(path)
+                                                   : tr("Saved as a Playground session: %1").arg(path));
+        }
         return tip;
     }
     if (role == Qt::ForegroundRole && index.column() == Status) {
@@ -244,22 +266,14 @@ bool RunsFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const
     const auto* model = qobject_cast<const RunsModel*>(sourceModel());
     if (!model || sourceRow >= model->rowCount())
         return false;
-    const RunInfo& r = model->run(sourceRow);
-    if (!tag_.isEmpty()) {
-        bool has = false;
-        for (const auto& t : r.header.tags)
-            has = has || text(t) == tag_;
-        if (!has)
-            return false;
-    }
+    const RunsModel::Row& row = model->rows_[size_t(sourceRow)];
+    if (!tag_.isEmpty() && !row.tags.contains(tag_))
+        return false;
     if (pattern_.pattern().isEmpty())
         return true;
     if (!pattern_.isValid())
         return false;
-    const QString hay = QStringList { text(r.header.name), datasetName(r), text(r.header.modelSummary), tagsText(r),
-        text(r.header.notes), statusText(r.status), hyperSummary(r) }
-                            .join(QLatin1Char('\n'));
-    return pattern_.match(hay).hasMatch();
+    return pattern_.match(row.haystack).hasMatch();
 }
 
 } // namespace ws::ui

@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 #include <vector>
@@ -20,7 +21,8 @@ public:
 
     explicit RunsModel(QObject* parent = nullptr);
 
-    void setRuns(std::vector<RunInfo> runs);
+    // goneSessions: saved Playground sessions of these runs whose file is gone (ScannedRuns).
+    void setRuns(std::vector<RunInfo> runs, QSet<QString> goneSessions = {});
     const RunInfo& run(int row) const { return runs_.at(size_t(row)); }
     const std::vector<RunInfo>& runs() const { return runs_; }
     QStringList allTags() const;
@@ -31,7 +33,20 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    // What the table shows and sorts by, worked out once a run when the runs are set: sorting,
+    // filtering and fitting the columns to 1,000 runs then reads strings instead of parsing each
+    // run's config again for every comparison.
+    struct Row {
+        QString display[ColumnCount];
+        QVariant sortKey[ColumnCount];
+        QString haystack; // what the filter's expression is matched against
+        QStringList tags;
+    };
+    static Row makeRow(const RunInfo& run);
     std::vector<RunInfo> runs_;
+    std::vector<Row> rows_;
+    QSet<QString> goneSessions_;
+    friend class RunsFilter;
 };
 
 // The hyper-parameters shown in the table and offered for grouping, read from a run's config:

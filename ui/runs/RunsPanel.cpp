@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runs/RunsPanel.h"
 
+#include "common/ProgressStrip.h"
 #include "shell/AppSettings.h"
 #include "run/RunStore.h"
 #include "run/RunWeightFile.h"
 #include "run/TensorBoardRuns.h"
 #include "runs/ComparePlot.h"
+#include "runs/HistogramPlot.h"
+#include "runs/HistoryOutcomes.h"
 #include "runs/HyperParameterTable.h"
 #include "runs/ParallelCoordinates.h"
+#include "runs/RunAnalysis.h"
 #include "runs/RunsModel.h"
 
 #include <QComboBox>
@@ -28,6 +32,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -41,6 +46,10 @@ namespace ws::ui {
 
 namespace {
 constexpr int kLiveRescanMs = 3000;
+constexpr int kFittedRows = 100;
+// A scan or load shows its progress once it has taken this long (the live rescans of a run being
+// written, a few ms each, do not flash the strip).
+constexpr qint64 kShowProgressAfterMs = 250;
 } // namespace
 
 RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
@@ -68,6 +77,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     problems_ = new QLabel;
     problems_->setStyleSheet(QStringLiteral("color: #b03020"));
     problems_->hide();
+    progress_ = new ProgressStrip;
 
     table_ = new QTableView;
     table_->setModel(filter_);
@@ -78,6 +88,9 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
+    // Columns are fitted to the first rows only (Qt measures 1,000 by default, every cell of
+    // every one on the GUI thread at each scan).
+    table_->horizontalHeader()->setResizeContentsPrecision(kFittedRows);
     table_->setAlternatingRowColors(true);
     table_->setWordWrap(false);
     table_->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -100,6 +113,17 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     views_->addTab(compare_, tr("Curves"));
     views_->addTab(hyper_, tr("Hyper-parameters"));
     views_->addTab(parallel_, tr("Parallel coordinates"));
+    importance_ = new ImportanceView;
+    diff_ = new ConfigDiff;
+    views_->addTab(importance_, tr("Importance"));
+    views_->addTab(diff_, tr("Config diff"));
+    distributions_ = new HistogramPlot(HistogramPlot::Mode::Distributions);
+    histograms_ = new HistogramPlot(HistogramPlot::Mode::Histograms);
+    views_->addTab(distributions_, tr("Distributions"));
+    views_->addTab(histograms_, tr("Histograms"));
+    connect(views_, &QTabWidget::currentChanged, this, &RunsPanel::fillShownView);
+    outcomes_ = new HistoryOutcomes(this);
+    connect(outcomes_, &HistoryOutcomes::ready, this, &RunsPanel::onOutcomes);
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Runs in")));
@@ -121,6 +145,7 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     tableLayout->addLayout(filterRow);
     tableLayout->addWidget(table_, 1);
     tableLayout->addWidget(problems_);
+    tableLayout->addWidget(progress_);
     tableLayout->addLayout(actions);
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(tablePart);
@@ -148,6 +173,10 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     connect(openFolder, &QPushButton::clicked, this, &RunsPanel::openFolder);
     connect(table_, &QTableView::customContextMenuRequested, this, &RunsPanel::showContextMenu);
     connect(table_, &QTableView::doubleClicked, this, &RunsPanel::openSelectedWeights);
+    connect(compare_, &ComparePlot::curvesReady, this, [this](int runs) {
+        if (std::exchange(announceCurves_, false))
+            emit curvesShown(runs);
+    });
 
     scannerThread_.reset(new QThread);
     scannerThread_->setObjectName(QStringLiteral("RunScanner"));
@@ -155,6 +184,8 @@ RunsPanel::RunsPanel(QWidget* parent) : QWidget(parent)
     scanner_->moveToThread(scannerThread_.get());
     inbox_.connect(scanner_, &RunScanner::scanned, this, &RunsPanel::onScanned);
     inbox_.connect(scanner_, &RunScanner::loaded, this, &RunsPanel::onLoaded);
+    inbox_.connect(scanner_, &RunScanner::progress, this, &RunsPanel::onProgress);
+    connect(progress_, &ProgressStrip::cancelRequested, this, &RunsPanel::cancelJobs);
     scannerThread_->start();
 
     liveTimer_ = new QTimer(this);
@@ -185,9 +216,14 @@ void RunsPanel::setFolder(const QString& folder, bool remember)
     if (remember) // the same setting as in Preferences
         settings::runsFolder.set(folder == settings::defaultRunsFolder() ? QString() : folder);
     model_->setRuns({});
-    compare_->setRuns({});
+    compare_->setRuns(std::vector<RunCurves>());
+    distributions_->setRuns(nullptr);
+    histograms_->setRuns(nullptr);
     hyper_->setRuns({});
-    parallel_->setRuns({});
+    selectedInfos_.clear();
+    staleViews_ = { parallel_, importance_, diff_ };
+    outcomesAsked_ = false;
+    fillShownView();
     if (!watcher_->directories().isEmpty())
         watcher_->removePaths(watcher_->directories());
     QDir().mkpath(folder);
@@ -200,6 +236,8 @@ void RunsPanel::refresh()
     const quint64 generation = ++scanGeneration_;
     const QString folder = folder_;
     RunScanner* scanner = scanner_;
+    scanClock_.start();
+    scanner->want(RunScanner::Job::Scan, generation);
     scanner->post([scanner, folder, generation] { scanner->scan(folder, generation); });
 }
 
@@ -207,18 +245,27 @@ void RunsPanel::onScanned(const std::shared_ptr<const ScannedRuns>& result)
 {
     if (result->generation != scanGeneration_)
         return; // a newer scan is on its way
-    QStringList keep = selectedPaths();
-    keep << selectAfterScan_;
+    if (!loadClock_.isValid())
+        progress_->finish();
+    scanClock_.invalidate();
+    if (result->cancelled)
+        emit statusMessage(tr("Scan cancelled: %n run(s) read", nullptr, int(result->runs.size())));
+    QSet<QString> keep;
+    for (const QString& p : selectedPaths())
+        keep.insert(p);
+    for (const QString& p : std::as_const(selectAfterScan_))
+        keep.insert(p);
     selectAfterScan_.clear();
-    model_->setRuns(result->runs);
+    model_->setRuns(result->runs, result->goneSessions);
     updateTagBox();
     // Restore the selection by path: the rows were rebuilt.
     QItemSelection selection;
-    for (int row = 0; row < filter_->rowCount(); ++row) {
-        const QModelIndex index = filter_->index(row, 0);
-        if (keep.contains(QString::fromStdString(model_->run(filter_->mapToSource(index).row()).path)))
-            selection.select(index, filter_->index(row, RunsModel::ColumnCount - 1));
-    }
+    if (!keep.isEmpty())
+        for (int row = 0; row < filter_->rowCount(); ++row) {
+            const QModelIndex index = filter_->index(row, 0);
+            if (keep.contains(QString::fromStdString(model_->run(filter_->mapToSource(index).row()).path)))
+                selection.select(index, filter_->index(row, RunsModel::ColumnCount - 1));
+        }
     table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
     table_->resizeColumnsToContents();
     problems_->setVisible(!result->errors.isEmpty());
@@ -252,8 +299,61 @@ void RunsPanel::updateTagBox()
 void RunsPanel::showView(const QString& view, const QString& groupBy)
 {
     compare_->setGroupBy(groupBy);
-    const QStringList views = { QStringLiteral("curves"), QStringLiteral("table"), QStringLiteral("parallel") };
+    const QStringList views = { QStringLiteral("curves"), QStringLiteral("table"), QStringLiteral("parallel"),
+        QStringLiteral("importance"), QStringLiteral("diff"), QStringLiteral("distributions"), QStringLiteral("histograms") };
     views_->setCurrentIndex(std::max(0, int(views.indexOf(view))));
+}
+
+void RunsPanel::fillShownView()
+{
+    QWidget* shown = views_->currentWidget();
+    if (!staleViews_.contains(shown))
+        return;
+    staleViews_.remove(shown);
+    if (shown == parallel_)
+        parallel_->setRuns(selectedInfos_);
+    else if (shown == importance_)
+        importance_->setRuns(selectedInfos_);
+    else if (shown == diff_)
+        diff_->setRuns(selectedInfos_);
+    if (shown != parallel_ && shown != importance_)
+        return;
+    // Their outcomes of a tag's history: the selection's histories read on a worker, once for
+    // both views (the headers the scan read hold only the final values of the test evaluation).
+    if (!outcomesAsked_) {
+        outcomesAsked_ = true;
+        std::vector<std::string> paths;
+        for (const RunInfo& r : selectedInfos_)
+            paths.push_back(r.path);
+        outcomes_->request(paths);
+    }
+    giveOutcomes(shown);
+}
+
+void RunsPanel::giveOutcomes(QWidget* view)
+{
+    const auto answer = outcomes_->latest();
+    bool current = answer && !outcomes_->busy() && answer->paths.size() == selectedInfos_.size();
+    for (size_t i = 0; current && i < selectedInfos_.size(); ++i)
+        current = answer->paths[i] == selectedInfos_[i].path;
+    if (view == parallel_) {
+        parallel_->outcome()->setReading(!current);
+        if (current)
+            parallel_->setOutcomes(answer->outcomes);
+    } else if (view == importance_) {
+        importance_->outcome()->setReading(!current);
+        if (current)
+            importance_->setOutcomes(answer->outcomes);
+    }
+}
+
+void RunsPanel::onOutcomes()
+{
+    for (QWidget* view : { static_cast<QWidget*>(parallel_), static_cast<QWidget*>(importance_) })
+        if (!staleViews_.contains(view))
+            giveOutcomes(view);
+    if (const auto answer = outcomes_->latest(); answer && !answer->errors.isEmpty())
+        emit statusMessage(answer->errors.front());
 }
 
 void RunsPanel::selectAll()
@@ -286,8 +386,15 @@ void RunsPanel::onSelectionChanged()
         if (wanted.count(r.path))
             infos.push_back(r);
     hyper_->setRuns(infos);
-    parallel_->setRuns(infos);
+    // The other header views are filled when shown: side by side, 1,000 selected runs took the
+    // config diff 0.6 s of the GUI thread (a column per run) whether it was looked at or not.
+    selectedInfos_ = std::move(infos);
+    staleViews_ = { parallel_, importance_, diff_ };
+    outcomesAsked_ = false;
+    fillShownView();
     RunScanner* scanner = scanner_;
+    loadClock_.start();
+    scanner->want(RunScanner::Job::Load, generation);
     scanner->post([scanner, paths, generation] { scanner->load(paths, generation); });
 }
 
@@ -295,10 +402,35 @@ void RunsPanel::onLoaded(const std::shared_ptr<const LoadedCurves>& result)
 {
     if (result->generation != loadGeneration_)
         return;
-    compare_->setRuns(result->runs); // a copy: the result stays immutable and shared
+    if (!scanClock_.isValid())
+        progress_->finish();
+    loadClock_.invalidate();
+    if (result->cancelled)
+        emit statusMessage(tr("Reading cancelled: %n run(s) shown", nullptr, int(result->runs.size())));
+    // Shared, not copied (1,000 runs of 10,000 points are half a gigabyte): the result stays
+    // immutable. curvesShown follows once the Compare view's worker has prepared the curves.
+    announceCurves_ = true;
+    const std::shared_ptr<const std::vector<RunCurves>> runs(result, &result->runs);
+    compare_->setRuns(runs);
+    distributions_->setRuns(runs);
+    histograms_->setRuns(runs);
     if (!result->errors.isEmpty())
         emit statusMessage(result->errors.front());
-    emit curvesShown(int(result->runs.size()));
+}
+
+void RunsPanel::onProgress(RunScanner::Job job, quint64 generation, qint64 done, qint64 total)
+{
+    const bool scan = job == RunScanner::Job::Scan;
+    const QElapsedTimer& clock = scan ? scanClock_ : loadClock_;
+    if (generation != (scan ? scanGeneration_ : loadGeneration_) || !clock.isValid()
+        || clock.elapsed() < kShowProgressAfterMs || done >= total)
+        return;
+    progress_->showProgress(scan ? tr("Scanning the runs folder…") : tr("Reading the selected runs…"), done, total);
+}
+
+void RunsPanel::cancelJobs()
+{
+    scanner_->cancel();
 }
 
 void RunsPanel::chooseFolder()
@@ -443,6 +575,16 @@ void RunsPanel::showContextMenu(const QPoint& pos)
     open->setEnabled(selected == 1);
     QAction* compare = menu.addAction(tr("Compare weights with…"), this, &RunsPanel::compareWeightsWithDialog);
     compare->setEnabled(selected == 1 || selected == 2);
+    // The run under the cursor, thick and on top in the Curves view, the others faded; again: off.
+    const QModelIndex at = table_->indexAt(pos);
+    const QString name = at.isValid() ? filter_->index(at.row(), RunsModel::Name).data().toString() : QString();
+    const bool on = !name.isEmpty() && compare_->highlighted() == name;
+    QAction* highlight = menu.addAction(on ? tr("Stop highlighting this run") : tr("Highlight this run"), this,
+        [this, name, on] { highlightRun(on ? QString() : name); });
+    highlight->setEnabled(!name.isEmpty());
+    const QModelIndexList rows = table_->selectionModel()->selectedRows();
+    const bool saved = rows.size() == 1 && !model_->run(filter_->mapToSource(rows.front()).row()).savedSessions.empty();
+    menu.addAction(tr("Open Playground session"), this, &RunsPanel::openSavedSession)->setEnabled(saved); // #22
     menu.addSeparator();
     menu.addAction(tr("Rename…"), this, &RunsPanel::renameSelected)->setEnabled(selected == 1);
     menu.addAction(tr("Tags…"), this, &RunsPanel::tagSelected)->setEnabled(selected > 0);
@@ -453,6 +595,13 @@ void RunsPanel::showContextMenu(const QPoint& pos)
     menu.exec(table_->viewport()->mapToGlobal(pos));
 }
 
+void RunsPanel::highlightRun(const QString& name)
+{
+    compare_->setHighlighted(name);
+    if (!name.isEmpty())
+        views_->setCurrentWidget(compare_);
+}
+
 void RunsPanel::openSelectedWeights()
 {
     const QStringList paths = selectedPaths();
@@ -461,6 +610,36 @@ void RunsPanel::openSelectedWeights()
         return;
     }
     emit openWeightsRequested(paths.front());
+}
+
+void RunsPanel::openSavedSession()
+{
+    const QModelIndexList rows = table_->selectionModel()->selectedRows();
+    if (rows.size() != 1) {
+        emit statusMessage(tr("Select one run to open the Playground session saved from it."));
+        return;
+    }
+    const RunInfo& run = model_->run(filter_->mapToSource(rows.front()).row());
+    if (run.savedSessions.empty()) {
+        emit statusMessage(tr("No Playground session was saved from the run %1.").arg(QString::fromStdString(run.header.name)));
+        return;
+    }
+    QStringList sessions;
+    for (const std::string& s : run.savedSessions)
+        sessions << QString::fromStdString(s);
+    const QString name = QString::fromStdString(run.header.name);
+    // Whether the files are still there is asked on the scanner's thread (the GUI thread does no
+    // file I/O); the answer comes back through the inbox, dropped if the panel is gone by then.
+    scanner_->post([post = inbox_.poster(), this, sessions, name] {
+        const QString found = RunScanner::newestExistingSession(sessions);
+        post([this, found, sessions, name] {
+            if (found.isEmpty())
+                emit statusMessage(tr("The Playground sessions saved from the run %1 are gone: %2")
+                                       .arg(name, QDir::toNativeSeparators(sessions.join(QStringLiteral(", ")))));
+            else
+                emit playgroundSessionRequested(found);
+        });
+    });
 }
 
 void RunsPanel::compareWeights(const QString& a, const QString& b)

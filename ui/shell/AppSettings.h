@@ -24,6 +24,8 @@ inline const Preference<QString> language("preferences/language");
 inline const Preference<bool> inspectorFollowsTraining("view/inspectorFollowsTraining", false);
 // How often live plots are redrawn, in frames per second.
 inline const Preference<int> plotRefreshHz("preferences/plotRefreshHz", 30);
+// The Playground's dataset (PlaygroundKind's name), so that your own points come back with it.
+inline const Preference<QString> playgroundDataset("playground/dataset", QStringLiteral("spiral"));
 
 QString defaultRunsFolder(); // $XDG_DATA_HOME/weightscope/runs, as weightscope-cli
 QString effectiveRunsFolder(); // the setting, or the default when it is empty; GUI trainings record there

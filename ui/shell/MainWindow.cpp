@@ -62,7 +62,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     inspector_ = new Inspector(this);
     central_ = new QStackedWidget;
     central_->addWidget(startPage_);
-    central_->addWidget(inspector_->tensorView());
+    central_->addWidget(inspector_->tensorView()); // its controls wrap when it is narrow
+    central_->setMinimumWidth(300); // not the start page's width while it is not shown
     setCentralWidget(central_);
     connect(inspector_, &Inspector::modelOpened, this, &MainWindow::updateCentral);
     connect(startPage_, &StartPage::openRequested, inspector_, &Inspector::chooseFile);
@@ -82,6 +83,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     playgroundDock_ = addPanelDock(playground_, tr("Playground"), QStringLiteral("PlaygroundDock"));
     connect(playground_, &PlaygroundPanel::statusMessage, this, [this](const QString& message) {
         statusBar()->showMessage(message, 10000);
+    });
+    // File ▸ Open, a recent file or the command line naming a Playground session (#22).
+    connect(inspector_, &Inspector::playgroundSessionRequested, this, [this](const QString& path) {
+        showPlayground();
+        playground_->openSession(path);
     });
 
     training_ = new TrainingPanel;
@@ -125,6 +131,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         compareAfterOpen_ = {};
         inspector_->open(path);
     });
+    // A Playground session saved from a run (#22) opens as File ▸ Open opens it.
+    connect(runs_, &RunsPanel::playgroundSessionRequested, inspector_, &Inspector::open);
     connect(runs_, &RunsPanel::compareWeightsRequested, this, [this](const QString& a, const QString& b) {
         compareAfterOpen_ = { a, b };
         inspector_->open(a);
@@ -137,6 +145,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(inspector_, &Inspector::openFailed, this, [this] { compareAfterOpen_ = {}; });
 
     modelExport_ = new ModelExport(this);
+    // File ▸ Export Playground Network…: the copy the Playground's worker made, ONNX first (#22).
+    connect(playground_, &PlaygroundPanel::networkReady, this, [this](std::shared_ptr<Sequential> model) {
+        modelExport_->exportTrained(std::move(model), QStringLiteral("playground.onnx"));
+    });
     connect(modelExport_, &ModelExport::finished, this, [this](const QString& path, const QString& error) {
         if (error.isEmpty()) {
             statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 10000);
@@ -254,6 +266,10 @@ void MainWindow::createMenus()
     QAction* exportWeights = file->addAction(tr("Export &Weights…"));
     exportWeights->setToolTip(tr("Every tensor of the open file as safetensors or .npz (float32)"));
     connect(exportWeights, &QAction::triggered, this, &MainWindow::exportOpenWeights);
+    QAction* exportNetwork = file->addAction(tr("Export Playground &Network…"), playground_, &PlaygroundPanel::copyNetwork);
+    exportNetwork->setToolTip(tr("The Playground's trained network as ONNX, a Weightscope model (.h5), safetensors or .npz"));
+    QAction* saveSession = file->addAction(tr("Save &Playground Session…"), playground_, &PlaygroundPanel::chooseSaveSession);
+    saveSession->setToolTip(tr("The Playground's data, network, optimizer settings and training state, to open again with File ▸ Open"));
     connect(file, &QMenu::aboutToShow, this, [this, exportTrained, exportWeights] {
         exportTrained->setEnabled(training_->insights()->snapshot().model != nullptr);
         exportWeights->setEnabled(inspector_->hasModel());
@@ -345,10 +361,17 @@ void MainWindow::restoreLayout()
     keepOnScreen();
 }
 
-void MainWindow::showPlayground()
+void MainWindow::showPlayground() { bringWide(playgroundDock_); }
+
+void MainWindow::bringWide(QDockWidget* dock)
 {
-    bringForward(playgroundDock_);
-    resizeDocks({ playgroundDock_ }, { std::min(900, width() * 2 / 3) }, Qt::Horizontal); // its plots need the room
+    bringForward(dock);
+    // Beside an open file the panels share the right-hand dock area with the Statistics dock: at
+    // 1366 × 768 the Training panel got 340 px, its buttons cut and no room for a curve. Opened, a
+    // panel takes two thirds of the window (at most 900 px), again once the layout has settled.
+    const auto widen = [this, dock] { resizeDocks({ dock }, { std::min(900, width() * 2 / 3) }, Qt::Horizontal); };
+    widen();
+    QTimer::singleShot(0, this, widen);
 }
 
 void MainWindow::bringForward(QDockWidget* dock)
@@ -358,14 +381,22 @@ void MainWindow::bringForward(QDockWidget* dock)
     QTimer::singleShot(0, this, &MainWindow::keepOnScreen); // once the layout has settled
 }
 
-void MainWindow::showTraining() { bringForward(trainingDock_); }
+void MainWindow::showTraining() { bringWide(trainingDock_); }
 
-void MainWindow::showRuns() { bringForward(runsDock_); }
+void MainWindow::showRuns() { bringWide(runsDock_); }
 
 void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
     keepOnScreen(); // the default 1280 × 800 on a smaller screen, or a restored geometry
+    shownAt_.start();
+}
+
+void MainWindow::moveEvent(QMoveEvent* event)
+{
+    QMainWindow::moveEvent(event);
+    if (shownAt_.isValid() && shownAt_.elapsed() < 2000)
+        QTimer::singleShot(0, this, &MainWindow::keepOnScreen); // the frame is known now
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

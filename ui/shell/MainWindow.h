@@ -55,6 +55,7 @@ public:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void moveEvent(QMoveEvent* event) override;
 
 private:
     void createMenus();
@@ -66,11 +67,17 @@ private:
 
     QDockWidget* addPanelDock(QWidget* panel, const QString& title, const QString& objectName);
     void bringForward(QDockWidget* dock); // shown, the front tab, focused, window kept on screen
+    void bringWide(QDockWidget* dock);    // bringForward, and two thirds of the window's width
     void updateCentral(); // the tensor view once a file is open, else the start page
     // View ▸ Inspector Follows Training: the newest model snapshot of the Training panel goes to
     // the inspector, at most once a second (showLive keeps the selected tensor).
     void followTraining(std::shared_ptr<Sequential> model, const QString& label);
     void showPendingLive();
+
+    // The window manager frames the window after showEvent (its title bar pushed a 768-px-high
+    // window's status bar below a 1366 × 768 screen): for a moment after showing, every move
+    // (the framing is one) places the window again. Later moves are the user's.
+    QElapsedTimer shownAt_;
 
     PlaygroundPanel* playground_ = nullptr;
     QDockWidget* playgroundDock_ = nullptr;

@@ -22,7 +22,12 @@ std::map<std::string, std::string> producer()
 QString askPath(QWidget* parent, const QString& title, const QString& name, const QString& filters)
 {
     const QString start = QDir(settings::lastFolder(QStringLiteral("export"))).filePath(name);
-    QString path = QFileDialog::getSaveFileName(parent, title, start, filters);
+    // The filter of the suggested name's type, so that "playground.onnx" is not offered under *.h5.
+    QString selected;
+    for (const QString& filter : filters.split(QStringLiteral(";;")))
+        if (selected.isEmpty() && filter.contains(QStringLiteral("*.") + QFileInfo(name).suffix()))
+            selected = filter;
+    QString path = QFileDialog::getSaveFileName(parent, title, start, filters, &selected);
     if (!path.isEmpty())
         settings::rememberFolder(QStringLiteral("export"), path);
     return path;
@@ -32,10 +37,10 @@ QString askPath(QWidget* parent, const QString& title, const QString& name, cons
 
 ModelExport::ModelExport(QWidget* parent) : QObject(parent), parent_(parent) {}
 
-void ModelExport::exportTrained(std::shared_ptr<Sequential> model)
+void ModelExport::exportTrained(std::shared_ptr<Sequential> model, const QString& name)
 {
-    const QString path = askPath(parent_, tr("Export Trained Model"), QStringLiteral("model.h5"),
-        tr("Weightscope model (*.h5);;safetensors (*.safetensors);;NumPy archive (*.npz)"));
+    const QString path = askPath(parent_, tr("Export Trained Model"), name,
+        tr("Weightscope model (*.h5);;ONNX (*.onnx);;safetensors (*.safetensors);;NumPy archive (*.npz)"));
     if (!path.isEmpty())
         writeTrained(std::move(model), path);
 }

@@ -29,8 +29,9 @@ public:
     explicit ModelExport(QWidget* parent);
     ~ModelExport() override; // waits for the files being written
 
-    // Ask for a file name (.h5, .safetensors, .npz), then write. `model`: a copy nobody trains.
-    void exportTrained(std::shared_ptr<Sequential> model);
+    // Ask for a file name (.h5, .onnx, .safetensors, .npz; `name` first), then write. `model`: a
+    // copy nobody trains.
+    void exportTrained(std::shared_ptr<Sequential> model, const QString& name = QStringLiteral("model.h5"));
     // Ask for a file name (.safetensors, .npz), then write every tensor of `file`.
     void exportFile(std::shared_ptr<const WeightFile> file);
     // Without the dialog (and for tests).

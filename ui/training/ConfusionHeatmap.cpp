@@ -45,6 +45,12 @@ void ConfusionHeatmap::setReference(std::shared_ptr<const ConfusionCells> refere
     update();
 }
 
+void ConfusionHeatmap::setClassColours(const QList<QColor>& colours)
+{
+    classColours_ = colours;
+    update();
+}
+
 QString ConfusionHeatmap::label(int c) const
 {
     return c < classNames_.size() ? classNames_[c] : QString::number(c);
@@ -79,6 +85,32 @@ bool ConfusionHeatmap::cellAt(QPoint p, int& t, int& q) const
     return true;
 }
 
+QFont ConfusionHeatmap::cellFont() const
+{
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, font().pointSizeF() * (cells_ && cells_->numClasses > 12 ? 0.75 : 0.9)));
+    return small;
+}
+
+bool ConfusionHeatmap::countShown(int trueClass, int predicted) const
+{
+    if (!cells_ || cells_->numClasses == 0)
+        return false;
+    const QRect r = cellRect(trueClass, predicted);
+    const QFontMetrics fm(cellFont());
+    // The marker of a changed cell takes the top right corner; 2 px of air on each side.
+    return fm.horizontalAdvance(QString::number(cells_->count(trueClass, predicted))) + 4 <= r.width()
+        && fm.height() <= r.height();
+}
+
+int ConfusionHeatmap::labelStride() const
+{
+    if (!cells_ || cells_->numClasses == 0)
+        return 1;
+    const int cell = std::max(1, matrixRect().height() / cells_->numClasses);
+    return std::max(1, (fontMetrics().height() + cell - 1) / cell);
+}
+
 void ConfusionHeatmap::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
@@ -90,9 +122,7 @@ void ConfusionHeatmap::paintEvent(QPaintEvent*)
     }
     const int k = cells_->numClasses;
     const QRect m = matrixRect();
-    QFont small = font();
-    small.setPointSizeF(std::max(6.0, font().pointSizeF() * (k > 12 ? 0.75 : 0.9)));
-    p.setFont(small);
+    p.setFont(cellFont());
     for (int t = 0; t < k; ++t) {
         int64_t rowTotal = 0;
         for (int q = 0; q < k; ++q)
@@ -103,7 +133,7 @@ void ConfusionHeatmap::paintEvent(QPaintEvent*)
             const double fraction = rowTotal ? double(n) / double(rowTotal) : 0.0;
             p.fillRect(r, cellColor(t == q ? fraction : std::min(1.0, fraction * 3.0), t == q));
             p.setPen(fraction > 0.55 ? Qt::white : Qt::black);
-            if (r.width() > 14)
+            if (countShown(t, q))
                 p.drawText(r, Qt::AlignCenter, QString::number(n));
             if (reference_ && reference_->numClasses == k && reference_->count(t, q) != n) {
                 const int64_t d = n - reference_->count(t, q);
@@ -117,20 +147,28 @@ void ConfusionHeatmap::paintEvent(QPaintEvent*)
     p.setBrush(Qt::NoBrush);
     p.drawRect(m.adjusted(0, 0, -1, -1));
     p.setPen(palette().color(QPalette::Text));
-    for (int c = 0; c < k; ++c) {
+    p.setFont(font());
+    const int stride = labelStride();
+    for (int c = 0; c < k; c += stride) {
         const QRect row = cellRect(c, 0);
-        p.drawText(QRect(0, row.top(), kLabelWidth - 4, row.height()), Qt::AlignRight | Qt::AlignVCenter,
+        const int line = fontMetrics().height();
+        p.drawText(QRect(0, row.center().y() - line / 2, kLabelWidth - 4, line), Qt::AlignRight | Qt::AlignVCenter,
             fontMetrics().elidedText(label(c), Qt::ElideRight, kLabelWidth - 6));
         const QRect col = cellRect(0, c);
         p.save();
         p.translate(col.center().x(), kLabelHeight - 4);
         p.rotate(-60);
-        p.drawText(QRect(0, -col.width() / 2, kLabelHeight + 10, col.width()), Qt::AlignLeft | Qt::AlignVCenter,
+        p.drawText(QRect(0, -line / 2, kLabelHeight + 10, line), Qt::AlignLeft | Qt::AlignVCenter,
             fontMetrics().elidedText(label(c), Qt::ElideRight, kLabelHeight + 10));
         p.restore();
     }
     p.drawText(QRect(0, 0, kLabelWidth, kLabelHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
         tr("true ↓\npredicted →"));
+    for (int c = 0; c < k && c < classColours_.size(); ++c) {
+        const QRect row = cellRect(c, 0), col = cellRect(0, c);
+        p.fillRect(QRect(m.left() - 4, row.top(), 3, row.height()), classColours_[c]);
+        p.fillRect(QRect(col.left(), m.top() - 4, col.width(), 3), classColours_[c]);
+    }
 }
 
 void ConfusionHeatmap::mousePressEvent(QMouseEvent* event)

@@ -6,6 +6,8 @@
 
 #include "analysis/Confusion.h"
 
+#include <QColor>
+#include <QList>
 #include <QStringList>
 #include <QWidget>
 
@@ -21,8 +23,16 @@ public:
     void setCells(std::shared_ptr<const ConfusionCells> cells, const QStringList& classNames);
     // Cells that differ from `reference` get a marker (ablation: what switching units off changed).
     void setReference(std::shared_ptr<const ConfusionCells> reference);
+    // A strip in each class's colour beside its row and above its column (the Playground's
+    // classes, common/ClassColours.h); empty: none.
+    void setClassColours(const QList<QColor>& colours);
     const ConfusionCells* cells() const { return cells_.get(); }
     QRect cellRect(int trueClass, int predicted) const;
+    // Whether the cell's count is written in it: only where the number fits the cell whole (the
+    // tooltip always gives it). The class names are thinned to every labelStride()-th class when
+    // the cells are lower than a line of text.
+    bool countShown(int trueClass, int predicted) const;
+    int labelStride() const;
     QSize minimumSizeHint() const override { return { 220, 180 }; }
 
 signals:
@@ -36,10 +46,12 @@ protected:
 private:
     QRect matrixRect() const;
     QString label(int c) const;
+    QFont cellFont() const;
     bool cellAt(QPoint p, int& t, int& q) const;
 
     std::shared_ptr<const ConfusionCells> cells_, reference_;
     QStringList classNames_;
+    QList<QColor> classColours_;
 };
 
 } // namespace ws::ui

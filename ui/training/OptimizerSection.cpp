@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "training/OptimizerSection.h"
 #include "common/EnumText.h"
+#include "common/OptimizerTips.h"
+#include "train/PlaygroundRecipe.h" // optimizerUses*: which settings an optimizer has
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QLocale>
 #include <QSpinBox>
 
 #include <algorithm>
@@ -16,7 +19,7 @@ namespace ws::ui {
 OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), parent)
 {
     optimizer_ = new QComboBox;
-    optimizer_->setToolTip(tr("The algorithm that updates the weights"));
+    optimizer_->setToolTip(optimizerTip(OptimizerSetting::Optimizer));
     addEnumItems(optimizer_, { OptimizerKind::Adam, OptimizerKind::AdamW, OptimizerKind::SGD, OptimizerKind::RMSprop });
     learningRate_ = new QDoubleSpinBox;
     learningRate_->setDecimals(5);
@@ -42,16 +45,16 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
     momentum_->setRange(0.0, 0.999);
     momentum_->setDecimals(3);
     momentum_->setSingleStep(0.05);
-    momentum_->setToolTip(tr("SGD only: the share of the last update kept in the next (0: plain SGD; 0.9 is common)"));
+    momentum_->setToolTip(optimizerTip(OptimizerSetting::Momentum));
     nesterov_ = new QCheckBox(tr("Nesterov"));
-    nesterov_->setToolTip(tr("SGD with momentum only: look ahead along the momentum before taking the gradient"));
+    nesterov_->setToolTip(optimizerTip(OptimizerSetting::Nesterov));
     weightDecay_ = new QDoubleSpinBox;
     weightDecay_->setRange(-0.0001, 1.0);
     weightDecay_->setDecimals(4);
     weightDecay_->setSingleStep(0.0001);
     weightDecay_->setSpecialValueText(tr("default"));
     weightDecay_->setValue(-0.0001);
-    weightDecay_->setToolTip(tr("Decoupled weight decay; \"default\" is the optimizer's own (0.01 for AdamW, else 0)"));
+    weightDecay_->setToolTip(optimizerTip(OptimizerSetting::WeightDecay));
     const auto penalty = [](const QString& tip) {
         auto* box = new QDoubleSpinBox;
         box->setRange(0.0, 1.0);
@@ -65,7 +68,7 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
     warmup_ = new QSpinBox;
     warmup_->setRange(0, 1'000'000);
     warmup_->setSuffix(tr(" steps"));
-    warmup_->setToolTip(tr("The learning rate rises linearly from 0 over this many batches, then follows the schedule"));
+    warmup_->setToolTip(optimizerTip(OptimizerSetting::Warmup));
     const auto sgdOnly = [this] {
         const bool sgd = OptimizerKind(optimizer_->currentData().toInt()) == OptimizerKind::SGD;
         momentum_->setEnabled(sgd);
@@ -74,18 +77,50 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
     connect(optimizer_, &QComboBox::currentIndexChanged, this, sgdOnly);
     connect(momentum_, &QDoubleSpinBox::valueChanged, this, sgdOnly);
     sgdOnly();
+    // #22: the settings of Adam, AdamW and RMSprop and of the schedules (train/Optimizer.h, Schedule.h).
+    const auto fraction = [](double max, int decimals, double value, const QString& tip) {
+        auto* box = new QDoubleSpinBox;
+        box->setRange(0.0, max);
+        box->setDecimals(decimals);
+        box->setSingleStep(0.01);
+        box->setValue(value);
+        box->setToolTip(tip);
+        return box;
+    };
+    const OptimizerConfig optimizerDefaults;
+    const ScheduleConfig scheduleDefaults;
+    beta1_ = fraction(0.9999, 4, optimizerDefaults.beta1, optimizerTip(OptimizerSetting::Beta1));
+    beta2_ = fraction(0.99999, 5, optimizerDefaults.beta2, optimizerTip(OptimizerSetting::Beta2));
+    rho_ = fraction(0.9999, 4, optimizerDefaults.rho, optimizerTip(OptimizerSetting::Rho));
+    epsilon_ = new QComboBox;
+    epsilon_->setToolTip(optimizerTip(OptimizerSetting::Epsilon));
+    for (const double eps : { 1e-10, 1e-8, 1e-7, 1e-6, 1e-4, 1e-2 })
+        epsilon_->addItem(QLocale().toString(eps, 'g', QLocale::FloatingPointShortest), eps);
+    epsilon_->setCurrentIndex(epsilon_->findData(1e-8));
+    stepGamma_ = fraction(1.0, 3, scheduleDefaults.gamma,
+        tr("Step decay: what the learning rate is multiplied by every third of the epochs"));
+    stepGamma_->setMinimum(0.001);
+    minLr_ = new QDoubleSpinBox;
+    minLr_->setRange(0.0, 10.0);
+    minLr_->setDecimals(6);
+    minLr_->setSingleStep(0.0001);
+    minLr_->setToolTip(tr("Cosine: the learning rate the cosine ends at"));
     threads_ = new QSpinBox;
     threads_->setRange(0, 256);
     threads_->setSpecialValueText(tr("all cores"));
     threads_->setToolTip(tr("Number of threads used for training"));
 
-    auto* form = new QFormLayout(this);
+    auto* form = form_ = new QFormLayout(this);
     form->addRow(tr("Optimizer:"), optimizer_);
     form->addRow(tr("Learning rate:"), learningRate_);
     auto* momentumRow = new QHBoxLayout;
     momentumRow->addWidget(momentum_, 1);
     momentumRow->addWidget(nesterov_);
     form->addRow(tr("Momentum:"), momentumRow);
+    form->addRow(tr("β1:"), beta1_);
+    form->addRow(tr("β2:"), beta2_);
+    form->addRow(tr("ρ:"), rho_);
+    form->addRow(tr("ε:"), epsilon_);
     form->addRow(tr("Weight decay:"), weightDecay_);
     form->addRow(tr("L1 / L2:"), [&] {
         auto* row = new QHBoxLayout;
@@ -94,6 +129,8 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
         return row;
     }());
     form->addRow(tr("Schedule:"), schedule_);
+    form->addRow(tr("Decay factor:"), stepGamma_);
+    form->addRow(tr("Floor:"), minLr_);
     form->addRow(tr("Warm-up:"), warmup_);
     form->addRow(tr("Batch size:"), batchSize_);
     form->addRow(tr("Epochs:"), epochs_);
@@ -101,6 +138,21 @@ OptimizerSection::OptimizerSection(QWidget* parent) : QGroupBox(tr("Training"), 
     form->addRow(tr("Threads:"), threads_);
 
     connect(learningRate_, &QDoubleSpinBox::valueChanged, this, &OptimizerSection::learningRateChanged);
+    connect(optimizer_, &QComboBox::currentIndexChanged, this, &OptimizerSection::showSettingsInUse);
+    connect(schedule_, &QComboBox::currentIndexChanged, this, &OptimizerSection::showSettingsInUse);
+    showSettingsInUse();
+}
+
+void OptimizerSection::showSettingsInUse()
+{
+    const auto kind = OptimizerKind(optimizer_->currentData().toInt());
+    const auto schedule = ScheduleKind(schedule_->currentData().toInt());
+    form_->setRowVisible(beta1_, optimizerUsesBetas(kind));
+    form_->setRowVisible(beta2_, optimizerUsesBetas(kind));
+    form_->setRowVisible(rho_, optimizerUsesRho(kind));
+    form_->setRowVisible(epsilon_, optimizerUsesEpsilon(kind));
+    form_->setRowVisible(stepGamma_, schedule == ScheduleKind::Step);
+    form_->setRowVisible(minLr_, schedule == ScheduleKind::Cosine);
 }
 
 void OptimizerSection::fill(TrainConfig& train) const
@@ -120,6 +172,16 @@ void OptimizerSection::fill(TrainConfig& train) const
     train.optimizer.weightDecay = weightDecay_->value() < 0 ? -1.0f : float(weightDecay_->value());
     train.optimizer.l1 = float(l1_->value());
     train.optimizer.l2 = float(l2_->value());
+    // #22: like momentum, only to the optimizer that uses them; the others keep the defaults.
+    const OptimizerConfig defaults;
+    const bool betas = optimizerUsesBetas(train.optimizer.kind);
+    train.optimizer.beta1 = betas ? float(beta1_->value()) : defaults.beta1;
+    train.optimizer.beta2 = betas ? float(beta2_->value()) : defaults.beta2;
+    train.optimizer.rho = optimizerUsesRho(train.optimizer.kind) ? float(rho_->value()) : defaults.rho;
+    train.optimizer.epsilon = optimizerUsesEpsilon(train.optimizer.kind) ? float(epsilon_->currentData().toDouble())
+                                                                          : defaults.epsilon;
+    train.schedule.gamma = float(stepGamma_->value());
+    train.schedule.minLr = float(minLr_->value());
 }
 
 void OptimizerSection::apply(const TrainConfig& train)
@@ -137,6 +199,20 @@ void OptimizerSection::apply(const TrainConfig& train)
     weightDecay_->setValue(train.optimizer.weightDecay < 0 ? weightDecay_->minimum() : train.optimizer.weightDecay);
     l1_->setValue(train.optimizer.l1);
     l2_->setValue(train.optimizer.l2);
+    beta1_->setValue(train.optimizer.beta1);
+    beta2_->setValue(train.optimizer.beta2);
+    rho_->setValue(train.optimizer.rho);
+    int eps = epsilon_->findData(double(train.optimizer.epsilon));
+    for (int i = 0; i < epsilon_->count() && eps < 0; ++i)
+        if (float(epsilon_->itemData(i).toDouble()) == train.optimizer.epsilon)
+            eps = i;
+    if (eps < 0) { // a config's own value: offered from now on
+        epsilon_->addItem(QLocale().toString(double(train.optimizer.epsilon), 'g', 9), double(train.optimizer.epsilon));
+        eps = epsilon_->count() - 1;
+    }
+    epsilon_->setCurrentIndex(eps);
+    stepGamma_->setValue(train.schedule.gamma);
+    minLr_->setValue(train.schedule.minLr);
 }
 
 int OptimizerSection::epochs() const { return epochs_->value(); }

@@ -314,20 +314,16 @@ void TrainingPanel::checkHealth(const QList<TrainingPoint>& points)
     // A network that explodes or sits at chance without any NaN gets the divergence dialog too,
     // once per run: after "keep going" (Resume) it is not asked again.
     for (const TrainingPoint& p : points) {
-        if (!std::isfinite(health_.startLoss) && !p.epochEnd)
-            health_.startLoss = p.loss;
-        if (!p.epochEnd)
-            continue;
-        health_.losses.push_back(p.loss);
-        health_.accuracies.push_back(p.accuracy);
+        if (p.epochEnd)
+            health_.addEpoch(p.loss, p.accuracy);
+        else
+            health_.addStart(p.loss);
     }
-    if (health_.warned || !running_)
+    if (!running_)
         return;
-    const std::string problem = trainingProblem(health_.startLoss, health_.losses, health_.accuracies, preview_.numClasses,
-        optimizer_->learningRate());
+    const std::string problem = health_.warnOnce(preview_.numClasses, optimizer_->learningRate());
     if (problem.empty())
         return;
-    health_.warned = true;
     pause();
     const QString message = tr("Training paused: %1").arg(QString::fromStdString(problem));
     status_->setText(message);

@@ -8,6 +8,7 @@
 
 #include "threads/HandOff.h"
 #include "threads/ThreadPtr.h"
+#include "train/TrainingHealth.h"
 #include "training/TrainingTypes.h"
 
 #include <QPointer>
@@ -99,12 +100,7 @@ private:
     ModelSection* model_ = nullptr;
     OptimizerSection* optimizer_ = nullptr;
     TransportBar* transport_ = nullptr;
-    // Epoch losses and accuracies of the run, for trainingProblem (core/train/TrainingHealth.h).
-    struct Health {
-        double startLoss = NAN;
-        std::vector<double> losses, accuracies;
-        bool warned = false;
-    } health_;
+    TrainingHealthLog health_; // epoch losses and accuracies of the run, for the dialog
     DivergenceDialog* divergence_ = nullptr;
     QLabel* status_ = nullptr;
     QSplitter* resultsSplit_ = nullptr; // the curves above the insights

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Conv2D's Winograd forward (nn/Winograd.h, #23 item 2) against a direct convolution summed in
+// double precision and against the im2col path, over shapes that exercise the borders: same and
+// valid padding, odd sizes (partial tiles), 1x1 and 2x2 images, one channel or filter, several
+// blocks of tiles; and the same bits for any thread count.
+#include "GradCheck.h"
+
+#include "nn/Conv2D.h"
+#include "nn/Winograd.h"
+#include "util/Threads.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <sstream>
+
+using namespace ws;
+
+namespace {
+
+struct Case {
+    int64_t n, h, w, c, f;
+    Padding padding;
+    bool bias;
+};
+
+std::string describe(const Case& k)
+{
+    std::ostringstream s;
+    s << k.n << "x" << k.h << "x" << k.w << "x" << k.c << " -> " << k.f << " " << paddingName(k.padding)
+      << (k.bias ? " bias" : " no bias");
+    return s.str();
+}
+
+// Restores the algorithm and thread count a test changed.
+struct Restore {
+    ConvAlgorithm algorithm = convAlgorithm();
+    int threads = threadCount();
+    ~Restore()
+    {
+        setConvAlgorithm(algorithm);
+        setThreadCount(threads);
+    }
+};
+
+struct Conv {
+    Sequential model;
+    Tensor x;
+
+    explicit Conv(const Case& k)
+        : model({ k.h, k.w, k.c })
+        , x({ k.n, k.h, k.w, k.c })
+    {
+        auto& conv = model.emplace<Conv2D>(k.f, Size2 { 3, 3 }, Size2 { 1, 1 }, k.padding, k.bias);
+        model.build();
+        model.initialize(11);
+        Rng rng(12);
+        if (k.bias)
+            ws::test::fillRandom(conv.bias().value, rng);
+        ws::test::fillRandom(x, rng);
+    }
+
+    Tensor forward(ConvAlgorithm algorithm, int threads)
+    {
+        setConvAlgorithm(algorithm);
+        setThreadCount(threads);
+        Workspace ws = model.makeWorkspace();
+        return model.forward(x, ws, false);
+    }
+
+    // y in double: bias + sum over the window, the padding as Window2D.h defines it.
+    std::vector<double> direct(const Tensor& y) const
+    {
+        auto& conv = static_cast<Conv2D&>(const_cast<Sequential&>(model).layer(0));
+        const Tensor& K = conv.kernel().value;
+        const int64_t N = x.dim(0), H = x.dim(1), W = x.dim(2), C = x.dim(3);
+        const int64_t OH = y.dim(1), OW = y.dim(2), F = y.dim(3);
+        const int64_t pt = conv.padding() == Padding::Same ? ((OH - 1) + 3 - H) / 2 : 0;
+        const int64_t pl = conv.padding() == Padding::Same ? ((OW - 1) + 3 - W) / 2 : 0;
+        std::vector<double> out(static_cast<size_t>(y.size()));
+        std::vector<double> acc(static_cast<size_t>(F));
+        for (int64_t n = 0; n < N; ++n)
+            for (int64_t oh = 0; oh < OH; ++oh)
+                for (int64_t ow = 0; ow < OW; ++ow) {
+                    for (int64_t f = 0; f < F; ++f)
+                        acc[size_t(f)] = conv.useBias() ? conv.bias().value[f] : 0.0;
+                    for (int64_t i = 0; i < 3; ++i)
+                        for (int64_t j = 0; j < 3; ++j) {
+                            const int64_t h = oh - pt + i, w = ow - pl + j;
+                            if (h < 0 || h >= H || w < 0 || w >= W)
+                                continue;
+                            for (int64_t c = 0; c < C; ++c) {
+                                const double v = x[((n * H + h) * W + w) * C + c];
+                                const float* k = K.data() + ((i * 3 + j) * C + c) * F;
+                                for (int64_t f = 0; f < F; ++f)
+                                    acc[size_t(f)] += v * k[f];
+                            }
+                        }
+                    std::copy(acc.begin(), acc.end(), out.begin() + ((n * OH + oh) * OW + ow) * F);
+                }
+        return out;
+    }
+};
+
+// max |got - want| / max |want|: the error on the output's scale.
+double relativeError(const Tensor& got, const std::vector<double>& want)
+{
+    double worst = 0, scale = 0;
+    for (int64_t i = 0; i < got.size(); ++i) {
+        worst = std::max(worst, std::abs(double(got[i]) - want[size_t(i)]));
+        scale = std::max(scale, std::abs(want[size_t(i)]));
+    }
+    return scale > 0 ? worst / scale : worst;
+}
+
+bool sameBits(const Tensor& a, const Tensor& b)
+{
+    return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
+}
+
+const std::vector<Case> kCases = {
+    { 1, 1, 1, 1, 1, Padding::Same, true },      // one pixel: the whole window but its centre is padding
+    { 1, 2, 2, 3, 4, Padding::Same, false },
+    { 5, 2, 2, 1, 1, Padding::Same, true },
+    { 1, 3, 3, 1, 1, Padding::Valid, true },     // one output
+    { 5, 7, 9, 3, 5, Padding::Same, true },      // odd sizes: partial tiles at the bottom and right
+    { 5, 7, 9, 3, 5, Padding::Valid, false },
+    { 1, 6, 5, 1, 32, Padding::Same, true },     // the small CNNs' first layer, C = 1
+    { 2, 13, 11, 16, 8, Padding::Valid, true },
+    { 1, 17, 5, 33, 1, Padding::Same, true },    // more than one lane block of channels, F = 1
+    { 2, 14, 14, 32, 64, Padding::Same, true },  // the CNN's second layer at half size
+    { 2, 7, 7, 70, 40, Padding::Same, true },    // ResNet's last stage, fewer channels
+    { 3, 12, 12, 128, 512, Padding::Same, true }, // two blocks of tiles for F(2x2)
+    { 6, 16, 16, 256, 64, Padding::Valid, false }, // two blocks of tiles for F(4x4)
+};
+
+// Measured over kCases (GCC 12, the AVX-512 GEMM), max |y - direct| / max |direct|: im2col
+// 6.0e-7, F(2x2, 3x3) 7.7e-7, F(4x4, 3x3) 1.3e-5, each worst at 16x16x256 -> 64 valid. F(4x4)'s
+// larger transform coefficients (up to 8 in A, 1/24 in G) cost it about 20 times im2col's error.
+// The bounds leave room for the other GEMM variants and compilers.
+constexpr double kIm2colBound = 1e-6;
+constexpr double kWinograd2Bound = 1.5e-6;
+constexpr double kWinograd4Bound = 3e-5;
+
+} // namespace
+
+TEST(Winograd, MatchesTheDirectConvolutionOnEveryShape)
+{
+    Restore restore;
+    double worst2 = 0, worst4 = 0, worstIm2col = 0;
+    for (const Case& k : kCases) {
+        Conv conv(k);
+        const Tensor im2col = conv.forward(ConvAlgorithm::Im2col, 1);
+        const Tensor f2 = conv.forward(ConvAlgorithm::Winograd2, 1);
+        const Tensor f4 = conv.forward(ConvAlgorithm::Winograd4, 1);
+        ASSERT_EQ(f2.shape(), im2col.shape()) << describe(k);
+        ASSERT_EQ(f4.shape(), im2col.shape()) << describe(k);
+        const std::vector<double> want = conv.direct(im2col);
+        const double e0 = relativeError(im2col, want), e2 = relativeError(f2, want), e4 = relativeError(f4, want);
+        EXPECT_LT(e0, kIm2colBound) << describe(k) << ": im2col";
+        EXPECT_LT(e2, kWinograd2Bound) << describe(k) << ": F(2x2, 3x3)";
+        EXPECT_LT(e4, kWinograd4Bound) << describe(k) << ": F(4x4, 3x3)";
+        worstIm2col = std::max(worstIm2col, e0);
+        worst2 = std::max(worst2, e2);
+        worst4 = std::max(worst4, e4);
+    }
+    std::printf("max relative error: im2col %.2g, F(2x2, 3x3) %.2g, F(4x4, 3x3) %.2g\n", worstIm2col, worst2, worst4);
+}
+
+TEST(Winograd, GivesTheSameBitsOnOneAndTwoThreads)
+{
+    Restore restore;
+    for (const Case& k : kCases)
+        for (ConvAlgorithm algorithm : { ConvAlgorithm::Winograd2, ConvAlgorithm::Winograd4 }) {
+            Conv conv(k);
+            const Tensor one = conv.forward(algorithm, 1), two = conv.forward(algorithm, 2);
+            EXPECT_TRUE(sameBits(one, two)) << describe(k) << (algorithm == ConvAlgorithm::Winograd2 ? " F(2x2)" : " F(4x4)");
+        }
+}
+
+TEST(Winograd, ReusedScratchGivesTheSameOutputForAnotherBatchSize)
+{
+    // The scratch grows and shrinks its blocks with the batch; a batch after a larger one must
+    // not read stale tiles.
+    Restore restore;
+    setConvAlgorithm(ConvAlgorithm::Winograd4);
+    setThreadCount(1);
+    const Case k { 6, 16, 16, 256, 64, Padding::Same, true };
+    Conv conv(k);
+    Workspace ws = conv.model.makeWorkspace();
+    const Tensor all = conv.model.forward(conv.x, ws, false);
+    Tensor first({ 1, k.h, k.w, k.c });
+    std::copy_n(conv.x.data(), first.size(), first.data());
+    const Tensor one = conv.model.forward(first, ws, false);
+    ASSERT_EQ(one.size() * k.n, all.size());
+    EXPECT_EQ(std::memcmp(one.data(), all.data(), size_t(one.size()) * sizeof(float)), 0);
+}
+
+TEST(Winograd, BackwardAfterAWinogradForwardDoesNotReuseOlderCols)
+{
+    // A training forward (im2col) keeps its cols for backward, marked with its input's address.
+    // A Winograd forward fills no cols: a backward after it, on new values at that address, must
+    // make its own rather than reuse the older ones.
+    Restore restore;
+    setThreadCount(1);
+    const Case k { 2, 9, 8, 3, 4, Padding::Same, true };
+    Conv conv(k);
+    Layer& layer = conv.model.layer(0);
+    const Tensor a = conv.x;
+    Tensor b = conv.x;
+    for (int64_t i = 0; i < b.size(); ++i)
+        b[i] = 0.5f - b[i];
+    Tensor dy({ k.n, k.h, k.w, k.f });
+    Rng rng(3);
+    ws::test::fillRandom(dy, rng);
+
+    // What backward gives for input b.
+    setConvAlgorithm(ConvAlgorithm::Im2col);
+    Workspace fresh = conv.model.makeWorkspace();
+    Tensor x = b, y, dx;
+    layer.forward(x, y, fresh.scratch[0].get(), Pass { true });
+    conv.model.zeroGrad();
+    layer.backward(x, y, dy, &dx, fresh.scratch[0].get());
+    const Tensor want = conv.model.params()[0]->grad;
+
+    // A training forward of a, then an inference forward of b in the same tensor.
+    Workspace ws = conv.model.makeWorkspace();
+    x = a;
+    const float* address = x.data();
+    layer.forward(x, y, ws.scratch[0].get(), Pass { true });
+    std::copy_n(b.data(), b.size(), x.data());
+    ASSERT_EQ(x.data(), address);
+    setConvAlgorithm(ConvAlgorithm::Winograd2);
+    layer.forward(x, y, ws.scratch[0].get(), Pass {});
+    conv.model.zeroGrad();
+    layer.backward(x, y, dy, &dx, ws.scratch[0].get());
+    const Tensor& got = conv.model.params()[0]->grad;
+    for (int64_t i = 0; i < want.size(); ++i)
+        ASSERT_EQ(got[i], want[i]) << "kernel gradient " << i;
+}
+
+TEST(Winograd, TheRulePicksWhatTheBenchmarkMeasuredFastest)
+{
+    // docs/benchmarks.md, "Winograd for 3x3 convolutions": (OH, OW, C, F) -> the rule's pick.
+    Restore restore;
+    setConvAlgorithm(ConvAlgorithm::Auto);
+    EXPECT_EQ(chooseConvAlgorithm(28, 28, 1, 32), ConvAlgorithm::Im2col);
+    EXPECT_EQ(chooseConvAlgorithm(14, 14, 32, 64), ConvAlgorithm::Winograd2);
+    EXPECT_EQ(chooseConvAlgorithm(56, 56, 64, 64), ConvAlgorithm::Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(28, 28, 128, 128), ConvAlgorithm::Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(14, 14, 256, 256), ConvAlgorithm::Winograd2);
+    EXPECT_EQ(chooseConvAlgorithm(7, 7, 512, 512), ConvAlgorithm::Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(8, 8, 64, 64), ConvAlgorithm::Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(4, 4, 128, 128), ConvAlgorithm::Winograd2);
+    EXPECT_EQ(chooseConvAlgorithm(2, 2, 256, 256), ConvAlgorithm::Winograd2);
+    EXPECT_EQ(chooseConvAlgorithm(1, 1, 512, 512), ConvAlgorithm::Im2col);
+    setConvAlgorithm(ConvAlgorithm::Im2col); // a forced algorithm wins over the rule
+    EXPECT_EQ(chooseConvAlgorithm(56, 56, 64, 64), ConvAlgorithm::Im2col);
+}
