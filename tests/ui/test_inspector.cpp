@@ -39,6 +39,7 @@
 #include <QSignalSpy>
 #include <QTreeWidget>
 #include <QSpinBox>
+#include <QCheckBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTableWidget>
@@ -298,6 +299,40 @@ private slots:
             QVERIFY(w->width() >= w->sizeHint().width());
         }
         QCOMPARE(controls, 3); // reduction, colour range, export
+    }
+
+    // A 4-D kernel's slice selectors wrap too: in one row, its dimension pair, four indices,
+    // "Filters" and the input channel were cut off at the right edge, the dimension combo squeezed
+    // to "rows", in the 430 px the view gets in a 1280 px window beside the tree and statistics.
+    void kernelSliceControlsWrapWhenNarrow()
+    {
+        TensorViewPanel panel;
+        TensorInfo info;
+        info.name = "0.weight";
+        info.shape = { 4, 3, 3, 3 };
+        info.nbytes = 4 * 108;
+        panel.setTensor(&info, QStringLiteral("onnx"), QStringLiteral("0.weight"));
+        QVERIFY2(panel.minimumSizeHint().width() <= 300, qPrintable(QString::number(panel.minimumSizeHint().width())));
+        panel.resize(300, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        int combos = 0, spins = 0, checks = 0;
+        for (QWidget* w : panel.findChildren<QWidget*>()) {
+            const bool spin = qobject_cast<QSpinBox*>(w), check = qobject_cast<QCheckBox*>(w);
+            if (!w->isVisible() || !(qobject_cast<QComboBox*>(w) || spin || check))
+                continue;
+            (spin ? spins : check ? checks : combos) += 1;
+            const QRect r(w->mapTo(&panel, QPoint(0, 0)), w->size());
+            QVERIFY2(panel.rect().contains(r), qPrintable(QStringLiteral("%1 at %2,%3 %4 × %5 outside 300 px")
+                                                              .arg(QString::fromLatin1(w->metaObject()->className()))
+                                                              .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())));
+            QVERIFY2(w->width() >= w->sizeHint().width(),
+                qPrintable(QStringLiteral("%1 %2 px of %3").arg(QString::fromLatin1(w->metaObject()->className()))
+                               .arg(w->width()).arg(w->sizeHint().width())));
+        }
+        QCOMPARE(combos, 3); // reduction, colour range, the dimension pair
+        QCOMPARE(spins, 5);  // four indices, the input channel
+        QCOMPARE(checks, 1); // Filters
     }
 
     void everyTensorGetsItsOwnAxesWithWholeEdgeCells()

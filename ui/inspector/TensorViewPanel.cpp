@@ -15,7 +15,6 @@
 #include <QFileDialog>
 #include <QMenu>
 #include <QToolButton>
-#include <QHBoxLayout>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QLocale>
@@ -49,11 +48,12 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     bold.setBold(true);
     title_->setFont(bold);
 
-    // Slice selectors (rebuilt per tensor).
+    // Slice selectors (rebuilt per tensor), wrapping like the controls above them: in one row, a
+    // 4-D kernel's dimension pair, four indices, "Filters" and the input channel needed 560 px and
+    // were cut off at the 430 px the view gets in a 1280 px window beside the tree and statistics.
     sliceBar_ = new QWidget;
-    sliceLayout_ = new QHBoxLayout(sliceBar_);
+    sliceLayout_ = new WrapRow(sliceBar_);
     sliceLayout_->setContentsMargins(0, 0, 0, 0);
-    sliceLayout_->setAlignment(Qt::AlignLeft);
 
     reduction_ = new QComboBox;
     reduction_->addItem(tr("Largest |x| (sign kept)"), int(Reduction::MaxAbs));

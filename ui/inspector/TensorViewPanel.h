@@ -17,7 +17,7 @@ class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
 class QCustomPlot;
-class QHBoxLayout;
+class QLayout;
 class QLabel;
 class QPlainTextEdit;
 class QSpinBox;
@@ -73,7 +73,7 @@ private:
     QLabel* hover_ = nullptr;
     QPlainTextEdit* raw_ = nullptr; // the block layout and bytes of a type that cannot be dequantised
     QWidget* sliceBar_ = nullptr;
-    QHBoxLayout* sliceLayout_ = nullptr;
+    QLayout* sliceLayout_ = nullptr; // a WrapRow
     QComboBox* rowDim_ = nullptr;
     QComboBox* colDim_ = nullptr;
     QList<QSpinBox*> indices_;
