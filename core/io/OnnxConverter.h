@@ -97,6 +97,8 @@ public:
     Sequential run();
     // After run(): the graph inputs packed into the model's one input; empty for a single input.
     const std::vector<InputPart>& inputParts() const { return inputParts_; }
+    // After run(): every value's ONNX shape as onnxValueShapes (io/OnnxModel.h) gives it.
+    OnnxShapes valueShapes() const;
 
 private:
     [[noreturn]] void fail(const std::string& what) const;

@@ -470,6 +470,33 @@ Sequential Converter::run()
     return std::move(model_);
 }
 
+OnnxShapes Converter::valueShapes() const
+{
+    json batch = batch_ >= 0 ? json(batch_) : json("N");
+    if (batch_ < 0 && !graph_.inputs.empty() && !graph_.inputs.front().dims.empty()
+        && graph_.inputs.front().dims[0].is_string() && !graph_.inputs.front().dims[0].get<std::string>().empty())
+        batch = graph_.inputs.front().dims[0];
+    OnnxShapes shapes;
+    for (const auto& [name, index] : names_) {
+        const ValueInfo& v = infos_[index];
+        std::vector<json> dims;
+        if (v.constant) {
+            if (v.constant->batchStandIn)
+                continue; // its axes of size 1 stand for the batch
+            dims.assign(v.constant->dims.begin(), v.constant->dims.end());
+        } else {
+            const int64_t merged = v.batchOuter * v.batchInner;
+            if (merged > 1 && batch_ < 0)
+                continue;
+            const Shape onnx = v.onnxDims();
+            dims.assign(onnx.begin(), onnx.end());
+            dims[size_t(v.batchAxis)] = batch_ >= 0 ? json(batch_ * merged) : batch;
+        }
+        shapes.emplace(name, std::move(dims));
+    }
+    return shapes;
+}
+
 void Converter::convertNode()
 {
     const std::string& op = node_->opType;
@@ -557,6 +584,17 @@ Sequential buildOnnxModel(const OnnxGraph& graph, const OnnxConstantSource& cons
     } catch (const Error& e) {
         // a shape the engine refuses (overflowing sizes, a layer that does not fit)
         throw FormatError(file + ": " + e.what());
+    }
+}
+
+OnnxShapes onnxValueShapes(const OnnxGraph& graph, const OnnxConstantSource& constants, const std::string& file)
+{
+    try {
+        onnx_model::Converter converter(graph, constants, file);
+        (void)converter.run();
+        return converter.valueShapes();
+    } catch (const Error&) {
+        return {}; // a graph the converter refuses: no shape is known for certain
     }
 }
 
