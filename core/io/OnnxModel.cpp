@@ -350,7 +350,7 @@ void Converter::refuseMissingOperators(const std::vector<size_t>& order)
         + " is not supported; operators in this graph the engine lacks: " + list);
 }
 
-Sequential Converter::run()
+void Converter::convertGraph()
 {
     if (graph_.inputs.empty())
         fail("the graph has no input besides its initializers; there is nothing to run it on");
@@ -442,6 +442,11 @@ Sequential Converter::run()
     if (last != int(model_.size()) - 1)
         fail("the graph output '" + graph_.outputs.front().name
             + "' is not computed last; a layer whose result nothing reads is not supported");
+}
+
+Sequential Converter::run()
+{
+    convertGraph();
     // A layer made for a value that only Shape read (attention's k.transpose() whose size gives
     // the source length) is not needed to run the model.
     if (model_.removeUnreadLayers() > 0) {
@@ -590,8 +595,10 @@ Sequential buildOnnxModel(const OnnxGraph& graph, const OnnxConstantSource& cons
 OnnxShapes onnxValueShapes(const OnnxGraph& graph, const OnnxConstantSource& constants, const std::string& file)
 {
     try {
+        // Every node converted is enough: building the layers (and filling them with the file's
+        // weights) took most of ResNet-18's second and adds nothing to the shapes.
         onnx_model::Converter converter(graph, constants, file);
-        (void)converter.run();
+        converter.convertGraph();
         return converter.valueShapes();
     } catch (const Error&) {
         return {}; // a graph the converter refuses: no shape is known for certain

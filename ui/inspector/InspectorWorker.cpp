@@ -212,8 +212,8 @@ LoadedModel describeBoxes(std::shared_ptr<const WeightFile> file)
     const nlohmann::json& meta = file->metadata();
     if (meta.contains("graph") && meta["graph"].is_object() && meta["graph"].contains("nodes")
         && meta["graph"]["nodes"].is_array() && !meta["graph"]["nodes"].empty()) {
-        // The converter's shapes: it reads the weights (ResNet-18's 45 MB: measured in
-        // docs/inspector.md), here on the worker's thread. A graph it refuses has none.
+        // The converter's shapes: it reads the weights (ResNet-18's 45 MB: about half a second,
+        // io/OnnxModel.h), so here on the worker's thread. A graph it refuses has none.
         OnnxShapes shapes;
         if (const auto* onnx = dynamic_cast<const OnnxFile*>(file.get())) {
             try {
