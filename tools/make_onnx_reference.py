@@ -55,7 +55,10 @@ committed, and the build and the tests never need Python).
     sequences, padded at their ends) and PyTorch's outputs; bad/maskinput_rank.onnx: a mask input
     of rank 3 used against rank 2 (the batch would meet another axis); bad/maskinput_int.onnx: an
     INT64 second input; bad/maskinput_mask_3d.npy: the mask as (3, 1, 6), which predict refuses.
-Run: /usr/bin/python3 tools/make_onnx_reference.py [--graphs | --masks | --inputs | --torchvision DIR]
+  - Shapes (#16 item 7), written by `--shapes` alone from the committed --graphs files:
+    graph_shapes.json, PyTorch's output shape of every Conv2d, Linear and MaxPool2d of
+    residual_cnn, resnet_stem and mobilenet_block by the ONNX node made of it.
+Run: /usr/bin/python3 tools/make_onnx_reference.py [--graphs | --masks | --inputs | --shapes | --torchvision DIR]
 """
 import json
 import math
@@ -863,6 +866,47 @@ def mask_input_models():
     onnx.save(model, os.path.join(BAD, "maskinput_int.onnx"))
 
 
+def graph_shapes():
+    """graph_shapes.json: per exported graph of `--graphs`, the output shape PyTorch gives each
+    Conv2d, Linear and MaxPool2d (forward hooks), keyed by the ONNX node the exporter made of it,
+    with the batch axis as the file's symbolic name "batch". The converter's shapes (#16 item 7)
+    are tested against these. The modules are built again (shapes do not depend on the weights);
+    the committed files are read, not written."""
+    g = torch.Generator().manual_seed(16)
+    kinds = {torch.nn.Conv2d: "Conv", torch.nn.Linear: "Gemm", torch.nn.MaxPool2d: "MaxPool"}
+    models = [("residual_cnn", ResidualCnn(g), (2, 2, 8, 8)), ("resnet_stem", ResNetStem(g), (2, 3, 32, 32)),
+              ("mobilenet_block", MobileNetBlock(g), (2, 3, 24, 24))]
+    out = {}
+    for name, module, shape in models:
+        module.eval()
+        calls = []  # (op type, module name, output shape) in the order PyTorch runs them
+        hooks = []
+        for qualname, m in module.named_modules():
+            if type(m) in kinds:
+                hooks.append(m.register_forward_hook(
+                    lambda mod, args, y, q=qualname: calls.append((kinds[type(mod)], q, list(y.shape)))))
+        with torch.no_grad():
+            module(torch.randn(*shape))
+        for h in hooks:
+            h.remove()
+        graph = onnx.load(os.path.join(OUT, name + ".onnx")).graph
+        shapes = {}
+        for op in sorted(set(kinds.values())):
+            nodes = [n.name for n in graph.node if n.op_type == op]
+            mine = [c for c in calls if c[0] == op]
+            assert len(nodes) == len(mine), (name, op, nodes, mine)
+            for node, (_, qualname, dims) in zip(nodes, mine):
+                # "/layer2/downsample/downsample.0/Conv" is module layer2.downsample.0
+                assert node.split("/")[-2].endswith(qualname.split(".")[-1]), (node, qualname)
+                shapes[node] = ["batch"] + dims[1:]
+        out[name] = shapes
+    with open(os.path.join(OUT, "graph_shapes.json"), "w") as f:  # one node a line
+        f.write("{\n" + ",\n".join(
+            json.dumps(model) + ": {\n" + ",\n".join("  " + json.dumps(node) + ": " + json.dumps(dims)
+                                                    for node, dims in sorted(shapes.items())) + "\n}"
+            for model, shapes in sorted(out.items())) + "\n}\n")
+
+
 def torchvision_models(out):
     import torchvision
     os.makedirs(out, exist_ok=True)
@@ -878,6 +922,10 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     if len(sys.argv) == 3 and sys.argv[1] == "--torchvision":
         torchvision_models(sys.argv[2])
+        sys.exit(0)
+    if sys.argv[1:] == ["--shapes"]:
+        graph_shapes()
+        print("wrote", OUT)
         sys.exit(0)
     if sys.argv[1:] == ["--inputs"]:
         mask_input_models()

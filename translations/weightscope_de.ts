@@ -1790,6 +1790,21 @@ Das Training ist angehalten.</translation>
         <source>Block</source>
         <translation>Block</translation>
     </message>
+    <message>
+        <source>input %1</source>
+        <translation>Eingang %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 (and %n more)</source>
+        <translation>
+            <numerusform>%1 · %2 (und %n weiterer)</numerusform>
+            <numerusform>%1 · %2 (und %n weitere)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::LayerPlot</name>
@@ -2242,6 +2257,12 @@ dense(10)</translation>
     <message>
         <source>%1 · %2 b/w</source>
         <translation>%1 · %2 Bit/Gew.</translation>
+    </message>
+    <message>
+        <source>%1
+Named in the file: %2</source>
+        <translation>%1
+In der Datei benannt: %2</translation>
     </message>
 </context>
 <context>

@@ -1790,6 +1790,21 @@ L’entraînement est en pause.</translation>
         <source>Block</source>
         <translation>Bloc</translation>
     </message>
+    <message>
+        <source>input %1</source>
+        <translation>entrée %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 (and %n more)</source>
+        <translation>
+            <numerusform>%1 · %2 (et %n autre)</numerusform>
+            <numerusform>%1 · %2 (et %n autres)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::LayerPlot</name>
@@ -2242,6 +2257,12 @@ dense(10)</translation>
     <message>
         <source>%1 · %2 b/w</source>
         <translation>%1 · %2 b/p</translation>
+    </message>
+    <message>
+        <source>%1
+Named in the file: %2</source>
+        <translation>%1
+Nommé dans le fichier : %2</translation>
     </message>
 </context>
 <context>

@@ -95,8 +95,12 @@ public:
     }
 
     Sequential run();
+    // run()'s first part: every node converted into layers and the output checked, nothing built.
+    void convertGraph();
     // After run(): the graph inputs packed into the model's one input; empty for a single input.
     const std::vector<InputPart>& inputParts() const { return inputParts_; }
+    // After convertGraph(): every value's ONNX shape as onnxValueShapes (io/OnnxModel.h) gives it.
+    OnnxShapes valueShapes() const;
 
 private:
     [[noreturn]] void fail(const std::string& what) const;

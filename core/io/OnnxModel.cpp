@@ -350,7 +350,7 @@ void Converter::refuseMissingOperators(const std::vector<size_t>& order)
         + " is not supported; operators in this graph the engine lacks: " + list);
 }
 
-Sequential Converter::run()
+void Converter::convertGraph()
 {
     if (graph_.inputs.empty())
         fail("the graph has no input besides its initializers; there is nothing to run it on");
@@ -442,6 +442,11 @@ Sequential Converter::run()
     if (last != int(model_.size()) - 1)
         fail("the graph output '" + graph_.outputs.front().name
             + "' is not computed last; a layer whose result nothing reads is not supported");
+}
+
+Sequential Converter::run()
+{
+    convertGraph();
     // A layer made for a value that only Shape read (attention's k.transpose() whose size gives
     // the source length) is not needed to run the model.
     if (model_.removeUnreadLayers() > 0) {
@@ -468,6 +473,33 @@ Sequential Converter::run()
         }
     }
     return std::move(model_);
+}
+
+OnnxShapes Converter::valueShapes() const
+{
+    json batch = batch_ >= 0 ? json(batch_) : json("N");
+    if (batch_ < 0 && !graph_.inputs.empty() && !graph_.inputs.front().dims.empty()
+        && graph_.inputs.front().dims[0].is_string() && !graph_.inputs.front().dims[0].get<std::string>().empty())
+        batch = graph_.inputs.front().dims[0];
+    OnnxShapes shapes;
+    for (const auto& [name, index] : names_) {
+        const ValueInfo& v = infos_[index];
+        std::vector<json> dims;
+        if (v.constant) {
+            if (v.constant->batchStandIn)
+                continue; // its axes of size 1 stand for the batch
+            dims.assign(v.constant->dims.begin(), v.constant->dims.end());
+        } else {
+            const int64_t merged = v.batchOuter * v.batchInner;
+            if (merged > 1 && batch_ < 0)
+                continue;
+            const Shape onnx = v.onnxDims();
+            dims.assign(onnx.begin(), onnx.end());
+            dims[size_t(v.batchAxis)] = batch_ >= 0 ? json(batch_ * merged) : batch;
+        }
+        shapes.emplace(name, std::move(dims));
+    }
+    return shapes;
 }
 
 void Converter::convertNode()
@@ -557,6 +589,19 @@ Sequential buildOnnxModel(const OnnxGraph& graph, const OnnxConstantSource& cons
     } catch (const Error& e) {
         // a shape the engine refuses (overflowing sizes, a layer that does not fit)
         throw FormatError(file + ": " + e.what());
+    }
+}
+
+OnnxShapes onnxValueShapes(const OnnxGraph& graph, const OnnxConstantSource& constants, const std::string& file)
+{
+    try {
+        // Every node converted is enough: building the layers (and filling them with the file's
+        // weights) took most of ResNet-18's second and adds nothing to the shapes.
+        onnx_model::Converter converter(graph, constants, file);
+        converter.convertGraph();
+        return converter.valueShapes();
+    } catch (const Error&) {
+        return {}; // a graph the converter refuses: no shape is known for certain
     }
 }
 

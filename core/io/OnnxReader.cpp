@@ -509,9 +509,9 @@ std::optional<Sequential> OnnxFile::model() const
     return model(parts);
 }
 
-Sequential OnnxFile::model(std::vector<InputPart>& inputParts) const
+OnnxConstantSource OnnxFile::constantSource() const
 {
-    const OnnxConstantSource constants = [this](std::string name) -> std::optional<Tensor> {
+    return [this](std::string name) -> std::optional<Tensor> {
         // Follow Identity nodes (PyTorch writes them for deduplicated initializers); a cycle
         // cannot be longer than the number of nodes.
         for (size_t hops = 0; hops <= impl_->identities.size(); ++hops) {
@@ -533,8 +533,14 @@ Sequential OnnxFile::model(std::vector<InputPart>& inputParts) const
         }
         return std::nullopt;
     };
-    return buildOnnxModel(impl_->graph, constants, path_, &inputParts);
 }
+
+Sequential OnnxFile::model(std::vector<InputPart>& inputParts) const
+{
+    return buildOnnxModel(impl_->graph, constantSource(), path_, &inputParts);
+}
+
+OnnxShapes OnnxFile::valueShapes() const { return onnxValueShapes(impl_->graph, constantSource(), path_); }
 
 bool looksLikeOnnx(const std::string& path)
 {

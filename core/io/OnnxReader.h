@@ -12,13 +12,15 @@
 // metadata(): ir_version, opset_import, producer_name/version, domain, model_version,
 // doc_string, metadata_props, and "graph": {name, inputs, outputs (with shapes, symbolic
 // dimensions as names), nodes (op_type, name, inputs, outputs, attributes summarised)}.
-// model() converts simple chains of supported operators (see OnnxModel.h).
+// model() converts the graphs of supported operators (see OnnxModel.h); valueShapes() gives the
+// shapes the conversion infers.
 //
 // A protobuf message is limited to 2 GiB, so larger files are refused before parsing; the parsed
 // model holds inline initializers in memory (about the file's size). Every failure is a
 // FormatError naming the file and the tensor or node.
 #pragma once
 
+#include "io/OnnxModel.h"
 #include "io/WeightFile.h"
 #include "nn/InputParts.h"
 
@@ -37,11 +39,17 @@ public:
     std::optional<Sequential> model() const override;
     // The same, with the graph inputs the model takes packed when there are several (else empty).
     Sequential model(std::vector<InputPart>& inputParts) const;
+    // Every value's shape as the converter infers it (onnxValueShapes, io/OnnxModel.h): for the
+    // architecture view's boxes. Empty when the graph cannot be converted; never throws for that.
+    // Reads the weights as model() does.
+    OnnxShapes valueShapes() const;
 
     // protobuf's limit for one message (2^31 - 1 bytes).
     static constexpr uint64_t kMaxModelBytes = 2147483647u;
 
 private:
+    OnnxConstantSource constantSource() const;
+
     struct Impl; // keeps the protobuf classes out of this header
     std::unique_ptr<Impl> impl_;
 };

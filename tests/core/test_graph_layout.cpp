@@ -5,6 +5,7 @@
 // PyTorch's shape nodes are folded out of the drawing.
 #include "analysis/ActivationGraph.h"
 #include "analysis/GraphLayout.h"
+#include "analysis/InitializerReaders.h"
 #include "formats/WeightFormats.h"
 #include "util/Error.h"
 
@@ -191,4 +192,46 @@ TEST(ActivationGraph, GraphWithoutInputsShowsEveryNode)
     const ActivationGraph g = activationGraph(nodes, {});
     EXPECT_EQ(g.kept, (std::vector<int> { 0, 1 }));
     EXPECT_EQ(g.reads[1], std::vector<int> { 0 });
+}
+
+// #16 item 7: torch.onnx.export folds each BatchNorm into the Conv before it and names the result
+// "onnx::Conv_<n>" (tests/data/onnx/resnet_stem.onnx); the tree shows them by the node that reads them.
+TEST(InitializerReaders, TorchsFoldedWeightsAreNamedByTheConvThatReadsThem)
+{
+    const auto file = openWeightFile(WS_TEST_DATA_DIR "/onnx/resnet_stem.onnx");
+    const auto readers = initializerReaders(file->metadata().at("graph"),
+        { "onnx::Conv_63", "onnx::Conv_64", "onnx::Conv_73", "fc.weight", "not.there" });
+    ASSERT_EQ(readers.size(), 4u) << "a name nothing reads is left out";
+    EXPECT_EQ(readers.at("onnx::Conv_63").node, "/conv1/Conv");
+    EXPECT_EQ(readers.at("onnx::Conv_63").role, "weight");
+    EXPECT_EQ(readers.at("onnx::Conv_64").role, "bias");
+    EXPECT_EQ(readers.at("onnx::Conv_73").node, "/layer2/downsample/downsample.0/Conv");
+    EXPECT_EQ(readers.at("onnx::Conv_73").input, 2);
+    EXPECT_EQ(readers.at("fc.weight").node, "/fc/Gemm");
+    EXPECT_EQ(readers.at("fc.weight").readers, 1);
+    EXPECT_TRUE(isGeneratedTensorName("onnx::Conv_63"));
+    EXPECT_FALSE(isGeneratedTensorName("fc.weight"));
+}
+
+// gauss_mlp.onnx: PyTorch deduplicated two equal biases into one initializer and an Identity.
+TEST(InitializerReaders, LooksThroughIdentityToEveryReader)
+{
+    const auto file = openWeightFile(WS_TEST_DATA_DIR "/onnx/gauss_mlp.onnx");
+    const auto readers = initializerReaders(file->metadata().at("graph"), { "0.bias" });
+    ASSERT_EQ(readers.count("0.bias"), 1u);
+    EXPECT_EQ(readers.at("0.bias").node, "/0/Gemm") << "the first reader in file order";
+    EXPECT_EQ(readers.at("0.bias").readers, 2) << "/2/Gemm reads it through the Identity";
+}
+
+TEST(InitializerReaders, SurvivesAnIdentityCycleAndMalformedNodes)
+{
+    const nlohmann::json graph = nlohmann::json::parse(R"({"nodes": [
+        {"name": "a", "op_type": "Identity", "inputs": ["w"], "outputs": ["x"]},
+        {"name": "b", "op_type": "Identity", "inputs": ["x"], "outputs": ["w"]},
+        {"name": 7, "op_type": "Conv", "inputs": ["in", "x"], "outputs": ["y"]},
+        "not a node"]})");
+    const auto readers = initializerReaders(graph, { "w" });
+    ASSERT_EQ(readers.count("w"), 1u);
+    EXPECT_EQ(readers.at("w").node, "Conv") << "an unnamed node is called by its op type";
+    EXPECT_EQ(readers.at("w").role, "weight");
 }

@@ -18,6 +18,8 @@
 
 #include <cmath>
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -316,6 +318,55 @@ TEST(OnnxGraph, MakesOnePermutePerValueAndLayout)
     EXPECT_EQ(pads, 2); // the stride-2 3x3 stem and 5x5 depthwise conv pad 1 and 2 before: not "same"
 }
 
+// #16 item 7: the architecture view's output shapes come from the converter. Every Conv, Gemm and
+// MaxPool of three torch.onnx.export graphs (dynamic batch "batch", no value_info in the files)
+// has the output shape PyTorch gave its module (graph_shapes.json, tools/make_onnx_reference.py
+// --shapes).
+TEST(OnnxShapes, EveryConvGemmAndMaxPoolHasTheShapePyTorchGaveIt)
+{
+    std::ifstream in(kDir + "/graph_shapes.json");
+    const nlohmann::json want = nlohmann::json::parse(in);
+    ASSERT_EQ(want.size(), 3u);
+    for (const auto& [model, nodes] : want.items()) {
+        const auto file = openWeightFile(kDir + "/" + model + ".onnx");
+        const auto* onnx = dynamic_cast<const OnnxFile*>(file.get());
+        ASSERT_NE(onnx, nullptr) << model;
+        const OnnxShapes shapes = onnx->valueShapes();
+        ASSERT_FALSE(shapes.empty()) << model;
+        const nlohmann::json& graph = file->metadata()["graph"];
+        for (const auto& [node, dims] : nodes.items()) {
+            const auto n = std::find_if(graph["nodes"].begin(), graph["nodes"].end(),
+                [&](const nlohmann::json& j) { return j["name"] == node; });
+            ASSERT_NE(n, graph["nodes"].end()) << model << ": " << node;
+            const std::string output = (*n)["outputs"][0];
+            const auto got = shapes.find(output);
+            ASSERT_NE(got, shapes.end()) << model << ": no shape for " << node;
+            EXPECT_EQ(nlohmann::json(got->second), dims) << model << ": " << node;
+        }
+        // The graph's own input and output, as the file declares them.
+        EXPECT_EQ(nlohmann::json(shapes.at("input")), graph["inputs"][0]["shape"]) << model;
+        EXPECT_EQ(nlohmann::json(shapes.at("output")), graph["outputs"][0]["shape"]) << model;
+    }
+}
+
+TEST(OnnxShapes, AFixedBatchIsGivenAsItsSize)
+{
+    // encoder_layer_fixed_batch: exported for a batch of 3, (3, 6, 8) in, Linear(32, 5) out; the
+    // attention in between holds the batch merged with the heads.
+    const auto file = openWeightFile(kDir + "/encoder_layer_fixed_batch.onnx");
+    const OnnxShapes shapes = dynamic_cast<const OnnxFile&>(*file).valueShapes();
+    EXPECT_EQ(nlohmann::json(shapes.at("input")), nlohmann::json({ 3, 6, 8 }));
+    EXPECT_EQ(nlohmann::json(shapes.at("output")), nlohmann::json({ 3, 6, 5 }));
+}
+
+TEST(OnnxShapes, AGraphTheConverterRefusesHasNoShapesAndThrowsNothing)
+{
+    for (const char* name : { "lstm.onnx", "custom_op.onnx", "cycle.onnx", "dangling.onnx", "batch_arith.onnx" }) {
+        const auto file = openWeightFile(kDir + "/" + name);
+        EXPECT_TRUE(dynamic_cast<const OnnxFile&>(*file).valueShapes().empty()) << name;
+    }
+}
+
 // Not run in CI: torchvision's full models are megabytes. Write them with
 //   /usr/bin/python3 tools/make_onnx_reference.py --torchvision DIR
 // and run this with WS_TORCHVISION_DIR=DIR.
@@ -326,6 +377,17 @@ TEST(OnnxGraph, TorchvisionResNet18AndMobileNetV3SmallMatchPyTorch)
         GTEST_SKIP() << "WS_TORCHVISION_DIR is not set";
     for (const std::string name : { "resnet18", "mobilenet_v3_small" })
         expectMatchesReference(name, "", kGraphTolerance, dir);
+    // The shapes the architecture view shows (#16 item 7), from torchvision's model definitions.
+    // Their time is the inspector worker's when the file opens (the converter reads the weights).
+    const auto resnet = openWeightFile(std::string(dir) + "/resnet18.onnx");
+    const auto start = std::chrono::steady_clock::now();
+    const OnnxShapes shapes = dynamic_cast<const OnnxFile&>(*resnet).valueShapes();
+    std::printf("resnet18 valueShapes: %.1f ms\n",
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    EXPECT_EQ(nlohmann::json(shapes.at("/conv1/Conv_output_0")), nlohmann::json({ "batch", 64, 112, 112 }));
+    EXPECT_EQ(nlohmann::json(shapes.at("/layer1/layer1.0/conv1/Conv_output_0")), nlohmann::json({ "batch", 64, 56, 56 }));
+    EXPECT_EQ(nlohmann::json(shapes.at("/layer4/layer4.1/conv2/Conv_output_0")), nlohmann::json({ "batch", 512, 7, 7 }));
+    EXPECT_EQ(nlohmann::json(shapes.at("output")), nlohmann::json({ "batch", 1000 }));
 }
 
 TEST(OnnxModel, TakesAndReturnsTheOnnxLayout)

@@ -84,7 +84,7 @@ std::set<std::string> treeTensors(QTreeWidget* tree, bool visibleOnly = false)
         for (QTreeWidgetItem* p = *it; p; p = p->parent())
             hidden = hidden || p->isHidden();
         if ((*it)->data(0, ModelTreePanel::kTensorRole).toInt() >= 0 && !(visibleOnly && hidden))
-            names.insert((*it)->toolTip(0).toStdString());
+            names.insert((*it)->data(0, ModelTreePanel::kNameRole).toString().toStdString());
     }
     return names;
 }
@@ -789,6 +789,88 @@ private slots:
         QVERIFY(!arch->layoutPending());
         QTest::qWait(50);
         QCOMPARE(arch->boxCount(), 15);
+    }
+
+    // #16 item 7: torch.onnx.export writes no value_info; the boxes show the shapes the converter
+    // infers, the batch axis by the file's name for it. tests/data/onnx/resnet_stem.onnx: 3x32x32
+    // in, a 7x7 s2 conv to 8x16x16, max pooling to 8x8x8, ..., fc to 5 (graph_shapes.json).
+    void onnxBoxesShowTheOutputShapeTheConverterInfers()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/resnet_stem.onnx"));
+        ArchitecturePanel* arch = inspector_->architecture();
+        const auto boxNamed = [arch](const QString& name) {
+            for (int i = 0; i < arch->boxCount(); ++i)
+                if (arch->boxes()[i].name == name)
+                    return i;
+            return -1;
+        };
+        const QList<std::pair<QString, QString>> want = { { "input", "batch×3×32×32" }, { "/conv1/Conv", "batch×8×16×16" },
+            { "/pool/MaxPool", "batch×8×8×8" }, { "/layer2/downsample/downsample.0/Conv", "batch×12×4×4" },
+            { "/layer2/Add", "batch×12×4×4" }, { "/avgpool/GlobalAveragePool", "batch×12×1×1" }, { "/Flatten", "batch×12" },
+            { "/fc/Gemm", "batch×5" } };
+        for (const auto& [name, shape] : want) {
+            const int i = boxNamed(name);
+            QVERIFY2(i >= 0, qPrintable(name));
+            QCOMPARE(arch->boxes()[i].outputShape, shape);
+            // Drawn whole, not elided: on its own line or before the parameters.
+            const QStringList lines = arch->boxLines(i);
+            QVERIFY2(std::any_of(lines.begin(), lines.end(), [&](const QString& l) { return l == shape || l.startsWith(shape + " · "); }),
+                qPrintable(name + ": " + lines.join(" | ")));
+        }
+    }
+
+    // A graph the converter refuses (an LSTM) is drawn all the same, without shapes it cannot know.
+    void onnxGraphTheConverterRefusesIsDrawnWithoutShapes()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/lstm.onnx"));
+        ArchitecturePanel* arch = inspector_->architecture();
+        QVERIFY(arch->boxCount() >= 2);
+        QCOMPARE(arch->boxes()[0].outputShape, QStringLiteral("5×2×3")); // the file declares the input's
+        for (int i = 1; i < arch->boxCount(); ++i)
+            QVERIFY2(arch->boxes()[i].outputShape.isEmpty(), qPrintable(arch->boxes()[i].outputShape));
+    }
+
+    // #16 item 7: torch.onnx.export names the weights it folds BatchNorm into "onnx::Conv_<n>"; the
+    // tree shows them by the node reading them, the file's name in the tooltip, and a click on the
+    // node's box still selects them.
+    void foldedInitializersAreNamedByTheNodeThatReadsThem()
+    {
+        openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/resnet_stem.onnx"));
+        QTreeWidget* tree = inspector_->modelTree()->tree();
+        const auto itemNamed = [tree](const QString& name) -> QTreeWidgetItem* {
+            for (QTreeWidgetItemIterator it(tree); *it; ++it)
+                if ((*it)->data(0, ModelTreePanel::kNameRole).toString() == name)
+                    return *it;
+            return nullptr;
+        };
+        QTreeWidgetItem* weight = itemNamed(QStringLiteral("onnx::Conv_63"));
+        QVERIFY(weight);
+        QCOMPARE(weight->text(ModelTreePanel::NameColumn), QStringLiteral("/conv1/Conv · weight"));
+        QVERIFY2(weight->toolTip(ModelTreePanel::NameColumn).contains(QStringLiteral("onnx::Conv_63")),
+            qPrintable(weight->toolTip(ModelTreePanel::NameColumn)));
+        QCOMPARE(itemNamed(QStringLiteral("onnx::Conv_73"))->text(ModelTreePanel::NameColumn),
+            QStringLiteral("/layer2/downsample/downsample.0/Conv · bias"));
+        QCOMPARE(itemNamed(QStringLiteral("fc.weight"))->text(ModelTreePanel::NameColumn), QStringLiteral("weight")); // named by the model
+
+        // Clicking the stem's box selects its weight and bias in the tree.
+        ArchitecturePanel* arch = inspector_->architecture();
+        int conv = -1;
+        for (int i = 0; i < arch->boxCount(); ++i)
+            if (arch->boxes()[i].name == QStringLiteral("/conv1/Conv"))
+                conv = i;
+        QVERIFY(conv >= 0);
+        arch->clickBox(conv);
+        const int index = indexOf(*inspector_->model().file, "onnx::Conv_63");
+        QCOMPARE(inspector_->currentTensor(), index);
+        QCOMPARE(tree->currentItem(), weight);
+        QCOMPARE(tree->selectedItems().size(), 2);
+
+        // The filter finds them by the node's name as well as by the file's.
+        inspector_->modelTree()->setFilter(QStringLiteral("/layer1/conv1/"), false);
+        QCOMPARE(treeTensors(tree, true), (std::set<std::string> { "onnx::Conv_66", "onnx::Conv_67" }));
+        inspector_->modelTree()->setFilter(QStringLiteral("onnx::Conv_63"), false);
+        QCOMPARE(treeTensors(tree, true), (std::set<std::string> { "onnx::Conv_63" }));
+        inspector_->modelTree()->clearFilter();
     }
 
     // ONNX name prefixes are groups too: tests/data/onnx/resnet_stem.onnx's "/layer1" holds 5 nodes.

@@ -405,6 +405,15 @@ QColor ArchitecturePanel::boxFill(int i) const
 
 QString ArchitecturePanel::boxToolTip(int i) const { return i >= 0 && i < items_.size() ? items_[i]->toolTip() : QString(); }
 
+QStringList ArchitecturePanel::boxLines(int i) const
+{
+    QStringList lines;
+    if (i >= 0 && i < texts_.size())
+        for (const QGraphicsSimpleTextItem* text : texts_[i])
+            lines << text->text();
+    return lines;
+}
+
 QString ArchitecturePanel::legendText() const { return map_.isEmpty() ? QString() : legend_->text(); }
 
 // The whole graph when it can be read at that size; else a readable zoom at the top (the input),

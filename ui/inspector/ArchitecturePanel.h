@@ -65,6 +65,7 @@ public:
     void setHealthMap(const HealthMap& map);
     QColor boxFill(int i) const;      // box i's fill (tests)
     QString boxToolTip(int i) const;  // box i's tooltip (tests)
+    QStringList boxLines(int i) const; // the lines drawn in box i, as elided to fit (tests)
     QString legendText() const;       // empty without a map
 
 signals:

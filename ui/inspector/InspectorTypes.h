@@ -19,6 +19,7 @@
 #include "io/GgufTokenizer.h"
 #include "io/WeightFile.h"
 
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QPointF>
@@ -66,6 +67,10 @@ struct LoadedModel {
     QList<ArchitectureBox> boxes;
     bool hasModel = false;      // boxes are the model's layers (else: name groups)
     QString architectureNote;   // why there is no model view, when there is none
+    // Tensors an exporter named ("onnx::Conv_193", analysis/InitializerReaders.h), by index in
+    // WeightFile::tensors(): the node reading each and as what, "/layer1/layer1.0/conv1/Conv ·
+    // weight". The tree shows this in place of the name, which stays in the tooltip.
+    QHash<int, QString> readerLabels;
     QList<ArchitectureGroup> groups;
     // What is drawn (ArchitectureGroups.h): `boxes` with each outermost collapsed group as one box,
     // laid out; shownFrom[i] is the box it stands for, or -1 - g for group g.

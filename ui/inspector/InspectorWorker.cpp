@@ -5,10 +5,12 @@
 
 #include "analysis/ActivationGraph.h"
 #include "analysis/Comparison.h"
+#include "analysis/InitializerReaders.h"
 #include "analysis/ModelFamily.h"
 #include "formats/WeightFormats.h"
 #include "io/GgufReader.h"
 #include "io/NpyWriter.h"
+#include "io/OnnxReader.h"
 #include "util/Error.h"
 
 #include <QCoreApplication>
@@ -48,16 +50,22 @@ void collectGroups(const NameNode& node, QList<ArchitectureBox>& boxes)
         collectGroups(child, boxes);
 }
 
-// "(batch, 1, 28, 28)" from an ONNX value's dimensions (integers, symbolic names, null).
+// "batch×64×56×56" (Netron's style) from an ONNX shape: integers, symbolic names, null.
+QString shapeText(const std::vector<nlohmann::json>& shape)
+{
+    QStringList dims;
+    for (const nlohmann::json& d : shape)
+        dims << (d.is_number_integer() ? QString::number(d.get<long long>()) : d.is_string() ? qs(d.get<std::string>()) : QStringLiteral("?"));
+    return dims.join(QStringLiteral("×"));
+}
+
+// The same from a graph input's "shape" in the metadata.
 QString dimsText(const nlohmann::json& value)
 {
     const auto it = value.is_object() ? value.find("shape") : value.end();
     if (it == value.end() || !it->is_array())
         return {};
-    QStringList dims;
-    for (const nlohmann::json& d : *it)
-        dims << (d.is_number_integer() ? QString::number(d.get<long long>()) : d.is_string() ? qs(d.get<std::string>()) : QStringLiteral("?"));
-    return QLatin1Char('(') + dims.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return shapeText(std::vector<nlohmann::json>(it->begin(), it->end()));
 }
 
 ArchitectureBox inputBox(const QString& name, const QString& shape)
@@ -71,8 +79,10 @@ ArchitectureBox inputBox(const QString& name, const QString& shape)
 
 // A graph format (ONNX) is drawn as the file has it, one box per node on the path of
 // activations (shape arithmetic folded away), as Netron does, whether or not the engine can run
-// it: a node's initializers are its tensors.
-void describeGraph(const nlohmann::json& graph, const std::vector<TensorInfo>& tensors, QList<ArchitectureBox>& boxes)
+// it: a node's initializers are its tensors. `shapes` (value name -> ONNX shape, from the
+// converter; empty when it refuses the graph) gives each box its first output's shape.
+void describeGraph(const nlohmann::json& graph, const std::vector<TensorInfo>& tensors, const OnnxShapes& shapes,
+    QList<ArchitectureBox>& boxes)
 {
     std::unordered_map<std::string, int> byName;
     for (size_t i = 0; i < tensors.size(); ++i)
@@ -89,6 +99,10 @@ void describeGraph(const nlohmann::json& graph, const std::vector<TensorInfo>& t
         box.type = qs(io[size_t(shown.kept[k])].opType);
         const std::string name = node.contains("name") && node["name"].is_string() ? node["name"].get<std::string>() : std::string();
         box.name = name.empty() ? box.type : qs(name);
+        const std::vector<std::string>& outputs = io[size_t(shown.kept[k])].outputs;
+        if (!outputs.empty())
+            if (const auto shape = shapes.find(outputs.front()); shape != shapes.end())
+                box.outputShape = shapeText(shape->second);
         for (const std::string& input : io[size_t(shown.kept[k])].inputs) {
             const auto it = byName.find(input);
             if (it != byName.end()) {
@@ -100,6 +114,35 @@ void describeGraph(const nlohmann::json& graph, const std::vector<TensorInfo>& t
             box.inputs.append(r >= 0 ? first + r : -1 - r);
         boxes.append(box);
     }
+}
+
+// The node reading each tensor whose name an exporter made up (analysis/InitializerReaders.h).
+QHash<int, QString> readerLabels(const nlohmann::json& graph, const std::vector<TensorInfo>& tensors)
+{
+    std::vector<std::string> names;
+    for (const TensorInfo& t : tensors)
+        if (isGeneratedTensorName(t.name))
+            names.push_back(t.name);
+    QHash<int, QString> labels;
+    if (names.empty())
+        return labels;
+    const std::map<std::string, InitializerReader> readers = initializerReaders(graph, names);
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        const auto it = readers.find(tensors[i].name);
+        if (it == readers.end())
+            continue;
+        const InitializerReader& r = it->second;
+        const QString role = r.role.empty()
+            ? QCoreApplication::translate("ws::ui::InspectorWorker", "input %1").arg(r.input)
+            : qs(r.role);
+        // torch.onnx.export shares equal initializers: the folded biases of a fresh ResNet are one zero vector.
+        const int others = r.readers - 1;
+        const QString label = others == 0
+            ? QCoreApplication::translate("ws::ui::InspectorWorker", "%1 · %2")
+            : QCoreApplication::translate("ws::ui::InspectorWorker", "%1 · %2 (and %n more)", nullptr, others);
+        labels.insert(int(i), label.arg(qs(r.node), role));
+    }
+    return labels;
 }
 
 std::pair<float, float> finiteRange(const std::vector<float>& a, const std::vector<float>& b)
@@ -169,7 +212,18 @@ LoadedModel describeBoxes(std::shared_ptr<const WeightFile> file)
     const nlohmann::json& meta = file->metadata();
     if (meta.contains("graph") && meta["graph"].is_object() && meta["graph"].contains("nodes")
         && meta["graph"]["nodes"].is_array() && !meta["graph"]["nodes"].empty()) {
-        describeGraph(meta["graph"], tensors, m.boxes);
+        // The converter's shapes: it reads the weights (ResNet-18's 45 MB: about half a second,
+        // io/OnnxModel.h), so here on the worker's thread. A graph it refuses has none.
+        OnnxShapes shapes;
+        if (const auto* onnx = dynamic_cast<const OnnxFile*>(file.get())) {
+            try {
+                shapes = onnx->valueShapes();
+            } catch (const std::exception&) {
+                shapes.clear(); // the boxes are drawn without shapes rather than not at all
+            }
+        }
+        describeGraph(meta["graph"], tensors, shapes, m.boxes);
+        m.readerLabels = readerLabels(meta["graph"], tensors);
         m.hasModel = true;
         m.groups = prefixGroups(m.boxes);
         return m;

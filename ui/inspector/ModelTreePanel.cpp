@@ -76,6 +76,12 @@ QTreeWidgetItem* ModelTreePanel::addNode(QTreeWidgetItem* parent, const NameNode
         item->setText(ShapeColumn, formatShape(info.shape));
         item->setToolTip(ShapeColumn, formatShape(info.shape));
         item->setToolTip(NameColumn, QString::fromStdString(info.name));
+        item->setData(NameColumn, kNameRole, QString::fromStdString(info.name));
+        // torch.onnx's "onnx::Conv_193": by the node that reads it, the file's name in the tooltip.
+        if (const auto label = readerLabels_.find(int(node.tensor)); label != readerLabels_.end()) {
+            item->setText(NameColumn, *label);
+            item->setToolTip(NameColumn, tr("%1\nNamed in the file: %2").arg(*label, QString::fromStdString(info.name)));
+        }
         tensorItems_[int(node.tensor)] = item;
     } else {
         item->setText(DTypeColumn, tr("%n tensor(s)", nullptr, int(node.tensorCount)));
@@ -100,6 +106,7 @@ void ModelTreePanel::setModel(const LoadedModel& model)
     clear();
     const WeightFile& file = *model.file;
     tensorItems_ = QList<QTreeWidgetItem*>(qsizetype(file.tensors().size()), nullptr);
+    readerLabels_ = model.readerLabels;
     tree_->setUpdatesEnabled(false);
     for (const NameNode& child : model.tree->children)
         addNode(nullptr, child, file);
@@ -121,6 +128,7 @@ void ModelTreePanel::clear()
 {
     tree_->clear();
     tensorItems_.clear();
+    readerLabels_.clear();
     totals_->clear();
 }
 
@@ -190,14 +198,18 @@ void ModelTreePanel::applyFilter()
         filter_->setStyleSheet(QString());
     }
     const bool useRegex = regex_->isChecked() && re.isValid() && !text.isEmpty();
-    // Tensors are matched on their full names; a group shows when any tensor below it does.
+    // Tensors are matched on their full names, and on the reading node's where the tree shows
+    // that instead; a group shows when any tensor below it does.
+    const auto matches = [&](const QString& name) {
+        return useRegex ? re.match(name).hasMatch() : name.contains(text, Qt::CaseInsensitive);
+    };
     std::function<bool(QTreeWidgetItem*)> visit = [&](QTreeWidgetItem* item) {
         bool any = false;
         for (int c = 0; c < item->childCount(); ++c)
             any = visit(item->child(c)) || any;
-        if (item->data(NameColumn, kTensorRole).toInt() >= 0) {
-            const QString name = item->toolTip(NameColumn);
-            const bool match = text.isEmpty() || (useRegex ? re.match(name).hasMatch() : name.contains(text, Qt::CaseInsensitive))
+        if (const int tensor = item->data(NameColumn, kTensorRole).toInt(); tensor >= 0) {
+            const bool match = text.isEmpty() || matches(item->data(NameColumn, kNameRole).toString())
+                || (readerLabels_.contains(tensor) && matches(readerLabels_.value(tensor)))
                 || (regex_->isChecked() && !re.isValid());
             any = any || match;
         }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The model dock: groups (layers, or name prefixes) → tensors, with dtype, shape, parameters and
 // bytes per row and the totals underneath; a filter box (substring, or regular expression) hides
-// the tensors whose names do not match. Selecting a tensor emits tensorSelected.
+// the tensors whose names do not match. Selecting a tensor emits tensorSelected. A tensor whose
+// name an ONNX exporter made up ("onnx::Conv_193") is shown by the node that reads it.
 #pragma once
 
 #include "InspectorTypes.h"
@@ -23,6 +24,7 @@ class ModelTreePanel : public QWidget {
 public:
     enum Column { NameColumn, DTypeColumn, ShapeColumn, ParamsColumn, BytesColumn };
     static constexpr int kTensorRole = Qt::UserRole + 1; // tensor index; -1 on group rows
+    static constexpr int kNameRole = Qt::UserRole + 2;   // the tensor's name in the file (tensor rows)
 
     explicit ModelTreePanel(QWidget* parent = nullptr);
 
@@ -52,6 +54,7 @@ private:
     QCheckBox* regex_ = nullptr;
     QLabel* totals_ = nullptr;
     QList<QTreeWidgetItem*> tensorItems_; // by tensor index
+    QHash<int, QString> readerLabels_;    // LoadedModel::readerLabels of the file shown
 };
 
 } // namespace ws::ui
