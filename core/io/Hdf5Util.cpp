@@ -5,6 +5,7 @@
 #include "io/Hdf5ObjectHeader.h"
 #include "util/Error.h"
 
+#include <atomic>
 #include <cstring>
 #include <map>
 
@@ -471,7 +472,11 @@ Handle openFileImage(const void* data, size_t size)
     // Core driver without a backing store: nothing touches the disk.
     if (H5Pset_fapl_core(fapl.get(), 1 << 20, 0) < 0 || H5Pset_file_image(fapl.get(), const_cast<void*>(data), size) < 0)
         return Handle();
-    return Handle(H5Fopen("in-memory.h5", H5F_ACC_RDONLY, fapl.get()));
+    // A name of its own: the core driver takes two images of one name for one file and hands the
+    // one already open back (two .keras files open at once showed the first one's weights twice).
+    static std::atomic<uint64_t> opened { 0 };
+    const std::string name = "in-memory-" + std::to_string(++opened) + ".h5";
+    return Handle(H5Fopen(name.c_str(), H5F_ACC_RDONLY, fapl.get()));
 }
 
 } // namespace ws::h5

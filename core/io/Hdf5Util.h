@@ -77,7 +77,8 @@ std::string numberTypeProblem(hid_t type);
 // any H5Dread that converts numbers.
 void checkNumberType(hid_t type, const std::string& what);
 // Opens an HDF5 file image held in memory, read-only, through the core driver (the bytes are
-// copied by HDF5). Returns an invalid handle when the bytes are not a readable HDF5 file.
+// copied by HDF5), under a name no other image has. Returns an invalid handle when the bytes are
+// not a readable HDF5 file.
 Handle openFileImage(const void* data, size_t size);
 // Opens (creating when missing) every group along a '/'-separated path.
 Handle createGroups(hid_t root, const std::string& path, const std::string& file);

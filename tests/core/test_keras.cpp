@@ -626,6 +626,20 @@ TEST(KerasReader, ReportsVersionsAndConfigsAsMetadata)
     EXPECT_EQ(zip->metadata()["model_config"]["config"].value("name", ""), "cnn");
 }
 
+// Two .keras files open at once (a comparison) each read their own weights: HDF5's core driver
+// took two in-memory images of one name for one file and gave the second the first's datasets.
+TEST(KerasReader, TwoArchivesOpenAtOnceKeepTheirOwnWeights)
+{
+    const auto cnn = openWeightFile(dataFile("keras3_cnn.keras"));
+    const auto nested = openWeightFile(dataFile("keras3_nested.keras"));
+    const json want = readJson(dataFile("keras3_nested.json"));
+    ASSERT_EQ(nested->tensors().size(), want["tensors"].size());
+    EXPECT_EQ(nested->tensors()[0].shape, want["tensors"][0]["shape"].get<Shape>());
+    EXPECT_EQ(cnn->tensors().size(), 10u);
+    EXPECT_EQ(cnn->readTensor(0).shape(), (Shape { 3, 3, 2, 3 }));
+    EXPECT_TRUE(nested->model().has_value());
+}
+
 TEST(KerasReader, WeightsOnlyFileOpensForInspectionWithoutAModel)
 {
     const auto file = openWeightFile(dataFile("keras2_weights_only.h5"));
