@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // weightscope-cli inspect FILE_OR_FOLDER: what a weight file holds — format, metadata, every
 // tensor (name, dtype, shape, parameters, bytes) and totals; --stats adds statistics per tensor,
-// --json prints the same as JSON (schema in docs/cli.md).
+// --json prints the same as JSON (schema in docs/cli.md). A .keras file's weights are listed by
+// Keras's names (io/KerasVariableNames.h), their store paths in a last column.
 #include "cli/Args.h"
 #include "cli/Commands.h"
 
 #include "analysis/TensorStats.h"
 #include "formats/WeightFormats.h"
+#include "io/KerasVariableNames.h"
 #include "util/ByteSize.h"
 #include "util/Error.h"
 
@@ -15,6 +17,7 @@
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 namespace ws::cli {
@@ -149,7 +152,9 @@ std::string inspectHelp()
            "Lists a weight file's format, metadata and tensors (name, dtype, shape, parameters, bytes).\n"
            "Reads .safetensors files and sharded Hugging Face folders (model.safetensors.index.json),\n"
            ".npy/.npz, Keras .h5/.keras, GGUF (quantised tensors show their type, e.g. Q4_K, and bits\n"
-           "per weight; --stats dequantises them) and ONNX (with its graph: inputs, outputs, nodes).\n\n"
+           "per weight; --stats dequantises them) and ONNX (with its graph: inputs, outputs, nodes).\n"
+           "A .keras file's weights are listed by Keras's names (norm/moving_mean), their path in the\n"
+           "archive last (layers/batch_normalization/vars/2).\n\n"
         + Args::help(inspectOptions());
 }
 
@@ -166,6 +171,11 @@ int inspectCommand(const std::vector<std::string>& argv)
     const int threads = int(a.integer("threads", 0));
     const auto file = openWeightFile(a.positional().front());
     const auto& tensors = file->tensors();
+    const std::map<std::string, std::string> kerasNames = kerasVariableNames(*file);
+    auto kerasName = [&kerasNames](const TensorInfo& t) -> const std::string* {
+        const auto it = kerasNames.find(t.name);
+        return it == kerasNames.end() ? nullptr : &it->second;
+    };
 
     std::vector<TensorStats> stats;
     // A tensor whose values cannot be read (a GGUF IQ2_XS, say) keeps its row, with the reason.
@@ -198,6 +208,8 @@ int inspectCommand(const std::vector<std::string>& argv)
             const auto& t = tensors[i];
             nlohmann::ordered_json j = { { "name", t.name }, { "dtype", dtypeName(t.dtype) }, { "shape", t.shape },
                 { "params", t.numel() }, { "bytes", t.nbytes } };
+            if (const std::string* keras = kerasName(t))
+                j["keras_name"] = *keras;
             if (t.slice)
                 j["slice_of_whole_tensor"] = true; // not counted in the totals
             if (!t.storage.empty())
@@ -229,7 +241,7 @@ int inspectCommand(const std::vector<std::string>& argv)
     size_t nameWidth = 4;
     bool withBits = false; // a bits-per-weight column for formats that give it (GGUF)
     for (const auto& t : tensors) {
-        nameWidth = std::max(nameWidth, t.name.size());
+        nameWidth = std::max(nameWidth, kerasName(t) ? kerasName(t)->size() : t.name.size());
         withBits = withBits || t.bitsPerWeight > 0;
     }
     nameWidth = std::min<size_t>(nameWidth, 60);
@@ -240,12 +252,15 @@ int inspectCommand(const std::vector<std::string>& argv)
     if (withStats)
         out << std::setw(13) << "min" << std::setw(13) << "max" << std::setw(13) << "mean" << std::setw(13) << "std"
             << std::setw(13) << "l2" << std::setw(9) << "zeros%" << std::setw(8) << "nan" << std::setw(8) << "inf";
+    if (!kerasNames.empty())
+        out << "  in the file";
     out << "\n";
     for (size_t i = 0; i < tensors.size(); ++i) {
         const auto& t = tensors[i];
         // A quantised tensor shows its storage type (Q4_K); read() gives its values as float32.
         const std::string type = t.storage.empty() ? dtypeName(t.dtype) : t.storage;
-        out << "  " << std::left << std::setw(int(nameWidth)) << t.name << "  " << std::setw(8) << type
+        const std::string* keras = kerasName(t);
+        out << "  " << std::left << std::setw(int(nameWidth)) << (keras ? *keras : t.name) << "  " << std::setw(8) << type
             << std::setw(20) << shapeToString(t.shape) << std::right << std::setw(14) << t.numel() << std::setw(14)
             << t.nbytes;
         if (withBits)
@@ -258,6 +273,8 @@ int inspectCommand(const std::vector<std::string>& argv)
                 << std::setw(13) << number(s.std) << std::setw(13) << number(s.l2) << std::setw(9)
                 << number(100.0 * s.zeroFraction()) << std::setw(8) << s.nans << std::setw(8) << s.infs;
         }
+        if (keras) // the store path; a tensor without a Keras name is listed by it already
+            out << "  " << t.name;
         out << "\n";
     }
     out << "total: " << tensors.size() << " tensors, " << params << " parameters, " << bytes << " bytes ("

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis/TensorMatch.h"
 
+#include "io/KerasVariableNames.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -146,10 +148,15 @@ struct Keys {
 
 Keys keysOf(const WeightFile& f, const std::vector<int64_t>& partner, const std::string& arch)
 {
+    // A .keras file's store paths ("layers/dense_1/vars/0") are spelt by their Keras names
+    // ("out_a/kernel", io/KerasVariableNames.h), as a Keras 2 .h5 of the model names them
+    // ("out_a/kernel:0"); without them the two paired by position only.
+    const std::map<std::string, std::string> keras = kerasVariableNames(f);
     Keys k;
     for (size_t i = 0; i < f.tensors().size(); ++i) {
         const TensorInfo& t = f.tensors()[i];
-        k.spelling.push_back(tensorSpelling(t.name, t.layer));
+        const auto named = keras.find(t.name);
+        k.spelling.push_back(named != keras.end() ? tensorSpelling(named->second) : tensorSpelling(t.name, t.layer));
         k.key.push_back(canonicalTensorName(k.spelling.back(), arch));
         if (partner[i] < 0)
             k.byKey[k.key.back()].push_back(i);

@@ -873,6 +873,41 @@ private slots:
         inspector_->modelTree()->clearFilter();
     }
 
+    // A .keras file stores its weights by class and number ("layers/dense/vars/0"); the tree
+    // shows Keras's names, grouped by layer (classes › classes/kernel), the store path in the
+    // tooltip, and the filter finds either. tests/data/keras/keras3_cnn.keras: Conv2D 'features',
+    // BatchNormalization 'norm', Dense 'classes'.
+    void kerasWeightsAreNamedAsKerasNamesThem()
+    {
+        openAndWait(kKerasCnn);
+        QTreeWidget* tree = inspector_->modelTree()->tree();
+        const auto itemStoredAs = [tree](const QString& path) -> QTreeWidgetItem* {
+            for (QTreeWidgetItemIterator it(tree); *it; ++it)
+                if ((*it)->data(0, ModelTreePanel::kNameRole).toString() == path)
+                    return *it;
+            return nullptr;
+        };
+        QTreeWidgetItem* kernel = itemStoredAs(QStringLiteral("layers/dense/vars/0"));
+        QVERIFY(kernel);
+        QCOMPARE(kernel->text(ModelTreePanel::NameColumn), QStringLiteral("classes/kernel"));
+        QVERIFY2(kernel->toolTip(ModelTreePanel::NameColumn).contains(QStringLiteral("layers/dense/vars/0")),
+            qPrintable(kernel->toolTip(ModelTreePanel::NameColumn)));
+        QVERIFY(kernel->parent());
+        QCOMPARE(kernel->parent()->text(ModelTreePanel::NameColumn), QStringLiteral("classes"));
+        QCOMPARE(itemStoredAs(QStringLiteral("layers/batch_normalization/vars/2"))->text(ModelTreePanel::NameColumn),
+            QStringLiteral("norm/moving_mean"));
+        QCOMPARE(itemStoredAs(QStringLiteral("layers/conv2d/vars/1"))->text(ModelTreePanel::NameColumn),
+            QStringLiteral("features/bias"));
+        // The optimizer's variables have no Keras name: they keep their store path.
+        QCOMPARE(itemStoredAs(QStringLiteral("optimizer/vars/0"))->text(ModelTreePanel::NameColumn), QStringLiteral("0"));
+
+        inspector_->modelTree()->setFilter(QStringLiteral("norm/moving_mean"), false);
+        QCOMPARE(treeTensors(tree, true), (std::set<std::string> { "layers/batch_normalization/vars/2" }));
+        inspector_->modelTree()->setFilter(QStringLiteral("layers/conv2d/"), false);
+        QCOMPARE(treeTensors(tree, true), (std::set<std::string> { "layers/conv2d/vars/0", "layers/conv2d/vars/1" }));
+        inspector_->modelTree()->clearFilter();
+    }
+
     // ONNX name prefixes are groups too: tests/data/onnx/resnet_stem.onnx's "/layer1" holds 5 nodes.
     void onnxNamePrefixesCollapse()
     {

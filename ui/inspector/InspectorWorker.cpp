@@ -9,6 +9,7 @@
 #include "analysis/ModelFamily.h"
 #include "formats/WeightFormats.h"
 #include "io/GgufReader.h"
+#include "io/KerasVariableNames.h"
 #include "io/NpyWriter.h"
 #include "io/OnnxReader.h"
 #include "util/Error.h"
@@ -145,6 +146,17 @@ QHash<int, QString> readerLabels(const nlohmann::json& graph, const std::vector<
     return labels;
 }
 
+// A .keras file's weights by Keras's own names ("norm/moving_mean" for the store path
+// "layers/batch_normalization/vars/2", io/KerasVariableNames.h), by tensor index.
+QHash<int, QString> kerasLabels(const std::map<std::string, std::string>& names, const std::vector<TensorInfo>& tensors)
+{
+    QHash<int, QString> labels;
+    for (size_t i = 0; i < tensors.size() && !names.empty(); ++i)
+        if (const auto it = names.find(tensors[i].name); it != names.end())
+            labels.insert(int(i), qs(it->second));
+    return labels;
+}
+
 std::pair<float, float> finiteRange(const std::vector<float>& a, const std::vector<float>& b)
 {
     float lo = INFINITY, hi = -INFINITY;
@@ -208,7 +220,18 @@ LoadedModel describeBoxes(std::shared_ptr<const WeightFile> file)
 {
     LoadedModel m;
     m.file = file;
-    auto tree = std::make_shared<NameNode>(buildNameTree(file->tensors()));
+    // A .keras file's tree groups its weights by Keras's names (norm › norm/moving_mean) rather
+    // than by store path (layers › batch_normalization › vars › 2); the rest keep their paths.
+    const std::map<std::string, std::string> kerasNames = kerasVariableNames(*file);
+    std::vector<TensorInfo> renamed;
+    if (!kerasNames.empty()) {
+        renamed = file->tensors();
+        for (TensorInfo& t : renamed)
+            if (const auto it = kerasNames.find(t.name); it != kerasNames.end())
+                t.name = it->second;
+        m.readerLabels = kerasLabels(kerasNames, file->tensors());
+    }
+    auto tree = std::make_shared<NameNode>(buildNameTree(kerasNames.empty() ? file->tensors() : renamed));
     m.params = tree->params;
     m.bytes = tree->bytes;
     m.tree = tree;
