@@ -463,6 +463,66 @@ TEST(BatchNormalization, ExposesMovingStatisticsAsNonTrainableState)
     EXPECT_EQ(model.paramCount(), 12) << "trainable parameters only";
 }
 
+// The batch statistics go over chunks of 1,024 rows, each shifted by its first row and merged in
+// order (BatchNormalization.cpp): over 5 chunks of data whose mean (1000) is 10^5 times its spread,
+// the mean and variance must match a two-pass sum in long double, and a second thread must not
+// change a bit of the output or the gradients.
+TEST(BatchNormalization, BatchStatisticsOfALargeMeanAcrossChunksAndThreads)
+{
+    const int64_t rows = 4500, C = 3;
+    Tensor x({ rows, C });
+    Rng rng(11);
+    for (int64_t i = 0; i < x.size(); ++i)
+        x[i] = 1000.0f + float(i % C) + 0.01f * float(rng.normal());
+    std::vector<long double> mean(C, 0.0L), var(C, 0.0L);
+    for (int64_t r = 0; r < rows; ++r)
+        for (int64_t c = 0; c < C; ++c)
+            mean[size_t(c)] += x[r * C + c];
+    for (auto& m : mean)
+        m /= rows;
+    for (int64_t r = 0; r < rows; ++r)
+        for (int64_t c = 0; c < C; ++c)
+            var[size_t(c)] += (x[r * C + c] - mean[size_t(c)]) * (x[r * C + c] - mean[size_t(c)]);
+    for (auto& v : var)
+        v /= rows;
+
+    struct Result {
+        Tensor y, dx, dGamma, movingMean, movingVariance;
+    };
+    auto run = [&](int threads) {
+        setThreadCount(threads);
+        Sequential model({ C });
+        // momentum 0: the moving statistics are the batch's
+        auto& bn = model.emplace<BatchNormalization>(0.0f, 1e-3f);
+        model.build();
+        model.initialize(0);
+        Workspace ws = model.makeWorkspace(0);
+        Result out;
+        out.y = model.forward(x, ws, true);
+        Tensor dy(out.y.shape());
+        for (int64_t i = 0; i < dy.size(); ++i)
+            dy[i] = float(i % 7) - 3.0f;
+        model.zeroGrad();
+        Tensor dx;
+        bn.backward(x, out.y, dy, &dx, ws.scratch[0].get());
+        out.dx = dx;
+        out.dGamma = bn.gamma().grad;
+        out.movingMean = bn.movingMean();
+        out.movingVariance = bn.movingVariance();
+        setThreadCount(1);
+        return out;
+    };
+    const Result one = run(1), two = run(2);
+    for (int64_t c = 0; c < C; ++c) {
+        EXPECT_NEAR(one.movingMean[c], double(mean[size_t(c)]), 1e-4) << "channel " << c;
+        EXPECT_NEAR(one.movingVariance[c], double(var[size_t(c)]), 1e-6 * double(var[size_t(c)]) + 1e-12) << "channel " << c;
+    }
+    EXPECT_EQ(one.y, two.y);
+    EXPECT_EQ(one.dx, two.dx);
+    EXPECT_EQ(one.dGamma, two.dGamma);
+    EXPECT_EQ(one.movingVariance, two.movingVariance);
+}
+
 // ---- configs and the compact spec -----------------------------------------------------------
 
 TEST(SpatialLayers, ConfigsRoundTripThroughTheFactory)
