@@ -1754,6 +1754,10 @@ Das Training ist angehalten.</translation>
         <source>Playground session (*%1)</source>
         <translation>Playground-Sitzung (*%1)</translation>
     </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 in the file</source>
+        <translation>%1 · %2 · %3 · %4 in der Datei</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::InspectorWorker</name>

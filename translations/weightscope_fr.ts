@@ -1754,6 +1754,10 @@ L’entraînement est en pause.</translation>
         <source>Playground session (*%1)</source>
         <translation>Session du Playground (*%1)</translation>
     </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 in the file</source>
+        <translation>%1 · %2 · %3 · %4 dans le fichier</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::InspectorWorker</name>

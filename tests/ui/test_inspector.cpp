@@ -901,6 +901,16 @@ private slots:
         // The optimizer's variables have no Keras name: they keep their store path.
         QCOMPARE(itemStoredAs(QStringLiteral("optimizer/vars/0"))->text(ModelTreePanel::NameColumn), QStringLiteral("0"));
 
+        // The tensor view is titled by the Keras name too, with the store path after it.
+        const auto& tensors = inspector_->model().file->tensors();
+        const auto stored = std::find_if(tensors.begin(), tensors.end(),
+            [](const TensorInfo& t) { return t.name == "layers/dense/vars/0"; });
+        QVERIFY(stored != tensors.end());
+        selectAndWait(int(stored - tensors.begin()));
+        const QString title = inspector_->tensorView()->titleText();
+        QVERIFY2(title.startsWith(QStringLiteral("classes/kernel · ")) && title.endsWith(QStringLiteral("layers/dense/vars/0 in the file")),
+            qPrintable(title));
+
         inspector_->modelTree()->setFilter(QStringLiteral("norm/moving_mean"), false);
         QCOMPARE(treeTensors(tree, true), (std::set<std::string> { "layers/batch_normalization/vars/2" }));
         inspector_->modelTree()->setFilter(QStringLiteral("layers/conv2d/"), false);

@@ -477,8 +477,14 @@ void Inspector::onTensorSelected(int index)
     spectrumController_->setTensor(index);
     diffRow_ = -1;
     const TensorInfo& info = model_.file->tensors()[size_t(index)];
+    // A tensor the tree shows by another name (a .keras file's Keras name, the ONNX node that
+    // reads an exporter's initializer) is titled by that name too, the file's name after it.
+    const QString name = QString::fromStdString(info.name);
+    const auto label = model_.readerLabels.constFind(index);
     tensorView_->setTensor(&info, QString::fromStdString(model_.file->format()),
-        tr("%1 · %2 · %3").arg(QString::fromStdString(info.name), ModelTreePanel::storageText(info), formatShape(info.shape)));
+        label != model_.readerLabels.constEnd()
+            ? tr("%1 · %2 · %3 · %4 in the file").arg(*label, ModelTreePanel::storageText(info), formatShape(info.shape), name)
+            : tr("%1 · %2 · %3").arg(name, ModelTreePanel::storageText(info), formatShape(info.shape)));
     havePicture_ = haveNumbers_ = false;
     stats_->clear(tr("Computing…"));
     requestTensor(true, true);

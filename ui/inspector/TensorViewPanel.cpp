@@ -359,6 +359,8 @@ std::pair<double, double> TensorViewPanel::colourRange() const
     return { lo, hi };
 }
 
+QString TensorViewPanel::titleText() const { return title_->text(); }
+
 QString TensorViewPanel::statusText() const { return status_->text(); }
 
 void TensorViewPanel::applyColourMaps() { redraw(); }

@@ -48,6 +48,7 @@ public:
     QCPColorMap* colorMap() const { return colorMap_; }
     const TensorPicture& picture() const { return picture_; }
     QString statusText() const;
+    QString titleText() const; // the line above the picture: name, type, shape
     QString rawBlocksText() const; // what shows a tensor that cannot be dequantised; empty otherwise
     QString hoverText(double key, double value) const; // what hovering at plot coordinates shows
 
