@@ -44,6 +44,9 @@ TensorViewPanel::TensorViewPanel(QWidget* parent) : QWidget(parent)
     title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     title_->setMinimumWidth(80); // long names elide into the tooltip rather than widen the window
     title_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Breaks between its words onto a second line where it is too wide ("features/kernel · F32 ·
+    // (3, 3, 2, 3) · layers/conv2d/vars/0 in the file" in a 1280 px window); one long word is still cut.
+    title_->setWordWrap(true);
     QFont bold = title_->font();
     bold.setBold(true);
     title_->setFont(bold);
