@@ -2,6 +2,7 @@
 #include "nn/BatchNormalization.h"
 
 #include "nn/Normalization.h"
+#include "util/TargetClones.h"
 #include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
@@ -49,14 +50,13 @@ template <class Fn> std::vector<double> channelSums(int64_t M, int64_t width, Fn
 }
 
 // The row loops, each compiled for AVX-512, AVX2 and the baseline and picked at run time
-// (GCC's target_clones): the baseline's SSE2 converts two floats to double at a time, and these
+// (util/TargetClones.h): the baseline's SSE2 converts two floats to double at a time, and these
 // loops took a sixth of a residual CNN's training step. Each channel's sum is still added row
 // after row (the vectors run across channels), and no multiply-add is fused (ISO C++ mode:
 // -ffp-contract=off), so every variant gives the same bits.
-#define WS_ROW_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 
 // s1 += x - shift, s2 += (x - shift)^2 per channel over `rows` rows, shift = the first row.
-WS_ROW_CLONES void statsRows(const float* __restrict X, int64_t rows, int64_t C, double* __restrict s1,
+WS_TARGET_CLONES void statsRows(const float* __restrict X, int64_t rows, int64_t C, double* __restrict s1,
     double* __restrict s2)
 {
     for (int64_t r = 0; r < rows; ++r) {
@@ -70,7 +70,7 @@ WS_ROW_CLONES void statsRows(const float* __restrict X, int64_t rows, int64_t C,
 }
 
 // y = x * a + b per channel.
-WS_ROW_CLONES void applyRows(const float* __restrict X, float* __restrict Y, int64_t rows, int64_t C,
+WS_TARGET_CLONES void applyRows(const float* __restrict X, float* __restrict Y, int64_t rows, int64_t C,
     const float* __restrict A, const float* __restrict B)
 {
     for (int64_t r = 0; r < rows; ++r)
@@ -79,7 +79,7 @@ WS_ROW_CLONES void applyRows(const float* __restrict X, float* __restrict Y, int
 }
 
 // accG += dy, accGX += dy * xhat per channel, xhat = (x - mean) * rstd.
-WS_ROW_CLONES void gradientSumsRows(const float* __restrict X, const float* __restrict G, int64_t rows, int64_t C,
+WS_TARGET_CLONES void gradientSumsRows(const float* __restrict X, const float* __restrict G, int64_t rows, int64_t C,
     const float* __restrict mean, const float* __restrict rstd, double* __restrict accG, double* __restrict accGX)
 {
     for (int64_t r = 0; r < rows; ++r) {
@@ -94,7 +94,7 @@ WS_ROW_CLONES void gradientSumsRows(const float* __restrict X, const float* __re
 }
 
 // dx = ((dy - mean(dy)) - xhat * mean(dy * xhat)) * a per channel.
-WS_ROW_CLONES void inputGradientRows(const float* __restrict X, const float* __restrict G, float* __restrict DX,
+WS_TARGET_CLONES void inputGradientRows(const float* __restrict X, const float* __restrict G, float* __restrict DX,
     int64_t rows, int64_t C, const float* __restrict mean, const float* __restrict rstd, const float* __restrict meanG,
     const float* __restrict meanGX, const float* __restrict A)
 {

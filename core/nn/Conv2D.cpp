@@ -3,6 +3,7 @@
 
 #include "nn/Winograd.h"
 #include "tensor/Gemm.h"
+#include "util/TargetClones.h"
 #include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
@@ -73,14 +74,13 @@ struct ConvShape {
 };
 
 // im2col and col2im, each compiled for AVX-512, AVX2 and the baseline and picked at run time
-// (GCC's target_clones). A kernel row (KW*C floats: 96 for 3x3 over 32 channels) is moved by
+// (util/TargetClones.h). A kernel row (KW*C floats: 96 for 3x3 over 32 channels) is moved by
 // an inline loop, not a memcpy call (Conv2D.cpp is built with -fno-tree-loop-distribute-patterns,
 // so GCC keeps these loops): im2col of ResNet-style 3x3x32 layers made 150,000 such calls a
 // batch, and for the one-channel first layers (3 floats a row) the calls alone took 7 % of an
 // epoch. The values moved are the same in every variant.
-#define WS_CONV_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 
-WS_CONV_CLONES void im2colSamples(const float* __restrict x, int64_t count, const ConvShape& g, float* __restrict cols)
+WS_TARGET_CLONES void im2colSamples(const float* __restrict x, int64_t count, const ConvShape& g, float* __restrict cols)
 {
     const int64_t KH = g.kh, KW = g.kw, C = g.c, W = g.w, H = g.h;
     const int64_t rowLen = KW * C; // one kernel row is contiguous in both x and cols
@@ -113,7 +113,7 @@ WS_CONV_CLONES void im2colSamples(const float* __restrict x, int64_t count, cons
     }
 }
 
-WS_CONV_CLONES void col2imSamples(const float* __restrict cols, int64_t count, const ConvShape& g, float* __restrict dx)
+WS_TARGET_CLONES void col2imSamples(const float* __restrict cols, int64_t count, const ConvShape& g, float* __restrict dx)
 {
     const int64_t KH = g.kh, KW = g.kw, C = g.c, W = g.w, H = g.h;
     const int64_t rowLen = KW * C;
