@@ -80,6 +80,8 @@ private:
     // Set on the worker thread while no trainer is attached; read under control_'s lock
     // (withTrainer) only while one is: posted to the running trainer by requestSnapshot().
     std::function<void(Sequential&)> snapshotter_;
+    // Sends the batch points not sent yet; posted to the trainer by pause() (set while a run is attached).
+    std::function<void(Sequential&)> flusher_;
     HandOff inbox_ { this }; // what the GUI asks runs on this thread through it; last, so destroyed first
 };
 
