@@ -2,7 +2,7 @@
 #include "nn/Activation.h"
 
 #include "util/Error.h"
-#include "util/Threads.h"
+#include "util/ParallelChunks.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,18 +19,9 @@ constexpr float kSqrt2OverPi = 0.79788456080286536f;
 constexpr float kGeluCubic = 0.044715f;
 
 // ReLU over a large tensor (a residual CNN's 64 x 28 x 28 x 32 batch) is spread over the
-// engine's threads in fixed chunks; each element is computed alone, so the bits do not depend on
-// the thread count. Below two chunks it stays on the calling thread.
+// engine's threads in fixed chunks (util/ParallelChunks.h); each element is computed alone, so
+// the bits do not depend on the thread count. Below two chunks it stays on the calling thread.
 constexpr int64_t kChunk = int64_t(1) << 15;
-
-template <class Fn> void forChunks(int64_t n, Fn&& fn)
-{
-    const int64_t chunks = (n + kChunk - 1) / kChunk;
-    const int threads = int(std::clamp<int64_t>(threadCount(), 1, std::max<int64_t>(chunks, 1)));
-#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
-    for (int64_t k = 0; k < chunks; ++k)
-        fn(k * kChunk, std::min(n, (k + 1) * kChunk));
-}
 
 } // namespace
 
@@ -73,7 +64,7 @@ void ActivationLayer::forward(const Tensor& x, Tensor& y, LayerScratch*, const P
         std::copy(in, in + n, out);
         break;
     case ActivationKind::ReLU:
-        forChunks(n, [in, out](int64_t lo, int64_t hi) {
+        forEachChunk(n, kChunk, [in, out](int64_t, int64_t lo, int64_t hi) {
             for (int64_t i = lo; i < hi; ++i)
                 out[i] = in[i] > 0.0f ? in[i] : 0.0f;
         });
@@ -156,7 +147,7 @@ void ActivationLayer::backward(const Tensor& x, const Tensor& y, const Tensor& d
         // g[i] is loaded unconditionally so that GCC vectorises the select (a compare and a
         // mask); `in[i] > 0 ? g[i] : 0` stayed a branch per element, mispredicted half the time
         // on real activations: 40% of the default CNN's training step.
-        forChunks(n, [in, g, d](int64_t lo, int64_t hi) {
+        forEachChunk(n, kChunk, [in, g, d](int64_t, int64_t lo, int64_t hi) {
             for (int64_t i = lo; i < hi; ++i) {
                 const float gi = g[i];
                 d[i] = in[i] > 0.0f ? gi : 0.0f;

@@ -2,8 +2,8 @@
 #include "nn/BatchNormalization.h"
 
 #include "nn/Normalization.h"
+#include "util/ParallelChunks.h"
 #include "util/TargetClones.h"
-#include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,26 +22,19 @@ struct BatchNormScratch final : LayerScratch {
     bool batchStats = false; // forward used the batch's statistics (training) or the moving ones
 };
 
-// The row passes below go over fixed chunks of rows, on as many threads as the engine has; each
-// chunk sums into its own partial sums, which are added in chunk order, so the statistics are
-// the same bits whatever the thread count. A Playground batch is one chunk, on one thread.
+// The row passes below go over fixed chunks of rows, on as many threads as the engine has
+// (util/ParallelChunks.h); each chunk sums into its own partial sums, which are added in chunk
+// order, so the statistics are the same bits whatever the thread count. A Playground batch is
+// one chunk, on one thread.
 constexpr int64_t kRowsPerChunk = 1024;
 
-template <class Fn> void forRowChunks(int64_t M, Fn&& fn)
-{
-    const int64_t chunks = (M + kRowsPerChunk - 1) / kRowsPerChunk;
-    const int threads = int(std::clamp<int64_t>(threadCount(), 1, std::max<int64_t>(chunks, 1)));
-#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
-    for (int64_t k = 0; k < chunks; ++k)
-        fn(k, k * kRowsPerChunk, std::min(M, (k + 1) * kRowsPerChunk));
-}
 
 // Per-column sums (width columns) of what `add(r0, r1, acc)` adds into acc for rows [r0, r1).
 template <class Fn> std::vector<double> channelSums(int64_t M, int64_t width, Fn&& add)
 {
     const int64_t chunks = (M + kRowsPerChunk - 1) / kRowsPerChunk;
     std::vector<double> partial(size_t(std::max<int64_t>(chunks, 1) * width), 0.0);
-    forRowChunks(M, [&](int64_t k, int64_t r0, int64_t r1) { add(r0, r1, partial.data() + k * width); });
+    forEachChunk(M, kRowsPerChunk, [&](int64_t k, int64_t r0, int64_t r1) { add(r0, r1, partial.data() + k * width); });
     std::vector<double> total(size_t(width), 0.0);
     for (int64_t k = 0; k < chunks; ++k)
         for (int64_t c = 0; c < width; ++c)
@@ -169,7 +162,7 @@ void BatchNormalization::forward(const Tensor& x, Tensor& y, LayerScratch* scrat
         const int64_t chunks = (M + kRowsPerChunk - 1) / kRowsPerChunk;
         std::vector<double> part(static_cast<size_t>(chunks * 2 * C), 0.0);
         double* parts = part.data();
-        forRowChunks(M, [X, C, parts](int64_t k, int64_t r0, int64_t r1) {
+        forEachChunk(M, kRowsPerChunk, [X, C, parts](int64_t k, int64_t r0, int64_t r1) {
             double* s1 = parts + k * 2 * C;
             double* s2 = s1 + C;
             const float* shift = X + r0 * C;
@@ -221,7 +214,7 @@ void BatchNormalization::forward(const Tensor& x, Tensor& y, LayerScratch* scrat
     const float* A = a.data();
     const float* Bv = b.data();
     float* Y = y.data();
-    forRowChunks(M, [=](int64_t, int64_t r0, int64_t r1) { applyRows(X + r0 * C, Y + r0 * C, r1 - r0, C, A, Bv); });
+    forEachChunk(M, kRowsPerChunk, [=](int64_t, int64_t r0, int64_t r1) { applyRows(X + r0 * C, Y + r0 * C, r1 - r0, C, A, Bv); });
 }
 
 void BatchNormalization::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx,
@@ -257,7 +250,7 @@ void BatchNormalization::backward(const Tensor& x, const Tensor&, const Tensor& 
     const float* A = a.data();
     if (!s.batchStats) {
         // Moving statistics are constants: y is affine in x.
-        forRowChunks(M, [=](int64_t, int64_t r0, int64_t r1) {
+        forEachChunk(M, kRowsPerChunk, [=](int64_t, int64_t r0, int64_t r1) {
             for (int64_t r = r0; r < r1; ++r)
                 for (int64_t c = 0; c < C; ++c)
                     DX[r * C + c] = G[r * C + c] * A[c];
@@ -269,7 +262,7 @@ void BatchNormalization::backward(const Tensor& x, const Tensor&, const Tensor& 
     const Eigen::RowVectorXf meanGX = sumGX / float(M);
     const float* mG = meanG.data();
     const float* mGX = meanGX.data();
-    forRowChunks(M, [=](int64_t, int64_t r0, int64_t r1) {
+    forEachChunk(M, kRowsPerChunk, [=](int64_t, int64_t r0, int64_t r1) {
         inputGradientRows(X + r0 * C, G + r0 * C, DX + r0 * C, r1 - r0, C, mean, rstd, mG, mGX, A);
     });
 }

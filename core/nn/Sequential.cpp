@@ -4,7 +4,7 @@
 #include "nn/Conv2D.h"
 #include "nn/LayerFactory.h"
 #include "util/Error.h"
-#include "util/Threads.h"
+#include "util/ParallelChunks.h"
 
 #include <nlohmann/json.hpp>
 
@@ -458,14 +458,10 @@ void Sequential::backward(const Tensor& dOutput, Workspace& ws)
             // batch of 28 x 28 x 32.
             float* sum = ws.gradients[j].data();
             const float* part = ws.gradientParts[k].data();
-            const int64_t count = ws.gradients[j].size();
-            constexpr int64_t kChunk = int64_t(1) << 15;
-            const int64_t chunks = (count + kChunk - 1) / kChunk;
-            const int threads = int(std::clamp<int64_t>(threadCount(), 1, std::max<int64_t>(chunks, 1)));
-#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
-            for (int64_t c = 0; c < chunks; ++c)
-                for (int64_t e = c * kChunk; e < std::min(count, (c + 1) * kChunk); ++e)
+            forEachChunk(ws.gradients[j].size(), int64_t(1) << 15, [sum, part](int64_t, int64_t begin, int64_t end) {
+                for (int64_t e = begin; e < end; ++e)
                     sum[e] += part[e];
+            });
         }
     };
     size_t next = ws.fusedPass ? fused_.size() : 0; // one past the next fused group, going down
