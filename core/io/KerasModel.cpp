@@ -206,6 +206,15 @@ std::vector<json> engineConfigs(const KerasLayer& layer, const std::string& file
 
 } // namespace
 
+std::string kerasStoreName(const std::string& className, std::map<std::string, int>& used)
+{
+    std::string store = kerasSnakeCase(className);
+    auto [it, fresh] = used.try_emplace(store, 0);
+    if (!fresh)
+        store.append("_").append(std::to_string(++it->second)); // (not "_" + ...: GCC 12 -Wrestrict false positive)
+    return store;
+}
+
 std::string kerasSnakeCase(const std::string& className)
 {
     // naming.to_snake_case: drop non-word characters, then "(.)([A-Z][a-z]+)" -> "\1_\2" and
@@ -458,11 +467,7 @@ ParsedLevel parseLevel(const json& modelConfig, const Level& lv, const std::stri
                 throw FormatError(file + ": " + at + " is an input layer in the middle of the model");
             continue;
         }
-        std::string store = kerasSnakeCase(layer.className);
-        auto [it, fresh] = used.try_emplace(store, 0);
-        if (!fresh)
-            store.append("_").append(std::to_string(++it->second)); // (not "_" + ...: GCC 12 -Wrestrict false positive)
-        layer.storePath = lv.storePrefix + "layers/" + store;
+        layer.storePath = lv.storePrefix + "layers/" + kerasStoreName(layer.className, used);
         nestedConfigs.push_back(isNestedModel(layer.className) ? &l : nullptr);
         local.push_back(std::move(layer));
     }

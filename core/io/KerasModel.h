@@ -34,6 +34,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,9 @@ KerasArchitecture parseKerasArchitecture(const nlohmann::json& modelConfig, cons
 
 // snake_case of a class name as Keras' naming.to_snake_case ("ReLU" -> "re_lu").
 std::string kerasSnakeCase(const std::string& className);
+// The name a .keras store gives the next layer of `className` in one model level (saving_lib):
+// its snake_case class, "_<k>" from the second layer of that class on; `used` counts them.
+std::string kerasStoreName(const std::string& className, std::map<std::string, int>& used);
 
 struct KerasWeight {
     std::string where; // the dataset, for messages ("model_weights/dense/dense/kernel:0")

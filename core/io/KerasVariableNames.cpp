@@ -215,10 +215,7 @@ struct Walk {
             if (cls == layer.end() || !cls->is_string())
                 return;
             const std::string className = cls->get<std::string>();
-            std::string store = kerasSnakeCase(className);
-            if (auto [at, fresh] = used.try_emplace(store, 0); !fresh)
-                store.append("_").append(std::to_string(++at->second));
-            const std::string storePath = storePrefix + "layers/" + store;
+            const std::string storePath = storePrefix + "layers/" + kerasStoreName(className, used);
 
             const auto config = layer.find("config");
             if (config == layer.end() || !config->is_object() || !builtIn(layer, className))
