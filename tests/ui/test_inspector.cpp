@@ -89,6 +89,15 @@ std::set<std::string> treeTensors(QTreeWidget* tree, bool visibleOnly = false)
     return names;
 }
 
+// The tree row of the tensor the file names `name` (whatever the row shows), or null.
+QTreeWidgetItem* treeItemOf(QTreeWidget* tree, const QString& name)
+{
+    for (QTreeWidgetItemIterator it(tree); *it; ++it)
+        if ((*it)->data(0, ModelTreePanel::kNameRole).toString() == name)
+            return *it;
+    return nullptr;
+}
+
 // Does the drawn arrow (cubic Bézier control points) pass through the box? Sampled along the curve.
 bool runsThrough(const QPolygonF& path, const QRectF& box)
 {
@@ -837,12 +846,7 @@ private slots:
     {
         openAndWait(QStringLiteral(WS_TEST_DATA_DIR "/onnx/resnet_stem.onnx"));
         QTreeWidget* tree = inspector_->modelTree()->tree();
-        const auto itemNamed = [tree](const QString& name) -> QTreeWidgetItem* {
-            for (QTreeWidgetItemIterator it(tree); *it; ++it)
-                if ((*it)->data(0, ModelTreePanel::kNameRole).toString() == name)
-                    return *it;
-            return nullptr;
-        };
+        const auto itemNamed = [tree](const QString& name) { return treeItemOf(tree, name); };
         QTreeWidgetItem* weight = itemNamed(QStringLiteral("onnx::Conv_63"));
         QVERIFY(weight);
         QCOMPARE(weight->text(ModelTreePanel::NameColumn), QStringLiteral("/conv1/Conv · weight"));
@@ -881,12 +885,7 @@ private slots:
     {
         openAndWait(kKerasCnn);
         QTreeWidget* tree = inspector_->modelTree()->tree();
-        const auto itemStoredAs = [tree](const QString& path) -> QTreeWidgetItem* {
-            for (QTreeWidgetItemIterator it(tree); *it; ++it)
-                if ((*it)->data(0, ModelTreePanel::kNameRole).toString() == path)
-                    return *it;
-            return nullptr;
-        };
+        const auto itemStoredAs = [tree](const QString& path) { return treeItemOf(tree, path); };
         QTreeWidgetItem* kernel = itemStoredAs(QStringLiteral("layers/dense/vars/0"));
         QVERIFY(kernel);
         QCOMPARE(kernel->text(ModelTreePanel::NameColumn), QStringLiteral("classes/kernel"));
