@@ -45,8 +45,9 @@ template <class Fn> std::vector<double> channelSums(int64_t M, int64_t width, Fn
 // The row loops, each compiled for AVX-512, AVX2 and the baseline and picked at run time
 // (util/TargetClones.h): the baseline's SSE2 converts two floats to double at a time, and these
 // loops took a sixth of a residual CNN's training step. Each channel's sum is still added row
-// after row (the vectors run across channels), and no multiply-add is fused (ISO C++ mode:
-// -ffp-contract=off), so every variant gives the same bits.
+// after row (the vectors run across channels), and no multiply-add is fused (ws_core is built
+// with -ffp-contract=off; until session 17 the AVX-512 copies fused some), so every variant gives
+// the same bits.
 
 // s1 += x - shift, s2 += (x - shift)^2 per channel over `rows` rows, shift = the first row.
 WS_TARGET_CLONES void statsRows(const float* __restrict X, int64_t rows, int64_t C, double* __restrict s1,

@@ -2,8 +2,9 @@
 // WS_TARGET_CLONES before a function: GCC builds an AVX-512, an AVX2 and a baseline copy of it and
 // picks one for the CPU when the program is loaded (target_clones, through an ifunc resolver), so
 // a portable binary still gets wide vectors in its hot loops. The copies must give the same bits:
-// use it on loops whose vectors run across independent elements (no reassociated sums; ISO C++
-// mode keeps multiply-adds unfused).
+// use it on loops whose vectors run across independent elements (no reassociated sums), in code
+// built with -ffp-contract=off (all of ws_core is: GCC fuses a * b + c in C++ under -std=c++20
+// too, and did so in the AVX-512 copies).
 //
 // Off under the sanitizers and off x86-64: ThreadSanitizer instruments the resolver, which the
 // dynamic loader runs before the sanitizer's runtime is set up, and every program linking such a
