@@ -162,13 +162,17 @@ void packB(bool transB, const float* B, int64_t ldb, int64_t kc, int64_t nc, flo
     }
 }
 
-// The single-threaded product on leading dimensions: op(A) (m, k), op(B) (k, n), C (m, n).
+// The block of k for a product whose op(B) is `n` wide. With one panel of B, each row of A is read
+// once per block of k: longer blocks then read longer runs of each row (Conv2D forward,
+// 12544 x 64 x 800: 1.5x with 512 over 128). C is rounded at each block's end, so a split of the
+// columns between threads must keep the whole product's block, or the bits change with them.
+inline int64_t kBlock(bool transA, int64_t n) { return !transA && n <= NR ? Simd::KCOnePanel : Simd::KC; }
+
+// The single-threaded product on leading dimensions: op(A) (m, k), op(B) (k, n), C (m, n), in
+// blocks of k of KC.
 void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, int64_t lda, const float* B,
-    int64_t ldb, float* C, int64_t ldc, bool accumulate)
+    int64_t ldb, float* C, int64_t ldc, bool accumulate, int64_t KC)
 {
-    // With one panel of B, each row of A is read once per block of k: longer blocks then read
-    // longer runs of each row (Conv2D forward, 12544 x 64 x 800: 1.5x with 512 over 128).
-    const int64_t KC = !transA && n <= NR ? Simd::KCOnePanel : Simd::KC;
     thread_local std::vector<float> packed;
     const int64_t ncMax = std::min<int64_t>(Simd::NC, (n + W - 1) / W * W);
     const size_t need = size_t(std::min<int64_t>(KC, k) * (ncMax + NR));
@@ -207,10 +211,16 @@ void run(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float*
     bool accumulate, int threads)
 {
     const int64_t lda = transA ? m : k, ldb = transB ? k : n, ldc = n;
-    const bool rowsSplit = m >= 4 * MR * threads;
-    const bool colsSplit = !rowsSplit && n >= 2 * NR * threads;
+    // A split by rows has every thread pack all of op(B); one by columns, only its own panels, and
+    // every thread reads all of A (which is not packed). So columns when B is at least as wide as
+    // A is tall and its panels share out evenly: an MLP's forward (64 x 784 by 784 x 256) packed
+    // the 784 x 256 weights on both threads, and its 64 rows split 36 + 28 in steps of MR.
+    const int64_t panels = (n + NR - 1) / NR;
+    const bool colsFirst = n >= m && panels >= threads && (panels % threads == 0 || panels >= 4 * threads);
+    const bool rowsSplit = !colsFirst && m >= 4 * MR * threads;
+    const bool colsSplit = colsFirst || (!rowsSplit && n >= 2 * NR * threads);
     if (threads <= 1 || omp_in_parallel() || m * n * k < (int64_t(1) << 20) || !(rowsSplit || colsSplit)) {
-        serial(transA, transB, m, n, k, A, lda, B, ldb, C, ldc, accumulate);
+        serial(transA, transB, m, n, k, A, lda, B, ldb, C, ldc, accumulate, kBlock(transA, n));
         return;
     }
 #pragma omp parallel num_threads(threads)
@@ -221,13 +231,13 @@ void run(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float*
             const int64_t i0 = std::min(m, t * per), i1 = std::min(m, i0 + per);
             if (i1 > i0)
                 serial(transA, transB, i1 - i0, n, k, transA ? A + i0 : A + i0 * lda, lda, B, ldb, C + i0 * ldc, ldc,
-                    accumulate);
+                    accumulate, kBlock(transA, n));
         } else {
             const int64_t per = ((n + NR - 1) / NR + parts - 1) / parts * NR;
             const int64_t j0 = std::min(n, t * per), j1 = std::min(n, j0 + per);
             if (j1 > j0)
                 serial(transA, transB, m, j1 - j0, k, A, lda, transB ? B + j0 * ldb : B + j0, ldb, C + j0, ldc,
-                    accumulate);
+                    accumulate, kBlock(transA, n));
         }
     }
 }

@@ -107,3 +107,33 @@ TEST(Gemm, MatchesAPlainProductOnTwoThreads)
     for (int part = 0; part < 2; ++part)
         EXPECT_EQ(got[part], want) << "product " << part << " in a parallel region";
 }
+
+// The threads' split must not change a bit: two threads split an MLP's products by columns
+// (64 x 784 by 784 x 256: each packs only its half of the weights) or by rows (784 x 64 by
+// 64 x 256), and a column split whose halves are one panel wide must keep the whole product's
+// block of k (64 x 800 by 800 x 128), since C is rounded at the end of each block. The baseline
+// variant (CPUs without AVX2) is Eigen's product, whose blocks follow the thread count: the same
+// bits for the same count only, which is all the engine promises.
+TEST(Gemm, GivesTheSameBitsOnOneAndTwoThreads)
+{
+    if (std::string(gemmVariant()) == "baseline")
+        GTEST_SKIP() << "Eigen's product blocks by thread count";
+    const int64_t shapes[][3] = { { 64, 256, 784 }, { 64, 128, 800 }, { 784, 256, 64 }, { 64, 784, 256 },
+        { 40, 1000, 600 }, { 300, 200, 700 } };
+    for (const auto& s : shapes) {
+        const int64_t m = s[0], n = s[1], k = s[2];
+        for (int transA = 0; transA < 2; ++transA) {
+            for (int transB = 0; transB < 2; ++transB) {
+                const auto A = randomVector(size_t(m * k), 6), B = randomVector(size_t(k * n), 7);
+                std::vector<float> one(size_t(m * n)), two(size_t(m * n));
+                setThreadCount(1);
+                gemm(transA, transB, m, n, k, A.data(), B.data(), one.data(), false);
+                setThreadCount(2);
+                gemm(transA, transB, m, n, k, A.data(), B.data(), two.data(), false);
+                setThreadCount(1);
+                EXPECT_EQ(one, two) << "m " << m << " n " << n << " k " << k << " transA " << transA << " transB "
+                                    << transB;
+            }
+        }
+    }
+}
