@@ -81,6 +81,11 @@ private:
     std::vector<State> state_;
     int64_t t_ = 0;
     bool lastStepFinite_ = true;
+    struct Piece {
+        size_t param;
+        int64_t begin, end;
+    };
+    std::vector<Piece> pieces_; // step()'s split of the parameters, kept to reuse its memory
 };
 
 } // namespace ws

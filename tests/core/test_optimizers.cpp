@@ -4,6 +4,8 @@
 #include "train/Optimizer.h"
 #include "train/Schedule.h"
 #include "util/Error.h"
+#include "util/Rng.h"
+#include "util/Threads.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -11,6 +13,7 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <vector>
 
 using namespace ws;
 
@@ -143,5 +146,54 @@ TEST(Optimizer, ReportsANonFiniteWeightWrittenByTheStep)
         Optimizer opt2(c, { &w });
         opt2.step(0.01f);
         EXPECT_FALSE(opt2.lastStepFinite()) << optimizerName(kind) << " with a NaN weight";
+    }
+}
+
+// The step is shared out between the engine's threads in pieces of parameters (#23 item 3). Every
+// element's update is its own, so two threads write the same bits as one, for every kind with
+// and without momentum, weight decay and L1/L2; and a non-finite value in a piece that another
+// thread updates is still reported.
+TEST(Optimizer, TwoThreadsStepTheSameBitsAsOne)
+{
+    struct Case {
+        OptimizerKind kind;
+        float momentum, l1, l2, wd;
+    };
+    const Case cases[] = { { OptimizerKind::SGD, 0.9f, 0, 0, -1 }, { OptimizerKind::SGD, 0, 1e-4f, 1e-3f, -1 },
+        { OptimizerKind::Adam, 0, 0, 0, -1 }, { OptimizerKind::AdamW, 0, 0, 0, 0.01f },
+        { OptimizerKind::RMSprop, 0, 0, 1e-3f, -1 } };
+    for (const Case& cs : cases) {
+        OptimizerConfig c;
+        c.kind = cs.kind;
+        c.momentum = cs.momentum;
+        c.l1 = cs.l1;
+        c.l2 = cs.l2;
+        c.weightDecay = cs.wd;
+        std::vector<float> result[2];
+        for (int threads = 1; threads <= 2; ++threads) {
+            setThreadCount(threads);
+            // 200,000 weights: 13 pieces; 300 biases: one.
+            Param w { "kernel", Tensor({ 200000 }), Tensor({ 200000 }), true };
+            Param b { "bias", Tensor({ 300 }), Tensor({ 300 }), false };
+            Rng rng(11);
+            for (int64_t i = 0; i < w.value.size(); ++i)
+                w.value[i] = float(rng.uniform(-1, 1));
+            Optimizer opt(c, { &w, &b });
+            for (int step = 0; step < 3; ++step) {
+                for (int64_t i = 0; i < w.grad.size(); ++i)
+                    w.grad[i] = float(rng.uniform(-1, 1));
+                for (int64_t i = 0; i < b.grad.size(); ++i)
+                    b.grad[i] = float(rng.uniform(-1, 1));
+                opt.step(0.01f);
+                EXPECT_TRUE(opt.lastStepFinite());
+            }
+            result[threads - 1].assign(w.value.data(), w.value.data() + w.value.size());
+            result[threads - 1].insert(result[threads - 1].end(), b.value.data(), b.value.data() + b.value.size());
+            w.grad[199999] = std::numeric_limits<float>::infinity();
+            opt.step(0.01f);
+            EXPECT_FALSE(opt.lastStepFinite()) << optimizerName(cs.kind) << " on " << threads << " threads";
+        }
+        setThreadCount(1);
+        EXPECT_EQ(result[0], result[1]) << optimizerName(cs.kind);
     }
 }
