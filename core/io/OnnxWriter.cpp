@@ -104,6 +104,7 @@ std::string addActivation(onnx::GraphProto& graph, const ActivationLayer& a, con
         return out;
     }
     case ActivationKind::GELU:
+    case ActivationKind::GELUTanh:
     case ActivationKind::HardSwish:
         break;
     }
