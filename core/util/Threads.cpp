@@ -38,8 +38,16 @@ void setDefaultThreadCount(int n) { gDefault.store(n, std::memory_order_relaxed)
 
 int hardwareThreads()
 {
-    const unsigned n = std::thread::hardware_concurrency();
-    return n == 0 ? 1 : int(n);
+    // Read once: glibc's hardware_concurrency opens and parses /sys/devices/system/cpu/online
+    // on every call, and threadCount() on a thread that set no count of its own (an OpenMP worker
+    // calling gemm inside Winograd's or Conv2D's parallel regions) asked it for every product.
+    // In a two-thread F(4x4) forward of 28x28x32 -> 32 that system call cost as much as the
+    // second thread saved.
+    static const int n = [] {
+        const unsigned count = std::thread::hardware_concurrency();
+        return count == 0 ? 1 : int(count);
+    }();
+    return n;
 }
 
 int yieldToForegroundThreads(int steps)
