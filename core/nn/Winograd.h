@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Winograd's minimal filtering for Conv2D's 3x3, stride-1 forward (#23 item 2): F(2x2, 3x3) and
-// F(4x4, 3x3) with the matrices of Lavin and Gray, "Fast Algorithms for Convolutional Neural
-// Networks" (CVPR 2016). An m x m output tile is A^T [sum over c of U_c (.) V_c] A, where
+// Winograd's minimal filtering for Conv2D's 3x3, stride-1 forward and input gradient (#23 item
+// 2): F(2x2, 3x3) and F(4x4, 3x3) with the matrices of Lavin and Gray, "Fast Algorithms for
+// Convolutional Neural Networks" (CVPR 2016). An m x m output tile is A^T [sum over c of U_c (.) V_c] A, where
 // U = G g G^T is the transformed 3x3 kernel and V = B^T d B the transformed (m+2) x (m+2) input
 // tile. Each of the T^2 = (m+2)^2 elements of that sum is a product (tiles, C) x (C, F), which
 // ws::gemm does: 16 products instead of 36 multiply-adds per output for m = 2 (2.25 times fewer
@@ -17,8 +17,8 @@ namespace ws {
 
 enum class ConvAlgorithm { Auto, Im2col, Winograd2, Winograd4 };
 
-// The algorithm every Conv2D inference forward uses where it can (3x3 kernel, strides 1):
-// Auto follows chooseConvAlgorithm's rule. WS_CONV=im2col|winograd2|winograd4 in the
+// The algorithm every Conv2D forward and input gradient uses where it can (3x3 kernel, strides 1),
+// in training as in inference: Auto follows chooseConvAlgorithm's rule. WS_CONV=im2col|winograd2|winograd4 in the
 // environment sets the initial value (read once); tests and bench_layers set it here.
 void setConvAlgorithm(ConvAlgorithm algorithm);
 ConvAlgorithm convAlgorithm();
