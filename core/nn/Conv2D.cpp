@@ -44,7 +44,8 @@ struct Conv2DScratch final : LayerScratch {
         Eigen::VectorXf dBias; // (F): partial bias gradient
     };
     std::vector<Part> parts;
-    WinogradScratch winograd; // inference forwards of 3x3 stride-1 kernels (nn/Winograd.h)
+    WinogradScratch winograd; // forwards and input gradients of 3x3 stride-1 kernels (nn/Winograd.h)
+    std::vector<float> flipped; // (3, 3, F, C): the kernel turned half a turn, for the input gradient
 };
 
 int partsFor(int64_t samples)
@@ -218,14 +219,14 @@ int64_t Conv2D::samplesPerBlock() const
     return std::max<int64_t>(1, kBlockBudget / std::max<int64_t>(1, g_.oh * g_.ow * (g_.k + filters_)));
 }
 
-void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass)
+void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass&)
 {
     y.resize({ x.dim(0), g_.oh, g_.ow, filters_ });
-    // Winograd in inference only: training keeps im2col, whose cols backward reuses, and the
-    // bits that recorded training runs were made with.
-    const bool winogradShape = kernelSize_ == Size2 { 3, 3 } && strides_ == Size2 { 1, 1 };
-    const ConvAlgorithm algorithm
-        = winogradShape && !pass.training ? chooseConvAlgorithm(g_.oh, g_.ow, g_.c, filters_) : ConvAlgorithm::Im2col;
+    // Winograd in training too (#23 item 2, #16's residual CNN): backward makes its own cols for
+    // the kernel gradient then, as it does anyway for a batch whose cols do not fit in
+    // kColsBudget (a 64-image batch of 28x28x32 inputs has 58 MB of them). WS_CONV=im2col gives
+    // the bits of runs recorded before session 17.
+    const ConvAlgorithm algorithm = winogradShape() ? chooseConvAlgorithm(g_.oh, g_.ow, g_.c, filters_) : ConvAlgorithm::Im2col;
     if (algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) {
         auto& s = scratchAs<Conv2DScratch>(scratch, *this);
         const WinogradGeometry geo { g_.h, g_.w, g_.c, g_.oh, g_.ow, filters_, g_.padTop, g_.padLeft };
@@ -236,6 +237,11 @@ void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pa
         return;
     }
     runForward(x, scratch, y.data(), nullptr);
+}
+
+bool Conv2D::winogradShape() const
+{
+    return kernelSize_ == Size2 { 3, 3 } && strides_ == Size2 { 1, 1 } && g_.padTop <= 2 && g_.padLeft <= 2;
 }
 
 void Conv2D::forwardBlocks(const Tensor& x, LayerScratch* scratch, const ForwardBlockFn& epilogue)
@@ -290,6 +296,29 @@ void Conv2D::runForward(const Tensor& x, LayerScratch* scratch, float* y, const 
 
 void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx, LayerScratch* scratch)
 {
+    // dL/dx of a 3x3 stride-1 kernel is itself such a convolution: of dL/dy (OH, OW, F) with the
+    // kernel turned half a turn and its two channel axes swapped, (3, 3, F, C), padded by 2 - pad
+    // on the top and left and with zeros wherever it leaves dL/dy. Winograd does it where the rule
+    // picks it for that shape, instead of a product into dcols and col2im.
+    const ConvAlgorithm algorithm
+        = dx && winogradShape() ? chooseConvAlgorithm(g_.h, g_.w, filters_, g_.c) : ConvAlgorithm::Im2col;
+    if (algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) {
+        auto& s = scratchAs<Conv2DScratch>(scratch, *this);
+        const int64_t C = g_.c, F = filters_;
+        s.flipped.resize(size_t(9 * F * C));
+        const float* K = kernel_.value.data(); // (3, 3, C, F)
+        for (int64_t a = 0; a < 3; ++a)
+            for (int64_t b = 0; b < 3; ++b)
+                for (int64_t c = 0; c < C; ++c)
+                    for (int64_t f = 0; f < F; ++f)
+                        s.flipped[size_t(((a * 3 + b) * F + f) * C + c)] = K[(((2 - a) * 3 + (2 - b)) * C + c) * F + f];
+        const WinogradGeometry geo { g_.oh, g_.ow, F, g_.h, g_.w, C, 2 - g_.padTop, 2 - g_.padLeft };
+        dx->resize(x.shape());
+        winogradForward(algorithm == ConvAlgorithm::Winograd4 ? 4 : 2, geo, x.dim(0), dy.data(), s.flipped.data(),
+            nullptr, dx->data(), s.winograd);
+        runBackward(x, dy.data(), nullptr, nullptr, scratch);
+        return;
+    }
     runBackward(x, dy.data(), nullptr, dx, scratch);
 }
 

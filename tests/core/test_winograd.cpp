@@ -257,3 +257,99 @@ TEST(Winograd, TheRulePicksWhatTheBenchmarkMeasuredFastest)
     setConvAlgorithm(ConvAlgorithm::Im2col); // a forced algorithm wins over the rule
     EXPECT_EQ(chooseConvAlgorithm(56, 56, 64, 64), ConvAlgorithm::Im2col);
 }
+
+namespace {
+
+// A training pass of the single Conv2D: its output, dL/dx and kernel and bias gradients for a
+// fixed dL/dy, with `algorithm` forced.
+struct TrainingPass {
+    Tensor y, dx, dKernel, dBias;
+};
+
+TrainingPass trainingPass(Conv& conv, const Tensor& dy, ConvAlgorithm algorithm, int threads)
+{
+    setConvAlgorithm(algorithm);
+    setThreadCount(threads);
+    Workspace ws = conv.model.makeWorkspace();
+    Layer& layer = conv.model.layer(0);
+    TrainingPass out;
+    layer.forward(conv.x, out.y, ws.scratch[0].get(), Pass { true });
+    conv.model.zeroGrad();
+    layer.backward(conv.x, out.y, dy, &out.dx, ws.scratch[0].get());
+    auto& c = static_cast<Conv2D&>(layer);
+    out.dKernel = c.kernel().grad;
+    if (c.useBias())
+        out.dBias = c.bias().grad;
+    return out;
+}
+
+// dL/dx in double: each output's gradient times the kernel, back through the window.
+std::vector<double> directInputGradient(Conv& conv, const Tensor& dy)
+{
+    auto& c = static_cast<Conv2D&>(conv.model.layer(0));
+    const Tensor& K = c.kernel().value;
+    const Tensor& x = conv.x;
+    const int64_t N = x.dim(0), H = x.dim(1), W = x.dim(2), C = x.dim(3);
+    const int64_t OH = dy.dim(1), OW = dy.dim(2), F = dy.dim(3);
+    const int64_t pt = c.padding() == Padding::Same ? ((OH - 1) + 3 - H) / 2 : 0;
+    const int64_t pl = c.padding() == Padding::Same ? ((OW - 1) + 3 - W) / 2 : 0;
+    std::vector<double> dx(static_cast<size_t>(x.size()), 0.0);
+    for (int64_t n = 0; n < N; ++n)
+        for (int64_t oh = 0; oh < OH; ++oh)
+            for (int64_t ow = 0; ow < OW; ++ow)
+                for (int64_t i = 0; i < 3; ++i)
+                    for (int64_t j = 0; j < 3; ++j) {
+                        const int64_t h = oh - pt + i, w = ow - pl + j;
+                        if (h < 0 || h >= H || w < 0 || w >= W)
+                            continue;
+                        for (int64_t ch = 0; ch < C; ++ch) {
+                            double sum = 0;
+                            for (int64_t f = 0; f < F; ++f)
+                                sum += double(dy[((n * OH + oh) * OW + ow) * F + f]) * K[((i * 3 + j) * C + ch) * F + f];
+                            dx[size_t(((n * H + h) * W + w) * C + ch)] += sum;
+                        }
+                    }
+    return dx;
+}
+
+} // namespace
+
+// Training runs Winograd too (session 17): the forward, and dL/dx as a convolution of dL/dy with
+// the kernel turned half a turn (its padding 2 - pad). Both against sums in double, within the
+// forward's bounds, and the same bits on two threads; the kernel and bias gradients, which come
+// from im2col's cols either way, the same bits as im2col's.
+TEST(Winograd, TrainingForwardAndInputGradientMatchTheDirectSums)
+{
+    Restore restore;
+    double worst[2] = { 0, 0 };
+    for (const Case& k : kCases) {
+        Conv conv(k);
+        const int64_t oh = k.padding == Padding::Same ? k.h : k.h - 2, ow = k.padding == Padding::Same ? k.w : k.w - 2;
+        Tensor dy({ k.n, oh, ow, k.f });
+        Rng rng(21);
+        ws::test::fillRandom(dy, rng);
+        const TrainingPass ref = trainingPass(conv, dy, ConvAlgorithm::Im2col, 1);
+        const std::vector<double> wantY = conv.direct(ref.y), wantDx = directInputGradient(conv, dy);
+        EXPECT_LT(relativeError(ref.dx, wantDx), kIm2colBound) << describe(k) << ": im2col dx";
+        for (ConvAlgorithm algorithm : { ConvAlgorithm::Winograd2, ConvAlgorithm::Winograd4 }) {
+            const bool four = algorithm == ConvAlgorithm::Winograd4;
+            const double bound = four ? kWinograd4Bound : kWinograd2Bound;
+            const TrainingPass got = trainingPass(conv, dy, algorithm, 1);
+            const std::string what = describe(k) + (four ? ": F(4x4)" : ": F(2x2)");
+            const double ey = relativeError(got.y, wantY), edx = relativeError(got.dx, wantDx);
+            EXPECT_LT(ey, bound) << what << " y";
+            EXPECT_LT(edx, bound) << what << " dx";
+            worst[four] = std::max({ worst[four], ey, edx });
+            EXPECT_TRUE(sameBits(got.dKernel, ref.dKernel)) << what << " kernel gradient";
+            if (k.bias) {
+                EXPECT_TRUE(sameBits(got.dBias, ref.dBias)) << what << " bias gradient";
+            }
+            const TrainingPass two = trainingPass(conv, dy, algorithm, 2);
+            // The kernel gradient is summed per thread's part of the batch, so its bits follow the
+            // thread count (as im2col's do); y and dx must not.
+            EXPECT_TRUE(sameBits(two.y, got.y)) << what << " y on two threads";
+            EXPECT_TRUE(sameBits(two.dx, got.dx)) << what << " dx on two threads";
+        }
+    }
+    std::printf("training, max relative error of y and dx: F(2x2, 3x3) %.2g, F(4x4, 3x3) %.2g\n", worst[0], worst[1]);
+}
