@@ -232,11 +232,11 @@ int64_t Sequential::paramCount() const
 
 void Sequential::zeroGrad()
 {
-    // Large gradients are cleared on the engine's threads (the MLP's 784 x 256 kernel took 2 % of
-    // a two-thread step on one); small ones are not worth a parallel region.
+    // Gradients of more than one chunk are cleared on the engine's threads (the MLP's 784 x 256
+    // kernel took 2 % of a two-thread step on one).
     for (Param* p : params()) {
         float* g = p->grad.data();
-        forEachChunk(p->grad.size(), 32768, [g](int64_t, int64_t begin, int64_t end) {
+        forEachChunk(p->grad.size(), 8192, [g](int64_t, int64_t begin, int64_t end) {
             std::fill(g + begin, g + end, 0.0f);
         });
     }
