@@ -2204,6 +2204,10 @@ dense(10)</translation>
         <source>Fine-tuning &lt;b&gt;%1&lt;/b&gt;: its layers and weights</source>
         <translation>Feinabstimmung von &lt;b&gt;%1&lt;/b&gt;: seine Schichten und Gewichte</translation>
     </message>
+    <message>
+        <source>Your own layers</source>
+        <translation>Eigene Schichten</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ModelTreePanel</name>

@@ -2204,6 +2204,10 @@ dense(10)</translation>
         <source>Fine-tuning &lt;b&gt;%1&lt;/b&gt;: its layers and weights</source>
         <translation>Affinage de &lt;b&gt;%1&lt;/b&gt; : ses couches et ses poids</translation>
     </message>
+    <message>
+        <source>Your own layers</source>
+        <translation>Vos propres couches</translation>
+    </message>
 </context>
 <context>
     <name>ws::ui::ModelTreePanel</name>

@@ -200,6 +200,41 @@ private slots:
         panel.shutdown();
     }
 
+    // Edited layers are no template's any more: the Template box says so instead of naming the
+    // one they started from; choosing a template replaces them, choosing "Your own layers" keeps
+    // them.
+    void editedLayersAreShownAsYourOwn()
+    {
+        TrainingPanel panel;
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.ensurePreview();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.transport()->startButton()->isEnabled(), 30000);
+        QComboBox* templates = nullptr;
+        for (QComboBox* c : panel.findChildren<QComboBox*>())
+            if (c->findData(QStringLiteral("tf-cnn")) >= 0)
+                templates = c;
+        QVERIFY(templates);
+        QCOMPARE(templates->currentData().toString(), QStringLiteral("cnn")); // Fashion-MNIST's images
+        auto* editor = panel.findChild<QPlainTextEdit*>();
+        QVERIFY(editor);
+        const QString cnn = editor->toPlainText();
+        editor->setFocus();
+        editor->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor, QStringLiteral(" dropout(0.5)"));
+        QCOMPARE(templates->currentText(), QStringLiteral("Your own layers"));
+        QVERIFY(templates->currentData().toString().isEmpty());
+        const QString own = editor->toPlainText();
+        emit templates->activated(templates->currentIndex()); // chosen again: the layers stay
+        QCOMPARE(editor->toPlainText(), own);
+        const int tf = templates->findData(QStringLiteral("tf-cnn"));
+        templates->setCurrentIndex(tf);
+        emit templates->activated(tf);
+        QVERIFY(editor->toPlainText() != own && editor->toPlainText() != cnn);
+        QCOMPARE(templates->currentData().toString(), QStringLiteral("tf-cnn"));
+        panel.shutdown();
+    }
+
     // The wheel over the settings column scrolls it; it changes a combo box only once clicked.
     void wheelScrollsTheSettingsInsteadOfChangingThem()
     {

@@ -80,6 +80,9 @@ ModelSection::ModelSection(QWidget* parent) : QGroupBox(tr("Model"), parent)
     template_->addItem(tr("Small CNN"), QStringLiteral("cnn"));
     template_->addItem(tr("TensorFlow tutorial CNN"), QStringLiteral("tf-cnn"));
     template_->addItem(tr("Playground (2-D)"), QStringLiteral("playground"));
+    // Shown once the layers are edited, so that the box no longer names a template they left
+    // (it read "Small CNN" over a residual network typed in its place). Choosing it keeps them.
+    template_->addItem(tr("Your own layers"), QString());
     spec_ = new QPlainTextEdit;
     spec_->setPlaceholderText(tr("One layer per line, e.g.\nconv2d(32, 3, padding=same)\nrelu\nmaxpool2d(2)\nflatten\ndense(10)"));
     spec_->setToolTip(QString::fromStdString(layerSpecHelp()));
@@ -102,8 +105,10 @@ ModelSection::ModelSection(QWidget* parent) : QGroupBox(tr("Model"), parent)
     connect(template_, &QComboBox::activated, this, &ModelSection::applyTemplate);
     connect(modelSource_, &QComboBox::currentIndexChanged, this, [this] { useInspectorModel(modelSource_->currentIndex() == 1); });
     connect(spec_, &QPlainTextEdit::textChanged, this, [this] {
-        if (!settingSpec_)
+        if (!settingSpec_) {
             specFromTemplate_ = false;
+            template_->setCurrentIndex(template_->count() - 1); // "Your own layers"
+        }
         validate();
     });
 }
@@ -163,7 +168,7 @@ void ModelSection::setData(const DatasetPreview& preview, bool shapeChanged)
 
 void ModelSection::applyTemplate()
 {
-    if (!data_.error.isEmpty() || data_.sampleShape.isEmpty())
+    if (!data_.error.isEmpty() || data_.sampleShape.isEmpty() || template_->currentData().toString().isEmpty())
         return;
     settingSpec_ = true;
     spec_->setPlainText(templateSpec(template_->currentData().toString(), data_));
