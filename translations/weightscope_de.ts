@@ -4259,10 +4259,6 @@ In der Datei benannt: %2</translation>
         <translation>Dieser Tensor hat keine Elemente: %1</translation>
     </message>
     <message>
-        <source>%1 filters of %2 × %3, input channel %4 of %5 (layout %6); one pixel per weight</source>
-        <translation>%1 Filter zu %2 × %3, Eingabekanal %4 von %5 (Anordnung %6); ein Pixel je Gewicht</translation>
-    </message>
-    <message>
         <source>%1 × %2 shown as %3 × %4 cells: %5 of up to %6 × %7 elements per cell</source>
         <translation>%1 × %2 als %3 × %4 Zellen gezeigt: %5 von bis zu %6 × %7 Elementen je Zelle</translation>
     </message>
@@ -4354,6 +4350,13 @@ In der Datei benannt: %2</translation>
         <translation>
             <numerusform>der erste Block, hexadezimal:</numerusform>
             <numerusform>die ersten %n Blöcke, hexadezimal:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s) of %1 × %2, input channel %3 of %4 (layout %5); one pixel per weight</source>
+        <translation>
+            <numerusform>%n Filter zu %1 × %2, Eingabekanal %3 von %4 (Anordnung %5); ein Pixel je Gewicht</numerusform>
+            <numerusform>%n Filter zu %1 × %2, Eingabekanal %3 von %4 (Anordnung %5); ein Pixel je Gewicht</numerusform>
         </translation>
     </message>
 </context>

@@ -4259,10 +4259,6 @@ Nommé dans le fichier : %2</translation>
         <translation>Ce tenseur n’a aucun élément : %1</translation>
     </message>
     <message>
-        <source>%1 filters of %2 × %3, input channel %4 of %5 (layout %6); one pixel per weight</source>
-        <translation>%1 filtres de %2 × %3, canal d’entrée %4 sur %5 (disposition %6) ; un pixel par poids</translation>
-    </message>
-    <message>
         <source>%1 × %2 shown as %3 × %4 cells: %5 of up to %6 × %7 elements per cell</source>
         <translation>%1 × %2 affiché en %3 × %4 cellules : %5 d’au plus %6 × %7 éléments par cellule</translation>
     </message>
@@ -4354,6 +4350,13 @@ Nommé dans le fichier : %2</translation>
         <translation>
             <numerusform>le premier bloc, en hexadécimal :</numerusform>
             <numerusform>les %n premiers blocs, en hexadécimal :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s) of %1 × %2, input channel %3 of %4 (layout %5); one pixel per weight</source>
+        <translation>
+            <numerusform>%n filtre de %1 × %2, canal d’entrée %3 sur %4 (disposition %5) ; un pixel par poids</numerusform>
+            <numerusform>%n filtres de %1 × %2, canal d’entrée %3 sur %4 (disposition %5) ; un pixel par poids</numerusform>
         </translation>
     </message>
 </context>

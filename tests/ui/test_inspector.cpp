@@ -588,6 +588,11 @@ private slots:
         QVERIFY(pic.isGrid);
         QCOMPARE(pic.grid.filters, kernel.shape[3]);
         QCOMPARE(pic.grid.kh, kernel.shape[0]);
+        // The caption counts filters with %n (it read "1 filters of 3 × 3" for one filter).
+        const QString caption = inspector_->tensorView()->statusText();
+        QVERIFY2(caption.startsWith(QStringLiteral("%1 filter(s) of %2 × %3, input channel ")
+                                        .arg(kernel.shape[3]).arg(kernel.shape[0]).arg(kernel.shape[1])),
+            qPrintable(caption));
     }
 
     void onnxGraphNodesAreTheBoxesAndOwnTheirInitializers()

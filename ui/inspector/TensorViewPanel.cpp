@@ -395,8 +395,9 @@ void TensorViewPanel::redraw()
         text = tr("This tensor has no elements: %1").arg(formatShape(info_.shape));
     } else if (grid) {
         const ConvGrid& g = picture_.grid;
-        text = tr("%1 filters of %2 × %3, input channel %4 of %5 (layout %6); one pixel per weight")
-                   .arg(g.filters).arg(g.kh).arg(g.kw).arg(inChannel_ ? inChannel_->value() : 0).arg(g.inChannels)
+        text = tr("%n filter(s) of %1 × %2, input channel %3 of %4 (layout %5); one pixel per weight", nullptr,
+            int(g.filters))
+                   .arg(g.kh).arg(g.kw).arg(inChannel_ ? inChannel_->value() : 0).arg(g.inChannels)
                    .arg(layout_ == ConvLayout::OIHW ? QStringLiteral("OIHW") : QStringLiteral("HWIO"));
     } else if (heatmap || line) {
         const Heatmap& m = picture_.heatmap;
