@@ -12,11 +12,13 @@
 #include "nn/TensorOps.h"
 #include "nn/ZeroPadding2D.h"
 #include "util/Error.h"
+#include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 using namespace ws;
 using ws::test::checkLayerGradients;
@@ -110,6 +112,60 @@ TEST(DepthwiseConv2D, MatchesADirectPerChannelConvolution)
                         EXPECT_NEAR(y[((n * 3 + oy) * 4 + ox) * c * m + ci * m + mi], want, 1e-5)
                             << "n " << n << " y " << oy << " x " << ox << " channel " << ci << " multiplier " << mi;
                     }
+}
+
+// With one filter a channel (MobileNet's layers) the forward keeps each output pixel's sum in
+// registers and runs on the engine's threads (session 17). The bits must be those of a float sum
+// from the bias over the taps in (ky, kx) order, as the tap-by-tap loop before it gave, on one
+// and two threads: 3x3 and 5x5, strides 1 and 2, same and valid, channels under, at and over one
+// block of 64 lanes.
+TEST(DepthwiseConv2D, OneFilterAChannelSumsTheTapsInOrderOnAnyThreadCount)
+{
+    struct Case {
+        int64_t h, w, c, k, stride;
+        Padding padding;
+    };
+    const Case cases[] = { { 9, 7, 16, 3, 1, Padding::Same }, { 12, 11, 72, 3, 2, Padding::Same },
+        { 8, 9, 64, 5, 1, Padding::Same }, { 10, 10, 130, 5, 2, Padding::Valid }, { 3, 3, 5, 3, 1, Padding::Valid } };
+    for (const Case& k : cases) {
+        DepthwiseConv2D conv({ k.k, k.k }, 1, { k.stride, k.stride }, k.padding);
+        const Shape out = conv.build({ k.h, k.w, k.c });
+        Rng rng(7);
+        ws::test::fillRandom(conv.kernel().value, rng);
+        ws::test::fillRandom(conv.bias().value, rng);
+        Tensor x({ 3, k.h, k.w, k.c });
+        ws::test::fillRandom(x, rng);
+        const int64_t oh = out[0], ow = out[1];
+        const int64_t padTop = k.padding == Padding::Same ? std::max<int64_t>(0, (oh - 1) * k.stride + k.k - k.h) / 2 : 0;
+        const int64_t padLeft = k.padding == Padding::Same ? std::max<int64_t>(0, (ow - 1) * k.stride + k.k - k.w) / 2 : 0;
+        std::vector<float> want(size_t(3 * oh * ow * k.c));
+        for (int64_t n = 0; n < 3; ++n)
+            for (int64_t oy = 0; oy < oh; ++oy)
+                for (int64_t ox = 0; ox < ow; ++ox)
+                    for (int64_t ch = 0; ch < k.c; ++ch) {
+                        float sum = conv.bias().value[ch];
+                        for (int64_t ky = 0; ky < k.k; ++ky)
+                            for (int64_t kx = 0; kx < k.k; ++kx) {
+                                const int64_t iy = oy * k.stride - padTop + ky, ix = ox * k.stride - padLeft + kx;
+                                if (iy >= 0 && iy < k.h && ix >= 0 && ix < k.w) {
+                                    const float product = x[((n * k.h + iy) * k.w + ix) * k.c + ch]
+                                        * conv.kernel().value[(ky * k.k + kx) * k.c + ch];
+                                    sum += product;
+                                }
+                            }
+                        want[size_t(((n * oh + oy) * ow + ox) * k.c + ch)] = sum;
+                    }
+        for (int threads = 1; threads <= 2; ++threads) {
+            setThreadCount(threads);
+            Tensor y;
+            conv.forward(x, y, nullptr, {});
+            setThreadCount(1);
+            ASSERT_EQ(y.size(), int64_t(want.size()));
+            EXPECT_EQ(std::vector<float>(y.data(), y.data() + y.size()), want)
+                << k.h << "x" << k.w << "x" << k.c << " kernel " << k.k << " stride " << k.stride << " on " << threads
+                << " threads";
+        }
+    }
 }
 
 TEST(DepthwiseConv2D, RoundTripsItsKerasConfig)
