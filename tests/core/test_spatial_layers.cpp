@@ -130,6 +130,16 @@ TEST(Conv2D, AsymmetricSamePaddingWithoutBiasGradientsMatchCentralDifferences)
     checkLayerGradients(conv, { 7, 6, 2 }, 2);
 }
 
+// A 1x1 kernel at stride 1 reads its input's rows as its cols and writes dL/dx in place
+// (session 17): no im2col, no col2im.
+TEST(Conv2D, PointwiseGradientsMatchCentralDifferences)
+{
+    Conv2D conv(3, { 1, 1 }, { 1, 1 }, Padding::Same);
+    checkLayerGradients(conv, { 4, 3, 5 }, 3);
+    Conv2D valid(2, { 1, 1 }, { 1, 1 }, Padding::Valid, false);
+    checkLayerGradients(valid, { 2, 5, 3 }, 2);
+}
+
 TEST(MaxPooling2D, GradientsMatchCentralDifferences)
 {
     Pooling2D pool(PoolKind::Max, { 2, 2 });
