@@ -221,7 +221,7 @@ const bool registered = [] {
         for (const auto& [kind, label] : activations) {
             const bool readsY = kind != ActivationKind::ReLU && kind != ActivationKind::GELU;
             registerElementwise(std::string("act/") + label, sample,
-                [kind = kind] { return std::make_unique<ws::ActivationLayer>(kind); }, kind == ActivationKind::ReLU, 8,
+                [kind = kind] { return std::make_unique<ws::ActivationLayer>(kind); }, true, 8,
                 12, "x read, y written: 8 B an element",
                 std::string(readsY ? "y" : "x") + ", dy read, dx written: 12 B an element");
         }
@@ -231,7 +231,7 @@ const bool registered = [] {
         // Per input element: x read (4 B), a quarter of an output written (1 B) and for max pooling
         // a quarter of an argmax (1 B); backward the reverse.
         registerElementwise(std::string("pool/") + label + " 2x2", { 28, 28, 32 },
-            [kind = kind] { return std::make_unique<ws::Pooling2D>(kind, Size2 { 2, 2 }); }, false, max ? 6 : 5,
+            [kind = kind] { return std::make_unique<ws::Pooling2D>(kind, Size2 { 2, 2 }); }, true, max ? 6 : 5,
             max ? 6 : 5, max ? "x read, y and argmax written: 6 B an input element" : "x read, y written: 5 B an input element",
             max ? "dy and argmax read, dx written: 6 B an input element" : "dy read, dx written: 5 B an input element");
     }
