@@ -541,6 +541,33 @@ TEST(Dropout, TrainingDropsAboutRateAndScalesTheRest)
     EXPECT_EQ(model.forward(x, again, true), first);
 }
 
+// #23 item 3: the mask comes from one draw per element in order, y = x * mask, dx = dy * mask,
+// bit for bit as the two passes gave before they were fused, and the generator moves on by as
+// many draws (a recorded run replays the same stream).
+TEST(Dropout, DrawsOneNumberPerElementInOrderAndGivesTheTwoPassBits)
+{
+    const float rate = 0.3f;
+    Dropout layer(rate);
+    layer.build({ 1001 });
+    auto scratch = layer.makeScratch();
+    Tensor x({ 7, 1001 }), dy({ 7, 1001 }), y, dx;
+    Rng values(4);
+    for (int64_t i = 0; i < x.size(); ++i) {
+        x[i] = float(values.uniform(-2.0, 2.0));
+        dy[i] = float(values.uniform(-1.0, 1.0));
+    }
+    Rng rng(5), reference(5);
+    layer.forward(x, y, scratch.get(), { true, &rng });
+    layer.backward(x, y, dy, &dx, scratch.get());
+    const float keep = 1.0f / (1.0f - rate);
+    for (int64_t i = 0; i < x.size(); ++i) {
+        const float mask = reference.uniform() < double(rate) ? 0.0f : keep;
+        ASSERT_EQ(std::bit_cast<uint32_t>(y[i]), std::bit_cast<uint32_t>(x[i] * mask)) << "y[" << i << "]";
+        ASSERT_EQ(std::bit_cast<uint32_t>(dx[i]), std::bit_cast<uint32_t>(dy[i] * mask)) << "dx[" << i << "]";
+    }
+    EXPECT_EQ(rng.next(), reference.next()) << "the generator moved on by a different number of draws";
+}
+
 TEST(BatchNormalization, ExposesMovingStatisticsAsNonTrainableState)
 {
     Sequential model({ 4, 4, 6 });
