@@ -237,7 +237,7 @@ const bool registered = [] {
     }
 
     for (int64_t classes : { 10, 1000 })
-        registerThreads("loss/softmax-ce/" + std::to_string(kBatch) + "x" + std::to_string(classes), false,
+        registerThreads("loss/softmax-ce/" + std::to_string(kBatch) + "x" + std::to_string(classes), true,
             [classes](benchmark::State& s) { softmaxCrossEntropy(s, classes); });
 
     // The CNN's dropout (0.3 after dense(128)), the TF-tutorial CNN's (0.4 after dense(1024)), and
