@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 
 namespace ws {
@@ -20,14 +22,14 @@ constexpr float kSqrt2OverPi = 0.79788456080286536f;
 constexpr float kGeluCubic = 0.044715f;
 
 // Every kind runs over the engine's threads in fixed chunks of elements (softmax: of whole rows;
-// util/ParallelChunks.h), and each chunk's loop is built for AVX-512, AVX2 and the baseline
-// (util/TargetClones.h). Each element (each softmax row) is computed alone, by the same
-// operations in every copy and every chunk, so the bits depend neither on the thread count nor on
-// the CPU. The arithmetic kinds vectorise as wide as the CPU allows; those calling libm (exp,
-// erf, expm1, tanh) make the same scalar call per element in every copy, and gain from the
-// threads only (#23 item 3: GELU's erf ran at 77 M elements/s on the CNN's first activation,
-// 21 ms a pass on one thread). Tensors below two chunks (an MLP's 64 x 256) stay on the calling
-// thread.
+// util/ParallelChunks.h). Each element (each softmax row) is computed alone, by the same
+// operations in every chunk, so the bits do not depend on the thread count. Those calling libm
+// (exp, erf, expm1, tanh) gain from the threads only (#23 item 3: GELU's erf ran at 77 M
+// elements/s on the CNN's first activation, 21 ms a pass on one thread). Only tanh, bound by its
+// arithmetic, is also built for AVX-512 and AVX2 (util/TargetClones.h): copies of the other loops
+// were no faster where memory bounds them (the CNN's 64 x 28 x 28 x 32) and 10-40 % slower on the
+// MLP's 64 x 256 and on softmax's rows, so they stay in the baseline build. Tensors below two
+// chunks (an MLP's 64 x 256) stay on the calling thread.
 constexpr int64_t kChunk = int64_t(1) << 15;
 
 // Eigen 3.4's tanh for float (generic_fast_tanh_float, Eigen/src/Core/MathFunctionsImpl.h: a
@@ -35,10 +37,20 @@ constexpr int64_t kChunk = int64_t(1) << 15;
 // FMA: the bits the engine's tanh always had (through `x.array().tanh()`, whose SSE packets and
 // scalar tail agree), now as wide as the CPU allows: Eigen's baseline build ran 4 lanes, 1.1 G
 // elements/s on one thread. Its min/max keep a NaN as Eigen's do (the test compares with Eigen).
+// `when ? a : b` by bit masks. Written as selects, the clamp and the tiny-input choice gave GCC
+// branches to move the division under, and without AVX-512's masked division the AVX2 and
+// baseline copies stayed scalar, 3x slower than Eigen's packets.
+[[gnu::always_inline]] inline float pick(bool when, float a, float b)
+{
+    const uint32_t m = -uint32_t(when); // all ones or zero
+    return std::bit_cast<float>((std::bit_cast<uint32_t>(a) & m) | (std::bit_cast<uint32_t>(b) & ~m));
+}
+
 [[gnu::always_inline]] inline float eigenTanh(float a)
 {
     constexpr float clamp = 7.90531110763549805f; // without FMA; 7.99881172180175781f with
-    const float x = std::max(std::min(a, clamp), -clamp);
+    const float upper = pick(clamp < a, clamp, a); // std::min(a, clamp), as Eigen's pmin
+    const float x = pick(upper < -clamp, -clamp, upper); // std::max(upper, -clamp)
     const float x2 = x * x;
     float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
     p = x2 * p + -8.60467152213735e-11f;
@@ -50,10 +62,16 @@ constexpr int64_t kChunk = int64_t(1) << 15;
     float q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
     q = x2 * q + 2.26843463243900e-03f;
     q = x2 * q + 4.89352518554385e-03f;
-    return std::abs(a) < 0.0004f ? x : p / q;
+    return pick(std::abs(a) < 0.0004f, x, p / q); // q >= 0.0049, never zero
 }
 
-WS_TARGET_CLONES void forwardElements(ActivationKind kind, float a, float beta, const float* __restrict in,
+WS_TARGET_CLONES void tanhElements(const float* __restrict in, float* __restrict out, int64_t n)
+{
+    for (int64_t i = 0; i < n; ++i)
+        out[i] = eigenTanh(in[i]);
+}
+
+void forwardElements(ActivationKind kind, float a, float beta, const float* __restrict in,
     float* __restrict out, int64_t n)
 {
     switch (kind) {
@@ -97,17 +115,14 @@ WS_TARGET_CLONES void forwardElements(ActivationKind kind, float a, float beta, 
         for (int64_t i = 0; i < n; ++i)
             out[i] = in[i] * std::min(std::max(in[i] * (1.0f / 6.0f) + 0.5f, 0.0f), 1.0f);
         break;
-    case ActivationKind::Tanh:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = eigenTanh(in[i]);
-        break;
+    case ActivationKind::Tanh:    // tanhElements
     case ActivationKind::Softmax: // per row, below
         break;
     }
 }
 
 // Softmax over rows of c elements.
-WS_TARGET_CLONES void softmaxRows(const float* __restrict in, float* __restrict out, int64_t rows, int64_t c)
+void softmaxRows(const float* __restrict in, float* __restrict out, int64_t rows, int64_t c)
 {
     for (int64_t r = 0; r < rows; ++r) {
         const float* xi = in + r * c;
@@ -127,7 +142,7 @@ WS_TARGET_CLONES void softmaxRows(const float* __restrict in, float* __restrict 
 }
 
 // in = x, out = y, g = dy, d = dx.
-WS_TARGET_CLONES void backwardElements(ActivationKind kind, float a, float beta, const float* __restrict in,
+void backwardElements(ActivationKind kind, float a, float beta, const float* __restrict in,
     const float* __restrict out, const float* __restrict g, float* __restrict d, int64_t n)
 {
     switch (kind) {
@@ -194,7 +209,7 @@ WS_TARGET_CLONES void backwardElements(ActivationKind kind, float a, float beta,
 }
 
 // dx = y * (dy - sum(dy * y)) per row of c elements.
-WS_TARGET_CLONES void softmaxBackwardRows(const float* __restrict out, const float* __restrict g, float* __restrict d,
+void softmaxBackwardRows(const float* __restrict out, const float* __restrict g, float* __restrict d,
     int64_t rows, int64_t c)
 {
     for (int64_t r = 0; r < rows; ++r) {
@@ -251,6 +266,9 @@ void ActivationLayer::forward(const Tensor& x, Tensor& y, LayerScratch*, const P
     float* out = y.data();
     const int64_t n = x.size();
     switch (kind_) {
+    case ActivationKind::Tanh:
+        forEachChunk(n, kChunk, [in, out](int64_t, int64_t lo, int64_t hi) { tanhElements(in + lo, out + lo, hi - lo); });
+        break;
     case ActivationKind::Softmax: {
         const int64_t c = x.shape().back();
         forEachRowChunk(n, c, [in, out, c](int64_t, int64_t lo, int64_t hi) {
