@@ -104,9 +104,9 @@ template <class F> void Pooling2D::forEachWindow(int64_t n0, int64_t n1, F&& f) 
     }
 }
 
-// For 2x2 windows with stride 2 tiling the input: f(n, o, at, pos) for every output position,
-// o its first output element (channel 0), at the offset of its window's top left input element
-// within sample n, pos the four positions in the generic loop's order (row by row).
+// For 2x2 windows with stride 2 tiling the input: f(n, o, pos) for every output position of
+// samples [n0, n1), o its first output element (channel 0), pos the offsets within sample n of
+// its window's four input elements (channel 0), in the generic loop's order (row by row).
 template <class F> void Pooling2D::forEachTile(int64_t n0, int64_t n1, F&& f) const
 {
     const int32_t C = int32_t(c_), rowStep = int32_t(w_ * c_);
