@@ -125,7 +125,7 @@ TEST(Activation, SoftmaxRowsSumToOneAndSurviveLargeLogits)
     EXPECT_NEAR(y[2], 1.0 / (1.0 + std::exp(-1.0) + std::exp(-2.0)), 1e-6);
 }
 
-// What each kind computed before it ran in chunks over the threads, each chunk built for
+// What each kind computed before it ran in chunks over the threads, tanh's chunks built for
 // AVX-512, AVX2 and the baseline (#23 item 3): the same float formulas, one element (one softmax
 // row) at a time, and Eigen's tanh over the whole tensor at once.
 struct ActivationReference {
