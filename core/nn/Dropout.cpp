@@ -2,10 +2,13 @@
 #include "nn/Dropout.h"
 
 #include "util/Error.h"
+#include "util/Rng.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 
 namespace ws {
 
@@ -15,6 +18,26 @@ struct DropoutScratch final : LayerScratch {
     Tensor mask;          // same shape as x: 0 or 1 / (1 - rate)
     bool masked = false;  // the last forward was a training pass (else it was the identity)
 };
+
+// One pass: the mask from one draw per element, in order (the run's random stream, which a
+// recorded run replays, is the same as ever), and y = x * mask. The generator is copied into a
+// local so that its state stays in registers, and the keep-or-drop choice is a bit mask rather
+// than a select, which GCC left as a branch mispredicted at every dropped element; with a second
+// pass for the product, the CNN's first activation took 4.4 ns an element (#23 item 3).
+void maskAndScale(Rng& rng, float rate, const float* __restrict x, float* __restrict mask, float* __restrict y,
+    int64_t n)
+{
+    const uint32_t keep = std::bit_cast<uint32_t>(1.0f / (1.0f - rate));
+    const double r = rate;
+    Rng local = rng;
+    for (int64_t i = 0; i < n; ++i) {
+        const uint32_t kept = -uint32_t(!(local.uniform() < r)); // all ones or zero
+        const float m = std::bit_cast<float>(keep & kept);        // 1 / (1 - rate) or +0
+        mask[i] = m;
+        y[i] = x[i] * m;
+    }
+    rng = local;
+}
 
 } // namespace
 
@@ -41,12 +64,7 @@ void Dropout::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const P
     if (!pass.rng)
         throw Error("layer '" + name() + "' (Dropout): a training pass needs a random number generator");
     s.mask.resize(x.shape());
-    const float keep = 1.0f / (1.0f - rate_);
-    const double rate = rate_;
-    Rng& rng = *pass.rng;
-    for (int64_t i = 0; i < x.size(); ++i)
-        s.mask[i] = rng.uniform() < rate ? 0.0f : keep;
-    y.vector() = x.vector().cwiseProduct(s.mask.vector());
+    maskAndScale(*pass.rng, rate_, x.data(), s.mask.data(), y.data(), x.size());
 }
 
 void Dropout::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx, LayerScratch* scratch)

@@ -42,11 +42,17 @@ public:
     nlohmann::json config() const override;
 
 private:
+    struct MaxPoolScratch;
+    // f(n0, n1) for fixed chunks of samples [n0, n1), spread over the engine's threads.
+    template <class F> void forEachSampleChunk(int64_t samples, F&& f) const;
     // The input rows [ih0, ih1) and columns [iw0, iw1) under output position (oh, ow), padding
-    // excluded; f(n, oh, ow, ih0, ih1, iw0, iw1) is called for every window of every sample.
-    template <class F> void forEachWindow(int64_t samples, F&& f) const;
-    void forwardMax(const Tensor& x, Tensor& y, LayerScratch* scratch) const;
-    void forwardAverage(const Tensor& x, Tensor& y) const;
+    // excluded; f(n, oh, ow, ih0, ih1, iw0, iw1) is called for every window of samples [n0, n1).
+    template <class F> void forEachWindow(int64_t n0, int64_t n1, F&& f) const;
+    // Whether the windows are 2x2 with stride 2 and tile the input exactly (no padding).
+    bool tiles2x2() const;
+    template <class F> void forEachTile(int64_t n0, int64_t n1, F&& f) const;
+    void forwardMax(const Tensor& x, Tensor& y, MaxPoolScratch& s, int64_t n0, int64_t n1) const;
+    void forwardAverage(const Tensor& x, Tensor& y, int64_t n0, int64_t n1) const;
 
     PoolKind kind_;
     Size2 poolSize_;

@@ -5,8 +5,12 @@
 #include "nn/Activation.h"
 #include "nn/Dense.h"
 #include "util/Error.h"
+#include "util/Rng.h"
+#include "util/Threads.h"
 
+#include <bit>
 #include <cmath>
+#include <functional>
 #include <numbers>
 
 using namespace ws;
@@ -120,6 +124,149 @@ TEST(Activation, SoftmaxRowsSumToOneAndSurviveLargeLogits)
     }
     EXPECT_NEAR(y[2], 1.0 / (1.0 + std::exp(-1.0) + std::exp(-2.0)), 1e-6);
 }
+
+// What each kind computed before it ran in chunks over the threads, tanh's chunks built for
+// AVX-512, AVX2 and the baseline (#23 item 3): the same float formulas, one element (one softmax
+// row) at a time, and Eigen's tanh over the whole tensor at once.
+struct ActivationReference {
+    std::function<float(float)> forward;                        // y of x
+    std::function<float(float x, float y, float dy)> backward; // dx
+};
+
+ActivationReference activationReference(ActivationKind kind)
+{
+    const float a = kind == ActivationKind::LeakyReLU ? 0.3f : kind == ActivationKind::HardSigmoid ? 1.0f / 6.0f : 1.0f;
+    const float s2 = 0.70710678118654752f, s2pi = 0.39894228040143268f, s2opi = 0.79788456080286536f, cubic = 0.044715f;
+    switch (kind) {
+    case ActivationKind::Linear:
+        return { [](float x) { return x; }, [](float, float, float g) { return g; } };
+    case ActivationKind::ReLU:
+        return { [](float x) { return x > 0.0f ? x : 0.0f; }, [](float x, float, float g) { return x > 0.0f ? g : 0.0f; } };
+    case ActivationKind::LeakyReLU:
+        return { [a](float x) { return x > 0.0f ? x : a * x; }, [a](float x, float, float g) { return x > 0.0f ? g : a * g; } };
+    case ActivationKind::ELU:
+        return { [a](float x) { return x > 0.0f ? x : a * std::expm1(x); },
+            [a](float x, float y, float g) { return x > 0.0f ? g : g * (y + a); } };
+    case ActivationKind::GELU:
+        return { [=](float x) { return 0.5f * x * (1.0f + std::erf(x * s2)); },
+            [=](float x, float, float g) {
+                const float cdf = 0.5f * (1.0f + std::erf(x * s2));
+                const float pdf = s2pi * std::exp(-0.5f * x * x);
+                return g * (cdf + x * pdf);
+            } };
+    case ActivationKind::GELUTanh:
+        return { [=](float x) { return 0.5f * x * (1.0f + std::tanh(s2opi * (x + cubic * x * x * x))); },
+            [=](float x, float, float g) {
+                const float t = std::tanh(s2opi * (x + cubic * x * x * x));
+                return g * (0.5f * (1.0f + t) + 0.5f * x * (1.0f - t * t) * s2opi * (1.0f + 3.0f * cubic * x * x));
+            } };
+    case ActivationKind::Tanh:
+        return { nullptr, [](float, float y, float g) { return g * (1.0f - y * y); } };
+    case ActivationKind::Sigmoid:
+        return { [](float x) { return 1.0f / (1.0f + std::exp(-x)); },
+            [](float, float y, float g) { return g * y * (1.0f - y); } };
+    case ActivationKind::ReLU6:
+        return { [](float x) { return std::min(std::max(x, 0.0f), 6.0f); },
+            [](float x, float, float g) { return x > 0.0f && x < 6.0f ? g : 0.0f; } };
+    case ActivationKind::HardSigmoid:
+        return { [a](float x) { return std::min(std::max(a * x + 0.5f, 0.0f), 1.0f); },
+            [a](float x, float, float g) {
+                const float z = a * x + 0.5f;
+                return z > 0.0f && z < 1.0f ? a * g : 0.0f;
+            } };
+    case ActivationKind::HardSwish:
+        return { [](float x) { return x * std::min(std::max(x * (1.0f / 6.0f) + 0.5f, 0.0f), 1.0f); },
+            [](float x, float, float g) { return x <= -3.0f ? 0.0f : x >= 3.0f ? g : g * (x * (1.0f / 3.0f) + 0.5f); } };
+    case ActivationKind::Softmax:
+        break;
+    }
+    return {};
+}
+
+class ActivationBits : public ::testing::TestWithParam<ActivationKind> { };
+
+// #23 item 3: three chunks and a ragged tail (softmax: 4000 rows of 25), on one and two threads.
+TEST_P(ActivationBits, AreTheFormulasBitsOnOneAndTwoThreads)
+{
+    const ActivationKind kind = GetParam();
+#if defined(EIGEN_VECTORIZE_FMA)
+    // Eigen built for FMA (-march=native) has another tanh: fused, with another clamp.
+    if (kind == ActivationKind::Tanh)
+        GTEST_SKIP() << "Eigen's tanh with FMA is not the engine's";
+#endif
+    const bool softmax = kind == ActivationKind::Softmax;
+    const Shape shape = softmax ? Shape { 4000, 25 } : Shape { 3, 33337 };
+    Tensor x(shape), dy(shape);
+    Rng rng(23);
+    for (int64_t i = 0; i < x.size(); ++i) {
+        x[i] = float(rng.uniform(-8.0, 8.0));
+        dy[i] = float(rng.uniform(-1.0, 1.0));
+    }
+    x[1] = 0.0f;
+    x[2] = -0.0f;
+    x[3] = 6.0f;
+    x[4] = -3.0f;
+    Tensor wantY(shape), wantDx(shape);
+    const ActivationReference ref = activationReference(kind);
+    if (softmax) {
+        const int64_t c = shape[1];
+        for (int64_t r = 0; r < shape[0]; ++r) {
+            const float* xi = x.data() + r * c;
+            float* yi = wantY.data() + r * c;
+            float m = xi[0];
+            for (int64_t j = 1; j < c; ++j)
+                m = std::max(m, xi[j]);
+            float sum = 0.0f;
+            for (int64_t j = 0; j < c; ++j) {
+                yi[j] = std::exp(xi[j] - m);
+                sum += yi[j];
+            }
+            const float inv = 1.0f / sum;
+            for (int64_t j = 0; j < c; ++j)
+                yi[j] *= inv;
+            float dot = 0.0f;
+            for (int64_t j = 0; j < c; ++j)
+                dot += dy[r * c + j] * yi[j];
+            for (int64_t j = 0; j < c; ++j)
+                wantDx[r * c + j] = yi[j] * (dy[r * c + j] - dot);
+        }
+    } else {
+        if (kind == ActivationKind::Tanh)
+            wantY.vector() = x.vector().array().tanh();
+        for (int64_t i = 0; i < x.size(); ++i) {
+            if (ref.forward)
+                wantY[i] = ref.forward(x[i]);
+            wantDx[i] = ref.backward(x[i], wantY[i], dy[i]);
+        }
+    }
+    const int saved = threadCount();
+    for (int threads : { 1, 2 }) {
+        setThreadCount(threads);
+        ActivationLayer layer(kind);
+        layer.build({ shape[1] });
+        Tensor y, dx;
+        layer.forward(x, y, nullptr, {});
+        layer.backward(x, y, dy, &dx, nullptr);
+        int64_t wrongY = 0, wrongDx = 0, first = -1;
+        for (int64_t i = 0; i < x.size(); ++i) {
+            const bool badY = std::bit_cast<uint32_t>(y[i]) != std::bit_cast<uint32_t>(wantY[i]);
+            const bool badDx = std::bit_cast<uint32_t>(dx[i]) != std::bit_cast<uint32_t>(wantDx[i]);
+            wrongY += badY;
+            wrongDx += badDx;
+            if ((badY || badDx) && first < 0)
+                first = i;
+        }
+        EXPECT_EQ(wrongY, 0) << activationName(kind) << " forward on " << threads << " threads, first at " << first;
+        EXPECT_EQ(wrongDx, 0) << activationName(kind) << " backward on " << threads << " threads, first at " << first;
+    }
+    setThreadCount(saved);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllKinds, ActivationBits,
+    ::testing::Values(ActivationKind::Linear, ActivationKind::ReLU, ActivationKind::LeakyReLU, ActivationKind::ELU,
+        ActivationKind::GELU, ActivationKind::Tanh, ActivationKind::Sigmoid, ActivationKind::Softmax,
+        ActivationKind::ReLU6, ActivationKind::HardSigmoid, ActivationKind::HardSwish, ActivationKind::GELUTanh),
+    [](const auto& p) { return activationName(p.param); });
 
 TEST(Activation, UnknownNameIsAConfigError)
 {

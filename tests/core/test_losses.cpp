@@ -3,10 +3,14 @@
 #include "nn/Loss.h"
 #include "util/Error.h"
 #include "util/Rng.h"
+#include "util/Threads.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
+#include <vector>
 
 using namespace ws;
 
@@ -74,6 +78,47 @@ TEST(Loss, GradientsMatchCentralDifferences)
     const Tensor targets = randomTensor({ 4, 2 }, 4);
     checkLossGradient(LossKind::MeanSquaredError, randomTensor({ 4, 2 }, 5), { nullptr, targets.data() });
     checkLossGradient(LossKind::MeanSquaredError, randomTensor({ 4, 1 }, 6), { binary, nullptr });
+}
+
+// #23 item 3: softmax cross-entropy's rows run over the engine's threads. The loss and its
+// gradient keep the bits of the row-by-row loop written out here, on one thread and on two.
+TEST(Loss, SoftmaxCrossEntropyGivesTheRowLoopsBitsOnOneAndTwoThreads)
+{
+    const int64_t n = 70, k = 1000;
+    Tensor pred({ n, k });
+    Rng rng(12);
+    for (int64_t i = 0; i < pred.size(); ++i)
+        pred[i] = float(rng.uniform(-6.0, 6.0));
+    std::vector<int32_t> labels(static_cast<size_t>(n));
+    for (auto& l : labels)
+        l = int32_t(rng.below(uint64_t(k)));
+    double wantLoss = 0.0;
+    Tensor wantGrad({ n, k });
+    for (int64_t r = 0; r < n; ++r) {
+        const float* z = pred.data() + r * k;
+        const float m = *std::max_element(z, z + k);
+        double sum = 0.0;
+        for (int64_t j = 0; j < k; ++j)
+            sum += std::exp(double(z[j] - m));
+        const double logSum = std::log(sum) + m;
+        wantLoss += logSum - z[labels[size_t(r)]];
+        for (int64_t j = 0; j < k; ++j)
+            wantGrad[r * k + j] = float(std::exp(double(z[j]) - logSum) * (1.0 / double(n)));
+        wantGrad[r * k + labels[size_t(r)]] -= float(1.0 / double(n));
+    }
+    wantLoss *= 1.0 / double(n);
+    const int saved = threadCount();
+    for (int threads : { 1, 2 }) {
+        setThreadCount(threads);
+        Tensor grad;
+        const double loss = computeLoss(LossKind::SoftmaxCrossEntropy, pred, { labels.data(), nullptr }, &grad);
+        EXPECT_EQ(std::bit_cast<uint64_t>(loss), std::bit_cast<uint64_t>(wantLoss))
+            << loss << " against " << wantLoss << " on " << threads << " threads";
+        for (int64_t i = 0; i < grad.size(); ++i)
+            ASSERT_EQ(std::bit_cast<uint32_t>(grad[i]), std::bit_cast<uint32_t>(wantGrad[i]))
+                << "gradient " << i << " on " << threads << " threads";
+    }
+    setThreadCount(saved);
 }
 
 TEST(Loss, BinaryCrossEntropyMatchesClosedForm)

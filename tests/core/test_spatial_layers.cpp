@@ -14,12 +14,15 @@
 #include "nn/Rescaling.h"
 #include "nn/Reshape.h"
 #include "util/Error.h"
+#include "util/Rng.h"
 #include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
 
+#include <bit>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <numeric>
 
 using namespace ws;
@@ -185,6 +188,100 @@ TEST(AveragePooling2D, SamePaddingOverlappingWindowsGradientsMatchCentralDiffere
 {
     Pooling2D pool(PoolKind::Average, { 3, 3 }, { 2, 2 }, Padding::Same);
     checkLayerGradients(pool, { 7, 6, 2 }, 2);
+}
+
+// #23 item 3: pooling runs over the engine's threads by samples; 2x2 stride-2 windows that tile
+// the input take paths of their own (average pooling's sum, backward without a zeroing pass).
+// Each must give the bits of the generic window loop written out here: the sum from 0 in
+// row-major order times 1 / count, the first maximum of a tie, and a gradient that is the
+// zeroed dx plus the window's share (so -0 becomes +0).
+void poolReference(PoolKind kind, Size2 pool, Size2 stride, int64_t padTop, int64_t padLeft, const Tensor& x,
+    const Tensor& dy, Tensor& y, Tensor& dx)
+{
+    const int64_t N = x.dim(0), H = x.dim(1), W = x.dim(2), C = x.dim(3), OH = dy.dim(1), OW = dy.dim(2);
+    y = Tensor(dy.shape());
+    dx = Tensor(x.shape(), 0.0f);
+    for (int64_t n = 0; n < N; ++n)
+        for (int64_t oh = 0; oh < OH; ++oh)
+            for (int64_t ow = 0; ow < OW; ++ow) {
+                const int64_t ih0 = std::max<int64_t>(0, oh * stride.h - padTop);
+                const int64_t ih1 = std::min<int64_t>(H, oh * stride.h - padTop + pool.h);
+                const int64_t iw0 = std::max<int64_t>(0, ow * stride.w - padLeft);
+                const int64_t iw1 = std::min<int64_t>(W, ow * stride.w - padLeft + pool.w);
+                const float inv = 1.0f / float((ih1 - ih0) * (iw1 - iw0));
+                for (int64_t c = 0; c < C; ++c) {
+                    const int64_t o = ((n * OH + oh) * OW + ow) * C + c;
+                    float acc = kind == PoolKind::Max ? -std::numeric_limits<float>::infinity() : 0.0f;
+                    int64_t best = ((n * H + ih0) * W + iw0) * C + c;
+                    for (int64_t ih = ih0; ih < ih1; ++ih)
+                        for (int64_t iw = iw0; iw < iw1; ++iw) {
+                            const int64_t i = ((n * H + ih) * W + iw) * C + c;
+                            if (kind == PoolKind::Average)
+                                acc += x[i];
+                            else if (x[i] > acc) {
+                                acc = x[i];
+                                best = i;
+                            }
+                        }
+                    y[o] = kind == PoolKind::Max ? acc : acc * inv;
+                    if (kind == PoolKind::Max) {
+                        dx[best] += dy[o];
+                    } else {
+                        for (int64_t ih = ih0; ih < ih1; ++ih)
+                            for (int64_t iw = iw0; iw < iw1; ++iw)
+                                dx[((n * H + ih) * W + iw) * C + c] += dy[o] * inv;
+                    }
+                }
+            }
+}
+
+TEST(Pooling2D, GivesTheGenericLoopsBitsOnOneAndTwoThreads)
+{
+    struct Case {
+        PoolKind kind;
+        Size2 pool, stride;
+        Padding padding;
+    };
+    const Case cases[] = {
+        { PoolKind::Max, { 2, 2 }, { 2, 2 }, Padding::Valid },
+        { PoolKind::Average, { 2, 2 }, { 2, 2 }, Padding::Valid },
+        { PoolKind::Max, { 3, 3 }, { 2, 2 }, Padding::Same },
+        { PoolKind::Average, { 3, 3 }, { 2, 2 }, Padding::Same },
+    };
+    // 6 samples of 12 x 10 x 150, one chunk each; every other value on a coarse grid so that
+    // windows have ties, and gradients with -0 among them.
+    Tensor x({ 6, 12, 10, 150 });
+    Rng rng(3);
+    for (int64_t i = 0; i < x.size(); ++i)
+        x[i] = i % 2 ? float(int(rng.below(7)) - 3) * 0.37f : float(rng.uniform(-1.0, 1.0));
+    const int saved = threadCount();
+    for (const Case& c : cases) {
+        Pooling2D layer(c.kind, c.pool, c.stride, c.padding);
+        const Shape out = layer.build({ 12, 10, 150 });
+        Tensor dy({ 6, out[0], out[1], out[2] });
+        for (int64_t i = 0; i < dy.size(); ++i)
+            dy[i] = i % 11 == 0 ? -0.0f : float(rng.uniform(-1.0, 1.0));
+        Tensor wantY, wantDx;
+        poolReference(c.kind, c.pool, c.stride, windowAxis(12, c.pool.h, c.stride.h, c.padding).padBefore,
+            windowAxis(10, c.pool.w, c.stride.w, c.padding).padBefore, x, dy, wantY, wantDx);
+        for (int threads : { 1, 2 }) {
+            setThreadCount(threads);
+            auto scratch = layer.makeScratch();
+            Tensor y, dx;
+            layer.forward(x, y, scratch.get(), {});
+            layer.backward(x, y, dy, &dx, scratch.get());
+            const std::string what = layer.typeName() + " " + size2ToString(c.pool) + " on " + std::to_string(threads)
+                + " threads";
+            ASSERT_EQ(y.shape(), wantY.shape()) << what;
+            for (int64_t i = 0; i < y.size(); ++i)
+                ASSERT_EQ(std::bit_cast<uint32_t>(y[i]), std::bit_cast<uint32_t>(wantY[i]))
+                    << what << ": y[" << i << "] " << y[i] << ", want " << wantY[i];
+            for (int64_t i = 0; i < dx.size(); ++i)
+                ASSERT_EQ(std::bit_cast<uint32_t>(dx[i]), std::bit_cast<uint32_t>(wantDx[i]))
+                    << what << ": dx[" << i << "] " << dx[i] << ", want " << wantDx[i];
+        }
+    }
+    setThreadCount(saved);
 }
 
 TEST(GlobalAveragePooling2D, GradientsMatchCentralDifferences)
@@ -452,6 +549,33 @@ TEST(Dropout, TrainingDropsAboutRateAndScalesTheRest)
     const Tensor first = y;
     Workspace again = model.makeWorkspace(9);
     EXPECT_EQ(model.forward(x, again, true), first);
+}
+
+// #23 item 3: the mask comes from one draw per element in order, y = x * mask, dx = dy * mask,
+// bit for bit as the two passes gave before they were fused, and the generator moves on by as
+// many draws (a recorded run replays the same stream).
+TEST(Dropout, DrawsOneNumberPerElementInOrderAndGivesTheTwoPassBits)
+{
+    const float rate = 0.3f;
+    Dropout layer(rate);
+    layer.build({ 1001 });
+    auto scratch = layer.makeScratch();
+    Tensor x({ 7, 1001 }), dy({ 7, 1001 }), y, dx;
+    Rng values(4);
+    for (int64_t i = 0; i < x.size(); ++i) {
+        x[i] = float(values.uniform(-2.0, 2.0));
+        dy[i] = float(values.uniform(-1.0, 1.0));
+    }
+    Rng rng(5), reference(5);
+    layer.forward(x, y, scratch.get(), { true, &rng });
+    layer.backward(x, y, dy, &dx, scratch.get());
+    const float keep = 1.0f / (1.0f - rate);
+    for (int64_t i = 0; i < x.size(); ++i) {
+        const float mask = reference.uniform() < double(rate) ? 0.0f : keep;
+        ASSERT_EQ(std::bit_cast<uint32_t>(y[i]), std::bit_cast<uint32_t>(x[i] * mask)) << "y[" << i << "]";
+        ASSERT_EQ(std::bit_cast<uint32_t>(dx[i]), std::bit_cast<uint32_t>(dy[i] * mask)) << "dx[" << i << "]";
+    }
+    EXPECT_EQ(rng.next(), reference.next()) << "the generator moved on by a different number of draws";
 }
 
 TEST(BatchNormalization, ExposesMovingStatisticsAsNonTrainableState)
