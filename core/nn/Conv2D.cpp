@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/Conv2D.h"
 
+#include "nn/ConvAlgorithm.h"
+#include "nn/DirectConv.h"
 #include "nn/Winograd.h"
 #include "tensor/Gemm.h"
 #include "util/TargetClones.h"
@@ -46,6 +48,7 @@ struct Conv2DScratch final : LayerScratch {
     std::vector<Part> parts;
     WinogradScratch winograd; // forwards and input gradients of 3x3 stride-1 kernels (nn/Winograd.h)
     std::vector<float> flipped; // (3, 3, F, C): the kernel turned half a turn, for the input gradient
+    DirectScratch direct;       // inference forwards by the direct convolution (nn/DirectConv.h)
 };
 
 int partsFor(int64_t samples)
@@ -219,24 +222,33 @@ int64_t Conv2D::samplesPerBlock() const
     return std::max<int64_t>(1, kBlockBudget / std::max<int64_t>(1, g_.oh * g_.ow * (g_.k + filters_)));
 }
 
-void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass&)
+void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass)
 {
     y.resize({ x.dim(0), g_.oh, g_.ow, filters_ });
     // Winograd in training too (#23 item 2, #16's residual CNN): backward makes its own cols for
     // the kernel gradient then, as it does anyway for a batch whose cols do not fit in
     // kColsBudget (a 64-image batch of 28x28x32 inputs has 58 MB of them). WS_CONV=im2col gives
-    // the bits of runs recorded before session 17.
-    const ConvAlgorithm algorithm = winogradShape() ? chooseConvAlgorithm(g_.oh, g_.ow, g_.c, filters_) : ConvAlgorithm::Im2col;
-    if (algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) {
-        auto& s = scratchAs<Conv2DScratch>(scratch, *this);
-        const WinogradGeometry geo { g_.h, g_.w, g_.c, g_.oh, g_.ow, filters_, g_.padTop, g_.padLeft };
-        winogradForward(algorithm == ConvAlgorithm::Winograd4 ? 4 : 2, geo, x.dim(0), x.data(), kernel_.value.data(),
-            useBias_ ? bias_.value.data() : nullptr, y.data(), s.winograd);
-        s.colsOf = nullptr; // cols were not filled: a backward after this must make its own
-        s.colsBatch = 0;
+    // the bits of runs recorded before session 17. The direct convolution in inference only
+    // (nn/ConvAlgorithm.h).
+    const ConvAlgorithm algorithm
+        = chooseConvAlgorithm({ kernelSize_, strides_, g_.oh, g_.ow, g_.c, filters_, pass.training });
+    if (algorithm == ConvAlgorithm::Im2col) {
+        runForward(x, scratch, y.data(), nullptr);
         return;
     }
-    runForward(x, scratch, y.data(), nullptr);
+    auto& s = scratchAs<Conv2DScratch>(scratch, *this);
+    const float* bias = useBias_ ? bias_.value.data() : nullptr;
+    if (algorithm == ConvAlgorithm::Direct) {
+        const DirectGeometry geo { g_.h, g_.w, g_.c, g_.oh, g_.ow, filters_, kernelSize_.h, kernelSize_.w, strides_.h,
+            strides_.w, g_.padTop, g_.padLeft };
+        directForward(geo, x.dim(0), x.data(), kernel_.value.data(), bias, y.data(), s.direct);
+    } else {
+        const WinogradGeometry geo { g_.h, g_.w, g_.c, g_.oh, g_.ow, filters_, g_.padTop, g_.padLeft };
+        winogradForward(algorithm == ConvAlgorithm::Winograd4 ? 4 : 2, geo, x.dim(0), x.data(), kernel_.value.data(),
+            bias, y.data(), s.winograd);
+    }
+    s.colsOf = nullptr; // cols were not filled: a backward after this must make its own
+    s.colsBatch = 0;
 }
 
 bool Conv2D::winogradShape() const
@@ -301,7 +313,8 @@ void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* 
     // on the top and left and with zeros wherever it leaves dL/dy. Winograd does it where the rule
     // picks it for that shape, instead of a product into dcols and col2im.
     const ConvAlgorithm algorithm
-        = dx && winogradShape() ? chooseConvAlgorithm(g_.h, g_.w, filters_, g_.c) : ConvAlgorithm::Im2col;
+        = dx && winogradShape() ? chooseConvAlgorithm({ kernelSize_, strides_, g_.h, g_.w, filters_, g_.c, true })
+                                : ConvAlgorithm::Im2col;
     if (algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) {
         auto& s = scratchAs<Conv2DScratch>(scratch, *this);
         const int64_t C = g_.c, F = filters_;
