@@ -52,17 +52,18 @@ ConvAlgorithm chooseConvAlgorithm(const ConvCase& conv)
     const int64_t outH = conv.outH, outW = conv.outW, c = conv.c, f = conv.f;
     // From bench_layers' table (docs/benchmarks.md, "The direct convolution" and "Winograd for 3x3
     // convolutions"), samples/s of CPU time, one thread, AVX-512, batch 64 (ResNet-18's 32, its
-    // stem 8), quiet machine:
-    // - im2col for a 1x1 output (3x3 over 1x1x512: im2col 24k, F(2x2) 6k, direct 13k), where
+    // stem 8):
+    // - im2col for a 1x1 output (3x3 over 1x1x512: im2col 27k, direct 13k, F(2x2) 9k), where
     //   Winograd's kernel transform and the direct convolution's kernel packing cost more than
     //   the products, and for fewer than 16 filters, which nothing measured.
-    // - Winograd for 3x3 stride 1 from 32 channels on (14x14x32 -> 64: F(2x2) 27k, direct 24k,
-    //   im2col 17k; ResNet-18's layers 1.4 to 2 times the direct convolution).
+    // - Winograd for 3x3 stride 1 from 32 channels on (14x14x32 -> 64: F(2x2) 26k, direct 24k,
+    //   im2col 18k; ResNet-18's layers 1.5 to 2 times the direct convolution).
     // - The direct convolution up to 32 channels, any kernel and strides: 3x3 over 1, 3, 8 and 16
-    //   channels 4.0, 2.5, 1.8 and 1.4 times im2col (1.1 times F(4x4) at 16); 5x5 over 1, 3, 8 and
-    //   32, 3.5 to 1.2 times; ResNet-18's 7x7 stride-2 stem over RGB 1.6 times.
+    //   channels 3.8, 2.6, 1.7 and 1.4 times im2col (1.15 times F(4x4) at 16); 5x5 over 1, 3 and
+    //   8 channels 3.1, 2.0 and 1.4 times, over 32 as fast or faster in four runs (8.3k against
+    //   8.3k, 8.6k against 6.9k); ResNet-18's 7x7 stride-2 stem over RGB 1.6 times.
     // - im2col beyond 32 channels elsewhere: ResNet-18's 3x3 and 1x1 stride-2 layers over 64
-    //   channels ran as fast or faster that way (1.28k against 1.22k, 8.9k against 8.7k).
+    //   channels ran faster that way (1.39k against 1.27k, 9.7k against 8.8k).
     // - And im2col on CPUs without FMA, where the direct convolution's baseline copy calls
     //   std::fma for every product (70 times slower than the AVX-512 copy at 28x28x1 -> 32).
     if (outH < 2 || outW < 2 || f < 16)
