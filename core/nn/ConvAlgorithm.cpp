@@ -57,7 +57,9 @@ ConvAlgorithm chooseConvAlgorithm(const ConvCase& conv)
     //   Winograd's kernel transform and the direct convolution's kernel packing cost more than
     //   the products, and for fewer than 16 filters, which nothing measured.
     // - Winograd for 3x3 stride 1 from 32 channels on (14x14x32 -> 64: F(2x2) 26k, direct 24k,
-    //   im2col 18k; ResNet-18's layers 1.5 to 2 times the direct convolution).
+    //   im2col 18k; ResNet-18's layers 1.5 to 2 times the direct convolution). Where the direct
+    //   convolution is no choice (training, a CPU without FMA), from 16 channels on: one channel
+    //   lost to im2col (28x28x1: im2col 54k, F(4x4) 54k, F(2x2) 36k) and 32 won; 16 is a guess.
     // - The direct convolution up to 32 channels, any kernel and strides: 3x3 over 1, 3, 8 and 16
     //   channels 3.8, 2.6, 1.7 and 1.4 times im2col (1.15 times F(4x4) at 16); 5x5 over 1, 3 and
     //   8 channels 3.1, 2.0 and 1.4 times, over 32 as fast or faster in four runs (8.3k against

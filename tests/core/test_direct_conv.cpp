@@ -162,9 +162,9 @@ const std::vector<Case> kCases = {
 constexpr double kDirectBound = 3e-6;
 
 // A convolution with a square kernel and strides, as the rule sees it.
-ConvCase conv(int64_t kernel, int64_t stride, int64_t outH, int64_t outW, int64_t c, int64_t f)
+ConvCase conv(int64_t kernel, int64_t stride, int64_t outH, int64_t outW, int64_t c, int64_t f, bool training = false)
 {
-    return { { kernel, kernel }, { stride, stride }, outH, outW, c, f };
+    return { { kernel, kernel }, { stride, stride }, outH, outW, c, f, training };
 }
 
 } // namespace
@@ -291,6 +291,22 @@ TEST(DirectConv, TheRulePicksWhatTheBenchmarkMeasuredFastest)
     EXPECT_EQ(chooseConvAlgorithm(conv(7, 2, 112, 112, 3, 64)), Direct);
     EXPECT_EQ(chooseConvAlgorithm(conv(3, 2, 28, 28, 64, 128)), Im2col);
     EXPECT_EQ(chooseConvAlgorithm(conv(1, 2, 28, 28, 64, 128)), Im2col);
+}
+
+TEST(DirectConv, TrainingPassesNeverRunIt)
+{
+    // Training keeps the rule it had before the direct convolution: Winograd for 3x3 stride 1 from
+    // 16 channels on, im2col elsewhere; a forced direct convolution runs im2col there.
+    Restore restore;
+    setConvAlgorithm(ConvAlgorithm::Auto);
+    using enum ConvAlgorithm;
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 1, 32, true)), Im2col);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 16, 32, true)), Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 14, 14, 32, 64, true)), Winograd2);
+    EXPECT_EQ(chooseConvAlgorithm(conv(5, 1, 28, 28, 1, 32, true)), Im2col);
+    EXPECT_EQ(chooseConvAlgorithm(conv(7, 2, 112, 112, 3, 64, true)), Im2col);
+    setConvAlgorithm(ConvAlgorithm::Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(5, 1, 28, 28, 1, 32, true)), Im2col);
 }
 
 TEST(DirectConv, ForcedWinogradRunsIm2colWhereWinogradDoesNotApply)
