@@ -53,25 +53,24 @@ ConvAlgorithm chooseConvAlgorithm(const ConvCase& conv)
     // From bench_layers' table (docs/benchmarks.md, "The direct convolution" and "Winograd for 3x3
     // convolutions"), samples/s of CPU time, one thread, AVX-512, batch 64 (ResNet-18's 32, its
     // stem 8):
-    // - im2col for a 1x1 output (3x3 over 1x1x512: im2col 27k, direct 13k, F(2x2) 9k), where
+    // - im2col for a 1x1 output (3x3 over 1x1x512: im2col 20k, direct 13k, F(2x2) 9k), where
     //   Winograd's kernel transform and the direct convolution's kernel packing cost more than
     //   the products, and for fewer than 16 filters, which nothing measured.
-    // - Winograd for 3x3 stride 1 from 32 channels on (14x14x32 -> 64: F(2x2) 26k, direct 24k,
-    //   im2col 18k; ResNet-18's layers 1.5 to 2 times the direct convolution). Where the direct
-    //   convolution is no choice (training, a CPU without FMA), from 16 channels on: one channel
-    //   lost to im2col (28x28x1: im2col 54k, F(4x4) 54k, F(2x2) 36k) and 32 won; 16 is a guess.
-    // - The direct convolution up to 32 channels, any kernel and strides: 3x3 over 1, 3, 8 and 16
-    //   channels 3.8, 2.6, 1.7 and 1.4 times im2col (1.15 times F(4x4) at 16); 5x5 over 1, 3 and
-    //   8 channels 3.1, 2.0 and 1.4 times, over 32 as fast or faster in four runs (8.3k against
-    //   8.3k, 8.6k against 6.9k); ResNet-18's 7x7 stride-2 stem over RGB 1.6 times.
-    // - im2col beyond 32 channels elsewhere: ResNet-18's 3x3 and 1x1 stride-2 layers over 64
-    //   channels ran faster that way (1.39k against 1.27k, 9.7k against 8.8k).
+    // - Winograd for 3x3 stride 1 from 16 channels on (28x28x16 -> 32: F(4x4) 26k, direct 22k,
+    //   im2col 17k; 14x14x32 -> 64: F(4x4) 34k, direct 23k).
+    // - The direct convolution elsewhere up to 32 channels, in inference, any kernel and strides:
+    //   3x3 over 1, 3 and 8 channels 3.9, 2.6 and 1.7 times im2col (1.24 times F(4x4) at 8); 5x5
+    //   over 1, 3 and 8 channels 3.4, 2.2 and 1.4 times, over 32 a tie (6.3k against 6.5k, 8.3k
+    //   against 8.3k, 8.6k against 6.9k); ResNet-18's 7x7 stride-2 stem over RGB 1.6 times.
+    //   Training never runs it: there it would save little and change the bits of recorded runs.
+    // - im2col beyond 32 channels elsewhere, the old default: ResNet-18's 3x3 and 1x1 stride-2
+    //   layers over 64 channels were ties (3x3: 1.39k against the direct 1.27k in one run, 1.25k
+    //   against 1.37k in another).
     // - And im2col on CPUs without FMA, where the direct convolution's baseline copy calls
     //   std::fma for every product (70 times slower than the AVX-512 copy at 28x28x1 -> 32).
     if (outH < 2 || outW < 2 || f < 16)
         return ConvAlgorithm::Im2col;
-    const bool direct = !conv.training && c <= 32 && std::strcmp(directVariant(), "baseline") != 0;
-    if (winogradApplies(conv) && c >= (direct ? 32 : 16)) {
+    if (winogradApplies(conv) && c >= 16) {
         // F(4x4) where it needs at most 2/3 of F(2x2)'s products (36 a 4x4 tile, 16 a 2x2 tile,
         // partial tiles counted whole) and has four or more tiles an image to pay for its kernel
         // transform. 56x56, 28x28, 8x8 and 7x7 need 0.56 of F(2x2)'s products and F(4x4) was the
@@ -82,7 +81,7 @@ ConvAlgorithm chooseConvAlgorithm(const ConvCase& conv)
         const int64_t tiles2 = ((outH + 1) / 2) * ((outW + 1) / 2), tiles4 = ((outH + 3) / 4) * ((outW + 3) / 4);
         return tiles4 >= 4 && 3 * 36 * tiles4 <= 2 * 16 * tiles2 ? ConvAlgorithm::Winograd4 : ConvAlgorithm::Winograd2;
     }
-    if (direct)
+    if (!conv.training && c <= 32 && std::strcmp(directVariant(), "baseline") != 0)
         return ConvAlgorithm::Direct;
     return ConvAlgorithm::Im2col;
 }

@@ -280,7 +280,7 @@ TEST(DirectConv, TheRulePicksWhatTheBenchmarkMeasuredFastest)
     EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 3, 32)), Direct);
     EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 32, 32, 3, 32)), Direct);
     EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 8, 32)), Direct);
-    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 16, 32)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 16, 32)), Winograd4);
     EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 14, 14, 32, 64)), Winograd2);
     EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 56, 56, 64, 64)), Winograd4);
     EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 1, 1, 512, 512)), Im2col);
