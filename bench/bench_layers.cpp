@@ -6,20 +6,21 @@
 // Fashion-MNIST, so no data loading is timed. Counter: samples per second of process CPU time,
 // which a loaded machine distorts far less than wall time. Build with -DWS_BUILD_BENCH=ON, then
 //   build/release/bench/bench_layers --benchmark_min_time=0.5
-// The 3x3 stride-1 convolutions of ResNet-18 (224 x 224 and 32 x 32 inputs, batch 32) and of the
-// CNN (batch 64) forward in inference by im2col and by Winograd F(2x2, 3x3) and F(4x4, 3x3)
-// (#23 item 2): the table behind chooseConvAlgorithm's rule (nn/Winograd.cpp), e.g.
-//   build/release/bench/bench_layers --benchmark_filter='^conv3x3/' --benchmark_min_time=0.5
+// Convolutions forward in inference by im2col, the direct convolution and, for 3x3 stride 1,
+// Winograd F(2x2, 3x3) and F(4x4, 3x3) (#23 item 2): ResNet-18's 3x3 layers (224 x 224 and
+// 32 x 32 inputs, batch 32), its 7x7 stride-2 stem and a stride-2 3x3 and 1x1 of its second
+// stage, the CNNs' (batch 64), and first layers with 1 to 16 input channels. The table behind chooseConvAlgorithm's rule (nn/ConvAlgorithm.cpp):
+//   build/release/bench/bench_layers --benchmark_filter='^conv' --benchmark_min_time=0.3
 // For instruction counts of exactly one step (load independent), after one untimed warm-up step:
 //   valgrind --tool=callgrind --toggle-collect='*timedTrainStep*'
 //       build/release/bench/bench_layers --benchmark_filter='step/cnn/' --benchmark_min_time=0
 #include "nn/Activation.h"
 #include "nn/Conv2D.h"
+#include "nn/ConvAlgorithm.h"
 #include "nn/LayerFactory.h"
 #include "nn/Loss.h"
 #include "nn/Pooling2D.h"
 #include "nn/Sequential.h"
-#include "nn/Winograd.h"
 #include "train/Experiment.h"
 #include "train/Optimizer.h"
 #include "util/Rng.h"
@@ -160,16 +161,27 @@ void convForward(benchmark::State& state, LayerCase& c, ws::ConvAlgorithm algori
     state.counters["samples/s"] = benchmark::Counter(double(c.batch), benchmark::Counter::kIsIterationInvariantRate);
 }
 
-void registerConv3x3(const std::string& name, ws::Shape inputShape, int64_t filters, int64_t batch)
+// A convolution's inference forward by each algorithm that applies to it, as
+// "conv<KH>x<KW>[s<stride>]/<name>/<algorithm>".
+void registerConv(const std::string& name, ws::Shape inputShape, int64_t filters, int64_t kernel, int64_t stride,
+    int64_t batch)
 {
     using ws::ConvAlgorithm;
     auto* c = new LayerCase(std::move(inputShape),
-        std::make_unique<ws::Conv2D>(filters, ws::Size2 { 3, 3 }, ws::Size2 { 1, 1 }, ws::Padding::Same), batch);
+        std::make_unique<ws::Conv2D>(filters, ws::Size2 { kernel, kernel }, ws::Size2 { stride, stride }, ws::Padding::Same),
+        batch);
     c->dy = ws::Tensor(); // forward only
-    const std::pair<ConvAlgorithm, const char*> algorithms[]
-        = { { ConvAlgorithm::Im2col, "im2col" }, { ConvAlgorithm::Winograd2, "winograd2" }, { ConvAlgorithm::Winograd4, "winograd4" } };
+    std::vector<std::pair<ConvAlgorithm, const char*>> algorithms
+        = { { ConvAlgorithm::Im2col, "im2col" }, { ConvAlgorithm::Direct, "direct" } };
+    if (kernel == 3 && stride == 1) {
+        algorithms.emplace_back(ConvAlgorithm::Winograd2, "winograd2");
+        algorithms.emplace_back(ConvAlgorithm::Winograd4, "winograd4");
+    }
+    std::string group = "conv" + std::to_string(kernel) + "x" + std::to_string(kernel);
+    if (stride != 1)
+        group += "s" + std::to_string(stride);
     for (const auto& [algorithm, label] : algorithms)
-        benchmark::RegisterBenchmark(("conv3x3/" + name + "/" + label).c_str(),
+        benchmark::RegisterBenchmark((group + "/" + name + "/" + label).c_str(),
             [c, algorithm = algorithm](benchmark::State& s) { convForward(s, *c, algorithm); })
             ->MeasureProcessCPUTime();
 }
@@ -208,17 +220,28 @@ const bool registered = [] {
         [] { return std::make_unique<Conv2D>(32, Size2 { 5, 5 }, Size2 { 1, 1 }, Padding::Same); }, false);
     registerLayer("tf-cnn conv2 5x5x64", { 14, 14, 32 },
         [] { return std::make_unique<Conv2D>(64, Size2 { 5, 5 }, Size2 { 1, 1 }, Padding::Same); }, true);
-    // name: input HxWxC -> F, batch.
-    registerConv3x3("cnn 28x28x1-32 b64", { 28, 28, 1 }, 32, 64);
-    registerConv3x3("cnn 14x14x32-64 b64", { 14, 14, 32 }, 64, 64);
-    registerConv3x3("resnet18-224 56x56x64-64 b32", { 56, 56, 64 }, 64, 32);
-    registerConv3x3("resnet18-224 28x28x128-128 b32", { 28, 28, 128 }, 128, 32);
-    registerConv3x3("resnet18-224 14x14x256-256 b32", { 14, 14, 256 }, 256, 32);
-    registerConv3x3("resnet18-224 7x7x512-512 b32", { 7, 7, 512 }, 512, 32);
-    registerConv3x3("resnet18-32 8x8x64-64 b32", { 8, 8, 64 }, 64, 32);
-    registerConv3x3("resnet18-32 4x4x128-128 b32", { 4, 4, 128 }, 128, 32);
-    registerConv3x3("resnet18-32 2x2x256-256 b32", { 2, 2, 256 }, 256, 32);
-    registerConv3x3("resnet18-32 1x1x512-512 b32", { 1, 1, 512 }, 512, 32);
+    // name: input HxWxC -> F, batch. Padding same.
+    registerConv("cnn 28x28x1-32 b64", { 28, 28, 1 }, 32, 3, 1, 64);
+    registerConv("28x28x3-32 b64", { 28, 28, 3 }, 32, 3, 1, 64);
+    registerConv("rgb 32x32x3-32 b64", { 32, 32, 3 }, 32, 3, 1, 64);
+    registerConv("28x28x8-32 b64", { 28, 28, 8 }, 32, 3, 1, 64);
+    registerConv("28x28x16-32 b64", { 28, 28, 16 }, 32, 3, 1, 64);
+    registerConv("cnn 14x14x32-64 b64", { 14, 14, 32 }, 64, 3, 1, 64);
+    registerConv("resnet18-224 56x56x64-64 b32", { 56, 56, 64 }, 64, 3, 1, 32);
+    registerConv("resnet18-224 28x28x128-128 b32", { 28, 28, 128 }, 128, 3, 1, 32);
+    registerConv("resnet18-224 14x14x256-256 b32", { 14, 14, 256 }, 256, 3, 1, 32);
+    registerConv("resnet18-224 7x7x512-512 b32", { 7, 7, 512 }, 512, 3, 1, 32);
+    registerConv("resnet18-32 8x8x64-64 b32", { 8, 8, 64 }, 64, 3, 1, 32);
+    registerConv("resnet18-32 4x4x128-128 b32", { 4, 4, 128 }, 128, 3, 1, 32);
+    registerConv("resnet18-32 2x2x256-256 b32", { 2, 2, 256 }, 256, 3, 1, 32);
+    registerConv("resnet18-32 1x1x512-512 b32", { 1, 1, 512 }, 512, 3, 1, 32);
+    registerConv("tf-cnn 28x28x1-32 b64", { 28, 28, 1 }, 32, 5, 1, 64);
+    registerConv("28x28x3-32 b64", { 28, 28, 3 }, 32, 5, 1, 64);
+    registerConv("28x28x8-32 b64", { 28, 28, 8 }, 32, 5, 1, 64);
+    registerConv("tf-cnn 14x14x32-64 b64", { 14, 14, 32 }, 64, 5, 1, 64);
+    registerConv("resnet18-224 stem 224x224x3-64 b8", { 224, 224, 3 }, 64, 7, 2, 8);
+    registerConv("resnet18-224 56x56x64-128 b32", { 56, 56, 64 }, 128, 3, 2, 32);
+    registerConv("resnet18-224 shortcut 56x56x64-128 b32", { 56, 56, 64 }, 128, 1, 2, 32);
     return true;
 }();
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/Conv2D.h"
 
+#include "nn/ConvAlgorithm.h"
+#include "nn/DirectConv.h"
 #include "nn/Winograd.h"
 #include "tensor/Gemm.h"
 #include "util/TargetClones.h"
@@ -46,6 +48,7 @@ struct Conv2DScratch final : LayerScratch {
     std::vector<Part> parts;
     WinogradScratch winograd; // forwards and input gradients of 3x3 stride-1 kernels (nn/Winograd.h)
     std::vector<float> flipped; // (3, 3, F, C): the kernel turned half a turn, for the input gradient
+    DirectScratch direct;       // inference forwards by the direct convolution (nn/DirectConv.h)
 };
 
 int partsFor(int64_t samples)
@@ -219,24 +222,33 @@ int64_t Conv2D::samplesPerBlock() const
     return std::max<int64_t>(1, kBlockBudget / std::max<int64_t>(1, g_.oh * g_.ow * (g_.k + filters_)));
 }
 
-void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass&)
+void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass)
 {
     y.resize({ x.dim(0), g_.oh, g_.ow, filters_ });
     // Winograd in training too (#23 item 2, #16's residual CNN): backward makes its own cols for
     // the kernel gradient then, as it does anyway for a batch whose cols do not fit in
     // kColsBudget (a 64-image batch of 28x28x32 inputs has 58 MB of them). WS_CONV=im2col gives
-    // the bits of runs recorded before session 17.
-    const ConvAlgorithm algorithm = winogradShape() ? chooseConvAlgorithm(g_.oh, g_.ow, g_.c, filters_) : ConvAlgorithm::Im2col;
-    if (algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) {
-        auto& s = scratchAs<Conv2DScratch>(scratch, *this);
-        const WinogradGeometry geo { g_.h, g_.w, g_.c, g_.oh, g_.ow, filters_, g_.padTop, g_.padLeft };
-        winogradForward(algorithm == ConvAlgorithm::Winograd4 ? 4 : 2, geo, x.dim(0), x.data(), kernel_.value.data(),
-            useBias_ ? bias_.value.data() : nullptr, y.data(), s.winograd);
-        s.colsOf = nullptr; // cols were not filled: a backward after this must make its own
-        s.colsBatch = 0;
+    // the bits of runs recorded before session 17. The direct convolution in inference only
+    // (nn/ConvAlgorithm.h).
+    const ConvAlgorithm algorithm
+        = chooseConvAlgorithm({ kernelSize_, strides_, g_.oh, g_.ow, g_.c, filters_, pass.training });
+    if (algorithm == ConvAlgorithm::Im2col) {
+        runForward(x, scratch, y.data(), nullptr);
         return;
     }
-    runForward(x, scratch, y.data(), nullptr);
+    auto& s = scratchAs<Conv2DScratch>(scratch, *this);
+    const float* bias = useBias_ ? bias_.value.data() : nullptr;
+    if (algorithm == ConvAlgorithm::Direct) {
+        const DirectGeometry geo { g_.h, g_.w, g_.c, g_.oh, g_.ow, filters_, kernelSize_.h, kernelSize_.w, strides_.h,
+            strides_.w, g_.padTop, g_.padLeft };
+        directForward(geo, x.dim(0), x.data(), kernel_.value.data(), bias, y.data(), s.direct);
+    } else {
+        const WinogradGeometry geo { g_.h, g_.w, g_.c, g_.oh, g_.ow, filters_, g_.padTop, g_.padLeft };
+        winogradForward(algorithm == ConvAlgorithm::Winograd4 ? 4 : 2, geo, x.dim(0), x.data(), kernel_.value.data(),
+            bias, y.data(), s.winograd);
+    }
+    s.colsOf = nullptr; // cols were not filled: a backward after this must make its own
+    s.colsBatch = 0;
 }
 
 bool Conv2D::pointwise() const
@@ -268,15 +280,15 @@ void Conv2D::runForward(const Tensor& x, LayerScratch* scratch, float* y, const 
     // through memory twice, and that copy took a fifth of a training step.
     // A 1x1 kernel at stride 1 without padding: the input's rows are its cols, and the product
     // reads them where they are (im2col's copy of them took 8 % of MobileNetV3-Small at 224).
-    const bool direct = pointwise();
-    const bool whole = chunk >= N && !direct;
+    const bool inPlace = pointwise();
+    const bool whole = chunk >= N && !inPlace;
     if (whole && (s.cols.rows() < chunk * spatial || s.cols.cols() != g_.k))
         s.cols.resize(chunk * spatial, g_.k);
     s.parts.resize(size_t(partsFor(chunk)));
     for (auto& part : s.parts) {
         if (!y && (part.y.rows() < block * spatial || part.y.cols() != F))
             part.y.resize(block * spatial, F);
-        if (!whole && !direct && (part.cols.rows() < block * spatial || part.cols.cols() != g_.k))
+        if (!whole && !inPlace && (part.cols.rows() < block * spatial || part.cols.cols() != g_.k))
             part.cols.resize(block * spatial, g_.k);
     }
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
@@ -286,7 +298,7 @@ void Conv2D::runForward(const Tensor& x, LayerScratch* scratch, float* y, const 
                 const int64_t samples = std::min(block, end - b0);
                 const int64_t rows = samples * spatial;
                 const float* cols = x.data() + (n0 + b0) * spatial * g_.k;
-                if (!direct) {
+                if (!inPlace) {
                     float* to = whole ? s.cols.data() + b0 * spatial * g_.k : s.parts[size_t(part)].cols.data();
                     im2col(x.data(), n0 + b0, samples, to);
                     cols = to;
@@ -313,7 +325,8 @@ void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* 
     // on the top and left and with zeros wherever it leaves dL/dy. Winograd does it where the rule
     // picks it for that shape, instead of a product into dcols and col2im.
     const ConvAlgorithm algorithm
-        = dx && winogradShape() ? chooseConvAlgorithm(g_.h, g_.w, filters_, g_.c) : ConvAlgorithm::Im2col;
+        = dx && winogradShape() ? chooseConvAlgorithm({ kernelSize_, strides_, g_.h, g_.w, filters_, g_.c, true })
+                                : ConvAlgorithm::Im2col;
     if (algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) {
         auto& s = scratchAs<Conv2DScratch>(scratch, *this);
         const int64_t C = g_.c, F = filters_;
@@ -346,8 +359,8 @@ void Conv2D::runBackward(const Tensor& x, const float* dy, const BackwardBlockFn
     const int64_t N = x.dim(0);
     const int64_t F = filters_;
     const int64_t spatial = g_.oh * g_.ow;
-    const bool direct = pointwise(); // cols are x's rows (runForward)
-    const bool reuse = !direct && s.colsOf == x.data() && s.colsBatch == N && s.cols.rows() >= N * spatial;
+    const bool inPlace = pointwise(); // cols are x's rows (runForward)
+    const bool reuse = !inPlace && s.colsOf == x.data() && s.colsBatch == N && s.cols.rows() >= N * spatial;
     const int64_t chunk = reuse ? std::max<int64_t>(N, 1) : std::min(samplesPerChunk(), std::max<int64_t>(N, 1));
     const int64_t block = std::min(samplesPerBlock(), chunk);
     if (dx)
@@ -358,11 +371,11 @@ void Conv2D::runBackward(const Tensor& x, const float* dy, const BackwardBlockFn
     for (auto& part : s.parts) {
         part.dKernel.setZero(g_.k, F);
         part.dBias.setZero(F);
-        if (dx && !direct && (part.dcols.rows() < block * spatial || part.dcols.cols() != g_.k))
+        if (dx && !inPlace && (part.dcols.rows() < block * spatial || part.dcols.cols() != g_.k))
             part.dcols.resize(block * spatial, g_.k);
         if (gradient && (part.y.rows() < block * spatial || part.y.cols() != F))
             part.y.resize(block * spatial, F);
-        if (!reuse && !direct && (part.cols.rows() < block * spatial || part.cols.cols() != g_.k))
+        if (!reuse && !inPlace && (part.cols.rows() < block * spatial || part.cols.cols() != g_.k))
             part.cols.resize(block * spatial, g_.k);
     }
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
@@ -373,7 +386,7 @@ void Conv2D::runBackward(const Tensor& x, const float* dy, const BackwardBlockFn
                 const int64_t samples = std::min(block, end - b0);
                 const int64_t rows = samples * spatial;
                 const float* cols = reuse ? s.cols.data() + b0 * spatial * g_.k : p.cols.data();
-                if (direct)
+                if (inPlace)
                     cols = x.data() + (n0 + b0) * spatial * g_.k;
                 else if (!reuse)
                     im2col(x.data(), n0 + b0, samples, p.cols.data());
@@ -387,7 +400,7 @@ void Conv2D::runBackward(const Tensor& x, const float* dy, const BackwardBlockFn
                         for (int64_t f = 0; f < F; ++f)
                             db[f] += G[r * F + f];
                 }
-                if (dx && direct) { // dL/dx's rows are its dcols: the product writes them in place
+                if (dx && inPlace) { // dL/dx's rows are its dcols: the product writes them in place
                     gemm(false, true, rows, g_.k, F, G, kernel_.value.data(), dx->data() + (n0 + b0) * spatial * g_.k,
                         false);
                 } else if (dx) {

@@ -11,8 +11,9 @@
 // split into one contiguous share of samples per thread, each doing its own im2col and GEMM.
 // Each share is worked through in blocks of a few samples (im2col, product, bias) so that a
 // block's cols and output are still in cache when the next step reads them.
-// Inference forwards of 3x3 stride-1 kernels may instead run Winograd's F(2x2, 3x3) or
-// F(4x4, 3x3), chosen per shape by measurement (nn/Winograd.h).
+// Inference forwards may instead run the direct convolution (nn/DirectConv.h) or, for 3x3
+// stride-1 kernels, Winograd's F(2x2, 3x3) or F(4x4, 3x3) (nn/Winograd.h), chosen per shape by
+// measurement (nn/ConvAlgorithm.h).
 #pragma once
 
 #include "nn/Initializer.h"

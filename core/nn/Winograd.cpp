@@ -8,29 +8,11 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <atomic>
-#include <cstdlib>
 #include <cstring>
 
 namespace ws {
 
 namespace {
-
-ConvAlgorithm fromEnvironment()
-{
-    const char* name = std::getenv("WS_CONV");
-    if (!name)
-        return ConvAlgorithm::Auto;
-    if (std::strcmp(name, "im2col") == 0)
-        return ConvAlgorithm::Im2col;
-    if (std::strcmp(name, "winograd2") == 0)
-        return ConvAlgorithm::Winograd2;
-    if (std::strcmp(name, "winograd4") == 0)
-        return ConvAlgorithm::Winograd4;
-    return ConvAlgorithm::Auto;
-}
-
-std::atomic<ConvAlgorithm> gAlgorithm { fromEnvironment() };
 
 // A thread's block of tiles gets about this many floats of transformed input and products (V
 // and M, 512 KiB, half the level-2 cache), but at least kMinTiles tiles, so that each product
@@ -337,34 +319,6 @@ void forwardTiles(const WinogradGeometry& geo, int64_t n, const float* x, const 
 }
 
 } // namespace
-
-void setConvAlgorithm(ConvAlgorithm algorithm) { gAlgorithm.store(algorithm, std::memory_order_relaxed); }
-
-ConvAlgorithm convAlgorithm() { return gAlgorithm.load(std::memory_order_relaxed); }
-
-ConvAlgorithm chooseConvAlgorithm(int64_t outH, int64_t outW, int64_t c, int64_t f)
-{
-    const ConvAlgorithm forced = convAlgorithm();
-    if (forced != ConvAlgorithm::Auto)
-        return forced;
-    // From bench_layers' conv3x3 table (docs/benchmarks.md, "Winograd for 3x3 convolutions"),
-    // samples/s of CPU time, one thread, batch 32 (the CNN's 64), quiet machine:
-    // - im2col with one input channel (28x28x1 -> 32: im2col 43k, F(4x4) 44k, F(2x2) 27k); 16
-    //   is a guess between that and the smallest measured win, 32 channels. And for a 1x1
-    //   output (1x1x512: im2col 24k, F(2x2) 6k), where the kernel transform costs more than the
-    //   products it saves.
-    // - F(4x4) where it needs at most 2/3 of F(2x2)'s products (36 a 4x4 tile, 16 a 2x2 tile,
-    //   partial tiles counted whole) and has four or more tiles an image to pay for its kernel
-    //   transform. 56x56, 28x28, 8x8 and 7x7 need 0.56 of F(2x2)'s products and F(4x4) was the
-    //   faster: 1.3, 1.4, 1.1 and 1.2 times (7x7x512: in 2 runs of 3). 14x14 needs 0.73, and
-    //   F(2x2) was faster in 2 runs of 3, by 14-16 % (a tie in the third). 4x4x128, one tile an
-    //   image: F(2x2) 47k, F(4x4) 36k.
-    // - F(2x2) elsewhere, down to 2x2 outputs (2x2x256: 37k, im2col 32k).
-    if (c < 16 || f < 16 || outH < 2 || outW < 2)
-        return ConvAlgorithm::Im2col;
-    const int64_t tiles2 = ((outH + 1) / 2) * ((outW + 1) / 2), tiles4 = ((outH + 3) / 4) * ((outW + 3) / 4);
-    return tiles4 >= 4 && 3 * 36 * tiles4 <= 2 * 16 * tiles2 ? ConvAlgorithm::Winograd4 : ConvAlgorithm::Winograd2;
-}
 
 void winogradForward(int tile, const WinogradGeometry& g, int64_t n, const float* x, const float* kernel,
     const float* bias, float* y, WinogradScratch& s)

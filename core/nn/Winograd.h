@@ -15,18 +15,6 @@
 
 namespace ws {
 
-enum class ConvAlgorithm { Auto, Im2col, Winograd2, Winograd4 };
-
-// The algorithm every Conv2D forward and input gradient uses where it can (3x3 kernel, strides 1),
-// in training as in inference: Auto follows chooseConvAlgorithm's rule. WS_CONV=im2col|winograd2|winograd4 in the
-// environment sets the initial value (read once); tests and bench_layers set it here.
-void setConvAlgorithm(ConvAlgorithm algorithm);
-ConvAlgorithm convAlgorithm();
-
-// What a 3x3 stride-1 convolution with this output size (OH, OW), C inputs and F filters runs
-// with: the forced algorithm if one is set, else the rule (never Auto).
-ConvAlgorithm chooseConvAlgorithm(int64_t outH, int64_t outW, int64_t c, int64_t f);
-
 struct WinogradGeometry {
     int64_t h = 0, w = 0, c = 0;  // input
     int64_t oh = 0, ow = 0, f = 0; // output

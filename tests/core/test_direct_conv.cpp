@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Conv2D's direct convolution (nn/DirectConv.h, #23 item 2) against a convolution summed in double
+// precision, over kernels from 1x1 to 7x7, strides 1 to 3, same and valid padding, odd sizes, one
+// and three input channels, filter counts that no copy's block divides, images smaller than a band
+// (several images a band) and larger (several bands an image); every copy of the band loop and any
+// thread count give the same bits; and the rule picks what bench_layers measured fastest.
+#include "GradCheck.h"
+
+#include "nn/Conv2D.h"
+#include "nn/ConvAlgorithm.h"
+#include "nn/DirectConv.h"
+#include "util/Threads.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <sstream>
+
+using namespace ws;
+
+namespace ws {
+// For GoogleTest's messages: "Direct", not "4-byte object <04-00 00-00>".
+void PrintTo(ConvAlgorithm algorithm, std::ostream* os)
+{
+    constexpr const char* names[] = { "Auto", "Im2col", "Winograd2", "Winograd4", "Direct" };
+    *os << names[int(algorithm)];
+}
+} // namespace ws
+
+namespace {
+
+struct Case {
+    int64_t n, h, w, c, f;
+    Size2 kernel, strides;
+    Padding padding;
+    bool bias;
+};
+
+std::string describe(const Case& k)
+{
+    std::ostringstream s;
+    s << k.n << "x" << k.h << "x" << k.w << "x" << k.c << " -> " << k.f << ", kernel " << size2ToString(k.kernel)
+      << ", strides " << size2ToString(k.strides) << ", " << paddingName(k.padding) << (k.bias ? ", bias" : ", no bias");
+    return s.str();
+}
+
+// Restores the algorithm and thread count a test changed.
+struct Restore {
+    ConvAlgorithm algorithm = convAlgorithm();
+    int threads = threadCount();
+    ~Restore()
+    {
+        setConvAlgorithm(algorithm);
+        setThreadCount(threads);
+    }
+};
+
+struct Conv {
+    Sequential model;
+    Tensor x;
+
+    explicit Conv(const Case& k)
+        : model({ k.h, k.w, k.c })
+        , x({ k.n, k.h, k.w, k.c })
+    {
+        auto& conv = model.emplace<Conv2D>(k.f, k.kernel, k.strides, k.padding, k.bias);
+        model.build();
+        model.initialize(21);
+        Rng rng(22);
+        if (k.bias)
+            ws::test::fillRandom(conv.bias().value, rng);
+        ws::test::fillRandom(x, rng);
+    }
+
+    Conv2D& layer() { return static_cast<Conv2D&>(model.layer(0)); }
+
+    Tensor forward(ConvAlgorithm algorithm, int threads)
+    {
+        setConvAlgorithm(algorithm);
+        setThreadCount(threads);
+        Workspace ws = model.makeWorkspace();
+        return model.forward(x, ws, false);
+    }
+
+    // The geometry Conv2D hands to directForward, from Window2D.h's definition of the padding.
+    DirectGeometry geometry()
+    {
+        Conv2D& conv = layer();
+        const WindowAxis rows = windowAxis(x.dim(1), conv.kernelSize().h, conv.strides().h, conv.padding());
+        const WindowAxis cols = windowAxis(x.dim(2), conv.kernelSize().w, conv.strides().w, conv.padding());
+        return { x.dim(1), x.dim(2), x.dim(3), rows.out, cols.out, conv.filters(), conv.kernelSize().h,
+            conv.kernelSize().w, conv.strides().h, conv.strides().w, rows.padBefore, cols.padBefore };
+    }
+
+    // y in double: bias + the sum over the window, skipping what lies in the padding.
+    std::vector<double> reference()
+    {
+        const DirectGeometry g = geometry();
+        Conv2D& conv = layer();
+        const Tensor& K = conv.kernel().value;
+        std::vector<double> out(size_t(x.dim(0) * g.oh * g.ow * g.f));
+        std::vector<double> acc(size_t(g.f));
+        for (int64_t n = 0; n < x.dim(0); ++n)
+            for (int64_t oh = 0; oh < g.oh; ++oh)
+                for (int64_t ow = 0; ow < g.ow; ++ow) {
+                    for (int64_t f = 0; f < g.f; ++f)
+                        acc[size_t(f)] = conv.useBias() ? conv.bias().value[f] : 0.0;
+                    for (int64_t i = 0; i < g.kh; ++i)
+                        for (int64_t j = 0; j < g.kw; ++j) {
+                            const int64_t h = oh * g.strideH - g.padTop + i, w = ow * g.strideW - g.padLeft + j;
+                            if (h < 0 || h >= g.h || w < 0 || w >= g.w)
+                                continue;
+                            for (int64_t c = 0; c < g.c; ++c) {
+                                const double v = x[((n * g.h + h) * g.w + w) * g.c + c];
+                                const float* k = K.data() + ((i * g.kw + j) * g.c + c) * g.f;
+                                for (int64_t f = 0; f < g.f; ++f)
+                                    acc[size_t(f)] += v * k[f];
+                            }
+                        }
+                    std::copy(acc.begin(), acc.end(), out.begin() + ((n * g.oh + oh) * g.ow + ow) * g.f);
+                }
+        return out;
+    }
+};
+
+// max |got - want| / max |want|: the error on the output's scale.
+double relativeError(const Tensor& got, const std::vector<double>& want)
+{
+    double worst = 0, scale = 0;
+    for (int64_t i = 0; i < got.size(); ++i) {
+        worst = std::max(worst, std::abs(double(got[i]) - want[size_t(i)]));
+        scale = std::max(scale, std::abs(want[size_t(i)]));
+    }
+    return scale > 0 ? worst / scale : worst;
+}
+
+bool sameBits(const float* a, const float* b, int64_t size)
+{
+    return std::memcmp(a, b, size_t(size) * sizeof(float)) == 0;
+}
+
+const std::vector<Case> kCases = {
+    { 1, 1, 1, 1, 1, { 3, 3 }, { 1, 1 }, Padding::Same, true },    // one pixel, the rest of the window is padding
+    { 5, 2, 2, 3, 4, { 3, 3 }, { 1, 1 }, Padding::Same, false },   // five images in one band
+    { 3, 28, 28, 1, 32, { 3, 3 }, { 1, 1 }, Padding::Same, true }, // the CNN's first layer: several bands an image
+    { 2, 28, 28, 1, 32, { 5, 5 }, { 1, 1 }, Padding::Same, true }, // tf-cnn's
+    { 2, 32, 32, 3, 32, { 3, 3 }, { 1, 1 }, Padding::Same, true }, // an RGB stem
+    { 2, 9, 7, 3, 5, { 3, 3 }, { 2, 2 }, Padding::Same, true },    // strides, odd sizes, 5 filters
+    { 2, 9, 7, 3, 5, { 3, 3 }, { 2, 2 }, Padding::Valid, false },
+    { 3, 11, 13, 2, 40, { 5, 3 }, { 1, 2 }, Padding::Same, true }, // 40 = 32 + 8 filters, a rectangle
+    { 2, 23, 19, 3, 33, { 7, 7 }, { 2, 2 }, Padding::Same, true }, // ResNet's stem, smaller
+    { 2, 10, 10, 4, 17, { 2, 2 }, { 3, 3 }, Padding::Valid, true }, // strides larger than the kernel
+    { 4, 6, 6, 16, 24, { 1, 1 }, { 1, 1 }, Padding::Valid, true },  // 1x1
+    { 2, 14, 14, 32, 64, { 5, 5 }, { 1, 1 }, Padding::Same, true }, // tf-cnn's second layer
+    { 7, 7, 7, 70, 48, { 3, 3 }, { 1, 1 }, Padding::Same, false },  // several images a band, the last one short
+};
+
+// Measured over kCases (GCC 12, AVX-512), max |y - reference| / max |reference|: the direct
+// convolution 1.3e-6, worst at 14x14x32 -> 64 with a 5x5 kernel, where each output is one running
+// sum of 800 terms; im2col 6.5e-7, whose GEMM sums blocks of 128 (AVX-512) and then adds the
+// blocks. The bound leaves room for other compilers.
+constexpr double kDirectBound = 3e-6;
+
+// A convolution with a square kernel and strides, as the rule sees it.
+ConvCase conv(int64_t kernel, int64_t stride, int64_t outH, int64_t outW, int64_t c, int64_t f, bool training = false)
+{
+    return { { kernel, kernel }, { stride, stride }, outH, outW, c, f, training };
+}
+
+} // namespace
+
+TEST(DirectConv, MatchesTheConvolutionInDoubleOnEveryShape)
+{
+    Restore restore;
+    double worst = 0, worstIm2col = 0;
+    for (const Case& k : kCases) {
+        Conv conv(k);
+        const Tensor direct = conv.forward(ConvAlgorithm::Direct, 1);
+        const Tensor im2col = conv.forward(ConvAlgorithm::Im2col, 1);
+        ASSERT_EQ(direct.shape(), im2col.shape()) << describe(k);
+        const std::vector<double> want = conv.reference();
+        const double e = relativeError(direct, want), e0 = relativeError(im2col, want);
+        EXPECT_LT(e, kDirectBound) << describe(k);
+        worst = std::max(worst, e);
+        worstIm2col = std::max(worstIm2col, e0);
+    }
+    std::printf("max relative error: direct %.2g, im2col %.2g (%s)\n", worst, worstIm2col, directVariant());
+}
+
+TEST(DirectConv, EveryCopyAndThreadCountGivesTheSameBits)
+{
+    Restore restore;
+    for (const Case& k : kCases) {
+        Conv conv(k);
+        const Tensor want = conv.forward(ConvAlgorithm::Direct, 1);
+        const DirectGeometry g = conv.geometry();
+        Conv2D& layer = conv.layer();
+        const float* bias = layer.useBias() ? layer.bias().value.data() : nullptr;
+        for (const char* variant : directVariants())
+            for (int threads : { 1, 2, 3 }) {
+                setThreadCount(threads);
+                Tensor y(want.shape());
+                DirectScratch scratch;
+                directForward(g, k.n, conv.x.data(), layer.kernel().value.data(), bias, y.data(), scratch, variant);
+                EXPECT_TRUE(sameBits(y.data(), want.data(), want.size()))
+                    << describe(k) << ": " << variant << " on " << threads << " threads";
+            }
+    }
+}
+
+TEST(DirectConv, ReusedScratchGivesTheSameOutputForAnotherBatchSize)
+{
+    // Bands of several images hold fewer of them in a smaller batch; a batch after a larger one
+    // must not read stale rows.
+    Restore restore;
+    setConvAlgorithm(ConvAlgorithm::Direct);
+    setThreadCount(1);
+    const Case k { 7, 7, 7, 70, 48, { 3, 3 }, { 1, 1 }, Padding::Same, true };
+    Conv conv(k);
+    Workspace ws = conv.model.makeWorkspace();
+    const Tensor all = conv.model.forward(conv.x, ws, false);
+    Tensor first({ 1, k.h, k.w, k.c });
+    std::copy_n(conv.x.data(), first.size(), first.data());
+    const Tensor one = conv.model.forward(first, ws, false);
+    ASSERT_EQ(one.size() * k.n, all.size());
+    EXPECT_TRUE(sameBits(one.data(), all.data(), one.size()));
+}
+
+TEST(DirectConv, BackwardAfterADirectForwardDoesNotReuseOlderCols)
+{
+    // As Winograd.BackwardAfterAWinogradForwardDoesNotReuseOlderCols: a direct forward fills no
+    // cols, so a backward after it, on new values at the address of an earlier training forward's
+    // input, must make its own.
+    Restore restore;
+    setThreadCount(1);
+    const Case k { 2, 9, 8, 3, 4, { 3, 3 }, { 1, 1 }, Padding::Same, true };
+    Conv conv(k);
+    Layer& layer = conv.model.layer(0);
+    const Tensor a = conv.x;
+    Tensor b = conv.x;
+    for (int64_t i = 0; i < b.size(); ++i)
+        b[i] = 0.5f - b[i];
+    Tensor dy({ k.n, k.h, k.w, k.f });
+    Rng rng(3);
+    ws::test::fillRandom(dy, rng);
+
+    setConvAlgorithm(ConvAlgorithm::Im2col);
+    Workspace fresh = conv.model.makeWorkspace();
+    Tensor x = b, y, dx;
+    layer.forward(x, y, fresh.scratch[0].get(), Pass { true });
+    conv.model.zeroGrad();
+    layer.backward(x, y, dy, &dx, fresh.scratch[0].get());
+    const Tensor want = conv.model.params()[0]->grad;
+
+    Workspace ws = conv.model.makeWorkspace();
+    x = a;
+    const float* address = x.data();
+    layer.forward(x, y, ws.scratch[0].get(), Pass { true });
+    std::copy_n(b.data(), b.size(), x.data());
+    ASSERT_EQ(x.data(), address);
+    setConvAlgorithm(ConvAlgorithm::Direct);
+    layer.forward(x, y, ws.scratch[0].get(), Pass {});
+    conv.model.zeroGrad();
+    layer.backward(x, y, dy, &dx, ws.scratch[0].get());
+    const Tensor& got = conv.model.params()[0]->grad;
+    for (int64_t i = 0; i < want.size(); ++i)
+        ASSERT_EQ(got[i], want[i]) << "kernel gradient " << i;
+}
+
+TEST(DirectConv, TheRulePicksWhatTheBenchmarkMeasuredFastest)
+{
+    // docs/benchmarks.md, "The direct convolution": (kernel, stride, OH, OW, C, F) -> the
+    // fastest algorithm in the table, except where runs disagreed: 5x5 over 32 channels and the
+    // stride-2 layers (ties, settled as the rule says there), and F(2x2) against F(4x4) at 14x14,
+    // which the Winograd rule decides from its own table.
+    Restore restore;
+    setConvAlgorithm(ConvAlgorithm::Auto);
+    if (std::strcmp(directVariant(), "baseline") == 0)
+        GTEST_SKIP() << "no FMA: the rule keeps im2col, and the table was measured with AVX-512";
+    using enum ConvAlgorithm;
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 1, 32)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 3, 32)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 32, 32, 3, 32)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 8, 32)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 16, 32)), Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 14, 14, 32, 64)), Winograd2);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 56, 56, 64, 64)), Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 1, 1, 512, 512)), Im2col);
+    EXPECT_EQ(chooseConvAlgorithm(conv(5, 1, 28, 28, 1, 32)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(5, 1, 28, 28, 3, 32)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(5, 1, 28, 28, 8, 32)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(5, 1, 14, 14, 32, 64)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(7, 2, 112, 112, 3, 64)), Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 2, 28, 28, 64, 128)), Im2col);
+    EXPECT_EQ(chooseConvAlgorithm(conv(1, 2, 28, 28, 64, 128)), Im2col);
+}
+
+TEST(DirectConv, TrainingPassesNeverRunIt)
+{
+    // Training keeps the rule it had before the direct convolution: Winograd for 3x3 stride 1 from
+    // 16 channels on, im2col elsewhere; a forced direct convolution runs im2col there.
+    Restore restore;
+    setConvAlgorithm(ConvAlgorithm::Auto);
+    using enum ConvAlgorithm;
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 1, 32, true)), Im2col);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 16, 32, true)), Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 14, 14, 32, 64, true)), Winograd2);
+    EXPECT_EQ(chooseConvAlgorithm(conv(5, 1, 28, 28, 1, 32, true)), Im2col);
+    EXPECT_EQ(chooseConvAlgorithm(conv(7, 2, 112, 112, 3, 64, true)), Im2col);
+    setConvAlgorithm(ConvAlgorithm::Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(5, 1, 28, 28, 1, 32, true)), Im2col);
+}
+
+TEST(DirectConv, ForcedWinogradRunsIm2colWhereWinogradDoesNotApply)
+{
+    Restore restore;
+    setConvAlgorithm(ConvAlgorithm::Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 1, 28, 28, 32, 32)), ConvAlgorithm::Winograd4);
+    EXPECT_EQ(chooseConvAlgorithm(conv(5, 1, 28, 28, 1, 32)), ConvAlgorithm::Im2col);
+    EXPECT_EQ(chooseConvAlgorithm(conv(3, 2, 14, 14, 32, 32)), ConvAlgorithm::Im2col);
+    setConvAlgorithm(ConvAlgorithm::Direct);
+    EXPECT_EQ(chooseConvAlgorithm(conv(7, 2, 112, 112, 3, 64)), ConvAlgorithm::Direct);
+}
