@@ -26,6 +26,8 @@
 #include "util/Rng.h"
 #include "util/Threads.h"
 
+#include "PresetModel.h"
+
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
@@ -37,14 +39,7 @@ namespace {
 
 constexpr int64_t kBatch = 64;
 
-ws::Sequential presetModel(const std::string& preset)
-{
-    nlohmann::json layers = ws::parseLayerSpec(ws::modelPresetSpec(preset));
-    layers.push_back({ { "type", "Dense" }, { "units", 10 } });
-    ws::Sequential model = ws::Sequential::fromConfig({ { "input_shape", { 28, 28, 1 } }, { "layers", layers } });
-    model.initialize(1);
-    return model;
-}
+using ws::bench::presetModel;
 
 void fillRandom(ws::Tensor& t, uint64_t seed)
 {

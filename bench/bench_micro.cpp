@@ -25,6 +25,8 @@
 #include "util/Rng.h"
 #include "util/Threads.h"
 
+#include "PresetModel.h"
+
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
@@ -74,14 +76,7 @@ template <class Fn> void registerThreads(const std::string& name, bool threaded,
 
 // ---- optimizer step ---------------------------------------------------------------------------
 
-ws::Sequential presetModel(const std::string& preset)
-{
-    nlohmann::json layers = ws::parseLayerSpec(ws::modelPresetSpec(preset));
-    layers.push_back({ { "type", "Dense" }, { "units", 10 } });
-    ws::Sequential model = ws::Sequential::fromConfig({ { "input_shape", { 28, 28, 1 } }, { "layers", layers } });
-    model.initialize(1);
-    return model;
-}
+using ws::bench::presetModel;
 
 void optimizerStep(benchmark::State& state, const std::string& preset, ws::OptimizerKind kind)
 {

@@ -226,46 +226,8 @@ TEST(DirectConv, ReusedScratchGivesTheSameOutputForAnotherBatchSize)
     EXPECT_TRUE(sameBits(one.data(), all.data(), one.size()));
 }
 
-TEST(DirectConv, BackwardAfterADirectForwardDoesNotReuseOlderCols)
-{
-    // As Winograd.BackwardAfterAWinogradForwardDoesNotReuseOlderCols: a direct forward fills no
-    // cols, so a backward after it, on new values at the address of an earlier training forward's
-    // input, must make its own.
-    Restore restore;
-    setThreadCount(1);
-    const Case k { 2, 9, 8, 3, 4, { 3, 3 }, { 1, 1 }, Padding::Same, true };
-    Conv conv(k);
-    Layer& layer = conv.model.layer(0);
-    const Tensor a = conv.x;
-    Tensor b = conv.x;
-    for (int64_t i = 0; i < b.size(); ++i)
-        b[i] = 0.5f - b[i];
-    Tensor dy({ k.n, k.h, k.w, k.f });
-    Rng rng(3);
-    ws::test::fillRandom(dy, rng);
-
-    setConvAlgorithm(ConvAlgorithm::Im2col);
-    Workspace fresh = conv.model.makeWorkspace();
-    Tensor x = b, y, dx;
-    layer.forward(x, y, fresh.scratch[0].get(), Pass { true });
-    conv.model.zeroGrad();
-    layer.backward(x, y, dy, &dx, fresh.scratch[0].get());
-    const Tensor want = conv.model.params()[0]->grad;
-
-    Workspace ws = conv.model.makeWorkspace();
-    x = a;
-    const float* address = x.data();
-    layer.forward(x, y, ws.scratch[0].get(), Pass { true });
-    std::copy_n(b.data(), b.size(), x.data());
-    ASSERT_EQ(x.data(), address);
-    setConvAlgorithm(ConvAlgorithm::Direct);
-    layer.forward(x, y, ws.scratch[0].get(), Pass {});
-    conv.model.zeroGrad();
-    layer.backward(x, y, dy, &dx, ws.scratch[0].get());
-    const Tensor& got = conv.model.params()[0]->grad;
-    for (int64_t i = 0; i < want.size(); ++i)
-        ASSERT_EQ(got[i], want[i]) << "kernel gradient " << i;
-}
+// A backward after a direct forward makes its own cols:
+// Winograd.BackwardAfterAWinogradOrDirectForwardDoesNotReuseOlderCols.
 
 TEST(DirectConv, TheRulePicksWhatTheBenchmarkMeasuredFastest)
 {

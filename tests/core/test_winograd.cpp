@@ -200,47 +200,50 @@ TEST(Winograd, ReusedScratchGivesTheSameOutputForAnotherBatchSize)
     EXPECT_EQ(std::memcmp(one.data(), all.data(), size_t(one.size()) * sizeof(float)), 0);
 }
 
-TEST(Winograd, BackwardAfterAWinogradForwardDoesNotReuseOlderCols)
+TEST(Winograd, BackwardAfterAWinogradOrDirectForwardDoesNotReuseOlderCols)
 {
     // A training forward (im2col) keeps its cols for backward, marked with its input's address.
-    // A Winograd forward fills no cols: a backward after it, on new values at that address, must
-    // make its own rather than reuse the older ones.
-    Restore restore;
-    setThreadCount(1);
-    const Case k { 2, 9, 8, 3, 4, Padding::Same, true };
-    Conv conv(k);
-    Layer& layer = conv.model.layer(0);
-    const Tensor a = conv.x;
-    Tensor b = conv.x;
-    for (int64_t i = 0; i < b.size(); ++i)
-        b[i] = 0.5f - b[i];
-    Tensor dy({ k.n, k.h, k.w, k.f });
-    Rng rng(3);
-    ws::test::fillRandom(dy, rng);
+    // A Winograd or direct forward (nn/DirectConv.h) fills no cols: a backward after it, on new
+    // values at that address, must make its own rather than reuse the older ones.
+    for (ConvAlgorithm algorithm : { ConvAlgorithm::Winograd2, ConvAlgorithm::Direct }) {
+        Restore restore;
+        setThreadCount(1);
+        const Case k { 2, 9, 8, 3, 4, Padding::Same, true };
+        Conv conv(k);
+        Layer& layer = conv.model.layer(0);
+        const Tensor a = conv.x;
+        Tensor b = conv.x;
+        for (int64_t i = 0; i < b.size(); ++i)
+            b[i] = 0.5f - b[i];
+        Tensor dy({ k.n, k.h, k.w, k.f });
+        Rng rng(3);
+        ws::test::fillRandom(dy, rng);
 
-    // What backward gives for input b.
-    setConvAlgorithm(ConvAlgorithm::Im2col);
-    Workspace fresh = conv.model.makeWorkspace();
-    Tensor x = b, y, dx;
-    layer.forward(x, y, fresh.scratch[0].get(), Pass { true });
-    conv.model.zeroGrad();
-    layer.backward(x, y, dy, &dx, fresh.scratch[0].get());
-    const Tensor want = conv.model.params()[0]->grad;
+        // What backward gives for input b.
+        setConvAlgorithm(ConvAlgorithm::Im2col);
+        Workspace fresh = conv.model.makeWorkspace();
+        Tensor x = b, y, dx;
+        layer.forward(x, y, fresh.scratch[0].get(), Pass { true });
+        conv.model.zeroGrad();
+        layer.backward(x, y, dy, &dx, fresh.scratch[0].get());
+        const Tensor want = conv.model.params()[0]->grad;
 
-    // A training forward of a, then an inference forward of b in the same tensor.
-    Workspace ws = conv.model.makeWorkspace();
-    x = a;
-    const float* address = x.data();
-    layer.forward(x, y, ws.scratch[0].get(), Pass { true });
-    std::copy_n(b.data(), b.size(), x.data());
-    ASSERT_EQ(x.data(), address);
-    setConvAlgorithm(ConvAlgorithm::Winograd2);
-    layer.forward(x, y, ws.scratch[0].get(), Pass {});
-    conv.model.zeroGrad();
-    layer.backward(x, y, dy, &dx, ws.scratch[0].get());
-    const Tensor& got = conv.model.params()[0]->grad;
-    for (int64_t i = 0; i < want.size(); ++i)
-        ASSERT_EQ(got[i], want[i]) << "kernel gradient " << i;
+        // A training forward of a, then an inference forward of b in the same tensor.
+        Workspace ws = conv.model.makeWorkspace();
+        x = a;
+        const float* address = x.data();
+        layer.forward(x, y, ws.scratch[0].get(), Pass { true });
+        std::copy_n(b.data(), b.size(), x.data());
+        ASSERT_EQ(x.data(), address);
+        setConvAlgorithm(algorithm);
+        layer.forward(x, y, ws.scratch[0].get(), Pass {});
+        conv.model.zeroGrad();
+        layer.backward(x, y, dy, &dx, ws.scratch[0].get());
+        const Tensor& got = conv.model.params()[0]->grad;
+        for (int64_t i = 0; i < want.size(); ++i)
+            ASSERT_EQ(got[i], want[i])
+                << "kernel gradient " << i << (algorithm == ConvAlgorithm::Direct ? " (direct)" : "");
+    }
 }
 
 TEST(Winograd, TheRulePicksWhatTheBenchmarkMeasuredFastest)
