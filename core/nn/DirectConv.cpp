@@ -150,11 +150,16 @@ void directForward(const DirectGeometry& g, int64_t n, const float* x, const flo
     s.bands.resize(size_t(std::max(1, threadCount())));
     for (auto& band : s.bands)
         band.resize(size_t(images * imageFloats));
+    // A band per thread of forEachChunk's own region. When it runs the units on the calling
+    // thread (one thread, or none to share with) there is no region of its own, and inside an
+    // outer one (evaluate() gives each thread whole batches) omp_get_thread_num() would be the
+    // outer team's number, which may exceed this call's bands: that case takes band 0.
+    const int level = omp_get_level();
     forEachChunk(units, 1, [&](int64_t u, int64_t, int64_t) {
         // Images [n0, n0 + count), output rows [oh0, oh1) of each.
         const int64_t n0 = images > 1 ? u * images : u / bandsPerImage, count = std::min(images, n - n0);
         const int64_t oh0 = images > 1 ? 0 : u % bandsPerImage * bandRows, oh1 = std::min(g.oh, oh0 + bandRows);
-        float* band = s.bands[size_t(omp_get_thread_num())].data();
+        float* band = s.bands[size_t(omp_get_level() > level ? omp_get_thread_num() : 0)].data();
         for (int64_t i = 0; i < count; ++i)
             fillBand(g, x + (n0 + i) * g.h * g.w * g.c, oh0, oh1, wp, band + i * imageFloats);
         v.band({ band, s.at.data(), count * (oh1 - oh0) * g.ow, s.kernel.data(), s.bias.data(),

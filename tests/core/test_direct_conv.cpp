@@ -11,6 +11,8 @@
 #include "nn/DirectConv.h"
 #include "util/Threads.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -228,6 +230,32 @@ TEST(DirectConv, ReusedScratchGivesTheSameOutputForAnotherBatchSize)
 
 // A backward after a direct forward makes its own cols:
 // Winograd.BackwardAfterAWinogradOrDirectForwardDoesNotReuseOlderCols.
+
+// Inside an outer parallel region (evaluate() and predict give each thread whole batches), a
+// thread that set no count of its own may get one thread and so one band, while its number in
+// the outer team is 1: it must take band 0, not band 1 (an out-of-bounds write, which the asan
+// stage sees, and a wrong output otherwise).
+TEST(DirectConv, EachThreadOfAnOuterTeamUsesABandOfItsOwnScratch)
+{
+    Restore restore;
+    setConvAlgorithm(ConvAlgorithm::Direct);
+    setThreadCount(1);
+    setDefaultThreadCount(1); // the outer team's second thread sets none: it gets 1
+    const Case k { 3, 20, 18, 3, 8, { 3, 3 }, { 1, 1 }, Padding::Same, true };
+    Conv conv(k);
+    Workspace one = conv.model.makeWorkspace();
+    const Tensor want = conv.model.forward(conv.x, one, false);
+    Workspace lanes[2] = { conv.model.makeWorkspace(), conv.model.makeWorkspace() };
+    Tensor got[2];
+#pragma omp parallel num_threads(2)
+    {
+        const int t = omp_get_thread_num();
+        got[t] = conv.model.forward(conv.x, lanes[t], false);
+    }
+    setDefaultThreadCount(0);
+    EXPECT_TRUE(sameBits(got[0].data(), want.data(), want.size()));
+    EXPECT_TRUE(sameBits(got[1].data(), want.data(), want.size()));
+}
 
 TEST(DirectConv, TheRulePicksWhatTheBenchmarkMeasuredFastest)
 {
