@@ -193,6 +193,7 @@ ArrayHandle openArray(const std::shared_ptr<OpenFile>& f, const ArrayInfo& info)
                 + " bytes but only " + std::to_string(stored) + " are stored in the file");
     }
     a.readAll = [f, set, where = a.where](float* out) {
+        const auto hdf5 = h5::lockLibrary();
         h5::Handle type(H5Dget_type(set->get()));
         h5::checkNumberType(type.get(), where); // describe() checked it; the read depends on it
         if (H5Dread(set->get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, out) < 0)
@@ -212,11 +213,13 @@ bool isHdf5Path(const std::string& path)
 
 std::vector<ArrayInfo> listHdf5Arrays(const std::string& path)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     return listOpen(*openFile(path));
 }
 
 Dataset readHdf5Dataset(const std::string& path, const std::string& features, const std::string& labels, bool regression)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     const auto f = openFile(path);
     const std::vector<ArrayInfo> arrays = listOpen(*f);
     const auto [x, y] = chooseArrayPair(arrays, features, labels, path);

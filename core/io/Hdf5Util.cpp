@@ -15,6 +15,7 @@ void Handle::reset()
 {
     if (id_ < 0)
         return;
+    const auto hdf5 = lockLibrary();
     switch (H5Iget_type(id_)) {
     case H5I_FILE: H5Fclose(id_); break;
     case H5I_GROUP: H5Gclose(id_); break;
@@ -26,6 +27,12 @@ void Handle::reset()
     default: break;
     }
     id_ = H5I_INVALID_HID;
+}
+
+std::recursive_mutex& libraryMutex()
+{
+    static std::recursive_mutex m;
+    return m;
 }
 
 void silenceErrors()

@@ -6,6 +6,7 @@
 
 #include <hdf5.h>
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,18 @@ private:
 };
 
 void silenceErrors();
+
+// The HDF5 library Debian ships is built without thread safety, and the program calls it from
+// several threads: the Playground's and the Training panel's workers write run records while the
+// Runs dock's scanner reads them, the inspector's loader reads Keras and model files. Every
+// entry point that calls into libhdf5 holds this lock (recursive: they call one another). Two
+// threads in the library at once corrupted its state: "HDF5: infinite loop closing library" and
+// leaked error-class names at exit (test_health_dock under the asan stage, session 17).
+std::recursive_mutex& libraryMutex();
+[[nodiscard]] inline std::unique_lock<std::recursive_mutex> lockLibrary()
+{
+    return std::unique_lock<std::recursive_mutex>(libraryMutex());
+}
 
 bool exists(hid_t loc, const std::string& path);
 void writeStringAttribute(hid_t obj, const std::string& name, const std::string& value, const std::string& file);

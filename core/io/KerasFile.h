@@ -23,7 +23,8 @@ namespace ws::keras_reader {
 using json = nlohmann::json;
 
 // The HDF5 library Debian ships is not thread-safe; readers may be used from worker threads.
-std::mutex& hdf5Mutex();
+// The process-wide lock of every libhdf5 caller (h5::libraryMutex, io/Hdf5Util.h).
+std::recursive_mutex& hdf5Mutex();
 
 inline constexpr char kHdf5Magic[] = "\x89HDF\r\n\x1a\n";
 

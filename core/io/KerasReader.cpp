@@ -87,11 +87,7 @@ std::vector<std::string> childNames(hid_t group, const std::string& file)
 
 } // namespace
 
-std::mutex& hdf5Mutex()
-{
-    static std::mutex m;
-    return m;
-}
+std::recursive_mutex& hdf5Mutex() { return h5::libraryMutex(); }
 
 json parseJson(const std::string& text, const std::string& file, const std::string& what)
 {

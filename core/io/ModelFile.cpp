@@ -86,6 +86,7 @@ namespace {
 void writeModelFile(const std::string& path, Sequential& model, const nlohmann::json& metadata,
     const SavedOptimizer* optimizer)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     h5::silenceErrors();
     const std::string temp = path + ".part";
     // The file is built in memory (core driver, no backing store) and written as bytes:
@@ -152,6 +153,7 @@ void saveModel(const std::string& path, Sequential& model, const nlohmann::json&
 
 LoadedModel loadModel(const std::string& path)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     h5::silenceErrors();
     if (!std::filesystem::is_regular_file(path))
         throw FormatError(path + ": no such file");
@@ -191,6 +193,7 @@ LoadedModel loadModel(const std::string& path)
 
 bool isNativeModelFile(const std::string& path)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     h5::silenceErrors();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec) || H5Fis_hdf5(path.c_str()) <= 0)

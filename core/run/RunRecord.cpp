@@ -270,6 +270,7 @@ RunWriter::RunWriter(const std::string& path, const RunHeader& header, bool hidd
     , impl_(std::make_unique<Impl>())
     , start_(std::chrono::steady_clock::now())
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     h5::silenceErrors();
     // H5F_ACC_EXCL: two trainings never share a record. Default (earliest) format bounds keep
     // superblock 0, which has no "file open for writing" flag a killed writer would leave set.
@@ -328,6 +329,7 @@ RunWriter::RunWriter(const std::string& path, const RunHeader& header, bool hidd
 
 RunWriter::~RunWriter()
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     if (finished_ || !impl_->file.valid())
         return;
     try { // an exception unwound the training: keep what is there and say so
@@ -343,6 +345,7 @@ double RunWriter::now() const
 
 void RunWriter::addBatch(const BatchProgress& p)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     const double epoch = p.epoch + double(p.batch + 1) / double(std::max<int64_t>(1, p.batchesPerEpoch));
     batches_.step.push_back(p.step);
     batches_.epoch.push_back(epoch);
@@ -361,6 +364,7 @@ void RunWriter::addBatch(const BatchProgress& p)
 
 void RunWriter::endEpoch(const EpochProgress& p)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     epochs_.step.push_back(lastStep_);
     epochs_.epoch.push_back(p.epoch + 1);
     epochs_.wallTime.push_back(now());
@@ -376,11 +380,13 @@ void RunWriter::endEpoch(const EpochProgress& p)
 
 void RunWriter::addEvent(const std::string& kind, const nlohmann::json& detail)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     events_.push_back({ lastStep_, lastEpoch_, now(), kind, detail.dump() });
 }
 
 void RunWriter::flushRows()
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     const auto writeTable = [&](hid_t g, RunHistory& h, bool validation) {
         const hsize_t n = h.size();
         appendColumn(g, "step", H5T_NATIVE_INT64, h.step.data(), n, path_);
@@ -432,6 +438,7 @@ void RunWriter::flushRows()
 
 void RunWriter::publish()
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     if (filePath_ == path_)
         return;
     // The open file is renamed under the writer: its inode, and so the handle, stay the same.
@@ -444,6 +451,7 @@ void RunWriter::publish()
 
 void RunWriter::saveCheckpoint(const std::string& name, Sequential& model)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     const std::string group = "checkpoints/" + name;
     if (h5::exists(impl_->file.get(), group))
         throw Error(path_ + ": checkpoint '" + name + "' exists already");
@@ -457,6 +465,7 @@ void RunWriter::saveCheckpoint(const std::string& name, Sequential& model)
 
 void RunWriter::finish(RunStatus status, Sequential* model, const nlohmann::json& evaluation, const std::string& message)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     finished_ = true;
     flushRows();
     if (model)
@@ -475,6 +484,7 @@ void RunWriter::finish(RunStatus status, Sequential* model, const nlohmann::json
 
 bool isRunFile(const std::string& path)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     try {
         openRun(path, H5F_ACC_RDONLY);
         return true;
@@ -485,6 +495,7 @@ bool isRunFile(const std::string& path)
 
 RunInfo readRunInfo(const std::string& path)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     if (isTensorBoardRun(path)) // a TensorBoard log directory or event file (run/TensorBoardRuns.h)
         return readTensorBoardRunInfo(path);
     const h5::Handle file = openRun(path, H5F_ACC_RDONLY);
@@ -548,6 +559,7 @@ RunInfo readRunInfo(const std::string& path)
 
 RunHistory readRunHistory(const std::string& path, HistoryKind kind)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     if (isTensorBoardRun(path))
         return tensorBoardHistory(readTensorBoardData(path), kind);
     const h5::Handle file = openRun(path, H5F_ACC_RDONLY);
@@ -587,6 +599,7 @@ RunHistory readRunHistory(const std::string& path, HistoryKind kind)
 
 std::vector<RunEvent> readRunEvents(const std::string& path)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     if (isTensorBoardRun(path))
         return {}; // TensorBoard records no learning-rate changes or weight edits
     const h5::Handle file = openRun(path, H5F_ACC_RDONLY);
@@ -608,6 +621,7 @@ std::vector<RunEvent> readRunEvents(const std::string& path)
 
 Sequential loadRunWeights(const std::string& path, const std::string& name)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     const h5::Handle file = openRun(path, H5F_ACC_RDONLY);
     const h5::Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
     if (name.empty() || name.find('/') != std::string::npos || !h5::exists(file.get(), "checkpoints/" + name))
@@ -627,6 +641,7 @@ Sequential loadRunWeights(const std::string& path, const std::string& name)
 void editRunInfo(const std::string& path, const std::string& name, const std::vector<std::string>& tags,
     const std::string& notes)
 {
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     if (isTensorBoardRun(path))
         throw Error(path + ": a TensorBoard log is read-only; its name, tags and notes cannot be changed");
     if (readRunInfo(path).status == RunStatus::Running)

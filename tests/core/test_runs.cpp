@@ -10,6 +10,7 @@
 #include "run/RunCsv.h"
 #include "run/RunParameters.h"
 #include "run/RunWeightFile.h"
+#include "io/Hdf5Util.h"
 #include "run/RunRecord.h"
 #include "run/RunStore.h"
 #include "run/Smoothing.h"
@@ -18,6 +19,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,6 +31,7 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include <hdf5.h>
 
@@ -194,6 +198,34 @@ TEST(RunRecord, HiddenWriterAppearsWithItsFirstEpoch)
     ASSERT_EQ(listing.runs.size(), 1u);
     EXPECT_EQ(listing.runs[0].epochsCompleted, 2);
     EXPECT_EQ(listing.runs[0].status, RunStatus::Completed);
+}
+
+// libhdf5 as Debian builds it is not thread-safe, and the GUI writes a run (the Playground's
+// worker) while the Runs dock's scanner reads others: gdb saw both threads in the library, and
+// test_health_dock's process once ended with "HDF5: infinite loop closing library" under asan.
+// Every call into the library holds h5::lockLibrary(): a reader on another thread waits for it.
+TEST(RunRecord, ReadersOnAnotherThreadWaitForTheLibraryLock)
+{
+    TempDir dir;
+    const std::string path = dir.file("run.h5");
+    {
+        RunWriter w(path, makeHeader(), false);
+        w.endEpoch(epochRow(0, 0.5, false));
+        w.finish(RunStatus::Completed, nullptr, nullptr);
+    }
+    std::atomic<bool> done { false };
+    std::thread reader;
+    {
+        const auto held = h5::lockLibrary();
+        reader = std::thread([&] {
+            EXPECT_EQ(readRunInfo(path).status, RunStatus::Completed);
+            done = true;
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        EXPECT_FALSE(done.load()) << "readRunInfo ran while another thread held the HDF5 lock";
+    }
+    reader.join();
+    EXPECT_TRUE(done.load());
 }
 
 // A killed process's hidden record is removed at the next recorded start; a live one stays.
