@@ -72,6 +72,15 @@ Optimizer::Optimizer(OptimizerConfig config, std::vector<Param*> params)
         if (needsSecond)
             state_[i].second = Tensor(s);
     }
+    // step() shares the parameters out to the engine's threads in pieces of at most kPiece
+    // elements. Each element's update depends on that element alone, so the bits are the same on
+    // any number of threads. On the calling thread alone the step took a tenth of a two-thread
+    // MLP epoch, the other thread waiting (#23 item 3). Small pieces keep the threads' shares
+    // even: with 16,384 the MLP's 19 pieces split 164,000 elements against 71,000.
+    constexpr int64_t kPiece = 4096;
+    for (size_t i = 0; i < params_.size(); ++i)
+        for (int64_t b = 0, n = params_[i]->value.size(); b < n; b += kPiece)
+            pieces_.push_back({ i, b, std::min(n, b + kPiece) });
 }
 
 namespace {
@@ -171,16 +180,6 @@ void Optimizer::step(float lr)
     const double bias2 = 1.0 - std::pow(double(c.beta2), double(t_));
     const StepArgs a { lr, c.momentum, c.beta1, c.beta2, c.epsilon, c.rho, c.l1, c.l2, wd,
         float(1.0 / bias1), float(1.0 / bias2), c.nesterov };
-    // The parameters are cut into pieces of at most kPiece elements, which the engine's threads
-    // share. Each element's update depends on that element alone, so the bits are the same on
-    // any number of threads. On the calling thread alone the step took a tenth of a two-thread
-    // MLP epoch, the other thread waiting (#23 item 3). Small pieces keep the threads' shares
-    // even: with 16,384 the MLP's 19 pieces split 164,000 elements against 71,000.
-    constexpr int64_t kPiece = 4096;
-    pieces_.clear();
-    for (size_t i = 0; i < params_.size(); ++i)
-        for (int64_t b = 0, n = params_[i]->value.size(); b < n; b += kPiece)
-            pieces_.push_back({ i, b, std::min(n, b + kPiece) });
     std::atomic<uint32_t> nonFinite { 0 };
     forEachChunk(int64_t(pieces_.size()), 1, [&](int64_t k, int64_t, int64_t) {
         const Piece& piece = pieces_[size_t(k)];

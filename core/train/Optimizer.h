@@ -85,7 +85,7 @@ private:
         size_t param;
         int64_t begin, end;
     };
-    std::vector<Piece> pieces_; // step()'s split of the parameters, kept to reuse its memory
+    std::vector<Piece> pieces_; // step()'s split of the parameters, fixed by their sizes
 };
 
 } // namespace ws
