@@ -256,11 +256,6 @@ bool Conv2D::pointwise() const
     return kernelSize_ == Size2 { 1, 1 } && strides_ == Size2 { 1, 1 } && g_.padTop == 0 && g_.padLeft == 0;
 }
 
-bool Conv2D::winogradShape() const
-{
-    return kernelSize_ == Size2 { 3, 3 } && strides_ == Size2 { 1, 1 } && g_.padTop <= 2 && g_.padLeft <= 2;
-}
-
 void Conv2D::forwardBlocks(const Tensor& x, LayerScratch* scratch, const ForwardBlockFn& epilogue)
 {
     runForward(x, scratch, nullptr, &epilogue);
@@ -325,8 +320,7 @@ void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* 
     // on the top and left and with zeros wherever it leaves dL/dy. Winograd does it where the rule
     // picks it for that shape, instead of a product into dcols and col2im.
     const ConvAlgorithm algorithm
-        = dx && winogradShape() ? chooseConvAlgorithm({ kernelSize_, strides_, g_.h, g_.w, filters_, g_.c, true })
-                                : ConvAlgorithm::Im2col;
+        = dx ? chooseConvAlgorithm({ kernelSize_, strides_, g_.h, g_.w, filters_, g_.c, true }) : ConvAlgorithm::Im2col;
     if (algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) {
         auto& s = scratchAs<Conv2DScratch>(scratch, *this);
         const int64_t C = g_.c, F = filters_;

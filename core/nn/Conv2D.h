@@ -70,9 +70,6 @@ private:
     int64_t samplesPerChunk() const;
     // Samples per block within a chunk (see the file comment).
     int64_t samplesPerBlock() const;
-    // A 3x3 kernel at stride 1 (padding at most 2 a side): Winograd can do its forward and its
-    // input gradient (nn/Winograd.h).
-    bool winogradShape() const;
     // A 1x1 kernel at stride 1 without padding: im2col would copy the input as it is.
     bool pointwise() const;
     // y null: blocks go to a per-thread buffer and to the epilogue only. dy null: gradient
