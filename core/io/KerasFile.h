@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,10 +20,6 @@
 namespace ws::keras_reader {
 
 using json = nlohmann::json;
-
-// The HDF5 library Debian ships is not thread-safe; readers may be used from worker threads.
-// The process-wide lock of every libhdf5 caller (h5::libraryMutex, io/Hdf5Util.h).
-std::recursive_mutex& hdf5Mutex();
 
 inline constexpr char kHdf5Magic[] = "\x89HDF\r\n\x1a\n";
 
@@ -36,7 +31,7 @@ public:
     explicit KerasFile(const std::string& path);
     ~KerasFile() override
     {
-        std::lock_guard lock(hdf5Mutex());
+        const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
         file_.reset();
     }
     KerasFile(const KerasFile&) = delete;

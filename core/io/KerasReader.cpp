@@ -20,7 +20,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <set>
 
 namespace ws::keras_reader {
@@ -86,8 +85,6 @@ std::vector<std::string> childNames(hid_t group, const std::string& file)
 }
 
 } // namespace
-
-std::recursive_mutex& hdf5Mutex() { return h5::libraryMutex(); }
 
 json parseJson(const std::string& text, const std::string& file, const std::string& what)
 {
@@ -449,7 +446,7 @@ void KerasFile::read(size_t index, int64_t first, int64_t count, float* out) con
     const TensorInfo& info = checkedRead(index, first, count);
     if (count == 0)
         return;
-    std::lock_guard lock(hdf5Mutex());
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     readDataset(file_.get(), datasetPaths_[index], info, first, count, out, path_);
 }
 
@@ -516,7 +513,7 @@ std::optional<Sequential> KerasFile::model() const
     if (config_.is_null())
         return std::nullopt;
     const KerasArchitecture arch = parseKerasArchitecture(config_, path_);
-    std::lock_guard lock(hdf5Mutex());
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     // The model's parameters (and their gradients) come from this file: a config asking for far
     // more than the weights it holds is refused before allocating (units: 2^40 in a 20 KB file).
     TensorBudget budget(kModelBudgetFloorElements + int64_t(weightsBytes_));
@@ -541,7 +538,7 @@ std::unique_ptr<WeightFile> openKerasFile(const std::string& path)
 {
     if (!std::filesystem::is_regular_file(path))
         throw FormatError(path + ": no such file");
-    std::lock_guard lock(keras_reader::hdf5Mutex());
+    const auto hdf5 = h5::lockLibrary(); // libhdf5 is not thread-safe (io/Hdf5Util.h)
     return std::make_unique<keras_reader::KerasFile>(path);
 }
 
