@@ -4,6 +4,7 @@
 // and three input channels, filter counts that no copy's block divides, images smaller than a band
 // (several images a band) and larger (several bands an image); every copy of the band loop and any
 // thread count give the same bits; and the rule picks what bench_layers measured fastest.
+#include "ConvReference.h"
 #include "GradCheck.h"
 
 #include "nn/Conv2D.h"
@@ -46,16 +47,8 @@ std::string describe(const Case& k)
     return s.str();
 }
 
-// Restores the algorithm and thread count a test changed.
-struct Restore {
-    ConvAlgorithm algorithm = convAlgorithm();
-    int threads = threadCount();
-    ~Restore()
-    {
-        setConvAlgorithm(algorithm);
-        setThreadCount(threads);
-    }
-};
+using Restore = ws::test::RestoreConvSettings;
+using ws::test::relativeError;
 
 struct Conv {
     Sequential model;
@@ -94,47 +87,9 @@ struct Conv {
             conv.kernelSize().w, conv.strides().h, conv.strides().w, rows.padBefore, cols.padBefore };
     }
 
-    // y in double: bias + the sum over the window, skipping what lies in the padding.
-    std::vector<double> reference()
-    {
-        const DirectGeometry g = geometry();
-        Conv2D& conv = layer();
-        const Tensor& K = conv.kernel().value;
-        std::vector<double> out(size_t(x.dim(0) * g.oh * g.ow * g.f));
-        std::vector<double> acc(size_t(g.f));
-        for (int64_t n = 0; n < x.dim(0); ++n)
-            for (int64_t oh = 0; oh < g.oh; ++oh)
-                for (int64_t ow = 0; ow < g.ow; ++ow) {
-                    for (int64_t f = 0; f < g.f; ++f)
-                        acc[size_t(f)] = conv.useBias() ? conv.bias().value[f] : 0.0;
-                    for (int64_t i = 0; i < g.kh; ++i)
-                        for (int64_t j = 0; j < g.kw; ++j) {
-                            const int64_t h = oh * g.strideH - g.padTop + i, w = ow * g.strideW - g.padLeft + j;
-                            if (h < 0 || h >= g.h || w < 0 || w >= g.w)
-                                continue;
-                            for (int64_t c = 0; c < g.c; ++c) {
-                                const double v = x[((n * g.h + h) * g.w + w) * g.c + c];
-                                const float* k = K.data() + ((i * g.kw + j) * g.c + c) * g.f;
-                                for (int64_t f = 0; f < g.f; ++f)
-                                    acc[size_t(f)] += v * k[f];
-                            }
-                        }
-                    std::copy(acc.begin(), acc.end(), out.begin() + ((n * g.oh + oh) * g.ow + ow) * g.f);
-                }
-        return out;
-    }
+    // y in double (ConvReference.h).
+    std::vector<double> reference() { return ws::test::convolutionInDouble(layer(), x); }
 };
-
-// max |got - want| / max |want|: the error on the output's scale.
-double relativeError(const Tensor& got, const std::vector<double>& want)
-{
-    double worst = 0, scale = 0;
-    for (int64_t i = 0; i < got.size(); ++i) {
-        worst = std::max(worst, std::abs(double(got[i]) - want[size_t(i)]));
-        scale = std::max(scale, std::abs(want[size_t(i)]));
-    }
-    return scale > 0 ? worst / scale : worst;
-}
 
 bool sameBits(const float* a, const float* b, int64_t size)
 {

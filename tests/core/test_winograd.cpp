@@ -3,6 +3,7 @@
 // double precision and against the im2col path, over shapes that exercise the borders: same and
 // valid padding, odd sizes (partial tiles), 1x1 and 2x2 images, one channel or filter, several
 // blocks of tiles; and the same bits for any thread count.
+#include "ConvReference.h"
 #include "GradCheck.h"
 
 #include "nn/Conv2D.h"
@@ -33,16 +34,8 @@ std::string describe(const Case& k)
     return s.str();
 }
 
-// Restores the algorithm and thread count a test changed.
-struct Restore {
-    ConvAlgorithm algorithm = convAlgorithm();
-    int threads = threadCount();
-    ~Restore()
-    {
-        setConvAlgorithm(algorithm);
-        setThreadCount(threads);
-    }
-};
+using Restore = ws::test::RestoreConvSettings;
+using ws::test::relativeError;
 
 struct Conv {
     Sequential model;
@@ -69,50 +62,9 @@ struct Conv {
         return model.forward(x, ws, false);
     }
 
-    // y in double: bias + sum over the window, the padding as Window2D.h defines it.
-    std::vector<double> direct(const Tensor& y) const
-    {
-        auto& conv = static_cast<Conv2D&>(const_cast<Sequential&>(model).layer(0));
-        const Tensor& K = conv.kernel().value;
-        const int64_t N = x.dim(0), H = x.dim(1), W = x.dim(2), C = x.dim(3);
-        const int64_t OH = y.dim(1), OW = y.dim(2), F = y.dim(3);
-        const int64_t pt = conv.padding() == Padding::Same ? ((OH - 1) + 3 - H) / 2 : 0;
-        const int64_t pl = conv.padding() == Padding::Same ? ((OW - 1) + 3 - W) / 2 : 0;
-        std::vector<double> out(static_cast<size_t>(y.size()));
-        std::vector<double> acc(static_cast<size_t>(F));
-        for (int64_t n = 0; n < N; ++n)
-            for (int64_t oh = 0; oh < OH; ++oh)
-                for (int64_t ow = 0; ow < OW; ++ow) {
-                    for (int64_t f = 0; f < F; ++f)
-                        acc[size_t(f)] = conv.useBias() ? conv.bias().value[f] : 0.0;
-                    for (int64_t i = 0; i < 3; ++i)
-                        for (int64_t j = 0; j < 3; ++j) {
-                            const int64_t h = oh - pt + i, w = ow - pl + j;
-                            if (h < 0 || h >= H || w < 0 || w >= W)
-                                continue;
-                            for (int64_t c = 0; c < C; ++c) {
-                                const double v = x[((n * H + h) * W + w) * C + c];
-                                const float* k = K.data() + ((i * 3 + j) * C + c) * F;
-                                for (int64_t f = 0; f < F; ++f)
-                                    acc[size_t(f)] += v * k[f];
-                            }
-                        }
-                    std::copy(acc.begin(), acc.end(), out.begin() + ((n * OH + oh) * OW + ow) * F);
-                }
-        return out;
-    }
+    // y in double (ConvReference.h).
+    std::vector<double> direct() { return ws::test::convolutionInDouble(static_cast<Conv2D&>(model.layer(0)), x); }
 };
-
-// max |got - want| / max |want|: the error on the output's scale.
-double relativeError(const Tensor& got, const std::vector<double>& want)
-{
-    double worst = 0, scale = 0;
-    for (int64_t i = 0; i < got.size(); ++i) {
-        worst = std::max(worst, std::abs(double(got[i]) - want[size_t(i)]));
-        scale = std::max(scale, std::abs(want[size_t(i)]));
-    }
-    return scale > 0 ? worst / scale : worst;
-}
 
 bool sameBits(const Tensor& a, const Tensor& b)
 {
@@ -159,7 +111,7 @@ TEST(Winograd, MatchesTheDirectConvolutionOnEveryShape)
         const Tensor f4 = conv.forward(ConvAlgorithm::Winograd4, 1);
         ASSERT_EQ(f2.shape(), im2col.shape()) << describe(k);
         ASSERT_EQ(f4.shape(), im2col.shape()) << describe(k);
-        const std::vector<double> want = conv.direct(im2col);
+        const std::vector<double> want = conv.direct();
         const double e0 = relativeError(im2col, want), e2 = relativeError(f2, want), e4 = relativeError(f4, want);
         EXPECT_LT(e0, kIm2colBound) << describe(k) << ": im2col";
         EXPECT_LT(e2, kWinograd2Bound) << describe(k) << ": F(2x2, 3x3)";
@@ -298,8 +250,7 @@ std::vector<double> directInputGradient(Conv& conv, const Tensor& dy)
     const Tensor& x = conv.x;
     const int64_t N = x.dim(0), H = x.dim(1), W = x.dim(2), C = x.dim(3);
     const int64_t OH = dy.dim(1), OW = dy.dim(2), F = dy.dim(3);
-    const int64_t pt = c.padding() == Padding::Same ? ((OH - 1) + 3 - H) / 2 : 0;
-    const int64_t pl = c.padding() == Padding::Same ? ((OW - 1) + 3 - W) / 2 : 0;
+    const int64_t pt = windowAxis(H, 3, 1, c.padding()).padBefore, pl = windowAxis(W, 3, 1, c.padding()).padBefore;
     std::vector<double> dx(static_cast<size_t>(x.size()), 0.0);
     for (int64_t n = 0; n < N; ++n)
         for (int64_t oh = 0; oh < OH; ++oh)
@@ -336,7 +287,7 @@ TEST(Winograd, TrainingForwardAndInputGradientMatchTheDirectSums)
         Rng rng(21);
         ws::test::fillRandom(dy, rng);
         const TrainingPass ref = trainingPass(conv, dy, ConvAlgorithm::Im2col, 1);
-        const std::vector<double> wantY = conv.direct(ref.y), wantDx = directInputGradient(conv, dy);
+        const std::vector<double> wantY = conv.direct(), wantDx = directInputGradient(conv, dy);
         EXPECT_LT(relativeError(ref.dx, wantDx), kIm2colBound) << describe(k) << ": im2col dx";
         for (ConvAlgorithm algorithm : { ConvAlgorithm::Winograd2, ConvAlgorithm::Winograd4 }) {
             const bool four = algorithm == ConvAlgorithm::Winograd4;
