@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the convolution algorithm tests (test_winograd.cpp, test_direct_conv.cpp: one executable)
-// compare against: a Conv2D's output summed in double, the error on the output's scale, and a
-// guard that puts back the algorithm and thread count a test forced.
+// share: one Conv2D with random weights and input, its output summed in double, the error on the
+// output's scale, and a guard that puts back the algorithm and thread count a test forced.
 #pragma once
+
+#include "GradCheck.h"
 
 #include "nn/Conv2D.h"
 #include "nn/ConvAlgorithm.h"
+#include "nn/Sequential.h"
 #include "nn/Window2D.h"
+#include "util/Rng.h"
 #include "util/Threads.h"
 
 #include <algorithm>
@@ -58,6 +62,40 @@ inline std::vector<double> convolutionInDouble(Conv2D& conv, const Tensor& x)
             }
     return out;
 }
+
+// One Conv2D over a batch of n random h x w x c images: weights from `seed`, bias (if any) and
+// input from seed + 1.
+struct ConvUnderTest {
+    Sequential model;
+    Tensor x;
+
+    ConvUnderTest(int64_t n, int64_t h, int64_t w, int64_t c, int64_t f, Size2 kernel, Size2 strides, Padding padding,
+        bool bias, uint64_t seed)
+        : model({ h, w, c })
+        , x({ n, h, w, c })
+    {
+        auto& conv = model.emplace<Conv2D>(f, kernel, strides, padding, bias);
+        model.build();
+        model.initialize(seed);
+        Rng rng(seed + 1);
+        if (bias)
+            fillRandom(conv.bias().value, rng);
+        fillRandom(x, rng);
+    }
+
+    Conv2D& layer() { return static_cast<Conv2D&>(model.layer(0)); }
+
+    // An inference forward with `algorithm` forced on `threads` threads.
+    Tensor forward(ConvAlgorithm algorithm, int threads)
+    {
+        setConvAlgorithm(algorithm);
+        setThreadCount(threads);
+        Workspace ws = model.makeWorkspace();
+        return model.forward(x, ws, false);
+    }
+
+    std::vector<double> inDouble() { return convolutionInDouble(layer(), x); }
+};
 
 // max |got - want| / max |want|: the error on the output's scale.
 inline double relativeError(const Tensor& got, const std::vector<double>& want)

@@ -50,31 +50,10 @@ std::string describe(const Case& k)
 using Restore = ws::test::RestoreConvSettings;
 using ws::test::relativeError;
 
-struct Conv {
-    Sequential model;
-    Tensor x;
-
+struct Conv : ws::test::ConvUnderTest {
     explicit Conv(const Case& k)
-        : model({ k.h, k.w, k.c })
-        , x({ k.n, k.h, k.w, k.c })
+        : ConvUnderTest(k.n, k.h, k.w, k.c, k.f, k.kernel, k.strides, k.padding, k.bias, 21)
     {
-        auto& conv = model.emplace<Conv2D>(k.f, k.kernel, k.strides, k.padding, k.bias);
-        model.build();
-        model.initialize(21);
-        Rng rng(22);
-        if (k.bias)
-            ws::test::fillRandom(conv.bias().value, rng);
-        ws::test::fillRandom(x, rng);
-    }
-
-    Conv2D& layer() { return static_cast<Conv2D&>(model.layer(0)); }
-
-    Tensor forward(ConvAlgorithm algorithm, int threads)
-    {
-        setConvAlgorithm(algorithm);
-        setThreadCount(threads);
-        Workspace ws = model.makeWorkspace();
-        return model.forward(x, ws, false);
     }
 
     // The geometry Conv2D hands to directForward, from Window2D.h's definition of the padding.
@@ -86,9 +65,6 @@ struct Conv {
         return { x.dim(1), x.dim(2), x.dim(3), rows.out, cols.out, conv.filters(), conv.kernelSize().h,
             conv.kernelSize().w, conv.strides().h, conv.strides().w, rows.padBefore, cols.padBefore };
     }
-
-    // y in double (ConvReference.h).
-    std::vector<double> reference() { return ws::test::convolutionInDouble(layer(), x); }
 };
 
 bool sameBits(const float* a, const float* b, int64_t size)
@@ -135,7 +111,7 @@ TEST(DirectConv, MatchesTheConvolutionInDoubleOnEveryShape)
         const Tensor direct = conv.forward(ConvAlgorithm::Direct, 1);
         const Tensor im2col = conv.forward(ConvAlgorithm::Im2col, 1);
         ASSERT_EQ(direct.shape(), im2col.shape()) << describe(k);
-        const std::vector<double> want = conv.reference();
+        const std::vector<double> want = conv.inDouble();
         const double e = relativeError(direct, want), e0 = relativeError(im2col, want);
         EXPECT_LT(e, kDirectBound) << describe(k);
         worst = std::max(worst, e);

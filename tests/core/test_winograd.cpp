@@ -37,33 +37,12 @@ std::string describe(const Case& k)
 using Restore = ws::test::RestoreConvSettings;
 using ws::test::relativeError;
 
-struct Conv {
-    Sequential model;
-    Tensor x;
-
+// 3x3 at stride 1, the only kernel Winograd takes.
+struct Conv : ws::test::ConvUnderTest {
     explicit Conv(const Case& k)
-        : model({ k.h, k.w, k.c })
-        , x({ k.n, k.h, k.w, k.c })
+        : ConvUnderTest(k.n, k.h, k.w, k.c, k.f, { 3, 3 }, { 1, 1 }, k.padding, k.bias, 11)
     {
-        auto& conv = model.emplace<Conv2D>(k.f, Size2 { 3, 3 }, Size2 { 1, 1 }, k.padding, k.bias);
-        model.build();
-        model.initialize(11);
-        Rng rng(12);
-        if (k.bias)
-            ws::test::fillRandom(conv.bias().value, rng);
-        ws::test::fillRandom(x, rng);
     }
-
-    Tensor forward(ConvAlgorithm algorithm, int threads)
-    {
-        setConvAlgorithm(algorithm);
-        setThreadCount(threads);
-        Workspace ws = model.makeWorkspace();
-        return model.forward(x, ws, false);
-    }
-
-    // y in double (ConvReference.h).
-    std::vector<double> direct() { return ws::test::convolutionInDouble(static_cast<Conv2D&>(model.layer(0)), x); }
 };
 
 bool sameBits(const Tensor& a, const Tensor& b)
@@ -111,7 +90,7 @@ TEST(Winograd, MatchesTheDirectConvolutionOnEveryShape)
         const Tensor f4 = conv.forward(ConvAlgorithm::Winograd4, 1);
         ASSERT_EQ(f2.shape(), im2col.shape()) << describe(k);
         ASSERT_EQ(f4.shape(), im2col.shape()) << describe(k);
-        const std::vector<double> want = conv.direct();
+        const std::vector<double> want = conv.inDouble();
         const double e0 = relativeError(im2col, want), e2 = relativeError(f2, want), e4 = relativeError(f4, want);
         EXPECT_LT(e0, kIm2colBound) << describe(k) << ": im2col";
         EXPECT_LT(e2, kWinograd2Bound) << describe(k) << ": F(2x2, 3x3)";
@@ -287,7 +266,7 @@ TEST(Winograd, TrainingForwardAndInputGradientMatchTheDirectSums)
         Rng rng(21);
         ws::test::fillRandom(dy, rng);
         const TrainingPass ref = trainingPass(conv, dy, ConvAlgorithm::Im2col, 1);
-        const std::vector<double> wantY = conv.direct(), wantDx = directInputGradient(conv, dy);
+        const std::vector<double> wantY = conv.inDouble(), wantDx = directInputGradient(conv, dy);
         EXPECT_LT(relativeError(ref.dx, wantDx), kIm2colBound) << describe(k) << ": im2col dx";
         for (ConvAlgorithm algorithm : { ConvAlgorithm::Winograd2, ConvAlgorithm::Winograd4 }) {
             const bool four = algorithm == ConvAlgorithm::Winograd4;
