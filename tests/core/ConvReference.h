@@ -95,6 +95,25 @@ struct ConvUnderTest {
     }
 
     std::vector<double> inDouble() { return convolutionInDouble(layer(), x); }
+
+    // Inference forwards in one workspace: the whole batch, then its first sample alone. A scratch
+    // that grows and shrinks with the batch must not leave the second reading stale data, so the
+    // second output must be the first sample's part of the first (the caller compares them).
+    struct BatchThenSample {
+        Tensor batch, sample;
+    };
+    BatchThenSample batchThenFirstSample()
+    {
+        Workspace ws = model.makeWorkspace();
+        BatchThenSample out;
+        out.batch = model.forward(x, ws, false);
+        Shape shape = x.shape();
+        shape[0] = 1;
+        Tensor first(shape);
+        std::copy_n(x.data(), first.size(), first.data());
+        out.sample = model.forward(first, ws, false);
+        return out;
+    }
 };
 
 // max |got - want| / max |want|: the error on the output's scale.

@@ -150,11 +150,7 @@ TEST(DirectConv, ReusedScratchGivesTheSameOutputForAnotherBatchSize)
     setThreadCount(1);
     const Case k { 7, 7, 7, 70, 48, { 3, 3 }, { 1, 1 }, Padding::Same, true };
     Conv conv(k);
-    Workspace ws = conv.model.makeWorkspace();
-    const Tensor all = conv.model.forward(conv.x, ws, false);
-    Tensor first({ 1, k.h, k.w, k.c });
-    std::copy_n(conv.x.data(), first.size(), first.data());
-    const Tensor one = conv.model.forward(first, ws, false);
+    const auto [all, one] = conv.batchThenFirstSample();
     ASSERT_EQ(one.size() * k.n, all.size());
     EXPECT_TRUE(sameBits(one.data(), all.data(), one.size()));
 }
