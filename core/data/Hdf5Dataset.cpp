@@ -110,7 +110,7 @@ ArrayInfo describe(hid_t set, const std::string& name)
 
 // Every dataset under `group`, following hard links only; each object once (a hard-link cycle
 // leads back to a group already seen).
-void collect(hid_t group, const std::string& prefix, int depth, std::set<haddr_t>& seen, std::vector<ArrayInfo>& out,
+void collect(hid_t group, const std::string& prefix, int depth, std::set<std::string>& seen, std::vector<ArrayInfo>& out,
     const std::string& path)
 {
     if (depth > kMaxDepth)
@@ -128,8 +128,8 @@ void collect(hid_t group, const std::string& prefix, int depth, std::set<haddr_t
     for (const std::string& name : names) {
         if (seen.size() >= kMaxObjects)
             throw FormatError(path + ": more than " + std::to_string(kMaxObjects) + " objects; not a dataset file");
-        H5O_info_t info;
-        if (H5Oget_info_by_name(group, name.c_str(), &info, H5P_DEFAULT) < 0 || !seen.insert(info.addr).second)
+        h5::ObjectInfo info;
+        if (!h5::objectInfo(group, name, info) || !seen.insert(info.id).second)
             continue;
         const std::string full = prefix + "/" + name;
         if (info.type == H5O_TYPE_GROUP) {
@@ -147,7 +147,7 @@ void collect(hid_t group, const std::string& prefix, int depth, std::set<haddr_t
 std::vector<ArrayInfo> listOpen(const OpenFile& f)
 {
     std::vector<ArrayInfo> out;
-    std::set<haddr_t> seen;
+    std::set<std::string> seen;
     h5::Handle root(H5Gopen2(f.file.get(), "/", H5P_DEFAULT));
     if (!root.valid())
         throw FormatError(f.path + ": cannot open the root group (damaged file?)");

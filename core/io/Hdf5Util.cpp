@@ -264,10 +264,25 @@ bool isDataset(hid_t loc, const std::string& path)
 {
     if (path.empty() || !exists(loc, path))
         return false;
-    H5O_info_t info;
-    if (H5Oget_info_by_name(loc, path.c_str(), &info, H5P_DEFAULT) < 0)
+    ObjectInfo info;
+    return objectInfo(loc, path, info) && info.type == H5O_TYPE_DATASET;
+}
+
+bool objectInfo(hid_t loc, const std::string& name, ObjectInfo& out)
+{
+#if H5_VERSION_GE(1, 12, 0)
+    H5O_info2_t info;
+    if (H5Oget_info_by_name3(loc, name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0)
         return false;
-    return info.type == H5O_TYPE_DATASET;
+    out.id.assign(reinterpret_cast<const char*>(&info.token), sizeof info.token);
+#else
+    H5O_info_t info;
+    if (H5Oget_info_by_name2(loc, name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0)
+        return false;
+    out.id.assign(reinterpret_cast<const char*>(&info.addr), sizeof info.addr);
+#endif
+    out.type = info.type;
+    return true;
 }
 
 namespace {

@@ -267,18 +267,13 @@ void KerasFile::walkStore(hid_t group, const std::string& path)
 {
     for (const std::string& child : childNames(group, path_)) {
         const std::string childPath = path.empty() ? child : path + "/" + child;
-        H5O_info_t info;
-        if (H5Oget_info_by_name(group, child.c_str(), &info, H5P_DEFAULT) < 0)
+        h5::ObjectInfo info;
+        if (!h5::objectInfo(group, child, info))
             throw FormatError(path_ + ": object '" + childPath + "' cannot be read (damaged file?)");
         if (info.type == H5O_TYPE_GROUP) {
             // Hard links can make a group its own descendant; Keras never links a group twice,
             // so a second visit is refused rather than walked forever.
-#if H5_VERSION_GE(1, 12, 0)
-            const std::string id(reinterpret_cast<const char*>(&info.token), sizeof info.token);
-#else
-            const std::string id(reinterpret_cast<const char*>(&info.addr), sizeof info.addr);
-#endif
-            if (!walked_.insert(id).second)
+            if (!walked_.insert(info.id).second)
                 throw FormatError(path_ + ": group '" + childPath
                     + "' is a second link to a group already seen (a hard-link cycle); refusing the file");
             h5::Handle g(H5Gopen2(group, child.c_str(), H5P_DEFAULT));
