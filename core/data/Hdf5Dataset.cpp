@@ -128,8 +128,16 @@ void collect(hid_t group, const std::string& prefix, int depth, std::set<std::st
     for (const std::string& name : names) {
         if (seen.size() >= kMaxObjects)
             throw FormatError(path + ": more than " + std::to_string(kMaxObjects) + " objects; not a dataset file");
+        // An object whose header libhdf5 cannot read, or that fails the check before it is
+        // loaded, is left out, as libhdf5 itself leaves out what it cannot read: a dataset file
+        // lists what it can.
         h5::ObjectInfo info;
-        if (!h5::objectInfo(group, name, info) || !seen.insert(info.id).second)
+        bool readable = false;
+        try {
+            readable = h5::objectInfo(group, name, info, path);
+        } catch (const FormatError&) {
+        }
+        if (!readable || !seen.insert(info.id).second)
             continue;
         const std::string full = prefix + "/" + name;
         if (info.type == H5O_TYPE_GROUP) {

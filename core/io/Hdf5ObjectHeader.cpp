@@ -329,6 +329,54 @@ std::map<unsigned long, KnownFile> g_files;
 
 } // namespace
 
+namespace {
+
+// Walks the header at `address` of the file `fileId` (libhdf5's file number `fileno`) unless it
+// passed before; `where` names it in messages.
+void checkHeader(hid_t fileId, unsigned long fileno, haddr_t address, const std::function<std::string()>& where)
+{
+    const auto key = std::make_pair(fileno, address);
+    {
+        std::lock_guard lock(g_checkedMutex);
+        if (g_checked.count(key))
+            return;
+    }
+    unsigned intent = 0;
+    // A file open for writing may hold newer headers in libhdf5's cache than on disk (a run
+    // being written): write them out first, so the bytes read are the ones libhdf5 holds.
+    if (H5Fget_intent(fileId, &intent) >= 0 && (intent & H5F_ACC_RDWR) && H5Fflush(fileId, H5F_SCOPE_LOCAL) < 0)
+        throw FormatError(where() + " cannot be checked (the file cannot be flushed)");
+    KnownFile known;
+    bool isKnown = false;
+    {
+        std::lock_guard lock(g_checkedMutex);
+        const auto it = g_files.find(fileno);
+        if (it != g_files.end()) {
+            known = it->second;
+            isKnown = true;
+        }
+    }
+    if (!isKnown) {
+        if (!fileLayout(fileId, known.layout))
+            throw FormatError(where() + " cannot be checked (damaged superblock?)");
+        Handle fapl(H5Fget_access_plist(fileId));
+        known.driver = H5Pget_driver(fapl.get());
+    }
+    const FileBytes bytes(fileId, known.driver);
+    if (!bytes.readable())
+        throw FormatError(where() + " cannot be checked (unsupported HDF5 driver)");
+    HeaderWalk(bytes, known.layout, where).run(address);
+    std::lock_guard lock(g_checkedMutex);
+    if (g_checked.size() >= 65536 || g_files.size() >= 4096) {
+        g_checked.clear();
+        g_files.clear();
+    }
+    g_checked.insert(key);
+    g_files.emplace(fileno, known);
+}
+
+} // namespace
+
 void checkObjectHeader(hid_t obj, const std::string& file)
 {
     if (H5Iis_valid(obj) <= 0) // the caller's H5Gopen2/H5Dopen2 failed: libhdf5 refused the header itself
@@ -336,48 +384,48 @@ void checkObjectHeader(hid_t obj, const std::string& file)
     H5O_info_t info {};
     if (H5Oget_info2(obj, &info, H5O_INFO_BASIC) < 0)
         throw FormatError(file + ": the object header of '" + objectPath(obj) + "' cannot be read (damaged file?)");
-    const auto key = std::make_pair(info.fileno, info.addr);
-    {
-        std::lock_guard lock(g_checkedMutex);
-        if (g_checked.count(key))
-            return;
-    }
-    auto where = [&] {
-        return file + ": the object header of '" + objectPath(obj) + "' at address " + std::to_string(info.addr);
-    };
     Handle fileId(H5Iget_file_id(obj));
-    unsigned intent = 0;
-    // A file open for writing may hold newer headers in libhdf5's cache than on disk (a run
-    // being written): write them out first, so the bytes read are the ones libhdf5 holds.
-    if (H5Fget_intent(fileId.get(), &intent) >= 0 && (intent & H5F_ACC_RDWR) && H5Fflush(fileId.get(), H5F_SCOPE_LOCAL) < 0)
-        throw FormatError(where() + " cannot be checked (the file cannot be flushed)");
-    KnownFile known;
-    bool isKnown = false;
-    {
-        std::lock_guard lock(g_checkedMutex);
-        const auto it = g_files.find(info.fileno);
-        if (it != g_files.end()) {
-            known = it->second;
-            isKnown = true;
+    checkHeader(fileId.get(), info.fileno, info.addr, [&] {
+        return file + ": the object header of '" + objectPath(obj) + "' at address " + std::to_string(info.addr);
+    });
+}
+
+void checkLinkedHeaders(hid_t loc, const std::string& path, const std::string& file)
+{
+    H5O_info_t locInfo {};
+    if (H5Oget_info2(loc, &locInfo, H5O_INFO_BASIC) < 0)
+        throw FormatError(file + ": the object header of '" + objectPath(loc) + "' cannot be read (damaged file?)");
+    Handle fileId(H5Iget_file_id(loc));
+    std::string partial;
+    size_t start = 0;
+    while (start <= path.size()) {
+        const size_t slash = path.find('/', start);
+        const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        if (!part.empty()) {
+            partial += (partial.empty() ? "" : "/") + part;
+            haddr_t address = HADDR_UNDEF;
+#if H5_VERSION_GE(1, 12, 0)
+            H5L_info2_t link {};
+            if (H5Lget_info2(loc, partial.c_str(), &link, H5P_DEFAULT) < 0)
+                return; // no such link: libhdf5 finds none either, and loads nothing
+            if (link.type == H5L_TYPE_HARD && H5VLnative_token_to_addr(fileId.get(), link.u.token, &address) < 0)
+                throw FormatError(file + ": the link '" + partial + "' holds an address libhdf5 cannot read");
+#else
+            H5L_info_t link {};
+            if (H5Lget_info(loc, partial.c_str(), &link, H5P_DEFAULT) < 0)
+                return; // no such link: libhdf5 finds none either, and loads nothing
+            address = link.u.address;
+#endif
+            if (link.type != H5L_TYPE_HARD)
+                return; // soft and external links are not followed by our readers
+            checkHeader(fileId.get(), locInfo.fileno, address, [&] {
+                return file + ": the object header of '" + partial + "' at address " + std::to_string(address);
+            });
         }
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
     }
-    if (!isKnown) {
-        if (!fileLayout(fileId.get(), known.layout))
-            throw FormatError(where() + " cannot be checked (damaged superblock?)");
-        Handle fapl(H5Fget_access_plist(fileId.get()));
-        known.driver = H5Pget_driver(fapl.get());
-    }
-    const FileBytes bytes(fileId.get(), known.driver);
-    if (!bytes.readable())
-        throw FormatError(where() + " cannot be checked (unsupported HDF5 driver)");
-    HeaderWalk(bytes, known.layout, where).run(info.addr);
-    std::lock_guard lock(g_checkedMutex);
-    if (g_checked.size() >= 65536 || g_files.size() >= 4096) {
-        g_checked.clear();
-        g_files.clear();
-    }
-    g_checked.insert(key);
-    g_files.emplace(info.fileno, known);
 }
 
 } // namespace ws::h5

@@ -125,7 +125,7 @@ std::vector<float> readFloatDataset(hid_t parent, const std::string& name, std::
 {
     if (!exists(parent, name))
         throw FormatError(file + ": dataset '" + name + "' is missing");
-    Handle set(H5Dopen2(parent, name.c_str(), H5P_DEFAULT));
+    Handle set = openDataset(parent, name, file);
     if (!set.valid())
         throw FormatError(file + ": '" + name + "' is not a dataset");
     Handle space(H5Dget_space(set.get()));
@@ -260,16 +260,29 @@ std::vector<std::string> readStringListAttribute(hid_t obj, const std::string& n
     return out;
 }
 
-bool isDataset(hid_t loc, const std::string& path)
+bool isDataset(hid_t loc, const std::string& path, const std::string& file)
 {
     if (path.empty() || !exists(loc, path))
         return false;
     ObjectInfo info;
-    return objectInfo(loc, path, info) && info.type == H5O_TYPE_DATASET;
+    return objectInfo(loc, path, info, file) && info.type == H5O_TYPE_DATASET;
 }
 
-bool objectInfo(hid_t loc, const std::string& name, ObjectInfo& out)
+Handle openGroup(hid_t loc, const std::string& path, const std::string& file)
 {
+    checkLinkedHeaders(loc, path, file);
+    return Handle(H5Gopen2(loc, path.c_str(), H5P_DEFAULT));
+}
+
+Handle openDataset(hid_t loc, const std::string& path, const std::string& file)
+{
+    checkLinkedHeaders(loc, path, file);
+    return Handle(H5Dopen2(loc, path.c_str(), H5P_DEFAULT));
+}
+
+bool objectInfo(hid_t loc, const std::string& name, ObjectInfo& out, const std::string& file)
+{
+    checkLinkedHeaders(loc, name, file);
 #if H5_VERSION_GE(1, 12, 0)
     H5O_info2_t info;
     if (H5Oget_info_by_name3(loc, name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0)

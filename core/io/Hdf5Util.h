@@ -69,18 +69,25 @@ std::vector<float> readFloatDataset(hid_t parent, const std::string& name, std::
 // Throws FormatError naming the file, `where` (the object's path) and the attribute.
 std::vector<std::string> readStringListAttribute(hid_t obj, const std::string& name, const std::string& file,
     const std::string& where);
-// True when `path` (relative to loc) names a dataset.
-bool isDataset(hid_t loc, const std::string& path);
+// True when `path` (relative to loc) names a dataset. Checks the object headers on the path
+// first (checkLinkedHeaders; throws FormatError naming `file`).
+bool isDataset(hid_t loc, const std::string& path, const std::string& file);
 // The type of the object `name` (relative to loc) and an identity that two hard links to the
 // same object share (its address or token). Asks libhdf5 for the basic fields only:
 // H5Oget_info_by_name, which asks for all of them, also sizes a chunked dataset's index
 // (H5D__chunk_bh_info), and on a damaged index libhdf5 1.10.8 leaks what it allocated there
-// (found by fuzz_dataset_h5 in CI, stop 31). False when libhdf5 cannot read the object.
+// (found by fuzz_dataset_h5 in CI, stop 31). The headers on the way are checked before
+// libhdf5 loads them (checkLinkedHeaders; throws FormatError naming `file`). False when
+// libhdf5 cannot read the object.
 struct ObjectInfo {
     H5O_type_t type = H5O_TYPE_UNKNOWN;
     std::string id;
 };
-bool objectInfo(hid_t loc, const std::string& name, ObjectInfo& out);
+bool objectInfo(hid_t loc, const std::string& name, ObjectInfo& out, const std::string& file);
+// H5Gopen2 / H5Dopen2 of `path` (relative to loc) after checkLinkedHeaders: the headers on the
+// way are walked before libhdf5 loads them. An invalid handle when libhdf5 refuses the object.
+Handle openGroup(hid_t loc, const std::string& path, const std::string& file);
+Handle openDataset(hid_t loc, const std::string& path, const std::string& file);
 // Checks the global-heap storage of a variable-length string attribute or dataset before HDF5
 // converts it (#3). libhdf5 1.10.8 trusts the heap: a collection whose free-space object has
 // size 0 makes it loop for ever (H5HG__cache_heap_deserialize), and a heap object larger than its

@@ -157,7 +157,7 @@ void KerasFile::readRootMetadata(hid_t root)
 
 std::vector<std::string> KerasFile::weightNames(const std::string& layerGroup) const
 {
-    h5::Handle g(H5Gopen2(file_.get(), layerGroup.c_str(), H5P_DEFAULT));
+    h5::Handle g = h5::openGroup(file_.get(), layerGroup, path_);
     if (!g.valid())
         throw FormatError(path_ + ": group '" + layerGroup + "' cannot be opened");
     return h5::readStringListAttribute(g.get(), "weight_names", path_, "group '" + layerGroup + "'");
@@ -181,7 +181,7 @@ std::string nestedLayerOf(const std::vector<KerasLayer>& inner, const std::strin
 void KerasFile::listLegacy(const std::string& group)
 {
     const std::string where = group.empty() ? "the root group" : "group '" + group + "'";
-    h5::Handle g(H5Gopen2(file_.get(), group.empty() ? "/" : group.c_str(), H5P_DEFAULT));
+    h5::Handle g = h5::openGroup(file_.get(), group.empty() ? "/" : group, path_);
     if (!g.valid())
         throw FormatError(path_ + ": " + where + " cannot be opened");
     // A nested model's group holds its layers' weights, scoped by their names ("dense_1/kernel:0"
@@ -198,11 +198,11 @@ void KerasFile::listLegacy(const std::string& group)
     }
     for (const std::string& layer : h5::readStringListAttribute(g.get(), "layer_names", path_, where)) {
         const std::string layerGroup = group.empty() ? layer : group + "/" + layer;
-        if (layer.empty() || !h5::exists(file_.get(), layerGroup) || h5::isDataset(file_.get(), layerGroup))
+        if (layer.empty() || !h5::exists(file_.get(), layerGroup) || h5::isDataset(file_.get(), layerGroup, path_))
             throw FormatError(path_ + ": layer_names lists '" + layer + "' but " + where + " has no group of that name");
         for (const std::string& weight : weightNames(layerGroup)) {
             const std::string dataset = layerGroup + "/" + weight;
-            if (!h5::isDataset(file_.get(), dataset))
+            if (!h5::isDataset(file_.get(), dataset, path_))
                 throw FormatError(path_ + ": group '" + layerGroup + "': weight_names entry '" + weight
                     + "' points at no dataset ('" + dataset + "' is missing)");
             addTensor(weight, dataset, nestedLayerOf(inner, layer, weight));
@@ -215,11 +215,11 @@ void KerasFile::listLegacyOptimizer()
     // Optimizer state is listed for inspection; a damaged list does not hide the model's weights.
     if (!h5::exists(file_.get(), "optimizer_weights"))
         return;
-    h5::Handle g(H5Gopen2(file_.get(), "optimizer_weights", H5P_DEFAULT));
+    h5::Handle g = h5::openGroup(file_.get(), "optimizer_weights", path_);
     if (!g.valid() || !(h5::hasAttribute(g.get(), "weight_names", path_) || h5::hasAttribute(g.get(), "weight_names0", path_)))
         return;
     for (const std::string& weight : weightNames("optimizer_weights"))
-        if (h5::isDataset(file_.get(), "optimizer_weights/" + weight))
+        if (h5::isDataset(file_.get(), "optimizer_weights/" + weight, path_))
             addTensor("optimizer_weights/" + weight, "optimizer_weights/" + weight, "optimizer");
 }
 
@@ -268,7 +268,7 @@ void KerasFile::walkStore(hid_t group, const std::string& path)
     for (const std::string& child : childNames(group, path_)) {
         const std::string childPath = path.empty() ? child : path + "/" + child;
         h5::ObjectInfo info;
-        if (!h5::objectInfo(group, child, info))
+        if (!h5::objectInfo(group, child, info, path_))
             throw FormatError(path_ + ": object '" + childPath + "' cannot be read (damaged file?)");
         if (info.type == H5O_TYPE_GROUP) {
             // Hard links can make a group its own descendant; Keras never links a group twice,
@@ -282,7 +282,7 @@ void KerasFile::walkStore(hid_t group, const std::string& path)
             walkStore(g.get(), childPath);
         } else if (info.type == H5O_TYPE_DATASET && path.size() >= 4 && path.compare(path.size() - 4, 4, "vars") == 0) {
             // The layer: the vars group's name attribute (Keras >= 3.3), else its store path.
-            h5::Handle vars(H5Gopen2(file_.get(), path.c_str(), H5P_DEFAULT));
+            h5::Handle vars = h5::openGroup(file_.get(), path, path_);
             std::string layer;
             if (h5::hasAttribute(vars.get(), "name", path_))
                 layer = h5::readStringAttribute(vars.get(), "name", path_);
@@ -297,7 +297,7 @@ void KerasFile::walkStore(hid_t group, const std::string& path)
 
 void KerasFile::addTensor(const std::string& name, const std::string& datasetPath, const std::string& layer)
 {
-    h5::Handle set(H5Dopen2(file_.get(), datasetPath.c_str(), H5P_DEFAULT));
+    h5::Handle set = h5::openDataset(file_.get(), datasetPath, path_);
     if (!set.valid())
         throw FormatError(path_ + ": dataset '" + datasetPath + "' cannot be opened (damaged file?)");
     h5::Handle space(H5Dget_space(set.get()));
@@ -409,7 +409,7 @@ void selectRange(hid_t space, const std::vector<hsize_t>& dims, std::vector<hsiz
 void readDataset(hid_t file, const std::string& datasetPath, const TensorInfo& info, int64_t first, int64_t count,
     float* out, const std::string& path)
 {
-    h5::Handle set(H5Dopen2(file, datasetPath.c_str(), H5P_DEFAULT));
+    h5::Handle set = h5::openDataset(file, datasetPath, path);
     h5::Handle space(set.valid() ? H5Dget_space(set.get()) : H5I_INVALID_HID);
     if (!space.valid())
         throw FormatError(path + ": dataset '" + datasetPath + "' cannot be opened");
@@ -496,7 +496,7 @@ std::vector<KerasWeight> KerasFile::storeWeights(const KerasLayer& layer) const
                 + "' (" + layer.className + ")");
         vars = it->second;
     }
-    h5::Handle g(H5Gopen2(file_.get(), vars.c_str(), H5P_DEFAULT));
+    h5::Handle g = h5::openGroup(file_.get(), vars, path_);
     std::vector<KerasWeight> out;
     for (const std::string& child : childNames(g.get(), path_))
         out.push_back(readWeight(vars + "/" + child));

@@ -121,7 +121,7 @@ std::vector<T> readColumn(hid_t group, const char* name, hid_t memType, const st
     const std::string what = file + ": dataset '" + where + "/" + name + "'";
     if (H5Lexists(group, name, H5P_DEFAULT) <= 0)
         throw FormatError(what + " is missing");
-    h5::Handle set(H5Dopen2(group, name, H5P_DEFAULT));
+    h5::Handle set = h5::openDataset(group, name, file);
     if (!set.valid())
         throw FormatError(what + " cannot be opened");
     h5::Handle type(H5Dget_type(set.get()));
@@ -140,7 +140,7 @@ std::vector<std::string> readStringColumn(hid_t group, const char* name, const s
     const std::string what = file + ": dataset 'events/" + name + "'";
     if (H5Lexists(group, name, H5P_DEFAULT) <= 0)
         throw FormatError(what + " is missing");
-    h5::Handle set(H5Dopen2(group, name, H5P_DEFAULT));
+    h5::Handle set = h5::openDataset(group, name, file);
     h5::Handle type(set.valid() ? H5Dget_type(set.get()) : H5I_INVALID_HID);
     if (!type.valid() || H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) <= 0)
         throw FormatError(what + " is not a variable-length string column");
@@ -214,7 +214,7 @@ std::vector<std::string> savedSessionPaths(hid_t file, const std::string& path)
     try {
         if (!h5::exists(file, "events"))
             return out;
-        const h5::Handle g(H5Gopen2(file, "events", H5P_DEFAULT));
+        const h5::Handle g = h5::openGroup(file, "events", path);
         const uintmax_t size = std::filesystem::file_size(path);
         const std::vector<std::string> kind = readStringColumn(g.get(), "kind", path, size);
         if (std::find(kind.begin(), kind.end(), "session_saved") == kind.end())
@@ -543,7 +543,7 @@ RunInfo readRunInfo(const std::string& path)
             info.status = RunStatus::Interrupted;
     }
     if (h5::exists(file.get(), "checkpoints")) {
-        h5::Handle g(H5Gopen2(file.get(), "checkpoints", H5P_DEFAULT));
+        h5::Handle g = h5::openGroup(file.get(), "checkpoints", path);
         hsize_t n = 0;
         if (g.valid() && H5Gget_num_objs(g.get(), &n) >= 0) {
             for (hsize_t i = 0; i < n && i < 100000; ++i) {
@@ -566,7 +566,7 @@ RunHistory readRunHistory(const std::string& path, HistoryKind kind)
     const std::string where = kind == HistoryKind::Batch ? "history/batch" : "history/epoch";
     if (!h5::exists(file.get(), where))
         throw FormatError(path + ": group '" + where + "' is missing");
-    const h5::Handle g(H5Gopen2(file.get(), where.c_str(), H5P_DEFAULT));
+    const h5::Handle g = h5::openGroup(file.get(), where, path);
     const uintmax_t size = std::filesystem::file_size(path);
     RunHistory h;
     h.step = readColumn<int64_t>(g.get(), "step", H5T_NATIVE_INT64, path, where, size);
@@ -605,7 +605,7 @@ std::vector<RunEvent> readRunEvents(const std::string& path)
     const h5::Handle file = openRun(path, H5F_ACC_RDONLY);
     if (!h5::exists(file.get(), "events"))
         throw FormatError(path + ": group 'events' is missing");
-    const h5::Handle g(H5Gopen2(file.get(), "events", H5P_DEFAULT));
+    const h5::Handle g = h5::openGroup(file.get(), "events", path);
     const uintmax_t size = std::filesystem::file_size(path);
     const auto step = readColumn<int64_t>(g.get(), "step", H5T_NATIVE_INT64, path, "events", size);
     const auto epoch = readColumn<double>(g.get(), "epoch", H5T_NATIVE_DOUBLE, path, "events", size);
