@@ -536,16 +536,26 @@ void Converter::conv()
             fail("bias has shape " + shapeToString(b->shape()) + ", not (" + std::to_string(f) + ")");
         std::copy(b->data(), b->data() + f, bias.begin());
     }
-    Shape shape = x.shape;
-    const int source = padBefore(layerIn(x, true), pad, shape, 0.0f);
+    // Explicit pads go into the layer itself (no ZeroPadding2D copy of the input before it).
+    const int source = layerIn(x, true);
     ValueInfo out;
-    if (depthwise)
-        out.layer = addLayer<DepthwiseConv2D>({ source }, Size2 { kh, kw }, per, size2Of(strides), pad.padding, true);
-    else
-        out.layer = addLayer<Conv2D>({ source }, f, Size2 { kh, kw }, size2Of(strides), pad.padding, true);
+    if (depthwise) {
+        auto layer = std::make_unique<DepthwiseConv2D>(Size2 { kh, kw }, per, size2Of(strides), pad.padding, true);
+        if (pad.explicitPads)
+            layer->setPads(*pad.explicitPads);
+        out.layer = append(std::move(layer), { source });
+    } else {
+        auto layer = std::make_unique<Conv2D>(f, Size2 { kh, kw }, size2Of(strides), pad.padding, true);
+        if (pad.explicitPads)
+            layer->setPads(*pad.explicitPads);
+        out.layer = append(std::move(layer), { source });
+    }
     weights_.push_back({ &model_.layer(size_t(out.layer)), { { "kernel", std::move(kernel) }, { "bias", std::move(bias) } } });
-    const WindowAxis ah = windowAxis(shape[1], kh, strides[0], pad.padding);
-    const WindowAxis aw = windowAxis(shape[2], kw, strides[1], pad.padding);
+    const Padding2D p = pad.explicitPads.value_or(Padding2D {});
+    const WindowAxis ah = pad.explicitPads ? windowAxis(x.shape[1], kh, strides[0], p.top, p.bottom)
+                                           : windowAxis(x.shape[1], kh, strides[0], pad.padding);
+    const WindowAxis aw = pad.explicitPads ? windowAxis(x.shape[2], kw, strides[1], p.left, p.right)
+                                           : windowAxis(x.shape[2], kw, strides[1], pad.padding);
     out.shape = { f, ah.out, aw.out };
     out.channelsLast = true;
     out.biasWeights = weights_.size() - 1;

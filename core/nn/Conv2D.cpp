@@ -173,10 +173,15 @@ Shape Conv2D::build(const Shape& inputShape)
     for (int64_t d : inputShape)
         if (d <= 0)
             throwLayerShapeError(*this, "input shape " + shapeToString(inputShape) + " has an empty dimension");
-    const WindowAxis rows = windowAxis(inputShape[0], kernelSize_.h, strides_.h, padding_);
-    const WindowAxis cols = windowAxis(inputShape[1], kernelSize_.w, strides_.w, padding_);
+    if (pads_ && (pads_->top < 0 || pads_->bottom < 0 || pads_->left < 0 || pads_->right < 0))
+        throwLayerShapeError(*this, "padding must not be negative");
+    const WindowAxis rows = pads_ ? windowAxis(inputShape[0], kernelSize_.h, strides_.h, pads_->top, pads_->bottom)
+                                  : windowAxis(inputShape[0], kernelSize_.h, strides_.h, padding_);
+    const WindowAxis cols = pads_ ? windowAxis(inputShape[1], kernelSize_.w, strides_.w, pads_->left, pads_->right)
+                                  : windowAxis(inputShape[1], kernelSize_.w, strides_.w, padding_);
     if (rows.out <= 0 || cols.out <= 0)
-        throwLayerShapeError(*this, "kernel " + size2ToString(kernelSize_) + " is larger than the input " + shapeToString(inputShape) + " with valid padding; use padding=same");
+        throwLayerShapeError(*this, "kernel " + size2ToString(kernelSize_) + " is larger than the input " + shapeToString(inputShape)
+            + (pads_ ? std::string(" with its padding") : " with valid padding; use padding=same"));
     g_ = { inputShape[0], inputShape[1], inputShape[2], rows.out, cols.out, rows.padBefore, cols.padBefore,
         kernelSize_.h * kernelSize_.w * inputShape[2] };
     kernel_.value.resize({ kernelSize_.h, kernelSize_.w, g_.c, filters_ });
@@ -230,8 +235,9 @@ void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pa
     // kColsBudget (a 64-image batch of 28x28x32 inputs has 58 MB of them). WS_CONV=im2col gives
     // the bits of runs recorded before session 17. The direct convolution in inference only
     // (nn/ConvAlgorithm.h).
-    const ConvAlgorithm algorithm
-        = chooseConvAlgorithm({ kernelSize_, strides_, g_.oh, g_.ow, g_.c, filters_, pass.training });
+    ConvAlgorithm algorithm = chooseConvAlgorithm({ kernelSize_, strides_, g_.oh, g_.ow, g_.c, filters_, pass.training });
+    if ((algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) && !winogradFits())
+        algorithm = ConvAlgorithm::Im2col;
     if (algorithm == ConvAlgorithm::Im2col) {
         runForward(x, scratch, y.data(), nullptr);
         return;
@@ -249,6 +255,15 @@ void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pa
     }
     s.colsOf = nullptr; // cols were not filled: a backward after this must make its own
     s.colsBatch = 0;
+}
+
+bool Conv2D::winogradFits() const
+{
+    // The input gradient's Winograd convolution pads dL/dy by 2 - pad before; explicit pads
+    // beyond the kernel's reach (more than 2 for 3x3) would make that negative, which Winograd's
+    // geometry was not written for (a test gave right numbers without this, but its border
+    // reads were never reasoned about for it). No exporter writes such pads.
+    return g_.padTop <= kernelSize_.h - 1 && g_.padLeft <= kernelSize_.w - 1;
 }
 
 bool Conv2D::pointwise() const
@@ -319,8 +334,9 @@ void Conv2D::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* 
     // kernel turned half a turn and its two channel axes swapped, (3, 3, F, C), padded by 2 - pad
     // on the top and left and with zeros wherever it leaves dL/dy. Winograd does it where the rule
     // picks it for that shape, instead of a product into dcols and col2im.
-    const ConvAlgorithm algorithm
-        = dx ? chooseConvAlgorithm({ kernelSize_, strides_, g_.h, g_.w, filters_, g_.c, true }) : ConvAlgorithm::Im2col;
+    const ConvAlgorithm algorithm = dx && winogradFits()
+        ? chooseConvAlgorithm({ kernelSize_, strides_, g_.h, g_.w, filters_, g_.c, true })
+        : ConvAlgorithm::Im2col;
     if (algorithm == ConvAlgorithm::Winograd2 || algorithm == ConvAlgorithm::Winograd4) {
         auto& s = scratchAs<Conv2DScratch>(scratch, *this);
         const int64_t C = g_.c, F = filters_;
@@ -428,7 +444,10 @@ nlohmann::json Conv2D::config() const
     j["filters"] = filters_;
     j["kernel_size"] = { kernelSize_.h, kernelSize_.w };
     j["strides"] = { strides_.h, strides_.w };
-    j["padding"] = paddingName(padding_);
+    if (pads_)
+        j["padding"] = { { pads_->top, pads_->bottom }, { pads_->left, pads_->right } };
+    else
+        j["padding"] = paddingName(padding_);
     j["use_bias"] = useBias_;
     j["kernel_initializer"] = kernelInit_.toString();
     j["bias_initializer"] = biasInit_.toString();

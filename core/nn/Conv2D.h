@@ -20,6 +20,8 @@
 #include "nn/Layer.h"
 #include "nn/Window2D.h"
 
+#include <optional>
+
 #include <functional>
 
 namespace ws {
@@ -33,6 +35,11 @@ public:
     Size2 kernelSize() const { return kernelSize_; }
     Size2 strides() const { return strides_; }
     Padding padding() const { return padding_; }
+    // Explicit pads (before build) instead of valid/same: what an ONNX or PyTorch convolution
+    // declares, without a ZeroPadding2D copy of the input in front of the layer. Saved in the
+    // config as "padding": [[top, bottom], [left, right]].
+    void setPads(const Padding2D& pads) { pads_ = pads; }
+    const std::optional<Padding2D>& pads() const { return pads_; }
     bool useBias() const { return useBias_; }
     Param& kernel() { return kernel_; }
     Param& bias() { return bias_; }
@@ -72,6 +79,8 @@ private:
     int64_t samplesPerBlock() const;
     // A 1x1 kernel at stride 1 without padding: im2col would copy the input as it is.
     bool pointwise() const;
+    // Pads before no larger than the kernel's reach, as Winograd's input gradient needs.
+    bool winogradFits() const;
     // y null: blocks go to a per-thread buffer and to the epilogue only. dy null: gradient
     // fills each block's dL/dy.
     void runForward(const Tensor& x, LayerScratch* scratch, float* y, const ForwardBlockFn* epilogue);
@@ -85,6 +94,7 @@ private:
     Size2 kernelSize_;
     Size2 strides_;
     Padding padding_;
+    std::optional<Padding2D> pads_;
     bool useBias_;
     Initializer kernelInit_;
     Initializer biasInit_;

@@ -37,11 +37,15 @@ Shape DepthwiseConv2D::build(const Shape& inputShape)
     for (int64_t d : inputShape)
         if (d <= 0)
             throwLayerShapeError(*this, "input shape " + shapeToString(inputShape) + " has an empty dimension");
-    const WindowAxis rows = windowAxis(inputShape[0], kernelSize_.h, strides_.h, padding_);
-    const WindowAxis cols = windowAxis(inputShape[1], kernelSize_.w, strides_.w, padding_);
+    if (pads_ && (pads_->top < 0 || pads_->bottom < 0 || pads_->left < 0 || pads_->right < 0))
+        throwLayerShapeError(*this, "padding must not be negative");
+    const WindowAxis rows = pads_ ? windowAxis(inputShape[0], kernelSize_.h, strides_.h, pads_->top, pads_->bottom)
+                                  : windowAxis(inputShape[0], kernelSize_.h, strides_.h, padding_);
+    const WindowAxis cols = pads_ ? windowAxis(inputShape[1], kernelSize_.w, strides_.w, pads_->left, pads_->right)
+                                  : windowAxis(inputShape[1], kernelSize_.w, strides_.w, padding_);
     if (rows.out <= 0 || cols.out <= 0)
         throwLayerShapeError(*this, "kernel " + size2ToString(kernelSize_) + " is larger than the input "
-            + shapeToString(inputShape) + " with valid padding; use padding=same");
+            + shapeToString(inputShape) + (pads_ ? std::string(" with its padding") : " with valid padding; use padding=same"));
     h_ = inputShape[0];
     w_ = inputShape[1];
     c_ = inputShape[2];
@@ -246,7 +250,10 @@ nlohmann::json DepthwiseConv2D::config() const
     j["kernel_size"] = { kernelSize_.h, kernelSize_.w };
     j["depth_multiplier"] = multiplier_;
     j["strides"] = { strides_.h, strides_.w };
-    j["padding"] = paddingName(padding_);
+    if (pads_)
+        j["padding"] = { { pads_->top, pads_->bottom }, { pads_->left, pads_->right } };
+    else
+        j["padding"] = paddingName(padding_);
     j["use_bias"] = useBias_;
     j["depthwise_initializer"] = kernelInit_.toString();
     j["bias_initializer"] = biasInit_.toString();

@@ -17,6 +17,8 @@
 #include "nn/Layer.h"
 #include "nn/Window2D.h"
 
+#include <optional>
+
 namespace ws {
 
 class DepthwiseConv2D final : public Layer {
@@ -28,6 +30,11 @@ public:
     int64_t depthMultiplier() const { return multiplier_; }
     Size2 strides() const { return strides_; }
     Padding padding() const { return padding_; }
+    // Explicit pads (before build) instead of valid/same: what an ONNX or PyTorch convolution
+    // declares, without a ZeroPadding2D copy of the input in front of the layer. Saved in the
+    // config as "padding": [[top, bottom], [left, right]].
+    void setPads(const Padding2D& pads) { pads_ = pads; }
+    const std::optional<Padding2D>& pads() const { return pads_; }
     Param& kernel() { return kernel_; }
     Param& bias() { return bias_; }
 
@@ -48,6 +55,7 @@ private:
     int64_t multiplier_;
     Size2 strides_;
     Padding padding_;
+    std::optional<Padding2D> pads_;
     bool useBias_;
     Initializer kernelInit_;
     Initializer biasInit_;

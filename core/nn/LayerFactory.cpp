@@ -114,6 +114,12 @@ void requireDefault(const json& j, const char* key, const json& allowed, const c
 
 Padding getPadding(const json& j) { return parsePadding(lower(get<std::string>(j, "padding", "valid"))); }
 
+// A convolution's valid/same; explicit pads (getConvPads) are set on a valid layer.
+Padding getConvPadding(const json& j)
+{
+    return j.contains("padding") && j.at("padding").is_array() ? Padding::Valid : getPadding(j);
+}
+
 // Keras' ZeroPadding2D padding: an int for every side, (rows, columns) for both sides of each,
 // or ((top, bottom), (left, right)).
 Padding2D getPadding2D(const json& j)
@@ -129,6 +135,28 @@ Padding2D getPadding2D(const json& j)
         return { v[0][0].get<int64_t>(), v[0][1].get<int64_t>(), v[1][0].get<int64_t>(), v[1][1].get<int64_t>() };
     throw ConfigError("ZeroPadding2D: 'padding' must be an integer, (rows, columns) or ((top, bottom), (left, right)), got "
         + v.dump());
+}
+
+// A convolution's explicit pads, "padding": [[top, bottom], [left, right]] (as our configs
+// save an imported ONNX convolution); none for "valid"/"same".
+std::optional<Padding2D> getConvPads(const json& j, const char* layer)
+{
+    if (!j.contains("padding") || !j.at("padding").is_array())
+        return std::nullopt;
+    const json& v = j.at("padding");
+    const auto isSide = [](const json& e) { return e.is_number_integer() && e.get<int64_t>() >= 0 && e.get<int64_t>() <= 65536; };
+    const auto isPair = [&](const json& e) { return e.is_array() && e.size() == 2 && isSide(e[0]) && isSide(e[1]); };
+    if (v.size() == 2 && isPair(v[0]) && isPair(v[1]))
+        return Padding2D { v[0][0].get<int64_t>(), v[0][1].get<int64_t>(), v[1][0].get<int64_t>(), v[1][1].get<int64_t>() };
+    throw ConfigError(std::string(layer) + ": 'padding' must be \"valid\", \"same\" or [[top, bottom], [left, right]] "
+        "with each side from 0 to 65536, got " + v.dump());
+}
+
+template <class L> std::unique_ptr<Layer> withPads(std::unique_ptr<L> layer, const json& j, const char* name)
+{
+    if (const std::optional<Padding2D> pads = getConvPads(j, name))
+        layer->setPads(*pads);
+    return layer;
 }
 
 std::unique_ptr<Layer> makePooling(PoolKind kind, const json& j)
@@ -194,21 +222,23 @@ const std::vector<LayerType>& layerTypes()
                 // Keras' fused activation: the importer splits it into its own layer; here
                 // silently dropping it would change the model.
                 requireDefault(j, "activation", json::array({ "linear" }), "Conv2D (add the activation as a layer after it)");
-                return std::make_unique<Conv2D>(get<int64_t>(j, "filters", 0), getSize2(j, "kernel_size", { 0, 0 }),
-                    getSize2(j, "strides", { 1, 1 }), getPadding(j), get<bool>(j, "use_bias", true),
-                    Initializer::parse(get<std::string>(j, "kernel_initializer", "glorot_uniform")),
-                    Initializer::parse(get<std::string>(j, "bias_initializer", "zeros")));
+                return withPads(std::make_unique<Conv2D>(get<int64_t>(j, "filters", 0), getSize2(j, "kernel_size", { 0, 0 }),
+                                    getSize2(j, "strides", { 1, 1 }), getConvPadding(j), get<bool>(j, "use_bias", true),
+                                    Initializer::parse(get<std::string>(j, "kernel_initializer", "glorot_uniform")),
+                                    Initializer::parse(get<std::string>(j, "bias_initializer", "zeros"))),
+                    j, "Conv2D");
             } });
         t.push_back({ "DepthwiseConv2D", { "depthwiseconv2d", "dwconv2d" }, { "kernel_size", "depth_multiplier", "strides", "padding" },
             [](const json& j) {
                 requireDefault(j, "data_format", json::array({ "channels_last" }), "DepthwiseConv2D");
                 requireDefault(j, "dilation_rate", json::array({ 1, json::array({ 1, 1 }) }), "DepthwiseConv2D");
                 requireDefault(j, "activation", json::array({ "linear" }), "DepthwiseConv2D (add the activation as a layer after it)");
-                return std::make_unique<DepthwiseConv2D>(getSize2(j, "kernel_size", { 0, 0 }),
-                    get<int64_t>(j, "depth_multiplier", 1), getSize2(j, "strides", { 1, 1 }), getPadding(j),
-                    get<bool>(j, "use_bias", true),
-                    Initializer::parse(get<std::string>(j, "depthwise_initializer", "glorot_uniform")),
-                    Initializer::parse(get<std::string>(j, "bias_initializer", "zeros")));
+                return withPads(std::make_unique<DepthwiseConv2D>(getSize2(j, "kernel_size", { 0, 0 }),
+                                    get<int64_t>(j, "depth_multiplier", 1), getSize2(j, "strides", { 1, 1 }), getConvPadding(j),
+                                    get<bool>(j, "use_bias", true),
+                                    Initializer::parse(get<std::string>(j, "depthwise_initializer", "glorot_uniform")),
+                                    Initializer::parse(get<std::string>(j, "bias_initializer", "zeros"))),
+                    j, "DepthwiseConv2D");
             } });
         t.push_back({ "ZeroPadding2D", { "zeropadding2d", "zeropad2d", "pad2d" }, { "padding" }, [](const json& j) {
                          requireDefault(j, "data_format", json::array({ "channels_last" }), "ZeroPadding2D");

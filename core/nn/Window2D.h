@@ -46,6 +46,14 @@ inline std::string size2ToString(Size2 s)
     return text;
 }
 
+// Explicit padding of an image's four sides (Keras' ZeroPadding2D ((top, bottom), (left,
+// right)); ONNX's and PyTorch's pads, which may differ from "same" (PyTorch pads a 3x3 stride-2
+// kernel by 1 on both sides, TensorFlow by 0 before and 1 after on an even input).
+struct Padding2D {
+    int64_t top = 0, bottom = 0, left = 0, right = 0;
+    bool operator==(const Padding2D&) const = default;
+};
+
 // One spatial axis of a window: output length and padding before the first element.
 struct WindowAxis {
     int64_t out = 0;       // <= 0 when a valid window does not fit
@@ -59,6 +67,13 @@ inline WindowAxis windowAxis(int64_t in, int64_t kernel, int64_t stride, Padding
     const int64_t out = (in + stride - 1) / stride;
     const int64_t total = std::max<int64_t>((out - 1) * stride + kernel - in, 0);
     return { out, total / 2 };
+}
+
+// The same with explicit padding: `before` and `after` positions of zeros around `in`.
+inline WindowAxis windowAxis(int64_t in, int64_t kernel, int64_t stride, int64_t before, int64_t after)
+{
+    const int64_t padded = in + before + after;
+    return { padded < kernel ? 0 : (padded - kernel) / stride + 1, before };
 }
 
 } // namespace ws

@@ -8,13 +8,9 @@
 #pragma once
 
 #include "nn/Layer.h"
+#include "nn/Window2D.h"
 
 namespace ws {
-
-struct Padding2D {
-    int64_t top = 0, bottom = 0, left = 0, right = 0;
-    bool operator==(const Padding2D&) const = default;
-};
 
 class ZeroPadding2D final : public Layer {
 public:

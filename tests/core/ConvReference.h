@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace ws::test {
@@ -36,7 +37,9 @@ inline std::vector<double> convolutionInDouble(Conv2D& conv, const Tensor& x)
 {
     const int64_t N = x.dim(0), H = x.dim(1), W = x.dim(2), C = x.dim(3), F = conv.filters();
     const Size2 k = conv.kernelSize(), s = conv.strides();
-    const WindowAxis rows = windowAxis(H, k.h, s.h, conv.padding()), cols = windowAxis(W, k.w, s.w, conv.padding());
+    const std::optional<Padding2D>& pads = conv.pads();
+    const WindowAxis rows = pads ? windowAxis(H, k.h, s.h, pads->top, pads->bottom) : windowAxis(H, k.h, s.h, conv.padding());
+    const WindowAxis cols = pads ? windowAxis(W, k.w, s.w, pads->left, pads->right) : windowAxis(W, k.w, s.w, conv.padding());
     const int64_t OH = rows.out, OW = cols.out, pt = rows.padBefore, pl = cols.padBefore;
     const Tensor& K = conv.kernel().value;
     std::vector<double> out(size_t(N * OH * OW * F));
@@ -70,11 +73,13 @@ struct ConvUnderTest {
     Tensor x;
 
     ConvUnderTest(int64_t n, int64_t h, int64_t w, int64_t c, int64_t f, Size2 kernel, Size2 strides, Padding padding,
-        bool bias, uint64_t seed)
+        bool bias, uint64_t seed, std::optional<Padding2D> pads = std::nullopt)
         : model({ h, w, c })
         , x({ n, h, w, c })
     {
         auto& conv = model.emplace<Conv2D>(f, kernel, strides, padding, bias);
+        if (pads)
+            conv.setPads(*pads);
         model.build();
         model.initialize(seed);
         Rng rng(seed + 1);

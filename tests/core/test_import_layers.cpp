@@ -7,8 +7,10 @@
 
 #include "nn/Activation.h"
 #include "nn/ConstantMerge.h"
+#include "nn/Conv2D.h"
 #include "nn/DepthwiseConv2D.h"
 #include "nn/LayerFactory.h"
+#include "nn/Sequential.h"
 #include "nn/TensorOps.h"
 #include "nn/ZeroPadding2D.h"
 #include "util/Error.h"
@@ -178,6 +180,67 @@ TEST(DepthwiseConv2D, RoundTripsItsKerasConfig)
     EXPECT_EQ(d.strides(), (Size2 { 2, 2 }));
     EXPECT_EQ(d.padding(), Padding::Same);
     EXPECT_THROW(makeLayer({ { "type", "DepthwiseConv2D" }, { "kernel_size", 3 }, { "dilation_rate", 2 } }), ConfigError);
+}
+
+// #16: an ONNX convolution's own pads (PyTorch's symmetric stride-2 padding, or any other) are
+// the layer's, not a ZeroPadding2D copy of the input in front of it.
+TEST(DepthwiseConv2D, ExplicitPadsGradientsMatchCentralDifferences)
+{
+    DepthwiseConv2D conv({ 3, 3 }, 2, { 2, 2 });
+    conv.setPads({ 1, 1, 2, 0 });
+    checkLayerGradients(conv, { 5, 6, 3 }, 2);
+    Conv2D full(3, { 3, 3 }, { 2, 2 });
+    full.setPads({ 1, 2, 0, 1 });
+    checkLayerGradients(full, { 6, 5, 2 }, 2);
+}
+
+// The same numbers as ZeroPadding2D then a valid layer (what the ONNX importer built before), on
+// both layers, one filter a channel (the register path) and a multiplier of 2.
+TEST(DepthwiseConv2D, ExplicitPadsGiveWhatZeroPaddingThenValidGives)
+{
+    const Padding2D pads { 2, 1, 0, 3 };
+    for (const int64_t multiplier : { 1, 2 }) {
+        Sequential padded({ 9, 8, 5 }), own({ 9, 8, 5 });
+        padded.emplace<ZeroPadding2D>(pads);
+        padded.emplace<DepthwiseConv2D>(Size2 { 5, 5 }, multiplier, Size2 { 2, 2 });
+        own.emplace<DepthwiseConv2D>(Size2 { 5, 5 }, multiplier, Size2 { 2, 2 }).setPads(pads);
+        padded.build();
+        own.build();
+        padded.initialize(3);
+        own.initialize(3);
+        auto& from = static_cast<DepthwiseConv2D&>(padded.layer(1));
+        auto& to = static_cast<DepthwiseConv2D&>(own.layer(0));
+        to.kernel().value = from.kernel().value;
+        to.bias().value = from.bias().value;
+        ASSERT_EQ(own.outputShape(), padded.outputShape());
+        Tensor x({ 3, 9, 8, 5 });
+        Rng rng(4);
+        ws::test::fillRandom(x, rng);
+        Workspace a = padded.makeWorkspace(), b = own.makeWorkspace();
+        const Tensor ya = padded.forward(x, a, false), yb = own.forward(x, b, false);
+        ASSERT_EQ(ya.shape(), yb.shape());
+        for (int64_t i = 0; i < ya.size(); ++i)
+            ASSERT_NEAR(ya[i], yb[i], 1e-5) << "multiplier " << multiplier << " element " << i;
+    }
+}
+
+TEST(DepthwiseConv2D, ExplicitPadsRoundTripTheConfigAndRefuseNegatives)
+{
+    for (const char* type : { "DepthwiseConv2D", "Conv2D" }) {
+        const nlohmann::json config = { { "type", type }, { "filters", 4 }, { "kernel_size", { 3, 3 } },
+            { "strides", { 2, 2 } }, { "padding", { { 1, 2 }, { 0, 1 } } } };
+        const auto layer = makeLayer(config);
+        EXPECT_EQ(layer->config().at("padding"), nlohmann::json::parse("[[1, 2], [0, 1]]")) << type;
+        EXPECT_EQ(makeLayer(layer->config())->config().at("padding"), layer->config().at("padding")) << type;
+        nlohmann::json negative = config;
+        negative["padding"] = { { -1, 0 }, { 0, 0 } };
+        EXPECT_THROW(makeLayer(negative), ConfigError) << type;
+        nlohmann::json flat = config;
+        flat["padding"] = { 1, 1 };
+        EXPECT_THROW(makeLayer(flat), ConfigError) << type;
+    }
+    // Pooling keeps valid/same only.
+    EXPECT_THROW(makeLayer({ { "type", "MaxPooling2D" }, { "padding", { { 1, 1 }, { 1, 1 } } } }), std::exception);
 }
 
 class ConstantMergeGradient : public ::testing::TestWithParam<std::pair<MergeKind, bool>> { };

@@ -200,7 +200,7 @@ struct TrainingPass {
     Tensor y, dx, dKernel, dBias;
 };
 
-TrainingPass trainingPass(Conv& conv, const Tensor& dy, ConvAlgorithm algorithm, int threads)
+TrainingPass trainingPass(ws::test::ConvUnderTest& conv, const Tensor& dy, ConvAlgorithm algorithm, int threads)
 {
     setConvAlgorithm(algorithm);
     setThreadCount(threads);
@@ -218,14 +218,15 @@ TrainingPass trainingPass(Conv& conv, const Tensor& dy, ConvAlgorithm algorithm,
 }
 
 // dL/dx in double: each output's gradient times the kernel, back through the window.
-std::vector<double> directInputGradient(Conv& conv, const Tensor& dy)
+std::vector<double> directInputGradient(ws::test::ConvUnderTest& conv, const Tensor& dy)
 {
     auto& c = static_cast<Conv2D&>(conv.model.layer(0));
     const Tensor& K = c.kernel().value;
     const Tensor& x = conv.x;
     const int64_t N = x.dim(0), H = x.dim(1), W = x.dim(2), C = x.dim(3);
     const int64_t OH = dy.dim(1), OW = dy.dim(2), F = dy.dim(3);
-    const int64_t pt = windowAxis(H, 3, 1, c.padding()).padBefore, pl = windowAxis(W, 3, 1, c.padding()).padBefore;
+    const int64_t pt = c.pads() ? c.pads()->top : windowAxis(H, 3, 1, c.padding()).padBefore;
+    const int64_t pl = c.pads() ? c.pads()->left : windowAxis(W, 3, 1, c.padding()).padBefore;
     std::vector<double> dx(static_cast<size_t>(x.size()), 0.0);
     for (int64_t n = 0; n < N; ++n)
         for (int64_t oh = 0; oh < OH; ++oh)
@@ -285,4 +286,50 @@ TEST(Winograd, TrainingForwardAndInputGradientMatchTheDirectSums)
         }
     }
     std::printf("training, max relative error of y and dx: F(2x2, 3x3) %.2g, F(4x4, 3x3) %.2g\n", worst[0], worst[1]);
+}
+
+// #16: a convolution's own pads (an ONNX Conv's, such as PyTorch's symmetric padding of a
+// stride-2 kernel, or any other) instead of valid/same, with no ZeroPadding2D copy in front: every
+// algorithm's forward, and training's input gradient by Winograd, against the sums in double.
+TEST(Conv2D, ExplicitPadsMatchTheDirectSumsInEveryAlgorithm)
+{
+    Restore restore;
+    struct PadCase {
+        int64_t h, w, c, f;
+        Size2 strides;
+        Padding2D pads;
+    };
+    const PadCase cases[] = {
+        { 9, 7, 16, 16, { 1, 1 }, { 1, 1, 1, 1 } }, // = same
+        { 9, 7, 16, 16, { 1, 1 }, { 0, 2, 2, 0 } }, // all below and left
+        { 8, 8, 16, 24, { 1, 1 }, { 2, 1, 0, 1 } },
+        { 8, 8, 3, 16, { 2, 2 }, { 1, 1, 1, 1 } },  // PyTorch's stride-2 stem: TensorFlow's same pads 0 and 1
+        { 7, 6, 4, 8, { 2, 2 }, { 0, 3, 1, 0 } },   // a pad beyond the kernel's reach
+        { 6, 6, 16, 16, { 1, 1 }, { 3, 0, 0, 3 } }, // the same at stride 1: Winograd's dx would pad by -1
+    };
+    for (const PadCase& k : cases) {
+        ws::test::ConvUnderTest conv(2, k.h, k.w, k.c, k.f, { 3, 3 }, k.strides, Padding::Valid, true, 5, k.pads);
+        const std::vector<double> want = conv.inDouble();
+        const std::string what = std::to_string(k.h) + "x" + std::to_string(k.w) + " stride " + std::to_string(k.strides.h)
+            + " pads " + std::to_string(k.pads.top) + "," + std::to_string(k.pads.bottom) + "," + std::to_string(k.pads.left)
+            + "," + std::to_string(k.pads.right);
+        const int64_t oh = (k.h + k.pads.top + k.pads.bottom - 3) / k.strides.h + 1;
+        const int64_t ow = (k.w + k.pads.left + k.pads.right - 3) / k.strides.w + 1;
+        for (ConvAlgorithm algorithm :
+            { ConvAlgorithm::Im2col, ConvAlgorithm::Winograd2, ConvAlgorithm::Winograd4, ConvAlgorithm::Direct }) {
+            const Tensor y = conv.forward(algorithm, 1);
+            ASSERT_EQ(y.shape(), (Shape { 2, oh, ow, k.f })) << what;
+            EXPECT_LT(relativeError(y, want), kWinograd4Bound) << what << ", algorithm " << int(algorithm);
+        }
+        if (k.strides.h != 1)
+            continue;
+        Tensor dy({ 2, oh, ow, k.f });
+        Rng rng(21);
+        ws::test::fillRandom(dy, rng);
+        const std::vector<double> wantDx = directInputGradient(conv, dy);
+        for (ConvAlgorithm algorithm : { ConvAlgorithm::Im2col, ConvAlgorithm::Winograd2, ConvAlgorithm::Winograd4 }) {
+            const TrainingPass got = trainingPass(conv, dy, algorithm, 1);
+            EXPECT_LT(relativeError(got.dx, wantDx), kWinograd4Bound) << what << " dx, algorithm " << int(algorithm);
+        }
+    }
 }
