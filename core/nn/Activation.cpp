@@ -72,54 +72,69 @@ WS_TARGET_CLONES void tanhElements(const float* __restrict in, float* __restrict
         out[i] = eigenTanh(in[i]);
 }
 
-void forwardElements(ActivationKind kind, float a, float beta, const float* __restrict in,
-    float* __restrict out, int64_t n)
+// In place (inference passes whose input nobody reads afterwards: Sequential::forward).
+WS_TARGET_CLONES void tanhInPlace(float* __restrict io, int64_t n)
+{
+    for (int64_t i = 0; i < n; ++i)
+        io[i] = eigenTanh(io[i]);
+}
+
+// Hands `map` the element function of `kind` (not Tanh, not Softmax); map applies it to an array
+// from one array into another or in place, with the same per-element arithmetic either way.
+template <class Map> void withElementFunction(ActivationKind kind, float a, float beta, Map&& map)
 {
     switch (kind) {
     case ActivationKind::Linear:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = in[i];
+        map([](float v) { return v; });
         break;
     case ActivationKind::ReLU:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = in[i] > 0.0f ? in[i] : 0.0f;
+        map([](float v) { return v > 0.0f ? v : 0.0f; });
         break;
     case ActivationKind::LeakyReLU:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = in[i] > 0.0f ? in[i] : a * in[i];
+        map([a](float v) { return v > 0.0f ? v : a * v; });
         break;
     case ActivationKind::ELU:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = in[i] > 0.0f ? in[i] : a * std::expm1(in[i]);
+        map([a](float v) { return v > 0.0f ? v : a * std::expm1(v); });
         break;
     case ActivationKind::GELU: // exact form, x * Phi(x)
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = 0.5f * in[i] * (1.0f + std::erf(in[i] * kInvSqrt2));
+        map([](float v) { return 0.5f * v * (1.0f + std::erf(v * kInvSqrt2)); });
         break;
     case ActivationKind::GELUTanh:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = 0.5f * in[i] * (1.0f + std::tanh(kSqrt2OverPi * (in[i] + kGeluCubic * in[i] * in[i] * in[i])));
+        map([](float v) { return 0.5f * v * (1.0f + std::tanh(kSqrt2OverPi * (v + kGeluCubic * v * v * v))); });
         break;
     case ActivationKind::Sigmoid:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = 1.0f / (1.0f + std::exp(-in[i]));
+        map([](float v) { return 1.0f / (1.0f + std::exp(-v)); });
         break;
     case ActivationKind::ReLU6:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = std::min(std::max(in[i], 0.0f), 6.0f);
+        map([](float v) { return std::min(std::max(v, 0.0f), 6.0f); });
         break;
     case ActivationKind::HardSigmoid:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = std::min(std::max(a * in[i] + beta, 0.0f), 1.0f);
+        map([a, beta](float v) { return std::min(std::max(a * v + beta, 0.0f), 1.0f); });
         break;
     case ActivationKind::HardSwish:
-        for (int64_t i = 0; i < n; ++i)
-            out[i] = in[i] * std::min(std::max(in[i] * (1.0f / 6.0f) + 0.5f, 0.0f), 1.0f);
+        map([](float v) { return v * std::min(std::max(v * (1.0f / 6.0f) + 0.5f, 0.0f), 1.0f); });
         break;
     case ActivationKind::Tanh:    // tanhElements
     case ActivationKind::Softmax: // per row, below
         break;
     }
+}
+
+void forwardElements(ActivationKind kind, float a, float beta, const float* __restrict in,
+    float* __restrict out, int64_t n)
+{
+    withElementFunction(kind, a, beta, [in, out, n](auto f) {
+        for (int64_t i = 0; i < n; ++i)
+            out[i] = f(in[i]);
+    });
+}
+
+void elementsInPlace(ActivationKind kind, float a, float beta, float* __restrict io, int64_t n)
+{
+    withElementFunction(kind, a, beta, [io, n](auto f) {
+        for (int64_t i = 0; i < n; ++i)
+            io[i] = f(io[i]);
+    });
 }
 
 // Softmax over rows of c elements.
@@ -283,6 +298,18 @@ void ActivationLayer::forward(const Tensor& x, Tensor& y, LayerScratch*, const P
         });
         break;
     }
+}
+
+void ActivationLayer::forwardInPlace(Tensor& xy, LayerScratch*, const Pass&)
+{
+    float* io = xy.data();
+    const int64_t n = xy.size();
+    if (kind_ == ActivationKind::Tanh)
+        forEachChunk(n, kChunk, [io](int64_t, int64_t lo, int64_t hi) { tanhInPlace(io + lo, hi - lo); });
+    else if (kind_ != ActivationKind::Softmax)
+        forEachChunk(n, kChunk, [this, io](int64_t, int64_t lo, int64_t hi) {
+            elementsInPlace(kind_, alpha_, beta_, io + lo, hi - lo);
+        });
 }
 
 void ActivationLayer::backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,

@@ -51,6 +51,8 @@ public:
     std::string typeName() const override;
     Shape build(const Shape& inputShape) override;
     void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) override;
+    bool forwardsInPlace() const override { return kind_ != ActivationKind::Softmax; }
+    void forwardInPlace(Tensor& xy, LayerScratch* scratch, const Pass& pass) override;
     void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
         LayerScratch* scratch) override;
     nlohmann::json config() const override;

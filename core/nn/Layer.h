@@ -64,6 +64,12 @@ public:
     virtual void forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass) = 0;
     virtual void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
         LayerScratch* scratch) = 0;
+    // An inference forward that overwrites its input with its output (element-wise layers).
+    // Sequential::forward uses it where nothing reads the input afterwards and the pass keeps
+    // no outputs for a backward: no second buffer, one pass over memory instead of a read and a
+    // write elsewhere. Only called where forwardsInPlace() says so; the same numbers as forward.
+    virtual bool forwardsInPlace() const { return false; }
+    virtual void forwardInPlace(Tensor& /*xy*/, LayerScratch* /*scratch*/, const Pass& /*pass*/) {}
 
     // How many tensors the layer reads: 1 for most; 0 for "two or more" (Add, Concatenate).
     virtual int inputCount() const { return 1; }

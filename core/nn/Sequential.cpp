@@ -383,6 +383,20 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training,
             if (!kept(i) && lastReader_[i] < layers_.size() && !ws.outputs[i].empty())
                 ws.pool.push_back(std::move(ws.outputs[i])), ws.outputs[i] = Tensor();
     for (size_t i = 0; i < layers_.size(); ++i) {
+        // An element-wise layer that is the last reader of its input's buffer overwrites it
+        // (Layer::forwardsInPlace): MobileNetV3's activations after each convolution.
+        if (recycle && inputs_[i].size() == 1 && layers_[i]->forwardsInPlace()
+            && !(ws.fusedPass && next < fused_.size() && fused_[next].first() == i)) {
+            const int j = inputs_[i][0];
+            if (j != kModelInput && lastReader_[size_t(j)] == i && !kept(size_t(j)) && !ws.outputs[size_t(j)].empty()) {
+                if (!ws.outputs[i].empty())
+                    ws.pool.push_back(std::move(ws.outputs[i]));
+                ws.outputs[i] = std::move(ws.outputs[size_t(j)]);
+                ws.outputs[size_t(j)] = Tensor();
+                layers_[i]->forwardInPlace(ws.outputs[i], ws.scratch[i].get(), pass);
+                continue;
+            }
+        }
         if (recycle && lastReader_[i] < layers_.size() && !kept(i) && !ws.pool.empty()) { // the model's outputs keep theirs
             // The smallest free buffer that holds this output without growing, else the largest.
             const int64_t want = x.dim(0) * shapeNumel(layers_[i]->outputShape());

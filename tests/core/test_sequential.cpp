@@ -114,6 +114,40 @@ TEST(Sequential, RefusesFloatsWhereTheConfigNeedsIntegers)
     EXPECT_NO_THROW(makeLayer(json::parse(R"({"type": "Dense", "units": 3})")));
 }
 
+// Element-wise layers overwrite their input's buffer where nothing reads it afterwards (session
+// 18, Layer::forwardsInPlace): the same bits as a pass that keeps every output, for every
+// activation; an input that another layer reads later, or that is asked for (keep), keeps its
+// values.
+TEST(Sequential, InPlaceActivationsGiveTheSameBitsAndLeaveWhatIsReadLater)
+{
+    auto same = [](const Tensor& a, const Tensor& b) {
+        return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
+    };
+    for (const std::string act : { "linear", "relu", "leaky_relu", "elu", "gelu", "gelu_tanh", "tanh", "sigmoid", "relu6",
+             "hard_sigmoid", "hard_silu", "softmax" }) {
+        // Layer 1 (act) reads layer 0, which the Add (layer 3) reads after it: not in place.
+        // Layer 4 (act) is the only reader of the Add: in place, unless the Add is asked for.
+        Sequential model = ws::test::modelFromSpec({ 6 }, "dense(40) res(" + act + " dense(40)) " + act + " dense(5)");
+        ASSERT_EQ(model.layer(3).typeName(), "Add");
+        ASSERT_EQ(model.layer(4).forwardsInPlace(), act != "softmax") << act;
+        Rng rng(3);
+        Tensor x({ 7, 6 });
+        ws::test::fillRandom(x, rng, -3.0, 3.0);
+        Workspace plain = model.makeWorkspace();
+        const Tensor want = model.forward(x, plain, false);
+        Workspace free = model.makeWorkspace();
+        free.recycle = true;
+        Workspace keepAdd = model.makeWorkspace();
+        keepAdd.recycle = true;
+        keepAdd.keep = { 3 };
+        for (int pass = 0; pass < 2; ++pass) { // again with buffers from the pass before
+            EXPECT_TRUE(same(model.forward(x, free, false), want)) << act << ", pass " << pass;
+            EXPECT_TRUE(same(model.forward(x, keepAdd, false), want)) << act << ", pass " << pass;
+            EXPECT_TRUE(same(keepAdd.outputs[3], plain.outputs[3])) << act << ": the Add's output, asked for, was overwritten";
+        }
+    }
+}
+
 // predict's inference passes recycle (Workspace::recycle): an output whose last reader has run
 // lends its buffer to a later layer. The outputs asked for are the same, bit for bit, with fewer
 // buffers; MobileNetV3 at 224 × 224 predicted 2.4 times faster (docs/benchmarks.md).
