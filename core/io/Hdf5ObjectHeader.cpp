@@ -396,35 +396,25 @@ void checkLinkedHeaders(hid_t loc, const std::string& path, const std::string& f
     if (H5Oget_info2(loc, &locInfo, H5O_INFO_BASIC) < 0)
         throw FormatError(file + ": the object header of '" + objectPath(loc) + "' cannot be read (damaged file?)");
     Handle fileId(H5Iget_file_id(loc));
-    std::string partial;
-    size_t start = 0;
-    while (start <= path.size()) {
-        const size_t slash = path.find('/', start);
-        const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-        if (!part.empty()) {
-            partial += (partial.empty() ? "" : "/") + part;
-            haddr_t address = HADDR_UNDEF;
+    for (const std::string& partial : pathPrefixes(path)) {
+        haddr_t address = HADDR_UNDEF;
 #if H5_VERSION_GE(1, 12, 0)
-            H5L_info2_t link {};
-            if (H5Lget_info2(loc, partial.c_str(), &link, H5P_DEFAULT) < 0)
-                return; // no such link: libhdf5 finds none either, and loads nothing
-            if (link.type == H5L_TYPE_HARD && H5VLnative_token_to_addr(fileId.get(), link.u.token, &address) < 0)
-                throw FormatError(file + ": the link '" + partial + "' holds an address libhdf5 cannot read");
+        H5L_info2_t link {};
+        if (H5Lget_info2(loc, partial.c_str(), &link, H5P_DEFAULT) < 0)
+            return; // no such link: libhdf5 finds none either, and loads nothing
+        if (link.type == H5L_TYPE_HARD && H5VLnative_token_to_addr(fileId.get(), link.u.token, &address) < 0)
+            throw FormatError(file + ": the link '" + partial + "' holds an address libhdf5 cannot read");
 #else
-            H5L_info_t link {};
-            if (H5Lget_info(loc, partial.c_str(), &link, H5P_DEFAULT) < 0)
-                return; // no such link: libhdf5 finds none either, and loads nothing
-            address = link.u.address;
+        H5L_info_t link {};
+        if (H5Lget_info(loc, partial.c_str(), &link, H5P_DEFAULT) < 0)
+            return; // no such link: libhdf5 finds none either, and loads nothing
+        address = link.u.address;
 #endif
-            if (link.type != H5L_TYPE_HARD)
-                return; // soft and external links are not followed by our readers
-            checkHeader(fileId.get(), locInfo.fileno, address, [&] {
-                return file + ": the object header of '" + partial + "' at address " + std::to_string(address);
-            });
-        }
-        if (slash == std::string::npos)
-            break;
-        start = slash + 1;
+        if (link.type != H5L_TYPE_HARD)
+            return; // soft and external links are not followed by our readers
+        checkHeader(fileId.get(), locInfo.fileno, address, [&] {
+            return file + ": the object header of '" + partial + "' at address " + std::to_string(address);
+        });
     }
 }
 

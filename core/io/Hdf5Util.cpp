@@ -40,9 +40,9 @@ void silenceErrors()
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
 
-bool exists(hid_t loc, const std::string& path)
+std::vector<std::string> pathPrefixes(const std::string& path)
 {
-    // H5Lexists needs every intermediate link to exist; walk the path.
+    std::vector<std::string> out;
     std::string partial;
     size_t start = 0;
     while (start <= path.size()) {
@@ -50,13 +50,21 @@ bool exists(hid_t loc, const std::string& path)
         const std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         if (!part.empty()) {
             partial += (partial.empty() ? "" : "/") + part;
-            if (H5Lexists(loc, partial.c_str(), H5P_DEFAULT) <= 0)
-                return false;
+            out.push_back(partial);
         }
         if (slash == std::string::npos)
             break;
         start = slash + 1;
     }
+    return out;
+}
+
+bool exists(hid_t loc, const std::string& path)
+{
+    // H5Lexists needs every intermediate link to exist; walk the path.
+    for (const std::string& partial : pathPrefixes(path))
+        if (H5Lexists(loc, partial.c_str(), H5P_DEFAULT) <= 0)
+            return false;
     return true;
 }
 

@@ -53,6 +53,8 @@ std::recursive_mutex& libraryMutex();
 }
 
 bool exists(hid_t loc, const std::string& path);
+// "a/b/c" -> "a", "a/b", "a/b/c" (empty parts skipped): the links libhdf5 follows one by one.
+std::vector<std::string> pathPrefixes(const std::string& path);
 void writeStringAttribute(hid_t obj, const std::string& name, const std::string& value, const std::string& file);
 std::string readStringAttribute(hid_t obj, const std::string& name, const std::string& file);
 // Checks obj's object header first (h5::checkObjectHeader, #9): libhdf5 decodes every attribute

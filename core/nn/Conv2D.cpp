@@ -173,12 +173,9 @@ Shape Conv2D::build(const Shape& inputShape)
     for (int64_t d : inputShape)
         if (d <= 0)
             throwLayerShapeError(*this, "input shape " + shapeToString(inputShape) + " has an empty dimension");
-    if (pads_ && (pads_->top < 0 || pads_->bottom < 0 || pads_->left < 0 || pads_->right < 0))
+    if (hasNegativeSide(pads_))
         throwLayerShapeError(*this, "padding must not be negative");
-    const WindowAxis rows = pads_ ? windowAxis(inputShape[0], kernelSize_.h, strides_.h, pads_->top, pads_->bottom)
-                                  : windowAxis(inputShape[0], kernelSize_.h, strides_.h, padding_);
-    const WindowAxis cols = pads_ ? windowAxis(inputShape[1], kernelSize_.w, strides_.w, pads_->left, pads_->right)
-                                  : windowAxis(inputShape[1], kernelSize_.w, strides_.w, padding_);
+    const auto [rows, cols] = windowAxes(inputShape[0], inputShape[1], kernelSize_, strides_, padding_, pads_);
     if (rows.out <= 0 || cols.out <= 0)
         throwLayerShapeError(*this, "kernel " + size2ToString(kernelSize_) + " is larger than the input " + shapeToString(inputShape)
             + (pads_ ? std::string(" with its padding") : " with valid padding; use padding=same"));

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace ws {
@@ -74,6 +75,24 @@ inline WindowAxis windowAxis(int64_t in, int64_t kernel, int64_t stride, int64_t
 {
     const int64_t padded = in + before + after;
     return { padded < kernel ? 0 : (padded - kernel) / stride + 1, before };
+}
+
+// Both axes over an h x w image: explicit pads where given (Conv2D::setPads), else valid/same.
+struct WindowAxes {
+    WindowAxis rows, cols;
+};
+inline WindowAxes windowAxes(int64_t h, int64_t w, Size2 kernel, Size2 strides, Padding padding,
+    const std::optional<Padding2D>& pads)
+{
+    if (pads)
+        return { windowAxis(h, kernel.h, strides.h, pads->top, pads->bottom),
+            windowAxis(w, kernel.w, strides.w, pads->left, pads->right) };
+    return { windowAxis(h, kernel.h, strides.h, padding), windowAxis(w, kernel.w, strides.w, padding) };
+}
+
+inline bool hasNegativeSide(const std::optional<Padding2D>& pads)
+{
+    return pads && (pads->top < 0 || pads->bottom < 0 || pads->left < 0 || pads->right < 0);
 }
 
 } // namespace ws
