@@ -198,17 +198,9 @@ ArrayHandle openArray(const std::shared_ptr<OpenFile>& f, const ArrayInfo& info)
         // message's own size, and from NULL when the message holds none (SIGSEGV in
         // H5D__compact_readvv, release too; found by fuzz_dataset_h5). h5py writes exactly that
         // many bytes.
-        if (dcpl.valid() && H5Pget_layout(dcpl.get()) == H5D_COMPACT) {
-            h5::Handle type(H5Dget_type(set->get()));
-            h5::Handle space(H5Dget_space(set->get()));
-            const hssize_t points = space.valid() ? H5Sget_simple_extent_npoints(space.get()) : -1;
-            const size_t typeBytes = type.valid() ? H5Tget_size(type.get()) : 0;
-            uint64_t needed = 0;
-            if (points < 0 || typeBytes == 0 || __builtin_mul_overflow(uint64_t(points), uint64_t(typeBytes), &needed)
-                || needed != stored)
-                throw FormatError(a.where + ": a compact dataset of " + std::to_string(points) + " elements of "
-                    + std::to_string(typeBytes) + " bytes holds " + std::to_string(stored) + " bytes");
-        }
+        if (dcpl.valid() && H5Pget_layout(dcpl.get()) == H5D_COMPACT && claimed != stored)
+            throw FormatError(a.where + ": a compact dataset of " + std::to_string(claimed / uint64_t(info.elementBytes))
+                + " elements of " + std::to_string(info.elementBytes) + " bytes holds " + std::to_string(stored) + " bytes");
         if (stored > f->size)
             throw FormatError(a.where + ": claims " + std::to_string(stored) + " stored bytes in a "
                 + std::to_string(f->size) + "-byte file");

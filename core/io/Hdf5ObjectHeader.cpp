@@ -392,11 +392,14 @@ void checkObjectHeader(hid_t obj, const std::string& file)
 
 void checkLinkedHeaders(hid_t loc, const std::string& path, const std::string& file)
 {
+    const std::vector<std::string> links = pathPrefixes(path);
+    if (links.empty())
+        return; // loc itself ("/"): libhdf5 loaded it when it was opened
     H5O_info_t locInfo {};
     if (H5Oget_info2(loc, &locInfo, H5O_INFO_BASIC) < 0)
         throw FormatError(file + ": the object header of '" + objectPath(loc) + "' cannot be read (damaged file?)");
     Handle fileId(H5Iget_file_id(loc));
-    for (const std::string& partial : pathPrefixes(path)) {
+    for (const std::string& partial : links) {
         haddr_t address = HADDR_UNDEF;
 #if H5_VERSION_GE(1, 12, 0)
         H5L_info2_t link {};

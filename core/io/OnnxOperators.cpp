@@ -551,11 +551,7 @@ void Converter::conv()
         out.layer = append(std::move(layer), { source });
     }
     weights_.push_back({ &model_.layer(size_t(out.layer)), { { "kernel", std::move(kernel) }, { "bias", std::move(bias) } } });
-    const Padding2D p = pad.explicitPads.value_or(Padding2D {});
-    const WindowAxis ah = pad.explicitPads ? windowAxis(x.shape[1], kh, strides[0], p.top, p.bottom)
-                                           : windowAxis(x.shape[1], kh, strides[0], pad.padding);
-    const WindowAxis aw = pad.explicitPads ? windowAxis(x.shape[2], kw, strides[1], p.left, p.right)
-                                           : windowAxis(x.shape[2], kw, strides[1], pad.padding);
+    const auto [ah, aw] = windowAxes(x.shape[1], x.shape[2], Size2 { kh, kw }, size2Of(strides), pad.padding, pad.explicitPads);
     out.shape = { f, ah.out, aw.out };
     out.channelsLast = true;
     out.biasWeights = weights_.size() - 1;

@@ -385,8 +385,8 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training,
     for (size_t i = 0; i < layers_.size(); ++i) {
         // An element-wise layer that is the last reader of its input's buffer overwrites it
         // (Layer::forwardsInPlace): MobileNetV3's activations after each convolution.
-        if (recycle && inputs_[i].size() == 1 && layers_[i]->forwardsInPlace()
-            && !(ws.fusedPass && next < fused_.size() && fused_[next].first() == i)) {
+        // (recycle means inference: no fused training group starts here.)
+        if (recycle && inputs_[i].size() == 1 && layers_[i]->forwardsInPlace()) {
             const int j = inputs_[i][0];
             if (j != kModelInput && lastReader_[size_t(j)] == i && !kept(size_t(j)) && !ws.outputs[size_t(j)].empty()) {
                 if (!ws.outputs[i].empty())

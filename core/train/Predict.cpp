@@ -98,6 +98,8 @@ MultiPrediction predictLayers(Sequential& model, int64_t samples, const SampleSo
 {
     if (layers.empty())
         throw Error("no layer asked of the model");
+    if (!model.isBuilt()) // the outputs below are sized from the built layers' shapes
+        throw Error("the model has not been built");
     for (size_t layer : layers)
         if (layer >= model.size())
             throw Error("layer " + std::to_string(layer) + " asked of a model with " + std::to_string(model.size())
@@ -119,9 +121,8 @@ MultiPrediction predictLayers(Sequential& model, int64_t samples, const SampleSo
     // with; each batch's rows are checked against them (place). Until session 18 a first batch
     // ran alone to learn them, which left a thread idle: 4 batches on 2 threads took the time of
     // 2.7 batches instead of 2 (MobileNetV3 at 224).
-    const std::vector<LayerSummary> summary = model.summary();
     for (size_t layer : layers) {
-        Shape shape = summary.at(layer).outputShape;
+        Shape shape = model.layer(layer).outputShape();
         shape.insert(shape.begin(), n);
         result.outputs.emplace_back(shape);
     }
