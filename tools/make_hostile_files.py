@@ -264,6 +264,9 @@ def playground_session_files():
     write("pg-session-batch-past-epoch.wsplay", playground_session(**{"state.batch": 1000}))
     write("pg-session-string-weight.wsplay", playground_session(**{"state.values.1.data": ["0.1"]}))
     write("pg-session-huge-number.wsplay", playground_session().replace(b"[0.1]", b"[1e39]"))
+    # fuzz_playground_session (stop 32's CI): a seed of 1e34, which nlohmann would cast to uint64_t
+    write("pg-session-seed-float.wsplay", playground_session(**{"config.playground.data_seed": 1e34}))
+    write("pg-session-batch-negative.wsplay", playground_session(**{"config.train.batch_size": -2 ** 40}))
     write("pg-session-points-too-many.wsplay", playground_session(**{
         "config.playground.dataset": "custom",
         "config.playground.points": {"x": [0.0] * 10001, "y": [0.0] * 10001, "labels": [0, 1] * 5000 + [0],

@@ -7,6 +7,7 @@
 #include "util/CsvQuote.h"
 #include "util/FileStamp.h"
 #include "util/Rng.h"
+#include "util/JsonNumbers.h"
 #include "util/Sha256.h"
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <stdexcept>
 
 namespace ws {
 
@@ -125,6 +127,11 @@ public:
             return; // no cache yet
         try {
             const nlohmann::json j = nlohmann::json::parse(in);
+            const auto fits = [&](const char* key, auto type) {
+                return !j.contains(key) || numbersFit<decltype(type)>(j.at(key));
+            };
+            if (!fits("version", 0) || !fits("size", uint64_t(0)) || !fits("mtime", int64_t(0)))
+                throw std::runtime_error("a number in its header is out of range");
             if (j.value("version", 0) != kCacheVersion || j.value("options", "") != key_ || j.value("path", "") != stamp_.path
                 || j.value("size", uint64_t(0)) != stamp_.files.bytes || j.value("mtime", int64_t(0)) != stamp_.files.modified)
                 return; // another file, or this one changed: computed anew
@@ -375,23 +382,31 @@ nlohmann::json healthRowJson(const HealthRow& r)
 
 HealthRow healthRowFromJson(const nlohmann::json& j)
 {
+    // Every integer checked before nlohmann casts it (a damaged cache must not be undefined behaviour).
+    const auto integer = [&](const char* key) {
+        if (!j.at(key).is_number_integer() || !numbersFit<int64_t>(j.at(key)))
+            throw std::runtime_error(std::string("\"") + key + "\" is not an integer");
+        return j.at(key).get<int64_t>();
+    };
     HealthRow r;
     r.name = j.at("name").get<std::string>();
+    if (!numbersFit<Shape>(j.at("shape")))
+        throw std::runtime_error("\"shape\" holds a number that is not a dimension");
     r.shape = j.at("shape").get<Shape>();
     if (j.contains("error")) {
         r.error = j.at("error").get<std::string>();
         return r;
     }
-    r.rows = j.at("rows").get<int64_t>();
-    r.cols = j.at("cols").get<int64_t>();
+    r.rows = integer("rows");
+    r.cols = integer("cols");
     r.reshaped = j.at("reshaped").get<bool>();
     r.method = j.at("method").get<std::string>() == "exact" ? HealthMethod::Exact : HealthMethod::Randomized;
-    r.eigenvalues = j.at("eigenvalues").get<int64_t>();
+    r.eigenvalues = integer("eigenvalues");
     r.fit.valid = j.at("alpha").is_number();
     r.fit.alpha = numberFrom(j.at("alpha"));
     r.fit.xmin = numberFrom(j.at("alpha_xmin"));
     r.fit.ks = numberFrom(j.at("alpha_ks"));
-    r.fit.tailCount = j.at("alpha_tail").get<int64_t>();
+    r.fit.tailCount = integer("alpha_tail");
     r.fit.note = j.at("alpha_note").get<std::string>();
     r.spectralNorm = numberFrom(j.at("spectral_norm"));
     r.frobenius = numberFrom(j.at("frobenius_norm"));
@@ -399,7 +414,7 @@ HealthRow healthRowFromJson(const nlohmann::json& j)
     r.mpVariance = numberFrom(j.at("mp_variance"));
     r.mpEdge = numberFrom(j.at("mp_edge"));
     r.mpSoftRank = numberFrom(j.at("mp_soft_rank"));
-    r.outliers = j.at("outliers").get<int64_t>();
+    r.outliers = integer("outliers");
     r.outliersAtLeast = j.at("outliers_at_least").get<bool>();
     r.sparsity = numberFrom(j.at("sparsity"));
     r.maxAbs = numberFrom(j.at("max_abs"));

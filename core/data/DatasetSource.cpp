@@ -8,6 +8,7 @@
 #include "data/Playground.h"
 #include "data/Split.h"
 #include "util/Error.h"
+#include "util/JsonNumbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,16 +29,16 @@ DatasetSource DatasetSource::fromJson(const nlohmann::json& j)
             s.name = j.get<std::string>();
             return s;
         }
-        s.name = j.value("name", s.name);
-        s.labels = j.value("labels", s.labels);
-        s.features = j.value("features", s.features);
-        s.labelColumn = j.value("label_column", s.labelColumn);
-        s.regression = j.value("regression", s.regression);
-        s.samples = j.value("samples", s.samples);
-        s.noise = j.value("noise", s.noise);
-        s.testFraction = j.value("test_fraction", s.testFraction);
-        s.seed = j.value("seed", s.seed);
-        s.trainLimit = j.value("train_limit", s.trainLimit);
+        s.name = valueChecked(j, "name", s.name);
+        s.labels = valueChecked(j, "labels", s.labels);
+        s.features = valueChecked(j, "features", s.features);
+        s.labelColumn = valueChecked(j, "label_column", s.labelColumn);
+        s.regression = valueChecked(j, "regression", s.regression);
+        s.samples = valueChecked(j, "samples", s.samples);
+        s.noise = valueChecked(j, "noise", s.noise);
+        s.testFraction = valueChecked(j, "test_fraction", s.testFraction);
+        s.seed = valueChecked(j, "seed", s.seed);
+        s.trainLimit = valueChecked(j, "train_limit", s.trainLimit);
     } catch (const nlohmann::json::exception& e) {
         throw ConfigError(std::string("dataset config: ") + e.what());
     }

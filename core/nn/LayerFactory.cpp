@@ -20,6 +20,7 @@
 #include "nn/Where.h"
 #include "nn/ZeroPadding2D.h"
 #include "util/Error.h"
+#include "util/JsonNumbers.h"
 
 #include <algorithm>
 #include <array>
@@ -41,25 +42,12 @@ std::string lower(std::string s)
     return s;
 }
 
-// Whether every number in `v` is an integer: nlohmann converts a float to an integer type with a
-// plain cast, undefined behaviour out of range (2.4e125 from fuzz_model_config), not an error.
-bool integersOnly(const json& v)
-{
-    if (v.is_array())
-        return std::all_of(v.begin(), v.end(), integersOnly);
-    return !v.is_number() || v.is_number_integer();
-}
-
-template <class T> struct IsIntegral : std::is_integral<T> {};
-template <class T> struct IsIntegral<std::vector<T>> : std::is_integral<T> {};
-
 template <class T> T get(const json& j, const char* key, T fallback)
 {
     if (!j.contains(key))
         return fallback;
-    if constexpr (IsIntegral<T>::value && !std::is_same_v<T, bool>)
-        if (!integersOnly(j.at(key)))
-            throw ConfigError(std::string("layer option '") + key + "' must be an integer: " + j.at(key).dump());
+    if (!numbersFit<T>(j.at(key)))
+        throw ConfigError(std::string("layer option '") + key + "' must be an integer in range: " + j.at(key).dump());
     try {
         return j.at(key).get<T>();
     } catch (const json::exception&) {

@@ -5,6 +5,7 @@
 #include "io/ModelTensors.h"
 #include "run/TensorBoardRuns.h"
 #include "util/Error.h"
+#include "util/JsonNumbers.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -529,9 +530,13 @@ RunInfo readRunInfo(const std::string& path)
     const nlohmann::json progress = jsonAttribute(r, "progress", path);
     if (!progress.is_object())
         throw FormatError(path + ": attribute 'progress' is not a JSON object");
-    info.epochsCompleted = progress.value("epochs", 0);
-    info.steps = progress.value("steps", int64_t(0));
-    info.duration = progress.value("duration", 0.0);
+    try {
+        info.epochsCompleted = valueChecked(progress, "epochs", 0);
+        info.steps = valueChecked(progress, "steps", int64_t(0));
+        info.duration = progress.value("duration", 0.0);
+    } catch (const nlohmann::json::exception& e) {
+        throw FormatError(path + ": attribute 'progress': " + e.what());
+    }
     info.status = parseRunStatus(h5::readStringAttribute(r, "status", path));
     if (info.status == RunStatus::Running) {
         long pid = 0;

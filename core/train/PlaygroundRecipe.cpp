@@ -6,6 +6,7 @@
 #include "nn/Dense.h"
 #include "nn/Initializer.h"
 #include "util/Error.h"
+#include "util/JsonNumbers.h"
 
 #include <algorithm>
 #include <bit>
@@ -28,6 +29,9 @@ T required(const nlohmann::json& section, const char* sectionName, const char* k
 {
     if (!section.is_object() || !section.contains(key))
         throw ConfigError(std::string("the Playground config has no ") + sectionName + "." + key);
+    if (!numbersFit<T>(section.at(key)))
+        throw ConfigError(std::string("the Playground config's ") + sectionName + "." + key + " must be a whole number in range, got "
+            + section.at(key).dump());
     try {
         return section.at(key).get<T>();
     } catch (const nlohmann::json::exception&) {

@@ -2,6 +2,7 @@
 #include "train/Schedule.h"
 
 #include "util/Error.h"
+#include "util/JsonNumbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -51,11 +52,11 @@ ScheduleConfig ScheduleConfig::fromJson(const nlohmann::json& j)
     try {
         if (j.contains("type"))
             s.kind = parseSchedule(j.at("type").get<std::string>());
-        s.stepEpochs = j.value("step_epochs", s.stepEpochs);
-        s.gamma = j.value("gamma", s.gamma);
-        s.minLr = j.value("min_lr", s.minLr);
-        s.warmupSteps = j.value("warmup_steps", s.warmupSteps);
-        s.cosineEpochs = j.value("cosine_epochs", s.cosineEpochs);
+        s.stepEpochs = valueChecked(j, "step_epochs", s.stepEpochs);
+        s.gamma = valueChecked(j, "gamma", s.gamma);
+        s.minLr = valueChecked(j, "min_lr", s.minLr);
+        s.warmupSteps = valueChecked(j, "warmup_steps", s.warmupSteps);
+        s.cosineEpochs = valueChecked(j, "cosine_epochs", s.cosineEpochs);
     } catch (const nlohmann::json::exception& e) {
         throw ConfigError(std::string("schedule config: ") + e.what());
     }

@@ -3,6 +3,7 @@
 
 #include "train/Metrics.h"
 #include "util/Error.h"
+#include "util/JsonNumbers.h"
 #include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
@@ -25,11 +26,11 @@ TrainConfig TrainConfig::fromJson(const nlohmann::json& j)
 {
     TrainConfig c;
     try {
-        c.epochs = j.value("epochs", c.epochs);
-        c.batchSize = j.value("batch_size", c.batchSize);
-        c.shuffle = j.value("shuffle", c.shuffle);
-        c.seed = j.value("seed", c.seed);
-        c.threads = j.value("threads", c.threads);
+        c.epochs = valueChecked(j, "epochs", c.epochs);
+        c.batchSize = valueChecked(j, "batch_size", c.batchSize);
+        c.shuffle = valueChecked(j, "shuffle", c.shuffle);
+        c.seed = valueChecked(j, "seed", c.seed);
+        c.threads = valueChecked(j, "threads", c.threads);
         if (j.contains("loss"))
             c.loss = parseLoss(j.at("loss").get<std::string>());
         if (j.contains("optimizer"))
