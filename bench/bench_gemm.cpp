@@ -14,6 +14,7 @@
 //   build/release/bench/bench_gemm --benchmark_min_time=0.5
 // (OpenBLAS comes from Debian's libopenblas-openmp-dev, a benchmark-only dependency.)
 #include "tensor/Gemm.h"
+#include "util/AlignedAllocator.h"
 #include "util/Threads.h"
 #include "util/Rng.h"
 
@@ -51,9 +52,12 @@ const Shape kShapes[] = {
     { "tf-cnn dense1 dx", false, true, 64, 3136, 1024 },
 };
 
-std::vector<float> randomVector(int64_t n, uint64_t seed)
+// On a cache line, as the engine's tensors are.
+using Floats = std::vector<float, ws::AlignedAllocator<float>>;
+
+Floats randomVector(int64_t n, uint64_t seed)
 {
-    std::vector<float> v(static_cast<size_t>(n));
+    Floats v(static_cast<size_t>(n));
     ws::Rng rng(seed);
     for (auto& x : v)
         x = float(rng.uniform(-1, 1));
@@ -63,7 +67,7 @@ std::vector<float> randomVector(int64_t n, uint64_t seed)
 template <class Product> void run(benchmark::State& state, const Shape& s, Product&& product)
 {
     const auto A = randomVector(s.m * s.k, 1), B = randomVector(s.k * s.n, 2);
-    std::vector<float> C(static_cast<size_t>(s.m * s.n));
+    Floats C(static_cast<size_t>(s.m * s.n));
     for (auto _ : state) {
         product(A.data(), B.data(), C.data());
         benchmark::DoNotOptimize(C.data());

@@ -3,7 +3,8 @@
 // whole step (forward, loss, backward, optimizer) of each preset (the CNNs also without fusing
 // their convolutions with ReLU and pooling), and the CNN's layers one by one
 // (convolutions forward and backward, ReLU, max pooling). Random images stand in for
-// Fashion-MNIST, so no data loading is timed. Counter: samples per second of process CPU time,
+// Fashion-MNIST, so no data loading is timed. `infer/mlp` times evaluate() as `eval --batch 1000`
+// does, warm (its buffers sized by the iterations before), on 1 and 2 threads. Counter: samples per second of process CPU time,
 // which a loaded machine distorts far less than wall time. Build with -DWS_BUILD_BENCH=ON, then
 //   build/release/bench/bench_layers --benchmark_min_time=0.5
 // Convolutions forward in inference by im2col, the direct convolution and, for 3x3 stride 1,
@@ -22,6 +23,7 @@
 #include "nn/Pooling2D.h"
 #include "nn/Sequential.h"
 #include "train/Experiment.h"
+#include "train/Metrics.h"
 #include "train/Optimizer.h"
 #include "util/Rng.h"
 #include "util/Threads.h"
@@ -93,6 +95,25 @@ void trainStep(benchmark::State& state, std::string preset, bool fusion)
     for (auto _ : state)
         benchmark::DoNotOptimize(timedTrainStep(s));
     state.counters["samples/s"] = benchmark::Counter(double(kBatch), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// What `weightscope-cli eval --batch 1000` times on Fashion-MNIST's 10,000 test images (the
+// "infer" case of compare_pytorch.py): evaluate() with its batch gathering, loss, top-5 and
+// confusion, on random images. Threads from the argument; wall time, as the CLI reports.
+void inferMlp(benchmark::State& state)
+{
+    ws::setThreadCount(int(state.range(0)));
+    ws::Sequential model = presetModel("mlp");
+    ws::Dataset data;
+    data.x = ws::Tensor({ 10000, 28, 28, 1 });
+    fillRandom(data.x, 3);
+    data.numClasses = 10;
+    data.labels.resize(10000);
+    for (size_t i = 0; i < data.labels.size(); ++i)
+        data.labels[i] = int32_t(i % 10);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(ws::evaluate(model, data, ws::LossKind::SoftmaxCrossEntropy, 1000, 5).loss);
+    state.counters["samples/s"] = benchmark::Counter(10000.0, benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // One layer of a built model, forward and backward, fed random inputs of its shape.
@@ -196,6 +217,7 @@ const bool registered = [] {
     for (const char* preset : { "cnn", "tf-cnn", "mlp" })
         benchmark::RegisterBenchmark((std::string("step/") + preset).c_str(), trainStep, std::string(preset), true)
             ->MeasureProcessCPUTime();
+    benchmark::RegisterBenchmark("infer/mlp batch 1000", inferMlp)->Arg(1)->Arg(2)->UseRealTime();
     // The same without fusing Conv2D, ReLU and pooling (Sequential::setFusion).
     for (const char* preset : { "cnn", "tf-cnn" })
         benchmark::RegisterBenchmark((std::string("step unfused/") + preset).c_str(), trainStep, std::string(preset),

@@ -18,6 +18,8 @@
 // part in only 128 flops, and transposing it into panels would cost a fifth of the time.
 #pragma once
 
+#include "util/AlignedAllocator.h"
+
 #include <omp.h>
 
 #include <algorithm>
@@ -173,7 +175,7 @@ inline int64_t kBlock(bool transA, int64_t n) { return !transA && n <= NR ? Simd
 void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, int64_t lda, const float* B,
     int64_t ldb, float* C, int64_t ldc, bool accumulate, int64_t KC)
 {
-    thread_local std::vector<float> packed;
+    thread_local std::vector<float, AlignedAllocator<float>> packed; // panel rows on whole cache lines
     const int64_t ncMax = std::min<int64_t>(Simd::NC, (n + W - 1) / W * W);
     const size_t need = size_t(std::min<int64_t>(KC, k) * (ncMax + NR));
     if (packed.size() < need)
