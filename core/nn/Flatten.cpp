@@ -12,12 +12,23 @@ Shape Flatten::build(const Shape& inputShape)
     return { shapeNumel(inputShape) };
 }
 
-void Flatten::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
+namespace {
+
+Shape flattened(const Tensor& x)
 {
     const int64_t n = x.dim(0);
-    y.resize({ n, n == 0 ? 0 : x.size() / n });
+    return { n, n == 0 ? 0 : x.size() / n };
+}
+
+} // namespace
+
+void Flatten::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
+{
+    y.resize(flattened(x));
     std::copy_n(x.data(), x.size(), y.data());
 }
+
+void Flatten::forwardInPlace(Tensor& xy, LayerScratch*, const Pass&) { xy.reshape(flattened(xy)); }
 
 void Flatten::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx, LayerScratch*)
 {

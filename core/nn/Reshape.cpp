@@ -42,13 +42,20 @@ Shape Reshape::build(const Shape& inputShape)
     return out;
 }
 
-void Reshape::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
+Shape Reshape::batchShape(const Tensor& x) const
 {
     Shape shape = resolved_;
     shape.insert(shape.begin(), x.dim(0));
-    y.resize(shape);
+    return shape;
+}
+
+void Reshape::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
+{
+    y.resize(batchShape(x));
     std::copy_n(x.data(), x.size(), y.data());
 }
+
+void Reshape::forwardInPlace(Tensor& xy, LayerScratch*, const Pass&) { xy.reshape(batchShape(xy)); }
 
 void Reshape::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx, LayerScratch*)
 {

@@ -19,8 +19,13 @@ public:
     void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
         LayerScratch* scratch) override;
     nlohmann::json config() const override;
+    // Only the shape changes: in inference the output is the input's buffer (Sequential's rule).
+    bool forwardsInPlace() const override { return true; }
+    void forwardInPlace(Tensor& xy, LayerScratch* scratch, const Pass& pass) override;
 
 private:
+    Shape batchShape(const Tensor& x) const; // resolved_ after x's batch axis
+
     Shape targetShape_; // as configured, possibly with one -1
     Shape resolved_;    // with the -1 filled in at build time
 };

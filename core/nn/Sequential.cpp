@@ -357,13 +357,23 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training)
 
 const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training, const LayerHook& afterLayer)
 {
+    return run(x, nullptr, ws, training, afterLayer);
+}
+
+const Tensor& Sequential::forwardLending(Tensor& x, Workspace& ws)
+{
+    return run(x, &x, ws, false, {});
+}
+
+const Tensor& Sequential::run(const Tensor& x, Tensor* lent, Workspace& ws, bool training, const LayerHook& afterLayer)
+{
     requireBuilt();
     if (ws.outputs.size() != layers_.size())
         throw Error("workspace was made for another model");
     if (x.rank() != int(inputShape_.size()) + 1 || !std::equal(inputShape_.begin(), inputShape_.end(), x.shape().begin() + 1))
         throw ShapeError("input batch " + shapeToString(x.shape()) + " does not fit the model's input shape "
             + shapeToString(inputShape_) + " (plus a batch dimension)");
-    ws.input = &x;
+    ws.input = lent ? nullptr : &x; // a lent buffer may be gone after the pass; no backward follows one
     ws.fusedPass = training && fusion_ && !fused_.empty() && !afterLayer;
     if (ws.fusedPass && ws.fusedScratch.size() != fused_.size()) {
         ws.fusedScratch.clear();
@@ -373,11 +383,32 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training,
     if (layers_.empty())
         return x;
     const Pass pass { training, &ws.rng };
+    const int64_t batch = x.dim(0); // x may hand its buffer to a layer below (lent)
     auto read = [&](int j) -> const Tensor& { return j == kModelInput ? x : ws.outputs[size_t(j)]; };
     std::vector<const Tensor*> xs;
     size_t next = 0; // the next fused group
     const bool recycle = ws.recycle && !training && !afterLayer;
     auto kept = [&ws](size_t i) { return std::find(ws.keep.begin(), ws.keep.end(), i) != ws.keep.end(); };
+    auto onlyInputReader = [this](size_t i) {
+        for (size_t k = 0; k < layers_.size(); ++k)
+            if (k != i && std::find(inputs_[k].begin(), inputs_[k].end(), kModelInput) != inputs_[k].end())
+                return false;
+        return true;
+    };
+    // The smallest free buffer of at least `capacity` elements, for the lender's next batch.
+    auto takeSpare = [&ws](int64_t capacity) {
+        size_t best = ws.pool.size();
+        for (size_t k = 0; k < ws.pool.size(); ++k)
+            if (ws.pool[k].capacity() >= capacity && (best == ws.pool.size() || ws.pool[k].capacity() < ws.pool[best].capacity()))
+                best = k;
+        Tensor spare;
+        if (best < ws.pool.size()) {
+            spare = std::move(ws.pool[best]);
+            ws.pool[best] = std::move(ws.pool.back());
+            ws.pool.pop_back();
+        }
+        return spare;
+    };
     if (recycle) // every output from the last pass is free again, but the model's and the one asked for
         for (size_t i = 0; i < layers_.size(); ++i)
             if (!kept(i) && lastReader_[i] < layers_.size() && !ws.outputs[i].empty())
@@ -388,6 +419,14 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training,
         // (recycle means inference: no fused training group starts here.)
         if (recycle && inputs_[i].size() == 1 && layers_[i]->forwardsInPlace()) {
             const int j = inputs_[i][0];
+            if (j == kModelInput && lent && onlyInputReader(i)) {
+                if (!ws.outputs[i].empty())
+                    ws.pool.push_back(std::move(ws.outputs[i]));
+                ws.outputs[i] = std::move(*lent);
+                *lent = takeSpare(ws.outputs[i].capacity());
+                layers_[i]->forwardInPlace(ws.outputs[i], ws.scratch[i].get(), pass);
+                continue;
+            }
             if (j != kModelInput && lastReader_[size_t(j)] == i && !kept(size_t(j)) && !ws.outputs[size_t(j)].empty()) {
                 if (!ws.outputs[i].empty())
                     ws.pool.push_back(std::move(ws.outputs[i]));
@@ -399,7 +438,7 @@ const Tensor& Sequential::forward(const Tensor& x, Workspace& ws, bool training,
         }
         if (recycle && lastReader_[i] < layers_.size() && !kept(i) && !ws.pool.empty()) { // the model's outputs keep theirs
             // The smallest free buffer that holds this output without growing, else the largest.
-            const int64_t want = x.dim(0) * shapeNumel(layers_[i]->outputShape());
+            const int64_t want = batch * shapeNumel(layers_[i]->outputShape());
             size_t best = 0;
             for (size_t k = 1; k < ws.pool.size(); ++k) {
                 const int64_t c = ws.pool[k].capacity(), b = ws.pool[best].capacity();

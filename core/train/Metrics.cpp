@@ -118,8 +118,10 @@ Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64
         std::vector<int32_t> labels, predicted;
     };
     std::vector<Lane> lanes(static_cast<size_t>(threads));
-    for (Lane& lane : lanes)
+    for (Lane& lane : lanes) {
         lane.ws = model.makeWorkspace();
+        lane.ws.recycle = true; // only the prediction is read: activations in place, buffers reused
+    }
     std::vector<double> batchLoss(size_t(batches), 0.0);
     std::vector<int64_t> batchTopHits(size_t(batches), 0);
     std::vector<int32_t> labelsOf(classify ? size_t(n) : 0), predictedOf(classify ? size_t(n) : 0);
@@ -140,7 +142,7 @@ Evaluation evaluate(Sequential& model, const Dataset& data, LossKind loss, int64
             const int64_t count = std::min(batchSize, n - b);
             error.capture([&] {
                 gatherBatch(data, order.data() + b, count, lane.x, lane.labels, lane.targets);
-                const Tensor& pred = model.forward(lane.x, lane.ws, false);
+                const Tensor& pred = model.forwardLending(lane.x, lane.ws); // no copy of the batch for a first Flatten
                 const Targets t { classify ? lane.labels.data() : nullptr, classify ? nullptr : lane.targets.data() };
                 batchLoss[size_t(bi)] = computeLoss(loss, pred, t, nullptr) * double(count);
                 if (classify) {

@@ -53,7 +53,7 @@ void runBatch(Sequential& model, Lane& lane, const SampleSource& source, int64_t
     lane.x.resize(shape);
     if (source)
         source(first, count, lane.x.data());
-    model.forward(lane.x, lane.ws, false);
+    model.forwardLending(lane.x, lane.ws); // lane.x is refilled every batch
 }
 
 // Copies a batch's rows to their place in the output, after checking that they have the shape
