@@ -3,9 +3,10 @@
 // whole step (forward, loss, backward, optimizer) of each preset (the CNNs also without fusing
 // their convolutions with ReLU and pooling), and the CNN's layers one by one
 // (convolutions forward and backward, ReLU, max pooling). Random images stand in for
-// Fashion-MNIST, so no data loading is timed. `infer/mlp` times evaluate() as `eval --batch 1000`
-// does, warm (its buffers sized by the iterations before), on 1 and 2 threads. Counter: samples per second of process CPU time,
-// which a loaded machine distorts far less than wall time. Build with -DWS_BUILD_BENCH=ON, then
+// Fashion-MNIST, so no data loading is timed. Counter: samples per second of process CPU time,
+// which a loaded machine distorts far less than wall time; `infer/mlp` (evaluate() as
+// `eval --batch 1000` runs it, warm, on 1 and 2 threads) counts wall time, as eval reports it.
+// Build with -DWS_BUILD_BENCH=ON, then
 //   build/release/bench/bench_layers --benchmark_min_time=0.5
 // Convolutions forward in inference by im2col, the direct convolution and, for 3x3 stride 1,
 // Winograd F(2x2, 3x3) and F(4x4, 3x3) (#23 item 2): ResNet-18's 3x3 layers (224 x 224 and

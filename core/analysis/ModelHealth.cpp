@@ -6,8 +6,8 @@
 #include "util/AtomicWrite.h"
 #include "util/CsvQuote.h"
 #include "util/FileStamp.h"
-#include "util/Rng.h"
 #include "util/JsonNumbers.h"
+#include "util/Rng.h"
 #include "util/Sha256.h"
 
 #include <algorithm>

@@ -30,7 +30,7 @@ template <class T, class Json = nlohmann::json> bool numbersFit(const Json& v)
     using E = typename detail::JsonElement<T>::type;
     if (v.is_array()) {
         for (const auto& e : v)
-            if (!numbersFit<E>(e))
+            if (!numbersFit<E, Json>(e))
                 return false;
         return true;
     }
