@@ -127,13 +127,9 @@ public:
             return; // no cache yet
         try {
             const nlohmann::json j = nlohmann::json::parse(in);
-            const auto fits = [&](const char* key, auto type) {
-                return !j.contains(key) || numbersFit<decltype(type)>(j.at(key));
-            };
-            if (!fits("version", 0) || !fits("size", uint64_t(0)) || !fits("mtime", int64_t(0)))
-                throw std::runtime_error("a number in its header is out of range");
-            if (j.value("version", 0) != kCacheVersion || j.value("options", "") != key_ || j.value("path", "") != stamp_.path
-                || j.value("size", uint64_t(0)) != stamp_.files.bytes || j.value("mtime", int64_t(0)) != stamp_.files.modified)
+            if (valueChecked(j, "version", 0) != kCacheVersion || j.value("options", "") != key_ || j.value("path", "") != stamp_.path
+                || valueChecked(j, "size", uint64_t(0)) != stamp_.files.bytes
+                || valueChecked(j, "mtime", int64_t(0)) != stamp_.files.modified)
                 return; // another file, or this one changed: computed anew
             for (const auto& [name, row] : j.at("tensors").items())
                 rows_[name] = healthRowFromJson(row);

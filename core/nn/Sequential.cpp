@@ -395,19 +395,22 @@ const Tensor& Sequential::run(const Tensor& x, Tensor* lent, Workspace& ws, bool
                 return false;
         return true;
     };
-    // The smallest free buffer of at least `capacity` elements, for the lender's next batch.
-    auto takeSpare = [&ws](int64_t capacity) {
-        size_t best = ws.pool.size();
-        for (size_t k = 0; k < ws.pool.size(); ++k)
-            if (ws.pool[k].capacity() >= capacity && (best == ws.pool.size() || ws.pool[k].capacity() < ws.pool[best].capacity()))
+    // The free buffer for `want` elements (pool not empty): the smallest that holds them without
+    // growing, else the largest.
+    auto bestInPool = [&ws](int64_t want) {
+        size_t best = 0;
+        for (size_t k = 1; k < ws.pool.size(); ++k) {
+            const int64_t c = ws.pool[k].capacity(), b = ws.pool[best].capacity();
+            if ((c >= want && (b < want || c < b)) || (b < want && c > b))
                 best = k;
-        Tensor spare;
-        if (best < ws.pool.size()) {
-            spare = std::move(ws.pool[best]);
-            ws.pool[best] = std::move(ws.pool.back());
-            ws.pool.pop_back();
         }
-        return spare;
+        return best;
+    };
+    auto takeFromPool = [&ws](size_t k) {
+        Tensor taken = std::move(ws.pool[k]);
+        ws.pool[k] = std::move(ws.pool.back());
+        ws.pool.pop_back();
+        return taken;
     };
     if (recycle) // every output from the last pass is free again, but the model's and the one asked for
         for (size_t i = 0; i < layers_.size(); ++i)
@@ -423,7 +426,11 @@ const Tensor& Sequential::run(const Tensor& x, Tensor* lent, Workspace& ws, bool
                 if (!ws.outputs[i].empty())
                     ws.pool.push_back(std::move(ws.outputs[i]));
                 ws.outputs[i] = std::move(*lent);
-                *lent = takeSpare(ws.outputs[i].capacity());
+                // A spare for the lender's next batch, if a free buffer holds one.
+                const int64_t capacity = ws.outputs[i].capacity();
+                const size_t spare = ws.pool.empty() ? 0 : bestInPool(capacity);
+                if (!ws.pool.empty() && ws.pool[spare].capacity() >= capacity)
+                    *lent = takeFromPool(spare);
                 layers_[i]->forwardInPlace(ws.outputs[i], ws.scratch[i].get(), pass);
                 continue;
             }
@@ -437,17 +444,7 @@ const Tensor& Sequential::run(const Tensor& x, Tensor* lent, Workspace& ws, bool
             }
         }
         if (recycle && lastReader_[i] < layers_.size() && !kept(i) && !ws.pool.empty()) { // the model's outputs keep theirs
-            // The smallest free buffer that holds this output without growing, else the largest.
-            const int64_t want = batch * shapeNumel(layers_[i]->outputShape());
-            size_t best = 0;
-            for (size_t k = 1; k < ws.pool.size(); ++k) {
-                const int64_t c = ws.pool[k].capacity(), b = ws.pool[best].capacity();
-                if ((c >= want && (b < want || c < b)) || (b < want && c > b))
-                    best = k;
-            }
-            ws.outputs[i] = std::move(ws.pool[best]);
-            ws.pool[best] = std::move(ws.pool.back());
-            ws.pool.pop_back();
+            ws.outputs[i] = takeFromPool(bestInPool(batch * shapeNumel(layers_[i]->outputShape())));
         }
         if (ws.fusedPass && next < fused_.size() && fused_[next].first() == i) {
             const FusedConv& group = fused_[next];

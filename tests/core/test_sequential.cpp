@@ -114,15 +114,22 @@ TEST(Sequential, RefusesFloatsWhereTheConfigNeedsIntegers)
     EXPECT_NO_THROW(makeLayer(json::parse(R"({"type": "Dense", "units": 3})")));
 }
 
+namespace {
+
+// The same shape and the same bits.
+bool same(const Tensor& a, const Tensor& b)
+{
+    return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
+}
+
+} // namespace
+
 // Element-wise layers overwrite their input's buffer where nothing reads it afterwards (session
 // 18, Layer::forwardsInPlace): the same bits as a pass that keeps every output, for every
 // activation; an input that another layer reads later, or that is asked for (keep), keeps its
 // values.
 TEST(Sequential, InPlaceActivationsGiveTheSameBitsAndLeaveWhatIsReadLater)
 {
-    auto same = [](const Tensor& a, const Tensor& b) {
-        return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
-    };
     for (const std::string act : { "linear", "relu", "leaky_relu", "elu", "gelu", "gelu_tanh", "tanh", "sigmoid", "relu6",
              "hard_sigmoid", "hard_silu", "softmax" }) {
         // Layer 1 (act) reads layer 0, which the Add (layer 3) reads after it: not in place.
@@ -153,9 +160,6 @@ TEST(Sequential, InPlaceActivationsGiveTheSameBitsAndLeaveWhatIsReadLater)
 // second pass on, the buffer it lent the pass before. The same bits as forward.
 TEST(Sequential, LendingTheBatchGivesTheSameBitsWithoutACopy)
 {
-    auto same = [](const Tensor& a, const Tensor& b) {
-        return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
-    };
     Sequential model = ws::test::modelFromSpec({ 4, 3, 2 }, "flatten dense(10) relu dense(3)");
     ASSERT_EQ(model.layer(0).typeName(), "Flatten");
     Rng rng(5);
@@ -225,9 +229,6 @@ TEST(Sequential, RecyclingInferencePassesGiveTheSameOutputsWithFewerBuffers)
     Workspace kept = model.makeWorkspace();
     kept.recycle = true;
     kept.keep = { 1 }; // the first tanh, read by the residual branch and by its Add
-    auto same = [](const Tensor& a, const Tensor& b) {
-        return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
-    };
     for (const Tensor* x : { &x1, &x2, &x1 }) { // again with buffers from the pass before
         const Tensor want = model.forward(*x, plain, false);
         const Tensor tanh1 = plain.outputs[1];
