@@ -32,7 +32,10 @@ struct Shape {
 };
 
 // Batch 64 throughout; the CNN shapes are those of the whole batch (one thread) — with two
-// threads Conv2D gives each thread half the rows.
+// threads Conv2D gives each thread half the rows. Conv2D's backward works a block of samples at a
+// time (about 1 MiB of cols and output, Conv2D::samplesPerBlock): the "block" shapes are the
+// kernel-gradient products it runs, 3 samples of the small CNN's 14 x 14 and 1 of the tutorial
+// CNN's.
 const Shape kShapes[] = {
     { "mlp dense1 fwd", false, false, 64, 256, 784 },
     { "mlp dense1 dW", true, false, 784, 256, 64 },
@@ -40,12 +43,15 @@ const Shape kShapes[] = {
     { "mlp dense2 dW", true, false, 256, 128, 64 },
     { "mlp dense2 dx", false, true, 64, 256, 128 },
     { "infer dense1 (batch 1000)", false, false, 1000, 256, 784 },
+    { "mlp dense1 dW (batch 4096)", true, false, 784, 256, 4096 },
     { "cnn conv2 fwd", false, false, 12544, 64, 288 },
     { "cnn conv2 dW", true, false, 288, 64, 12544 },
+    { "cnn conv2 dW block", true, false, 288, 64, 588 },
     { "cnn conv2 dcols", false, true, 12544, 288, 64 },
     { "cnn dense1 fwd", false, false, 64, 128, 3136 },
     { "tf-cnn conv2 fwd", false, false, 12544, 64, 800 },
     { "tf-cnn conv2 dW", true, false, 800, 64, 12544 },
+    { "tf-cnn conv2 dW block", true, false, 800, 64, 196 },
     { "tf-cnn conv2 dcols", false, true, 12544, 800, 64 },
     { "tf-cnn dense1 fwd", false, false, 64, 1024, 3136 },
     { "tf-cnn dense1 dW", true, false, 3136, 1024, 64 },

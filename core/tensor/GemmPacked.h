@@ -11,11 +11,12 @@
 //   jc over n by NC, pc over k by KC: pack op(B)[pc.., jc..] (KC, NC) into panels NR = NV*W wide;
 //   ic over m by MC, jr over the panels, ir over MR rows: the micro-kernel keeps C (MR, NR) in
 //   registers while the B panel (KC, NR) stays in L1 across the ir loop.
-// op(A) is never packed: the micro-kernel broadcasts its elements straight from A, which is
-// either row-major (m, k) — MR rows read front to back — or, transposed, (k, m) — MR neighbours
-// per step of k. Both read whole cache lines of the (MC, KC) block, which stays in L2. Skipping
-// that pack matters at the convolutions' shapes: with n = 64 outputs each element of A takes
-// part in only 128 flops, and transposing it into panels would cost a fifth of the time.
+// op(A) is packed only when it is transposed and its rows are far apart (packTransposedA);
+// otherwise the micro-kernel broadcasts its elements straight from A, which is either row-major
+// (m, k) — MR rows read front to back — or, transposed, (k, m) — MR neighbours per step of k. Both
+// read whole cache lines of the (MC, KC) block, which stays in L2. Skipping that pack matters at
+// the convolutions' shapes: with n = 64 outputs each element of A takes part in only 128 flops,
+// and transposing a row-major A into panels would cost a fifth of the time.
 #pragma once
 
 #include "util/AlignedAllocator.h"
@@ -164,6 +165,32 @@ void packB(bool transB, const float* B, int64_t ldb, int64_t kc, int64_t nc, flo
     }
 }
 
+// Packs op(A) rows [0, mc) and k steps [0, kc) of a transposed A — stored (k, m), already offset
+// to (pc, ic) — into panels of MR rows: panel q starts at dst + q*MR*kc and holds, for each step
+// p, the MR elements A[p*lda + q*MR + r] (the last panel's missing rows are left as they are: the
+// kernel for mr rows never reads them). It goes through P steps of k at a time, panel by panel,
+// so that it reads P rows of A and writes P*MR contiguous floats of each panel: about 2P pages at
+// once, which the first-level TLB holds. Reading a whole row of A at a time instead wrote to every
+// panel per row, a page apart, and took 40 % of the product's time.
+void packTransposedA(const float* A, int64_t lda, int64_t kc, int64_t mc, float* dst)
+{
+    constexpr int64_t P = 16;
+    const int64_t full = mc / MR * MR;
+    for (int64_t p0 = 0; p0 < kc; p0 += P) {
+        const int64_t p1 = std::min(kc, p0 + P);
+        int64_t i = 0;
+        for (; i < full; i += MR) {
+            float* to = dst + i * kc;
+            for (int64_t p = p0; p < p1; ++p)
+                Simd::storePart(to + p * MR, Simd::loadPart(A + p * lda + i, MR), MR);
+        }
+        if (i < mc)
+            for (int64_t p = p0; p < p1; ++p)
+                for (int64_t r = 0; i + r < mc; ++r)
+                    dst[i * kc + p * MR + r] = A[p * lda + i + r];
+    }
+}
+
 // The block of k for a product whose op(B) is `n` wide. With one panel of B, each row of A is read
 // once per block of k: longer blocks then read longer runs of each row (Conv2D forward,
 // 12544 x 64 x 800: 1.5x with 512 over 128). C is rounded at each block's end, so a split of the
@@ -176,10 +203,24 @@ void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const flo
     int64_t ldb, float* C, int64_t ldc, bool accumulate, int64_t KC)
 {
     thread_local std::vector<float, AlignedAllocator<float>> packed; // panel rows on whole cache lines
+    thread_local std::vector<float, AlignedAllocator<float>> packedA;
     const int64_t ncMax = std::min<int64_t>(Simd::NC, (n + W - 1) / W * W);
     const size_t need = size_t(std::min<int64_t>(KC, k) * (ncMax + NR));
     if (packed.size() < need)
         packed.resize(need);
+    // The kernel reads a transposed A MR floats at a time, lda apart. From the level-2 cache that
+    // costs nothing; from further away each step waits on a line the prefetchers did not fetch,
+    // as they follow no stride of several KiB. So A is packed once it cannot stay in L2 (2 MiB
+    // here): 784 x 256 x 4096 (an MLP's dW at batch 4096) went from 98-107 to 135-149 GFLOP/s,
+    // 800 x 64 x 12544 from 64 to 100-104 (bench_gemm, one thread). Below that packing is waste:
+    // Conv2D's kernel gradient, 800 x 64 x 196 a sample at a time, fell from 180 to 145.
+    const bool packA = transA && k * lda * int64_t(sizeof(float)) > (int64_t(2) << 20);
+    if (packA) {
+        const int64_t mcMax = (std::min<int64_t>(Simd::MC, m) + MR - 1) / MR * MR;
+        const size_t needA = size_t(std::min<int64_t>(KC, k) * mcMax);
+        if (packedA.size() < needA)
+            packedA.resize(needA);
+    }
     const auto& kernels = kKernels[transA ? 0 : 1];
     for (int64_t jc = 0; jc < n; jc += Simd::NC) {
         const int64_t nc = std::min<int64_t>(Simd::NC, n - jc);
@@ -189,6 +230,8 @@ void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const flo
             const bool add = accumulate || pc > 0;
             for (int64_t ic = 0; ic < m; ic += Simd::MC) {
                 const int64_t mc = std::min<int64_t>(Simd::MC, m - ic);
+                if (packA)
+                    packTransposedA(A + pc * lda + ic, lda, kc, mc, packedA.data());
                 for (int64_t jr = 0; jr < nc; jr += NR) {
                     const int cols = int(std::min<int64_t>(NR, nc - jr));
                     const int nv = (cols + W - 1) / W;
@@ -197,8 +240,12 @@ void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const flo
                     for (int64_t ir = 0; ir < mc; ir += MR) {
                         const int mr = int(std::min<int64_t>(MR, mc - ir));
                         const int64_t i = ic + ir;
-                        const float* a = transA ? A + pc * lda + i : A + i * lda + pc;
-                        kernels[size_t(mr - 1)][size_t(nv - 1)](kc, a, lda, panel, c + ir * ldc, ldc, cols, add);
+                        if (packA)
+                            kernels[size_t(mr - 1)][size_t(nv - 1)](kc, packedA.data() + ir * kc, MR, panel,
+                                c + ir * ldc, ldc, cols, add);
+                        else
+                            kernels[size_t(mr - 1)][size_t(nv - 1)](kc, transA ? A + pc * lda + i : A + i * lda + pc,
+                                lda, panel, c + ir * ldc, ldc, cols, add);
                     }
                 }
             }

@@ -77,11 +77,12 @@ TEST(Gemm, MatchesAPlainProductForEveryLayout)
 // a last vector of C written through a mask (10 outputs, as the models' last layer), k of 1 and
 // 2, more rows than one block of A (768), more k than one block of B (128 and 256, and 512 for a
 // single panel), more columns than one block of B (512), and the 8 x 8 transposes of B with
-// columns and k left over.
+// columns and k left over; and a transposed A too big for the level-2 cache, which is packed
+// (1000 x 600 floats: its last panel holds 4 rows, and k is left over from the pack's steps of 16).
 TEST(Gemm, MatchesAPlainProductAtTheBlockEdges)
 {
     const int64_t shapes[][3] = { { 13, 10, 700 }, { 5, 3, 1 }, { 50, 64, 2 }, { 800, 70, 140 }, { 11, 2100, 9 },
-        { 6, 80, 530 }, { 19, 31, 17 } };
+        { 6, 80, 530 }, { 19, 31, 17 }, { 1000, 20, 600 } };
     for (const auto& s : shapes)
         expectMatchesPlainProduct(s[0], s[1], s[2]);
 }
