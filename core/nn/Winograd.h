@@ -10,6 +10,8 @@
 // Letters as in Conv2D.h; T = m + 2, the input tile's side.
 #pragma once
 
+#include "tensor/Gemm.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -24,6 +26,7 @@ struct WinogradGeometry {
 // Buffers kept between calls (a Conv2D's scratch).
 struct WinogradScratch {
     std::vector<float> u; // (T^2, C, F): the transformed kernel, computed again on every call
+    std::vector<GemmPackedB> packed; // u's T^2 matrices packed for the blocks' products
     struct Part {         // one thread's block of tiles
         std::vector<float> v; // (T^2, tiles, C)
         std::vector<float> m; // (T^2, tiles, F)

@@ -8,17 +8,24 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 
 namespace ws {
 
 namespace avx2 {
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
     bool accumulate, int threads);
+size_t packB(bool transA, bool transB, int64_t k, int64_t n, const float* B, float* dst);
+void gemmPacked(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* packed,
+    float* C, bool accumulate, int threads);
 } // namespace avx2
 
 namespace avx512 {
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
     bool accumulate, int threads);
+size_t packB(bool transA, bool transB, int64_t k, int64_t n, const float* B, float* dst);
+void gemmPacked(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* packed,
+    float* C, bool accumulate, int threads);
 } // namespace avx512
 
 namespace {
@@ -73,6 +80,46 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
         gemm_kernel::run(transA, transB, m, n, k, A, B, C, accumulate);
         break;
     }
+}
+
+void GemmPackedB::pack(bool transA, bool transB, int64_t k, int64_t n, const float* B)
+{
+    source_ = B;
+    transA_ = transA;
+    transB_ = transB;
+    k_ = k;
+    n_ = n;
+    auto packWith = [&](auto packB) {
+        const size_t size = packB(transA, transB, k, n, B, nullptr);
+        if (data_.size() < size)
+            data_.resize(size);
+        packB(transA, transB, k, n, B, data_.data());
+    };
+    switch (variant()) {
+    case Variant::Avx512:
+        packWith(avx512::packB);
+        break;
+    case Variant::Avx2:
+        packWith(avx2::packB);
+        break;
+    case Variant::Baseline:
+        break;
+    }
+}
+
+void gemm(bool transA, int64_t m, const float* A, const GemmPackedB& B, float* C, bool accumulate)
+{
+    if (transA != B.transA_)
+        throw std::logic_error("gemm: op(B) was packed for products with another transA");
+    const int64_t n = B.n_, k = B.k_;
+    if (m == 0 || n == 0 || k == 0 || variant() == Variant::Baseline) {
+        gemm(transA, B.transB_, m, n, k, A, B.source_, C, accumulate);
+        return;
+    }
+    if (variant() == Variant::Avx512)
+        avx512::gemmPacked(transA, B.transB_, m, n, k, A, B.data_.data(), C, accumulate, threadCount());
+    else
+        avx2::gemmPacked(transA, B.transB_, m, n, k, A, B.data_.data(), C, accumulate, threadCount());
 }
 
 const char* gemmVariant()

@@ -10,7 +10,10 @@
 // environment caps the choice.
 #pragma once
 
+#include "util/AlignedAllocator.h"
+
 #include <cstdint>
+#include <vector>
 
 namespace ws {
 
@@ -19,6 +22,28 @@ namespace ws {
 // (k, n), or (n, k) when transB.
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
     bool accumulate);
+
+// op(B) of gemm() packed once for several products that share it, as a layer's kernel is shared
+// by its blocks of samples: gemm() packs op(B) on every call (a transposed kernel of 800 x 64,
+// 51,200 floats, for every sample of the tutorial CNN's backward). The packing is a copy in the
+// layout of the variant this machine runs; the baseline variant (Eigen's product) keeps a pointer
+// to B instead, so B must stay as it was while the packing is used.
+class GemmPackedB {
+public:
+    // Packs op(B) (k, n) for products with this transA (the variants' blocks of k depend on it).
+    void pack(bool transA, bool transB, int64_t k, int64_t n, const float* B);
+
+private:
+    friend void gemm(bool transA, int64_t m, const float* A, const GemmPackedB& B, float* C, bool accumulate);
+    std::vector<float, AlignedAllocator<float>> data_;
+    const float* source_ = nullptr;
+    bool transA_ = false, transB_ = false;
+    int64_t k_ = 0, n_ = 0;
+};
+
+// gemm() with op(B) packed beforehand: the same bits as gemm(transA, transB, m, n, k, A, B, C,
+// accumulate) with the B, transB, k and n that were packed.
+void gemm(bool transA, int64_t m, const float* A, const GemmPackedB& B, float* C, bool accumulate);
 
 // "avx512", "avx2+fma" or "baseline": the variant gemm() uses on this machine.
 const char* gemmVariant();

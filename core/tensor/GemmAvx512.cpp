@@ -5,6 +5,7 @@
 // feed 24 fused multiply-adds.
 #include <immintrin.h>
 
+#include <cstddef>
 #include <cstdint>
 
 namespace ws::gemm_packed {
@@ -39,6 +40,17 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
     bool accumulate, int threads)
 {
     gemm_packed::run(transA, transB, m, n, k, A, B, C, accumulate, threads);
+}
+
+size_t packB(bool transA, bool transB, int64_t k, int64_t n, const float* B, float* dst)
+{
+    return gemm_packed::packWhole(transA, transB, k, n, B, dst);
+}
+
+void gemmPacked(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* packed,
+    float* C, bool accumulate, int threads)
+{
+    gemm_packed::run(transA, transB, m, n, k, A, nullptr, C, accumulate, threads, packed);
 }
 
 } // namespace ws::avx512

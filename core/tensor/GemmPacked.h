@@ -127,6 +127,8 @@ inline void transpose8x8(const float* src, int64_t lds, float* dst, int64_t ldd)
     }
 }
 
+constexpr int64_t roundUp(int64_t x, int64_t to) { return (x + to - 1) / to * to; }
+
 // Packs op(B) rows [0, kc) and columns [0, nc) — B already offset to (pc, jc) of op(B) — into
 // panels of NR columns, the last one as wide as its columns rounded up to W and zero-padded:
 // panel q starts at dst + q*NR*kc and holds kc rows of its width.
@@ -199,14 +201,17 @@ inline int64_t kBlock(bool transA, int64_t n) { return !transA && n <= NR ? Simd
 
 // The single-threaded product on leading dimensions: op(A) (m, k), op(B) (k, n), C (m, n), in
 // blocks of k of KC.
+// With `prepacked` (packWhole's layout for an op(B) `prepackedWidth` wide, of which this product
+// is the columns from `prepackedColumn`), B is not read and nothing is packed.
 void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, int64_t lda, const float* B,
-    int64_t ldb, float* C, int64_t ldc, bool accumulate, int64_t KC)
+    int64_t ldb, float* C, int64_t ldc, bool accumulate, int64_t KC, const float* prepacked = nullptr,
+    int64_t prepackedColumn = 0, int64_t prepackedWidth = 0)
 {
     thread_local std::vector<float, AlignedAllocator<float>> packed; // panel rows on whole cache lines
     thread_local std::vector<float, AlignedAllocator<float>> packedA;
     const int64_t ncMax = std::min<int64_t>(Simd::NC, (n + W - 1) / W * W);
     const size_t need = size_t(std::min<int64_t>(KC, k) * (ncMax + NR));
-    if (packed.size() < need)
+    if (!prepacked && packed.size() < need)
         packed.resize(need);
     // The kernel reads a transposed A MR floats at a time, lda apart. From the level-2 cache that
     // costs nothing; from further away each step waits on a line the prefetchers did not fetch,
@@ -226,7 +231,10 @@ void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const flo
         const int64_t nc = std::min<int64_t>(Simd::NC, n - jc);
         for (int64_t pc = 0; pc < k; pc += KC) {
             const int64_t kc = std::min<int64_t>(KC, k - pc);
-            packB(transB, transB ? B + jc * ldb + pc : B + pc * ldb + jc, ldb, kc, nc, packed.data());
+            if (!prepacked)
+                packB(transB, transB ? B + jc * ldb + pc : B + pc * ldb + jc, ldb, kc, nc, packed.data());
+            const float* panels = prepacked ? prepacked + pc * roundUp(prepackedWidth, NR) + (prepackedColumn + jc) * kc
+                                            : packed.data();
             const bool add = accumulate || pc > 0;
             for (int64_t ic = 0; ic < m; ic += Simd::MC) {
                 const int64_t mc = std::min<int64_t>(Simd::MC, m - ic);
@@ -235,7 +243,7 @@ void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const flo
                 for (int64_t jr = 0; jr < nc; jr += NR) {
                     const int cols = int(std::min<int64_t>(NR, nc - jr));
                     const int nv = (cols + W - 1) / W;
-                    const float* panel = packed.data() + jr * kc;
+                    const float* panel = panels + jr * kc;
                     float* c = C + ic * ldc + jc + jr;
                     for (int64_t ir = 0; ir < mc; ir += MR) {
                         const int mr = int(std::min<int64_t>(MR, mc - ir));
@@ -256,8 +264,9 @@ void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const flo
 // ws::gemm on `threads` threads: the rows of C (or, for few rows, its columns in whole panels)
 // are split between them; inside an OpenMP parallel region (Conv2D's parts) it stays on the
 // calling thread. Below about a million multiply-adds a second thread costs more than it saves.
+// With `prepacked` (packWhole's layout), B is not read.
 void run(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
-    bool accumulate, int threads)
+    bool accumulate, int threads, const float* prepacked = nullptr)
 {
     const int64_t lda = transA ? m : k, ldb = transB ? k : n, ldc = n;
     // A split by rows has every thread pack all of op(B); one by columns, only its own panels, and
@@ -269,7 +278,7 @@ void run(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float*
     const bool rowsSplit = !colsFirst && m >= 4 * MR * threads;
     const bool colsSplit = colsFirst || (!rowsSplit && n >= 2 * NR * threads);
     if (threads <= 1 || omp_in_parallel() || m * n * k < (int64_t(1) << 20) || !(rowsSplit || colsSplit)) {
-        serial(transA, transB, m, n, k, A, lda, B, ldb, C, ldc, accumulate, kBlock(transA, n));
+        serial(transA, transB, m, n, k, A, lda, B, ldb, C, ldc, accumulate, kBlock(transA, n), prepacked, 0, n);
         return;
     }
 #pragma omp parallel num_threads(threads)
@@ -280,15 +289,30 @@ void run(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float*
             const int64_t i0 = std::min(m, t * per), i1 = std::min(m, i0 + per);
             if (i1 > i0)
                 serial(transA, transB, i1 - i0, n, k, transA ? A + i0 : A + i0 * lda, lda, B, ldb, C + i0 * ldc, ldc,
-                    accumulate, kBlock(transA, n));
+                    accumulate, kBlock(transA, n), prepacked, 0, n);
         } else {
             const int64_t per = ((n + NR - 1) / NR + parts - 1) / parts * NR;
             const int64_t j0 = std::min(n, t * per), j1 = std::min(n, j0 + per);
+            const float* b = prepacked ? nullptr : transB ? B + j0 * ldb : B + j0;
             if (j1 > j0)
-                serial(transA, transB, m, j1 - j0, k, A, lda, transB ? B + j0 * ldb : B + j0, ldb, C + j0, ldc,
-                    accumulate, kBlock(transA, n));
+                serial(transA, transB, m, j1 - j0, k, A, lda, b, ldb, C + j0, ldc, accumulate, kBlock(transA, n),
+                    prepacked, j0, n);
         }
     }
+}
+
+// op(B) (k, n) packed whole for products with the given transA (which sets the block of k): block
+// of k pc holds packB's panels of all n columns, from dst + pc*roundUp(n, NR). Returns the floats
+// it takes, and packs only when dst is given.
+size_t packWhole(bool transA, bool transB, int64_t k, int64_t n, const float* B, float* dst)
+{
+    const int64_t width = roundUp(n, NR);
+    if (dst) {
+        const int64_t KC = kBlock(transA, n), ldb = transB ? k : n;
+        for (int64_t pc = 0; pc < k; pc += KC)
+            packB(transB, transB ? B + pc : B + pc * ldb, ldb, std::min(KC, k - pc), n, dst + pc * width);
+    }
+    return size_t(k * width);
 }
 
 } // namespace

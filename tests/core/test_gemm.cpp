@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -137,4 +138,42 @@ TEST(Gemm, GivesTheSameBitsOnOneAndTwoThreads)
             }
         }
     }
+}
+
+// A packed op(B) gives the bits gemm() gives, for every transpose, with and without
+// accumulation, on one thread and on two (which split the rows, or the columns of a wide B from
+// a panel boundary of the packing), at the block edges of k (the blocks follow transA) and of n
+// (more than one block of 512 columns).
+TEST(Gemm, PackedBGivesTheBitsOfAPlainCall)
+{
+    const int64_t shapes[][3] = { { 13, 10, 700 }, { 300, 70, 530 }, { 20, 1100, 260 }, { 196, 800, 64 },
+        { 5, 3, 1 } };
+    for (int threads = 1; threads <= 2; ++threads) {
+        setThreadCount(threads);
+        for (const auto& s : shapes) {
+            const int64_t m = s[0], n = s[1], k = s[2];
+            for (int transA = 0; transA < 2; ++transA) {
+                for (int transB = 0; transB < 2; ++transB) {
+                    const auto A = randomVector(size_t(m * k), 8), B = randomVector(size_t(k * n), 9);
+                    GemmPackedB packed;
+                    packed.pack(transA, transB, k, n, B.data());
+                    for (int accumulate = 0; accumulate < 2; ++accumulate) {
+                        auto want = randomVector(size_t(m * n), 10);
+                        auto got = want;
+                        gemm(transA, transB, m, n, k, A.data(), B.data(), want.data(), accumulate);
+                        gemm(transA, m, A.data(), packed, got.data(), accumulate);
+                        EXPECT_EQ(got, want) << "m " << m << " n " << n << " k " << k << " transA " << transA
+                                             << " transB " << transB << " accumulate " << accumulate
+                                             << " threads " << threads;
+                    }
+                }
+            }
+        }
+    }
+    setThreadCount(1);
+    GemmPackedB packed;
+    const auto B = randomVector(12, 11);
+    packed.pack(false, false, 3, 4, B.data());
+    std::vector<float> A(6), C(8);
+    EXPECT_THROW(gemm(true, 2, A.data(), packed, C.data(), false), std::logic_error);
 }
