@@ -288,7 +288,7 @@ Shape ActivationLayer::build(const Shape& inputShape)
 
 void ActivationLayer::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
 {
-    y.resize(x.shape());
+    y.resizeForOverwrite(x.shape());
     const float* in = x.data();
     float* out = y.data();
     const int64_t n = x.size();

@@ -151,7 +151,7 @@ void BatchNormalization::forward(const Tensor& x, Tensor& y, LayerScratch* scrat
     const int64_t C = gamma_.value.size();
     const int64_t M = x.size() / C;
     const float* X = x.data();
-    y.resize(x.shape());
+    y.resizeForOverwrite(x.shape());
     s.batchStats = pass.training;
     if (pass.training) {
         if (M == 0)

@@ -230,7 +230,7 @@ int64_t Conv2D::samplesPerBlock() const
 
 void Conv2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass& pass)
 {
-    y.resize({ x.dim(0), g_.oh, g_.ow, filters_ });
+    y.resizeForOverwrite({ x.dim(0), g_.oh, g_.ow, filters_ });
     // Winograd in training too (#23 item 2, #16's residual CNN): backward makes its own cols for
     // the kernel gradient then, as it does anyway for a batch whose cols do not fit in
     // kColsBudget (a 64-image batch of 28x28x32 inputs has 58 MB of them). WS_CONV=im2col gives

@@ -47,7 +47,7 @@ void Dense::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
     const int64_t rows = x.size() / in;
     Shape outShape = x.shape();
     outShape.back() = units_;
-    y.resize(outShape);
+    y.resizeForOverwrite(outShape);
     MatrixMap Y(y.data(), rows, units_);
     gemm(false, false, rows, units_, in, x.data(), kernel_.value.data(), y.data(), false);
     if (useBias_)

@@ -177,7 +177,7 @@ template <class F> void DepthwiseConv2D::forEachTap(int64_t batch, F&& f) const
 void DepthwiseConv2D::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
 {
     const int64_t batch = x.dim(0), f = c_ * multiplier_;
-    y.resize({ batch, oh_, ow_, f });
+    y.resizeForOverwrite({ batch, oh_, ow_, f });
     const float* b = useBias_ ? bias_.value.data() : nullptr;
     if (multiplier_ == 1) { // every depthwise layer of MobileNet and EfficientNet
         // Output rows in fixed chunks of about 2^16 floats over the engine's threads: each

@@ -108,7 +108,7 @@ void FusedConv::forward(const Tensor& x, Tensor& y, LayerScratch* convScratch, L
 {
     const int64_t N = x.dim(0), OH = oh_, OW = ow_, F = f_, PH = ph_, PW = pw_;
     if (!pooled()) {
-        y.resize({ N, OH, OW, F });
+        y.resizeForOverwrite({ N, OH, OW, F });
         conv_->forwardBlocks(x, convScratch, [&](int64_t n0, int64_t count, const float* z) {
             float* r = y.data() + n0 * OH * OW * F;
             const int64_t n = count * OH * OW * F;
@@ -118,7 +118,7 @@ void FusedConv::forward(const Tensor& x, Tensor& y, LayerScratch* convScratch, L
         return;
     }
     auto& s = scratchAs<FusedScratch>(scratch, *conv_);
-    y.resize({ N, PH, PW, F });
+    y.resizeForOverwrite({ N, PH, PW, F });
     s.argmax.resize(size_t(y.size()));
     conv_->forwardBlocks(x, convScratch, [&](int64_t n0, int64_t count, const float* z) {
         for (int64_t n = 0; n < count; ++n)

@@ -148,7 +148,7 @@ void Merge::forwardMany(const std::vector<const Tensor*>& xs, Tensor& y, LayerSc
     const int64_t batch = xs[0]->dim(0);
     Shape shape = out_;
     shape.insert(shape.begin(), batch);
-    y.resize(shape);
+    y.resizeForOverwrite(shape);
     const size_t n = xs.size();
     // Inputs of the output's shape added, averaged or subtracted (a residual block's y + f(y)):
     // one pass over the whole batch, in the order the general loop below adds.
@@ -356,7 +356,7 @@ void Concatenate::forwardMany(const std::vector<const Tensor*>& xs, Tensor& y, L
                 + ", which does not fit the shape it was built for");
     Shape shape = out_;
     shape.insert(shape.begin(), batch);
-    y.resize(shape);
+    y.resizeForOverwrite(shape);
     for (int64_t r = 0; r < batch * outer_; ++r) {
         float* out = y.data() + r * outChunk_;
         for (size_t k = 0; k < xs.size(); ++k) {

@@ -64,7 +64,7 @@ void Permute::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
 {
     Shape shape = outputShape_;
     shape.insert(shape.begin(), x.dim(0));
-    y.resize(shape);
+    y.resizeForOverwrite(shape);
     permute(x.data(), inputShape_, perm_, x.dim(0), y.data());
 }
 

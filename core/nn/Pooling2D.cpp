@@ -61,7 +61,7 @@ std::unique_ptr<LayerScratch> Pooling2D::makeScratch() const
 
 void Pooling2D::forward(const Tensor& x, Tensor& y, LayerScratch* scratch, const Pass&)
 {
-    y.resize({ x.dim(0), oh_, ow_, c_ });
+    y.resizeForOverwrite({ x.dim(0), oh_, ow_, c_ });
     MaxPoolScratch* s = nullptr;
     if (kind_ == PoolKind::Max) {
         s = &scratchAs<MaxPoolScratch>(scratch, *this);
@@ -297,7 +297,7 @@ Shape GlobalAveragePooling2D::build(const Shape& inputShape)
 void GlobalAveragePooling2D::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
 {
     const int64_t N = x.dim(0), C = x.dim(3), positions = x.dim(1) * x.dim(2);
-    y.resize(keepDims_ ? Shape { N, 1, 1, C } : Shape { N, C });
+    y.resizeForOverwrite(keepDims_ ? Shape { N, 1, 1, C } : Shape { N, C });
     for (int64_t n = 0; n < N; ++n) {
         const Eigen::Map<const MatrixRM> X(x.data() + n * positions * C, positions, C);
         Eigen::Map<Eigen::RowVectorXf> Y(y.data() + n * C, C);

@@ -4,7 +4,20 @@
 
 #include "util/Error.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <limits>
+
+// resizeForOverwrite() fills what it adds with NaN under the sanitizers (and with
+// -DWS_POISON_OVERWRITE), so that a layer which leaves part of its output unwritten fails the
+// tests of the asan stage instead of reading stale numbers in a release build.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define WS_POISON_OVERWRITE 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define WS_POISON_OVERWRITE 1
+#endif
+#endif
 
 namespace ws {
 
@@ -67,11 +80,26 @@ Tensor::Tensor(Shape shape, float fill)
 
 void Tensor::resize(const Shape& shape)
 {
+    const size_t old = data_.size();
+    resizeForOverwrite(shape);
+    if (data_.size() > old)
+        std::fill(data_.begin() + std::ptrdiff_t(old), data_.end(), 0.0f);
+}
+
+void Tensor::resizeForOverwrite(const Shape& shape)
+{
     const int64_t n = shapeNumel(shape);
     if (n > size())
         TensorBudget::charge(n - size(), shape);
     shape_ = shape;
+#ifdef WS_POISON_OVERWRITE
+    const size_t old = data_.size();
     data_.resize(size_t(n));
+    if (data_.size() > old)
+        std::fill(data_.begin() + std::ptrdiff_t(old), data_.end(), std::numeric_limits<float>::quiet_NaN());
+#else
+    data_.resize(size_t(n));
+#endif
 }
 
 void Tensor::reshape(const Shape& shape)

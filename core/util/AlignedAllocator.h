@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <new>
+#include <type_traits>
+#include <utility>
 
 namespace ws {
 
@@ -30,6 +32,29 @@ template <class T, std::size_t Alignment = kCacheLine> struct AlignedAllocator {
     void deallocate(T* p, std::size_t) noexcept { ::operator delete(p, std::align_val_t(Alignment)); }
 
     template <class U> bool operator==(const AlignedAllocator<U, Alignment>&) const noexcept { return true; }
+};
+
+// AlignedAllocator whose construct() without arguments, what std::vector::resize(n) calls for each
+// new element, leaves the element default-initialised: a float is not zeroed. For Tensor, whose
+// resize() zeroes new elements itself and whose resizeForOverwrite() does not.
+template <class T, std::size_t Alignment = kCacheLine> struct UninitializedAllocator : AlignedAllocator<T, Alignment> {
+    template <class U> struct rebind {
+        using other = UninitializedAllocator<U, Alignment>;
+    };
+
+    UninitializedAllocator() = default;
+    template <class U> UninitializedAllocator(const UninitializedAllocator<U, Alignment>&) noexcept { }
+
+    template <class U> void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>)
+    {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... Args> void construct(U* p, Args&&... args)
+    {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+
+    template <class U> bool operator==(const UninitializedAllocator<U, Alignment>&) const noexcept { return true; }
 };
 
 } // namespace ws

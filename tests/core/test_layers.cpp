@@ -272,3 +272,22 @@ TEST(Activation, UnknownNameIsAConfigError)
 {
     EXPECT_THROW(parseActivation("swishy"), ConfigError);
 }
+
+// Tensor's storage leaves new elements uninitialised (util/AlignedAllocator.h), so resize() zeroes
+// what it adds itself: growing after a shrink within the capacity must give zeros, not the values
+// the buffer held. resizeForOverwrite() keeps the buffer too (the inference pool relies on it).
+TEST(Tensor, ResizeZeroesWhatItAddsWithinTheCapacity)
+{
+    Tensor t({ 6 }, 7.0f);
+    const float* buffer = t.data();
+    t.resize({ 2 });
+    t.resize({ 2, 3 });
+    EXPECT_EQ(t.data(), buffer);
+    for (int64_t i = 0; i < 6; ++i)
+        EXPECT_EQ(t[i], i < 2 ? 7.0f : 0.0f) << "element " << i;
+    t.resize({ 1 });
+    t.resizeForOverwrite({ 5 });
+    EXPECT_EQ(t.data(), buffer);
+    EXPECT_EQ(t.shape(), (Shape { 5 }));
+    EXPECT_EQ(t[0], 7.0f);
+}
