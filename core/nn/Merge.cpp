@@ -2,6 +2,7 @@
 #include "nn/Merge.h"
 
 #include "util/Error.h"
+#include "util/ParallelChunks.h"
 
 #include <nlohmann/json.hpp>
 
@@ -127,8 +128,80 @@ Shape Merge::buildMany(const std::vector<Shape>& inputShapes)
             continue;
         maps_[k] = broadcastMap(s, out);
     }
+    period_ = outSample_;
+    for (size_t k = 0; k < n && period_ != 0; ++k) {
+        if (maps_[k].empty())
+            continue;
+        const int64_t p = inSample_[k];
+        bool repeats = p > 0 && outSample_ % p == 0 && (period_ == outSample_ || period_ == p);
+        for (int64_t i = 0; i < outSample_ && repeats; ++i)
+            repeats = maps_[k][size_t(i)] == i % p;
+        period_ = repeats ? p : 0;
+    }
+    if (period_ < 16 && period_ != outSample_) // runs that short cost more in calls than they save
+        period_ = 0;
     return out;
 }
+
+namespace {
+
+// out[i] for i < count from in[k][i]: the arithmetic of Merge::forwardMany's general loop, in its
+// order, so either way gives the same bits.
+void combine(MergeKind kind, const std::vector<const float*>& in, float* __restrict out, int64_t count)
+{
+    const size_t n = in.size();
+    switch (kind) {
+    case MergeKind::Add:
+    case MergeKind::Average:
+        std::copy(in[0], in[0] + count, out);
+        for (size_t k = 1; k < n; ++k) {
+            const float* x = in[k];
+            for (int64_t i = 0; i < count; ++i)
+                out[i] += x[i];
+        }
+        if (kind == MergeKind::Average) {
+            const float scale = 1.0f / float(n);
+            for (int64_t i = 0; i < count; ++i)
+                out[i] *= scale;
+        }
+        break;
+    case MergeKind::Subtract:
+        for (int64_t i = 0; i < count; ++i)
+            out[i] = in[0][i] - in[1][i];
+        break;
+    case MergeKind::Divide:
+        for (int64_t i = 0; i < count; ++i)
+            out[i] = in[0][i] / in[1][i];
+        break;
+    case MergeKind::Equal:
+    case MergeKind::Less:
+    case MergeKind::Greater:
+        for (int64_t i = 0; i < count; ++i)
+            out[i] = compare(kind, in[0][i], in[1][i]);
+        break;
+    case MergeKind::Multiply:
+        std::copy(in[0], in[0] + count, out);
+        for (size_t k = 1; k < n; ++k) {
+            const float* x = in[k];
+            for (int64_t i = 0; i < count; ++i)
+                out[i] *= x[i];
+        }
+        break;
+    case MergeKind::Maximum:
+    case MergeKind::Minimum: {
+        const bool max = kind == MergeKind::Maximum;
+        std::copy(in[0], in[0] + count, out);
+        for (size_t k = 1; k < n; ++k) {
+            const float* x = in[k];
+            for (int64_t i = 0; i < count; ++i)
+                out[i] = max ? std::max(out[i], x[i]) : std::min(out[i], x[i]);
+        }
+        break;
+    }
+    }
+}
+
+} // namespace
 
 void Merge::checkBatch(const std::vector<const Tensor*>& xs) const
 {
@@ -150,32 +223,23 @@ void Merge::forwardMany(const std::vector<const Tensor*>& xs, Tensor& y, LayerSc
     shape.insert(shape.begin(), batch);
     y.resizeForOverwrite(shape);
     const size_t n = xs.size();
-    // Inputs of the output's shape added, averaged or subtracted (a residual block's y + f(y)):
-    // one pass over the whole batch, in the order the general loop below adds.
-    bool plain = kind_ == MergeKind::Add || kind_ == MergeKind::Average || kind_ == MergeKind::Subtract;
-    for (size_t k = 0; k < n && plain; ++k)
-        plain = maps_[k].empty() && inSample_[k] == outSample_;
-    if (plain) {
-        const int64_t count = batch * outSample_;
-        float* out = y.data();
-        const float* first = xs[0]->data();
-        if (kind_ == MergeKind::Subtract) {
-            const float* second = xs[1]->data();
-            for (int64_t i = 0; i < count; ++i)
-                out[i] = first[i] - second[i];
-            return;
-        }
-        std::copy(first, first + count, out);
-        for (size_t k = 1; k < n; ++k) {
-            const float* in = xs[k]->data();
-            for (int64_t i = 0; i < count; ++i)
-                out[i] += in[i];
-        }
-        if (kind_ == MergeKind::Average) {
-            const float scale = 1.0f / float(n);
-            for (int64_t i = 0; i < count; ++i)
-                out[i] *= scale;
-        }
+    // Inputs of the output's shape, or repeating along it (period_): runs of the period from plain
+    // pointers, about 16 K floats a chunk over the engine's threads. Each element is computed
+    // alone, so the bits do not depend on the thread count. (A squeeze-excitation's scale went
+    // through the general loop below, an index per element on one thread: 5 % of
+    // MobileNetV3-Small's inference.)
+    if (period_ > 0) {
+        const int64_t runs = outSample_ / period_;
+        const int64_t perChunk = std::max<int64_t>(1, (int64_t(1) << 14) / period_);
+        forEachChunk(batch * runs, perChunk, [&](int64_t, int64_t r0, int64_t r1) {
+            std::vector<const float*> in(n);
+            for (int64_t r = r0; r < r1; ++r) {
+                const int64_t b = r / runs, offset = (r % runs) * period_;
+                for (size_t k = 0; k < n; ++k)
+                    in[k] = xs[k]->data() + b * inSample_[k] + (maps_[k].empty() ? offset : 0);
+                combine(kind_, in, y.data() + b * outSample_ + offset, period_);
+            }
+        });
         return;
     }
     for (int64_t b = 0; b < batch; ++b) {

@@ -84,6 +84,11 @@ private:
     int64_t outSample_ = 0;
     std::vector<int64_t> inSample_;
     std::vector<std::vector<int32_t>> maps_;
+    // When every input either has the output's shape or repeats along the output with one period
+    // (a squeeze-excitation's (1, 1, C) scale of an (H, W, C) map: maps_[k][i] = i % C), that
+    // period; 0 otherwise. The output is then combined a run of `period_` elements at a time from
+    // plain pointers, over the engine's threads.
+    int64_t period_ = 0;
 };
 
 class Concatenate final : public JoinLayer {

@@ -13,10 +13,13 @@
 #include "nn/Sequential.h"
 #include "nn/TensorOps.h"
 #include "nn/Where.h"
+#include "util/EnumNames.h"
 #include "util/Error.h"
+#include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
 
+#include <bit>
 #include <cmath>
 
 using namespace ws;
@@ -164,6 +167,74 @@ TEST(Graph, MergeLayersComputeTheirOperationWithBroadcasting)
     EXPECT_FLOAT_EQ(y[3], 40.0f);
     div.forwardMany({ &x, &z }, y, nullptr, {});
     EXPECT_FLOAT_EQ(y[2], 3.0f / 30.0f);
+}
+
+// A squeeze-excitation's scale ((1, 1, C) over (H, W, C)) and inputs of the output's shape take
+// Merge's fast path, runs of C elements over the threads; a stretch that is not a repeat of the
+// output's last axes ((4, 1, 32) over (4, 5, 32)) takes the general one. Each element is checked
+// against the operation applied to the inputs NumPy's broadcasting picks, in the same order, on
+// one thread and on two.
+TEST(Graph, MergeRunsOfARepeatedInputGiveTheElementwiseResult)
+{
+    const int64_t N = 3, H = 4, W = 5, C = 32;
+    auto filled = [](Shape shape, float scale) {
+        Tensor t(shape);
+        for (int64_t i = 0; i < t.size(); ++i)
+            t[i] = scale * float((i * 37) % 101 - 50);
+        return t;
+    };
+    const Tensor x = filled({ N, H, W, C }, 0.01f), z = filled({ N, H, W, C }, 0.003f);
+    const Tensor se = filled({ N, 1, 1, C }, 0.02f), rows = filled({ N, H, 1, C }, 0.05f);
+    struct Case {
+        MergeKind kind;
+        std::vector<const Tensor*> in;
+    };
+    const Case cases[] = { { MergeKind::Multiply, { &x, &se } }, { MergeKind::Add, { &x, &se, &z } },
+        { MergeKind::Maximum, { &se, &x } }, { MergeKind::Subtract, { &x, &z } }, { MergeKind::Divide, { &x, &se } },
+        { MergeKind::Average, { &x, &rows, &z } } };
+    for (int threads = 1; threads <= 2; ++threads) {
+        setThreadCount(threads);
+        for (const Case& c : cases) {
+            Merge merge(c.kind);
+            std::vector<Shape> shapes;
+            for (const Tensor* t : c.in)
+                shapes.push_back(Shape(t->shape().begin() + 1, t->shape().end()));
+            merge.buildMany(shapes);
+            Tensor y;
+            merge.forwardMany(c.in, y, nullptr, {});
+            ASSERT_EQ(y.shape(), x.shape());
+            int wrong = 0;
+            for (int64_t i = 0; i < y.size() && wrong < 3; ++i) {
+                const int64_t ch = i % C, w = i / C % W, h = i / (C * W) % H, n = i / (C * W * H);
+                auto in = [&](size_t k) {
+                    const Tensor& t = *c.in[k];
+                    const int64_t th = t.dim(1) == 1 ? 0 : h, tw = t.dim(2) == 1 ? 0 : w;
+                    return t[((n * t.dim(1) + th) * t.dim(2) + tw) * C + ch];
+                };
+                float want = in(0);
+                for (size_t k = 1; k < c.in.size(); ++k) {
+                    const float v = in(k);
+                    switch (c.kind) {
+                    case MergeKind::Multiply: want *= v; break;
+                    case MergeKind::Add:
+                    case MergeKind::Average: want += v; break;
+                    case MergeKind::Maximum: want = std::max(want, v); break;
+                    case MergeKind::Subtract: want = want - v; break;
+                    case MergeKind::Divide: want = want / v; break;
+                    default: break;
+                    }
+                }
+                if (c.kind == MergeKind::Average)
+                    want *= 1.0f / float(c.in.size());
+                if (std::bit_cast<uint32_t>(y[i]) != std::bit_cast<uint32_t>(want)) { // bits: 0 / 0 is NaN
+                    ++wrong;
+                    ADD_FAILURE() << enumName(c.kind) << " on " << threads << " thread(s): element " << i << " is "
+                                  << y[i] << ", not " << want;
+                }
+            }
+        }
+    }
+    setThreadCount(1);
 }
 
 TEST(Graph, MergeGradientsMatchCentralDifferences)
