@@ -11,6 +11,7 @@
 #include "nn/Permute.h"
 #include "train/Predict.h"
 #include "util/Error.h"
+#include "util/Threads.h"
 #include "util/Utf8.h"
 
 #include <gtest/gtest.h>
@@ -740,6 +741,59 @@ TEST(Permute, ReordersAxesAndBackward)
     Tensor dx;
     model.layer(0).backward(x, y, y, &dx, nullptr);
     EXPECT_EQ(dx, x);
+}
+
+// Every order of three axes (sizes off the 16-element tiles), and of four: the swaps of two merged
+// axes behind axes that stay put go through tiled transposes over the threads, the rest through
+// the general walk. Each output element is checked against its definition, on one thread and on
+// two.
+TEST(Permute, EveryOrderOfThreeAndFourAxesPutsEachElementWhereItBelongs)
+{
+    const std::vector<Shape> shapes = { { 5, 17, 19 }, { 3, 5, 7, 18 } };
+    for (int threads = 1; threads <= 2; ++threads) {
+        setThreadCount(threads);
+        for (const Shape& shape : shapes) {
+            std::vector<int> dims(shape.size());
+            for (size_t i = 0; i < dims.size(); ++i)
+                dims[i] = int(i + 1);
+            do {
+                Sequential model(shape);
+                model.emplace<Permute>(dims);
+                model.build();
+                Shape batched = shape;
+                batched.insert(batched.begin(), 2);
+                Tensor x(batched);
+                for (int64_t i = 0; i < x.size(); ++i)
+                    x[i] = float(i);
+                Workspace ws = model.makeWorkspace();
+                const Tensor y = model.forward(x, ws, false);
+                const size_t rank = shape.size();
+                std::vector<int64_t> inStride(rank, 1), index(rank, 0);
+                for (size_t i = rank - 1; i-- > 0;)
+                    inStride[i] = inStride[i + 1] * shape[i + 1];
+                const int64_t per = shapeNumel(shape);
+                int wrong = 0;
+                for (int64_t n = 0; n < 2; ++n) {
+                    for (int64_t k = 0; k < per && wrong < 3; ++k) {
+                        // k's position in the output, whose axis i is the input's axis dims[i] - 1
+                        int64_t rest = k, from = 0;
+                        for (size_t i = rank; i-- > 0;) {
+                            const size_t axis = size_t(dims[i] - 1);
+                            from += (rest % shape[axis]) * inStride[axis];
+                            rest /= shape[axis];
+                        }
+                        if (y[n * per + k] != x[n * per + from]) {
+                            ++wrong;
+                            ADD_FAILURE() << "dims " << nlohmann::json(dims).dump() << " on " << shapeToString(shape)
+                                          << ", " << threads << " thread(s): output " << k << " is "
+                                          << y[n * per + k] << ", not " << x[n * per + from];
+                        }
+                    }
+                }
+            } while (std::next_permutation(dims.begin(), dims.end()));
+        }
+    }
+    setThreadCount(1);
 }
 
 TEST(Permute, RoundTripsThroughItsConfigAndTheCompactForm)
