@@ -49,15 +49,26 @@ struct Conv2DScratch final : LayerScratch {
     WinogradScratch winograd; // forwards and input gradients of 3x3 stride-1 kernels (nn/Winograd.h)
     std::vector<float> flipped; // (3, 3, F, C): the kernel turned half a turn, for the input gradient
     DirectScratch direct;       // inference forwards by the direct convolution (nn/DirectConv.h)
-    // The kernel packed once per pass for the blocks' products: (K, F) forward, transposed for
-    // the input gradient. Packed by each product, the tutorial CNN's 800 x 64 kernel was copied
-    // (and for the input gradient transposed) for every sample, 7 % of a training step.
+    // The kernel packed once per pass for the blocks' products, (K, F) forward and transposed for
+    // the input gradient, when a thread runs more than one block (packsOnce). Packed by each
+    // product, the tutorial CNN's 800 x 64 kernel was copied (and for the input gradient
+    // transposed) for every sample, 7 % of a training step. With a block a thread, packing it
+    // first is a serial copy of the whole kernel that each product would have done on its own
+    // thread in pieces that stay in the cache: ResNet-18 at 32 x 32, whose last layers run one
+    // block of the batch, fell from 2,540-2,760 to 1,825-1,956 samples/s.
     GemmPackedB kernel;
 };
 
 int partsFor(int64_t samples)
 {
     return int(std::clamp<int64_t>(threadCount(), 1, std::max<int64_t>(samples, 1)));
+}
+
+// Whether some part of a chunk of `samples` (forEachPart's split) runs more than one block.
+bool packsOnce(int64_t samples, int64_t block)
+{
+    const int parts = partsFor(samples);
+    return (samples + parts - 1) / parts > block;
 }
 
 template <class Fn> void forEachPart(int64_t samples, Fn&& fn)
@@ -302,7 +313,9 @@ void Conv2D::runForward(const Tensor& x, LayerScratch* scratch, float* y, const 
         if (!whole && !inPlace && (part.cols.rows() < block * spatial || part.cols.cols() != g_.k))
             part.cols.resize(block * spatial, g_.k);
     }
-    s.kernel.pack(false, false, g_.k, F, kernel_.value.data());
+    const bool packed = packsOnce(std::min(chunk, N), block);
+    if (packed)
+        s.kernel.pack(false, false, g_.k, F, kernel_.value.data());
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
         const int64_t count = std::min(chunk, N - n0);
         forEachPart(count, [&](int64_t begin, int64_t end, int part) {
@@ -320,7 +333,10 @@ void Conv2D::runForward(const Tensor& x, LayerScratch* scratch, float* y, const 
                 // of a non-accumulating product anyway, and this saves a pass over it.
                 if (useBias_)
                     RowMap(out, rows, F).rowwise() = bias_.value.vector().transpose();
-                gemm(false, rows, cols, s.kernel, out, useBias_);
+                if (packed)
+                    gemm(false, rows, cols, s.kernel, out, useBias_);
+                else
+                    gemm(false, false, rows, F, g_.k, cols, kernel_.value.data(), out, useBias_);
                 if (epilogue)
                     (*epilogue)(n0 + b0, samples, out);
             }
@@ -390,8 +406,16 @@ void Conv2D::runBackward(const Tensor& x, const float* dy, const BackwardBlockFn
         if (!reuse && !inPlace && (part.cols.rows() < block * spatial || part.cols.cols() != g_.k))
             part.cols.resize(block * spatial, g_.k);
     }
-    if (dx)
+    const bool packed = dx && packsOnce(std::min(chunk, N), block);
+    if (packed)
         s.kernel.pack(false, true, F, g_.k, kernel_.value.data()); // op(B) = the kernel transposed
+    // dL/dcols (rows, K) = dL/dy (rows, F) by the kernel transposed, into `to`
+    auto inputGradient = [&](int64_t rows, const float* G, float* to) {
+        if (packed)
+            gemm(false, rows, G, s.kernel, to, false);
+        else
+            gemm(false, true, rows, g_.k, F, G, kernel_.value.data(), to, false);
+    };
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
         const int64_t count = std::min(chunk, N - n0);
         forEachPart(count, [&](int64_t begin, int64_t end, int part) {
@@ -415,9 +439,9 @@ void Conv2D::runBackward(const Tensor& x, const float* dy, const BackwardBlockFn
                             db[f] += G[r * F + f];
                 }
                 if (dx && inPlace) { // dL/dx's rows are its dcols: the product writes them in place
-                    gemm(false, rows, G, s.kernel, dx->data() + (n0 + b0) * spatial * g_.k, false);
+                    inputGradient(rows, G, dx->data() + (n0 + b0) * spatial * g_.k);
                 } else if (dx) {
-                    gemm(false, rows, G, s.kernel, p.dcols.data(), false);
+                    inputGradient(rows, G, p.dcols.data());
                     // Cleared just before col2im adds into it, while it is in the cache.
                     const int64_t sample = g_.h * g_.w * g_.c;
                     std::fill(dx->data() + (n0 + b0) * sample, dx->data() + (n0 + b0 + samples) * sample, 0.0f);

@@ -285,13 +285,18 @@ void forwardTiles(const WinogradGeometry& geo, int64_t n, const float* x, const 
     const int threads = omp_in_parallel() ? 1 : std::max(1, threadCount());
     s.u.resize(size_t(T2 * C * F));
     transformKernel<M>(geo, kernel, s.u.data(), threads);
-    s.packed.resize(size_t(T2));
-    for (int64_t e = 0; e < T2; ++e)
-        s.packed[size_t(e)].pack(false, false, C, F, s.u.data() + e * C * F);
     // Blocks of tiles fixed by the shape alone, so any thread count computes the same products.
     const int64_t block = std::min(total, std::max(kMinTiles, kTileBudget / (T2 * (C + F))));
     const int64_t blocks = (total + block - 1) / block;
     const int parts = int(std::min<int64_t>(threads, blocks));
+    // The T^2 matrices packed once when a thread runs more than one block (as Conv2D's kernel:
+    // with a block a thread, each product packs its own in the cache, on its own thread).
+    const bool packed = blocks > parts;
+    if (packed) {
+        s.packed.resize(size_t(T2));
+        for (int64_t e = 0; e < T2; ++e)
+            s.packed[size_t(e)].pack(false, false, C, F, s.u.data() + e * C * F);
+    }
     s.parts.resize(size_t(parts));
     for (auto& part : s.parts) {
         part.v.resize(size_t(T2 * block * C));
@@ -304,7 +309,12 @@ void forwardTiles(const WinogradGeometry& geo, int64_t n, const float* x, const 
         else
             transformInput2(geo, x, t0, t1, tilesH, tilesW, rows, part.v.data());
         for (int64_t e = 0; e < T2; ++e)
-            gemm(false, rows, part.v.data() + e * rows * C, s.packed[size_t(e)], part.m.data() + e * rows * F, false);
+            if (packed)
+                gemm(false, rows, part.v.data() + e * rows * C, s.packed[size_t(e)], part.m.data() + e * rows * F,
+                    false);
+            else
+                gemm(false, false, rows, F, C, part.v.data() + e * rows * C, s.u.data() + e * C * F,
+                    part.m.data() + e * rows * F, false);
         if constexpr (M == 4)
             transformOutput4(geo, part.m.data(), t0, t1, tilesH, tilesW, rows, bias, y);
         else
