@@ -308,13 +308,14 @@ void forwardTiles(const WinogradGeometry& geo, int64_t n, const float* x, const 
             transformInput4(geo, x, t0, t1, tilesH, tilesW, rows, part.v.data());
         else
             transformInput2(geo, x, t0, t1, tilesH, tilesW, rows, part.v.data());
-        for (int64_t e = 0; e < T2; ++e)
+        for (int64_t e = 0; e < T2; ++e) {
+            const float* v = part.v.data() + e * rows * C;
+            float* m = part.m.data() + e * rows * F;
             if (packed)
-                gemm(false, rows, part.v.data() + e * rows * C, s.packed[size_t(e)], part.m.data() + e * rows * F,
-                    false);
+                gemm(false, rows, v, s.packed[size_t(e)], m, false);
             else
-                gemm(false, false, rows, F, C, part.v.data() + e * rows * C, s.u.data() + e * C * F,
-                    part.m.data() + e * rows * F, false);
+                gemm(false, false, rows, F, C, v, s.u.data() + e * C * F, m, false);
+        }
         if constexpr (M == 4)
             transformOutput4(geo, part.m.data(), t0, t1, tilesH, tilesW, rows, bias, y);
         else
