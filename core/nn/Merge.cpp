@@ -124,7 +124,10 @@ Shape Merge::buildMany(const std::vector<Shape>& inputShapes)
     for (size_t k = 0; k < n; ++k) {
         const Shape& s = inputShapes[k];
         inSample_[k] = shapeNumel(s);
-        if (s == out)
+        // As many elements as the output: nothing is stretched (a stretched axis is 1 in s), so
+        // s differs from out at most by leading axes of 1 and is read element for element, with
+        // no map (the run-wise path would take a map for a repeat).
+        if (inSample_[k] == outSample_)
             continue;
         maps_[k] = broadcastMap(s, out);
     }

@@ -237,6 +237,29 @@ TEST(Graph, MergeRunsOfARepeatedInputGiveTheElementwiseResult)
     setThreadCount(1);
 }
 
+// An input whose shape differs from the output's only by leading axes of 1 ((4, 5, 32) added to
+// (1, 4, 5, 32)) is read element for element; beside a repeating (1, 1, 1, 32) input it must not
+// be taken for one that repeats.
+TEST(Graph, MergeReadsAnInputWithLeadingAxesOfOneElementForElement)
+{
+    Merge add(MergeKind::Add);
+    ASSERT_EQ(add.buildMany({ { 1, 4, 5, 32 }, { 4, 5, 32 }, { 1, 1, 1, 32 } }), (Shape { 1, 4, 5, 32 }));
+    Tensor a({ 2, 1, 4, 5, 32 }), b({ 2, 4, 5, 32 }), c({ 2, 1, 1, 1, 32 });
+    for (int64_t i = 0; i < a.size(); ++i) {
+        a[i] = float(i % 7);
+        b[i] = float(i);
+    }
+    for (int64_t i = 0; i < c.size(); ++i)
+        c[i] = float(1000 * i);
+    Tensor y;
+    add.forwardMany({ &a, &b, &c }, y, nullptr, {});
+    ASSERT_EQ(y.size(), a.size());
+    for (int64_t i = 0; i < y.size(); ++i) {
+        const int64_t n = i / 640, ch = i % 32;
+        ASSERT_EQ(y[i], a[i] + b[i] + c[n * 32 + ch]) << "element " << i;
+    }
+}
+
 TEST(Graph, MergeGradientsMatchCentralDifferences)
 {
     for (MergeKind kind : enumValues<MergeKind>()) {
