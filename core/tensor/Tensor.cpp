@@ -78,12 +78,28 @@ Tensor::Tensor(Shape shape, float fill)
     data_.assign(size_t(shapeNumel(shape_)), fill);
 }
 
+namespace {
+
+#ifdef WS_POISON_OVERWRITE
+constexpr bool kPoisonOverwrite = true;
+#else
+constexpr bool kPoisonOverwrite = false;
+#endif
+
+// The floats of data past its first `old` set to `value`.
+template <class Vector> void fillPast(Vector& data, size_t old, float value)
+{
+    if (data.size() > old)
+        std::fill(data.begin() + std::ptrdiff_t(old), data.end(), value);
+}
+
+} // namespace
+
 void Tensor::resize(const Shape& shape)
 {
     const size_t old = data_.size();
     resizeForOverwrite(shape);
-    if (data_.size() > old)
-        std::fill(data_.begin() + std::ptrdiff_t(old), data_.end(), 0.0f);
+    fillPast(data_, old, 0.0f);
 }
 
 void Tensor::resizeForOverwrite(const Shape& shape)
@@ -92,14 +108,10 @@ void Tensor::resizeForOverwrite(const Shape& shape)
     if (n > size())
         TensorBudget::charge(n - size(), shape);
     shape_ = shape;
-#ifdef WS_POISON_OVERWRITE
     const size_t old = data_.size();
     data_.resize(size_t(n));
-    if (data_.size() > old)
-        std::fill(data_.begin() + std::ptrdiff_t(old), data_.end(), std::numeric_limits<float>::quiet_NaN());
-#else
-    data_.resize(size_t(n));
-#endif
+    if (kPoisonOverwrite)
+        fillPast(data_, old, std::numeric_limits<float>::quiet_NaN());
 }
 
 void Tensor::reshape(const Shape& shape)
