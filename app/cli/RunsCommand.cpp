@@ -268,7 +268,7 @@ int rerunCommand(const std::vector<std::string>& argv)
     }
     Experiment e;
     try {
-        e = Experiment::fromJson(info.header.config);
+        e = Experiment::fromRecord(info.header.config);
     } catch (const ConfigError& ex) {
         throw FormatError(path + ": the recorded config: " + ex.what());
     }

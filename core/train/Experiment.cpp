@@ -132,6 +132,15 @@ Experiment Experiment::fromJson(const nlohmann::json& j)
     return e;
 }
 
+Experiment Experiment::fromRecord(const nlohmann::json& j)
+{
+    Experiment e = fromJson(j);
+    const auto train = j.find("train");
+    if (train == j.end() || !train->is_object() || !train->contains("flush_subnormals"))
+        e.train.flushSubnormals = false;
+    return e;
+}
+
 Sequential loadModelToFineTune(const std::string& path, const Shape& sample, const std::string& layerSpec,
                                 std::vector<std::string>* assignments)
 {

@@ -31,6 +31,9 @@ struct Experiment {
 
     nlohmann::json toJson() const;
     static Experiment fromJson(const nlohmann::json& j);
+    // The config a run record holds, to re-run it as it ran: a record written before
+    // train.flush_subnormals existed trained with subnormals kept, and its re-run keeps them.
+    static Experiment fromRecord(const nlohmann::json& j);
 };
 
 // The model presets by name, as compact specs without the output layer:

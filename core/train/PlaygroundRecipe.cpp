@@ -149,6 +149,10 @@ TrainConfig playgroundTrainConfig(const PlaygroundRecipe& r)
     tc.batchSize = r.batchSize;
     tc.seed = r.modelSeed;
     tc.threads = 1;
+    // Networks of a few hundred weights make too few subnormals to be slowed by them, and a
+    // Playground record holds its recipe, not a TrainConfig: its runs keep subnormals, as
+    // they always did, so that every record re-runs bit for bit.
+    tc.flushSubnormals = false;
     // Softmax probabilities in, so that the neuron maps show them; Loss.h clips them at 1e-7.
     tc.loss = playgroundClasses(r) > 2 ? LossKind::CrossEntropy : LossKind::MeanSquaredError;
     tc.optimizer.kind = r.optimizer;

@@ -4,6 +4,7 @@
 #include "train/Metrics.h"
 #include "util/Error.h"
 #include "util/JsonNumbers.h"
+#include "util/Subnormals.h"
 #include "util/Threads.h"
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,7 @@ namespace ws {
 nlohmann::json TrainConfig::toJson() const
 {
     return { { "epochs", epochs }, { "batch_size", batchSize }, { "shuffle", shuffle }, { "seed", seed },
-        { "threads", threads }, { "loss", lossName(loss) }, { "optimizer", optimizer.toJson() },
+        { "threads", threads }, { "flush_subnormals", flushSubnormals }, { "loss", lossName(loss) }, { "optimizer", optimizer.toJson() },
         { "schedule", schedule.toJson() } };
 }
 
@@ -31,6 +32,7 @@ TrainConfig TrainConfig::fromJson(const nlohmann::json& j)
         c.shuffle = valueChecked(j, "shuffle", c.shuffle);
         c.seed = valueChecked(j, "seed", c.seed);
         c.threads = valueChecked(j, "threads", c.threads);
+        c.flushSubnormals = valueChecked(j, "flush_subnormals", c.flushSubnormals);
         if (j.contains("loss"))
             c.loss = parseLoss(j.at("loss").get<std::string>());
         if (j.contains("optimizer"))
@@ -298,6 +300,7 @@ TrainResult Trainer::run()
 {
     using Clock = std::chrono::steady_clock;
     setThreadCount(config_.threads);
+    const SubnormalsFlushed floats(config_.flushSubnormals, threadCount());
     TrainResult result;
     const int64_t n = train_.size();
     const int64_t batch = std::min<int64_t>(config_.batchSize, std::max<int64_t>(1, n));

@@ -14,6 +14,7 @@
 #include "train/Trainer.h"
 #include "train/TrainingHealth.h"
 #include "util/Error.h"
+#include "util/Subnormals.h"
 
 #include "TempDir.h"
 
@@ -21,6 +22,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 using namespace ws;
@@ -181,6 +183,75 @@ TEST(Trainer, DropoutOnTwoThreadsGivesBitIdenticalWeightsForTheSameSeed)
     for (size_t i = 0; i < a.size(); ++i)
         EXPECT_EQ(a[i], b[i]) << "parameter " << i << " differs between two runs with the same seed";
     EXPECT_NE(a[2], c[2]) << "a different seed should give different weights";
+}
+
+// Subnormals (util/Subnormals.h). Every optimizer moment starts at 1e-39, below 2^-126; the
+// second input is 0 in every sample, so the weights it feeds get a zero gradient at every step and
+// their momentum only decays: 0.9^k 1e-39 stays subnormal for over 100 steps, unless the run
+// flushes, where DAZ reads it as 0. The calling thread and both OpenMP threads flush during
+// run() and not after it.
+TEST(Trainer, SubnormalsAreFlushedOnEveryThreadWhileItTrainsUnlessTheConfigKeepsThem)
+{
+    Dataset train = blobs(128, 9);
+    for (int64_t i = 0; i < train.size(); ++i)
+        train.x[2 * i + 1] = 0.0f;
+    const auto teamFlushing = [] {
+        int n = 0;
+#pragma omp parallel num_threads(2) reduction(+ : n)
+        n += subnormalsFlushed() ? 1 : 0;
+        return n;
+    };
+    EXPECT_EQ(teamFlushing(), 0); // the team exists before run(): its threads cannot inherit the flush
+    const auto trainOnce = [&](bool flush, int* threadsFlushing) {
+        Sequential model = smallNet();
+        TrainConfig c = quickConfig(1);
+        c.optimizer.kind = OptimizerKind::SGD;
+        c.optimizer.momentum = 0.9f;
+        c.threads = 2;
+        c.flushSubnormals = flush;
+        Trainer trainer(model, train, nullptr, c);
+        TrainerState state = trainer.state();
+        for (Optimizer::State& m : state.moments)
+            m.first.vector().setConstant(1e-39f);
+        trainer.restore(state);
+        std::atomic<int> flushing { -1 };
+        trainer.onBatch = [&](const BatchProgress&) { flushing = (subnormalsFlushed() ? 1 : 0) + teamFlushing(); };
+        EXPECT_EQ(trainer.run().reason, StopReason::Finished);
+        *threadsFlushing = flushing;
+        EXPECT_FALSE(subnormalsFlushed()) << "run() leaves the thread as it found it";
+        EXPECT_EQ(teamFlushing(), 0) << "and its OpenMP threads";
+        int subnormal = 0;
+        for (const Optimizer::State& m : trainer.optimizer().state())
+            for (int64_t i = 0; i < m.first.size(); ++i)
+                subnormal += std::fpclassify(m.first[i]) == FP_SUBNORMAL;
+        return subnormal;
+    };
+    int flushing = 0;
+    EXPECT_EQ(trainOnce(true, &flushing), 0);
+    EXPECT_EQ(flushing, 3) << "the calling thread and both threads of its OpenMP team";
+    EXPECT_GE(trainOnce(false, &flushing), 8) << "the 8 weights the zero input feeds, at least";
+    EXPECT_EQ(flushing, 0);
+}
+
+// Configs without the key flush; a run record written before the key existed re-runs without.
+TEST(Trainer, ConfigsFlushSubnormalsAndRecordsWithoutTheKeyReRunKeepingThem)
+{
+    EXPECT_TRUE(TrainConfig::fromJson({ { "epochs", 1 } }).flushSubnormals);
+    EXPECT_FALSE(TrainConfig::fromJson({ { "flush_subnormals", false } }).flushSubnormals);
+    TrainConfig keep;
+    keep.flushSubnormals = false;
+    EXPECT_FALSE(TrainConfig::fromJson(keep.toJson()).flushSubnormals);
+    EXPECT_THROW(TrainConfig::fromJson({ { "flush_subnormals", "yes" } }), ConfigError);
+
+    Experiment e;
+    e.model = "mlp";
+    nlohmann::json recorded = e.toJson();
+    EXPECT_TRUE(Experiment::fromRecord(recorded).train.flushSubnormals);
+    recorded["train"]["flush_subnormals"] = false;
+    EXPECT_FALSE(Experiment::fromRecord(recorded).train.flushSubnormals);
+    recorded["train"].erase("flush_subnormals"); // as runs were recorded up to session 20
+    EXPECT_FALSE(Experiment::fromRecord(recorded).train.flushSubnormals);
+    EXPECT_TRUE(Experiment::fromJson(recorded).train.flushSubnormals) << "a config a person wrote";
 }
 
 TEST(Trainer, PauseStepResumeAndStopFromAnotherThread)
