@@ -23,6 +23,7 @@
 #include "train/Metrics.h"
 #include "train/Optimizer.h"
 #include "util/Rng.h"
+#include "util/Subnormals.h"
 #include "util/Threads.h"
 
 #include "PresetModel.h"
@@ -91,6 +92,7 @@ void optimizerStep(benchmark::State& state, const std::string& preset, ws::Optim
     config.kind = kind;
     config.momentum = kind == ws::OptimizerKind::SGD ? 0.9f : 0.0f;
     ws::Optimizer optimizer(config, model.params());
+    const ws::SubnormalsFlushed floats(true, ws::threadCount()); // as Trainer::run
     for (auto _ : state)
         optimizer.step(1e-6f); // small, so that the weights stay ordinary numbers however long it runs
     // SGD momentum: p read + written, g read, velocity read + written; Adam also its second moment.
