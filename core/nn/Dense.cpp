@@ -59,9 +59,13 @@ void Dense::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* d
     const int64_t in = kernel_.value.dim(0);
     const int64_t rows = x.size() / in;
     ConstMatrixMap G(dy.data(), rows, units_);
-    gemm(true, false, in, units_, rows, x.data(), dy.data(), kernel_.grad.data(), true);
-    if (useBias_)
-        bias_.grad.vector().noalias() += G.colwise().sum().transpose();
+    gemm(true, false, in, units_, rows, x.data(), dy.data(), kernel_.grad.data(), !kernel_.takeGradPending());
+    if (useBias_) {
+        if (bias_.takeGradPending())
+            bias_.grad.vector().noalias() = G.colwise().sum().transpose();
+        else
+            bias_.grad.vector().noalias() += G.colwise().sum().transpose();
+    }
     if (dx) {
         dx->resize(x.shape());
         gemm(false, true, rows, in, units_, dy.data(), kernel_.value.data(), dx->data(), false);

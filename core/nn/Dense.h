@@ -25,6 +25,7 @@ public:
     void backward(const Tensor& x, const Tensor& y, const Tensor& dy, Tensor* dx,
         LayerScratch* scratch) override;
     std::vector<Param*> params() override;
+    bool writesPendingGradients() const override { return true; }
     nlohmann::json config() const override;
 
 private:

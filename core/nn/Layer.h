@@ -26,6 +26,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ws {
@@ -35,6 +36,11 @@ struct Param {
     Tensor value;
     Tensor grad;       // same shape as value
     bool regularize = false; // L1/L2/weight decay apply (kernels yes, biases and norms no)
+    // The gradient is zero, but its memory was not cleared (Sequential::zeroGradForBackward):
+    // the layer's next backward writes it instead of adding to it. takeGradPending() reads and
+    // clears the mark, and says whether the layer should write.
+    bool gradPending = false;
+    bool takeGradPending() { return std::exchange(gradPending, false); }
 };
 
 // Per-batch state of one layer; each layer type derives its own.
@@ -82,6 +88,10 @@ public:
 
     virtual std::vector<Param*> params() { return {}; }
     std::vector<const Param*> params() const;
+    // Whether backward() writes the whole gradient of every parameter marked gradPending (and
+    // clears the mark) instead of adding to it. Sequential::zeroGradForBackward clears the
+    // gradients of layers that do not.
+    virtual bool writesPendingGradients() const { return false; }
     // State that is saved with the weights but not trained (Keras' non_trainable_weights, e.g.
     // batch norm's moving mean and variance). Optimisers never see these; their grad is empty.
     virtual std::vector<Param*> nonTrainableParams() { return {}; }

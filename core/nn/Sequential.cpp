@@ -230,15 +230,35 @@ int64_t Sequential::paramCount() const
     return n;
 }
 
-void Sequential::zeroGrad()
+namespace {
+
+void clearGradient(Param& p)
 {
     // Gradients of more than one chunk are cleared on the engine's threads (the MLP's 784 x 256
     // kernel took 2 % of a two-thread step on one).
-    for (Param* p : params()) {
-        float* g = p->grad.data();
-        forEachChunk(p->grad.size(), 8192, [g](int64_t, int64_t begin, int64_t end) {
-            std::fill(g + begin, g + end, 0.0f);
-        });
+    p.gradPending = false;
+    float* g = p.grad.data();
+    forEachChunk(p.grad.size(), 8192, [g](int64_t, int64_t begin, int64_t end) { std::fill(g + begin, g + end, 0.0f); });
+}
+
+} // namespace
+
+void Sequential::zeroGrad()
+{
+    for (Param* p : params())
+        clearGradient(*p);
+}
+
+void Sequential::zeroGradForBackward()
+{
+    for (const auto& layer : layers_) {
+        const bool writes = layer->writesPendingGradients();
+        for (Param* p : layer->params()) {
+            if (writes)
+                p->gradPending = true;
+            else
+                clearGradient(*p);
+        }
     }
 }
 
@@ -549,6 +569,11 @@ void Sequential::backward(const Tensor& dOutput, Workspace& ws)
         }
         addParts();
     }
+    // zeroGradForBackward's promise: a layer whose backward did not run (no gradient reached
+    // it) or did not write every gradient leaves none pending.
+    for (Param* p : params())
+        if (p->gradPending)
+            clearGradient(*p);
 }
 
 void Sequential::requireBuilt() const

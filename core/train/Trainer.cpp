@@ -348,7 +348,7 @@ TrainResult Trainer::run()
             const int64_t first = b * batch;
             const int64_t count = std::min(batch, n - first);
             gatherBatch(train_, order.data() + first, count, x, labels, targets);
-            model_.zeroGrad();
+            model_.zeroGradForBackward();
             const Tensor& pred = model_.forward(x, ws, true);
             const Targets t { classify ? labels.data() : nullptr, classify ? nullptr : targets.data() };
             const double loss = computeLoss(config_.loss, pred, t, &grad);

@@ -252,3 +252,46 @@ TEST(Sequential, RecyclingInferencePassesGiveTheSameOutputsWithFewerBuffers)
     for (size_t i = 0; i < n; ++i)
         EXPECT_FALSE(training.outputs[i].empty()) << i;
 }
+
+// zeroGradForBackward (Trainer::run): Dense writes its gradients instead of clearing and adding
+// to them; the other layers' gradients are cleared as before. Whatever the gradients held
+// before, one backward gives zeroGrad's gradients (equal as numbers: a sum of negative zeros is
+// -0 where 0 + -0 was +0), and a second backward adds to them as it always did.
+TEST(Sequential, ZeroGradForBackwardGivesTheGradientsOfZeroGradAndLaterPassesAdd)
+{
+    Sequential model = ws::test::modelFromSpec({ 6, 6, 2 },
+        "conv2d(3,3) relu flatten dense(5) relu res(dense(5) relu) dense(3)");
+    ASSERT_TRUE(model.layer(3).writesPendingGradients());
+    ASSERT_FALSE(model.layer(0).writesPendingGradients());
+    Rng rng(5);
+    Tensor x({ 4, 6, 6, 2 }), dy({ 4, 3 });
+    ws::test::fillRandom(x, rng, -1.0, 1.0);
+    ws::test::fillRandom(dy, rng, -1.0, 1.0);
+    const auto gradients = [&](bool lazily, int passes) {
+        for (Param* p : model.params())
+            p->grad.vector().setConstant(7.0f); // what an earlier batch left
+        if (lazily)
+            model.zeroGradForBackward();
+        else
+            model.zeroGrad();
+        Workspace ws = model.makeWorkspace();
+        for (int pass = 0; pass < passes; ++pass) {
+            model.forward(x, ws, true);
+            model.backward(dy, ws);
+        }
+        std::vector<Tensor> out;
+        for (Param* p : model.params()) {
+            EXPECT_FALSE(p->gradPending) << p->name;
+            out.push_back(p->grad);
+        }
+        return out;
+    };
+    const std::vector<Tensor> want = gradients(false, 1), got = gradients(true, 1);
+    const std::vector<Tensor> want2 = gradients(false, 2), got2 = gradients(true, 2);
+    ASSERT_EQ(got.size(), 8u);
+    for (size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(got[i], want[i]) << "parameter " << i;
+        EXPECT_EQ(got2[i], want2[i]) << "parameter " << i << ", two passes";
+        EXPECT_NE(want2[i], want[i]) << "parameter " << i << ": the second pass adds";
+    }
+}
