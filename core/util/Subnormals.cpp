@@ -3,6 +3,8 @@
 
 #include <omp.h>
 
+#include <algorithm>
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <xmmintrin.h>
 #define WS_HAS_MXCSR 1
@@ -18,40 +20,51 @@ namespace {
 constexpr unsigned kFlushToZero = 0x8000;    // MXCSR.FTZ
 constexpr unsigned kDenormalsAreZero = 0x40; // MXCSR.DAZ
 constexpr unsigned kBoth = kFlushToZero | kDenormalsAreZero;
-
-void setOnTeam(unsigned mxcsr, int threads)
-{
-    _mm_setcsr(mxcsr);
-    if (threads > 1) {
-#pragma omp parallel num_threads(threads)
-        _mm_setcsr(mxcsr);
-    }
-}
 #endif
 
 } // namespace
 
 SubnormalsFlushed::SubnormalsFlushed(bool flush, int threads)
-    : threads_(threads)
 {
 #if WS_HAS_MXCSR
     if (!flush)
         return;
-    saved_ = _mm_getcsr();
-    if ((saved_ & kBoth) == kBoth)
-        return; // an outer scope flushes already and restores at its end
+    // Every thread of the team, the calling thread (number 0) included, keeps the value it had,
+    // and the end puts each back: a scope inside one that set the calling thread alone leaves
+    // the other threads as it found them. Set even where the calling thread flushes already:
+    // the team's other threads may not.
     active_ = true;
-    setOnTeam(saved_ | kBoth, threads_);
+    // A thread the start's team did not have (fewer granted than asked) gets the calling
+    // thread's value at the end, never 0, which would unmask every floating-point exception.
+    saved_.assign(size_t(std::max(1, threads)), _mm_getcsr());
+    const auto start = [this] {
+        const unsigned old = _mm_getcsr();
+        saved_[size_t(omp_get_thread_num())] = old;
+        _mm_setcsr(old | kBoth);
+    };
+    if (saved_.size() > 1) {
+#pragma omp parallel num_threads(int(saved_.size()))
+        start();
+    } else {
+        start();
+    }
 #else
     (void)flush;
+    (void)threads;
 #endif
 }
 
 SubnormalsFlushed::~SubnormalsFlushed()
 {
 #if WS_HAS_MXCSR
-    if (active_)
-        setOnTeam(saved_, threads_);
+    if (!active_)
+        return;
+    if (saved_.size() > 1) {
+#pragma omp parallel num_threads(int(saved_.size()))
+        _mm_setcsr(saved_[size_t(omp_get_thread_num())]);
+    } else {
+        _mm_setcsr(saved_[0]);
+    }
 #endif
 }
 

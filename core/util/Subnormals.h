@@ -12,11 +12,14 @@
 //
 // FTZ (results that would be subnormal are zero) and DAZ (subnormal inputs are read as zero) are
 // bits of MXCSR, which is per thread: the scope sets them on the calling thread and on every
-// thread of its OpenMP team (libgomp keeps one team per calling thread and reuses its threads;
-// threads it starts later inherit the calling thread's MXCSR, as POSIX has pthread_create do),
-// and puts the old values back at its end. Results change only where a subnormal occurred, in
-// those bits; a given seed and thread count still give the same bits every time.
+// thread of its OpenMP team (libgomp keeps one team per calling thread and gives each number the
+// same thread again; threads it starts later inherit the calling thread's MXCSR, as POSIX has
+// pthread_create do), and puts each thread's old value back at its end. Results change only
+// where a subnormal occurred, in those bits; a given seed and thread count still give the same
+// bits every time.
 #pragma once
+
+#include <vector>
 
 namespace ws {
 
@@ -31,8 +34,7 @@ public:
 
 private:
     bool active_ = false;
-    int threads_ = 1;
-    unsigned saved_ = 0;
+    std::vector<unsigned> saved_; // MXCSR of each thread of the team at the start, by number
 };
 
 // Whether the calling thread flushes subnormals (both FTZ and DAZ set); false off x86.

@@ -39,8 +39,9 @@ void expectSameBits(const Tensor& a, const Tensor& b, const std::string& what)
     ASSERT_EQ(a.shape(), b.shape()) << what;
     // An empty tensor (SGD's second moment) has no data: memcmp of a null pointer is undefined,
     // even for 0 bytes (UBSan stopped the asan stage of CI here).
-    if (a.size() > 0)
+    if (a.size() > 0) { // braced: EXPECT_EQ is an if/else inside (-Wdangling-else)
         EXPECT_EQ(std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)), 0) << what << " differs";
+    }
 }
 
 void expectSameState(const TrainerState& a, const TrainerState& b)

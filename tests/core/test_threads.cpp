@@ -3,6 +3,7 @@
 // thread while the Training tab trains with all cores. It was one process-wide count (Eigen's),
 // which the two training threads wrote at once (ThreadSanitizer, test_training) and the
 // Playground's 1 then slowed the other run down.
+#include "util/Subnormals.h"
 #include "util/Threads.h"
 
 #include <gtest/gtest.h>
@@ -71,3 +72,41 @@ TEST(Threads, ATrainingThreadYieldsToTheOthersOnceAndAloneAmongThem)
     EXPECT_EQ(niceOfThisThread(), gui); // the other threads keep theirs
 }
 #endif
+
+// util/Subnormals.h: a scope sets its whole team even inside a scope that flushes on the calling
+// thread alone, and each end puts back what its start found. Run on a thread of its own, whose
+// OpenMP team exists before the scopes (so that no thread of it inherits the flush). The team
+// has one thread under the tsan stage's OMP_THREAD_LIMIT=1.
+TEST(Subnormals, AScopeInsideAnotherSetsItsWholeTeamAndEachEndRestoresWhatItFound)
+{
+    std::thread([] {
+        int team = 0;
+        const auto flushing = [&team] {
+            int n = 0;
+#pragma omp parallel num_threads(2) reduction(+ : n)
+            {
+                n += ws::subnormalsFlushed() ? 1 : 0;
+#pragma omp master
+                team = omp_get_num_threads();
+            }
+            return n;
+        };
+        EXPECT_EQ(flushing(), 0);
+        {
+            const ws::SubnormalsFlushed outer(true, 1);
+            EXPECT_EQ(flushing(), 1) << "the calling thread only";
+            {
+                const ws::SubnormalsFlushed inner(true, 2);
+                EXPECT_EQ(flushing(), team) << "every thread of the team";
+                const ws::SubnormalsFlushed kept(false, 2);
+                EXPECT_EQ(flushing(), team) << "flush = false changes nothing";
+            }
+            EXPECT_EQ(flushing(), 1) << "the inner end puts back what it found: the calling thread only";
+        }
+        EXPECT_EQ(flushing(), 0);
+        volatile float tiny = 1e-38f;
+        EXPECT_GT(tiny * 0.5f, 0.0f) << "a subnormal result, kept";
+        const ws::SubnormalsFlushed scope(true, 1);
+        EXPECT_EQ(tiny * 0.5f, 0.0f) << "flushed to zero";
+    }).join();
+}
