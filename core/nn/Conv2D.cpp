@@ -313,9 +313,7 @@ void Conv2D::runForward(const Tensor& x, LayerScratch* scratch, float* y, const 
         if (!whole && !inPlace && (part.cols.rows() < block * spatial || part.cols.cols() != g_.k))
             part.cols.resize(block * spatial, g_.k);
     }
-    const bool packed = packsOnce(std::min(chunk, N), block);
-    if (packed)
-        s.kernel.pack(false, false, g_.k, F, kernel_.value.data());
+    s.kernel.pack(false, false, g_.k, F, kernel_.value.data(), packsOnce(std::min(chunk, N), block));
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
         const int64_t count = std::min(chunk, N - n0);
         forEachPart(count, [&](int64_t begin, int64_t end, int part) {
@@ -333,10 +331,7 @@ void Conv2D::runForward(const Tensor& x, LayerScratch* scratch, float* y, const 
                 // of a non-accumulating product anyway, and this saves a pass over it.
                 if (useBias_)
                     RowMap(out, rows, F).rowwise() = bias_.value.vector().transpose();
-                if (packed)
-                    gemm(false, rows, cols, s.kernel, out, useBias_);
-                else
-                    gemm(false, false, rows, F, g_.k, cols, kernel_.value.data(), out, useBias_);
+                gemm(false, rows, cols, s.kernel, out, useBias_);
                 if (epilogue)
                     (*epilogue)(n0 + b0, samples, out);
             }
@@ -406,16 +401,8 @@ void Conv2D::runBackward(const Tensor& x, const float* dy, const BackwardBlockFn
         if (!reuse && !inPlace && (part.cols.rows() < block * spatial || part.cols.cols() != g_.k))
             part.cols.resize(block * spatial, g_.k);
     }
-    const bool packed = dx && packsOnce(std::min(chunk, N), block);
-    if (packed)
-        s.kernel.pack(false, true, F, g_.k, kernel_.value.data()); // op(B) = the kernel transposed
-    // dL/dcols (rows, K) = dL/dy (rows, F) by the kernel transposed, into `to`
-    auto inputGradient = [&](int64_t rows, const float* G, float* to) {
-        if (packed)
-            gemm(false, rows, G, s.kernel, to, false);
-        else
-            gemm(false, true, rows, g_.k, F, G, kernel_.value.data(), to, false);
-    };
+    if (dx) // op(B) = the kernel transposed
+        s.kernel.pack(false, true, F, g_.k, kernel_.value.data(), packsOnce(std::min(chunk, N), block));
     for (int64_t n0 = 0; n0 < N; n0 += chunk) {
         const int64_t count = std::min(chunk, N - n0);
         forEachPart(count, [&](int64_t begin, int64_t end, int part) {
@@ -439,9 +426,9 @@ void Conv2D::runBackward(const Tensor& x, const float* dy, const BackwardBlockFn
                             db[f] += G[r * F + f];
                 }
                 if (dx && inPlace) { // dL/dx's rows are its dcols: the product writes them in place
-                    inputGradient(rows, G, dx->data() + (n0 + b0) * spatial * g_.k);
+                    gemm(false, rows, G, s.kernel, dx->data() + (n0 + b0) * spatial * g_.k, false);
                 } else if (dx) {
-                    inputGradient(rows, G, p.dcols.data());
+                    gemm(false, rows, G, s.kernel, p.dcols.data(), false);
                     // Cleared just before col2im adds into it, while it is in the cache.
                     const int64_t sample = g_.h * g_.w * g_.c;
                     std::fill(dx->data() + (n0 + b0) * sample, dx->data() + (n0 + b0 + samples) * sample, 0.0f);

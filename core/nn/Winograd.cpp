@@ -291,12 +291,9 @@ void forwardTiles(const WinogradGeometry& geo, int64_t n, const float* x, const 
     const int parts = int(std::min<int64_t>(threads, blocks));
     // The T^2 matrices packed once when a thread runs more than one block (as Conv2D's kernel:
     // with a block a thread, each product packs its own in the cache, on its own thread).
-    const bool packed = blocks > parts;
-    if (packed) {
-        s.packed.resize(size_t(T2));
-        for (int64_t e = 0; e < T2; ++e)
-            s.packed[size_t(e)].pack(false, false, C, F, s.u.data() + e * C * F);
-    }
+    s.packed.resize(size_t(T2));
+    for (int64_t e = 0; e < T2; ++e)
+        s.packed[size_t(e)].pack(false, false, C, F, s.u.data() + e * C * F, blocks > parts);
     s.parts.resize(size_t(parts));
     for (auto& part : s.parts) {
         part.v.resize(size_t(T2 * block * C));
@@ -308,14 +305,8 @@ void forwardTiles(const WinogradGeometry& geo, int64_t n, const float* x, const 
             transformInput4(geo, x, t0, t1, tilesH, tilesW, rows, part.v.data());
         else
             transformInput2(geo, x, t0, t1, tilesH, tilesW, rows, part.v.data());
-        for (int64_t e = 0; e < T2; ++e) {
-            const float* v = part.v.data() + e * rows * C;
-            float* m = part.m.data() + e * rows * F;
-            if (packed)
-                gemm(false, rows, v, s.packed[size_t(e)], m, false);
-            else
-                gemm(false, false, rows, F, C, v, s.u.data() + e * C * F, m, false);
-        }
+        for (int64_t e = 0; e < T2; ++e)
+            gemm(false, rows, part.v.data() + e * rows * C, s.packed[size_t(e)], part.m.data() + e * rows * F, false);
         if constexpr (M == 4)
             transformOutput4(geo, part.m.data(), t0, t1, tilesH, tilesW, rows, bias, y);
         else

@@ -82,13 +82,16 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
     }
 }
 
-void GemmPackedB::pack(bool transA, bool transB, int64_t k, int64_t n, const float* B)
+void GemmPackedB::pack(bool transA, bool transB, int64_t k, int64_t n, const float* B, bool copy)
 {
     source_ = B;
     transA_ = transA;
     transB_ = transB;
     k_ = k;
     n_ = n;
+    copied_ = copy && variant() != Variant::Baseline;
+    if (!copied_)
+        return;
     auto packWith = [&](auto packB) {
         const size_t size = packB(transA, transB, k, n, B, nullptr);
         if (data_.size() < size)
@@ -112,7 +115,7 @@ void gemm(bool transA, int64_t m, const float* A, const GemmPackedB& B, float* C
     if (transA != B.transA_)
         throw std::logic_error("gemm: op(B) was packed for products with another transA");
     const int64_t n = B.n_, k = B.k_;
-    if (m == 0 || n == 0 || k == 0 || variant() == Variant::Baseline) {
+    if (m == 0 || n == 0 || k == 0 || !B.copied_) {
         gemm(transA, B.transB_, m, n, k, A, B.source_, C, accumulate);
         return;
     }

@@ -31,12 +31,16 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
 class GemmPackedB {
 public:
     // Packs op(B) (k, n) for products with this transA (the variants' blocks of k depend on it).
-    void pack(bool transA, bool transB, int64_t k, int64_t n, const float* B);
+    // copy = false keeps only the pointer, and each product packs its own pieces as a plain
+    // gemm() does: faster where each thread runs one product, whose pieces stay in its cache,
+    // than one serial copy of the whole of B first (Conv2D's packsOnce).
+    void pack(bool transA, bool transB, int64_t k, int64_t n, const float* B, bool copy = true);
 
 private:
     friend void gemm(bool transA, int64_t m, const float* A, const GemmPackedB& B, float* C, bool accumulate);
     std::vector<float, AlignedAllocator<float>> data_;
     const float* source_ = nullptr;
+    bool copied_ = false; // data_ holds op(B) in the running variant's layout
     bool transA_ = false, transB_ = false;
     int64_t k_ = 0, n_ = 0;
 };

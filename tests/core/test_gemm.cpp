@@ -143,7 +143,8 @@ TEST(Gemm, GivesTheSameBitsOnOneAndTwoThreads)
 // A packed op(B) gives the bits gemm() gives, for every transpose, with and without
 // accumulation, on one thread and on two (which split the rows, or the columns of a wide B from
 // a panel boundary of the packing), at the block edges of k (the blocks follow transA) and of n
-// (more than one block of 512 columns).
+// (more than one block of 512 columns); and so does one that kept only the pointer (copy =
+// false), packed over one that had copied (its copy is no longer used).
 TEST(Gemm, PackedBGivesTheBitsOfAPlainCall)
 {
     const int64_t shapes[][3] = { { 13, 10, 700 }, { 300, 70, 530 }, { 20, 1100, 260 }, { 196, 800, 64 },
@@ -156,15 +157,20 @@ TEST(Gemm, PackedBGivesTheBitsOfAPlainCall)
                 for (int transB = 0; transB < 2; ++transB) {
                     const auto A = randomVector(size_t(m * k), 8), B = randomVector(size_t(k * n), 9);
                     GemmPackedB packed;
-                    packed.pack(transA, transB, k, n, B.data());
-                    for (int accumulate = 0; accumulate < 2; ++accumulate) {
-                        auto want = randomVector(size_t(m * n), 10);
-                        auto got = want;
-                        gemm(transA, transB, m, n, k, A.data(), B.data(), want.data(), accumulate);
-                        gemm(transA, m, A.data(), packed, got.data(), accumulate);
-                        EXPECT_EQ(got, want) << "m " << m << " n " << n << " k " << k << " transA " << transA
-                                             << " transB " << transB << " accumulate " << accumulate
-                                             << " threads " << threads;
+                    for (int copy = 1; copy >= 0; --copy) {
+                        // What a copy would hold if it were used after the pointer was taken.
+                        const auto other = randomVector(size_t(k * n), 12);
+                        packed.pack(transA, transB, k, n, copy ? B.data() : other.data(), true);
+                        packed.pack(transA, transB, k, n, B.data(), copy);
+                        for (int accumulate = 0; accumulate < 2; ++accumulate) {
+                            auto want = randomVector(size_t(m * n), 10);
+                            auto got = want;
+                            gemm(transA, transB, m, n, k, A.data(), B.data(), want.data(), accumulate);
+                            gemm(transA, m, A.data(), packed, got.data(), accumulate);
+                            EXPECT_EQ(got, want) << "m " << m << " n " << n << " k " << k << " transA " << transA
+                                                 << " transB " << transB << " accumulate " << accumulate
+                                                 << " threads " << threads << " copy " << copy;
+                        }
                     }
                 }
             }
