@@ -33,20 +33,15 @@ SubnormalsFlushed::SubnormalsFlushed(bool flush, int threads)
     // and the end puts each back: a scope inside one that set the calling thread alone leaves
     // the other threads as it found them. Set even where the calling thread flushes already:
     // the team's other threads may not.
-    active_ = true;
     // A thread the start's team did not have (fewer granted than asked) gets the calling
     // thread's value at the end, never 0, which would unmask every floating-point exception.
     saved_.assign(size_t(std::max(1, threads)), _mm_getcsr());
-    const auto start = [this] {
+    const int n = int(saved_.size());
+#pragma omp parallel num_threads(n) if (n > 1)
+    {
         const unsigned old = _mm_getcsr();
         saved_[size_t(omp_get_thread_num())] = old;
         _mm_setcsr(old | kBoth);
-    };
-    if (saved_.size() > 1) {
-#pragma omp parallel num_threads(int(saved_.size()))
-        start();
-    } else {
-        start();
     }
 #else
     (void)flush;
@@ -57,14 +52,11 @@ SubnormalsFlushed::SubnormalsFlushed(bool flush, int threads)
 SubnormalsFlushed::~SubnormalsFlushed()
 {
 #if WS_HAS_MXCSR
-    if (!active_)
+    if (saved_.empty()) // flush = false
         return;
-    if (saved_.size() > 1) {
-#pragma omp parallel num_threads(int(saved_.size()))
-        _mm_setcsr(saved_[size_t(omp_get_thread_num())]);
-    } else {
-        _mm_setcsr(saved_[0]);
-    }
+    const int n = int(saved_.size());
+#pragma omp parallel num_threads(n) if (n > 1)
+    _mm_setcsr(saved_[size_t(omp_get_thread_num())]);
 #endif
 }
 

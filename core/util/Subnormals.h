@@ -33,8 +33,7 @@ public:
     SubnormalsFlushed& operator=(const SubnormalsFlushed&) = delete;
 
 private:
-    bool active_ = false;
-    std::vector<unsigned> saved_; // MXCSR of each thread of the team at the start, by number
+    std::vector<unsigned> saved_; // MXCSR of each thread of the team at the start, by number; empty: nothing set
 };
 
 // Whether the calling thread flushes subnormals (both FTZ and DAZ set); false off x86.
