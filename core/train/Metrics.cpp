@@ -49,7 +49,9 @@ void gatherBatch(const Dataset& data, const int64_t* indices, int64_t count, Ten
 {
     Shape shape = data.x.shape();
     shape[0] = count;
-    x.resize(shape);
+    // Every element is copied below: no zeros first (a buffer lent to the last pass comes back
+    // smaller, and clearing its growth took 2.7 % of the MLP's inference).
+    x.resizeForOverwrite(shape);
     const int64_t stride = data.size() ? data.x.size() / data.size() : 0;
     for (int64_t i = 0; i < count; ++i)
         std::memcpy(x.data() + i * stride, data.x.data() + indices[i] * stride, size_t(stride) * sizeof(float));
@@ -60,7 +62,7 @@ void gatherBatch(const Dataset& data, const int64_t* indices, int64_t count, Ten
     } else {
         Shape ts = data.targets.shape();
         ts[0] = count;
-        targets.resize(ts);
+        targets.resizeForOverwrite(ts);
         const int64_t tStride = data.targets.size() / data.size();
         for (int64_t i = 0; i < count; ++i)
             std::memcpy(targets.data() + i * tStride, data.targets.data() + indices[i] * tStride,
