@@ -81,11 +81,7 @@ private:
     std::vector<State> state_;
     int64_t t_ = 0;
     bool lastStepFinite_ = true;
-    struct Piece {
-        size_t param;
-        int64_t begin, end;
-    };
-    std::vector<Piece> pieces_; // step()'s split of the parameters, fixed by their sizes
+    int64_t elements_ = 0; // of all parameters
 };
 
 } // namespace ws

@@ -149,7 +149,7 @@ TEST(Optimizer, ReportsANonFiniteWeightWrittenByTheStep)
     }
 }
 
-// The step is shared out between the engine's threads in pieces of parameters (#23 item 3). Every
+// The step is shared out between the engine's threads, each a share of every parameter (#23 item 3). Every
 // element's update is its own, so two threads write the same bits as one, for every kind with
 // and without momentum, weight decay and L1/L2; and a non-finite value in a piece that another
 // thread updates is still reported.
@@ -172,7 +172,7 @@ TEST(Optimizer, TwoThreadsStepTheSameBitsAsOne)
         std::vector<float> result[2];
         for (int threads = 1; threads <= 2; ++threads) {
             setThreadCount(threads);
-            // 200,000 weights: 13 pieces; 300 biases: one.
+            // 200,000 weights, split at element 100,000; 300 biases, split at 144 (a whole cache line).
             Param w { "kernel", Tensor({ 200000 }), Tensor({ 200000 }), true };
             Param b { "bias", Tensor({ 300 }), Tensor({ 300 }), false };
             Rng rng(11);
