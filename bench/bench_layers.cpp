@@ -75,7 +75,7 @@ struct Step {
 // What Trainer::run does per batch. Not inlined, so that callgrind can count it alone.
 [[gnu::noinline]] double timedTrainStep(Step& s)
 {
-    s.model.zeroGrad();
+    s.model.zeroGradForBackward();
     const ws::Tensor& pred = s.model.forward(s.x, s.ws, true);
     const double loss = ws::computeLoss(ws::LossKind::SoftmaxCrossEntropy, pred, { s.labels.data(), nullptr }, &s.grad);
     s.model.backward(s.grad, s.ws);
