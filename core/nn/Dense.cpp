@@ -48,10 +48,8 @@ void Dense::forward(const Tensor& x, Tensor& y, LayerScratch*, const Pass&)
     Shape outShape = x.shape();
     outShape.back() = units_;
     y.resizeForOverwrite(outShape);
-    MatrixMap Y(y.data(), rows, units_);
-    gemm(false, false, rows, units_, in, x.data(), kernel_.value.data(), y.data(), false);
-    if (useBias_)
-        Y.rowwise() += bias_.value.vector().transpose();
+    gemm(false, false, rows, units_, in, x.data(), kernel_.value.data(), y.data(), false,
+        useBias_ ? bias_.value.data() : nullptr);
 }
 
 void Dense::backward(const Tensor& x, const Tensor&, const Tensor& dy, Tensor* dx, LayerScratch*)

@@ -14,7 +14,7 @@ namespace ws {
 
 namespace avx2 {
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
-    bool accumulate, int threads);
+    bool accumulate, int threads, const float* bias);
 size_t packB(bool transA, bool transB, int64_t k, int64_t n, const float* B, float* dst);
 void gemmPacked(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* packed,
     float* C, bool accumulate, int threads);
@@ -22,7 +22,7 @@ void gemmPacked(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const
 
 namespace avx512 {
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
-    bool accumulate, int threads);
+    bool accumulate, int threads, const float* bias);
 size_t packB(bool transA, bool transB, int64_t k, int64_t n, const float* B, float* dst);
 void gemmPacked(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* packed,
     float* C, bool accumulate, int threads);
@@ -56,21 +56,28 @@ Variant variant()
 } // namespace
 
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
-    bool accumulate)
+    bool accumulate, const float* bias)
 {
     if (m == 0 || n == 0)
         return;
+    const auto addBias = [&] {
+        if (bias)
+            for (int64_t i = 0; i < m; ++i)
+                for (int64_t j = 0; j < n; ++j)
+                    C[i * n + j] += bias[j];
+    };
     if (k == 0) {
         if (!accumulate)
             std::memset(C, 0, size_t(m * n) * sizeof(float));
+        addBias();
         return;
     }
     switch (variant()) {
     case Variant::Avx512:
-        avx512::gemm(transA, transB, m, n, k, A, B, C, accumulate, threadCount());
+        avx512::gemm(transA, transB, m, n, k, A, B, C, accumulate, threadCount(), bias);
         break;
     case Variant::Avx2:
-        avx2::gemm(transA, transB, m, n, k, A, B, C, accumulate, threadCount());
+        avx2::gemm(transA, transB, m, n, k, A, B, C, accumulate, threadCount(), bias);
         break;
     case Variant::Baseline:
         // Eigen's product follows OpenMP's count for this thread; a thread that set none gets
@@ -78,6 +85,7 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
         if (!omp_in_parallel() && omp_get_max_threads() != threadCount())
             setThreadCount(threadCount());
         gemm_kernel::run(transA, transB, m, n, k, A, B, C, accumulate);
+        addBias();
         break;
     }
 }

@@ -20,8 +20,12 @@ namespace ws {
 // C (m, n) = op(A) op(B), or C += op(A) op(B) when accumulate is set. Row-major, contiguous:
 // op(A) is (m, k) — A is stored (m, k), or (k, m) when transA; op(B) is (k, n) — B is stored
 // (k, n), or (n, k) when transB.
+// With `bias` (n floats), C(i, j) += bias[j] afterwards, added by the thread that computed that
+// part of C while it is in that core's cache: the same bits as a pass of its own after the
+// product, which for a Dense layer on two threads read half of C from the other core (11 % of
+// the MLP's training thread outside the products).
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
-    bool accumulate);
+    bool accumulate, const float* bias = nullptr);
 
 // op(B) of gemm() packed once for several products that share it, as a layer's kernel is shared
 // by its blocks of samples: gemm() packs op(B) on every call (a transposed kernel of 800 x 64,

@@ -37,9 +37,9 @@ struct Simd {
 namespace ws::avx512 {
 
 void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
-    bool accumulate, int threads)
+    bool accumulate, int threads, const float* bias)
 {
-    gemm_packed::run(transA, transB, m, n, k, A, B, C, accumulate, threads);
+    gemm_packed::run(transA, transB, m, n, k, A, B, C, accumulate, threads, nullptr, bias);
 }
 
 size_t packB(bool transA, bool transB, int64_t k, int64_t n, const float* B, float* dst)

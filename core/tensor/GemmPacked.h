@@ -261,12 +261,21 @@ void serial(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const flo
     }
 }
 
+// C(i, j) += bias[j] over rows [0, m) and columns [0, n) of C, whose rows are ldc apart.
+void addBias(float* C, int64_t ldc, int64_t m, int64_t n, const float* bias)
+{
+    for (int64_t i = 0; i < m; ++i)
+        for (int64_t j = 0; j < n; ++j)
+            C[i * ldc + j] += bias[j];
+}
+
 // ws::gemm on `threads` threads: the rows of C (or, for few rows, its columns in whole panels)
 // are split between them; inside an OpenMP parallel region (Conv2D's parts) it stays on the
 // calling thread. Below about a million multiply-adds a second thread costs more than it saves.
-// With `prepacked` (packWhole's layout), B is not read.
+// With `prepacked` (packWhole's layout), B is not read. With `bias`, each thread adds it to its
+// part of C (ws::gemm).
 void run(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float* A, const float* B, float* C,
-    bool accumulate, int threads, const float* prepacked = nullptr)
+    bool accumulate, int threads, const float* prepacked = nullptr, const float* bias = nullptr)
 {
     const int64_t lda = transA ? m : k, ldb = transB ? k : n, ldc = n;
     // A split by rows has every thread pack all of op(B); one by columns, only its own panels, and
@@ -279,6 +288,8 @@ void run(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float*
     const bool colsSplit = colsFirst || (!rowsSplit && n >= 2 * NR * threads);
     if (threads <= 1 || omp_in_parallel() || m * n * k < (int64_t(1) << 20) || !(rowsSplit || colsSplit)) {
         serial(transA, transB, m, n, k, A, lda, B, ldb, C, ldc, accumulate, kBlock(transA, n), prepacked, 0, n);
+        if (bias)
+            addBias(C, ldc, m, n, bias);
         return;
     }
 #pragma omp parallel num_threads(threads)
@@ -287,16 +298,22 @@ void run(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float*
         if (rowsSplit) {
             const int64_t per = ((m + MR - 1) / MR + parts - 1) / parts * MR;
             const int64_t i0 = std::min(m, t * per), i1 = std::min(m, i0 + per);
-            if (i1 > i0)
+            if (i1 > i0) {
                 serial(transA, transB, i1 - i0, n, k, transA ? A + i0 : A + i0 * lda, lda, B, ldb, C + i0 * ldc, ldc,
                     accumulate, kBlock(transA, n), prepacked, 0, n);
+                if (bias)
+                    addBias(C + i0 * ldc, ldc, i1 - i0, n, bias);
+            }
         } else {
             const int64_t per = ((n + NR - 1) / NR + parts - 1) / parts * NR;
             const int64_t j0 = std::min(n, t * per), j1 = std::min(n, j0 + per);
             const float* b = prepacked ? nullptr : transB ? B + j0 * ldb : B + j0;
-            if (j1 > j0)
+            if (j1 > j0) {
                 serial(transA, transB, m, j1 - j0, k, A, lda, b, ldb, C + j0, ldc, accumulate, kBlock(transA, n),
                     prepacked, j0, n);
+                if (bias)
+                    addBias(C + j0, ldc, m, j1 - j0, bias + j0);
+            }
         }
     }
 }

@@ -140,6 +140,45 @@ TEST(Gemm, GivesTheSameBitsOnOneAndTwoThreads)
     }
 }
 
+// gemm()'s bias is added by each thread to its own part of C: the bits of the product followed
+// by a pass of its own (what Dense did before), with and without accumulation, on one thread (a
+// product too small to split, and one that would split) and on two, split by columns (an MLP's
+// forward, 64 x 784 by 784 x 256) or by rows (300 x 200), and inside a parallel region, where a
+// product runs on its thread alone and so matches the one-thread product (the baseline
+// variant, Eigen's, blocks by thread count).
+TEST(Gemm, BiasGivesTheBitsOfAPassAfterTheProduct)
+{
+    const int64_t shapes[][3] = { { 64, 256, 784 }, { 300, 200, 700 }, { 5, 10, 7 } };
+    for (const auto& s : shapes) {
+        const int64_t m = s[0], n = s[1], k = s[2];
+        const auto A = randomVector(size_t(m * k), 8), B = randomVector(size_t(k * n), 9);
+        const auto bias = randomVector(size_t(n), 10), C0 = randomVector(size_t(m * n), 11);
+        for (int accumulate = 0; accumulate < 2; ++accumulate) {
+            for (int threads = 1; threads <= 2; ++threads) {
+                setThreadCount(threads);
+                auto want = C0, got = C0;
+                gemm(false, false, m, n, k, A.data(), B.data(), want.data(), accumulate);
+                for (int64_t i = 0; i < m; ++i)
+                    for (int64_t j = 0; j < n; ++j)
+                        want[size_t(i * n + j)] += bias[size_t(j)];
+                gemm(false, false, m, n, k, A.data(), B.data(), got.data(), accumulate, bias.data());
+                setThreadCount(1);
+                EXPECT_EQ(got, want) << "m " << m << " n " << n << " k " << k << " accumulate " << accumulate
+                                     << " threads " << threads;
+                if (threads == 1) {
+                    std::vector<float> inRegion = C0;
+#pragma omp parallel num_threads(2)
+                    {
+#pragma omp single
+                        gemm(false, false, m, n, k, A.data(), B.data(), inRegion.data(), accumulate, bias.data());
+                    }
+                    EXPECT_EQ(inRegion, want) << "in a parallel region, m " << m << " accumulate " << accumulate;
+                }
+            }
+        }
+    }
+}
+
 // A packed op(B) gives the bits gemm() gives, for every transpose, with and without
 // accumulation, on one thread and on two (which split the rows, or the columns of a wide B from
 // a panel boundary of the packing), at the block edges of k (the blocks follow transA) and of n
