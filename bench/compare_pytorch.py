@@ -31,7 +31,8 @@ Cases (the issue's list):
   tf-cnn      TensorFlow-tutorial CNN, batch 64, Adam lr 1e-3, first 3200 training images
   res-cnn     residual CNN (#16): conv-bn-relu, one residual block of two conv-bn, relu, pool, dense;
               batch 64, Adam lr 1e-3, first 3200 training images
-  infer       MLP inference on the 10 000 test images, batch 1000
+  infer       MLP inference on the 10 000 test images, batch 1000, each engine timed after a warm-up
+              (Weightscope: eval --warmup 1; PyTorch: one batch); Weightscope's cold pass in a note
   resnet18-224, resnet18-32, mobilenet-224, mobilenet-32  (#16)
               inference of torchvision's resnet18 / mobilenet_v3_small (random weights, eval mode)
               exported to ONNX (opset 17), batch 32, on 3x224x224 (128 samples) or 3x32x32 (2048
@@ -294,8 +295,9 @@ def ws_train(build, threads, extra):
     return rates, float(acc.group(1)) if acc else float("nan")
 
 
-def ws_infer(build, threads, model_path):
-    out = ws_cli(build, "eval", model_path, "--batch", "1000", "--threads", str(threads))
+def ws_infer(build, threads, model_path, warmup=1):
+    """samples/s of eval's timed pass; after one untimed pass, as torch_infer runs a batch first."""
+    out = ws_cli(build, "eval", model_path, "--batch", "1000", "--threads", str(threads), "--warmup", str(warmup))
     return float(re.search(r"inference: (\d+) samples/s", out).group(1))
 
 
@@ -346,6 +348,8 @@ def case_runs(name, build, runs, thread_counts, full_epoch=False):
             for _ in range(runs):
                 for threads in thread_counts:
                     results["weightscope"][threads].append(ws_infer(build, threads, path))
+                    notes.setdefault(f"weightscope one cold pass ({threads} thr, eval without --warmup)", []).append(
+                        ws_infer(build, threads, path, warmup=0))
                     results["pytorch"][threads].append(torch_infer(threads))
     elif name == "playground":
         x, y = spiral_points()
@@ -413,7 +417,9 @@ def main():
                   f"{max(cpu['weightscope'][ws[3]]):.2f} | {pc:.2f} | {min(cpu['pytorch'][pt[3]]):.2f}–"
                   f"{max(cpu['pytorch'][pt[3]]):.2f} | {pc / wc if wc > 0 else float('nan'):.2f} |", flush=True)
         for key, vals in notes.items():
-            print(f"|   {key} | median {statistics.median(vals):.4f} |  |  |  |  |", flush=True)
+            m = statistics.median(vals)
+            print(f"|   {key} | median {m:.0f} |  |  |  |  |" if m > 100 else f"|   {key} | median {m:.4f} |  |  |  |  |",
+                  flush=True)
         for engine, per_threads in results.items():
             detail = ", ".join(f"{t} thr: {statistics.median(v):.0f}" for t, v in per_threads.items())
             print(f"<!-- {name} {engine}: {detail} -->", file=sys.stderr)
