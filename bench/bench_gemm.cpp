@@ -53,6 +53,7 @@ const Shape kShapes[] = {
     { "tf-cnn conv2 dW", true, false, 800, 64, 12544 },
     { "tf-cnn conv2 dW block", true, false, 800, 64, 196 },
     { "tf-cnn conv2 dcols", false, true, 12544, 800, 64 },
+    { "tf-cnn conv2 dcols block", false, true, 196, 800, 64 },
     { "tf-cnn dense1 fwd", false, false, 64, 1024, 3136 },
     { "tf-cnn dense1 dW", true, false, 3136, 1024, 64 },
     { "tf-cnn dense1 dx", false, true, 64, 3136, 1024 },
