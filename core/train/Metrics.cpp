@@ -2,6 +2,7 @@
 #include "train/Metrics.h"
 
 #include "util/FirstError.h"
+#include "util/ParallelChunks.h"
 #include "util/Threads.h"
 
 #include <omp.h>
@@ -53,8 +54,13 @@ void gatherBatch(const Dataset& data, const int64_t* indices, int64_t count, Ten
     // smaller, and clearing its growth took 2.7 % of the MLP's inference).
     x.resizeForOverwrite(shape);
     const int64_t stride = data.size() ? data.x.size() / data.size() : 0;
-    for (int64_t i = 0; i < count; ++i)
-        std::memcpy(x.data() + i * stride, data.x.data() + indices[i] * stride, size_t(stride) * sizeof(float));
+    // On the engine's threads, 32 samples a chunk: the copy (random rows of a large training set,
+    // 8 % of a two-thread MLP step's first thread) no longer runs while the second thread waits.
+    float* out = x.data();
+    forEachChunk(count, 32, [&](int64_t, int64_t begin, int64_t end) {
+        for (int64_t i = begin; i < end; ++i)
+            std::memcpy(out + i * stride, data.x.data() + indices[i] * stride, size_t(stride) * sizeof(float));
+    });
     labels.clear();
     if (data.isClassification()) {
         for (int64_t i = 0; i < count; ++i)

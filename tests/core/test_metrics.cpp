@@ -129,3 +129,54 @@ TEST(Metrics, EvaluationIsTheSameOnAnyThreadCount)
         EXPECT_EQ(predictions[r], predictions[0]) << "threads " << r + 1;
     }
 }
+
+// A batch holds the samples at the given indices in their order, with their labels or targets,
+// on one thread and on two (which copy 32-sample chunks each), into a tensor that held a smaller
+// or a larger batch before (evaluate() gets a smaller buffer back from the model it lent its batch
+// to: every element must still be the sample's, none a left-over).
+TEST(Metrics, GatherBatchCopiesTheIndexedSamplesOnAnyThreadCount)
+{
+    Dataset data;
+    data.x = Tensor({ 100, 3, 2 });
+    for (int64_t i = 0; i < data.x.size(); ++i)
+        data.x[i] = float(i) + 0.5f;
+    data.labels.resize(100);
+    for (size_t i = 0; i < data.labels.size(); ++i)
+        data.labels[i] = int32_t(i % 7);
+    data.numClasses = 7;
+    std::vector<int64_t> indices(100);
+    Rng rng(4);
+    for (size_t i = 0; i < indices.size(); ++i)
+        indices[i] = int64_t(i);
+    rng.shuffle(indices.begin(), indices.end());
+    for (int threads = 1; threads <= 2; ++threads) {
+        setThreadCount(threads);
+        for (const int64_t before : { int64_t(5), int64_t(90) }) {
+            Tensor x({ before, 3, 2 }, -1.0f), targets;
+            std::vector<int32_t> labels { 99 };
+            gatherBatch(data, indices.data() + 10, 70, x, labels, targets);
+            ASSERT_EQ(x.shape(), (Shape { 70, 3, 2 }));
+            ASSERT_EQ(labels.size(), 70u);
+            for (int64_t r = 0; r < 70; ++r) {
+                const int64_t sample = indices[size_t(10 + r)];
+                EXPECT_EQ(labels[size_t(r)], data.labels[size_t(sample)]) << "row " << r;
+                for (int64_t e = 0; e < 6; ++e)
+                    ASSERT_EQ(x[r * 6 + e], data.x[sample * 6 + e]) << "row " << r << " threads " << threads;
+            }
+        }
+    }
+    Dataset regression;
+    regression.x = data.x;
+    regression.targets = Tensor({ 100, 2 });
+    for (int64_t i = 0; i < regression.targets.size(); ++i)
+        regression.targets[i] = -float(i);
+    Tensor x, targets({ 3, 2 }, 7.0f);
+    std::vector<int32_t> labels;
+    gatherBatch(regression, indices.data(), 40, x, labels, targets);
+    setThreadCount(1);
+    EXPECT_TRUE(labels.empty());
+    ASSERT_EQ(targets.shape(), (Shape { 40, 2 }));
+    for (int64_t r = 0; r < 40; ++r)
+        for (int64_t e = 0; e < 2; ++e)
+            EXPECT_EQ(targets[r * 2 + e], regression.targets[indices[size_t(r)] * 2 + e]) << "row " << r;
+}
