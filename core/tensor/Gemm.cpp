@@ -60,6 +60,8 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float
 {
     if (m == 0 || n == 0)
         return;
+    // The baseline's bias pass (and the empty product's); the vector variants add it in their own
+    // translation units, on each thread's part (GemmPacked.h's addBias), not sharing inline code.
     const auto addBias = [&] {
         if (bias)
             for (int64_t i = 0; i < m; ++i)
