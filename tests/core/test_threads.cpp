@@ -3,6 +3,7 @@
 // thread while the Training tab trains with all cores. It was one process-wide count (Eigen's),
 // which the two training threads wrote at once (ThreadSanitizer, test_training) and the
 // Playground's 1 then slowed the other run down.
+#include "TeamFlushing.h"
 #include "util/Subnormals.h"
 #include "util/Threads.h"
 
@@ -80,17 +81,8 @@ TEST(Threads, ATrainingThreadYieldsToTheOthersOnceAndAloneAmongThem)
 TEST(Subnormals, AScopeInsideAnotherSetsItsWholeTeamAndEachEndRestoresWhatItFound)
 {
     std::thread([] {
-        int team = 0;
-        const auto flushing = [&team] {
-            int n = 0;
-#pragma omp parallel num_threads(2) reduction(+ : n)
-            {
-                n += ws::subnormalsFlushed() ? 1 : 0;
-#pragma omp master
-                team = omp_get_num_threads();
-            }
-            return n;
-        };
+        const auto flushing = [] { return ws::test::teamFlushing().flushing; };
+        const int team = ws::test::teamFlushing().team;
         EXPECT_EQ(flushing(), 0);
         {
             const ws::SubnormalsFlushed outer(true, 1);

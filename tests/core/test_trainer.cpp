@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The trainer: learning, determinism, control from another thread, divergence, bad set-ups.
+#include "TeamFlushing.h"
 #include "TempDir.h"
 
 #include "io/ModelFile.h"
@@ -16,11 +17,7 @@
 #include "util/Error.h"
 #include "util/Subnormals.h"
 
-#include "TempDir.h"
-
 #include <gtest/gtest.h>
-
-#include <omp.h>
 
 #include <atomic>
 #include <chrono>
@@ -197,18 +194,8 @@ TEST(Trainer, SubnormalsAreFlushedOnEveryThreadWhileItTrainsUnlessTheConfigKeeps
     Dataset train = blobs(128, 9);
     for (int64_t i = 0; i < train.size(); ++i)
         train.x[2 * i + 1] = 0.0f;
-    int team = 0; // 2, or 1 under the tsan stage's OMP_THREAD_LIMIT=1
-    const auto teamFlushing = [&team] {
-        int n = 0;
-#pragma omp parallel num_threads(2) reduction(+ : n)
-        {
-            n += subnormalsFlushed() ? 1 : 0;
-#pragma omp master
-            team = omp_get_num_threads();
-        }
-        return n;
-    };
-    EXPECT_EQ(teamFlushing(), 0); // the team exists before run(): its threads cannot inherit the flush
+    const test::TeamFlushing before = test::teamFlushing();
+    EXPECT_EQ(before.flushing, 0); // the team exists before run(): its threads cannot inherit the flush
     const auto trainOnce = [&](bool flush, int* threadsFlushing) {
         Sequential model = smallNet();
         TrainConfig c = quickConfig(1);
@@ -222,11 +209,11 @@ TEST(Trainer, SubnormalsAreFlushedOnEveryThreadWhileItTrainsUnlessTheConfigKeeps
             m.first.vector().setConstant(1e-39f);
         trainer.restore(state);
         std::atomic<int> flushing { -1 };
-        trainer.onBatch = [&](const BatchProgress&) { flushing = (subnormalsFlushed() ? 1 : 0) + teamFlushing(); };
+        trainer.onBatch = [&](const BatchProgress&) { flushing = (subnormalsFlushed() ? 1 : 0) + test::teamFlushing().flushing; };
         EXPECT_EQ(trainer.run().reason, StopReason::Finished);
         *threadsFlushing = flushing;
         EXPECT_FALSE(subnormalsFlushed()) << "run() leaves the thread as it found it";
-        EXPECT_EQ(teamFlushing(), 0) << "and its OpenMP threads";
+        EXPECT_EQ(test::teamFlushing().flushing, 0) << "and its OpenMP threads";
         int subnormal = 0;
         for (const Optimizer::State& m : trainer.optimizer().state())
             for (int64_t i = 0; i < m.first.size(); ++i)
@@ -235,7 +222,7 @@ TEST(Trainer, SubnormalsAreFlushedOnEveryThreadWhileItTrainsUnlessTheConfigKeeps
     };
     int flushing = 0;
     EXPECT_EQ(trainOnce(true, &flushing), 0);
-    EXPECT_EQ(flushing, 1 + team) << "the calling thread and every thread of its OpenMP team";
+    EXPECT_EQ(flushing, 1 + before.team) << "the calling thread and every thread of its OpenMP team";
     EXPECT_GE(trainOnce(false, &flushing), 8) << "the 8 weights the zero input feeds, at least";
     EXPECT_EQ(flushing, 0);
 }
